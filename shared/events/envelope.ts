@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { idPattern } from '../rooms.ts';
+import { Timestamp } from '../time.ts';
+
+/** Any unique string, e.g. crypto.randomUUID(). */
+export const EventId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** A member id, as issued by the server. */
+export const MemberId = v.pipe(v.string(), v.regex(idPattern));
+
+/** A trimmed, non-empty line of text of at most `max` characters. */
+export const Line = (max = 200) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(max),
+    v.check((s) => s.trim().length > 0, 'blank'),
+  );
+/** Free text that may be empty, at most `max` characters. */
+export const Text = (max = 4000) => v.pipe(v.string(), v.maxLength(max));
+/** A reference to an image blob stored by content hash (sha-256, hex). */
+export const ImageRef = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+export const ImageRefs = v.pipe(v.array(ImageRef), v.maxLength(9));
+
+/**
+ * An event schema: the envelope `{id, type, at, by}` plus the type's own fields.
+ * Strict: unknown fields are refused, so nothing unvalidated reaches the log.
+ */
+export function defineEvent<const T extends string, const E extends v.ObjectEntries>(type: T, entries: E) {
+  return v.strictObject({
+    id: EventId,
+    type: v.literal(type),
+    at: Timestamp,
+    by: MemberId,
+    ...entries,
+  });
+}
+
+/** What every event has, whatever its type. */
+export interface Envelope {
+  id: string;
+  type: string;
+  at: number;
+  by: string;
+}

@@ -1,0 +1,63 @@
+import type { Member } from './roles.ts';
+import { isCommittee } from './roles.ts';
+
+/** Ids of compounds, members and meetings: 1-64 of [A-Za-z0-9_-]. */
+export const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type DocKind = 'public' | 'committee' | 'members' | 'minutes';
+
+export interface DocRef {
+  name: string;
+  kind: DocKind;
+  meetingId?: string;
+}
+
+/** Parses a document name (`public`, `committee`, `members`, `minutes-<meetingId>`); undefined if invalid. */
+export function parseDocName(name: string): DocRef | undefined {
+  if (name === 'public' || name === 'committee' || name === 'members') return { name, kind: name };
+  if (name.startsWith('minutes-')) {
+    const meetingId = name.slice('minutes-'.length);
+    if (idPattern.test(meetingId)) return { name, kind: 'minutes', meetingId };
+  }
+  return undefined;
+}
+
+export function minutesDocName(meetingId: string): string {
+  return `minutes-${meetingId}`;
+}
+
+/** The relay's room key and the y-websocket room name: `<compoundId>/<docName>`. */
+export function roomName(compoundId: string, docName: string): string {
+  return `${compoundId}/${docName}`;
+}
+
+/** Root types each document kind may contain: every other top-level name is refused. */
+export const docRoots: Record<DocKind, { events: true; notes?: true }> = {
+  public: { events: true },
+  committee: { events: true },
+  members: { events: true },
+  minutes: { events: true, notes: true },
+};
+
+export function canRead(kind: DocKind, member: Pick<Member, 'role'>): boolean {
+  return kind === 'committee' ? isCommittee(member) : true;
+}
+
+/** Document-level write access; event-level rules live in rules/permissions. */
+export function canWrite(kind: DocKind, member: Pick<Member, 'role'>): boolean {
+  switch (kind) {
+    case 'public':
+      return true;
+    case 'committee':
+    case 'minutes':
+      return isCommittee(member);
+    case 'members':
+      return false;
+    default:
+      return exhaustive(kind);
+  }
+}
+
+export function exhaustive(x: never): never {
+  throw new Error(`unexpected value ${String(x)}`);
+}

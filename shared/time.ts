@@ -1,0 +1,40 @@
+import * as v from 'valibot';
+
+/** Times are ms since epoch; people see them in Asia/Shanghai. */
+export const TIME_ZONE = 'Asia/Shanghai';
+const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China has no daylight saving time.
+
+export const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8_640_000_000_000));
+
+/** The Asia/Shanghai calendar day of a time, as "YYYY-MM-DD". */
+export function shanghaiDay(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Start of the Asia/Shanghai day "YYYY-MM-DD" in ms since epoch. */
+export function shanghaiDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+}
+
+/** Whole Asia/Shanghai days from `from` to `to` (negative if `to` is earlier). */
+export function daysBetween(fromMs: number, toMs: number): number {
+  return Math.round((shanghaiDayStart(shanghaiDay(toMs)) - shanghaiDayStart(shanghaiDay(fromMs))) / 86_400_000);
+}
+
+/** A calendar day string "YYYY-MM-DD" that really exists. */
+export const Day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/),
+  v.check(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a calendar day',
+  ),
+);
+
+export function formatDateTime(ms: number, locale = 'zh-CN'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export function formatDate(ms: number, locale = 'zh-CN'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(ms);
+}
