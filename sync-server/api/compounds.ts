@@ -1,0 +1,152 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
+import { Line } from '../../shared/events/envelope.ts';
+import type { MemberParty } from '../../shared/roles.ts';
+import { isCommittee, PartySchema } from '../../shared/roles.ts';
+import { parseDocName } from '../../shared/rooms.ts';
+import { requireMember, sameCompound } from '../auth/requireMember.ts';
+import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import type { MemberRow } from '../storage/Storage.ts';
+import type { AppEnv, Services } from './context.ts';
+import { ApiError, readBody } from './errors.ts';
+
+const CreateCompound = v.strictObject({ name: Line(60), founderName: Line(60), party: PartySchema });
+const CreateInvite = v.strictObject({
+  role: v.picklist(['resident', 'committee']),
+  party: v.optional(PartySchema),
+  maxUses: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 1),
+  ttlHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
+});
+const JoinBody = v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: Line(60) });
+
+const membersDoc = parseDocName('members')!;
+
+/** The `member.joined` event the server writes into the members document. */
+export function joinedEvent(m: MemberRow) {
+  return {
+    id: newId(),
+    type: 'member.joined',
+    at: m.joinedAt,
+    by: m.memberId,
+    memberId: m.memberId,
+    name: m.name,
+    role: m.role,
+    party: m.party,
+  };
+}
+
+/** Compounds, invites, joining and membership: the JSON API of SPEC section 3. */
+export function membershipRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const auth = requireMember(s.storage.accounts);
+
+  app.post('/compounds', async (c) => {
+    const body = await readBody(c, CreateCompound);
+    const now = s.now();
+    const compoundId = newId(9);
+    const token = newToken();
+    const founder: MemberRow = {
+      memberId: newId(9),
+      compoundId,
+      name: body.founderName.trim(),
+      role: 'admin',
+      party: body.party,
+      joinedAt: now,
+      revokedAt: null,
+    };
+    await s.storage.accounts.createCompound(
+      { compoundId, name: body.name.trim(), createdAt: now },
+      founder,
+      hashToken(token),
+    );
+    await s.relay.appendServerEvents(compoundId, membersDoc, [joinedEvent(founder)]);
+    return c.json({ compoundId, memberId: founder.memberId, token, role: founder.role, party: founder.party }, 201);
+  });
+
+  app.get('/compounds/:compoundId', auth, async (c) => {
+    const member = c.get('member');
+    sameCompound(member, c.req.param('compoundId'));
+    const compound = await s.storage.accounts.getCompound(member.compoundId);
+    if (!compound) throw new ApiError(404, Code.NotFound, 'no such compound');
+    return c.json({ compoundId: compound.compoundId, name: compound.name, createdAt: compound.createdAt });
+  });
+
+  app.post('/compounds/:compoundId/invites', auth, async (c) => {
+    const member = c.get('member');
+    sameCompound(member, c.req.param('compoundId'));
+    if (!isCommittee(member)) throw new ApiError(403, Code.Forbidden, 'only admins and committee members invite');
+    const body = await readBody(c, CreateInvite);
+    if (body.role === 'committee' && !body.party) {
+      throw new ApiError(400, Code.BadRequest, 'party: a committee member belongs to a party');
+    }
+    const party: MemberParty = body.role === 'committee' ? body.party! : (body.party ?? 'none');
+    const code = newId(16);
+    const expiresAt = s.now() + body.ttlHours * 3600_000;
+    await s.storage.accounts.createInvite({
+      code,
+      compoundId: member.compoundId,
+      role: body.role,
+      party,
+      maxUses: body.maxUses,
+      uses: 0,
+      expiresAt,
+      createdBy: member.memberId,
+    });
+    const origin = s.config.publicUrl ?? new URL(c.req.url).origin;
+    return c.json({ code, url: new URL(`/join/${code}`, origin).href, expiresAt }, 201);
+  });
+
+  app.post('/join', async (c) => {
+    const body = await readBody(c, JoinBody);
+    const now = s.now();
+    const redeemed = await s.storage.accounts.redeemInvite(body.code, now);
+    if (!redeemed.ok) {
+      if (redeemed.reason === 'not_found') throw new ApiError(404, Code.InviteNotFound, 'no such invite');
+      if (redeemed.reason === 'expired') throw new ApiError(410, Code.InviteExpired, 'this invite has expired');
+      throw new ApiError(410, Code.InviteUsedUp, 'this invite has been used up');
+    }
+    const { invite } = redeemed;
+    const token = newToken();
+    const member: MemberRow = {
+      memberId: newId(9),
+      compoundId: invite.compoundId,
+      name: body.name.trim(),
+      role: invite.role,
+      party: invite.party,
+      joinedAt: now,
+      revokedAt: null,
+    };
+    await s.storage.accounts.addMember(member, hashToken(token));
+    await s.relay.appendServerEvents(member.compoundId, membersDoc, [joinedEvent(member)]);
+    return c.json(
+      { compoundId: member.compoundId, memberId: member.memberId, token, role: member.role, party: member.party },
+      201,
+    );
+  });
+
+  app.get('/me', auth, (c) => {
+    const { memberId, compoundId, name, role, party } = c.get('member');
+    return c.json({ memberId, compoundId, name, role, party });
+  });
+
+  app.delete('/compounds/:compoundId/members/:memberId', auth, async (c) => {
+    const admin = c.get('member');
+    sameCompound(admin, c.req.param('compoundId'));
+    if (admin.role !== 'admin') throw new ApiError(403, Code.Forbidden, 'only admins remove members');
+    const target = await s.storage.accounts.getMember(c.req.param('memberId'));
+    if (!target || target.compoundId !== admin.compoundId) throw new ApiError(404, Code.NotFound, 'no such member');
+    if (target.memberId === admin.memberId) throw new ApiError(409, Code.Conflict, 'you cannot remove yourself');
+    if (target.revokedAt === null) {
+      const at = s.now();
+      await s.storage.accounts.revokeMember(target.memberId, at);
+      s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
+      await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
+        { id: newId(), type: 'member.revoked', at, by: admin.memberId, memberId: target.memberId },
+      ]);
+    }
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+import { ApiErrorCode } from '../../shared/errors.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { AppEnv } from '../api/context.ts';
+import { ApiError } from '../api/errors.ts';
+import type { AccountStore } from '../storage/Storage.ts';
+import { hashToken } from './tokens.ts';
+
+/** The member a token belongs to, if it is known and not revoked. */
+export async function memberForToken(accounts: AccountStore, token: string | undefined): Promise<Member | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const row = await accounts.memberByTokenHash(hashToken(token));
+  if (!row || row.revokedAt !== null) return undefined;
+  return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
+}
+
+/** Bearer authentication for the API; sets `member`. */
+export function requireMember(accounts: AccountStore): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const member = await memberForToken(accounts, token);
+    if (!member) throw new ApiError(401, ApiErrorCode.Unauthenticated, 'a valid Bearer token is required');
+    c.set('member', member);
+    await next();
+  };
+}
+
+/** The member must belong to the compound named in the path. */
+export function sameCompound(member: Member, compoundId: string): void {
+  if (member.compoundId !== compoundId) {
+    throw new ApiError(403, ApiErrorCode.Forbidden, 'you are not a member of this compound');
+  }
+}

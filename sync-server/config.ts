@@ -1,0 +1,73 @@
+import * as v from 'valibot';
+
+const int = (fallback: number, min = 0) =>
+  v.pipe(
+    v.optional(v.string(), String(fallback)),
+    v.transform((s) => Number(s)),
+    v.number(),
+    v.integer(),
+    v.minValue(min),
+  );
+
+/** Every setting comes from the environment; the README lists them. */
+const EnvSchema = v.object({
+  HOST: v.optional(v.string(), '127.0.0.1'),
+  PORT: int(8787),
+  DATA_DIR: v.optional(v.string(), './data'),
+  PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
+  MAX_FRAME_BYTES: int(2 * 1024 * 1024, 1024),
+  WS_MESSAGES_PER_SECOND: int(200, 1),
+  WS_MESSAGE_BURST: int(1000, 1),
+  WS_BYTES_PER_SECOND: int(2 * 1024 * 1024, 1024),
+  WS_BYTE_BURST: int(8 * 1024 * 1024, 1024),
+  MAX_CONNECTIONS_PER_MEMBER: int(30, 1),
+  ROOM_IDLE_MS: int(30_000, 0),
+  COMPACT_EVERY: int(500, 2),
+  RATE_LIMITS: v.optional(v.picklist(['on', 'off']), 'on'),
+  API_REQUESTS_PER_MINUTE: int(120, 1),
+  API_BURST: int(60, 1),
+  IMAGE_MAX_BYTES: int(1024 * 1024, 1024),
+  SQLITE_SYNC: v.optional(v.picklist(['normal', 'full']), 'normal'),
+  STATIC_DIR: v.optional(v.string(), './dist'),
+  DEMO: v.optional(v.picklist(['0', '1']), '0'),
+  LOG: v.optional(v.picklist(['info', 'warn', 'error', 'silent']), 'info'),
+});
+
+export type Config = ReturnType<typeof readConfig>;
+
+/** Reads and checks the environment; throws a clear message naming the bad variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = v.safeParse(EnvSchema, env);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const key = issue?.path?.[0]?.key;
+    throw new Error(`bad environment variable ${String(key)}: ${issue?.message}`);
+  }
+  const e = parsed.output;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL,
+    staticDir: e.STATIC_DIR,
+    demo: e.DEMO === '1',
+    logLevel: e.LOG,
+    sqliteSync: e.SQLITE_SYNC,
+    imageMaxBytes: e.IMAGE_MAX_BYTES,
+    rateLimits: e.RATE_LIMITS === 'on',
+    api: { perMinute: e.API_REQUESTS_PER_MINUTE, burst: e.API_BURST },
+    relay: {
+      compactEvery: e.COMPACT_EVERY,
+      idleMs: e.ROOM_IDLE_MS,
+      limits: {
+        maxFrameBytes: e.MAX_FRAME_BYTES,
+        messagesPerSecond: e.WS_MESSAGES_PER_SECOND,
+        messageBurst: e.WS_MESSAGE_BURST,
+        bytesPerSecond: e.WS_BYTES_PER_SECOND,
+        byteBurst: e.WS_BYTE_BURST,
+        connectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,
+        maxBufferedBytes: 16 * 1024 * 1024,
+      },
+    },
+  };
+}

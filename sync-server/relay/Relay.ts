@@ -1,0 +1,82 @@
+import { CloseCode } from '../../shared/errors.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { DocRef } from '../../shared/rooms.ts';
+import { roomName } from '../../shared/rooms.ts';
+import type { DocStore } from '../storage/Storage.ts';
+import { Connection } from './Connection.ts';
+import { Room } from './Room.ts';
+import type { RelayOptions, RelaySocket } from './types.ts';
+
+/** All rooms of this process, the connections in them, and who holds which connection. */
+export class Relay {
+  private readonly rooms = new Map<string, Room>();
+  private readonly byMember = new Map<string, Set<Connection>>();
+
+  constructor(
+    private readonly docs: DocStore,
+    readonly options: RelayOptions,
+  ) {}
+
+  /** Opens a connection of `member` to a document; undefined (socket closed) if over a limit. */
+  connect(socket: RelaySocket, member: Member, doc: DocRef): Connection | undefined {
+    const mine = this.byMember.get(member.memberId) ?? new Set<Connection>();
+    if (mine.size >= this.options.limits.connectionsPerMember) {
+      socket.close(CloseCode.RateLimited, 'too many connections for this member');
+      return undefined;
+    }
+    const room = this.room(roomName(member.compoundId, doc.name), doc);
+    const conn = new Connection(socket, member, doc, room, this.options.limits, (c) => this.forget(c));
+    mine.add(conn);
+    this.byMember.set(member.memberId, mine);
+    room.join(conn);
+    return conn;
+  }
+
+  /** Closes every open connection of a member at once (revocation). */
+  disconnectMember(memberId: string, code: number, reason: string): number {
+    const conns = [...(this.byMember.get(memberId) ?? [])];
+    for (const conn of conns) conn.close(code, reason);
+    return conns.length;
+  }
+
+  /** Appends server-written events to a document, loading it if needed. */
+  async appendServerEvents(compoundId: string, doc: DocRef, events: unknown[]): Promise<void> {
+    const room = this.room(roomName(compoundId, doc.name), doc);
+    await room.ready;
+    room.appendServerEvents(events);
+  }
+
+  /** The room of a document, created (and loading) if not in memory. */
+  room(name: string, doc: DocRef): Room {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = new Room(name, doc.kind, this.docs, this.options, (r) => {
+        if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
+      });
+      room.ready.catch(() => undefined);
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+
+  stats(): { rooms: number; connections: number } {
+    let connections = 0;
+    for (const set of this.byMember.values()) connections += set.size;
+    return { rooms: this.rooms.size, connections };
+  }
+
+  /** Closes every connection and unloads every room after a final flush. */
+  async close(): Promise<void> {
+    for (const set of [...this.byMember.values()]) {
+      for (const conn of [...set]) conn.close(1001, 'server shutting down');
+    }
+    await Promise.all([...this.rooms.values()].map((r) => r.unload()));
+  }
+
+  private forget(conn: Connection): void {
+    const set = this.byMember.get(conn.member.memberId);
+    if (!set) return;
+    set.delete(conn);
+    if (set.size === 0) this.byMember.delete(conn.member.memberId);
+  }
+}

@@ -1,0 +1,268 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, RejectReason, RuleError } from '../../shared/errors.ts';
+import type { DocKind } from '../../shared/rooms.ts';
+import { validateUpdate } from '../../shared/rules/validateUpdate.ts';
+import type { DocStore } from '../storage/Storage.ts';
+import type { Connection } from './Connection.ts';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import type { RelayOptions } from './types.ts';
+
+/** Transaction origin of events the server itself writes (the `members` document). */
+export const serverOrigin = Symbol('server');
+
+type State = 'loading' | 'ready' | 'closed';
+
+/** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly conns = new Set<Connection>();
+  readonly ready: Promise<void>;
+  private state: State = 'loading';
+  private queued: Array<[Connection, Uint8Array]> = [];
+  private sinceCompact = 0;
+  private compacting: Promise<void> | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** Pending store-then-forward chain when the storage answers asynchronously. */
+  private tail: Promise<void> | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly kind: DocKind,
+    private readonly docs: DocStore,
+    private readonly options: RelayOptions,
+    private readonly onUnload: (room: Room) => void,
+  ) {
+    this.doc = new Y.Doc();
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The relay is not a peer: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwareness);
+    this.ready = this.load();
+  }
+
+  get isReady(): boolean {
+    return this.state === 'ready';
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const updates = await this.docs.load(this.name);
+      if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates));
+      this.sinceCompact = Math.max(0, updates.length - 1);
+    } catch (e) {
+      this.options.log('error', 'room load failed', { room: this.name, error: String(e) });
+      this.fail('could not load this document');
+      throw e;
+    }
+    this.doc.on('update', this.onUpdate);
+    this.state = 'ready';
+    for (const conn of this.conns) this.greet(conn);
+    const queued = this.queued;
+    this.queued = [];
+    for (const [conn, data] of queued) this.handle(conn, data);
+    this.maybeCompact();
+  }
+
+  join(conn: Connection): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.conns.add(conn);
+    if (this.state === 'ready') this.greet(conn);
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /** A frame from a connection; frames of a room are handled strictly in order. */
+  receive(conn: Connection, data: Uint8Array): void {
+    if (this.state === 'loading') this.queued.push([conn, data]);
+    else if (this.state === 'ready') this.handle(conn, data);
+  }
+
+  /** Appends events as the server (the `members` document); stored and forwarded like any update. */
+  appendServerEvents(events: unknown[]): void {
+    this.doc.transact(() => this.doc.getArray('events').push(events), serverOrigin);
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  private greet(conn: Connection): void {
+    conn.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+  }
+
+  private handle(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    let message: ReturnType<typeof decodeMessage>;
+    try {
+      message = decodeMessage(data);
+    } catch (e) {
+      this.refuse(conn, CloseCode.BadMessage, `malformed message: ${(e as Error).message}`);
+      return;
+    }
+    switch (message.kind) {
+      case 'step1':
+        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        // Answering every later SyncStep1 with ours lets a client learn what we hold (its unsent count).
+        if (conn.answeredFirstStep1) conn.send(encodeSyncStep1(this.doc));
+        conn.answeredFirstStep1 = true;
+        return;
+      case 'step2':
+      case 'update':
+        this.applyFrom(conn, message.update);
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        } catch (e) {
+          this.refuse(conn, CloseCode.BadMessage, `malformed awareness: ${(e as Error).message}`);
+        }
+        return;
+      case 'query-awareness':
+        conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+    }
+  }
+
+  private applyFrom(conn: Connection, update: Uint8Array): void {
+    try {
+      const { changed } = validateUpdate(this.doc, update, conn.member, this.kind);
+      if (!changed) return;
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      const code =
+        e.reason === RejectReason.ReadOnly
+          ? CloseCode.Forbidden
+          : e.reason === RejectReason.Malformed
+            ? CloseCode.BadMessage
+            : CloseCode.UpdateRejected;
+      this.refuse(conn, code, e.message);
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (e) {
+      this.options.log('error', 'apply failed after validation', { room: this.name, error: String(e) });
+      this.fail('could not apply an update');
+    }
+  }
+
+  private refuse(conn: Connection, code: number, reason: string): void {
+    this.options.log('warn', 'connection refused', { room: this.name, member: conn.member.memberId, code, reason });
+    conn.close(code, reason);
+  }
+
+  /** Every change to the doc: store it, then forward it to everyone but its sender. */
+  private onUpdate = (update: Uint8Array, origin: unknown): void => {
+    let stored: void | Promise<void>;
+    try {
+      stored = this.docs.append(this.name, update);
+    } catch (e) {
+      this.options.log('error', 'append failed', { room: this.name, error: String(e) });
+      this.fail('could not store an update');
+      return;
+    }
+    const message = encodeUpdate(update);
+    const forward = () => {
+      for (const conn of this.conns) if (conn !== origin) conn.send(message);
+    };
+    if (stored instanceof Promise || this.tail) {
+      this.tail = (this.tail ?? Promise.resolve())
+        .then(() => stored)
+        .then(forward, (e) => {
+          this.options.log('error', 'append failed', { room: this.name, error: String(e) });
+          this.fail('could not store an update');
+        });
+    } else {
+      forward();
+    }
+    this.sinceCompact++;
+    this.maybeCompact();
+  };
+
+  private onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const conn = this.conns.has(origin as Connection) ? (origin as Connection) : undefined;
+    if (conn) {
+      for (const id of added) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    // Echo to the sender too: y-websocket 3 drops a socket that hears nothing for 30 s.
+    const message = encodeAwareness(this.awareness, changed);
+    for (const c of this.conns) c.send(message);
+  };
+
+  private maybeCompact(): void {
+    if (this.compacting || this.sinceCompact < this.options.compactEvery || this.state !== 'ready') return;
+    this.compacting = this.compact().finally(() => {
+      this.compacting = null;
+    });
+  }
+
+  /** Merges the stored updates into one; updates appended meanwhile stay after it. */
+  async compact(): Promise<void> {
+    const counted = this.sinceCompact;
+    try {
+      await this.tail;
+      await this.docs.compact(this.name, this.kind === 'minutes' ? mergeWithGc : Y.mergeUpdates);
+      this.sinceCompact = Math.max(0, this.sinceCompact - counted);
+    } catch (e) {
+      this.options.log('error', 'compaction failed', { room: this.name, error: String(e) });
+    }
+  }
+
+  private scheduleUnload(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.unload(), this.options.idleMs);
+    this.idleTimer.unref?.();
+  }
+
+  /** Leaves memory after a final flush, if still idle. */
+  async unload(): Promise<void> {
+    if (this.conns.size > 0 || this.state === 'closed') return;
+    await this.ready.catch(() => undefined);
+    await this.compacting;
+    if (this.sinceCompact > 0) await this.compact();
+    if (this.conns.size > 0) return;
+    this.destroy();
+  }
+
+  /** Drops the room without storing anything more (storage failed): clients reconnect and reload. */
+  private fail(reason: string): void {
+    for (const conn of [...this.conns]) conn.close(CloseCode.ServerError, reason);
+    this.destroy();
+  }
+
+  destroy(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    clearTimeout(this.idleTimer);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.off('update', this.onUpdate);
+    this.doc.destroy();
+    this.onUnload(this);
+  }
+}
+
+/** Merging through a Y.Doc garbage-collects deleted text, so minutes stay small. */
+function mergeWithGc(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const u of updates) Y.applyUpdate(doc, u);
+  });
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
+}

@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Services } from './api/context.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { Relay } from './relay/Relay.ts';
+import type { Storage } from './storage/Storage.ts';
+import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  relay: Relay;
+  storage: Storage;
+  services: Services;
+  close(): Promise<void>;
+}
+
+const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
+
+/** Opens storage, builds the app and listens; port 0 ends up on a random free port. */
+export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {
+  const store = storage ?? openSqliteStorage(config.dataDir, { synchronous: config.sqliteSync });
+  const log: Services['log'] = (level, message, fields) => {
+    if (levels[level] < levels[config.logLevel]) return;
+    // Tokens never reach the log: no field carries one.
+    console[level === 'info' ? 'log' : level](JSON.stringify({ level, message, ...fields }));
+  };
+  const relay = new Relay(store.docs, { ...config.relay, log });
+  const services: Services = { config, storage: store, relay, now: Date.now, log };
+  const { app, injectWebSocket, stop } = createApp(services);
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  injectWebSocket(server);
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) resolve();
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    relay,
+    storage: store,
+    services,
+    async close() {
+      stop();
+      await relay.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { MemberParty, Role } from '../../shared/roles.ts';
+
+/** Yjs updates of every room, appended in order. */
+export interface DocStore {
+  /** Every stored update of a room, oldest first. */
+  load(room: string): Promise<Uint8Array[]>;
+  /** Appends one update durably; the relay forwards it only after this settles. */
+  append(room: string, update: Uint8Array): void | Promise<void>;
+  /** How many updates a room has stored since its last compaction. */
+  count(room: string): Promise<number>;
+  /**
+   * Replaces the updates stored so far with `merge(updates)` in one step; updates appended
+   * meanwhile are kept after it. Returns the number of rows before and after.
+   */
+  compact(room: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<{ before: number; after: number }>;
+  /** Bytes stored for a room (for the bench and for monitoring). */
+  bytes(room: string): Promise<number>;
+}
+
+export interface CompoundRow {
+  compoundId: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface MemberRow {
+  memberId: string;
+  compoundId: string;
+  name: string;
+  role: Role;
+  party: MemberParty;
+  joinedAt: number;
+  revokedAt: number | null;
+}
+
+export interface InviteRow {
+  code: string;
+  compoundId: string;
+  role: Role;
+  party: MemberParty;
+  maxUses: number;
+  uses: number;
+  expiresAt: number;
+  createdBy: string;
+}
+
+export type RedeemResult = { ok: true; invite: InviteRow } | { ok: false; reason: 'not_found' | 'expired' | 'used_up' };
+
+/** Compounds, members (by token hash) and invites. */
+export interface AccountStore {
+  createCompound(compound: CompoundRow, founder: MemberRow, tokenHash: string): Promise<void>;
+  getCompound(compoundId: string): Promise<CompoundRow | undefined>;
+  memberByTokenHash(tokenHash: string): Promise<MemberRow | undefined>;
+  getMember(memberId: string): Promise<MemberRow | undefined>;
+  addMember(member: MemberRow, tokenHash: string): Promise<void>;
+  revokeMember(memberId: string, at: number): Promise<boolean>;
+  createInvite(invite: InviteRow): Promise<void>;
+  /** Counts one use of an invite atomically, if it is still valid at `now`. */
+  redeemInvite(code: string, now: number): Promise<RedeemResult>;
+}
+
+export interface BlobRow {
+  hash: string;
+  compoundId: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** Content-addressed images per compound. */
+export interface BlobStore {
+  putBlob(blob: BlobRow): Promise<void>;
+  getBlob(compoundId: string, hash: string): Promise<BlobRow | undefined>;
+}
+
+export interface Storage {
+  docs: DocStore;
+  accounts: AccountStore;
+  blobs: BlobStore;
+  close(): Promise<void>;
+}
