@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -115,7 +116,7 @@ export function createApp(s: Services) {
       c.header('cache-control', 'public, max-age=31536000, immutable');
     }
   });
-  app.use('/*', serveStatic({ root }));
+  if (existsSync(root)) app.use('/*', serveStatic({ root }));
   // Deep links are the app's routes: answer them with the shell.
   app.get('*', async (c) => {
     try {

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/errors.ts';
+import {
+  addMember,
+  connect,
+  createCompound,
+  raised,
+  type Session,
+  synced,
+  type TestClient,
+} from '../helpers/clients.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { syncFrame } from '../helpers/rawSocket.ts';
+import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+
+/** Updates that break the rules are refused: not applied, not stored, not forwarded. */
+describe('governance rules on every update', () => {
+  let server: TestServer;
+  let admin: Session;
+  let resident: Session;
+  let clients: TestClient[] = [];
+  let watcher: TestClient;
+  const room = () => `${admin.compoundId}/public`;
+  beforeEach(async () => {
+    server = await startTestServer();
+    admin = await createCompound(server.url);
+    resident = await addMember(server.url, admin, { role: 'resident' }, '居民');
+    watcher = connect(server.wsUrl, admin);
+    clients = [watcher];
+    await synced(watcher);
+    watcher.events.push([raised(admin, '已有的诉求')]);
+    await eventually(async () => expect(await server.storage.docs.count(room())).toBe(1));
+  });
+  afterEach(async () => {
+    for (const c of clients) c.destroy();
+    await server.close();
+  });
+
+  async function expectRefused(write: (c: TestClient) => void, reason: RegExp) {
+    const bad = connect(server.wsUrl, resident);
+    clients.push(bad);
+    await synced(bad);
+    const before = await server.storage.docs.bytes(room());
+    write(bad);
+    await eventually(() => expect(bad.closes.length).toBeGreaterThan(0));
+    expect(bad.closes[0]!.code).toBe(CloseCode.UpdateRejected);
+    expect(bad.closes[0]!.reason).toMatch(reason);
+    expect(await server.storage.docs.bytes(room())).toBe(before);
+    // The relay's copy and everyone else's are untouched: a fresh honest client proves it.
+    const fresh = connect(server.wsUrl, admin, 'public', new Y.Doc());
+    clients.push(fresh);
+    await synced(fresh);
+    expect(fresh.events.toJSON()).toEqual(watcher.events.toJSON());
+    expect(watcher.events.length).toBe(1);
+  }
+
+  it('an event with a forged author is refused', async () => {
+    await expectRefused((c) => c.events.push([raised(admin)]), /forged_author/);
+  });
+
+  it('deleting an event is refused', async () => {
+    await expectRefused((c) => c.events.delete(0, 1), /delete_forbidden/);
+  });
+
+  it('overwriting through a Y.Map is refused', async () => {
+    // The stock client cannot hold 'events' as both types, so the map write comes from a second doc.
+    await expectRefused((c) => {
+      const rogue = new Y.Doc();
+      rogue.clientID = c.doc.clientID + 1;
+      rogue.getMap('events').set('x', raised(resident));
+      c.provider.ws?.send(syncFrame(2, Y.encodeStateAsUpdate(rogue)));
+    }, /map_write/);
+  });
+
+  it('a top-level type other than the event log is refused', async () => {
+    await expectRefused((c) => c.doc.getArray('sneaky').push([1]), /unknown_root/);
+  });
+
+  it('a nested Yjs type inside the event log is refused', async () => {
+    await expectRefused((c) => c.events.push([new Y.Map()]), /bad_content|nested_type/);
+  });
+
+  it('an unknown event type is refused', async () => {
+    await expectRefused((c) => c.events.push([{ ...raised(resident), type: 'request.hacked' }]), /unknown_type/);
+  });
+
+  it('an event that fails its schema is refused', async () => {
+    await expectRefused((c) => c.events.push([{ ...raised(resident), category: 'aliens' }]), /schema/);
+    await expectRefused((c) => c.events.push([{ ...raised(resident), extra: 1 }]), /schema/);
+  });
+
+  it('a valid event by its author is applied, stored and forwarded', async () => {
+    const good = connect(server.wsUrl, resident);
+    clients.push(good);
+    await synced(good);
+    good.events.push([raised(resident, '楼道灯不亮')]);
+    await eventually(() => expect(watcher.events.length).toBe(2));
+    expect(good.closes).toEqual([]);
+    expect(await server.storage.docs.count(room())).toBe(2);
+  });
+});
