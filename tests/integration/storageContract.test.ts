@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage } from '../../sync-server/storage/Storage.ts';
+import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
+import { tempDir } from '../helpers/startServer.ts';
+
+/** One suite for every storage implementation (Postgres joins this list later). */
+const implementations: [string, () => Promise<Storage>][] = [['sqlite', async () => openSqliteStorage(tempDir())]];
+
+function updates(n: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  for (let i = 0; i < n; i++) doc.getArray('events').push([{ i }]);
+  return out;
+}
+
+for (const [name, open] of implementations) {
+  describe(`${name} storage`, () => {
+    it('keeps each room’s updates apart and in order', async () => {
+      const s = await open();
+      const [a, b, c] = updates(3);
+      await s.docs.append('x/public', a!);
+      await s.docs.append('y/public', b!);
+      await s.docs.append('x/public', c!);
+      expect(await s.docs.load('x/public')).toEqual([a, c]);
+      expect(await s.docs.load('y/public')).toEqual([b]);
+      expect(await s.docs.load('z/public')).toEqual([]);
+      await s.close();
+    });
+
+    it('compaction merges what was stored and keeps what was appended after it', async () => {
+      const s = await open();
+      const all = updates(10);
+      for (const u of all.slice(0, 6)) await s.docs.append('r', u);
+      const result = await s.docs.compact('r', (us) => {
+        // An update that arrives while the merge runs must land after the merged row.
+        void s.docs.append('r', all[6]!);
+        return Y.mergeUpdates(us);
+      });
+      expect(result).toEqual({ before: 6, after: 1 });
+      for (const u of all.slice(7)) await s.docs.append('r', u);
+      const doc = new Y.Doc();
+      for (const u of await s.docs.load('r')) Y.applyUpdate(doc, u);
+      expect(doc.getArray('events').toJSON()).toEqual(Array.from({ length: 10 }, (_, i) => ({ i })));
+      expect(await s.docs.count('r')).toBe(5);
+      await s.close();
+    });
+
+    it('redeems an invite exactly as often as it allows, and not after it expires', async () => {
+      const s = await open();
+      const now = Date.now();
+      await s.accounts.createCompound(
+        { compoundId: 'c1', name: '小区', createdAt: now },
+        { memberId: 'm1', compoundId: 'c1', name: '甲', role: 'admin', party: 'owners', joinedAt: now, revokedAt: null },
+        'hash1',
+      );
+      await s.accounts.createInvite({
+        code: 'inv',
+        compoundId: 'c1',
+        role: 'resident',
+        party: 'none',
+        maxUses: 2,
+        uses: 0,
+        expiresAt: now + 1000,
+        createdBy: 'm1',
+      });
+      expect((await s.accounts.redeemInvite('inv', now)).ok).toBe(true);
+      expect(await s.accounts.redeemInvite('inv', now + 2000)).toEqual({ ok: false, reason: 'expired' });
+      expect((await s.accounts.redeemInvite('inv', now)).ok).toBe(true);
+      expect(await s.accounts.redeemInvite('inv', now)).toEqual({ ok: false, reason: 'used_up' });
+      expect(await s.accounts.redeemInvite('none', now)).toEqual({ ok: false, reason: 'not_found' });
+      expect((await s.accounts.memberByTokenHash('hash1'))?.memberId).toBe('m1');
+      expect(await s.accounts.revokeMember('m1', now)).toBe(true);
+      expect((await s.accounts.memberByTokenHash('hash1'))?.revokedAt).toBe(now);
+      await s.close();
+    });
+  });
+}
