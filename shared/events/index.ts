@@ -1,20 +1,67 @@
 import * as v from 'valibot';
+import { careEvents } from './care.ts';
+import type { Check } from './compileCheck.ts';
+import { compileCheck } from './compileCheck.ts';
+import { ledgerEvents } from './ledger.ts';
+import { meetingEvents, minutesEvents } from './meeting.ts';
 import { memberEvents } from './member.ts';
+import { pointsEvents } from './points.ts';
+import { practiceEvents } from './practice.ts';
 import { requestEvents } from './request.ts';
+import { rosterEvents } from './roster.ts';
 
 /** Every event type of the product, one valibot schema each. */
-export const eventSchemas = [...requestEvents, ...memberEvents] as const;
+export const eventSchemas = [
+  ...requestEvents,
+  ...rosterEvents,
+  ...careEvents,
+  ...pointsEvents,
+  ...ledgerEvents,
+  ...practiceEvents,
+  ...meetingEvents,
+  ...minutesEvents,
+  ...memberEvents,
+] as const;
 
+/** Any event of the product; prefer `schemaOf(type)` on hot paths (a variant tries its options in turn). */
 export const EventSchema = v.variant('type', eventSchemas);
 export type AppEvent = v.InferOutput<typeof EventSchema>;
 export type EventType = AppEvent['type'];
 export type EventOf<T extends EventType> = Extract<AppEvent, { type: T }>;
+/** The payload of an event type, without the envelope. */
+export type EventFields<T extends EventType> = Omit<EventOf<T>, 'id' | 'type' | 'at' | 'by'>;
+
+/** Every event type name, in registry order. */
+export const eventTypes: readonly EventType[] = eventSchemas.map((s) => s.entries.type.literal);
 
 const byType = new Map<string, v.GenericSchema>(eventSchemas.map((s) => [s.entries.type.literal, s]));
 
 /** The schema of one event type, or undefined for an unknown type. */
 export function schemaOf(type: string): v.GenericSchema | undefined {
   return byType.get(type);
+}
+
+const fastChecks = new Map<string, Check | undefined>(
+  eventSchemas.map((s) => [s.entries.type.literal, compileCheck(s)]),
+);
+
+export type ParsedEvent = { ok: true; event: AppEvent } | { ok: false; type: string; why: string };
+
+/**
+ * Parses one event against its own type's schema: the event, or the first issue as text.
+ * A valid event is returned as is (schemas are strict and transform nothing); only invalid
+ * ones go through valibot, for the message.
+ */
+export function parseEvent(json: unknown): ParsedEvent {
+  const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+  const schema = typeof type === 'string' ? byType.get(type) : undefined;
+  if (!schema) return { ok: false, type: typeof type === 'string' ? type : '', why: `unknown type ${String(type)}` };
+  if (fastChecks.get(type as string)?.(json)) return { ok: true, event: json as AppEvent };
+  const parsed = v.safeParse(schema, json);
+  if (parsed.success) return { ok: true, event: parsed.output as AppEvent };
+  const issue = parsed.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, type: type as string, why: `${path ? `${path}: ` : ''}${issue.message}` };
 }
 
 export type { Envelope } from './envelope.ts';

@@ -1,0 +1,34 @@
+import * as v from 'valibot';
+import { defineEvent, EventRef, Line, MemberId, Text } from './envelope.ts';
+
+/** Why a household is visited; sensitive, so care events live in the committee document only. */
+export const careReasons = ['elderly-alone', 'disabled', 'ill', 'left-behind-child', 'low-income', 'other'] as const;
+export type CareReason = (typeof careReasons)[number];
+
+/** 日访、周访、月访. */
+export const cadences = ['daily', 'weekly', 'monthly'] as const;
+export type Cadence = (typeof cadences)[number];
+
+/** A vulnerable household to visit regularly. Its id is this event's id. */
+export const HouseholdRegistered = defineEvent('care.household.registered', {
+  label: Line(60),
+  building: Line(40),
+  unit: v.optional(Line(20)),
+  reasonCategory: v.picklist(careReasons),
+  cadence: v.picklist(cadences),
+  visitorId: MemberId,
+  note: v.optional(Text(1000)),
+});
+
+export const VisitLogged = defineEvent('care.visit.logged', {
+  householdId: EventRef,
+  note: Text(1000),
+  needs: v.optional(Text(1000)),
+});
+
+export const HouseholdClosed = defineEvent('care.household.closed', {
+  householdId: EventRef,
+  reason: Line(500),
+});
+
+export const careEvents = [HouseholdRegistered, VisitLogged, HouseholdClosed] as const;

@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import { PartySchema } from '../roles.ts';
+import { Day, Timestamp } from '../time.ts';
+import { defineEvent, EventRef, Line, MeetingId, MemberId, Tally, Text } from './envelope.ts';
+import { Owner } from './request.ts';
+
+/** 小板凳见面会, 家园议事会, 三方联席会议 (at least quarterly), 业主大会 (yearly). */
+export const meetingKinds = ['little-stool', 'council', 'three-party', 'owners-assembly'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+/** A meeting in the public document; its minutes live in the `minutes-<meetingId>` document. */
+export const MeetingScheduled = defineEvent('meeting.scheduled', {
+  meetingId: MeetingId,
+  kind: v.picklist(meetingKinds),
+  startsAt: Timestamp,
+  place: Line(100),
+  title: v.optional(Line(100)),
+});
+
+export const MeetingCancelled = defineEvent('meeting.cancelled', {
+  meetingId: MeetingId,
+  reason: Line(500),
+});
+
+/** An attendee: a member (with the party they sit for) or a guest written down by name. */
+export const Attendee = v.union([
+  v.strictObject({ memberId: MemberId, party: v.union([PartySchema, v.literal('none')]) }),
+  v.strictObject({ name: Line(60), party: v.union([PartySchema, v.literal('none')]) }),
+]);
+export type Attendee = v.InferOutput<typeof Attendee>;
+
+export const AttendeeSignedIn = defineEvent('minutes.signed-in', { attendee: Attendee });
+
+/** An agenda request discussed at the meeting. */
+export const ItemTakenUp = defineEvent('minutes.item.taken-up', {
+  requestId: EventRef,
+  note: v.optional(Text(1000)),
+});
+
+export const DecisionRecorded = defineEvent('minutes.decision.recorded', {
+  text: Line(2000),
+  tally: v.optional(Tally),
+  requestId: v.optional(EventRef),
+});
+
+/** An action item; with a requestId it becomes the request's assignment (see applyActionItems). */
+export const ActionCreated = defineEvent('minutes.action.created', {
+  text: Line(1000),
+  owner: Owner,
+  deadline: Day,
+  requestId: v.optional(EventRef),
+});
+
+/** A party's representative signs the minutes; only a member of that party may. */
+export const MinutesSignedOff = defineEvent('minutes.signed-off', { party: PartySchema });
+
+/** A change after sign-off, kept visible as an amendment. */
+export const MinutesAmended = defineEvent('minutes.amended', { note: Line(2000) });
+
+export const meetingEvents = [MeetingScheduled, MeetingCancelled] as const;
+export const minutesEvents = [
+  AttendeeSignedIn,
+  ItemTakenUp,
+  DecisionRecorded,
+  ActionCreated,
+  MinutesSignedOff,
+  MinutesAmended,
+] as const;

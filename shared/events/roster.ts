@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import { Day } from '../time.ts';
+import { ClockTime, defineEvent, EventRef, Int, Line, MemberId, Text } from './envelope.ts';
+
+/** A volunteer team, e.g. the one that carries elderly neighbours downstairs (背老人下楼). Its id is this event's id. */
+export const TeamCreated = defineEvent('roster.team.created', {
+  name: Line(60),
+  purpose: v.optional(Text(500)),
+  leaderId: v.optional(MemberId),
+});
+
+export const TeamEdited = defineEvent('roster.team.edited', {
+  teamId: EventRef,
+  name: v.optional(Line(60)),
+  purpose: v.optional(Text(500)),
+  leaderId: v.optional(MemberId),
+});
+
+/** One shift of a team on a day, from `start` to `end` (HH:MM, Asia/Shanghai), with a number of slots. */
+export const DutyCreated = defineEvent('roster.duty.created', {
+  teamId: EventRef,
+  title: v.optional(Line(100)),
+  day: Day,
+  start: ClockTime,
+  end: ClockTime,
+  place: Line(100),
+  slots: Int(1, 500),
+});
+
+export const DutyCancelled = defineEvent('roster.duty.cancelled', {
+  dutyId: EventRef,
+  reason: Line(500),
+});
+
+/** A member takes a slot (for themself; committee members may record it for someone on paper). */
+export const SignedUp = defineEvent('roster.signed-up', {
+  dutyId: EventRef,
+  memberId: MemberId,
+});
+
+/** A member gives their slot back before checking in. */
+export const Withdrew = defineEvent('roster.withdrew', {
+  dutyId: EventRef,
+  memberId: MemberId,
+});
+
+export const CheckedIn = defineEvent('roster.checked-in', {
+  dutyId: EventRef,
+  memberId: MemberId,
+});
+
+/** Ends a shift; `minutes` is the time served, in whole minutes. */
+export const CheckedOut = defineEvent('roster.checked-out', {
+  dutyId: EventRef,
+  memberId: MemberId,
+  minutes: Int(1, 1440),
+});
+
+export const rosterEvents = [
+  TeamCreated,
+  TeamEdited,
+  DutyCreated,
+  DutyCancelled,
+  SignedUp,
+  Withdrew,
+  CheckedIn,
+  CheckedOut,
+] as const;

@@ -1,0 +1,46 @@
+import type { CareState } from './care.ts';
+import type { LedgerState } from './ledger.ts';
+import type { MeetingsState } from './meetings.ts';
+import type { MemberState } from './members.ts';
+import type { PointsState } from './points.ts';
+import type { PracticeState } from './practice.ts';
+import type { AgendaState } from './RequestState.ts';
+import type { RostersState } from './rosters.ts';
+
+/** An event the fold kept but ignored, and why. */
+export interface Anomaly {
+  eventId: string;
+  type: string;
+  reason: string;
+}
+
+/**
+ * Everything a compound's event log says, as plain JSON. Fold each document on its own: the
+ * public one fills all but `care` and `members`, the committee one `care`, the members one `members`.
+ */
+export interface CompoundState {
+  agenda: AgendaState;
+  rosters: RostersState;
+  care: CareState;
+  points: PointsState;
+  ledger: LedgerState;
+  meetings: MeetingsState;
+  practice: PracticeState;
+  members: Record<string, MemberState>;
+  /** Ignored events in log order. */
+  anomalies: Anomaly[];
+}
+
+export function emptyCompoundState(): CompoundState {
+  return {
+    agenda: { requests: {} },
+    rosters: { teams: {}, duties: {}, minutesByMember: {} },
+    care: { households: {} },
+    points: { rules: {}, accounts: {}, goods: {} },
+    ledger: { funds: {}, incomes: {}, expenses: {}, monthly: {} },
+    meetings: { meetings: {} },
+    practice: { profiles: {}, listings: {} },
+    members: {},
+    anomalies: [],
+  };
+}

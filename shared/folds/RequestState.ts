@@ -1,0 +1,117 @@
+import type { Tally } from '../events/envelope.ts';
+import type { Category, Outcome, Owner, Priority, VoteChoice } from '../events/request.ts';
+
+/**
+ * Where a request stands in the six-step loop (六步工作法):
+ * raised (开放说事) → classified (分类理事) → scheduled for a meeting → decided, i.e. approved
+ * (民主议事) → assigned an owner and a deadline (明责办事) → completed and open to ratings (公开评事)
+ * → reopened when residents are unsatisfied (追踪查事), then assigned or completed again.
+ * Ends: closed (rejected), withdrawn (by its raiser), merged (into another request).
+ */
+export type Stage =
+  | 'raised'
+  | 'classified'
+  | 'scheduled'
+  | 'decided'
+  | 'assigned'
+  | 'completed'
+  | 'reopened'
+  | 'closed'
+  | 'withdrawn'
+  | 'merged';
+
+/** Stages in which nothing moves the request any more. */
+export const endStages: readonly Stage[] = ['closed', 'withdrawn', 'merged'];
+
+export interface Act {
+  eventId: string;
+  at: number;
+  by: string;
+}
+export interface Decision extends Act {
+  outcome: Outcome;
+  note: string;
+  tally: Tally | null;
+}
+export interface Confirmation extends Act {
+  /** Names on a photographed paper sheet; null when the resident confirmed in the app. */
+  onPaper: { names: string[]; photos: string[] } | null;
+}
+export interface Assignment extends Act {
+  owner: Owner;
+  /** Asia/Shanghai day "YYYY-MM-DD" by which it must be done. */
+  deadline: string;
+  note: string | null;
+  /** 'minutes' when it came from a meeting's action item (see applyActionItems). */
+  source: 'agenda' | 'minutes';
+}
+export interface Escalation extends Act {
+  to: 'community' | 'department';
+  department: string | null;
+  note: string | null;
+  answer: (Act & { text: string }) | null;
+}
+export interface ProgressNote extends Act {
+  note: string;
+  photos: string[];
+}
+export interface Completion extends Act {
+  result: string;
+  photos: string[];
+}
+export interface Vote extends Act {
+  choice: VoteChoice;
+}
+export interface Rating extends Act {
+  stars: number;
+  solved: boolean | null;
+  comment: string | null;
+}
+export interface TimelineEntry extends Act {
+  type: string;
+}
+
+/** One request of the agenda, as folded from its events. Its id is the id of its `request.raised`. */
+export interface RequestState {
+  id: string;
+  title: string;
+  category: Category;
+  detail: string | null;
+  location: string | null;
+  photos: string[];
+  building: string | null;
+  raisedFor: string | null;
+  raisedBy: string;
+  raisedAt: number;
+  /** The meeting it was collected for as a topic, if any. */
+  topicFor: string | null;
+  stage: Stage;
+  priority: Priority | null;
+  meetingId: string | null;
+  /** The latest show-of-hands count. */
+  tally: Tally | null;
+  /** Each member's own latest vote (voting again replaces it in place). */
+  votes: Vote[];
+  /** The latest decision; a deferred one may be followed by another, a final one may not. */
+  decision: Decision | null;
+  deferrals: number;
+  confirmations: Confirmation[];
+  assignment: Assignment | null;
+  escalations: Escalation[];
+  progress: ProgressNote[];
+  completion: Completion | null;
+  /** Each member's latest rating of the current completion (rating again replaces it in place). */
+  ratings: Rating[];
+  averageRating: number | null;
+  reopenCount: number;
+  reopenReason: string | null;
+  mergedInto: string | null;
+  mergedFrom: string[];
+  withdrawnReason: string | null;
+  updatedAt: number;
+  timeline: TimelineEntry[];
+}
+
+export interface AgendaState {
+  requests: Record<string, RequestState>;
+}

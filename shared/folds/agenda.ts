@@ -1,0 +1,232 @@
+import type { EventOf } from '../events/index.ts';
+import type { requestEvents } from '../events/request.ts';
+import { exhaustive } from '../rooms.ts';
+import type { FoldContext, FoldModule } from './FoldContext.ts';
+import type { Act, RequestState, Stage } from './RequestState.ts';
+import { endStages } from './RequestState.ts';
+
+type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
+
+const key = (id: string) => `req:${id}`;
+
+const allowed: Record<Exclude<AgendaEvent['type'], 'request.raised' | 'request.merged'>, readonly Stage[]> = {
+  'request.edited': ['raised', 'classified', 'scheduled'],
+  'request.classified': ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'completed', 'reopened'],
+  'request.scheduled': ['classified', 'scheduled'],
+  'request.tallied': ['classified', 'scheduled'],
+  'request.voted': ['classified', 'scheduled'],
+  'request.decided': ['classified', 'scheduled'],
+  'request.confirmed': ['decided', 'assigned', 'completed', 'reopened', 'closed'],
+  'request.assigned': ['decided', 'assigned', 'reopened'],
+  'request.progressed': ['assigned', 'reopened'],
+  'request.escalated': ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'reopened'],
+  'request.answered': ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'completed', 'reopened', 'closed'],
+  'request.completed': ['assigned', 'reopened'],
+  'request.rated': ['completed', 'reopened'],
+  'request.reopened': ['completed'],
+  'request.withdrawn': ['raised', 'classified', 'scheduled'],
+};
+
+/** Folds `request.*` events into `agenda.requests`. */
+export const agendaModule: FoldModule<AgendaEvent> = {
+  keys: (e) =>
+    e.type === 'request.raised'
+      ? [key(e.id)]
+      : e.type === 'request.merged'
+        ? [key(e.requestId), key(e.intoId)]
+        : [key(e.requestId)],
+  refs: (e) => (e.type === 'request.scheduled' ? [`mtg:${e.meetingId}`] : []),
+  creates: (e) => (e.type === 'request.raised' ? key(e.id) : undefined),
+  apply(ctx, e) {
+    if (e.type === 'request.raised') return raise(ctx, e);
+    const r = ctx.get<RequestState>(key(e.requestId));
+    if (!r) return 'no such request';
+    if (e.type === 'request.merged') return merge(ctx, r, e);
+    if (e.type === 'request.decided' && r.decision && r.decision.outcome !== 'deferred') return 'already decided';
+    if (!allowed[e.type].includes(r.stage)) return `not allowed when ${r.stage}`;
+    const why = step(ctx, r, e);
+    if (why) return why;
+    r.updatedAt = e.at;
+    r.timeline.push({ eventId: e.id, type: e.type, at: e.at, by: e.by });
+    return undefined;
+  },
+};
+
+function raise(ctx: FoldContext, e: EventOf<'request.raised'>): string | undefined {
+  const r: RequestState = {
+    id: e.id,
+    title: e.title,
+    category: e.category,
+    detail: e.detail ?? null,
+    location: e.location ?? null,
+    photos: e.photos ?? [],
+    building: e.building ?? null,
+    raisedFor: e.raisedFor ?? null,
+    raisedBy: e.by,
+    raisedAt: e.at,
+    topicFor: e.meetingId ?? null,
+    stage: 'raised',
+    priority: null,
+    meetingId: null,
+    tally: null,
+    votes: [],
+    decision: null,
+    deferrals: 0,
+    confirmations: [],
+    assignment: null,
+    escalations: [],
+    progress: [],
+    completion: null,
+    ratings: [],
+    averageRating: null,
+    reopenCount: 0,
+    reopenReason: null,
+    mergedInto: null,
+    mergedFrom: [],
+    withdrawnReason: null,
+    updatedAt: e.at,
+    timeline: [{ eventId: e.id, type: e.type, at: e.at, by: e.by }],
+  };
+  ctx.put(key(e.id), r);
+  return undefined;
+}
+
+function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>): string | undefined {
+  const into = ctx.get<RequestState>(key(e.intoId));
+  if (!into) return 'no such request to merge into';
+  if (!['raised', 'classified', 'scheduled'].includes(dup.stage)) return `cannot merge when ${dup.stage}`;
+  if (endStages.includes(into.stage)) return `cannot merge into a request that is ${into.stage}`;
+  const entry = { eventId: e.id, type: e.type, at: e.at, by: e.by };
+  dup.stage = 'merged';
+  dup.mergedInto = into.id;
+  dup.updatedAt = e.at;
+  dup.timeline.push(entry);
+  into.mergedFrom.push(dup.id);
+  into.updatedAt = e.at;
+  into.timeline.push(entry);
+  return undefined;
+}
+
+/** One loop step on a request whose stage allows the event type. */
+function step(
+  ctx: FoldContext,
+  r: RequestState,
+  e: Exclude<AgendaEvent, { type: 'request.raised' | 'request.merged' }>,
+) {
+  const { id: eventId, at, by } = e;
+  switch (e.type) {
+    case 'request.edited':
+      if (e.by !== r.raisedBy) return 'only the raiser edits a request';
+      if (e.title !== undefined) r.title = e.title;
+      if (e.detail !== undefined) r.detail = e.detail;
+      if (e.location !== undefined) r.location = e.location;
+      if (e.photos !== undefined) r.photos = e.photos;
+      if (e.building !== undefined) r.building = e.building;
+      return undefined;
+    case 'request.classified':
+      r.category = e.category;
+      r.priority = e.priority;
+      if (r.stage === 'raised') r.stage = 'classified';
+      return undefined;
+    case 'request.scheduled':
+      if (!ctx.existed(`mtg:${e.meetingId}`)) return 'no such meeting';
+      r.meetingId = e.meetingId;
+      r.stage = 'scheduled';
+      return undefined;
+    case 'request.tallied':
+      r.tally = e.tally;
+      return undefined;
+    case 'request.voted':
+      replaceBy(r.votes, { eventId, at, by, choice: e.choice });
+      return undefined;
+    case 'request.decided':
+      r.decision = { eventId, at, by, outcome: e.outcome, note: e.note, tally: e.tally ?? null };
+      if (e.tally) r.tally = e.tally;
+      if (e.outcome === 'deferred') r.deferrals += 1;
+      r.stage = e.outcome === 'approved' ? 'decided' : e.outcome === 'rejected' ? 'closed' : 'classified';
+      return undefined;
+    case 'request.confirmed':
+      if (!e.onPaper && r.confirmations.some((c) => c.by === e.by && !c.onPaper)) return 'already confirmed';
+      r.confirmations.push({ eventId, at, by, onPaper: e.onPaper ?? null });
+      return undefined;
+    case 'request.assigned':
+      r.assignment = { eventId, at, by, owner: e.owner, deadline: e.deadline, note: e.note ?? null, source: 'agenda' };
+      r.stage = 'assigned';
+      return undefined;
+    case 'request.progressed':
+      r.progress.push({ eventId, at, by, note: e.note, photos: e.photos ?? [] });
+      return undefined;
+    case 'request.escalated':
+      r.escalations.push({
+        eventId,
+        at,
+        by,
+        to: e.to,
+        department: e.department ?? null,
+        note: e.note ?? null,
+        answer: null,
+      });
+      return undefined;
+    case 'request.answered': {
+      const i = r.escalations.findIndex((x) => x.eventId === e.escalationId);
+      const escalation = r.escalations[i];
+      if (!escalation) return 'no such escalation';
+      if (escalation.answer) return 'escalation already answered';
+      r.escalations[i] = { ...escalation, answer: { eventId, at, by, text: e.answer } };
+      return undefined;
+    }
+    case 'request.completed':
+      r.completion = { eventId, at, by, result: e.result, photos: e.photos ?? [] };
+      r.ratings = [];
+      r.averageRating = null;
+      r.stage = 'completed';
+      return undefined;
+    case 'request.rated':
+      return rate(r, e);
+    case 'request.reopened':
+      r.stage = 'reopened';
+      r.reopenCount += 1;
+      r.reopenReason = e.reason;
+      return undefined;
+    case 'request.withdrawn':
+      if (e.by !== r.raisedBy) return 'only the raiser withdraws a request';
+      r.stage = 'withdrawn';
+      r.withdrawnReason = e.reason;
+      return undefined;
+    default:
+      return exhaustive(e);
+  }
+}
+
+/** Residents rate the current completion; a poor average or an unsolved verdict reopens it once. */
+function rate(r: RequestState, e: EventOf<'request.rated'>): string | undefined {
+  if (!r.completion) return 'nothing completed to rate';
+  replaceBy(r.ratings, {
+    eventId: e.id,
+    at: e.at,
+    by: e.by,
+    stars: e.stars,
+    solved: e.solved ?? null,
+    comment: e.comment ?? null,
+  });
+  let stars = 0;
+  let unsolved = false;
+  for (const x of r.ratings) {
+    stars += x.stars;
+    unsolved ||= x.solved === false;
+  }
+  r.averageRating = stars / r.ratings.length;
+  if (r.stage === 'completed' && (r.averageRating < 3 || unsolved)) {
+    r.stage = 'reopened';
+    r.reopenCount += 1;
+    r.reopenReason = 'residents unsatisfied';
+  }
+  return undefined;
+}
+
+/** Puts a member's entry in a list, replacing their earlier one in place. */
+function replaceBy<T extends Act>(list: T[], item: T): void {
+  const i = list.findIndex((x) => x.by === item.by);
+  if (i < 0) list.push(item);
+  else list[i] = item;
+}

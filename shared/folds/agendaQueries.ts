@@ -1,0 +1,78 @@
+import type { Party } from '../roles.ts';
+import { shanghaiDay } from '../time.ts';
+import type { ActionItem } from './foldMinutes.ts';
+import type { AgendaState, RequestState } from './RequestState.ts';
+
+/** Stages after which a deadline no longer matters. */
+const settled = new Set<RequestState['stage']>(['completed', 'closed', 'withdrawn', 'merged']);
+
+/** True when the request's deadline day has passed in Asia/Shanghai and it is not done. */
+export function isOverdue(request: RequestState, now: number): boolean {
+  return request.assignment !== null && !settled.has(request.stage) && shanghaiDay(now) > request.assignment.deadline;
+}
+
+export type Turn = Party | 'committee' | 'residents';
+
+/**
+ * Who has to act next: the committee moves a request through classification and deliberation
+ * and assigns it; the owner party does the work (the community while an escalation waits for an
+ * answer); residents rate a completed one. Null once it is closed, withdrawn or merged. A request
+ * assigned to one member falls to the committee that follows it up.
+ */
+export function whoseTurn(request: RequestState): Turn | null {
+  switch (request.stage) {
+    case 'raised':
+    case 'classified':
+    case 'scheduled':
+    case 'decided':
+      return request.escalations.some((x) => !x.answer) ? 'community' : 'committee';
+    case 'assigned':
+    case 'reopened': {
+      if (request.escalations.some((x) => !x.answer)) return 'community';
+      if (request.stage === 'reopened' && !request.assignment) return 'committee';
+      const owner = request.assignment?.owner;
+      return owner && 'party' in owner ? owner.party : 'committee';
+    }
+    case 'completed':
+      return 'residents';
+    case 'closed':
+    case 'withdrawn':
+    case 'merged':
+      return null;
+  }
+}
+
+/** For, against and abstain among members' own votes. */
+export function voteCounts(request: RequestState): { for: number; against: number; abstain: number } {
+  const counts = { for: 0, against: 0, abstain: 0 };
+  for (const vote of request.votes) counts[vote.choice] += 1;
+  return counts;
+}
+
+/**
+ * The agenda with meetings' action items applied: an item naming a request that is decided,
+ * assigned or reopened becomes its assignment when it is newer than the one it has (source
+ * 'minutes'). Requests it changes are fresh objects; the others are shared.
+ */
+export function applyActionItems(agenda: AgendaState, items: readonly ActionItem[]): AgendaState {
+  const requests = { ...agenda.requests };
+  for (const item of [...items].sort((a, b) => a.at - b.at)) {
+    const r = item.requestId === null ? undefined : requests[item.requestId];
+    if (!r || !['decided', 'assigned', 'reopened'].includes(r.stage)) continue;
+    if (r.assignment && r.assignment.at > item.at) continue;
+    requests[r.id] = {
+      ...r,
+      stage: r.stage === 'decided' ? 'assigned' : r.stage,
+      assignment: {
+        eventId: item.eventId,
+        at: item.at,
+        by: item.by,
+        owner: item.owner,
+        deadline: item.deadline,
+        note: item.text,
+        source: 'minutes',
+      },
+    };
+  }
+  return { requests };
+}

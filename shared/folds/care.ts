@@ -1,0 +1,104 @@
+import type { Cadence, CareReason, careEvents } from '../events/care.ts';
+import type { EventOf } from '../events/index.ts';
+import { exhaustive } from '../rooms.ts';
+import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
+import type { FoldModule } from './FoldContext.ts';
+
+export interface Visit {
+  eventId: string;
+  at: number;
+  by: string;
+  note: string;
+  needs: string | null;
+}
+
+/** A vulnerable household visited regularly (committee document only). */
+export interface HouseholdState {
+  id: string;
+  label: string;
+  building: string;
+  unit: string | null;
+  reasonCategory: CareReason;
+  cadence: Cadence;
+  visitorId: string;
+  note: string | null;
+  registeredAt: number;
+  status: 'active' | 'closed';
+  closedReason: string | null;
+  visits: Visit[];
+}
+
+export interface CareState {
+  households: Record<string, HouseholdState>;
+}
+
+type CareEvent = EventOf<(typeof careEvents)[number]['entries']['type']['literal']>;
+
+const key = (id: string) => `hh:${id}`;
+
+/** Folds `care.*` events of the committee document. */
+export const careModule: FoldModule<CareEvent> = {
+  keys: (e) => [key(e.type === 'care.household.registered' ? e.id : e.householdId)],
+  creates: (e) => (e.type === 'care.household.registered' ? key(e.id) : undefined),
+  apply(ctx, e) {
+    if (e.type === 'care.household.registered') {
+      ctx.put(key(e.id), {
+        id: e.id,
+        label: e.label,
+        building: e.building,
+        unit: e.unit ?? null,
+        reasonCategory: e.reasonCategory,
+        cadence: e.cadence,
+        visitorId: e.visitorId,
+        note: e.note ?? null,
+        registeredAt: e.at,
+        status: 'active',
+        closedReason: null,
+        visits: [],
+      } satisfies HouseholdState);
+      return undefined;
+    }
+    const h = ctx.get<HouseholdState>(key(e.householdId));
+    if (!h) return 'no such household';
+    if (h.status === 'closed') return 'household closed';
+    switch (e.type) {
+      case 'care.visit.logged':
+        h.visits.push({ eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null });
+        return undefined;
+      case 'care.household.closed':
+        h.status = 'closed';
+        h.closedReason = e.reason;
+        return undefined;
+      default:
+        return exhaustive(e);
+    }
+  },
+};
+
+/** Days within which the next visit is due: 日访 1, 周访 7, 月访 31. */
+export const cadenceDays: Record<Cadence, number> = { daily: 1, weekly: 7, monthly: 31 };
+
+export interface CareStatus {
+  /** The last visit (or registration, before any visit). */
+  lastAt: number;
+  /** Asia/Shanghai day by which the next visit is due; null once closed. */
+  nextDueDay: string | null;
+  overdue: boolean;
+  /** Whole periods gone by without a visit, since the last one and between earlier ones. */
+  missed: number;
+}
+
+/** How a household's visits stand at `now`; kept out of the fold because it depends on the clock. */
+export function careStatus(household: HouseholdState, now: number): CareStatus {
+  const period = cadenceDays[household.cadence];
+  let missed = 0;
+  let last = household.registeredAt;
+  for (const visit of household.visits) {
+    missed += Math.max(0, Math.floor(daysBetween(last, visit.at) / period) - 1);
+    last = visit.at;
+  }
+  if (household.status === 'closed') return { lastAt: last, nextDueDay: null, overdue: false, missed };
+  const nextDueDay = shanghaiDay(shanghaiDayStart(shanghaiDay(last)) + period * 86_400_000);
+  missed += Math.max(0, Math.floor(daysBetween(last, now) / period) - 1);
+  return { lastAt: last, nextDueDay, overdue: shanghaiDay(now) > nextDueDay, missed };
+}

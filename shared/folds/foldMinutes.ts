@@ -1,0 +1,129 @@
+import type { Tally } from '../events/envelope.ts';
+import type { EventOf } from '../events/index.ts';
+import { parseEvent } from '../events/index.ts';
+import type { Attendee } from '../events/meeting.ts';
+import type { Owner } from '../events/request.ts';
+import type { Party } from '../roles.ts';
+import { exhaustive } from '../rooms.ts';
+import type { Anomaly } from './CompoundState.ts';
+
+interface MinutesAct {
+  eventId: string;
+  at: number;
+  by: string;
+}
+
+/** An action item; one naming a request becomes its assignment (see applyActionItems). */
+export interface ActionItem extends MinutesAct {
+  text: string;
+  owner: Owner;
+  deadline: string;
+  requestId: string | null;
+}
+
+/** A meeting's minutes as folded from the event log of its `minutes-<meetingId>` document. */
+export interface MinutesState {
+  attendees: (MinutesAct & Attendee)[];
+  items: (MinutesAct & { requestId: string; note: string | null })[];
+  decisions: (MinutesAct & { text: string; tally: Tally | null; requestId: string | null })[];
+  actionItems: ActionItem[];
+  signOffs: Partial<Record<Party, MinutesAct>>;
+  /** Parties present (through attendees sitting for them) that must sign before the minutes lock. */
+  signingParties: Party[];
+  /** Locked once every present party signed; later changes are amendments only. */
+  locked: boolean;
+  lockedAt: number | null;
+  amendments: (MinutesAct & { note: string; afterLock: boolean })[];
+  anomalies: Anomaly[];
+}
+
+type MinutesEvent = EventOf<
+  | 'minutes.signed-in'
+  | 'minutes.item.taken-up'
+  | 'minutes.decision.recorded'
+  | 'minutes.action.created'
+  | 'minutes.signed-off'
+  | 'minutes.amended'
+>;
+
+/** Folds one meeting's minutes events in array order (small logs: no incremental fold needed). */
+export function foldMinutes(events: readonly unknown[]): MinutesState {
+  const m: MinutesState = {
+    attendees: [],
+    items: [],
+    decisions: [],
+    actionItems: [],
+    signOffs: {},
+    signingParties: [],
+    locked: false,
+    lockedAt: null,
+    amendments: [],
+    anomalies: [],
+  };
+  const seen = new Set<string>();
+  for (const raw of events) {
+    const parsed = parseEvent(raw);
+    if (!parsed.ok) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      m.anomalies.push({
+        eventId: typeof id === 'string' ? id : '',
+        type: parsed.type,
+        reason: `schema: ${parsed.why}`,
+      });
+      continue;
+    }
+    const e = parsed.event;
+    const why = seen.has(e.id)
+      ? 'duplicate event id'
+      : e.type.startsWith('minutes.')
+        ? step(m, e as MinutesEvent)
+        : 'does not belong in minutes';
+    seen.add(e.id);
+    if (why) m.anomalies.push({ eventId: e.id, type: e.type, reason: why });
+  }
+  return m;
+}
+
+function step(m: MinutesState, e: MinutesEvent): string | undefined {
+  const act: MinutesAct = { eventId: e.id, at: e.at, by: e.by };
+  if (m.locked && e.type !== 'minutes.amended') return 'minutes are signed and locked';
+  switch (e.type) {
+    case 'minutes.signed-in': {
+      const a = e.attendee;
+      if ('memberId' in a && m.attendees.some((x) => 'memberId' in x && x.memberId === a.memberId))
+        return 'already signed in';
+      m.attendees.push({ ...act, ...a });
+      if (a.party !== 'none' && !m.signingParties.includes(a.party)) m.signingParties.push(a.party);
+      return undefined;
+    }
+    case 'minutes.item.taken-up':
+      m.items.push({ ...act, requestId: e.requestId, note: e.note ?? null });
+      return undefined;
+    case 'minutes.decision.recorded':
+      m.decisions.push({ ...act, text: e.text, tally: e.tally ?? null, requestId: e.requestId ?? null });
+      return undefined;
+    case 'minutes.action.created':
+      m.actionItems.push({
+        ...act,
+        text: e.text,
+        owner: e.owner,
+        deadline: e.deadline,
+        requestId: e.requestId ?? null,
+      });
+      return undefined;
+    case 'minutes.signed-off':
+      if (m.signOffs[e.party]) return `already signed for ${e.party}`;
+      if (!m.signingParties.includes(e.party)) return `${e.party} is not present`;
+      m.signOffs[e.party] = act;
+      if (m.signingParties.every((p) => m.signOffs[p])) {
+        m.locked = true;
+        m.lockedAt = e.at;
+      }
+      return undefined;
+    case 'minutes.amended':
+      m.amendments.push({ ...act, note: e.note, afterLock: m.locked });
+      return undefined;
+    default:
+      return exhaustive(e);
+  }
+}

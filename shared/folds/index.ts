@@ -1,0 +1,37 @@
+/** The folds: events in, plain state out. */
+
+export type { Turn } from './agendaQueries.ts';
+export { applyActionItems, isOverdue, voteCounts, whoseTurn } from './agendaQueries.ts';
+export type { ArrayDelta } from './CompoundFold.ts';
+export { CompoundFold } from './CompoundFold.ts';
+export type { Anomaly, CompoundState } from './CompoundState.ts';
+export { emptyCompoundState } from './CompoundState.ts';
+export type { CareState, CareStatus, HouseholdState, Visit } from './care.ts';
+export { cadenceDays, careStatus } from './care.ts';
+export { foldEvents } from './foldEvents.ts';
+export type { ActionItem, MinutesState } from './foldMinutes.ts';
+export { foldMinutes } from './foldMinutes.ts';
+export type { ExpenseState, ExpenseStatus, FundState, IncomeState, LedgerState, MonthTotals } from './ledger.ts';
+export type { CadenceStatus } from './meetingCadence.ts';
+export { cadenceLimits, meetingCadence } from './meetingCadence.ts';
+export type { MeetingState, MeetingsState } from './meetings.ts';
+export type { MemberState } from './members.ts';
+export type { GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+export type { Claim, ListingState, PracticeState, ProfileState } from './practice.ts';
+export { householdsOfLead } from './practice.ts';
+export type {
+  AgendaState,
+  Assignment,
+  Completion,
+  Confirmation,
+  Decision,
+  Escalation,
+  ProgressNote,
+  Rating,
+  RequestState,
+  Stage,
+  TimelineEntry,
+  Vote,
+} from './RequestState.ts';
+export { endStages } from './RequestState.ts';
+export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';

@@ -1,0 +1,44 @@
+import type { EventOf } from '../events/index.ts';
+import type { memberEvents } from '../events/member.ts';
+import type { MemberParty, Role } from '../roles.ts';
+import { exhaustive } from '../rooms.ts';
+import type { FoldModule } from './FoldContext.ts';
+
+/** A member as the server recorded them in the `members` document. */
+export interface MemberState {
+  memberId: string;
+  name: string;
+  role: Role;
+  party: MemberParty;
+  joinedAt: number;
+  revokedAt: number | null;
+}
+
+type MemberEvent = EventOf<(typeof memberEvents)[number]['entries']['type']['literal']>;
+
+/** Folds the server-written `member.*` events; joining again updates name, role and party. */
+export const membersModule: FoldModule<MemberEvent> = {
+  keys: (e) => [`mem:${e.memberId}`],
+  apply(ctx, e) {
+    const m = ctx.get<MemberState>(`mem:${e.memberId}`);
+    switch (e.type) {
+      case 'member.joined':
+        ctx.put(`mem:${e.memberId}`, {
+          memberId: e.memberId,
+          name: e.name,
+          role: e.role,
+          party: e.party,
+          joinedAt: m?.joinedAt ?? e.at,
+          revokedAt: null,
+        } satisfies MemberState);
+        return undefined;
+      case 'member.revoked':
+        if (!m) return 'no such member';
+        if (m.revokedAt !== null) return 'already revoked';
+        m.revokedAt = e.at;
+        return undefined;
+      default:
+        return exhaustive(e);
+    }
+  },
+};

@@ -1,0 +1,152 @@
+import type { EventOf } from '../events/index.ts';
+import type { rosterEvents } from '../events/roster.ts';
+import { exhaustive } from '../rooms.ts';
+import type { Contribution, FoldModule } from './FoldContext.ts';
+
+export interface TeamState {
+  id: string;
+  name: string;
+  purpose: string | null;
+  leaderId: string | null;
+  createdAt: number;
+  createdBy: string;
+}
+
+export interface Signup {
+  at: number;
+  checkedInAt: number | null;
+  checkedOutAt: number | null;
+  /** Minutes served, set at check-out. */
+  minutes: number | null;
+}
+
+export interface DutyState {
+  id: string;
+  teamId: string;
+  title: string | null;
+  day: string;
+  start: string;
+  end: string;
+  place: string;
+  slots: number;
+  freeSlots: number;
+  status: 'open' | 'cancelled';
+  cancelReason: string | null;
+  /** Current sign-ups by member (a withdrawal removes one). */
+  signups: Record<string, Signup>;
+  createdAt: number;
+}
+
+export interface RostersState {
+  teams: Record<string, TeamState>;
+  duties: Record<string, DutyState>;
+  /** Volunteer time served per member, in minutes, over every duty. */
+  minutesByMember: Record<string, number>;
+}
+
+type RosterEvent = EventOf<(typeof rosterEvents)[number]['entries']['type']['literal']>;
+
+const teamKey = (id: string) => `team:${id}`;
+const dutyKey = (id: string) => `duty:${id}`;
+
+/** Folds `roster.*` events into teams and duties; hours per member are a running total of duties. */
+export const rostersModule: FoldModule<RosterEvent> = {
+  keys: (e) =>
+    e.type === 'roster.team.created'
+      ? [teamKey(e.id)]
+      : e.type === 'roster.team.edited'
+        ? [teamKey(e.teamId)]
+        : e.type === 'roster.duty.created'
+          ? [dutyKey(e.id)]
+          : [dutyKey(e.dutyId)],
+  refs: (e) => (e.type === 'roster.duty.created' ? [teamKey(e.teamId)] : []),
+  creates: (e) =>
+    e.type === 'roster.team.created' ? teamKey(e.id) : e.type === 'roster.duty.created' ? dutyKey(e.id) : undefined,
+  apply(ctx, e) {
+    switch (e.type) {
+      case 'roster.team.created':
+        ctx.put(teamKey(e.id), {
+          id: e.id,
+          name: e.name,
+          purpose: e.purpose ?? null,
+          leaderId: e.leaderId ?? null,
+          createdAt: e.at,
+          createdBy: e.by,
+        } satisfies TeamState);
+        return undefined;
+      case 'roster.team.edited': {
+        const team = ctx.get<TeamState>(teamKey(e.teamId));
+        if (!team) return 'no such team';
+        if (e.name !== undefined) team.name = e.name;
+        if (e.purpose !== undefined) team.purpose = e.purpose;
+        if (e.leaderId !== undefined) team.leaderId = e.leaderId;
+        return undefined;
+      }
+      case 'roster.duty.created':
+        if (!ctx.existed(teamKey(e.teamId))) return 'no such team';
+        ctx.put(dutyKey(e.id), {
+          id: e.id,
+          teamId: e.teamId,
+          title: e.title ?? null,
+          day: e.day,
+          start: e.start,
+          end: e.end,
+          place: e.place,
+          slots: e.slots,
+          freeSlots: e.slots,
+          status: 'open',
+          cancelReason: null,
+          signups: {},
+          createdAt: e.at,
+        } satisfies DutyState);
+        return undefined;
+      default: {
+        const duty = ctx.get<DutyState>(dutyKey(e.dutyId));
+        if (!duty) return 'no such duty';
+        if (duty.status === 'cancelled') return 'duty cancelled';
+        return dutyStep(duty, e);
+      }
+    }
+  },
+};
+
+function dutyStep(duty: DutyState, e: Exclude<RosterEvent, { type: `roster.team.${string}` | 'roster.duty.created' }>) {
+  const signup = 'memberId' in e ? duty.signups[e.memberId] : undefined;
+  switch (e.type) {
+    case 'roster.duty.cancelled':
+      duty.status = 'cancelled';
+      duty.cancelReason = e.reason;
+      return undefined;
+    case 'roster.signed-up':
+      if (signup) return 'already signed up';
+      if (duty.freeSlots === 0) return 'no free slot';
+      duty.signups[e.memberId] = { at: e.at, checkedInAt: null, checkedOutAt: null, minutes: null };
+      duty.freeSlots -= 1;
+      return undefined;
+    case 'roster.withdrew':
+      if (!signup) return 'not signed up';
+      if (signup.checkedInAt !== null) return 'already checked in';
+      delete duty.signups[e.memberId];
+      duty.freeSlots += 1;
+      return undefined;
+    case 'roster.checked-in':
+      if (!signup) return 'not signed up';
+      if (signup.checkedInAt !== null) return 'already checked in';
+      duty.signups[e.memberId] = { ...signup, checkedInAt: e.at };
+      return undefined;
+    case 'roster.checked-out':
+      if (!signup || signup.checkedInAt === null) return 'not checked in';
+      if (signup.checkedOutAt !== null) return 'already checked out';
+      duty.signups[e.memberId] = { ...signup, checkedOutAt: e.at, minutes: e.minutes };
+      return undefined;
+    default:
+      return exhaustive(e);
+  }
+}
+
+/** A duty adds each served member's minutes to `minutesByMember`. */
+export function dutyContributions(duty: DutyState): Contribution[] {
+  const out: Contribution[] = [];
+  for (const [memberId, s] of Object.entries(duty.signups)) if (s.minutes) out.push(['minutes', memberId, s.minutes]);
+  return out;
+}

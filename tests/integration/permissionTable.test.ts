@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/errors.ts';
+import type { AppEvent, EventType } from '../../shared/events/index.ts';
+import { permissions } from '../../shared/rules/permissions.ts';
+import { generateCompound } from '../../shared/sample/generate.ts';
+import { addMember, connect, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+
+/**
+ * Every row of the permission table, through the real relay with the stock client: the member the
+ * row allows gets the event stored and forwarded; the member it refuses is closed and nothing lands.
+ */
+const sample = generateCompound({ seed: 11, scale: 'five-years' });
+const samples = new Map<string, Record<string, unknown>>();
+for (const e of [...sample.publicEvents, ...sample.committeeEvents, ...Object.values(sample.minutes).flat()]) {
+  if (!samples.has(e.type)) samples.set(e.type, e as unknown as Record<string, unknown>);
+}
+// Types the generator never writes: the smallest valid event of each.
+const base = { id: 'x', at: 1_700_000_000_000, by: 'x' };
+for (const e of [
+  { ...base, type: 'request.edited', requestId: 'r1', title: '改一下标题' },
+  { ...base, type: 'request.tallied', requestId: 'r1', tally: { for: 12, against: 2, abstain: 1 } },
+  { ...base, type: 'request.reopened', requestId: 'r1', reason: '问题又出现了' },
+  { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
+]) {
+  if (!samples.has(e.type)) samples.set(e.type, e);
+}
+
+const partyRows = new Set(['ledger.expense.approved', 'ledger.expense.refused', 'minutes.signed-off']);
+const docNameOf = (kind: string) => (kind === 'minutes' ? 'minutes-m1' : kind);
+
+describe('the permission table, enforced by the relay', () => {
+  let server: TestServer;
+  let admin: Session;
+  let resident: Session;
+  let owners: Session;
+  let property: Session;
+  const watchers = new Map<string, TestClient>();
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_MEMBER: '500' });
+    admin = await createCompound(server.url, { party: 'community' });
+    resident = await addMember(server.url, admin, { role: 'resident' }, '居民老陈');
+    owners = await addMember(server.url, admin, { role: 'committee', party: 'owners' }, '业委会老刘');
+    property = await addMember(server.url, admin, { role: 'committee', party: 'property' }, '物业小周');
+    for (const doc of ['public', 'committee', 'minutes-m1']) {
+      const w = connect(server.wsUrl, admin, doc);
+      watchers.set(doc, w);
+      await synced(w);
+    }
+  });
+  afterAll(async () => {
+    for (const c of [...clients, ...watchers.values()]) c.destroy();
+    await server.close();
+  });
+
+  let n = 0;
+  function eventFor(type: string, actor: Session, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const e: Record<string, unknown> = { ...samples.get(type)!, id: `perm-${type}-${n++}`, at: Date.now(), by: actor.memberId };
+    if (partyRows.has(type)) e.party = actor.party;
+    if (permissions[type as EventType].who === 'member') {
+      if ('memberId' in e) e.memberId = actor.memberId;
+      delete e.onPaper;
+      delete e.photos;
+    }
+    return { ...e, ...overrides };
+  }
+
+  /** Pushes one event as `actor`; resolves with 'stored' or the close code. */
+  async function attempt(actor: Session, docName: string, event: Record<string, unknown>): Promise<'stored' | number> {
+    const c = connect(server.wsUrl, actor, docName);
+    clients.push(c);
+    await eventually(() => expect(c.provider.synced || c.closes.length > 0).toBe(true));
+    if (c.closes.length > 0) return c.closes[0]!.code;
+    c.events.push([event]);
+    const watcher = watchers.get(docName)!;
+    return eventually(() => {
+      if (c.closes.length > 0) return c.closes[0]!.code;
+      const seen = (watcher.events.toArray() as { id: string }[]).some((e) => e.id === event.id);
+      expect(seen).toBe(true);
+      return 'stored' as const;
+    });
+  }
+
+  for (const [type, rule] of Object.entries(permissions) as [EventType, (typeof permissions)[EventType]][]) {
+    if (rule.who === 'server') {
+      it(`${type}: nobody but the server writes it (an admin is refused)`, async () => {
+        const e = { id: `srv-${type}`, type, at: Date.now(), by: admin.memberId, memberId: admin.memberId, name: '假', role: 'admin', party: 'community' };
+        expect(await attempt(admin, 'members', e)).toBe(CloseCode.Forbidden);
+      });
+      continue;
+    }
+    const docName = docNameOf(rule.doc);
+    const allowed = () => (rule.who === 'member' ? resident : partyRows.has(type) ? owners : property);
+
+    it(`${type}: allowed for ${rule.who === 'member' ? 'a resident' : 'a committee member'} in ${docName}`, async () => {
+      expect(samples.has(type), `no sample event of ${type}`).toBe(true);
+      expect(await attempt(allowed(), docName, eventFor(type, allowed()))).toBe('stored');
+    });
+
+    if (rule.who === 'member') {
+      it(`${type}: refused when it names someone else as its author`, async () => {
+        const forged = eventFor(type, resident, { by: owners.memberId });
+        expect(await attempt(resident, docName, forged)).toBe(CloseCode.UpdateRejected);
+      });
+    } else if (partyRows.has(type)) {
+      it(`${type}: refused for a committee member of another party`, async () => {
+        const e = eventFor(type, property, { party: 'owners' });
+        expect(await attempt(property, docName, e)).toBe(CloseCode.UpdateRejected);
+      });
+    } else {
+      it(`${type}: refused for a resident`, async () => {
+        const code = await attempt(resident, docName, eventFor(type, resident));
+        expect(code).toBe(rule.doc === 'public' ? CloseCode.UpdateRejected : CloseCode.Forbidden);
+      });
+    }
+  }
+
+  it('an event is refused in a document it does not belong in', async () => {
+    const e = eventFor('ledger.income.recorded', owners);
+    expect(await attempt(owners, 'minutes-m1', e)).toBe(CloseCode.UpdateRejected);
+  });
+
+  it('a malformed amount (float, negative, string) is refused and reaches nobody', async () => {
+    for (const amount of [12.5, -100, '100']) {
+      const e = eventFor('ledger.income.recorded', owners, { amount });
+      expect(await attempt(owners, 'public', e)).toBe(CloseCode.UpdateRejected);
+    }
+    const amounts = (watchers.get('public')!.events.toArray() as AppEvent[])
+      .filter((e) => e.type === 'ledger.income.recorded')
+      .map((e) => (e as { amount: unknown }).amount);
+    expect(amounts.every((a) => Number.isSafeInteger(a) && (a as number) > 0)).toBe(true);
+  });
+});

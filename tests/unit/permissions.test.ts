@@ -1,0 +1,309 @@
+import { describe, expect, it } from 'vitest';
+import { RejectReason, RuleError } from '../../shared/errors.ts';
+import type { AppEvent, EventType } from '../../shared/events/index.ts';
+import { eventTypes } from '../../shared/events/index.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { DocKind } from '../../shared/rooms.ts';
+import type { Who } from '../../shared/rules/permissions.ts';
+import { checkEvent, mayAppend, permissions } from '../../shared/rules/permissions.ts';
+import { examplePayloads } from './support/exampleEvents.ts';
+import { admin, community, owners, property, resident, resident2 } from './support/members.ts';
+
+/** The table restated independently: a wrong row in permissions.ts fails here. */
+const expected: Record<EventType, [DocKind, Who]> = {
+  'request.raised': ['public', 'member'],
+  'request.edited': ['public', 'member'],
+  'request.classified': ['public', 'committee'],
+  'request.merged': ['public', 'committee'],
+  'request.scheduled': ['public', 'committee'],
+  'request.tallied': ['public', 'committee'],
+  'request.voted': ['public', 'member'],
+  'request.decided': ['public', 'committee'],
+  'request.confirmed': ['public', 'member'],
+  'request.assigned': ['public', 'committee'],
+  'request.progressed': ['public', 'committee'],
+  'request.escalated': ['public', 'committee'],
+  'request.answered': ['public', 'committee'],
+  'request.completed': ['public', 'committee'],
+  'request.rated': ['public', 'member'],
+  'request.reopened': ['public', 'committee'],
+  'request.withdrawn': ['public', 'member'],
+  'roster.team.created': ['public', 'committee'],
+  'roster.team.edited': ['public', 'committee'],
+  'roster.duty.created': ['public', 'committee'],
+  'roster.duty.cancelled': ['public', 'committee'],
+  'roster.signed-up': ['public', 'member'],
+  'roster.withdrew': ['public', 'member'],
+  'roster.checked-in': ['public', 'member'],
+  'roster.checked-out': ['public', 'member'],
+  'care.household.registered': ['committee', 'committee'],
+  'care.visit.logged': ['committee', 'committee'],
+  'care.household.closed': ['committee', 'committee'],
+  'points.rule.defined': ['public', 'committee'],
+  'points.awarded': ['public', 'committee'],
+  'points.goods.listed': ['public', 'committee'],
+  'points.goods.restocked': ['public', 'committee'],
+  'points.redeemed': ['public', 'committee'],
+  'points.corrected': ['public', 'committee'],
+  'ledger.fund.opened': ['public', 'committee'],
+  'ledger.income.recorded': ['public', 'committee'],
+  'ledger.expense.proposed': ['public', 'committee'],
+  'ledger.expense.approved': ['public', 'committee'],
+  'ledger.expense.refused': ['public', 'committee'],
+  'ledger.expense.paid': ['public', 'committee'],
+  'ledger.reversed': ['public', 'committee'],
+  'practice.profile.registered': ['public', 'member'],
+  'practice.published': ['public', 'committee'],
+  'practice.claimed': ['public', 'member'],
+  'practice.reported': ['public', 'member'],
+  'practice.accepted': ['public', 'committee'],
+  'meeting.scheduled': ['public', 'committee'],
+  'meeting.cancelled': ['public', 'committee'],
+  'minutes.signed-in': ['minutes', 'committee'],
+  'minutes.item.taken-up': ['minutes', 'committee'],
+  'minutes.decision.recorded': ['minutes', 'committee'],
+  'minutes.action.created': ['minutes', 'committee'],
+  'minutes.signed-off': ['minutes', 'committee'],
+  'minutes.amended': ['minutes', 'committee'],
+  'member.joined': ['members', 'server'],
+  'member.revoked': ['members', 'server'],
+};
+
+/** Types whose rule also asks for the author's own party (the examples name the owners). */
+const partyBound = new Set<EventType>(['ledger.expense.approved', 'ledger.expense.refused', 'minutes.signed-off']);
+const docs: DocKind[] = ['public', 'committee', 'members', 'minutes'];
+
+function event(type: EventType, by: Member, extra: Record<string, unknown> = {}): unknown {
+  return {
+    id: `${type}-1`,
+    type,
+    at: Date.parse('2024-05-06T01:00:00Z'),
+    by: by.memberId,
+    ...examplePayloads[type],
+    ...extra,
+  };
+}
+
+/** Runs checkEvent and returns the refusal reason, or 'ok'. */
+function verdict(json: unknown, member: Member, doc: DocKind): string {
+  try {
+    checkEvent(json, member, doc);
+    return 'ok';
+  } catch (error) {
+    if (error instanceof RuleError) return error.reason;
+    throw error;
+  }
+}
+
+/** A member the rule allows, and one just below it (none below 'member'). */
+function authors(type: EventType, who: Who): { allowed?: Member; refused?: Member } {
+  const committeeAuthor = partyBound.has(type) ? owners : community;
+  switch (who) {
+    case 'member':
+      return { allowed: resident };
+    case 'committee':
+      return { allowed: committeeAuthor, refused: resident };
+    case 'admin':
+      return { allowed: admin, refused: committeeAuthor };
+    case 'server':
+      return { refused: admin };
+  }
+}
+
+describe('the permission table', () => {
+  it('has a row for every event type and no other', () => {
+    expect(Object.keys(permissions).sort()).toEqual([...eventTypes].sort());
+    expect(Object.keys(expected).sort()).toEqual([...eventTypes].sort());
+  });
+
+  describe.each(eventTypes)('%s', (type) => {
+    const [doc, who] = expected[type];
+    const { allowed, refused } = authors(type, who);
+
+    it(`belongs in ${doc} and needs ${who}`, () => {
+      expect(permissions[type].doc).toBe(doc);
+      expect(permissions[type].who).toBe(who);
+    });
+
+    it('passes for an allowed author in its document', () => {
+      if (allowed) expect(verdict(event(type, allowed), allowed, doc)).toBe('ok');
+      if (allowed) expect(mayAppend(type, allowed)).toBe(true);
+    });
+
+    it('is refused as not permitted for an author below the rule', () => {
+      if (!refused) return;
+      expect(verdict(event(type, refused), refused, doc)).toBe(RejectReason.NotPermitted);
+      expect(mayAppend(type, refused)).toBe(false);
+    });
+
+    it('is refused in any other document', () => {
+      const author = allowed ?? admin;
+      for (const other of docs.filter((d) => d !== doc))
+        expect(verdict(event(type, author), author, other)).toBe(RejectReason.WrongDocument);
+    });
+
+    it('is refused when it names another author', () => {
+      const author = allowed ?? admin;
+      expect(verdict(event(type, resident2), author, doc)).toBe(RejectReason.ForgedAuthor);
+    });
+
+    it('is refused when it fails its schema', () => {
+      const author = allowed ?? admin;
+      expect(verdict(event(type, author, { at: 'yesterday' }), author, doc)).toBe(RejectReason.Schema);
+    });
+  });
+
+  it('refuses an unknown type', () => {
+    expect(verdict({ id: 'x', type: 'request.deleted', at: 1, by: 'res1' }, resident, 'public')).toBe(
+      RejectReason.UnknownType,
+    );
+  });
+
+  it('returns the parsed event when allowed', () => {
+    const e = event('request.raised', resident) as AppEvent;
+    expect(checkEvent(e, resident, 'public')).toEqual(e);
+  });
+});
+
+describe('party rules', () => {
+  for (const type of ['ledger.expense.approved', 'ledger.expense.refused'] as const) {
+    it(`an owners' ${type.split('.')[2]} recorded by the property company is refused`, () => {
+      expect(verdict(event(type, property, { party: 'owners' }), property, 'public')).toBe(RejectReason.NotPermitted);
+    });
+    it(`each party records its own ${type.split('.')[2]}`, () => {
+      for (const m of [community, owners, property])
+        expect(verdict(event(type, m, { party: m.party }), m, 'public')).toBe('ok');
+    });
+  }
+
+  it("an owners' sign-off of the minutes by the community is refused", () => {
+    expect(verdict(event('minutes.signed-off', community, { party: 'owners' }), community, 'minutes')).toBe(
+      RejectReason.NotPermitted,
+    );
+  });
+
+  it('an admin of the community may not approve for the owners', () => {
+    expect(verdict(event('ledger.expense.approved', admin, { party: 'owners' }), admin, 'public')).toBe(
+      RejectReason.NotPermitted,
+    );
+  });
+});
+
+describe('payload rules', () => {
+  const cases: [string, EventType, Member, Record<string, unknown>, DocKind, string][] = [
+    ['a resident signs up someone else', 'roster.signed-up', resident, { memberId: 'res2' }, 'public', 'not_permitted'],
+    [
+      'a resident checks in someone else',
+      'roster.checked-in',
+      resident,
+      { memberId: 'res2' },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'a resident checks out someone else',
+      'roster.checked-out',
+      resident,
+      { memberId: 'res2' },
+      'public',
+      'not_permitted',
+    ],
+    ['a resident withdraws someone else', 'roster.withdrew', resident, { memberId: 'res2' }, 'public', 'not_permitted'],
+    [
+      'a committee member signs up a resident on paper',
+      'roster.signed-up',
+      community,
+      { memberId: 'res2' },
+      'public',
+      'ok',
+    ],
+    [
+      'a resident registers someone else',
+      'practice.profile.registered',
+      resident,
+      { memberId: 'res2' },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'a profile with a tag twice',
+      'practice.profile.registered',
+      resident,
+      { tags: ['grid-worker', 'grid-worker'] },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'a resident enters a paper confirmation',
+      'request.confirmed',
+      resident,
+      { onPaper: { names: ['王秀英'], photos: ['a'.repeat(64)] } },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'a recorder enters a paper confirmation',
+      'request.confirmed',
+      community,
+      { onPaper: { names: ['王秀英'], photos: ['a'.repeat(64)] } },
+      'public',
+      'ok',
+    ],
+    [
+      'a request merged into itself',
+      'request.merged',
+      community,
+      { requestId: 'r1', intoId: 'r1' },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'an escalation to an unnamed department',
+      'request.escalated',
+      community,
+      { to: 'department', department: undefined },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'an escalation to the community with a department',
+      'request.escalated',
+      community,
+      { to: 'community' },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'an escalation to the community',
+      'request.escalated',
+      community,
+      { to: 'community', department: undefined },
+      'public',
+      'ok',
+    ],
+    ['an edit changing nothing', 'request.edited', resident, { detail: undefined }, 'public', 'not_permitted'],
+    ['an award naming a rule and an amount', 'points.awarded', community, { amount: 10 }, 'public', 'not_permitted'],
+    ['an award naming neither', 'points.awarded', community, { ruleId: undefined }, 'public', 'not_permitted'],
+    ['an award of an amount', 'points.awarded', community, { ruleId: undefined, amount: 20 }, 'public', 'ok'],
+    ['a rule worth nothing', 'points.rule.defined', community, { points: 0 }, 'public', 'not_permitted'],
+    [
+      'a duty ending before it starts',
+      'roster.duty.created',
+      community,
+      { start: '10:00', end: '09:00' },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'a listing of a request and a wish',
+      'practice.published',
+      community,
+      { requestId: 'r1' },
+      'public',
+      'not_permitted',
+    ],
+  ];
+  it.each(cases)('%s: %s', (_, type, member, extra, doc, want) => {
+    expect(verdict(event(type, member, extra), member, doc)).toBe(want);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../../shared/folds/index.ts';
+import { TestLog } from './support/TestLog.ts';
+
+function shop() {
+  const log = new TestLog();
+  log.add('points.rule.defined', 'comm1', { name: '参加志愿服务', points: 10 }, 'rule1');
+  log.add('points.rule.defined', 'comm1', { name: '飞线充电（扣分）', points: -10 }, 'rule2');
+  log.add('points.goods.listed', 'comm1', { name: '大米 5公斤', pricePoints: 100, stock: 2 }, 'rice');
+  log.add('points.goods.listed', 'comm1', { name: '食用油 5升', pricePoints: 120, stock: 5 }, 'oil');
+  return log;
+}
+
+describe('the points fold', () => {
+  it('awards by rule or amount and redeems rice and oil within the balance', () => {
+    const log = shop();
+    for (let i = 0; i < 12; i++)
+      log.add('points.awarded', 'comm1', { memberId: 'res1', ruleId: 'rule1', reason: '背老人下楼' });
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 100, reason: '见义勇为' });
+    log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 1 });
+    log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'oil', quantity: 1 });
+    const state = foldEvents(log.events);
+    expect(state.anomalies).toEqual([]);
+    expect(state.points.accounts.res1?.balance).toBe(220 - 220);
+    expect(state.points.accounts.res1?.history.map((h) => h.delta)).toEqual([...Array(12).fill(10), 100, -100, -120]);
+    expect(state.points.goods.rice).toMatchObject({ stock: 1, redeemed: 1, supplied: 2 });
+    expect(state.points.goods.oil).toMatchObject({ stock: 4, redeemed: 1 });
+  });
+
+  it('lists a redemption beyond the balance at that point in the log as an anomaly', () => {
+    const log = shop();
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 90, reason: '志愿服务' });
+    const over = log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 1 });
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 90, reason: '志愿服务' });
+    const state = foldEvents(log.events);
+    expect(state.points.accounts.res1?.balance).toBe(180);
+    expect(state.points.goods.rice?.stock).toBe(2);
+    expect(state.anomalies).toEqual([{ eventId: over.id, type: 'points.redeemed', reason: 'balance 90 short of 100' }]);
+  });
+
+  it('refuses a redemption by a member who never earned points', () => {
+    const log = shop();
+    log.add('points.redeemed', 'comm1', { memberId: 'res9', goodsId: 'rice', quantity: 1 });
+    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual(['balance 0 short of 100']);
+  });
+
+  it('deducts by a negative rule, below zero if need be', () => {
+    const log = shop();
+    log.add('points.awarded', 'comm1', { memberId: 'res2', ruleId: 'rule2', reason: '私拉飞线' });
+    expect(foldEvents(log.events).points.accounts.res2?.balance).toBe(-10);
+  });
+
+  it('corrects an award and a redemption once each, keeping both in the history', () => {
+    const log = shop();
+    const award = log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 150, reason: '志愿服务' });
+    const dup = log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 150, reason: '志愿服务' });
+    const buy = log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 2 });
+    log.add('points.corrected', 'comm1', { targetEventId: dup.id, reason: '重复登记' });
+    log.add('points.corrected', 'comm1', { targetEventId: buy.id, reason: '退货' });
+    log.add('points.corrected', 'comm1', { targetEventId: dup.id, reason: '再次更正' });
+    const state = foldEvents(log.events);
+    expect(state.points.accounts.res1?.balance).toBe(150);
+    expect(state.points.goods.rice).toMatchObject({ stock: 2, redeemed: 0 });
+    expect(state.points.accounts.res1?.history.map((h) => h.kind)).toEqual([
+      'award',
+      'award',
+      'redeem',
+      'correction',
+      'correction',
+    ]);
+    expect(state.anomalies.map((a) => a.reason)).toEqual(['already corrected']);
+    expect(award.id).not.toBe(dup.id);
+  });
+
+  it('restocks goods and counts stock down past zero only through redemptions the log recorded', () => {
+    const log = shop();
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 1000, reason: '年度之星' });
+    log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 3 });
+    log.add('points.goods.restocked', 'comm1', { goodsId: 'rice', quantity: 10 });
+    expect(foldEvents(log.events).points.goods.rice).toMatchObject({ supplied: 12, redeemed: 3, stock: 9 });
+  });
+
+  it('ignores awards under rules or goods that do not exist', () => {
+    const log = shop();
+    log.add('points.awarded', 'comm1', { memberId: 'res1', ruleId: 'nope', reason: 'x' });
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 500, reason: 'x' });
+    log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'nope', quantity: 1 });
+    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual(['no such rule', 'no such goods']);
+  });
+});

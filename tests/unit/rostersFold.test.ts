@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../../shared/folds/index.ts';
+import { TestLog } from './support/TestLog.ts';
+
+function duty(slots = 2) {
+  const log = new TestLog();
+  log.add('roster.team.created', 'comm1', { name: '背老人下楼志愿队', leaderId: 'res1' }, 't1');
+  log.add(
+    'roster.duty.created',
+    'comm1',
+    {
+      teamId: 't1',
+      day: '2024-06-01',
+      start: '08:00',
+      end: '10:00',
+      place: '2号楼',
+      slots,
+      title: '背老人下楼去医院复查',
+    },
+    'd1',
+  );
+  return log;
+}
+
+describe('the rosters fold', () => {
+  it('counts free slots, check-ins and minutes served per member', () => {
+    const log = duty();
+    log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    const full = log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
+    log.add('roster.withdrew', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
+    log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 125 });
+    const state = foldEvents(log.events);
+    expect(state.anomalies).toEqual([{ eventId: full.id, type: 'roster.signed-up', reason: 'no free slot' }]);
+    expect(state.rosters.duties.d1).toMatchObject({ freeSlots: 0, status: 'open' });
+    expect(Object.keys(state.rosters.duties.d1?.signups ?? {}).sort()).toEqual(['res1', 'res3']);
+    expect(state.rosters.minutesByMember).toEqual({ res1: 125 });
+  });
+
+  it("adds up a member's minutes over duties", () => {
+    const log = duty();
+    log.add(
+      'roster.duty.created',
+      'comm1',
+      { teamId: 't1', day: '2024-06-02', start: '19:00', end: '21:00', place: '东门', slots: 3 },
+      'd2',
+    );
+    for (const d of ['d1', 'd2']) {
+      log.add('roster.signed-up', 'res1', { dutyId: d, memberId: 'res1' });
+      log.add('roster.checked-in', 'res1', { dutyId: d, memberId: 'res1' });
+      log.add('roster.checked-out', 'res1', { dutyId: d, memberId: 'res1', minutes: 60 });
+    }
+    expect(foldEvents(log.events).rosters.minutesByMember).toEqual({ res1: 120 });
+  });
+
+  it('ignores steps out of order and anything on a cancelled duty', () => {
+    const log = duty();
+    log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 30 });
+    log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.withdrew', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '下雨' });
+    log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    log.add('roster.duty.created', 'comm1', {
+      teamId: 'nope',
+      day: '2024-06-02',
+      start: '08:00',
+      end: '09:00',
+      place: 'x',
+      slots: 1,
+    });
+    const state = foldEvents(log.events);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([
+      'not signed up',
+      'already signed up',
+      'not checked in',
+      'already checked in',
+      'duty cancelled',
+      'no such team',
+    ]);
+    expect(state.rosters.duties.d1).toMatchObject({ status: 'cancelled', cancelReason: '下雨' });
+  });
+
+  it('edits a team', () => {
+    const log = duty();
+    log.add('roster.team.edited', 'comm1', { teamId: 't1', name: '助老志愿队' });
+    expect(foldEvents(log.events).rosters.teams.t1).toMatchObject({ name: '助老志愿队', leaderId: 'res1' });
+  });
+});
