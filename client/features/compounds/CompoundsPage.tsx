@@ -1,0 +1,80 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { useSession } from '../../session.ts';
+import { type Account, accounts, removeAccount } from '../../sync/accounts.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { IconCheck, IconPlus } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+
+/** Every compound on this phone: one tap switches; each keeps its own data and token. */
+export default function CompoundsPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [removing, setRemoving] = createSignal<Account>();
+  const remove = async (a: Account) => {
+    await removeAccount(a.compoundId);
+    if (a.compoundId === session.compoundId) navigate('/', { replace: true });
+  };
+  return (
+    <>
+      <PageHeader title={t('compounds.title')} back={`/c/${encodeURIComponent(session.compoundId)}/more`} />
+      <ul class="rows" data-testid="compound-list">
+        <For each={accounts}>
+          {(a) => {
+            const current = () => a.compoundId === session.compoundId;
+            return (
+              <li class="row" data-testid="compound-item">
+                <A
+                  href={`/c/${encodeURIComponent(a.compoundId)}/agenda`}
+                  class="row-main row-link"
+                  aria-current={current() ? 'true' : undefined}
+                  aria-label={current() ? undefined : t('compounds.switchTo', { name: a.compoundName })}
+                >
+                  <span class="row-title">
+                    <Show when={current()}>
+                      <IconCheck size={22} />
+                    </Show>
+                    {a.compoundName}
+                  </span>
+                  <span class="row-sub">
+                    {a.name} · {t(`role.${a.role}` as MessageKey)}
+                    <Show when={a.party !== 'none'}> · {t(`party.${a.party}` as MessageKey)}</Show>
+                    <Show when={current()}> · {t('compounds.current')}</Show>
+                    <Show when={a.lost}> · {t('compounds.lost')}</Show>
+                  </span>
+                </A>
+                <button type="button" class="btn btn-small btn-secondary" onClick={() => setRemoving(a)}>
+                  {t('compounds.remove')}
+                </button>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+      <section class="section stack">
+        <h2>{t('compounds.add')}</h2>
+        <A href="/join" class="btn btn-secondary btn-block">
+          {t('welcome.join')}
+        </A>
+        <A href="/create" class="btn btn-secondary btn-block">
+          <IconPlus size={24} />
+          <span>{t('welcome.create')}</span>
+        </A>
+      </section>
+      <ConfirmDialog
+        open={removing() !== undefined}
+        onOpenChange={(open) => !open && setRemoving()}
+        title={t('compounds.removeTitle')}
+        confirmLabel={t('compounds.removeYes')}
+        danger
+        onConfirm={() => {
+          const a = removing();
+          if (a) void remove(a);
+        }}
+      >
+        <p>{t('compounds.removeConfirm', { name: removing()?.compoundName ?? '' })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

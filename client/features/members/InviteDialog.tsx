@@ -1,0 +1,191 @@
+import { Dialog } from '@kobalte/core/dialog';
+import QRCode from 'qrcode';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import type { Party } from '../../../shared/roles.ts';
+import { parties } from '../../../shared/roles.ts';
+import { formatDateTime } from '../../../shared/time.ts';
+import { errorMessage } from '../../i18n/errors.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { useSession } from '../../session.ts';
+import { online } from '../../sync/network.ts';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { IconCopy, IconShare } from '../../ui/icons.tsx';
+import { createInvite } from './actions.ts';
+
+type Made = Awaited<ReturnType<typeof createInvite>>;
+
+const usesOptions = ['1', '10', '50', '200'] as const;
+const ttlOptions = ['24', '72', '168', '720'] as const;
+
+/** Invite creation (role, party, uses, expiry), then the link as a QR code with copy and share. */
+export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const session = useSession();
+  const [role, setRole] = createSignal<'resident' | 'committee'>('resident');
+  const [party, setParty] = createSignal<Party>('owners');
+  const [uses, setUses] = createSignal<(typeof usesOptions)[number]>('10');
+  const [ttl, setTtl] = createSignal<(typeof ttlOptions)[number]>('168');
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const [made, setMade] = createSignal<Made>();
+
+  const make = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    try {
+      setMade(
+        await createInvite(session, {
+          role: role(),
+          party: role() === 'committee' ? party() : undefined,
+          maxUses: Number(uses()),
+          ttlHours: Number(ttl()),
+        }),
+      );
+    } catch (err) {
+      setError(online() ? errorMessage(err) : t('invite.needOnline'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={props.open}
+      onOpenChange={(open) => {
+        props.onOpenChange(open);
+        if (!open) setMade(undefined);
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay class="dialog-overlay" />
+        <div class="dialog-position">
+          <Dialog.Content class="dialog dialog-tall" data-testid="invite-dialog">
+            <Dialog.Title class="dialog-title">{made() ? t('invite.ready') : t('invite.title')}</Dialog.Title>
+            <Switch>
+              <Match when={made()}>
+                {(m) => <InviteResult invite={m()} uses={uses()} onAnother={() => setMade()} />}
+              </Match>
+              <Match when={!made()}>
+                <form class="form" onSubmit={make}>
+                  <ChoiceGroup
+                    label={t('invite.role')}
+                    name="role"
+                    options={[
+                      { value: 'resident', label: t('role.resident') },
+                      { value: 'committee', label: t('role.committee') },
+                    ]}
+                    value={role()}
+                    onChange={setRole}
+                  />
+                  <Show when={role() === 'committee'}>
+                    <ChoiceGroup
+                      label={t('invite.party')}
+                      name="party"
+                      options={parties.map((p) => ({ value: p, label: t(`party.${p}` as MessageKey) }))}
+                      value={party()}
+                      onChange={setParty}
+                    />
+                  </Show>
+                  <ChoiceGroup
+                    label={t('invite.uses')}
+                    name="uses"
+                    options={usesOptions.map((u) => ({ value: u, label: t(`invite.uses${u}` as MessageKey) }))}
+                    value={uses()}
+                    onChange={setUses}
+                  />
+                  <ChoiceGroup
+                    label={t('invite.ttl')}
+                    name="ttl"
+                    options={ttlOptions.map((h) => ({ value: h, label: t(`invite.ttl${h}` as MessageKey) }))}
+                    value={ttl()}
+                    onChange={setTtl}
+                  />
+                  <Show when={error()}>
+                    <p class="form-error" role="alert">
+                      {error()}
+                    </p>
+                  </Show>
+                  <div class="dialog-actions">
+                    <button type="submit" class="btn btn-primary" disabled={busy()}>
+                      {busy() ? t('invite.creating') : t('invite.create')}
+                    </button>
+                    <Dialog.CloseButton class="btn btn-secondary" aria-label={t('form.cancel')}>
+                      {t('form.cancel')}
+                    </Dialog.CloseButton>
+                  </div>
+                </form>
+              </Match>
+            </Switch>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog>
+  );
+}
+
+function InviteResult(props: { invite: Made; uses: string; onAnother: () => void }) {
+  const [svg] = createResource(
+    () => props.invite.link,
+    (link) => QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+  );
+  const [copied, setCopied] = createSignal<'ok' | 'failed'>();
+  let linkInput: HTMLTextAreaElement | undefined;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.invite.link);
+      setCopied('ok');
+    } catch {
+      linkInput?.select();
+      setCopied(document.execCommand?.('copy') ? 'ok' : 'failed');
+    }
+  };
+  const expires = () => {
+    const at = typeof props.invite.expiresAt === 'number' ? props.invite.expiresAt : Date.parse(props.invite.expiresAt);
+    return Number.isNaN(at) ? '' : formatDateTime(at, intlLocale());
+  };
+  return (
+    <div class="invite-result" data-testid="invite-result">
+      <div class="qr" role="img" aria-label={t('invite.qr')} innerHTML={svg() ?? ''} />
+      <label class="field-label" for="invite-link">
+        {t('invite.link')}
+      </label>
+      <textarea
+        id="invite-link"
+        ref={linkInput}
+        class="input link-text"
+        rows={2}
+        readOnly
+        value={props.invite.link}
+        data-testid="invite-link"
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <p class="muted">{t('invite.expires', { time: expires(), uses: t(`invite.uses${props.uses}` as MessageKey) })}</p>
+      <div class="dialog-actions">
+        <button type="button" class="btn btn-primary" onClick={copy}>
+          <IconCopy size={24} />
+          <span>{copied() === 'ok' ? t('invite.copied') : t('invite.copy')}</span>
+        </button>
+        <Show when={typeof navigator.share === 'function'}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() =>
+              void navigator.share({ title: t('app.name'), url: props.invite.link }).catch(() => undefined)
+            }
+          >
+            <IconShare size={24} />
+            <span>{t('invite.share')}</span>
+          </button>
+        </Show>
+        <button type="button" class="btn btn-secondary" onClick={() => props.onAnother()}>
+          {t('invite.another')}
+        </button>
+      </div>
+      <Show when={copied() === 'failed'}>
+        <p class="form-error" role="alert">
+          {t('invite.copyFailed')}
+        </p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Party } from '../../../shared/roles.ts';
+import { api, type Invite } from '../../sync/api.ts';
+import type { CompoundSession } from '../../sync/CompoundSession.ts';
+
+export interface InviteInput {
+  role: 'resident' | 'committee';
+  party?: Party;
+  maxUses: number;
+  ttlHours: number;
+}
+
+/** Asks the server for an invite; the link is absolute so it can be sent or drawn as a QR code. */
+export async function createInvite(session: CompoundSession, input: InviteInput): Promise<Invite & { link: string }> {
+  const body = {
+    role: input.role,
+    maxUses: input.maxUses,
+    ttlHours: input.ttlHours,
+    ...(input.role === 'committee' && input.party ? { party: input.party } : {}),
+  };
+  const invite = await api.createInvite(session.compoundId, session.account.token, body);
+  return { ...invite, link: new URL(invite.url, location.origin).href };
+}
+
+/** Removes a member (admins): the server closes their connections and appends member.revoked. */
+export async function revokeMember(session: CompoundSession, memberId: string): Promise<void> {
+  await api.revokeMember(session.compoundId, memberId, session.account.token);
+}

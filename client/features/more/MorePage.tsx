@@ -1,0 +1,44 @@
+import { A } from '@solidjs/router';
+import { For } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { useSession } from '../../session.ts';
+import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+
+export default function MorePage() {
+  const session = useSession();
+  const base = `/c/${encodeURIComponent(session.compoundId)}`;
+  const links = [
+    { href: `${base}/members`, label: 'more.members', icon: IconMembers },
+    { href: `${base}/compounds`, label: 'more.compounds', icon: IconHome },
+    { href: `${base}/settings`, label: 'more.settings', icon: IconSettings },
+  ] as const;
+  return (
+    <>
+      <PageHeader title={t('more.title')} />
+      <p class="muted">
+        {session.account.party === 'none'
+          ? t('more.youNoParty', { name: session.account.name, role: t(`role.${session.account.role}` as MessageKey) })
+          : t('more.you', {
+              name: session.account.name,
+              role: t(`role.${session.account.role}` as MessageKey),
+              party: t(`party.${session.account.party}` as MessageKey),
+            })}
+      </p>
+      <ul class="link-list">
+        <For each={links}>
+          {(l) => (
+            <li>
+              <A href={l.href} class="link-row">
+                <Dynamic component={l.icon} size={28} />
+                <span>{t(l.label)}</span>
+                <IconChevron size={24} />
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </>
+  );
+}

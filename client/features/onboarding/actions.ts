@@ -1,0 +1,40 @@
+import type { Party } from '../../../shared/roles.ts';
+import { accountFor, saveAccount } from '../../sync/accounts.ts';
+import { api, type Credentials } from '../../sync/api.ts';
+
+async function keep(creds: Credentials, compoundName: string, name: string): Promise<void> {
+  await saveAccount({
+    compoundId: creds.compoundId,
+    compoundName,
+    memberId: creds.memberId,
+    name,
+    role: creds.role,
+    party: creds.party,
+    token: creds.token,
+    addedAt: accountFor(creds.compoundId)?.addedAt ?? Date.now(),
+  });
+}
+
+/** Creates a compound (needs the network) and keeps its admin token on this phone. */
+export async function createCompound(input: { name: string; founderName: string; party: Party }): Promise<string> {
+  const name = input.name.trim();
+  const founderName = input.founderName.trim();
+  const creds = await api.createCompound({ name, founderName, party: input.party });
+  await keep(creds, name, founderName);
+  return creds.compoundId;
+}
+
+/** The code inside whatever was pasted: a bare code, `/join/<code>` or a full invite link. */
+export function inviteCodeFrom(text: string): string {
+  const s = text.trim();
+  const m = /\/join\/([^/?#\s]+)/.exec(s);
+  return m ? decodeURIComponent(m[1]!) : s;
+}
+
+/** Joins with an invite code; a second join of the same compound replaces the old token. */
+export async function joinCompound(code: string, name: string): Promise<string> {
+  const creds = await api.join({ code: inviteCodeFrom(code), name: name.trim() });
+  const compound = await api.compound(creds.compoundId, creds.token).catch(() => undefined);
+  await keep(creds, compound?.name ?? accountFor(creds.compoundId)?.compoundName ?? creds.compoundId, name.trim());
+  return creds.compoundId;
+}

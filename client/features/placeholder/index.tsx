@@ -1,0 +1,30 @@
+import { IconLedger, IconMeetings, IconRosters } from '../../ui/icons.tsx';
+import type { Feature } from '../registry.ts';
+import { ComingSoon } from './ComingSoon.tsx';
+
+export const rosters: Feature = {
+  id: 'rosters',
+  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters' },
+  routes: [
+    { path: '/rosters', component: () => <ComingSoon title="nav.rosters" body="soon.rosters" icon={IconRosters} /> },
+  ],
+};
+
+export const ledger: Feature = {
+  id: 'ledger',
+  tab: { label: 'nav.ledger', icon: IconLedger, path: 'ledger' },
+  routes: [
+    { path: '/ledger', component: () => <ComingSoon title="nav.ledger" body="soon.ledger" icon={IconLedger} /> },
+  ],
+};
+
+export const meetings: Feature = {
+  id: 'meetings',
+  tab: { label: 'nav.meetings', icon: IconMeetings, path: 'meetings' },
+  routes: [
+    {
+      path: '/meetings',
+      component: () => <ComingSoon title="nav.meetings" body="soon.meetings" icon={IconMeetings} />,
+    },
+  ],
+};

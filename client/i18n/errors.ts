@@ -1,0 +1,27 @@
+import { RuleError } from '../../shared/errors.ts';
+import { ApiError } from '../sync/api.ts';
+import { type MessageKey, t } from './index.ts';
+
+const closeKeys: Record<number, MessageKey> = {
+  4400: 'close.4400',
+  4401: 'close.4401',
+  4403: 'close.4403',
+  4404: 'close.4404',
+  4413: 'close.4413',
+  4422: 'close.4422',
+  4429: 'close.4429',
+  4500: 'close.4500',
+};
+
+/** A relay close code as one plain sentence (the one place codes become words). */
+export function closeMessage(code: number): string {
+  const key = closeKeys[code];
+  return key ? t(key) : t('close.other', { code });
+}
+
+/** Any caught error as one plain sentence. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return t(`error.${e.code}` as MessageKey);
+  if (e instanceof RuleError) return t('error.rule', { detail: e.message });
+  return String(e);
+}

@@ -1,0 +1,36 @@
+import { createSignal } from 'solid-js';
+import { readPrefs, writePrefs } from '../sync/accounts.ts';
+import { en } from './en.ts';
+import { type MessageKey, zhCN } from './zh-CN.ts';
+
+export type Locale = 'zh-CN' | 'en';
+export type { MessageKey };
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+const [locale, setLocaleSignal] = createSignal<Locale>(readPrefs().locale ?? 'zh-CN');
+
+export { locale };
+
+export function setLocale(next: Locale): void {
+  setLocaleSignal(next);
+  writePrefs({ locale: next });
+  applyLocale();
+}
+
+/** Keeps <html lang> right for screen readers and for CJK font selection. */
+export function applyLocale(): void {
+  document.documentElement.lang = locale();
+}
+
+/** The catalog string for a key in the current locale, `{name}` placeholders filled in. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = catalogs[locale()][key];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** Locale tag for Intl (dates are always shown in Asia/Shanghai by shared/time). */
+export function intlLocale(): string {
+  return locale() === 'zh-CN' ? 'zh-CN' : 'en-GB';
+}

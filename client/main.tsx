@@ -1,0 +1,36 @@
+import { createSignal, Show } from 'solid-js';
+import { render } from 'solid-js/web';
+import { applyLocale } from './i18n/index.ts';
+import { App } from './shell/App.tsx';
+import { WeChatNotice } from './shell/WeChatNotice.tsx';
+import { loadAccounts, readPrefs } from './sync/accounts.ts';
+import { askPersist } from './sync/storage.ts';
+import './styles.css';
+
+const WECHAT_KEY = 'little-stool:wechat-continue';
+
+function Root() {
+  const inWeChat = /MicroMessenger/i.test(navigator.userAgent) && !sessionStorage.getItem(WECHAT_KEY);
+  const [stay, setStay] = createSignal(!inWeChat);
+  return (
+    <Show
+      when={stay()}
+      fallback={
+        <WeChatNotice
+          onContinue={() => {
+            sessionStorage.setItem(WECHAT_KEY, '1');
+            setStay(true);
+          }}
+        />
+      }
+    >
+      <App />
+    </Show>
+  );
+}
+
+document.documentElement.dataset.textSize = readPrefs().textSize ?? 'normal';
+applyLocale();
+await loadAccounts();
+void askPersist();
+render(() => <Root />, document.getElementById('root')!);

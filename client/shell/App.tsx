@@ -1,0 +1,40 @@
+import { type RouteDefinition, Router, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, lazy } from 'solid-js';
+import { features } from '../features/registry.ts';
+import { applyLocale, locale, t } from '../i18n/index.ts';
+import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
+import { CompoundLayout } from './CompoundLayout.tsx';
+import { Home } from './Home.tsx';
+
+const routes: RouteDefinition[] = [
+  { path: '/', component: Home },
+  { path: '/welcome', component: lazy(() => import('../features/onboarding/WelcomePage.tsx')) },
+  { path: '/create', component: lazy(() => import('../features/onboarding/CreateCompoundPage.tsx')) },
+  { path: '/join/:code?', component: lazy(() => import('../features/onboarding/JoinPage.tsx')) },
+  {
+    path: '/c/:compoundId',
+    component: CompoundLayout,
+    children: [{ path: '/', component: Home }, ...features.flatMap((f) => f.routes)],
+  },
+  { path: '*404', component: lazy(() => import('./NotFound.tsx')) },
+];
+
+function Shell(props: RouteSectionProps) {
+  createEffect(() => {
+    locale();
+    applyLocale();
+  });
+  return (
+    <>
+      <a href="#main" class="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <UpdatePrompt />
+      {props.children}
+    </>
+  );
+}
+
+export function App() {
+  return <Router root={Shell}>{routes}</Router>;
+}

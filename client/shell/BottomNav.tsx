@@ -1,0 +1,42 @@
+import { useLocation } from '@solidjs/router';
+import { For } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { features } from '../features/registry.ts';
+import { t } from '../i18n/index.ts';
+
+/** Five tabs, each an icon with its word; the current one is marked in words for screen readers too. */
+export function BottomNav(props: { compoundId: string }) {
+  const location = useLocation();
+  const tabs = () => features.flatMap((f) => (f.tab ? [{ feature: f, tab: f.tab }] : []));
+  const base = () => `/c/${encodeURIComponent(props.compoundId)}`;
+  const isActive = (paths: string[]) => {
+    const rest = location.pathname.slice(base().length);
+    return paths.some((p) => rest === `/${p}` || rest.startsWith(`/${p}/`));
+  };
+  return (
+    <nav class="bottom-nav" aria-label={t('nav.main')}>
+      <ul>
+        <For each={tabs()}>
+          {({ feature, tab }) => {
+            const active = () => isActive([tab.path, ...(feature.owns ?? [])]);
+            return (
+              <li>
+                {/* A plain <a>: the router still handles the tap, and aria-current stays ours for sub-pages. */}
+                <a
+                  href={`${base()}/${tab.path}`}
+                  class="tab"
+                  classList={{ current: active() }}
+                  aria-current={active() ? 'page' : undefined}
+                  data-tab={feature.id}
+                >
+                  <Dynamic component={tab.icon} size={28} />
+                  <span>{t(tab.label)}</span>
+                </a>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,66 @@
+import { A, type RouteSectionProps, useParams } from '@solidjs/router';
+import { createEffect, createMemo, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
+import { t } from '../i18n/index.ts';
+import { SessionContext } from '../session.ts';
+import { accountFor, writePrefs } from '../sync/accounts.ts';
+import { CompoundSession } from '../sync/CompoundSession.ts';
+import { IconSwitch } from '../ui/icons.tsx';
+import { ProblemBanner } from '../ui/ProblemBanner.tsx';
+import { SyncStatus } from '../ui/SyncStatus.tsx';
+import { BottomNav } from './BottomNav.tsx';
+import { NotOnDevice } from './NotOnDevice.tsx';
+import { RejoinScreen } from './RejoinScreen.tsx';
+
+/** Everything under /c/:compoundId: the compound's session, its top bar, the page, the tabs. */
+export function CompoundLayout(props: RouteSectionProps) {
+  const params = useParams<{ compoundId: string }>();
+  const account = () => accountFor(params.compoundId);
+  // A new session only when the compound, its token or its standing changes (not on a role refresh).
+  const sessionKey = createMemo(() => {
+    const a = account();
+    return a && !a.lost ? `${a.compoundId}\n${a.token}` : undefined;
+  });
+  const session = createMemo(() => {
+    if (!sessionKey()) return undefined;
+    // Built untracked: reading the account or a document inside must not make this memo re-run.
+    const s = untrack(() => new CompoundSession({ ...account()! }));
+    onCleanup(() => s.destroy());
+    return s;
+  });
+  createEffect(() => {
+    if (sessionKey()) writePrefs({ lastCompoundId: params.compoundId });
+  });
+
+  return (
+    <Switch>
+      <Match when={!account()}>
+        <NotOnDevice />
+      </Match>
+      <Match when={account()?.lost && account()}>{(a) => <RejoinScreen account={a()} />}</Match>
+      <Match when={session()} keyed>
+        {(s) => (
+          <SessionContext.Provider value={s}>
+            <div class="app-frame">
+              <header class="top-bar">
+                <A
+                  href={`/c/${encodeURIComponent(s.compoundId)}/compounds`}
+                  class="compound-switch"
+                  aria-label={`${account()?.compoundName ?? ''} — ${t('more.compounds')}`}
+                >
+                  <IconSwitch size={22} />
+                  <span class="compound-name">{account()?.compoundName}</span>
+                </A>
+                <SyncStatus summary={s.summary()} />
+              </header>
+              <ProblemBanner session={s} />
+              <main id="main" class="page">
+                <Show when={props.children}>{props.children}</Show>
+              </main>
+              <BottomNav compoundId={s.compoundId} />
+            </div>
+          </SessionContext.Provider>
+        )}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,110 @@
+import { type Accessor, createMemo, createSignal } from 'solid-js';
+import { CloseCode } from '../../shared/errors.ts';
+import type { Member } from '../../shared/roles.ts';
+import { isCommittee } from '../../shared/roles.ts';
+import { type Account, accountFor, updateAccount } from './accounts.ts';
+import { ApiError, api } from './api.ts';
+import { type Connection, DocHandle, type DocProblem } from './DocHandle.ts';
+
+export type SyncState = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
+
+export interface SyncSummary {
+  state: SyncState;
+  /** Local changes the relay has not acknowledged, over all open documents. */
+  unsent: number;
+}
+
+/** The documents of the compound being viewed; one at a time, destroyed on switch. */
+export class CompoundSession {
+  private readonly handles = new Map<string, DocHandle>();
+  readonly summary: Accessor<SyncSummary>;
+  readonly problems: Accessor<{ docName: string; problem: DocProblem; handle: DocHandle }[]>;
+  private lastCheck = 0;
+  private readonly list = createSignal<DocHandle[]>([]);
+
+  constructor(private readonly initial: Account) {
+    this.doc('public');
+    this.doc('members');
+    if (isCommittee(initial)) this.doc('committee');
+    this.summary = createMemo(() => summarize(this.list[0]()));
+    this.problems = createMemo(() =>
+      this.list[0]().flatMap((h) => {
+        const problem = h.problem();
+        return problem ? [{ docName: h.name, problem, handle: h }] : [];
+      }),
+    );
+    void this.checkToken();
+  }
+
+  get compoundId(): string {
+    return this.initial.compoundId;
+  }
+
+  /** The live account (role and name refresh from /api/me); the snapshot once it is removed. */
+  get account(): Account {
+    return accountFor(this.initial.compoundId) ?? this.initial;
+  }
+
+  /** The member as checkEvent sees them. */
+  get member(): Member {
+    const a = this.account;
+    return { memberId: a.memberId, compoundId: a.compoundId, name: a.name, role: a.role, party: a.party };
+  }
+
+  /** The handle of a document, opened on first use. */
+  doc(docName: string): DocHandle {
+    let h = this.handles.get(docName);
+    if (!h) {
+      h = new DocHandle({
+        compoundId: this.account.compoundId,
+        docName,
+        token: this.initial.token,
+        onFatal: (code) => this.lost(code),
+        onUnreachable: () => void this.checkToken(),
+      });
+      this.handles.set(docName, h);
+      this.list[1]([...this.handles.values()]);
+    }
+    return h;
+  }
+
+  /** The relay refused an upgrade with HTTP 401 looks like a network failure: ask the API. */
+  async checkToken(): Promise<void> {
+    if (!navigator.onLine || Date.now() - this.lastCheck < 30_000) return;
+    this.lastCheck = Date.now();
+    try {
+      const me = await api.me(this.account.token);
+      if (me.role !== this.account.role || me.party !== this.account.party || me.name !== this.account.name) {
+        await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name });
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.lost(CloseCode.Unauthenticated);
+      if (e instanceof ApiError && e.status === 404) this.lost(CloseCode.NotFound);
+    }
+  }
+
+  destroy(): void {
+    for (const h of this.handles.values()) void h.destroy();
+    this.handles.clear();
+  }
+
+  private lost(code: number): void {
+    void updateAccount(this.compoundId, { lost: { code, at: Date.now() } });
+  }
+}
+
+function summarize(handles: DocHandle[]): SyncSummary {
+  const unsent = handles.reduce((n, h) => n + h.unsent(), 0);
+  const states = handles.map((h) => docState(h.loaded(), h.connection(), h.synced(), h.problem()));
+  const order: SyncState[] = ['stopped', 'loading', 'offline', 'connecting', 'synced'];
+  const state = order.find((s) => states.includes(s)) ?? 'synced';
+  return { state, unsent };
+}
+
+function docState(loaded: boolean, connection: Connection, synced: boolean, problem?: DocProblem): SyncState {
+  if (problem?.kind === 'closed') return 'stopped';
+  if (!loaded) return 'loading';
+  if (connection === 'offline') return 'offline';
+  if (connection === 'connecting' || !synced) return 'connecting';
+  return 'synced';
+}

@@ -1,0 +1,128 @@
+import { type Accessor, createSignal } from 'solid-js';
+import type * as Y from 'yjs';
+
+/** One local transaction: the clock our client reached with it, and the probe round it was made in. */
+interface Entry {
+  client: number;
+  clock: number;
+  /** True when the transaction only deleted (the clock did not move). */
+  deleteOnly: boolean;
+  round: number;
+}
+
+export interface SavedUnsent {
+  entries: Entry[];
+  confirmed: [number, number][];
+}
+
+/**
+ * Counts local changes the relay has not acknowledged ("n 条修改未发送").
+ *
+ * How it stays honest: every local transaction (`transaction.local`, i.e. not applied from
+ * IndexedDB or the relay) is recorded as (clientID, clock after it). The relay answers every
+ * SyncStep1 after the first with its own SyncStep1, i.e. its state vector (sync-server Room.ts),
+ * so the DocHandle sends a SyncStep1 ("probe") after local writes and every few seconds while
+ * something is pending, and feeds each state vector the relay sends into `confirm()`. A change
+ * counts as sent only once the relay's state vector covers its clock: the relay really holds it.
+ * Entries are kept in the document's own IndexedDB database, so changes made offline in an
+ * earlier visit (under an earlier clientID) are still counted after a reload.
+ * Delete-only transactions do not move a clock; they count as sent once a probe sent after them
+ * on an open connection has been answered (the relay handles a connection's frames in order and
+ * closes the socket on a rejection). Event logs never delete, so this only concerns minutes text.
+ */
+export class UnsentTracker {
+  readonly count: Accessor<number>;
+  private readonly setCount: (n: number) => void;
+  private entries: Entry[] = [];
+  private readonly confirmed = new Map<number, number>();
+  /** Incremented for each probe sent; `answered` is the last round the relay answered. */
+  private round = 0;
+  private answered = -1;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly save: (saved: SavedUnsent) => void,
+  ) {
+    const [count, setCount] = createSignal(0);
+    this.count = count;
+    this.setCount = setCount;
+    doc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** Restores what an earlier visit left unsent, dropping entries the local document does not hold. */
+  restore(saved: SavedUnsent | undefined): void {
+    if (!saved) return;
+    const sv = this.localStateVector();
+    for (const [c, clock] of saved.confirmed) this.confirmed.set(c, clock);
+    const earlier = saved.entries
+      .filter((e) => e.clock <= (sv.get(e.client) ?? 0))
+      .map((e) => ({ ...e, round: Number.POSITIVE_INFINITY }));
+    this.entries = [...earlier, ...this.entries];
+    this.prune(true);
+  }
+
+  /** A probe is about to go out on an open connection. */
+  probeSent(): void {
+    this.round++;
+  }
+
+  /** A fresh connection: answers from an earlier socket no longer say anything about probes. */
+  connectionOpened(): void {
+    this.answered = this.round;
+    for (const e of this.entries) if (e.deleteOnly) e.round = this.round;
+  }
+
+  /** The relay's state vector, as it sent it in a SyncStep1. */
+  confirm(serverStateVector: Map<number, number>, answersProbe: boolean): void {
+    for (const e of this.entries) {
+      const have = serverStateVector.get(e.client) ?? 0;
+      if (have > (this.confirmed.get(e.client) ?? 0)) this.confirmed.set(e.client, have);
+    }
+    if (answersProbe) this.answered = this.round;
+    this.prune();
+  }
+
+  /** Whether the relay still lacks something we wrote. */
+  get pending(): boolean {
+    return this.entries.length > 0;
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
+  }
+
+  private onTransaction = (tr: Y.Transaction): void => {
+    if (!tr.local) return;
+    const client = this.doc.clientID;
+    const before = tr.beforeState.get(client) ?? 0;
+    const after = tr.afterState.get(client) ?? 0;
+    const deleted = tr.deleteSet.clients.size > 0;
+    if (after === before && !deleted) return;
+    this.entries.push({ client, clock: after, deleteOnly: after === before, round: this.round });
+    this.prune(true);
+  };
+
+  private localStateVector(): Map<number, number> {
+    const sv = new Map<number, number>();
+    for (const [client, structs] of this.doc.store.clients) {
+      const last = structs[structs.length - 1];
+      if (last) sv.set(client, last.id.clock + last.length);
+    }
+    return sv;
+  }
+
+  private prune(changed = false): void {
+    const before = this.entries.length;
+    this.entries = this.entries.filter((e) =>
+      e.deleteOnly ? e.round >= this.answered : e.clock > (this.confirmed.get(e.client) ?? 0),
+    );
+    // Forget confirmations of clients we have no pending entries for, except the current one.
+    const clients = new Set(this.entries.map((e) => e.client));
+    clients.add(this.doc.clientID);
+    for (const c of this.confirmed.keys()) if (!clients.has(c)) this.confirmed.delete(c);
+    this.setCount(this.entries.length);
+    if (changed || before !== this.entries.length) {
+      this.save({ entries: this.entries, confirmed: [...this.confirmed] });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { Show } from 'solid-js';
+import { t } from '../i18n/index.ts';
+import { IconDownload } from './icons.tsx';
+
+let registration: ServiceWorkerRegistration | undefined;
+
+/** Asks the browser for a newer service worker now (settings page); false when none is registered. */
+export async function checkForUpdate(): Promise<boolean> {
+  if (!registration) return false;
+  await registration.update().catch(() => undefined);
+  return Boolean(registration.waiting || registration.installing);
+}
+
+const FALLBACK_RELOAD_MS = 2_000;
+
+/**
+ * "A new version is available": nothing reloads until the member taps. If another tab already
+ * switched to the new worker, this one asks too instead of reloading under someone typing.
+ */
+export function UpdatePrompt() {
+  let accepted = false;
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    updateServiceWorker,
+  } = useRegisterSW({
+    immediate: true,
+    onNeedReload() {
+      if (accepted) location.reload();
+      else setNeedRefresh(true);
+    },
+    onRegisteredSW(_url, reg) {
+      registration = reg;
+      // Look for a new version hourly while the app stays open (phones keep PWAs open for days).
+      setInterval(() => navigator.onLine && void reg?.update().catch(() => undefined), 60 * 60_000);
+    },
+  });
+
+  const accept = () => {
+    accepted = true;
+    void updateServiceWorker(true);
+    // iOS sometimes never fires controllerchange (vite-plugin-pwa #524): reload anyway.
+    setTimeout(() => location.reload(), FALLBACK_RELOAD_MS);
+  };
+
+  return (
+    <Show when={needRefresh()}>
+      <section class="update-prompt" aria-label={t('update.available')} data-testid="update-prompt">
+        <p>{t('update.available')}</p>
+        <div class="banner-actions">
+          <button type="button" class="btn btn-primary btn-small" onClick={accept}>
+            <IconDownload size={24} />
+            <span>{t('update.now')}</span>
+          </button>
+          <button type="button" class="btn btn-secondary btn-small" onClick={() => setNeedRefresh(false)}>
+            {t('update.later')}
+          </button>
+        </div>
+      </section>
+    </Show>
+  );
+}

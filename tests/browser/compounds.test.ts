@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgendaPage } from './pages/AgendaPage.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { launchPhone, type Phone } from './support/browser.ts';
+import { useServer } from './support/server.ts';
+
+describe('a community worker in several compounds', () => {
+  const app = useServer();
+  let phone: Phone;
+  beforeAll(async () => {
+    phone = await launchPhone();
+  });
+  afterAll(async () => {
+    await phone.dispose();
+  });
+
+  it('switches with one tap and keeps each compound’s data and documents apart', async () => {
+    const { page } = phone;
+    const onboarding = new OnboardingPages(page);
+    const agenda = new AgendaPage(page);
+    const shell = new AppShell(page);
+    const first = await onboarding.createCompound(app.url, '和平小区', '张书记', '社区');
+    await agenda.raise('和平小区的路灯', '路灯照明');
+    const second = await onboarding.createCompound(app.url, '幸福里小区', '张书记', '社区');
+    await agenda.raise('幸福里的停车', '停车');
+    await shell.waitSynced();
+    expect(await agenda.titles()).toEqual(['幸福里的停车']);
+
+    await page.locator('.compound-switch').click();
+    await page.getByTestId('compound-list').waitFor();
+    await expect(page.getByTestId('compound-item').locator('.row-title').allTextContents()).resolves.toEqual([
+      '和平小区',
+      '幸福里小区',
+    ]);
+    await page.getByRole('link', { name: '切换到 和平小区' }).click();
+    await page.waitForURL(new RegExp(`/c/${first}/agenda$`));
+    await expect.poll(() => agenda.titles()).toEqual(['和平小区的路灯']);
+    await expect(page.locator('.compound-name').textContent()).resolves.toBe('和平小区');
+    await shell.waitSynced();
+
+    const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').sort());
+    for (const id of [first, second]) {
+      expect(dbs).toContain(`little-stool/${id}/public`);
+      expect(dbs).toContain(`little-stool/${id}/members`);
+    }
+    // Opening the app again lands on the compound used last.
+    await page.goto(`${app.url}/`);
+    await page.waitForURL(new RegExp(`/c/${first}/agenda$`));
+  });
+});

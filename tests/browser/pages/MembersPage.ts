@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+
+/** Members and invites, under 更多. */
+export class MembersPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, compoundId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/members`);
+    await this.page.locator('main h1').waitFor();
+  }
+
+  /** Names in the member list (without the "(我)" marker). */
+  async names(): Promise<string[]> {
+    const items = await this.page.getByTestId('member-item').locator('.row-title').allTextContents();
+    return items.map((s) => s.replace('（我）', '').trim()).sort();
+  }
+
+  /** Creates an invite through the dialog and returns its link. */
+  async createInvite(
+    options: { role?: '居民' | '三方成员'; party?: '社区' | '业委会' | '物业' } = {},
+  ): Promise<string> {
+    await this.page.getByTestId('open-invite').click();
+    const dialog = this.page.getByTestId('invite-dialog');
+    await dialog.waitFor();
+    if (options.role) await dialog.getByText(options.role, { exact: true }).click();
+    if (options.party) await dialog.getByText(options.party, { exact: true }).click();
+    await dialog.getByRole('button', { name: '生成邀请' }).click();
+    await dialog.getByTestId('invite-result').waitFor();
+    await dialog.locator('.qr svg').waitFor();
+    return dialog.getByTestId('invite-link').inputValue();
+  }
+
+  async closeDialog(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('invite-dialog').waitFor({ state: 'detached' });
+  }
+
+  async revoke(name: string): Promise<void> {
+    const row = this.page.getByTestId('member-item').filter({ hasText: name });
+    await row.getByRole('button', { name: '移除' }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: '确定移除' }).click();
+  }
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  profile: string;
+  /** Closes the browser but keeps the profile (IndexedDB, service worker) for a relaunch. */
+  close(): Promise<void>;
+  /** Closes and deletes the profile. */
+  dispose(): Promise<void>;
+}
+
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'little-stool-profile-'));
+}
+
+/**
+ * A phone-sized persistent Chromium (a `newContext()` is incognito: not installable, and its
+ * storage would not survive a relaunch).
+ */
+export async function launchPhone(
+  profile = newProfileDir(),
+  options: { locale?: string; userAgent?: string } = {},
+): Promise<Phone> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: false,
+    hasTouch: true,
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close().catch(() => undefined);
+  };
+  return {
+    context,
+    page,
+    profile,
+    close,
+    async dispose() {
+      await close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until a service worker controls the page (ready can resolve while it still activates). */
+export async function waitForController(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+}
