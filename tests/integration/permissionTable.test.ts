@@ -58,7 +58,12 @@ describe('the permission table, enforced by the relay', () => {
 
   let n = 0;
   function eventFor(type: string, actor: Session, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    const e: Record<string, unknown> = { ...samples.get(type)!, id: `perm-${type}-${n++}`, at: Date.now(), by: actor.memberId };
+    const e: Record<string, unknown> = {
+      ...samples.get(type)!,
+      id: `perm-${type}-${n++}`,
+      at: Date.now(),
+      by: actor.memberId,
+    };
     if (partyRows.has(type)) e.party = actor.party;
     if (permissions[type as EventType].who === 'member') {
       if ('memberId' in e) e.memberId = actor.memberId;
@@ -87,7 +92,16 @@ describe('the permission table, enforced by the relay', () => {
   for (const [type, rule] of Object.entries(permissions) as [EventType, (typeof permissions)[EventType]][]) {
     if (rule.who === 'server') {
       it(`${type}: nobody but the server writes it (an admin is refused)`, async () => {
-        const e = { id: `srv-${type}`, type, at: Date.now(), by: admin.memberId, memberId: admin.memberId, name: '假', role: 'admin', party: 'community' };
+        const e = {
+          id: `srv-${type}`,
+          type,
+          at: Date.now(),
+          by: admin.memberId,
+          memberId: admin.memberId,
+          name: '假',
+          role: 'admin',
+          party: 'community',
+        };
         expect(await attempt(admin, 'members', e)).toBe(CloseCode.Forbidden);
       });
       continue;

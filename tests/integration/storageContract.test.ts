@@ -52,7 +52,15 @@ for (const [name, open] of implementations) {
       const now = Date.now();
       await s.accounts.createCompound(
         { compoundId: 'c1', name: '小区', createdAt: now },
-        { memberId: 'm1', compoundId: 'c1', name: '甲', role: 'admin', party: 'owners', joinedAt: now, revokedAt: null },
+        {
+          memberId: 'm1',
+          compoundId: 'c1',
+          name: '甲',
+          role: 'admin',
+          party: 'owners',
+          joinedAt: now,
+          revokedAt: null,
+        },
         'hash1',
       );
       await s.accounts.createInvite({
