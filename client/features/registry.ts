@@ -2,8 +2,9 @@ import type { RouteDefinition } from '@solidjs/router';
 import type { MessageKey } from '../i18n/index.ts';
 import type { IconComponent } from '../ui/icons.tsx';
 import { agenda } from './agenda/index.ts';
+import { meetings } from './meetings/index.ts';
 import { more } from './more/index.ts';
-import { ledger, meetings, rosters } from './placeholder/index.tsx';
+import { ledger, rosters } from './placeholder/index.tsx';
 
 /**
  * A module of the app. Adding one = writing client/features/<id>/index.ts and listing it here;

@@ -69,7 +69,7 @@ describe('governance rules on every update', () => {
       const rogue = new Y.Doc();
       rogue.clientID = c.doc.clientID + 1;
       rogue.getMap('events').set('x', raised(resident));
-      c.provider.ws?.send(syncFrame(2, Y.encodeStateAsUpdate(rogue)));
+      c.provider.ws?.send(syncFrame(2, Y.encodeStateAsUpdate(rogue)) as Uint8Array<ArrayBuffer>);
     }, /map_write/);
   });
 

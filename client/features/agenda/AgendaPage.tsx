@@ -1,0 +1,253 @@
+import { A, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { type Category, categories } from '../../../shared/events/request.ts';
+import type { Turn } from '../../../shared/folds/index.ts';
+import { parties } from '../../../shared/roles.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { kickUploads } from '../../media/uploadQueue.ts';
+import { useSession } from '../../session.ts';
+import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { createMembers } from '../members/projection.ts';
+import { turnLabel } from './badges.tsx';
+import { now } from './clock.ts';
+import {
+  buildingsOf,
+  filterRequests,
+  type ListQuery,
+  type ListTab,
+  listTabs,
+  tabCounts,
+  turnCounts,
+  turns,
+} from './filters.ts';
+import { createPublicView, createRequests } from './projection.ts';
+import { RequestCard } from './RequestCard.tsx';
+
+const PAGE = 30;
+const mainTabs: ListTab[] = ['open', 'mine', 'overdue', 'all'];
+const stageTabs: ListTab[] = ['raised', 'deliberating', 'working', 'rating', 'reopened', 'ended'];
+
+type Params = { f?: string; b?: string; c?: string; turn?: string };
+
+export default function AgendaPage() {
+  const session = useSession();
+  const publicDoc = session.doc('public');
+  const view = createPublicView(publicDoc);
+  const requests = createRequests(view);
+  const members = createMembers(session.doc('members'));
+  const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
+  const [params, setParams] = useSearchParams<Params>();
+  const [search, setSearch] = createSignal('');
+  const [limit, setLimit] = createSignal(PAGE);
+  const base = `/c/${encodeURIComponent(session.compoundId)}`;
+  onMount(() => kickUploads());
+
+  const query = createMemo<ListQuery>(() => {
+    const tab = (listTabs as readonly string[]).includes(params.f ?? '') ? (params.f as ListTab) : 'open';
+    const category = (categories as readonly string[]).includes(params.c ?? '') ? (params.c as Category) : undefined;
+    const turn = (turns as readonly string[]).includes(params.turn ?? '') ? (params.turn as Turn) : undefined;
+    return { tab, building: params.b || undefined, category, turn, search: search() || undefined };
+  });
+  const viewer = () => ({ memberId: session.account.memberId, party: session.account.party, now: now() });
+  const shown = createMemo(() => filterRequests(requests(), query(), viewer()));
+  const counts = createMemo(() => tabCounts(requests(), { ...query(), tab: 'all' }, viewer()));
+  const turnTotals = createMemo(() => turnCounts(requests()));
+  const buildings = createMemo(() => buildingsOf(requests()));
+  const narrowed = () => Boolean(params.b || params.c || params.turn || stageTabs.includes(query().tab));
+
+  const set = (patch: Params) => {
+    setLimit(PAGE);
+    setParams(patch, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('agenda.title')} />
+      <A href={`${base}/agenda/new`} class="btn btn-primary btn-block" data-testid="raise-request">
+        <IconPlus size={28} />
+        <span>{t('agenda.raise')}</span>
+      </A>
+      <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+        <div class="search">
+          <label class="visually-hidden" for="agenda-search">
+            {t('agenda.search')}
+          </label>
+          <IconSearch size={26} />
+          <input
+            id="agenda-search"
+            class="input"
+            type="search"
+            data-testid="agenda-search"
+            placeholder={t('agenda.searchPlaceholder')}
+            onInput={(e) => {
+              // Pinyin being composed is not a search yet.
+              if (!e.isComposing) {
+                setLimit(PAGE);
+                setSearch(e.currentTarget.value);
+              }
+            }}
+            onCompositionEnd={(e) => setSearch(e.currentTarget.value)}
+          />
+        </div>
+        <fieldset class="list-tabs" data-testid="agenda-tabs">
+          <legend class="visually-hidden">{t('agenda.tabsLabel')}</legend>
+          <For each={mainTabs}>
+            {(tab) => (
+              <button
+                type="button"
+                class="list-tab"
+                aria-pressed={query().tab === tab}
+                data-tab={tab}
+                onClick={() => set({ f: tab === 'open' ? undefined : tab })}
+              >
+                <span>{t(`tab.${tab}` as MessageKey)}</span>
+                <span class="list-tab-count with-icon">
+                  <Show when={tab === 'overdue'}>
+                    <IconClock size={20} />
+                  </Show>
+                  {counts()[tab]}
+                </span>
+              </button>
+            )}
+          </For>
+        </fieldset>
+        <section class="turns" aria-labelledby="turns-heading" data-testid="turns">
+          <h2 id="turns-heading" class="turns-heading">
+            {t('agenda.turns')}
+          </h2>
+          <div class="turn-buttons">
+            <For each={parties}>
+              {(turn) => (
+                <button
+                  type="button"
+                  class="turn-button"
+                  aria-pressed={query().turn === turn}
+                  data-turn={turn}
+                  onClick={() => set({ turn: query().turn === turn ? undefined : turn })}
+                >
+                  <span>{turnLabel(turn)}</span>
+                  <span class="list-tab-count">{turnTotals()[turn]}</span>
+                </button>
+              )}
+            </For>
+          </div>
+        </section>
+        <details class="filters" open={narrowed()}>
+          <summary>
+            <span>{t('agenda.filters')}</span>
+            <IconChevron size={24} />
+          </summary>
+          <div class="filters-body">
+            <div class="field">
+              <label class="field-label" for="agenda-stage">
+                {t('agenda.stage')}
+              </label>
+              <select
+                id="agenda-stage"
+                class="input"
+                data-testid="filter-stage"
+                value={stageTabs.includes(query().tab) ? query().tab : ''}
+                onChange={(e) => set({ f: e.currentTarget.value || undefined })}
+              >
+                <option value="">{t('agenda.anyStage')}</option>
+                <For each={stageTabs}>
+                  {(tab) => (
+                    <option value={tab}>
+                      {t(`tab.${tab}` as MessageKey)}（{counts()[tab]}）
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+            <div class="field">
+              <label class="field-label" for="agenda-building">
+                {t('agenda.building')}
+              </label>
+              <select
+                id="agenda-building"
+                class="input"
+                data-testid="filter-building"
+                value={params.b ?? ''}
+                onChange={(e) => set({ b: e.currentTarget.value || undefined })}
+              >
+                <option value="">{t('agenda.allBuildings')}</option>
+                <For each={buildings()}>{(b) => <option value={b}>{b}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label class="field-label" for="agenda-category">
+                {t('agenda.category')}
+              </label>
+              <select
+                id="agenda-category"
+                class="input"
+                data-testid="filter-category"
+                value={query().category ?? ''}
+                onChange={(e) => set({ c: e.currentTarget.value || undefined })}
+              >
+                <option value="">{t('agenda.allCategories')}</option>
+                <For each={categories}>{(c) => <option value={c}>{t(`category.${c}` as MessageKey)}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label class="field-label" for="agenda-turn">
+                {t('agenda.turns')}
+              </label>
+              <select
+                id="agenda-turn"
+                class="input"
+                data-testid="filter-turn"
+                value={query().turn ?? ''}
+                onChange={(e) => set({ turn: e.currentTarget.value || undefined })}
+              >
+                <option value="">{t('agenda.anyone')}</option>
+                <For each={turns}>
+                  {(turn) => (
+                    <option value={turn}>
+                      {turnLabel(turn)}（{turnTotals()[turn]}）
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+          </div>
+        </details>
+        <Show when={requests().length > 0} fallback={<p class="empty">{t('agenda.empty')}</p>}>
+          <div class="list-summary">
+            <p class="muted" data-testid="agenda-count">
+              {t('agenda.count', { n: shown().length })}
+            </p>
+            <Show when={narrowed() || search()}>
+              <button
+                type="button"
+                class="btn btn-small btn-secondary"
+                onClick={() => {
+                  set({ f: undefined, b: undefined, c: undefined, turn: undefined });
+                }}
+              >
+                {t('agenda.clearFilters')}
+              </button>
+            </Show>
+          </div>
+          <Show when={shown().length > 0} fallback={<p class="empty">{t('agenda.noMatch')}</p>}>
+            <ul class="cards" data-testid="request-list" data-filter={query().tab}>
+              <For each={shown().slice(0, limit())}>
+                {(r) => <RequestCard request={r} href={`${base}/agenda/${r.id}`} now={now()} nameOf={nameOf} />}
+              </For>
+            </ul>
+            <Show when={shown().length > limit()}>
+              <button
+                type="button"
+                class="btn btn-secondary btn-block more-button"
+                onClick={() => setLimit((n) => n + PAGE)}
+              >
+                {t('agenda.more', { n: Math.min(PAGE, shown().length - limit()) })}
+              </button>
+            </Show>
+          </Show>
+        </Show>
+      </Show>
+    </>
+  );
+}

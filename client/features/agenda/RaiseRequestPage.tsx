@@ -1,0 +1,106 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { type Category, categories } from '../../../shared/events/request.ts';
+import { errorMessage } from '../../i18n/errors.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { PhotoPicker } from '../../media/PhotoPicker.tsx';
+import { useSession } from '../../session.ts';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { raiseRequest } from './actions.ts';
+
+/** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
+export default function RaiseRequestPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [title, setTitle] = createSignal('');
+  const [category, setCategory] = createSignal<Category>();
+  const [building, setBuilding] = createSignal('');
+  const [location, setLocation] = createSignal('');
+  const [detail, setDetail] = createSignal('');
+  const [photos, setPhotos] = createSignal<string[]>([]);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const back = () => `/c/${encodeURIComponent(session.compoundId)}/agenda`;
+
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const c = category();
+    if (!title().trim()) return setError(t('form.fillRequired', { field: t('agenda.fieldTitle') }));
+    if (!c) return setError(t('agenda.chooseCategory'));
+    if (busy()) return setError(t('agenda.waitPhotos'));
+    try {
+      raiseRequest(session, {
+        title: title(),
+        category: c,
+        detail: detail(),
+        location: location(),
+        building: building(),
+        photos: photos(),
+      });
+      navigate(back());
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('agenda.newTitle')} back={back()} />
+      <form class="form" onSubmit={submit} data-testid="raise-form" novalidate>
+        <TextField
+          label={t('agenda.fieldTitle')}
+          value={title()}
+          onInput={setTitle}
+          placeholder={t('agenda.fieldTitlePlaceholder')}
+          required
+          maxLength={200}
+          name="title"
+        />
+        <ChoiceGroup
+          label={t('agenda.fieldCategory')}
+          name="category"
+          options={categories.map((c) => ({ value: c, label: t(`category.${c}` as MessageKey) }))}
+          value={category()}
+          onChange={setCategory}
+          required
+          testId="category-choices"
+        />
+        <TextField
+          label={t('agenda.fieldBuilding')}
+          value={building()}
+          onInput={setBuilding}
+          placeholder={t('agenda.fieldBuildingPlaceholder')}
+          maxLength={40}
+          name="building"
+        />
+        <TextField
+          label={t('agenda.fieldLocation')}
+          value={location()}
+          onInput={setLocation}
+          placeholder={t('agenda.fieldLocationPlaceholder')}
+          maxLength={100}
+          name="location"
+        />
+        <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} />
+        <TextField
+          label={t('agenda.fieldDetail')}
+          value={detail()}
+          onInput={setDetail}
+          multiline
+          maxLength={4000}
+          name="detail"
+        />
+        <Show when={error()}>
+          <p class="form-error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block" data-testid="raise-submit">
+          {t('agenda.submit')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { RequestState } from '../../../shared/folds/index.ts';
+import { formatDate } from '../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { IconImage } from '../../ui/icons.tsx';
+import { OverdueBadge, StageBadge, TurnBadge } from './badges.tsx';
+
+/** One request in a list: the whole card is the link to its page. */
+export function RequestCard(props: {
+  request: RequestState;
+  href: string;
+  now: number;
+  nameOf: (memberId: string) => string;
+}) {
+  const r = () => props.request;
+  return (
+    <li class="card request-card" data-testid="request-item" data-id={r().id} data-stage={r().stage}>
+      <A href={props.href} class="card-link">
+        <h2 class="card-title">{r().title}</h2>
+        <p class="card-status">
+          <StageBadge request={r()} />
+          <OverdueBadge request={r()} now={props.now} />
+        </p>
+        <p class="card-meta">
+          <span class="tag">{t(`category.${r().category}` as MessageKey)}</span>
+          <Show when={r().building}>
+            <span>{r().building}</span>
+          </Show>
+          <Show when={r().photos.length > 0}>
+            <span class="with-icon">
+              <IconImage size={20} />
+              {t('agenda.photos', { n: r().photos.length })}
+            </span>
+          </Show>
+          <TurnBadge request={r()} />
+        </p>
+        <p class="card-meta">
+          <span>{t('agenda.by', { name: r().raisedFor ?? props.nameOf(r().raisedBy) })}</span>
+          <time dateTime={new Date(r().raisedAt).toISOString()}>{formatDate(r().raisedAt, intlLocale())}</time>
+        </p>
+      </A>
+    </li>
+  );
+}

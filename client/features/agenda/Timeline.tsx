@@ -1,0 +1,72 @@
+import { For, Show } from 'solid-js';
+import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
+import { formatDateTime } from '../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+
+/** What an entry said, where the request's state still holds it (the latest decision, each note...). */
+export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: string) => string): string | null {
+  const id = entry.eventId;
+  switch (entry.type) {
+    case 'request.decided':
+      return r.decision?.eventId === id
+        ? [t(`outcome.${r.decision.outcome}` as MessageKey), r.decision.note].filter(Boolean).join('：')
+        : null;
+    case 'request.assigned': {
+      const a = r.assignment;
+      if (a?.eventId !== id) return null;
+      return t('timeline.assigned', { owner: ownerLabel(a.owner, nameOf), date: a.deadline });
+    }
+    case 'request.progressed':
+      return r.progress.find((p) => p.eventId === id)?.note ?? null;
+    case 'request.escalated': {
+      const x = r.escalations.find((e) => e.eventId === id);
+      return x ? [x.department ?? t(`escalate.${x.to}` as MessageKey), x.note].filter(Boolean).join('：') : null;
+    }
+    case 'request.answered':
+      return r.escalations.find((e) => e.answer?.eventId === id)?.answer?.text ?? null;
+    case 'request.completed':
+      return r.completion?.eventId === id ? r.completion.result : null;
+    case 'request.rated': {
+      const x = r.ratings.find((e) => e.eventId === id);
+      return x ? [t('request.stars', { n: x.stars }), x.comment].filter(Boolean).join('：') : null;
+    }
+    case 'request.voted': {
+      const x = r.votes.find((e) => e.eventId === id);
+      return x ? t(`vote.${x.choice}` as MessageKey) : null;
+    }
+    case 'request.confirmed': {
+      const x = r.confirmations.find((e) => e.eventId === id);
+      return x?.onPaper ? t('request.paperNames', { names: x.onPaper.names.join('、') }) : null;
+    }
+    case 'request.withdrawn':
+      return r.withdrawnReason;
+    default:
+      return null;
+  }
+}
+
+export function ownerLabel(owner: { party: string } | { memberId: string }, nameOf: (id: string) => string): string {
+  return 'party' in owner ? t(`party.${owner.party}` as MessageKey) : nameOf(owner.memberId);
+}
+
+/** Every event of the request, oldest first: what, who, when (Asia/Shanghai). */
+export function Timeline(props: { request: RequestState; nameOf: (id: string) => string }) {
+  return (
+    <ol class="timeline" data-testid="timeline">
+      <For each={props.request.timeline}>
+        {(entry) => (
+          <li class="timeline-entry" data-type={entry.type}>
+            <span class="timeline-what">{t(`event.${entry.type}` as MessageKey)}</span>
+            <Show when={entryDetail(entry, props.request, props.nameOf)}>
+              {(detail) => <span class="timeline-detail">{detail()}</span>}
+            </Show>
+            <span class="timeline-meta">
+              {props.nameOf(entry.by)} ·{' '}
+              <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, intlLocale())}</time>
+            </span>
+          </li>
+        )}
+      </For>
+    </ol>
+  );
+}

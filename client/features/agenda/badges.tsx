@@ -1,0 +1,43 @@
+import { Show } from 'solid-js';
+import { isOverdue, type RequestState, type Turn, whoseTurn } from '../../../shared/folds/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { IconCheck, IconClock, IconReopen } from '../../ui/icons.tsx';
+import { daysLate } from './filters.ts';
+
+export const stageLabel = (r: RequestState) => t(`stage.${r.stage}` as MessageKey);
+export const turnLabel = (turn: Turn) => t(`turn.${turn}` as MessageKey);
+
+/** The stage in words (with an icon where it matters), never colour alone. */
+export function StageBadge(props: { request: RequestState }) {
+  return (
+    <span class="stage" data-stage={props.request.stage} data-testid="stage">
+      <Show when={props.request.stage === 'reopened'}>
+        <IconReopen size={20} />
+      </Show>
+      <Show when={props.request.stage === 'completed'}>
+        <IconCheck size={20} />
+      </Show>
+      {stageLabel(props.request)}
+    </span>
+  );
+}
+
+/** "已超期 N 天" with a clock icon, on anything past its deadline day. */
+export function OverdueBadge(props: { request: RequestState; now: number }) {
+  return (
+    <Show when={isOverdue(props.request, props.now)}>
+      <span class="overdue" data-testid="overdue">
+        <IconClock size={20} />
+        {t('agenda.overdueDays', { n: Math.max(1, daysLate(props.request, props.now)) })}
+      </span>
+    </Show>
+  );
+}
+
+export function TurnBadge(props: { request: RequestState }) {
+  return (
+    <Show when={whoseTurn(props.request)}>
+      {(turn) => <span class="turn">{t('agenda.waitingOn', { who: turnLabel(turn()) })}</span>}
+    </Show>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Category } from '../../../shared/events/request.ts';
+import { isOverdue, type RequestState, type Stage, type Turn, whoseTurn } from '../../../shared/folds/index.ts';
+import type { MemberParty } from '../../../shared/roles.ts';
+import { daysBetween, shanghaiDayStart } from '../../../shared/time.ts';
+
+/** The list's tabs: groups of stages, plus "mine" and "overdue". */
+export const listTabs = [
+  'open',
+  'mine',
+  'overdue',
+  'raised',
+  'deliberating',
+  'working',
+  'rating',
+  'reopened',
+  'ended',
+  'all',
+] as const;
+export type ListTab = (typeof listTabs)[number];
+
+const stageGroups: Partial<Record<ListTab, readonly Stage[]>> = {
+  open: ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'completed', 'reopened'],
+  raised: ['raised'],
+  deliberating: ['classified', 'scheduled'],
+  working: ['decided', 'assigned'],
+  rating: ['completed'],
+  reopened: ['reopened'],
+  ended: ['closed', 'withdrawn', 'merged'],
+};
+
+export const turns: readonly Turn[] = ['community', 'owners', 'property', 'committee', 'residents'];
+
+export interface ListQuery {
+  tab: ListTab;
+  building?: string;
+  category?: Category;
+  turn?: Turn;
+  search?: string;
+}
+
+export interface Viewer {
+  memberId: string;
+  party: MemberParty;
+  now: number;
+}
+
+/** Folds case, full-width forms and spaces away so "５号楼" finds "5 号楼". */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Chinese (or any) substring search in titles. */
+export function titleMatches(r: RequestState, search: string): boolean {
+  const q = normalize(search);
+  return q === '' || normalize(r.title).includes(q);
+}
+
+/** Mine: raised by me, assigned to me by name, or waiting on my party. */
+export function isMine(r: RequestState, viewer: Viewer): boolean {
+  if (r.raisedBy === viewer.memberId) return true;
+  const owner = r.assignment?.owner;
+  if (owner && 'memberId' in owner && owner.memberId === viewer.memberId) return true;
+  return viewer.party !== 'none' && whoseTurn(r) === viewer.party;
+}
+
+export function inTab(r: RequestState, tab: ListTab, viewer: Viewer): boolean {
+  if (tab === 'all') return true;
+  if (tab === 'mine') return isMine(r, viewer);
+  if (tab === 'overdue') return isOverdue(r, viewer.now);
+  return stageGroups[tab]?.includes(r.stage) ?? false;
+}
+
+export function matchesQuery(r: RequestState, query: ListQuery, viewer: Viewer): boolean {
+  return (
+    inTab(r, query.tab, viewer) &&
+    (query.building === undefined || r.building === query.building) &&
+    (query.category === undefined || r.category === query.category) &&
+    (query.turn === undefined || whoseTurn(r) === query.turn) &&
+    (query.search === undefined || titleMatches(r, query.search))
+  );
+}
+
+/** The requests the list shows, in its order: overdue ones first (most late first), then newest first. */
+export function filterRequests(requests: readonly RequestState[], query: ListQuery, viewer: Viewer): RequestState[] {
+  const late: RequestState[] = [];
+  const rest: RequestState[] = [];
+  for (const r of requests) if (matchesQuery(r, query, viewer)) (isOverdue(r, viewer.now) ? late : rest).push(r);
+  late.sort((a, b) => (a.assignment?.deadline ?? '').localeCompare(b.assignment?.deadline ?? ''));
+  return late.concat(rest);
+}
+
+/** How many each tab would show (with the other filters applied), in one pass. */
+export function tabCounts(
+  requests: readonly RequestState[],
+  query: ListQuery,
+  viewer: Viewer,
+): Record<ListTab, number> {
+  const counts = Object.fromEntries(listTabs.map((t) => [t, 0])) as Record<ListTab, number>;
+  for (const r of requests) {
+    if (!matchesQuery(r, { ...query, tab: 'all' }, viewer)) continue;
+    for (const tab of listTabs) if (inTab(r, tab, viewer)) counts[tab] += 1;
+  }
+  return counts;
+}
+
+/** What waits on whom among open requests (the "whose turn" view). */
+export function turnCounts(requests: readonly RequestState[]): Record<Turn, number> {
+  const counts: Record<Turn, number> = { community: 0, owners: 0, property: 0, committee: 0, residents: 0 };
+  for (const r of requests) {
+    const turn = whoseTurn(r);
+    if (turn) counts[turn] += 1;
+  }
+  return counts;
+}
+
+/** Buildings named on requests, in natural order ("2号楼" before "10号楼"). */
+export function buildingsOf(requests: readonly RequestState[]): string[] {
+  const set = new Set<string>();
+  for (const r of requests) if (r.building) set.add(r.building);
+  return [...set].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
+}
+
+/** Whole days past the deadline day (Asia/Shanghai); 0 or less when not late. */
+export function daysLate(r: RequestState, now: number): number {
+  if (!r.assignment) return 0;
+  return daysBetween(shanghaiDayStart(r.assignment.deadline), now);
+}

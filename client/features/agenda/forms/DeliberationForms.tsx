@@ -1,0 +1,210 @@
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, Show } from 'solid-js';
+import {
+  type Category,
+  categories,
+  type Outcome,
+  type Priority,
+  priorities,
+} from '../../../../shared/events/request.ts';
+import { endStages } from '../../../../shared/folds/index.ts';
+import { formatDateTime } from '../../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
+import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { appendPublic } from '../actions.ts';
+import { titleMatches } from '../filters.ts';
+import type { ActionContext } from './context.ts';
+import { NumberField, SheetForm } from './fields.tsx';
+
+export function ClassifyForm(props: { ctx: ActionContext }) {
+  const [category, setCategory] = createSignal<Category>(props.ctx.request.category);
+  const [priority, setPriority] = createSignal<Priority>(props.ctx.request.priority ?? 'normal');
+  return (
+    <SheetForm
+      submitLabel={t('form.save')}
+      done={props.ctx.done}
+      submit={() => {
+        appendPublic(props.ctx.session, 'request.classified', {
+          requestId: props.ctx.request.id,
+          category: category(),
+          priority: priority(),
+        });
+        return undefined;
+      }}
+    >
+      <ChoiceGroup
+        label={t('classify.category')}
+        name="category"
+        options={categories.map((c) => ({ value: c, label: t(`category.${c}` as MessageKey) }))}
+        value={category()}
+        onChange={setCategory}
+        testId="classify-category"
+      />
+      <ChoiceGroup
+        label={t('classify.priority')}
+        name="priority"
+        options={priorities.map((p) => ({ value: p, label: t(`priority.${p}` as MessageKey) }))}
+        value={priority()}
+        onChange={setPriority}
+        testId="classify-priority"
+      />
+    </SheetForm>
+  );
+}
+
+const mergeable = new Set(['raised', 'classified', 'scheduled']);
+
+export function MergeForm(props: { ctx: ActionContext }) {
+  const [search, setSearch] = createSignal('');
+  const [into, setInto] = createSignal<string>();
+  const candidates = createMemo(() =>
+    Object.values(props.ctx.view.compound.agenda.requests)
+      .filter((r) => r.id !== props.ctx.request.id && !endStages.includes(r.stage) && titleMatches(r, search()))
+      .sort((a, b) => b.raisedAt - a.raisedAt)
+      .slice(0, 8),
+  );
+  return (
+    <SheetForm
+      submitLabel={t('merge.submit')}
+      done={props.ctx.done}
+      submit={() => {
+        const target = into();
+        if (!target) return t('merge.choose');
+        if (!mergeable.has(props.ctx.request.stage)) return t('merge.tooLate');
+        appendPublic(props.ctx.session, 'request.merged', { requestId: props.ctx.request.id, intoId: target });
+        return undefined;
+      }}
+    >
+      <p>{t('merge.hint')}</p>
+      <TextField label={t('merge.search')} value={search()} onInput={setSearch} name="merge-search" />
+      <Show when={candidates().length > 0} fallback={<p class="empty">{t('merge.none')}</p>}>
+        <ChoiceGroup
+          label={t('merge.into')}
+          name="merge-into"
+          layout="rows"
+          options={candidates().map((r) => ({ value: r.id, label: r.title }))}
+          value={into()}
+          onChange={setInto}
+          testId="merge-candidates"
+        />
+      </Show>
+    </SheetForm>
+  );
+}
+
+export function ScheduleForm(props: { ctx: ActionContext; meetingsHref: string }) {
+  const meetings = createMemo(() =>
+    Object.values(props.ctx.view.compound.meetings.meetings)
+      .filter((m) => m.status === 'scheduled')
+      .sort((a, b) => a.startsAt - b.startsAt),
+  );
+  const [meetingId, setMeetingId] = createSignal<string | undefined>(props.ctx.request.meetingId ?? undefined);
+  return (
+    <Show
+      when={meetings().length > 0}
+      fallback={
+        <div class="stack">
+          <p>{t('schedule.none')}</p>
+          <A href={props.meetingsHref} class="btn btn-primary">
+            {t('schedule.create')}
+          </A>
+        </div>
+      }
+    >
+      <SheetForm
+        submitLabel={t('form.save')}
+        done={props.ctx.done}
+        submit={() => {
+          const id = meetingId();
+          if (!id) return t('schedule.choose');
+          appendPublic(props.ctx.session, 'request.scheduled', { requestId: props.ctx.request.id, meetingId: id });
+          return undefined;
+        }}
+      >
+        <ChoiceGroup
+          label={t('schedule.meeting')}
+          name="meeting"
+          layout="rows"
+          options={meetings().map((m) => ({
+            value: m.meetingId,
+            label: `${t(`meetingKind.${m.kind}` as MessageKey)} · ${formatDateTime(m.startsAt, intlLocale())} · ${m.place}`,
+          }))}
+          value={meetingId()}
+          onChange={setMeetingId}
+          testId="schedule-meetings"
+        />
+      </SheetForm>
+    </Show>
+  );
+}
+
+export function TallyForm(props: { ctx: ActionContext }) {
+  const current = props.ctx.request.tally;
+  const [forN, setFor] = createSignal(current?.for ?? 0);
+  const [against, setAgainst] = createSignal(current?.against ?? 0);
+  const [abstain, setAbstain] = createSignal(current?.abstain ?? 0);
+  return (
+    <SheetForm
+      submitLabel={t('form.save')}
+      done={props.ctx.done}
+      testId="tally-form"
+      submit={() => {
+        if (forN() + against() + abstain() === 0) return t('tally.empty');
+        appendPublic(props.ctx.session, 'request.tallied', {
+          requestId: props.ctx.request.id,
+          tally: { for: forN(), against: against(), abstain: abstain() },
+        });
+        return undefined;
+      }}
+    >
+      <p class="field-hint">{t('tally.hint')}</p>
+      <div class="tally-fields">
+        <NumberField label={t('vote.for')} value={forN()} onInput={setFor} name="for" />
+        <NumberField label={t('vote.against')} value={against()} onInput={setAgainst} name="against" />
+        <NumberField label={t('vote.abstain')} value={abstain()} onInput={setAbstain} name="abstain" />
+      </div>
+    </SheetForm>
+  );
+}
+
+const outcomes: Outcome[] = ['approved', 'rejected', 'deferred'];
+
+export function DecideForm(props: { ctx: ActionContext }) {
+  const [outcome, setOutcome] = createSignal<Outcome>();
+  const [note, setNote] = createSignal('');
+  const tally = () => props.ctx.request.tally;
+  return (
+    <SheetForm
+      submitLabel={t('decide.submit')}
+      done={props.ctx.done}
+      testId="decide-form"
+      submit={() => {
+        const o = outcome();
+        if (!o) return t('decide.choose');
+        const current = tally();
+        appendPublic(props.ctx.session, 'request.decided', {
+          requestId: props.ctx.request.id,
+          outcome: o,
+          note: note().trim(),
+          ...(current ? { tally: current } : {}),
+        });
+        return undefined;
+      }}
+    >
+      <Show when={tally()}>
+        {(x) => <p class="note">{t('request.tally', { for: x().for, against: x().against, abstain: x().abstain })}</p>}
+      </Show>
+      <ChoiceGroup
+        label={t('decide.outcome')}
+        name="outcome"
+        layout="rows"
+        options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }))}
+        value={outcome()}
+        onChange={setOutcome}
+        testId="decide-outcome"
+      />
+      <TextField label={t('decide.note')} value={note()} onInput={setNote} multiline maxLength={2000} name="note" />
+    </SheetForm>
+  );
+}

@@ -1,0 +1,292 @@
+import { createSignal, Show } from 'solid-js';
+import type { Owner } from '../../../../shared/events/request.ts';
+import { parties } from '../../../../shared/roles.ts';
+import { type MessageKey, t } from '../../../i18n/index.ts';
+import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
+import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { appendPublic, optional } from '../actions.ts';
+import type { ActionContext } from './context.ts';
+import { DateField, SelectField, SheetForm } from './fields.tsx';
+
+/** 签字确认 on paper: the recorder writes the names and photographs the signed sheet. */
+export function PaperConfirmForm(props: { ctx: ActionContext }) {
+  const [names, setNames] = createSignal('');
+  const [photos, setPhotos] = createSignal<string[]>([]);
+  const [busy, setBusy] = createSignal(false);
+  return (
+    <SheetForm
+      submitLabel={t('form.save')}
+      done={props.ctx.done}
+      submit={() => {
+        const list = names()
+          .split(/[\n,，、;；]+/)
+          .map((n) => n.trim())
+          .filter(Boolean);
+        if (list.length === 0) return t('paper.needNames');
+        if (busy()) return t('agenda.waitPhotos');
+        if (photos().length === 0) return t('paper.needPhoto');
+        appendPublic(props.ctx.session, 'request.confirmed', {
+          requestId: props.ctx.request.id,
+          onPaper: { names: list, photos: photos() },
+        });
+        return undefined;
+      }}
+    >
+      <TextField
+        label={t('paper.names')}
+        hint={t('paper.namesHint')}
+        value={names()}
+        onInput={setNames}
+        multiline
+        required
+        name="names"
+      />
+      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setBusy} />
+    </SheetForm>
+  );
+}
+
+type OwnerKind = 'community' | 'owners' | 'property' | 'member';
+
+export function AssignForm(props: { ctx: ActionContext }) {
+  const current = props.ctx.request.assignment?.owner;
+  const [kind, setKind] = createSignal<OwnerKind | undefined>(
+    current ? ('party' in current ? current.party : 'member') : undefined,
+  );
+  const [memberId, setMemberId] = createSignal(current && 'memberId' in current ? current.memberId : '');
+  const [deadline, setDeadline] = createSignal(props.ctx.request.assignment?.deadline ?? '');
+  const [note, setNote] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('form.save')}
+      done={props.ctx.done}
+      testId="assign-form"
+      submit={() => {
+        const k = kind();
+        if (!k) return t('assign.needOwner');
+        if (k === 'member' && !memberId()) return t('assign.needMember');
+        if (!deadline()) return t('assign.needDeadline');
+        const owner: Owner = k === 'member' ? { memberId: memberId() } : { party: k };
+        appendPublic(props.ctx.session, 'request.assigned', {
+          requestId: props.ctx.request.id,
+          owner,
+          deadline: deadline(),
+          ...optional('note', note()),
+        });
+        return undefined;
+      }}
+    >
+      <ChoiceGroup
+        label={t('assign.owner')}
+        name="owner"
+        options={[
+          ...parties.map((p) => ({ value: p as OwnerKind, label: t(`party.${p}` as MessageKey) })),
+          { value: 'member' as OwnerKind, label: t('assign.member') },
+        ]}
+        value={kind()}
+        onChange={setKind}
+        testId="assign-owner"
+      />
+      <Show when={kind() === 'member'}>
+        <SelectField
+          label={t('assign.memberPick')}
+          value={memberId()}
+          onChange={setMemberId}
+          placeholder={t('assign.memberPlaceholder')}
+          options={props.ctx.members.map((m) => ({
+            value: m.memberId,
+            label: m.party === 'none' ? m.name : `${m.name}（${t(`party.${m.party}` as MessageKey)}）`,
+          }))}
+          name="member"
+        />
+      </Show>
+      <DateField
+        label={t('assign.deadline')}
+        value={deadline()}
+        onInput={setDeadline}
+        min={props.ctx.today}
+        name="deadline"
+      />
+      <TextField label={t('assign.note')} value={note()} onInput={setNote} multiline maxLength={1000} name="note" />
+    </SheetForm>
+  );
+}
+
+export function EscalateForm(props: { ctx: ActionContext }) {
+  const [to, setTo] = createSignal<'community' | 'department'>();
+  const [department, setDepartment] = createSignal('');
+  const [note, setNote] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('escalate.submit')}
+      done={props.ctx.done}
+      submit={() => {
+        const target = to();
+        if (!target) return t('escalate.choose');
+        if (target === 'department' && !department().trim())
+          return t('form.fillRequired', { field: t('escalate.departmentName') });
+        appendPublic(props.ctx.session, 'request.escalated', {
+          requestId: props.ctx.request.id,
+          to: target,
+          ...(target === 'department' ? { department: department().trim() } : {}),
+          ...optional('note', note()),
+        });
+        return undefined;
+      }}
+    >
+      <p class="field-hint">{t('escalate.hint')}</p>
+      <ChoiceGroup
+        label={t('escalate.to')}
+        name="to"
+        options={[
+          { value: 'community' as const, label: t('escalate.community') },
+          { value: 'department' as const, label: t('escalate.department') },
+        ]}
+        value={to()}
+        onChange={setTo}
+      />
+      <Show when={to() === 'department'}>
+        <TextField
+          label={t('escalate.departmentName')}
+          placeholder={t('escalate.departmentPlaceholder')}
+          value={department()}
+          onInput={setDepartment}
+          required
+          maxLength={60}
+          name="department"
+        />
+      </Show>
+      <TextField label={t('escalate.note')} value={note()} onInput={setNote} multiline maxLength={1000} name="note" />
+    </SheetForm>
+  );
+}
+
+export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) {
+  const [answer, setAnswer] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('form.save')}
+      done={props.ctx.done}
+      submit={() => {
+        if (!answer().trim()) return t('form.fillRequired', { field: t('answer.text') });
+        appendPublic(props.ctx.session, 'request.answered', {
+          requestId: props.ctx.request.id,
+          escalationId: props.escalationId,
+          answer: answer().trim(),
+        });
+        return undefined;
+      }}
+    >
+      <TextField label={t('answer.text')} value={answer()} onInput={setAnswer} multiline required maxLength={2000} />
+    </SheetForm>
+  );
+}
+
+/** A note with optional photos: progress (办理进展) or the final result (办结). */
+export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'complete' }) {
+  const [text, setText] = createSignal('');
+  const [photos, setPhotos] = createSignal<string[]>([]);
+  const [busy, setBusy] = createSignal(false);
+  const label = () => (props.kind === 'progress' ? t('progress.note') : t('complete.result'));
+  return (
+    <SheetForm
+      submitLabel={props.kind === 'progress' ? t('form.save') : t('complete.submit')}
+      done={props.ctx.done}
+      testId={`${props.kind}-form`}
+      submit={() => {
+        if (!text().trim()) return t('form.fillRequired', { field: label() });
+        if (busy()) return t('agenda.waitPhotos');
+        const extra = photos().length ? { photos: photos() } : {};
+        if (props.kind === 'progress')
+          appendPublic(props.ctx.session, 'request.progressed', {
+            requestId: props.ctx.request.id,
+            note: text().trim(),
+            ...extra,
+          });
+        else
+          appendPublic(props.ctx.session, 'request.completed', {
+            requestId: props.ctx.request.id,
+            result: text().trim(),
+            ...extra,
+          });
+        return undefined;
+      }}
+    >
+      <TextField label={label()} value={text()} onInput={setText} multiline required maxLength={2000} name="text" />
+      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} />
+    </SheetForm>
+  );
+}
+
+/** A reason, then reopen (committee) or withdraw (the raiser). */
+export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdraw' }) {
+  const [reason, setReason] = createSignal('');
+  const label = () => t(`${props.kind}.reason` as MessageKey);
+  return (
+    <SheetForm
+      submitLabel={t(`action.${props.kind}` as MessageKey)}
+      done={props.ctx.done}
+      submit={() => {
+        if (!reason().trim()) return t('form.fillRequired', { field: label() });
+        appendPublic(props.ctx.session, props.kind === 'reopen' ? 'request.reopened' : 'request.withdrawn', {
+          requestId: props.ctx.request.id,
+          reason: reason().trim(),
+        });
+        return undefined;
+      }}
+    >
+      <TextField label={label()} value={reason()} onInput={setReason} multiline required maxLength={500} />
+    </SheetForm>
+  );
+}
+
+export function RateForm(props: { ctx: ActionContext }) {
+  const mine = () => props.ctx.request.ratings.find((r) => r.by === props.ctx.session.member.memberId);
+  const [stars, setStars] = createSignal<string | undefined>(mine() ? String(mine()!.stars) : undefined);
+  const [solved, setSolved] = createSignal<'yes' | 'no' | undefined>(
+    mine()?.solved === true ? 'yes' : mine()?.solved === false ? 'no' : undefined,
+  );
+  const [comment, setComment] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('rate.submit')}
+      done={props.ctx.done}
+      testId="rate-form"
+      submit={() => {
+        const n = Number(stars());
+        if (!n) return t('rate.needStars');
+        const s = solved();
+        appendPublic(props.ctx.session, 'request.rated', {
+          requestId: props.ctx.request.id,
+          stars: n,
+          ...(s ? { solved: s === 'yes' } : {}),
+          ...optional('comment', comment()),
+        });
+        return undefined;
+      }}
+    >
+      <ChoiceGroup
+        label={t('rate.stars')}
+        name="stars"
+        layout="rows"
+        options={['5', '4', '3', '2', '1'].map((n) => ({ value: n, label: t(`rate.star${n}` as MessageKey) }))}
+        value={stars()}
+        onChange={setStars}
+        testId="rate-stars"
+      />
+      <ChoiceGroup
+        label={t('rate.solved')}
+        name="solved"
+        options={[
+          { value: 'yes' as const, label: t('request.solvedYes') },
+          { value: 'no' as const, label: t('request.solvedNo') },
+        ]}
+        value={solved()}
+        onChange={setSolved}
+        testId="rate-solved"
+      />
+      <TextField label={t('rate.comment')} value={comment()} onInput={setComment} multiline maxLength={500} />
+    </SheetForm>
+  );
+}

@@ -1,0 +1,15 @@
+import type { RequestState } from '../../../../shared/folds/index.ts';
+import type { CompoundSession } from '../../../sync/CompoundSession.ts';
+import type { MemberView } from '../../members/projection.ts';
+import type { PublicView } from '../projection.ts';
+
+/** What every action form needs: who acts, on what, and how to close the sheet. */
+export interface ActionContext {
+  session: CompoundSession;
+  request: RequestState;
+  view: PublicView;
+  members: readonly MemberView[];
+  /** Today (Asia/Shanghai) by the app's clock, "YYYY-MM-DD". */
+  today: string;
+  done: () => void;
+}

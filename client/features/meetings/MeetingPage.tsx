@@ -1,0 +1,77 @@
+import { A, useParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { formatDateTime } from '../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { useSession } from '../../session.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { now } from '../agenda/clock.ts';
+import { createPublicView } from '../agenda/projection.ts';
+import { RequestCard } from '../agenda/RequestCard.tsx';
+import { createMembers } from '../members/projection.ts';
+import { meetingName } from './MeetingsPage.tsx';
+import { topicsOf } from './selectors.ts';
+
+export default function MeetingPage() {
+  const params = useParams<{ meetingId: string }>();
+  const session = useSession();
+  const publicDoc = session.doc('public');
+  const view = createPublicView(publicDoc);
+  const members = createMembers(session.doc('members'));
+  const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
+  const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
+  const topics = createMemo(() => topicsOf(view(), params.meetingId));
+  const base = `/c/${encodeURIComponent(session.compoundId)}`;
+
+  return (
+    <Show
+      when={meeting()}
+      fallback={
+        <>
+          <PageHeader title={t('meetings.title')} back={`${base}/meetings`} />
+          <p class="empty">{publicDoc.loaded() ? t('meetings.notFound') : t('app.loading')}</p>
+        </>
+      }
+    >
+      {(m) => (
+        <article data-testid="meeting-page" data-id={m().meetingId}>
+          <PageHeader title={meetingName(m())} back={`${base}/meetings`} />
+          <p class="card-status">
+            <Show when={m().title}>
+              <span class="tag">{t(`meetingKind.${m().kind}` as MessageKey)}</span>
+            </Show>
+            <Show when={m().status === 'cancelled'}>
+              <span class="stage" data-stage="closed">
+                {t('meetings.cancelled')}
+              </span>
+            </Show>
+          </p>
+          <p class="lead">
+            <time dateTime={new Date(m().startsAt).toISOString()}>{formatDateTime(m().startsAt, intlLocale())}</time>
+            {' · '}
+            {m().place}
+          </p>
+          <Show when={m().status === 'scheduled'}>
+            <A
+              href={`${base}/meetings/${m().meetingId}/capture`}
+              class="btn btn-primary btn-block"
+              data-testid="meeting-mode"
+            >
+              {t('meetings.mode')}
+            </A>
+            <p class="field-hint">{t('meetings.modeHint')}</p>
+          </Show>
+          <section class="section" aria-labelledby="topics-heading">
+            <h2 id="topics-heading">{t('meetings.topicsHeading', { n: topics().length })}</h2>
+            <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
+              <ul class="cards" data-testid="meeting-topics">
+                <For each={topics()}>
+                  {(r) => <RequestCard request={r} href={`${base}/agenda/${r.id}`} now={now()} nameOf={nameOf} />}
+                </For>
+              </ul>
+            </Show>
+          </section>
+        </article>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,95 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { type MeetingKind, meetingKinds } from '../../../shared/events/meeting.ts';
+import { shanghaiDay } from '../../../shared/time.ts';
+import { errorMessage } from '../../i18n/errors.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { useSession } from '../../session.ts';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { now } from '../agenda/clock.ts';
+import { DateField } from '../agenda/forms/fields.tsx';
+import { scheduleMeeting } from './actions.ts';
+import { shanghaiTime } from './selectors.ts';
+
+export default function ScheduleMeetingPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [kind, setKind] = createSignal<MeetingKind>('little-stool');
+  const [day, setDay] = createSignal(shanghaiDay(now()));
+  const [time, setTime] = createSignal('19:00');
+  const [place, setPlace] = createSignal('');
+  const [title, setTitle] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const base = `/c/${encodeURIComponent(session.compoundId)}`;
+
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const startsAt = shanghaiTime(day(), time());
+    if (startsAt === undefined) return setError(t('meetings.needDate'));
+    if (!place().trim()) return setError(t('form.fillRequired', { field: t('meetings.place') }));
+    try {
+      const id = scheduleMeeting(session, { kind: kind(), startsAt, place: place(), title: title() });
+      navigate(`${base}/meetings/${id}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('meetings.schedule')} back={`${base}/meetings`} />
+      <form class="form" onSubmit={submit} novalidate data-testid="schedule-form">
+        <ChoiceGroup
+          label={t('meetings.kind')}
+          name="kind"
+          layout="rows"
+          options={meetingKinds.map((k) => ({ value: k, label: t(`meetingKind.${k}` as MessageKey) }))}
+          value={kind()}
+          onChange={setKind}
+          testId="meeting-kind"
+        />
+        <DateField label={t('meetings.date')} value={day()} onInput={setDay} name="day" />
+        <div class="field">
+          <label class="field-label" for="meeting-time">
+            {t('meetings.time')}
+          </label>
+          <input
+            id="meeting-time"
+            class="input"
+            type="time"
+            name="time"
+            value={time()}
+            onInput={(e) => setTime(e.currentTarget.value)}
+          />
+        </div>
+        <TextField
+          label={t('meetings.place')}
+          value={place()}
+          onInput={setPlace}
+          placeholder={t('meetings.placePlaceholder')}
+          required
+          maxLength={100}
+          name="place"
+        />
+        <TextField
+          label={t('meetings.titleField')}
+          value={title()}
+          onInput={setTitle}
+          placeholder={t('meetings.titlePlaceholder')}
+          maxLength={100}
+          name="title"
+        />
+        <Show when={error()}>
+          <p class="form-error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block">
+          {t('meetings.submit')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { Dialog } from '@kobalte/core/dialog';
+import { createSignal, For, Show } from 'solid-js';
+import { t } from '../i18n/index.ts';
+import { StoredImage } from './StoredImage.tsx';
+import { pendingPhotos } from './uploadQueue.ts';
+
+/** Thumbnails that open large on a tap; a photo this phone has not sent yet says so. */
+export function PhotoGrid(props: { hashes: readonly string[]; label?: string }) {
+  const [open, setOpen] = createSignal<number>();
+  return (
+    <Show when={props.hashes.length > 0}>
+      <ul class="photo-grid" aria-label={props.label ?? t('photo.label')}>
+        <For each={props.hashes}>
+          {(hash, i) => (
+            <li class="photo-cell">
+              <button
+                type="button"
+                class="photo-button"
+                onClick={() => setOpen(i())}
+                aria-label={t('photo.open', { n: i() + 1 })}
+              >
+                <StoredImage hash={hash} alt={t('photo.alt', { n: i() + 1 })} class="photo-thumb" />
+              </button>
+              <Show when={pendingPhotos().has(hash)}>
+                <span class="photo-pending">{t('photo.pending')}</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Dialog open={open() !== undefined} onOpenChange={(o) => !o && setOpen(undefined)}>
+        <Dialog.Portal>
+          <Dialog.Overlay class="dialog-overlay" />
+          <div class="dialog-position">
+            <Dialog.Content class="dialog photo-dialog">
+              <Dialog.Title class="dialog-title">{t('photo.alt', { n: (open() ?? 0) + 1 })}</Dialog.Title>
+              <Show when={open() !== undefined && props.hashes[open()!]}>
+                {(hash) => (
+                  <StoredImage hash={hash()} alt={t('photo.alt', { n: (open() ?? 0) + 1 })} class="photo-large" />
+                )}
+              </Show>
+              <div class="dialog-actions">
+                <Dialog.CloseButton class="btn btn-secondary" aria-label={t('form.close')}>
+                  {t('form.close')}
+                </Dialog.CloseButton>
+              </div>
+            </Dialog.Content>
+          </div>
+        </Dialog.Portal>
+      </Dialog>
+    </Show>
+  );
+}

@@ -1,0 +1,42 @@
+/** The relay's content-addressed image store: PUT and GET /api/compounds/:compoundId/images/:sha256hex (Bearer). */
+
+export type UploadResult = 'stored' | 'retry' | 'refused';
+
+const path = (compoundId: string, hash: string) =>
+  `/api/compounds/${encodeURIComponent(compoundId)}/images/${encodeURIComponent(hash)}`;
+
+/** 'stored' on 201/200, 'refused' when retrying cannot help (bad hash, too large, not an image), else 'retry'. */
+export async function uploadImage(compoundId: string, hash: string, blob: Blob, token: string): Promise<UploadResult> {
+  let res: Response;
+  try {
+    res = await fetch(path(compoundId, hash), {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': blob.type || 'image/jpeg' },
+      body: blob,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch {
+    return 'retry';
+  }
+  if (res.ok) return 'stored';
+  if (res.status === 400 || res.status === 413 || res.status === 415) return 'refused';
+  return 'retry';
+}
+
+export type FetchResult = { kind: 'ok'; blob: Blob } | { kind: 'missing' } | { kind: 'failed' };
+
+/** 'missing' when the relay has no such image (yet: the phone that took it may not have uploaded it). */
+export async function fetchImage(compoundId: string, hash: string, token: string): Promise<FetchResult> {
+  try {
+    const res = await fetch(path(compoundId, hash), {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (res.status === 404) return { kind: 'missing' };
+    if (!res.ok) return { kind: 'failed' };
+    return { kind: 'ok', blob: await res.blob() };
+  } catch {
+    return { kind: 'failed' };
+  }
+}

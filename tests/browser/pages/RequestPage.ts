@@ -1,0 +1,135 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** One request's page: stage, step indicator, actions (each opens a sheet), record. */
+export class RequestPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('request-page');
+  }
+
+  get sheet(): Locator {
+    return this.page.getByTestId('action-sheet');
+  }
+
+  async open(baseUrl: string, compoundId: string, requestId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/agenda/${requestId}`);
+    await this.root.waitFor();
+  }
+
+  async stage(): Promise<string | null> {
+    return this.root.getAttribute('data-stage');
+  }
+
+  /** The stage in words, as shown. */
+  async stageText(): Promise<string> {
+    return (await this.root.locator('.status-line [data-testid="stage"]').textContent()) ?? '';
+  }
+
+  async currentStep(): Promise<string | null> {
+    return this.root.locator('[data-testid="step-indicator"] [aria-current="step"]').getAttribute('data-step');
+  }
+
+  async actions(): Promise<string[]> {
+    return this.root
+      .locator('[data-testid="todo"] [data-action]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
+  }
+
+  async openAction(id: string): Promise<Locator> {
+    await this.root.locator(`[data-action="${id}"]`).click();
+    await this.sheet.waitFor();
+    return this.sheet;
+  }
+
+  async submitSheet(): Promise<void> {
+    await this.sheet.getByTestId('sheet-submit').click();
+    await this.sheet.waitFor({ state: 'detached' });
+  }
+
+  async choose(group: string, label: string): Promise<void> {
+    await this.sheet.getByTestId(group).getByText(label, { exact: true }).click();
+  }
+
+  async classify(category: string, priority: string): Promise<void> {
+    await this.openAction('classify');
+    await this.choose('classify-category', category);
+    await this.choose('classify-priority', priority);
+    await this.submitSheet();
+  }
+
+  async schedule(meetingText: string): Promise<void> {
+    await this.openAction('schedule');
+    await this.sheet.getByTestId('schedule-meetings').getByText(meetingText).click();
+    await this.submitSheet();
+  }
+
+  async tally(forN: number, against: number, abstain: number): Promise<void> {
+    await this.openAction('tally');
+    await this.sheet.locator('input[name="for"]').fill(String(forN));
+    await this.sheet.locator('input[name="against"]').fill(String(against));
+    await this.sheet.locator('input[name="abstain"]').fill(String(abstain));
+    await this.submitSheet();
+  }
+
+  async decide(outcome: '通过' | '不通过' | '暂缓，下次再议', note: string): Promise<void> {
+    await this.openAction('decide');
+    await this.choose('decide-outcome', outcome);
+    await this.sheet.locator('textarea[name="note"]').fill(note);
+    await this.submitSheet();
+  }
+
+  async assign(party: '社区' | '业委会' | '物业', deadline: string): Promise<void> {
+    await this.openAction('assign');
+    await this.choose('assign-owner', party);
+    await this.sheet.locator('input[name="deadline"]').fill(deadline);
+    await this.submitSheet();
+  }
+
+  /** Reports the result, with a photo if given. */
+  async complete(result: string, photo?: Buffer): Promise<void> {
+    await this.openAction('complete');
+    await this.sheet.locator('textarea[name="text"]').fill(result);
+    if (photo) {
+      await this.sheet
+        .getByTestId('photo-camera')
+        .setInputFiles({ name: 'result.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await this.sheet.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
+    }
+    await this.submitSheet();
+  }
+
+  async vote(choice: 'for' | 'against' | 'abstain'): Promise<void> {
+    await this.root.locator(`[data-vote="${choice}"]`).click();
+    await this.root.locator(`[data-vote="${choice}"][aria-pressed="true"]`).waitFor();
+  }
+
+  async confirm(): Promise<void> {
+    await this.root.getByTestId('confirm-button').click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: '确认签字' }).click();
+    await this.root.getByTestId('confirm-button').waitFor({ state: 'detached' });
+  }
+
+  async rate(stars: 1 | 2 | 3 | 4 | 5, solved: boolean | undefined, comment = ''): Promise<void> {
+    await this.openAction('rate');
+    await this.sheet
+      .getByTestId('rate-stars')
+      .locator('.choice-label')
+      .filter({ hasText: `${stars} 星` })
+      .click();
+    if (solved !== undefined) await this.choose('rate-solved', solved ? '解决了' : '没解决');
+    if (comment) await this.sheet.locator('textarea').last().fill(comment);
+    await this.submitSheet();
+  }
+
+  /** Photos in the request's own facts, by state: ready | loading | missing | failed. */
+  photoStates(): Promise<string[]> {
+    return this.root
+      .locator('.facts [data-photo]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-state') ?? ''));
+  }
+
+  async timelineText(): Promise<string> {
+    return (await this.root.getByTestId('timeline').textContent()) ?? '';
+  }
+}
