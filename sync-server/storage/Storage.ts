@@ -4,13 +4,17 @@ import type { MemberParty, Role } from '../../shared/roles.ts';
 export interface DocStore {
   /** Every stored update of a room, oldest first. */
   load(room: string): Promise<Uint8Array[]>;
-  /** Appends one update durably; the relay forwards it only after this settles. */
+  /**
+   * Appends one update durably; the relay forwards it only after this settles. Implementations
+   * may batch the appends of one event-loop turn into one commit.
+   */
   append(room: string, update: Uint8Array): void | Promise<void>;
   /** How many updates a room has stored since its last compaction. */
   count(room: string): Promise<number>;
   /**
    * Replaces the updates stored so far with `merge(updates)` in one step; updates appended
-   * meanwhile are kept after it. Returns the number of rows before and after.
+   * meanwhile are kept after it. `merge` may return more than the updates it is given (the room's
+   * whole state): Yjs updates are idempotent. Returns the number of rows before and after.
    */
   compact(room: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<{ before: number; after: number }>;
   /** Bytes stored for a room (for the bench and for monitoring). */

@@ -146,20 +146,49 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     return { before: rows.length, after: 1 };
   });
 
+  // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
+  let batch: [string, Uint8Array][] = [];
+  let pending: Promise<void> | null = null;
+  const insertBatch = db.transaction((rows: [string, Uint8Array][]) => {
+    for (const [room, update] of rows) q.append.run(room, update);
+  });
+  const flushNow = () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    insertBatch(rows);
+  };
+
   const docs: DocStore = {
     async load(room) {
+      flushNow();
       return q.load.all(room).map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
     },
     append(room, update) {
-      q.append.run(room, update);
+      batch.push([room, update]);
+      pending ??= new Promise<void>((resolve, reject) => {
+        setImmediate(() => {
+          pending = null;
+          try {
+            flushNow();
+            resolve();
+          } catch (e) {
+            reject(e);
+          }
+        });
+      });
+      return pending;
     },
     async count(room) {
+      flushNow();
       return q.count.get(room)?.n ?? 0;
     },
     async compact(room, merge) {
+      flushNow();
       return compactTx(room, merge);
     },
     async bytes(room) {
+      flushNow();
       return q.bytes.get(room)?.b ?? 0;
     },
   };
@@ -235,6 +264,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     accounts,
     blobs,
     async close() {
+      flushNow();
       db.close();
     },
   };

@@ -1,0 +1,306 @@
+/**
+ * `npm run bench`: fan-out against the reference server, storage size and cold load, validation cost.
+ * Prints figures and asserts nothing. Settings (env):
+ * - BENCH_ROOMS, BENCH_CLIENTS (per room, one of them the writer), BENCH_SECONDS, BENCH_WARMUP_SECONDS;
+ * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
+ * - BENCH_REPEATS: runs of each rate on each server, medians reported;
+ * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
+ * - BENCH_SECTIONS: any of fanout,storage,validation;
+ * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out and the profile summarized.
+ */
+import { type FanoutRun, type PhaseResult, runFanout } from './fanout.ts';
+import { killAll, removeBenchDirs } from './processes.ts';
+import { summarizeProfile } from './profileSummary.ts';
+import { coldLoad, storageSize } from './storage.ts';
+import { validationCost } from './validation.ts';
+
+const num = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(n) && n > 0 ? n : fallback;
+};
+const rooms = num('BENCH_ROOMS', 100);
+const clients = Math.max(2, num('BENCH_CLIENTS', 3));
+const rates = (process.env.BENCH_RATES ?? '2,20,60')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const seconds = num('BENCH_SECONDS', 10);
+const warmup = num('BENCH_WARMUP_SECONDS', 2);
+const repeats = num('BENCH_REPEATS', 1);
+const serverEnv = Object.fromEntries(
+  (process.env.BENCH_SERVER_ENV ?? '')
+    .split(/\s+/)
+    .filter((kv) => kv.includes('='))
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'fanout,storage,validation').split(','));
+
+// Every child (servers, load client) dies with us, whatever ends the run.
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+const log = (s: string) => process.stderr.write(`  … ${s}\n`);
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const mb = (b: number) => f(b / 1024 / 1024, 1);
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b !== 0 ? `${(a / b).toFixed(2)}x` : '–');
+
+/** Aligned text: first column left, the others right. */
+function table(title: string, head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+const summary: string[] = [];
+
+async function fanoutSection(): Promise<void> {
+  const idleMs = 2000;
+  const profileDir = process.env.BENCH_PROFILE;
+  console.log(
+    `\n== 1. Fan-out: ${rooms} rooms x ${clients} clients (${rooms * clients} clients, 1 writer + ${clients - 1} readers per room),` +
+      ` ${warmup} s warm-up + ${seconds} s window per rate; clients in a separate process.` +
+      `\n   ours: sync-server/main.ts via tsx, SQLite persistence and validation on, rate limits off; reference: @y/websocket-server 0.1.1, in memory.`,
+  );
+  const [ours, ref] = await runFanout(
+    {
+      rooms,
+      clients,
+      rates,
+      warmupMs: warmup * 1000,
+      durationMs: seconds * 1000,
+      repeats,
+      serverEnv,
+      drainMs: 10_000,
+      idleMs,
+      ...(profileDir ? { profileDir } : {}),
+    },
+    log,
+  );
+
+  for (let i = 0; i < rates.length; i++) {
+    const a = ours.phases[i]!;
+    const b = ref.phases[i]!;
+    const pct = (p: PhaseResult) => f((100 * p.delivered) / Math.max(1, p.expected), 2);
+    const row = (name: string, x: number, y: number, digits = 1, r = true) => [
+      name,
+      f(x, digits),
+      f(y, digits),
+      r ? ratio(x, y) : '',
+    ];
+    table(
+      `Writer rate ${a.ratePerRoom}/s per room (offered ${a.offeredPerSec} updates/s in, ${a.offeredPerSec * (clients - 1)} deliveries/s)`,
+      ['metric', 'ours', 'reference', 'ours/ref'],
+      [
+        row('updates/s in (written)', a.updatesInPerSec, b.updatesInPerSec),
+        row('deliveries/s (observed by readers)', a.deliveriesPerSec, b.deliveriesPerSec),
+        ['delivered within window+drain %', pct(a), pct(b), ''],
+        row('latency p50 ms', a.p50, b.p50, 2),
+        row('latency p99 ms', a.p99, b.p99, 2),
+        row('latency max ms', a.max, b.max, 1),
+        row('server CPU % of one core', a.serverCpuPct, b.serverCpuPct),
+        row('server RSS MB (end of window)', a.serverRssBytes / 1048576, b.serverRssBytes / 1048576),
+        row('load client CPU % of one core', a.clientCpuPct, b.clientCpuPct, 1, false),
+        row('other processes CPU % (noise)', a.otherCpuPct, b.otherCpuPct, 0, false),
+        row('machine iowait % of one core', a.iowaitPct, b.iowaitPct, 1, false),
+      ],
+    );
+  }
+  table(
+    'Memory and connections',
+    ['metric', 'ours', 'reference'],
+    [
+      ['clients synced in ms', f(ours.connectMs, 0), f(ref.connectMs, 0)],
+      ['server RSS MB before clients', mb(ours.rssBeforeBytes), mb(ref.rssBeforeBytes)],
+      ['server RSS MB after all clients left', mb(ours.rssAfterLeaveBytes), mb(ref.rssAfterLeaveBytes)],
+      [
+        'server RSS growth MB (after leave - before)',
+        mb(ours.rssAfterLeaveBytes - ours.rssBeforeBytes),
+        mb(ref.rssAfterLeaveBytes - ref.rssBeforeBytes),
+      ],
+      [
+        `rooms unloaded after leave (ROOM_IDLE_MS=${idleMs})`,
+        Number.isFinite(ours.unloadMs) ? `${f(ours.unloadMs / 1000, 1)} s` : 'timed out',
+        'never',
+      ],
+      ['client disconnects during run', String(ours.disconnects), String(ref.disconnects)],
+    ],
+  );
+  for (const run of [ours, ref]) if (run.closes) console.log(`${run.target}: sockets closed by: ${run.closes}`);
+  table(
+    'Saturation (deliveries/s vs offered)',
+    [
+      'rate/room',
+      'offered',
+      'ours/s',
+      'ref/s',
+      'ours p99',
+      'ref p99',
+      'ours CPU%',
+      'ref CPU%',
+      'client CPU%',
+      'other CPU%',
+    ],
+    rates.map((r, i) => {
+      const a = ours.phases[i]!;
+      const b = ref.phases[i]!;
+      return [
+        String(r),
+        String(a.offeredPerSec * (clients - 1)),
+        f(a.deliveriesPerSec, 0),
+        f(b.deliveriesPerSec, 0),
+        f(a.p99, 1),
+        f(b.p99, 1),
+        f(a.serverCpuPct, 0),
+        f(b.serverCpuPct, 0),
+        `${f(a.clientCpuPct, 0)}/${f(b.clientCpuPct, 0)}`,
+        `${f(a.otherCpuPct, 0)}/${f(b.otherCpuPct, 0)}`,
+      ];
+    }),
+  );
+
+  if (profileDir) printProfile(profileDir);
+  const noisiest = Math.max(...[...ours.phases, ...ref.phases].map((p) => p.otherCpuPct));
+  if (noisiest > 20) {
+    const note = `other processes used up to ${f(noisiest, 0)}% of a core (of 200%) during the windows: figures are noisy.`;
+    console.log(`NOTE: ${note}`);
+    summary.push(`Noise: ${note}`);
+  }
+
+  summary.push(
+    `Fan-out ${rooms} rooms x ${clients} clients, ours/ref (targets: throughput >= 1.00x, p99 <= 1.00x): ` +
+      rates
+        .map((r, i) => {
+          const a = ours.phases[i]!;
+          const b = ref.phases[i]!;
+          return (
+            `${r}/s per room: throughput ${ratio(a.deliveriesPerSec, b.deliveriesPerSec)}, p99 ${f(a.p99, 1)}/${f(b.p99, 1)} ms = ` +
+            `${ratio(a.p99, b.p99)}, CPU ${f(a.serverCpuPct, 0)}/${f(b.serverCpuPct, 0)}%`
+          );
+        })
+        .join('; ') +
+      '.',
+  );
+  const knee = (run: FanoutRun) => {
+    const bad = run.phases.find(
+      (p) => p.delivered < 0.99 * p.expected || p.deliveriesPerSec < 0.95 * p.offeredPerSec * (clients - 1),
+    );
+    return bad ? `saturates by ${bad.ratePerRoom}/s per room` : `keeps up to ${rates[rates.length - 1]}/s per room`;
+  };
+  summary.push(`Saturation: ours ${knee(ours)}, reference ${knee(ref)}.`);
+  summary.push(
+    `RSS after clients left: ours ${mb(ours.rssAfterLeaveBytes)} MB (rooms unloaded), reference ${mb(ref.rssAfterLeaveBytes)} MB (rooms kept).`,
+  );
+}
+
+/** Functions to total in the profile, with what they stand for in the relay. */
+const relaySteps: Record<string, string> = {
+  applyFrom: 'Room.applyFrom: validate + apply + store + forward',
+  validateUpdate: 'validateUpdate',
+  applyUpdate: 'Y.applyUpdate, with the update observers below',
+  append: 'SQLite append (insert, WAL writes, checkpoints)',
+  send: 'forwarding (Connection.send, ws send)',
+  writev: 'socket writes (writev syscalls)',
+  compact: 'compaction (Room.compact)',
+  mergeUpdatesV2: 'Y.mergeUpdates',
+  '(garbage collector)': 'garbage collector',
+};
+
+function printProfile(dir: string): void {
+  const p = summarizeProfile(dir, Object.keys(relaySteps));
+  if (!p) {
+    console.log(`(no profile found in ${dir})`);
+    return;
+  }
+  const busy = (ms: number) => `${f(ms, 0)} ms`;
+  const share = (ms: number) => `${f((100 * ms) / p.busyMs, 1)}%`;
+  table(
+    `Our server's CPU profile over the whole fan-out (${busy(p.busyMs)} busy, ${busy(p.idleMs)} idle): ${p.file}`,
+    ['function (self time)', 'ms', 'of busy'],
+    p.self.map(([fn, ms]) => [fn, f(ms, 0), share(ms)]),
+  );
+  table(
+    'Relay steps (inclusive)',
+    ['step', 'ms', 'of busy'],
+    p.steps.map(([fn, ms]) => [relaySteps[fn] ?? fn, f(ms, 0), share(ms)]),
+  );
+  if (p.eventLoop) {
+    console.log(
+      `event loop: delay p50 ${p.eventLoop.p50} ms, p99 ${p.eventLoop.p99} ms, max ${p.eventLoop.max} ms; utilization over the server's life ${p.eventLoop.elu}%`,
+    );
+  }
+}
+
+async function storageSection(): Promise<void> {
+  console.log('\n== 2. Storage (SQLite, WAL, synchronous=NORMAL)');
+  log('10,000 updates: append and compact');
+  const s = await storageSize(10_000);
+  table(
+    `${s.updates} single-event updates in one room`,
+    ['metric', 'value'],
+    [
+      ['raw update bytes (sum)', String(s.rawBytes)],
+      ['append µs per update (autocommit)', f(s.appendUsPerUpdate, 1)],
+      ['stored payload bytes before compaction', `${s.storedBefore} (${f(s.storedBefore / s.updates, 1)} B/update)`],
+      ['stored payload bytes after compaction', `${s.storedAfter} (${f(s.storedAfter / s.updates, 1)} B/update)`],
+      ['compaction ms (Y.mergeUpdates, one transaction)', f(s.compactMs, 0)],
+      ['SQLite file bytes before / after compaction', `${s.diskBefore.file} / ${s.diskAfter.file}`],
+      ['SQLite pages in use, bytes, before / after', `${s.diskBefore.used} / ${s.diskAfter.used}`],
+    ],
+  );
+  log('cold load of 20,000 updates');
+  const loads = await coldLoad(20_000);
+  table(
+    'Loading a room of 20,000 single-event updates',
+    ['how', 'rows', 'ms', 'server RSS MB', 'detail'],
+    loads.map((l) => [l.label, String(l.rows), f(l.ms, 0), l.rssBytes ? mb(l.rssBytes) : '', l.detail ?? '']),
+  );
+  summary.push(
+    `Storage: ${f(s.storedBefore / s.updates, 0)} B/update stored, ${f(s.storedAfter / s.updates, 1)} B/update after compaction ` +
+      `(${ratio(s.storedBefore, s.storedAfter)} smaller); cold load of 20,000 rows ${f(loads[1]?.ms ?? Number.NaN, 0)} ms over ws, ` +
+      `${f(loads[2]?.ms ?? Number.NaN, 0)} ms once compacted.`,
+  );
+}
+
+function validationSection(): void {
+  console.log('\n== 3. Validation cost per single-event update');
+  log('building a document of 35,000 events');
+  const v = validationCost(35_000, 2_000);
+  table(
+    `Against a public document of ${v.docEvents} events; update ${f(v.updateBytes, 0)} B; ${v.runs} runs`,
+    ['step', 'p50 µs', 'p99 µs', 'mean µs'],
+    v.timings.map((t) => [t.step, f(t.p50Us, 1), f(t.p99Us, 1), f(t.meanUs, 1)]),
+  );
+  const [, validate, apply, append] = v.timings as [unknown, { p50Us: number }, { p50Us: number }, { p50Us: number }];
+  const share = validate.p50Us / (validate.p50Us + apply.p50Us + append.p50Us);
+  console.log(
+    `validate / apply = ${ratio(validate.p50Us, apply.p50Us)}; validate share of validate+apply+append (p50) = ${f(share * 100, 0)}%`,
+  );
+  summary.push(
+    `Validation: p50 ${f(validate.p50Us, 1)} µs vs Y.applyUpdate ${f(apply.p50Us, 1)} µs (${ratio(validate.p50Us, apply.p50Us)}),` +
+      ` ${f(share * 100, 0)}% of validate+apply+append.`,
+  );
+}
+
+const started = performance.now();
+try {
+  if (sections.has('fanout')) await fanoutSection();
+  if (sections.has('storage')) await storageSection();
+  if (sections.has('validation')) validationSection();
+  console.log('\n== Summary');
+  for (const s of summary) console.log(`- ${s}`);
+  console.log(`(bench took ${f((performance.now() - started) / 1000, 0)} s)`);
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  killAll();
+  removeBenchDirs();
+}

@@ -1,0 +1,172 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
+import { createCompound, raised, type Session } from '../helpers/clients.ts';
+import { benchDir, startOurs, waitFor } from './processes.ts';
+import { rssBytes } from './procStats.ts';
+
+export interface StorageResult {
+  updates: number;
+  rawBytes: number;
+  appendUsPerUpdate: number;
+  storedBefore: number;
+  diskBefore: { file: number; used: number };
+  compactMs: number;
+  storedAfter: number;
+  diskAfter: { file: number; used: number };
+}
+
+export interface LoadTiming {
+  label: string;
+  rows: number;
+  ms: number;
+  /** Server RSS once the room is loaded (cold loads over the wire). */
+  rssBytes?: number;
+  /** Where the time went (in-process loads). */
+  detail?: string;
+}
+
+/** `n` single-event updates from one writer, one transaction each, as a client would send them. */
+export function eventUpdates(n: number, session: Pick<Session, 'memberId'>): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const events = doc.getArray('events');
+  for (let i = 0; i < n; i++) doc.transact(() => events.push([raised(session as Session, `3号楼门口路灯坏了 ${i}`)]));
+  doc.destroy();
+  return updates;
+}
+
+/** The database file after a WAL checkpoint, and the part of it in use (freed pages are reused, not returned). */
+function diskBytes(dir: string): { file: number; used: number } {
+  const db = new Database(join(dir, 'little-stool.sqlite'));
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const free = db.pragma('freelist_count', { simple: true }) as number;
+    return { file: statSync(join(dir, 'little-stool.sqlite')).size, used: (pages - free) * pageSize };
+  } finally {
+    db.close();
+  }
+}
+
+/** Bytes stored for 10,000 small updates, before and after compaction, through the storage itself. */
+export async function storageSize(n = 10_000): Promise<StorageResult> {
+  const dir = benchDir();
+  const storage = openSqliteStorage(dir);
+  const room = 'benchcompound/public';
+  const updates = eventUpdates(n, { memberId: 'benchwriter' });
+  const t0 = performance.now();
+  for (const u of updates) await storage.docs.append(room, u);
+  const appendUs = ((performance.now() - t0) * 1000) / n;
+  const storedBefore = await storage.docs.bytes(room);
+  const diskBefore = diskBytes(dir);
+  const t1 = performance.now();
+  await storage.docs.compact(room, Y.mergeUpdates);
+  const compactMs = performance.now() - t1;
+  const storedAfter = await storage.docs.bytes(room);
+  const diskAfter = diskBytes(dir);
+  await storage.close();
+  return {
+    updates: n,
+    rawBytes: updates.reduce((s, u) => s + u.byteLength, 0),
+    appendUsPerUpdate: appendUs,
+    storedBefore,
+    diskBefore,
+    compactMs,
+    storedAfter,
+    diskAfter,
+  };
+}
+
+/** Loading a room of `n` stored updates: in-process, and cold over the wire (server start → provider 'sync'). */
+export async function coldLoad(n = 20_000): Promise<LoadTiming[]> {
+  const env = { RATE_LIMITS: 'off', LOG: 'error' };
+  const timings: LoadTiming[] = [];
+  let server = await startOurs(env);
+  const dataDir = server.dataDir;
+  let admin: Session;
+  try {
+    admin = await createCompound(server.url);
+  } finally {
+    await server.stop();
+  }
+  const room = `${admin.compoundId}/public`;
+
+  const storage = openSqliteStorage(dataDir);
+  const updates = eventUpdates(n, admin);
+  for (const u of updates) await storage.docs.append(room, u);
+  timings.push(await inProcess(storage, room, `in-process, ${n} rows`));
+  await storage.close();
+
+  for (const label of [`cold over ws, ${n} rows`, 'cold over ws, after compaction']) {
+    const rows = await countRows(dataDir, room);
+    server = await startOurs(env, dataDir);
+    try {
+      const doc = new Y.Doc();
+      const t0 = performance.now();
+      const provider = new WebsocketProvider(server.wsUrl, room, doc, {
+        params: { token: admin.token },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      const events = doc.getArray('events');
+      const ok = await waitFor(() => provider.synced && events.length >= n, 120_000, 1);
+      const ms = performance.now() - t0;
+      timings.push({ label, rows, ms: ok ? ms : Number.NaN, rssBytes: rssBytes(server.proc.pid!) });
+      provider.destroy();
+      doc.destroy();
+    } finally {
+      // Stopping unloads the room, which compacts it: the second pass loads one row.
+      await server.stop();
+    }
+  }
+
+  const after = openSqliteStorage(dataDir);
+  timings.push(await inProcess(after, room, 'in-process, after compaction'));
+  await after.close();
+
+  // For comparison, not what the relay does: the same history merged through a Y.Doc keeps runs merged.
+  const viaDoc = new Y.Doc();
+  viaDoc.transact(() => {
+    for (const u of updates) Y.applyUpdate(viaDoc, u);
+  });
+  const docRow = Y.encodeStateAsUpdate(viaDoc);
+  viaDoc.destroy();
+  const t0 = performance.now();
+  const fresh = new Y.Doc();
+  Y.applyUpdate(fresh, docRow);
+  timings.push({ label: 'what-if: one row from Y.encodeStateAsUpdate', rows: 1, ms: performance.now() - t0 });
+  fresh.destroy();
+  return timings;
+}
+
+async function inProcess(
+  storage: ReturnType<typeof openSqliteStorage>,
+  room: string,
+  label: string,
+): Promise<LoadTiming> {
+  const t0 = performance.now();
+  const rows = await storage.docs.load(room);
+  const t1 = performance.now();
+  const merged = Y.mergeUpdates(rows);
+  const t2 = performance.now();
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, merged);
+  const t3 = performance.now();
+  doc.destroy();
+  const detail = `sql ${(t1 - t0).toFixed(0)} + merge ${(t2 - t1).toFixed(0)} + apply ${(t3 - t2).toFixed(0)} ms`;
+  return { label, rows: rows.length, ms: t3 - t0, detail };
+}
+
+async function countRows(dataDir: string, room: string): Promise<number> {
+  const s = openSqliteStorage(dataDir);
+  const n = await s.docs.count(room);
+  await s.close();
+  return n;
+}
