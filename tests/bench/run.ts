@@ -247,10 +247,10 @@ async function storageSection(): Promise<void> {
     ['metric', 'value'],
     [
       ['raw update bytes (sum)', String(s.rawBytes)],
-      ['append µs per update (autocommit)', f(s.appendUsPerUpdate, 1)],
+      ['append µs per update (batched per turn)', f(s.appendUsPerUpdate, 1)],
       ['stored payload bytes before compaction', `${s.storedBefore} (${f(s.storedBefore / s.updates, 1)} B/update)`],
       ['stored payload bytes after compaction', `${s.storedAfter} (${f(s.storedAfter / s.updates, 1)} B/update)`],
-      ['compaction ms (Y.mergeUpdates, one transaction)', f(s.compactMs, 0)],
+      ['compaction ms (encode the live doc, one transaction)', f(s.compactMs, 0)],
       ['SQLite file bytes before / after compaction', `${s.diskBefore.file} / ${s.diskAfter.file}`],
       ['SQLite pages in use, bytes, before / after', `${s.diskBefore.used} / ${s.diskAfter.used}`],
     ],
