@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode, ApiErrorCode as Code } from '../shared/errors.ts';
@@ -108,6 +109,8 @@ export function createApp(s: Services) {
   );
 
   const root = resolve(s.config.staticDir);
+  // Phones on weak mobile data: the app's scripts and styles go out gzipped.
+  app.use('/*', compress());
   app.use('/*', async (c, next) => {
     await next();
     if (c.req.path === '/sw.js' || c.req.path.endsWith('.webmanifest') || c.req.path === '/index.html') {
