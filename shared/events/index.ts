@@ -41,11 +41,22 @@ export function schemaOf(type: string): v.GenericSchema | undefined {
   return byType.get(type);
 }
 
-const fastChecks = new Map<string, Check | undefined>(
-  eventSchemas.map((s) => [s.entries.type.literal, compileCheck(s)]),
+/** Each type's schema and compiled check, found with one look-up. */
+const parsers = new Map<string, { schema: v.GenericSchema; check: Check | undefined }>(
+  eventSchemas.map((s) => [s.entries.type.literal, { schema: s, check: compileCheck(s) }]),
 );
 
 export type ParsedEvent = { ok: true; event: AppEvent } | { ok: false; type: string; why: string };
+
+/**
+ * The event itself if it passes its type's compiled check, else undefined (then ask `parseEvent`,
+ * which also knows why). Allocates nothing: folds call it on every event of a log.
+ */
+export function fastEvent(json: unknown): AppEvent | undefined {
+  const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+  const parser = typeof type === 'string' ? parsers.get(type) : undefined;
+  return parser?.check?.(json) ? (json as AppEvent) : undefined;
+}
 
 /**
  * Parses one event against its own type's schema: the event, or the first issue as text.
@@ -54,10 +65,10 @@ export type ParsedEvent = { ok: true; event: AppEvent } | { ok: false; type: str
  */
 export function parseEvent(json: unknown): ParsedEvent {
   const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
-  const schema = typeof type === 'string' ? byType.get(type) : undefined;
-  if (!schema) return { ok: false, type: typeof type === 'string' ? type : '', why: `unknown type ${String(type)}` };
-  if (fastChecks.get(type as string)?.(json)) return { ok: true, event: json as AppEvent };
-  const parsed = v.safeParse(schema, json);
+  const parser = typeof type === 'string' ? parsers.get(type) : undefined;
+  if (!parser) return { ok: false, type: typeof type === 'string' ? type : '', why: `unknown type ${String(type)}` };
+  if (parser.check?.(json)) return { ok: true, event: json as AppEvent };
+  const parsed = v.safeParse(parser.schema, json);
   if (parsed.success) return { ok: true, event: parsed.output as AppEvent };
   const issue = parsed.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';

@@ -1,9 +1,12 @@
-import { parseEvent } from '../events/index.ts';
+import type { AppEvent } from '../events/index.ts';
+import { fastEvent, parseEvent } from '../events/index.ts';
 import { Aggregates } from './Aggregates.ts';
 import type { Anomaly, CompoundState } from './CompoundState.ts';
 import { emptyCompoundState } from './CompoundState.ts';
+import type { EntityKind } from './entityKinds.ts';
 import { entityKinds, moduleOf, publishTotals } from './entityKinds.ts';
-import type { Contribution, FoldContext, Rec } from './FoldContext.ts';
+import type { Contribution, FoldContext, FoldModule, Rec } from './FoldContext.ts';
+import { IdTable } from './IdTable.ts';
 import { snapshot } from './snapshot.ts';
 
 /** A Y.Array change as `YArrayEvent.changes.delta` gives it. */
@@ -17,50 +20,67 @@ export type ArrayDelta = readonly { insert?: readonly unknown[] | string; retain
  * the state always equals `foldEvents` of the whole array.
  *
  * Changed entities are published as fresh objects; the records holding them are updated in place
- * and `version` counts batches, so a UI can reconcile by identity.
+ * and `version` counts batches, so a UI can reconcile by identity. A draft is published as is and
+ * copied before its next change (copy on write), so loading a whole log copies nothing.
+ *
+ * The per-entity indexes only serve inserts before the end and deletions, so they are built on the
+ * first such delta, in one pass over the log; until then (a whole log loaded at once, then appends)
+ * the fold only keeps the first record of each event id.
  */
 export class CompoundFold {
   readonly #copy: boolean;
-  #mirror: Rec[] = [];
-  readonly #byKey = new Map<string, Rec[]>();
-  readonly #readers = new Map<string, Rec[]>();
-  /** The first event with each id, in log order; later ones are duplicates. */
-  readonly #byId = new Map<string, Rec>();
+  #mirror: Entry[] = [];
+  /** True once the indexes below are built; from then on every change keeps them up to date. */
+  #indexed = false;
+  readonly #byKey = new Map<string, Entry[]>();
+  readonly #readers = new Map<string, Entry[]>();
   /** Every event of ids that occur more than once, in log order (rare). */
-  readonly #sameId = new Map<string, Rec[]>();
-  readonly #drafts = new Map<string, object>();
-  readonly #created = new Map<string, Rec>();
-  readonly #contributions = new Map<string, readonly Contribution[]>();
+  readonly #sameId = new Map<string, Entry[]>();
+  /** The first event with each id, in log order; later ones are duplicates. */
+  readonly #byId = new IdTable<Entry>((rec) => (rec.event as AppEvent).id);
+  /** Entities by key: their drafts, creators and contributions, in one map so a step looks up once. */
+  readonly #entities = new Map<string, Entity>();
   readonly #aggs = new Aggregates();
-  readonly #dirty = new Set<string>();
-  readonly #anomalous = new Set<Rec>();
+  /** Entities to publish, each once, in the order they changed. */
+  readonly #dirty: Entity[] = [];
+  readonly #anomalous = new Set<Entry>();
   #anomaliesChanged = false;
   readonly #state = emptyCompoundState();
   #version = 0;
-  #rec: Rec | undefined;
+  #rec: Entry | undefined;
   readonly #ctx: FoldContext;
 
-  /** `snapshots: false` publishes drafts themselves: only for a one-shot fold nobody steps again. */
+  /**
+   * `snapshots: false` lets later steps change published objects in place: only for a one-shot fold
+   * nobody steps again.
+   */
   constructor(options: { snapshots?: boolean } = {}) {
     this.#copy = options.snapshots ?? true;
-    const current = () => this.#rec as Rec;
+    const current = () => this.#rec as Entry;
     this.#ctx = {
       get rec() {
         return current();
       },
       get: <T extends object>(key: string) => {
-        const draft = this.#drafts.get(key);
-        if (draft) this.#dirty.add(key);
-        return draft as T | undefined;
+        const entity = this.#entities.get(key);
+        if (!entity?.draft) return undefined;
+        if (entity.published) {
+          entity.draft = snapshot(entity.draft);
+          entity.published = false;
+        }
+        this.#touch(entity);
+        return entity.draft as T;
       },
-      peek: <T extends object>(key: string) => this.#drafts.get(key) as T | undefined,
+      peek: <T extends object>(key: string) => this.#entities.get(key)?.draft as T | undefined,
       put: (key, draft) => {
-        this.#drafts.set(key, draft);
-        this.#dirty.add(key);
-        if (key === current().creates && !this.#created.has(key)) this.#created.set(key, current());
+        const entity = this.#entity(key);
+        entity.draft = draft;
+        entity.published = false;
+        this.#touch(entity);
+        if (!entity.creator && key === createsOf(current())) entity.creator = current();
       },
       existed: (key) => {
-        const creator = this.#created.get(key);
+        const creator = this.#entities.get(key)?.creator;
         return creator !== undefined && creator.pos < current().pos;
       },
       target: (eventId) => {
@@ -80,92 +100,146 @@ export class CompoundFold {
   }
 
   applyDelta(delta: ArrayDelta): void {
-    const old = this.#mirror;
-    const added: Rec[] = [];
-    const removed: Rec[] = [];
-    let firstChange = old.length;
-    const append = isAppend(delta, old.length);
-    if (append) {
-      for (const op of delta) if (typeof op.insert === 'object') for (const raw of op.insert) added.push(record(raw));
-      for (const rec of added) old.push(rec);
-    } else {
-      // One pass builds the new array, however many places the delta touches.
-      const next: Rec[] = [];
-      let i = 0;
-      for (const op of delta) {
-        if (op.retain !== undefined) for (let n = 0; n < op.retain && i < old.length; n++) next.push(old[i++] as Rec);
-        else if (op.delete !== undefined) {
-          firstChange = Math.min(firstChange, next.length);
-          for (let n = 0; n < op.delete && i < old.length; n++) removed.push(old[i++] as Rec);
-        } else if (op.insert !== undefined) {
-          if (typeof op.insert === 'string') throw new TypeError('an event log holds JSON events, not text');
-          firstChange = Math.min(firstChange, next.length);
-          for (const raw of op.insert) {
-            const rec = record(raw);
-            next.push(rec);
-            added.push(rec);
-          }
-        }
-      }
-      while (i < old.length) next.push(old[i++] as Rec);
-      this.#mirror = next;
-    }
-    if (added.length === 0 && removed.length === 0) return;
-    for (let i = firstChange; i < this.#mirror.length; i++) (this.#mirror[i] as Rec).pos = i;
-    if (append) {
-      for (const rec of added) {
-        this.#index(rec, true);
-        if (rec.event) this.#step(rec);
-      }
-    } else this.#refold(added, removed);
+    const changed = isAppend(delta, this.#mirror.length) ? this.#append(delta) : this.#splice(delta);
+    if (!changed) return;
     this.#publish();
     this.#version += 1;
   }
 
-  #index(rec: Rec, append: boolean): void {
+  /** Appends records and steps them. Returns false if nothing was added. */
+  #append(delta: ArrayDelta): boolean {
+    const mirror = this.#mirror;
+    const before = mirror.length;
+    for (const op of delta) {
+      const insert = op.insert;
+      if (typeof insert !== 'object') continue;
+      const start = mirror.length;
+      if (this.#indexed) {
+        for (let i = 0; i < insert.length; i++) {
+          const rec = record(insert[i], start + i);
+          mirror.push(rec);
+          this.#index(rec, true);
+          if (rec.event) this.#step(rec);
+        }
+        continue;
+      }
+      // Records and ids first, then steps: a tight loop lets the id table's cache misses overlap.
+      this.#byId.reserve(insert.length);
+      const first = new Uint8Array(insert.length);
+      for (let i = 0; i < insert.length; i++) {
+        const rec = record(insert[i], start + i);
+        mirror.push(rec);
+        if (rec.event && this.#byId.add(rec)) first[i] = 1;
+      }
+      for (let i = 0; i < insert.length; i++) {
+        const rec = mirror[start + i] as Entry;
+        if (rec.event) this.#step(rec, first[i] === 1);
+        else {
+          this.#anomalous.add(rec);
+          this.#anomaliesChanged = true;
+        }
+      }
+    }
+    return mirror.length > before;
+  }
+
+  /** Applies a delta that inserts before the end or deletes, then re-folds what it can change. */
+  #splice(delta: ArrayDelta): boolean {
+    if (!this.#indexed) this.#buildIndexes();
+    const old = this.#mirror;
+    const added: Entry[] = [];
+    const removed: Entry[] = [];
+    let firstChange = old.length;
+    // One pass builds the new array, however many places the delta touches.
+    const next: Entry[] = [];
+    let i = 0;
+    for (const op of delta) {
+      if (op.retain !== undefined) for (let n = 0; n < op.retain && i < old.length; n++) next.push(old[i++] as Entry);
+      else if (op.delete !== undefined) {
+        firstChange = Math.min(firstChange, next.length);
+        for (let n = 0; n < op.delete && i < old.length; n++) removed.push(old[i++] as Entry);
+      } else if (op.insert !== undefined) {
+        if (typeof op.insert === 'string') throw new TypeError('an event log holds JSON events, not text');
+        firstChange = Math.min(firstChange, next.length);
+        for (const raw of op.insert) {
+          const rec = record(raw, -1);
+          next.push(rec);
+          added.push(rec);
+        }
+      }
+    }
+    while (i < old.length) next.push(old[i++] as Entry);
+    this.#mirror = next;
+    if (added.length === 0 && removed.length === 0) return false;
+    for (let n = firstChange; n < next.length; n++) (next[n] as Entry).pos = n;
+    this.#refold(added, removed);
+    return true;
+  }
+
+  /** Builds the indexes of the whole log in one pass (records are in log order). */
+  #buildIndexes(): void {
+    for (const rec of this.#mirror) {
+      const event = rec.event;
+      if (!event) continue;
+      const { keys, refs } = describe(rec);
+      for (const key of keys) listAdd(this.#byKey, key, rec, true);
+      for (const key of refs) listAdd(this.#readers, key, rec, true);
+      const first = this.#byId.get(event.id) as Entry;
+      if (first === rec) continue;
+      const same = this.#sameId.get(event.id);
+      if (same) same.push(rec);
+      else this.#sameId.set(event.id, [first, rec]);
+    }
+    this.#indexed = true;
+  }
+
+  #index(rec: Entry, append: boolean): void {
     if (!rec.event) {
       this.#anomalous.add(rec);
       this.#anomaliesChanged = true;
       return;
     }
-    for (const key of rec.keys) listAdd(this.#byKey, key, rec, append);
-    for (const key of rec.refs) listAdd(this.#readers, key, rec, true);
+    const { keys, refs } = describe(rec);
+    for (const key of keys) listAdd(this.#byKey, key, rec, append);
+    for (const key of refs) listAdd(this.#readers, key, rec, true);
     const id = rec.event.id;
     const first = this.#byId.get(id);
-    if (!first) return void this.#byId.set(id, rec);
+    if (!first) return void this.#byId.set(rec);
     const same = this.#sameId.get(id) ?? [first];
     this.#sameId.set(id, same);
     listInsert(same, rec, append);
-    this.#byId.set(id, same[0] as Rec);
+    this.#byId.set(same[0] as Entry);
   }
 
   /** Every event with this id, in log order. */
-  #withId(id: string): readonly Rec[] {
+  #withId(id: string): readonly Entry[] {
     const first = this.#byId.get(id);
     return this.#sameId.get(id) ?? (first ? [first] : []);
   }
 
-  #unindex(rec: Rec): void {
+  #unindex(rec: Entry): void {
     if (this.#anomalous.delete(rec)) this.#anomaliesChanged = true;
     if (!rec.event) return;
-    for (const key of rec.keys) listRemove(this.#byKey, key, rec);
-    for (const key of rec.refs) listRemove(this.#readers, key, rec);
+    const { keys, refs } = describe(rec);
+    for (const key of keys) listRemove(this.#byKey, key, rec);
+    for (const key of refs) listRemove(this.#readers, key, rec);
     const id = rec.event.id;
     const same = this.#sameId.get(id);
     if (!same) return void this.#byId.delete(id);
     same.splice(same.indexOf(rec), 1);
-    this.#byId.set(id, same[0] as Rec);
+    this.#byId.set(same[0] as Entry);
     if (same.length === 1) this.#sameId.delete(id);
   }
 
   /** Re-folds what events inserted before the end (or removed) can change. */
-  #refold(added: Rec[], removed: Rec[]): void {
+  #refold(added: Entry[], removed: Entry[]): void {
     const seeds = new Set<string>();
     const creations = new Set<string>();
     const ids = new Set<string>();
-    const seed = (rec: Rec) => {
-      for (const key of rec.keys) seeds.add(key);
-      if (rec.creates) creations.add(rec.creates);
+    const seed = (rec: Entry) => {
+      const { keys, creates } = describe(rec);
+      for (const key of keys) seeds.add(key);
+      if (creates) creations.add(creates);
       if (!rec.event) return;
       ids.add(rec.event.id);
       // Corrections of this event (a removed one is no longer indexed, so the closure cannot find them).
@@ -199,8 +273,8 @@ export class CompoundFold {
         queue.push(key);
       }
     };
-    const visit = (rec: Rec) => {
-      for (const k of rec.keys) join(k);
+    const visit = (rec: Entry) => {
+      for (const k of describe(rec).keys) join(k);
       const link = rec.event && `e:${rec.event.id}`;
       if (link && this.#byKey.has(link)) join(link);
     };
@@ -209,30 +283,34 @@ export class CompoundFold {
       if (key.startsWith('e:')) for (const rec of this.#withId(key.slice(2))) visit(rec);
       if (!creations.has(key)) continue;
       for (const rec of this.#readers.get(key) ?? []) {
-        if (rec.creates && !creations.has(rec.creates)) {
-          creations.add(rec.creates);
-          if (closure.has(rec.creates)) queue.push(rec.creates);
+        const { creates } = describe(rec);
+        if (creates && !creations.has(creates)) {
+          creations.add(creates);
+          if (closure.has(creates)) queue.push(creates);
         }
         visit(rec);
       }
     }
-    const recs = new Set<Rec>();
+    const recs = new Set<Entry>();
     for (const key of closure) for (const rec of this.#byKey.get(key) ?? []) recs.add(rec);
     for (const key of closure) {
-      this.#drafts.delete(key);
-      this.#created.delete(key);
-      this.#dirty.add(key);
+      const entity = this.#entity(key);
+      entity.draft = undefined;
+      entity.published = false;
+      entity.creator = undefined;
+      this.#touch(entity);
     }
     for (const rec of [...recs].sort((a, b) => a.pos - b.pos)) this.#step(rec);
   }
 
-  #step(rec: Rec): void {
+  /** Applies a record; `first` says whether it is the first with its id (looked up if not given). */
+  #step(rec: Entry, first?: boolean): void {
     const event = rec.event;
-    const module = event && moduleOf.get(event.type);
+    const module = rec.module;
     if (!event || !module) return;
     this.#rec = rec;
     rec.outcome = undefined;
-    const why = this.#byId.get(event.id) === rec ? module.apply(this.#ctx, event) : 'duplicate event id';
+    const why = (first ?? this.#byId.get(event.id) === rec) ? module.apply(this.#ctx, event) : 'duplicate event id';
     if (why === rec.anomaly) return;
     rec.anomaly = why;
     if (why === undefined) this.#anomalous.delete(rec);
@@ -240,33 +318,45 @@ export class CompoundFold {
     this.#anomaliesChanged = true;
   }
 
+  /** The entity with this key, made (empty) if new. */
+  #entity(key: string): Entity {
+    let entity = this.#entities.get(key);
+    if (!entity) {
+      entity = makeEntity(key);
+      this.#entities.set(key, entity);
+    }
+    return entity;
+  }
+
+  /** Marks an entity to publish after the batch. */
+  #touch(entity: Entity): void {
+    if (entity.dirty) return;
+    entity.dirty = true;
+    this.#dirty.push(entity);
+  }
+
   #publish(): void {
-    for (const key of this.#dirty) {
-      const kind = entityKinds[prefixOf(key)];
-      if (!kind?.contribute) continue;
-      const draft = this.#drafts.get(key);
-      const before = this.#contributions.get(key) ?? [];
-      const after = draft ? kind.contribute(draft) : [];
+    const dirty = this.#dirty;
+    for (const entity of dirty) {
+      const contribute = entity.kind?.contribute;
+      if (!contribute) continue;
+      const before = entity.contributions;
+      const after = entity.draft ? contribute(entity.draft) : none;
       if (sameContributions(before, after)) continue;
       this.#aggs.add(before, -1);
       this.#aggs.add(after, 1);
-      if (after.length) this.#contributions.set(key, after);
-      else this.#contributions.delete(key);
+      entity.contributions = after.length ? after : none;
     }
-    for (const key of publishTotals(this.#state, this.#aggs)) this.#dirty.add(key);
-    for (const key of this.#dirty) {
-      const prefix = prefixOf(key);
-      const kind = entityKinds[prefix];
-      if (!kind) throw new Error(`no entity kind for ${key}`);
-      const draft = this.#drafts.get(key);
-      kind.publish(
-        this.#state,
-        key.slice(prefix.length + 1),
-        draft && (this.#copy ? snapshot(draft) : draft),
-        this.#aggs,
-      );
+    for (const key of publishTotals(this.#state, this.#aggs)) this.#touch(this.#entity(key));
+    for (const entity of dirty) {
+      const kind = entity.kind;
+      if (!kind) throw new Error(`no entity kind for ${entity.key}`);
+      const draft = entity.draft;
+      kind.publish(this.#state, entity.id, draft, this.#aggs);
+      entity.published = this.#copy && draft !== undefined;
+      entity.dirty = false;
     }
-    this.#dirty.clear();
+    dirty.length = 0;
     if (this.#anomaliesChanged) {
       this.#state.anomalies = [...this.#anomalous].sort((a, b) => a.pos - b.pos).map(anomalyOf);
       this.#anomaliesChanged = false;
@@ -285,28 +375,115 @@ function isAppend(delta: ArrayDelta, length: number): boolean {
   return true;
 }
 
-/** A log element as a record: parsed, with the entity keys it touches. */
-function record(raw: unknown): Rec {
-  const parsed = parseEvent(raw);
-  const module = parsed.ok ? moduleOf.get(parsed.event.type) : undefined;
-  if (!parsed.ok || !module) {
-    const anomaly = parsed.ok ? 'belongs in a minutes document' : `schema: ${parsed.why}`;
-    return { raw, pos: -1, event: undefined, keys: [], refs: [], creates: undefined, anomaly, outcome: undefined };
-  }
-  const event = parsed.event;
-  return {
-    raw,
-    pos: -1,
-    event,
-    keys: module.keys(event),
-    refs: module.refs?.(event) ?? [],
-    creates: module.creates?.(event),
-    anomaly: undefined,
-    outcome: undefined,
-  };
+const none: readonly never[] = [];
+
+/** A log element as the fold keeps it; what only the indexes need is filled by `describe`. */
+interface Entry extends Rec {
+  readonly module: FoldModule<AppEvent> | undefined;
+  /** What the indexes need; made when they are built. */
+  desc: Description | undefined;
 }
 
-function anomalyOf(rec: Rec): Anomaly {
+/** The entity keys a record touches. */
+interface Description {
+  /** Entity keys whose state the event steps. */
+  readonly keys: readonly string[];
+  /** Entity keys whose existence (creation, never later state) the event reads. */
+  readonly refs: readonly string[];
+  /** The entity key the event creates, if it is a creating event. */
+  readonly creates: string | undefined;
+}
+
+const undescribed: Description = { keys: none, refs: none, creates: undefined };
+
+/**
+ * A record as an object literal, not a class instance: V8 allocates literals from a site whose
+ * objects all survive straight into old space, so loading a whole log copies no records in
+ * young-generation collections.
+ */
+function makeEntry(
+  raw: unknown,
+  pos: number,
+  event: AppEvent | undefined,
+  module: FoldModule<AppEvent> | undefined,
+  anomaly?: string,
+) {
+  const rec: Entry = {
+    raw,
+    pos,
+    event,
+    module,
+    anomaly,
+    outcome: undefined,
+    desc: undefined,
+  };
+  return rec;
+}
+
+/** An entity's draft (undefined if it does not exist), the record creating it and what it adds to totals. */
+interface Entity {
+  readonly key: string;
+  /** The key without its prefix: the entity's id in the state. */
+  readonly id: string;
+  readonly kind: EntityKind | undefined;
+  draft: object | undefined;
+  creator: Entry | undefined;
+  contributions: readonly Contribution[];
+  dirty: boolean;
+  /** The draft is in the state: copy it before changing it. */
+  published: boolean;
+}
+
+function makeEntity(key: string): Entity {
+  const colon = key.indexOf(':');
+  const made: Entity = {
+    key,
+    id: key.slice(colon + 1),
+    kind: entityKinds[key.slice(0, colon)],
+    draft: undefined,
+    creator: undefined,
+    contributions: none,
+    dirty: false,
+    published: false,
+  };
+  return made;
+}
+
+/** A log element as a record: parsed, with the module folding it. */
+function record(raw: unknown, pos: number): Entry {
+  const fast = fastEvent(raw);
+  const module = fast && moduleOf.get(fast.type);
+  if (module) return makeEntry(raw, pos, fast, module);
+  const parsed = fast ? { ok: true as const, event: fast } : parseEvent(raw);
+  const slow = parsed.ok ? moduleOf.get(parsed.event.type) : undefined;
+  if (parsed.ok && slow) return makeEntry(raw, pos, parsed.event, slow);
+  return makeEntry(
+    raw,
+    pos,
+    undefined,
+    undefined,
+    parsed.ok ? 'belongs in a minutes document' : `schema: ${parsed.why}`,
+  );
+}
+
+/** The entity keys a record steps, reads and creates (made once, kept on the record). */
+function describe(rec: Entry): Description {
+  if (rec.desc) return rec.desc;
+  const { event, module } = rec;
+  rec.desc =
+    event && module
+      ? { keys: module.keys(event), refs: module.refs?.(event) ?? none, creates: module.creates?.(event) }
+      : undescribed;
+  return rec.desc;
+}
+
+/** The entity key a record creates, if any (without describing it). */
+function createsOf(rec: Entry): string | undefined {
+  if (rec.desc) return rec.desc.creates;
+  return rec.event && rec.module?.creates?.(rec.event);
+}
+
+function anomalyOf(rec: Entry): Anomaly {
   const raw = (typeof rec.raw === 'object' && rec.raw !== null ? rec.raw : {}) as { id?: unknown; type?: unknown };
   return {
     eventId: typeof raw.id === 'string' ? raw.id : '',
@@ -315,33 +492,29 @@ function anomalyOf(rec: Rec): Anomaly {
   };
 }
 
-function prefixOf(key: string): string {
-  return key.slice(0, key.indexOf(':'));
-}
-
 /** Adds a record to a list kept in log order, in a map of lists. */
-function listAdd(map: Map<string, Rec[]>, key: string, rec: Rec, append: boolean): void {
+function listAdd(map: Map<string, Entry[]>, key: string, rec: Entry, append: boolean): void {
   const list = map.get(key);
   if (!list) map.set(key, [rec]);
   else listInsert(list, rec, append);
 }
 
 /** Inserts a record in a list kept in log order (appends go last; others by binary search). */
-function listInsert(list: Rec[], rec: Rec, append: boolean): void {
-  if (append || (list[list.length - 1] as Rec).pos < rec.pos) list.push(rec);
+function listInsert(list: Entry[], rec: Entry, append: boolean): void {
+  if (append || (list[list.length - 1] as Entry).pos < rec.pos) list.push(rec);
   else {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((list[mid] as Rec).pos < rec.pos) lo = mid + 1;
+      if ((list[mid] as Entry).pos < rec.pos) lo = mid + 1;
       else hi = mid;
     }
     list.splice(lo, 0, rec);
   }
 }
 
-function listRemove(map: Map<string, Rec[]>, key: string, rec: Rec): void {
+function listRemove(map: Map<string, Entry[]>, key: string, rec: Entry): void {
   const list = map.get(key);
   const i = list ? list.indexOf(rec) : -1;
   if (!list || i < 0) return;

@@ -8,12 +8,6 @@ export interface Rec {
   pos: number;
   /** The parsed event, or undefined if it fails its schema. */
   readonly event: AppEvent | undefined;
-  /** Entity keys whose state this event steps (`req:<id>`, `acct:<memberId>`...). */
-  readonly keys: readonly string[];
-  /** Entity keys whose existence (creation, never later state) the event reads. */
-  readonly refs: readonly string[];
-  /** The entity key the event creates, if it is a creating event. */
-  readonly creates: string | undefined;
   /** Why the fold ignores the event; undefined when it took effect. */
   anomaly: string | undefined;
   /** What the event did, for a later correction or reversal to undo. */

@@ -38,7 +38,7 @@ for (const [events, module] of [
 }
 
 /** Where an entity kind lives in the state, and what it adds to running totals. */
-interface EntityKind {
+export interface EntityKind {
   publish(state: CompoundState, id: string, value: object | undefined, aggs: Aggregates): void;
   contribute?(draft: object): Contribution[];
 }

@@ -8,7 +8,10 @@
  * - BENCH_SECTIONS: any of fanout,storage,validation;
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out and the profile summarized.
  */
+import { benchAgenda } from './agenda.ts';
+import { benchApp } from './app.ts';
 import { type FanoutRun, type PhaseResult, runFanout } from './fanout.ts';
+import { benchFolds } from './folds.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
 import { coldLoad, storageSize } from './storage.ts';
@@ -33,7 +36,7 @@ const serverEnv = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const sections = new Set((process.env.BENCH_SECTIONS ?? 'fanout,storage,validation').split(','));
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'fanout,storage,validation,folds,app,agenda').split(','));
 
 // Every child (servers, load client) dies with us, whatever ends the run.
 process.on('exit', killAll);
@@ -289,11 +292,65 @@ function validationSection(): void {
   );
 }
 
+async function foldsSection(): Promise<void> {
+  console.log('\n== 4. Folds and documents (five-year sample compound)');
+  log('generating the five-year sample and folding it');
+  const rows = await benchFolds();
+  table(
+    'Folds',
+    ['figure', 'value', 'target'],
+    rows.map((r) => [r.figure, r.value, r.target ?? '']),
+  );
+  for (const r of rows) if (r.target) summary.push(`${r.figure}: ${r.value} (target ${r.target}).`);
+}
+
+async function appSection(): Promise<void> {
+  console.log('\n== 5. The app: initial route weight and Lighthouse (mobile, Debian Chromium)');
+  log('reading dist/ and running Lighthouse');
+  const a = await benchApp();
+  const kb = (b: number) => `${f(b / 1024, 1)} KB`;
+  const rows = [
+    ['initial route JS, gzip', kb(a.initialJsGzip), '<= 120 KB'],
+    ['initial route CSS, gzip', kb(a.initialCssGzip), ''],
+    ['initial route files', String(a.initialFiles), ''],
+    ['all JS chunks, gzip (precached for offline)', kb(a.allJsGzip), ''],
+  ];
+  if (a.lighthouse) {
+    rows.push(
+      ['Lighthouse performance (mobile)', String(a.lighthouse.performance), '>= 95'],
+      ['Lighthouse accessibility', String(a.lighthouse.accessibility), ''],
+      ['first contentful paint ms (simulated)', f(a.lighthouse.fcpMs, 0), ''],
+      ['largest contentful paint ms (simulated)', f(a.lighthouse.lcpMs, 0), ''],
+      ['total blocking time ms', f(a.lighthouse.tbtMs, 0), ''],
+    );
+  } else {
+    rows.push(['Lighthouse', `failed: ${a.lighthouseError}`, '']);
+  }
+  table('App', ['figure', 'value', 'target'], rows);
+  summary.push(
+    `App: initial JS ${kb(a.initialJsGzip)} gzip (target <= 120 KB), CSS ${kb(a.initialCssGzip)}; Lighthouse performance ${a.lighthouse?.performance ?? '–'} (target >= 95).`,
+  );
+}
+
+async function agendaSection(): Promise<void> {
+  console.log('\n== 6. Agenda in headless Chromium (five-year sample in IndexedDB)');
+  log('loading the five-year sample into a phone-sized page');
+  const r = await benchAgenda();
+  table(
+    'Agenda',
+    ['figure', 'value'],
+    Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? f(v, 1) : v]),
+  );
+}
+
 const started = performance.now();
 try {
   if (sections.has('fanout')) await fanoutSection();
   if (sections.has('storage')) await storageSection();
   if (sections.has('validation')) validationSection();
+  if (sections.has('folds')) await foldsSection();
+  if (sections.has('app')) await appSection();
+  if (sections.has('agenda')) await agendaSection();
   console.log('\n== Summary');
   for (const s of summary) console.log(`- ${s}`);
   console.log(`(bench took ${f((performance.now() - started) / 1000, 0)} s)`);

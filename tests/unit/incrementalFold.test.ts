@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ArrayDelta } from '../../shared/folds/index.ts';
+import type { ArrayDelta, CompoundState } from '../../shared/folds/index.ts';
 import { CompoundFold, foldEvents } from '../../shared/folds/index.ts';
 import { generateCompound } from '../../shared/sample/generate.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
@@ -130,6 +130,41 @@ describe('the incremental fold', () => {
     expect(fold.state.agenda.requests[a as string]).not.toBe(oldA);
     expect(fold.state.agenda.requests[b as string]).toBe(oldB);
     expect(oldA).toEqual(snapshotA);
+  });
+
+  it('never changes an object once published, whatever later batches do', () => {
+    /** Every entity object in a state, by path (the records holding them are updated in place). */
+    const entities = (state: CompoundState) => {
+      const out = new Map<string, unknown>();
+      const { anomalies: _, members, ...sections } = state;
+      for (const [name, records] of Object.entries({ ...sections, members: { members } })) {
+        for (const [kind, record] of Object.entries(records as Record<string, Record<string, unknown>>)) {
+          for (const [id, value] of Object.entries(record)) out.set(`${name}.${kind}.${id}`, value);
+        }
+      }
+      return out;
+    };
+    const rng = new Prng(5000);
+    const all = events(rng, 700);
+    const fold = new CompoundFold();
+    fold.applyDelta([{ insert: all.slice(0, 300) }]);
+    const seen = [entities(fold.state)];
+    const copies = [structuredClone(seen[0])];
+    let present = all.slice(0, 300).map((_, i) => i);
+    let pending = all.map((_, i) => i).slice(300);
+    while (pending.length) {
+      const picked = new Set(rng.sample(pending, Math.min(pending.length, rng.int(1, 60))));
+      pending = pending.filter((i) => !picked.has(i));
+      const { delta, next } = insertDelta(present, picked, all);
+      fold.applyDelta(delta);
+      present = next;
+      seen.push(entities(fold.state));
+      copies.push(structuredClone(seen[seen.length - 1]));
+    }
+    expect(seen.length).toBeGreaterThan(5);
+    for (const [i, objects] of seen.entries()) {
+      for (const [path, value] of objects) expect(value, `batch ${i}: ${path}`).toEqual(copies[i]?.get(path));
+    }
   });
 });
 
