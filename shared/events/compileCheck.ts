@@ -18,8 +18,6 @@ interface Node {
   default?: unknown;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /**
  * Compiles a valibot schema into a plain closure that answers only "valid or not", ~10x faster than
  * `safeParse` because it allocates no output or issues. Folds run it on every event of a log (tens of
@@ -82,13 +80,20 @@ function compile(node: Node): Check | undefined {
     case 'array': {
       const item = node.item && compile(node.item);
       if (!item) return undefined;
-      return (x) => Array.isArray(x) && x.every((e) => item(e));
+      return (x) => {
+        if (!Array.isArray(x)) return false;
+        for (let i = 0; i < x.length; i++) if (!item(x[i])) return false;
+        return true;
+      };
     }
     case 'union': {
       const options = (node.options ?? []).map((o) => (typeof o === 'object' ? compile(o) : undefined));
       if (options.some((o) => !o)) return undefined;
       const checks = options as Check[];
-      return (x) => checks.some((c) => c(x));
+      return (x) => {
+        for (let i = 0; i < checks.length; i++) if ((checks[i] as Check)(x)) return true;
+        return false;
+      };
     }
     case 'strict_object':
       return compileStrictObject(node.entries ?? {});
@@ -163,7 +168,14 @@ function compilePipe(pipe: readonly Node[]): Check | undefined {
   for (const action of actions) if (!addRule(rules, action)) return undefined;
   const { minLength, maxLength, minValue, maxValue, safeInteger, tests } = rules;
   const test =
-    tests.length === 0 ? undefined : tests.length === 1 ? tests[0] : (x: unknown) => tests.every((t) => t(x));
+    tests.length === 0
+      ? undefined
+      : tests.length === 1
+        ? tests[0]
+        : (x: unknown) => {
+            for (let i = 0; i < tests.length; i++) if (!(tests[i] as Check)(x)) return false;
+            return true;
+          };
   if (first.type === 'string' && !first.pipe)
     return (x) =>
       typeof x === 'string' && x.length >= minLength && x.length <= maxLength && (test === undefined || test(x));

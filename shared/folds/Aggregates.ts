@@ -16,16 +16,27 @@ export class Aggregates {
 
   add(contributions: readonly Contribution[], sign: 1 | -1): void {
     for (const [group, field, value] of contributions) {
-      const fields = this.#groups.get(group) ?? new Map<string, Bucket>();
-      this.#groups.set(group, fields);
-      const bucket = fields.get(field) ?? { sum: 0, count: 0 };
+      let fields = this.#groups.get(group);
+      if (!fields) {
+        fields = new Map<string, Bucket>();
+        this.#groups.set(group, fields);
+      }
+      let bucket = fields.get(field);
+      if (!bucket) {
+        bucket = { sum: 0, count: 0 };
+        fields.set(field, bucket);
+      }
       bucket.sum += sign * value;
       bucket.count += sign;
-      if (bucket.count === 0) fields.delete(field);
-      else fields.set(field, bucket);
-      if (fields.size === 0) this.#groups.delete(group);
-      const changed = this.#changed.get(group) ?? new Set<string>();
-      this.#changed.set(group, changed);
+      if (bucket.count === 0) {
+        fields.delete(field);
+        if (fields.size === 0) this.#groups.delete(group);
+      }
+      let changed = this.#changed.get(group);
+      if (!changed) {
+        changed = new Set<string>();
+        this.#changed.set(group, changed);
+      }
       changed.add(field);
     }
   }

@@ -36,6 +36,8 @@ export class CompoundFold {
   readonly #readers = new Map<string, Entry[]>();
   /** Every event of ids that occur more than once, in log order (rare). */
   readonly #sameId = new Map<string, Entry[]>();
+  /** Until the indexes are built: the records whose id an earlier record has, in log order. */
+  #duplicates: Entry[] = [];
   /** The first event with each id, in log order; later ones are duplicates. */
   readonly #byId = new IdTable<Entry>((rec) => (rec.event as AppEvent).id);
   /** Entities by key: their drafts, creators and contributions, in one map so a step looks up once. */
@@ -108,7 +110,7 @@ export class CompoundFold {
 
   /** Appends records and steps them. Returns false if nothing was added. */
   #append(delta: ArrayDelta): boolean {
-    const mirror = this.#mirror;
+    let mirror = this.#mirror;
     const before = mirror.length;
     for (const op of delta) {
       const insert = op.insert;
@@ -126,10 +128,13 @@ export class CompoundFold {
       // Records and ids first, then steps: a tight loop lets the id table's cache misses overlap.
       this.#byId.reserve(insert.length);
       const first = new Uint8Array(insert.length);
+      if (start === 0) mirror = this.#mirror = insert.map((raw, i) => record(raw, i));
+      else for (let i = 0; i < insert.length; i++) mirror.push(record(insert[i], start + i));
       for (let i = 0; i < insert.length; i++) {
-        const rec = record(insert[i], start + i);
-        mirror.push(rec);
-        if (rec.event && this.#byId.add(rec)) first[i] = 1;
+        const rec = mirror[start + i] as Entry;
+        if (!rec.event) continue;
+        if (this.#byId.add(rec)) first[i] = 1;
+        else this.#duplicates.push(rec);
       }
       for (let i = 0; i < insert.length; i++) {
         const rec = mirror[start + i] as Entry;
@@ -179,17 +184,18 @@ export class CompoundFold {
   /** Builds the indexes of the whole log in one pass (records are in log order). */
   #buildIndexes(): void {
     for (const rec of this.#mirror) {
-      const event = rec.event;
-      if (!event) continue;
-      const { keys, refs } = describe(rec);
-      for (const key of keys) listAdd(this.#byKey, key, rec, true);
-      for (const key of refs) listAdd(this.#readers, key, rec, true);
-      const first = this.#byId.get(event.id) as Entry;
-      if (first === rec) continue;
-      const same = this.#sameId.get(event.id);
-      if (same) same.push(rec);
-      else this.#sameId.set(event.id, [first, rec]);
+      const { event, module } = rec;
+      if (!event || !module) continue;
+      for (const key of module.keys(event)) listAdd(this.#byKey, key, rec, true);
+      if (module.refs) for (const key of module.refs(event)) listAdd(this.#readers, key, rec, true);
     }
+    for (const rec of this.#duplicates) {
+      const id = (rec.event as AppEvent).id;
+      const same = this.#sameId.get(id);
+      if (same) same.push(rec);
+      else this.#sameId.set(id, [this.#byId.get(id) as Entry, rec]);
+    }
+    this.#duplicates = [];
     this.#indexed = true;
   }
 
@@ -199,9 +205,8 @@ export class CompoundFold {
       this.#anomaliesChanged = true;
       return;
     }
-    const { keys, refs } = describe(rec);
-    for (const key of keys) listAdd(this.#byKey, key, rec, append);
-    for (const key of refs) listAdd(this.#readers, key, rec, true);
+    for (const key of keysOf(rec)) listAdd(this.#byKey, key, rec, append);
+    for (const key of refsOf(rec)) listAdd(this.#readers, key, rec, true);
     const id = rec.event.id;
     const first = this.#byId.get(id);
     if (!first) return void this.#byId.set(rec);
@@ -220,9 +225,8 @@ export class CompoundFold {
   #unindex(rec: Entry): void {
     if (this.#anomalous.delete(rec)) this.#anomaliesChanged = true;
     if (!rec.event) return;
-    const { keys, refs } = describe(rec);
-    for (const key of keys) listRemove(this.#byKey, key, rec);
-    for (const key of refs) listRemove(this.#readers, key, rec);
+    for (const key of keysOf(rec)) listRemove(this.#byKey, key, rec);
+    for (const key of refsOf(rec)) listRemove(this.#readers, key, rec);
     const id = rec.event.id;
     const same = this.#sameId.get(id);
     if (!same) return void this.#byId.delete(id);
@@ -237,8 +241,8 @@ export class CompoundFold {
     const creations = new Set<string>();
     const ids = new Set<string>();
     const seed = (rec: Entry) => {
-      const { keys, creates } = describe(rec);
-      for (const key of keys) seeds.add(key);
+      for (const key of keysOf(rec)) seeds.add(key);
+      const creates = createsOf(rec);
       if (creates) creations.add(creates);
       if (!rec.event) return;
       ids.add(rec.event.id);
@@ -274,7 +278,7 @@ export class CompoundFold {
       }
     };
     const visit = (rec: Entry) => {
-      for (const k of describe(rec).keys) join(k);
+      for (const k of keysOf(rec)) join(k);
       const link = rec.event && `e:${rec.event.id}`;
       if (link && this.#byKey.has(link)) join(link);
     };
@@ -283,7 +287,7 @@ export class CompoundFold {
       if (key.startsWith('e:')) for (const rec of this.#withId(key.slice(2))) visit(rec);
       if (!creations.has(key)) continue;
       for (const rec of this.#readers.get(key) ?? []) {
-        const { creates } = describe(rec);
+        const creates = createsOf(rec);
         if (creates && !creations.has(creates)) {
           creations.add(creates);
           if (closure.has(creates)) queue.push(creates);
@@ -377,24 +381,10 @@ function isAppend(delta: ArrayDelta, length: number): boolean {
 
 const none: readonly never[] = [];
 
-/** A log element as the fold keeps it; what only the indexes need is filled by `describe`. */
+/** A log element as the fold keeps it, with the module folding it (undefined for an anomaly). */
 interface Entry extends Rec {
   readonly module: FoldModule<AppEvent> | undefined;
-  /** What the indexes need; made when they are built. */
-  desc: Description | undefined;
 }
-
-/** The entity keys a record touches. */
-interface Description {
-  /** Entity keys whose state the event steps. */
-  readonly keys: readonly string[];
-  /** Entity keys whose existence (creation, never later state) the event reads. */
-  readonly refs: readonly string[];
-  /** The entity key the event creates, if it is a creating event. */
-  readonly creates: string | undefined;
-}
-
-const undescribed: Description = { keys: none, refs: none, creates: undefined };
 
 /**
  * A record as an object literal, not a class instance: V8 allocates literals from a site whose
@@ -415,7 +405,6 @@ function makeEntry(
     module,
     anomaly,
     outcome: undefined,
-    desc: undefined,
   };
   return rec;
 }
@@ -435,11 +424,11 @@ interface Entity {
 }
 
 function makeEntity(key: string): Entity {
-  const colon = key.indexOf(':');
+  const prefix = key.slice(0, key.indexOf(':'));
   const made: Entity = {
     key,
-    id: key.slice(colon + 1),
-    kind: entityKinds[key.slice(0, colon)],
+    id: key.slice(prefix.length + 1),
+    kind: entityKinds[prefix],
     draft: undefined,
     creator: undefined,
     contributions: none,
@@ -466,20 +455,18 @@ function record(raw: unknown, pos: number): Entry {
   );
 }
 
-/** The entity keys a record steps, reads and creates (made once, kept on the record). */
-function describe(rec: Entry): Description {
-  if (rec.desc) return rec.desc;
-  const { event, module } = rec;
-  rec.desc =
-    event && module
-      ? { keys: module.keys(event), refs: module.refs?.(event) ?? none, creates: module.creates?.(event) }
-      : undescribed;
-  return rec.desc;
+/** Entity keys whose state a record steps (worked out again when needed, never kept). */
+function keysOf(rec: Entry): readonly string[] {
+  return rec.event && rec.module ? rec.module.keys(rec.event) : none;
 }
 
-/** The entity key a record creates, if any (without describing it). */
+/** Entity keys whose existence (creation, never later state) a record reads. */
+function refsOf(rec: Entry): readonly string[] {
+  return (rec.event && rec.module?.refs?.(rec.event)) ?? none;
+}
+
+/** The entity key a record creates, if it is a creating event. */
 function createsOf(rec: Entry): string | undefined {
-  if (rec.desc) return rec.desc.creates;
   return rec.event && rec.module?.creates?.(rec.event);
 }
 

@@ -14,8 +14,9 @@ export class IdTable<V> {
   #used = new Uint32Array(64 / 32);
   #mask = 63;
   #size = 0;
-  /** Values in insertion order; a deleted one leaves a hole. */
-  readonly #values: (V | undefined)[] = [];
+  /** Values in insertion order (the first `#count` elements); a deleted one leaves a hole. */
+  #values: (V | undefined)[] = [];
+  #count = 0;
 
   constructor(keyOf: (value: V) => string) {
     this.#keyOf = keyOf;
@@ -44,11 +45,13 @@ export class IdTable<V> {
     return this.#put(value, false);
   }
 
-  /** Makes room for `count` more keys, so adding them never rehashes. */
+  /** Makes room for `count` more keys, so adding them never rehashes (nor grows an array, if empty). */
   reserve(count: number): void {
     let capacity = this.#mask + 1;
     while (2 * (this.#size + count) > capacity - 1) capacity *= 2;
     if (capacity > this.#mask + 1) this.#rehash(capacity);
+    // Sized once for a whole log; later additions grow the array as a push would.
+    if (this.#count === 0 && this.#values.length < count) this.#values = new Array<V | undefined>(count);
   }
 
   delete(key: string): boolean {
@@ -82,7 +85,8 @@ export class IdTable<V> {
       if (!isUsed(used, i)) {
         setUsed(used, i, true);
         slots[2 * i] = hash;
-        slots[2 * i + 1] = this.#values.push(value);
+        this.#values[this.#count] = value;
+        slots[2 * i + 1] = ++this.#count;
         this.#size += 1;
         if (2 * this.#size > mask) this.#rehash(2 * (mask + 1));
         return true;
