@@ -50,8 +50,8 @@ export class IdTable<V> {
     let capacity = this.#mask + 1;
     while (2 * (this.#size + count) > capacity - 1) capacity *= 2;
     if (capacity > this.#mask + 1) this.#rehash(capacity);
-    // Sized once for a whole log; later additions grow the array as a push would.
-    if (this.#count === 0 && this.#values.length < count) this.#values = new Array<V | undefined>(count);
+    // Sized once for a whole log, with room for what arrives next; past that it grows as a push would.
+    if (this.#count === 0 && this.#values.length < count) this.#values = new Array<V | undefined>(count + (count >> 2));
   }
 
   delete(key: string): boolean {
