@@ -91,6 +91,34 @@ function RequestView(props: {
     return m ? `${t(`meetingKind.${m.kind}` as MessageKey)} · ${formatDateTime(m.startsAt, intlLocale())}` : '';
   };
   const actions = () => actionsFor(r(), me());
+  // A member's own steps (sign, rate): first for residents, after the committee's actions for committee members.
+  const ownSteps = () => (
+    <>
+      <Show when={canConfirm(r(), me().memberId)}>
+        <button
+          type="button"
+          class="btn btn-block"
+          classList={{ 'btn-primary': !committee(), 'btn-secondary': committee(), 'rate-button': true }}
+          data-testid="confirm-button"
+          onClick={() => setConfirming(true)}
+        >
+          {t('request.confirm')}
+        </button>
+      </Show>
+      <Show when={canRate(r())}>
+        <button
+          type="button"
+          class="btn btn-block"
+          classList={{ 'btn-primary': !committee(), 'btn-secondary': committee(), 'rate-button': true }}
+          data-action="rate"
+          onClick={() => setSheet({ kind: 'rate' })}
+        >
+          <IconStar size={24} />
+          {t('action.rate')}
+        </button>
+      </Show>
+    </>
+  );
   const myVote = () => r().votes.find((v) => v.by === me().memberId)?.choice;
   const anomalies = createMemo(() => anomaliesOf(props.view(), r().id));
   const turn = () => whoseTurn(r());
@@ -198,29 +226,7 @@ function RequestView(props: {
             </Show>
           </div>
         </Show>
-        <Show when={canConfirm(r(), me().memberId) && !committee()}>
-          <button
-            type="button"
-            class="btn btn-block"
-            classList={{ 'btn-primary': !committee(), 'btn-secondary': committee(), 'rate-button': true }}
-            data-testid="confirm-button"
-            onClick={() => setConfirming(true)}
-          >
-            {t('request.confirm')}
-          </button>
-        </Show>
-        <Show when={canRate(r()) && !committee()}>
-          <button
-            type="button"
-            class="btn btn-block"
-            classList={{ 'btn-primary': !committee(), 'btn-secondary': committee(), 'rate-button': true }}
-            data-action="rate"
-            onClick={() => setSheet({ kind: 'rate' })}
-          >
-            <IconStar size={24} />
-            {t('action.rate')}
-          </button>
-        </Show>
+        <Show when={!committee()}>{ownSteps()}</Show>
         <div class="action-buttons">
           <For each={actions()}>
             {(id, i) => (
@@ -236,29 +242,7 @@ function RequestView(props: {
             )}
           </For>
         </div>
-        <Show when={canConfirm(r(), me().memberId) && committee()}>
-          <button
-            type="button"
-            class="btn btn-block"
-            classList={{ 'btn-primary': !committee(), 'btn-secondary': committee(), 'rate-button': true }}
-            data-testid="confirm-button"
-            onClick={() => setConfirming(true)}
-          >
-            {t('request.confirm')}
-          </button>
-        </Show>
-        <Show when={canRate(r()) && committee()}>
-          <button
-            type="button"
-            class="btn btn-block"
-            classList={{ 'btn-primary': !committee(), 'btn-secondary': committee(), 'rate-button': true }}
-            data-action="rate"
-            onClick={() => setSheet({ kind: 'rate' })}
-          >
-            <IconStar size={24} />
-            {t('action.rate')}
-          </button>
-        </Show>
+        <Show when={committee()}>{ownSteps()}</Show>
         <Show when={actions().length === 0 && !canVote(r()) && !canConfirm(r(), me().memberId) && !canRate(r())}>
           <p class="muted">{t('request.noActions')}</p>
         </Show>
