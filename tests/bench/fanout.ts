@@ -141,7 +141,20 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
     const refLeft = await loads[1]!.leave();
     // The reference keeps every room forever; it gets the same idle time as ours.
     await sleep(Math.max(0, o.idleMs - (Date.now() - left)));
-    await sleep(3000);
+    // Read memory once it has settled (two readings 250 ms apart within 1 MB), not after a fixed wait.
+    for (const pid of [ours.proc.pid!, reference.proc.pid!]) {
+      let last = Number.NEGATIVE_INFINITY;
+      await waitFor(
+        () => {
+          const now = rssBytes(pid);
+          const settled = Math.abs(now - last) < 1024 * 1024;
+          last = now;
+          return settled;
+        },
+        5000,
+        250,
+      );
+    }
     return [
       { ...runs[0]!, ...oursLeft, rssAfterLeaveBytes: rssBytes(ours.proc.pid!), unloadMs },
       { ...runs[1]!, ...refLeft, rssAfterLeaveBytes: rssBytes(reference.proc.pid!), unloadMs: Number.NaN },

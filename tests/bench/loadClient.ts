@@ -213,12 +213,14 @@ async function runPhase(phase: Phase): Promise<void> {
 async function leave(): Promise<never> {
   const before = disconnects;
   const closedBefore = { ...closes };
+  const sockets = all.map((c) => c.provider.ws).filter((ws) => ws !== null);
   for (const c of all) {
     c.provider.destroy();
     c.doc.destroy();
   }
-  // Let the close frames go out before the process ends.
-  await sleep(500);
+  // Let the close frames go out before the process ends: wait until every socket says closed.
+  for (let waited = 0; waited < 5000 && sockets.some((ws) => ws.readyState !== ws.CLOSED); waited += 20)
+    await sleep(20);
   emit({ kind: 'left', disconnects: before, closes: closedBefore });
   process.exit(0);
 }
