@@ -1,10 +1,10 @@
 import type { CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
 /** Types like a pinyin input method: composition updates for each keystroke, then the chosen characters. */
@@ -18,13 +18,7 @@ async function imeType(cdp: CDPSession, pinyin: string, chosen: string): Promise
 
 describe('raising a request in Chinese', () => {
   const app = useServer();
-  let phone: Phone;
-  beforeAll(async () => {
-    phone = await launchPhone();
-  });
-  afterAll(async () => {
-    await phone?.dispose();
-  });
+  const phone = usePhone();
 
   it('takes the whole raise form through an input method and stores only the chosen characters', async () => {
     const { page } = phone;

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
 describe('a community worker in several compounds', () => {
   const app = useServer();
-  let phone: Phone;
-  beforeAll(async () => {
-    phone = await launchPhone();
-  });
-  afterAll(async () => {
-    await phone.dispose();
-  });
+  const phone = usePhone();
 
   it('switches with one tap and keeps each compound’s data and documents apart', async () => {
     const { page } = phone;

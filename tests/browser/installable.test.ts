@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPhone, type Phone, waitForController } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { usePhone, waitForController } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
 describe('the PWA shell', () => {
   const app = useServer();
-  let phone: Phone;
-  beforeAll(async () => {
-    phone = await launchPhone();
-  });
-  afterAll(async () => {
-    await phone.dispose();
-  });
+  const phone = usePhone();
 
   it('is installable: no installability errors and a manifest without errors', async () => {
     const { page } = phone;

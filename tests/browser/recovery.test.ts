@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
 /** Reads every stored update of one document's IndexedDB database (as y-indexeddb keeps them). */
@@ -48,13 +48,7 @@ function addUpdate(page: Page, dbName: string, update: Uint8Array): Promise<void
 
 describe('a local copy the relay refuses', () => {
   const app = useServer();
-  let phone: Phone;
-  beforeAll(async () => {
-    phone = await launchPhone();
-  });
-  afterAll(async () => {
-    await phone.dispose();
-  });
+  const phone = usePhone();
 
   it('is saved to files, cleared and reloaded from the relay, with a plain explanation', async () => {
     const { page } = phone;

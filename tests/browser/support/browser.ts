@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -69,4 +70,32 @@ export async function launchPhone(
 /** Waits until a service worker controls the page (ready can resolve while it still activates). */
 export async function waitForController(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+}
+
+/** One phone for a describe block: launched before its tests, its profile deleted after them. */
+export function usePhone(): Phone {
+  let phone: Phone | undefined;
+  beforeAll(async () => {
+    phone = await launchPhone();
+  });
+  afterAll(async () => {
+    await phone?.dispose();
+  });
+  const current = () => {
+    if (!phone) throw new Error('the phone is not launched yet');
+    return phone;
+  };
+  return {
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    get profile() {
+      return current().profile;
+    },
+    close: () => current().close(),
+    dispose: () => current().dispose(),
+  };
 }
