@@ -1,3 +1,5 @@
+// Base styles first: features' stylesheets, imported below through the shell, must come after them.
+import './styles/index.css';
 import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
 import { applyLocale } from './i18n/index.ts';
@@ -5,7 +7,6 @@ import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
 import { loadAccounts, readPrefs } from './sync/accounts.ts';
 import { askPersist } from './sync/storage.ts';
-import './styles.css';
 
 const WECHAT_KEY = 'little-stool:wechat-continue';
 

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { StoredImage } from './StoredImage.tsx';
 import { pendingPhotos } from './uploadQueue.ts';
+import './photos.css';
 
 /** Thumbnails that open large on a tap; a photo this phone has not sent yet says so. */
 export function PhotoGrid(props: { hashes: readonly string[]; label?: string }) {

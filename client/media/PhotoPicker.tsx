@@ -3,6 +3,7 @@ import { t } from '../i18n/index.ts';
 import { IconCamera, IconImage, IconTrash } from '../ui/icons.tsx';
 import { storePhoto } from './photos.ts';
 import { StoredImage } from './StoredImage.tsx';
+import './photos.css';
 
 export const MAX_PHOTOS = 9;
 

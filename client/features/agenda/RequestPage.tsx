@@ -34,6 +34,7 @@ import { anomaliesOf, createPublicView } from './projection.ts';
 import { StepIndicator } from './StepIndicator.tsx';
 import { type ActionId, actionsFor, canAnswer, canConfirm, canRate, canVote } from './steps.ts';
 import { ownerLabel, Timeline } from './Timeline.tsx';
+import './request.css';
 
 type SheetState = { kind: ActionId | 'rate' } | { kind: 'answer'; escalationId: string };
 

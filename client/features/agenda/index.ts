@@ -2,6 +2,7 @@ import { lazy } from 'solid-js';
 import { IconAgenda } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
 import AgendaPage from './AgendaPage.tsx';
+import './agenda.css';
 
 export const agenda: Feature = {
   id: 'agenda',

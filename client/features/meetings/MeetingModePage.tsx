@@ -9,6 +9,7 @@ import { raiseRequest } from '../agenda/actions.ts';
 import { guessCategory } from '../agenda/guessCategory.ts';
 import { createPublicView } from '../agenda/projection.ts';
 import { meetingName } from './MeetingsPage.tsx';
+import './meetings.css';
 
 /**
  * Quick capture at a meeting: one sentence per request (who said it and the building if known),

@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { revokeMember } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
 import { createMembers, type MemberView } from './projection.ts';
+import './members.css';
 
 export default function MembersPage() {
   const session = useSession();

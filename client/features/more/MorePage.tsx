@@ -5,6 +5,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import './more.css';
 
 export default function MorePage() {
   const session = useSession();

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { type JSX, Show } from 'solid-js';
 import { locale, setLocale, t } from '../../i18n/index.ts';
 import { IconBack } from '../../ui/icons.tsx';
+import './onboarding.css';
 
 /** The frame of pages shown before a compound is open: app name, language switch, one column. */
 export function OnboardingFrame(props: { title: string; back?: string; children: JSX.Element }) {

@@ -1,6 +1,7 @@
 import { IconLedger, IconMeetings, IconRosters } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
 import { ComingSoon } from './ComingSoon.tsx';
+import './placeholder.css';
 
 export const rosters: Feature = {
   id: 'rosters',

@@ -7,6 +7,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { setTextSize, type TextSize, textSize } from '../../ui/textSize.ts';
 import { checkForUpdate } from '../../ui/UpdatePrompt.tsx';
+import './settings.css';
 
 function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
