@@ -11,6 +11,12 @@ export interface SampleMember {
   party: MemberParty;
 }
 
+/** Stored images the sample may show: scenes (requests, results, listings) and paper (receipts, quotes, sheets). */
+export interface SampleImages {
+  photos: readonly string[];
+  papers: readonly string[];
+}
+
 /** What the generator knows of a request, so every event it writes is one the fold accepts. */
 export interface RequestModel {
   id: string;
@@ -67,6 +73,8 @@ export interface World {
   /** Money in a fund not yet spent or promised, in fen. */
   available: Map<string, number>;
   teams: Record<'elders' | 'patrol' | 'repair' | 'errands', string>;
+  /** Images that exist; without them pictures are made-up hashes. */
+  images: SampleImages | undefined;
 }
 
 /** Sizes of a generated compound. */
@@ -109,6 +117,18 @@ export function committeeOf(world: World, party: Party): SampleMember {
 /** Any committee member at all. */
 export function anyCommittee(world: World): SampleMember {
   return world.rng.pick([...world.committee.community, ...world.committee.owners, ...world.committee.property]);
+}
+
+/** `n` different pictures of a scene: stored images, or made-up hashes. */
+export function photoRefs(world: World, n: number): string[] {
+  const pool = world.images?.photos;
+  return pool?.length ? world.rng.sample(pool, n) : Array.from({ length: n }, () => world.rng.imageRef());
+}
+
+/** A picture of a paper (a receipt, a quote, a signed sheet). */
+export function paperRef(world: World): string {
+  const pool = world.images?.papers;
+  return pool?.length ? world.rng.pick(pool) : world.rng.imageRef();
 }
 
 /** Which party owns work of a category by default. */

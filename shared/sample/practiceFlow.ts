@@ -1,7 +1,7 @@
 import { DAY, HOUR } from './Sim.ts';
 import { microWishes, partnerUnits } from './vocabulary.ts';
 import type { World } from './World.ts';
-import { anyCommittee, committeeOf } from './World.ts';
+import { anyCommittee, committeeOf, photoRefs } from './World.ts';
 
 /** Every member registers to a building and micro-grid; leads, grid workers, riders and units carry tags. */
 export function registerProfiles(w: World): void {
@@ -54,7 +54,7 @@ export function planListings(w: World): void {
             listingId: listing.id,
             claimId: claim.id,
             note: '已经办好了，附上照片。',
-            photos: [rng.imageRef()],
+            photos: photoRefs(w, 1),
           });
           sim.after(rng.int(4, 72) * HOUR, () =>
             sim.emit('public', 'practice.accepted', committeeOf(w, 'community').memberId, {
