@@ -2,9 +2,10 @@ import type { AppEvent } from '../events/index.ts';
 import type { Party } from '../roles.ts';
 import { shanghaiDay, shanghaiDayStart } from '../time.ts';
 import { planRequests } from './agendaFlow.ts';
+import { planBacklog } from './backlogFlow.ts';
 import { planCare } from './careFlow.ts';
 import { planExpenses, planIncome, setUpLedger } from './ledgerFlow.ts';
-import { planMeetings } from './meetingFlow.ts';
+import { planMeetings, planUpcoming } from './meetingFlow.ts';
 import { Prng } from './Prng.ts';
 import { planSupermarket, setUpPoints } from './pointsFlow.ts';
 import { planListings, registerProfiles } from './practiceFlow.ts';
@@ -73,6 +74,8 @@ export function generateCompound(options: GenerateOptions): SampleCompound {
   planExpenses(w);
   planCare(w);
   planListings(w);
+  planUpcoming(w);
+  planBacklog(w);
   sim.run();
   return { members, publicEvents: sim.publicEvents, committeeEvents: sim.committeeEvents, minutes: sim.minutes };
 }

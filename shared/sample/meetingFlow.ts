@@ -25,6 +25,18 @@ export function planMeetings(w: World): void {
   for (const [kind, day] of plan) announce(w, kind, day, rng.int(7, 12));
 }
 
+/** Meetings announced before the last day and held after it: what the calendar shows as coming up. */
+export function planUpcoming(w: World): void {
+  const { sim, scale } = w;
+  // Drawn at that time rather than now, so the rest of the sample stays what it was.
+  sim.at(sim.start + (scale.days - 14) * DAY, () => {
+    const stool = scale.days + w.rng.int(1, 4);
+    announce(w, 'little-stool', stool, stool - scale.days + w.rng.int(5, 8));
+    const council = scale.days + w.rng.int(8, 13);
+    announce(w, 'council', council, council - scale.days + w.rng.int(1, 3));
+  });
+}
+
 /** Announces a meeting some days ahead; a few are called off and held again a week later. */
 export function announce(
   w: World,
