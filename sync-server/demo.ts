@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { minutesDocName, parseDocName, roomName } from '../shared/rooms.ts';
-import { generateCompound } from '../shared/sample/generate.ts';
+import { generateCompound, type SampleImages } from '../shared/sample/generate.ts';
 import { sampleImageData } from '../shared/sample/sampleImageData.ts';
 import { joinedEvent } from './api/compounds.ts';
 import type { Services } from './api/context.ts';
@@ -18,21 +18,29 @@ function logUpdate(events: readonly unknown[]): Uint8Array {
   return update;
 }
 
-interface SampleImage {
+interface StoredImage {
   hash: string;
   type: string;
   bytes: Uint8Array;
 }
 
 /** The sample's pictures checked as an upload is (type by magic bytes, size limit) and keyed by sha-256. */
-function sampleImages(maxBytes: number): { photos: SampleImage[]; papers: SampleImage[] } {
-  const image = (base64: string): SampleImage => {
+function sampleImages(maxBytes: number): { refs: SampleImages; images: StoredImage[] } {
+  const images: StoredImage[] = [];
+  const add = (base64: string): string => {
     const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
     const type = sniffImageType(bytes);
-    if (!type || bytes.byteLength > maxBytes) throw new Error('a sample image the relay would refuse');
-    return { hash: createHash('sha256').update(bytes).digest('hex'), type, bytes };
+    if (!type || bytes.byteLength > maxBytes) throw new Error(`IMAGE_MAX_BYTES is below the demo's pictures`);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    images.push({ hash, type, bytes });
+    return hash;
   };
-  return { photos: sampleImageData.photos.map(image), papers: sampleImageData.papers.map(image) };
+  const scenes = Object.entries(sampleImageData.scenes).map(([scene, base64]) => [scene, add(base64)]);
+  const refs = {
+    scenes: Object.fromEntries(scenes) as SampleImages['scenes'],
+    papers: sampleImageData.papers.map(add),
+  };
+  return { refs, images };
 }
 
 /**
@@ -49,7 +57,7 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
     scale: 'demo',
     founderName: '社区书记 王秀英',
     end: now,
-    images: { photos: images.photos.map((i) => i.hash), papers: images.papers.map((i) => i.hash) },
+    images: images.refs,
   });
   const [founder, ...others] = sample.members.map(
     (m): MemberRow => ({ ...m, compoundId, joinedAt: now, revokedAt: null }),
@@ -62,8 +70,7 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
     hashToken(newToken()),
   );
   for (const m of others) await s.storage.accounts.addMember(m, hashToken(newToken()));
-  for (const { hash, type, bytes } of [...images.photos, ...images.papers])
-    await s.storage.blobs.putBlob({ compoundId, hash, type, bytes });
+  for (const { hash, type, bytes } of images.images) await s.storage.blobs.putBlob({ compoundId, hash, type, bytes });
   await s.relay.appendServerEvents(compoundId, parseDocName('members')!, [founder, ...others].map(joinedEvent));
 
   s.storage.docs.append(roomName(compoundId, 'public'), logUpdate(sample.publicEvents));

@@ -1,6 +1,7 @@
 import type { Category } from '../events/request.ts';
 import type { MemberParty, Party, Role } from '../roles.ts';
 import type { Prng } from './Prng.ts';
+import type { SampleImages } from './pictures.ts';
 import type { Sim } from './Sim.ts';
 
 /** A generated member, as the server would have them. */
@@ -9,12 +10,6 @@ export interface SampleMember {
   name: string;
   role: Role;
   party: MemberParty;
-}
-
-/** Stored images the sample may show: scenes (requests, results, listings) and paper (receipts, quotes, sheets). */
-export interface SampleImages {
-  photos: readonly string[];
-  papers: readonly string[];
 }
 
 /** What the generator knows of a request, so every event it writes is one the fold accepts. */
@@ -117,18 +112,6 @@ export function committeeOf(world: World, party: Party): SampleMember {
 /** Any committee member at all. */
 export function anyCommittee(world: World): SampleMember {
   return world.rng.pick([...world.committee.community, ...world.committee.owners, ...world.committee.property]);
-}
-
-/** `n` different pictures of a scene: stored images, or made-up hashes. */
-export function photoRefs(world: World, n: number): string[] {
-  const pool = world.images?.photos;
-  return pool?.length ? world.rng.sample(pool, n) : Array.from({ length: n }, () => world.rng.imageRef());
-}
-
-/** A picture of a paper (a receipt, a quote, a signed sheet). */
-export function paperRef(world: World): string {
-  const pool = world.images?.papers;
-  return pool?.length ? world.rng.pick(pool) : world.rng.imageRef();
 }
 
 /** Which party owns work of a category by default. */

@@ -7,16 +7,18 @@ import { planCare } from './careFlow.ts';
 import { planExpenses, planIncome, setUpLedger } from './ledgerFlow.ts';
 import { planMeetings, planUpcoming } from './meetingFlow.ts';
 import { Prng } from './Prng.ts';
+import type { SampleImages } from './pictures.ts';
 import { planSupermarket, setUpPoints } from './pointsFlow.ts';
 import { planListings, registerProfiles } from './practiceFlow.ts';
 import { planDuties, setUpTeams } from './rosterFlow.ts';
 import { DAY, HOUR, Sim } from './Sim.ts';
 import { planStories } from './stories.ts';
 import { givenNames, surnames } from './vocabulary.ts';
-import type { SampleImages, SampleMember, World } from './World.ts';
+import type { SampleMember, World } from './World.ts';
 import { scales } from './World.ts';
 
-export type { SampleImages, SampleMember } from './World.ts';
+export type { SampleImages, Scene } from './pictures.ts';
+export type { SampleMember } from './World.ts';
 
 export interface GenerateOptions {
   seed: number;

@@ -2,10 +2,11 @@ import type { IncomeSource } from '../events/ledger.ts';
 import type { Party } from '../roles.ts';
 import { parties } from '../roles.ts';
 import { shanghaiDay } from '../time.ts';
+import { paperRef } from './pictures.ts';
 import { DAY, HOUR } from './Sim.ts';
 import { donors, expensePurposes, payees } from './vocabulary.ts';
 import type { World } from './World.ts';
-import { committeeOf, paperRef } from './World.ts';
+import { committeeOf } from './World.ts';
 
 const YUAN = 100;
 

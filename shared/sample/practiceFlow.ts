@@ -1,7 +1,8 @@
+import { photoRefs } from './pictures.ts';
 import { DAY, HOUR } from './Sim.ts';
 import { microWishes, partnerUnits } from './vocabulary.ts';
 import type { World } from './World.ts';
-import { anyCommittee, committeeOf, photoRefs } from './World.ts';
+import { anyCommittee, committeeOf } from './World.ts';
 
 /** Every member registers to a building and micro-grid; leads, grid workers, riders and units carry tags. */
 export function registerProfiles(w: World): void {

@@ -1,10 +1,12 @@
+import type { Scene } from './pictures.ts';
+
 /**
  * The demo's pictures as base64 JPEG (400x300, each under 10 KB), drawn on a canvas with no words:
  * scenes for requests, results and listings; paper for receipts, quotes and signed sheets. Kept in
  * a module so they ship with the compiled server like any other code.
  */
-export const sampleImageData: { photos: readonly string[]; papers: readonly string[] } = {
-  photos: [blocks(), stairs(), garden(), lamp(), parking()],
+export const sampleImageData: { scenes: Readonly<Record<Scene, string>>; papers: readonly string[] } = {
+  scenes: { blocks: blocks(), stairs: stairs(), garden: garden(), lamp: lamp(), parking: parking() },
   papers: [receipt(), sheet()],
 };
 

@@ -148,11 +148,16 @@ describe('the demo compound ending today', () => {
   });
 
   it('references only the images it is given, and all of them', () => {
-    const photos = ['a', 'b', 'c', 'd'].map((x) => x.repeat(64));
-    const papers = ['e', 'f'].map((x) => x.repeat(64));
-    const c = generateCompound({ seed: 3, scale: 'demo', images: { photos, papers } });
+    const scenes = { blocks: 'a', stairs: 'b', garden: 'c', lamp: 'd', parking: 'e' };
+    const images = {
+      scenes: Object.fromEntries(Object.entries(scenes).map(([scene, x]) => [scene, x.repeat(64)])) as typeof scenes,
+      papers: ['f'.repeat(64), '0'.repeat(64)],
+    };
+    const c = generateCompound({ seed: 3, scale: 'demo', images });
     const refs = imageRefs([...c.publicEvents, ...c.committeeEvents, ...Object.values(c.minutes).flat()]);
-    expect(refs).toEqual(new Set([...photos, ...papers]));
+    expect(refs).toEqual(new Set([...Object.values(images.scenes), ...images.papers]));
+    const greenery = c.publicEvents.filter((e) => e.type === 'request.raised' && e.category === 'greenery');
+    expect(imageRefs(greenery)).toEqual(new Set([images.scenes.garden]));
   });
 });
 
