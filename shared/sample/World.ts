@@ -78,6 +78,8 @@ export interface Scale {
   members: number;
   buildings: number;
   requestsPerDay: number;
+  /** At most this many requests raised from the floor at a meeting. */
+  meetingTopics: number;
   dutiesPerWeek: number;
   expensesPerWeek: number;
   households: number;
@@ -88,7 +90,8 @@ export const scales: Record<'demo' | 'five-years', Scale> = {
     days: 183,
     members: 40,
     buildings: 6,
-    requestsPerDay: 0.45,
+    requestsPerDay: 0.3,
+    meetingTopics: 4,
     dutiesPerWeek: 3,
     expensesPerWeek: 1,
     households: 6,
@@ -98,6 +101,7 @@ export const scales: Record<'demo' | 'five-years', Scale> = {
     members: 320,
     buildings: 18,
     requestsPerDay: 2.65,
+    meetingTopics: 0,
     dutiesPerWeek: 4.2,
     expensesPerWeek: 5,
     households: 24,

@@ -12,7 +12,7 @@ export interface SampleImages {
 }
 
 /** Which scenes a photo of a request of each category may show. */
-const scenesOf: Record<Category, readonly Scene[]> = {
+export const categoryScenes: Readonly<Record<Category, readonly Scene[]>> = {
   parking: ['parking', 'blocks'],
   'fire-lane': ['parking', 'blocks'],
   'ev-charging': ['parking', 'stairs'],
@@ -31,7 +31,7 @@ const scenesOf: Record<Category, readonly Scene[]> = {
 export function photoRefs(world: World, n: number, category?: Category): string[] {
   const images = world.images;
   if (!images) return Array.from({ length: n }, () => world.rng.imageRef());
-  return world.rng.sample(category ? scenesOf[category] : scenes, n).map((scene) => images.scenes[scene]);
+  return world.rng.sample(category ? categoryScenes[category] : scenes, n).map((scene) => images.scenes[scene]);
 }
 
 /** A picture of a paper (a receipt, a quote, a signed sheet). */
