@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { minutesDocName, parseDocName, roomName } from '../shared/rooms.ts';
-import { generateCompound } from '../shared/sample/generate.ts';
+import { generateCompound, type SampleImages } from '../shared/sample/generate.ts';
+import { sampleImageData } from '../shared/sample/sampleImageData.ts';
 import { joinedEvent } from './api/compounds.ts';
 import type { Services } from './api/context.ts';
+import { sniffImageType } from './api/images.ts';
 import { hashToken, newId, newToken } from './auth/tokens.ts';
 import type { MemberRow } from './storage/Storage.ts';
 
@@ -15,14 +18,47 @@ function logUpdate(events: readonly unknown[]): Uint8Array {
   return update;
 }
 
+interface StoredImage {
+  hash: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** The sample's pictures checked as an upload is (type by magic bytes, size limit) and keyed by sha-256. */
+function sampleImages(maxBytes: number): { refs: SampleImages; images: StoredImage[] } {
+  const images: StoredImage[] = [];
+  const add = (base64: string): string => {
+    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    const type = sniffImageType(bytes);
+    if (!type || bytes.byteLength > maxBytes) throw new Error(`IMAGE_MAX_BYTES is below the demo's pictures`);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    images.push({ hash, type, bytes });
+    return hash;
+  };
+  const scenes = Object.entries(sampleImageData.scenes).map(([scene, base64]) => [scene, add(base64)]);
+  const refs = {
+    scenes: Object.fromEntries(scenes) as SampleImages['scenes'],
+    papers: sampleImageData.papers.map(add),
+  };
+  return { refs, images };
+}
+
 /**
- * Creates a demo compound filled with half a year of realistic sample data (DEMO=1), and an
- * invite anyone may use to join it as an owners' committee member.
+ * Creates a demo compound filled with the half year up to today of realistic sample data (DEMO=1),
+ * with its pictures, and an invite anyone may use to join it as an owners' committee member.
  */
 export async function createDemoCompound(s: Services): Promise<{ compoundId: string; inviteCode: string }> {
   const compoundId = newId(9);
   const now = s.now();
-  const sample = generateCompound({ seed: 2024, scale: 'demo', founderName: '社区书记 王秀英' });
+  const images = sampleImages(s.config.imageMaxBytes);
+  // The half year ends today, so deadlines, meetings and the latest activity read as this month's.
+  const sample = generateCompound({
+    seed: 2024,
+    scale: 'demo',
+    founderName: '社区书记 王秀英',
+    end: now,
+    images: images.refs,
+  });
   const [founder, ...others] = sample.members.map(
     (m): MemberRow => ({ ...m, compoundId, joinedAt: now, revokedAt: null }),
   );
@@ -34,6 +70,7 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
     hashToken(newToken()),
   );
   for (const m of others) await s.storage.accounts.addMember(m, hashToken(newToken()));
+  for (const { hash, type, bytes } of images.images) await s.storage.blobs.putBlob({ compoundId, hash, type, bytes });
   await s.relay.appendServerEvents(compoundId, parseDocName('members')!, [founder, ...others].map(joinedEvent));
 
   s.storage.docs.append(roomName(compoundId, 'public'), logUpdate(sample.publicEvents));

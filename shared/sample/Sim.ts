@@ -41,10 +41,10 @@ export class Sim {
     return this.#now;
   }
 
-  /** Runs `run` at `time` (never before now; dropped if after the end). */
+  /** Runs `run` at `time` (never before now; dropped from the end on). */
   at(time: number, run: () => void): void {
     const at = Math.max(time, this.#now);
-    if (at > this.end) return;
+    if (at >= this.end) return;
     this.#push({ at, seq: this.#seq++, run });
   }
 

@@ -1,6 +1,7 @@
 import type { Category } from '../events/request.ts';
 import type { MemberParty, Party, Role } from '../roles.ts';
 import type { Prng } from './Prng.ts';
+import type { SampleImages } from './pictures.ts';
 import type { Sim } from './Sim.ts';
 
 /** A generated member, as the server would have them. */
@@ -67,6 +68,8 @@ export interface World {
   /** Money in a fund not yet spent or promised, in fen. */
   available: Map<string, number>;
   teams: Record<'elders' | 'patrol' | 'repair' | 'errands', string>;
+  /** Images that exist; without them pictures are made-up hashes. */
+  images: SampleImages | undefined;
 }
 
 /** Sizes of a generated compound. */
@@ -75,6 +78,8 @@ export interface Scale {
   members: number;
   buildings: number;
   requestsPerDay: number;
+  /** At most this many requests raised from the floor at a meeting. */
+  meetingTopics: number;
   dutiesPerWeek: number;
   expensesPerWeek: number;
   households: number;
@@ -85,7 +90,8 @@ export const scales: Record<'demo' | 'five-years', Scale> = {
     days: 183,
     members: 40,
     buildings: 6,
-    requestsPerDay: 0.45,
+    requestsPerDay: 0.3,
+    meetingTopics: 4,
     dutiesPerWeek: 3,
     expensesPerWeek: 1,
     households: 6,
@@ -95,6 +101,7 @@ export const scales: Record<'demo' | 'five-years', Scale> = {
     members: 320,
     buildings: 18,
     requestsPerDay: 2.65,
+    meetingTopics: 0,
     dutiesPerWeek: 4.2,
     expensesPerWeek: 5,
     households: 24,

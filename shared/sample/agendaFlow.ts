@@ -169,6 +169,11 @@ export function holdMeeting(w: World, m: MeetingModel): void {
   }
   if (rng.chance(0.2))
     sim.emit(target, 'minutes.signed-in', recorder.memberId, { attendee: { name: '街道办 周主任', party: 'none' } });
+  // Residents speak up from the floor and the recorder writes it down as they go.
+  const spoken = m.kind !== 'owners-assembly' && w.scale.meetingTopics > 0 ? rng.int(0, w.scale.meetingTopics) : 0;
+  const building = m.building ?? undefined;
+  for (const speaker of residents.slice(0, spoken))
+    follow(w, raise(w, recorder, { meetingId: m.meetingId, raisedFor: speaker.name, big: false, building }));
   for (const id of m.requests) {
     const r = w.requests.get(id);
     if (r?.stage !== 'scheduled') continue;

@@ -2,6 +2,7 @@ import type { Tally } from '../events/envelope.ts';
 import type { Category, Outcome, Priority } from '../events/request.ts';
 import type { Party } from '../roles.ts';
 import { shanghaiDay } from '../time.ts';
+import { paperRef, photoRefs } from './pictures.ts';
 import { DAY } from './Sim.ts';
 import { requestTopics } from './vocabulary.ts';
 import type { MeetingModel, RequestModel, SampleMember, World } from './World.ts';
@@ -26,7 +27,7 @@ export function raise(w: World, by: SampleMember, o: RaiseOptions = {}): Request
   const [title, detail] = o.title ? [o.title, o.detail ?? ''] : rng.pick(requestTopics[category]);
   const building = o.building ?? w.buildingOf.get(by.memberId) ?? rng.int(1, w.scale.buildings);
   const unit = rng.int(1, 4);
-  const photos = Array.from({ length: o.photos ?? (rng.chance(0.4) ? rng.int(1, 3) : 0) }, () => rng.imageRef());
+  const photos = photoRefs(w, o.photos ?? (rng.chance(0.4) ? rng.int(1, 3) : 0), category);
   const e = w.sim.emit('public', 'request.raised', by.memberId, {
     title,
     category,
@@ -104,7 +105,7 @@ export function confirm(w: World, r: RequestModel, by: SampleMember, onPaper: st
   if (!decidedStages.has(r.stage)) return false;
   w.sim.emit('public', 'request.confirmed', by.memberId, {
     requestId: r.id,
-    ...(onPaper ? { onPaper: { names: onPaper, photos: [w.rng.imageRef()] } } : {}),
+    ...(onPaper ? { onPaper: { names: onPaper, photos: [paperRef(w)] } } : {}),
   });
   return true;
 }
@@ -155,7 +156,7 @@ export function complete(w: World, r: RequestModel, party: Party, result: string
   w.sim.emit('public', 'request.completed', committeeOf(w, party).memberId, {
     requestId: r.id,
     result,
-    photos: [w.rng.imageRef()],
+    photos: photoRefs(w, 1, r.category),
   });
   r.stage = 'completed';
   r.rated = new Set();

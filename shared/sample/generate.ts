@@ -1,11 +1,13 @@
 import type { AppEvent } from '../events/index.ts';
 import type { Party } from '../roles.ts';
-import { shanghaiDayStart } from '../time.ts';
+import { shanghaiDay, shanghaiDayStart } from '../time.ts';
 import { planRequests } from './agendaFlow.ts';
+import { planBacklog } from './backlogFlow.ts';
 import { planCare } from './careFlow.ts';
 import { planExpenses, planIncome, setUpLedger } from './ledgerFlow.ts';
-import { planMeetings } from './meetingFlow.ts';
+import { planMeetings, planUpcoming } from './meetingFlow.ts';
 import { Prng } from './Prng.ts';
+import type { SampleImages } from './pictures.ts';
 import { planSupermarket, setUpPoints } from './pointsFlow.ts';
 import { planListings, registerProfiles } from './practiceFlow.ts';
 import { planDuties, setUpTeams } from './rosterFlow.ts';
@@ -15,6 +17,7 @@ import { givenNames, surnames } from './vocabulary.ts';
 import type { SampleMember, World } from './World.ts';
 import { scales } from './World.ts';
 
+export type { SampleImages, Scene } from './pictures.ts';
 export type { SampleMember } from './World.ts';
 
 export interface GenerateOptions {
@@ -28,6 +31,13 @@ export interface GenerateOptions {
   memberIds?: readonly string[];
   /** The first day, ms at an Asia/Shanghai midnight; defaults to a fixed day per scale. */
   start?: number;
+  /**
+   * Any time on the day after the last simulated day, e.g. the server's now: the sample stops at
+   * that day's Asia/Shanghai midnight, so one day and seed give one compound. Ignored with `start`.
+   */
+  end?: number;
+  /** Hashes of images that exist, referenced instead of made-up ones wherever the sample has a picture. */
+  images?: SampleImages;
 }
 
 export interface SampleCompound {
@@ -47,10 +57,10 @@ export interface SampleCompound {
 export function generateCompound(options: GenerateOptions): SampleCompound {
   const scale = scales[options.scale];
   const rng = new Prng(options.seed);
-  const start = options.start ?? shanghaiDayStart(options.scale === 'demo' ? '2024-03-04' : '2020-01-06');
+  const start = options.start ?? startOf(options);
   const sim = new Sim(rng, start, start + scale.days * DAY, `s${options.seed.toString(36)}-`);
   const members = makeMembers(rng, scale.members, options);
-  const w = makeWorld(sim, rng, options.scale, members);
+  const w = makeWorld(sim, rng, options.scale, members, options.images);
   sim.at(start + 6 * HOUR, () => {
     setUpLedger(w);
     setUpPoints(w);
@@ -66,8 +76,16 @@ export function generateCompound(options: GenerateOptions): SampleCompound {
   planExpenses(w);
   planCare(w);
   planListings(w);
+  planUpcoming(w);
+  planBacklog(w);
   sim.run();
   return { members, publicEvents: sim.publicEvents, committeeEvents: sim.committeeEvents, minutes: sim.minutes };
+}
+
+function startOf(o: GenerateOptions): number {
+  const days = scales[o.scale].days;
+  if (o.end !== undefined) return shanghaiDayStart(shanghaiDay(o.end)) - days * DAY;
+  return shanghaiDayStart(o.scale === 'demo' ? '2024-03-04' : '2020-01-06');
 }
 
 const committeeSizes: [Party, number][] = [
@@ -94,7 +112,13 @@ function makeMembers(rng: Prng, count: number, o: GenerateOptions): SampleMember
   return members;
 }
 
-function makeWorld(sim: Sim, rng: Prng, scaleName: GenerateOptions['scale'], members: SampleMember[]): World {
+function makeWorld(
+  sim: Sim,
+  rng: Prng,
+  scaleName: GenerateOptions['scale'],
+  members: SampleMember[],
+  images: SampleImages | undefined,
+): World {
   const scale = scales[scaleName];
   const committee: Record<Party, SampleMember[]> = { community: [], owners: [], property: [] };
   for (const m of members) if (m.party !== 'none') committee[m.party].push(m);
@@ -129,5 +153,6 @@ function makeWorld(sim: Sim, rng: Prng, scaleName: GenerateOptions['scale'], mem
     funds: { shared: '' },
     available: new Map(),
     teams: { elders: '', patrol: '', repair: '', errands: '' },
+    images,
   };
 }

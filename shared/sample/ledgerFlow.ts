@@ -2,6 +2,7 @@ import type { IncomeSource } from '../events/ledger.ts';
 import type { Party } from '../roles.ts';
 import { parties } from '../roles.ts';
 import { shanghaiDay } from '../time.ts';
+import { paperRef } from './pictures.ts';
 import { DAY, HOUR } from './Sim.ts';
 import { donors, expensePurposes, payees } from './vocabulary.ts';
 import type { World } from './World.ts';
@@ -27,7 +28,7 @@ export function income(w: World, fundId: string, source: IncomeSource, yuan: num
     source,
     payer,
     day: shanghaiDay(w.sim.now),
-    receipts: [w.rng.imageRef()],
+    receipts: [paperRef(w)],
   });
   w.available.set(fundId, (w.available.get(fundId) ?? 0) + amount);
   if (w.rng.chance(0.005)) {
@@ -97,7 +98,7 @@ export function spend(
     payee,
     purpose,
     ...(requestId ? { requestId } : {}),
-    quotes: [rng.imageRef()],
+    quotes: [paperRef(w)],
   });
   const refuser: Party | undefined = onPaid || !rng.chance(1 / 30) ? undefined : rng.pick(parties);
   let t = 0;
@@ -126,7 +127,7 @@ function pay(w: World, expenseId: string, fundId: string, amount: number, onPaid
   const paid = sim.emit('public', 'ledger.expense.paid', committeeOf(w, 'property').memberId, {
     expenseId,
     day: shanghaiDay(sim.now),
-    receipts: [rng.imageRef()],
+    receipts: [paperRef(w)],
   });
   onPaid?.();
   if (!onPaid && rng.chance(0.01)) {

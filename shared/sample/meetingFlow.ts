@@ -1,5 +1,6 @@
 import { deliberate, holdMeeting } from './agendaFlow.ts';
-import { DAY } from './Sim.ts';
+import { classify, raise, schedule, vote } from './agendaSteps.ts';
+import { DAY, HOUR } from './Sim.ts';
 import type { MeetingModel, World } from './World.ts';
 import { committeeOf } from './World.ts';
 
@@ -23,6 +24,34 @@ export function planMeetings(w: World): void {
   // The first owners' assembly is the fire-lane story's (see stories.ts).
   for (let day = 465; day < scale.days; day += 365) plan.push(['owners-assembly', day]);
   for (const [kind, day] of plan) announce(w, kind, day, rng.int(7, 12));
+}
+
+/** Meetings announced before the last day and held after it: what the calendar shows as coming up. */
+export function planUpcoming(w: World): void {
+  const { sim, scale } = w;
+  // Drawn at that time rather than now, so the rest of the sample stays what it was.
+  sim.at(sim.start + (scale.days - 14) * DAY, () => {
+    const stool = scale.days + w.rng.int(1, 4);
+    announce(w, 'little-stool', stool, stool - scale.days + w.rng.int(6, 9), undefined, (m) => fillAgenda(w, m));
+    const council = scale.days + w.rng.int(8, 13);
+    announce(w, 'council', council, council - scale.days + w.rng.int(3, 6), undefined, (m) => fillAgenda(w, m));
+  });
+}
+
+/** Residents raise what they want talked over at a coming meeting; the committee puts it on the agenda. */
+function fillAgenda(w: World, m: MeetingModel): void {
+  const { rng, sim } = w;
+  const neighbours = w.residents.filter((x) => m.building === null || w.buildingOf.get(x.memberId) === m.building);
+  for (let i = rng.int(2, 3); i > 0; i--) {
+    sim.after(rng.int(2, 48) * HOUR, () => {
+      const r = raise(w, rng.pick(neighbours.length ? neighbours : w.residents), { big: true });
+      sim.after(rng.int(4, 20) * HOUR, () => {
+        if (!classify(w, r) || !schedule(w, r, m)) return;
+        for (const voter of rng.sample(w.residents, rng.int(2, 6)))
+          sim.after(rng.int(1, 36) * HOUR, () => vote(w, r, voter));
+      });
+    });
+  }
 }
 
 /** Announces a meeting some days ahead; a few are called off and held again a week later. */

@@ -1,3 +1,4 @@
+import { photoRefs } from './pictures.ts';
 import { DAY, HOUR } from './Sim.ts';
 import { microWishes, partnerUnits } from './vocabulary.ts';
 import type { World } from './World.ts';
@@ -54,7 +55,7 @@ export function planListings(w: World): void {
             listingId: listing.id,
             claimId: claim.id,
             note: '已经办好了，附上照片。',
-            photos: [rng.imageRef()],
+            photos: photoRefs(w, 1),
           });
           sim.after(rng.int(4, 72) * HOUR, () =>
             sim.emit('public', 'practice.accepted', committeeOf(w, 'community').memberId, {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { foldEvents } from '../../shared/folds/index.ts';
+import { endStages, foldEvents, isOverdue } from '../../shared/folds/index.ts';
+import { sniffImageType } from '../../sync-server/api/images.ts';
 import { createDemoCompound } from '../../sync-server/demo.ts';
 import { connect, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/startServer.ts';
@@ -9,10 +10,12 @@ describe('the demo compound', () => {
   const clients: TestClient[] = [];
   afterEach(async () => {
     for (const c of clients) c.destroy();
+    clients.length = 0;
     await server.close();
   });
 
-  it('is joined by its invite and opens with months of realistic, valid records', async () => {
+  /** A demo compound on a fresh server and a newcomer who joined it by its invite. */
+  async function joinDemo(): Promise<Session> {
     server = await startTestServer();
     const { inviteCode } = await createDemoCompound(server.services);
     const res = await fetch(`${server.url}/api/join`, {
@@ -21,7 +24,18 @@ describe('the demo compound', () => {
       body: JSON.stringify({ code: inviteCode, name: '试用的人' }),
     });
     expect(res.status).toBe(201);
-    const me = (await res.json()) as Session;
+    return (await res.json()) as Session;
+  }
+
+  async function publicLog(me: Session): Promise<unknown[]> {
+    const pub = connect(server.wsUrl, me, 'public');
+    clients.push(pub);
+    await synced(pub);
+    return pub.events.toArray();
+  }
+
+  it('is joined by its invite and opens with months of realistic, valid records', async () => {
+    const me = await joinDemo();
     expect(me).toMatchObject({ role: 'committee', party: 'owners' });
     const pub = connect(server.wsUrl, me, 'public');
     const members = connect(server.wsUrl, me, 'members');
@@ -31,5 +45,31 @@ describe('the demo compound', () => {
     expect(Object.keys(state.agenda.requests).length).toBeGreaterThan(50);
     expect(state.anomalies.length).toBeLessThan(pub.events.length / 100);
     expect(members.events.length).toBeGreaterThan(10);
+  });
+
+  it('serves every photo its public log references to a member who joined', async () => {
+    const me = await joinDemo();
+    const hashes = new Set(JSON.stringify(await publicLog(me)).match(/\b[0-9a-f]{64}\b/g));
+    expect(hashes.size).toBeGreaterThan(3);
+    for (const hash of hashes) {
+      const res = await fetch(`${server.url}/api/compounds/${me.compoundId}/images/${hash}`, {
+        headers: { authorization: `Bearer ${me.token}` },
+      });
+      expect(res.status, hash).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(bytes.byteLength).toBeGreaterThan(1000);
+      expect(res.headers.get('content-type')).toBe(sniffImageType(bytes));
+    }
+  });
+
+  it("has a few overdue requests as of the server's now, not all of its open ones", async () => {
+    const me = await joinDemo();
+    const now = server.services.now();
+    const requests = Object.values(foldEvents(await publicLog(me)).agenda.requests);
+    const open = requests.filter((r) => !endStages.includes(r.stage) && r.stage !== 'completed');
+    const overdue = requests.filter((r) => isOverdue(r, now));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(open.length);
+    expect(overdue.length).toBeLessThanOrEqual(8);
   });
 });

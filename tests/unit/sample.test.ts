@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/events/index.ts';
-import { foldEvents, foldMinutes } from '../../shared/folds/index.ts';
+import { endStages, foldEvents, foldMinutes, isOverdue } from '../../shared/folds/index.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import type { SampleCompound } from '../../shared/sample/generate.ts';
 import { generateCompound } from '../../shared/sample/generate.ts';
+import { categoryScenes } from '../../shared/sample/pictures.ts';
+import { shanghaiDay, shanghaiDayStart } from '../../shared/time.ts';
+
+const DAY = 86_400_000;
+
+/** Every 64-hex string in a log: the pictures its events reference. */
+function imageRefs(events: readonly AppEvent[]): Set<string> {
+  return new Set(JSON.stringify(events).match(/\b[0-9a-f]{64}\b/g) ?? []);
+}
 
 /** Every event checked for its author in its document; returns the refusals. */
 function refusals(c: SampleCompound): string[] {
@@ -94,6 +103,69 @@ describe('the demo compound', () => {
   });
 });
 
+describe('the demo compound ending today', () => {
+  // Mornings, evenings and a new year's day, in Asia/Shanghai; several seeds.
+  const todays = ['2025-01-01T09:30:00+08:00', '2026-03-15T23:59:00+08:00', '2026-07-04T00:00:00+08:00'];
+  const cases = todays.flatMap((today, i) => [2024, i + 1].map((seed) => ({ seed, today })));
+
+  it.each(cases)('looks like a compound in use on $today (seed $seed)', ({ seed, today }) => {
+    const now = Date.parse(today);
+    const c = generateCompound({ seed, scale: 'demo', end: now });
+    const state = foldEvents(c.publicEvents);
+    const midnight = shanghaiDayStart(shanghaiDay(now));
+    const times = c.publicEvents.map((e) => e.at);
+    expect(Math.max(...times)).toBeLessThan(midnight);
+    expect(Math.max(...times)).toBeGreaterThan(midnight - 2 * DAY);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(midnight - 184 * DAY);
+    expect(state.anomalies).toEqual([]);
+    expect(refusals(c)).toEqual([]);
+
+    const requests = Object.values(state.agenda.requests);
+    const open = requests.filter((r) => !endStages.includes(r.stage));
+    const working = requests.filter((r) => !endStages.includes(r.stage) && r.stage !== 'completed');
+    const overdue = requests.filter((r) => isOverdue(r, now));
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    expect(overdue.length).toBeLessThanOrEqual(8);
+    expect(overdue.length).toBeLessThan(open.length / 5);
+    expect(overdue.length).toBeLessThan(working.length);
+    expect(requests.filter((r) => r.stage === 'completed' || endStages.includes(r.stage)).length).toBeGreaterThan(
+      requests.length * 0.7,
+    );
+
+    const meetings = Object.values(state.meetings.meetings).filter((m) => m.status === 'scheduled');
+    expect(meetings.filter((m) => m.startsAt < now).length).toBeGreaterThan(20);
+    expect(meetings.filter((m) => m.startsAt > now).length).toBeGreaterThanOrEqual(1);
+    expect(meetings.filter((m) => m.startsAt > now).length).toBeLessThanOrEqual(3);
+
+    const lastWeeks = c.publicEvents.filter((e) => e.at > midnight - 21 * DAY).map((e) => e.type.split('.')[0]);
+    for (const module of ['request', 'ledger', 'points', 'roster']) expect(lastWeeks).toContain(module);
+  });
+
+  it('is the same compound all day and another one the next day', () => {
+    const at = (time: string) => generateCompound({ seed: 2024, scale: 'demo', end: Date.parse(time) });
+    const morning = at('2026-03-15T00:00:00+08:00');
+    expect(at('2026-03-15T23:59:59+08:00')).toEqual(morning);
+    expect(at('2026-03-16T00:00:00+08:00').publicEvents[0]?.at).toBe((morning.publicEvents[0]?.at ?? 0) + DAY);
+  });
+
+  it('references only the images it is given, and all of them', () => {
+    const scenes = { blocks: 'a', stairs: 'b', garden: 'c', lamp: 'd', parking: 'e' };
+    const images = {
+      scenes: Object.fromEntries(Object.entries(scenes).map(([scene, x]) => [scene, x.repeat(64)])) as typeof scenes,
+      papers: ['f'.repeat(64), '0'.repeat(64)],
+    };
+    const c = generateCompound({ seed: 3, scale: 'demo', images });
+    const refs = imageRefs([...c.publicEvents, ...c.committeeEvents, ...Object.values(c.minutes).flat()]);
+    expect(refs).toEqual(new Set([...Object.values(images.scenes), ...images.papers]));
+    const shown = c.publicEvents.flatMap((e) => (e.type === 'request.raised' && e.photos ? [e] : []));
+    expect(shown.length).toBeGreaterThan(20);
+    for (const e of shown) {
+      const fitting = categoryScenes[e.category].map((scene) => images.scenes[scene]);
+      expect(fitting).toEqual(expect.arrayContaining(e.photos ?? []));
+    }
+  });
+});
+
 describe('the five-year compound', () => {
   const c = generateCompound({ seed: 5, scale: 'five-years' });
 
@@ -108,5 +180,9 @@ describe('the five-year compound', () => {
   it('has every event pass checkEvent and folds with next to no anomalies', () => {
     expect(refusals(c)).toEqual([]);
     expect(foldEvents(c.publicEvents).anomalies.length).toBeLessThan(c.publicEvents.length / 1000);
+  });
+
+  it('makes up hashes for its pictures when given no images', () => {
+    expect(imageRefs(c.publicEvents).size).toBeGreaterThan(1000);
   });
 });
