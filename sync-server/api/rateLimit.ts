@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiErrorCode } from '../../shared/errors.ts';
-import { TokenBucket } from '../relay/TokenBucket.ts';
+import { TokenBucket } from '../limits/TokenBucket.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
