@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
-describe('the JSON API (SPEC section 3)', () => {
-  let server: TestServer;
+describe('the JSON API (docs/PROTOCOL.md)', () => {
+  const server = useTestServer();
   let admin: Session;
   const call = async (method: string, path: string, body?: unknown, token?: string, raw?: BodyInit) => {
     const res = await fetch(`${server.url}${path}`, {
@@ -19,11 +19,7 @@ describe('the JSON API (SPEC section 3)', () => {
     return { status: res.status, json: text ? JSON.parse(text) : undefined };
   };
   beforeEach(async () => {
-    server = await startTestServer();
     admin = await createCompound(server.url);
-  });
-  afterEach(async () => {
-    await server.close();
   });
 
   it('healthz answers ok', async () => {
@@ -148,15 +144,14 @@ describe('the JSON API (SPEC section 3)', () => {
 });
 
 describe('API rate limits', () => {
+  const limited = useTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1' });
+  const open = useTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1', RATE_LIMITS: 'off' });
+
   it('limit requests per address with 429, and RATE_LIMITS=off lifts only that', async () => {
-    const limited = await startTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1' });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await fetch(`${limited.url}/api/me`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.at(-1)).toBe(429);
-    await limited.close();
-    const open = await startTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1', RATE_LIMITS: 'off' });
     for (let i = 0; i < 8; i++) expect((await fetch(`${open.url}/api/me`)).status).toBe(401);
-    await open.close();
   });
 });

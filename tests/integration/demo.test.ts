@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { createDemoCompound } from '../../sync-server/demo.ts';
-import { connect, type Session, synced, type TestClient } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { type Session, synced } from '../helpers/clients.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 describe('the demo compound', () => {
-  let server: TestServer;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
+  const server = useTestServer();
 
   it('is joined by its invite and opens with months of realistic, valid records', async () => {
-    server = await startTestServer();
     const { inviteCode } = await createDemoCompound(server.services);
     const res = await fetch(`${server.url}/api/join`, {
       method: 'POST',
@@ -23,9 +17,8 @@ describe('the demo compound', () => {
     expect(res.status).toBe(201);
     const me = (await res.json()) as Session;
     expect(me).toMatchObject({ role: 'committee', party: 'owners' });
-    const pub = connect(server.wsUrl, me, 'public');
-    const members = connect(server.wsUrl, me, 'members');
-    clients.push(pub, members);
+    const pub = server.connect(me, 'public');
+    const members = server.connect(me, 'members');
     await Promise.all([synced(pub), synced(members)]);
     const state = foldEvents(pub.events.toArray());
     expect(Object.keys(state.agenda.requests).length).toBeGreaterThan(50);
