@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ErrorBody } from '../../shared/api/ApiError.ts';
+import { StoredImage } from '../../shared/api/images.ts';
+import { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/membership.ts';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
@@ -115,6 +119,23 @@ describe('the JSON API (docs/PROTOCOL.md)', () => {
     expect((await call('DELETE', path(admin.memberId), undefined, admin.token)).status).toBe(409);
     expect((await call('DELETE', path('nobody'), undefined, admin.token)).status).toBe(404);
     expect((await call('DELETE', path(resident.memberId), undefined, admin.token)).status).toBe(204);
+  });
+
+  it('every answer matches the shared schema the client checks it with', async () => {
+    const created = await call('POST', '/api/compounds', { name: '幸福里', founderName: '张桂兰', party: 'community' });
+    expect(v.is(Credentials, created.json)).toBe(true);
+    const path = `/api/compounds/${admin.compoundId}`;
+    expect(v.is(CompoundInfo, (await call('GET', path, undefined, admin.token)).json)).toBe(true);
+    const inv = await call('POST', `${path}/invites`, { role: 'resident' }, admin.token);
+    expect(v.is(Invite, inv.json)).toBe(true);
+    expect(v.is(Credentials, (await call('POST', '/api/join', { code: inv.json.code, name: '居民' })).json)).toBe(true);
+    expect(v.is(Me, (await call('GET', '/api/me', undefined, admin.token)).json)).toBe(true);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    const hash = createHash('sha256').update(png).digest('hex');
+    expect(v.is(StoredImage, (await call('PUT', `${path}/images/${hash}`, undefined, admin.token, png)).json)).toBe(
+      true,
+    );
+    expect(v.is(ErrorBody, (await call('GET', '/api/me')).json)).toBe(true);
   });
 
   it('an unknown API route is a JSON 404', async () => {
