@@ -7,7 +7,7 @@ import { memberForToken } from './requireMember.ts';
 
 export type Admission = { ok: true; member: Member; doc: DocRef } | { ok: false; code: CloseCode; reason: string };
 
-/** Whether a websocket to `/sync/<compoundId>/<docName>?token=` may join its room, and as whom. */
+/** Whether a websocket to `/sync/<compoundId>/<docName>?token=` may join its room, and as whom (docs/PROTOCOL.md). */
 export async function admitSocket(
   accounts: AccountStore,
   compoundId: string,
