@@ -1,20 +1,13 @@
 import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import {
-  CompoundInfo,
-  type CreateCompoundBody,
-  type CreateInviteBody,
-  Credentials,
-  Invite,
-  type JoinBody,
-  Me,
-} from '../../shared/api/membership.ts';
+import { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
+import type { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import { issueMessage } from '../../shared/issueMessage.ts';
 import { apiErrorOf, apiFetch } from './apiFetch.ts';
 
 export { ApiError } from '../../shared/api/ApiError.ts';
-export type { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/membership.ts';
+export type { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
 
 /** A JSON call whose answer is checked against the same schema the server answers with. */
 async function request<S extends v.GenericSchema>(

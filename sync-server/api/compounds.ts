@@ -1,14 +1,7 @@
 import { Hono } from 'hono';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import {
-  type CompoundInfo,
-  CreateCompoundBody,
-  CreateInviteBody,
-  type Credentials,
-  type Invite,
-  JoinBody,
-  type Me,
-} from '../../shared/api/membership.ts';
+import type { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
+import { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
 import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
 import { type MemberJoinedEvent, memberJoined, memberRevoked } from '../../shared/events/member.ts';
 import type { MemberParty } from '../../shared/roles.ts';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../shared/api/ApiError.ts';
+import { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
 import { StoredImage } from '../../shared/api/images.ts';
-import { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/membership.ts';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
