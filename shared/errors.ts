@@ -16,6 +16,8 @@ export const CloseCode = {
   RateLimited: 4429,
   /** The server failed to store an update; nothing was forwarded. */
   ServerError: 4500,
+  /** The server is shutting down (the websocket protocol's own 1001); the client reconnects. */
+  GoingAway: 1001,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -9,6 +9,7 @@ export const parties = ['community', 'owners', 'property'] as const;
 export type Party = (typeof parties)[number];
 export const PartySchema = v.picklist(parties);
 export type MemberParty = Party | 'none';
+export const MemberPartySchema = v.union([PartySchema, v.literal('none')]);
 
 /** An authenticated member as the relay and the API see them. */
 export interface Member {

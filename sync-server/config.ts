@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issueMessage } from '../shared/issueMessage.ts';
 
 const int = (fallback: number, min = 0) =>
   v.pipe(
@@ -38,11 +39,7 @@ export type Config = ReturnType<typeof readConfig>;
 /** Reads and checks the environment; throws a clear message naming the bad variable. */
 export function readConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = v.safeParse(EnvSchema, env);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const key = issue?.path?.[0]?.key;
-    throw new Error(`bad environment variable ${String(key)}: ${issue?.message}`);
-  }
+  if (!parsed.success) throw new Error(`bad environment variable ${issueMessage(parsed.issues)}`);
   const e = parsed.output;
   return {
     host: e.HOST,

@@ -4,9 +4,9 @@ import { minutesDocName, parseDocName, roomName } from '../shared/rooms.ts';
 import { generateCompound, type SampleImages } from '../shared/sample/generate.ts';
 import { sampleImageData } from '../shared/sample/sampleImageData.ts';
 import { joinedEvent } from './api/compounds.ts';
-import type { Services } from './api/context.ts';
 import { sniffImageType } from './api/images.ts';
 import { hashToken, newId, newToken } from './auth/tokens.ts';
+import type { Services } from './http.ts';
 import type { MemberRow } from './storage/Storage.ts';
 
 /** One Yjs update holding a whole event log, as if a phone had written it. */

@@ -1,4 +1,5 @@
 /** The relay's content-addressed image store: PUT and GET /api/compounds/:compoundId/images/:sha256hex (Bearer). */
+import { apiFetch } from '../sync/apiFetch.ts';
 
 export type UploadResult = 'stored' | 'retry' | 'refused';
 
@@ -9,12 +10,11 @@ const path = (compoundId: string, hash: string) =>
 export async function uploadImage(compoundId: string, hash: string, blob: Blob, token: string): Promise<UploadResult> {
   let res: Response;
   try {
-    res = await fetch(path(compoundId, hash), {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': blob.type || 'image/jpeg' },
+    res = await apiFetch('PUT', path(compoundId, hash), {
+      token,
       body: blob,
-      cache: 'no-store',
-      signal: AbortSignal.timeout(60_000),
+      contentType: blob.type || 'image/jpeg',
+      timeoutMs: 60_000,
     });
   } catch {
     return 'retry';
@@ -29,10 +29,8 @@ export type FetchResult = { kind: 'ok'; blob: Blob } | { kind: 'missing' } | { k
 /** 'missing' when the relay has no such image (yet: the phone that took it may not have uploaded it). */
 export async function fetchImage(compoundId: string, hash: string, token: string): Promise<FetchResult> {
   try {
-    const res = await fetch(path(compoundId, hash), {
-      headers: { Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(60_000),
-    });
+    // Images never change under their hash: the browser's cache may answer.
+    const res = await apiFetch('GET', path(compoundId, hash), { token, timeoutMs: 60_000, cache: 'default' });
     if (res.status === 404) return { kind: 'missing' };
     if (!res.ok) return { kind: 'failed' };
     return { kind: 'ok', blob: await res.blob() };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issueMessage } from '../issueMessage.ts';
 import { careEvents } from './care.ts';
 import type { Check } from './compileCheck.ts';
 import { compileCheck } from './compileCheck.ts';
@@ -70,9 +71,7 @@ export function parseEvent(json: unknown): ParsedEvent {
   if (parser.check?.(json)) return { ok: true, event: json as AppEvent };
   const parsed = v.safeParse(parser.schema, json);
   if (parsed.success) return { ok: true, event: parsed.output as AppEvent };
-  const issue = parsed.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, type: type as string, why: `${path ? `${path}: ` : ''}${issue.message}` };
+  return { ok: false, type: type as string, why: issueMessage(parsed.issues) };
 }
 
 export type { Envelope } from './envelope.ts';

@@ -1,5 +1,5 @@
-import * as v from 'valibot';
-import { PartySchema, RoleSchema } from '../roles.ts';
+import type * as v from 'valibot';
+import { MemberPartySchema, RoleSchema } from '../roles.ts';
 import { defineEvent, Line, MemberId } from './envelope.ts';
 
 /** Written by the server only, into the `members` document. */
@@ -7,11 +7,35 @@ export const MemberJoined = defineEvent('member.joined', {
   memberId: MemberId,
   name: Line(60),
   role: RoleSchema,
-  party: v.union([PartySchema, v.literal('none')]),
+  party: MemberPartySchema,
 });
+export type MemberJoinedEvent = v.InferOutput<typeof MemberJoined>;
 
 export const MemberRevoked = defineEvent('member.revoked', {
   memberId: MemberId,
 });
+export type MemberRevokedEvent = v.InferOutput<typeof MemberRevoked>;
 
 export const memberEvents = [MemberJoined, MemberRevoked] as const;
+
+/** An event only the server writes (the `members` document refuses them from phones). */
+export type ServerEvent = MemberJoinedEvent | MemberRevokedEvent;
+
+/** A `member.joined` event: the member joined by themselves, so `by` is the new member. */
+export function memberJoined(e: Omit<MemberJoinedEvent, 'type' | 'by'>): MemberJoinedEvent {
+  return {
+    id: e.id,
+    type: 'member.joined',
+    at: e.at,
+    by: e.memberId,
+    memberId: e.memberId,
+    name: e.name,
+    role: e.role,
+    party: e.party,
+  };
+}
+
+/** A `member.revoked` event: admin `by` removed `memberId`. */
+export function memberRevoked(e: Omit<MemberRevokedEvent, 'type'>): MemberRevokedEvent {
+  return { id: e.id, type: 'member.revoked', at: e.at, by: e.by, memberId: e.memberId };
+}

@@ -1,48 +1,38 @@
 import { Hono } from 'hono';
-import * as v from 'valibot';
+import { ApiError } from '../../shared/api/ApiError.ts';
+import type { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
+import { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
 import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
-import { Line } from '../../shared/events/envelope.ts';
+import { type MemberJoinedEvent, memberJoined, memberRevoked } from '../../shared/events/member.ts';
 import type { MemberParty } from '../../shared/roles.ts';
-import { isCommittee, PartySchema } from '../../shared/roles.ts';
+import { isCommittee } from '../../shared/roles.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import { type AppEnv, readBody, type Services } from '../http.ts';
 import type { MemberRow } from '../storage/Storage.ts';
-import type { AppEnv, Services } from './context.ts';
-import { ApiError, readBody } from './errors.ts';
-
-const CreateCompound = v.strictObject({ name: Line(60), founderName: Line(60), party: PartySchema });
-const CreateInvite = v.strictObject({
-  role: v.picklist(['resident', 'committee']),
-  party: v.optional(PartySchema),
-  maxUses: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 1),
-  ttlHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
-});
-const JoinBody = v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: Line(60) });
 
 const membersDoc = parseDocName('members')!;
 
-/** The `member.joined` event the server writes into the members document. */
-export function joinedEvent(m: MemberRow) {
-  return {
+/** The `member.joined` event the server writes into the members document when `m` joins. */
+export function joinedEvent(m: MemberRow): MemberJoinedEvent {
+  return memberJoined({
     id: newId(),
-    type: 'member.joined',
     at: m.joinedAt,
-    by: m.memberId,
     memberId: m.memberId,
     name: m.name,
     role: m.role,
     party: m.party,
-  };
+  });
 }
 
-/** Compounds, invites, joining and membership: the JSON API of SPEC section 3. */
+/** Compounds, invites, joining and membership (docs/PROTOCOL.md lists the routes). */
 export function membershipRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = requireMember(s.storage.accounts);
 
   app.post('/compounds', async (c) => {
-    const body = await readBody(c, CreateCompound);
+    const body = await readBody(c, CreateCompoundBody);
     const now = s.now();
     const compoundId = newId(9);
     const token = newToken();
@@ -61,7 +51,14 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       hashToken(token),
     );
     await s.relay.appendServerEvents(compoundId, membersDoc, [joinedEvent(founder)]);
-    return c.json({ compoundId, memberId: founder.memberId, token, role: founder.role, party: founder.party }, 201);
+    const credentials: Credentials = {
+      compoundId,
+      memberId: founder.memberId,
+      token,
+      role: founder.role,
+      party: founder.party,
+    };
+    return c.json(credentials, 201);
   });
 
   app.get('/compounds/:compoundId', auth, async (c) => {
@@ -69,14 +66,15 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     sameCompound(member, c.req.param('compoundId'));
     const compound = await s.storage.accounts.getCompound(member.compoundId);
     if (!compound) throw new ApiError(404, Code.NotFound, 'no such compound');
-    return c.json({ compoundId: compound.compoundId, name: compound.name, createdAt: compound.createdAt });
+    const info: CompoundInfo = { compoundId: compound.compoundId, name: compound.name, createdAt: compound.createdAt };
+    return c.json(info);
   });
 
   app.post('/compounds/:compoundId/invites', auth, async (c) => {
     const member = c.get('member');
     sameCompound(member, c.req.param('compoundId'));
     if (!isCommittee(member)) throw new ApiError(403, Code.Forbidden, 'only admins and committee members invite');
-    const body = await readBody(c, CreateInvite);
+    const body = await readBody(c, CreateInviteBody);
     if (body.role === 'committee' && !body.party) {
       throw new ApiError(400, Code.BadRequest, 'party: a committee member belongs to a party');
     }
@@ -94,7 +92,8 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       createdBy: member.memberId,
     });
     const origin = s.config.publicUrl ?? new URL(c.req.url).origin;
-    return c.json({ code, url: new URL(`/join/${code}`, origin).href, expiresAt }, 201);
+    const invite: Invite = { code, url: new URL(`/join/${code}`, origin).href, expiresAt };
+    return c.json(invite, 201);
   });
 
   app.post('/join', async (c) => {
@@ -119,15 +118,20 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     };
     await s.storage.accounts.addMember(member, hashToken(token));
     await s.relay.appendServerEvents(member.compoundId, membersDoc, [joinedEvent(member)]);
-    return c.json(
-      { compoundId: member.compoundId, memberId: member.memberId, token, role: member.role, party: member.party },
-      201,
-    );
+    const credentials: Credentials = {
+      compoundId: member.compoundId,
+      memberId: member.memberId,
+      token,
+      role: member.role,
+      party: member.party,
+    };
+    return c.json(credentials, 201);
   });
 
   app.get('/me', auth, (c) => {
     const { memberId, compoundId, name, role, party } = c.get('member');
-    return c.json({ memberId, compoundId, name, role, party });
+    const me: Me = { memberId, compoundId, name, role, party };
+    return c.json(me);
   });
 
   app.delete('/compounds/:compoundId/members/:memberId', auth, async (c) => {
@@ -142,7 +146,7 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       await s.storage.accounts.revokeMember(target.memberId, at);
       s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
       await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
-        { id: newId(), type: 'member.revoked', at, by: admin.memberId, memberId: target.memberId },
+        memberRevoked({ id: newId(), at, by: admin.memberId, memberId: target.memberId }),
       ]);
     }
     return c.body(null, 204);

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import * as v from 'valibot';
+import { ApiError } from '../../shared/api/ApiError.ts';
+import type { ImageType, StoredImage } from '../../shared/api/images.ts';
 import { ApiErrorCode as Code } from '../../shared/errors.ts';
+import { ImageRef } from '../../shared/events/envelope.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
-import type { AppEnv, Services } from './context.ts';
-import { ApiError } from './errors.ts';
-
-const hashPattern = /^[0-9a-f]{64}$/;
+import type { AppEnv, Services } from '../http.ts';
 
 /** The image type by its first bytes, never by what the client claims. */
-export function sniffImageType(b: Uint8Array): string | undefined {
+export function sniffImageType(b: Uint8Array): ImageType | undefined {
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
   const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
@@ -25,7 +26,7 @@ export function imageRoutes(s: Services): Hono<AppEnv> {
     const member = c.get('member');
     sameCompound(member, c.req.param('compoundId'));
     const hash = c.req.param('hash');
-    if (!hashPattern.test(hash)) throw new ApiError(400, Code.BadRequest, 'hash: 64 hex characters of sha-256');
+    if (!v.is(ImageRef, hash)) throw new ApiError(400, Code.BadRequest, 'hash: 64 hex characters of sha-256');
     const declared = Number(c.req.header('content-length') ?? '0');
     if (declared > s.config.imageMaxBytes) {
       throw new ApiError(413, Code.TooLarge, `images are at most ${s.config.imageMaxBytes} bytes`);
@@ -39,9 +40,10 @@ export function imageRoutes(s: Services): Hono<AppEnv> {
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== hash) throw new ApiError(400, Code.BadRequest, 'hash does not match the content');
     const existing = await s.storage.blobs.getBlob(member.compoundId, hash);
-    if (existing) return c.json({ hash, type }, 200);
+    const stored: StoredImage = { hash, type };
+    if (existing) return c.json(stored, 200);
     await s.storage.blobs.putBlob({ compoundId: member.compoundId, hash, type, bytes });
-    return c.json({ hash, type }, 201);
+    return c.json(stored, 201);
   });
 
   app.get('/compounds/:compoundId/images/:hash', async (c) => {

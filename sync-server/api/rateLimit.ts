@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { ApiError } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
-import { TokenBucket } from '../relay/TokenBucket.ts';
-import type { AppEnv } from './context.ts';
-import { ApiError } from './errors.ts';
+import type { AppEnv } from '../http.ts';
+import { TokenBucket } from '../limits/TokenBucket.ts';
 
 /** Per-address request limits for the API (RATE_LIMITS=off turns them off for load tests). */
 export function rateLimit(perMinute: number, burst: number): MiddlewareHandler<AppEnv> {

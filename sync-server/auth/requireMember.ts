@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { ApiError } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
-import type { AppEnv } from '../api/context.ts';
-import { ApiError } from '../api/errors.ts';
+import type { AppEnv } from '../http.ts';
 import type { AccountStore } from '../storage/Storage.ts';
 import { hashToken } from './tokens.ts';
 

@@ -1,8 +1,8 @@
 import { CloseCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocRef } from '../../shared/rooms.ts';
+import { TokenBucket } from '../limits/TokenBucket.ts';
 import type { Room } from './Room.ts';
-import { TokenBucket } from './TokenBucket.ts';
 import type { RelayLimits, RelaySocket } from './types.ts';
 
 /** One member's socket in one room, with its limits. */

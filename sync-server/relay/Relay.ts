@@ -1,4 +1,5 @@
 import { CloseCode } from '../../shared/errors.ts';
+import type { ServerEvent } from '../../shared/events/member.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocRef } from '../../shared/rooms.ts';
 import { roomName } from '../../shared/rooms.ts';
@@ -40,7 +41,7 @@ export class Relay {
   }
 
   /** Appends server-written events to a document, loading it if needed. */
-  async appendServerEvents(compoundId: string, doc: DocRef, events: unknown[]): Promise<void> {
+  async appendServerEvents(compoundId: string, doc: DocRef, events: readonly ServerEvent[]): Promise<void> {
     const room = this.room(roomName(compoundId, doc.name), doc);
     await room.ready;
     room.appendServerEvents(events);
@@ -68,7 +69,7 @@ export class Relay {
   /** Closes every connection and unloads every room after a final flush. */
   async close(): Promise<void> {
     for (const set of [...this.byMember.values()]) {
-      for (const conn of [...set]) conn.close(1001, 'server shutting down');
+      for (const conn of [...set]) conn.close(CloseCode.GoingAway, 'server shutting down');
     }
     await Promise.all([...this.rooms.values()].map((r) => r.unload()));
   }

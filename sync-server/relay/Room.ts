@@ -1,8 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, RejectReason, RuleError } from '../../shared/errors.ts';
+import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
-import { validateUpdate } from '../../shared/rules/validateUpdate.ts';
 import type { DocStore } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
@@ -90,8 +90,8 @@ export class Room {
   }
 
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
-  appendServerEvents(events: unknown[]): void {
-    this.doc.transact(() => this.doc.getArray('events').push(events), serverOrigin);
+  appendServerEvents(events: readonly ServerEvent[]): void {
+    this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin);
     if (this.conns.size === 0) this.scheduleUnload();
   }
 
@@ -136,7 +136,7 @@ export class Room {
 
   private applyFrom(conn: Connection, update: Uint8Array): void {
     try {
-      const { changed } = validateUpdate(this.doc, update, conn.member, this.kind);
+      const { changed } = this.options.policy.check(update, conn.member, this);
       if (!changed) return;
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;

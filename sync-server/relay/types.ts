@@ -1,5 +1,6 @@
+import type * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
-import type { DocRef } from '../../shared/rooms.ts';
+import type { DocKind, DocRef } from '../../shared/rooms.ts';
 
 /** The minimal socket the relay needs; the Hono/ws adapter is a thin file around it. */
 export interface RelaySocket {
@@ -22,8 +23,23 @@ export interface RelayLimits {
   maxBufferedBytes: number;
 }
 
+/**
+ * Decides whether a member's update may be applied to a room's document, without applying it.
+ * Throws a RuleError (shared/errors.ts) to refuse it; the room closes the connection with the
+ * matching close code. The relay itself knows no governance rules: the app passes them in.
+ */
+export interface UpdatePolicy {
+  /** `changed` is false when the update adds nothing the document does not already have. */
+  check(
+    update: Uint8Array,
+    member: Member,
+    room: { readonly doc: Y.Doc; readonly kind: DocKind },
+  ): { changed: boolean };
+}
+
 export interface RelayOptions {
   limits: RelayLimits;
+  policy: UpdatePolicy;
   /** Compact a room's stored updates after this many appends. */
   compactEvery: number;
   /** A room with no connections leaves memory after this long. */

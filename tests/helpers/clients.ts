@@ -62,6 +62,7 @@ export function connect(wsUrl: string, session: Session, docName = 'public', doc
     maxBackoffTime: 300,
   });
   const closes: { code: number; reason: string }[] = [];
+  let destroyed = false;
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -71,6 +72,9 @@ export function connect(wsUrl: string, session: Session, docName = 'public', doc
     events: doc.getArray('events'),
     closes,
     destroy() {
+      // A test may destroy a client itself before the server's clean-up does.
+      if (destroyed) return;
+      destroyed = true;
       provider.destroy();
       doc.destroy();
     },

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ErrorBody } from '../../shared/api/ApiError.ts';
+import { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
+import { StoredImage } from '../../shared/api/images.ts';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
-describe('the JSON API (SPEC section 3)', () => {
-  let server: TestServer;
+describe('the JSON API (docs/PROTOCOL.md)', () => {
+  const server = useTestServer();
   let admin: Session;
   const call = async (method: string, path: string, body?: unknown, token?: string, raw?: BodyInit) => {
     const res = await fetch(`${server.url}${path}`, {
@@ -19,11 +23,7 @@ describe('the JSON API (SPEC section 3)', () => {
     return { status: res.status, json: text ? JSON.parse(text) : undefined };
   };
   beforeEach(async () => {
-    server = await startTestServer();
     admin = await createCompound(server.url);
-  });
-  afterEach(async () => {
-    await server.close();
   });
 
   it('healthz answers ok', async () => {
@@ -121,6 +121,23 @@ describe('the JSON API (SPEC section 3)', () => {
     expect((await call('DELETE', path(resident.memberId), undefined, admin.token)).status).toBe(204);
   });
 
+  it('every answer matches the shared schema the client checks it with', async () => {
+    const created = await call('POST', '/api/compounds', { name: '幸福里', founderName: '张桂兰', party: 'community' });
+    expect(v.is(Credentials, created.json)).toBe(true);
+    const path = `/api/compounds/${admin.compoundId}`;
+    expect(v.is(CompoundInfo, (await call('GET', path, undefined, admin.token)).json)).toBe(true);
+    const inv = await call('POST', `${path}/invites`, { role: 'resident' }, admin.token);
+    expect(v.is(Invite, inv.json)).toBe(true);
+    expect(v.is(Credentials, (await call('POST', '/api/join', { code: inv.json.code, name: '居民' })).json)).toBe(true);
+    expect(v.is(Me, (await call('GET', '/api/me', undefined, admin.token)).json)).toBe(true);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    const hash = createHash('sha256').update(png).digest('hex');
+    expect(v.is(StoredImage, (await call('PUT', `${path}/images/${hash}`, undefined, admin.token, png)).json)).toBe(
+      true,
+    );
+    expect(v.is(ErrorBody, (await call('GET', '/api/me')).json)).toBe(true);
+  });
+
   it('an unknown API route is a JSON 404', async () => {
     const r = await call('GET', '/api/nothing');
     expect(r.status).toBe(404);
@@ -148,15 +165,14 @@ describe('the JSON API (SPEC section 3)', () => {
 });
 
 describe('API rate limits', () => {
+  const limited = useTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1' });
+  const open = useTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1', RATE_LIMITS: 'off' });
+
   it('limit requests per address with 429, and RATE_LIMITS=off lifts only that', async () => {
-    const limited = await startTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1' });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await fetch(`${limited.url}/api/me`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.at(-1)).toBe(429);
-    await limited.close();
-    const open = await startTestServer({ API_BURST: '5', API_REQUESTS_PER_MINUTE: '1', RATE_LIMITS: 'off' });
     for (let i = 0; i < 8; i++) expect((await fetch(`${open.url}/api/me`)).status).toBe(401);
-    await open.close();
   });
 });

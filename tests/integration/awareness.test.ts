@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { addMember, connect, createCompound, synced, type TestClient } from '../helpers/clients.ts';
+import { describe, expect, it } from 'vitest';
+import { addMember, createCompound, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 describe('awareness (presence)', () => {
-  let server: TestServer;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
+  const server = useTestServer();
 
   it('appears on the other phones, is echoed to the sender, and disappears when it leaves', async () => {
-    server = await startTestServer();
     const admin = await createCompound(server.url);
     const bob = await addMember(server.url, admin, { role: 'committee', party: 'owners' }, '记录员');
-    const a = connect(server.wsUrl, admin, 'minutes-m1');
-    const b = connect(server.wsUrl, bob, 'minutes-m1');
-    clients.push(a, b);
+    const a = server.connect(admin, 'minutes-m1');
+    const b = server.connect(bob, 'minutes-m1');
     await Promise.all([synced(a), synced(b)]);
     let echoes = 0;
     // An echo changes nothing in the sender's awareness, so count awareness frames on its socket.

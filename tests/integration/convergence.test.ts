@@ -1,33 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  connect,
-  createCompound,
-  raised,
-  type Session,
-  synced,
-  type TestClient,
-} from '../helpers/clients.ts';
+import { describe, expect, it } from 'vitest';
+import { addMember, createCompound, raised, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 describe('stock y-websocket clients through the relay', () => {
-  let server: TestServer;
-  let clients: TestClient[] = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    clients = [];
-    await server.close();
-  });
+  const server = useTestServer();
 
   it('five clients that each append events converge on the same log', async () => {
     const admin = await createCompound(server.url);
     const sessions: Session[] = [admin];
     for (let i = 0; i < 4; i++) sessions.push(await addMember(server.url, admin, { role: 'resident' }, `居民${i}`));
-    clients = sessions.map((s) => connect(server.wsUrl, s));
+    const clients = sessions.map((s) => server.connect(s));
     await Promise.all(clients.map(synced));
     clients.forEach((c, i) => {
       for (let k = 0; k < 10; k++) c.events.push([raised(sessions[i]!, `诉求 ${i}-${k}`)]);
@@ -43,9 +26,8 @@ describe('stock y-websocket clients through the relay', () => {
   it('a client that was offline merges its edits with those made meanwhile', async () => {
     const admin = await createCompound(server.url);
     const bob = await addMember(server.url, admin, { role: 'resident' }, '赵敏');
-    const a = connect(server.wsUrl, admin);
-    const b = connect(server.wsUrl, bob);
-    clients = [a, b];
+    const a = server.connect(admin);
+    const b = server.connect(bob);
     await Promise.all([synced(a), synced(b)]);
     b.provider.disconnect();
     a.events.push([raised(admin, '在线时提的')]);
@@ -61,19 +43,15 @@ describe('stock y-websocket clients through the relay', () => {
 
   it('a client that connects later receives everything stored, after the room loaded from disk', async () => {
     const admin = await createCompound(server.url);
-    const a = connect(server.wsUrl, admin);
-    clients.push(a);
+    const a = server.connect(admin);
     await synced(a);
     for (let k = 0; k < 20; k++) a.events.push([raised(admin, `第${k}条`)]);
     await eventually(async () =>
       expect(await server.storage.docs.count(`${admin.compoundId}/public`)).toBeGreaterThan(0),
     );
     a.destroy();
-    clients = [];
-    await server.close();
-    server = await startTestServer({ DATA_DIR: server.dataDir });
-    const late = connect(server.wsUrl, admin);
-    clients.push(late);
+    await server.restart();
+    const late = server.connect(admin);
     await synced(late);
     // Synced must never be reported on an empty room that has stored state.
     expect(late.events.length).toBe(20);

@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endStages, foldEvents, isOverdue } from '../../shared/folds/index.ts';
 import { sniffImageType } from '../../sync-server/api/images.ts';
 import { createDemoCompound } from '../../sync-server/demo.ts';
-import { connect, type Session, synced, type TestClient } from '../helpers/clients.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { type Session, synced } from '../helpers/clients.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 describe('the demo compound', () => {
-  let server: TestServer;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    clients.length = 0;
-    await server.close();
-  });
+  const server = useTestServer();
 
   /** A demo compound on a fresh server and a newcomer who joined it by its invite. */
   async function joinDemo(): Promise<Session> {
-    server = await startTestServer();
     const { inviteCode } = await createDemoCompound(server.services);
     const res = await fetch(`${server.url}/api/join`, {
       method: 'POST',
@@ -28,8 +21,7 @@ describe('the demo compound', () => {
   }
 
   async function publicLog(me: Session): Promise<unknown[]> {
-    const pub = connect(server.wsUrl, me, 'public');
-    clients.push(pub);
+    const pub = server.connect(me, 'public');
     await synced(pub);
     return pub.events.toArray();
   }
@@ -37,9 +29,8 @@ describe('the demo compound', () => {
   it('is joined by its invite and opens with months of realistic, valid records', async () => {
     const me = await joinDemo();
     expect(me).toMatchObject({ role: 'committee', party: 'owners' });
-    const pub = connect(server.wsUrl, me, 'public');
-    const members = connect(server.wsUrl, me, 'members');
-    clients.push(pub, members);
+    const pub = server.connect(me, 'public');
+    const members = server.connect(me, 'members');
     await Promise.all([synced(pub), synced(members)]);
     const state = foldEvents(pub.events.toArray());
     expect(Object.keys(state.agenda.requests).length).toBeGreaterThan(50);

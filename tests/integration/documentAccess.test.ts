@@ -1,35 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
-import { addMember, connect, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
-/** Who may read and write which document (SPEC section 3), through the real relay. */
+/** Who may read and write which document (docs/PROTOCOL.md), through the real relay. */
 describe('document permissions', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let admin: Session;
   let resident: Session;
   let committee: Session;
-  let clients: TestClient[] = [];
-  const open = (s: Session, doc: string) => {
-    const c = connect(server.wsUrl, s, doc);
-    clients.push(c);
-    return c;
-  };
+  const open = (s: Session, doc: string) => server.connect(s, doc);
   const closeCode = async (c: TestClient) => {
     await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
     return c.closes[0]!.code;
   };
   beforeEach(async () => {
-    server = await startTestServer();
     admin = await createCompound(server.url);
     resident = await addMember(server.url, admin, { role: 'resident' }, '居民');
     committee = await addMember(server.url, admin, { role: 'committee', party: 'property' }, '物业经理');
-  });
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    clients = [];
-    await server.close();
   });
 
   it('a resident is refused the committee document with 4403', async () => {

@@ -1,38 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.ts';
-import {
-  addMember,
-  connect,
-  createCompound,
-  raised,
-  type Session,
-  synced,
-  type TestClient,
-} from '../helpers/clients.ts';
+import { addMember, createCompound, raised, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { openRaw, syncFrame } from '../helpers/rawSocket.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 describe('the relay survives any frame', () => {
-  let server: TestServer;
+  const server = useTestServer({ MAX_FRAME_BYTES: '65536', WS_MESSAGES_PER_SECOND: '20', WS_MESSAGE_BURST: '40' });
   let admin: Session;
   let attacker: Session;
   let neighbour: TestClient;
   let watcher: TestClient;
   beforeEach(async () => {
-    server = await startTestServer({ MAX_FRAME_BYTES: '65536', WS_MESSAGES_PER_SECOND: '20', WS_MESSAGE_BURST: '40' });
     admin = await createCompound(server.url);
     attacker = await addMember(server.url, admin, { role: 'resident' }, '捣乱者');
-    neighbour = connect(server.wsUrl, admin);
+    neighbour = server.connect(admin);
     const bob = await addMember(server.url, admin, { role: 'resident' }, '邻居');
-    watcher = connect(server.wsUrl, bob);
+    watcher = server.connect(bob);
     await Promise.all([synced(neighbour), synced(watcher)]);
-  });
-  afterEach(async () => {
-    neighbour.destroy();
-    watcher.destroy();
-    await server.close();
   });
 
   /** The neighbour in the same room still syncs after the bad connection was closed. */

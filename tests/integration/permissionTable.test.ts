@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
 import type { AppEvent, EventType } from '../../shared/events/index.ts';
 import { permissions } from '../../shared/rules/permissions.ts';
 import { generateCompound } from '../../shared/sample/generate.ts';
-import { addMember, connect, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 /**
  * Every row of the permission table, through the real relay with the stock client: the member the
@@ -31,29 +31,23 @@ const partyRows = new Set(['ledger.expense.approved', 'ledger.expense.refused', 
 const docNameOf = (kind: string) => (kind === 'minutes' ? 'minutes-m1' : kind);
 
 describe('the permission table, enforced by the relay', () => {
-  let server: TestServer;
+  const server = useTestServer({ MAX_CONNECTIONS_PER_MEMBER: '500' }, { per: 'block' });
   let admin: Session;
   let resident: Session;
   let owners: Session;
   let property: Session;
   const watchers = new Map<string, TestClient>();
-  const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ MAX_CONNECTIONS_PER_MEMBER: '500' });
     admin = await createCompound(server.url, { party: 'community' });
     resident = await addMember(server.url, admin, { role: 'resident' }, '居民老陈');
     owners = await addMember(server.url, admin, { role: 'committee', party: 'owners' }, '业委会老刘');
     property = await addMember(server.url, admin, { role: 'committee', party: 'property' }, '物业小周');
     for (const doc of ['public', 'committee', 'minutes-m1']) {
-      const w = connect(server.wsUrl, admin, doc);
+      const w = server.connect(admin, doc);
       watchers.set(doc, w);
       await synced(w);
     }
-  });
-  afterAll(async () => {
-    for (const c of [...clients, ...watchers.values()]) c.destroy();
-    await server.close();
   });
 
   let n = 0;
@@ -75,8 +69,7 @@ describe('the permission table, enforced by the relay', () => {
 
   /** Pushes one event as `actor`; resolves with 'stored' or the close code. */
   async function attempt(actor: Session, docName: string, event: Record<string, unknown>): Promise<'stored' | number> {
-    const c = connect(server.wsUrl, actor, docName);
-    clients.push(c);
+    const c = server.connect(actor, docName);
     await eventually(() => expect(c.provider.synced || c.closes.length > 0).toBe(true));
     if (c.closes.length > 0) return c.closes[0]!.code;
     c.events.push([event]);

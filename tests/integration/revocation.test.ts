@@ -1,25 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
-import { addMember, connect, createCompound, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 describe('revoking a member', () => {
-  let server: TestServer;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
+  const server = useTestServer();
 
   it('closes the member’s live sockets at once with 4401 and the token stops working', async () => {
-    server = await startTestServer();
     const admin = await createCompound(server.url);
     const bob = await addMember(server.url, admin, { role: 'committee', party: 'community' }, '网格员小张');
-    const a = connect(server.wsUrl, bob, 'public');
-    const b = connect(server.wsUrl, bob, 'committee');
-    const members = connect(server.wsUrl, admin, 'members');
-    clients.push(a, b, members);
+    const a = server.connect(bob, 'public');
+    const b = server.connect(bob, 'committee');
+    const members = server.connect(admin, 'members');
     await Promise.all([synced(a), synced(b), synced(members)]);
 
     const res = await fetch(`${server.url}/api/compounds/${admin.compoundId}/members/${bob.memberId}`, {
@@ -36,8 +29,7 @@ describe('revoking a member', () => {
     );
     const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${bob.token}` } });
     expect(me.status).toBe(401);
-    const again = connect(server.wsUrl, bob, 'public');
-    clients.push(again);
+    const again = server.connect(bob, 'public');
     await eventually(() => expect(again.closes[0]?.code).toBe(CloseCode.Unauthenticated));
     await eventually(() =>
       expect(members.events.toArray()).toContainEqual(

@@ -1,45 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.ts';
-import {
-  addMember,
-  connect,
-  createCompound,
-  raised,
-  type Session,
-  synced,
-  type TestClient,
-} from '../helpers/clients.ts';
+import { addMember, createCompound, raised, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { syncFrame } from '../helpers/rawSocket.ts';
-import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** Updates that break the rules are refused: not applied, not stored, not forwarded. */
 describe('governance rules on every update', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let admin: Session;
   let resident: Session;
-  let clients: TestClient[] = [];
   let watcher: TestClient;
   const room = () => `${admin.compoundId}/public`;
   beforeEach(async () => {
-    server = await startTestServer();
     admin = await createCompound(server.url);
     resident = await addMember(server.url, admin, { role: 'resident' }, '居民');
-    watcher = connect(server.wsUrl, admin);
-    clients = [watcher];
+    watcher = server.connect(admin);
     await synced(watcher);
     watcher.events.push([raised(admin, '已有的诉求')]);
     await eventually(async () => expect(await server.storage.docs.count(room())).toBe(1));
   });
-  afterEach(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
 
   async function expectRefused(write: (c: TestClient) => void, reason: RegExp) {
-    const bad = connect(server.wsUrl, resident);
-    clients.push(bad);
+    const bad = server.connect(resident);
     await synced(bad);
     const before = await server.storage.docs.bytes(room());
     write(bad);
@@ -48,8 +32,7 @@ describe('governance rules on every update', () => {
     expect(bad.closes[0]!.reason).toMatch(reason);
     expect(await server.storage.docs.bytes(room())).toBe(before);
     // The relay's copy and everyone else's are untouched: a fresh honest client proves it.
-    const fresh = connect(server.wsUrl, admin, 'public', new Y.Doc());
-    clients.push(fresh);
+    const fresh = server.connect(admin, 'public', new Y.Doc());
     await synced(fresh);
     expect(fresh.events.toJSON()).toEqual(watcher.events.toJSON());
     expect(watcher.events.length).toBe(1);
@@ -91,8 +74,7 @@ describe('governance rules on every update', () => {
   });
 
   it('a valid event by its author is applied, stored and forwarded', async () => {
-    const good = connect(server.wsUrl, resident);
-    clients.push(good);
+    const good = server.connect(resident);
     await synced(good);
     good.events.push([raised(resident, '楼道灯不亮')]);
     await eventually(() => expect(watcher.events.length).toBe(2));

@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import { MemberId } from '../events/envelope.ts';
+import { MemberPartySchema, RoleSchema } from '../roles.ts';
+import { idPattern } from '../rooms.ts';
+import { Timestamp } from '../time.ts';
+
+// Not strict: a newer server may add fields without breaking phones that still run an older app.
+
+const CompoundId = v.pipe(v.string(), v.regex(idPattern));
+
+/** 201 from creating a compound or joining one: the bearer token is shown this once. */
+export const Credentials = v.object({
+  compoundId: CompoundId,
+  memberId: MemberId,
+  token: v.pipe(v.string(), v.minLength(1)),
+  role: RoleSchema,
+  party: MemberPartySchema,
+});
+export type Credentials = v.InferOutput<typeof Credentials>;
+
+/** 200 from GET /api/compounds/:compoundId. */
+export const CompoundInfo = v.object({ compoundId: CompoundId, name: v.string(), createdAt: Timestamp });
+export type CompoundInfo = v.InferOutput<typeof CompoundInfo>;
+
+/** 201 from creating an invite: `url` is absolute (PUBLIC_URL or the request's origin). */
+export const Invite = v.object({ code: v.string(), url: v.string(), expiresAt: Timestamp });
+export type Invite = v.InferOutput<typeof Invite>;
+
+/** 200 from GET /api/me: who the bearer token belongs to. */
+export const Me = v.object({
+  memberId: MemberId,
+  compoundId: CompoundId,
+  name: v.string(),
+  role: RoleSchema,
+  party: MemberPartySchema,
+});
+export type Me = v.InferOutput<typeof Me>;

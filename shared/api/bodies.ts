@@ -1,0 +1,22 @@
+import * as v from 'valibot';
+import { Line } from '../events/envelope.ts';
+import { PartySchema } from '../roles.ts';
+
+// Strict: a field the server does not know is a 400, never silently dropped.
+
+/** POST /api/compounds: a new compound and its founder, who becomes its admin. */
+export const CreateCompoundBody = v.strictObject({ name: Line(60), founderName: Line(60), party: PartySchema });
+export type CreateCompoundBody = v.InferInput<typeof CreateCompoundBody>;
+
+/** POST /api/compounds/:compoundId/invites: a committee invite names its party; a resident's need not. */
+export const CreateInviteBody = v.strictObject({
+  role: v.picklist(['resident', 'committee']),
+  party: v.optional(PartySchema),
+  maxUses: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 1),
+  ttlHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
+});
+export type CreateInviteBody = v.InferInput<typeof CreateInviteBody>;
+
+/** POST /api/join: redeem an invite code under a display name. */
+export const JoinBody = v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: Line(60) });
+export type JoinBody = v.InferInput<typeof JoinBody>;

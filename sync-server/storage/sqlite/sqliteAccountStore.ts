@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import type { AccountStore, CompoundRow, InviteRow, MemberRow, RedeemResult } from '../Storage.ts';
+
+interface MemberDbRow {
+  member_id: string;
+  compound_id: string;
+  name: string;
+  role: MemberRow['role'];
+  party: MemberRow['party'];
+  joined_at: number;
+  revoked_at: number | null;
+}
+
+interface InviteDbRow {
+  code: string;
+  compound_id: string;
+  role: InviteRow['role'];
+  party: InviteRow['party'];
+  max_uses: number;
+  uses: number;
+  expires_at: number;
+  created_by: string;
+}
+
+const toMember = (r: MemberDbRow): MemberRow => ({
+  memberId: r.member_id,
+  compoundId: r.compound_id,
+  name: r.name,
+  role: r.role,
+  party: r.party,
+  joinedAt: r.joined_at,
+  revokedAt: r.revoked_at,
+});
+
+/** Compounds, members (found by token hash) and invites in the `compounds`, `members` and `invites` tables. */
+export function sqliteAccountStore(db: Database.Database): AccountStore {
+  const q = {
+    compound: db.prepare<[string], { compound_id: string; name: string; created_at: number }>(
+      'SELECT * FROM compounds WHERE compound_id = ?',
+    ),
+    insertCompound: db.prepare<[string, string, number]>(
+      'INSERT INTO compounds (compound_id, name, created_at) VALUES (?, ?, ?)',
+    ),
+    insertMember: db.prepare<[string, string, string, string, string, string, number]>(
+      'INSERT INTO members (member_id, compound_id, name, role, party, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    memberByHash: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE token_hash = ?'),
+    member: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE member_id = ?'),
+    revoke: db.prepare<[number, string]>(
+      'UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
+    ),
+    insertInvite: db.prepare<[string, string, string, string, number, number, string]>(
+      'INSERT INTO invites (code, compound_id, role, party, max_uses, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    invite: db.prepare<[string], InviteDbRow>('SELECT * FROM invites WHERE code = ?'),
+    useInvite: db.prepare<[string]>('UPDATE invites SET uses = uses + 1 WHERE code = ?'),
+  };
+
+  const createCompoundTx = db.transaction((c: CompoundRow, m: MemberRow, hash: string) => {
+    q.insertCompound.run(c.compoundId, c.name, c.createdAt);
+    q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, hash, m.joinedAt);
+  });
+
+  const redeemTx = db.transaction((code: string, now: number): RedeemResult => {
+    const r = q.invite.get(code);
+    if (!r) return { ok: false, reason: 'not_found' };
+    if (r.expires_at <= now) return { ok: false, reason: 'expired' };
+    if (r.uses >= r.max_uses) return { ok: false, reason: 'used_up' };
+    q.useInvite.run(code);
+    return {
+      ok: true,
+      invite: {
+        code: r.code,
+        compoundId: r.compound_id,
+        role: r.role,
+        party: r.party,
+        maxUses: r.max_uses,
+        uses: r.uses + 1,
+        expiresAt: r.expires_at,
+        createdBy: r.created_by,
+      },
+    };
+  });
+
+  return {
+    async createCompound(c, m, hash) {
+      createCompoundTx(c, m, hash);
+    },
+    async getCompound(id) {
+      const r = q.compound.get(id);
+      return r && { compoundId: r.compound_id, name: r.name, createdAt: r.created_at };
+    },
+    async memberByTokenHash(hash) {
+      const r = q.memberByHash.get(hash);
+      return r && toMember(r);
+    },
+    async getMember(id) {
+      const r = q.member.get(id);
+      return r && toMember(r);
+    },
+    async addMember(m, hash) {
+      q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, hash, m.joinedAt);
+    },
+    async revokeMember(id, at) {
+      return q.revoke.run(at, id).changes > 0;
+    },
+    async createInvite(i) {
+      q.insertInvite.run(i.code, i.compoundId, i.role, i.party, i.maxUses, i.expiresAt, i.createdBy);
+    },
+    async redeemInvite(code, now) {
+      return redeemTx(code, now);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type Database from 'better-sqlite3';
+import type { BlobStore } from '../Storage.ts';
+
+/** Images by compound and sha-256 in the `blobs` table; storing the same image twice keeps the first. */
+export function sqliteBlobStore(db: Database.Database): BlobStore {
+  const q = {
+    putBlob: db.prepare<[string, string, string, Uint8Array]>(
+      'INSERT OR IGNORE INTO blobs (compound_id, hash, type, bytes) VALUES (?, ?, ?, ?)',
+    ),
+    getBlob: db.prepare<[string, string], { type: string; bytes: Buffer }>(
+      'SELECT type, bytes FROM blobs WHERE compound_id = ? AND hash = ?',
+    ),
+  };
+  return {
+    async putBlob(b) {
+      q.putBlob.run(b.compoundId, b.hash, b.type, b.bytes);
+    },
+    async getBlob(compoundId, hash) {
+      const r = q.getBlob.get(compoundId, hash);
+      return r && { compoundId, hash, type: r.type, bytes: new Uint8Array(r.bytes) };
+    },
+  };
+}

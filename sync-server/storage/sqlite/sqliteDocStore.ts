@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import type { DocStore } from '../Storage.ts';
+
+const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** Yjs updates in the `updates` table; `flush` writes what this event-loop turn appended. */
+export function sqliteDocStore(db: Database.Database): DocStore & { flush(): void } {
+  const q = {
+    load: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE room = ? ORDER BY id'),
+    append: db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)'),
+    count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE room = ?'),
+    bytes: db.prepare<[string], { b: number | null }>('SELECT sum(length(data)) AS b FROM updates WHERE room = ?'),
+    upto: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE room = ? ORDER BY id'),
+    deleteUpto: db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND id <= ?'),
+    insertAt: db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (id, room, data) VALUES (?, ?, ?)'),
+  };
+
+  const compactTx = db.transaction((room: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
+    const rows = q.upto.all(room);
+    if (rows.length <= 1) return { before: rows.length, after: rows.length };
+    const last = rows[rows.length - 1]!.id;
+    const merged = merge(rows.map((r) => bytesOf(r.data)));
+    q.deleteUpto.run(room, last);
+    // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
+    q.insertAt.run(last, room, merged);
+    return { before: rows.length, after: 1 };
+  });
+
+  // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
+  let batch: [string, Uint8Array][] = [];
+  let pending: Promise<void> | null = null;
+  const insertBatch = db.transaction((rows: [string, Uint8Array][]) => {
+    for (const [room, update] of rows) q.append.run(room, update);
+  });
+  const flush = () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    insertBatch(rows);
+  };
+
+  return {
+    flush,
+    async load(room) {
+      flush();
+      return q.load.all(room).map((r) => bytesOf(r.data));
+    },
+    append(room, update) {
+      batch.push([room, update]);
+      pending ??= new Promise<void>((resolve, reject) => {
+        setImmediate(() => {
+          pending = null;
+          try {
+            flush();
+            resolve();
+          } catch (e) {
+            reject(e);
+          }
+        });
+      });
+      return pending;
+    },
+    async count(room) {
+      flush();
+      return q.count.get(room)?.n ?? 0;
+    },
+    async compact(room, merge) {
+      flush();
+      return compactTx(room, merge);
+    },
+    async bytes(room) {
+      flush();
+      return q.bytes.get(room)?.b ?? 0;
+    },
+  };
+}

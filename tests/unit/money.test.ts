@@ -1,0 +1,73 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { Fen, fenToYuanString, formatFen, PositiveFen, parseYuan } from '../../shared/money.ts';
+
+describe('parsing what a person typed into fen', () => {
+  it('reads whole yuan, one or two decimals, and exact fen', () => {
+    expect(parseYuan('12')).toBe(1200);
+    expect(parseYuan('12.5')).toBe(1250);
+    expect(parseYuan('12.05')).toBe(1205);
+    expect(parseYuan('0.01')).toBe(1);
+    expect(parseYuan('0')).toBe(0);
+  });
+
+  it('ignores thousands separators, spaces, the yuan sign and 元, in both widths', () => {
+    expect(parseYuan('1,234.56')).toBe(123456);
+    expect(parseYuan('1，000')).toBe(100000);
+    expect(parseYuan(' 1 234.5 ')).toBe(123450);
+    expect(parseYuan('¥30000')).toBe(3000000);
+    expect(parseYuan('￥30000')).toBe(3000000);
+    expect(parseYuan('12元')).toBe(1200);
+  });
+
+  it('refuses negatives, a third decimal, a bare point, letters and empty text', () => {
+    for (const text of ['-5', '-0.01', '12.345', '12.', '.5', '1e3', 'abc', '', '   ', '12.5.1']) {
+      expect(parseYuan(text), text).toBeUndefined();
+    }
+  });
+
+  it('reads twelve digits of yuan exactly and refuses a thirteenth', () => {
+    expect(parseYuan('999999999999.99')).toBe(99_999_999_999_999);
+    expect(Number.isSafeInteger(parseYuan('999999999999.99'))).toBe(true);
+    expect(parseYuan('1000000000000')).toBeUndefined();
+  });
+});
+
+describe('fen as yuan text', () => {
+  it('writes a plain decimal with exactly two places, for inputs and exports', () => {
+    expect(fenToYuanString(0)).toBe('0.00');
+    expect(fenToYuanString(5)).toBe('0.05');
+    expect(fenToYuanString(123450)).toBe('1234.50');
+    expect(fenToYuanString(-150)).toBe('-1.50');
+    expect(fenToYuanString(100_000_000_000)).toBe('1000000000.00');
+  });
+
+  it('parses back to the same fen it was written from', () => {
+    for (const fen of [0, 1, 9, 10, 99, 100, 101, 123456, 99_999_999_999_999]) {
+      expect(parseYuan(fenToYuanString(fen))).toBe(fen);
+    }
+  });
+
+  it('formats for people with the yuan sign, grouping and the minus sign in front', () => {
+    expect(formatFen(123456)).toBe('¥1,234.56');
+    expect(formatFen(0)).toBe('¥0.00');
+    expect(formatFen(-5)).toBe('-¥0.05');
+    expect(formatFen(100_000_000_000)).toBe('¥1,000,000,000.00');
+    expect(formatFen(123456, 'en')).toBe('¥1,234.56');
+  });
+});
+
+describe('the Fen schema', () => {
+  it('takes whole non-negative fen up to a hundred billion', () => {
+    expect(v.is(Fen, 0)).toBe(true);
+    expect(v.is(Fen, 100_000_000_000)).toBe(true);
+    expect(v.is(Fen, 100_000_000_001)).toBe(false);
+  });
+
+  it('refuses floats, negatives, strings and NaN, and a positive amount refuses zero', () => {
+    for (const x of [12.5, -1, '100', Number.NaN, Number.POSITIVE_INFINITY])
+      expect(v.is(Fen, x), String(x)).toBe(false);
+    expect(v.is(PositiveFen, 0)).toBe(false);
+    expect(v.is(PositiveFen, 1)).toBe(true);
+  });
+});
