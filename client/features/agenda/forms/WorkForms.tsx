@@ -7,7 +7,8 @@ import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { appendPublic, optional } from '../actions.ts';
 import type { ActionContext } from './context.ts';
-import { DateField, SelectField, SheetForm } from './fields.tsx';
+import { DateField, SelectField } from './fields.tsx';
+import { SheetForm } from './SheetForm.tsx';
 
 /** 签字确认 on paper: the recorder writes the names and photographs the signed sheet. */
 export function PaperConfirmForm(props: { ctx: ActionContext }) {
@@ -30,7 +31,6 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
           requestId: props.ctx.request.id,
           onPaper: { names: list, photos: photos() },
         });
-        return undefined;
       }}
     >
       <TextField
@@ -74,7 +74,6 @@ export function AssignForm(props: { ctx: ActionContext }) {
           deadline: deadline(),
           ...optional('note', note()),
         });
-        return undefined;
       }}
     >
       <ChoiceGroup
@@ -132,7 +131,6 @@ export function EscalateForm(props: { ctx: ActionContext }) {
           ...(target === 'department' ? { department: department().trim() } : {}),
           ...optional('note', note()),
         });
-        return undefined;
       }}
     >
       <p class="field-hint">{t('escalate.hint')}</p>
@@ -175,7 +173,6 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
           escalationId: props.escalationId,
           answer: answer().trim(),
         });
-        return undefined;
       }}
     >
       <TextField label={t('answer.text')} value={answer()} onInput={setAnswer} multiline required maxLength={2000} />
@@ -210,7 +207,6 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
             result: text().trim(),
             ...extra,
           });
-        return undefined;
       }}
     >
       <TextField label={label()} value={text()} onInput={setText} multiline required maxLength={2000} name="text" />
@@ -233,7 +229,6 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
           requestId: props.ctx.request.id,
           reason: reason().trim(),
         });
-        return undefined;
       }}
     >
       <TextField label={label()} value={reason()} onInput={setReason} multiline required maxLength={500} />
@@ -263,7 +258,6 @@ export function RateForm(props: { ctx: ActionContext }) {
           ...(s ? { solved: s === 'yes' } : {}),
           ...optional('comment', comment()),
         });
-        return undefined;
       }}
     >
       <ChoiceGroup
