@@ -1,6 +1,7 @@
 import { useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { compoundPath } from '../compoundPath.ts';
 import { features } from '../features/registry.ts';
 import { t } from '../i18n/index.ts';
 
@@ -8,7 +9,7 @@ import { t } from '../i18n/index.ts';
 export function BottomNav(props: { compoundId: string }) {
   const location = useLocation();
   const tabs = () => features.flatMap((f) => (f.tab ? [{ feature: f, tab: f.tab }] : []));
-  const base = () => `/c/${encodeURIComponent(props.compoundId)}`;
+  const base = () => compoundPath(props.compoundId);
   const isActive = (paths: string[]) => {
     const rest = location.pathname.slice(base().length);
     return paths.some((p) => rest === `/${p}` || rest.startsWith(`/${p}/`));
@@ -23,7 +24,7 @@ export function BottomNav(props: { compoundId: string }) {
               <li>
                 {/* A plain <a>: the router still handles the tap, and aria-current stays ours for sub-pages. */}
                 <a
-                  href={`${base()}/${tab.path}`}
+                  href={compoundPath(props.compoundId, tab.path)}
                   class="tab"
                   classList={{ current: active() }}
                   aria-current={active() ? 'page' : undefined}

@@ -1,5 +1,6 @@
 import { A, type RouteSectionProps, useParams } from '@solidjs/router';
 import { createEffect, createMemo, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
+import { compoundPath } from '../compoundPath.ts';
 import { t } from '../i18n/index.ts';
 import { SessionContext } from '../session.ts';
 import { accountFor, writePrefs } from '../sync/accounts.ts';
@@ -43,7 +44,7 @@ export function CompoundLayout(props: RouteSectionProps) {
             <div class="app-frame">
               <header class="top-bar">
                 <A
-                  href={`/c/${encodeURIComponent(s.compoundId)}/compounds`}
+                  href={compoundPath(s.compoundId, 'compounds')}
                   class="compound-switch"
                   aria-label={`${account()?.compoundName ?? ''} — ${t('more.compounds')}`}
                 >

@@ -1,6 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
+import { compoundPath } from '../compoundPath.ts';
 import { t } from '../i18n/index.ts';
 import { type Account, accounts, removeAccount, updateAccount } from '../sync/accounts.ts';
 import { IconAlert } from '../ui/icons.tsx';
@@ -35,7 +36,7 @@ export function RejoinScreen(props: { account: Account }) {
         </button>
         <Show when={others()[0]}>
           {(other) => (
-            <A href={`/c/${encodeURIComponent(other().compoundId)}/agenda`} class="btn btn-secondary">
+            <A href={compoundPath(other().compoundId, 'agenda')} class="btn btn-secondary">
               {t('rejoin.switch')}
             </A>
           )}
