@@ -47,66 +47,56 @@ export interface RequestAction {
 
 const listed = (id: ActionId) => (r: RequestState, viewer: Member) => actionsFor(r, viewer).includes(id);
 
-/** Every action of the request page: adding one is adding a row. */
-export const requestActions: readonly RequestAction[] = [
-  { id: 'classify', label: 'action.classify', place: 'todo', when: listed('classify'), form: ClassifyForm },
-  { id: 'merge', label: 'action.merge', place: 'todo', when: listed('merge'), form: MergeForm },
-  { id: 'schedule', label: 'action.schedule', place: 'todo', when: listed('schedule'), form: ScheduleForm },
-  { id: 'tally', label: 'action.tally', place: 'todo', when: listed('tally'), form: TallyForm },
-  { id: 'decide', label: 'action.decide', place: 'todo', when: listed('decide'), form: DecideForm },
-  {
-    id: 'confirmPaper',
-    label: 'action.confirmPaper',
-    place: 'todo',
-    when: listed('confirmPaper'),
-    form: PaperConfirmForm,
-  },
-  { id: 'assign', label: 'action.assign', place: 'todo', when: listed('assign'), form: AssignForm },
-  { id: 'escalate', label: 'action.escalate', place: 'todo', when: listed('escalate'), form: EscalateForm },
-  {
-    id: 'progress',
+/** Every action of the request page, keyed by id (so none can be missing): adding one is adding a row. */
+const table: Record<SheetActionId, Omit<RequestAction, 'id'>> = {
+  classify: { label: 'action.classify', place: 'todo', when: listed('classify'), form: ClassifyForm },
+  merge: { label: 'action.merge', place: 'todo', when: listed('merge'), form: MergeForm },
+  schedule: { label: 'action.schedule', place: 'todo', when: listed('schedule'), form: ScheduleForm },
+  tally: { label: 'action.tally', place: 'todo', when: listed('tally'), form: TallyForm },
+  decide: { label: 'action.decide', place: 'todo', when: listed('decide'), form: DecideForm },
+  confirmPaper: { label: 'action.confirmPaper', place: 'todo', when: listed('confirmPaper'), form: PaperConfirmForm },
+  assign: { label: 'action.assign', place: 'todo', when: listed('assign'), form: AssignForm },
+  escalate: { label: 'action.escalate', place: 'todo', when: listed('escalate'), form: EscalateForm },
+  progress: {
     label: 'action.progress',
     place: 'todo',
     when: listed('progress'),
     form: (p) => <ReportForm ctx={p.ctx} kind="progress" />,
   },
-  {
-    id: 'complete',
+  complete: {
     label: 'action.complete',
     place: 'todo',
     when: listed('complete'),
     form: (p) => <ReportForm ctx={p.ctx} kind="complete" />,
   },
-  {
-    id: 'reopen',
+  reopen: {
     label: 'action.reopen',
     place: 'todo',
     when: listed('reopen'),
     form: (p) => <ReasonForm ctx={p.ctx} kind="reopen" />,
   },
-  {
-    id: 'withdraw',
+  withdraw: {
     label: 'action.withdraw',
     place: 'todo',
     when: listed('withdraw'),
     form: (p) => <ReasonForm ctx={p.ctx} kind="withdraw" />,
   },
-  { id: 'rate', label: 'action.rate', icon: IconStar, place: 'own', when: (r) => canRate(r), form: RateForm },
-  {
-    id: 'answer',
+  rate: { label: 'action.rate', icon: IconStar, place: 'own', when: (r) => canRate(r), form: RateForm },
+  answer: {
     label: 'action.answer',
     place: 'escalation',
     when: (r, viewer) => mayAppend('request.answered', viewer) && canAnswer(r),
     form: (p) => <Show when={p.escalationId}>{(id) => <AnswerForm ctx={p.ctx} escalationId={id()} />}</Show>,
   },
-];
+};
 
-const byId = new Map(requestActions.map((a) => [a.id, a]));
+export const requestActions: readonly RequestAction[] = (Object.keys(table) as SheetActionId[]).map((id) => ({
+  id,
+  ...table[id],
+}));
 
 export function requestAction(id: SheetActionId): RequestAction {
-  const action = byId.get(id);
-  if (!action) throw new Error(`no request action ${id}`);
-  return action;
+  return { id, ...table[id] };
 }
 
 /**
