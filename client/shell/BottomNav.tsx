@@ -1,9 +1,9 @@
 import { useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { compoundPath } from '../compoundPath.ts';
 import { features } from '../features/registry.ts';
 import { t } from '../i18n/index.ts';
+import { compoundPath } from '../usePage.ts';
 
 /** Five tabs, each an icon with its word; the current one is marked in words for screen readers too. */
 export function BottomNav(props: { compoundId: string }) {

@@ -1,6 +1,5 @@
 import { A, type RouteSectionProps, useParams } from '@solidjs/router';
 import { createEffect, createMemo, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
-import { compoundPath } from '../compoundPath.ts';
 import { t } from '../i18n/index.ts';
 import { SessionContext } from '../session.ts';
 import { accountFor, writePrefs } from '../sync/accounts.ts';
@@ -8,6 +7,7 @@ import { CompoundSession } from '../sync/CompoundSession.ts';
 import { IconSwitch } from '../ui/icons.tsx';
 import { ProblemBanner } from '../ui/ProblemBanner.tsx';
 import { SyncStatus } from '../ui/SyncStatus.tsx';
+import { compoundPath } from '../usePage.ts';
 import { BottomNav } from './BottomNav.tsx';
 import { NotOnDevice } from './NotOnDevice.tsx';
 import { RejoinScreen } from './RejoinScreen.tsx';

@@ -1,6 +1,6 @@
 import { Navigate, useParams } from '@solidjs/router';
-import { compoundPath } from '../compoundPath.ts';
 import { accountFor, accounts, readPrefs } from '../sync/accounts.ts';
+import { compoundPath } from '../usePage.ts';
 
 /** `/` and `/c/:id`: open the compound last used (or the only one), else the welcome page. */
 export function Home() {
