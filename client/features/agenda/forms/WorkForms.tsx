@@ -14,7 +14,7 @@ import { SheetForm } from './SheetForm.tsx';
 export function PaperConfirmForm(props: { ctx: ActionContext }) {
   const [names, setNames] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -25,7 +25,7 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
           .map((n) => n.trim())
           .filter(Boolean);
         if (list.length === 0) return t('paper.needNames');
-        if (busy()) return t('agenda.waitPhotos');
+        if (photosBusy()) return t('agenda.waitPhotos');
         if (photos().length === 0) return t('paper.needPhoto');
         appendPublic(props.ctx.session, 'request.confirmed', {
           requestId: props.ctx.request.id,
@@ -42,7 +42,7 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
         required
         name="names"
       />
-      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setBusy} />
+      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
     </SheetForm>
   );
 }
@@ -184,7 +184,7 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
 export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'complete' }) {
   const [text, setText] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
   const label = () => (props.kind === 'progress' ? t('progress.note') : t('complete.result'));
   return (
     <SheetForm
@@ -193,7 +193,7 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
       testId={`${props.kind}-form`}
       submit={() => {
         if (!text().trim()) return t('form.fillRequired', { field: label() });
-        if (busy()) return t('agenda.waitPhotos');
+        if (photosBusy()) return t('agenda.waitPhotos');
         const extra = photos().length ? { photos: photos() } : {};
         if (props.kind === 'progress')
           appendPublic(props.ctx.session, 'request.progressed', {
@@ -210,7 +210,7 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
       }}
     >
       <TextField label={label()} value={text()} onInput={setText} multiline required maxLength={2000} name="text" />
-      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} />
+      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
     </SheetForm>
   );
 }
