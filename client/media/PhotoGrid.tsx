@@ -1,6 +1,6 @@
-import { Dialog } from '@kobalte/core/dialog';
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { Modal, ModalClose } from '../ui/Modal.tsx';
 import { StoredImage } from './StoredImage.tsx';
 import { pendingPhotos } from './uploadQueue.ts';
 import './photos.css';
@@ -29,26 +29,19 @@ export function PhotoGrid(props: { hashes: readonly string[]; label?: string }) 
           )}
         </For>
       </ul>
-      <Dialog open={open() !== undefined} onOpenChange={(o) => !o && setOpen(undefined)}>
-        <Dialog.Portal>
-          <Dialog.Overlay class="dialog-overlay" />
-          <div class="dialog-position">
-            <Dialog.Content class="dialog photo-dialog">
-              <Dialog.Title class="dialog-title">{t('photo.alt', { n: (open() ?? 0) + 1 })}</Dialog.Title>
-              <Show when={open() !== undefined && props.hashes[open()!]}>
-                {(hash) => (
-                  <StoredImage hash={hash()} alt={t('photo.alt', { n: (open() ?? 0) + 1 })} class="photo-large" />
-                )}
-              </Show>
-              <div class="dialog-actions">
-                <Dialog.CloseButton class="btn btn-secondary" aria-label={t('form.close')}>
-                  {t('form.close')}
-                </Dialog.CloseButton>
-              </div>
-            </Dialog.Content>
-          </div>
-        </Dialog.Portal>
-      </Dialog>
+      <Modal
+        open={open() !== undefined}
+        onOpenChange={(o) => !o && setOpen(undefined)}
+        title={t('photo.alt', { n: (open() ?? 0) + 1 })}
+        class="photo-dialog"
+      >
+        <Show when={open() !== undefined && props.hashes[open()!]}>
+          {(hash) => <StoredImage hash={hash()} alt={t('photo.alt', { n: (open() ?? 0) + 1 })} class="photo-large" />}
+        </Show>
+        <div class="dialog-actions">
+          <ModalClose label={t('form.close')} />
+        </div>
+      </Modal>
     </Show>
   );
 }

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { FormError } from '../ui/FormError.tsx';
 import { IconCamera, IconImage, IconTrash } from '../ui/icons.tsx';
 import { storePhoto } from './photos.ts';
 import { StoredImage } from './StoredImage.tsx';
@@ -97,11 +98,7 @@ export function PhotoPicker(props: {
           {t('photo.processing')}
         </p>
       </Show>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError error={error()} />
       <Show when={props.value.length > 0}>
         <ul class="photo-grid" data-testid="photo-chosen">
           <For each={props.value}>

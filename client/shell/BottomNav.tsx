@@ -3,12 +3,13 @@ import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { features } from '../features/registry.ts';
 import { t } from '../i18n/index.ts';
+import { compoundPath } from '../usePage.ts';
 
 /** Five tabs, each an icon with its word; the current one is marked in words for screen readers too. */
 export function BottomNav(props: { compoundId: string }) {
   const location = useLocation();
   const tabs = () => features.flatMap((f) => (f.tab ? [{ feature: f, tab: f.tab }] : []));
-  const base = () => `/c/${encodeURIComponent(props.compoundId)}`;
+  const base = () => compoundPath(props.compoundId);
   const isActive = (paths: string[]) => {
     const rest = location.pathname.slice(base().length);
     return paths.some((p) => rest === `/${p}` || rest.startsWith(`/${p}/`));
@@ -23,7 +24,7 @@ export function BottomNav(props: { compoundId: string }) {
               <li>
                 {/* A plain <a>: the router still handles the tap, and aria-current stays ours for sub-pages. */}
                 <a
-                  href={`${base()}/${tab.path}`}
+                  href={compoundPath(props.compoundId, tab.path)}
                   class="tab"
                   classList={{ current: active() }}
                   aria-current={active() ? 'page' : undefined}

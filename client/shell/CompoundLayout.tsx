@@ -7,6 +7,7 @@ import { CompoundSession } from '../sync/CompoundSession.ts';
 import { IconSwitch } from '../ui/icons.tsx';
 import { ProblemBanner } from '../ui/ProblemBanner.tsx';
 import { SyncStatus } from '../ui/SyncStatus.tsx';
+import { compoundPath } from '../usePage.ts';
 import { BottomNav } from './BottomNav.tsx';
 import { NotOnDevice } from './NotOnDevice.tsx';
 import { RejoinScreen } from './RejoinScreen.tsx';
@@ -43,7 +44,7 @@ export function CompoundLayout(props: RouteSectionProps) {
             <div class="app-frame">
               <header class="top-bar">
                 <A
-                  href={`/c/${encodeURIComponent(s.compoundId)}/compounds`}
+                  href={compoundPath(s.compoundId, 'compounds')}
                   class="compound-switch"
                   aria-label={`${account()?.compoundName ?? ''} — ${t('more.compounds')}`}
                 >

@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/errors.ts';
 import { t } from '../i18n/index.ts';
 import { type Account, accounts, removeAccount, updateAccount } from '../sync/accounts.ts';
 import { IconAlert } from '../ui/icons.tsx';
+import { compoundPath } from '../usePage.ts';
 
 /** After a 4401 (or a 401 from the API): say what happened and what to do; never reconnect in a loop. */
 export function RejoinScreen(props: { account: Account }) {
@@ -35,7 +36,7 @@ export function RejoinScreen(props: { account: Account }) {
         </button>
         <Show when={others()[0]}>
           {(other) => (
-            <A href={`/c/${encodeURIComponent(other().compoundId)}/agenda`} class="btn btn-secondary">
+            <A href={compoundPath(other().compoundId, 'agenda')} class="btn btn-secondary">
               {t('rejoin.switch')}
             </A>
           )}

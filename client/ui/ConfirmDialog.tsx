@@ -1,8 +1,8 @@
-import { AlertDialog } from '@kobalte/core/alert-dialog';
 import type { JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { Modal, ModalClose, ModalDescription } from './Modal.tsx';
 
-/** A yes/no question in a Kobalte alert dialog (focus trap and Escape handled there). */
+/** A yes/no question in an alert dialog (focus trap and Escape handled by the modal). */
 export function ConfirmDialog(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -13,34 +13,22 @@ export function ConfirmDialog(props: {
   danger?: boolean;
 }) {
   return (
-    <AlertDialog open={props.open} onOpenChange={props.onOpenChange}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay class="dialog-overlay" />
-        <div class="dialog-position">
-          <AlertDialog.Content class="dialog">
-            <AlertDialog.Title class="dialog-title">{props.title}</AlertDialog.Title>
-            <AlertDialog.Description as="div" class="dialog-body">
-              {props.children}
-            </AlertDialog.Description>
-            <div class="dialog-actions">
-              <button
-                type="button"
-                class="btn"
-                classList={{ 'btn-danger': props.danger, 'btn-primary': !props.danger }}
-                onClick={() => {
-                  props.onConfirm();
-                  props.onOpenChange(false);
-                }}
-              >
-                {props.confirmLabel}
-              </button>
-              <AlertDialog.CloseButton class="btn btn-secondary" aria-label={t('form.cancel')}>
-                {t('form.cancel')}
-              </AlertDialog.CloseButton>
-            </div>
-          </AlertDialog.Content>
-        </div>
-      </AlertDialog.Portal>
-    </AlertDialog>
+    <Modal open={props.open} onOpenChange={props.onOpenChange} title={props.title} role="alertdialog">
+      <ModalDescription as="div">{props.children}</ModalDescription>
+      <div class="dialog-actions">
+        <button
+          type="button"
+          class="btn"
+          classList={{ 'btn-danger': props.danger, 'btn-primary': !props.danger }}
+          onClick={() => {
+            props.onConfirm();
+            props.onOpenChange(false);
+          }}
+        >
+          {props.confirmLabel}
+        </button>
+        <ModalClose label={t('form.cancel')} />
+      </div>
+    </Modal>
   );
 }

@@ -5,9 +5,9 @@ import type { Turn } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { kickUploads } from '../../media/uploadQueue.ts';
-import { useSession } from '../../session.ts';
 import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 import { createMembers } from '../members/projection.ts';
 import { turnLabel } from './badges.tsx';
 import { now } from './clock.ts';
@@ -31,7 +31,7 @@ const stageTabs: ListTab[] = ['raised', 'deliberating', 'working', 'rating', 're
 type Params = { f?: string; b?: string; c?: string; turn?: string };
 
 export default function AgendaPage() {
-  const session = useSession();
+  const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const view = createPublicView(publicDoc);
   const requests = createRequests(view);
@@ -40,7 +40,6 @@ export default function AgendaPage() {
   const [params, setParams] = useSearchParams<Params>();
   const [search, setSearch] = createSignal('');
   const [limit, setLimit] = createSignal(PAGE);
-  const base = `/c/${encodeURIComponent(session.compoundId)}`;
   onMount(() => kickUploads());
 
   const query = createMemo<ListQuery>(() => {
@@ -64,7 +63,7 @@ export default function AgendaPage() {
   return (
     <>
       <PageHeader title={t('agenda.title')} />
-      <A href={`${base}/agenda/new`} class="btn btn-primary btn-block" data-testid="raise-request">
+      <A href={path('agenda', 'new')} class="btn btn-primary btn-block" data-testid="raise-request">
         <IconPlus size={28} />
         <span>{t('agenda.raise')}</span>
       </A>
@@ -233,7 +232,7 @@ export default function AgendaPage() {
           <Show when={shown().length > 0} fallback={<p class="empty">{t('agenda.noMatch')}</p>}>
             <ul class="cards" data-testid="request-list" data-filter={query().tab}>
               <For each={shown().slice(0, limit())}>
-                {(r) => <RequestCard request={r} href={`${base}/agenda/${r.id}`} now={now()} nameOf={nameOf} />}
+                {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
               </For>
             </ul>
             <Show when={shown().length > limit()}>

@@ -1,18 +1,19 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
-import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
-import { useSession } from '../../session.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { usePage } from '../../usePage.ts';
 import { raiseRequest } from './actions.ts';
 
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {
-  const session = useSession();
+  const { session, path } = usePage();
   const navigate = useNavigate();
   const [title, setTitle] = createSignal('');
   const [category, setCategory] = createSignal<Category>();
@@ -20,35 +21,29 @@ export default function RaiseRequestPage() {
   const [location, setLocation] = createSignal('');
   const [detail, setDetail] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
-  const back = () => `/c/${encodeURIComponent(session.compoundId)}/agenda`;
+  const [photosBusy, setPhotosBusy] = createSignal(false);
+  const back = path('agenda');
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const form = createSubmit(() => {
     const c = category();
-    if (!title().trim()) return setError(t('form.fillRequired', { field: t('agenda.fieldTitle') }));
-    if (!c) return setError(t('agenda.chooseCategory'));
-    if (busy()) return setError(t('agenda.waitPhotos'));
-    try {
-      raiseRequest(session, {
-        title: title(),
-        category: c,
-        detail: detail(),
-        location: location(),
-        building: building(),
-        photos: photos(),
-      });
-      navigate(back());
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+    if (!title().trim()) return t('form.fillRequired', { field: t('agenda.fieldTitle') });
+    if (!c) return t('agenda.chooseCategory');
+    if (photosBusy()) return t('agenda.waitPhotos');
+    raiseRequest(session, {
+      title: title(),
+      category: c,
+      detail: detail(),
+      location: location(),
+      building: building(),
+      photos: photos(),
+    });
+    navigate(back);
+  });
 
   return (
     <>
-      <PageHeader title={t('agenda.newTitle')} back={back()} />
-      <form class="form" onSubmit={submit} data-testid="raise-form" novalidate>
+      <PageHeader title={t('agenda.newTitle')} back={back} />
+      <form class="form" onSubmit={form.onSubmit} data-testid="raise-form" novalidate>
         <TextField
           label={t('agenda.fieldTitle')}
           value={title()}
@@ -83,7 +78,7 @@ export default function RaiseRequestPage() {
           maxLength={100}
           name="location"
         />
-        <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} />
+        <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
         <TextField
           label={t('agenda.fieldDetail')}
           value={detail()}
@@ -92,11 +87,7 @@ export default function RaiseRequestPage() {
           maxLength={4000}
           name="detail"
         />
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError error={form.error()} />
         <button type="submit" class="btn btn-primary btn-block" data-testid="raise-submit">
           {t('agenda.submit')}
         </button>

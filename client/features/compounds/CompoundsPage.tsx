@@ -1,15 +1,15 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { type Account, accounts, removeAccount } from '../../sync/accounts.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { compoundPath, usePage } from '../../usePage.ts';
 
 /** Every compound on this phone: one tap switches; each keeps its own data and token. */
 export default function CompoundsPage() {
-  const session = useSession();
+  const { session, path } = usePage();
   const navigate = useNavigate();
   const [removing, setRemoving] = createSignal<Account>();
   const remove = async (a: Account) => {
@@ -18,7 +18,7 @@ export default function CompoundsPage() {
   };
   return (
     <>
-      <PageHeader title={t('compounds.title')} back={`/c/${encodeURIComponent(session.compoundId)}/more`} />
+      <PageHeader title={t('compounds.title')} back={path('more')} />
       <ul class="rows" data-testid="compound-list">
         <For each={accounts}>
           {(a) => {
@@ -26,7 +26,7 @@ export default function CompoundsPage() {
             return (
               <li class="row" data-testid="compound-item">
                 <A
-                  href={`/c/${encodeURIComponent(a.compoundId)}/agenda`}
+                  href={compoundPath(a.compoundId, 'agenda')}
                   class="row-main row-link"
                   aria-current={current() ? 'true' : undefined}
                   aria-label={current() ? undefined : t('compounds.switchTo', { name: a.compoundName })}

@@ -1,10 +1,11 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
-import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 import { raiseRequest } from '../agenda/actions.ts';
 import { guessCategory } from '../agenda/guessCategory.ts';
 import { createPublicView } from '../agenda/projection.ts';
@@ -17,7 +18,7 @@ import './meetings.css';
  */
 export default function MeetingModePage() {
   const params = useParams<{ meetingId: string }>();
-  const session = useSession();
+  const { session, path } = usePage();
   const view = createPublicView(session.doc('public'));
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const captured = createMemo(() =>
@@ -28,38 +29,30 @@ export default function MeetingModePage() {
   const [title, setTitle] = createSignal('');
   const [who, setWho] = createSignal('');
   const [building, setBuilding] = createSignal('');
-  const [error, setError] = createSignal<string>();
   const [last, setLast] = createSignal<string>();
   let titleInput: HTMLInputElement | undefined;
-  const base = `/c/${encodeURIComponent(session.compoundId)}`;
   onMount(() => titleInput?.focus());
 
-  const add = (e: Event) => {
-    e.preventDefault();
+  const add = createSubmit(() => {
     const text = title().trim();
-    if (!text) return setError(t('form.fillRequired', { field: t('capture.what') }));
-    setError(undefined);
-    try {
-      raiseRequest(session, {
-        title: text,
-        category: guessCategory(text),
-        building: building(),
-        raisedFor: who(),
-        meetingId: params.meetingId,
-      });
-      setLast(text);
-      setTitle('');
-      setWho('');
-      setBuilding('');
-      titleInput?.focus();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+    if (!text) return t('form.fillRequired', { field: t('capture.what') });
+    raiseRequest(session, {
+      title: text,
+      category: guessCategory(text),
+      building: building(),
+      raisedFor: who(),
+      meetingId: params.meetingId,
+    });
+    setLast(text);
+    setTitle('');
+    setWho('');
+    setBuilding('');
+    titleInput?.focus();
+  });
 
   return (
     <div class="meeting-mode" data-testid="meeting-mode-page">
-      <PageHeader title={t('capture.title')} back={`${base}/meetings/${params.meetingId}`} />
+      <PageHeader title={t('capture.title')} back={path('meetings', params.meetingId)} />
       <Show when={meeting()}>
         {(m) => (
           <p class="lead">
@@ -67,7 +60,7 @@ export default function MeetingModePage() {
           </p>
         )}
       </Show>
-      <form class="form capture-form" onSubmit={add} novalidate data-testid="capture-form">
+      <form class="form capture-form" onSubmit={add.onSubmit} novalidate data-testid="capture-form">
         <div class="field">
           <label class="field-label" for="capture-what">
             {t('capture.what')}
@@ -123,11 +116,7 @@ export default function MeetingModePage() {
             />
           </div>
         </div>
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError error={add.error()} />
         <button type="submit" class="btn btn-primary btn-block" data-testid="capture-add">
           <IconPlus size={26} />
           {t('capture.add')}
@@ -152,7 +141,7 @@ export default function MeetingModePage() {
           <For each={captured()}>
             {(r) => (
               <li class="row" data-testid="captured-item">
-                <A href={`${base}/agenda/${r.id}`} class="row-main row-link">
+                <A href={path('agenda', r.id)} class="row-main row-link">
                   <span class="row-title">{r.title}</span>
                   <span class="row-sub">
                     {t(`category.${r.category}` as MessageKey)}

@@ -2,8 +2,8 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 import { now } from '../agenda/clock.ts';
 import { createPublicView } from '../agenda/projection.ts';
 import { RequestCard } from '../agenda/RequestCard.tsx';
@@ -13,28 +13,27 @@ import { topicsOf } from './selectors.ts';
 
 export default function MeetingPage() {
   const params = useParams<{ meetingId: string }>();
-  const session = useSession();
+  const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const view = createPublicView(publicDoc);
   const members = createMembers(session.doc('members'));
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));
-  const base = `/c/${encodeURIComponent(session.compoundId)}`;
 
   return (
     <Show
       when={meeting()}
       fallback={
         <>
-          <PageHeader title={t('meetings.title')} back={`${base}/meetings`} />
+          <PageHeader title={t('meetings.title')} back={path('meetings')} />
           <p class="empty">{publicDoc.loaded() ? t('meetings.notFound') : t('app.loading')}</p>
         </>
       }
     >
       {(m) => (
         <article data-testid="meeting-page" data-id={m().meetingId}>
-          <PageHeader title={meetingName(m())} back={`${base}/meetings`} />
+          <PageHeader title={meetingName(m())} back={path('meetings')} />
           <p class="card-status">
             <Show when={m().title}>
               <span class="tag">{t(`meetingKind.${m().kind}` as MessageKey)}</span>
@@ -52,7 +51,7 @@ export default function MeetingPage() {
           </p>
           <Show when={m().status === 'scheduled'}>
             <A
-              href={`${base}/meetings/${m().meetingId}/capture`}
+              href={path('meetings', m().meetingId, 'capture')}
               class="btn btn-primary btn-block"
               data-testid="meeting-mode"
             >
@@ -65,7 +64,7 @@ export default function MeetingPage() {
             <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
               <ul class="cards" data-testid="meeting-topics">
                 <For each={topics()}>
-                  {(r) => <RequestCard request={r} href={`${base}/agenda/${r.id}`} now={now()} nameOf={nameOf} />}
+                  {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
                 </For>
               </ul>
             </Show>

@@ -4,9 +4,9 @@ import type { MeetingState } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 import { now } from '../agenda/clock.ts';
 import { createPublicView } from '../agenda/projection.ts';
 import { splitMeetings, topicCounts } from './selectors.ts';
@@ -18,17 +18,16 @@ export function meetingName(m: MeetingState): string {
 }
 
 export default function MeetingsPage() {
-  const session = useSession();
+  const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const view = createPublicView(publicDoc);
   const split = createMemo(() => splitMeetings(view(), now()));
   const counts = createMemo(() => topicCounts(view()));
   const [pastLimit, setPastLimit] = createSignal(PAST_PAGE);
-  const base = `/c/${encodeURIComponent(session.compoundId)}`;
 
   const card = (m: MeetingState) => (
     <li class="card" data-testid="meeting-item" data-id={m.meetingId} data-status={m.status}>
-      <A href={`${base}/meetings/${m.meetingId}`} class="card-link">
+      <A href={path('meetings', m.meetingId)} class="card-link">
         <h3 class="card-title">{meetingName(m)}</h3>
         <p class="card-status">
           <Show when={m.title}>
@@ -53,7 +52,7 @@ export default function MeetingsPage() {
     <>
       <PageHeader title={t('meetings.title')} />
       <Show when={mayAppend('meeting.scheduled', session.member)}>
-        <A href={`${base}/meetings/new`} class="btn btn-primary btn-block" data-testid="schedule-meeting">
+        <A href={path('meetings', 'new')} class="btn btn-primary btn-block" data-testid="schedule-meeting">
           <IconPlus size={28} />
           <span>{t('meetings.schedule')}</span>
         </A>

@@ -1,46 +1,40 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { type MeetingKind, meetingKinds } from '../../../shared/events/meeting.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
-import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { usePage } from '../../usePage.ts';
 import { now } from '../agenda/clock.ts';
 import { DateField } from '../agenda/forms/fields.tsx';
 import { scheduleMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 
 export default function ScheduleMeetingPage() {
-  const session = useSession();
+  const { session, path } = usePage();
   const navigate = useNavigate();
   const [kind, setKind] = createSignal<MeetingKind>('little-stool');
   const [day, setDay] = createSignal(shanghaiDay(now()));
   const [time, setTime] = createSignal('19:00');
   const [place, setPlace] = createSignal('');
   const [title, setTitle] = createSignal('');
-  const [error, setError] = createSignal<string>();
-  const base = `/c/${encodeURIComponent(session.compoundId)}`;
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const form = createSubmit(() => {
     const startsAt = shanghaiTime(day(), time());
-    if (startsAt === undefined) return setError(t('meetings.needDate'));
-    if (!place().trim()) return setError(t('form.fillRequired', { field: t('meetings.place') }));
-    try {
-      const id = scheduleMeeting(session, { kind: kind(), startsAt, place: place(), title: title() });
-      navigate(`${base}/meetings/${id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+    if (startsAt === undefined) return t('meetings.needDate');
+    if (!place().trim()) return t('form.fillRequired', { field: t('meetings.place') });
+    const id = scheduleMeeting(session, { kind: kind(), startsAt, place: place(), title: title() });
+    navigate(path('meetings', id));
+  });
 
   return (
     <>
-      <PageHeader title={t('meetings.schedule')} back={`${base}/meetings`} />
-      <form class="form" onSubmit={submit} novalidate data-testid="schedule-form">
+      <PageHeader title={t('meetings.schedule')} back={path('meetings')} />
+      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="schedule-form">
         <ChoiceGroup
           label={t('meetings.kind')}
           name="kind"
@@ -81,11 +75,7 @@ export default function ScheduleMeetingPage() {
           maxLength={100}
           name="title"
         />
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError error={form.error()} />
         <button type="submit" class="btn btn-primary btn-block">
           {t('meetings.submit')}
         </button>

@@ -1,4 +1,3 @@
-import { Dialog } from '@kobalte/core/dialog';
 import QRCode from 'qrcode';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import type { Party } from '../../../shared/roles.ts';
@@ -9,7 +8,10 @@ import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { online } from '../../sync/network.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { IconCopy, IconShare } from '../../ui/icons.tsx';
+import { Modal, ModalClose } from '../../ui/Modal.tsx';
 import { createInvite } from './actions.ts';
 
 type Made = Awaited<ReturnType<typeof createInvite>>;
@@ -24,15 +26,9 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
   const [party, setParty] = createSignal<Party>('owners');
   const [uses, setUses] = createSignal<(typeof usesOptions)[number]>('10');
   const [ttl, setTtl] = createSignal<(typeof ttlOptions)[number]>('168');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
   const [made, setMade] = createSignal<Made>();
-
-  const make = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    setBusy(true);
-    try {
+  const make = createSubmit(
+    async () => {
       setMade(
         await createInvite(session, {
           role: role(),
@@ -41,85 +37,69 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
           ttlHours: Number(ttl()),
         }),
       );
-    } catch (err) {
-      setError(online() ? errorMessage(err) : t('invite.needOnline'));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { failed: (err) => (online() ? errorMessage(err) : t('invite.needOnline')) },
+  );
 
   return (
-    <Dialog
+    <Modal
       open={props.open}
       onOpenChange={(open) => {
         props.onOpenChange(open);
         if (!open) setMade(undefined);
       }}
+      title={made() ? t('invite.ready') : t('invite.title')}
+      class="dialog-tall"
+      testId="invite-dialog"
     >
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog-overlay" />
-        <div class="dialog-position">
-          <Dialog.Content class="dialog dialog-tall" data-testid="invite-dialog">
-            <Dialog.Title class="dialog-title">{made() ? t('invite.ready') : t('invite.title')}</Dialog.Title>
-            <Switch>
-              <Match when={made()}>
-                {(m) => <InviteResult invite={m()} uses={uses()} onAnother={() => setMade()} />}
-              </Match>
-              <Match when={!made()}>
-                <form class="form" onSubmit={make}>
-                  <ChoiceGroup
-                    label={t('invite.role')}
-                    name="role"
-                    options={[
-                      { value: 'resident', label: t('role.resident') },
-                      { value: 'committee', label: t('role.committee') },
-                    ]}
-                    value={role()}
-                    onChange={setRole}
-                  />
-                  <Show when={role() === 'committee'}>
-                    <ChoiceGroup
-                      label={t('invite.party')}
-                      name="party"
-                      options={parties.map((p) => ({ value: p, label: t(`party.${p}` as MessageKey) }))}
-                      value={party()}
-                      onChange={setParty}
-                    />
-                  </Show>
-                  <ChoiceGroup
-                    label={t('invite.uses')}
-                    name="uses"
-                    options={usesOptions.map((u) => ({ value: u, label: t(`invite.uses${u}` as MessageKey) }))}
-                    value={uses()}
-                    onChange={setUses}
-                  />
-                  <ChoiceGroup
-                    label={t('invite.ttl')}
-                    name="ttl"
-                    options={ttlOptions.map((h) => ({ value: h, label: t(`invite.ttl${h}` as MessageKey) }))}
-                    value={ttl()}
-                    onChange={setTtl}
-                  />
-                  <Show when={error()}>
-                    <p class="form-error" role="alert">
-                      {error()}
-                    </p>
-                  </Show>
-                  <div class="dialog-actions">
-                    <button type="submit" class="btn btn-primary" disabled={busy()}>
-                      {busy() ? t('invite.creating') : t('invite.create')}
-                    </button>
-                    <Dialog.CloseButton class="btn btn-secondary" aria-label={t('form.cancel')}>
-                      {t('form.cancel')}
-                    </Dialog.CloseButton>
-                  </div>
-                </form>
-              </Match>
-            </Switch>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
+      <Switch>
+        <Match when={made()}>{(m) => <InviteResult invite={m()} uses={uses()} onAnother={() => setMade()} />}</Match>
+        <Match when={!made()}>
+          <form class="form" onSubmit={make.onSubmit}>
+            <ChoiceGroup
+              label={t('invite.role')}
+              name="role"
+              options={[
+                { value: 'resident', label: t('role.resident') },
+                { value: 'committee', label: t('role.committee') },
+              ]}
+              value={role()}
+              onChange={setRole}
+            />
+            <Show when={role() === 'committee'}>
+              <ChoiceGroup
+                label={t('invite.party')}
+                name="party"
+                options={parties.map((p) => ({ value: p, label: t(`party.${p}` as MessageKey) }))}
+                value={party()}
+                onChange={setParty}
+              />
+            </Show>
+            <ChoiceGroup
+              label={t('invite.uses')}
+              name="uses"
+              options={usesOptions.map((u) => ({ value: u, label: t(`invite.uses${u}` as MessageKey) }))}
+              value={uses()}
+              onChange={setUses}
+            />
+            <ChoiceGroup
+              label={t('invite.ttl')}
+              name="ttl"
+              options={ttlOptions.map((h) => ({ value: h, label: t(`invite.ttl${h}` as MessageKey) }))}
+              value={ttl()}
+              onChange={setTtl}
+            />
+            <FormError error={make.error()} />
+            <div class="dialog-actions">
+              <button type="submit" class="btn btn-primary" disabled={make.busy()}>
+                {make.busy() ? t('invite.creating') : t('invite.create')}
+              </button>
+              <ModalClose label={t('form.cancel')} />
+            </div>
+          </form>
+        </Match>
+      </Switch>
+    </Modal>
   );
 }
 
@@ -181,11 +161,7 @@ function InviteResult(props: { invite: Made; uses: string; onAnother: () => void
           {t('invite.another')}
         </button>
       </div>
-      <Show when={copied() === 'failed'}>
-        <p class="form-error" role="alert">
-          {t('invite.copyFailed')}
-        </p>
-      </Show>
+      <FormError error={copied() === 'failed' && t('invite.copyFailed')} />
     </div>
   );
 }

@@ -2,22 +2,23 @@ import { createSignal, For, Show } from 'solid-js';
 import { isCommittee } from '../../../shared/roles.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { online } from '../../sync/network.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 import { revokeMember } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
 import { createMembers, type MemberView } from './projection.ts';
 import './members.css';
 
 export default function MembersPage() {
-  const session = useSession();
+  const { session, path } = usePage();
   const members = createMembers(session.doc('members'));
   const [inviting, setInviting] = createSignal(false);
   const [revoking, setRevoking] = createSignal<MemberView>();
-  const [error, setError] = createSignal<string>();
   const me = () => session.account.memberId;
   const isAdmin = () => session.account.role === 'admin';
   const describe = (m: MemberView) =>
@@ -25,18 +26,16 @@ export default function MembersPage() {
       ? t(`role.${m.role}` as MessageKey)
       : `${t(`role.${m.role}` as MessageKey)} · ${t(`party.${m.party}` as MessageKey)}`;
 
-  const revoke = async (m: MemberView) => {
-    setError(undefined);
-    try {
+  const revoke = createSubmit(
+    async (m: MemberView) => {
       await revokeMember(session, m.memberId);
-    } catch (err) {
-      setError(online() ? errorMessage(err) : t('members.revokeNeedOnline'));
-    }
-  };
+    },
+    { failed: (err) => (online() ? errorMessage(err) : t('members.revokeNeedOnline')) },
+  );
 
   return (
     <>
-      <PageHeader title={t('members.title')} back={`/c/${encodeURIComponent(session.compoundId)}/more`} />
+      <PageHeader title={t('members.title')} back={path('more')} />
       <Show when={isCommittee(session.account)}>
         <section class="section">
           <p>{t('members.inviteHint')}</p>
@@ -54,11 +53,7 @@ export default function MembersPage() {
       </Show>
       <section class="section" aria-labelledby="members-heading">
         <h2 id="members-heading">{t('members.list')}</h2>
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError error={revoke.error()} />
         <Show when={members().active.length > 0} fallback={<p class="empty">{t('members.empty')}</p>}>
           <p class="muted">{t('members.count', { n: members().active.length })}</p>
           <ul class="rows" data-testid="member-list">
@@ -106,7 +101,7 @@ export default function MembersPage() {
         danger
         onConfirm={() => {
           const m = revoking();
-          if (m) void revoke(m);
+          if (m) revoke.run(m);
         }}
       >
         <p>{t('members.revokeConfirm', { name: revoking()?.name ?? '' })}</p>

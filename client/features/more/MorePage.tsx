@@ -2,18 +2,17 @@ import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 import './more.css';
 
 export default function MorePage() {
-  const session = useSession();
-  const base = `/c/${encodeURIComponent(session.compoundId)}`;
+  const { session, path } = usePage();
   const links = [
-    { href: `${base}/members`, label: 'more.members', icon: IconMembers },
-    { href: `${base}/compounds`, label: 'more.compounds', icon: IconHome },
-    { href: `${base}/settings`, label: 'more.settings', icon: IconSettings },
+    { href: path('members'), label: 'more.members', icon: IconMembers },
+    { href: path('compounds'), label: 'more.compounds', icon: IconHome },
+    { href: path('settings'), label: 'more.settings', icon: IconSettings },
   ] as const;
   return (
     <>

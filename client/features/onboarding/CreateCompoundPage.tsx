@@ -1,12 +1,15 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { type Party, parties } from '../../../shared/roles.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { accounts } from '../../sync/accounts.ts';
 import { online } from '../../sync/network.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { compoundPath } from '../../usePage.ts';
 import { createCompound } from './actions.ts';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
 
@@ -15,30 +18,22 @@ export default function CreateCompoundPage() {
   const [name, setName] = createSignal('');
   const [founderName, setFounderName] = createSignal('');
   const [party, setParty] = createSignal<Party>();
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    if (!name().trim()) return setError(t('form.fillRequired', { field: t('create.name') }));
-    if (!founderName().trim()) return setError(t('form.fillRequired', { field: t('create.founderName') }));
-    const p = party();
-    if (!p) return setError(t('form.fillRequired', { field: t('create.party') }));
-    setBusy(true);
-    try {
+  const form = createSubmit(
+    async () => {
+      if (!name().trim()) return t('form.fillRequired', { field: t('create.name') });
+      if (!founderName().trim()) return t('form.fillRequired', { field: t('create.founderName') });
+      const p = party();
+      if (!p) return t('form.fillRequired', { field: t('create.party') });
       const id = await createCompound({ name: name(), founderName: founderName(), party: p });
-      navigate(`/c/${encodeURIComponent(id)}/agenda`, { replace: true });
-    } catch (err) {
-      setError(online() ? errorMessage(err) : t('create.needOnline'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      navigate(compoundPath(id, 'agenda'), { replace: true });
+    },
+    { failed: (err) => (online() ? errorMessage(err) : t('create.needOnline')) },
+  );
 
   return (
     <OnboardingFrame title={t('create.title')} back={accounts.length > 0 ? '/' : '/welcome'}>
-      <form class="form" onSubmit={submit} novalidate data-testid="create-form">
+      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="create-form">
         <TextField
           label={t('create.name')}
           value={name()}
@@ -67,13 +62,9 @@ export default function CreateCompoundPage() {
           layout="rows"
           required
         />
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy()}>
-          {busy() ? t('create.submitting') : t('create.submit')}
+        <FormError error={form.error()} />
+        <button type="submit" class="btn btn-primary btn-block" disabled={form.busy()}>
+          {form.busy() ? t('create.submitting') : t('create.submit')}
         </button>
       </form>
     </OnboardingFrame>

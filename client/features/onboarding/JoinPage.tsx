@@ -4,7 +4,10 @@ import { errorMessage } from '../../i18n/errors.ts';
 import { t } from '../../i18n/index.ts';
 import { accounts } from '../../sync/accounts.ts';
 import { online } from '../../sync/network.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { compoundPath } from '../../usePage.ts';
 import { joinCompound } from './actions.ts';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
 
@@ -14,28 +17,20 @@ export default function JoinPage() {
   const navigate = useNavigate();
   const [code, setCode] = createSignal(params.code ?? '');
   const [name, setName] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    if (!code().trim()) return setError(t('form.fillRequired', { field: t('join.code') }));
-    if (!name().trim()) return setError(t('form.fillRequired', { field: t('join.name') }));
-    setBusy(true);
-    try {
+  const form = createSubmit(
+    async () => {
+      if (!code().trim()) return t('form.fillRequired', { field: t('join.code') });
+      if (!name().trim()) return t('form.fillRequired', { field: t('join.name') });
       const id = await joinCompound(code(), name());
-      navigate(`/c/${encodeURIComponent(id)}/agenda`, { replace: true });
-    } catch (err) {
-      setError(online() ? errorMessage(err) : t('join.needOnline'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      navigate(compoundPath(id, 'agenda'), { replace: true });
+    },
+    { failed: (err) => (online() ? errorMessage(err) : t('join.needOnline')) },
+  );
 
   return (
     <OnboardingFrame title={t('join.title')} back={accounts.length > 0 ? '/' : '/welcome'}>
-      <form class="form" onSubmit={submit} novalidate data-testid="join-form">
+      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="join-form">
         <Show
           when={params.code}
           fallback={
@@ -62,13 +57,9 @@ export default function JoinPage() {
           name="member-name"
           autocomplete="name"
         />
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy()}>
-          {busy() ? t('join.submitting') : t('join.submit')}
+        <FormError error={form.error()} />
+        <button type="submit" class="btn btn-primary btn-block" disabled={form.busy()}>
+          {form.busy() ? t('join.submitting') : t('join.submit')}
         </button>
       </form>
     </OnboardingFrame>

@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { Dynamic } from 'solid-js/web';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import type { IconComponent } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { usePage } from '../../usePage.ts';
 
 /** An honest page for a module that is not built yet. */
 export function ComingSoon(props: { title: MessageKey; body: MessageKey; icon: IconComponent }) {
-  const session = useSession();
+  const { path } = usePage();
   return (
     <>
       <PageHeader title={t(props.title)} />
@@ -18,7 +18,7 @@ export function ComingSoon(props: { title: MessageKey; body: MessageKey; icon: I
         <h2>{t('soon.title', { module: t(props.title) })}</h2>
         <p>{t(props.body)}</p>
         <p>{t('soon.meanwhile')}</p>
-        <A href={`/c/${encodeURIComponent(session.compoundId)}/agenda`} class="btn btn-secondary">
+        <A href={path('agenda')} class="btn btn-secondary">
           {t('soon.toAgenda')}
         </A>
       </section>

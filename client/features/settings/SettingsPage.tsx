@@ -1,12 +1,13 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { type Locale, locale, setLocale, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { storageProblem } from '../../sync/accounts.ts';
 import { storageError, storageInfo } from '../../sync/storage.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { setTextSize, type TextSize, textSize } from '../../ui/textSize.ts';
 import { checkForUpdate } from '../../ui/UpdatePrompt.tsx';
+import { usePage } from '../../usePage.ts';
 import './settings.css';
 
 function formatBytes(n: number): string {
@@ -16,7 +17,7 @@ function formatBytes(n: number): string {
 }
 
 export default function SettingsPage() {
-  const session = useSession();
+  const { path } = usePage();
   const [info] = createResource(storageInfo);
   const [update, setUpdate] = createSignal<'idle' | 'checking' | 'none'>('idle');
   const check = async () => {
@@ -26,7 +27,7 @@ export default function SettingsPage() {
   };
   return (
     <>
-      <PageHeader title={t('settings.title')} back={`/c/${encodeURIComponent(session.compoundId)}/more`} />
+      <PageHeader title={t('settings.title')} back={path('more')} />
       <section class="section">
         <ChoiceGroup<Locale>
           label={t('lang.label')}
@@ -75,11 +76,7 @@ export default function SettingsPage() {
           )}
         </Show>
         <Show when={storageError() ?? storageProblem()} fallback={<p>{t('settings.storageOk')}</p>}>
-          {(detail) => (
-            <p class="form-error" role="alert">
-              {t('settings.storageError', { detail: detail() })}
-            </p>
-          )}
+          {(detail) => <FormError error={t('settings.storageError', { detail: detail() })} />}
         </Show>
       </section>
       <section class="section">

@@ -40,7 +40,7 @@ export class AgendaPage {
     return this.page.getByTestId('request-item').locator('.card-title').allTextContents();
   }
 
-  // The agenda loop (issue 5): items, tabs and filters.
+  // The agenda loop: items, tabs and filters.
 
   item(title: string) {
     return this.page.getByTestId('request-item').filter({ has: this.page.locator('.card-title', { hasText: title }) });

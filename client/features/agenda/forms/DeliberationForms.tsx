@@ -12,10 +12,12 @@ import { formatDateTime } from '../../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
+import { compoundPath } from '../../../usePage.ts';
 import { appendPublic } from '../actions.ts';
 import { titleMatches } from '../filters.ts';
 import type { ActionContext } from './context.ts';
-import { NumberField, SheetForm } from './fields.tsx';
+import { NumberField } from './fields.tsx';
+import { SheetForm } from './SheetForm.tsx';
 
 export function ClassifyForm(props: { ctx: ActionContext }) {
   const [category, setCategory] = createSignal<Category>(props.ctx.request.category);
@@ -30,7 +32,6 @@ export function ClassifyForm(props: { ctx: ActionContext }) {
           category: category(),
           priority: priority(),
         });
-        return undefined;
       }}
     >
       <ChoiceGroup
@@ -73,7 +74,6 @@ export function MergeForm(props: { ctx: ActionContext }) {
         if (!target) return t('merge.choose');
         if (!mergeable.has(props.ctx.request.stage)) return t('merge.tooLate');
         appendPublic(props.ctx.session, 'request.merged', { requestId: props.ctx.request.id, intoId: target });
-        return undefined;
       }}
     >
       <p>{t('merge.hint')}</p>
@@ -93,7 +93,8 @@ export function MergeForm(props: { ctx: ActionContext }) {
   );
 }
 
-export function ScheduleForm(props: { ctx: ActionContext; meetingsHref: string }) {
+/** Puts the request on a scheduled meeting's agenda, or leads to scheduling one when there is none. */
+export function ScheduleForm(props: { ctx: ActionContext }) {
   const meetings = createMemo(() =>
     Object.values(props.ctx.view.compound.meetings.meetings)
       .filter((m) => m.status === 'scheduled')
@@ -106,7 +107,7 @@ export function ScheduleForm(props: { ctx: ActionContext; meetingsHref: string }
       fallback={
         <div class="stack">
           <p>{t('schedule.none')}</p>
-          <A href={props.meetingsHref} class="btn btn-primary">
+          <A href={compoundPath(props.ctx.session.compoundId, 'meetings', 'new')} class="btn btn-primary">
             {t('schedule.create')}
           </A>
         </div>
@@ -119,7 +120,6 @@ export function ScheduleForm(props: { ctx: ActionContext; meetingsHref: string }
           const id = meetingId();
           if (!id) return t('schedule.choose');
           appendPublic(props.ctx.session, 'request.scheduled', { requestId: props.ctx.request.id, meetingId: id });
-          return undefined;
         }}
       >
         <ChoiceGroup
@@ -155,7 +155,6 @@ export function TallyForm(props: { ctx: ActionContext }) {
           requestId: props.ctx.request.id,
           tally: { for: forN(), against: against(), abstain: abstain() },
         });
-        return undefined;
       }}
     >
       <p class="field-hint">{t('tally.hint')}</p>
@@ -189,7 +188,6 @@ export function DecideForm(props: { ctx: ActionContext }) {
           note: note().trim(),
           ...(current ? { tally: current } : {}),
         });
-        return undefined;
       }}
     >
       <Show when={tally()}>

@@ -7,13 +7,14 @@ import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { appendPublic, optional } from '../actions.ts';
 import type { ActionContext } from './context.ts';
-import { DateField, SelectField, SheetForm } from './fields.tsx';
+import { DateField, SelectField } from './fields.tsx';
+import { SheetForm } from './SheetForm.tsx';
 
 /** 签字确认 on paper: the recorder writes the names and photographs the signed sheet. */
 export function PaperConfirmForm(props: { ctx: ActionContext }) {
   const [names, setNames] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -24,13 +25,12 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
           .map((n) => n.trim())
           .filter(Boolean);
         if (list.length === 0) return t('paper.needNames');
-        if (busy()) return t('agenda.waitPhotos');
+        if (photosBusy()) return t('agenda.waitPhotos');
         if (photos().length === 0) return t('paper.needPhoto');
         appendPublic(props.ctx.session, 'request.confirmed', {
           requestId: props.ctx.request.id,
           onPaper: { names: list, photos: photos() },
         });
-        return undefined;
       }}
     >
       <TextField
@@ -42,7 +42,7 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
         required
         name="names"
       />
-      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setBusy} />
+      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
     </SheetForm>
   );
 }
@@ -74,7 +74,6 @@ export function AssignForm(props: { ctx: ActionContext }) {
           deadline: deadline(),
           ...optional('note', note()),
         });
-        return undefined;
       }}
     >
       <ChoiceGroup
@@ -132,7 +131,6 @@ export function EscalateForm(props: { ctx: ActionContext }) {
           ...(target === 'department' ? { department: department().trim() } : {}),
           ...optional('note', note()),
         });
-        return undefined;
       }}
     >
       <p class="field-hint">{t('escalate.hint')}</p>
@@ -175,7 +173,6 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
           escalationId: props.escalationId,
           answer: answer().trim(),
         });
-        return undefined;
       }}
     >
       <TextField label={t('answer.text')} value={answer()} onInput={setAnswer} multiline required maxLength={2000} />
@@ -187,7 +184,7 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
 export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'complete' }) {
   const [text, setText] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
   const label = () => (props.kind === 'progress' ? t('progress.note') : t('complete.result'));
   return (
     <SheetForm
@@ -196,7 +193,7 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
       testId={`${props.kind}-form`}
       submit={() => {
         if (!text().trim()) return t('form.fillRequired', { field: label() });
-        if (busy()) return t('agenda.waitPhotos');
+        if (photosBusy()) return t('agenda.waitPhotos');
         const extra = photos().length ? { photos: photos() } : {};
         if (props.kind === 'progress')
           appendPublic(props.ctx.session, 'request.progressed', {
@@ -210,11 +207,10 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
             result: text().trim(),
             ...extra,
           });
-        return undefined;
       }}
     >
       <TextField label={label()} value={text()} onInput={setText} multiline required maxLength={2000} name="text" />
-      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} />
+      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
     </SheetForm>
   );
 }
@@ -233,7 +229,6 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
           requestId: props.ctx.request.id,
           reason: reason().trim(),
         });
-        return undefined;
       }}
     >
       <TextField label={label()} value={reason()} onInput={setReason} multiline required maxLength={500} />
@@ -263,7 +258,6 @@ export function RateForm(props: { ctx: ActionContext }) {
           ...(s ? { solved: s === 'yes' } : {}),
           ...optional('comment', comment()),
         });
-        return undefined;
       }}
     >
       <ChoiceGroup

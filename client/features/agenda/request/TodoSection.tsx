@@ -1,0 +1,80 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { VoteChoice } from '../../../../shared/events/request.ts';
+import type { RequestState } from '../../../../shared/folds/index.ts';
+import { isCommittee } from '../../../../shared/roles.ts';
+import { t } from '../../../i18n/index.ts';
+import { createSubmit } from '../../../ui/createSubmit.ts';
+import { FormError } from '../../../ui/FormError.tsx';
+import { usePage } from '../../../usePage.ts';
+import { appendPublic } from '../actions.ts';
+import { canConfirm, canVote } from '../steps.ts';
+import { OwnSteps } from './OwnSteps.tsx';
+import { type OpenSheet, offeredActions } from './requestActions.tsx';
+import { SignDialog } from './SignDialog.tsx';
+import { VoteBlock } from './VoteBlock.tsx';
+
+/** What this member can do now: vote, their own steps, and the committee's actions, each one tap away. */
+export function TodoSection(props: { request: RequestState; onAction: (open: OpenSheet) => void }) {
+  const { session } = usePage();
+  const r = () => props.request;
+  const me = () => session.member;
+  const committee = () => isCommittee(me());
+  const listed = () => offeredActions('todo', r(), me());
+  const [signing, setSigning] = createSignal(false);
+  // Votes and signatures are written at once; a refusal shows here, above the buttons.
+  const write = createSubmit((append: () => void) => {
+    append();
+  });
+  const vote = (choice: VoteChoice) =>
+    write.run(() => appendPublic(session, 'request.voted', { requestId: r().id, choice }));
+  const ownSteps = () => (
+    <OwnSteps
+      request={r()}
+      viewer={me()}
+      primary={!committee()}
+      onSign={() => setSigning(true)}
+      onAction={props.onAction}
+    />
+  );
+  const nothing = () =>
+    listed().length === 0 &&
+    !canVote(r()) &&
+    !canConfirm(r(), me().memberId) &&
+    offeredActions('own', r(), me()).length === 0;
+
+  return (
+    <section class="section todo" aria-labelledby="todo-heading" data-testid="todo">
+      <h2 id="todo-heading">{t('request.todo')}</h2>
+      <FormError error={write.error()} />
+      <Show when={canVote(r())}>
+        <VoteBlock request={r()} memberId={me().memberId} onVote={vote} />
+      </Show>
+      <Show when={!committee()}>{ownSteps()}</Show>
+      <div class="action-buttons">
+        <For each={listed()}>
+          {(action, i) => (
+            <button
+              type="button"
+              class="btn"
+              classList={{ 'btn-primary': i() === 0, 'btn-secondary': i() > 0 }}
+              data-action={action.id}
+              onClick={() => props.onAction({ id: action.id })}
+            >
+              {t(action.label)}
+            </button>
+          )}
+        </For>
+      </div>
+      <Show when={committee()}>{ownSteps()}</Show>
+      <Show when={nothing()}>
+        <p class="muted">{t('request.noActions')}</p>
+      </Show>
+      <SignDialog
+        request={r()}
+        open={signing()}
+        onOpenChange={setSigning}
+        onSign={() => write.run(() => appendPublic(session, 'request.confirmed', { requestId: r().id }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { useSession } from './session.ts';
+import type { CompoundSession } from './sync/CompoundSession.ts';
+
+/** A path inside one compound: `compoundPath(id, 'agenda', requestId)` is `/c/<id>/agenda/<requestId>`. */
+export function compoundPath(compoundId: string, ...parts: string[]): string {
+  return [`/c/${encodeURIComponent(compoundId)}`, ...parts].join('/');
+}
+
+/** What a page under /c/:compoundId starts from: the session, and paths inside its compound. */
+export function usePage(): { session: CompoundSession; path: (...parts: string[]) => string } {
+  const session = useSession();
+  return { session, path: (...parts) => compoundPath(session.compoundId, ...parts) };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../../client/i18n/errors.ts';
+import { createSubmit } from '../../../client/ui/createSubmit.ts';
+import { eventually } from '../../helpers/eventually.ts';
+
+describe('createSubmit', () => {
+  it('shows the sentence an action returns, and clears it when the next run goes through', () => {
+    let ok = false;
+    const form = createSubmit(() => (ok ? undefined : 'fill in the title'));
+    form.run();
+    expect(form.error()).toBe('fill in the title');
+    ok = true;
+    form.run();
+    expect(form.error()).toBeUndefined();
+  });
+
+  it('shows what a synchronous action threw in words, at once', () => {
+    const refusal = new Error('the phone is out of space');
+    const form = createSubmit(() => {
+      throw refusal;
+    });
+    form.run();
+    expect(form.error()).toBe(errorMessage(refusal));
+    expect(form.busy()).toBe(false);
+  });
+
+  it('is busy while an asynchronous action runs, then shows its failure in the words `failed` gives', async () => {
+    let reject: (err: unknown) => void = () => undefined;
+    const form = createSubmit(
+      () =>
+        new Promise<undefined>((_, no) => {
+          reject = no;
+        }),
+      { failed: () => 'needs a connection' },
+    );
+    form.run();
+    expect(form.busy()).toBe(true);
+    expect(form.error()).toBeUndefined();
+    reject(new Error('offline'));
+    await eventually(() => expect(form.busy()).toBe(false));
+    expect(form.error()).toBe('needs a connection');
+  });
+
+  it('passes its arguments through, and as a form submit does not reload the page', () => {
+    const seen: string[] = [];
+    const revoke = createSubmit((id: string) => {
+      seen.push(id);
+    });
+    revoke.run('m1');
+    expect(seen).toEqual(['m1']);
+
+    let prevented = false;
+    const form = createSubmit(() => 'not yet');
+    form.onSubmit({
+      preventDefault: () => {
+        prevented = true;
+      },
+    } as Event);
+    expect([prevented, form.error()]).toEqual([true, 'not yet']);
+  });
+});
