@@ -1,9 +1,9 @@
 import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
-import { applyLocale } from './i18n/index.ts';
+import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
-import { loadAccounts, readPrefs } from './sync/accounts.ts';
+import { loadAccounts } from './sync/accounts.ts';
 import { askPersist } from './sync/storage.ts';
 import './styles.css';
 
@@ -29,8 +29,7 @@ function Root() {
   );
 }
 
-document.documentElement.dataset.textSize = readPrefs().textSize ?? 'normal';
-applyLocale();
+restorePreferences();
 await loadAccounts();
 void askPersist();
 render(() => <Root />, document.getElementById('root')!);

@@ -1,7 +1,7 @@
 import { useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { features } from '../features/registry.ts';
+import { features, tabPaths } from '../features/registry.ts';
 import { t } from '../i18n/index.ts';
 
 /** Five tabs, each an icon with its word; the current one is marked in words for screen readers too. */
@@ -18,7 +18,7 @@ export function BottomNav(props: { compoundId: string }) {
       <ul>
         <For each={tabs()}>
           {({ feature, tab }) => {
-            const active = () => isActive([tab.path, ...(feature.owns ?? [])]);
+            const active = () => isActive(tabPaths(feature));
             return (
               <li>
                 {/* A plain <a>: the router still handles the tap, and aria-current stays ours for sub-pages. */}

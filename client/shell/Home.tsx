@@ -1,5 +1,6 @@
 import { Navigate, useParams } from '@solidjs/router';
-import { accountFor, accounts, readPrefs } from '../sync/accounts.ts';
+import { readPrefs } from '../domain/preferences.ts';
+import { accountFor, accounts } from '../sync/accounts.ts';
 
 /** `/` and `/c/:id`: open the compound last used (or the only one), else the welcome page. */
 export function Home() {

@@ -1,17 +1,8 @@
+import { ApiError } from '../../shared/api/ApiError.ts';
 import { type ApiErrorBody, ApiErrorCode } from '../../shared/errors.ts';
 import type { MemberParty, Party, Role } from '../../shared/roles.ts';
 
-/** A failed API call: the server's error code, or `network` when no answer came. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode | 'network',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export interface Credentials {
   compoundId: string;

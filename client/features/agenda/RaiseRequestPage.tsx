@@ -1,14 +1,14 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
+import { raiseRequest } from '../../domain/raiseRequest.ts';
+import { useSession } from '../../domain/session.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
-import { useSession } from '../../session.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { raiseRequest } from './actions.ts';
 
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {

@@ -1,23 +1,25 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import { type Accessor, createMemo, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import type { VoteChoice } from '../../../shared/events/request.ts';
 import { type RequestState, voteCounts, whoseTurn } from '../../../shared/folds/index.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime, shanghaiDay } from '../../../shared/time.ts';
+import { appendPublic } from '../../domain/appendPublic.ts';
+import { now } from '../../domain/clock.ts';
+import { anomaliesOf, type PublicView } from '../../domain/PublicFold.ts';
+import { useSession } from '../../domain/session.ts';
+import { type Members, useMembers } from '../../domain/useMembers.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { kickUploads } from '../../media/uploadQueue.ts';
-import { useSession } from '../../session.ts';
+import { OverdueBadge, StageBadge, turnLabel } from '../../ui/badges.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconAlert, IconCheck, IconStar } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { createMembers } from '../members/projection.ts';
-import { appendPublic } from './actions.ts';
 import { anomalyWords } from './anomalyText.ts';
-import { OverdueBadge, StageBadge, turnLabel } from './badges.tsx';
-import { now } from './clock.ts';
 import type { ActionContext } from './forms/context.ts';
 import { ClassifyForm, DecideForm, MergeForm, ScheduleForm, TallyForm } from './forms/DeliberationForms.tsx';
 import { Sheet } from './forms/fields.tsx';
@@ -30,7 +32,6 @@ import {
   ReasonForm,
   ReportForm,
 } from './forms/WorkForms.tsx';
-import { anomaliesOf, createPublicView } from './projection.ts';
 import { StepIndicator } from './StepIndicator.tsx';
 import { type ActionId, actionsFor, canAnswer, canConfirm, canRate, canVote } from './steps.ts';
 import { ownerLabel, Timeline } from './Timeline.tsx';
@@ -42,8 +43,8 @@ export default function RequestPage() {
   const params = useParams<{ requestId: string }>();
   const session = useSession();
   const publicDoc = session.doc('public');
-  const view = createPublicView(publicDoc);
-  const members = createMembers(session.doc('members'));
+  const view = usePublicView();
+  const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const request = createMemo(() => view().compound.agenda.requests[params.requestId]);
   const base = `/c/${encodeURIComponent(session.compoundId)}`;
@@ -66,9 +67,9 @@ export default function RequestPage() {
 
 function RequestView(props: {
   request: RequestState;
-  view: ReturnType<typeof createPublicView>;
+  view: Accessor<PublicView>;
   nameOf: (id: string) => string;
-  members: ReturnType<typeof createMembers>;
+  members: Accessor<Members>;
   base: string;
 }) {
   const session = useSession();

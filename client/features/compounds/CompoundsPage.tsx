@@ -1,8 +1,8 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { type Account, accounts, removeAccount } from '../../domain/accounts.ts';
+import { useSession } from '../../domain/session.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
-import { type Account, accounts, removeAccount } from '../../sync/accounts.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -1,13 +1,13 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { raiseRequest } from '../../domain/raiseRequest.ts';
+import { useSession } from '../../domain/session.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { raiseRequest } from '../agenda/actions.ts';
-import { guessCategory } from '../agenda/guessCategory.ts';
-import { createPublicView } from '../agenda/projection.ts';
+import { guessCategory } from './guessCategory.ts';
 import { meetingName } from './MeetingsPage.tsx';
 
 /**
@@ -17,7 +17,7 @@ import { meetingName } from './MeetingsPage.tsx';
 export default function MeetingModePage() {
   const params = useParams<{ meetingId: string }>();
   const session = useSession();
-  const view = createPublicView(session.doc('public'));
+  const view = usePublicView();
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const captured = createMemo(() =>
     Object.values(view().compound.agenda.requests)

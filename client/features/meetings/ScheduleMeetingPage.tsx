@@ -2,14 +2,14 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { type MeetingKind, meetingKinds } from '../../../shared/events/meeting.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import { useSession } from '../../domain/session.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { now } from '../agenda/clock.ts';
-import { DateField } from '../agenda/forms/fields.tsx';
 import { scheduleMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 

@@ -1,19 +1,19 @@
 import { createSignal, For, Show } from 'solid-js';
 import { isCommittee } from '../../../shared/roles.ts';
+import { online } from '../../domain/device.ts';
+import { useSession } from '../../domain/session.ts';
+import { type MemberView, useMembers } from '../../domain/useMembers.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
-import { online } from '../../sync/network.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { revokeMember } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
-import { createMembers, type MemberView } from './projection.ts';
 
 export default function MembersPage() {
   const session = useSession();
-  const members = createMembers(session.doc('members'));
+  const members = useMembers();
   const [inviting, setInviting] = createSignal(false);
   const [revoking, setRevoking] = createSignal<MemberView>();
   const [error, setError] = createSignal<string>();

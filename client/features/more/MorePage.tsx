@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { useSession } from '../../domain/session.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 

@@ -1,10 +1,10 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { type Party, parties } from '../../../shared/roles.ts';
+import { accounts } from '../../domain/accounts.ts';
+import { online } from '../../domain/device.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { accounts } from '../../sync/accounts.ts';
-import { online } from '../../sync/network.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { createCompound } from './actions.ts';

@@ -1,9 +1,9 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { accounts } from '../../domain/accounts.ts';
+import { online } from '../../domain/device.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { t } from '../../i18n/index.ts';
-import { accounts } from '../../sync/accounts.ts';
-import { online } from '../../sync/network.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { joinCompound } from './actions.ts';
 import { OnboardingFrame } from './OnboardingFrame.tsx';

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { Dynamic } from 'solid-js/web';
+import { useSession } from '../../domain/session.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
 import type { IconComponent } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 

@@ -1,11 +1,11 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import { type Locale, locale, setLocale, t } from '../../i18n/index.ts';
-import { useSession } from '../../session.ts';
-import { storageProblem } from '../../sync/accounts.ts';
-import { storageError, storageInfo } from '../../sync/storage.ts';
+import { storageProblem } from '../../domain/accounts.ts';
+import { storageError, storageInfo } from '../../domain/device.ts';
+import { setLocale, setTextSize, type TextSize, textSize } from '../../domain/preferences.ts';
+import { useSession } from '../../domain/session.ts';
+import { type Locale, locale, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { setTextSize, type TextSize, textSize } from '../../ui/textSize.ts';
 import { checkForUpdate } from '../../ui/UpdatePrompt.tsx';
 
 function formatBytes(n: number): string {

@@ -9,10 +9,10 @@ import {
 } from '../../../../shared/events/request.ts';
 import { endStages } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
+import { appendPublic } from '../../../domain/appendPublic.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { appendPublic } from '../actions.ts';
 import { titleMatches } from '../filters.ts';
 import type { ActionContext } from './context.ts';
 import { NumberField, SheetForm } from './fields.tsx';

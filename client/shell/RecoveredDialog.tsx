@@ -2,7 +2,7 @@ import { Dialog } from '@kobalte/core/dialog';
 import { closeMessage } from '../i18n/errors.ts';
 import { t } from '../i18n/index.ts';
 import type { DocProblem } from '../sync/DocHandle.ts';
-import { IconDownload } from './icons.tsx';
+import { IconDownload } from '../ui/icons.tsx';
 
 /** After a rejection: what happened, that a copy was saved, and a way to save it again. */
 export default function RecoveredDialog(props: {
