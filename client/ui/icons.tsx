@@ -135,7 +135,7 @@ export const IconSwitch: IconComponent = (p) => (
   </Svg>
 );
 
-// Agenda and photos (issue 5).
+// Agenda and photos.
 export const IconCamera: IconComponent = (p) => (
   <Svg size={p.size}>
     <path d="M4 8h3l2-3h6l2 3h3v11H4z" />
