@@ -26,11 +26,8 @@ export interface Feature {
 /** Tabbed features in tab order, then the ones a tab owns. */
 export const features: Feature[] = [agenda, rosters, ledger, meetings, more, members, settings, compounds];
 
-/** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and those of the features it owns. */
+/** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and its owned features' routes. */
 export function tabPaths(feature: Feature): string[] {
-  const owned = features.filter((f) => feature.owns?.includes(f.id));
-  const prefixes = owned.flatMap((f) =>
-    f.routes.flatMap((r) => [r.path ?? []].flat().map((p) => p.split('/')[1] ?? '')),
-  );
-  return [...new Set([...(feature.tab ? [feature.tab.path] : []), ...prefixes.filter(Boolean)])];
+  const owned = features.filter((f) => feature.owns?.includes(f.id)).flatMap((f) => f.routes);
+  return [feature.tab?.path ?? '', ...owned.map((r) => String(r.path).split('/')[1] ?? '')].filter(Boolean);
 }

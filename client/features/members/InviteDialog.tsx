@@ -4,7 +4,7 @@ import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import type { Party } from '../../../shared/roles.ts';
 import { parties } from '../../../shared/roles.ts';
 import { formatDateTime } from '../../../shared/time.ts';
-import { online } from '../../domain/device.ts';
+import { online } from '../../domain/network.ts';
 import { useSession } from '../../domain/session.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';

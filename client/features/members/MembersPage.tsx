@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { isCommittee } from '../../../shared/roles.ts';
-import { online } from '../../domain/device.ts';
+import { online } from '../../domain/network.ts';
 import { useSession } from '../../domain/session.ts';
 import { type MemberView, useMembers } from '../../domain/useMembers.ts';
 import { errorMessage } from '../../i18n/errors.ts';

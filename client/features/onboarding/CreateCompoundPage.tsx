@@ -2,7 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { type Party, parties } from '../../../shared/roles.ts';
 import { accounts } from '../../domain/accounts.ts';
-import { online } from '../../domain/device.ts';
+import { online } from '../../domain/network.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';

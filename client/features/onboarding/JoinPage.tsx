@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { accounts } from '../../domain/accounts.ts';
-import { online } from '../../domain/device.ts';
+import { online } from '../../domain/network.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { t } from '../../i18n/index.ts';
 import { TextField } from '../../ui/TextField.tsx';

@@ -1,8 +1,8 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { storageProblem } from '../../domain/accounts.ts';
-import { storageError, storageInfo } from '../../domain/device.ts';
 import { setLocale, setTextSize, type TextSize, textSize } from '../../domain/preferences.ts';
 import { useSession } from '../../domain/session.ts';
+import { storageError, storageInfo } from '../../domain/storage.ts';
 import { type Locale, locale, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
