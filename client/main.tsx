@@ -2,10 +2,10 @@
 import './styles/index.css';
 import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
-import { applyLocale } from './i18n/index.ts';
+import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
-import { loadAccounts, readPrefs } from './sync/accounts.ts';
+import { loadAccounts } from './sync/accounts.ts';
 import { askPersist } from './sync/storage.ts';
 
 const WECHAT_KEY = 'little-stool:wechat-continue';
@@ -30,8 +30,7 @@ function Root() {
   );
 }
 
-document.documentElement.dataset.textSize = readPrefs().textSize ?? 'normal';
-applyLocale();
+restorePreferences();
 await loadAccounts();
 void askPersist();
 render(() => <Root />, document.getElementById('root')!);

@@ -2,9 +2,12 @@ import type { RouteDefinition } from '@solidjs/router';
 import type { MessageKey } from '../i18n/index.ts';
 import type { IconComponent } from '../ui/icons.tsx';
 import { agenda } from './agenda/index.ts';
+import { compounds } from './compounds/index.ts';
 import { meetings } from './meetings/index.ts';
+import { members } from './members/index.ts';
 import { more } from './more/index.ts';
 import { ledger, rosters } from './placeholder/index.tsx';
+import { settings } from './settings/index.ts';
 
 /**
  * A module of the app. Adding one = writing client/features/<id>/index.ts and listing it here;
@@ -16,9 +19,15 @@ export interface Feature {
   tab?: { label: MessageKey; icon: IconComponent; path: string };
   /** Routes under /c/:compoundId. */
   routes: RouteDefinition[];
-  /** Further path prefixes (under /c/:compoundId) that belong to this tab. */
+  /** Ids of features without a tab whose pages belong to this tab. */
   owns?: string[];
 }
 
-/** In tab order. */
-export const features: Feature[] = [agenda, rosters, ledger, meetings, more];
+/** Tabbed features in tab order, then the ones a tab owns. */
+export const features: Feature[] = [agenda, rosters, ledger, meetings, more, members, settings, compounds];
+
+/** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and its owned features' routes. */
+export function tabPaths(feature: Feature): string[] {
+  const owned = features.filter((f) => feature.owns?.includes(f.id)).flatMap((f) => f.routes);
+  return [feature.tab?.path ?? '', ...owned.map((r) => String(r.path).split('/')[1] ?? '')].filter(Boolean);
+}

@@ -1,5 +1,5 @@
+import { ApiError } from '../../shared/api/ApiError.ts';
 import { RuleError } from '../../shared/errors.ts';
-import { ApiError } from '../sync/api.ts';
 import { type MessageKey, t } from './index.ts';
 
 const closeKeys: Record<number, MessageKey> = {

@@ -1,5 +1,4 @@
 import { createSignal } from 'solid-js';
-import { readPrefs, writePrefs } from '../sync/accounts.ts';
 import { en } from './en.ts';
 import { type MessageKey, zhCN } from './zh-CN.ts';
 
@@ -8,13 +7,14 @@ export type { MessageKey };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-const [locale, setLocaleSignal] = createSignal<Locale>(readPrefs().locale ?? 'zh-CN');
+// Chinese until domain/preferences restores the member's choice, before the first render.
+const [locale, setLocaleSignal] = createSignal<Locale>('zh-CN');
 
 export { locale };
 
-export function setLocale(next: Locale): void {
+/** Shows the app in `next` now; domain/preferences remembers the choice. */
+export function showLocale(next: Locale): void {
   setLocaleSignal(next);
-  writePrefs({ locale: next });
   applyLocale();
 }
 

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, Match, on, onCleanup, Switch } from 'solid-js';
+import { useSession } from '../domain/session.ts';
 import { t } from '../i18n/index.ts';
-import { useSession } from '../session.ts';
 import { online } from '../sync/network.ts';
 import { IconImage } from '../ui/icons.tsx';
 import { getBlob, putBlob } from './blobStore.ts';

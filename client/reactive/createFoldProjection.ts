@@ -2,12 +2,7 @@ import { type Accessor, createMemo, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type * as Y from 'yjs';
 import type { Fold } from './Fold.ts';
-
-interface Projection {
-  store: object;
-  refs: number;
-  stop(): void;
-}
+import { acquireFold } from './liveFold.ts';
 
 export interface FoldOptions<S> {
   /**
@@ -15,6 +10,7 @@ export interface FoldOptions<S> {
    * has seen before, so whatever the fold mutates in place must be copied here. Default: a deep
    * copy. `(s) => s` for a fold that never mutates what it handed out; `copyContainers(n)` for
    * one that publishes changed entities as fresh objects inside records it updates in place.
+   * Pass the same function each time: the store is shared per fold and copy.
    */
   copy?: (state: S) => S;
 }
@@ -31,54 +27,29 @@ export function copyContainers(depth: number) {
   return <S>(state: S): S => copy(state, 1);
 }
 
-/** Projections shared by every component that reads the same array through the same fold. */
-const projections = new WeakMap<Y.Array<unknown>, Map<() => Fold<unknown>, Projection>>();
+const deepCopy = <S>(state: S): S => structuredClone(state);
 
-/** Feeds one Y.Array's deltas into a fold and mirrors its state in a store (STYLE: one store per projection). */
+/** Mirrors one Y.Array's fold in a store (one store per projection), shared by every reader. */
 export function makeFoldProjection<S extends object>(
   array: Y.Array<unknown>,
   makeFold: () => Fold<S>,
   options: FoldOptions<S> = {},
 ): { store: S; release(): void } {
-  let byFold = projections.get(array);
-  if (!byFold) {
-    byFold = new Map();
-    projections.set(array, byFold);
-  }
-  let p = byFold.get(makeFold);
-  if (!p) {
-    const fold = makeFold();
-    fold.applyDelta([{ insert: array.toArray() }]);
-    const copy: (state: S) => S = options.copy ?? ((state) => structuredClone(state));
+  const { live, release } = acquireFold(array, makeFold);
+  const copy: (state: S) => S = options.copy ?? deepCopy;
+  const store = live.derive(copy, (onChange) => {
     let seen = -1;
     const snapshot = () => {
-      seen = fold.version;
-      return copy(fold.state);
+      seen = live.fold.version;
+      return copy(live.fold.state);
     };
     const [store, setStore] = createStore<S>(snapshot());
-    const observer = (event: Y.YArrayEvent<unknown>) => {
-      fold.applyDelta(event.changes.delta as Parameters<Fold<S>['applyDelta']>[0]);
-      if (fold.version !== seen) setStore(reconcile(snapshot(), { key: 'id' }));
-    };
-    array.observe(observer);
-    p = { store, refs: 0, stop: () => array.unobserve(observer) };
-    byFold.set(makeFold, p);
-  }
-  p.refs++;
-  const entry = p;
-  const map = byFold;
-  let released = false;
-  return {
-    store: entry.store as S,
-    release() {
-      if (released) return;
-      released = true;
-      if (--entry.refs === 0) {
-        entry.stop();
-        map.delete(makeFold);
-      }
-    },
-  };
+    onChange(() => {
+      if (live.fold.version !== seen) setStore(reconcile(snapshot(), { key: 'id' }));
+    });
+    return store;
+  });
+  return { store, release };
 }
 
 /** The projection of whatever array the accessor names now (a document can be replaced after a recovery). */

@@ -1,9 +1,9 @@
 import { useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { features } from '../features/registry.ts';
+import { compoundPath } from '../domain/usePage.ts';
+import { features, tabPaths } from '../features/registry.ts';
 import { t } from '../i18n/index.ts';
-import { compoundPath } from '../usePage.ts';
 
 /** Five tabs, each an icon with its word; the current one is marked in words for screen readers too. */
 export function BottomNav(props: { compoundId: string }) {
@@ -19,7 +19,7 @@ export function BottomNav(props: { compoundId: string }) {
       <ul>
         <For each={tabs()}>
           {({ feature, tab }) => {
-            const active = () => isActive([tab.path, ...(feature.owns ?? [])]);
+            const active = () => isActive(tabPaths(feature));
             return (
               <li>
                 {/* A plain <a>: the router still handles the tap, and aria-current stays ours for sub-pages. */}

@@ -1,16 +1,17 @@
 import { A, type RouteSectionProps, useParams } from '@solidjs/router';
 import { createEffect, createMemo, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
+import { writePrefs } from '../domain/preferences.ts';
+import { SessionContext } from '../domain/session.ts';
+import { compoundPath } from '../domain/usePage.ts';
 import { t } from '../i18n/index.ts';
-import { SessionContext } from '../session.ts';
-import { accountFor, writePrefs } from '../sync/accounts.ts';
+import { accountFor } from '../sync/accounts.ts';
 import { CompoundSession } from '../sync/CompoundSession.ts';
 import { IconSwitch } from '../ui/icons.tsx';
-import { ProblemBanner } from '../ui/ProblemBanner.tsx';
-import { SyncStatus } from '../ui/SyncStatus.tsx';
-import { compoundPath } from '../usePage.ts';
 import { BottomNav } from './BottomNav.tsx';
 import { NotOnDevice } from './NotOnDevice.tsx';
+import { ProblemBanner } from './ProblemBanner.tsx';
 import { RejoinScreen } from './RejoinScreen.tsx';
+import { SyncStatus } from './SyncStatus.tsx';
 
 /** Everything under /c/:compoundId: the compound's session, its top bar, the page, the tabs. */
 export function CompoundLayout(props: RouteSectionProps) {

@@ -1,6 +1,7 @@
 import { Navigate, useParams } from '@solidjs/router';
-import { accountFor, accounts, readPrefs } from '../sync/accounts.ts';
-import { compoundPath } from '../usePage.ts';
+import { readPrefs } from '../domain/preferences.ts';
+import { compoundPath } from '../domain/usePage.ts';
+import { accountFor, accounts } from '../sync/accounts.ts';
 
 /** `/` and `/c/:id`: open the compound last used (or the only one), else the welcome page. */
 export function Home() {

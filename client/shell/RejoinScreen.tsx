@@ -1,10 +1,10 @@
 import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
+import { compoundPath } from '../domain/usePage.ts';
 import { t } from '../i18n/index.ts';
 import { type Account, accounts, removeAccount, updateAccount } from '../sync/accounts.ts';
 import { IconAlert } from '../ui/icons.tsx';
-import { compoundPath } from '../usePage.ts';
 
 /** After a 4401 (or a 401 from the API): say what happened and what to do; never reconnect in a loop. */
 export function RejoinScreen(props: { account: Account }) {

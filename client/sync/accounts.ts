@@ -86,27 +86,3 @@ function deleteDb(name: string): Promise<void> {
     req.onsuccess = req.onerror = req.onblocked = () => resolve();
   });
 }
-
-/** Device preferences read synchronously at start (no flash of the wrong language or size). */
-export interface Prefs {
-  locale?: 'zh-CN' | 'en';
-  textSize?: 'normal' | 'large';
-  lastCompoundId?: string;
-}
-const PREFS_KEY = 'little-stool:prefs';
-
-export function readPrefs(): Prefs {
-  try {
-    return JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Prefs;
-  } catch {
-    return {};
-  }
-}
-
-export function writePrefs(patch: Partial<Prefs>): void {
-  try {
-    localStorage.setItem(PREFS_KEY, JSON.stringify({ ...readPrefs(), ...patch }));
-  } catch {
-    // Private mode without storage: preferences last for this visit only.
-  }
-}

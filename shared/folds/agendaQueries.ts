@@ -1,5 +1,5 @@
 import type { Party } from '../roles.ts';
-import { shanghaiDay } from '../time.ts';
+import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
 import type { ActionItem } from './foldMinutes.ts';
 import type { AgendaState, RequestState } from './RequestState.ts';
 
@@ -9,6 +9,12 @@ const settled = new Set<RequestState['stage']>(['completed', 'closed', 'withdraw
 /** True when the request's deadline day has passed in Asia/Shanghai and it is not done. */
 export function isOverdue(request: RequestState, now: number): boolean {
   return request.assignment !== null && !settled.has(request.stage) && shanghaiDay(now) > request.assignment.deadline;
+}
+
+/** Whole days past the deadline day (Asia/Shanghai); 0 or less when not late. */
+export function daysLate(request: RequestState, now: number): number {
+  if (!request.assignment) return 0;
+  return daysBetween(shanghaiDayStart(request.assignment.deadline), now);
 }
 
 export type Turn = Party | 'committee' | 'residents';

@@ -3,14 +3,16 @@ import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
 import type { Turn } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
+import { now } from '../../domain/clock.ts';
+import { useMembers } from '../../domain/useMembers.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { useRequests } from '../../domain/usePublicView.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { kickUploads } from '../../media/uploadQueue.ts';
+import { turnLabel } from '../../ui/badges.tsx';
 import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
-import { createMembers } from '../members/projection.ts';
-import { turnLabel } from './badges.tsx';
-import { now } from './clock.ts';
+import { RequestCard } from '../../ui/RequestCard.tsx';
 import {
   buildingsOf,
   filterRequests,
@@ -21,8 +23,6 @@ import {
   turnCounts,
   turns,
 } from './filters.ts';
-import { createPublicView, createRequests } from './projection.ts';
-import { RequestCard } from './RequestCard.tsx';
 
 const PAGE = 30;
 const mainTabs: ListTab[] = ['open', 'mine', 'overdue', 'all'];
@@ -33,9 +33,8 @@ type Params = { f?: string; b?: string; c?: string; turn?: string };
 export default function AgendaPage() {
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
-  const view = createPublicView(publicDoc);
-  const requests = createRequests(view);
-  const members = createMembers(session.doc('members'));
+  const requests = useRequests();
+  const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const [params, setParams] = useSearchParams<Params>();
   const [search, setSearch] = createSignal('');

@@ -1,6 +1,10 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
+import { raiseRequest } from '../../domain/raiseRequest.ts';
+import { useSession } from '../../domain/session.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -8,8 +12,6 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { usePage } from '../../usePage.ts';
-import { raiseRequest } from './actions.ts';
 
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {

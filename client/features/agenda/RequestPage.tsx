@@ -1,15 +1,16 @@
 import { useParams } from '@solidjs/router';
-import { createMemo, createSignal, onMount, Show } from 'solid-js';
+import { type Accessor, createMemo, createSignal, onMount, Show } from 'solid-js';
 import type { RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import type { PublicView } from '../../domain/PublicFold.ts';
+import { type Members, useMembers } from '../../domain/useMembers.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { t } from '../../i18n/index.ts';
 import { kickUploads } from '../../media/uploadQueue.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
-import { createMembers } from '../members/projection.ts';
-import { now } from './clock.ts';
 import type { ActionContext } from './forms/context.ts';
-import { createPublicView } from './projection.ts';
 import { ActionSheet } from './request/ActionSheet.tsx';
 import { AnomaliesSection } from './request/AnomaliesSection.tsx';
 import { DeliberationSection } from './request/DeliberationSection.tsx';
@@ -28,8 +29,8 @@ export default function RequestPage() {
   const params = useParams<{ requestId: string }>();
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
-  const view = createPublicView(publicDoc);
-  const members = createMembers(session.doc('members'));
+  const view = usePublicView();
+  const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const request = createMemo(() => view().compound.agenda.requests[params.requestId]);
   onMount(() => kickUploads());
@@ -52,9 +53,9 @@ export default function RequestPage() {
 /** The request's sections top to bottom, and the one action sheet they open. */
 function RequestView(props: {
   request: RequestState;
-  view: ReturnType<typeof createPublicView>;
+  view: Accessor<PublicView>;
   nameOf: (id: string) => string;
-  members: ReturnType<typeof createMembers>;
+  members: Accessor<Members>;
 }) {
   const { session } = usePage();
   const r = () => props.request;

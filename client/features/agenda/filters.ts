@@ -1,7 +1,6 @@
 import type { Category } from '../../../shared/events/request.ts';
 import { isOverdue, type RequestState, type Stage, type Turn, whoseTurn } from '../../../shared/folds/index.ts';
 import type { MemberParty } from '../../../shared/roles.ts';
-import { daysBetween, shanghaiDayStart } from '../../../shared/time.ts';
 
 /** The list's tabs: groups of stages, plus "mine" and "overdue". */
 export const listTabs = [
@@ -118,10 +117,4 @@ export function buildingsOf(requests: readonly RequestState[]): string[] {
   const set = new Set<string>();
   for (const r of requests) if (r.building) set.add(r.building);
   return [...set].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
-}
-
-/** Whole days past the deadline day (Asia/Shanghai); 0 or less when not late. */
-export function daysLate(r: RequestState, now: number): number {
-  if (!r.assignment) return 0;
-  return daysBetween(shanghaiDayStart(r.assignment.deadline), now);
 }

@@ -1,11 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { type Account, accounts, removeAccount } from '../../domain/accounts.ts';
+import { useSession } from '../../domain/session.ts';
+import { compoundPath, usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { type Account, accounts, removeAccount } from '../../sync/accounts.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { compoundPath, usePage } from '../../usePage.ts';
 
 /** Every compound on this phone: one tap switches; each keeps its own data and token. */
 export default function CompoundsPage() {

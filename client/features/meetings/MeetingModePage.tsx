@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { raiseRequest } from '../../domain/raiseRequest.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
-import { raiseRequest } from '../agenda/actions.ts';
-import { guessCategory } from '../agenda/guessCategory.ts';
-import { createPublicView } from '../agenda/projection.ts';
+import { guessCategory } from './guessCategory.ts';
 import { meetingName } from './MeetingsPage.tsx';
 import './meetings.css';
 
@@ -19,7 +19,7 @@ import './meetings.css';
 export default function MeetingModePage() {
   const params = useParams<{ meetingId: string }>();
   const { session, path } = usePage();
-  const view = createPublicView(session.doc('public'));
+  const view = usePublicView();
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const captured = createMemo(() =>
     Object.values(view().compound.agenda.requests)

@@ -1,13 +1,13 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { formatDateTime } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import { useMembers } from '../../domain/useMembers.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
-import { now } from '../agenda/clock.ts';
-import { createPublicView } from '../agenda/projection.ts';
-import { RequestCard } from '../agenda/RequestCard.tsx';
-import { createMembers } from '../members/projection.ts';
+import { RequestCard } from '../../ui/RequestCard.tsx';
 import { meetingName } from './MeetingsPage.tsx';
 import { topicsOf } from './selectors.ts';
 
@@ -15,8 +15,8 @@ export default function MeetingPage() {
   const params = useParams<{ meetingId: string }>();
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
-  const view = createPublicView(publicDoc);
-  const members = createMembers(session.doc('members'));
+  const view = usePublicView();
+  const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));

@@ -3,12 +3,12 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { MeetingState } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
-import { now } from '../agenda/clock.ts';
-import { createPublicView } from '../agenda/projection.ts';
 import { splitMeetings, topicCounts } from './selectors.ts';
 
 const PAST_PAGE = 20;
@@ -20,7 +20,7 @@ export function meetingName(m: MeetingState): string {
 export default function MeetingsPage() {
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
-  const view = createPublicView(publicDoc);
+  const view = usePublicView();
   const split = createMemo(() => splitMeetings(view(), now()));
   const counts = createMemo(() => topicCounts(view()));
   const [pastLimit, setPastLimit] = createSignal(PAST_PAGE);

@@ -2,15 +2,15 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { type MeetingKind, meetingKinds } from '../../../shared/events/meeting.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { usePage } from '../../usePage.ts';
-import { now } from '../agenda/clock.ts';
-import { DateField } from '../agenda/forms/fields.tsx';
 import { scheduleMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 

@@ -1,7 +1,6 @@
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
-import type { CompoundSession } from '../../sync/CompoundSession.ts';
-import { newId } from '../../sync/ids.ts';
-import { appendPublic, optional } from '../agenda/actions.ts';
+import { appendPublic, newId, optional } from '../../domain/appendPublic.ts';
+import type { CompoundSession } from '../../domain/session.ts';
 
 export interface ScheduleInput {
   kind: MeetingKind;

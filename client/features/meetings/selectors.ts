@@ -1,6 +1,6 @@
 import type { MeetingState, RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDay, shanghaiDayStart } from '../../../shared/time.ts';
-import type { PublicView } from '../agenda/projection.ts';
+import type { PublicView } from '../../domain/PublicFold.ts';
 
 /** Meetings from today on (soonest first) and earlier ones (latest first); cancelled ones stay, marked. */
 export function splitMeetings(view: PublicView, now: number): { upcoming: MeetingState[]; past: MeetingState[] } {

@@ -1,22 +1,22 @@
 import { createSignal, For, Show } from 'solid-js';
 import { isCommittee } from '../../../shared/roles.ts';
+import { online } from '../../domain/network.ts';
+import { type MemberView, useMembers } from '../../domain/useMembers.ts';
+import { usePage } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { online } from '../../sync/network.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
 import { revokeMember } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
-import { createMembers, type MemberView } from './projection.ts';
 import './members.css';
 
 export default function MembersPage() {
   const { session, path } = usePage();
-  const members = createMembers(session.doc('members'));
+  const members = useMembers();
   const [inviting, setInviting] = createSignal(false);
   const [revoking, setRevoking] = createSignal<MemberView>();
   const me = () => session.account.memberId;

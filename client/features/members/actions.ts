@@ -1,6 +1,6 @@
 import type { Party } from '../../../shared/roles.ts';
-import { api, type Invite } from '../../sync/api.ts';
-import type { CompoundSession } from '../../sync/CompoundSession.ts';
+import { api, type Invite } from '../../domain/api.ts';
+import type { CompoundSession } from '../../domain/session.ts';
 
 export interface InviteInput {
   role: 'resident' | 'committee';

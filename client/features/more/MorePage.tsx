@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { useSession } from '../../domain/session.ts';
+import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
 import './more.css';
 
 export default function MorePage() {

@@ -1,15 +1,15 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { type Party, parties } from '../../../shared/roles.ts';
+import { accounts } from '../../domain/accounts.ts';
+import { online } from '../../domain/network.ts';
+import { compoundPath } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { accounts } from '../../sync/accounts.ts';
-import { online } from '../../sync/network.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { compoundPath } from '../../usePage.ts';
 import { createCompound } from './actions.ts';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
 

@@ -1,13 +1,13 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { accounts } from '../../domain/accounts.ts';
+import { online } from '../../domain/network.ts';
+import { compoundPath } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { t } from '../../i18n/index.ts';
-import { accounts } from '../../sync/accounts.ts';
-import { online } from '../../sync/network.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { compoundPath } from '../../usePage.ts';
 import { joinCompound } from './actions.ts';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
 

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { type JSX, Show } from 'solid-js';
-import { locale, setLocale, t } from '../../i18n/index.ts';
+import { setLocale } from '../../domain/preferences.ts';
+import { locale, t } from '../../i18n/index.ts';
 import { IconBack } from '../../ui/icons.tsx';
 import './onboarding.css';
 

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { accounts } from '../../domain/accounts.ts';
 import { t } from '../../i18n/index.ts';
-import { accounts } from '../../sync/accounts.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
 

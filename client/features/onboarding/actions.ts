@@ -1,6 +1,6 @@
 import type { Party } from '../../../shared/roles.ts';
-import { accountFor, saveAccount } from '../../sync/accounts.ts';
-import { api, type Credentials } from '../../sync/api.ts';
+import { accountFor, saveAccount } from '../../domain/accounts.ts';
+import { api, type Credentials } from '../../domain/api.ts';
 
 async function keep(creds: Credentials, compoundName: string, name: string): Promise<void> {
   await saveAccount({

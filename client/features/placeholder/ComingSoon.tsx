@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import { Dynamic } from 'solid-js/web';
+import { useSession } from '../../domain/session.ts';
+import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import type { IconComponent } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { usePage } from '../../usePage.ts';
 
 /** An honest page for a module that is not built yet. */
 export function ComingSoon(props: { title: MessageKey; body: MessageKey; icon: IconComponent }) {

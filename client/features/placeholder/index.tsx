@@ -1,4 +1,4 @@
-import { IconLedger, IconMeetings, IconRosters } from '../../ui/icons.tsx';
+import { IconLedger, IconRosters } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import './placeholder.css';
@@ -16,16 +16,5 @@ export const ledger: Feature = {
   tab: { label: 'nav.ledger', icon: IconLedger, path: 'ledger' },
   routes: [
     { path: '/ledger', component: () => <ComingSoon title="nav.ledger" body="soon.ledger" icon={IconLedger} /> },
-  ],
-};
-
-export const meetings: Feature = {
-  id: 'meetings',
-  tab: { label: 'nav.meetings', icon: IconMeetings, path: 'meetings' },
-  routes: [
-    {
-      path: '/meetings',
-      component: () => <ComingSoon title="nav.meetings" body="soon.meetings" icon={IconMeetings} />,
-    },
   ],
 };

@@ -1,13 +1,14 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import { type Locale, locale, setLocale, t } from '../../i18n/index.ts';
-import { storageProblem } from '../../sync/accounts.ts';
-import { storageError, storageInfo } from '../../sync/storage.ts';
+import { storageProblem } from '../../domain/accounts.ts';
+import { setLocale, setTextSize, type TextSize, textSize } from '../../domain/preferences.ts';
+import { useSession } from '../../domain/session.ts';
+import { storageError, storageInfo } from '../../domain/storage.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { type Locale, locale, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { setTextSize, type TextSize, textSize } from '../../ui/textSize.ts';
 import { checkForUpdate } from '../../ui/UpdatePrompt.tsx';
-import { usePage } from '../../usePage.ts';
 import './settings.css';
 
 function formatBytes(n: number): string {

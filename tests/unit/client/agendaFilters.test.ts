@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildingsOf,
-  daysLate,
   filterRequests,
   type isMine,
   normalize,
@@ -9,6 +8,7 @@ import {
   titleMatches,
   turnCounts,
 } from '../../../client/features/agenda/filters.ts';
+import { daysLate } from '../../../shared/folds/agendaQueries.ts';
 import { CompoundFold, type RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
 import { owners, property, resident } from '../support/members.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { anomaliesOf, PublicFold } from '../../../client/domain/PublicFold.ts';
 import { anomalyWords } from '../../../client/features/agenda/anomalyText.ts';
-import { guessCategory } from '../../../client/features/agenda/guessCategory.ts';
-import { anomaliesOf, PublicFold } from '../../../client/features/agenda/projection.ts';
 import {
   type ActionId,
   actionsFor,
@@ -10,6 +9,7 @@ import {
   canVote,
   stepOf,
 } from '../../../client/features/agenda/steps.ts';
+import { guessCategory } from '../../../client/features/meetings/guessCategory.ts';
 import { shanghaiTime } from '../../../client/features/meetings/selectors.ts';
 import type { EventFields } from '../../../shared/events/index.ts';
 import { CompoundFold, type RequestState } from '../../../shared/folds/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compoundPath } from '../../../client/usePage.ts';
+import { compoundPath } from '../../../client/domain/usePage.ts';
 
 describe('compoundPath', () => {
   it('builds a path inside one compound, its id encoded', () => {

@@ -9,11 +9,11 @@ import {
 } from '../../../../shared/events/request.ts';
 import { endStages } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
+import { appendPublic } from '../../../domain/appendPublic.ts';
+import { compoundPath } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { compoundPath } from '../../../usePage.ts';
-import { appendPublic } from '../actions.ts';
 import { titleMatches } from '../filters.ts';
 import type { ActionContext } from './context.ts';
 import { NumberField } from './fields.tsx';

@@ -1,13 +1,14 @@
 import { createSignal, Show } from 'solid-js';
 import type { Owner } from '../../../../shared/events/request.ts';
 import { parties } from '../../../../shared/roles.ts';
+import { appendPublic, optional } from '../../../domain/appendPublic.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { appendPublic, optional } from '../actions.ts';
 import type { ActionContext } from './context.ts';
-import { DateField, SelectField } from './fields.tsx';
+import { SelectField } from './fields.tsx';
 import { SheetForm } from './SheetForm.tsx';
 
 /** 签字确认 on paper: the recorder writes the names and photographs the signed sheet. */

@@ -1,7 +1,7 @@
 import type { RequestState } from '../../../../shared/folds/index.ts';
-import type { CompoundSession } from '../../../sync/CompoundSession.ts';
-import type { MemberView } from '../../members/projection.ts';
-import type { PublicView } from '../projection.ts';
+import type { PublicView } from '../../../domain/PublicFold.ts';
+import type { CompoundSession } from '../../../domain/session.ts';
+import type { MemberView } from '../../../domain/useMembers.ts';
 
 /** What every action form needs: who acts, on what, and how to close the sheet. */
 export interface ActionContext {

@@ -1,9 +1,9 @@
 import { createMemo, For, Show } from 'solid-js';
 import { formatDateTime } from '../../../../shared/time.ts';
+import { anomaliesOf, type PublicView } from '../../../domain/PublicFold.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { IconAlert } from '../../../ui/icons.tsx';
 import { anomalyWords } from '../anomalyText.ts';
-import { anomaliesOf, type PublicView } from '../projection.ts';
 
 /** Events on this request the fold set aside, who wrote them and why, so the committee can sort them out. */
 export function AnomaliesSection(props: { view: PublicView; requestId: string; nameOf: (id: string) => string }) {

@@ -2,10 +2,10 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { MeetingState, RequestState } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
+import type { PublicView } from '../../../domain/PublicFold.ts';
+import { usePage } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
-import { usePage } from '../../../usePage.ts';
-import type { PublicView } from '../projection.ts';
 
 /** What was raised, by whom and when, its meetings, words and photos, and any merge. */
 export function RequestFacts(props: { request: RequestState; view: PublicView; nameOf: (id: string) => string }) {

@@ -1,10 +1,10 @@
 import { Show } from 'solid-js';
 import { type RequestState, whoseTurn } from '../../../../shared/folds/index.ts';
+import { now } from '../../../domain/clock.ts';
+import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
+import { OverdueBadge, StageBadge, turnLabel } from '../../../ui/badges.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { usePage } from '../../../usePage.ts';
-import { OverdueBadge, StageBadge, turnLabel } from '../badges.tsx';
-import { now } from '../clock.ts';
 import { StepIndicator } from '../StepIndicator.tsx';
 
 /** The title, where the request stands (stage, overdue, whose turn) and its place on the six steps. */

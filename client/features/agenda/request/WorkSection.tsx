@@ -1,9 +1,9 @@
 import { For, Show } from 'solid-js';
 import type { RequestState } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
+import { usePage } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
-import { usePage } from '../../../usePage.ts';
 import { ownerLabel } from '../Timeline.tsx';
 import { type OpenSheet, offeredActions } from './requestActions.tsx';
 

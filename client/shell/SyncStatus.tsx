@@ -1,7 +1,7 @@
 import { Match, Show, Switch } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import type { SyncSummary } from '../sync/CompoundSession.ts';
-import { IconAlert, IconCheck, IconConnecting, IconOffline, IconUpload } from './icons.tsx';
+import { IconAlert, IconCheck, IconConnecting, IconOffline, IconUpload } from '../ui/icons.tsx';
 
 /** The truth about this phone's copy, always on screen: words and an icon, never colour alone. */
 export function SyncStatus(props: { summary: SyncSummary }) {

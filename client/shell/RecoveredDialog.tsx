@@ -1,8 +1,8 @@
 import { closeMessage } from '../i18n/errors.ts';
 import { t } from '../i18n/index.ts';
 import type { DocProblem } from '../sync/DocHandle.ts';
-import { IconDownload } from './icons.tsx';
-import { Modal, ModalClose, ModalDescription } from './Modal.tsx';
+import { IconDownload } from '../ui/icons.tsx';
+import { Modal, ModalClose, ModalDescription } from '../ui/Modal.tsx';
 
 /** After a rejection: what happened, that a copy was saved, and a way to save it again. */
 export default function RecoveredDialog(props: {

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'solid-js';
-import type { CompoundSession } from './sync/CompoundSession.ts';
+import type { CompoundSession } from '../sync/CompoundSession.ts';
+
+export type { CompoundSession };
 
 export const SessionContext = createContext<CompoundSession>();
 

@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import type { RequestState } from '../../../shared/folds/index.ts';
-import { formatDate } from '../../../shared/time.ts';
-import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
-import { IconImage } from '../../ui/icons.tsx';
+import type { RequestState } from '../../shared/folds/index.ts';
+import { formatDate } from '../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../i18n/index.ts';
 import { OverdueBadge, StageBadge, TurnBadge } from './badges.tsx';
+import { IconImage } from './icons.tsx';
 
 /** One request in a list: the whole card is the link to its page. */
 export function RequestCard(props: {

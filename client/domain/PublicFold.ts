@@ -1,11 +1,6 @@
-import { type Accessor, createMemo } from 'solid-js';
-import { CompoundFold } from '../../../shared/folds/CompoundFold.ts';
-import type { Anomaly, CompoundState } from '../../../shared/folds/CompoundState.ts';
-import type { RequestState } from '../../../shared/folds/index.ts';
-import { copyContainers } from '../../reactive/createFoldProjection.ts';
-import { createFoldState } from '../../reactive/createFoldState.ts';
-import type { Fold, YArrayDelta } from '../../reactive/Fold.ts';
-import type { DocHandle } from '../../sync/DocHandle.ts';
+import { CompoundFold } from '../../shared/folds/CompoundFold.ts';
+import type { Anomaly, CompoundState } from '../../shared/folds/CompoundState.ts';
+import type { Fold, YArrayDelta } from '../reactive/Fold.ts';
 
 export interface EventNote {
   requestId: string;
@@ -51,26 +46,6 @@ export class PublicFold implements Fold<PublicView> {
 }
 
 export const makePublicFold = () => new PublicFold();
-
-/**
- * For createFoldProjection over a CompoundFold (the members list uses it): fresh state, module and
- * record objects, entities kept by identity (CompoundFold publishes changed ones as new objects).
- */
-export const compoundCopy = copyContainers(3);
-
-/** The public document's fold; one per document, shared by every page that reads it. */
-export function createPublicView(handle: DocHandle): Accessor<PublicView> {
-  return createFoldState(() => handle.events(), makePublicFold);
-}
-
-/** Every request, newest raised first (ties by id, so every phone lists them alike). */
-export function createRequests(view: Accessor<PublicView>): Accessor<RequestState[]> {
-  return createMemo(() =>
-    Object.values(view().compound.agenda.requests).sort(
-      (a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    ),
-  );
-}
 
 export interface RequestAnomaly extends Anomaly {
   by: string;

@@ -1,5 +1,5 @@
+import type { CompoundSession } from './session.ts';
 import { useSession } from './session.ts';
-import type { CompoundSession } from './sync/CompoundSession.ts';
 
 /** A path inside one compound: `compoundPath(id, 'agenda', requestId)` is `/c/<id>/agenda/<requestId>`. */
 export function compoundPath(compoundId: string, ...parts: string[]): string {

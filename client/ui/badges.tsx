@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
-import { isOverdue, type RequestState, type Turn, whoseTurn } from '../../../shared/folds/index.ts';
-import { type MessageKey, t } from '../../i18n/index.ts';
-import { IconCheck, IconClock, IconReopen } from '../../ui/icons.tsx';
-import { daysLate } from './filters.ts';
+import { daysLate } from '../../shared/folds/agendaQueries.ts';
+import { isOverdue, type RequestState, type Turn, whoseTurn } from '../../shared/folds/index.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
+import { IconCheck, IconClock, IconReopen } from './icons.tsx';
 
 export const stageLabel = (r: RequestState) => t(`stage.${r.stage}` as MessageKey);
 export const turnLabel = (turn: Turn) => t(`turn.${turn}` as MessageKey);

@@ -4,7 +4,7 @@ import { type MessageKey, t } from '../i18n/index.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import type { DocHandle, DocProblem } from '../sync/DocHandle.ts';
 import { storageError } from '../sync/storage.ts';
-import { IconAlert } from './icons.tsx';
+import { IconAlert } from '../ui/icons.tsx';
 
 // Rare, and it pulls in Kobalte's dialog: loaded only when a document had to be reloaded.
 const RecoveredDialog = lazy(() => import('./RecoveredDialog.tsx'));

@@ -1,0 +1,53 @@
+import { createSignal } from 'solid-js';
+import { type Locale, showLocale } from '../i18n/index.ts';
+
+export type TextSize = 'normal' | 'large';
+
+/** Device preferences, read synchronously at start (no flash of the wrong language or size). */
+export interface Prefs {
+  locale?: Locale;
+  textSize?: TextSize;
+  lastCompoundId?: string;
+}
+
+const PREFS_KEY = 'little-stool:prefs';
+
+export function readPrefs(): Prefs {
+  try {
+    return JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Prefs;
+  } catch {
+    return {};
+  }
+}
+
+export function writePrefs(patch: Partial<Prefs>): void {
+  try {
+    localStorage.setItem(PREFS_KEY, JSON.stringify({ ...readPrefs(), ...patch }));
+  } catch {
+    // Private mode without storage: preferences last for this visit only.
+  }
+}
+
+const [textSize, setTextSizeSignal] = createSignal<TextSize>(readPrefs().textSize ?? 'normal');
+
+export { textSize };
+
+/** 18px or 22px body text: set on <html> so every rem grows with it. */
+export function setTextSize(size: TextSize): void {
+  setTextSizeSignal(size);
+  writePrefs({ textSize: size });
+  document.documentElement.dataset.textSize = size;
+}
+
+/** Shows the app in `next` and remembers it on this device. */
+export function setLocale(next: Locale): void {
+  showLocale(next);
+  writePrefs({ locale: next });
+}
+
+/** Applies the remembered language and text size; called once before the first render. */
+export function restorePreferences(): void {
+  const prefs = readPrefs();
+  document.documentElement.dataset.textSize = prefs.textSize ?? 'normal';
+  showLocale(prefs.locale ?? 'zh-CN');
+}
