@@ -1,7 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { type Account, accounts, removeAccount } from '../../domain/accounts.ts';
-import { useSession } from '../../domain/session.ts';
 import { compoundPath, usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';

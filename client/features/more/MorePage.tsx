@@ -1,7 +1,6 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { useSession } from '../../domain/session.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';

@@ -1,6 +1,5 @@
 import { A } from '@solidjs/router';
 import { Dynamic } from 'solid-js/web';
-import { useSession } from '../../domain/session.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import type { IconComponent } from '../../ui/icons.tsx';

@@ -1,7 +1,6 @@
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { storageProblem } from '../../domain/accounts.ts';
 import { setLocale, setTextSize, type TextSize, textSize } from '../../domain/preferences.ts';
-import { useSession } from '../../domain/session.ts';
 import { storageError, storageInfo } from '../../domain/storage.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { type Locale, locale, t } from '../../i18n/index.ts';
