@@ -30,8 +30,8 @@ export class LocalCopy {
     return clearDocument(dbName);
   }
 
-  saveUnsent(saved: SavedUnsent): Promise<void> {
-    return this.persistence.set(UNSENT_KEY, saved as never).then(() => undefined);
+  saveUnsent(saved: SavedUnsent): Promise<unknown> {
+    return this.persistence.set(UNSENT_KEY, saved as never);
   }
 
   /** Stops writing the document and closes the database. */
