@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { BACKGROUND_COLOR, renderIcons, THEME_COLOR } from './client/build/icons.ts';
 
-/** Draws the app icons at build time (pure JS PNG encoder) and serves them under vite dev. */
+/** Rasterises the app icons from client/build/icon.svg at build time and serves them under vite dev. */
 function appIcons(): Plugin {
   let icons: ReturnType<typeof renderIcons> | undefined;
   const get = () => {
@@ -13,15 +13,17 @@ function appIcons(): Plugin {
   };
   return {
     name: 'little-stool-icons',
-    generateBundle() {
-      for (const icon of get()) this.emitFile({ type: 'asset', fileName: icon.fileName, source: icon.source });
+    async generateBundle() {
+      for (const icon of await get()) this.emitFile({ type: 'asset', fileName: icon.fileName, source: icon.source });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const icon = get().find((i) => req.url === `/${i.fileName}`);
-        if (!icon) return next();
-        res.setHeader('Content-Type', 'image/png');
-        res.end(icon.source);
+        get().then((all) => {
+          const icon = all.find((i) => req.url === `/${i.fileName}`);
+          if (!icon) return next();
+          res.setHeader('Content-Type', 'image/png');
+          res.end(icon.source);
+        }, next);
       });
     },
   };

@@ -1,0 +1,41 @@
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
+import type { SavedUnsent } from './UnsentTracker.ts';
+
+export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
+
+const UNSENT_KEY = 'unsent';
+
+/** A document's copy in IndexedDB through y-indexeddb, with its unsent list kept in the same database. */
+export class LocalCopy {
+  /** Settles once the stored updates are in the document, or with the error when IndexedDB cannot open. */
+  readonly loaded: Promise<LoadResult>;
+  private readonly persistence: IndexeddbPersistence;
+
+  constructor(dbName: string, doc: Y.Doc) {
+    this.persistence = new IndexeddbPersistence(dbName, doc);
+    // whenSynced never settles when the database cannot open, but get() rejects then. Read at once,
+    // so the list is the one the last visit left, before this visit saves writes made while loading.
+    this.loaded = this.persistence.get(UNSENT_KEY).then(
+      async (saved: unknown): Promise<LoadResult> => {
+        await this.persistence.whenSynced;
+        return { ok: true, unsent: saved as SavedUnsent | undefined };
+      },
+      (error: unknown): LoadResult => ({ ok: false, error }),
+    );
+  }
+
+  /** Deletes a document's database (after destroy()). */
+  static clear(dbName: string): Promise<void> {
+    return clearDocument(dbName);
+  }
+
+  saveUnsent(saved: SavedUnsent): Promise<unknown> {
+    return this.persistence.set(UNSENT_KEY, saved as never);
+  }
+
+  /** Stops writing the document and closes the database. */
+  async destroy(): Promise<void> {
+    await this.persistence.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,178 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { type Accessor, createSignal } from 'solid-js';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { syncUrl } from './ids.ts';
+import type { UnsentTracker } from './UnsentTracker.ts';
+
+export type Connection = 'offline' | 'connecting' | 'connected';
+
+export interface RelayLinkOptions {
+  /** The relay's name for the document: `compoundId/docName`. */
+  room: string;
+  token: string;
+  /** Whether the provider should reconnect by itself after the relay closed with this code. */
+  shouldReconnect: (code: number) => boolean;
+  /** A close the provider does not retry. */
+  onClosed: (code: number, reason: string) => void;
+  /** Whether coming back online may reconnect (not while the document is stopped). */
+  mayReconnect: () => boolean;
+  /** Many failed attempts while the browser claims to be online: maybe the token (HTTP 401 at upgrade). */
+  onUnreachable?: () => void;
+}
+
+const PROBE_DELAY_MS = 400;
+const PROBE_INTERVAL_MS = 5_000;
+/** The provider's first frame type, the sync protocol's. */
+const MESSAGE_SYNC = 0;
+
+/**
+ * One document's link to the relay through the stock WebsocketProvider: its connection and sync
+ * signals, and the probes that tell the UnsentTracker what the relay really holds.
+ */
+export class RelayLink {
+  readonly connection: Accessor<Connection>;
+  readonly synced: Accessor<boolean>;
+  private readonly setConnection: (c: Connection) => void;
+  private readonly setSynced: (v: boolean) => void;
+  private provider: WebsocketProvider | undefined;
+  private tracker: UnsentTracker | undefined;
+  private probeTimer: ReturnType<typeof setTimeout> | undefined;
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private greeted = false;
+
+  constructor(private readonly opts: RelayLinkOptions) {
+    const [connection, setConnection] = createSignal<Connection>('connecting');
+    const [synced, setSynced] = createSignal(false);
+    this.connection = connection;
+    this.synced = synced;
+    this.setConnection = setConnection;
+    this.setSynced = setSynced;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  /** Connects a document (already loaded from IndexedDB) whose unsent changes `tracker` counts. */
+  start(doc: Y.Doc, tracker: UnsentTracker): void {
+    this.tracker = tracker;
+    const provider = new WebsocketProvider(syncUrl(), this.opts.room, doc, {
+      params: { token: this.opts.token },
+      connect: navigator.onLine,
+      maxBackoffTime: 10_000,
+      // Cross-tab BroadcastChannel re-encodes the whole document on every connect (~400 ms for a
+      // five-year compound); tabs of one compound sync through the relay instead.
+      disableBc: true,
+      shouldReconnect: (event) => this.opts.shouldReconnect(event.code),
+    });
+    this.provider = provider;
+    this.watchSyncMessages(provider);
+    doc.on('afterTransaction', this.onLocalWrite);
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') {
+        this.greeted = false;
+        tracker.connectionOpened();
+      }
+      this.refresh();
+    });
+    provider.on('sync', (synced: boolean) => {
+      this.setSynced(synced);
+      if (synced) this.probe();
+    });
+    provider.on('connection-close', () => {
+      this.setSynced(false);
+      this.refresh();
+      if (provider.wsUnsuccessfulReconnects === 6 && navigator.onLine) this.opts.onUnreachable?.();
+    });
+    provider.on('closed', ({ code, reason }) => {
+      this.refresh();
+      this.opts.onClosed(code, reason);
+    });
+    this.interval = setInterval(() => {
+      if (tracker.pending) this.probe();
+    }, PROBE_INTERVAL_MS);
+    this.refresh();
+  }
+
+  /** Tries the relay again after a stop. */
+  retry(): void {
+    this.provider?.connect();
+    this.refresh();
+  }
+
+  /** Disconnects the document given to start(); the link can start again with another. */
+  stop(): void {
+    clearTimeout(this.probeTimer);
+    clearInterval(this.interval);
+    this.provider?.doc.off('afterTransaction', this.onLocalWrite);
+    this.provider?.destroy();
+    this.provider = undefined;
+    this.tracker = undefined;
+    this.setSynced(false);
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.stop();
+  }
+
+  /** Reads the relay's state vectors (its SyncStep1 messages) on their way to the stock handler. */
+  private watchSyncMessages(provider: WebsocketProvider): void {
+    const original = provider.messageHandlers[MESSAGE_SYNC]!;
+    provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+      try {
+        const peek = decoding.createDecoder(decoder.arr.subarray(decoder.pos));
+        if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) {
+          const sv = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+          this.tracker?.confirm(sv, this.greeted);
+          this.greeted = true;
+        }
+      } catch {
+        // Not ours to judge: the stock handler below decides what a malformed frame means.
+      }
+      original(encoder, decoder, p, emitSynced, type);
+    };
+  }
+
+  /** Asks the relay for its state vector (see UnsentTracker); the relay answers with SyncStep2 + SyncStep1. */
+  private probe(): void {
+    clearTimeout(this.probeTimer);
+    const provider = this.provider;
+    const ws = provider?.ws;
+    if (!provider || !ws || !provider.wsconnected || !provider.synced || ws.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, provider.doc);
+    this.tracker?.probeSent();
+    ws.send(encoding.toUint8Array(encoder));
+  }
+
+  private onLocalWrite = (tr: Y.Transaction): void => {
+    if (!tr.local) return;
+    clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => this.probe(), PROBE_DELAY_MS);
+  };
+
+  private refresh(): void {
+    const p = this.provider;
+    let state: Connection;
+    if (!p) state = navigator.onLine ? 'connecting' : 'offline';
+    else if (p.wsconnected) state = 'connected';
+    else state = !p.shouldConnect || !navigator.onLine || p.wsUnsuccessfulReconnects >= 3 ? 'offline' : 'connecting';
+    this.setConnection(state);
+  }
+
+  private onOnline = (): void => {
+    if (this.provider && this.opts.mayReconnect()) this.provider.connect();
+    this.refresh();
+  };
+
+  // A phone that loses its network drops its sockets; emulate that so the status tells the truth.
+  private onOffline = (): void => {
+    this.provider?.disconnect();
+    this.setSynced(false);
+    this.refresh();
+  };
+}

@@ -1,0 +1,29 @@
+import { CloseCode, poisoningCloseCodes } from '../../shared/errors.ts';
+
+/** How long a rate-limited document waits before it tries the relay again. */
+export const RATE_LIMIT_WAIT_MS = 30_000;
+/** A second poisoning this soon after a recovery stops the loop and waits for the member. */
+export const RECOVERY_LOOP_MS = 60_000;
+
+/**
+ * What a document does after the relay closed its socket:
+ * - `reconnect`: a transient close; the provider retries with its backoff.
+ * - `recover`: the local copy holds something the relay refused; save it, clear it, reload.
+ * - `stop`: show the close and wait for the member.
+ * - `fatal`: stop, and tell the session the account cannot reach this compound any more.
+ * - `{ wait }`: rate-limited; try again after that many ms.
+ */
+export type CloseDecision = 'reconnect' | 'recover' | 'stop' | 'fatal' | { wait: number };
+
+/** Decides what a close code means; `lastRecovery` is when this document last recovered, if ever. */
+export function closePolicy(code: number, now: number, lastRecovery: number | undefined): CloseDecision {
+  // The 44xx range mirrors HTTP 4xx: retrying the same thing cannot help, anything else is transient.
+  if (code < 4400 || code >= 4500) return 'reconnect';
+  if (poisoningCloseCodes.includes(code)) {
+    const looping = lastRecovery !== undefined && now - lastRecovery < RECOVERY_LOOP_MS;
+    return looping ? 'stop' : 'recover';
+  }
+  if (code === CloseCode.RateLimited) return { wait: RATE_LIMIT_WAIT_MS };
+  if (code === CloseCode.Unauthenticated || code === CloseCode.NotFound) return 'fatal';
+  return 'stop';
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CloseDecision,
+  closePolicy,
+  RATE_LIMIT_WAIT_MS,
+  RECOVERY_LOOP_MS,
+} from '../../../client/sync/closePolicy.ts';
+import { CloseCode } from '../../../shared/errors.ts';
+
+const now = 1_750_000_000_000;
+
+describe('what a document does when the relay closes its socket', () => {
+  const expected: Record<CloseCode, CloseDecision> = {
+    [CloseCode.BadMessage]: 'recover',
+    [CloseCode.Unauthenticated]: 'fatal',
+    [CloseCode.Forbidden]: 'recover',
+    [CloseCode.NotFound]: 'fatal',
+    [CloseCode.TooLarge]: 'stop',
+    [CloseCode.UpdateRejected]: 'recover',
+    [CloseCode.RateLimited]: { wait: RATE_LIMIT_WAIT_MS },
+    [CloseCode.ServerError]: 'reconnect',
+  };
+
+  for (const code of Object.values(CloseCode)) {
+    it(`a first ${code} means ${JSON.stringify(expected[code])}`, () => {
+      expect(closePolicy(code, now, undefined)).toEqual(expected[code]);
+    });
+  }
+
+  it('a rate limit waits 30 s before the next try', () => {
+    expect(closePolicy(CloseCode.RateLimited, now, undefined)).toEqual({ wait: 30_000 });
+  });
+
+  it('a refusal within a minute of the last recovery stops instead of recovering again', () => {
+    for (const code of [CloseCode.BadMessage, CloseCode.Forbidden, CloseCode.UpdateRejected]) {
+      expect(closePolicy(code, now, now - 1_000)).toBe('stop');
+      expect(closePolicy(code, now, now - RECOVERY_LOOP_MS + 1)).toBe('stop');
+    }
+  });
+
+  it('a refusal a minute or more after the last recovery recovers again', () => {
+    expect(closePolicy(CloseCode.UpdateRejected, now, now - RECOVERY_LOOP_MS)).toBe('recover');
+    expect(closePolicy(CloseCode.Forbidden, now, now - 10 * RECOVERY_LOOP_MS)).toBe('recover');
+  });
+
+  it('a recent recovery changes nothing for the codes that do not poison the copy', () => {
+    for (const code of Object.values(CloseCode)) {
+      if (expected[code] === 'recover') continue;
+      expect(closePolicy(code, now, now - 1_000)).toEqual(expected[code]);
+    }
+  });
+
+  it('closes outside 4400-4499 are transient and reconnect', () => {
+    for (const code of [1000, 1001, 1005, 1006, 1011, 4000, 4399, 4500, 4503]) {
+      expect(closePolicy(code, now, undefined)).toBe('reconnect');
+    }
+  });
+
+  it('an unknown 44xx code stops and waits for the member', () => {
+    expect(closePolicy(4408, now, undefined)).toBe('stop');
+    expect(closePolicy(4499, now, undefined)).toBe('stop');
+  });
+});
