@@ -19,6 +19,7 @@ describe('what a document does when the relay closes its socket', () => {
     [CloseCode.UpdateRejected]: 'recover',
     [CloseCode.RateLimited]: { wait: RATE_LIMIT_WAIT_MS },
     [CloseCode.ServerError]: 'reconnect',
+    [CloseCode.GoingAway]: 'reconnect',
   };
 
   for (const code of Object.values(CloseCode)) {
