@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RejectReason } from '../errors.ts';
 import { careEvents } from './care.ts';
 import type { Check } from './compileCheck.ts';
 import { compileCheck } from './compileCheck.ts';
@@ -46,7 +47,18 @@ const parsers = new Map<string, { schema: v.GenericSchema; check: Check | undefi
   eventSchemas.map((s) => [s.entries.type.literal, { schema: s, check: compileCheck(s) }]),
 );
 
-export type ParsedEvent = { ok: true; event: AppEvent } | { ok: false; type: string; why: string };
+/**
+ * An event that passed its schema, or why not: an unknown type or a schema issue, with the first
+ * issue in English for logs (`why`).
+ */
+export type ParsedEvent =
+  | { ok: true; event: AppEvent }
+  | {
+      ok: false;
+      type: string;
+      reason: typeof RejectReason.UnknownType | typeof RejectReason.Schema;
+      why: string;
+    };
 
 /**
  * The event itself if it passes its type's compiled check, else undefined (then ask `parseEvent`,
@@ -59,20 +71,28 @@ export function fastEvent(json: unknown): AppEvent | undefined {
 }
 
 /**
- * Parses one event against its own type's schema: the event, or the first issue as text.
+ * Parses one event against its own type's schema: the event, or why it fails (see ParsedEvent).
  * A valid event is returned as is (schemas are strict and transform nothing); only invalid
  * ones go through valibot, for the message.
  */
 export function parseEvent(json: unknown): ParsedEvent {
   const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
   const parser = typeof type === 'string' ? parsers.get(type) : undefined;
-  if (!parser) return { ok: false, type: typeof type === 'string' ? type : '', why: `unknown type ${String(type)}` };
+  if (!parser) {
+    const name = typeof type === 'string' ? type : '';
+    return { ok: false, type: name, reason: RejectReason.UnknownType, why: `unknown type ${String(type)}` };
+  }
   if (parser.check?.(json)) return { ok: true, event: json as AppEvent };
   const parsed = v.safeParse(parser.schema, json);
   if (parsed.success) return { ok: true, event: parsed.output as AppEvent };
   const issue = parsed.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, type: type as string, why: `${path ? `${path}: ` : ''}${issue.message}` };
+  return {
+    ok: false,
+    type: type as string,
+    reason: RejectReason.Schema,
+    why: `${path ? `${path}: ` : ''}${issue.message}`,
+  };
 }
 
 export type { Envelope } from './envelope.ts';

@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
-import type { Turn } from '../../../shared/folds/index.ts';
+import { type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { kickUploads } from '../../media/uploadQueue.ts';
@@ -19,7 +19,6 @@ import {
   listTabs,
   tabCounts,
   turnCounts,
-  turns,
 } from './filters.ts';
 import { createPublicView, createRequests } from './projection.ts';
 import { RequestCard } from './RequestCard.tsx';

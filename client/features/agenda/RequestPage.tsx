@@ -1,12 +1,13 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
-import type { VoteChoice } from '../../../shared/events/request.ts';
+import { type VoteChoice, voteChoices } from '../../../shared/events/request.ts';
 import { type RequestState, voteCounts, whoseTurn } from '../../../shared/folds/index.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime, shanghaiDay } from '../../../shared/time.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { anomalyText } from '../../i18n/reasons.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { kickUploads } from '../../media/uploadQueue.ts';
 import { useSession } from '../../session.ts';
@@ -15,7 +16,6 @@ import { IconAlert, IconCheck, IconStar } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { createMembers } from '../members/projection.ts';
 import { appendPublic } from './actions.ts';
-import { anomalyWords } from './anomalyText.ts';
 import { OverdueBadge, StageBadge, turnLabel } from './badges.tsx';
 import { now } from './clock.ts';
 import type { ActionContext } from './forms/context.ts';
@@ -204,7 +204,7 @@ function RequestView(props: {
           <div class="vote-block" data-testid="vote">
             <p class="field-label">{t('request.voteHint')}</p>
             <div class="vote-buttons">
-              <For each={['for', 'against', 'abstain'] as const}>
+              <For each={voteChoices}>
                 {(choice) => (
                   <button
                     type="button"
@@ -394,8 +394,7 @@ function RequestView(props: {
         <p class="banner-inline" data-testid="reopened">
           <IconAlert size={22} />
           {t('request.reopenedNote', {
-            reason:
-              r().reopenReason === 'residents unsatisfied' ? t('request.reopenUnsatisfied') : (r().reopenReason ?? ''),
+            reason: r().reopenCause === 'ratings' ? t('request.reopenUnsatisfied') : (r().reopenReason ?? ''),
             n: r().reopenCount,
           })}
         </p>
@@ -411,23 +410,15 @@ function RequestView(props: {
           <p>{t('request.anomaliesHint')}</p>
           <ul class="plain-list">
             <For each={anomalies()}>
-              {(a) => {
-                const words = anomalyWords(a.reason);
-                return (
-                  <li class="plain-item">
-                    <span class="strong">
-                      {props.nameOf(a.by)}：{t(`event.${a.type}` as MessageKey)}
-                    </span>{' '}
-                    —{' '}
-                    {'stage' in words
-                      ? t('anomaly.stage', { stage: t(`stage.${words.stage}` as MessageKey) })
-                      : 'reason' in words
-                        ? t('anomaly.other', { reason: words.reason })
-                        : t(words.key)}
-                    <span class="muted"> · {formatDateTime(a.at, intlLocale())}</span>
-                  </li>
-                );
-              }}
+              {(a) => (
+                <li class="plain-item">
+                  <span class="strong">
+                    {props.nameOf(a.by)}：{t(`event.${a.type}` as MessageKey)}
+                  </span>{' '}
+                  — {anomalyText(a.reason)}
+                  <span class="muted"> · {formatDateTime(a.at, intlLocale())}</span>
+                </li>
+              )}
             </For>
           </ul>
         </section>
