@@ -8,7 +8,8 @@ import type { DocKind } from '../rooms.ts';
 import { exhaustive } from '../rooms.ts';
 
 /** Who may append: any member, admins and committee members, admins only, or the server alone. */
-export type Who = 'member' | 'committee' | 'admin' | 'server';
+export const whos = ['member', 'committee', 'admin', 'server'] as const;
+export type Who = (typeof whos)[number];
 
 export interface Permission<E = AppEvent> {
   /** The document kind the event belongs in. */
