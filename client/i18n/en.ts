@@ -115,7 +115,7 @@ export const en: Record<MessageKey, string> = {
   'agenda.saved': 'Saved on this phone.',
   'agenda.chooseCategory': 'Please choose a category.',
 
-  // Agenda loop, meetings and photos (issue 5).
+  // Agenda loop, meetings and photos.
   'agenda.search': 'Search titles',
   'agenda.searchPlaceholder': 'e.g. street light',
   'agenda.tabsLabel': 'View by progress',

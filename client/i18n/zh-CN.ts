@@ -113,7 +113,7 @@ export const zhCN = {
   'agenda.saved': '已保存在本机。',
   'agenda.chooseCategory': '请选一个类别。',
 
-  // Agenda loop, meetings and photos (issue 5).
+  // Agenda loop, meetings and photos.
   'agenda.search': '搜索标题',
   'agenda.searchPlaceholder': '例如：路灯',
   'agenda.tabsLabel': '按进度查看',
