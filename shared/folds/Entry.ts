@@ -10,6 +10,7 @@ export interface Entry extends Rec {
   readonly module: FoldModule<AppEvent> | undefined;
 }
 
+/** One empty list for every record that has no keys, so none allocates its own. */
 export const none: readonly never[] = [];
 
 /**
