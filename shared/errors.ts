@@ -75,7 +75,7 @@ export const RejectReason = {
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
 /** Every reject reason, for tests and tools that go through them all. */
-export const rejectReasons: readonly RejectReason[] = Object.values(RejectReason);
+export const rejectReasons: readonly RejectReason[] = /* @__PURE__ */ Object.values(RejectReason);
 
 /** Rules on an event's own fields that hold whoever appends it (the permission table's checks). */
 export const RuleCode = {
@@ -104,7 +104,7 @@ export const RuleCode = {
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 
 /** Every rule code, for tests and tools that go through them all. */
-export const ruleCodes: readonly RuleCode[] = Object.values(RuleCode);
+export const ruleCodes: readonly RuleCode[] = /* @__PURE__ */ Object.values(RuleCode);
 
 /** A rule an event breaks, with what it needs: `own_party` names the party it must be recorded by. */
 export type BrokenRule =

@@ -59,7 +59,7 @@ export const AnomalyCode = {
 export type AnomalyCode = (typeof AnomalyCode)[keyof typeof AnomalyCode];
 
 /** Every anomaly code, for tests and tools that go through them all. */
-export const anomalyCodes: readonly AnomalyCode[] = Object.values(AnomalyCode);
+export const anomalyCodes: readonly AnomalyCode[] = /* @__PURE__ */ Object.values(AnomalyCode);
 
 /** What a `no_such` anomaly found missing; `target` is the event a correction or reversal names. */
 export const things = [
