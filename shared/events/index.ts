@@ -48,17 +48,13 @@ const parsers = new Map<string, { schema: v.GenericSchema; check: Check | undefi
 );
 
 /**
- * An event that passed its schema, or why not: an unknown type or a schema issue, with the first
- * issue in English for logs (`why`).
+ * An event that passed its schema, or why not: an unknown type, or a known type whose schema it
+ * fails, with the first issue in English for logs (`why`).
  */
 export type ParsedEvent =
   | { ok: true; event: AppEvent }
-  | {
-      ok: false;
-      type: string;
-      reason: typeof RejectReason.UnknownType | typeof RejectReason.Schema;
-      why: string;
-    };
+  | { ok: false; reason: typeof RejectReason.UnknownType; type: string; why: string }
+  | { ok: false; reason: typeof RejectReason.Schema; type: EventType; why: string };
 
 /**
  * The event itself if it passes its type's compiled check, else undefined (then ask `parseEvent`,
@@ -80,19 +76,15 @@ export function parseEvent(json: unknown): ParsedEvent {
   const parser = typeof type === 'string' ? parsers.get(type) : undefined;
   if (!parser) {
     const name = typeof type === 'string' ? type : '';
-    return { ok: false, type: name, reason: RejectReason.UnknownType, why: `unknown type ${String(type)}` };
+    return { ok: false, reason: RejectReason.UnknownType, type: name, why: `unknown type ${String(type)}` };
   }
   if (parser.check?.(json)) return { ok: true, event: json as AppEvent };
   const parsed = v.safeParse(parser.schema, json);
   if (parsed.success) return { ok: true, event: parsed.output as AppEvent };
   const issue = parsed.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return {
-    ok: false,
-    type: type as string,
-    reason: RejectReason.Schema,
-    why: `${path ? `${path}: ` : ''}${issue.message}`,
-  };
+  const why = `${path ? `${path}: ` : ''}${issue.message}`;
+  return { ok: false, reason: RejectReason.Schema, type: type as EventType, why };
 }
 
 export type { Envelope } from './envelope.ts';

@@ -170,13 +170,9 @@ function whoAllows(who: Who, member: Member): boolean {
  */
 export function checkEvent(json: unknown, member: Member, kind: DocKind): AppEvent {
   const parsed = parseEvent(json);
-  if (!parsed.ok) {
-    const refusal =
-      parsed.reason === RejectReason.UnknownType
-        ? { reason: parsed.reason, type: parsed.type }
-        : { reason: parsed.reason, type: parsed.type as EventType };
-    throw new RuleError(refusal, `${parsed.type} ${parsed.why}`);
-  }
+  if (!parsed.ok && parsed.reason === RejectReason.Schema)
+    throw new RuleError({ reason: parsed.reason, type: parsed.type }, `${parsed.type} ${parsed.why}`);
+  if (!parsed.ok) throw new RuleError({ reason: parsed.reason, type: parsed.type }, parsed.why);
   const event = parsed.event;
   const type = event.type;
   if (event.by !== member.memberId)
