@@ -112,28 +112,19 @@ export type BrokenRule =
   | { code: Exclude<RuleCode, typeof RuleCode.OwnParty> };
 
 /**
- * A refusal: its reason and what it names, so the client can say it in words
- * (e.g. `{ reason: 'not_permitted', type: 'request.decided', who: 'committee' }`).
+ * A refusal: its reason and, where the check knows it, what it names, so the client can say it in
+ * words (e.g. `{ reason: 'not_permitted', type: 'request.decided', who: 'committee' }`).
  */
 export type Refusal =
+  /** A reason alone (how an update is built, or a policy that names nothing more). */
+  | { reason: RejectReason }
   | { reason: typeof RejectReason.UnknownType; type: string }
   | { reason: typeof RejectReason.Schema | typeof RejectReason.ForgedAuthor; type: EventType }
   | { reason: typeof RejectReason.WrongDocument; type: EventType; doc: DocKind }
   /** The member's role falls short of who may append the type. */
   | { reason: typeof RejectReason.NotPermitted; type: EventType; who: Who }
   /** The event breaks a rule on its own fields. */
-  | { reason: typeof RejectReason.NotPermitted; type: EventType; rule: BrokenRule }
-  | { reason: BareReason };
-
-/** Reasons that name nothing besides themselves (how an update is built, not which event). */
-type BareReason = Exclude<
-  RejectReason,
-  | typeof RejectReason.UnknownType
-  | typeof RejectReason.Schema
-  | typeof RejectReason.ForgedAuthor
-  | typeof RejectReason.WrongDocument
-  | typeof RejectReason.NotPermitted
->;
+  | { reason: typeof RejectReason.NotPermitted; type: EventType; rule: BrokenRule };
 
 /**
  * A refusal carrying a reason (never returned as if it were data). `detail` is English for server
@@ -142,7 +133,7 @@ type BareReason = Exclude<
 export class RuleError extends Error {
   readonly refusal: Refusal;
 
-  constructor(refusal: Refusal | BareReason, detail: string) {
+  constructor(refusal: Refusal | RejectReason, detail: string) {
     const r: Refusal = typeof refusal === 'string' ? { reason: refusal } : refusal;
     super(`${r.reason}: ${detail}`);
     this.name = 'RuleError';

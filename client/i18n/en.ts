@@ -559,6 +559,7 @@ export const en: Record<MessageKey, string> = {
   'refusal.read_only': 'You can read this part but not change it.',
   'refusal.too_large': 'This change is too large.',
   'refusal.malformed': 'This change is malformed; the server will not accept it.',
+  'refusal.not_permitted': 'You are not allowed to do this.',
   'refusal.who.member': 'Any member may do this.',
   'refusal.who.committee': 'Only committee members of the three parties can do this.',
   'refusal.who.admin': 'Only an admin can do this.',

@@ -44,7 +44,8 @@ const whoKeys: Record<Who, MessageKey> = {
 };
 
 /** Reasons about how an update is built rather than what it says share a few sentences. */
-const reasonKeys: Record<Exclude<RejectReason, 'not_permitted'>, MessageKey> = {
+const reasonKeys: Record<RejectReason, MessageKey> = {
+  not_permitted: 'refusal.not_permitted',
   unknown_type: 'refusal.unknown_type',
   schema: 'refusal.schema',
   forged_author: 'refusal.forged_author',
@@ -62,7 +63,7 @@ const reasonKeys: Record<Exclude<RejectReason, 'not_permitted'>, MessageKey> = {
 
 /** Why the rules refuse a change, in the current locale. */
 export function refusalText(refusal: Refusal): string {
-  if (refusal.reason !== 'not_permitted') return t(reasonKeys[refusal.reason]);
   if ('who' in refusal) return t(whoKeys[refusal.who]);
-  return ruleText(refusal.rule);
+  if ('rule' in refusal) return ruleText(refusal.rule);
+  return t(reasonKeys[refusal.reason]);
 }

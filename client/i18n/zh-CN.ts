@@ -553,6 +553,7 @@ export const zhCN = {
   'refusal.read_only': '您只能查看，不能修改这部分内容。',
   'refusal.too_large': '这次修改太大了。',
   'refusal.malformed': '这次修改的数据有误，服务器不会接受。',
+  'refusal.not_permitted': '您没有权限做这件事。',
   'refusal.who.member': '这件事成员都可以做。',
   'refusal.who.committee': '只有三方委员可以做这件事。',
   'refusal.who.admin': '只有管理员可以做这件事。',

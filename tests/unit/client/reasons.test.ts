@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorMessage } from '../../../client/i18n/errors.ts';
 import { type Locale, setLocale } from '../../../client/i18n/index.ts';
 import { anomalyText, refusalText } from '../../../client/i18n/reasons.ts';
-import type { Refusal, RejectReason } from '../../../shared/errors.ts';
+import type { Refusal } from '../../../shared/errors.ts';
 import { RuleError, rejectReasons, ruleCodes } from '../../../shared/errors.ts';
 import type { AnomalyCode, AnomalyOf, AnomalyReason } from '../../../shared/folds/index.ts';
 import { anomalyCodes, foldEvents, stages, things } from '../../../shared/folds/index.ts';
@@ -64,12 +64,8 @@ function everyAnomaly(): AnomalyReason[] {
 }
 
 function everyRefusal(): Refusal[] {
-  const bare = rejectReasons.filter(
-    (r): r is Exclude<RejectReason, 'not_permitted' | 'unknown_type' | 'schema' | 'forged_author' | 'wrong_document'> =>
-      !['not_permitted', 'unknown_type', 'schema', 'forged_author', 'wrong_document'].includes(r),
-  );
   return [
-    ...bare.map((reason): Refusal => ({ reason })),
+    ...rejectReasons.map((reason): Refusal => ({ reason })),
     { reason: 'unknown_type', type: 'request.deleted' },
     { reason: 'schema', type: 'request.raised' },
     { reason: 'forged_author', type: 'request.raised' },
