@@ -1,3 +1,8 @@
+import type { EventType } from './events/index.ts';
+import type { Party } from './roles.ts';
+import type { DocKind } from './rooms.ts';
+import type { Who } from './rules/permissions.ts';
+
 /** Websocket close codes the relay uses; the client turns each into words (client/i18n). */
 export const CloseCode = {
   /** A frame that is not the y-websocket protocol, or an update Yjs cannot decode. */
@@ -71,13 +76,73 @@ export const RejectReason = {
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
-/** A refusal carrying a reason (never returned as if it were data). */
+/** Every reject reason, for tests and tools that go through them all. */
+export const rejectReasons: readonly RejectReason[] = /* @__PURE__ */ Object.values(RejectReason);
+
+/** Rules on an event's own fields that hold whoever appends it (the permission table's checks). */
+export const RuleCode = {
+  /** Members sign up, check in or register for themselves; committee members may for anyone. */
+  OnlyForSelf: 'only_for_self',
+  /** Only a member of a party records its approval, refusal or sign-off. */
+  OwnParty: 'own_party',
+  /** An edit changes at least one field. */
+  EmptyEdit: 'empty_edit',
+  MergeIntoItself: 'merge_into_itself',
+  /** Only a recorder (a committee member) enters names from a paper sheet. */
+  PaperByRecorder: 'paper_by_recorder',
+  /** An escalation to a department names it; one to the community names none. */
+  DepartmentName: 'department_name',
+  /** A duty ends after it starts. */
+  DutyEndsFirst: 'duty_ends_first',
+  /** A points rule is worth some points. */
+  RuleWorthNothing: 'rule_worth_nothing',
+  /** An award names a rule or an amount, not both and not neither. */
+  AwardRuleOrAmount: 'award_rule_or_amount',
+  AwardOfNothing: 'award_of_nothing',
+  TagTwice: 'tag_twice',
+  /** A listing offers a request or a micro-wish, not both and not neither. */
+  RequestOrWish: 'request_or_wish',
+} as const;
+export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
+
+/** Every rule code, for tests and tools that go through them all. */
+export const ruleCodes: readonly RuleCode[] = /* @__PURE__ */ Object.values(RuleCode);
+
+/** A rule an event breaks, with what it needs: `own_party` names the party it must be recorded by. */
+export type BrokenRule =
+  | { code: typeof RuleCode.OwnParty; party: Party }
+  | { code: Exclude<RuleCode, typeof RuleCode.OwnParty> };
+
+/**
+ * A refusal: its reason and, where the check knows it, what it names, so the client can say it in
+ * words (e.g. `{ reason: 'not_permitted', type: 'request.decided', who: 'committee' }`).
+ */
+export type Refusal =
+  /** A reason alone (how an update is built, or a policy that names nothing more). */
+  | { reason: RejectReason }
+  | { reason: typeof RejectReason.UnknownType; type: string }
+  | { reason: typeof RejectReason.Schema | typeof RejectReason.ForgedAuthor; type: EventType }
+  | { reason: typeof RejectReason.WrongDocument; type: EventType; doc: DocKind }
+  /** The member's role falls short of who may append the type. */
+  | { reason: typeof RejectReason.NotPermitted; type: EventType; who: Who }
+  /** The event breaks a rule on its own fields. */
+  | { reason: typeof RejectReason.NotPermitted; type: EventType; rule: BrokenRule };
+
+/**
+ * A refusal carrying a reason (never returned as if it were data). `detail` is English for server
+ * logs and the close reason; users see words for `refusal` instead.
+ */
 export class RuleError extends Error {
-  constructor(
-    readonly reason: RejectReason,
-    detail: string,
-  ) {
-    super(`${reason}: ${detail}`);
+  readonly refusal: Refusal;
+
+  constructor(refusal: Refusal | RejectReason, detail: string) {
+    const r: Refusal = typeof refusal === 'string' ? { reason: refusal } : refusal;
+    super(`${r.reason}: ${detail}`);
     this.name = 'RuleError';
+    this.refusal = r;
+  }
+
+  get reason(): RejectReason {
+    return this.refusal.reason;
   }
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api/ApiError.ts';
 import { RuleError } from '../../shared/errors.ts';
 import { type MessageKey, t } from './index.ts';
+import { refusalText } from './reasons.ts';
 
 const closeKeys: Record<number, MessageKey> = {
   4400: 'close.4400',
@@ -22,6 +23,6 @@ export function closeMessage(code: number): string {
 /** Any caught error as one plain sentence. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return t(`error.${e.code}` as MessageKey);
-  if (e instanceof RuleError) return t('error.rule', { detail: e.message });
+  if (e instanceof RuleError) return refusalText(e.refusal);
   return String(e);
 }

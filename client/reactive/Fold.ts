@@ -1,5 +1,6 @@
-/** What Y.Array's `event.changes.delta` holds. */
-export type YArrayDelta = ReadonlyArray<{ insert?: unknown[] | string; retain?: number; delete?: number }>;
+import type { ArrayDelta as YArrayDelta } from '../../shared/folds/ArrayDelta.ts';
+
+export type { YArrayDelta };
 
 /**
  * A fold fed by array deltas: the bridge's only view of domain logic. shared/folds' CompoundFold

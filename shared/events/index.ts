@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RejectReason } from '../errors.ts';
 import { issueMessage } from '../issueMessage.ts';
 import { careEvents } from './care.ts';
 import type { Check } from './compileCheck.ts';
@@ -47,7 +48,14 @@ const parsers = new Map<string, { schema: v.GenericSchema; check: Check | undefi
   eventSchemas.map((s) => [s.entries.type.literal, { schema: s, check: compileCheck(s) }]),
 );
 
-export type ParsedEvent = { ok: true; event: AppEvent } | { ok: false; type: string; why: string };
+/**
+ * An event that passed its schema, or why not: an unknown type, or a known type whose schema it
+ * fails, with the first issue in English for logs (`why`).
+ */
+export type ParsedEvent =
+  | { ok: true; event: AppEvent }
+  | { ok: false; reason: typeof RejectReason.UnknownType; type: string; why: string }
+  | { ok: false; reason: typeof RejectReason.Schema; type: EventType; why: string };
 
 /**
  * The event itself if it passes its type's compiled check, else undefined (then ask `parseEvent`,
@@ -60,18 +68,21 @@ export function fastEvent(json: unknown): AppEvent | undefined {
 }
 
 /**
- * Parses one event against its own type's schema: the event, or the first issue as text.
+ * Parses one event against its own type's schema: the event, or why it fails (see ParsedEvent).
  * A valid event is returned as is (schemas are strict and transform nothing); only invalid
  * ones go through valibot, for the message.
  */
 export function parseEvent(json: unknown): ParsedEvent {
   const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
   const parser = typeof type === 'string' ? parsers.get(type) : undefined;
-  if (!parser) return { ok: false, type: typeof type === 'string' ? type : '', why: `unknown type ${String(type)}` };
+  if (!parser) {
+    const name = typeof type === 'string' ? type : '';
+    return { ok: false, reason: RejectReason.UnknownType, type: name, why: `unknown type ${String(type)}` };
+  }
   if (parser.check?.(json)) return { ok: true, event: json as AppEvent };
   const parsed = v.safeParse(parser.schema, json);
   if (parsed.success) return { ok: true, event: parsed.output as AppEvent };
-  return { ok: false, type: type as string, why: issueMessage(parsed.issues) };
+  return { ok: false, reason: RejectReason.Schema, type: type as EventType, why: issueMessage(parsed.issues) };
 }
 
 export type { Envelope } from './envelope.ts';

@@ -1,3 +1,4 @@
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { CareState } from './care.ts';
 import type { LedgerState } from './ledger.ts';
 import type { MeetingsState } from './meetings.ts';
@@ -11,7 +12,7 @@ import type { RostersState } from './rosters.ts';
 export interface Anomaly {
   eventId: string;
   type: string;
-  reason: string;
+  reason: AnomalyReason;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AppEvent } from '../events/index.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 
 /** One element of the event log as the fold keeps it. */
 export interface Rec {
@@ -9,7 +10,7 @@ export interface Rec {
   /** The parsed event, or undefined if it fails its schema. */
   readonly event: AppEvent | undefined;
   /** Why the fold ignores the event; undefined when it took effect. */
-  anomaly: string | undefined;
+  anomaly: AnomalyReason | undefined;
   /** What the event did, for a later correction or reversal to undo. */
   outcome: unknown;
 }
@@ -39,7 +40,7 @@ export interface FoldModule<E extends AppEvent> {
   /** The key the event creates, if any. */
   creates?(event: E): string | undefined;
   /** Applies the event; returns why it is ignored instead. Must decide before changing anything. */
-  apply(ctx: FoldContext, event: E): string | undefined;
+  apply(ctx: FoldContext, event: E): AnomalyReason | undefined;
 }
 
 /** An amount an entity adds to a running total: [group, field, value]. */

@@ -8,20 +8,25 @@ import type { Category, Outcome, Owner, Priority, VoteChoice } from '../events/r
  * → reopened when residents are unsatisfied (追踪查事), then assigned or completed again.
  * Ends: closed (rejected), withdrawn (by its raiser), merged (into another request).
  */
-export type Stage =
-  | 'raised'
-  | 'classified'
-  | 'scheduled'
-  | 'decided'
-  | 'assigned'
-  | 'completed'
-  | 'reopened'
-  | 'closed'
-  | 'withdrawn'
-  | 'merged';
+export const stages = [
+  'raised',
+  'classified',
+  'scheduled',
+  'decided',
+  'assigned',
+  'completed',
+  'reopened',
+  'closed',
+  'withdrawn',
+  'merged',
+] as const;
+export type Stage = (typeof stages)[number];
 
 /** Stages in which nothing moves the request any more. */
 export const endStages: readonly Stage[] = ['closed', 'withdrawn', 'merged'];
+
+/** Stages before any decision: its raiser may still edit or withdraw it, the committee merge it. */
+export const undecidedStages: readonly Stage[] = ['raised', 'classified', 'scheduled'];
 
 export interface Act {
   eventId: string;
@@ -104,6 +109,9 @@ export interface RequestState {
   ratings: Rating[];
   averageRating: number | null;
   reopenCount: number;
+  /** Who reopened it last: the committee (with its reason) or residents' ratings; null if never. */
+  reopenCause: 'committee' | 'ratings' | null;
+  /** The committee's reason for the last reopening; null when ratings reopened it. */
   reopenReason: string | null;
   mergedInto: string | null;
   mergedFrom: string[];

@@ -1,16 +1,17 @@
 import type { EventOf } from '../events/index.ts';
 import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
 import type { Act, RequestState, Stage } from './RequestState.ts';
-import { endStages } from './RequestState.ts';
+import { endStages, undecidedStages } from './RequestState.ts';
 
 type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
 
 const key = (id: string) => `req:${id}`;
 
 const allowed: Record<Exclude<AgendaEvent['type'], 'request.raised' | 'request.merged'>, readonly Stage[]> = {
-  'request.edited': ['raised', 'classified', 'scheduled'],
+  'request.edited': undecidedStages,
   'request.classified': ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'completed', 'reopened'],
   'request.scheduled': ['classified', 'scheduled'],
   'request.tallied': ['classified', 'scheduled'],
@@ -24,7 +25,7 @@ const allowed: Record<Exclude<AgendaEvent['type'], 'request.raised' | 'request.m
   'request.completed': ['assigned', 'reopened'],
   'request.rated': ['completed', 'reopened'],
   'request.reopened': ['completed'],
-  'request.withdrawn': ['raised', 'classified', 'scheduled'],
+  'request.withdrawn': undecidedStages,
 };
 
 /** Folds `request.*` events into `agenda.requests`. */
@@ -40,10 +41,11 @@ export const agendaModule: FoldModule<AgendaEvent> = {
   apply(ctx, e) {
     if (e.type === 'request.raised') return raise(ctx, e);
     const r = ctx.get<RequestState>(key(e.requestId));
-    if (!r) return 'no such request';
+    if (!r) return { code: 'no_such', thing: 'request' };
     if (e.type === 'request.merged') return merge(ctx, r, e);
-    if (e.type === 'request.decided' && r.decision && r.decision.outcome !== 'deferred') return 'already decided';
-    if (!allowed[e.type].includes(r.stage)) return `not allowed when ${r.stage}`;
+    if (e.type === 'request.decided' && r.decision && r.decision.outcome !== 'deferred')
+      return { code: 'already_decided' };
+    if (!allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e);
     if (why) return why;
     r.updatedAt = e.at;
@@ -52,7 +54,7 @@ export const agendaModule: FoldModule<AgendaEvent> = {
   },
 };
 
-function raise(ctx: FoldContext, e: EventOf<'request.raised'>): string | undefined {
+function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | undefined {
   const r: RequestState = {
     id: e.id,
     title: e.title,
@@ -80,6 +82,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): string | undefin
     ratings: [],
     averageRating: null,
     reopenCount: 0,
+    reopenCause: null,
     reopenReason: null,
     mergedInto: null,
     mergedFrom: [],
@@ -91,11 +94,11 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): string | undefin
   return undefined;
 }
 
-function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>): string | undefined {
+function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>): AnomalyReason | undefined {
   const into = ctx.get<RequestState>(key(e.intoId));
-  if (!into) return 'no such request to merge into';
-  if (!['raised', 'classified', 'scheduled'].includes(dup.stage)) return `cannot merge when ${dup.stage}`;
-  if (endStages.includes(into.stage)) return `cannot merge into a request that is ${into.stage}`;
+  if (!into) return { code: 'no_such', thing: 'request' };
+  if (!undecidedStages.includes(dup.stage)) return { code: 'stage', stage: dup.stage };
+  if (endStages.includes(into.stage)) return { code: 'target_ended', stage: into.stage };
   const entry = { eventId: e.id, type: e.type, at: e.at, by: e.by };
   dup.stage = 'merged';
   dup.mergedInto = into.id;
@@ -112,11 +115,11 @@ function step(
   ctx: FoldContext,
   r: RequestState,
   e: Exclude<AgendaEvent, { type: 'request.raised' | 'request.merged' }>,
-) {
+): AnomalyReason | undefined {
   const { id: eventId, at, by } = e;
   switch (e.type) {
     case 'request.edited':
-      if (e.by !== r.raisedBy) return 'only the raiser edits a request';
+      if (e.by !== r.raisedBy) return { code: 'not_raiser' };
       if (e.title !== undefined) r.title = e.title;
       if (e.detail !== undefined) r.detail = e.detail;
       if (e.location !== undefined) r.location = e.location;
@@ -129,7 +132,7 @@ function step(
       if (r.stage === 'raised') r.stage = 'classified';
       return undefined;
     case 'request.scheduled':
-      if (!ctx.existed(`mtg:${e.meetingId}`)) return 'no such meeting';
+      if (!ctx.existed(`mtg:${e.meetingId}`)) return { code: 'no_such', thing: 'meeting' };
       r.meetingId = e.meetingId;
       r.stage = 'scheduled';
       return undefined;
@@ -146,7 +149,7 @@ function step(
       r.stage = e.outcome === 'approved' ? 'decided' : e.outcome === 'rejected' ? 'closed' : 'classified';
       return undefined;
     case 'request.confirmed':
-      if (!e.onPaper && r.confirmations.some((c) => c.by === e.by && !c.onPaper)) return 'already confirmed';
+      if (!e.onPaper && r.confirmations.some((c) => c.by === e.by && !c.onPaper)) return { code: 'already_confirmed' };
       r.confirmations.push({ eventId, at, by, onPaper: e.onPaper ?? null });
       return undefined;
     case 'request.assigned':
@@ -170,8 +173,8 @@ function step(
     case 'request.answered': {
       const i = r.escalations.findIndex((x) => x.eventId === e.escalationId);
       const escalation = r.escalations[i];
-      if (!escalation) return 'no such escalation';
-      if (escalation.answer) return 'escalation already answered';
+      if (!escalation) return { code: 'no_such', thing: 'escalation' };
+      if (escalation.answer) return { code: 'already_answered' };
       r.escalations[i] = { ...escalation, answer: { eventId, at, by, text: e.answer } };
       return undefined;
     }
@@ -186,10 +189,11 @@ function step(
     case 'request.reopened':
       r.stage = 'reopened';
       r.reopenCount += 1;
+      r.reopenCause = 'committee';
       r.reopenReason = e.reason;
       return undefined;
     case 'request.withdrawn':
-      if (e.by !== r.raisedBy) return 'only the raiser withdraws a request';
+      if (e.by !== r.raisedBy) return { code: 'not_raiser' };
       r.stage = 'withdrawn';
       r.withdrawnReason = e.reason;
       return undefined;
@@ -199,8 +203,8 @@ function step(
 }
 
 /** Residents rate the current completion; a poor average or an unsolved verdict reopens it once. */
-function rate(r: RequestState, e: EventOf<'request.rated'>): string | undefined {
-  if (!r.completion) return 'nothing completed to rate';
+function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | undefined {
+  if (!r.completion) return { code: 'nothing_to_rate' };
   replaceBy(r.ratings, {
     eventId: e.id,
     at: e.at,
@@ -219,7 +223,8 @@ function rate(r: RequestState, e: EventOf<'request.rated'>): string | undefined 
   if (r.stage === 'completed' && (r.averageRating < 3 || unsolved)) {
     r.stage = 'reopened';
     r.reopenCount += 1;
-    r.reopenReason = 'residents unsatisfied';
+    r.reopenCause = 'ratings';
+    r.reopenReason = null;
   }
   return undefined;
 }

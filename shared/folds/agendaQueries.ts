@@ -1,4 +1,4 @@
-import type { Party } from '../roles.ts';
+import { parties } from '../roles.ts';
 import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
 import type { ActionItem } from './foldMinutes.ts';
 import type { AgendaState, RequestState } from './RequestState.ts';
@@ -17,7 +17,9 @@ export function daysLate(request: RequestState, now: number): number {
   return daysBetween(shanghaiDayStart(request.assignment.deadline), now);
 }
 
-export type Turn = Party | 'committee' | 'residents';
+/** Who a request waits on: one of the three parties, the committee as a whole, or residents rating it. */
+export const turns = [...parties, 'committee', 'residents'] as const;
+export type Turn = (typeof turns)[number];
 
 /**
  * Who has to act next: the committee moves a request through classification and deliberation

@@ -59,8 +59,8 @@ export const careModule: FoldModule<CareEvent> = {
       return undefined;
     }
     const h = ctx.get<HouseholdState>(key(e.householdId));
-    if (!h) return 'no such household';
-    if (h.status === 'closed') return 'household closed';
+    if (!h) return { code: 'no_such', thing: 'household' };
+    if (h.status === 'closed') return { code: 'household_closed' };
     switch (e.type) {
       case 'care.visit.logged':
         h.visits.push({ eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null });

@@ -5,6 +5,7 @@ import type { Attendee } from '../events/meeting.ts';
 import type { Owner } from '../events/request.ts';
 import type { Party } from '../roles.ts';
 import { exhaustive } from '../rooms.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Anomaly } from './CompoundState.ts';
 
 interface MinutesAct {
@@ -68,30 +69,30 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
       m.anomalies.push({
         eventId: typeof id === 'string' ? id : '',
         type: parsed.type,
-        reason: `schema: ${parsed.why}`,
+        reason: { code: 'schema', issue: parsed.why },
       });
       continue;
     }
     const e = parsed.event;
-    const why = seen.has(e.id)
-      ? 'duplicate event id'
+    const why: AnomalyReason | undefined = seen.has(e.id)
+      ? { code: 'duplicate_id' }
       : e.type.startsWith('minutes.')
         ? step(m, e as MinutesEvent)
-        : 'does not belong in minutes';
+        : { code: 'wrong_document' };
     seen.add(e.id);
     if (why) m.anomalies.push({ eventId: e.id, type: e.type, reason: why });
   }
   return m;
 }
 
-function step(m: MinutesState, e: MinutesEvent): string | undefined {
+function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
   const act: MinutesAct = { eventId: e.id, at: e.at, by: e.by };
-  if (m.locked && e.type !== 'minutes.amended') return 'minutes are signed and locked';
+  if (m.locked && e.type !== 'minutes.amended') return { code: 'minutes_locked' };
   switch (e.type) {
     case 'minutes.signed-in': {
       const a = e.attendee;
       if ('memberId' in a && m.attendees.some((x) => 'memberId' in x && x.memberId === a.memberId))
-        return 'already signed in';
+        return { code: 'already_signed_in' };
       m.attendees.push({ ...act, ...a });
       if (a.party !== 'none' && !m.signingParties.includes(a.party)) m.signingParties.push(a.party);
       return undefined;
@@ -112,8 +113,8 @@ function step(m: MinutesState, e: MinutesEvent): string | undefined {
       });
       return undefined;
     case 'minutes.signed-off':
-      if (m.signOffs[e.party]) return `already signed for ${e.party}`;
-      if (!m.signingParties.includes(e.party)) return `${e.party} is not present`;
+      if (m.signOffs[e.party]) return { code: 'already_signed_off', party: e.party };
+      if (!m.signingParties.includes(e.party)) return { code: 'party_absent', party: e.party };
       m.signOffs[e.party] = act;
       if (m.signingParties.every((p) => m.signOffs[p])) {
         m.locked = true;

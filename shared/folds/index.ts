@@ -1,8 +1,10 @@
 /** The folds: events in, plain state out. */
 
+export type { AnomalyOf, AnomalyReason, Thing } from './AnomalyReason.ts';
+export { AnomalyCode, anomalyCodes, sameReason, things } from './AnomalyReason.ts';
+export type { ArrayDelta } from './ArrayDelta.ts';
 export type { Turn } from './agendaQueries.ts';
-export { applyActionItems, isOverdue, voteCounts, whoseTurn } from './agendaQueries.ts';
-export type { ArrayDelta } from './CompoundFold.ts';
+export { applyActionItems, isOverdue, turns, voteCounts, whoseTurn } from './agendaQueries.ts';
 export { CompoundFold } from './CompoundFold.ts';
 export type { Anomaly, CompoundState } from './CompoundState.ts';
 export { emptyCompoundState } from './CompoundState.ts';
@@ -33,5 +35,5 @@ export type {
   TimelineEntry,
   Vote,
 } from './RequestState.ts';
-export { endStages } from './RequestState.ts';
+export { endStages, stages, undecidedStages } from './RequestState.ts';
 export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';

@@ -4,6 +4,7 @@ import type { Party } from '../roles.ts';
 import { parties } from '../roles.ts';
 import { exhaustive } from '../rooms.ts';
 import { shanghaiDay } from '../time.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
 
 export interface LedgerAct {
@@ -118,7 +119,7 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
         ctx.put(fundKey(e.id), { id: e.id, name: e.name, kind: e.kind, openedAt: e.at } satisfies FundDraft);
         return undefined;
       case 'ledger.income.recorded':
-        if (!ctx.existed(fundKey(e.fundId))) return 'no such fund';
+        if (!ctx.existed(fundKey(e.fundId))) return { code: 'no_such', thing: 'fund' };
         ctx.put(incKey(e.id), {
           eventId,
           at,
@@ -135,8 +136,9 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
         } satisfies IncomeState);
         return undefined;
       case 'ledger.expense.proposed':
-        if (!ctx.existed(fundKey(e.fundId))) return 'no such fund';
-        if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return 'no such request';
+        if (!ctx.existed(fundKey(e.fundId))) return { code: 'no_such', thing: 'fund' };
+        if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`))
+          return { code: 'no_such', thing: 'request' };
         ctx.put(expKey(e.id), {
           eventId,
           at,
@@ -159,7 +161,7 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
       case 'ledger.expense.refused':
       case 'ledger.expense.paid': {
         const x = ctx.get<ExpenseState>(expKey(e.expenseId));
-        if (!x) return 'no such expense';
+        if (!x) return { code: 'no_such', thing: 'expense' };
         return expenseStep(x, act, e);
       }
       case 'ledger.reversed':
@@ -174,16 +176,16 @@ function expenseStep(
   x: ExpenseState,
   act: LedgerAct,
   e: EventOf<'ledger.expense.approved' | 'ledger.expense.refused' | 'ledger.expense.paid'>,
-): string | undefined {
+): AnomalyReason | undefined {
   if (e.type === 'ledger.expense.paid') {
     if (x.status !== 'approved')
-      return x.status === 'proposed' ? 'not approved by all three parties' : `expense ${x.status}`;
+      return x.status === 'proposed' ? { code: 'not_approved' } : { code: 'expense_status', status: x.status };
     x.status = 'paid';
     x.payment = { eventId: act.eventId, at: act.at, by: act.by, day: e.day, receipts: e.receipts };
     return undefined;
   }
-  if (x.status !== 'proposed') return `expense already ${x.status}`;
-  if (x.approvals[e.party]) return `already approved by ${e.party}`;
+  if (x.status !== 'proposed') return { code: 'expense_status', status: x.status };
+  if (x.approvals[e.party]) return { code: 'already_approved', party: e.party };
   if (e.type === 'ledger.expense.refused') {
     x.status = 'refused';
     x.refusal = { eventId: act.eventId, at: act.at, by: act.by, party: e.party, note: e.note ?? null };
@@ -194,23 +196,23 @@ function expenseStep(
   return undefined;
 }
 
-function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>): string | undefined {
+function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>): AnomalyReason | undefined {
   const target = ctx.target(e.targetEventId)?.event;
   const reversal: Reversal = { ...act, reason: e.reason };
   if (target?.type === 'ledger.income.recorded') {
     const income = ctx.get<IncomeState>(incKey(target.id));
-    if (!income || income.reversal) return 'income already reversed';
+    if (!income || income.reversal) return { code: 'already_reversed' };
     income.reversal = reversal;
     return undefined;
   }
   if (target?.type === 'ledger.expense.paid') {
     const x = ctx.get<ExpenseState>(expKey(target.expenseId));
-    if (x?.status !== 'paid') return 'payment already reversed';
+    if (x?.status !== 'paid') return { code: 'already_reversed' };
     x.status = 'reversed';
     x.reversal = reversal;
     return undefined;
   }
-  return 'no income or payment to reverse';
+  return { code: 'no_such', thing: 'target' };
 }
 
 const month = (day: string) => `month:${day.slice(0, 7)}`;

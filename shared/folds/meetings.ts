@@ -48,16 +48,16 @@ export const meetingsModule: FoldModule<MeetingEvent> = {
           } satisfies MeetingState);
           return undefined;
         }
-        if (m.status === 'cancelled') return 'meeting cancelled';
-        if (m.kind !== e.kind) return `meeting ${e.meetingId} is a ${m.kind} meeting`;
+        if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
+        if (m.kind !== e.kind) return { code: 'meeting_kind', meetingKind: m.kind };
         m.startsAt = e.startsAt;
         m.place = e.place;
         if (e.title !== undefined) m.title = e.title;
         m.moves += 1;
         return undefined;
       case 'meeting.cancelled':
-        if (!m) return 'no such meeting';
-        if (m.status === 'cancelled') return 'meeting already cancelled';
+        if (!m) return { code: 'no_such', thing: 'meeting' };
+        if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
         m.status = 'cancelled';
         m.cancelReason = e.reason;
         return undefined;

@@ -33,8 +33,8 @@ export const membersModule: FoldModule<MemberEvent> = {
         } satisfies MemberState);
         return undefined;
       case 'member.revoked':
-        if (!m) return 'no such member';
-        if (m.revokedAt !== null) return 'already revoked';
+        if (!m) return { code: 'no_such', thing: 'member' };
+        if (m.revokedAt !== null) return { code: 'already_revoked' };
         m.revokedAt = e.at;
         return undefined;
       default:

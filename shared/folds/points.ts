@@ -1,6 +1,7 @@
 import type { EventOf } from '../events/index.ts';
 import type { pointsEvents } from '../events/points.ts';
 import { exhaustive } from '../rooms.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
 
 export interface PointsRule {
@@ -118,7 +119,7 @@ export const pointsModule: FoldModule<PointsEvent> = {
         return undefined;
       case 'points.goods.restocked': {
         const goods = ctx.get<GoodsDraft>(goodsKey(e.goodsId));
-        if (!goods) return 'no such goods';
+        if (!goods) return { code: 'no_such', thing: 'goods' };
         goods.supplied += e.quantity;
         return undefined;
       }
@@ -140,10 +141,10 @@ function account(ctx: FoldContext, memberId: string): PointsAccount {
   return created;
 }
 
-function award(ctx: FoldContext, e: EventOf<'points.awarded'>): string | undefined {
-  if (e.ruleId !== undefined && !ctx.existed(ruleKey(e.ruleId))) return 'no such rule';
-  if (e.dutyId !== undefined && !ctx.existed(`duty:${e.dutyId}`)) return 'no such duty';
-  if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return 'no such request';
+function award(ctx: FoldContext, e: EventOf<'points.awarded'>): AnomalyReason | undefined {
+  if (e.ruleId !== undefined && !ctx.existed(ruleKey(e.ruleId))) return { code: 'no_such', thing: 'rule' };
+  if (e.dutyId !== undefined && !ctx.existed(`duty:${e.dutyId}`)) return { code: 'no_such', thing: 'duty' };
+  if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return { code: 'no_such', thing: 'request' };
   // A rule's points never change after it is defined, so its final draft is its state at this point.
   const delta = e.ruleId !== undefined ? (ctx.peek<PointsRule>(ruleKey(e.ruleId))?.points ?? 0) : (e.amount ?? 0);
   const acct = account(ctx, e.memberId);
@@ -153,12 +154,12 @@ function award(ctx: FoldContext, e: EventOf<'points.awarded'>): string | undefin
   return undefined;
 }
 
-function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): string | undefined {
-  if (!ctx.existed(goodsKey(e.goodsId))) return 'no such goods';
+function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason | undefined {
+  if (!ctx.existed(goodsKey(e.goodsId))) return { code: 'no_such', thing: 'goods' };
   // A price never changes after listing, so the final draft gives the price at this point.
   const cost = (ctx.peek<GoodsDraft>(goodsKey(e.goodsId))?.pricePoints ?? 0) * e.quantity;
   const balance = ctx.get<PointsAccount>(acctKey(e.memberId))?.balance ?? 0;
-  if (balance < cost) return `balance ${balance} short of ${cost}`;
+  if (balance < cost) return { code: 'balance_short', balance, cost };
   const acct = account(ctx, e.memberId);
   acct.balance -= cost;
   acct.history.push({ ...entry(e, 'redeem', -cost), goodsId: e.goodsId, quantity: e.quantity });
@@ -166,13 +167,13 @@ function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): string | undef
   return undefined;
 }
 
-function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): string | undefined {
+function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReason | undefined {
   const target = ctx.target(e.targetEventId);
   if (!target || (target.event?.type !== 'points.awarded' && target.event?.type !== 'points.redeemed'))
-    return 'no award or redemption to correct';
+    return { code: 'no_such', thing: 'target' };
   const done = target.outcome as Outcome;
   const acct = account(ctx, done.memberId);
-  if (acct.history.some((h) => h.targetEventId === e.targetEventId)) return 'already corrected';
+  if (acct.history.some((h) => h.targetEventId === e.targetEventId)) return { code: 'already_corrected' };
   acct.balance -= done.delta;
   acct.history.push({ ...entry(e, 'correction', -done.delta), reason: e.reason, targetEventId: e.targetEventId });
   return undefined;

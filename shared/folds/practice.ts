@@ -1,6 +1,7 @@
 import type { EventOf } from '../events/index.ts';
 import type { ProfileTag, practiceEvents } from '../events/practice.ts';
 import { exhaustive } from '../rooms.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { CompoundState } from './CompoundState.ts';
 import type { FoldModule } from './FoldContext.ts';
 
@@ -64,7 +65,8 @@ export const practiceModule: FoldModule<PracticeEvent> = {
         } satisfies ProfileState);
         return undefined;
       case 'practice.published':
-        if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return 'no such request';
+        if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`))
+          return { code: 'no_such', thing: 'request' };
         ctx.put(lstKey(e.id), {
           id: e.id,
           requestId: e.requestId ?? null,
@@ -77,31 +79,35 @@ export const practiceModule: FoldModule<PracticeEvent> = {
         return undefined;
       default: {
         const listing = ctx.get<ListingState>(lstKey(e.listingId));
-        if (!listing) return 'no such listing';
+        if (!listing) return { code: 'no_such', thing: 'listing' };
         return listingStep(listing, e);
       }
     }
   },
 };
 
-function listingStep(l: ListingState, e: EventOf<'practice.claimed' | 'practice.reported' | 'practice.accepted'>) {
+function listingStep(
+  l: ListingState,
+  e: EventOf<'practice.claimed' | 'practice.reported' | 'practice.accepted'>,
+): AnomalyReason | undefined {
   const act = { at: e.at, by: e.by };
   switch (e.type) {
     case 'practice.claimed':
-      if (l.status !== 'open') return 'already claimed';
+      if (l.status !== 'open') return { code: 'already_claimed' };
       l.claim = { ...act, claimId: e.id, unitName: e.unitName, contact: e.contact, report: null, accepted: null };
       l.status = 'claimed';
       return undefined;
     case 'practice.reported':
-      if (!l.claim || l.claim.claimId !== e.claimId) return 'no such claim';
-      if (l.claim.by !== e.by) return 'only the claimer reports back';
-      if (l.status === 'done') return 'already accepted';
+      if (!l.claim || l.claim.claimId !== e.claimId) return { code: 'no_such', thing: 'claim' };
+      if (l.claim.by !== e.by) return { code: 'not_claimer' };
+      if (l.status === 'done') return { code: 'already_accepted' };
       l.claim = { ...l.claim, report: { ...act, eventId: e.id, note: e.note, photos: e.photos ?? [] } };
       l.status = 'reported';
       return undefined;
     case 'practice.accepted':
-      if (!l.claim || l.claim.claimId !== e.claimId) return 'no such claim';
-      if (l.status !== 'reported') return l.status === 'done' ? 'already accepted' : 'nothing reported yet';
+      if (!l.claim || l.claim.claimId !== e.claimId) return { code: 'no_such', thing: 'claim' };
+      if (l.status !== 'reported')
+        return l.status === 'done' ? { code: 'already_accepted' } : { code: 'nothing_reported' };
       l.claim = { ...l.claim, accepted: { ...act, eventId: e.id, note: e.note ?? null } };
       l.status = 'done';
       return undefined;

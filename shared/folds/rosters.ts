@@ -1,6 +1,7 @@
 import type { EventOf } from '../events/index.ts';
 import type { rosterEvents } from '../events/roster.ts';
 import { exhaustive } from '../rooms.ts';
+import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
 
 export interface TeamState {
@@ -76,14 +77,14 @@ export const rostersModule: FoldModule<RosterEvent> = {
         return undefined;
       case 'roster.team.edited': {
         const team = ctx.get<TeamState>(teamKey(e.teamId));
-        if (!team) return 'no such team';
+        if (!team) return { code: 'no_such', thing: 'team' };
         if (e.name !== undefined) team.name = e.name;
         if (e.purpose !== undefined) team.purpose = e.purpose;
         if (e.leaderId !== undefined) team.leaderId = e.leaderId;
         return undefined;
       }
       case 'roster.duty.created':
-        if (!ctx.existed(teamKey(e.teamId))) return 'no such team';
+        if (!ctx.existed(teamKey(e.teamId))) return { code: 'no_such', thing: 'team' };
         ctx.put(dutyKey(e.id), {
           id: e.id,
           teamId: e.teamId,
@@ -102,15 +103,18 @@ export const rostersModule: FoldModule<RosterEvent> = {
         return undefined;
       default: {
         const duty = ctx.get<DutyState>(dutyKey(e.dutyId));
-        if (!duty) return 'no such duty';
-        if (duty.status === 'cancelled') return 'duty cancelled';
+        if (!duty) return { code: 'no_such', thing: 'duty' };
+        if (duty.status === 'cancelled') return { code: 'duty_cancelled' };
         return dutyStep(duty, e);
       }
     }
   },
 };
 
-function dutyStep(duty: DutyState, e: Exclude<RosterEvent, { type: `roster.team.${string}` | 'roster.duty.created' }>) {
+function dutyStep(
+  duty: DutyState,
+  e: Exclude<RosterEvent, { type: `roster.team.${string}` | 'roster.duty.created' }>,
+): AnomalyReason | undefined {
   const signup = 'memberId' in e ? duty.signups[e.memberId] : undefined;
   switch (e.type) {
     case 'roster.duty.cancelled':
@@ -118,25 +122,25 @@ function dutyStep(duty: DutyState, e: Exclude<RosterEvent, { type: `roster.team.
       duty.cancelReason = e.reason;
       return undefined;
     case 'roster.signed-up':
-      if (signup) return 'already signed up';
-      if (duty.freeSlots === 0) return 'no free slot';
+      if (signup) return { code: 'already_signed_up' };
+      if (duty.freeSlots === 0) return { code: 'no_free_slot' };
       duty.signups[e.memberId] = { at: e.at, checkedInAt: null, checkedOutAt: null, minutes: null };
       duty.freeSlots -= 1;
       return undefined;
     case 'roster.withdrew':
-      if (!signup) return 'not signed up';
-      if (signup.checkedInAt !== null) return 'already checked in';
+      if (!signup) return { code: 'not_signed_up' };
+      if (signup.checkedInAt !== null) return { code: 'already_checked_in' };
       delete duty.signups[e.memberId];
       duty.freeSlots += 1;
       return undefined;
     case 'roster.checked-in':
-      if (!signup) return 'not signed up';
-      if (signup.checkedInAt !== null) return 'already checked in';
+      if (!signup) return { code: 'not_signed_up' };
+      if (signup.checkedInAt !== null) return { code: 'already_checked_in' };
       duty.signups[e.memberId] = { ...signup, checkedInAt: e.at };
       return undefined;
     case 'roster.checked-out':
-      if (!signup || signup.checkedInAt === null) return 'not checked in';
-      if (signup.checkedOutAt !== null) return 'already checked out';
+      if (!signup || signup.checkedInAt === null) return { code: 'not_checked_in' };
+      if (signup.checkedOutAt !== null) return { code: 'already_checked_out' };
       duty.signups[e.memberId] = { ...signup, checkedOutAt: e.at, minutes: e.minutes };
       return undefined;
     default:

@@ -1,32 +1,33 @@
-import * as v from 'valibot';
-import { RejectReason, RuleError } from '../errors.ts';
+import type { BrokenRule } from '../errors.ts';
+import { RejectReason, RuleCode, RuleError } from '../errors.ts';
 import type { AppEvent, EventType } from '../events/index.ts';
-import { schemaOf } from '../events/index.ts';
-import type { Member } from '../roles.ts';
+import { parseEvent } from '../events/index.ts';
+import type { Member, Party } from '../roles.ts';
 import { isCommittee } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { exhaustive } from '../rooms.ts';
 
 /** Who may append: any member, admins and committee members, admins only, or the server alone. */
-export type Who = 'member' | 'committee' | 'admin' | 'server';
+export const whos = ['member', 'committee', 'admin', 'server'] as const;
+export type Who = (typeof whos)[number];
 
 export interface Permission<E = AppEvent> {
   /** The document kind the event belongs in. */
   doc: DocKind;
   who: Who;
-  /** A payload rule, e.g. only a member of party P records P's approval; returns why not. */
-  check?: (event: E, member: Member) => string | undefined;
+  /** A payload rule, e.g. only a member of party P records P's approval; returns the rule broken. */
+  check?: (event: E, member: Member) => BrokenRule | undefined;
 }
 
 type PermissionTable = { [T in EventType]: Permission<Extract<AppEvent, { type: T }>> };
 
 /** Events a member records for themself; committee members may record them for someone else (paper sign-up). */
-const selfOrCommittee = (event: { memberId: string }, member: Member): string | undefined =>
-  event.memberId === member.memberId || isCommittee(member) ? undefined : 'only for yourself';
+const selfOrCommittee = (event: { memberId: string }, member: Member): BrokenRule | undefined =>
+  event.memberId === member.memberId || isCommittee(member) ? undefined : { code: RuleCode.OnlyForSelf };
 
 /** Only a member of party P records P's approval, refusal or sign-off. */
-const ownParty = (event: { party: string }, member: Member): string | undefined =>
-  event.party === member.party ? undefined : `only a member of ${event.party} may act for it`;
+const ownParty = (event: { party: Party }, member: Member): BrokenRule | undefined =>
+  event.party === member.party ? undefined : { code: RuleCode.OwnParty, party: event.party };
 
 /**
  * The permission table: which role and party may append which event type to which document.
@@ -41,13 +42,13 @@ export const permissions: PermissionTable = {
     check: (e) =>
       [e.title, e.detail, e.location, e.photos, e.building].some((f) => f !== undefined)
         ? undefined
-        : 'an edit must change something',
+        : { code: RuleCode.EmptyEdit },
   },
   'request.classified': { doc: 'public', who: 'committee' },
   'request.merged': {
     doc: 'public',
     who: 'committee',
-    check: (e) => (e.requestId === e.intoId ? 'a request cannot merge into itself' : undefined),
+    check: (e) => (e.requestId === e.intoId ? { code: RuleCode.MergeIntoItself } : undefined),
   },
   'request.scheduled': { doc: 'public', who: 'committee' },
   'request.tallied': { doc: 'public', who: 'committee' },
@@ -56,7 +57,7 @@ export const permissions: PermissionTable = {
   'request.confirmed': {
     doc: 'public',
     who: 'member',
-    check: (e, m) => (e.onPaper && !isCommittee(m) ? 'only a recorder enters a paper confirmation' : undefined),
+    check: (e, m) => (e.onPaper && !isCommittee(m) ? { code: RuleCode.PaperByRecorder } : undefined),
   },
   'request.assigned': { doc: 'public', who: 'committee' },
   'request.progressed': { doc: 'public', who: 'committee' },
@@ -64,7 +65,7 @@ export const permissions: PermissionTable = {
     doc: 'public',
     who: 'committee',
     check: (e) =>
-      (e.to === 'department') === (e.department !== undefined) ? undefined : 'a department, and only it, needs a name',
+      (e.to === 'department') === (e.department !== undefined) ? undefined : { code: RuleCode.DepartmentName },
   },
   'request.answered': { doc: 'public', who: 'committee' },
   'request.completed': { doc: 'public', who: 'committee' },
@@ -77,7 +78,7 @@ export const permissions: PermissionTable = {
   'roster.duty.created': {
     doc: 'public',
     who: 'committee',
-    check: (e) => (e.end > e.start ? undefined : 'a duty must end after it starts'),
+    check: (e) => (e.end > e.start ? undefined : { code: RuleCode.DutyEndsFirst }),
   },
   'roster.duty.cancelled': { doc: 'public', who: 'committee' },
   'roster.signed-up': { doc: 'public', who: 'member', check: selfOrCommittee },
@@ -92,16 +93,16 @@ export const permissions: PermissionTable = {
   'points.rule.defined': {
     doc: 'public',
     who: 'committee',
-    check: (e) => (e.points === 0 ? 'a rule is worth some points' : undefined),
+    check: (e) => (e.points === 0 ? { code: RuleCode.RuleWorthNothing } : undefined),
   },
   'points.awarded': {
     doc: 'public',
     who: 'committee',
     check: (e) =>
       (e.ruleId === undefined) === (e.amount === undefined)
-        ? 'an award names a rule or an amount, not both'
+        ? { code: RuleCode.AwardRuleOrAmount }
         : e.amount === 0
-          ? 'an award of nothing'
+          ? { code: RuleCode.AwardOfNothing }
           : undefined,
   },
   'points.goods.listed': { doc: 'public', who: 'committee' },
@@ -120,15 +121,14 @@ export const permissions: PermissionTable = {
   'practice.profile.registered': {
     doc: 'public',
     who: 'member',
-    check: (e, m) => selfOrCommittee(e, m) ?? (new Set(e.tags).size === e.tags.length ? undefined : 'a tag twice'),
+    check: (e, m) =>
+      selfOrCommittee(e, m) ?? (new Set(e.tags).size === e.tags.length ? undefined : { code: RuleCode.TagTwice }),
   },
   'practice.published': {
     doc: 'public',
     who: 'committee',
     check: (e) =>
-      (e.requestId === undefined) === (e.wish === undefined)
-        ? 'publish a request or a micro-wish, not both'
-        : undefined,
+      (e.requestId === undefined) === (e.wish === undefined) ? { code: RuleCode.RequestOrWish } : undefined,
   },
   'practice.claimed': { doc: 'public', who: 'member' },
   'practice.reported': { doc: 'public', who: 'member' },
@@ -169,22 +169,21 @@ function whoAllows(who: Who, member: Member): boolean {
  * Used by the relay on every inserted event and by the client before writing.
  */
 export function checkEvent(json: unknown, member: Member, kind: DocKind): AppEvent {
-  const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
-  const schema = typeof type === 'string' ? schemaOf(type) : undefined;
-  if (!schema || typeof type !== 'string') throw new RuleError(RejectReason.UnknownType, String(type));
-  const parsed = v.safeParse(schema, json);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-    throw new RuleError(RejectReason.Schema, `${type}${path ? ` ${path}` : ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  const event = parsed.output as AppEvent;
-  if (event.by !== member.memberId) throw new RuleError(RejectReason.ForgedAuthor, `${type} by ${event.by}`);
-  const rule = permissions[event.type as EventType] as Permission;
-  if (rule.doc !== kind) throw new RuleError(RejectReason.WrongDocument, `${type} belongs in ${rule.doc}`);
-  if (!whoAllows(rule.who, member)) throw new RuleError(RejectReason.NotPermitted, `${type} needs ${rule.who}`);
-  const why = rule.check?.(event, member);
-  if (why) throw new RuleError(RejectReason.NotPermitted, `${type}: ${why}`);
+  const parsed = parseEvent(json);
+  if (!parsed.ok && parsed.reason === RejectReason.Schema)
+    throw new RuleError({ reason: parsed.reason, type: parsed.type }, `${parsed.type} ${parsed.why}`);
+  if (!parsed.ok) throw new RuleError({ reason: parsed.reason, type: parsed.type }, parsed.why);
+  const event = parsed.event;
+  const type = event.type;
+  if (event.by !== member.memberId)
+    throw new RuleError({ reason: RejectReason.ForgedAuthor, type }, `${type} by ${event.by}`);
+  const rule = permissions[type] as Permission;
+  if (rule.doc !== kind)
+    throw new RuleError({ reason: RejectReason.WrongDocument, type, doc: rule.doc }, `${type} belongs in ${rule.doc}`);
+  if (!whoAllows(rule.who, member))
+    throw new RuleError({ reason: RejectReason.NotPermitted, type, who: rule.who }, `${type} needs ${rule.who}`);
+  const broken = rule.check?.(event, member);
+  if (broken) throw new RuleError({ reason: RejectReason.NotPermitted, type, rule: broken }, `${type}: ${broken.code}`);
   return event;
 }
 

@@ -101,7 +101,8 @@ describe('the agenda fold', () => {
     expect(request(log).r.stage).toBe('completed');
     log.add('request.rated', 'res3', { requestId: 'r1', stars: 1 });
     const { r } = request(log);
-    expect(r).toMatchObject({ stage: 'reopened', averageRating: 2.5, reopenCount: 1 });
+    expect(r).toMatchObject({ stage: 'reopened', averageRating: 2.5, reopenCount: 1, reopenCause: 'ratings' });
+    expect(r.reopenReason).toBeNull();
     expect(whoseTurn(r)).toBe('owners');
   });
 
@@ -130,14 +131,19 @@ describe('the agenda fold', () => {
     log.add('request.completed', 'own1', { requestId: 'r1', result: '重新整改' });
     log.add('request.rated', 'res2', { requestId: 'r1', stars: 5 });
     const { r, state } = request(log);
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['not allowed when assigned']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'stage', stage: 'assigned' }]);
     expect(r).toMatchObject({ stage: 'completed', averageRating: 5, reopenCount: 1 });
   });
 
   it('lets the committee reopen a completed request', () => {
     const log = completedRequest();
     log.add('request.reopened', committee, { requestId: 'r1', reason: '又有人拉飞线' });
-    expect(request(log).r).toMatchObject({ stage: 'reopened', reopenCount: 1, reopenReason: '又有人拉飞线' });
+    expect(request(log).r).toMatchObject({
+      stage: 'reopened',
+      reopenCount: 1,
+      reopenCause: 'committee',
+      reopenReason: '又有人拉飞线',
+    });
   });
 
   it('keeps the first of two offline decisions and lists the second as an anomaly', () => {
@@ -145,7 +151,9 @@ describe('the agenda fold', () => {
     const second = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'rejected', note: '不同意' });
     const { r, state } = request(log);
     expect(r.decision?.outcome).toBe('approved');
-    expect(state.anomalies).toEqual([{ eventId: second.id, type: 'request.decided', reason: 'already decided' }]);
+    expect(state.anomalies).toEqual([
+      { eventId: second.id, type: 'request.decided', reason: { code: 'already_decided' } },
+    ]);
   });
 
   it('sends a deferred request back to deliberation and takes a later decision', () => {
@@ -178,15 +186,15 @@ describe('the agenda fold', () => {
     expect(r.title).toBe('路灯不亮');
     expect(state.anomalies.map((a) => a.eventId)).toEqual(bad.map((e) => e.id));
     expect(state.anomalies.map((a) => a.reason)).toEqual([
-      'not allowed when raised',
-      'not allowed when raised',
-      'not allowed when raised',
-      'not allowed when raised',
-      'not allowed when raised',
-      'only the raiser withdraws a request',
-      'only the raiser edits a request',
-      'not allowed when raised',
-      'no such request',
+      { code: 'stage', stage: 'raised' },
+      { code: 'stage', stage: 'raised' },
+      { code: 'stage', stage: 'raised' },
+      { code: 'stage', stage: 'raised' },
+      { code: 'stage', stage: 'raised' },
+      { code: 'not_raiser' },
+      { code: 'not_raiser' },
+      { code: 'stage', stage: 'raised' },
+      { code: 'no_such', thing: 'request' },
     ]);
   });
 
@@ -211,8 +219,8 @@ describe('the agenda fold', () => {
     expect(state.agenda.requests.r2).toMatchObject({ stage: 'merged', mergedInto: 'r1' });
     expect(state.agenda.requests.r1).toMatchObject({ stage: 'raised', mergedFrom: ['r2'] });
     expect(state.anomalies.map((a) => a.reason)).toEqual([
-      'not allowed when merged',
-      'cannot merge into a request that is merged',
+      { code: 'stage', stage: 'merged' },
+      { code: 'target_ended', stage: 'merged' },
     ]);
   });
 
@@ -225,9 +233,9 @@ describe('the agenda fold', () => {
     const { r, state } = request(log);
     expect(r).toMatchObject({ title: '路面坑洼', stage: 'raised', raisedBy: raiser });
     expect(state.anomalies).toEqual([
-      { eventId: early.id, type: 'request.classified', reason: 'no such request' },
-      { eventId: again.id, type: 'request.raised', reason: 'duplicate event id' },
-      { eventId: raised.id, type: 'request.raised', reason: 'duplicate event id' },
+      { eventId: early.id, type: 'request.classified', reason: { code: 'no_such', thing: 'request' } },
+      { eventId: again.id, type: 'request.raised', reason: { code: 'duplicate_id' } },
+      { eventId: raised.id, type: 'request.raised', reason: { code: 'duplicate_id' } },
     ]);
   });
 
@@ -238,14 +246,14 @@ describe('the agenda fold', () => {
     expect(Object.keys(state.agenda.requests)).toEqual(['r1']);
     expect(state.anomalies).toHaveLength(3);
     expect(state.anomalies[0]).toMatchObject({ eventId: 'junk', type: 'request.raised' });
-    expect(state.anomalies[0]?.reason).toMatch(/^schema: /);
+    expect(state.anomalies[0]?.reason).toMatchObject({ code: 'schema' });
   });
 
   it('refuses a second self-confirmation by the same member', () => {
     const log = assignedRequest();
     log.add('request.confirmed', 'res2', { requestId: 'r1' });
     log.add('request.confirmed', 'res2', { requestId: 'r1' });
-    expect(request(log).state.anomalies.map((a) => a.reason)).toEqual(['already confirmed']);
+    expect(request(log).state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_confirmed' }]);
   });
 });
 

@@ -62,6 +62,6 @@ describe('care visits', () => {
     const h = state.care.households.h1;
     if (!h) throw new Error('no household');
     expect(careStatus(h, at('2025-01-01T00:00:00Z'))).toMatchObject({ nextDueDay: null, overdue: false });
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['household closed']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'household_closed' }]);
   });
 });

@@ -38,7 +38,7 @@ describe('minutes', () => {
     expect(m.actionItems).toMatchObject([{ requestId: 'r1', owner: { party: 'owners' }, deadline: '2024-07-01' }]);
     expect(m.amendments).toMatchObject([{ afterLock: true }]);
     expect(m.anomalies).toEqual([
-      { eventId: late.id, type: 'minutes.decision.recorded', reason: 'minutes are signed and locked' },
+      { eventId: late.id, type: 'minutes.decision.recorded', reason: { code: 'minutes_locked' } },
     ]);
   });
 
@@ -49,9 +49,9 @@ describe('minutes', () => {
     log.add('minutes.signed-off', 'comm1', { party: 'community' });
     log.add('minutes.signed-in', 'comm1', { attendee: { memberId: 'res1', party: 'none' } });
     expect(foldMinutes(log.events).anomalies.map((a) => a.reason)).toEqual([
-      'property is not present',
-      'already signed for community',
-      'already signed in',
+      { code: 'party_absent', party: 'property' },
+      { code: 'already_signed_off', party: 'community' },
+      { code: 'already_signed_in' },
     ]);
   });
 
@@ -59,6 +59,9 @@ describe('minutes', () => {
     const log = meeting();
     log.add('request.raised', 'res1', { title: 'x', category: 'other' });
     const m = foldMinutes([...log.events, { nope: true }]);
-    expect(m.anomalies.map((a) => a.reason)).toEqual(['does not belong in minutes', expect.stringMatching(/^schema/)]);
+    expect(m.anomalies.map((a) => a.reason)).toEqual([
+      { code: 'wrong_document' },
+      expect.objectContaining({ code: 'schema' }),
+    ]);
   });
 });

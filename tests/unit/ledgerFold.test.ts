@@ -48,7 +48,7 @@ describe('the ledger fold', () => {
     let state = foldEvents(log.events);
     expect(state.ledger.expenses.x1?.status).toBe('proposed');
     expect(state.anomalies).toEqual([
-      { eventId: early.id, type: 'ledger.expense.paid', reason: 'not approved by all three parties' },
+      { eventId: early.id, type: 'ledger.expense.paid', reason: { code: 'not_approved' } },
     ]);
     approve(log, 'community', 'comm1');
     expect(foldEvents(log.events).ledger.expenses.x1?.status).toBe('approved');
@@ -71,14 +71,17 @@ describe('the ledger fold', () => {
     approve(log, 'community', 'comm1');
     const state = foldEvents(log.events);
     expect(state.ledger.expenses.x1).toMatchObject({ status: 'refused', refusal: { party: 'property' } });
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['already approved by owners', 'expense already refused']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([
+      { code: 'already_approved', party: 'owners' },
+      { code: 'expense_status', status: 'refused' },
+    ]);
     expect(state.ledger.funds.f1?.balance).toBe(5_000_000);
   });
 
   it('ignores an approval of an expense that does not exist', () => {
     const log = account();
     log.add('ledger.expense.approved', 'own1', { expenseId: 'nope', party: 'owners' });
-    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual(['no such expense']);
+    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual([{ code: 'no_such', thing: 'expense' }]);
   });
 
   it('reverses a payment, restoring the balance, and books the reversal in its own month', () => {
@@ -95,7 +98,7 @@ describe('the ledger fold', () => {
     expect(state.ledger.funds.f1?.balance).toBe(5_000_000);
     expect(state.ledger.monthly['2024-06']).toEqual({ income: {}, expense: 2_860_000 });
     expect(state.ledger.monthly['2024-07']).toEqual({ income: {}, expense: -2_860_000 });
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['payment already reversed']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_reversed' }]);
   });
 
   it('reverses a mistaken income', () => {
@@ -112,8 +115,8 @@ describe('the ledger fold', () => {
     log.add('ledger.reversed', 'own1', { targetEventId: approval.id, reason: '?' });
     log.add('ledger.reversed', 'own1', { targetEventId: 'later', reason: '?' });
     expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual([
-      'no income or payment to reverse',
-      'no income or payment to reverse',
+      { code: 'no_such', thing: 'target' },
+      { code: 'no_such', thing: 'target' },
     ]);
   });
 
@@ -151,6 +154,6 @@ describe('the ledger fold', () => {
     log.add('ledger.fund.opened', 'admin1', { name: '账户', kind: 'other' }, 'f1');
     const state = foldEvents(log.events);
     expect(state.ledger.funds.f1?.balance).toBe(0);
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['no such fund']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'no_such', thing: 'fund' }]);
   });
 });

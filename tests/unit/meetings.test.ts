@@ -22,9 +22,9 @@ describe('meetings', () => {
     const state = foldEvents(log.events);
     expect(state.meetings.meetings.m1).toMatchObject({ startsAt: t0 + DAY, moves: 1, status: 'cancelled' });
     expect(state.anomalies.map((a) => a.reason)).toEqual([
-      'meeting m1 is a little-stool meeting',
-      'meeting already cancelled',
-      'no such meeting',
+      { code: 'meeting_kind', meetingKind: 'little-stool' },
+      { code: 'meeting_cancelled' },
+      { code: 'no_such', thing: 'meeting' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RejectReason, RuleError } from '../../shared/errors.ts';
+import type { Refusal } from '../../shared/errors.ts';
+import { RejectReason, RuleCode, RuleError } from '../../shared/errors.ts';
 import type { AppEvent, EventType } from '../../shared/events/index.ts';
 import { eventTypes } from '../../shared/events/index.ts';
 import type { Member } from '../../shared/roles.ts';
@@ -305,5 +306,73 @@ describe('payload rules', () => {
   ];
   it.each(cases)('%s: %s', (_, type, member, extra, doc, want) => {
     expect(verdict(event(type, member, extra), member, doc)).toBe(want);
+  });
+});
+
+describe('what a refusal names', () => {
+  /** Runs checkEvent and returns the refusal it throws. */
+  function refusal(json: unknown, member: Member, doc: DocKind): Refusal | undefined {
+    try {
+      checkEvent(json, member, doc);
+      return undefined;
+    } catch (error) {
+      if (error instanceof RuleError) return error.refusal;
+      throw error;
+    }
+  }
+
+  it('names who may append a type when the role falls short', () => {
+    expect(refusal(event('request.decided', resident), resident, 'public')).toEqual({
+      reason: 'not_permitted',
+      type: 'request.decided',
+      who: 'committee',
+    });
+  });
+
+  it('names the party an approval must come from', () => {
+    expect(refusal(event('ledger.expense.approved', property, { party: 'owners' }), property, 'public')).toEqual({
+      reason: 'not_permitted',
+      type: 'ledger.expense.approved',
+      rule: { code: RuleCode.OwnParty, party: 'owners' },
+    });
+  });
+
+  it('names the payload rule an event breaks', () => {
+    expect(refusal(event('points.rule.defined', community, { points: 0 }), community, 'public')).toEqual({
+      reason: 'not_permitted',
+      type: 'points.rule.defined',
+      rule: { code: RuleCode.RuleWorthNothing },
+    });
+  });
+
+  it('names the document an event belongs in, and the type of a malformed or forged one', () => {
+    expect(refusal(event('minutes.amended', community), community, 'public')).toEqual({
+      reason: 'wrong_document',
+      type: 'minutes.amended',
+      doc: 'minutes',
+    });
+    expect(refusal(event('request.raised', resident, { at: 'yesterday' }), resident, 'public')).toEqual({
+      reason: 'schema',
+      type: 'request.raised',
+    });
+    expect(refusal(event('request.raised', resident2), resident, 'public')).toEqual({
+      reason: 'forged_author',
+      type: 'request.raised',
+    });
+    expect(refusal({ id: 'x', type: 'request.deleted', at: 1, by: 'res1' }, resident, 'public')).toEqual({
+      reason: 'unknown_type',
+      type: 'request.deleted',
+    });
+  });
+
+  it('keeps the English detail for logs in the message only', () => {
+    const error = (() => {
+      try {
+        checkEvent(event('request.decided', resident), resident, 'public');
+      } catch (e) {
+        return e as RuleError;
+      }
+    })();
+    expect(error?.message).toBe('not_permitted: request.decided needs committee');
   });
 });

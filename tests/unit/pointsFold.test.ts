@@ -35,13 +35,17 @@ describe('the points fold', () => {
     const state = foldEvents(log.events);
     expect(state.points.accounts.res1?.balance).toBe(180);
     expect(state.points.goods.rice?.stock).toBe(2);
-    expect(state.anomalies).toEqual([{ eventId: over.id, type: 'points.redeemed', reason: 'balance 90 short of 100' }]);
+    expect(state.anomalies).toEqual([
+      { eventId: over.id, type: 'points.redeemed', reason: { code: 'balance_short', balance: 90, cost: 100 } },
+    ]);
   });
 
   it('refuses a redemption by a member who never earned points', () => {
     const log = shop();
     log.add('points.redeemed', 'comm1', { memberId: 'res9', goodsId: 'rice', quantity: 1 });
-    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual(['balance 0 short of 100']);
+    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual([
+      { code: 'balance_short', balance: 0, cost: 100 },
+    ]);
   });
 
   it('deducts by a negative rule, below zero if need be', () => {
@@ -68,7 +72,7 @@ describe('the points fold', () => {
       'correction',
       'correction',
     ]);
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['already corrected']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_corrected' }]);
     expect(award.id).not.toBe(dup.id);
   });
 
@@ -85,6 +89,9 @@ describe('the points fold', () => {
     log.add('points.awarded', 'comm1', { memberId: 'res1', ruleId: 'nope', reason: 'x' });
     log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 500, reason: 'x' });
     log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'nope', quantity: 1 });
-    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual(['no such rule', 'no such goods']);
+    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual([
+      { code: 'no_such', thing: 'rule' },
+      { code: 'no_such', thing: 'goods' },
+    ]);
   });
 });

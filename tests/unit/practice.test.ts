@@ -18,9 +18,9 @@ describe('seed practices', () => {
       claim: { unitName: '惠民药房', report: { note: '已送到' } },
     });
     expect(state.anomalies.map((a) => a.reason)).toEqual([
-      'already claimed',
-      'only the claimer reports back',
-      'nothing reported yet',
+      { code: 'already_claimed' },
+      { code: 'not_claimer' },
+      { code: 'nothing_reported' },
     ]);
   });
 
@@ -31,7 +31,7 @@ describe('seed practices', () => {
     log.add('practice.published', 'comm1', { requestId: 'r1' }, 'l2');
     const state = foldEvents(log.events);
     expect(Object.keys(state.practice.listings)).toEqual(['l2']);
-    expect(state.anomalies.map((a) => a.reason)).toEqual(['no such request']);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'no_such', thing: 'request' }]);
   });
 
   it('shows a building lead the members of their building and micro-grid, re-registration replacing a profile', () => {

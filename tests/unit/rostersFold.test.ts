@@ -33,7 +33,7 @@ describe('the rosters fold', () => {
     log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
     log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 125 });
     const state = foldEvents(log.events);
-    expect(state.anomalies).toEqual([{ eventId: full.id, type: 'roster.signed-up', reason: 'no free slot' }]);
+    expect(state.anomalies).toEqual([{ eventId: full.id, type: 'roster.signed-up', reason: { code: 'no_free_slot' } }]);
     expect(state.rosters.duties.d1).toMatchObject({ freeSlots: 0, status: 'open' });
     expect(Object.keys(state.rosters.duties.d1?.signups ?? {}).sort()).toEqual(['res1', 'res3']);
     expect(state.rosters.minutesByMember).toEqual({ res1: 125 });
@@ -75,12 +75,12 @@ describe('the rosters fold', () => {
     });
     const state = foldEvents(log.events);
     expect(state.anomalies.map((a) => a.reason)).toEqual([
-      'not signed up',
-      'already signed up',
-      'not checked in',
-      'already checked in',
-      'duty cancelled',
-      'no such team',
+      { code: 'not_signed_up' },
+      { code: 'already_signed_up' },
+      { code: 'not_checked_in' },
+      { code: 'already_checked_in' },
+      { code: 'duty_cancelled' },
+      { code: 'no_such', thing: 'team' },
     ]);
     expect(state.rosters.duties.d1).toMatchObject({ status: 'cancelled', cancelReason: '下雨' });
   });

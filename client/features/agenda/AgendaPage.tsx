@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
-import type { Turn } from '../../../shared/folds/index.ts';
+import { type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { now } from '../../domain/clock.ts';
 import { useMembers } from '../../domain/useMembers.ts';
@@ -21,7 +21,6 @@ import {
   listTabs,
   tabCounts,
   turnCounts,
-  turns,
 } from './filters.ts';
 
 const PAGE = 30;

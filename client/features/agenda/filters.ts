@@ -1,5 +1,14 @@
 import type { Category } from '../../../shared/events/request.ts';
-import { isOverdue, type RequestState, type Stage, type Turn, whoseTurn } from '../../../shared/folds/index.ts';
+import {
+  endStages,
+  isOverdue,
+  type RequestState,
+  type Stage,
+  stages,
+  type Turn,
+  turns,
+  whoseTurn,
+} from '../../../shared/folds/index.ts';
 import type { MemberParty } from '../../../shared/roles.ts';
 
 /** The list's tabs: groups of stages, plus "mine" and "overdue". */
@@ -18,16 +27,14 @@ export const listTabs = [
 export type ListTab = (typeof listTabs)[number];
 
 const stageGroups: Partial<Record<ListTab, readonly Stage[]>> = {
-  open: ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'completed', 'reopened'],
+  open: stages.filter((s) => !endStages.includes(s)),
   raised: ['raised'],
   deliberating: ['classified', 'scheduled'],
   working: ['decided', 'assigned'],
   rating: ['completed'],
   reopened: ['reopened'],
-  ended: ['closed', 'withdrawn', 'merged'],
+  ended: endStages,
 };
-
-export const turns: readonly Turn[] = ['community', 'owners', 'property', 'committee', 'residents'];
 
 export interface ListQuery {
   tab: ListTab;
@@ -104,7 +111,7 @@ export function tabCounts(
 
 /** What waits on whom among open requests (the "whose turn" view). */
 export function turnCounts(requests: readonly RequestState[]): Record<Turn, number> {
-  const counts: Record<Turn, number> = { community: 0, owners: 0, property: 0, committee: 0, residents: 0 };
+  const counts = Object.fromEntries(turns.map((turn) => [turn, 0])) as Record<Turn, number>;
   for (const r of requests) {
     const turn = whoseTurn(r);
     if (turn) counts[turn] += 1;

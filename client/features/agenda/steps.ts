@@ -1,4 +1,4 @@
-import type { RequestState, Stage } from '../../../shared/folds/index.ts';
+import { type RequestState, type Stage, undecidedStages } from '../../../shared/folds/index.ts';
 import type { Member } from '../../../shared/roles.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 
@@ -45,7 +45,6 @@ export type ActionId =
   | 'withdraw';
 
 const within = (r: RequestState, stages: readonly Stage[]) => stages.includes(r.stage);
-const beforeDecision: readonly Stage[] = ['raised', 'classified', 'scheduled'];
 const deliberating: readonly Stage[] = ['classified', 'scheduled'];
 const working: readonly Stage[] = ['assigned', 'reopened'];
 
@@ -68,7 +67,7 @@ export function actionsFor(r: RequestState, member: Member): ActionId[] {
     };
     out.push(...(byStage[r.stage] ?? []));
   }
-  if (r.raisedBy === member.memberId && within(r, beforeDecision)) out.push('withdraw');
+  if (r.raisedBy === member.memberId && within(r, undecidedStages)) out.push('withdraw');
   return out;
 }
 

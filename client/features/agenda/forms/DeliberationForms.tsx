@@ -4,10 +4,11 @@ import {
   type Category,
   categories,
   type Outcome,
+  outcomes,
   type Priority,
   priorities,
 } from '../../../../shared/events/request.ts';
-import { endStages } from '../../../../shared/folds/index.ts';
+import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { appendPublic } from '../../../domain/appendPublic.ts';
 import { compoundPath } from '../../../domain/usePage.ts';
@@ -54,8 +55,6 @@ export function ClassifyForm(props: { ctx: ActionContext }) {
   );
 }
 
-const mergeable = new Set(['raised', 'classified', 'scheduled']);
-
 export function MergeForm(props: { ctx: ActionContext }) {
   const [search, setSearch] = createSignal('');
   const [into, setInto] = createSignal<string>();
@@ -72,7 +71,7 @@ export function MergeForm(props: { ctx: ActionContext }) {
       submit={() => {
         const target = into();
         if (!target) return t('merge.choose');
-        if (!mergeable.has(props.ctx.request.stage)) return t('merge.tooLate');
+        if (!undecidedStages.includes(props.ctx.request.stage)) return t('merge.tooLate');
         appendPublic(props.ctx.session, 'request.merged', { requestId: props.ctx.request.id, intoId: target });
       }}
     >
@@ -166,8 +165,6 @@ export function TallyForm(props: { ctx: ActionContext }) {
     </SheetForm>
   );
 }
-
-const outcomes: Outcome[] = ['approved', 'rejected', 'deferred'];
 
 export function DecideForm(props: { ctx: ActionContext }) {
   const [outcome, setOutcome] = createSignal<Outcome>();

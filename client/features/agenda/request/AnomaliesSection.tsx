@@ -2,8 +2,8 @@ import { createMemo, For, Show } from 'solid-js';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { anomaliesOf, type PublicView } from '../../../domain/PublicFold.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
+import { anomalyText } from '../../../i18n/reasons.ts';
 import { IconAlert } from '../../../ui/icons.tsx';
-import { anomalyWords } from '../anomalyText.ts';
 
 /** Events on this request the fold set aside, who wrote them and why, so the committee can sort them out. */
 export function AnomaliesSection(props: { view: PublicView; requestId: string; nameOf: (id: string) => string }) {
@@ -18,23 +18,15 @@ export function AnomaliesSection(props: { view: PublicView; requestId: string; n
         <p>{t('request.anomaliesHint')}</p>
         <ul class="plain-list">
           <For each={anomalies()}>
-            {(a) => {
-              const words = anomalyWords(a.reason);
-              return (
-                <li class="plain-item">
-                  <span class="strong">
-                    {props.nameOf(a.by)}：{t(`event.${a.type}` as MessageKey)}
-                  </span>{' '}
-                  —{' '}
-                  {'stage' in words
-                    ? t('anomaly.stage', { stage: t(`stage.${words.stage}` as MessageKey) })
-                    : 'reason' in words
-                      ? t('anomaly.other', { reason: words.reason })
-                      : t(words.key)}
-                  <span class="muted"> · {formatDateTime(a.at, intlLocale())}</span>
-                </li>
-              );
-            }}
+            {(a) => (
+              <li class="plain-item">
+                <span class="strong">
+                  {props.nameOf(a.by)}：{t(`event.${a.type}` as MessageKey)}
+                </span>{' '}
+                — {anomalyText(a.reason)}
+                <span class="muted"> · {formatDateTime(a.at, intlLocale())}</span>
+              </li>
+            )}
           </For>
         </ul>
       </section>

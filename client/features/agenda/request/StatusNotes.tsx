@@ -12,8 +12,7 @@ export function StatusNotes(props: { request: RequestState }) {
         <p class="banner-inline" data-testid="reopened">
           <IconAlert size={22} />
           {t('request.reopenedNote', {
-            reason:
-              r().reopenReason === 'residents unsatisfied' ? t('request.reopenUnsatisfied') : (r().reopenReason ?? ''),
+            reason: r().reopenCause === 'ratings' ? t('request.reopenUnsatisfied') : (r().reopenReason ?? ''),
             n: r().reopenCount,
           })}
         </p>

@@ -1,10 +1,8 @@
 import { For, Show } from 'solid-js';
-import type { VoteChoice } from '../../../../shared/events/request.ts';
+import { type VoteChoice, voteChoices } from '../../../../shared/events/request.ts';
 import type { RequestState } from '../../../../shared/folds/index.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { IconCheck } from '../../../ui/icons.tsx';
-
-const choices = ['for', 'against', 'abstain'] as const;
 
 /** A member's opinion while the request is deliberated: three buttons, the chosen one pressed, changeable. */
 export function VoteBlock(props: { request: RequestState; memberId: string; onVote: (choice: VoteChoice) => void }) {
@@ -13,7 +11,7 @@ export function VoteBlock(props: { request: RequestState; memberId: string; onVo
     <div class="vote-block" data-testid="vote">
       <p class="field-label">{t('request.voteHint')}</p>
       <div class="vote-buttons">
-        <For each={choices}>
+        <For each={voteChoices}>
           {(choice) => (
             <button
               type="button"

@@ -1,0 +1,119 @@
+import type { MeetingKind } from '../events/meeting.ts';
+import type { Party } from '../roles.ts';
+import type { ExpenseStatus } from './ledger.ts';
+import type { Stage } from './RequestState.ts';
+
+/** Why a fold ignores an event, as a stable code; words for each live in the client's catalogs. */
+export const AnomalyCode = {
+  /** The element fails its type's schema, or has no known type. */
+  Schema: 'schema',
+  /** The event belongs in another document (a minutes event in the public log...). */
+  WrongDocument: 'wrong_document',
+  /** An earlier or later event has the same id. */
+  DuplicateId: 'duplicate_id',
+  /** What the event names does not exist at that point in the log. */
+  NoSuch: 'no_such',
+  /** The request's stage does not allow the event. */
+  Stage: 'stage',
+  /** The request to merge into has already ended. */
+  TargetEnded: 'target_ended',
+  AlreadyDecided: 'already_decided',
+  AlreadyConfirmed: 'already_confirmed',
+  AlreadyAnswered: 'already_answered',
+  /** Only the member who raised a request edits or withdraws it. */
+  NotRaiser: 'not_raiser',
+  NothingToRate: 'nothing_to_rate',
+  /** A payment before all three parties approved. */
+  NotApproved: 'not_approved',
+  /** The expense has moved past the step the event takes. */
+  ExpenseStatus: 'expense_status',
+  AlreadyApproved: 'already_approved',
+  AlreadyReversed: 'already_reversed',
+  AlreadyCorrected: 'already_corrected',
+  /** A redemption costing more than the balance at that point in the log. */
+  BalanceShort: 'balance_short',
+  MeetingCancelled: 'meeting_cancelled',
+  /** Moving a meeting may not change its kind. */
+  MeetingKind: 'meeting_kind',
+  DutyCancelled: 'duty_cancelled',
+  HouseholdClosed: 'household_closed',
+  AlreadyRevoked: 'already_revoked',
+  AlreadySignedUp: 'already_signed_up',
+  NoFreeSlot: 'no_free_slot',
+  NotSignedUp: 'not_signed_up',
+  AlreadyCheckedIn: 'already_checked_in',
+  NotCheckedIn: 'not_checked_in',
+  AlreadyCheckedOut: 'already_checked_out',
+  AlreadyClaimed: 'already_claimed',
+  /** Only the unit that claimed a listing reports back on it. */
+  NotClaimer: 'not_claimer',
+  AlreadyAccepted: 'already_accepted',
+  NothingReported: 'nothing_reported',
+  /** Every present party signed the minutes; only amendments follow. */
+  MinutesLocked: 'minutes_locked',
+  AlreadySignedIn: 'already_signed_in',
+  AlreadySignedOff: 'already_signed_off',
+  /** A party signs off minutes only if someone sat for it. */
+  PartyAbsent: 'party_absent',
+} as const;
+export type AnomalyCode = (typeof AnomalyCode)[keyof typeof AnomalyCode];
+
+/** Every anomaly code, for tests and tools that go through them all. */
+export const anomalyCodes: readonly AnomalyCode[] = /* @__PURE__ */ Object.values(AnomalyCode);
+
+/** What a `no_such` anomaly found missing; `target` is the event a correction or reversal names. */
+export const things = [
+  'request',
+  'meeting',
+  'escalation',
+  'fund',
+  'expense',
+  'rule',
+  'duty',
+  'goods',
+  'team',
+  'household',
+  'listing',
+  'claim',
+  'member',
+  'target',
+] as const;
+export type Thing = (typeof things)[number];
+
+/** The parameters each code carries besides itself. */
+interface AnomalyParams {
+  schema: {
+    /** The first schema issue, in English for developers; never shown to users. */
+    issue: string;
+  };
+  no_such: { thing: Thing };
+  stage: { stage: Stage };
+  target_ended: { stage: Stage };
+  expense_status: { status: Exclude<ExpenseStatus, 'proposed'> };
+  already_approved: { party: Party };
+  balance_short: { balance: number; cost: number };
+  meeting_kind: { meetingKind: MeetingKind };
+  already_signed_off: { party: Party };
+  party_absent: { party: Party };
+}
+
+/**
+ * Why a fold ignores an event: a code and its parameters, e.g. `{ code: 'stage', stage: 'closed' }`
+ * or `{ code: 'no_such', thing: 'request' }`. Plain JSON, compared by value.
+ */
+export type AnomalyReason = {
+  [C in AnomalyCode]: { code: C } & (C extends keyof AnomalyParams ? AnomalyParams[C] : unknown);
+}[AnomalyCode];
+
+/** The reason with this code. */
+export type AnomalyOf<C extends AnomalyCode> = Extract<AnomalyReason, { code: C }>;
+
+/** True if two reasons have the same code and parameters. */
+export function sameReason(a: AnomalyReason | undefined, b: AnomalyReason | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.code !== b.code) return false;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  for (const key in x) if (x[key] !== y[key]) return false;
+  return true;
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { errorMessage } from '../../../client/i18n/errors.ts';
+import { type Locale, showLocale } from '../../../client/i18n/index.ts';
+import { anomalyText, refusalText } from '../../../client/i18n/reasons.ts';
+import type { Refusal } from '../../../shared/errors.ts';
+import { RuleError, rejectReasons, ruleCodes } from '../../../shared/errors.ts';
+import type { AnomalyCode, AnomalyOf, AnomalyReason } from '../../../shared/folds/index.ts';
+import { anomalyCodes, foldEvents, stages, things } from '../../../shared/folds/index.ts';
+import { checkEvent, whos } from '../../../shared/rules/permissions.ts';
+import { examplePayloads } from '../support/exampleEvents.ts';
+import { owners, property, resident } from '../support/members.ts';
+import { TestLog } from '../support/TestLog.ts';
+
+/** One reason of each code; a new code without a sample here fails typecheck. */
+const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
+  schema: { code: 'schema', issue: 'at: Invalid type' },
+  wrong_document: { code: 'wrong_document' },
+  duplicate_id: { code: 'duplicate_id' },
+  no_such: { code: 'no_such', thing: 'request' },
+  stage: { code: 'stage', stage: 'closed' },
+  target_ended: { code: 'target_ended', stage: 'merged' },
+  already_decided: { code: 'already_decided' },
+  already_confirmed: { code: 'already_confirmed' },
+  already_answered: { code: 'already_answered' },
+  not_raiser: { code: 'not_raiser' },
+  nothing_to_rate: { code: 'nothing_to_rate' },
+  not_approved: { code: 'not_approved' },
+  expense_status: { code: 'expense_status', status: 'paid' },
+  already_approved: { code: 'already_approved', party: 'owners' },
+  already_reversed: { code: 'already_reversed' },
+  already_corrected: { code: 'already_corrected' },
+  balance_short: { code: 'balance_short', balance: 90, cost: 100 },
+  meeting_cancelled: { code: 'meeting_cancelled' },
+  meeting_kind: { code: 'meeting_kind', meetingKind: 'three-party' },
+  duty_cancelled: { code: 'duty_cancelled' },
+  household_closed: { code: 'household_closed' },
+  already_revoked: { code: 'already_revoked' },
+  already_signed_up: { code: 'already_signed_up' },
+  no_free_slot: { code: 'no_free_slot' },
+  not_signed_up: { code: 'not_signed_up' },
+  already_checked_in: { code: 'already_checked_in' },
+  not_checked_in: { code: 'not_checked_in' },
+  already_checked_out: { code: 'already_checked_out' },
+  already_claimed: { code: 'already_claimed' },
+  not_claimer: { code: 'not_claimer' },
+  already_accepted: { code: 'already_accepted' },
+  nothing_reported: { code: 'nothing_reported' },
+  minutes_locked: { code: 'minutes_locked' },
+  already_signed_in: { code: 'already_signed_in' },
+  already_signed_off: { code: 'already_signed_off', party: 'community' },
+  party_absent: { code: 'party_absent', party: 'property' },
+};
+
+/** Every reason the catalogs must word: each code, and each value of the parameters that pick a line. */
+function everyAnomaly(): AnomalyReason[] {
+  return [
+    ...anomalyCodes.map((code) => samples[code] as AnomalyReason),
+    ...things.map((thing): AnomalyReason => ({ code: 'no_such', thing })),
+    ...stages.map((stage): AnomalyReason => ({ code: 'stage', stage })),
+    ...(['approved', 'refused', 'paid', 'reversed'] as const).map(
+      (status): AnomalyReason => ({ code: 'expense_status', status }),
+    ),
+  ];
+}
+
+function everyRefusal(): Refusal[] {
+  return [
+    ...rejectReasons.map((reason): Refusal => ({ reason })),
+    { reason: 'unknown_type', type: 'request.deleted' },
+    { reason: 'schema', type: 'request.raised' },
+    { reason: 'forged_author', type: 'request.raised' },
+    { reason: 'wrong_document', type: 'request.raised', doc: 'public' },
+    ...whos.map((who): Refusal => ({ reason: 'not_permitted', type: 'request.decided', who })),
+    ...ruleCodes.map(
+      (code): Refusal => ({
+        reason: 'not_permitted',
+        type: 'ledger.expense.approved',
+        rule: code === 'own_party' ? { code, party: 'owners' } : { code },
+      }),
+    ),
+  ];
+}
+
+/** A rendered sentence: words, every placeholder filled. */
+function expectWords(text: string): void {
+  expect(typeof text).toBe('string');
+  expect(text.trim().length).toBeGreaterThan(0);
+  expect(text).not.toMatch(/[{}]|undefined|^(anomaly|refusal|stage|party|meetingKind)\./);
+}
+
+describe('reasons in words', () => {
+  beforeAll(() => {
+    // showLocale sets <html lang>; a stand-in document is enough in node.
+    vi.stubGlobal('document', { documentElement: { lang: '' } });
+  });
+  afterEach(() => showLocale('zh-CN'));
+
+  for (const locale of ['zh-CN', 'en'] as Locale[]) {
+    it(`every anomaly code has words in ${locale}`, () => {
+      showLocale(locale);
+      for (const reason of everyAnomaly()) expectWords(anomalyText(reason));
+    });
+
+    it(`every refusal has words in ${locale}`, () => {
+      showLocale(locale);
+      for (const refusal of everyRefusal()) expectWords(refusalText(refusal));
+    });
+  }
+
+  it('says a sample of anomalies in Chinese, with their parameters in words', () => {
+    showLocale('zh-CN');
+    expect(anomalyText({ code: 'already_decided' })).toBe('已经有人先做了决定');
+    expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe('当时进度是「未通过」，不能这样做');
+    expect(anomalyText({ code: 'no_such', thing: 'meeting' })).toBe('找不到这次会议');
+    expect(anomalyText({ code: 'already_approved', party: 'owners' })).toBe('业委会已经批准过了');
+    expect(anomalyText({ code: 'balance_short', balance: 90, cost: 100 })).toBe('积分不够：当时有 90 分，需要 100 分');
+    showLocale('en');
+    expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe('not possible while it was “Not approved”');
+  });
+
+  it('says in words why a fold ignored an event', () => {
+    const log = new TestLog();
+    log.add('request.raised', resident.memberId, { title: '路灯不亮', category: 'lighting' }, 'r1');
+    log.add('request.classified', owners.memberId, { requestId: 'r1', category: 'lighting', priority: 'normal' });
+    log.add('request.decided', owners.memberId, { requestId: 'r1', outcome: 'approved', note: '' });
+    log.add('request.decided', property.memberId, { requestId: 'r1', outcome: 'rejected', note: '' });
+    const [anomaly] = foldEvents(log.events).anomalies;
+    expect(anomalyText(anomaly!.reason)).toBe('已经有人先做了决定');
+  });
+
+  it("shows a refused write in words, not the rule's English detail", () => {
+    const approval = {
+      id: 'a1',
+      type: 'ledger.expense.approved',
+      at: Date.parse('2024-05-06T01:00:00Z'),
+      by: property.memberId,
+      ...examplePayloads['ledger.expense.approved'],
+      party: 'owners',
+    };
+    let caught: unknown;
+    try {
+      checkEvent(approval, property, 'public');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(RuleError);
+    expect(errorMessage(caught)).toBe('只有业委会的成员可以代表业委会。');
+    expect(refusalText({ reason: 'not_permitted', type: 'request.decided', who: 'committee' })).toBe(
+      '只有三方委员可以做这件事。',
+    );
+  });
+});
