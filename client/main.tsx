@@ -30,7 +30,7 @@ function Root() {
   );
 }
 
-restorePreferences();
+await restorePreferences();
 await loadAccounts();
 void askPersist();
 render(() => <Root />, document.getElementById('root')!);

@@ -40,14 +40,15 @@ export function setTextSize(size: TextSize): void {
 }
 
 /** Shows the app in `next` and remembers it on this device. */
-export function setLocale(next: Locale): void {
-  showLocale(next);
+export async function setLocale(next: Locale): Promise<void> {
   writePrefs({ locale: next });
+  await showLocale(next);
 }
 
-/** Applies the remembered language and text size; called once before the first render. */
-export function restorePreferences(): void {
+/** Applies the remembered language and text size; awaited once before the first render. */
+export async function restorePreferences(): Promise<void> {
   const prefs = readPrefs();
   document.documentElement.dataset.textSize = prefs.textSize ?? 'normal';
-  showLocale(prefs.locale ?? 'zh-CN');
+  // A catalog that cannot load (offline before the precache filled) leaves the app in Chinese.
+  await showLocale(prefs.locale ?? 'zh-CN').catch(() => showLocale('zh-CN'));
 }

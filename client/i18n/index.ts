@@ -1,19 +1,24 @@
 import { createSignal } from 'solid-js';
-import { en } from './en.ts';
 import { type MessageKey, zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type { MessageKey };
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+// Chinese ships with the first screen; English is fetched (or read from the precache) when chosen.
+const catalogs: Partial<Record<Locale, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+const loaders: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
+  'zh-CN': async () => zhCN,
+  en: async () => (await import('./en.ts')).en,
+};
 
 // Chinese until domain/preferences restores the member's choice, before the first render.
 const [locale, setLocaleSignal] = createSignal<Locale>('zh-CN');
 
 export { locale };
 
-/** Shows the app in `next` now; domain/preferences remembers the choice. */
-export function showLocale(next: Locale): void {
+/** Shows the app in `next` once its catalog is loaded; domain/preferences remembers the choice. */
+export async function showLocale(next: Locale): Promise<void> {
+  catalogs[next] ??= await loaders[next]();
   setLocaleSignal(next);
   applyLocale();
 }
@@ -25,7 +30,7 @@ export function applyLocale(): void {
 
 /** The catalog string for a key in the current locale, `{name}` placeholders filled in. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = catalogs[locale()][key];
+  const text = (catalogs[locale()] ?? zhCN)[key];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

@@ -30,7 +30,7 @@ export function OnboardingFrame(props: { title: string; back?: string; children:
           type="button"
           class="btn btn-small btn-secondary"
           lang={locale() === 'zh-CN' ? 'en' : 'zh-CN'}
-          onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}
+          onClick={() => void setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}
           data-testid="switch-language"
         >
           {t('lang.switchTo')}

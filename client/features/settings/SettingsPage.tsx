@@ -37,7 +37,7 @@ export default function SettingsPage() {
             { value: 'en', label: t('lang.en'), lang: 'en' },
           ]}
           value={locale()}
-          onChange={setLocale}
+          onChange={(next) => void setLocale(next)}
           testId="locale-choices"
         />
       </section>

@@ -96,25 +96,25 @@ describe('reasons in words', () => {
   afterEach(() => showLocale('zh-CN'));
 
   for (const locale of ['zh-CN', 'en'] as Locale[]) {
-    it(`every anomaly code has words in ${locale}`, () => {
-      showLocale(locale);
+    it(`every anomaly code has words in ${locale}`, async () => {
+      await showLocale(locale);
       for (const reason of everyAnomaly()) expectWords(anomalyText(reason));
     });
 
-    it(`every refusal has words in ${locale}`, () => {
-      showLocale(locale);
+    it(`every refusal has words in ${locale}`, async () => {
+      await showLocale(locale);
       for (const refusal of everyRefusal()) expectWords(refusalText(refusal));
     });
   }
 
-  it('says a sample of anomalies in Chinese, with their parameters in words', () => {
-    showLocale('zh-CN');
+  it('says a sample of anomalies in Chinese, with their parameters in words', async () => {
+    await showLocale('zh-CN');
     expect(anomalyText({ code: 'already_decided' })).toBe('已经有人先做了决定');
     expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe('当时进度是「未通过」，不能这样做');
     expect(anomalyText({ code: 'no_such', thing: 'meeting' })).toBe('找不到这次会议');
     expect(anomalyText({ code: 'already_approved', party: 'owners' })).toBe('业委会已经批准过了');
     expect(anomalyText({ code: 'balance_short', balance: 90, cost: 100 })).toBe('积分不够：当时有 90 分，需要 100 分');
-    showLocale('en');
+    await showLocale('en');
     expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe('not possible while it was “Not approved”');
   });
 
