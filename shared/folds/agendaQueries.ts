@@ -11,6 +11,21 @@ export function isOverdue(request: RequestState, now: number): boolean {
   return request.assignment !== null && !settled.has(request.stage) && shanghaiDay(now) > request.assignment.deadline;
 }
 
+/** Days residents have to rate a reported result; after that a completed request counts as finished. */
+export const RATING_WINDOW_DAYS = 30;
+
+/**
+ * True while a completed request is still being rated and followed up (公开评事, 追踪查事): for
+ * RATING_WINDOW_DAYS after its result was reported. A later reopen moves it out of `completed`.
+ */
+export function awaitsRating(request: RequestState, now: number): boolean {
+  return (
+    request.stage === 'completed' &&
+    request.completion !== null &&
+    now - request.completion.at < RATING_WINDOW_DAYS * 24 * 3600_000
+  );
+}
+
 /** Whole days past the deadline day (Asia/Shanghai); 0 or less when not late. */
 export function daysLate(request: RequestState, now: number): number {
   if (!request.assignment) return 0;

@@ -4,7 +4,15 @@ export type { AnomalyOf, AnomalyReason, Thing } from './AnomalyReason.ts';
 export { AnomalyCode, anomalyCodes, sameReason, things } from './AnomalyReason.ts';
 export type { ArrayDelta } from './ArrayDelta.ts';
 export type { Turn } from './agendaQueries.ts';
-export { applyActionItems, isOverdue, turns, voteCounts, whoseTurn } from './agendaQueries.ts';
+export {
+  applyActionItems,
+  awaitsRating,
+  isOverdue,
+  RATING_WINDOW_DAYS,
+  turns,
+  voteCounts,
+  whoseTurn,
+} from './agendaQueries.ts';
 export { CompoundFold } from './CompoundFold.ts';
 export type { Anomaly, CompoundState } from './CompoundState.ts';
 export { emptyCompoundState } from './CompoundState.ts';

@@ -1,5 +1,6 @@
 import type { Category } from '../../../shared/events/request.ts';
 import {
+  awaitsRating,
   endStages,
   isOverdue,
   type RequestState,
@@ -73,6 +74,8 @@ export function inTab(r: RequestState, tab: ListTab, viewer: Viewer): boolean {
   if (tab === 'all') return true;
   if (tab === 'mine') return isMine(r, viewer);
   if (tab === 'overdue') return isOverdue(r, viewer.now);
+  // A completed request past its rating window has been dealt with: it leaves 进行中 for 已结束.
+  if (r.stage === 'completed' && !awaitsRating(r, viewer.now)) return tab === 'ended';
   return stageGroups[tab]?.includes(r.stage) ?? false;
 }
 

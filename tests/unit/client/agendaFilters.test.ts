@@ -9,7 +9,7 @@ import {
   turnCounts,
 } from '../../../client/features/agenda/filters.ts';
 import { daysLate } from '../../../shared/folds/agendaQueries.ts';
-import { CompoundFold, type RequestState } from '../../../shared/folds/index.ts';
+import { CompoundFold, RATING_WINDOW_DAYS, type RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
 import { owners, property, resident } from '../support/members.ts';
 import { TestLog } from '../support/TestLog.ts';
@@ -101,6 +101,27 @@ describe('agenda list filters', () => {
     expect(filterRequests(list, { tab: 'all', category: 'fire-lane' }, v).map((r) => r.id)).toEqual(['r2']);
     expect(filterRequests(list, { tab: 'all', turn: 'property' }, v).map((r) => r.id)).toEqual(['r2']);
     expect(turnCounts(list)).toEqual({ community: 0, owners: 0, property: 1, committee: 1, residents: 0 });
+  });
+
+  it('keeps a completed request in progress while residents rate it, and counts it as ended after the window', () => {
+    const log = new TestLog();
+    log.add('request.raised', resident.memberId, { title: '楼道灯坏了', category: 'lighting' }, 'r9');
+    log.add('request.classified', owners.memberId, { requestId: 'r9', category: 'lighting', priority: 'normal' });
+    log.add('request.decided', owners.memberId, { requestId: 'r9', outcome: 'approved', note: '' });
+    log.add('request.assigned', owners.memberId, {
+      requestId: 'r9',
+      owner: { party: 'property' },
+      deadline: '2024-05-20',
+    });
+    const done = log.add('request.completed', property.memberId, { requestId: 'r9', result: '换了新灯' });
+    const fold = new CompoundFold();
+    fold.applyDelta([{ insert: log.events }]);
+    const list = Object.values(fold.state.agenda.requests);
+    const tabsAt = (now: number) =>
+      (['open', 'rating', 'ended'] as const).filter((tab) => filterRequests(list, { tab }, viewer(owners, now)).length);
+    expect(tabsAt(done.at + 1)).toEqual(['open', 'rating']);
+    expect(tabsAt(done.at + (RATING_WINDOW_DAYS - 1) * 86_400_000)).toEqual(['open', 'rating']);
+    expect(tabsAt(done.at + RATING_WINDOW_DAYS * 86_400_000)).toEqual(['ended']);
   });
 
   it('sorts buildings in natural order', () => {
