@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { en } from '../../../client/i18n/en.ts';
 import { errorMessage } from '../../../client/i18n/errors.ts';
 import { type Locale, showLocale } from '../../../client/i18n/index.ts';
 import { anomalyText, refusalText } from '../../../client/i18n/reasons.ts';
+import { zhCN } from '../../../client/i18n/zh-CN.ts';
 import type { Refusal } from '../../../shared/errors.ts';
 import { RuleError, rejectReasons, ruleCodes } from '../../../shared/errors.ts';
 import type { AnomalyCode, AnomalyOf, AnomalyReason } from '../../../shared/folds/index.ts';
@@ -107,15 +109,24 @@ describe('reasons in words', () => {
     });
   }
 
-  it('says a sample of anomalies in Chinese, with their parameters in words', async () => {
+  // Compared with the catalog lines, not copies of them: rewording a reason changes one catalog line only.
+  it('says a sample of anomalies with their own catalog line, parameters in words', async () => {
     await showLocale('zh-CN');
-    expect(anomalyText({ code: 'already_decided' })).toBe('已经有人先做了决定');
-    expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe('当时进度是「未通过」，不能这样做');
-    expect(anomalyText({ code: 'no_such', thing: 'meeting' })).toBe('找不到这次会议');
-    expect(anomalyText({ code: 'already_approved', party: 'owners' })).toBe('业委会已经批准过了');
-    expect(anomalyText({ code: 'balance_short', balance: 90, cost: 100 })).toBe('积分不够：当时有 90 分，需要 100 分');
+    expect(anomalyText({ code: 'already_decided' })).toBe(zhCN['anomaly.already_decided']);
+    expect(anomalyText({ code: 'no_such', thing: 'meeting' })).toBe(zhCN['anomaly.no_such.meeting']);
+    expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe(
+      zhCN['anomaly.stage'].replace('{stage}', zhCN['stage.closed']),
+    );
+    expect(anomalyText({ code: 'already_approved', party: 'owners' })).toBe(
+      zhCN['anomaly.already_approved'].replace('{party}', zhCN['party.owners']),
+    );
+    const short = anomalyText({ code: 'balance_short', balance: 90, cost: 100 });
+    expect(short).toMatch(/90.*100/);
+    expect(short).not.toMatch(/[{}]/);
     await showLocale('en');
-    expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe('not possible while it was “Not approved”');
+    expect(anomalyText({ code: 'stage', stage: 'closed' })).toBe(
+      en['anomaly.stage'].replace('{stage}', en['stage.closed']),
+    );
   });
 
   it('says in words why a fold ignored an event', () => {
@@ -125,7 +136,8 @@ describe('reasons in words', () => {
     log.add('request.decided', owners.memberId, { requestId: 'r1', outcome: 'approved', note: '' });
     log.add('request.decided', property.memberId, { requestId: 'r1', outcome: 'rejected', note: '' });
     const [anomaly] = foldEvents(log.events).anomalies;
-    expect(anomalyText(anomaly!.reason)).toBe('已经有人先做了决定');
+    expect(anomaly!.reason).toEqual({ code: 'already_decided' });
+    expect(anomalyText(anomaly!.reason)).toBe(zhCN['anomaly.already_decided']);
   });
 
   it("shows a refused write in words, not the rule's English detail", () => {
@@ -144,9 +156,9 @@ describe('reasons in words', () => {
       caught = e;
     }
     expect(caught).toBeInstanceOf(RuleError);
-    expect(errorMessage(caught)).toBe('只有业委会的成员可以代表业委会。');
+    expect(errorMessage(caught)).toBe(zhCN['refusal.rule.own_party'].replaceAll('{party}', zhCN['party.owners']));
     expect(refusalText({ reason: 'not_permitted', type: 'request.decided', who: 'committee' })).toBe(
-      '只有三方委员可以做这件事。',
+      zhCN['refusal.who.committee'],
     );
   });
 });
