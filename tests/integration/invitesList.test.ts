@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { InviteList } from '../../shared/api/answers.ts';
 import { apiCall } from '../helpers/apiCall.ts';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
@@ -24,6 +26,7 @@ describe('admins list and revoke invites', () => {
     await apiCall(server.url, 'POST', '/api/join', { body: { code: theirs, name: '居民' } });
     const r = await apiCall(server.url, 'GET', path(), { token: admin.token });
     expect(r.status).toBe(200);
+    expect(v.is(InviteList, r.json)).toBe(true);
     // The invite admin created to add the committee member is used up, so it is not listed.
     expect(r.json.invites).toHaveLength(2);
     expect(r.json.invites).toContainEqual(

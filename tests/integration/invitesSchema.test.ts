@@ -20,7 +20,7 @@ CREATE TABLE invites (
 `;
 
 describe('a data directory from before invites could be revoked', () => {
-  it('opens, keeps its invites working, and revokes them from then on', async () => {
+  it('opens, keeps its invites working except cross-party ones a committee member made, and revokes them from then on', async () => {
     const dir = tempDir();
     const now = Date.now();
     const old = new Database(join(dir, 'little-stool.sqlite'));
@@ -30,11 +30,18 @@ describe('a data directory from before invites could be revoked', () => {
     old.prepare("INSERT INTO members VALUES ('b', 'c1', '乙', 'committee', 'owners', 'hb', ?, ?)").run(now, now);
     old.prepare("INSERT INTO invites VALUES ('ok', 'c1', 'resident', 'none', 3, 0, ?, 'a')").run(now + 1000);
     old.prepare("INSERT INTO invites VALUES ('fromB', 'c1', 'committee', 'owners', 1000, 0, ?, 'b')").run(now + 1000);
+    old.prepare("INSERT INTO members VALUES ('c', 'c1', '丙', 'committee', 'owners', 'hc', ?, NULL)").run(now);
+    // Minted before the party rule: an owners' member's invite for the property party.
+    old.prepare("INSERT INTO invites VALUES ('cross', 'c1', 'committee', 'property', 9, 0, ?, 'c')").run(now + 1000);
+    old.prepare("INSERT INTO invites VALUES ('own', 'c1', 'committee', 'owners', 9, 0, ?, 'c')").run(now + 1000);
+    old.prepare("INSERT INTO invites VALUES ('admins', 'c1', 'committee', 'property', 9, 0, ?, 'a')").run(now + 2000);
     old.close();
 
     for (let opening = 0; opening < 2; opening++) {
       const s = openSqliteStorage(dir);
-      expect((await s.accounts.listInvites('c1', now)).map((i) => i.code)).toEqual(opening === 0 ? ['ok'] : []);
+      const live = (await s.accounts.listInvites('c1', now)).map((i) => i.code);
+      expect(live).toEqual(opening === 0 ? ['ok', 'own', 'admins'] : ['own', 'admins']);
+      expect(await s.accounts.redeemInvite('cross', now)).toEqual({ ok: false, reason: 'revoked' });
       if (opening === 0) {
         expect(await s.accounts.redeemInvite('ok', now)).toMatchObject({
           ok: true,

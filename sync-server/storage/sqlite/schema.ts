@@ -45,16 +45,35 @@ CREATE TABLE IF NOT EXISTS blobs (
 );
 `;
 
+interface AddedColumn {
+  table: string;
+  column: string;
+  type: string;
+  /** Runs once, right after the column is added to an older file; `?` is the time of opening. */
+  backfill?: string;
+}
+
 /** Columns added after their table first shipped: an older data directory gets them on opening. */
-const addedColumns: readonly { table: string; column: string; type: string }[] = [
-  { table: 'invites', column: 'revoked_at', type: 'INTEGER' },
+const addedColumns: readonly AddedColumn[] = [
+  {
+    table: 'invites',
+    column: 'revoked_at',
+    type: 'INTEGER',
+    // Minted before only admins could invite into another party: such an invite must not outlive the rule.
+    backfill: `UPDATE invites SET revoked_at = ? WHERE role = 'committee' AND EXISTS (SELECT 1 FROM members m
+      WHERE m.member_id = invites.created_by AND m.role <> 'admin' AND m.party <> invites.party)`,
+  },
 ];
 
 /** Creates the tables, indexes and columns a data directory lacks. */
-export function applySchema(db: Database.Database): void {
+export function applySchema(db: Database.Database, now = Date.now()): void {
   db.exec(schema);
-  for (const { table, column, type } of addedColumns) {
+  for (const { table, column, type, backfill } of addedColumns) {
     const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
-    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    if (columns.some((c) => c.name === column)) continue;
+    db.transaction(() => {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+      if (backfill) db.prepare(backfill).run(now);
+    })();
   }
 }
