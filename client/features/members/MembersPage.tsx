@@ -9,6 +9,7 @@ import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { revokeMember } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
+import { InviteList } from './InviteList.tsx';
 import { createMembers, type MemberView } from './projection.ts';
 import './members.css';
 
@@ -18,6 +19,9 @@ export default function MembersPage() {
   const [inviting, setInviting] = createSignal(false);
   const [revoking, setRevoking] = createSignal<MemberView>();
   const [error, setError] = createSignal<string>();
+  // Bumped after an invite is made or a member removed (their invites die with them): the list reloads.
+  const [invitesVersion, setInvitesVersion] = createSignal(0);
+  const reloadInvites = () => setInvitesVersion((n) => n + 1);
   const me = () => session.account.memberId;
   const isAdmin = () => session.account.role === 'admin';
   const describe = (m: MemberView) =>
@@ -29,6 +33,7 @@ export default function MembersPage() {
     setError(undefined);
     try {
       await revokeMember(session, m.memberId);
+      reloadInvites();
     } catch (err) {
       setError(online() ? errorMessage(err) : t('members.revokeNeedOnline'));
     }
@@ -49,7 +54,13 @@ export default function MembersPage() {
             <IconPlus size={28} />
             <span>{t('members.invite')}</span>
           </button>
-          <InviteDialog open={inviting()} onOpenChange={setInviting} />
+          <InviteDialog
+            open={inviting()}
+            onOpenChange={(open) => {
+              setInviting(open);
+              if (!open) reloadInvites();
+            }}
+          />
         </section>
       </Show>
       <section class="section" aria-labelledby="members-heading">
@@ -98,6 +109,9 @@ export default function MembersPage() {
           </ul>
         </Show>
       </section>
+      <Show when={isAdmin()}>
+        <InviteList version={invitesVersion()} nameOf={(id) => members().byId.get(id)?.name} />
+      </Show>
       <ConfirmDialog
         open={revoking() !== undefined}
         onOpenChange={(open) => !open && setRevoking()}
