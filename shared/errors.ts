@@ -45,6 +45,10 @@ export const ApiErrorCode = {
   InviteNotFound: 'invite_not_found',
   InviteExpired: 'invite_expired',
   InviteUsedUp: 'invite_used_up',
+  /** An admin revoked the invite, or the member who made it was removed. */
+  InviteRevoked: 'invite_revoked',
+  /** A committee member minting a committee invite for another party. */
+  ForbiddenParty: 'forbidden_party',
   Conflict: 'conflict',
   TooLarge: 'too_large',
   UnsupportedMedia: 'unsupported_media',

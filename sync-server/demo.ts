@@ -71,7 +71,11 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
   );
   for (const m of others) await s.storage.accounts.addMember(m, hashToken(newToken()));
   for (const { hash, type, bytes } of images.images) await s.storage.blobs.putBlob({ compoundId, hash, type, bytes });
-  await s.relay.appendServerEvents(compoundId, parseDocName('members')!, [founder, ...others].map(joinedEvent));
+  await s.relay.appendServerEvents(
+    compoundId,
+    parseDocName('members')!,
+    [founder, ...others].map((m) => joinedEvent(m)),
+  );
 
   s.storage.docs.append(roomName(compoundId, 'public'), logUpdate(sample.publicEvents));
   s.storage.docs.append(roomName(compoundId, 'committee'), logUpdate(sample.committeeEvents));

@@ -487,6 +487,22 @@ export const en: Record<MessageKey, string> = {
   'invite.expires': 'Valid until {time}, for {uses}.',
   'invite.needOnline': 'Making an invite needs a network.',
   'invite.another': 'Make another',
+  'invite.ownPartyOnly': 'You can invite committee members of your own party only; for another party, ask an admin.',
+  'invites.title': 'Open invites',
+  'invites.hint':
+    'These invite links can still be used to join. Revoking one stops its link at once; people who already joined stay.',
+  'invites.loading': 'Loading invites…',
+  'invites.empty': 'There are no open invites.',
+  'invites.usesLeft': '{left} of {max} uses left',
+  'invites.expires': 'Valid until {time}',
+  'invites.by': 'Made by {name}',
+  'invites.someone': 'a member',
+  'invites.revoke': 'Revoke',
+  'invites.revokeTitle': 'Revoke invite',
+  'invites.revokeConfirm':
+    'Revoke this “{what}” invite? Its link stops working at once; people who already joined stay.',
+  'invites.revokeYes': 'Revoke',
+  'invites.needOnline': 'Seeing and revoking invites needs a network.',
 
   'compounds.title': 'My compounds',
   'compounds.current': 'Current',
@@ -546,6 +562,9 @@ export const en: Record<MessageKey, string> = {
   'error.invite_not_found': 'This invite code is not right; please check it.',
   'error.invite_expired': 'This invite has expired; ask the admin for a new one.',
   'error.invite_used_up': 'This invite has been used up; ask the admin for a new one.',
+  'error.invite_revoked':
+    'This invite was withdrawn, or whoever made it is no longer a member; ask the admin for a new one.',
+  'error.forbidden_party': 'You can only invite committee members of your own party; for another party, ask an admin.',
   'error.conflict': 'That clashed with another change; reload and try again.',
   'error.too_large': 'That is too large.',
   'error.unsupported_media': 'That kind of content is not supported.',

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
+import { CompoundInfo, Credentials, Invite, InviteList, Me } from '../../shared/api/answers.ts';
 import type { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import { issueMessage } from '../../shared/issueMessage.ts';
 import { apiErrorOf, apiFetch } from './apiFetch.ts';
 
 export { ApiError } from '../../shared/api/ApiError.ts';
-export type { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
+export type { CompoundInfo, Credentials, Invite, InviteList, InviteSummary, Me } from '../../shared/api/answers.ts';
 
 /** A JSON call whose answer is checked against the same schema the server answers with. */
 async function request<S extends v.GenericSchema>(
@@ -39,6 +39,10 @@ export const api = {
   join: (body: JoinBody) => request(Credentials, 'POST', '/api/join', body),
   createInvite: (compoundId: string, token: string, body: CreateInviteBody) =>
     request(Invite, 'POST', `${compoundPath(compoundId)}/invites`, body, token),
+  listInvites: (compoundId: string, token: string) =>
+    request(InviteList, 'GET', `${compoundPath(compoundId)}/invites`, undefined, token),
+  revokeInvite: (compoundId: string, code: string, token: string) =>
+    send('DELETE', `${compoundPath(compoundId)}/invites/${encodeURIComponent(code)}`, token),
   me: (token: string) => request(Me, 'GET', '/api/me', undefined, token),
   compound: (compoundId: string, token: string) =>
     request(CompoundInfo, 'GET', compoundPath(compoundId), undefined, token),

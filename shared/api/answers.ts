@@ -35,3 +35,19 @@ export const Me = v.object({
   party: MemberPartySchema,
 });
 export type Me = v.InferOutput<typeof Me>;
+
+/** One invite that can still be used, as admins see it in the list. */
+export const InviteSummary = v.object({
+  code: v.string(),
+  role: RoleSchema,
+  party: MemberPartySchema,
+  maxUses: v.number(),
+  uses: v.number(),
+  expiresAt: Timestamp,
+  createdBy: MemberId,
+});
+export type InviteSummary = v.InferOutput<typeof InviteSummary>;
+
+/** 200 from GET /api/compounds/:compoundId/invites (admins): live invites, soonest to expire first. */
+export const InviteList = v.object({ invites: v.array(InviteSummary) });
+export type InviteList = v.InferOutput<typeof InviteList>;

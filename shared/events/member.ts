@@ -1,4 +1,4 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { MemberPartySchema, RoleSchema } from '../roles.ts';
 import { defineEvent, Line, MemberId } from './envelope.ts';
 
@@ -8,6 +8,8 @@ export const MemberJoined = defineEvent('member.joined', {
   name: Line(60),
   role: RoleSchema,
   party: MemberPartySchema,
+  /** Whose invite they joined with; absent for a compound's founder and in events written before it was kept. */
+  invitedBy: v.optional(MemberId),
 });
 export type MemberJoinedEvent = v.InferOutput<typeof MemberJoined>;
 
@@ -32,6 +34,8 @@ export function memberJoined(e: Omit<MemberJoinedEvent, 'type' | 'by'>): MemberJ
     name: e.name,
     role: e.role,
     party: e.party,
+    // Left out rather than undefined: Yjs would keep an `undefined` field.
+    ...(e.invitedBy !== undefined ? { invitedBy: e.invitedBy } : {}),
   };
 }
 

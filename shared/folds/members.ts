@@ -12,6 +12,8 @@ export interface MemberState {
   party: MemberParty;
   joinedAt: number;
   revokedAt: number | null;
+  /** Whose invite they joined with, when the server recorded it. */
+  invitedBy?: string;
 }
 
 type MemberEvent = EventOf<(typeof memberEvents)[number]['entries']['type']['literal']>;
@@ -30,6 +32,7 @@ export const membersModule: FoldModule<MemberEvent> = {
           party: e.party,
           joinedAt: m?.joinedAt ?? e.at,
           revokedAt: null,
+          ...(e.invitedBy !== undefined ? { invitedBy: e.invitedBy } : {}),
         } satisfies MemberState);
         return undefined;
       case 'member.revoked':

@@ -1,21 +1,20 @@
 import { Hono } from 'hono';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import type { CompoundInfo, Credentials, Invite, Me } from '../../shared/api/answers.ts';
-import { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
+import type { CompoundInfo, Credentials, Me } from '../../shared/api/answers.ts';
+import { CreateCompoundBody, JoinBody } from '../../shared/api/bodies.ts';
 import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
 import { type MemberJoinedEvent, memberJoined, memberRevoked } from '../../shared/events/member.ts';
-import type { MemberParty } from '../../shared/roles.ts';
-import { isCommittee } from '../../shared/roles.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { type AppEnv, readBody, type Services } from '../http.ts';
-import type { MemberRow } from '../storage/Storage.ts';
+import type { MemberRow, RedeemRefusal } from '../storage/Storage.ts';
+import { inviteRoutes } from './invites.ts';
 
 const membersDoc = parseDocName('members')!;
 
-/** The `member.joined` event the server writes into the members document when `m` joins. */
-export function joinedEvent(m: MemberRow): MemberJoinedEvent {
+/** The `member.joined` event the server writes into the members document when `m` joins, with `invitedBy`'s invite. */
+export function joinedEvent(m: MemberRow, invitedBy?: string): MemberJoinedEvent {
   return memberJoined({
     id: newId(),
     at: m.joinedAt,
@@ -23,13 +22,22 @@ export function joinedEvent(m: MemberRow): MemberJoinedEvent {
     name: m.name,
     role: m.role,
     party: m.party,
+    invitedBy,
   });
 }
 
-/** Compounds, invites, joining and membership (docs/PROTOCOL.md lists the routes). */
+const refusals: Record<RedeemRefusal, ConstructorParameters<typeof ApiError>> = {
+  not_found: [404, Code.InviteNotFound, 'no such invite'],
+  revoked: [410, Code.InviteRevoked, 'this invite was revoked, or whoever made it is no longer a member'],
+  expired: [410, Code.InviteExpired, 'this invite has expired'],
+  used_up: [410, Code.InviteUsedUp, 'this invite has been used up'],
+};
+
+/** Compounds, joining and membership, with the invite routes (docs/PROTOCOL.md lists the routes). */
 export function membershipRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = requireMember(s.storage.accounts);
+  app.route('/', inviteRoutes(s));
 
   app.post('/compounds', async (c) => {
     const body = await readBody(c, CreateCompoundBody);
@@ -70,41 +78,11 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     return c.json(info);
   });
 
-  app.post('/compounds/:compoundId/invites', auth, async (c) => {
-    const member = c.get('member');
-    sameCompound(member, c.req.param('compoundId'));
-    if (!isCommittee(member)) throw new ApiError(403, Code.Forbidden, 'only admins and committee members invite');
-    const body = await readBody(c, CreateInviteBody);
-    if (body.role === 'committee' && !body.party) {
-      throw new ApiError(400, Code.BadRequest, 'party: a committee member belongs to a party');
-    }
-    const party: MemberParty = body.role === 'committee' ? body.party! : (body.party ?? 'none');
-    const code = newId(16);
-    const expiresAt = s.now() + body.ttlHours * 3600_000;
-    await s.storage.accounts.createInvite({
-      code,
-      compoundId: member.compoundId,
-      role: body.role,
-      party,
-      maxUses: body.maxUses,
-      uses: 0,
-      expiresAt,
-      createdBy: member.memberId,
-    });
-    const origin = s.config.publicUrl ?? new URL(c.req.url).origin;
-    const invite: Invite = { code, url: new URL(`/join/${code}`, origin).href, expiresAt };
-    return c.json(invite, 201);
-  });
-
   app.post('/join', async (c) => {
     const body = await readBody(c, JoinBody);
     const now = s.now();
     const redeemed = await s.storage.accounts.redeemInvite(body.code, now);
-    if (!redeemed.ok) {
-      if (redeemed.reason === 'not_found') throw new ApiError(404, Code.InviteNotFound, 'no such invite');
-      if (redeemed.reason === 'expired') throw new ApiError(410, Code.InviteExpired, 'this invite has expired');
-      throw new ApiError(410, Code.InviteUsedUp, 'this invite has been used up');
-    }
+    if (!redeemed.ok) throw new ApiError(...refusals[redeemed.reason]);
     const { invite } = redeemed;
     const token = newToken();
     const member: MemberRow = {
@@ -117,7 +95,7 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       revokedAt: null,
     };
     await s.storage.accounts.addMember(member, hashToken(token));
-    await s.relay.appendServerEvents(member.compoundId, membersDoc, [joinedEvent(member)]);
+    await s.relay.appendServerEvents(member.compoundId, membersDoc, [joinedEvent(member, invite.createdBy)]);
     const credentials: Credentials = {
       compoundId: member.compoundId,
       memberId: member.memberId,
@@ -144,6 +122,7 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     if (target.revokedAt === null) {
       const at = s.now();
       await s.storage.accounts.revokeMember(target.memberId, at);
+      await s.storage.accounts.revokeInvitesBy(target.memberId, at);
       s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
       await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
         memberRevoked({ id: newId(), at, by: admin.memberId, memberId: target.memberId }),

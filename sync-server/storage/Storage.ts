@@ -45,10 +45,15 @@ export interface InviteRow {
   maxUses: number;
   uses: number;
   expiresAt: number;
+  /** The member who made it; the invite works only while they are a member. */
   createdBy: string;
+  /** When an admin revoked it or its maker was removed; null while it may be used. */
+  revokedAt: number | null;
 }
 
-export type RedeemResult = { ok: true; invite: InviteRow } | { ok: false; reason: 'not_found' | 'expired' | 'used_up' };
+/** Why an invite cannot be used: `revoked` also covers an invite whose maker is no longer a member. */
+export type RedeemRefusal = 'not_found' | 'revoked' | 'expired' | 'used_up';
+export type RedeemResult = { ok: true; invite: InviteRow } | { ok: false; reason: RedeemRefusal };
 
 /** Compounds, members (by token hash) and invites. */
 export interface AccountStore {
@@ -58,9 +63,18 @@ export interface AccountStore {
   getMember(memberId: string): Promise<MemberRow | undefined>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
   revokeMember(memberId: string, at: number): Promise<boolean>;
-  createInvite(invite: InviteRow): Promise<void>;
-  /** Counts one use of an invite atomically, if it is still valid at `now`. */
+  createInvite(invite: Omit<InviteRow, 'revokedAt'>): Promise<void>;
+  /**
+   * Counts one use of an invite atomically, if at `now` it is not revoked, expired or used up and
+   * its maker is still a member.
+   */
   redeemInvite(code: string, now: number): Promise<RedeemResult>;
+  /** A compound's invites that `redeemInvite` would accept at `now`, soonest to expire first. */
+  listInvites(compoundId: string, now: number): Promise<InviteRow[]>;
+  /** Revokes one invite of the compound; false if the compound has no such invite. Revoking twice keeps the first time. */
+  revokeInvite(compoundId: string, code: string, at: number): Promise<boolean>;
+  /** Revokes every invite a member made that is not revoked yet; returns how many. */
+  revokeInvitesBy(memberId: string, at: number): Promise<number>;
 }
 
 export interface BlobRow {

@@ -83,5 +83,71 @@ for (const [name, open] of implementations) {
       expect((await s.accounts.memberByTokenHash('hash1'))?.revokedAt).toBe(now);
       await s.close();
     });
+
+    it('lists the invites it would redeem and refuses revoked ones, or ones whose maker was removed', async () => {
+      const s = await open();
+      const now = Date.now();
+      const member = (memberId: string, role: 'admin' | 'committee') => ({
+        memberId,
+        compoundId: 'c1',
+        name: memberId,
+        role,
+        party: 'owners' as const,
+        joinedAt: now,
+        revokedAt: null,
+      });
+      await s.accounts.createCompound({ compoundId: 'c1', name: '小区', createdAt: now }, member('a', 'admin'), 'ha');
+      await s.accounts.addMember(member('b', 'committee'), 'hb');
+      const invite = (code: string, createdBy: string, extra: { expiresAt?: number; maxUses?: number } = {}) =>
+        s.accounts.createInvite({
+          code,
+          compoundId: 'c1',
+          role: 'resident',
+          party: 'none',
+          maxUses: 5,
+          uses: 0,
+          expiresAt: now + 1000,
+          createdBy,
+          ...extra,
+        });
+      await invite('late', 'a', { expiresAt: now + 5000 });
+      await invite('soon', 'a');
+      await invite('gone', 'a', { expiresAt: now });
+      await invite('once', 'a', { maxUses: 1 });
+      await invite('byB', 'b');
+      expect((await s.accounts.redeemInvite('once', now)).ok).toBe(true);
+      const codes = async () => (await s.accounts.listInvites('c1', now)).map((i) => i.code);
+      expect(await codes()).toEqual(['byB', 'soon', 'late']);
+      expect((await s.accounts.listInvites('c1', now))[0]).toEqual({
+        code: 'byB',
+        compoundId: 'c1',
+        role: 'resident',
+        party: 'none',
+        maxUses: 5,
+        uses: 0,
+        expiresAt: now + 1000,
+        createdBy: 'b',
+        revokedAt: null,
+      });
+      expect(await s.accounts.listInvites('c2', now)).toEqual([]);
+
+      expect(await s.accounts.revokeInvite('c2', 'soon', now)).toBe(false);
+      expect(await s.accounts.revokeInvite('c1', 'nope', now)).toBe(false);
+      expect(await s.accounts.revokeInvite('c1', 'soon', now)).toBe(true);
+      expect(await s.accounts.revokeInvite('c1', 'soon', now + 1)).toBe(true);
+      expect(await s.accounts.redeemInvite('soon', now)).toEqual({ ok: false, reason: 'revoked' });
+      expect(await codes()).toEqual(['byB', 'late']);
+
+      // A removed maker's invites stop working even before they are marked revoked.
+      await s.accounts.revokeMember('b', now);
+      expect(await s.accounts.redeemInvite('byB', now)).toEqual({ ok: false, reason: 'revoked' });
+      expect(await codes()).toEqual(['late']);
+      expect(await s.accounts.revokeInvitesBy('b', now)).toBe(1);
+      expect(await s.accounts.revokeInvitesBy('b', now)).toBe(0);
+      expect(await s.accounts.revokeInvitesBy('a', now)).toBe(3);
+      expect(await s.accounts.redeemInvite('late', now)).toEqual({ ok: false, reason: 'revoked' });
+      expect(await codes()).toEqual([]);
+      await s.close();
+    });
   });
 }

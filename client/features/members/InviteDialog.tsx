@@ -22,8 +22,13 @@ const ttlOptions = ['24', '72', '168', '720'] as const;
 /** Invite creation (role, party, uses, expiry), then the link as a QR code with copy and share. */
 export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const session = useSession();
+  // The server refuses a committee member's committee invite for another party, so it is not offered.
+  const isAdmin = () => session.account.role === 'admin';
+  const partyChoices = () => parties.filter((p) => isAdmin() || p === session.account.party);
   const [role, setRole] = createSignal<'resident' | 'committee'>('resident');
-  const [party, setParty] = createSignal<Party>('owners');
+  const [party, setParty] = createSignal<Party>(
+    partyChoices().includes('owners') ? 'owners' : (partyChoices()[0] ?? 'owners'),
+  );
   const [uses, setUses] = createSignal<(typeof usesOptions)[number]>('10');
   const [ttl, setTtl] = createSignal<(typeof ttlOptions)[number]>('168');
   const [made, setMade] = createSignal<Made>();
@@ -70,10 +75,13 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               <ChoiceGroup
                 label={t('invite.party')}
                 name="party"
-                options={parties.map((p) => ({ value: p, label: t(`party.${p}` as MessageKey) }))}
+                options={partyChoices().map((p) => ({ value: p, label: t(`party.${p}` as MessageKey) }))}
                 value={party()}
                 onChange={setParty}
               />
+              <Show when={!isAdmin()}>
+                <p class="muted">{t('invite.ownPartyOnly')}</p>
+              </Show>
             </Show>
             <ChoiceGroup
               label={t('invite.uses')}

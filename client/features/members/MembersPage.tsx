@@ -12,6 +12,7 @@ import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { revokeMember } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
+import { InviteList } from './InviteList.tsx';
 import './members.css';
 
 export default function MembersPage() {
@@ -19,6 +20,9 @@ export default function MembersPage() {
   const members = useMembers();
   const [inviting, setInviting] = createSignal(false);
   const [revoking, setRevoking] = createSignal<MemberView>();
+  // Bumped after an invite is made or a member removed (their invites die with them): the list reloads.
+  const [invitesVersion, setInvitesVersion] = createSignal(0);
+  const reloadInvites = () => setInvitesVersion((n) => n + 1);
   const me = () => session.account.memberId;
   const isAdmin = () => session.account.role === 'admin';
   const describe = (m: MemberView) =>
@@ -29,6 +33,7 @@ export default function MembersPage() {
   const revoke = createSubmit(
     async (m: MemberView) => {
       await revokeMember(session, m.memberId);
+      reloadInvites();
     },
     { failed: (err) => (online() ? errorMessage(err) : t('members.revokeNeedOnline')) },
   );
@@ -48,7 +53,13 @@ export default function MembersPage() {
             <IconPlus size={28} />
             <span>{t('members.invite')}</span>
           </button>
-          <InviteDialog open={inviting()} onOpenChange={setInviting} />
+          <InviteDialog
+            open={inviting()}
+            onOpenChange={(open) => {
+              setInviting(open);
+              if (!open) reloadInvites();
+            }}
+          />
         </section>
       </Show>
       <section class="section" aria-labelledby="members-heading">
@@ -93,6 +104,9 @@ export default function MembersPage() {
           </ul>
         </Show>
       </section>
+      <Show when={isAdmin()}>
+        <InviteList version={invitesVersion()} nameOf={(id) => members().byId.get(id)?.name} />
+      </Show>
       <ConfirmDialog
         open={revoking() !== undefined}
         onOpenChange={(open) => !open && setRevoking()}

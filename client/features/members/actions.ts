@@ -1,5 +1,5 @@
 import type { Party } from '../../../shared/roles.ts';
-import { api, type Invite } from '../../domain/api.ts';
+import { api, type Invite, type InviteSummary } from '../../domain/api.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
 export interface InviteInput {
@@ -24,4 +24,14 @@ export async function createInvite(session: CompoundSession, input: InviteInput)
 /** Removes a member (admins): the server closes their connections and appends member.revoked. */
 export async function revokeMember(session: CompoundSession, memberId: string): Promise<void> {
   await api.revokeMember(session.compoundId, memberId, session.account.token);
+}
+
+/** The compound's invites that can still be used (admins). */
+export async function listInvites(session: CompoundSession): Promise<InviteSummary[]> {
+  return (await api.listInvites(session.compoundId, session.account.token)).invites;
+}
+
+/** Revokes an invite (admins): its link stops working; whoever already joined stays. */
+export async function revokeInvite(session: CompoundSession, code: string): Promise<void> {
+  await api.revokeInvite(session.compoundId, code, session.account.token);
 }

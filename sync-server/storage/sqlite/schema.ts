@@ -31,8 +31,11 @@ CREATE TABLE IF NOT EXISTS invites (
   max_uses INTEGER NOT NULL,
   uses INTEGER NOT NULL DEFAULT 0,
   expires_at INTEGER NOT NULL,
-  created_by TEXT NOT NULL
+  created_by TEXT NOT NULL,
+  revoked_at INTEGER
 );
+CREATE INDEX IF NOT EXISTS invites_compound ON invites (compound_id);
+CREATE INDEX IF NOT EXISTS invites_created_by ON invites (created_by);
 CREATE TABLE IF NOT EXISTS blobs (
   compound_id TEXT NOT NULL,
   hash TEXT NOT NULL,
@@ -42,7 +45,35 @@ CREATE TABLE IF NOT EXISTS blobs (
 );
 `;
 
-/** Creates the tables and indexes a new data directory lacks. */
-export function applySchema(db: Database.Database): void {
+interface AddedColumn {
+  table: string;
+  column: string;
+  type: string;
+  /** Runs once, right after the column is added to an older file; `?` is the time of opening. */
+  backfill?: string;
+}
+
+/** Columns added after their table first shipped: an older data directory gets them on opening. */
+const addedColumns: readonly AddedColumn[] = [
+  {
+    table: 'invites',
+    column: 'revoked_at',
+    type: 'INTEGER',
+    // Minted before only admins could invite into another party: such an invite must not outlive the rule.
+    backfill: `UPDATE invites SET revoked_at = ? WHERE role = 'committee' AND EXISTS (SELECT 1 FROM members m
+      WHERE m.member_id = invites.created_by AND m.role <> 'admin' AND m.party <> invites.party)`,
+  },
+];
+
+/** Creates the tables, indexes and columns a data directory lacks. */
+export function applySchema(db: Database.Database, now = Date.now()): void {
   db.exec(schema);
+  for (const { table, column, type, backfill } of addedColumns) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+    if (columns.some((c) => c.name === column)) continue;
+    db.transaction(() => {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+      if (backfill) db.prepare(backfill).run(now);
+    })();
+  }
 }

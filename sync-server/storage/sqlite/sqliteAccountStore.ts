@@ -20,6 +20,7 @@ interface InviteDbRow {
   uses: number;
   expires_at: number;
   created_by: string;
+  revoked_at: number | null;
 }
 
 const toMember = (r: MemberDbRow): MemberRow => ({
@@ -31,6 +32,22 @@ const toMember = (r: MemberDbRow): MemberRow => ({
   joinedAt: r.joined_at,
   revokedAt: r.revoked_at,
 });
+
+const toInvite = (r: InviteDbRow): InviteRow => ({
+  code: r.code,
+  compoundId: r.compound_id,
+  role: r.role,
+  party: r.party,
+  maxUses: r.max_uses,
+  uses: r.uses,
+  expiresAt: r.expires_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+});
+
+// An invite's maker must still be an active member of its compound for it to work.
+const makerActive = `EXISTS (SELECT 1 FROM members m
+  WHERE m.member_id = invites.created_by AND m.compound_id = invites.compound_id AND m.revoked_at IS NULL)`;
 
 /** Compounds, members (found by token hash) and invites in the `compounds`, `members` and `invites` tables. */
 export function sqliteAccountStore(db: Database.Database): AccountStore {
@@ -52,8 +69,20 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     insertInvite: db.prepare<[string, string, string, string, number, number, string]>(
       'INSERT INTO invites (code, compound_id, role, party, max_uses, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    invite: db.prepare<[string], InviteDbRow>('SELECT * FROM invites WHERE code = ?'),
+    invite: db.prepare<[string], InviteDbRow & { maker_active: 0 | 1 }>(
+      `SELECT *, ${makerActive} AS maker_active FROM invites WHERE code = ?`,
+    ),
     useInvite: db.prepare<[string]>('UPDATE invites SET uses = uses + 1 WHERE code = ?'),
+    liveInvites: db.prepare<[string, number], InviteDbRow>(
+      `SELECT * FROM invites WHERE compound_id = ? AND revoked_at IS NULL AND expires_at > ? AND uses < max_uses
+        AND ${makerActive} ORDER BY expires_at, code`,
+    ),
+    revokeInvite: db.prepare<[number, string, string]>(
+      'UPDATE invites SET revoked_at = coalesce(revoked_at, ?) WHERE code = ? AND compound_id = ?',
+    ),
+    revokeInvitesBy: db.prepare<[number, string]>(
+      'UPDATE invites SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL',
+    ),
   };
 
   const createCompoundTx = db.transaction((c: CompoundRow, m: MemberRow, hash: string) => {
@@ -64,22 +93,11 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
   const redeemTx = db.transaction((code: string, now: number): RedeemResult => {
     const r = q.invite.get(code);
     if (!r) return { ok: false, reason: 'not_found' };
+    if (r.revoked_at !== null || !r.maker_active) return { ok: false, reason: 'revoked' };
     if (r.expires_at <= now) return { ok: false, reason: 'expired' };
     if (r.uses >= r.max_uses) return { ok: false, reason: 'used_up' };
     q.useInvite.run(code);
-    return {
-      ok: true,
-      invite: {
-        code: r.code,
-        compoundId: r.compound_id,
-        role: r.role,
-        party: r.party,
-        maxUses: r.max_uses,
-        uses: r.uses + 1,
-        expiresAt: r.expires_at,
-        createdBy: r.created_by,
-      },
-    };
+    return { ok: true, invite: { ...toInvite(r), uses: r.uses + 1 } };
   });
 
   return {
@@ -109,6 +127,15 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     },
     async redeemInvite(code, now) {
       return redeemTx(code, now);
+    },
+    async listInvites(compoundId, now) {
+      return q.liveInvites.all(compoundId, now).map(toInvite);
+    },
+    async revokeInvite(compoundId, code, at) {
+      return q.revokeInvite.run(at, code, compoundId).changes > 0;
+    },
+    async revokeInvitesBy(memberId, at) {
+      return q.revokeInvitesBy.run(at, memberId).changes;
     },
   };
 }

@@ -40,4 +40,31 @@ export class MembersPage {
     await row.getByRole('button', { name: '移除' }).click();
     await this.page.getByRole('alertdialog').getByRole('button', { name: '确定移除' }).click();
   }
+
+  /** The live invites an admin sees: what each makes you, and its other lines, in order. */
+  async invites(): Promise<{ kind: string; lines: string[] }[]> {
+    const items = this.page.getByTestId('invite-item');
+    const out: { kind: string; lines: string[] }[] = [];
+    for (const item of await items.all()) {
+      out.push({
+        kind: (await item.locator('.row-title').textContent())?.trim() ?? '',
+        lines: (await item.locator('.row-sub').allTextContents()).map((s) => s.trim()),
+      });
+    }
+    return out;
+  }
+
+  async revokeInvite(kind: string): Promise<void> {
+    const row = this.page.getByTestId('invite-item').filter({ has: this.page.getByText(kind, { exact: true }) });
+    await row.getByRole('button', { name: '撤销' }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: '确定撤销' }).click();
+  }
+
+  /** The parties the open invite dialog offers for a committee invite. */
+  async partyChoices(): Promise<string[]> {
+    const dialog = this.page.getByTestId('invite-dialog');
+    await dialog.getByText('三方成员', { exact: true }).click();
+    const group = dialog.getByRole('radiogroup', { name: '代表哪一方' });
+    return (await group.locator('.choice-label').allTextContents()).map((s) => s.trim());
+  }
 }

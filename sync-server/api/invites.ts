@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { ApiError } from '../../shared/api/ApiError.ts';
+import type { Invite, InviteList } from '../../shared/api/answers.ts';
+import { CreateInviteBody } from '../../shared/api/bodies.ts';
+import { ApiErrorCode as Code } from '../../shared/errors.ts';
+import type { Member, MemberParty } from '../../shared/roles.ts';
+import { isCommittee } from '../../shared/roles.ts';
+import { requireMember, sameCompound } from '../auth/requireMember.ts';
+import { newId } from '../auth/tokens.ts';
+import { type AppEnv, readBody, type Services } from '../http.ts';
+
+function requireAdmin(member: Member, what: string): void {
+  if (member.role !== 'admin') throw new ApiError(403, Code.Forbidden, `only admins ${what}`);
+}
+
+/** Minting, listing and revoking invites; redeeming one is `POST /join` (docs/PROTOCOL.md). */
+export function inviteRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const auth = requireMember(s.storage.accounts);
+
+  app.post('/compounds/:compoundId/invites', auth, async (c) => {
+    const member = c.get('member');
+    sameCompound(member, c.req.param('compoundId'));
+    if (!isCommittee(member)) throw new ApiError(403, Code.Forbidden, 'only admins and committee members invite');
+    const body = await readBody(c, CreateInviteBody);
+    if (body.role === 'committee' && !body.party) {
+      throw new ApiError(400, Code.BadRequest, 'party: a committee member belongs to a party');
+    }
+    // Each party's approval stands for that party alone: only an admin adds members to another party.
+    if (body.role === 'committee' && member.role !== 'admin' && body.party !== member.party) {
+      throw new ApiError(
+        403,
+        Code.ForbiddenParty,
+        'a committee member invites committee members of their own party only',
+      );
+    }
+    const party: MemberParty = body.role === 'committee' ? body.party! : (body.party ?? 'none');
+    const code = newId(16);
+    const expiresAt = s.now() + body.ttlHours * 3600_000;
+    await s.storage.accounts.createInvite({
+      code,
+      compoundId: member.compoundId,
+      role: body.role,
+      party,
+      maxUses: body.maxUses,
+      uses: 0,
+      expiresAt,
+      createdBy: member.memberId,
+    });
+    const origin = s.config.publicUrl ?? new URL(c.req.url).origin;
+    const invite: Invite = { code, url: new URL(`/join/${code}`, origin).href, expiresAt };
+    return c.json(invite, 201);
+  });
+
+  app.get('/compounds/:compoundId/invites', auth, async (c) => {
+    const admin = c.get('member');
+    sameCompound(admin, c.req.param('compoundId'));
+    requireAdmin(admin, 'list invites');
+    const rows = await s.storage.accounts.listInvites(admin.compoundId, s.now());
+    // Codes are listed whole: an admin may mint a new invite anyway, and revoking names the code.
+    const list: InviteList = {
+      invites: rows.map(({ code, role, party, maxUses, uses, expiresAt, createdBy }) => ({
+        code,
+        role,
+        party,
+        maxUses,
+        uses,
+        expiresAt,
+        createdBy,
+      })),
+    };
+    return c.json(list);
+  });
+
+  app.delete('/compounds/:compoundId/invites/:code', auth, async (c) => {
+    const admin = c.get('member');
+    sameCompound(admin, c.req.param('compoundId'));
+    requireAdmin(admin, 'revoke invites');
+    if (!(await s.storage.accounts.revokeInvite(admin.compoundId, c.req.param('code'), s.now()))) {
+      throw new ApiError(404, Code.NotFound, 'no such invite');
+    }
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
+import { MembersPage } from './pages/MembersPage.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { launchPhone, type Phone } from './support/browser.ts';
+import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+
+describe('invites an admin can see and revoke', () => {
+  const app = useServer();
+  let admin: Phone; // 张书记, community, created the compound
+  let owners: Phone; // 业委会老陈, owners' committee
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    [admin, owners] = await Promise.all([launchPhone(), launchPhone()]);
+  });
+  afterAll(async () => {
+    await Promise.all([admin?.dispose(), owners?.dispose()]);
+  });
+
+  it('lists live invites with their maker, revokes one so its link is refused, and a committee member invites only their own party', async () => {
+    const compoundId = await new OnboardingPages(admin.page).createCompound(app.url, '和平小区', '张书记', '社区');
+    const members = new MembersPage(admin.page);
+    await members.open(app.url, compoundId);
+    await admin.page.getByText('现在没有可用的邀请。').waitFor();
+    const propertyLink = await members.createInvite({ role: '三方成员', party: '物业' });
+    await members.closeDialog();
+    const ownersLink = await members.createInvite({ role: '三方成员', party: '业委会' });
+    await members.closeDialog();
+    await new AppShell(admin.page).waitSynced();
+    await expect
+      .poll(() => members.invites().then((l) => l.map((i) => i.kind).sort()))
+      .toEqual(['三方成员 · 物业', '三方成员 · 业委会'].sort());
+    const [first] = await members.invites();
+    expect(first?.lines[0]).toBe('还能用 10 次（共 10 次）');
+    expect(first?.lines[1]).toMatch(/前有效$/);
+    expect(first?.lines[2]).toBe('由张书记生成');
+    await admin.page.getByTestId('invite-list').scrollIntoViewIfNeeded();
+    await admin.page.screenshot({ path: join(shots, 'zh-CN-members-invites.png') });
+
+    await members.revokeInvite('三方成员 · 物业');
+    await expect.poll(() => members.invites().then((l) => l.map((i) => i.kind))).toEqual(['三方成员 · 业委会']);
+
+    await owners.page.goto(propertyLink);
+    await owners.page.getByLabel('您的称呼').fill('想当物业的人');
+    await owners.page.getByRole('button', { name: '加入', exact: true }).click();
+    await expect
+      .poll(() => owners.page.getByRole('alert').textContent())
+      .toBe('这个邀请已被撤销，或者发出邀请的人已不是成员。请向管理员要一个新的。');
+
+    await new OnboardingPages(owners.page).joinByLink(ownersLink, '业委会老陈');
+    const ownersMembers = new MembersPage(owners.page);
+    await ownersMembers.open(app.url, compoundId);
+    await owners.page.getByTestId('open-invite').click();
+    expect(await ownersMembers.partyChoices()).toEqual(['业委会']);
+    await expect(
+      owners.page.getByTestId('invite-dialog').getByText('您只能邀请自己这一方的三方成员', { exact: false }).count(),
+    ).resolves.toBe(1);
+    // Only admins see the invite list.
+    await expect(owners.page.getByRole('heading', { name: '可用的邀请' }).count()).resolves.toBe(0);
+  });
+});
