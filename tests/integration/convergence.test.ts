@@ -45,11 +45,13 @@ describe('stock y-websocket clients through the relay', () => {
     const admin = await createCompound(server.url);
     const a = server.connect(admin);
     await synced(a);
+    const witness = server.connect(admin);
+    await synced(witness);
     for (let k = 0; k < 20; k++) a.events.push([raised(admin, `第${k}条`)]);
-    await eventually(async () =>
-      expect(await server.storage.docs.count(`${admin.compoundId}/public`)).toBeGreaterThan(0),
-    );
+    // The relay stores before it forwards: once a second client has all 20, all 20 are on disk.
+    await eventually(() => expect(witness.events.length).toBe(20));
     a.destroy();
+    witness.destroy();
     await server.restart();
     const late = server.connect(admin);
     await synced(late);
