@@ -10,7 +10,7 @@ import { ApiError } from '../shared/api/ApiError.ts';
 import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { membershipRoutes } from './api/compounds.ts';
 import { imageRoutes } from './api/images.ts';
-import { rateLimit } from './api/rateLimit.ts';
+import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
 import { type AppEnv, errorBody, errorResponse, type Services } from './http.ts';
 import { relayWebSocket } from './relayWebSocket.ts';
 
@@ -29,7 +29,10 @@ export function createApp(s: Services) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  if (s.config.rateLimits) app.use('/api/*', rateLimit(s.config.api.perMinute, s.config.api.burst));
+  if (s.config.rateLimits) {
+    app.use('/api/*', rateLimit(s.config.api, s.config.trustProxy));
+    app.use('/api/*', memberRateLimit(s.storage.accounts, s.config.memberApi));
+  }
   const tooLarge = () => {
     throw new ApiError(413, Code.TooLarge, 'request body too large');
   };

@@ -30,6 +30,7 @@ const EnvSchema = v.object({
   MEMBER_API_REQUESTS_PER_MINUTE: int(120, 1),
   MEMBER_API_BURST: int(60, 1),
   TRUST_PROXY: int(0),
+  RATE_LIMIT_ADDRESSES: int(10_000, 1),
   MEMBER_EVENTS_PER_DAY: int(10_000, 1),
   MEMBER_BYTES_PER_DAY: int(32 * 1024 * 1024, 1),
   COMPOUND_IMAGES: int(10_000, 1),
@@ -59,7 +60,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sqliteSync: e.SQLITE_SYNC,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     rateLimits: e.RATE_LIMITS === 'on',
-    api: { perMinute: e.API_REQUESTS_PER_MINUTE, burst: e.API_BURST },
+    api: { perMinute: e.API_REQUESTS_PER_MINUTE, burst: e.API_BURST, addresses: e.RATE_LIMIT_ADDRESSES },
     memberApi: { perMinute: e.MEMBER_API_REQUESTS_PER_MINUTE, burst: e.MEMBER_API_BURST },
     /** How many reverse proxies stand in front; 0 reads the client address from the socket. */
     trustProxy: e.TRUST_PROXY,

@@ -14,12 +14,15 @@ export async function memberForToken(accounts: AccountStore, token: string | und
   return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
 }
 
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
 /** Bearer authentication for the API; sets `member`. */
 export function requireMember(accounts: AccountStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const member = await memberForToken(accounts, token);
+    const member = await memberForToken(accounts, bearerToken(c.req.header('authorization')));
     if (!member) throw new ApiError(401, ApiErrorCode.Unauthenticated, 'a valid Bearer token is required');
     c.set('member', member);
     await next();

@@ -76,7 +76,9 @@ describe('awareness states are capped per connection', () => {
     await eventually(() => expect(seenBy(phone, watcher.doc.clientID)).toBe(true));
     for (let i = 0; i < 6; i++) phone.provider.awareness.setLocalStateField('user', { name: `旁听 ${i}` });
     await eventually(() =>
-      expect(watcher.provider.awareness.getStates().get(phone.doc.clientID)).toMatchObject({ user: { name: '旁听 5' } }),
+      expect(watcher.provider.awareness.getStates().get(phone.doc.clientID)).toMatchObject({
+        user: { name: '旁听 5' },
+      }),
     );
     expect(phone.closes).toEqual([]);
   });

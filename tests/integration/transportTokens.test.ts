@@ -1,5 +1,5 @@
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { CloseCode } from '../../shared/errors.ts';
 import { hashToken } from '../../sync-server/auth/tokens.ts';
 import { addMember, createCompound, raised, type Session, synced } from '../helpers/clients.ts';
