@@ -13,6 +13,7 @@ import { imageRoutes } from './api/images.ts';
 import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
 import { type AppEnv, errorBody, errorResponse, type Services } from './http.ts';
 import { relayWebSocket } from './relayWebSocket.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 /** Hono wiring only: middleware, routes, the websocket upgrade, the built app. */
 export function createApp(s: Services) {
@@ -27,6 +28,7 @@ export function createApp(s: Services) {
   });
   app.notFound((c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
+  app.use('*', securityHeaders(s.config.publicUrl));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   if (s.config.rateLimits) {
