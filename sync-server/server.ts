@@ -4,6 +4,7 @@ import { validateUpdate } from '../shared/rules/validateUpdate.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Services } from './http.ts';
+import { logLine } from './logLine.ts';
 import { Relay } from './relay/Relay.ts';
 import type { UpdatePolicy } from './relay/types.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -31,7 +32,7 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
   const log: Services['log'] = (level, message, fields) => {
     if (levels[level] < levels[config.logLevel]) return;
     // Tokens never reach the log: no field carries one.
-    console[level === 'info' ? 'log' : level](JSON.stringify({ level, message, ...fields }));
+    console[level === 'info' ? 'log' : level](logLine(level, message, fields));
   };
   const relay = new Relay(store.docs, { ...config.relay, log, policy: sharedRules });
   const services: Services = { config, storage: store, relay, now: Date.now, log };
