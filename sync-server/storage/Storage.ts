@@ -74,6 +74,8 @@ export interface BlobRow {
 export interface BlobStore {
   putBlob(blob: BlobRow): Promise<void>;
   getBlob(compoundId: string, hash: string): Promise<BlobRow | undefined>;
+  /** How many images a compound holds and their bytes, for its quota. */
+  usage(compoundId: string): Promise<{ count: number; bytes: number }>;
 }
 
 export interface Storage {
