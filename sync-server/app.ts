@@ -11,6 +11,8 @@ import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { membershipRoutes } from './api/compounds.ts';
 import { imageRoutes } from './api/images.ts';
 import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
+import { tokenRoutes } from './api/tokens.ts';
+import { TicketBook } from './auth/TicketBook.ts';
 import { type AppEnv, errorBody, errorResponse, type Services } from './http.ts';
 import { relayWebSocket } from './relayWebSocket.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -20,6 +22,7 @@ export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   // Must exist before the routes: the upgrade request runs through the whole chain.
   const ws = createNodeWebSocket({ app });
+  const tickets = new TicketBook(s.now);
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
@@ -44,9 +47,10 @@ export function createApp(s: Services) {
   });
   app.route('/api', membershipRoutes(s));
   app.route('/api', imageRoutes(s));
+  app.route('/api', tokenRoutes(s, tickets));
   app.all('/api/*', (c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
-  const sockets = relayWebSocket(s, ws);
+  const sockets = relayWebSocket(s, ws, tickets);
   app.get('/sync/:compoundId/:docName', sockets.handler);
 
   const root = resolve(s.config.staticDir);

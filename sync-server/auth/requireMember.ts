@@ -3,15 +3,19 @@ import { ApiError } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { AppEnv } from '../http.ts';
-import type { AccountStore } from '../storage/Storage.ts';
+import type { AccountStore, MemberRow } from '../storage/Storage.ts';
 import { hashToken } from './tokens.ts';
+
+/** A stored member who is still a member. */
+export function activeMember(row: MemberRow | undefined): Member | undefined {
+  if (!row || row.revokedAt !== null) return undefined;
+  return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
+}
 
 /** The member a token belongs to, if it is known and not revoked. */
 export async function memberForToken(accounts: AccountStore, token: string | undefined): Promise<Member | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = await accounts.memberByTokenHash(hashToken(token));
-  if (!row || row.revokedAt !== null) return undefined;
-  return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
+  return activeMember(await accounts.memberByTokenHash(hashToken(token)));
 }
 
 /** The token of an `Authorization: Bearer <token>` header. */

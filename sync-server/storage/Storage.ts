@@ -58,6 +58,8 @@ export interface AccountStore {
   getMember(memberId: string): Promise<MemberRow | undefined>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
   revokeMember(memberId: string, at: number): Promise<boolean>;
+  /** Replaces an active member's token hash if it is still `oldHash`; false if it was not. */
+  rotateToken(memberId: string, oldHash: string, newHash: string): Promise<boolean>;
   createInvite(invite: InviteRow): Promise<void>;
   /** Counts one use of an invite atomically, if it is still valid at `now`. */
   redeemInvite(code: string, now: number): Promise<RedeemResult>;
