@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   'close.4413': 'This change is too large for the server.',
   'close.4422': 'The server did not accept a change from this phone (it breaks a rule).',
   'close.4429': 'Too many messages; the server asks you to wait. Retrying in half a minute.',
+  'close.4430': 'You have sent as much as a member may in one day; the server takes more tomorrow. Your changes are kept on this phone.',
   'close.4500': 'The server had a problem; it will retry shortly.',
   'close.other': 'The server closed the connection (code {code}).',
   'problem.storage': 'This phone’s storage failed; changes may not be saved: {detail}',
@@ -509,6 +510,8 @@ export const en: Record<MessageKey, string> = {
   'error.too_large': 'That is too large.',
   'error.unsupported_media': 'That kind of content is not supported.',
   'error.rate_limited': 'Too many attempts; please wait a moment.',
+  'error.image_count_quota': 'The compound holds as many photos as it may; this one was not uploaded. Please ask an admin.',
+  'error.image_byte_quota': 'The compound’s photo storage is full; this one was not uploaded. Please ask an admin.',
   'error.internal': 'The server had a problem; please try again later.',
   'error.rule': 'This change breaks a rule: {detail}',
 };

@@ -34,6 +34,7 @@ export const zhCN = {
   'close.4413': '这次修改太大，服务器收不下。',
   'close.4422': '服务器没有接受本机的一项修改（不符合规则）。',
   'close.4429': '发送太频繁，服务器请您稍等。半分钟后自动重试。',
+  'close.4430': '您今天发送的内容已达每日上限，服务器明天再接收。本机的修改都还在。',
   'close.4500': '服务器出了问题，稍后会自动重试。',
   'close.other': '连接被服务器关闭（代码 {code}）。',
   'problem.storage': '本机存储出错，修改可能没有保存：{detail}',
@@ -503,6 +504,8 @@ export const zhCN = {
   'error.too_large': '内容太大了。',
   'error.unsupported_media': '不支持这种内容。',
   'error.rate_limited': '操作太频繁，请稍等一会儿再试。',
+  'error.image_count_quota': '小区的照片数量已达上限，这张照片没有上传。请联系管理员。',
+  'error.image_byte_quota': '小区的照片存储空间已满，这张照片没有上传。请联系管理员。',
   'error.internal': '服务器出错了，请稍后再试。',
   'error.rule': '这项修改不符合规则：{detail}',
 } as const satisfies Record<string, string>;
