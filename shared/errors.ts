@@ -19,6 +19,8 @@ export const CloseCode = {
   UpdateRejected: 4422,
   /** Too many messages, bytes or connections. */
   RateLimited: 4429,
+  /** The member's events or bytes for today are used up; the relay takes more tomorrow. */
+  QuotaExceeded: 4430,
   /** The server failed to store an update; nothing was forwarded. */
   ServerError: 4500,
   /** The server is shutting down (the websocket protocol's own 1001); the client reconnects. */
@@ -53,6 +55,10 @@ export const ApiErrorCode = {
   TooLarge: 'too_large',
   UnsupportedMedia: 'unsupported_media',
   RateLimited: 'rate_limited',
+  /** The compound holds as many images as it may. */
+  ImageCountQuota: 'image_count_quota',
+  /** The compound's images take as many bytes as they may. */
+  ImageByteQuota: 'image_byte_quota',
   Internal: 'internal',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
@@ -77,6 +83,10 @@ export const RejectReason = {
   ReadOnly: 'read_only',
   Malformed: 'malformed',
   TooLarge: 'too_large',
+  /** The member has appended as many events today as they may. */
+  EventQuota: 'event_quota',
+  /** The update would take the member past the bytes they may append today. */
+  ByteQuota: 'byte_quota',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -131,6 +141,14 @@ export type Refusal =
   | { reason: typeof RejectReason.NotPermitted; type: EventType; who: Who }
   /** The event breaks a rule on its own fields. */
   | { reason: typeof RejectReason.NotPermitted; type: EventType; rule: BrokenRule };
+
+/** The close code of a refused update, where it is not `UpdateRejected`. */
+export const refusalCloseCodes: Readonly<Partial<Record<RejectReason, CloseCode>>> = {
+  [RejectReason.ReadOnly]: CloseCode.Forbidden,
+  [RejectReason.Malformed]: CloseCode.BadMessage,
+  [RejectReason.EventQuota]: CloseCode.QuotaExceeded,
+  [RejectReason.ByteQuota]: CloseCode.QuotaExceeded,
+};
 
 /**
  * A refusal carrying a reason (never returned as if it were data). `detail` is English for server

@@ -10,15 +10,19 @@ import { ApiError } from '../shared/api/ApiError.ts';
 import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { membershipRoutes } from './api/compounds.ts';
 import { imageRoutes } from './api/images.ts';
-import { rateLimit } from './api/rateLimit.ts';
+import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
+import { tokenRoutes } from './api/tokens.ts';
+import { TicketBook } from './auth/TicketBook.ts';
 import { type AppEnv, errorBody, errorResponse, type Services } from './http.ts';
 import { relayWebSocket } from './relayWebSocket.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 /** Hono wiring only: middleware, routes, the websocket upgrade, the built app. */
 export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   // Must exist before the routes: the upgrade request runs through the whole chain.
   const ws = createNodeWebSocket({ app });
+  const tickets = new TicketBook(s.now);
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
@@ -27,9 +31,13 @@ export function createApp(s: Services) {
   });
   app.notFound((c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
+  app.use('*', securityHeaders(s.config.publicUrl));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  if (s.config.rateLimits) app.use('/api/*', rateLimit(s.config.api.perMinute, s.config.api.burst));
+  if (s.config.rateLimits) {
+    app.use('/api/*', rateLimit(s.config.api, s.config.trustProxy));
+    app.use('/api/*', memberRateLimit(s.storage.accounts, s.config.memberApi));
+  }
   const tooLarge = () => {
     throw new ApiError(413, Code.TooLarge, 'request body too large');
   };
@@ -39,9 +47,10 @@ export function createApp(s: Services) {
   });
   app.route('/api', membershipRoutes(s));
   app.route('/api', imageRoutes(s));
+  app.route('/api', tokenRoutes(s, tickets));
   app.all('/api/*', (c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
-  const sockets = relayWebSocket(s, ws);
+  const sockets = relayWebSocket(s, ws, tickets);
   app.get('/sync/:compoundId/:docName', sockets.handler);
 
   const root = resolve(s.config.staticDir);

@@ -27,6 +27,14 @@ const EnvSchema = v.object({
   RATE_LIMITS: v.optional(v.picklist(['on', 'off']), 'on'),
   API_REQUESTS_PER_MINUTE: int(120, 1),
   API_BURST: int(60, 1),
+  MEMBER_API_REQUESTS_PER_MINUTE: int(120, 1),
+  MEMBER_API_BURST: int(60, 1),
+  TRUST_PROXY: int(0),
+  RATE_LIMIT_ADDRESSES: int(10_000, 1),
+  MEMBER_EVENTS_PER_DAY: int(10_000, 1),
+  MEMBER_BYTES_PER_DAY: int(32 * 1024 * 1024, 1),
+  COMPOUND_IMAGES: int(10_000, 1),
+  COMPOUND_IMAGE_BYTES: int(1024 * 1024 * 1024, 1),
   IMAGE_MAX_BYTES: int(1024 * 1024, 1024),
   SQLITE_SYNC: v.optional(v.picklist(['normal', 'full']), 'normal'),
   STATIC_DIR: v.optional(v.string(), './dist'),
@@ -52,7 +60,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sqliteSync: e.SQLITE_SYNC,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     rateLimits: e.RATE_LIMITS === 'on',
-    api: { perMinute: e.API_REQUESTS_PER_MINUTE, burst: e.API_BURST },
+    api: { perMinute: e.API_REQUESTS_PER_MINUTE, burst: e.API_BURST, addresses: e.RATE_LIMIT_ADDRESSES },
+    memberApi: { perMinute: e.MEMBER_API_REQUESTS_PER_MINUTE, burst: e.MEMBER_API_BURST },
+    /** How many reverse proxies stand in front; 0 reads the client address from the socket. */
+    trustProxy: e.TRUST_PROXY,
+    /** Lifted with the rate limits by RATE_LIMITS=off. */
+    quotas: {
+      eventsPerDay: e.MEMBER_EVENTS_PER_DAY,
+      bytesPerDay: e.MEMBER_BYTES_PER_DAY,
+      compoundImages: e.COMPOUND_IMAGES,
+      compoundImageBytes: e.COMPOUND_IMAGE_BYTES,
+    },
     relay: {
       compactEvery: e.COMPACT_EVERY,
       idleMs: e.ROOM_IDLE_MS,
@@ -64,6 +82,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
         byteBurst: e.WS_BYTE_BURST,
         connectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,
         maxBufferedBytes: 16 * 1024 * 1024,
+        // Presence is a name and a cursor; anything near these is not the app.
+        awarenessStateBytes: 8 * 1024,
+        awarenessClients: 4,
       },
     },
   };

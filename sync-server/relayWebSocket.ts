@@ -4,11 +4,13 @@ import type { WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../shared/errors.ts';
 import { admitSocket } from './auth/admitSocket.ts';
+import type { TicketBook } from './auth/TicketBook.ts';
 import type { AppEnv, Services } from './http.ts';
 import type { Connection } from './relay/Connection.ts';
 import type { RelaySocket } from './relay/types.ts';
 
 const PING_INTERVAL_MS = 30_000;
+const MAX_HELD_FRAMES = 32;
 
 /** The ws socket as the relay's minimal socket. */
 function relaySocket(raw: WebSocket): RelaySocket {
@@ -22,10 +24,15 @@ function relaySocket(raw: WebSocket): RelaySocket {
 }
 
 /**
- * The thin adapter between Hono's node websockets and the relay: admits the socket, hands its
- * binary frames to a relay Connection, and drops sockets that stop answering pings.
+ * The thin adapter between Hono's node websockets and the relay: admits the socket (by sync
+ * ticket or member token, again once it is open), hands its binary frames to a relay Connection,
+ * and drops sockets that stop answering pings.
  */
-export function relayWebSocket(s: Services, ws: NodeWebSocket): { handler: MiddlewareHandler<AppEnv>; stop(): void } {
+export function relayWebSocket(
+  s: Services,
+  ws: NodeWebSocket,
+  tickets: TicketBook,
+): { handler: MiddlewareHandler<AppEnv>; stop(): void } {
   // Above the relay's own limit, so an oversized frame reaches the relay and is closed with 4413, not ws's bare 1009.
   ws.wss.options.maxPayload = s.config.relay.limits.maxFrameBytes * 2 + 1024;
 
@@ -43,13 +50,14 @@ export function relayWebSocket(s: Services, ws: NodeWebSocket): { handler: Middl
   pinger.unref();
 
   const handler = ws.upgradeWebSocket(async (c) => {
-    const admission = await admitSocket(
-      s.storage.accounts,
-      c.req.param('compoundId') ?? '',
-      c.req.param('docName') ?? '',
-      c.req.query('token'),
-    );
+    const compoundId = c.req.param('compoundId') ?? '';
+    const docName = c.req.param('docName') ?? '';
+    const credential = { ticket: c.req.query('ticket'), token: c.req.query('token') };
+    const admit = () => admitSocket(s.storage.accounts, tickets, compoundId, docName, credential);
+    const admission = await admit();
     let conn: Connection | undefined;
+    /** Frames that arrive while the credential is checked again at open; undefined once it was. */
+    let held: Uint8Array[] | undefined;
     return {
       onOpen(_evt, wsc: WSContext<WebSocket>) {
         if (!admission.ok) {
@@ -59,13 +67,36 @@ export function relayWebSocket(s: Services, ws: NodeWebSocket): { handler: Middl
         const raw = wsc.raw!;
         alive.set(raw, true);
         raw.on('pong', () => alive.set(raw, true));
-        conn = s.relay.connect(relaySocket(raw), admission.member, admission.doc);
+        const opened = s.relay.connect(relaySocket(raw), admission.member, admission.doc);
+        if (!opened) return;
+        conn = opened;
+        // A revocation between the upgrade and now found no socket to close; now it would, so ask again.
+        held = [];
+        admit().then(
+          (again) => {
+            const frames = held ?? [];
+            held = undefined;
+            if (!again.ok) opened.close(again.code, again.reason);
+            else for (const frame of frames) opened.receive(frame);
+          },
+          (e: unknown) => {
+            held = undefined;
+            s.log('error', 'admission failed', { error: String(e) });
+            opened.close(CloseCode.ServerError, 'could not check the credential');
+          },
+        );
       },
       onMessage(evt) {
         if (!conn) return;
         const data = evt.data;
-        if (typeof data === 'string') conn.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
-        else conn.receive(new Uint8Array(data as ArrayBuffer));
+        if (typeof data === 'string') {
+          conn.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+          return;
+        }
+        const frame = new Uint8Array(data as ArrayBuffer);
+        if (!held) conn.receive(frame);
+        else if (held.length < MAX_HELD_FRAMES) held.push(frame);
+        else conn.close(CloseCode.RateLimited, 'too many frames before the socket was admitted');
       },
       onClose(_evt, wsc) {
         if (wsc.raw) alive.delete(wsc.raw);

@@ -11,6 +11,7 @@ const closeKeys: Record<number, MessageKey> = {
   4413: 'close.4413',
   4422: 'close.4422',
   4429: 'close.4429',
+  4430: 'close.4430',
   4500: 'close.4500',
 };
 

@@ -59,6 +59,8 @@ const reasonKeys: Record<RejectReason, MessageKey> = {
   bad_content: 'refusal.malformed',
   unresolved: 'refusal.malformed',
   malformed: 'refusal.malformed',
+  event_quota: 'refusal.event_quota',
+  byte_quota: 'refusal.byte_quota',
 };
 
 /** Why the rules refuse a change, in the current locale. */

@@ -3,21 +3,36 @@ import type { Member } from '../../shared/roles.ts';
 import type { DocRef } from '../../shared/rooms.ts';
 import { canRead, idPattern, parseDocName } from '../../shared/rooms.ts';
 import type { AccountStore } from '../storage/Storage.ts';
-import { memberForToken } from './requireMember.ts';
+import { activeMember, memberForToken } from './requireMember.ts';
+import type { TicketBook } from './TicketBook.ts';
 
 export type Admission = { ok: true; member: Member; doc: DocRef } | { ok: false; code: CloseCode; reason: string };
 
-/** Whether a websocket to `/sync/<compoundId>/<docName>?token=` may join its room, and as whom (docs/PROTOCOL.md). */
+/** What a socket shows at `/sync`: a sync ticket, or (for clients without one) the member token. */
+export interface SyncCredential {
+  ticket?: string | undefined;
+  token?: string | undefined;
+}
+
+async function memberOf(accounts: AccountStore, tickets: TicketBook, credential: SyncCredential) {
+  if (credential.ticket === undefined) return memberForToken(accounts, credential.token);
+  const memberId = tickets.holder(credential.ticket);
+  return memberId === undefined ? undefined : activeMember(await accounts.getMember(memberId));
+}
+
+/** Whether a websocket to `/sync/<compoundId>/<docName>?ticket=` (or `?token=`) may join its room, and as whom (docs/PROTOCOL.md). */
 export async function admitSocket(
   accounts: AccountStore,
+  tickets: TicketBook,
   compoundId: string,
   docName: string,
-  token: string | undefined,
+  credential: SyncCredential,
 ): Promise<Admission> {
   const doc = parseDocName(docName);
-  const member = await memberForToken(accounts, token);
+  const member = await memberOf(accounts, tickets, credential);
   if (!idPattern.test(compoundId) || !doc) return { ok: false, code: CloseCode.NotFound, reason: 'no such document' };
-  if (!member) return { ok: false, code: CloseCode.Unauthenticated, reason: 'missing, unknown or revoked token' };
+  if (!member)
+    return { ok: false, code: CloseCode.Unauthenticated, reason: 'missing, unknown, expired or revoked credential' };
   if (member.compoundId !== compoundId) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'not a member of this compound' };
   }

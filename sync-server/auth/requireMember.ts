@@ -3,23 +3,30 @@ import { ApiError } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { AppEnv } from '../http.ts';
-import type { AccountStore } from '../storage/Storage.ts';
+import type { AccountStore, MemberRow } from '../storage/Storage.ts';
 import { hashToken } from './tokens.ts';
+
+/** A stored member who is still a member. */
+export function activeMember(row: MemberRow | undefined): Member | undefined {
+  if (!row || row.revokedAt !== null) return undefined;
+  return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
+}
 
 /** The member a token belongs to, if it is known and not revoked. */
 export async function memberForToken(accounts: AccountStore, token: string | undefined): Promise<Member | undefined> {
   if (!token || token.length > 200) return undefined;
-  const row = await accounts.memberByTokenHash(hashToken(token));
-  if (!row || row.revokedAt !== null) return undefined;
-  return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
+  return activeMember(await accounts.memberByTokenHash(hashToken(token)));
+}
+
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
 /** Bearer authentication for the API; sets `member`. */
 export function requireMember(accounts: AccountStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const member = await memberForToken(accounts, token);
+    const member = await memberForToken(accounts, bearerToken(c.req.header('authorization')));
     if (!member) throw new ApiError(401, ApiErrorCode.Unauthenticated, 'a valid Bearer token is required');
     c.set('member', member);
     await next();

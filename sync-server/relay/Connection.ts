@@ -1,6 +1,7 @@
 import { CloseCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocRef } from '../../shared/rooms.ts';
+import { AwarenessLimit } from '../limits/AwarenessLimit.ts';
 import { TokenBucket } from '../limits/TokenBucket.ts';
 import type { Room } from './Room.ts';
 import type { RelayLimits, RelaySocket } from './types.ts';
@@ -14,6 +15,7 @@ export class Connection {
   closed = false;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
+  private readonly awarenessLimit: AwarenessLimit;
 
   constructor(
     readonly socket: RelaySocket,
@@ -25,6 +27,7 @@ export class Connection {
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+    this.awarenessLimit = new AwarenessLimit(limits.awarenessStateBytes, limits.awarenessClients);
   }
 
   /** A frame from the socket: limits first, then the room handles it in order. */
@@ -36,6 +39,12 @@ export class Connection {
     }
     if (!this.messages.take(1) || !this.bytes.take(data.byteLength)) {
       this.close(CloseCode.RateLimited, 'too many messages, slow down');
+      return;
+    }
+    // Awareness is re-broadcast to everyone: what one connection may put there is capped.
+    const refusal = this.awarenessLimit.check(data, this.room.awareness);
+    if (refusal) {
+      this.close(refusal.code, refusal.reason);
       return;
     }
     this.room.receive(this, data);

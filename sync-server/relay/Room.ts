@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, RejectReason, RuleError } from '../../shared/errors.ts';
+import { CloseCode, RuleError, refusalCloseCodes } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import type { DocStore } from '../storage/Storage.ts';
@@ -140,13 +140,7 @@ export class Room {
       if (!changed) return;
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
-      const code =
-        e.reason === RejectReason.ReadOnly
-          ? CloseCode.Forbidden
-          : e.reason === RejectReason.Malformed
-            ? CloseCode.BadMessage
-            : CloseCode.UpdateRejected;
-      this.refuse(conn, code, e.message);
+      this.refuse(conn, refusalCloseCodes[e.reason] ?? CloseCode.UpdateRejected, e.message);
       return;
     }
     try {

@@ -21,6 +21,10 @@ export interface RelayLimits {
   connectionsPerMember: number;
   /** A socket that has this much unsent is too slow to keep. */
   maxBufferedBytes: number;
+  /** Largest awareness state of one client, in bytes of JSON (default 8 KiB). */
+  awarenessStateBytes?: number;
+  /** Awareness client ids one connection may bring into a room (default 4). */
+  awarenessClients?: number;
 }
 
 /**

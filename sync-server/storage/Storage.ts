@@ -63,6 +63,8 @@ export interface AccountStore {
   getMember(memberId: string): Promise<MemberRow | undefined>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
   revokeMember(memberId: string, at: number): Promise<boolean>;
+  /** Replaces an active member's token hash if it is still `oldHash`; false if it was not. */
+  rotateToken(memberId: string, oldHash: string, newHash: string): Promise<boolean>;
   createInvite(invite: Omit<InviteRow, 'revokedAt'>): Promise<void>;
   /**
    * Counts one use of an invite atomically, if at `now` it is not revoked, expired or used up and
@@ -88,6 +90,8 @@ export interface BlobRow {
 export interface BlobStore {
   putBlob(blob: BlobRow): Promise<void>;
   getBlob(compoundId: string, hash: string): Promise<BlobRow | undefined>;
+  /** How many images a compound holds and their bytes, for its quota. */
+  usage(compoundId: string): Promise<{ count: number; bytes: number }>;
 }
 
 export interface Storage {

@@ -66,6 +66,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     revoke: db.prepare<[number, string]>(
       'UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
     ),
+    rotate: db.prepare<[string, string, string]>(
+      'UPDATE members SET token_hash = ? WHERE member_id = ? AND token_hash = ? AND revoked_at IS NULL',
+    ),
     insertInvite: db.prepare<[string, string, string, string, number, number, string]>(
       'INSERT INTO invites (code, compound_id, role, party, max_uses, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -121,6 +124,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     },
     async revokeMember(id, at) {
       return q.revoke.run(at, id).changes > 0;
+    },
+    async rotateToken(id, oldHash, newHash) {
+      return q.rotate.run(newHash, id, oldHash).changes > 0;
     },
     async createInvite(i) {
       q.insertInvite.run(i.code, i.compoundId, i.role, i.party, i.maxUses, i.expiresAt, i.createdBy);

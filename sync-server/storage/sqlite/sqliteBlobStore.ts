@@ -10,6 +10,10 @@ export function sqliteBlobStore(db: Database.Database): BlobStore {
     getBlob: db.prepare<[string, string], { type: string; bytes: Buffer }>(
       'SELECT type, bytes FROM blobs WHERE compound_id = ? AND hash = ?',
     ),
+    // length() of a blob reads its size from the row header, not its bytes.
+    usage: db.prepare<[string], { count: number; bytes: number | null }>(
+      'SELECT count(*) AS count, sum(length(bytes)) AS bytes FROM blobs WHERE compound_id = ?',
+    ),
   };
   return {
     async putBlob(b) {
@@ -18,6 +22,10 @@ export function sqliteBlobStore(db: Database.Database): BlobStore {
     async getBlob(compoundId, hash) {
       const r = q.getBlob.get(compoundId, hash);
       return r && { compoundId, hash, type: r.type, bytes: new Uint8Array(r.bytes) };
+    },
+    async usage(compoundId) {
+      const r = q.usage.get(compoundId);
+      return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
     },
   };
 }

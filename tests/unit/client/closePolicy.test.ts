@@ -20,6 +20,8 @@ describe('what a document does when the relay closes its socket', () => {
     [CloseCode.RateLimited]: { wait: RATE_LIMIT_WAIT_MS },
     [CloseCode.ServerError]: 'reconnect',
     [CloseCode.GoingAway]: 'reconnect',
+    // Tomorrow the quota is back; until then the document waits for the member.
+    [CloseCode.QuotaExceeded]: 'stop',
   };
 
   for (const code of Object.values(CloseCode)) {

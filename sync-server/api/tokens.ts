@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { ApiError } from '../../shared/api/ApiError.ts';
+import type { Credentials } from '../../shared/api/answers.ts';
+import type { SyncTicket } from '../../shared/api/syncTicket.ts';
+import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
+import { bearerToken, requireMember, sameCompound } from '../auth/requireMember.ts';
+import type { TicketBook } from '../auth/TicketBook.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { AppEnv, Services } from '../http.ts';
+
+/** A member's own credentials: rotating the token, and sync tickets for `/sync` (docs/PROTOCOL.md). */
+export function tokenRoutes(s: Services, tickets: TicketBook): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const auth = requireMember(s.storage.accounts);
+
+  app.post('/me/token', auth, async (c) => {
+    const { memberId, compoundId, role, party } = c.get('member');
+    const old = bearerToken(c.req.header('authorization')) ?? '';
+    const token = newToken();
+    // Two rotations with the same old token: only the first wins.
+    if (!(await s.storage.accounts.rotateToken(memberId, hashToken(old), hashToken(token)))) {
+      throw new ApiError(401, Code.Unauthenticated, 'this token was rotated or revoked meanwhile');
+    }
+    tickets.forgetMember(memberId);
+    s.relay.disconnectMember(memberId, CloseCode.Unauthenticated, 'token rotated: connect with the new one');
+    const credentials: Credentials = { compoundId, memberId, token, role, party };
+    return c.json(credentials);
+  });
+
+  app.post('/compounds/:compoundId/sync-ticket', auth, (c) => {
+    const member = c.get('member');
+    sameCompound(member, c.req.param('compoundId'));
+    const ticket: SyncTicket = tickets.issue(member);
+    return c.json(ticket, 201);
+  });
+
+  return app;
+}
