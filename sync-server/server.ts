@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { validateUpdate } from '../shared/rules/validateUpdate.ts';
+import { type ValidationLimits, validateUpdate } from '../shared/rules/validateUpdate.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Services } from './http.ts';
@@ -21,9 +21,9 @@ export interface RunningServer {
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 
 /** The governance rules the phones also check before writing: event logs only grow, by the permission table. */
-const sharedRules: UpdatePolicy = {
-  check: (update, member, room) => validateUpdate(room.doc, update, member, room.kind),
-};
+const sharedRules = (limits: ValidationLimits): UpdatePolicy => ({
+  check: (update, member, room) => validateUpdate(room.doc, update, member, room.kind, limits),
+});
 
 /** Opens storage, builds the app and listens; port 0 ends up on a random free port. */
 export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {
@@ -33,7 +33,7 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
     // Tokens never reach the log: no field carries one.
     console[level === 'info' ? 'log' : level](JSON.stringify({ level, message, ...fields }));
   };
-  const relay = new Relay(store.docs, { ...config.relay, log, policy: sharedRules });
+  const relay = new Relay(store.docs, { ...config.relay, log, policy: sharedRules(config.rules) });
   const services: Services = { config, storage: store, relay, now: Date.now, log };
   const { app, injectWebSocket, stop } = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });

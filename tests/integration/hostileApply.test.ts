@@ -70,6 +70,7 @@ describe('an update that a policy lets through but Yjs cannot apply', () => {
     );
     expect(attacker.closes.map((c) => c.code)).toEqual([CloseCode.BadMessage]);
     expect(await peers.storage.docs.bytes('c1/public')).toBe(before);
+    await peers.room().ready;
     expect(peers.room().doc.getArray('events').length).toBe(1);
     await expectHonestContinue(a, b);
     expect(b.updates.length).toBe(forwarded + 1);

@@ -1,43 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { type ForgedStruct, forgeUpdate } from '../helpers/forgeUpdate.ts';
+import { type Content, type ForgedStruct, forgeUpdate } from '../helpers/forgeUpdate.ts';
 import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/hostileRoom.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
-/** `n` valid events, one struct each, every one after the one before (nothing Yjs would merge). */
-function chain(attacker: Parameters<typeof attackerEvent>[0], n: number, docName = 'public'): ForgedStruct[] {
-  const structs: ForgedStruct[] = [{ parent: 'events', content: { any: [attackerEvent(attacker, docName)] } }];
-  for (let i = 1; i < n; i++)
-    structs.push({ origin: [X, i - 1], content: { any: [attackerEvent(attacker, docName)] } });
+/** `n` structs of the attacker's client, each after the one before (nothing Yjs would have merged). */
+function chain(n: number, content: () => Content, parent = 'events'): ForgedStruct[] {
+  const structs: ForgedStruct[] = [{ parent, content: content() }];
+  for (let i = 1; i < n; i++) structs.push({ origin: [X, i - 1], content: content() });
   return structs;
 }
 
 // Regression: finding each item's root walked its origin chain again, recursively: a 10,000-item
 // chain took seconds, then threw a RangeError that was swallowed and left the socket open.
-describe('a long chain of items within the struct cap', () => {
-  const server = useTestServer({ MAX_UPDATE_STRUCTS: '10000' });
-  const h = useHostileRoom(server, 'public');
+describe('a long chain of items within the caps', () => {
+  describe('in minutes text', () => {
+    const server = useTestServer();
+    const h = useHostileRoom(server, 'minutes-m1');
 
-  it('a 10,000-item chain of valid events is applied and reaches the other members', async () => {
-    const raw = await h.attack(forgeUpdate([{ client: X, clock: 0, structs: chain(h.attacker, 10_000) }]));
-    await eventually(() => expect(h.honest[1].events.length).toBe(10_001), { timeout: 20_000 });
-    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
-    expect(h.honest[0].closes).toEqual([]);
+    it('a 10,000-item chain is applied and reaches the other members', async () => {
+      const raw = await h.attack(
+        forgeUpdate([{ client: X, clock: 0, structs: chain(10_000, () => ({ string: 'z' }), 'notes') }]),
+      );
+      await eventually(() => expect(h.honest[1].doc.getText('notes').length).toBe(10_005), { timeout: 20_000 });
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      expect(h.honest[0].closes).toEqual([]);
+    });
+  });
+
+  describe('in an event log', () => {
+    const server = useTestServer();
+    const h = useHostileRoom(server, 'public');
+
+    it('a 1,000-item chain of valid events is applied and reaches the other members', async () => {
+      const event = () => ({ any: [attackerEvent(h.attacker, 'public')] });
+      const raw = await h.attack(forgeUpdate([{ client: X, clock: 0, structs: chain(1000, event) }]));
+      await eventually(() => expect(h.honest[1].events.length).toBe(1001), { timeout: 20_000 });
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
   });
 });
 
-describe('an update over the struct cap', () => {
-  const server = useTestServer({ MAX_UPDATE_STRUCTS: '1000' });
+describe('an update over a cap', () => {
+  const server = useTestServer({ MAX_UPDATE_STRUCTS: '1000', MAX_UPDATE_EVENT_STRUCTS: '100' });
   const h = useHostileRoom(server, 'public');
+  const event = () => ({ any: [attackerEvent(h.attacker, 'public')] });
 
-  it('is refused with 4413 and too_large for its sender alone', async () => {
+  it('more structs than MAX_UPDATE_STRUCTS is refused with 4413 and too_large for its sender alone', async () => {
     const before = await h.storedBytes();
-    const raw = await h.attack(forgeUpdate([{ client: X, clock: 0, structs: chain(h.attacker, 1001) }]));
+    const raw = await h.attack(forgeUpdate([{ client: X, clock: 0, structs: chain(1001, event) }]));
     const closed = await raw.closed;
     expect(closed.code).toBe(CloseCode.TooLarge);
     expect(closed.reason).toMatch(/^too_large/);
     await h.expectUnharmed(before);
+  });
+
+  it('more new event-log items than MAX_UPDATE_EVENT_STRUCTS is refused with 4413', async () => {
+    const before = await h.storedBytes();
+    const raw = await h.attack(forgeUpdate([{ client: X, clock: 0, structs: chain(101, event) }]));
+    expect((await raw.closed).code).toBe(CloseCode.TooLarge);
+    await h.expectUnharmed(before);
+  });
+
+  it('one item holding many events counts once', async () => {
+    const events = Array.from({ length: 300 }, () => attackerEvent(h.attacker, 'public'));
+    const raw = await h.attack(forgeUpdate([{ client: X, clock: 0, structs: [{ content: { any: events } }] }]));
+    await eventually(() => expect(h.honest[1].events.length).toBe(301));
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
   });
 });
 
