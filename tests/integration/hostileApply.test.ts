@@ -4,7 +4,7 @@ import { CloseCode } from '../../shared/errors.ts';
 import type { UpdatePolicy } from '../../sync-server/relay/types.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { forgeUpdate } from '../helpers/forgeUpdate.ts';
-import { type Peer, useRelayPeers } from '../helpers/relayPeers.ts';
+import { type Peer, useRelayPeers } from '../helpers/useRelayPeers.ts';
 import { admin, owners, resident } from '../unit/support/members.ts';
 
 const X = 0x5eed;

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { forgeUpdate } from '../helpers/forgeUpdate.ts';
-import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/hostileRoom.ts';
+import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/useHostileRoom.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 // Regression: structs past the clock the relay knows were accepted and parked in Yjs' pending

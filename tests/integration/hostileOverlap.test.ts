@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { forgeUpdate } from '../helpers/forgeUpdate.ts';
-import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/hostileRoom.ts';
 import { syncFrame } from '../helpers/rawSocket.ts';
+import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/useHostileRoom.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 const refusals: number[] = [CloseCode.BadMessage, CloseCode.UpdateRejected];

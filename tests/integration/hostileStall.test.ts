@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { type Content, type ForgedStruct, forgeUpdate } from '../helpers/forgeUpdate.ts';
-import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/hostileRoom.ts';
+import { attackerEvent, useHostileRoom, attackerClient as X } from '../helpers/useHostileRoom.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** `n` structs of the attacker's client, each after the one before (nothing Yjs would have merged). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/errors.ts';
-import { useHostileRoom } from '../helpers/hostileRoom.ts';
 import { openRaw, syncFrame } from '../helpers/rawSocket.ts';
+import { useHostileRoom } from '../helpers/useHostileRoom.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 // Regression: a SyncStep1 whose state vector Yjs cannot decode threw out of the room.

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../../shared/errors.ts';
 import { type ValidationLimits, validateUpdate } from '../../shared/rules/validateUpdate.ts';
 import { type Content, type ForgedStruct, forgeUpdate } from '../helpers/forgeUpdate.ts';
-import { owners, resident } from '../unit/support/members.ts';
+import { owners, resident } from './support/members.ts';
 
 const X = 0x5eed;
 const Z = 0x7777;

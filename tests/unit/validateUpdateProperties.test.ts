@@ -5,7 +5,7 @@ import { checkEvent } from '../../shared/rules/permissions.ts';
 import { validateUpdate } from '../../shared/rules/validateUpdate.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
 import { type ForgedGroup, type ForgedStruct, forgeUpdate, type Ref } from '../helpers/forgeUpdate.ts';
-import { owners } from '../unit/support/members.ts';
+import { owners } from './support/members.ts';
 
 const limits = { maxStructs: 10_000, maxEventStructs: 1_000 };
 let seq = 0;
