@@ -146,6 +146,7 @@ export type Refusal =
 export const refusalCloseCodes: Readonly<Partial<Record<RejectReason, CloseCode>>> = {
   [RejectReason.ReadOnly]: CloseCode.Forbidden,
   [RejectReason.Malformed]: CloseCode.BadMessage,
+  [RejectReason.TooLarge]: CloseCode.TooLarge,
   [RejectReason.EventQuota]: CloseCode.QuotaExceeded,
   [RejectReason.ByteQuota]: CloseCode.QuotaExceeded,
 };

@@ -22,6 +22,8 @@ const EnvSchema = v.object({
   WS_BYTES_PER_SECOND: int(2 * 1024 * 1024, 1024),
   WS_BYTE_BURST: int(8 * 1024 * 1024, 1024),
   MAX_CONNECTIONS_PER_MEMBER: int(30, 1),
+  MAX_UPDATE_STRUCTS: int(10_000, 1),
+  MAX_UPDATE_EVENT_STRUCTS: int(1_000, 1),
   ROOM_IDLE_MS: int(30_000, 0),
   COMPACT_EVERY: int(500, 2),
   RATE_LIMITS: v.optional(v.picklist(['on', 'off']), 'on'),
@@ -71,6 +73,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       compoundImages: e.COMPOUND_IMAGES,
       compoundImageBytes: e.COMPOUND_IMAGE_BYTES,
     },
+    rules: { maxStructs: e.MAX_UPDATE_STRUCTS, maxEventStructs: e.MAX_UPDATE_EVENT_STRUCTS },
     relay: {
       compactEvery: e.COMPACT_EVERY,
       idleMs: e.ROOM_IDLE_MS,

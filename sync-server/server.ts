@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { validateUpdate } from '../shared/rules/validateUpdate.ts';
+import { type ValidationLimits, validateUpdate } from '../shared/rules/validateUpdate.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Services } from './http.ts';
@@ -24,9 +24,9 @@ export interface RunningServer {
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 
 /** The governance rules the phones also check before writing: event logs only grow, by the permission table. */
-const sharedRules: UpdatePolicy = {
-  check: (update, member, room) => validateUpdate(room.doc, update, member, room.kind),
-};
+const sharedRules = (limits: ValidationLimits): UpdatePolicy => ({
+  check: (update, member, room) => validateUpdate(room.doc, update, member, room.kind, limits),
+});
 
 /** Opens storage, builds the app and listens; port 0 ends up on a random free port. */
 export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {
@@ -37,7 +37,8 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
     console[level === 'info' ? 'log' : level](logLine(level, message, fields));
   };
   // RATE_LIMITS=off lifts the daily quotas with the API limits, for load tests.
-  const policy = config.rateLimits ? withQuotas(sharedRules, new DailyQuotas(config.quotas)) : sharedRules;
+  const rules = sharedRules(config.rules);
+  const policy = config.rateLimits ? withQuotas(rules, new DailyQuotas(config.quotas)) : rules;
   const relay = new Relay(store.docs, { ...config.relay, log, policy });
   const services: Services = { config, storage: store, relay, now: Date.now, log };
   const { app, injectWebSocket, stop } = createApp(services);

@@ -3,10 +3,11 @@ import { RejectReason, RuleError } from '../errors.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { canWrite, docRoots } from '../rooms.ts';
+import { checkDeletes } from './checkDeletes.ts';
+import { matchesStored } from './matchesStored.ts';
 import { checkEvent } from './permissions.ts';
-
-type Struct = Y.Item | Y.GC | Y.Skip;
-type Root = 'events' | 'notes';
+import { readUpdate, type UpdateParts } from './readUpdate.ts';
+import { type Place, resolvePlaces, type StoredView } from './resolvePlaces.ts';
 
 export interface Validation {
   /** False when the update adds nothing the document does not already have. */
@@ -15,172 +16,151 @@ export interface Validation {
   events: unknown[];
 }
 
+export interface ValidationLimits {
+  /** Most structs and delete ranges one update may hold; more is refused as too large. */
+  maxStructs: number;
+  /**
+   * Most new items one update may add to an event log. Yjs merges a run of them by copying the
+   * merged array each time (quadratic); a phone's own events arrive merged, a few items per update.
+   */
+  maxEventStructs: number;
+}
+
+export const defaultValidationLimits: ValidationLimits = { maxStructs: 10_000, maxEventStructs: 1_000 };
+
 /**
  * Decides whether `member` may apply `update` to `doc` (a document of `kind`) without applying it.
  * Event logs may only grow: every inserted event must pass its schema and the permission table,
  * nothing in an event log may be deleted, and no other top-level type may be touched. Minutes text
- * (`Y.Text('notes')`) may be edited freely by those who may write minutes.
- * Throws a RuleError saying why not.
+ * (`Y.Text('notes')`) may be edited freely by those who may write minutes. The update must also
+ * apply cleanly: no gaps, no origins Yjs could not find, nothing left pending, and the part Yjs
+ * applies is the part judged here. Linear in the update's size; throws a RuleError saying why not.
  */
-export function validateUpdate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind): Validation {
-  let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+export function validateUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  member: Member,
+  kind: DocKind,
+  limits: ValidationLimits = defaultValidationLimits,
+): Validation {
   try {
-    decoded = Y.decodeUpdate(update) as unknown as typeof decoded;
+    return validate(doc, update, member, kind, limits);
   } catch (e) {
-    throw new RuleError(RejectReason.Malformed, `undecodable update: ${(e as Error).message}`);
+    if (e instanceof RuleError) throw e;
+    // lib0 throws plain errors on truncated or overlong input; nothing else should get here.
+    throw new RuleError(RejectReason.Malformed, `unreadable update: ${(e as Error).message}`);
   }
-  const store = doc.store;
+}
+
+function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind, limits: ValidationLimits) {
+  const parts = readUpdate(update, limits.maxStructs);
   const writable = canWrite(kind, member);
   const roots = docRoots[kind];
-  const local = new LocalStructs(decoded.structs);
-  const rootKeyOf = rootKeys(doc);
-  const events: unknown[] = [];
+  const view = storedView(doc, parts, roots);
+  const readOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} is read-only for this member`);
   let changed = false;
 
-  /** The root an update item belongs to, following origins into the update or the document. */
-  const rootOfUpdateItem = (item: Y.Item, depth = 0): Root | 'gc' => {
-    if (typeof item.parent === 'string') return asRoot(item.parent, roots);
-    if (item.parent !== null) throw new RuleError(RejectReason.NestedType, 'nested types are not allowed');
-    const ref = item.origin ?? item.rightOrigin;
-    if (ref === null || depth > 10_000) throw new RuleError(RejectReason.Unresolved, 'item without parent');
-    if (ref.clock < Y.getState(store, ref.client)) return rootOfStored(ref);
-    const neighbour = local.find(ref);
-    if (neighbour instanceof Y.Item) return rootOfUpdateItem(neighbour, depth + 1);
-    if (neighbour instanceof Y.GC) return 'gc';
-    throw new RuleError(RejectReason.Unresolved, `unknown origin ${ref.client}:${ref.clock}`);
-  };
+  // Every client continues from what the document holds: a struct past it would wait in Yjs' pending store.
+  for (const s of parts.structs) {
+    if (s.kind === 'skip') continue;
+    const known = view.known(s.client);
+    if (s.clock > view.reach(s.client)) {
+      throw new RuleError(RejectReason.Unresolved, `gap before ${s.client}:${s.clock}, the relay has ${known}`);
+    }
+    if (s.clock + s.length > known) {
+      if (!writable) throw readOnly();
+      changed = true;
+    }
+  }
 
-  const rootOfStored = (id: Y.ID): Root | 'gc' => {
-    const struct = Y.getItem(store, id) as Y.Item | Y.GC;
-    if (struct instanceof Y.GC) return 'gc';
-    return rootOfType(struct.parent as Y.AbstractType<unknown>, struct.parentSub);
-  };
-
-  const rootOfType = (type: Y.AbstractType<unknown>, parentSub: string | null): Root => {
-    if (type._item !== null) throw new RuleError(RejectReason.NestedType, 'nested types are not allowed');
-    if (parentSub !== null) throw new RuleError(RejectReason.MapWrite, 'map entries are not allowed');
-    const key = rootKeyOf.get(type);
-    if (key === undefined) throw new RuleError(RejectReason.UnknownRoot, 'unknown root type');
-    return asRoot(key, roots);
-  };
-
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Skip) continue;
-    const known = Y.getState(store, struct.id.client);
-    if (struct.id.clock + struct.length <= known) continue;
-    if (!writable) throw new RuleError(RejectReason.ReadOnly, `${kind} is read-only for this member`);
-    changed = true;
-    if (struct instanceof Y.GC) {
+  const places = resolvePlaces(parts, view);
+  const events: unknown[] = [];
+  let eventStructs = 0;
+  for (let i = 0; i < parts.structs.length; i++) {
+    const s = parts.structs[i]!;
+    const place = places[i];
+    if (s.kind === 'skip' || place === undefined) continue;
+    const known = view.known(s.client);
+    if (s.clock < known && !matchesStored(doc.store, s, Math.min(known, s.clock + s.length))) {
+      throw new RuleError(RejectReason.Malformed, `${s.client}:${s.clock} differs from what the relay holds`);
+    }
+    if (s.clock + s.length <= known) continue;
+    if (s.clock < known) continuesStored(view, s.client, known, place);
+    if (s.kind === 'gc') {
       // Garbage-collected content can only come from deleted text.
       if (!roots.notes) throw new RuleError(RejectReason.DeleteForbidden, 'deleted content in an event log');
       continue;
     }
-    if (struct.parentSub !== null) throw new RuleError(RejectReason.MapWrite, 'map entries are not allowed');
-    const root = rootOfUpdateItem(struct);
-    const content = struct.content;
-    if (root === 'gc') {
+    const content = s.content!;
+    if (place === 'gc') {
       if (!roots.notes) throw new RuleError(RejectReason.Unresolved, 'insert next to deleted content');
-      continue;
-    }
-    if (root === 'events') {
-      if (!(content instanceof Y.ContentAny)) {
-        const reason = content instanceof Y.ContentDeleted ? RejectReason.DeleteForbidden : RejectReason.BadContent;
-        throw new RuleError(reason, `${content.constructor.name} in an event log`);
+    } else if (place === 'events') {
+      if (content.kind !== 'any') {
+        const reason = content.kind === 'deleted' ? RejectReason.DeleteForbidden : RejectReason.BadContent;
+        throw new RuleError(reason, `${content.kind} content in an event log`);
       }
-      const values = content.getContent().slice(Math.max(0, known - struct.id.clock));
-      for (const value of values) events.push(checkEvent(value, member, kind));
-    } else if (!(content instanceof Y.ContentString || content instanceof Y.ContentDeleted)) {
-      throw new RuleError(RejectReason.BadContent, `${content.constructor.name} in minutes text`);
+      if (++eventStructs > limits.maxEventStructs) {
+        throw new RuleError(RejectReason.TooLarge, `more than ${limits.maxEventStructs} new items in an event log`);
+      }
+      for (const value of content.values.slice(Math.max(0, known - s.clock))) {
+        events.push(checkEvent(value, member, kind));
+      }
+    } else if (content.kind === 'any') {
+      throw new RuleError(RejectReason.BadContent, 'JSON values in minutes text');
     }
   }
 
-  for (const [client, ranges] of decoded.ds.clients) {
-    for (const { clock, len } of ranges) {
-      if (deletesSomethingNew(client, clock, len)) {
-        if (!writable) throw new RuleError(RejectReason.ReadOnly, `${kind} is read-only for this member`);
-        changed = true;
-      }
-    }
+  if (checkDeletes(parts, view, places)) {
+    if (!writable) throw readOnly();
+    changed = true;
   }
   return { changed, events };
+}
 
-  /** Checks the items a delete range covers; true if it deletes anything not yet deleted. */
-  function deletesSomethingNew(client: number, clock: number, len: number): boolean {
-    const end = clock + len;
-    const known = Y.getState(store, client);
-    let fresh = false;
-    const structs = store.clients.get(client);
-    if (structs && clock < known) {
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-        const s = structs[i] as Y.Item | Y.GC;
-        if (s.id.clock >= end) break;
-        if (s instanceof Y.GC || s.deleted) continue;
-        if (rootOfType(s.parent as Y.AbstractType<unknown>, s.parentSub) === 'events') {
-          throw new RuleError(RejectReason.DeleteForbidden, 'events cannot be deleted');
-        }
-        fresh = true;
-      }
-    }
-    if (end > known) {
-      for (const s of local.range(client, Math.max(clock, known), end)) {
-        if (!(s instanceof Y.Item)) continue;
-        if (rootOfUpdateItem(s) === 'events')
-          throw new RuleError(RejectReason.DeleteForbidden, 'events cannot be deleted');
-        fresh = true;
-      }
-      if (local.covered(client, Math.max(clock, known), end) === false) {
-        throw new RuleError(RejectReason.Unresolved, `delete of unknown items ${client}:${clock}`);
-      }
-    }
-    return fresh;
+/**
+ * Yjs integrates the new part of a partly known struct to the right of the item before it in its
+ * client, whatever its origin said: that item must be live content in the same place.
+ */
+function continuesStored(view: StoredView, client: number, known: number, place: Place): void {
+  const before = Y.getItem(view.store, Y.createID(client, known - 1)) as Y.Item | Y.GC;
+  if (place === 'gc') return;
+  if (before instanceof Y.GC || view.placeOf(before) !== place) {
+    throw new RuleError(RejectReason.Malformed, `${client}:${known} continues an item in another place`);
   }
 }
 
-function asRoot(key: string, roots: { events: true; notes?: true }): Root {
-  if (key === 'events') return 'events';
-  if (key === 'notes' && roots.notes) return 'notes';
-  throw new RuleError(RejectReason.UnknownRoot, `top-level type "${key}" is not allowed here`);
-}
-
-function rootKeys(doc: Y.Doc): Map<unknown, string> {
-  const m = new Map<unknown, string>();
-  for (const [key, type] of doc.share) m.set(type, key);
-  return m;
-}
-
-/** The structs of one update, indexed by client for origin look-ups. */
-class LocalStructs {
-  private byClient = new Map<number, Struct[]>();
-  constructor(structs: Struct[]) {
-    for (const s of structs) {
-      const list = this.byClient.get(s.id.client);
-      if (list) list.push(s);
-      else this.byClient.set(s.id.client, [s]);
+/** The document as the resolver sees it, with the clocks each client reaches after the update. */
+function storedView(doc: Y.Doc, parts: UpdateParts, roots: { events: true; notes?: true }): StoredView {
+  const store = doc.store;
+  const keyOf = new Map<unknown, string>();
+  for (const [key, type] of doc.share) keyOf.set(type, key);
+  const rootNamed = (key: string): Place => {
+    if (key === 'events') return 'events';
+    if (key === 'notes' && roots.notes) return 'notes';
+    throw new RuleError(RejectReason.UnknownRoot, `top-level type "${key}" is not allowed here`);
+  };
+  const reach = new Map<number, number>();
+  for (const [client, run] of parts.runs) {
+    let at = Y.getState(store, client);
+    for (let i = run.first; i < run.end; i++) {
+      const s = parts.structs[i]!;
+      if (s.kind !== 'skip' && s.clock <= at) at = Math.max(at, s.clock + s.length);
     }
+    reach.set(client, at);
   }
-  find(id: Y.ID): Struct | undefined {
-    const list = this.byClient.get(id.client);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid]!;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s instanceof Y.Skip ? undefined : s;
-    }
-    return undefined;
-  }
-  range(client: number, from: number, to: number): Struct[] {
-    return (this.byClient.get(client) ?? []).filter((s) => s.id.clock < to && s.id.clock + s.length > from);
-  }
-  covered(client: number, from: number, to: number): boolean {
-    let at = from;
-    for (const s of this.range(client, from, to)) {
-      if (s instanceof Y.Skip || s.id.clock > at) return false;
-      at = s.id.clock + s.length;
-    }
-    return at >= to;
-  }
+  return {
+    store,
+    known: (client) => Y.getState(store, client),
+    reach: (client) => reach.get(client) ?? Y.getState(store, client),
+    rootNamed,
+    placeOf(struct) {
+      if (struct instanceof Y.GC) return 'gc';
+      const type = struct.parent as Y.AbstractType<unknown>;
+      if (type._item !== null) throw new RuleError(RejectReason.NestedType, 'nested types are not allowed');
+      if (struct.parentSub !== null) throw new RuleError(RejectReason.MapWrite, 'map entries are not allowed');
+      const key = keyOf.get(type);
+      if (key === undefined) throw new RuleError(RejectReason.UnknownRoot, 'unknown root type');
+      return rootNamed(key);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, RuleError, refusalCloseCodes } from '../../shared/errors.ts';
+import { CloseCode, RejectReason, RuleError, refusalCloseCodes } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import type { DocStore } from '../storage/Storage.ts';
@@ -15,12 +15,15 @@ type State = 'loading' | 'ready' | 'closed';
 
 /** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
 export class Room {
-  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<Connection>();
-  readonly ready: Promise<void>;
+  private current: Y.Doc;
+  private loading: Promise<void>;
   private state: State = 'loading';
-  private queued: Array<[Connection, Uint8Array]> = [];
+  /** Work that arrived while the document was loading, run in order once it is ready. */
+  private queued: Array<() => void> = [];
+  /** Updates the doc emits while one frame is applied; stored and forwarded only if it applied whole. */
+  private captured: Uint8Array[] | null = null;
   private sinceCompact = 0;
   private compacting: Promise<void> | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -34,12 +37,23 @@ export class Room {
     private readonly options: RelayOptions,
     private readonly onUnload: (room: Room) => void,
   ) {
-    this.doc = new Y.Doc();
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.current = new Y.Doc();
+    // Awareness gets a doc of its own: it outlives the room's doc when that is reloaded.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     // The relay is not a peer: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwareness);
-    this.ready = this.load();
+    this.loading = this.load();
+  }
+
+  /** The document as stored; replaced by a fresh load when an update fails to apply. */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  /** Settles once the document is loaded (again, after a reload). */
+  get ready(): Promise<void> {
+    return this.loading;
   }
 
   get isReady(): boolean {
@@ -48,6 +62,8 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
+      // What is still being stored belongs in the load.
+      await this.tail;
       const updates = await this.docs.load(this.name);
       // Applied one by one in one transaction: Y.mergeUpdates is quadratic in the number of rows.
       this.doc.transact(() => {
@@ -64,8 +80,22 @@ export class Room {
     for (const conn of this.conns) this.greet(conn);
     const queued = this.queued;
     this.queued = [];
-    for (const [conn, data] of queued) this.handle(conn, data);
+    for (const run of queued) run();
     this.maybeCompact();
+  }
+
+  /**
+   * Drops a doc an update left in a state the relay cannot vouch for and loads what storage holds,
+   * which never got that update. Connections stay; frames wait in order until it is loaded.
+   */
+  private reload(): void {
+    if (this.state !== 'ready') return;
+    this.state = 'loading';
+    this.doc.off('update', this.onUpdate);
+    this.doc.destroy();
+    this.current = new Y.Doc();
+    this.loading = this.load();
+    this.loading.catch(() => undefined);
   }
 
   join(conn: Connection): void {
@@ -85,12 +115,16 @@ export class Room {
 
   /** A frame from a connection; frames of a room are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    if (this.state === 'loading') this.queued.push([conn, data]);
-    else if (this.state === 'ready') this.handle(conn, data);
+    if (this.state === 'loading') this.queued.push(() => this.receive(conn, data));
+    else if (this.state === 'ready') this.handleOwnFrame(conn, data);
   }
 
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
   appendServerEvents(events: readonly ServerEvent[]): void {
+    if (this.state === 'loading') {
+      this.queued.push(() => this.appendServerEvents(events));
+      return;
+    }
     this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin);
     if (this.conns.size === 0) this.scheduleUnload();
   }
@@ -99,6 +133,16 @@ export class Room {
     conn.send(encodeSyncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+  }
+
+  /** Whatever goes wrong with a frame is its sender's alone. */
+  private handleOwnFrame(conn: Connection, data: Uint8Array): void {
+    try {
+      this.handle(conn, data);
+    } catch (e) {
+      this.options.log('error', 'frame failed', { room: this.name, error: String(e) });
+      this.refuse(conn, CloseCode.BadMessage, `${RejectReason.Malformed}: ${(e as Error).message}`);
+    }
   }
 
   private handle(conn: Connection, data: Uint8Array): void {
@@ -111,12 +155,20 @@ export class Room {
       return;
     }
     switch (message.kind) {
-      case 'step1':
-        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+      case 'step1': {
+        let answer: Uint8Array;
+        try {
+          answer = encodeSyncStep2(this.doc, message.stateVector);
+        } catch (e) {
+          this.refuse(conn, CloseCode.BadMessage, `${RejectReason.Malformed}: state vector: ${(e as Error).message}`);
+          return;
+        }
+        conn.send(answer);
         // Answering every later SyncStep1 with ours lets a client learn what we hold (its unsent count).
         if (conn.answeredFirstStep1) conn.send(encodeSyncStep1(this.doc));
         conn.answeredFirstStep1 = true;
         return;
+      }
       case 'step2':
       case 'update':
         this.applyFrom(conn, message.update);
@@ -139,16 +191,37 @@ export class Room {
       const { changed } = this.options.policy.check(update, conn.member, this);
       if (!changed) return;
     } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      this.refuse(conn, refusalCloseCodes[e.reason] ?? CloseCode.UpdateRejected, e.message);
+      // A policy that throws anything else has a bug; the update is still only its sender's problem.
+      const refusal = e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
+      this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
+    const failure = this.applyWhole(update, conn);
+    if (failure === undefined) return;
+    this.options.log('error', 'apply failed after validation', { room: this.name, error: failure.message });
+    this.refuse(conn, closeCodeOf(failure.reason), failure.message);
+    this.reload();
+  }
+
+  /**
+   * Applies an update as one step: what it changes is stored and forwarded only if Yjs applied all
+   * of it and parked nothing as pending. Otherwise returns why, and nothing left the room.
+   */
+  private applyWhole(update: Uint8Array, conn: Connection): RuleError | undefined {
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (e) {
-      this.options.log('error', 'apply failed after validation', { room: this.name, error: String(e) });
-      this.fail('could not apply an update');
+      return new RuleError(RejectReason.Malformed, `could not apply: ${(e as Error).message}`);
+    } finally {
+      this.captured = null;
     }
+    const { pendingStructs, pendingDs } = this.doc.store;
+    if (pendingStructs || pendingDs)
+      return new RuleError(RejectReason.Unresolved, 'parts of it depend on unknown items');
+    for (const u of captured) this.commit(u, conn);
+    return undefined;
   }
 
   private refuse(conn: Connection, code: number, reason: string): void {
@@ -156,8 +229,13 @@ export class Room {
     conn.close(code, reason);
   }
 
-  /** Every change to the doc: store it, then forward it to everyone but its sender. */
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.captured) this.captured.push(update);
+    else this.commit(update, origin);
+  };
+
+  /** A change to the doc: store it, then forward it to everyone but its sender. */
+  private commit(update: Uint8Array, origin: unknown): void {
     let stored: void | Promise<void>;
     try {
       stored = this.docs.append(this.name, update);
@@ -182,7 +260,7 @@ export class Room {
     }
     this.sinceCompact++;
     this.maybeCompact();
-  };
+  }
 
   private onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -253,8 +331,14 @@ export class Room {
     clearTimeout(this.idleTimer);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
+    this.awareness.doc.destroy();
     this.doc.off('update', this.onUpdate);
     this.doc.destroy();
     this.onUnload(this);
   }
+}
+
+/** The close code for a refusal: read-only, malformed, too large and quotas have their own. */
+function closeCodeOf(reason: RejectReason): number {
+  return refusalCloseCodes[reason] ?? CloseCode.UpdateRejected;
 }

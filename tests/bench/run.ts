@@ -5,13 +5,14 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,storage,validation;
+ * - BENCH_SECTIONS: any of fanout,storage,validation,frames,folds,app,agenda;
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out and the profile summarized.
  */
 import { benchAgenda } from './agenda.ts';
 import { benchApp } from './app.ts';
 import { type FanoutRun, type PhaseResult, runFanout } from './fanout.ts';
 import { benchFolds } from './folds.ts';
+import { hostileFrames, perUnit } from './hostileFrames.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
 import { coldLoad, storageSize } from './storage.ts';
@@ -36,7 +37,9 @@ const serverEnv = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const sections = new Set((process.env.BENCH_SECTIONS ?? 'fanout,storage,validation,folds,app,agenda').split(','));
+const sections = new Set(
+  (process.env.BENCH_SECTIONS ?? 'fanout,storage,validation,frames,folds,app,agenda').split(','),
+);
 
 // Every child (servers, load client) dies with us, whatever ends the run.
 process.on('exit', killAll);
@@ -292,6 +295,32 @@ function validationSection(): void {
   );
 }
 
+async function framesSection(): Promise<void> {
+  console.log('\n== 3b. One frame at the limits: maximum-size frames of each shape, valid or hostile');
+  log('sending each shape three times through the relay core with SQLite storage');
+  const { rows, load, maxFrame } = await hostileFrames();
+  table(
+    `Frames up to ${maxFrame} B; CPU ms of the frame's own turn (what it blocks an idle core for), median of 3; load ${load.map((l) => f(l)).join(' ')}`,
+    ['shape', 'bytes', 'structs', 'events', 'verdict', 'validate', 'frame turn', 'wall', 'commit turn'],
+    rows.map((r) => [
+      r.shape,
+      String(r.bytes),
+      String(r.structs),
+      String(r.events),
+      r.verdict,
+      f(r.validateMs),
+      f(r.receiveMs),
+      f(r.receiveWallMs),
+      f(r.commitMs),
+    ]),
+  );
+  const worst = rows.reduce((a, b) => (b.receiveMs > a.receiveMs ? b : a));
+  const u = perUnit(rows);
+  summary.push(
+    `Frames: validation ${f(u.usPerEvent)} µs per event, ${f(u.msPerMB)} ms per MB; the longest turn is ${f(worst.receiveMs)} ms CPU (${worst.shape}; goal 50 ms).`,
+  );
+}
+
 async function foldsSection(): Promise<void> {
   console.log('\n== 4. Folds and documents (five-year sample compound)');
   log('generating the five-year sample and folding it');
@@ -348,6 +377,7 @@ try {
   if (sections.has('fanout')) await fanoutSection();
   if (sections.has('storage')) await storageSection();
   if (sections.has('validation')) validationSection();
+  if (sections.has('frames')) await framesSection();
   if (sections.has('folds')) await foldsSection();
   if (sections.has('app')) await appSection();
   if (sections.has('agenda')) await agendaSection();
