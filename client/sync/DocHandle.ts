@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { CloseCode, poisoningCloseCodes } from '../../shared/errors.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
 import { docDbName, syncUrl } from './ids.ts';
+import { storeAfterLoad } from './storeAfterLoad.ts';
 import { type SavedUnsent, UnsentTracker } from './UnsentTracker.ts';
 
 /** Transaction origin of this device's own writes (STYLE: typed origins). */
@@ -147,6 +148,7 @@ export class DocHandle {
     this.set.loaded(false);
     this.set.synced(false);
     const persistence = new IndexeddbPersistence(this.dbName, doc);
+    storeAfterLoad(persistence, doc);
     this.persistence = persistence;
     // Counting starts at once so a write made while IndexedDB is still loading is not missed.
     const tracker = new UnsentTracker(doc, (saved) => {
