@@ -4,7 +4,6 @@ import { type Category, categories } from '../../../shared/events/request.ts';
 import type { Turn } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { kickUploads } from '../../media/uploadQueue.ts';
 import { useSession } from '../../session.ts';
 import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -41,7 +40,8 @@ export default function AgendaPage() {
   const [search, setSearch] = createSignal('');
   const [limit, setLimit] = createSignal(PAGE);
   const base = `/c/${encodeURIComponent(session.compoundId)}`;
-  onMount(() => kickUploads());
+  // Photos left unsent are not on this screen: their queue's code loads after the list.
+  onMount(() => void import('../../media/uploadQueue.ts').then((q) => q.kickUploads()));
 
   const query = createMemo<ListQuery>(() => {
     const tab = (listTabs as readonly string[]).includes(params.f ?? '') ? (params.f as ListTab) : 'open';
