@@ -31,6 +31,20 @@ describe('installAsciiFastPath', () => {
     expect(utf8TextDecoder?.decode(all.subarray(0, 64))).toBe(reference.decode(all.subarray(0, 64)));
   });
 
+  it('never mixes up strings that share a cache slot', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
+      return seed;
+    };
+    const strings = Array.from({ length: 20_000 }, () =>
+      String.fromCharCode(...Array.from({ length: random() % 65 }, () => 32 + (random() % 95))),
+    );
+    const encoded = strings.map((s) => new TextEncoder().encode(s));
+    const order = [...strings.keys(), ...[...strings.keys()].reverse()];
+    expect(order.map((i) => utf8TextDecoder?.decode(encoded[i]))).toEqual(order.map((i) => strings[i]));
+  });
+
   it('still refuses malformed UTF-8', () => {
     for (const bad of [bytes(0x61, 0xff), bytes(0xc0, 0xaf), bytes(0xe6, 0xa5), bytes(0xed, 0xa0, 0x80)]) {
       expect(() => utf8TextDecoder?.decode(bad)).toThrow(TypeError);
