@@ -4,7 +4,7 @@ import { applyLocale } from './i18n/index.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
 import { loadAccounts, readPrefs } from './sync/accounts.ts';
-import { installAsciiFastPath } from './sync/installAsciiFastPath.ts';
+import { installReadAnyFast } from './sync/readAnyFast.ts';
 import { askPersist } from './sync/storage.ts';
 import './styles.css';
 
@@ -30,8 +30,8 @@ function Root() {
   );
 }
 
-// Before any document loads: Yjs decodes every string through it.
-installAsciiFastPath();
+// Before any document loads.
+installReadAnyFast();
 document.documentElement.dataset.textSize = readPrefs().textSize ?? 'normal';
 applyLocale();
 await loadAccounts();
