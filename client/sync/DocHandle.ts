@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { type Accessor, createSignal } from 'solid-js';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, poisoningCloseCodes } from '../../shared/errors.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
@@ -174,11 +174,14 @@ export class DocHandle {
     }
     this.set.loaded(true);
     doc.on('afterTransaction', this.onLocalWrite);
-    this.connect(doc);
+    // The relay's client is not needed to show what is stored: it loads after.
+    const { WebsocketProvider } = await import('y-websocket');
+    if (this.destroyed || this.doc() !== doc || this.persistence !== persistence) return;
+    this.connect(doc, WebsocketProvider);
   }
 
-  private connect(doc: Y.Doc): void {
-    const provider = new WebsocketProvider(syncUrl(), `${this.opts.compoundId}/${this.opts.docName}`, doc, {
+  private connect(doc: Y.Doc, Provider: typeof WebsocketProvider): void {
+    const provider = new Provider(syncUrl(), `${this.opts.compoundId}/${this.opts.docName}`, doc, {
       params: { token: this.opts.token },
       connect: navigator.onLine,
       maxBackoffTime: 10_000,
