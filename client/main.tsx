@@ -6,6 +6,7 @@ import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
 import { loadAccounts } from './sync/accounts.ts';
+import { installReadAnyFast } from './sync/readAnyFast.ts';
 import { askPersist } from './sync/storage.ts';
 
 const WECHAT_KEY = 'little-stool:wechat-continue';
@@ -30,7 +31,8 @@ function Root() {
   );
 }
 
-await restorePreferences();
-await loadAccounts();
+// Before any document loads.
+installReadAnyFast();
+await Promise.all([restorePreferences(), loadAccounts()]);
 void askPersist();
 render(() => <Root />, document.getElementById('root')!);

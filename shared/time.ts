@@ -31,10 +31,27 @@ export const Day = v.pipe(
   ),
 );
 
+// Building a formatter costs far more than formatting with one, and a list formats a date per row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(ms: number, locale = 'zh-CN'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return formatter(locale, true).format(ms);
 }
 
 export function formatDate(ms: number, locale = 'zh-CN'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(ms);
+  return formatter(locale, false).format(ms);
 }

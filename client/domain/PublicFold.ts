@@ -19,10 +19,18 @@ export interface PublicView {
 export class PublicFold implements Fold<PublicView> {
   readonly #fold = new CompoundFold();
   readonly #requestOf = new Map<string, EventNote>();
+  /** Inserted batches not indexed yet: only a request's page reads the index, so it is built on first read. */
+  #unindexed: unknown[][] = [];
   readonly state: PublicView;
 
   constructor() {
-    this.state = { compound: this.#fold.state, requestOf: this.#requestOf };
+    const requestOf = () => this.#indexed();
+    this.state = {
+      compound: this.#fold.state,
+      get requestOf() {
+        return requestOf();
+      },
+    };
   }
 
   get version(): number {
@@ -31,8 +39,14 @@ export class PublicFold implements Fold<PublicView> {
 
   applyDelta(delta: YArrayDelta): void {
     // The log is append-only (the relay refuses deletions), so the index only ever grows.
-    for (const op of delta) if (Array.isArray(op.insert)) for (const raw of op.insert) this.#index(raw);
+    for (const op of delta) if (Array.isArray(op.insert)) this.#unindexed.push(op.insert);
     this.#fold.applyDelta(delta);
+  }
+
+  #indexed(): ReadonlyMap<string, EventNote> {
+    for (const batch of this.#unindexed) for (const raw of batch) this.#index(raw);
+    this.#unindexed = [];
+    return this.#requestOf;
   }
 
   #index(raw: unknown): void {

@@ -144,7 +144,7 @@ export class DocHandle {
     if (result.ok) tracker.restore(result.unsent);
     else this.storageFailed(result.error);
     this.set.loaded(true);
-    this.link.start(doc, tracker);
+    void this.link.start(doc, tracker);
   }
 
   private onClosed(code: number, reason: string): void {

@@ -1,5 +1,6 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { storeAfterLoad } from './storeAfterLoad.ts';
 import type { SavedUnsent } from './UnsentTracker.ts';
 
 export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
@@ -14,6 +15,7 @@ export class LocalCopy {
 
   constructor(dbName: string, doc: Y.Doc) {
     this.persistence = new IndexeddbPersistence(dbName, doc);
+    storeAfterLoad(this.persistence, doc);
     // whenSynced never settles when the database cannot open, but get() rejects then. Read at once,
     // so the list is the one the last visit left, before this visit saves writes made while loading.
     this.loaded = this.persistence.get(UNSENT_KEY).then(

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { type Accessor, createSignal } from 'solid-js';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncUrl } from './ids.ts';
 import type { UnsentTracker } from './UnsentTracker.ts';
@@ -38,6 +38,8 @@ export class RelayLink {
   private readonly setConnection: (c: Connection) => void;
   private readonly setSynced: (v: boolean) => void;
   private provider: WebsocketProvider | undefined;
+  /** Bumped by start() and stop(), so a start still loading the client after a stop does nothing. */
+  private generation = 0;
   private tracker: UnsentTracker | undefined;
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
   private interval: ReturnType<typeof setInterval> | undefined;
@@ -55,7 +57,11 @@ export class RelayLink {
   }
 
   /** Connects a document (already loaded from IndexedDB) whose unsent changes `tracker` counts. */
-  start(doc: Y.Doc, tracker: UnsentTracker): void {
+  async start(doc: Y.Doc, tracker: UnsentTracker): Promise<void> {
+    const generation = ++this.generation;
+    // The relay's client is not needed to show what is stored: it loads after, off the first screen.
+    const { WebsocketProvider } = await import('y-websocket');
+    if (generation !== this.generation) return;
     this.tracker = tracker;
     const provider = new WebsocketProvider(syncUrl(), this.opts.room, doc, {
       params: { token: this.opts.token },
@@ -103,6 +109,7 @@ export class RelayLink {
 
   /** Disconnects the document given to start(); the link can start again with another. */
   stop(): void {
+    this.generation++;
     clearTimeout(this.probeTimer);
     clearInterval(this.interval);
     this.provider?.doc.off('afterTransaction', this.onLocalWrite);

@@ -1,5 +1,5 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
 import { type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
@@ -8,26 +8,20 @@ import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useRequests } from '../../domain/usePublicView.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { kickUploads } from '../../media/uploadQueue.ts';
 import { turnLabel } from '../../ui/badges.tsx';
 import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
-import {
-  buildingsOf,
-  filterRequests,
-  type ListQuery,
-  type ListTab,
-  listTabs,
-  tabCounts,
-  turnCounts,
-} from './filters.ts';
+import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
+import { filterRequests, type ListQuery, type ListTab, listTabs, tabCounts, turnCounts } from './filters.ts';
 
 const PAGE = 30;
+/** What a phone shows above the fold, with room to spare; the rest of the first page follows a frame later. */
+const FIRST_SCREEN = 8;
 const mainTabs: ListTab[] = ['open', 'mine', 'overdue', 'all'];
 const stageTabs: ListTab[] = ['raised', 'deliberating', 'working', 'rating', 'reopened', 'ended'];
 
-type Params = { f?: string; b?: string; c?: string; turn?: string };
+type Params = FilterPatch;
 
 export default function AgendaPage() {
   const { session, path } = usePage();
@@ -37,8 +31,18 @@ export default function AgendaPage() {
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const [params, setParams] = useSearchParams<Params>();
   const [search, setSearch] = createSignal('');
-  const [limit, setLimit] = createSignal(PAGE);
-  onMount(() => kickUploads());
+  const [limit, setLimit] = createSignal(FIRST_SCREEN);
+  // The pickers under "filters" are built when first opened: folded, they are not on screen.
+  const [filtersOpened, setFiltersOpened] = createSignal(false);
+  // Photos left unsent are not on this screen: their queue's code loads after the list.
+  onMount(() => void import('../../media/uploadQueue.ts').then((q) => q.kickUploads()));
+  createEffect(
+    on(publicDoc.loaded, (loaded) => {
+      if (!loaded) return;
+      const frame = requestAnimationFrame(() => setLimit((n) => Math.max(n, PAGE)));
+      onCleanup(() => cancelAnimationFrame(frame));
+    }),
+  );
 
   const query = createMemo<ListQuery>(() => {
     const tab = (listTabs as readonly string[]).includes(params.f ?? '') ? (params.f as ListTab) : 'open';
@@ -50,7 +54,6 @@ export default function AgendaPage() {
   const shown = createMemo(() => filterRequests(requests(), query(), viewer()));
   const counts = createMemo(() => tabCounts(requests(), { ...query(), tab: 'all' }, viewer()));
   const turnTotals = createMemo(() => turnCounts(requests()));
-  const buildings = createMemo(() => buildingsOf(requests()));
   const narrowed = () => Boolean(params.b || params.c || params.turn || stageTabs.includes(query().tab));
 
   const set = (patch: Params) => {
@@ -130,85 +133,27 @@ export default function AgendaPage() {
             </For>
           </div>
         </section>
-        <details class="filters" open={narrowed()}>
+        <details
+          class="filters"
+          open={narrowed()}
+          onToggle={(e) => {
+            if (e.currentTarget.open) setFiltersOpened(true);
+          }}
+        >
           <summary>
             <span>{t('agenda.filters')}</span>
             <IconChevron size={24} />
           </summary>
-          <div class="filters-body">
-            <div class="field">
-              <label class="field-label" for="agenda-stage">
-                {t('agenda.stage')}
-              </label>
-              <select
-                id="agenda-stage"
-                class="input"
-                data-testid="filter-stage"
-                value={stageTabs.includes(query().tab) ? query().tab : ''}
-                onChange={(e) => set({ f: e.currentTarget.value || undefined })}
-              >
-                <option value="">{t('agenda.anyStage')}</option>
-                <For each={stageTabs}>
-                  {(tab) => (
-                    <option value={tab}>
-                      {t(`tab.${tab}` as MessageKey)}（{counts()[tab]}）
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <div class="field">
-              <label class="field-label" for="agenda-building">
-                {t('agenda.building')}
-              </label>
-              <select
-                id="agenda-building"
-                class="input"
-                data-testid="filter-building"
-                value={params.b ?? ''}
-                onChange={(e) => set({ b: e.currentTarget.value || undefined })}
-              >
-                <option value="">{t('agenda.allBuildings')}</option>
-                <For each={buildings()}>{(b) => <option value={b}>{b}</option>}</For>
-              </select>
-            </div>
-            <div class="field">
-              <label class="field-label" for="agenda-category">
-                {t('agenda.category')}
-              </label>
-              <select
-                id="agenda-category"
-                class="input"
-                data-testid="filter-category"
-                value={query().category ?? ''}
-                onChange={(e) => set({ c: e.currentTarget.value || undefined })}
-              >
-                <option value="">{t('agenda.allCategories')}</option>
-                <For each={categories}>{(c) => <option value={c}>{t(`category.${c}` as MessageKey)}</option>}</For>
-              </select>
-            </div>
-            <div class="field">
-              <label class="field-label" for="agenda-turn">
-                {t('agenda.turns')}
-              </label>
-              <select
-                id="agenda-turn"
-                class="input"
-                data-testid="filter-turn"
-                value={query().turn ?? ''}
-                onChange={(e) => set({ turn: e.currentTarget.value || undefined })}
-              >
-                <option value="">{t('agenda.anyone')}</option>
-                <For each={turns}>
-                  {(turn) => (
-                    <option value={turn}>
-                      {turnLabel(turn)}（{turnTotals()[turn]}）
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
-          </div>
+          <Show when={filtersOpened() || narrowed()}>
+            <AgendaFilters
+              stageTabs={stageTabs}
+              query={query()}
+              requests={requests()}
+              counts={counts()}
+              turnTotals={turnTotals()}
+              onChange={set}
+            />
+          </Show>
         </details>
         <Show when={requests().length > 0} fallback={<p class="empty">{t('agenda.empty')}</p>}>
           <div class="list-summary">
@@ -233,7 +178,7 @@ export default function AgendaPage() {
                 {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
               </For>
             </ul>
-            <Show when={shown().length > limit()}>
+            <Show when={limit() >= PAGE && shown().length > limit()}>
               <button
                 type="button"
                 class="btn btn-secondary btn-block more-button"

@@ -98,6 +98,11 @@ export function filterRequests(requests: readonly RequestState[], query: ListQue
   return late.concat(rest);
 }
 
+/** The stage tabs each stage is listed under. */
+const tabsOfStage = new Map<Stage, ListTab[]>();
+for (const [tab, stages] of Object.entries(stageGroups) as [ListTab, readonly Stage[]][])
+  for (const stage of stages) tabsOfStage.set(stage, [...(tabsOfStage.get(stage) ?? []), tab]);
+
 /** How many each tab would show (with the other filters applied), in one pass. */
 export function tabCounts(
   requests: readonly RequestState[],
@@ -105,9 +110,13 @@ export function tabCounts(
   viewer: Viewer,
 ): Record<ListTab, number> {
   const counts = Object.fromEntries(listTabs.map((t) => [t, 0])) as Record<ListTab, number>;
+  const others: ListQuery = { ...query, tab: 'all' };
   for (const r of requests) {
-    if (!matchesQuery(r, { ...query, tab: 'all' }, viewer)) continue;
-    for (const tab of listTabs) if (inTab(r, tab, viewer)) counts[tab] += 1;
+    if (!matchesQuery(r, others, viewer)) continue;
+    counts.all += 1;
+    for (const tab of tabsOfStage.get(r.stage) ?? []) counts[tab] += 1;
+    if (isMine(r, viewer)) counts.mine += 1;
+    if (isOverdue(r, viewer.now)) counts.overdue += 1;
   }
   return counts;
 }
@@ -122,9 +131,11 @@ export function turnCounts(requests: readonly RequestState[]): Record<Turn, numb
   return counts;
 }
 
+const buildingOrder = new Intl.Collator('zh-CN', { numeric: true });
+
 /** Buildings named on requests, in natural order ("2号楼" before "10号楼"). */
 export function buildingsOf(requests: readonly RequestState[]): string[] {
   const set = new Set<string>();
   for (const r of requests) if (r.building) set.add(r.building);
-  return [...set].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
+  return [...set].sort(buildingOrder.compare);
 }

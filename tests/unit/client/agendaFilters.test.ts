@@ -3,6 +3,7 @@ import {
   buildingsOf,
   filterRequests,
   type isMine,
+  listTabs,
   normalize,
   tabCounts,
   titleMatches,
@@ -79,6 +80,23 @@ describe('agenda list filters', () => {
     expect(filterRequests(list, { tab: 'overdue' }, viewer(owners, after)).map((r) => r.id)).toEqual(['r2']);
     expect(daysLate(list.find((r) => r.id === 'r2')!, after)).toBe(2);
     expect(tabCounts(list, { tab: 'all' }, viewer(owners, after)).overdue).toBe(1);
+  });
+
+  it('counts for every tab what that tab would list', () => {
+    const list = agenda();
+    for (const [who, now] of [
+      [owners, after],
+      [resident, before],
+      [property, after],
+    ] as const) {
+      for (const query of [{}, { building: '10号楼' }, { category: 'ev-charging' as const }]) {
+        const counts = tabCounts(list, { tab: 'all', ...query }, viewer(who, now));
+        const listed = Object.fromEntries(
+          listTabs.map((tab) => [tab, filterRequests(list, { ...query, tab }, viewer(who, now)).length]),
+        );
+        expect(counts).toEqual(listed);
+      }
+    }
   });
 
   it('lists overdue requests first, so they stand out', () => {

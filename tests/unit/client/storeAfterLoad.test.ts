@@ -1,0 +1,65 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { storeAfterLoad } from '../../../client/sync/storeAfterLoad.ts';
+import { eventually } from '../../helpers/eventually.ts';
+
+let n = 0;
+const freshName = () => `store-after-load-${++n}`;
+
+/** Opens a document from IndexedDB as DocHandle does. */
+function open(name: string) {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(name, doc);
+  storeAfterLoad(persistence, doc);
+  return { doc, persistence };
+}
+
+/** What a later visit reads back from IndexedDB. */
+async function reopen(name: string): Promise<unknown[]> {
+  const { doc, persistence } = open(name);
+  await persistence.whenSynced;
+  const events = doc.getArray('events').toArray();
+  await persistence.destroy();
+  return events;
+}
+
+describe('storeAfterLoad', () => {
+  it('loads the stored log without encoding it back into an update', async () => {
+    const name = freshName();
+    const first = open(name);
+    await first.persistence.whenSynced;
+    first.doc.getArray('events').push([{ id: 'a' }, { id: 'b' }]);
+    await eventually(async () => expect(await reopen(name)).toEqual([{ id: 'a' }, { id: 'b' }]));
+    await first.persistence.destroy();
+
+    const { doc, persistence } = open(name);
+    const listening: boolean[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin === persistence) listening.push(doc._observers.has('update'));
+    });
+    await persistence.whenSynced;
+    expect(doc.getArray('events').length).toBe(2);
+    expect(listening).toEqual([false]);
+    await persistence.destroy();
+  });
+
+  it('stores a write made while the stored log is still loading', async () => {
+    const name = freshName();
+    const seed = open(name);
+    await seed.persistence.whenSynced;
+    seed.doc.getArray('events').push([{ id: 'old' }]);
+    await eventually(async () => expect(await reopen(name)).toEqual([{ id: 'old' }]));
+    await seed.persistence.destroy();
+
+    const { doc, persistence } = open(name);
+    doc.getArray('events').push([{ id: 'early' }]);
+    await persistence.whenSynced;
+    doc.getArray('events').push([{ id: 'late' }]);
+    await eventually(async () =>
+      expect((await reopen(name)).map((e) => (e as { id: string }).id).sort()).toEqual(['early', 'late', 'old']),
+    );
+    await persistence.destroy();
+  });
+});
