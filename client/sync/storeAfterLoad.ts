@@ -19,7 +19,8 @@ function changedSomething(tr: Y.Transaction): boolean {
  * write made before the load ends is stored once the load ends, encoded from its before-state.
  */
 export function storeAfterLoad(persistence: IndexeddbPersistence, doc: Y.Doc): void {
-  const store = (persistence as unknown as { _storeUpdate: StoreUpdate })._storeUpdate;
+  const inner = persistence as unknown as { _storeUpdate: StoreUpdate; _destroyed: boolean };
+  const store = inner._storeUpdate;
   doc.off('update', store);
   const early: Uint8Array[] = [];
   const onTransaction = (tr: Y.Transaction) => {
@@ -28,6 +29,7 @@ export function storeAfterLoad(persistence: IndexeddbPersistence, doc: Y.Doc): v
   doc.on('afterTransaction', onTransaction);
   void persistence.whenSynced.then(() => {
     doc.off('afterTransaction', onTransaction);
+    if (inner._destroyed) return;
     for (const update of early) store(update, null);
     doc.on('update', store);
   });
