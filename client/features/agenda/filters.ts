@@ -114,7 +114,9 @@ export function tabCounts(
   for (const r of requests) {
     if (!matchesQuery(r, others, viewer)) continue;
     counts.all += 1;
-    for (const tab of tabsOfStage.get(r.stage) ?? []) counts[tab] += 1;
+    // The same rule as inTab: a completed request past its rating window counts as ended.
+    if (r.stage === 'completed' && !awaitsRating(r, viewer.now)) counts.ended += 1;
+    else for (const tab of tabsOfStage.get(r.stage) ?? []) counts[tab] += 1;
     if (isMine(r, viewer)) counts.mine += 1;
     if (isOverdue(r, viewer.now)) counts.overdue += 1;
   }

@@ -140,6 +140,11 @@ describe('agenda list filters', () => {
     expect(tabsAt(done.at + 1)).toEqual(['open', 'rating']);
     expect(tabsAt(done.at + (RATING_WINDOW_DAYS - 1) * 86_400_000)).toEqual(['open', 'rating']);
     expect(tabsAt(done.at + RATING_WINDOW_DAYS * 86_400_000)).toEqual(['ended']);
+    for (const now of [done.at + 1, done.at + RATING_WINDOW_DAYS * 86_400_000]) {
+      const counts = tabCounts(list, { tab: 'all' }, viewer(owners, now));
+      for (const tab of listTabs)
+        expect(counts[tab], tab).toBe(filterRequests(list, { tab }, viewer(owners, now)).length);
+    }
   });
 
   it('sorts buildings in natural order', () => {
