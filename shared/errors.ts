@@ -1,4 +1,5 @@
 import type { EventType } from './events/index.ts';
+import type { AnomalyReason } from './folds/AnomalyReason.ts';
 import type { Party } from './roles.ts';
 import type { DocKind } from './rooms.ts';
 import type { Who } from './rules/permissions.ts';
@@ -87,6 +88,11 @@ export const RejectReason = {
   EventQuota: 'event_quota',
   /** The update would take the member past the bytes they may append today. */
   ByteQuota: 'byte_quota',
+  /**
+   * An event breaks a rule its author's own copy held what it needs for (an id the log has, a
+   * payment before the approvals, minutes changed after the lock): see shared/rules/causal.ts.
+   */
+  CausalRule: 'causal_rule',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -140,7 +146,9 @@ export type Refusal =
   /** The member's role falls short of who may append the type. */
   | { reason: typeof RejectReason.NotPermitted; type: EventType; who: Who }
   /** The event breaks a rule on its own fields. */
-  | { reason: typeof RejectReason.NotPermitted; type: EventType; rule: BrokenRule };
+  | { reason: typeof RejectReason.NotPermitted; type: EventType; rule: BrokenRule }
+  /** The event (or, with no type, the minutes text) breaks a causal rule; the fold's reason says which. */
+  | { reason: typeof RejectReason.CausalRule; type?: EventType; anomaly: AnomalyReason };
 
 /** The close code of a refused update, where it is not `UpdateRejected`. */
 export const refusalCloseCodes: Readonly<Partial<Record<RejectReason, CloseCode>>> = {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { CausalGuard } from '../shared/rules/CausalGuard.ts';
 import { type ValidationLimits, validateUpdate } from '../shared/rules/validateUpdate.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -23,9 +24,19 @@ export interface RunningServer {
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 
-/** The governance rules the phones also check before writing: event logs only grow, by the permission table. */
+/**
+ * The governance rules the phones also check before writing: event logs only grow, by the permission
+ * table; and the causal rules, held against a fold of each loaded document.
+ */
 const sharedRules = (limits: ValidationLimits): UpdatePolicy => ({
-  check: (update, member, room) => validateUpdate(room.doc, update, member, room.kind, limits),
+  attach: (doc, kind) => (kind === 'members' ? undefined : new CausalGuard(doc, kind)),
+  check(update, member, room) {
+    const validation = validateUpdate(room.doc, update, member, room.kind, limits);
+    const guard = room.rules as CausalGuard | undefined;
+    if (!validation.changed || !guard) return validation;
+    guard.before(validation);
+    return { changed: true, afterApply: () => guard.after(validation.events) };
+  },
 });
 
 /** Opens storage, builds the app and listens; port 0 ends up on a random free port. */

@@ -61,11 +61,13 @@ const reasonKeys: Record<RejectReason, MessageKey> = {
   malformed: 'refusal.malformed',
   event_quota: 'refusal.event_quota',
   byte_quota: 'refusal.byte_quota',
+  causal_rule: 'refusal.causal_rule',
 };
 
 /** Why the rules refuse a change, in the current locale. */
 export function refusalText(refusal: Refusal): string {
   if ('who' in refusal) return t(whoKeys[refusal.who]);
   if ('rule' in refusal) return ruleText(refusal.rule);
+  if ('anomaly' in refusal) return anomalyText(refusal.anomaly);
   return t(reasonKeys[refusal.reason]);
 }

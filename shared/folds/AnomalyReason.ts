@@ -51,6 +51,8 @@ export const AnomalyCode = {
   NothingReported: 'nothing_reported',
   /** Every present party signed the minutes; only amendments follow. */
   MinutesLocked: 'minutes_locked',
+  /** An amendment before every present party signed: until then the minutes change directly. */
+  NotLocked: 'not_locked',
   AlreadySignedIn: 'already_signed_in',
   AlreadySignedOff: 'already_signed_off',
   /** A party signs off minutes only if someone sat for it. */

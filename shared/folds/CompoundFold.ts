@@ -21,6 +21,10 @@ const duplicateId: AnomalyReason = Object.freeze({ code: 'duplicate_id' });
  * new events touch, closed over events that touch several, from their events in array order; so
  * the state always equals `foldEvents` of the whole array.
  *
+ * An id held by more than one element counts for none of them (`duplicate_id`): whichever came
+ * first in the array is a position an author can choose, so no copy may win by it. The relay
+ * refuses a second event with an id it holds; only a log written around it has any.
+ *
  * Changed entities are published as fresh objects; the records holding them are updated in place
  * and `version` counts batches, so a UI can reconcile by identity (see EntityTable).
  */
@@ -70,6 +74,16 @@ export class CompoundFold {
     return this.#version;
   }
 
+  /** True if the log holds an event with this id. */
+  holds(eventId: string): boolean {
+    return this.#index.first(eventId) !== undefined;
+  }
+
+  /** Why the fold ignores the event with this id (undefined if it took effect or is not in the log). */
+  reasonFor(eventId: string): AnomalyReason | undefined {
+    return this.#index.first(eventId)?.anomaly;
+  }
+
   applyDelta(delta: ArrayDelta): void {
     const changed = isAppend(delta, this.#log.length) ? this.#append(delta) : this.#splice(delta);
     if (!changed) return;
@@ -82,6 +96,8 @@ export class CompoundFold {
     let log = this.#log;
     const before = log.length;
     const index = this.#index;
+    // Ids a new record shares with another: every record of such an id is refolded as a duplicate.
+    const shared: string[] = [];
     for (const op of delta) {
       const insert = op.insert;
       if (typeof insert !== 'object') continue;
@@ -91,7 +107,9 @@ export class CompoundFold {
           const rec = record(insert[i], start + i);
           log.push(rec);
           this.#add(rec, true);
-          if (rec.event) this.#step(rec);
+          if (!rec.event) continue;
+          if (index.withId(rec.event.id).length > 1) shared.push(rec.event.id);
+          else this.#step(rec, true);
         }
         continue;
       }
@@ -100,15 +118,23 @@ export class CompoundFold {
       const first = new Uint8Array(insert.length);
       if (start === 0) log = this.#log = insert.map((raw, i) => record(raw, i));
       else for (let i = 0; i < insert.length; i++) log.push(record(insert[i], start + i));
+      const batchShared = new Set<string>();
       for (let i = 0; i < insert.length; i++) {
         const rec = log[start + i] as Entry;
-        if (rec.event && index.addLoaded(rec)) first[i] = 1;
+        if (!rec.event) continue;
+        if (index.addLoaded(rec)) first[i] = 1;
+        else batchShared.add(rec.event.id);
       }
       for (let i = 0; i < insert.length; i++) {
         const rec = log[start + i] as Entry;
-        if (rec.event) this.#step(rec, first[i] === 1);
-        else this.#flag(rec);
+        if (!rec.event) this.#flag(rec);
+        else if (first[i] === 1 && !batchShared.has(rec.event.id)) this.#step(rec, true);
       }
+      shared.push(...batchShared);
+    }
+    if (shared.length > 0) {
+      if (!index.built) index.build(log);
+      this.#refold([], [], shared);
     }
     return log.length > before;
   }
@@ -163,11 +189,11 @@ export class CompoundFold {
     this.#anomaliesChanged = true;
   }
 
-  /** Re-folds what events inserted before the end (or removed) can change. */
-  #refold(added: Entry[], removed: Entry[]): void {
+  /** Re-folds what events inserted before the end (or removed), or ids now shared, can change. */
+  #refold(added: Entry[], removed: Entry[], sharedIds: readonly string[] = []): void {
     const seeds = new Set<string>();
     const creations = new Set<string>();
-    const ids = new Set<string>();
+    const ids = new Set<string>(sharedIds);
     const seed = (rec: Entry) => {
       for (const key of keysOf(rec)) seeds.add(key);
       const creates = createsOf(rec);
@@ -193,14 +219,14 @@ export class CompoundFold {
     for (const rec of recs) this.#step(rec);
   }
 
-  /** Applies a record; `first` says whether it is the first with its id (looked up if not given). */
-  #step(rec: Entry, first?: boolean): void {
+  /** Applies a record; `only` says whether no other record has its id (looked up if not given). */
+  #step(rec: Entry, only?: boolean): void {
     const event = rec.event;
     const module = rec.module;
     if (!event || !module) return;
     this.#rec = rec;
     rec.outcome = undefined;
-    const why = (first ?? this.#index.first(event.id) === rec) ? module.apply(this.#ctx, event) : duplicateId;
+    const why = (only ?? this.#index.withId(event.id).length === 1) ? module.apply(this.#ctx, event) : duplicateId;
     if (sameReason(why, rec.anomaly)) return;
     rec.anomaly = why;
     if (why === undefined) this.#anomalous.delete(rec);

@@ -34,7 +34,8 @@ export interface MinutesState {
   /** Locked once every present party signed; later changes are amendments only. */
   locked: boolean;
   lockedAt: number | null;
-  amendments: (MinutesAct & { note: string; afterLock: boolean })[];
+  /** Changes after the lock; before it, the minutes are changed directly. */
+  amendments: (MinutesAct & { note: string })[];
   anomalies: Anomaly[];
 }
 
@@ -61,7 +62,12 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     amendments: [],
     anomalies: [],
   };
-  const seen = new Set<string>();
+  // An id held twice counts for neither: which came first is a position an author chooses.
+  const count = new Map<string, number>();
+  for (const raw of events) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') count.set(id, (count.get(id) ?? 0) + 1);
+  }
   for (const raw of events) {
     const parsed = parseEvent(raw);
     if (!parsed.ok) {
@@ -74,12 +80,12 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
       continue;
     }
     const e = parsed.event;
-    const why: AnomalyReason | undefined = seen.has(e.id)
-      ? { code: 'duplicate_id' }
-      : e.type.startsWith('minutes.')
-        ? step(m, e as MinutesEvent)
-        : { code: 'wrong_document' };
-    seen.add(e.id);
+    const why: AnomalyReason | undefined =
+      (count.get(e.id) ?? 0) > 1
+        ? { code: 'duplicate_id' }
+        : e.type.startsWith('minutes.')
+          ? step(m, e as MinutesEvent)
+          : { code: 'wrong_document' };
     if (why) m.anomalies.push({ eventId: e.id, type: e.type, reason: why });
   }
   return m;
@@ -122,7 +128,8 @@ function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
       }
       return undefined;
     case 'minutes.amended':
-      m.amendments.push({ ...act, note: e.note, afterLock: m.locked });
+      if (!m.locked) return { code: 'not_locked' };
+      m.amendments.push({ ...act, note: e.note });
       return undefined;
     default:
       return exhaustive(e);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
+import type { AppEvent } from '../events/index.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { canWrite, docRoots } from '../rooms.ts';
@@ -12,8 +13,10 @@ import { type Place, resolvePlaces, type StoredView } from './resolvePlaces.ts';
 export interface Validation {
   /** False when the update adds nothing the document does not already have. */
   changed: boolean;
-  /** Events the update appends, already checked. */
-  events: unknown[];
+  /** Events the update appends, already checked, in the update's order. */
+  events: AppEvent[];
+  /** True if the update changes the minutes text (inserts or deletes in `notes`). */
+  notes: boolean;
 }
 
 export interface ValidationLimits {
@@ -74,7 +77,8 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
   }
 
   const places = resolvePlaces(parts, view);
-  const events: unknown[] = [];
+  const events: AppEvent[] = [];
+  let notes = false;
   let eventStructs = 0;
   for (let i = 0; i < parts.structs.length; i++) {
     const s = parts.structs[i]!;
@@ -89,11 +93,13 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     if (s.kind === 'gc') {
       // Garbage-collected content can only come from deleted text.
       if (!roots.notes) throw new RuleError(RejectReason.DeleteForbidden, 'deleted content in an event log');
+      notes = true;
       continue;
     }
     const content = s.content!;
     if (place === 'gc') {
       if (!roots.notes) throw new RuleError(RejectReason.Unresolved, 'insert next to deleted content');
+      notes = true;
     } else if (place === 'events') {
       if (content.kind !== 'any') {
         const reason = content.kind === 'deleted' ? RejectReason.DeleteForbidden : RejectReason.BadContent;
@@ -107,14 +113,16 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
       }
     } else if (content.kind === 'any') {
       throw new RuleError(RejectReason.BadContent, 'JSON values in minutes text');
-    }
+    } else notes = true;
   }
 
   if (checkDeletes(parts, view, places)) {
     if (!writable) throw readOnly();
+    // Nothing in an event log may be deleted, so a fresh delete is in the text.
     changed = true;
+    notes = true;
   }
-  return { changed, events };
+  return { changed, events, notes };
 }
 
 /**

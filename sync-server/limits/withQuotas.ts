@@ -15,6 +15,7 @@ export function withQuotas(policy: UpdatePolicy, quotas: DailyQuotas): UpdatePol
     if (tr.origin instanceof Connection) quotas.charge(tr.origin.member.memberId, eventsAdded(tr), 0);
   };
   return {
+    attach: policy.attach?.bind(policy),
     check(update, member, room) {
       const result = policy.check(update, member, room);
       if (!result.changed) return result;

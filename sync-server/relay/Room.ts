@@ -6,7 +6,7 @@ import type { DocKind } from '../../shared/rooms.ts';
 import type { DocStore } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
-import type { RelayOptions } from './types.ts';
+import type { RelayOptions, RoomState } from './types.ts';
 
 /** Transaction origin of events the server itself writes (the `members` document). */
 export const serverOrigin = Symbol('server');
@@ -18,6 +18,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<Connection>();
   private current: Y.Doc;
+  /** The policy's state of the current doc (its fold), made after each load. */
+  private policyState: RoomState | undefined;
   private loading: Promise<void>;
   private state: State = 'loading';
   /** Work that arrived while the document was loading, run in order once it is ready. */
@@ -51,6 +53,11 @@ export class Room {
     return this.current;
   }
 
+  /** The policy's state of the loaded document, for the policy's checks. */
+  get rules(): RoomState | undefined {
+    return this.policyState;
+  }
+
   /** Settles once the document is loaded (again, after a reload). */
   get ready(): Promise<void> {
     return this.loading;
@@ -70,6 +77,7 @@ export class Room {
         for (const u of updates) Y.applyUpdate(this.doc, u);
       });
       this.sinceCompact = Math.max(0, updates.length - 1);
+      this.policyState = this.options.policy.attach?.(this.doc, this.kind);
     } catch (e) {
       this.options.log('error', 'room load failed', { room: this.name, error: String(e) });
       this.fail('could not load this document');
@@ -91,6 +99,7 @@ export class Room {
   private reload(): void {
     if (this.state !== 'ready') return;
     this.state = 'loading';
+    this.detachPolicy();
     this.doc.off('update', this.onUpdate);
     this.doc.destroy();
     this.current = new Y.Doc();
@@ -187,27 +196,32 @@ export class Room {
   }
 
   private applyFrom(conn: Connection, update: Uint8Array): void {
+    let afterApply: (() => void) | undefined;
     try {
-      const { changed } = this.options.policy.check(update, conn.member, this);
-      if (!changed) return;
+      const checked = this.options.policy.check(update, conn.member, this);
+      if (!checked.changed) return;
+      afterApply = checked.afterApply;
     } catch (e) {
       // A policy that throws anything else has a bug; the update is still only its sender's problem.
       const refusal = e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
       this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
-    const failure = this.applyWhole(update, conn);
+    const failure = this.applyWhole(update, conn, afterApply);
     if (failure === undefined) return;
-    this.options.log('error', 'apply failed after validation', { room: this.name, error: failure.message });
+    // A causal rule broken where the update landed is a refusal like any other; the rest is a bug.
+    const level = failure.reason === RejectReason.CausalRule ? 'warn' : 'error';
+    this.options.log(level, 'refused after apply', { room: this.name, error: failure.message });
     this.refuse(conn, closeCodeOf(failure.reason), failure.message);
     this.reload();
   }
 
   /**
    * Applies an update as one step: what it changes is stored and forwarded only if Yjs applied all
-   * of it and parked nothing as pending. Otherwise returns why, and nothing left the room.
+   * of it, parked nothing as pending and the policy's after-check passed. Otherwise returns why,
+   * and nothing left the room.
    */
-  private applyWhole(update: Uint8Array, conn: Connection): RuleError | undefined {
+  private applyWhole(update: Uint8Array, conn: Connection, afterApply?: () => void): RuleError | undefined {
     const captured: Uint8Array[] = [];
     this.captured = captured;
     try {
@@ -220,6 +234,11 @@ export class Room {
     const { pendingStructs, pendingDs } = this.doc.store;
     if (pendingStructs || pendingDs)
       return new RuleError(RejectReason.Unresolved, 'parts of it depend on unknown items');
+    try {
+      afterApply?.();
+    } catch (e) {
+      return e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
+    }
     for (const u of captured) this.commit(u, conn);
     return undefined;
   }
@@ -325,6 +344,11 @@ export class Room {
     this.destroy();
   }
 
+  private detachPolicy(): void {
+    this.policyState?.detach();
+    this.policyState = undefined;
+  }
+
   destroy(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
@@ -332,6 +356,7 @@ export class Room {
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
     this.awareness.doc.destroy();
+    this.detachPolicy();
     this.doc.off('update', this.onUpdate);
     this.doc.destroy();
     this.onUnload(this);

@@ -27,18 +27,36 @@ export interface RelayLimits {
   awarenessClients?: number;
 }
 
+/** What a policy keeps per loaded document (a fold for its causal rules); made again on each load. */
+export interface RoomState {
+  /** The document is being dropped: stop following it. */
+  detach(): void;
+}
+
+/** What the policy decided about an update it accepts. */
+export interface Checked {
+  /** False when the update adds nothing the document does not already have. */
+  changed: boolean;
+  /**
+   * Runs once Yjs has applied the update, before anything is stored or forwarded: a RuleError
+   * refuses it where it landed, and the room reloads its document from storage.
+   */
+  afterApply?: () => void;
+}
+
 /**
  * Decides whether a member's update may be applied to a room's document, without applying it.
  * Throws a RuleError (shared/errors.ts) to refuse it; the room closes the connection with the
  * matching close code. The relay itself knows no governance rules: the app passes them in.
  */
 export interface UpdatePolicy {
-  /** `changed` is false when the update adds nothing the document does not already have. */
+  /** Builds the policy's state of a document just loaded (undefined: it keeps none). */
+  attach?(doc: Y.Doc, kind: DocKind): RoomState | undefined;
   check(
     update: Uint8Array,
     member: Member,
-    room: { readonly doc: Y.Doc; readonly kind: DocKind },
-  ): { changed: boolean };
+    room: { readonly doc: Y.Doc; readonly kind: DocKind; readonly rules: RoomState | undefined },
+  ): Checked;
 }
 
 export interface RelayOptions {

@@ -36,9 +36,29 @@ describe('minutes', () => {
     expect(m.attendees).toHaveLength(4);
     expect(m.decisions).toHaveLength(1);
     expect(m.actionItems).toMatchObject([{ requestId: 'r1', owner: { party: 'owners' }, deadline: '2024-07-01' }]);
-    expect(m.amendments).toMatchObject([{ afterLock: true }]);
+    expect(m.amendments).toMatchObject([{ note: '更正：参会人数以签到表为准' }]);
     expect(m.anomalies).toEqual([
       { eventId: late.id, type: 'minutes.decision.recorded', reason: { code: 'minutes_locked' } },
+    ]);
+  });
+
+  it('takes an amendment only once the minutes are locked', () => {
+    const log = meeting();
+    const early = log.add('minutes.amended', 'comm1', { note: '还没签字就更正' });
+    const m = foldMinutes(log.events);
+    expect(m.amendments).toEqual([]);
+    expect(m.anomalies).toEqual([{ eventId: early.id, type: 'minutes.amended', reason: { code: 'not_locked' } }]);
+  });
+
+  it('lets neither copy of a duplicated id count', () => {
+    const log = meeting();
+    const decision = log.add('minutes.decision.recorded', 'comm1', { text: '同意' });
+    log.events.push({ ...decision, text: '不同意' });
+    const m = foldMinutes(log.events);
+    expect(m.decisions.map((d) => d.eventId)).not.toContain(decision.id);
+    expect(m.anomalies.map((a) => [a.eventId, a.reason.code])).toEqual([
+      [decision.id, 'duplicate_id'],
+      [decision.id, 'duplicate_id'],
     ]);
   });
 

@@ -48,6 +48,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_accepted: { code: 'already_accepted' },
   nothing_reported: { code: 'nothing_reported' },
   minutes_locked: { code: 'minutes_locked' },
+  not_locked: { code: 'not_locked' },
   already_signed_in: { code: 'already_signed_in' },
   already_signed_off: { code: 'already_signed_off', party: 'community' },
   party_absent: { code: 'party_absent', party: 'property' },
