@@ -3,7 +3,7 @@ import type { EventOf } from '../events/index.ts';
 import { parseEvent } from '../events/index.ts';
 import type { Attendee } from '../events/meeting.ts';
 import type { Owner } from '../events/request.ts';
-import type { Party } from '../roles.ts';
+import { type Party, parties } from '../roles.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Anomaly } from './CompoundState.ts';
@@ -88,7 +88,14 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
           : { code: 'wrong_document' };
     if (why) m.anomalies.push({ eventId: e.id, type: e.type, reason: why });
   }
+  // Lists in a canonical order, not the log's: concurrent sign-ins land in whichever order Yjs places them.
+  for (const list of [m.attendees, m.items, m.decisions, m.actionItems, m.amendments]) list.sort(byTime);
+  m.signingParties.sort((a, b) => parties.indexOf(a) - parties.indexOf(b));
   return m;
+}
+
+function byTime(a: MinutesAct, b: MinutesAct): number {
+  return a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 }
 
 function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
