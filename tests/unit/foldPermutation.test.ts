@@ -70,7 +70,10 @@ function linearExtension(events: readonly AppEvent[], rng: Prng): AppEvent[] {
     ready[k] = ready[ready.length - 1]!;
     ready.pop();
     out.push(events[i]!);
-    for (const j of after[i]!) if (--waiting[j] === 0) ready.push(j);
+    for (const j of after[i]!) {
+      waiting[j] = (waiting[j] as number) - 1;
+      if (waiting[j] === 0) ready.push(j);
+    }
   }
   expect(out).toHaveLength(events.length);
   return out;
