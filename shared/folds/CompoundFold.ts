@@ -128,7 +128,8 @@ export class CompoundFold {
       for (let i = 0; i < insert.length; i++) {
         const rec = log[start + i] as Entry;
         if (!rec.event) this.#flag(rec);
-        else if (first[i] === 1 && !batchShared.has(rec.event.id)) this.#step(rec, true);
+        else if (batchShared.has(rec.event.id)) this.#step(rec, false);
+        else if (first[i] === 1) this.#step(rec, true);
       }
       shared.push(...batchShared);
     }
