@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { addMember, createCompound, type Session } from '../helpers/clients.ts';
+import { LoadClient, mapLimit, type PhaseResult } from './fanout.ts';
+import { type FloodKind, type FloodTally, startHostileFlood } from './hostileFlood.ts';
+import type { Phase } from './loadClient.ts';
+import { root, startOurs } from './processes.ts';
+import { rssBytes } from './procStats.ts';
+
+export interface FloodOptions {
+  /** Honest rooms, each with one writer and `clients - 1` readers. */
+  rooms: number;
+  clients: number;
+  /** Events per second each honest room's writer appends. */
+  ratePerRoom: number;
+  warmupMs: number;
+  durationMs: number;
+  drainMs: number;
+  /** Hostile members of each kind (valid, invalid, awareness) in the flooded room. */
+  membersPerKind: number;
+  serverEnv: Record<string, string>;
+  /** A directory for a CPU profile of the server, if wanted. */
+  profileDir?: string;
+}
+
+export interface FloodPhase {
+  /** What the honest readers saw in the measured window. */
+  honest: PhaseResult;
+  /** The server's largest resident set, sampled every 100 ms over the phase. */
+  maxRssBytes: number;
+  /** CPU of this process (the hostile members, if any), % of one core over the phase. */
+  benchCpuPct: number;
+  seconds: number;
+}
+
+export interface FloodRun {
+  quiet: FloodPhase;
+  flood: FloodPhase;
+  tallies: FloodTally[];
+  /** Honest clients' disconnects over both phases, and why. */
+  disconnects: number;
+  closes: string;
+}
+
+const num = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+/** The flood's settings from the environment (BENCH_FLOOD_*, described in run.ts). */
+export function floodOptions(base: { warmupMs: number; serverEnv: Record<string, string> }): FloodOptions {
+  return {
+    rooms: num('BENCH_FLOOD_ROOMS', 20),
+    clients: Math.max(2, num('BENCH_FLOOD_CLIENTS', 3)),
+    ratePerRoom: num('BENCH_FLOOD_RATE', 20),
+    durationMs: num('BENCH_FLOOD_SECONDS', 15) * 1000,
+    drainMs: 10_000,
+    membersPerKind: num('BENCH_FLOOD_MEMBERS', 2),
+    ...base,
+  };
+}
+
+/**
+ * Honest rooms measured alone, then while hostile members flood one other room of the same server.
+ * Our server runs as a child with the API limits and quotas off, the per-connection limits as shipped.
+ */
+export async function runFlood(o: FloodOptions, log: (s: string) => void): Promise<FloodRun> {
+  const server = await startOurs({
+    RATE_LIMITS: 'off',
+    // Every honest room reaches the compaction threshold at the same moment: keep that out of both phases.
+    COMPACT_EVERY: '1000000',
+    ...o.serverEnv,
+    ...(o.profileDir
+      ? { NODE_OPTIONS: `--import ${join(root, 'tests/bench/cpuProfile.mjs')}`, BENCH_PROFILE_DIR: o.profileDir }
+      : {}),
+  });
+  const pid = server.proc.pid!;
+  let load: LoadClient | undefined;
+  try {
+    log(`creating ${o.rooms} honest compounds with ${o.clients} members each`);
+    const honest = await mapLimit(
+      Array.from({ length: o.rooms }, (_, i) => i),
+      8,
+      async () => {
+        const admin = await createCompound(server.url);
+        const readers: Session[] = [];
+        for (let j = 1; j < o.clients; j++) readers.push(await addMember(server.url, admin, { role: 'resident' }));
+        return {
+          serverUrl: server.wsUrl,
+          room: `${admin.compoundId}/public`,
+          writer: { memberId: admin.memberId, token: admin.token },
+          readers: readers.map((r) => ({ token: r.token })),
+        };
+      },
+    );
+    log(`creating the flooded compound with ${3 * o.membersPerKind} hostile residents`);
+    const admin = await createCompound(server.url);
+    const hostile = {} as Record<FloodKind, Session[]>;
+    for (const kind of ['valid', 'invalid', 'awareness'] as const) {
+      hostile[kind] = [];
+      for (let i = 0; i < o.membersPerKind; i++)
+        hostile[kind].push(await addMember(server.url, admin, { role: 'resident' }));
+    }
+
+    load = new LoadClient('ours', { serverPid: pid, rooms: honest });
+    log(`${o.rooms * o.clients} honest clients synced in ${(await load.connected).toFixed(0)} ms`);
+    const phase: Phase = {
+      ratePerRoom: o.ratePerRoom,
+      warmupMs: o.warmupMs,
+      durationMs: o.durationMs,
+      drainMs: o.drainMs,
+    };
+    const honestLoad = load;
+    const quiet = await watched(pid, () => honestLoad.phase(phase));
+    log(`quiet: p50 ${quiet.honest.p50.toFixed(1)} ms, p99 ${quiet.honest.p99.toFixed(1)} ms`);
+
+    const attack = startHostileFlood(server.wsUrl, hostile, admin.memberId);
+    let tallies: FloodTally[] = [];
+    const flood = await watched(pid, async () => {
+      const r = await honestLoad.phase(phase);
+      tallies = await attack.stop();
+      return r;
+    });
+    log(`flood: p50 ${flood.honest.p50.toFixed(1)} ms, p99 ${flood.honest.p99.toFixed(1)} ms`);
+    const left = await load.leave();
+    return { quiet, flood, tallies, ...left };
+  } finally {
+    load?.kill();
+    await server.stop();
+  }
+}
+
+/** Runs one phase while sampling the server's memory and this process's CPU. */
+async function watched(pid: number, run: () => Promise<PhaseResult>): Promise<FloodPhase> {
+  let maxRssBytes = rssBytes(pid);
+  const sampler = setInterval(() => {
+    maxRssBytes = Math.max(maxRssBytes, rssBytes(pid));
+  }, 100);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  try {
+    const honest = await run();
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    maxRssBytes = Math.max(maxRssBytes, rssBytes(pid));
+    return { honest, maxRssBytes, benchCpuPct: ((used.user + used.system) / 1e6 / seconds) * 100, seconds };
+  } finally {
+    clearInterval(sampler);
+  }
+}
