@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
 import { LoadClient, mapLimit, type PhaseResult } from './fanout.ts';
-import { type FloodKind, type FloodTally, startHostileFlood } from './hostileFlood.ts';
+import { type FloodKind, type FloodTally, floodKinds, startHostileFlood } from './hostileFlood.ts';
 import type { Phase } from './loadClient.ts';
 import { root, startOurs } from './processes.ts';
 import { rssBytes } from './procStats.ts';
@@ -15,8 +15,8 @@ export interface FloodOptions {
   warmupMs: number;
   durationMs: number;
   drainMs: number;
-  /** Hostile members of each kind (valid, invalid, awareness) in the flooded room. */
-  membersPerKind: number;
+  /** Hostile members of each kind in the flooded room. */
+  members: Record<FloodKind, number>;
   serverEnv: Record<string, string>;
   /** A directory for a CPU profile of the server, if wanted. */
   profileDir?: string;
@@ -48,13 +48,16 @@ const num = (name: string, fallback: number) => {
 
 /** The flood's settings from the environment (BENCH_FLOOD_*, described in run.ts). */
 export function floodOptions(base: { warmupMs: number; serverEnv: Record<string, string> }): FloodOptions {
+  const kinds = (process.env.BENCH_FLOOD_KINDS ?? floodKinds.join(',')).split(',');
   return {
     rooms: num('BENCH_FLOOD_ROOMS', 20),
     clients: Math.max(2, num('BENCH_FLOOD_CLIENTS', 3)),
     ratePerRoom: num('BENCH_FLOOD_RATE', 20),
     durationMs: num('BENCH_FLOOD_SECONDS', 15) * 1000,
     drainMs: 10_000,
-    membersPerKind: num('BENCH_FLOOD_MEMBERS', 2),
+    members: Object.fromEntries(
+      floodKinds.map((k) => [k, kinds.includes(k) ? num('BENCH_FLOOD_MEMBERS', 2) : 0]),
+    ) as Record<FloodKind, number>,
     ...base,
   };
 }
@@ -92,12 +95,12 @@ export async function runFlood(o: FloodOptions, log: (s: string) => void): Promi
         };
       },
     );
-    log(`creating the flooded compound with ${3 * o.membersPerKind} hostile residents`);
+    log(`creating the flooded compound with ${hostileCount(o)} hostile residents`);
     const admin = await createCompound(server.url);
     const hostile = {} as Record<FloodKind, Session[]>;
-    for (const kind of ['valid', 'invalid', 'awareness'] as const) {
+    for (const kind of floodKinds) {
       hostile[kind] = [];
-      for (let i = 0; i < o.membersPerKind; i++)
+      for (let i = 0; i < o.members[kind]; i++)
         hostile[kind].push(await addMember(server.url, admin, { role: 'resident' }));
     }
 
@@ -128,6 +131,8 @@ export async function runFlood(o: FloodOptions, log: (s: string) => void): Promi
     await server.stop();
   }
 }
+
+export const hostileCount = (o: FloodOptions) => floodKinds.reduce((n, k) => n + o.members[k], 0);
 
 /** Runs one phase while sampling the server's memory and this process's CPU. */
 async function watched(pid: number, run: () => Promise<PhaseResult>): Promise<FloodPhase> {

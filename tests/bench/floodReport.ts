@@ -1,15 +1,15 @@
-import type { FloodOptions, FloodPhase, FloodRun } from './flood.ts';
+import { type FloodOptions, type FloodPhase, type FloodRun, hostileCount } from './flood.ts';
 import { invalidShapes } from './hostileFlood.ts';
 import { f, mb, ratio, table } from './report.ts';
 
 export function printFloodHeader(o: FloodOptions): void {
-  const k = o.membersPerKind;
+  const { valid, invalid, awareness } = o.members;
   console.log(
     `\n== 1b. Flood: ${o.rooms} honest rooms x ${o.clients} clients at ${o.ratePerRoom} events/s per room, measured alone, then while` +
-      ` ${3 * k} hostile members flood one other room; ${o.warmupMs / 1000} s warm-up + ${o.durationMs / 1000} s window each.` +
+      ` ${hostileCount(o)} hostile members flood one other room; ${o.warmupMs / 1000} s warm-up + ${o.durationMs / 1000} s window each.` +
       '\n   ours: sync-server/main.ts via tsx, API limits and quotas off (RATE_LIMITS=off), per-connection limits as shipped.' +
-      `\n   hostile: ${k} send maximum-size valid frames as fast as the byte limit allows; ${k} send invalid frames, a new` +
-      ` connection for each (${invalidShapes.join('; ')}); ${k} send a maximum-size awareness state likewise.`,
+      `\n   hostile: ${valid} send maximum-size valid frames as fast as the byte limit allows; ${invalid} send invalid frames, a new` +
+      ` connection for each (${invalidShapes.join('; ')}); ${awareness} send a maximum-size awareness state likewise.`,
   );
 }
 
@@ -45,21 +45,23 @@ export function printFlood(o: FloodOptions, r: FloodRun): string {
   table(
     `The flood (${f(r.flood.seconds, 0)} s)`,
     ['members', 'sent', 'accepted', 'refused, by close code', 'MB sent', 'frames/s', 'connections'],
-    r.tallies.map((t) => [
-      `${t.members} ${t.kind}`,
-      String(t.sent),
-      String(t.accepted),
-      codes(t.refused),
-      mb(t.bytes),
-      f(t.sent / r.flood.seconds, 1),
-      String(t.connections),
-    ]),
+    r.tallies
+      .filter((t) => t.members > 0)
+      .map((t) => [
+        `${t.members} ${t.kind}`,
+        String(t.sent),
+        String(t.accepted),
+        codes(t.refused),
+        mb(t.bytes),
+        f(t.sent / r.flood.seconds, 1),
+        `${t.connections}${t.connectFailures ? ` (${t.connectFailures} refused)` : ''}`,
+      ]),
   );
   console.log(`honest clients disconnected: ${r.disconnects}${r.closes ? ` (${r.closes})` : ''}`);
   const refused = r.tallies.reduce((n, t) => n + Object.values(t.refused).reduce((a, b) => a + b, 0), 0);
   const valid = r.tallies.find((t) => t.kind === 'valid');
   return (
-    `Flood in another room (${3 * o.membersPerKind} hostile members): honest p99 ${f(r.quiet.honest.p99, 1)} ms quiet, ` +
+    `Flood in another room (${hostileCount(o)} hostile members): honest p99 ${f(r.quiet.honest.p99, 1)} ms quiet, ` +
     `${f(r.flood.honest.p99, 1)} ms flooded = ${ratio(r.flood.honest.p99, r.quiet.honest.p99)} (goal <= 2x); ` +
     `p50 ${f(r.quiet.honest.p50, 1)}/${f(r.flood.honest.p50, 1)} ms; server CPU ${f(r.quiet.honest.serverCpuPct, 0)}/` +
     `${f(r.flood.honest.serverCpuPct, 0)}%, max RSS ${mb(r.quiet.maxRssBytes)}/${mb(r.flood.maxRssBytes)} MB; ` +

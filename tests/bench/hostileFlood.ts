@@ -11,7 +11,8 @@ import type { Session } from '../helpers/clients.ts';
 import { forgeUpdate } from '../helpers/forgeUpdate.ts';
 import { syncFrame } from '../helpers/rawSocket.ts';
 
-export type FloodKind = 'valid' | 'invalid' | 'awareness';
+export const floodKinds = ['valid', 'invalid', 'awareness'] as const;
+export type FloodKind = (typeof floodKinds)[number];
 
 export interface FloodTally {
   kind: FloodKind;
@@ -22,6 +23,8 @@ export interface FloodTally {
   accepted: number;
   bytes: number;
   connections: number;
+  /** Connections the server refused to open. */
+  connectFailures: number;
   /** `code` → sockets the server closed with it, one refused frame each. */
   refused: Record<string, number>;
 }
@@ -167,7 +170,7 @@ export function startHostileFlood(
       try {
         s = await open(url(m));
       } catch {
-        refused(t, 'connect');
+        t.connectFailures++;
         await sleep(20);
         continue;
       }
@@ -188,7 +191,7 @@ export function startHostileFlood(
       try {
         s = await open(url(m));
       } catch {
-        refused(t, 'connect');
+        t.connectFailures++;
         await sleep(20);
         continue;
       }
@@ -246,6 +249,7 @@ export function startHostileFlood(
       accepted: 0,
       bytes: 0,
       connections: 0,
+      connectFailures: 0,
       refused: {},
     };
     tallies.push(t);

@@ -8,7 +8,8 @@
  * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda;
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
- *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each kind.
+ *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
+ *   (valid,invalid,awareness).
  */
 import { benchAgenda } from './agenda.ts';
 import { benchApp } from './app.ts';
