@@ -44,7 +44,7 @@ export function printFlood(o: FloodOptions, r: FloodRun): string {
       .join(', ') || '0';
   table(
     `The flood (${f(r.flood.seconds, 0)} s)`,
-    ['members', 'sent', 'accepted', 'refused, by close code', 'MB sent', 'frames/s', 'connections'],
+    ['members', 'sent', 'accepted', 'refused, by close code', 'unanswered', 'MB sent', 'frames/s', 'connections'],
     r.tallies
       .filter((t) => t.members > 0)
       .map((t) => [
@@ -52,6 +52,7 @@ export function printFlood(o: FloodOptions, r: FloodRun): string {
         String(t.sent),
         String(t.accepted),
         codes(t.refused),
+        String(t.unanswered),
         mb(t.bytes),
         f(t.sent / r.flood.seconds, 1),
         `${t.connections}${t.connectFailures ? ` (${t.connectFailures} refused)` : ''}`,

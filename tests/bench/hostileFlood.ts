@@ -21,6 +21,8 @@ export interface FloodTally {
   sent: number;
   /** Frames the server took without closing the socket for them. */
   accepted: number;
+  /** Frames on a new connection that got no close before the flood stopped, nor within a while. */
+  unanswered: number;
   bytes: number;
   connections: number;
   /** Connections the server refused to open. */
@@ -36,8 +38,8 @@ export interface HostileFlood {
 
 const limits = readConfig({}).relay.limits;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-/** A refused frame that gets no close within this long counts as accepted. */
-const CLOSE_WAIT_MS = 10_000;
+/** A frame sent on its own connection that gets no close within this long counts as accepted. */
+const CLOSE_WAIT_MS = 30_000;
 
 let frameSeq = 0;
 const event = (by: string, id: string) => ({
@@ -151,6 +153,10 @@ export function startHostileFlood(
   bystander: string,
 ): HostileFlood {
   let running = true;
+  let stopped: () => void = () => undefined;
+  const stopping = new Promise<string>((resolve) => {
+    stopped = () => resolve('stopped');
+  });
   const tallies: FloodTally[] = [];
   const loops: Promise<void>[] = [];
   const url = (m: Session) => `${wsUrl}/${m.compoundId}/public?token=${m.token}`;
@@ -176,11 +182,11 @@ export function startHostileFlood(
       }
       t.connections++;
       sendTo(s, t, next());
-      const code = await Promise.race([s.closed, sleep(CLOSE_WAIT_MS).then(() => 'none')]);
-      if (code === 'none') {
-        t.accepted++;
-        s.closeOurs();
-      } else refused(t, code);
+      const code = await Promise.race([s.closed, stopping, sleep(CLOSE_WAIT_MS).then(() => 'none')]);
+      if (code === 'none') t.accepted++;
+      else if (code === 'stopped') t.unanswered++;
+      else refused(t, code);
+      if (code === 'none' || code === 'stopped') s.closeOurs();
     }
   };
 
@@ -247,6 +253,7 @@ export function startHostileFlood(
       members: members[kind].length,
       sent: 0,
       accepted: 0,
+      unanswered: 0,
       bytes: 0,
       connections: 0,
       connectFailures: 0,
@@ -258,6 +265,7 @@ export function startHostileFlood(
   return {
     async stop() {
       running = false;
+      stopped();
       await Promise.all(loops);
       return tallies;
     },
