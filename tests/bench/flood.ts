@@ -1,9 +1,10 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { addMember, createCompound, type Session } from '../helpers/clients.ts';
 import { LoadClient, mapLimit, type PhaseResult } from './fanout.ts';
 import { type FloodKind, type FloodTally, floodKinds, startHostileFlood } from './hostileFlood.ts';
 import type { Phase } from './loadClient.ts';
-import { root, startOurs } from './processes.ts';
+import { root, startOurs, waitFor } from './processes.ts';
 import { rssBytes } from './procStats.ts';
 
 export interface FloodOptions {
@@ -36,6 +37,8 @@ export interface FloodRun {
   quiet: FloodPhase;
   flood: FloodPhase;
   tallies: FloodTally[];
+  /** Updates the server stored in the flooded room during the flood: the valid frames it accepted. */
+  stored: { rows: number; bytes: number };
   /** Honest clients' disconnects over both phases, and why. */
   disconnects: number;
   closes: string;
@@ -116,6 +119,8 @@ export async function runFlood(o: FloodOptions, log: (s: string) => void): Promi
     const quiet = await watched(pid, () => honestLoad.phase(phase));
     log(`quiet: p50 ${quiet.honest.p50.toFixed(1)} ms, p99 ${quiet.honest.p99.toFixed(1)} ms`);
 
+    const floodedRoom = `${admin.compoundId}/public`;
+    const before = storedIn(server.dataDir, floodedRoom);
     const attack = startHostileFlood(server.wsUrl, hostile, admin.memberId);
     let tallies: FloodTally[] = [];
     const flood = await watched(pid, async () => {
@@ -125,7 +130,20 @@ export async function runFlood(o: FloodOptions, log: (s: string) => void): Promi
     });
     log(`flood: p50 ${flood.honest.p50.toFixed(1)} ms, p99 ${flood.honest.p99.toFixed(1)} ms`);
     const left = await load.leave();
-    return { quiet, flood, tallies, ...left };
+    // The server may still be working through frames that reached it before the members stopped.
+    let after = storedIn(server.dataDir, floodedRoom);
+    await waitFor(
+      () => {
+        const now = storedIn(server.dataDir, floodedRoom);
+        const settled = now.rows === after.rows;
+        after = now;
+        return settled;
+      },
+      30_000,
+      1000,
+    );
+    const stored = { rows: after.rows - before.rows, bytes: after.bytes - before.bytes };
+    return { quiet, flood, tallies, stored, ...left };
   } finally {
     load?.kill();
     await server.stop();
@@ -133,6 +151,20 @@ export async function runFlood(o: FloodOptions, log: (s: string) => void): Promi
 }
 
 export const hostileCount = (o: FloodOptions) => floodKinds.reduce((n, k) => n + o.members[k], 0);
+
+function storedIn(dataDir: string, room: string): { rows: number; bytes: number } {
+  const db = new Database(join(dataDir, 'little-stool.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare<[string], { rows: number; bytes: number | null }>(
+        'SELECT count(*) AS rows, sum(length(data)) AS bytes FROM updates WHERE room = ?',
+      )
+      .get(room);
+    return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
+  } finally {
+    db.close();
+  }
+}
 
 /** Runs one phase while sampling the server's memory and this process's CPU. */
 async function watched(pid: number, run: () => Promise<PhaseResult>): Promise<FloodPhase> {

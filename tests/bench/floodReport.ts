@@ -58,14 +58,17 @@ export function printFlood(o: FloodOptions, r: FloodRun): string {
         `${t.connections}${t.connectFailures ? ` (${t.connectFailures} refused)` : ''}`,
       ]),
   );
+  console.log(
+    `the server stored ${r.stored.rows} updates (${mb(r.stored.bytes)} MB) in the flooded room` +
+      " (the valid members' 'accepted' counts frames not followed by a close, an upper bound)",
+  );
   console.log(`honest clients disconnected: ${r.disconnects}${r.closes ? ` (${r.closes})` : ''}`);
   const refused = r.tallies.reduce((n, t) => n + Object.values(t.refused).reduce((a, b) => a + b, 0), 0);
-  const valid = r.tallies.find((t) => t.kind === 'valid');
   return (
     `Flood in another room (${hostileCount(o)} hostile members): honest p99 ${f(r.quiet.honest.p99, 1)} ms quiet, ` +
     `${f(r.flood.honest.p99, 1)} ms flooded = ${ratio(r.flood.honest.p99, r.quiet.honest.p99)} (goal <= 2x); ` +
     `p50 ${f(r.quiet.honest.p50, 1)}/${f(r.flood.honest.p50, 1)} ms; server CPU ${f(r.quiet.honest.serverCpuPct, 0)}/` +
     `${f(r.flood.honest.serverCpuPct, 0)}%, max RSS ${mb(r.quiet.maxRssBytes)}/${mb(r.flood.maxRssBytes)} MB; ` +
-    `${valid?.accepted ?? 0} maximum-size frames accepted, ${refused} refused; honest disconnects ${r.disconnects}.`
+    `${r.stored.rows} maximum-size frames stored, ${refused} refused; honest disconnects ${r.disconnects}.`
   );
 }
