@@ -64,11 +64,18 @@ export function printFlood(o: FloodOptions, r: FloodRun): string {
   );
   console.log(`honest clients disconnected: ${r.disconnects}${r.closes ? ` (${r.closes})` : ''}`);
   const refused = r.tallies.reduce((n, t) => n + Object.values(t.refused).reduce((a, b) => a + b, 0), 0);
+  const noise = Math.max(...[r.quiet, r.flood].map((p) => p.honest.otherCpuPct - p.benchCpuPct));
+  // A quiet phase that already queues makes the ratio meaningless: say so next to it.
+  const noisy =
+    noise > 20
+      ? ` NOTE: other processes used up to ${f(noise, 0)}% of a core (of 200%) meanwhile: figures are noisy.`
+      : '';
+  if (noisy) console.log(noisy.trim());
   return (
     `Flood in another room (${hostileCount(o)} hostile members): honest p99 ${f(r.quiet.honest.p99, 1)} ms quiet, ` +
     `${f(r.flood.honest.p99, 1)} ms flooded = ${ratio(r.flood.honest.p99, r.quiet.honest.p99)} (goal <= 2x); ` +
     `p50 ${f(r.quiet.honest.p50, 1)}/${f(r.flood.honest.p50, 1)} ms; server CPU ${f(r.quiet.honest.serverCpuPct, 0)}/` +
     `${f(r.flood.honest.serverCpuPct, 0)}%, max RSS ${mb(r.quiet.maxRssBytes)}/${mb(r.flood.maxRssBytes)} MB; ` +
-    `${r.stored.rows} maximum-size frames stored, ${refused} refused; honest disconnects ${r.disconnects}.`
+    `${r.stored.rows} maximum-size frames stored, ${refused} refused; honest disconnects ${r.disconnects}.${noisy}`
   );
 }
