@@ -167,7 +167,7 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
 }
 
 /** The load generator in its own process, driven one command at a time. */
-class LoadClient {
+export class LoadClient {
   readonly connected: Promise<number>;
   private readonly child: ChildProcess;
   private readonly waiting: ((m: LoadMessage) => void)[] = [];
@@ -260,7 +260,7 @@ function median(results: PhaseResult[]): PhaseResult {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(

@@ -5,16 +5,22 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,storage,validation,frames,folds,app,agenda;
- * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out and the profile summarized.
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda;
+ * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
+ * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
+ *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
+ *   (valid,invalid,awareness).
  */
 import { benchAgenda } from './agenda.ts';
 import { benchApp } from './app.ts';
 import { type FanoutRun, type PhaseResult, runFanout } from './fanout.ts';
+import { floodOptions, runFlood } from './flood.ts';
+import { printFlood, printFloodHeader } from './floodReport.ts';
 import { benchFolds } from './folds.ts';
 import { hostileFrames, perUnit } from './hostileFrames.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
+import { f, mb, ratio, table } from './report.ts';
 import { coldLoad, storageSize } from './storage.ts';
 import { validationCost } from './validation.ts';
 
@@ -38,7 +44,7 @@ const serverEnv = Object.fromEntries(
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
 const sections = new Set(
-  (process.env.BENCH_SECTIONS ?? 'fanout,storage,validation,frames,folds,app,agenda').split(','),
+  (process.env.BENCH_SECTIONS ?? 'fanout,flood,storage,validation,frames,folds,app,agenda').split(','),
 );
 
 // Every child (servers, load client) dies with us, whatever ends the run.
@@ -51,20 +57,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const log = (s: string) => process.stderr.write(`  … ${s}\n`);
-const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const mb = (b: number) => f(b / 1024 / 1024, 1);
-const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b !== 0 ? `${(a / b).toFixed(2)}x` : '–');
-
-/** Aligned text: first column left, the others right. */
-function table(title: string, head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
-
 const summary: string[] = [];
 
 async function fanoutSection(): Promise<void> {
@@ -204,6 +196,15 @@ async function fanoutSection(): Promise<void> {
   summary.push(
     `RSS after clients left: ours ${mb(ours.rssAfterLeaveBytes)} MB (rooms unloaded), reference ${mb(ref.rssAfterLeaveBytes)} MB (rooms kept).`,
   );
+}
+
+async function floodSection(): Promise<void> {
+  const o = floodOptions({ warmupMs: warmup * 1000, serverEnv });
+  printFloodHeader(o);
+  const profileDir = process.env.BENCH_PROFILE;
+  const r = await runFlood({ ...o, ...(profileDir ? { profileDir } : {}) }, log);
+  summary.push(printFlood(o, r));
+  if (profileDir) printProfile(profileDir);
 }
 
 /** Functions to total in the profile, with what they stand for in the relay. */
@@ -375,6 +376,7 @@ async function agendaSection(): Promise<void> {
 const started = performance.now();
 try {
   if (sections.has('fanout')) await fanoutSection();
+  if (sections.has('flood')) await floodSection();
   if (sections.has('storage')) await storageSection();
   if (sections.has('validation')) validationSection();
   if (sections.has('frames')) await framesSection();
