@@ -22,6 +22,10 @@ const EnvSchema = v.object({
   WS_BYTES_PER_SECOND: int(2 * 1024 * 1024, 1024),
   WS_BYTE_BURST: int(8 * 1024 * 1024, 1024),
   MAX_CONNECTIONS_PER_MEMBER: int(30, 1),
+  MEMBER_SYNC_BYTES_PER_SECOND: int(64 * 1024, 1024),
+  MEMBER_SYNC_BYTE_BURST: int(4 * 1024 * 1024, 1024),
+  MEMBER_CONNECTS_PER_MINUTE: int(60, 1),
+  MEMBER_CONNECT_BURST: int(30, 1),
   MAX_UPDATE_STRUCTS: int(10_000, 1),
   MAX_UPDATE_EVENT_STRUCTS: int(1_000, 1),
   ROOM_IDLE_MS: int(30_000, 0),
@@ -88,6 +92,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
         // Presence is a name and a cursor; anything near these is not the app.
         awarenessStateBytes: 8 * 1024,
         awarenessClients: 4,
+        // Per member across connections and reconnects; lifted with the rate limits by RATE_LIMITS=off.
+        member:
+          e.RATE_LIMITS === 'on'
+            ? {
+                bytesPerSecond: e.MEMBER_SYNC_BYTES_PER_SECOND,
+                byteBurst: e.MEMBER_SYNC_BYTE_BURST,
+                connectsPerMinute: e.MEMBER_CONNECTS_PER_MINUTE,
+                connectBurst: e.MEMBER_CONNECT_BURST,
+              }
+            : undefined,
       },
     },
   };

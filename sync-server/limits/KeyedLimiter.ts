@@ -15,8 +15,8 @@ export class KeyedLimiter {
     private readonly now?: () => number,
   ) {}
 
-  /** Takes one token for `key`; false if its bucket is empty. */
-  take(key: string): boolean {
+  /** Takes `n` tokens for `key`; false if its bucket holds fewer. */
+  take(key: string, n = 1): boolean {
     let bucket = this.buckets.get(key);
     if (bucket) {
       this.buckets.delete(key);
@@ -25,7 +25,7 @@ export class KeyedLimiter {
       if (this.buckets.size >= this.capacity) this.buckets.delete(this.buckets.keys().next().value!);
     }
     this.buckets.set(key, bucket);
-    return bucket.take();
+    return bucket.take(n);
   }
 
   get size(): number {

@@ -24,6 +24,8 @@ export class Connection {
     readonly room: Room,
     private readonly limits: RelayLimits,
     private readonly onClosed: (conn: Connection) => void,
+    /** Charges a frame's bytes to the member's budget across connections; false when it is spent. */
+    private readonly chargeMember?: (bytes: number) => boolean,
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
@@ -39,6 +41,11 @@ export class Connection {
     }
     if (!this.messages.take(1) || !this.bytes.take(data.byteLength)) {
       this.close(CloseCode.RateLimited, 'too many messages, slow down');
+      return;
+    }
+    // Refused frames cost as much to read as accepted ones: every frame counts.
+    if (this.chargeMember && !this.chargeMember(data.byteLength)) {
+      this.close(CloseCode.RateLimited, 'this member is sending too much, slow down');
       return;
     }
     // Awareness is re-broadcast to everyone: what one connection may put there is capped.

@@ -3,6 +3,7 @@ import type { ServerEvent } from '../../shared/events/member.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { DocRef } from '../../shared/rooms.ts';
 import { roomName } from '../../shared/rooms.ts';
+import { KeyedLimiter } from '../limits/KeyedLimiter.ts';
 import type { DocStore } from '../storage/Storage.ts';
 import { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
@@ -12,11 +13,20 @@ import type { RelayOptions, RelaySocket } from './types.ts';
 export class Relay {
   private readonly rooms = new Map<string, Room>();
   private readonly byMember = new Map<string, Set<Connection>>();
+  /** Each member's frame bytes and connects, kept across their connections (LRU by member). */
+  private readonly memberBytes: KeyedLimiter | undefined;
+  private readonly memberConnects: KeyedLimiter | undefined;
 
   constructor(
     private readonly docs: DocStore,
     readonly options: RelayOptions,
-  ) {}
+  ) {
+    const member = options.limits.member;
+    if (member) {
+      this.memberBytes = new KeyedLimiter(member.bytesPerSecond, member.byteBurst);
+      this.memberConnects = new KeyedLimiter(member.connectsPerMinute / 60, member.connectBurst);
+    }
+  }
 
   /** Opens a connection of `member` to a document; undefined (socket closed) if over a limit. */
   connect(socket: RelaySocket, member: Member, doc: DocRef): Connection | undefined {
@@ -25,8 +35,14 @@ export class Relay {
       socket.close(CloseCode.RateLimited, 'too many connections for this member');
       return undefined;
     }
+    if (this.memberConnects && !this.memberConnects.take(member.memberId)) {
+      socket.close(CloseCode.RateLimited, 'reconnecting too often, wait a moment');
+      return undefined;
+    }
     const room = this.room(roomName(member.compoundId, doc.name), doc);
-    const conn = new Connection(socket, member, doc, room, this.options.limits, (c) => this.forget(c));
+    const budget = this.memberBytes;
+    const charge = budget ? (bytes: number) => budget.take(member.memberId, bytes) : undefined;
+    const conn = new Connection(socket, member, doc, room, this.options.limits, (c) => this.forget(c), charge);
     mine.add(conn);
     this.byMember.set(member.memberId, mine);
     room.join(conn);

@@ -25,6 +25,20 @@ export interface RelayLimits {
   awarenessStateBytes?: number;
   /** Awareness client ids one connection may bring into a room (default 4). */
   awarenessClients?: number;
+  /**
+   * What one member may send across all their connections, surviving reconnects: a closed
+   * connection does not start a fresh bucket. Undefined: no per-member limit (load tests).
+   */
+  member?: MemberLimits;
+}
+
+export interface MemberLimits {
+  /** Frame bytes a second, sustained; the burst lets a phone send a large offline backlog at once. */
+  bytesPerSecond: number;
+  byteBurst: number;
+  /** Sync connections opened a minute, sustained, and at once. */
+  connectsPerMinute: number;
+  connectBurst: number;
 }
 
 /** What a policy keeps per loaded document (a fold for its causal rules); made again on each load. */
