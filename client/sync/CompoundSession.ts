@@ -58,7 +58,7 @@ export class CompoundSession {
       h = new DocHandle({
         compoundId: this.account.compoundId,
         docName,
-        token: this.initial.token,
+        ticket: () => this.syncTicket(),
         onFatal: (code) => this.lost(code),
         onUnreachable: () => void this.checkToken(),
       });
@@ -83,9 +83,30 @@ export class CompoundSession {
     }
   }
 
+  /**
+   * Replaces the member's token (a phone lost or shared): the old one stops working at once, on
+   * the relay and the API. The documents stay off the relay meanwhile: the relay closes the old
+   * token's sockets, and a reconnect with it must not look like a removal.
+   */
+  async renewToken(): Promise<void> {
+    const handles = [...this.handles.values()];
+    for (const h of handles) h.pause();
+    try {
+      const { token } = await api.renewToken(this.account.token);
+      await updateAccount(this.compoundId, { token });
+    } finally {
+      for (const h of handles) h.resume();
+    }
+  }
+
   destroy(): void {
     for (const h of this.handles.values()) void h.destroy();
     this.handles.clear();
+  }
+
+  /** Read at each connect, so a renewed token is used from the next one on. */
+  private async syncTicket(): Promise<string> {
+    return (await api.syncTicket(this.compoundId, this.account.token)).ticket;
   }
 
   private lost(code: number): void {
