@@ -2,7 +2,7 @@ import { type Accessor, createMemo, createSignal } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import { isCommittee } from '../../shared/roles.ts';
-import { type Account, accountFor, updateAccount } from './accounts.ts';
+import { type Account, accountFor, reloadAccount, updateAccount } from './accounts.ts';
 import { ApiError, api } from './api.ts';
 import { type Connection, DocHandle, type DocProblem } from './DocHandle.ts';
 
@@ -59,7 +59,7 @@ export class CompoundSession {
         compoundId: this.account.compoundId,
         docName,
         ticket: () => this.syncTicket(),
-        onFatal: (code) => this.lost(code),
+        onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
       });
       this.handles.set(docName, h);
@@ -78,8 +78,8 @@ export class CompoundSession {
         await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name });
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) this.lost(CloseCode.Unauthenticated);
-      if (e instanceof ApiError && e.status === 404) this.lost(CloseCode.NotFound);
+      if (e instanceof ApiError && e.status === 401) await this.lost(CloseCode.Unauthenticated);
+      if (e instanceof ApiError && e.status === 404) await this.lost(CloseCode.NotFound);
     }
   }
 
@@ -109,8 +109,19 @@ export class CompoundSession {
     return (await api.syncTicket(this.compoundId, this.account.token)).ticket;
   }
 
-  private lost(code: number): void {
-    void updateAccount(this.compoundId, { lost: { code, at: Date.now() } });
+  private async lost(code: number): Promise<void> {
+    const refused = this.account.token;
+    // Another tab of this phone may have renewed the key: the stored one still works, and marking
+    // the account lost would overwrite it with the dead one.
+    const stored = await reloadAccount(this.compoundId);
+    if (stored && !stored.lost && stored.memberId === this.initial.memberId && stored.token !== refused) {
+      for (const h of this.handles.values()) {
+        const p = h.problem();
+        if (p?.kind === 'closed' && p.code === code) h.retry();
+      }
+      return;
+    }
+    await updateAccount(this.compoundId, { lost: { code, at: Date.now() } });
   }
 }
 

@@ -7,11 +7,16 @@ import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { SettingsPage } from './pages/SettingsPage.ts';
 import { usePhone } from './support/browser.ts';
 
-/** The member token this phone keeps for a compound, read from the app's IndexedDB. */
-function storedToken(page: Page, compoundId: string): Promise<string> {
+interface StoredAccount {
+  token: string;
+  lost?: unknown;
+}
+
+/** The account this phone keeps for a compound, read from the app's IndexedDB. */
+function storedAccount(page: Page, compoundId: string): Promise<StoredAccount> {
   return page.evaluate(
     (id) =>
-      new Promise<string>((resolve, reject) => {
+      new Promise<StoredAccount>((resolve, reject) => {
         const open = indexedDB.open('little-stool');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -19,7 +24,7 @@ function storedToken(page: Page, compoundId: string): Promise<string> {
           const req = db.transaction('accounts').objectStore('accounts').get(id);
           req.onsuccess = () => {
             db.close();
-            resolve((req.result as { token: string }).token);
+            resolve(req.result as StoredAccount);
           };
           req.onerror = () => reject(req.error);
         };
@@ -27,6 +32,8 @@ function storedToken(page: Page, compoundId: string): Promise<string> {
     compoundId,
   );
 }
+
+const storedToken = async (page: Page, compoundId: string) => (await storedAccount(page, compoundId)).token;
 
 const ticketOf = (url: string) => new URL(url).searchParams.get('ticket');
 
@@ -108,5 +115,30 @@ describe('the app’s sync tickets and key renewal', () => {
     await shell.waitSynced();
     expect(await shell.syncState()).toBe('synced');
     await expect(page.getByText('请重新加入').count()).resolves.toBe(0);
+  });
+
+  it('another tab of the same phone takes the renewed key instead of giving the compound up', async () => {
+    const { page, context } = phone;
+    const other = await context.newPage();
+    try {
+      const otherShell = new AppShell(other);
+      await other.goto(`${server!.url}/c/${compoundId}/agenda`);
+      await otherShell.waitSynced();
+      const old = await storedToken(page, compoundId);
+
+      // The relay closes the other tab's sockets; its next ticket request with the old token gets 401.
+      const settings = new SettingsPage(page);
+      await settings.open(server!.url, compoundId);
+      await settings.renewKey();
+      await expect.poll(() => storedToken(other, compoundId)).not.toBe(old);
+      await expect.poll(() => otherShell.syncState(), { timeout: 20_000 }).toBe('synced');
+      const agenda = new AgendaPage(other);
+      await agenda.raise('另一个标签页提的事');
+      await otherShell.waitSynced();
+      await expect(other.getByText('请重新加入').count()).resolves.toBe(0);
+      expect((await storedAccount(other, compoundId)).lost).toBeUndefined();
+    } finally {
+      await other.close();
+    }
   });
 });
