@@ -20,6 +20,8 @@ export class CompoundSession {
   readonly summary: Accessor<SyncSummary>;
   readonly problems: Accessor<{ docName: string; problem: DocProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
+  /** Tokens the API refused to this session; a key renewed in another tab is not among them. */
+  private readonly refused = new Set<string>();
   private readonly list = createSignal<DocHandle[]>([]);
 
   constructor(private readonly initial: Account) {
@@ -72,13 +74,17 @@ export class CompoundSession {
   async checkToken(): Promise<void> {
     if (!navigator.onLine || Date.now() - this.lastCheck < 30_000) return;
     this.lastCheck = Date.now();
+    const token = this.account.token;
     try {
-      const me = await api.me(this.account.token);
+      const me = await api.me(token);
       if (me.role !== this.account.role || me.party !== this.account.party || me.name !== this.account.name) {
         await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name });
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) await this.lost(CloseCode.Unauthenticated);
+      if (e instanceof ApiError && e.status === 401) {
+        this.refused.add(token);
+        await this.lost(CloseCode.Unauthenticated);
+      }
       if (e instanceof ApiError && e.status === 404) await this.lost(CloseCode.NotFound);
     }
   }
@@ -106,15 +112,20 @@ export class CompoundSession {
 
   /** Read at each connect, so a renewed token is used from the next one on. */
   private async syncTicket(): Promise<string> {
-    return (await api.syncTicket(this.compoundId, this.account.token)).ticket;
+    const token = this.account.token;
+    try {
+      return (await api.syncTicket(this.compoundId, token)).ticket;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.refused.add(token);
+      throw e;
+    }
   }
 
   private async lost(code: number): Promise<void> {
-    const refused = this.account.token;
-    // Another tab of this phone may have renewed the key: the stored one still works, and marking
-    // the account lost would overwrite it with the dead one.
-    const stored = await reloadAccount(this.compoundId);
-    if (stored && !stored.lost && stored.memberId === this.initial.memberId && stored.token !== refused) {
+    // Another tab of this phone may have renewed the key: the stored one may still work, and
+    // marking the account lost would overwrite it with the dead one.
+    const stored = code === CloseCode.Unauthenticated ? await reloadAccount(this.compoundId) : undefined;
+    if (stored && !stored.lost && stored.memberId === this.initial.memberId && !this.refused.has(stored.token)) {
       for (const h of this.handles.values()) {
         const p = h.problem();
         if (p?.kind === 'closed' && p.code === code) h.retry();
