@@ -531,6 +531,13 @@ export const en: Record<MessageKey, string> = {
   'settings.storageError': 'Storage error: {detail}',
   'settings.storageOk': 'Storage is working.',
   'settings.accountsFallback': 'This browser has no IndexedDB; sign-ins are kept in localStorage.',
+  'settings.renewTitle': 'Sign-in key',
+  'settings.renewHint':
+    'Lost a phone, or shared this one? A new key signs out every other phone that holds the old one.',
+  'settings.renew': 'Renew my key',
+  'settings.renewing': 'Renewing…',
+  'settings.renewed': 'Key renewed: the old one no longer works.',
+  'settings.renewNeedOnline': 'Renewing the key needs a network.',
   'settings.version': 'Version {version}',
 
   'rejoin.title': 'Please join again',

@@ -524,6 +524,12 @@ export const zhCN = {
   'settings.storageError': '存储出错：{detail}',
   'settings.storageOk': '本机存储正常。',
   'settings.accountsFallback': '这个浏览器不能使用 IndexedDB，登录信息暂存在 localStorage。',
+  'settings.renewTitle': '登录密钥',
+  'settings.renewHint': '手机丢了或借给别人用过？换新密钥后，存着旧密钥的手机都会被登出。',
+  'settings.renew': '更换登录密钥',
+  'settings.renewing': '正在更换…',
+  'settings.renewed': '密钥已更换，旧密钥不能再用。',
+  'settings.renewNeedOnline': '更换密钥需要联网。',
   'settings.version': '版本 {version}',
 
   'rejoin.title': '请重新加入',

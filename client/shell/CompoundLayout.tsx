@@ -17,10 +17,11 @@ import { SyncStatus } from './SyncStatus.tsx';
 export function CompoundLayout(props: RouteSectionProps) {
   const params = useParams<{ compoundId: string }>();
   const account = () => accountFor(params.compoundId);
-  // A new session only when the compound, its token or its standing changes (not on a role refresh).
+  // A new session only when the compound, its member or its standing changes (not on a role
+  // refresh, nor on a renewed token: the session reads the token at each connect).
   const sessionKey = createMemo(() => {
     const a = account();
-    return a && !a.lost ? `${a.compoundId}\n${a.token}` : undefined;
+    return a && !a.lost ? `${a.compoundId}\n${a.memberId}` : undefined;
   });
   const session = createMemo(() => {
     if (!sessionKey()) return undefined;

@@ -2,7 +2,7 @@ import { type Accessor, createMemo, createSignal } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import { isCommittee } from '../../shared/roles.ts';
-import { type Account, accountFor, updateAccount } from './accounts.ts';
+import { type Account, accountFor, reloadAccount, updateAccount } from './accounts.ts';
 import { ApiError, api } from './api.ts';
 import { type Connection, DocHandle, type DocProblem } from './DocHandle.ts';
 
@@ -20,6 +20,8 @@ export class CompoundSession {
   readonly summary: Accessor<SyncSummary>;
   readonly problems: Accessor<{ docName: string; problem: DocProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
+  /** Tokens the API refused to this session; a key renewed in another tab is not among them. */
+  private readonly refused = new Set<string>();
   private readonly list = createSignal<DocHandle[]>([]);
 
   constructor(private readonly initial: Account) {
@@ -58,8 +60,8 @@ export class CompoundSession {
       h = new DocHandle({
         compoundId: this.account.compoundId,
         docName,
-        token: this.initial.token,
-        onFatal: (code) => this.lost(code),
+        ticket: () => this.syncTicket(),
+        onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
       });
       this.handles.set(docName, h);
@@ -72,14 +74,34 @@ export class CompoundSession {
   async checkToken(): Promise<void> {
     if (!navigator.onLine || Date.now() - this.lastCheck < 30_000) return;
     this.lastCheck = Date.now();
+    const token = this.account.token;
     try {
-      const me = await api.me(this.account.token);
+      const me = await api.me(token);
       if (me.role !== this.account.role || me.party !== this.account.party || me.name !== this.account.name) {
         await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name });
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) this.lost(CloseCode.Unauthenticated);
-      if (e instanceof ApiError && e.status === 404) this.lost(CloseCode.NotFound);
+      if (e instanceof ApiError && e.status === 401) {
+        this.refused.add(token);
+        await this.lost(CloseCode.Unauthenticated);
+      }
+      if (e instanceof ApiError && e.status === 404) await this.lost(CloseCode.NotFound);
+    }
+  }
+
+  /**
+   * Replaces the member's token (a phone lost or shared): the old one stops working at once, on
+   * the relay and the API. The documents stay off the relay meanwhile: the relay closes the old
+   * token's sockets, and a reconnect with it must not look like a removal.
+   */
+  async renewToken(): Promise<void> {
+    const handles = [...this.handles.values()];
+    for (const h of handles) h.pause();
+    try {
+      const { token } = await api.renewToken(this.account.token);
+      await updateAccount(this.compoundId, { token });
+    } finally {
+      for (const h of handles) h.resume();
     }
   }
 
@@ -88,8 +110,29 @@ export class CompoundSession {
     this.handles.clear();
   }
 
-  private lost(code: number): void {
-    void updateAccount(this.compoundId, { lost: { code, at: Date.now() } });
+  /** Read at each connect, so a renewed token is used from the next one on. */
+  private async syncTicket(): Promise<string> {
+    const token = this.account.token;
+    try {
+      return (await api.syncTicket(this.compoundId, token)).ticket;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.refused.add(token);
+      throw e;
+    }
+  }
+
+  private async lost(code: number): Promise<void> {
+    // Another tab of this phone may have renewed the key: the stored one may still work, and
+    // marking the account lost would overwrite it with the dead one.
+    const stored = code === CloseCode.Unauthenticated ? await reloadAccount(this.compoundId) : undefined;
+    if (stored && !stored.lost && stored.memberId === this.initial.memberId && !this.refused.has(stored.token)) {
+      for (const h of this.handles.values()) {
+        const p = h.problem();
+        if (p?.kind === 'closed' && p.code === code) h.retry();
+      }
+      return;
+    }
+    await updateAccount(this.compoundId, { lost: { code, at: Date.now() } });
   }
 }
 

@@ -5,6 +5,7 @@ import { type ExportedCopy, exportCopy } from './exportDoc.ts';
 import { docDbName } from './ids.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { type Connection, RelayLink } from './RelayLink.ts';
+import type { TicketSource } from './ticketSocket.ts';
 import { UnsentTracker } from './UnsentTracker.ts';
 
 export type { Connection } from './RelayLink.ts';
@@ -22,7 +23,8 @@ export type DocProblem =
 export interface DocHandleOptions {
   compoundId: string;
   docName: string;
-  token: string;
+  /** A fresh sync ticket, fetched before every connect. */
+  ticket: TicketSource;
   /** 4401 / 4404 and friends: reconnecting cannot help until the member acts. */
   onFatal: (code: number, reason: string) => void;
   /** Many failed attempts while the browser claims to be online: maybe the token (HTTP 401 at upgrade). */
@@ -62,7 +64,7 @@ export class DocHandle {
     const [problem, setProblem] = createSignal<DocProblem>();
     this.link = new RelayLink({
       room: `${opts.compoundId}/${opts.docName}`,
-      token: opts.token,
+      ticket: opts.ticket,
       shouldReconnect: (code) => closePolicy(code, Date.now(), this.lastRecovery) === 'reconnect',
       onClosed: (code, reason) => this.onClosed(code, reason),
       mayReconnect: () => this.problem()?.kind !== 'closed',
@@ -102,6 +104,15 @@ export class DocHandle {
   retry(): void {
     this.set.problem(undefined);
     this.link.retry();
+  }
+
+  /** Off the relay until resume(), e.g. while the member's token is replaced. */
+  pause(): void {
+    this.link.pause();
+  }
+
+  resume(): void {
+    this.link.resume();
   }
 
   dismissProblem(): void {

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncUrl } from './ids.ts';
+import { type TicketSource, ticketSocket } from './ticketSocket.ts';
 import type { UnsentTracker } from './UnsentTracker.ts';
 
 export type Connection = 'offline' | 'connecting' | 'connected';
@@ -12,7 +13,8 @@ export type Connection = 'offline' | 'connecting' | 'connected';
 export interface RelayLinkOptions {
   /** The relay's name for the document: `compoundId/docName`. */
   room: string;
-  token: string;
+  /** A fresh sync ticket for each connect: the member token stays out of the URL. */
+  ticket: TicketSource;
   /** Whether the provider should reconnect by itself after the relay closed with this code. */
   shouldReconnect: (code: number) => boolean;
   /** A close the provider does not retry. */
@@ -44,6 +46,8 @@ export class RelayLink {
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
   private interval: ReturnType<typeof setInterval> | undefined;
   private greeted = false;
+  /** Held off the relay by pause(), whatever the network does. */
+  private paused = false;
 
   constructor(private readonly opts: RelayLinkOptions) {
     const [connection, setConnection] = createSignal<Connection>('connecting');
@@ -64,8 +68,9 @@ export class RelayLink {
     if (generation !== this.generation) return;
     this.tracker = tracker;
     const provider = new WebsocketProvider(syncUrl(), this.opts.room, doc, {
-      params: { token: this.opts.token },
-      connect: navigator.onLine,
+      // Each socket the provider opens, reconnects included, fetches its own ticket first.
+      WebSocketPolyfill: ticketSocket(this.opts.ticket),
+      connect: navigator.onLine && !this.paused,
       maxBackoffTime: 10_000,
       // Cross-tab BroadcastChannel re-encodes the whole document on every connect (~400 ms for a
       // five-year compound); tabs of one compound sync through the relay instead.
@@ -105,6 +110,19 @@ export class RelayLink {
   retry(): void {
     this.provider?.connect();
     this.refresh();
+  }
+
+  /** Keeps the document off the relay (while the member's token is being replaced) until resume(). */
+  pause(): void {
+    this.paused = true;
+    this.provider?.disconnect();
+    this.setSynced(false);
+    this.refresh();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.onOnline();
   }
 
   /** Disconnects the document given to start(); the link can start again with another. */
@@ -165,14 +183,14 @@ export class RelayLink {
   private refresh(): void {
     const p = this.provider;
     let state: Connection;
-    if (!p) state = navigator.onLine ? 'connecting' : 'offline';
+    if (this.paused || !p) state = navigator.onLine ? 'connecting' : 'offline';
     else if (p.wsconnected) state = 'connected';
     else state = !p.shouldConnect || !navigator.onLine || p.wsUnsuccessfulReconnects >= 3 ? 'offline' : 'connecting';
     this.setConnection(state);
   }
 
   private onOnline = (): void => {
-    if (this.provider && this.opts.mayReconnect()) this.provider.connect();
+    if (this.provider && !this.paused && navigator.onLine && this.opts.mayReconnect()) this.provider.connect();
     this.refresh();
   };
 

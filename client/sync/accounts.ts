@@ -63,6 +63,15 @@ export async function updateAccount(compoundId: string, patch: Partial<Account>)
   await saveAccount(next);
 }
 
+/** Reads an account again from storage into memory: another tab of this phone may have changed it. */
+export async function reloadAccount(compoundId: string): Promise<Account | undefined> {
+  const list = await store?.all().catch(() => undefined);
+  const stored = list?.find((a) => a.compoundId === compoundId);
+  const i = accounts.findIndex((a) => a.compoundId === compoundId);
+  if (stored && i >= 0) setAccounts(i, reconcile(stored));
+  return stored;
+}
+
 /** Forgets a compound on this device: its token and every one of its local documents. */
 export async function removeAccount(compoundId: string): Promise<void> {
   setAccounts((list) => list.filter((a) => a.compoundId !== compoundId));

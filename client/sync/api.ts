@@ -2,12 +2,14 @@ import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
 import { CompoundInfo, Credentials, Invite, InviteList, Me } from '../../shared/api/answers.ts';
 import type { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
+import { SyncTicket } from '../../shared/api/syncTicket.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import { issueMessage } from '../../shared/issueMessage.ts';
 import { apiErrorOf, apiFetch } from './apiFetch.ts';
 
 export { ApiError } from '../../shared/api/ApiError.ts';
 export type { CompoundInfo, Credentials, Invite, InviteList, InviteSummary, Me } from '../../shared/api/answers.ts';
+export type { SyncTicket } from '../../shared/api/syncTicket.ts';
 
 /** A JSON call whose answer is checked against the same schema the server answers with. */
 async function request<S extends v.GenericSchema>(
@@ -44,6 +46,11 @@ export const api = {
   revokeInvite: (compoundId: string, code: string, token: string) =>
     send('DELETE', `${compoundPath(compoundId)}/invites/${encodeURIComponent(code)}`, token),
   me: (token: string) => request(Me, 'GET', '/api/me', undefined, token),
+  /** A new token for this member; the one sent stops working at once. */
+  renewToken: (token: string) => request(Credentials, 'POST', '/api/me/token', undefined, token),
+  /** A short-lived ticket that opens `/sync` sockets in place of the token. */
+  syncTicket: (compoundId: string, token: string) =>
+    request(SyncTicket, 'POST', `${compoundPath(compoundId)}/sync-ticket`, undefined, token),
   compound: (compoundId: string, token: string) =>
     request(CompoundInfo, 'GET', compoundPath(compoundId), undefined, token),
   revokeMember: (compoundId: string, memberId: string, token: string) =>

@@ -8,6 +8,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { checkForUpdate } from '../../ui/UpdatePrompt.tsx';
+import { RenewKey } from './RenewKey.tsx';
 import './settings.css';
 
 function formatBytes(n: number): string {
@@ -79,6 +80,7 @@ export default function SettingsPage() {
           {(detail) => <FormError error={t('settings.storageError', { detail: detail() })} />}
         </Show>
       </section>
+      <RenewKey />
       <section class="section">
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
         <button type="button" class="btn btn-secondary" onClick={check} disabled={update() === 'checking'}>
