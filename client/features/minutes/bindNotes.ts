@@ -104,13 +104,6 @@ export function applyChange(text: Y.Text, change: TextChange, origin: unknown): 
   }, origin);
 }
 
-/** The 1-based line an index of `text` is on. */
-export function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 export interface NotesBindingOptions {
   /** Transaction origin of this phone's typing; undo and redo take back only these. */
   origin: object;

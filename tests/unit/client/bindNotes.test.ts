@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { lineAt } from '../../../client/domain/usePresence.ts';
 import {
   applyChange,
   diffText,
-  lineAt,
   mapIndex,
   rebase,
   type TextChange,
