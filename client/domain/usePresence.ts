@@ -51,13 +51,10 @@ export function usePresence(minutes: Minutes): { present: Accessor<Present[]>; s
   const session = useSession();
   const [version, setVersion] = createSignal(0);
   const bump = () => setVersion((v) => v + 1);
-  let lastCaret = '';
 
   createEffect(() => {
     const awareness = minutes.awareness();
     if (!awareness) return;
-    const m = session.member;
-    awareness.setLocalStateField('user', { name: m.name.slice(0, 60), party: m.party, colour: colourOf(m.memberId) });
     awareness.on('change', bump);
     bump();
     onCleanup(() => {
@@ -65,6 +62,13 @@ export function usePresence(minutes: Minutes): { present: Accessor<Present[]>; s
       // Leave at once; the document itself may stay open until the relay holds what was typed.
       awareness.setLocalState(null);
     });
+  });
+
+  // Kept apart from the listener above: a renamed member must not lose their caret.
+  createEffect(() => {
+    const awareness = minutes.awareness();
+    const m = session.member;
+    awareness?.setLocalStateField('user', { name: m.name.slice(0, 60), party: m.party, colour: colourOf(m.memberId) });
   });
 
   createEffect(() => {
@@ -113,9 +117,8 @@ export function usePresence(minutes: Minutes): { present: Accessor<Present[]>; s
       const at = caret
         ? { anchor: Y.relativePositionToJSON(caret.anchor), head: Y.relativePositionToJSON(caret.head) }
         : null;
-      const key = JSON.stringify(at);
-      if (key === lastCaret) return;
-      lastCaret = key;
+      const now = (awareness.getLocalState() as PresenceState | null)?.at ?? null;
+      if (JSON.stringify(now) === JSON.stringify(at)) return;
       awareness.setLocalStateField('at', at);
     },
   };
