@@ -7,7 +7,7 @@ import { MembersPage } from './pages/MembersPage.ts';
 import { MinutesPage } from './pages/MinutesPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { launchPhone, type Phone, waitForController } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
 const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
@@ -19,6 +19,8 @@ describe('live minutes on two phones', () => {
   let li: Phone;
   let a: MinutesPage;
   let b: MinutesPage;
+  let compoundId: string;
+  let meetingId: string;
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
@@ -28,7 +30,7 @@ describe('live minutes on two phones', () => {
   });
 
   it('a three-party meeting’s minutes open on both phones', async () => {
-    const compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王阿姨', '社区');
+    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王阿姨', '社区');
     const members = new MembersPage(wang.page);
     await members.open(app.url, compoundId);
     const link = await members.createInvite({ role: '三方成员', party: '业委会' });
@@ -36,7 +38,7 @@ describe('live minutes on two phones', () => {
     await new OnboardingPages(li.page).joinByLink(link, '李叔');
     const meetings = new MeetingsPage(wang.page);
     await meetings.open(app.url, compoundId);
-    const meetingId = await meetings.schedule('三方联席会议', '社区活动室', { time: '15:00' });
+    meetingId = await meetings.schedule('三方联席会议', '社区活动室', { time: '15:00' });
     a = new MinutesPage(wang.page);
     b = new MinutesPage(li.page);
     await a.open(app.url, compoundId, meetingId);
@@ -101,5 +103,48 @@ describe('live minutes on two phones', () => {
     while (await a.canUndo()) await a.undo();
     await expect.poll(() => a.value(), { timeout: 20_000 }).toBe('第一行\n李叔：');
     await expect.poll(() => b.value(), { timeout: 20_000 }).toBe('第一行\n李叔：');
+  });
+
+  it('one phone offline: its notes stay on it across a reload and merge once online', async () => {
+    const liShell = new AppShell(li.page);
+    await liShell.waitSynced();
+    await waitForController(li.page);
+    await li.context.setOffline(true);
+    await expect.poll(() => liShell.syncState()).toBe('offline');
+    await b.caretAt();
+    await b.commit('（离线补记）');
+    await a.caretAt(0);
+    await a.commit('开场：');
+    // The page comes back from the phone's own copy, with nothing lost.
+    await li.page.reload();
+    await b.notes.waitFor();
+    await expect.poll(() => b.value()).toBe('第一行\n李叔：（离线补记）');
+    await li.context.setOffline(false);
+    const merged = '开场：第一行\n李叔：（离线补记）';
+    await expect.poll(() => b.value(), { timeout: 30_000 }).toBe(merged);
+    await expect.poll(() => a.value(), { timeout: 30_000 }).toBe(merged);
+  });
+
+  it('a resident follows the notes read-only and signs themself in', async () => {
+    const members = new MembersPage(wang.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
+    const zhang = await launchPhone();
+    try {
+      await new OnboardingPages(zhang.page).joinByLink(link, '张大爷');
+      const c = new MinutesPage(zhang.page);
+      await c.open(app.url, compoundId, meetingId);
+      await expect.poll(() => c.value(), { timeout: 20_000 }).toBe('开场：第一行\n李叔：（离线补记）');
+      await expect(c.notes.getAttribute('readonly')).resolves.not.toBeNull();
+      await expect(zhang.page.getByTestId('notes-undo').count()).resolves.toBe(0);
+      await c.signIn();
+      await expect.poll(() => b.attendance(), { timeout: 20_000 }).toMatchObject({ 居民: 1 });
+      await new AppShell(zhang.page).waitSynced();
+      // The relay took the sign-in and nothing else: the resident's phone was never refused.
+      await expect(zhang.page.locator('.banner-error').count()).resolves.toBe(0);
+    } finally {
+      await zhang.dispose();
+    }
   });
 });
