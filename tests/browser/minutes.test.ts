@@ -6,7 +6,7 @@ import { MeetingsPage } from './pages/MeetingsPage.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { MinutesPage } from './pages/MinutesPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { sizeProblems } from './support/audit.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone, waitForController } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
@@ -97,6 +97,7 @@ describe('live minutes on two phones', () => {
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes.png'), fullPage: true });
     expect(await sizeProblems(wang.page)).toEqual([]);
+    expect(await seriousViolations(wang.page)).toEqual([]);
   });
 
   it('undo on one phone takes back only its own typing', async () => {
