@@ -12,7 +12,7 @@ export interface Present {
   clientId: number;
   name: string;
   party: MemberParty;
-  /** 1..PRESENCE_COLOURS, the same for a member on every phone. */
+  /** 1..PRESENCE_COLOURS, the same on every phone, and nobody else's while six or fewer are present. */
   colour: number;
   line: number | null;
   self: boolean;
@@ -38,6 +38,24 @@ export function colourOf(memberId: string): number {
   let h = 0;
   for (let i = 0; i < memberId.length; i++) h = (h * 31 + memberId.charCodeAt(i)) >>> 0;
   return (h % PRESENCE_COLOURS) + 1;
+}
+
+/**
+ * Gives everyone present a colour of their own where six go round: a member keeps their preferred
+ * colour unless someone earlier (by client id, the same order on every phone) took it.
+ */
+export function assignColours<T extends { clientId: number; colour: number }>(present: T[]): T[] {
+  const used = new Set<number>();
+  const byClient = [...present].sort((a, b) => a.clientId - b.clientId);
+  const given = new Map<number, number>();
+  for (const p of byClient) {
+    let colour = p.colour;
+    for (let k = 0; k < PRESENCE_COLOURS && used.has(colour); k++) colour = (colour % PRESENCE_COLOURS) + 1;
+    used.add(colour);
+    if (used.size === PRESENCE_COLOURS) used.clear();
+    given.set(p.clientId, colour);
+  }
+  return present.map((p) => ({ ...p, colour: given.get(p.clientId) ?? p.colour }));
 }
 
 const parties: readonly string[] = ['community', 'owners', 'property', 'none'];

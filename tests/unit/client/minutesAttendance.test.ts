@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceOf } from '../../../client/domain/useMinutes.ts';
-import { colourOf, PRESENCE_COLOURS } from '../../../client/domain/usePresence.ts';
+import { assignColours, colourOf, PRESENCE_COLOURS } from '../../../client/domain/usePresence.ts';
 import { foldMinutes } from '../../../shared/folds/foldMinutes.ts';
 
 const signedIn = (id: string, attendee: Record<string, unknown>) => ({
@@ -44,5 +44,25 @@ describe('presence colours', () => {
       expect(colourOf(id)).toBeGreaterThanOrEqual(1);
       expect(colourOf(id)).toBeLessThanOrEqual(PRESENCE_COLOURS);
     }
+  });
+
+  it('gives two people who prefer one colour two colours, alike in any order', () => {
+    const people = [
+      { clientId: 30, colour: 3 },
+      { clientId: 10, colour: 3 },
+      { clientId: 20, colour: 6 },
+    ];
+    const given = assignColours(people);
+    expect(given).toEqual([
+      { clientId: 30, colour: 4 },
+      { clientId: 10, colour: 3 },
+      { clientId: 20, colour: 6 },
+    ]);
+    expect(assignColours([...people].reverse())).toEqual([...given].reverse());
+  });
+
+  it('goes round again past six people', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ clientId: i, colour: 1 }));
+    expect(assignColours(many).map((p) => p.colour)).toEqual([1, 2, 3, 4, 5, 6, 1, 2]);
   });
 });
