@@ -43,19 +43,28 @@ export function canRead(kind: DocKind, member: Pick<Member, 'role'>): boolean {
   return kind === 'committee' ? isCommittee(member) : true;
 }
 
-/** Document-level write access; event-level rules live in rules/permissions. */
+/**
+ * Document-level write access; event-level rules live in rules/permissions. Every member appends to
+ * a meeting's minutes log (the table lets a resident sign in only themself); its notes text is
+ * another matter (see canEditNotes).
+ */
 export function canWrite(kind: DocKind, member: Pick<Member, 'role'>): boolean {
   switch (kind) {
     case 'public':
+    case 'minutes':
       return true;
     case 'committee':
-    case 'minutes':
       return isCommittee(member);
     case 'members':
       return false;
     default:
       return exhaustive(kind);
   }
+}
+
+/** Who edits a document's text (`notes` in minutes): the committee; residents read it as it is typed. */
+export function canEditNotes(kind: DocKind, member: Pick<Member, 'role'>): boolean {
+  return docRoots[kind].notes === true && isCommittee(member);
 }
 
 export function exhaustive(x: never): never {

@@ -14,9 +14,14 @@ export interface SyncSummary {
   unsent: number;
 }
 
+const CLOSE_CHECK_MS = 2_000;
+
 /** The documents of the compound being viewed; one at a time, destroyed on switch. */
 export class CompoundSession {
   private readonly handles = new Map<string, DocHandle>();
+  /** How many pages hold each document opened with hold(). */
+  private readonly holders = new Map<string, number>();
+  private readonly closing = new Map<string, ReturnType<typeof setInterval>>();
   readonly summary: Accessor<SyncSummary>;
   readonly problems: Accessor<{ docName: string; problem: DocProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
@@ -70,6 +75,39 @@ export class CompoundSession {
     return h;
   }
 
+  /**
+   * A document a page shows for a while (a meeting's minutes): opened now, closed after the last
+   * holder lets go and the relay holds everything written in it (so nothing waits on the phone).
+   */
+  hold(docName: string): { handle: DocHandle; release(): void } {
+    clearInterval(this.closing.get(docName));
+    this.closing.delete(docName);
+    this.holders.set(docName, (this.holders.get(docName) ?? 0) + 1);
+    const handle = this.doc(docName);
+    let released = false;
+    return {
+      handle,
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.holders.get(docName) ?? 1) - 1;
+        if (left > 0) return void this.holders.set(docName, left);
+        this.holders.delete(docName);
+        const closeWhenSent = () => {
+          if (handle.unsent() > 0 && handle.problem()?.kind !== 'closed') return;
+          clearInterval(this.closing.get(docName));
+          this.closing.delete(docName);
+          if (this.handles.get(docName) !== handle) return;
+          this.handles.delete(docName);
+          this.list[1]([...this.handles.values()]);
+          void handle.destroy();
+        };
+        this.closing.set(docName, setInterval(closeWhenSent, CLOSE_CHECK_MS));
+        closeWhenSent();
+      },
+    };
+  }
+
   /** The relay refused an upgrade with HTTP 401 looks like a network failure: ask the API. */
   async checkToken(): Promise<void> {
     if (!navigator.onLine || Date.now() - this.lastCheck < 30_000) return;
@@ -106,6 +144,8 @@ export class CompoundSession {
   }
 
   destroy(): void {
+    for (const timer of this.closing.values()) clearInterval(timer);
+    this.closing.clear();
     for (const h of this.handles.values()) void h.destroy();
     this.handles.clear();
   }

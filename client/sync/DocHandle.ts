@@ -1,4 +1,5 @@
 import { type Accessor, createSignal } from 'solid-js';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closePolicy } from './closePolicy.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
@@ -40,6 +41,8 @@ export class DocHandle {
   readonly loaded: Accessor<boolean>;
   readonly connection: Accessor<Connection>;
   readonly synced: Accessor<boolean>;
+  /** Who else has the document open, through the relay (y-protocols awareness). */
+  readonly awareness: Accessor<Awareness | undefined>;
   readonly unsent: Accessor<number>;
   readonly problem: Accessor<DocProblem | undefined>;
   private readonly set: {
@@ -74,6 +77,7 @@ export class DocHandle {
     this.loaded = loaded;
     this.connection = this.link.connection;
     this.synced = this.link.synced;
+    this.awareness = this.link.awareness;
     this.unsent = () => unsentSource()();
     this.problem = problem;
     this.set = {

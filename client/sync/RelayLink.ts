@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { type Accessor, createSignal } from 'solid-js';
+import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -37,8 +38,11 @@ const MESSAGE_SYNC = 0;
 export class RelayLink {
   readonly connection: Accessor<Connection>;
   readonly synced: Accessor<boolean>;
+  /** The provider's presence (y-protocols awareness); undefined until its client has loaded. */
+  readonly awareness: Accessor<Awareness | undefined>;
   private readonly setConnection: (c: Connection) => void;
   private readonly setSynced: (v: boolean) => void;
+  private readonly setAwareness: (a: Awareness | undefined) => void;
   private provider: WebsocketProvider | undefined;
   /** Bumped by start() and stop(), so a start still loading the client after a stop does nothing. */
   private generation = 0;
@@ -52,10 +56,13 @@ export class RelayLink {
   constructor(private readonly opts: RelayLinkOptions) {
     const [connection, setConnection] = createSignal<Connection>('connecting');
     const [synced, setSynced] = createSignal(false);
+    const [awareness, setAwareness] = createSignal<Awareness>();
     this.connection = connection;
     this.synced = synced;
+    this.awareness = awareness;
     this.setConnection = setConnection;
     this.setSynced = setSynced;
+    this.setAwareness = setAwareness;
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
@@ -78,6 +85,7 @@ export class RelayLink {
       shouldReconnect: (event) => this.opts.shouldReconnect(event.code),
     });
     this.provider = provider;
+    this.setAwareness(provider.awareness);
     this.watchSyncMessages(provider);
     doc.on('afterTransaction', this.onLocalWrite);
     provider.on('status', ({ status }) => {
@@ -135,6 +143,7 @@ export class RelayLink {
     this.provider = undefined;
     this.tracker = undefined;
     this.setSynced(false);
+    this.setAwareness(undefined);
   }
 
   destroy(): void {

@@ -2,6 +2,7 @@ import type { BrokenRule } from '../errors.ts';
 import { RejectReason, RuleCode, RuleError } from '../errors.ts';
 import type { AppEvent, EventType } from '../events/index.ts';
 import { parseEvent } from '../events/index.ts';
+import type { Attendee } from '../events/meeting.ts';
 import type { Member, Party } from '../roles.ts';
 import { isCommittee } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
@@ -24,6 +25,15 @@ type PermissionTable = { [T in EventType]: Permission<Extract<AppEvent, { type: 
 /** Events a member records for themself; committee members may record them for someone else (paper sign-up). */
 const selfOrCommittee = (event: { memberId: string }, member: Member): BrokenRule | undefined =>
   event.memberId === member.memberId || isCommittee(member) ? undefined : { code: RuleCode.OnlyForSelf };
+
+/** A member signs themself in, sitting for their own party; committee members sign in anyone (assisted). */
+const selfSignIn = (event: { attendee: Attendee }, member: Member): BrokenRule | undefined => {
+  if (isCommittee(member)) return undefined;
+  const a = event.attendee;
+  return 'memberId' in a && a.memberId === member.memberId && a.party === member.party
+    ? undefined
+    : { code: RuleCode.OnlyForSelf };
+};
 
 /** Only a member of party P records P's approval, refusal or sign-off. */
 const ownParty = (event: { party: Party }, member: Member): BrokenRule | undefined =>
@@ -137,7 +147,7 @@ export const permissions: PermissionTable = {
   'meeting.scheduled': { doc: 'public', who: 'committee' },
   'meeting.cancelled': { doc: 'public', who: 'committee' },
 
-  'minutes.signed-in': { doc: 'minutes', who: 'committee' },
+  'minutes.signed-in': { doc: 'minutes', who: 'member', check: selfSignIn },
   'minutes.item.taken-up': { doc: 'minutes', who: 'committee' },
   'minutes.decision.recorded': { doc: 'minutes', who: 'committee' },
   'minutes.action.created': { doc: 'minutes', who: 'committee' },

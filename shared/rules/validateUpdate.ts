@@ -3,7 +3,7 @@ import { RejectReason, RuleError } from '../errors.ts';
 import type { AppEvent } from '../events/index.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
-import { canWrite, docRoots } from '../rooms.ts';
+import { canEditNotes, canWrite, docRoots } from '../rooms.ts';
 import { checkDeletes } from './checkDeletes.ts';
 import { matchesStored } from './matchesStored.ts';
 import { checkEvent } from './permissions.ts';
@@ -35,7 +35,7 @@ export const defaultValidationLimits: ValidationLimits = { maxStructs: 10_000, m
  * Decides whether `member` may apply `update` to `doc` (a document of `kind`) without applying it.
  * Event logs may only grow: every inserted event must pass its schema and the permission table,
  * nothing in an event log may be deleted, and no other top-level type may be touched. Minutes text
- * (`Y.Text('notes')`) may be edited freely by those who may write minutes. The update must also
+ * (`Y.Text('notes')`) may be edited freely by those canEditNotes allows. The update must also
  * apply cleanly: no gaps, no origins Yjs could not find, nothing left pending, and the part Yjs
  * applies is the part judged here. Linear in the update's size; throws a RuleError saying why not.
  */
@@ -61,6 +61,9 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
   const roots = docRoots[kind];
   const view = storedView(doc, parts, roots);
   const readOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} is read-only for this member`);
+  // A resident appends their own sign-in to a minutes log but never touches its notes text.
+  const editsNotes = canEditNotes(kind, member);
+  const notesReadOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} notes are read-only for this member`);
   let changed = false;
 
   // Every client continues from what the document holds: a struct past it would wait in Yjs' pending store.
@@ -93,12 +96,14 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     if (s.kind === 'gc') {
       // Garbage-collected content can only come from deleted text.
       if (!roots.notes) throw new RuleError(RejectReason.DeleteForbidden, 'deleted content in an event log');
+      if (!editsNotes) throw notesReadOnly();
       notes = true;
       continue;
     }
     const content = s.content!;
     if (place === 'gc') {
       if (!roots.notes) throw new RuleError(RejectReason.Unresolved, 'insert next to deleted content');
+      if (!editsNotes) throw notesReadOnly();
       notes = true;
     } else if (place === 'events') {
       if (content.kind !== 'any') {
@@ -111,14 +116,17 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
       for (const value of content.values.slice(Math.max(0, known - s.clock))) {
         events.push(checkEvent(value, member, kind));
       }
+    } else if (!editsNotes) {
+      throw notesReadOnly();
     } else if (content.kind === 'any') {
       throw new RuleError(RejectReason.BadContent, 'JSON values in minutes text');
     } else notes = true;
   }
 
+  // Event logs never lose an item (checkDeletes throws), so a fresh delete is in the notes text.
   if (checkDeletes(parts, view, places)) {
     if (!writable) throw readOnly();
-    // Nothing in an event log may be deleted, so a fresh delete is in the text.
+    if (!editsNotes) throw notesReadOnly();
     changed = true;
     notes = true;
   }

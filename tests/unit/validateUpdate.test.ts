@@ -184,3 +184,39 @@ describe('validateUpdate refuses what Yjs could not apply as judged', () => {
     expect(v.changed).toBe(true);
   });
 });
+
+describe('a resident in a minutes document', () => {
+  const asResident = (doc: Y.Doc, update: Uint8Array) => {
+    try {
+      validateUpdate(doc, update, resident, 'minutes');
+      return 'accepted';
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      return e.message.includes('notes are read-only') ? `${e.reason} (notes)` : e.reason;
+    }
+  };
+  const ownSignIn = () => ({
+    ...signedIn(),
+    by: resident.memberId,
+    attendee: { memberId: resident.memberId, party: 'none' },
+  });
+
+  it('appends their own sign-in', () => {
+    const u = forgeUpdate([{ client: X, clock: 0, structs: [{ parent: 'events', content: { any: [ownSignIn()] } }] }]);
+    expect(asResident(new Y.Doc(), u)).toBe('accepted');
+  });
+
+  it('may not insert, delete or garbage-collect notes text', () => {
+    const text = forgeUpdate([{ client: X, clock: 0, structs: [{ parent: 'notes', content: { string: '改' } }] }]);
+    expect(asResident(new Y.Doc(), text)).toBe(`${RejectReason.ReadOnly} (notes)`);
+    const doc = holding(
+      forgeUpdate([{ client: Z, clock: 0, structs: [{ parent: 'notes', content: { string: 'ab' } }] }]),
+    );
+    expect(asResident(doc, forgeUpdate([], [{ client: Z, ranges: [[0, 1]] }]))).toBe(
+      `${RejectReason.ReadOnly} (notes)`,
+    );
+    expect(asResident(new Y.Doc(), forgeUpdate([{ client: X, clock: 0, structs: [{ gc: 2 }] }]))).toBe(
+      `${RejectReason.ReadOnly} (notes)`,
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
+import { MinutesSection } from '../minutes/index.ts';
 import { meetingName } from './MeetingsPage.tsx';
 import { topicsOf } from './selectors.ts';
 
@@ -58,6 +59,9 @@ export default function MeetingPage() {
               {t('meetings.mode')}
             </A>
             <p class="field-hint">{t('meetings.modeHint')}</p>
+          </Show>
+          <Show when={m().status !== 'cancelled' && m().meetingId} keyed>
+            {(meetingId) => <MinutesSection meetingId={meetingId} kind={m().kind} />}
           </Show>
           <section class="section" aria-labelledby="topics-heading">
             <h2 id="topics-heading">{t('meetings.topicsHeading', { n: topics().length })}</h2>

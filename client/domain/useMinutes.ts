@@ -1,0 +1,85 @@
+import { type Accessor, createMemo, onCleanup } from 'solid-js';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Attendee } from '../../shared/events/meeting.ts';
+import type { MinutesState } from '../../shared/folds/foldMinutes.ts';
+import { type MemberParty, type Party, parties } from '../../shared/roles.ts';
+import { canEditNotes, minutesDocName } from '../../shared/rooms.ts';
+import { checkEvent } from '../../shared/rules/permissions.ts';
+import { createFoldState } from '../reactive/createFoldState.ts';
+import { localOrigin } from '../sync/DocHandle.ts';
+import { newId } from '../sync/ids.ts';
+import { makeMinutesFold } from './MinutesFold.ts';
+import { useSession } from './session.ts';
+
+export type { MinutesState };
+
+export interface Attendance {
+  /** Attendees by the party they sit for ('none': residents and guests). */
+  byParty: Record<MemberParty, number>;
+  total: number;
+  /** The three parties not yet present, in their usual order. */
+  missing: Party[];
+}
+
+export interface Minutes {
+  state: Accessor<MinutesState>;
+  attendance: Accessor<Attendance>;
+  /** Whether this phone's member has signed in. */
+  signedIn: Accessor<boolean>;
+  /** The co-edited notes (`Y.Text('notes')`); a new one after the copy is reset from the relay. */
+  notes: Accessor<Y.Text>;
+  /** Presence of everyone with the minutes open; undefined until the relay's client has loaded. */
+  awareness: Accessor<Awareness | undefined>;
+  loaded: Accessor<boolean>;
+  /** Transaction origin of this phone's typing, for the binding's undo. */
+  origin: object;
+  /** Residents read the notes; the committee types them. */
+  mayEditNotes: boolean;
+  /** Appends `minutes.signed-in` for this phone's member, sitting for their own party (works offline). */
+  signIn(): void;
+}
+
+/** Counts attendees by party, and which of the three parties have nobody present. */
+export function attendanceOf(state: MinutesState): Attendance {
+  const byParty: Record<MemberParty, number> = { community: 0, owners: 0, property: 0, none: 0 };
+  for (const a of state.attendees) byParty[a.party]++;
+  return { byParty, total: state.attendees.length, missing: parties.filter((p) => byParty[p] === 0) };
+}
+
+/**
+ * A meeting's minutes while the page that calls this is shown: its document is opened (the phone's
+ * IndexedDB copy, then the relay) and closed after the page goes, once the relay holds what was written.
+ */
+export function useMinutes(meetingId: string): Minutes {
+  const session = useSession();
+  const docName = minutesDocName(meetingId);
+  const held = session.hold(docName);
+  onCleanup(held.release);
+  const handle = held.handle;
+  const state = createFoldState(() => handle.events(), makeMinutesFold);
+  const attendance = createMemo(() => attendanceOf(state()));
+  const signedIn = createMemo(() =>
+    state().attendees.some((a) => 'memberId' in a && a.memberId === session.member.memberId),
+  );
+  return {
+    state,
+    attendance,
+    signedIn,
+    notes: () => handle.doc().getText('notes'),
+    awareness: handle.awareness,
+    loaded: handle.loaded,
+    origin: localOrigin,
+    mayEditNotes: canEditNotes('minutes', session.member),
+    signIn() {
+      const member = session.member;
+      const attendee: Attendee = { memberId: member.memberId, party: member.party };
+      const event = checkEvent(
+        { id: newId(), type: 'minutes.signed-in', at: Date.now(), by: member.memberId, attendee },
+        member,
+        'minutes',
+      );
+      handle.append([event]);
+    },
+  };
+}

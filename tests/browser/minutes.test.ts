@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
+import { MeetingsPage } from './pages/MeetingsPage.ts';
+import { MembersPage } from './pages/MembersPage.ts';
+import { MinutesPage } from './pages/MinutesPage.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
+import { launchPhone, type Phone, waitForController } from './support/browser.ts';
+import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+const pinyin = /[a-z]/i;
+
+describe('live minutes on two phones', () => {
+  const app = useServer();
+  let wang: Phone;
+  let li: Phone;
+  let a: MinutesPage;
+  let b: MinutesPage;
+  let compoundId: string;
+  let meetingId: string;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
+  });
+  afterAll(async () => {
+    await Promise.all([wang?.dispose(), li?.dispose()]);
+  });
+
+  it('a three-party meeting’s minutes open on both phones', async () => {
+    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王阿姨', '社区');
+    const members = new MembersPage(wang.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '三方成员', party: '业委会' });
+    await members.closeDialog();
+    await new OnboardingPages(li.page).joinByLink(link, '李叔');
+    const meetings = new MeetingsPage(wang.page);
+    await meetings.open(app.url, compoundId);
+    meetingId = await meetings.schedule('三方联席会议', '社区活动室', { time: '15:00' });
+    a = new MinutesPage(wang.page);
+    b = new MinutesPage(li.page);
+    await a.open(app.url, compoundId, meetingId);
+    // The meeting reaches Li's phone through the public document; the page shows it once it does.
+    await b.open(app.url, compoundId, meetingId);
+    await Promise.all([new AppShell(wang.page).waitSynced(), new AppShell(li.page).waitSynced()]);
+  });
+
+  it('a sign-in on one phone shows in the other’s attendance, with the parties still missing', async () => {
+    await expect.poll(() => a.threeParties()).toBe('还差：社区、业委会、物业');
+    await b.signIn();
+    await expect.poll(() => a.attendance(), { timeout: 20_000 }).toMatchObject({ 社区: 0, 业委会: 1, 物业: 0 });
+    await expect.poll(() => a.threeParties()).toBe('还差：社区、物业');
+    await a.signIn();
+    await expect.poll(() => b.attendance(), { timeout: 20_000 }).toMatchObject({ 社区: 1, 业委会: 1, 物业: 0 });
+    await expect.poll(() => b.threeParties()).toBe('还差：物业');
+  });
+
+  it('two phones type Chinese at once: no pinyin crosses, both texts stay whole', async () => {
+    await Promise.all([a.recordShownValues(), b.recordShownValues()]);
+    await a.caretAt();
+    await a.commit('今天讨论停车。');
+    await expect.poll(() => b.value(), { timeout: 20_000 }).toBe('今天讨论停车。');
+
+    // Both open a composition at the same time: Wang at the end, Li at the very start.
+    await b.caretAt(0);
+    await a.caretAt();
+    await a.compose('dong men');
+    await b.compose('li shu');
+    await b.commit('李叔：');
+    // Li's words wait on Wang's phone until Wang's composition ends; Wang's pinyin never leaves it.
+    await expect.poll(() => b.value()).toBe('李叔：今天讨论停车。');
+    await a.commit('东门');
+    const both = '李叔：今天讨论停车。东门';
+    await expect.poll(() => a.value(), { timeout: 20_000 }).toBe(both);
+    await expect.poll(() => b.value(), { timeout: 20_000 }).toBe(both);
+    // Wang's caret stays right after Wang's own word.
+    expect(await a.caret()).toBe(both.length);
+
+    expect((await b.shownValues()).filter((v) => pinyin.test(v))).toEqual([]);
+    expect((await a.shownValues()).filter((v) => pinyin.test(v))).toEqual([]);
+  });
+
+  it('the caret stays after one’s own text while the other phone types above', async () => {
+    await a.caretAt();
+    await a.commit('要装充电桩');
+    const mine = await a.caret();
+    await b.caretAt(0);
+    await b.commit('第一行\n');
+    await expect.poll(() => a.value(), { timeout: 20_000 }).toBe('第一行\n李叔：今天讨论停车。东门要装充电桩');
+    expect(await a.caret()).toBe(mine + 4);
+    // Presence: Wang sees Li in the minutes, and the line Li is typing on.
+    await expect.poll(() => a.present(), { timeout: 20_000 }).toContain('李叔 业委会 第2行');
+    await expect.poll(() => a.present()).toContain('王阿姨（我） 社区 第2行');
+    await expect.poll(() => b.present(), { timeout: 20_000 }).toContain('王阿姨 社区 第2行');
+    await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes.png'), fullPage: true });
+    expect(await sizeProblems(wang.page)).toEqual([]);
+    expect(await seriousViolations(wang.page)).toEqual([]);
+  });
+
+  it('undo on one phone takes back only its own typing', async () => {
+    while (await a.canUndo()) await a.undo();
+    await expect.poll(() => a.value(), { timeout: 20_000 }).toBe('第一行\n李叔：');
+    await expect.poll(() => b.value(), { timeout: 20_000 }).toBe('第一行\n李叔：');
+  });
+
+  it('one phone offline: its notes stay on it across a reload and merge once online', async () => {
+    const liShell = new AppShell(li.page);
+    await liShell.waitSynced();
+    await waitForController(li.page);
+    await li.context.setOffline(true);
+    await expect.poll(() => liShell.syncState()).toBe('offline');
+    await b.caretAt();
+    await b.commit('（离线补记）');
+    await a.caretAt(0);
+    await a.commit('开场：');
+    // The page comes back from the phone's own copy, with nothing lost.
+    await li.page.reload();
+    await b.notes.waitFor();
+    await expect.poll(() => b.value()).toBe('第一行\n李叔：（离线补记）');
+    await li.context.setOffline(false);
+    const merged = '开场：第一行\n李叔：（离线补记）';
+    await expect.poll(() => b.value(), { timeout: 30_000 }).toBe(merged);
+    await expect.poll(() => a.value(), { timeout: 30_000 }).toBe(merged);
+  });
+
+  it('a resident follows the notes read-only and signs themself in', async () => {
+    const members = new MembersPage(wang.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
+    const zhang = await launchPhone();
+    try {
+      await new OnboardingPages(zhang.page).joinByLink(link, '张大爷');
+      const c = new MinutesPage(zhang.page);
+      await c.open(app.url, compoundId, meetingId);
+      await expect.poll(() => c.value(), { timeout: 20_000 }).toBe('开场：第一行\n李叔：（离线补记）');
+      await expect(c.notes.getAttribute('readonly')).resolves.not.toBeNull();
+      await expect(zhang.page.getByTestId('notes-undo').count()).resolves.toBe(0);
+      await c.signIn();
+      await expect.poll(() => b.attendance(), { timeout: 20_000 }).toMatchObject({ 居民: 1 });
+      await new AppShell(zhang.page).waitSynced();
+      // The relay took the sign-in and nothing else: the resident's phone was never refused.
+      await expect(zhang.page.locator('.banner-error').count()).resolves.toBe(0);
+    } finally {
+      await zhang.dispose();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/** The minutes on a meeting page: sign in, attendance, presence and the notes, typed through an input method. */
+export class MinutesPage {
+  private cdp: CDPSession | undefined;
+
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, compoundId: string, meetingId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/meetings/${meetingId}`);
+    await this.notes.waitFor({ timeout: 30_000 });
+  }
+
+  get notes() {
+    return this.page.getByTestId('notes');
+  }
+
+  async signIn(): Promise<void> {
+    await this.page.getByTestId('sign-in').click();
+    await this.page.getByTestId('signed-in').waitFor();
+  }
+
+  /** Attendance by party label, e.g. { 社区: 1, 业委会: 0, ... }. */
+  async attendance(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const li of await this.page.getByTestId('attendance-party').all()) {
+      const name = (await li.locator('.minutes-party-name').textContent()) ?? '';
+      out[name] = Number(await li.locator('.minutes-party-count').textContent());
+    }
+    return out;
+  }
+
+  async threeParties(): Promise<string> {
+    return (await this.page.getByTestId('three-parties').textContent()) ?? '';
+  }
+
+  /** Presence chips as shown: "李叔 业委会 第1行". */
+  async present(): Promise<string[]> {
+    const out: string[] = [];
+    for (const chip of await this.page.getByTestId('present').all()) {
+      const parts = await chip.locator('span').allTextContents();
+      out.push(parts.filter((s) => s.trim()).join(' '));
+    }
+    return out;
+  }
+
+  /** Focuses the notes with the caret at `at` (the end if omitted). */
+  async caretAt(at?: number): Promise<void> {
+    await this.notes.focus();
+    await this.notes.evaluate((el: HTMLTextAreaElement, i) => {
+      const n = i ?? el.value.length;
+      el.setSelectionRange(n, n);
+    }, at);
+  }
+
+  async caret(): Promise<number> {
+    return this.notes.evaluate((el: HTMLTextAreaElement) => el.selectionStart);
+  }
+
+  async value(): Promise<string> {
+    return this.notes.inputValue();
+  }
+
+  /** Opens a composition and types pinyin into it, as an input method does, without committing. */
+  async compose(pinyin: string): Promise<void> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    for (let i = 1; i <= pinyin.length; i++) {
+      const text = pinyin.slice(0, i);
+      await this.cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+  }
+
+  /** Commits the open composition (or types, if none is open) the chosen characters. */
+  async commit(text: string): Promise<void> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    await this.cdp.send('Input.insertText', { text });
+  }
+
+  /** Records every value the page writes into the notes from now on (what this phone ever showed). */
+  async recordShownValues(): Promise<void> {
+    await this.notes.evaluate((el: HTMLTextAreaElement) => {
+      const desc = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!;
+      const seen: string[] = [];
+      (window as unknown as { shownNotes: string[] }).shownNotes = seen;
+      Object.defineProperty(el, 'value', {
+        configurable: true,
+        get() {
+          return desc.get!.call(this);
+        },
+        set(v: string) {
+          seen.push(v);
+          desc.set!.call(this, v);
+        },
+      });
+    });
+  }
+
+  async shownValues(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { shownNotes: string[] }).shownNotes ?? []);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('notes-undo').click();
+  }
+
+  async canUndo(): Promise<boolean> {
+    return this.page.getByTestId('notes-undo').isEnabled();
+  }
+}
