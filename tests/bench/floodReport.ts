@@ -7,7 +7,7 @@ export function printFloodHeader(o: FloodOptions): void {
   console.log(
     `\n== 1b. Flood: ${o.rooms} honest rooms x ${o.clients} clients at ${o.ratePerRoom} events/s per room, measured alone, then while` +
       ` ${hostileCount(o)} hostile members flood one other room; ${o.warmupMs / 1000} s warm-up + ${o.durationMs / 1000} s window each.` +
-      '\n   ours: sync-server/main.ts via tsx, API limits and quotas off (RATE_LIMITS=off), per-connection limits as shipped.' +
+      '\n   ours: sync-server/main.ts via tsx, sync limits as shipped (per connection and per member), API limits and daily quotas raised out of the way.' +
       `\n   hostile: ${valid} send maximum-size valid frames as fast as the byte limit allows; ${invalid} send invalid frames, a new` +
       ` connection for each (${invalidShapes.join('; ')}); ${awareness} send a maximum-size awareness state likewise.`,
   );
