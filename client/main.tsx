@@ -6,7 +6,7 @@ import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
 import { loadAccounts } from './sync/accounts.ts';
-import { installReadAnyFast } from './sync/readAnyFast.ts';
+import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { askPersist } from './sync/storage.ts';
 
 const WECHAT_KEY = 'little-stool:wechat-continue';

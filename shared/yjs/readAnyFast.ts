@@ -38,7 +38,7 @@ function readString(decoder: decoding.Decoder): string {
       return s;
     }
   }
-  return (utf8TextDecoder as TextDecoder).decode(decoding.readUint8Array(decoder, n));
+  return (utf8TextDecoder as NonNullable<typeof utf8TextDecoder>).decode(decoding.readUint8Array(decoder, n));
 }
 
 function sameAscii(s: string, arr: Uint8Array, start: number): boolean {

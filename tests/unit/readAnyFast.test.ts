@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { installReadAnyFast, readAnyFast } from '../../../client/sync/readAnyFast.ts';
+import { installReadAnyFast, readAnyFast } from '../../shared/yjs/readAnyFast.ts';
 
 let seed = 11;
 const random = (n: number) => {
