@@ -1,10 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
 import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+
+/** Saves the page for people to look at, and checks it has no serious axe findings and no small targets. */
+async function lookAt(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `zh-CN-volunteers-${name}.png`), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await sizeProblems(page)).toEqual([]);
+}
 
 describe('volunteers on three phones', () => {
   const app = useServer();
@@ -45,6 +59,7 @@ describe('volunteers on three phones', () => {
     const card = li.page.getByTestId('open-duties').getByTestId('duty-item');
     await expect.poll(() => card.locator('.card-title').allTextContents(), { timeout: 20_000 }).toEqual(['夜间巡逻']);
     await expect(card.getByTestId('free-slots').textContent()).resolves.toBe('还差 2 人（共 2 人）');
+    await lookAt(li.page, 'tab');
   });
 
   it('two members sign up, one offline; both hold a slot once it reconnects', async () => {
@@ -75,11 +90,19 @@ describe('volunteers on three phones', () => {
     const committee = new VolunteersPage(wang.page);
     const link = await committee.posterLink();
     expect(link).toBe(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    await lookAt(wang.page, 'poster');
+    // On paper: the sheet alone, without the app's bars or the page's buttons.
+    await wang.page.emulateMedia({ media: 'print' });
+    for (const part of ['.top-bar', '.bottom-nav', '[data-testid="print"]'])
+      expect(await wang.page.locator(part).isVisible()).toBe(false);
+    expect(await wang.page.getByTestId('duty-poster').isVisible()).toBe(true);
+    await wang.page.emulateMedia({ media: null });
 
     const volunteer = new VolunteersPage(li.page);
     await li.page.goto(link);
     await li.page.getByTestId('check-in').click();
     await expect(li.page.getByTestId('checked-in').textContent()).resolves.toMatch(/^已签到：.*（本机时间）$/);
+    await lookAt(li.page, 'checked-in');
     await li.page.getByTestId('check-out').click();
     await expect(li.page.getByTestId('checked-out').textContent()).resolves.toBe('已签退，这次服务了 1 分钟。谢谢您！');
 
@@ -119,6 +142,7 @@ describe('volunteers on three phones', () => {
     await expect.poll(() => lead.overfull(), { timeout: 20_000 }).toHaveLength(1);
     expect([...(await lead.signups()), ...(await lead.overfull())].sort()).toEqual(['张姐', '李叔']);
     await expect(li.page.getByTestId('duty-overfull').textContent()).resolves.toContain('请队长联系他们');
+    await lookAt(li.page, 'overfull');
     await lead.open(app.url, compoundId);
     const card = li.page.getByTestId('duty-item').filter({ hasText: '清扫落叶' }).first();
     await expect(card.getByTestId('overfull').textContent()).resolves.toBe('超员 1 人');
