@@ -44,4 +44,19 @@ export type {
   Vote,
 } from './RequestState.ts';
 export { endStages, stages, undecidedStages } from './RequestState.ts';
+export type { MonthHours } from './rosterQueries.ts';
+export {
+  beforeCutoff,
+  byWhen,
+  dutiesByDay,
+  dutiesOf,
+  dutyEndsAt,
+  dutyStartsAt,
+  memberMonths,
+  monthHours,
+  monthOf,
+  servedMinutes,
+  upcomingDuties,
+  weeklyDays,
+} from './rosterQueries.ts';
 export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';

@@ -1,0 +1,120 @@
+import { Match, Show, Switch } from 'solid-js';
+import { beforeCutoff, type DutyState } from '../../../shared/folds/index.ts';
+import { formatDateTime, shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import type { CompoundSession } from '../../domain/session.ts';
+import { usePage } from '../../domain/usePage.ts';
+import type { DutyAnomaly } from '../../domain/useRosters.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { IconAlert, IconCheck } from '../../ui/icons.tsx';
+import { checkIn, checkOut, signUp, withdraw } from './actions.ts';
+import { hoursText } from './format.ts';
+
+/**
+ * What this member can do on a duty, one big button at a time: sign up or withdraw before it
+ * starts; at the place (from the printed QR, or on the day once signed up) check in, then out.
+ */
+export function DutyAttendance(props: { duty: DutyState; atPlace: boolean; anomalies: readonly DutyAnomaly[] }) {
+  const { session } = usePage();
+  const me = session.member.memberId;
+  const d = () => props.duty;
+  const mine = () => d().signups[me];
+  const open = () => d().status === 'open';
+  const onTheDay = () => shanghaiDay(now()) === d().day;
+  const checkingIn = () => open() && (props.atPlace || (onTheDay() && mine() !== undefined));
+  // My sign-up came after the last slot was taken (made offline); the lead settles it.
+  const overfull = () => !mine() && props.anomalies.some((a) => a.memberId === me && a.reason.code === 'no_free_slot');
+  const act = createSubmit((step: (session: CompoundSession) => void) => {
+    step(session);
+    return undefined;
+  });
+
+  return (
+    <section class="section attendance" aria-labelledby="attendance-heading" data-testid="attendance">
+      <h2 id="attendance-heading">{checkingIn() ? t('volunteers.atPlace') : t('volunteers.signUpHeading')}</h2>
+      <Show when={overfull()}>
+        <p class="note-warn" data-testid="my-overfull">
+          <IconAlert size={24} />
+          <span>{t('volunteers.myOverfull')}</span>
+        </p>
+      </Show>
+      <Switch>
+        <Match when={!open()}>
+          <p class="muted">{t('volunteers.cancelled')}</p>
+        </Match>
+        <Match when={checkingIn() && mine()?.checkedOutAt}>
+          <p class="attendance-done" data-testid="checked-out">
+            <IconCheck size={28} />
+            <span>{t('volunteers.servedOnDuty', { time: hoursText(mine()?.minutes ?? 0) })}</span>
+          </p>
+        </Match>
+        <Match when={checkingIn() && mine()?.checkedInAt}>
+          {(at) => (
+            <>
+              <p class="attendance-done" data-testid="checked-in">
+                <IconCheck size={28} />
+                <span>{t('volunteers.checkedInAt', { time: formatDateTime(at(), intlLocale()) })}</span>
+              </p>
+              <button
+                type="button"
+                class="btn btn-primary btn-block btn-huge"
+                data-testid="check-out"
+                onClick={() => act.run((s) => checkOut(s, d().id, at()))}
+              >
+                {t('volunteers.checkOut')}
+              </button>
+            </>
+          )}
+        </Match>
+        <Match when={checkingIn() && !mine() && d().freeSlots === 0}>
+          <p class="muted">{t('volunteers.full')}</p>
+        </Match>
+        <Match when={checkingIn()}>
+          <button
+            type="button"
+            class="btn btn-primary btn-block btn-huge"
+            data-testid="check-in"
+            onClick={() => act.run((s) => checkIn(s, d().id, mine() !== undefined))}
+          >
+            {mine() ? t('volunteers.checkIn') : t('volunteers.signUpAndCheckIn')}
+          </button>
+          <p class="muted">{t('volunteers.phoneTime')}</p>
+        </Match>
+        <Match when={!beforeCutoff(d(), now())}>
+          <p class="muted">{mine() ? t('volunteers.signedUpClosed') : t('volunteers.closed')}</p>
+        </Match>
+        <Match when={mine()}>
+          <p class="attendance-done" data-testid="signed-up">
+            <IconCheck size={28} />
+            <span>{t('volunteers.youAreIn')}</span>
+          </p>
+          <button
+            type="button"
+            class="btn btn-secondary btn-block"
+            data-testid="withdraw"
+            onClick={() => act.run((s) => withdraw(s, d().id))}
+          >
+            {t('volunteers.withdraw')}
+          </button>
+        </Match>
+        <Match when={d().freeSlots > 0}>
+          <button
+            type="button"
+            class="btn btn-primary btn-block btn-huge"
+            data-testid="sign-up"
+            onClick={() => act.run((s) => signUp(s, d().id))}
+          >
+            {t('volunteers.signUp')}
+          </button>
+          <p class="muted">{t('volunteers.cutoffHint', { time: d().start })}</p>
+        </Match>
+        <Match when={d().freeSlots === 0}>
+          <p class="muted">{t('volunteers.full')}</p>
+        </Match>
+      </Switch>
+      <FormError error={act.error()} />
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { A } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { monthOf, type RostersState, upcomingDuties } from '../../../shared/folds/index.ts';
+import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import { useMembers } from '../../domain/useMembers.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { useDutyAnomalies, useRosters } from '../../domain/useRosters.ts';
+import { t } from '../../i18n/index.ts';
+import { IconChevron, IconClock, IconPlus } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { DutyCard } from './DutyCard.tsx';
+import { overfullByDuty } from './selectors.ts';
+
+/** The volunteers tab: my duties, open duties, the month, the teams; committee members add teams and duties. */
+export default function VolunteersPage() {
+  const { session, path } = usePage();
+  const publicDoc = session.doc('public');
+  const rosters = useRosters();
+  const anomalies = useDutyAnomalies();
+  const overfull = createMemo(() => overfullByDuty(anomalies(), rosters()));
+  const me = session.member.memberId;
+  const upcoming = createMemo(() => upcomingDuties(rosters(), now()));
+  const mine = createMemo(() => upcoming().filter((d) => me in d.signups || overfull().get(d.id)?.includes(me)));
+  const open = createMemo(() => upcoming().filter((d) => d.freeSlots > 0 && !(me in d.signups)));
+  const card = (d: RostersState['duties'][string]) => (
+    <DutyCard
+      duty={d}
+      team={rosters().teams[d.teamId]}
+      href={path('rosters', 'duty', d.id)}
+      mine={me in d.signups}
+      overfull={overfull().get(d.id)?.length}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader title={t('volunteers.title')} />
+      <Show when={mayAppend('roster.duty.created', session.member)}>
+        <div class="volunteer-actions">
+          <A href={path('rosters', 'duties', 'new')} class="btn btn-primary btn-block" data-testid="new-duty">
+            <IconPlus size={28} />
+            <span>{t('volunteers.newDuty')}</span>
+          </A>
+          <A href={path('rosters', 'teams', 'new')} class="btn btn-secondary btn-block" data-testid="new-team">
+            <IconPlus size={28} />
+            <span>{t('volunteers.newTeam')}</span>
+          </A>
+        </div>
+      </Show>
+      <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+        <section class="section" aria-labelledby="mine-heading">
+          <h2 id="mine-heading">{t('volunteers.myDuties')}</h2>
+          <Show when={mine().length > 0} fallback={<p class="empty">{t('volunteers.noMine')}</p>}>
+            <ul class="cards" data-testid="my-duties">
+              <For each={mine()}>{card}</For>
+            </ul>
+          </Show>
+          <A
+            href={path('rosters', 'member', me)}
+            class="btn btn-secondary btn-block more-button"
+            data-testid="my-hours"
+          >
+            <IconClock size={24} />
+            <span>{t('volunteers.myHours')}</span>
+          </A>
+        </section>
+        <section class="section" aria-labelledby="open-heading">
+          <h2 id="open-heading">{t('volunteers.openDuties')}</h2>
+          <Show when={open().length > 0} fallback={<p class="empty">{t('volunteers.noOpen')}</p>}>
+            <ul class="cards" data-testid="open-duties">
+              <For each={open()}>{card}</For>
+            </ul>
+          </Show>
+          <A
+            href={path('rosters', `month?m=${monthOf(shanghaiDay(now()))}`)}
+            class="btn btn-secondary btn-block more-button"
+            data-testid="month-view"
+          >
+            <span>{t('volunteers.monthView')}</span>
+            <IconChevron size={24} />
+          </A>
+        </section>
+        <TeamsSection rosters={rosters()} />
+      </Show>
+    </>
+  );
+}
+
+/** Every team with its purpose and lead, by name (never by hours served). */
+function TeamsSection(props: { rosters: RostersState }) {
+  const members = useMembers();
+  const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
+  const teams = createMemo(() =>
+    Object.values(props.rosters.teams).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1)),
+  );
+  return (
+    <section class="section" aria-labelledby="teams-heading">
+      <h2 id="teams-heading">{t('volunteers.teams')}</h2>
+      <Show when={teams().length > 0} fallback={<p class="empty">{t('volunteers.noTeams')}</p>}>
+        <ul class="rows" data-testid="teams">
+          <For each={teams()}>
+            {(team) => (
+              <li class="row" data-testid="team-item">
+                <div class="row-main">
+                  <span class="row-title">{team.name}</span>
+                  <Show when={team.purpose}>
+                    <span class="row-sub">{team.purpose}</span>
+                  </Show>
+                  <span class="row-sub">
+                    {team.leaderId ? t('volunteers.leadIs', { name: nameOf(team.leaderId) }) : t('volunteers.noLead')}
+                  </span>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { servedMinutes, weeklyDays } from '../../../shared/folds/index.ts';
+import { appendPublic, optional } from '../../domain/appendPublic.ts';
+import type { CompoundSession } from '../../domain/session.ts';
+
+export interface TeamInput {
+  name: string;
+  purpose?: string;
+  leaderId?: string;
+}
+
+/** Appends a `roster.team.created`; the event's id is the team's. */
+export function createTeam(session: CompoundSession, input: TeamInput): string {
+  return appendPublic(session, 'roster.team.created', {
+    name: input.name.trim(),
+    ...optional('purpose', input.purpose),
+    ...optional('leaderId', input.leaderId),
+  });
+}
+
+export interface DutyInput {
+  teamId: string;
+  title?: string;
+  day: string;
+  start: string;
+  end: string;
+  place: string;
+  slots: number;
+  /** 1 for a one-off duty; N for the same weekday N weeks running. */
+  weeks: number;
+}
+
+/**
+ * Appends one `roster.duty.created` per occurrence (a weekly duty is N duties, each signed up
+ * for, cancelled and checked into on its own); returns the first duty's id.
+ */
+export function createDuties(session: CompoundSession, input: DutyInput): string {
+  const ids = weeklyDays(input.day, input.weeks).map((day) =>
+    appendPublic(session, 'roster.duty.created', {
+      teamId: input.teamId,
+      ...optional('title', input.title),
+      day,
+      start: input.start,
+      end: input.end,
+      place: input.place.trim(),
+      slots: input.slots,
+    }),
+  );
+  return ids[0] ?? '';
+}
+
+export function cancelDuty(session: CompoundSession, dutyId: string, reason: string): void {
+  appendPublic(session, 'roster.duty.cancelled', { dutyId, reason: reason.trim() });
+}
+
+const me = (session: CompoundSession) => session.member.memberId;
+
+export function signUp(session: CompoundSession, dutyId: string): void {
+  appendPublic(session, 'roster.signed-up', { dutyId, memberId: me(session) });
+}
+
+export function withdraw(session: CompoundSession, dutyId: string): void {
+  appendPublic(session, 'roster.withdrew', { dutyId, memberId: me(session) });
+}
+
+/** Checks in at the place (signing up first for a walk-in); the time is this phone's. */
+export function checkIn(session: CompoundSession, dutyId: string, signedUp: boolean): void {
+  if (!signedUp) signUp(session, dutyId);
+  appendPublic(session, 'roster.checked-in', { dutyId, memberId: me(session) });
+}
+
+/** Checks out; the minutes served run from the check-in to this phone's time now. */
+export function checkOut(session: CompoundSession, dutyId: string, checkedInAt: number): void {
+  appendPublic(session, 'roster.checked-out', {
+    dutyId,
+    memberId: me(session),
+    minutes: servedMinutes(checkedInAt, Date.now()),
+  });
+}

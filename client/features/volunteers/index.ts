@@ -1,0 +1,18 @@
+import { lazy } from 'solid-js';
+import { IconRosters } from '../../ui/icons.tsx';
+import type { Feature } from '../registry.ts';
+import './volunteers.css';
+
+export const volunteers: Feature = {
+  id: 'rosters',
+  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters' },
+  routes: [
+    { path: '/rosters', component: lazy(() => import('./VolunteersPage.tsx')) },
+    { path: '/rosters/month', component: lazy(() => import('./MonthPage.tsx')) },
+    { path: '/rosters/teams/new', component: lazy(() => import('./NewTeamPage.tsx')) },
+    { path: '/rosters/duties/new', component: lazy(() => import('./NewDutyPage.tsx')) },
+    { path: '/rosters/duty/:dutyId', component: lazy(() => import('./DutyPage.tsx')) },
+    { path: '/rosters/duty/:dutyId/print', component: lazy(() => import('./DutyPosterPage.tsx')) },
+    { path: '/rosters/member/:memberId', component: lazy(() => import('./MemberPage.tsx')) },
+  ],
+};

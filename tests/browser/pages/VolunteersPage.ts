@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+
+/** The volunteers tab: teams, duties, sign-up, the printed QR and check-in at the place. */
+export class VolunteersPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, compoundId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/rosters`);
+    await this.page.locator('main h1').waitFor();
+  }
+
+  async openDuty(baseUrl: string, compoundId: string, dutyId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/rosters/duty/${dutyId}`);
+    await this.page.getByTestId('duty-page').waitFor();
+  }
+
+  /** From the tab: names a team and its lead (by name), back on the tab. */
+  async createTeam(name: string, lead: string): Promise<void> {
+    await this.page.getByTestId('new-team').click();
+    const form = this.page.getByTestId('team-form');
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('select[name="lead"]').selectOption({ label: lead });
+    await form.getByRole('button', { name: '建队' }).click();
+    await this.page.getByTestId('team-item').filter({ hasText: name }).waitFor();
+  }
+
+  /** From the tab: sets a duty; leaves the page on it and returns its id. */
+  async createDuty(team: string, place: string, slots: number, title: string): Promise<string> {
+    await this.page.getByTestId('new-duty').click();
+    const form = this.page.getByTestId('duty-form');
+    await form.getByTestId('duty-team').getByText(team, { exact: true }).click();
+    await form.locator('input[name="title"]').fill(title);
+    await form.locator('input[name="place"]').fill(place);
+    await form.locator('input[name="slots"]').fill(String(slots));
+    await form.getByRole('button', { name: '安排', exact: true }).click();
+    await this.page.getByTestId('duty-page').waitFor();
+    return (await this.page.getByTestId('duty-page').getAttribute('data-id')) ?? '';
+  }
+
+  /** Names holding a slot on the open duty page, in sign-up order. */
+  async signups(): Promise<string[]> {
+    return this.page.getByTestId('signup-item').locator('.row-title').allTextContents();
+  }
+
+  /** Names whose sign-up came after the last slot, shown on the open duty page. */
+  async overfull(): Promise<string[]> {
+    return (await this.page.getByTestId('overfull-item').locator('.strong').allTextContents()).sort();
+  }
+
+  /** Opens the duty's printable sheet and returns the link its QR code holds. */
+  async posterLink(): Promise<string> {
+    await this.page.getByTestId('print-qr').click();
+    await this.page.getByTestId('duty-poster').locator('.poster-qr svg').waitFor();
+    return (await this.page.getByTestId('poster-url').textContent())?.trim() ?? '';
+  }
+
+  async hoursTotal(): Promise<string> {
+    return (await this.page.getByTestId('hours-total').textContent())?.trim() ?? '';
+  }
+}
