@@ -93,6 +93,8 @@ export const RejectReason = {
    * payment before the approvals, minutes changed after the lock): see shared/rules/causal.ts.
    */
   CausalRule: 'causal_rule',
+  /** The update writes under a Yjs client id whose structs another member wrote. */
+  ForeignClient: 'foreign_client',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

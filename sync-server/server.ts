@@ -35,8 +35,8 @@ const sharedRules = (limits: ValidationLimits): UpdatePolicy => ({
     const validation = validateUpdate(room.doc, update, member, room.kind, limits);
     const guard = room.rules as CausalGuard | undefined;
     if (!validation.changed || !guard) return validation;
-    guard.before(validation);
-    return { changed: true, afterApply: () => guard.after(validation.events) };
+    guard.before(validation, member);
+    return { changed: true, afterApply: () => guard.after(validation, member) };
   },
 });
 

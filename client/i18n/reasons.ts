@@ -62,6 +62,7 @@ const reasonKeys: Record<RejectReason, MessageKey> = {
   event_quota: 'refusal.event_quota',
   byte_quota: 'refusal.byte_quota',
   causal_rule: 'refusal.causal_rule',
+  foreign_client: 'refusal.malformed',
 };
 
 /** Why the rules refuse a change, in the current locale. */

@@ -1,6 +1,7 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
 import type { AppEvent } from '../events/index.ts';
+import type { Member } from '../roles.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { ArrayDelta } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
@@ -21,21 +22,39 @@ export class CausalGuard {
   readonly #fold: CompoundFold | undefined;
   #minutes: MinutesState | undefined;
   readonly #observer: (event: Y.YArrayEvent<unknown>) => void;
+  /**
+   * Who writes under each Yjs client id: the author of its first event (so it survives a reload),
+   * else the member whose update first brought it. A client id is in every state vector and
+   * awareness message; without this a member could write at another phone's next clock, and that
+   * phone's offline events would be skipped as already known.
+   */
+  readonly #writers = new Map<number, string>();
 
   constructor(doc: Y.Doc, kind: DocKind) {
     this.#events = doc.getArray('events');
     const fold = kind === 'minutes' ? undefined : new CompoundFold();
     this.#fold = fold;
     fold?.applyDelta([{ insert: this.#events.toArray() }]);
+    for (let item = this.#events._start; item !== null; item = item.right) this.#learnWriter(item);
     this.#observer = (event) => {
       if (fold) fold.applyDelta(event.changes.delta as ArrayDelta);
       else this.#minutes = undefined;
+      for (const item of event.changes.added) this.#learnWriter(item);
     };
     this.#events.observe(this.#observer);
   }
 
-  /** Refuses events whose id the document already holds or the update repeats, and changes to locked minutes. */
-  before(validation: Pick<Validation, 'events' | 'notes'>): void {
+  /**
+   * Refuses writes under another member's client id, events whose id the document already holds or
+   * the update repeats, and changes to locked minutes.
+   */
+  before(validation: Pick<Validation, 'events' | 'notes' | 'clients'>, member: Member): void {
+    for (const client of validation.clients) {
+      const writer = this.#writers.get(client);
+      if (writer !== undefined && writer !== member.memberId) {
+        throw new RuleError(RejectReason.ForeignClient, `client ${client} writes for another member`);
+      }
+    }
     const ids = new Set<string>();
     const minutes = this.#fold ? undefined : this.#minutesState();
     const held = minutes ? new Set(this.#events.toArray().map(idOf)) : undefined;
@@ -54,7 +73,9 @@ export class CausalGuard {
   }
 
   /** After Yjs placed the update: refuses it if one of its events broke a causal rule where it landed. */
-  after(events: readonly AppEvent[]): void {
+  after(validation: Pick<Validation, 'events' | 'clients'>, member: Member): void {
+    const events = validation.events;
+    for (const client of validation.clients) if (!this.#writers.has(client)) this.#writers.set(client, member.memberId);
     if (events.length === 0) return;
     const minutes = this.#fold ? undefined : this.#minutesState();
     const anomalies = minutes && new Map(minutes.anomalies.map((a) => [a.eventId, a.reason]));
@@ -67,6 +88,13 @@ export class CausalGuard {
   /** Stops following the document (it is being dropped). */
   detach(): void {
     this.#events.unobserve(this.#observer);
+  }
+
+  #learnWriter(item: Y.Item): void {
+    const client = item.id.client;
+    if (this.#writers.has(client) || item.deleted || !(item.content instanceof Y.ContentAny)) return;
+    const by = (item.content.arr[0] as { by?: unknown } | null)?.by;
+    if (typeof by === 'string') this.#writers.set(client, by);
   }
 
   #minutesState(): MinutesState {

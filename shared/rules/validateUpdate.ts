@@ -17,6 +17,8 @@ export interface Validation {
   events: AppEvent[];
   /** True if the update changes the minutes text (inserts or deletes in `notes`). */
   notes: boolean;
+  /** Yjs client ids the update writes new structs under. */
+  clients: number[];
 }
 
 export interface ValidationLimits {
@@ -65,6 +67,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
   const editsNotes = canEditNotes(kind, member);
   const notesReadOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} notes are read-only for this member`);
   let changed = false;
+  const clients = new Set<number>();
 
   // Every client continues from what the document holds: a struct past it would wait in Yjs' pending store.
   for (const s of parts.structs) {
@@ -76,6 +79,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     if (s.clock + s.length > known) {
       if (!writable) throw readOnly();
       changed = true;
+      clients.add(s.client);
     }
   }
 
@@ -130,7 +134,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     changed = true;
     notes = true;
   }
-  return { changed, events, notes };
+  return { changed, events, notes, clients: [...clients] };
 }
 
 /**
