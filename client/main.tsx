@@ -2,11 +2,11 @@
 import './styles/index.css';
 import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
+import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
 import { loadAccounts } from './sync/accounts.ts';
-import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { askPersist } from './sync/storage.ts';
 
 const WECHAT_KEY = 'little-stool:wechat-continue';

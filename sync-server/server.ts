@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { CausalGuard } from '../shared/rules/CausalGuard.ts';
-import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { type ValidationLimits, validateUpdate } from '../shared/rules/validateUpdate.ts';
+import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Services } from './http.ts';

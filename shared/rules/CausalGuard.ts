@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
 import type { AppEvent } from '../events/index.ts';
-import type { Member } from '../roles.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { ArrayDelta } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
 import { foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
+import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { isCausal } from './causal.ts';
 import type { Validation } from './validateUpdate.ts';
