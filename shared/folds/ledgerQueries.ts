@@ -81,17 +81,17 @@ export function fundViews(ledger: LedgerState): FundView[] {
 
 const han = '\\p{Script=Han}';
 const personName = new RegExp(`^(?:[${han}]{2,4}|[${han}]{1,8}·[${han}·]{1,12})$`, 'u');
-/** Words that make a name an organisation's (a company, a shop, a department, a committee...). */
-const organisationWords =
-  /公司|集团|中心|部|店|厂|局|所|站|队|处|室|馆|社|委员会|业委会|协会|商会|物业|银行|超市|市场|商场|学校|学院|医院|幼儿园|工作室|合作|有限|单位|政府|街道|社区|小区|村委/u;
+/** Words of an organisation (a company, a shop, a department, a committee...) or of bookkeeping (期初余额). */
+const notPersonWords =
+  /公司|集团|中心|部|店|厂|局|所|站|队|处|室|馆|社|委员会|业委会|协会|商会|物业|银行|超市|市场|商场|学校|学院|医院|幼儿园|工作室|合作|有限|单位|政府|街道|社区|小区|村委|余额|结转|停车|广告|租金|捐款|集资|收益/u;
 
 /**
  * True for a payee or payer that reads as a private person: two to four Chinese characters (or a
- * name with a middle dot, 买买提·艾力) with no word of an organisation in it.
+ * name with a middle dot, 买买提·艾力) with no word of an organisation or of bookkeeping in it.
  */
 export function isPersonName(name: string): boolean {
   const n = name.trim();
-  return personName.test(n) && !organisationWords.test(n);
+  return personName.test(n) && !notPersonWords.test(n);
 }
 
 /** A private person's name as public views show it, e.g. 王小明 → 王*; an organisation's unchanged. */

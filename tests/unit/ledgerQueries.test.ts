@@ -110,8 +110,19 @@ describe('masking private people’s names on public views', () => {
     expect(maskName('买买提·艾力')).toBe('买*');
   });
 
-  it('leaves companies, shops, departments and committees as they are', () => {
-    for (const name of ['华宇建筑装饰公司', '五金店', '物业', '社区居委会', '街道办事处', '绿化队', '供电所', '业委会'])
+  it('leaves companies, shops, departments, committees and bookkeeping words as they are', () => {
+    for (const name of [
+      '华宇建筑装饰公司',
+      '五金店',
+      '物业',
+      '社区居委会',
+      '街道办事处',
+      '绿化队',
+      '供电所',
+      '业委会',
+      '期初余额',
+      '停车收费',
+    ])
       expect([name, isPersonName(name)]).toEqual([name, false]);
     expect(maskName('幸福里物业服务中心')).toBe('幸福里物业服务中心');
   });

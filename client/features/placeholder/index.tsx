@@ -1,4 +1,4 @@
-import { IconLedger, IconRosters } from '../../ui/icons.tsx';
+import { IconRosters } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import './placeholder.css';
@@ -8,13 +8,5 @@ export const rosters: Feature = {
   tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters' },
   routes: [
     { path: '/rosters', component: () => <ComingSoon title="nav.rosters" body="soon.rosters" icon={IconRosters} /> },
-  ],
-};
-
-export const ledger: Feature = {
-  id: 'ledger',
-  tab: { label: 'nav.ledger', icon: IconLedger, path: 'ledger' },
-  routes: [
-    { path: '/ledger', component: () => <ComingSoon title="nav.ledger" body="soon.ledger" icon={IconLedger} /> },
   ],
 };
