@@ -72,11 +72,14 @@ export function ExpenseEntry(props: {
       <Show when={x().refusal?.note}>
         {(note) => <p class="entry-note">{t('ledger.refusedBecause', { note: note() })}</p>}
       </Show>
-      <PhotoGrid hashes={x().quotes} label={t('ledger.quotes')} />
+      <Show when={x().quotes.length > 0}>
+        <p class="entry-caption">{t('ledger.quotes')}</p>
+        <PhotoGrid hashes={x().quotes} label={t('ledger.quotes')} />
+      </Show>
       <Show when={x().payment}>
         {(paid) => (
           <div class="entry-payment" data-testid="payment">
-            <p class="entry-note">{t('ledger.paidOn', { day: paid().day, name: props.nameOf(paid().by) })}</p>
+            <p class="entry-caption">{t('ledger.paidOn', { day: paid().day, name: props.nameOf(paid().by) })}</p>
             <PhotoGrid hashes={paid().receipts} label={t('ledger.receipts')} />
           </div>
         )}
