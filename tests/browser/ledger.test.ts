@@ -5,6 +5,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { LedgerPage } from './pages/LedgerPage.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
 import { makeJpeg } from './support/images.ts';
 import { useServer } from './support/server.ts';
@@ -134,18 +135,38 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     }
     await expect(ledger.expense(PURPOSE).getByTestId('payment').locator('img').count()).resolves.toBe(1);
     await property.page.screenshot({ path: join(shots, 'zh-CN-ledger-paid.png'), fullPage: true });
+    expect(await seriousViolations(property.page)).toEqual([]);
+    expect(await sizeProblems(property.page)).toEqual([]);
+  });
+
+  it('a reversal with its reason shows beside the payment it reverses and gives the money back', async () => {
+    const ledger = new LedgerPage(community.page);
+    await ledger.open(app.url, compoundId);
+    await ledger.expense(PURPOSE).getByTestId('reverse').click();
+    await ledger.sheet.waitFor();
+    await ledger.sheet.getByTestId('ledger-submit').click();
+    await expect(ledger.sheet.getByRole('alert').textContent()).resolves.toBe('请写明冲销原因。');
+    await ledger.sheet.locator('textarea[name="reason"]').fill('重复付款，已退回');
+    await ledger.submit();
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('reversed');
+      await expect.poll(() => l.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    }
+    await expect(ledger.expense(PURPOSE).getByTestId('reversal').textContent()).resolves.toContain('重复付款，已退回');
+    await expect(ledger.expense(PURPOSE).getByTestId('reverse').count()).resolves.toBe(0);
   });
 
   it('a resident reads the whole ledger, with the private payee masked and nothing to write', async () => {
     const ledger = new LedgerPage(resident.page);
     await ledger.open(app.url, compoundId);
-    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥37,139.50');
-    await expect.poll(() => ledger.status(PURPOSE)).toBe('paid');
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    await expect.poll(() => ledger.status(PURPOSE)).toBe('reversed');
     await expect(ledger.expense(PURPOSE).getByTestId('payee').textContent()).resolves.toBe('收款方：王*');
     expect(await resident.page.locator('main').textContent()).not.toContain('王小明');
     for (const button of ['open-fund', 'propose-expense', 'record-income', 'approve', 'refuse', 'reverse'])
       await expect(resident.page.getByTestId(button).count(), button).resolves.toBe(0);
     await expect(ledger.badge()).resolves.toBe(0);
     await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-resident.png'), fullPage: true });
+    expect(await seriousViolations(resident.page)).toEqual([]);
   });
 });
