@@ -51,15 +51,16 @@ export function ledgerTurnCounts(ledger: LedgerState, partyOf: PartyOf): Record<
 }
 
 /** One line of a fund's history: money in, or an expense (proposed, signed, paid or reversed). */
-export type LedgerEntry = { kind: 'income'; income: IncomeState } | { kind: 'expense'; expense: ExpenseState };
+export type LedgerEntry = IncomeState | ExpenseState;
+
+/** True for money in; an expense has a status instead of a source. */
+export const isIncome = (entry: LedgerEntry): entry is IncomeState => 'source' in entry;
 
 export interface FundView {
   fund: FundState;
-  /** Newest first by when each entry was written (ties by id). */
+  /** Newest first by when each entry was written (ties by id); the fold's own objects, so views can key by them. */
   entries: LedgerEntry[];
 }
-
-const entryOf = (e: LedgerEntry) => (e.kind === 'income' ? e.income : e.expense);
 
 function byTimeThenId(a: { at: number; id: string }, b: { at: number; id: string }): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -68,15 +69,16 @@ function byTimeThenId(a: { at: number; id: string }, b: { at: number; id: string
 /** Every fund, oldest opened first, each with its entries newest first. */
 export function fundViews(ledger: LedgerState): FundView[] {
   const byFund = new Map<string, LedgerEntry[]>();
-  const add = (fundId: string, entry: LedgerEntry) => byFund.set(fundId, [...(byFund.get(fundId) ?? []), entry]);
-  for (const income of Object.values(ledger.incomes)) add(income.fundId, { kind: 'income', income });
-  for (const expense of Object.values(ledger.expenses)) add(expense.fundId, { kind: 'expense', expense });
+  const add = (entry: LedgerEntry) => {
+    const list = byFund.get(entry.fundId);
+    if (list) list.push(entry);
+    else byFund.set(entry.fundId, [entry]);
+  };
+  for (const income of Object.values(ledger.incomes)) add(income);
+  for (const expense of Object.values(ledger.expenses)) add(expense);
   return Object.values(ledger.funds)
     .sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((fund) => ({
-      fund,
-      entries: (byFund.get(fund.id) ?? []).sort((a, b) => byTimeThenId(entryOf(b), entryOf(a))),
-    }));
+    .map((fund) => ({ fund, entries: (byFund.get(fund.id) ?? []).sort((a, b) => byTimeThenId(b, a)) }));
 }
 
 const han = '\\p{Script=Han}';

@@ -3,6 +3,7 @@ import { foldEvents } from '../../shared/folds/index.ts';
 import {
   expenseTurns,
   fundViews,
+  isIncome,
   isPersonName,
   ledgerTodos,
   ledgerTurnCounts,
@@ -92,10 +93,10 @@ describe('a fund’s history', () => {
     const { ledger } = foldEvents(log.events);
     const views = fundViews(ledger);
     expect(views.map((v) => v.fund.id)).toEqual(['f1', 'f2']);
-    expect(views[0]!.entries.map((e) => (e.kind === 'income' ? e.income.id : e.expense.id))).toEqual([
-      'x2',
-      'x1',
-      'i1',
+    expect(views[0]!.entries.map((e) => `${isIncome(e) ? 'in' : 'out'}:${e.id}`)).toEqual([
+      'out:x2',
+      'out:x1',
+      'in:i1',
     ]);
     expect(views[1]!.entries).toEqual([]);
   });

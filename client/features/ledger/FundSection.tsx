@@ -1,11 +1,14 @@
-import { For, Match, Show, Switch } from 'solid-js';
-import type { FundView } from '../../../shared/folds/ledgerQueries.ts';
+import { createSignal, For, Show } from 'solid-js';
+import { type FundView, isIncome } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ExpenseEntry } from './ExpenseEntry.tsx';
 import type { LedgerSheet } from './forms/context.ts';
 import { IncomeEntry } from './IncomeEntry.tsx';
+
+/** Entries shown at first and per "more": five years of a busy fund are thousands. */
+const PAGE = 20;
 
 /** One fund: its name and kind, its balance (overdrawn said in words), its entries newest first. */
 export function FundSection(props: {
@@ -16,6 +19,7 @@ export function FundSection(props: {
   onSheet: (sheet: LedgerSheet) => void;
 }) {
   const fund = () => props.view.fund;
+  const [limit, setLimit] = createSignal(PAGE);
   const headingId = () => `fund-${fund().id}`;
   return (
     <section class="section fund" aria-labelledby={headingId()} data-testid="fund" data-id={fund().id}>
@@ -37,34 +41,36 @@ export function FundSection(props: {
       <h3 class="visually-hidden">{t('ledger.entries')}</h3>
       <Show when={props.view.entries.length > 0} fallback={<p class="muted">{t('ledger.noEntries')}</p>}>
         <ul class="cards" data-testid="entries">
-          <For each={props.view.entries}>
-            {(entry) => (
-              <Switch>
-                <Match when={entry.kind === 'income' && entry.income}>
-                  {(income) => (
-                    <IncomeEntry
-                      income={income()}
-                      viewer={props.session.member}
-                      nameOf={props.nameOf}
-                      onSheet={props.onSheet}
-                    />
-                  )}
-                </Match>
-                <Match when={entry.kind === 'expense' && entry.expense}>
-                  {(expense) => (
-                    <ExpenseEntry
-                      expense={expense()}
-                      session={props.session}
-                      nameOf={props.nameOf}
-                      request={props.requestOf(expense().requestId)}
-                      onSheet={props.onSheet}
-                    />
-                  )}
-                </Match>
-              </Switch>
-            )}
+          <For each={props.view.entries.slice(0, limit())}>
+            {(entry) =>
+              isIncome(entry) ? (
+                <IncomeEntry
+                  income={entry}
+                  viewer={props.session.member}
+                  nameOf={props.nameOf}
+                  onSheet={props.onSheet}
+                />
+              ) : (
+                <ExpenseEntry
+                  expense={entry}
+                  session={props.session}
+                  nameOf={props.nameOf}
+                  request={props.requestOf(entry.requestId)}
+                  onSheet={props.onSheet}
+                />
+              )
+            }
           </For>
         </ul>
+        <Show when={props.view.entries.length > limit()}>
+          <button
+            type="button"
+            class="btn btn-secondary btn-block more-button"
+            onClick={() => setLimit((n) => n + PAGE)}
+          >
+            {t('agenda.more', { n: Math.min(PAGE, props.view.entries.length - limit()) })}
+          </button>
+        </Show>
       </Show>
     </section>
   );

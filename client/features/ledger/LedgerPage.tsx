@@ -1,5 +1,5 @@
 import { useLocation } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, on, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, Index, on, onMount, Show } from 'solid-js';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -93,11 +93,12 @@ export default function LedgerPage() {
       <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <LedgerTurns />
         <Show when={funds().length > 0} fallback={<p class="empty">{t('ledger.empty')}</p>}>
-          <For each={funds()}>
+          {/* By position: a fund's view is rebuilt on every change, its entries keep their identity. */}
+          <Index each={funds()}>
             {(view) => (
-              <FundSection view={view} session={session} nameOf={nameOf} requestOf={requestOf} onSheet={setSheet} />
+              <FundSection view={view()} session={session} nameOf={nameOf} requestOf={requestOf} onSheet={setSheet} />
             )}
-          </For>
+          </Index>
         </Show>
       </Show>
       <LedgerSheetHost open={sheet()} ctx={ctx} />
