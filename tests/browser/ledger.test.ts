@@ -106,6 +106,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect
       .poll(() => community.page.getByTestId('ledger-todo').allTextContents(), { timeout: 20_000 })
       .toEqual([expect.stringContaining(PURPOSE)]);
+    await community.page.screenshot({ path: join(shots, 'zh-CN-ledger-agenda-mine.png') });
     await community.page.getByTestId('ledger-todo').click();
     await community.page.waitForURL(/\/ledger#entry-/);
     await new LedgerPage(community.page).approve(PURPOSE);
