@@ -24,8 +24,8 @@ export function appendPublic<T extends EventType>(session: CompoundSession, type
 }
 
 function photosOf(fields: object): string[] {
-  const f = fields as { photos?: string[]; onPaper?: { photos?: string[] } };
-  return [...(f.photos ?? []), ...(f.onPaper?.photos ?? [])];
+  const f = fields as { photos?: string[]; onPaper?: { photos?: string[] }; receipts?: string[]; quotes?: string[] };
+  return [...(f.photos ?? []), ...(f.onPaper?.photos ?? []), ...(f.receipts ?? []), ...(f.quotes ?? [])];
 }
 
 /** Drops empty optional text so the event carries only what was said. */

@@ -1,12 +1,13 @@
 import type { RouteDefinition } from '@solidjs/router';
+import type { Component } from 'solid-js';
 import type { MessageKey } from '../i18n/index.ts';
 import type { IconComponent } from '../ui/icons.tsx';
 import { agenda } from './agenda/index.ts';
 import { compounds } from './compounds/index.ts';
+import { ledger } from './ledger/index.ts';
 import { meetings } from './meetings/index.ts';
 import { members } from './members/index.ts';
 import { more } from './more/index.ts';
-import { ledger } from './placeholder/index.tsx';
 import { settings } from './settings/index.ts';
 import { volunteers } from './volunteers/index.ts';
 
@@ -16,8 +17,8 @@ import { volunteers } from './volunteers/index.ts';
  */
 export interface Feature {
   id: string;
-  /** Its bottom tab; `path` is relative to /c/:compoundId. */
-  tab?: { label: MessageKey; icon: IconComponent; path: string };
+  /** Its bottom tab; `path` is relative to /c/:compoundId; `badge` shows a count on it (what waits on me). */
+  tab?: { label: MessageKey; icon: IconComponent; path: string; badge?: Component };
   /** Routes under /c/:compoundId. */
   routes: RouteDefinition[];
   /** Ids of features without a tab whose pages belong to this tab. */

@@ -1,5 +1,5 @@
 import { useLocation } from '@solidjs/router';
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { compoundPath } from '../domain/usePage.ts';
 import { features, tabPaths } from '../features/registry.ts';
@@ -32,6 +32,7 @@ export function BottomNav(props: { compoundId: string }) {
                 >
                   <Dynamic component={tab.icon} size={28} />
                   <span>{t(tab.label)}</span>
+                  <Show when={tab.badge}>{(badge) => <Dynamic component={badge()} />}</Show>
                 </a>
               </li>
             );

@@ -13,7 +13,7 @@ export function TextField(props: {
   maxLength?: number;
   name?: string;
   autocomplete?: string;
-  inputMode?: 'text' | 'numeric' | 'url';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'url';
 }) {
   const id = createUniqueId();
   return (

@@ -1,6 +1,15 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { Fen, fenToYuanString, formatFen, PositiveFen, parseYuan } from '../../shared/money.ts';
+import {
+  Fen,
+  fenToYuanString,
+  formatFen,
+  MAX_FEN,
+  PositiveFen,
+  parseYuan,
+  readAmount,
+  readYuan,
+} from '../../shared/money.ts';
 
 describe('parsing what a person typed into fen', () => {
   it('reads whole yuan, one or two decimals, and exact fen', () => {
@@ -69,5 +78,33 @@ describe('the Fen schema', () => {
       expect(v.is(Fen, x), String(x)).toBe(false);
     expect(v.is(PositiveFen, 0)).toBe(false);
     expect(v.is(PositiveFen, 1)).toBe(true);
+  });
+});
+
+describe('reading an amount a person typed, with the problem to tell them', () => {
+  it('reads 12.30, 12.3 and ¥1,200 (and full-width digits) as fen', () => {
+    expect(readAmount('12.30')).toEqual({ fen: 1230 });
+    expect(readAmount('12.3')).toEqual({ fen: 1230 });
+    expect(readAmount('¥1,200')).toEqual({ fen: 120000 });
+    expect(readAmount('１２．５')).toEqual({ fen: 1250 });
+    expect(readAmount('300 元')).toEqual({ fen: 30000 });
+  });
+
+  it('refuses a third decimal as its own problem instead of rounding it', () => {
+    expect(readAmount('1.005')).toEqual({ problem: 'decimals' });
+    expect(readYuan('0.001')).toEqual({ problem: 'decimals' });
+    expect(parseYuan('1.005')).toBeUndefined();
+  });
+
+  it('names empty text, text that is not money, zero and an amount past what an event holds', () => {
+    expect(readAmount('  ')).toEqual({ problem: 'empty' });
+    expect(readAmount('十二块')).toEqual({ problem: 'not_money' });
+    expect(readAmount('-5')).toEqual({ problem: 'not_money' });
+    expect(readAmount('12.')).toEqual({ problem: 'not_money' });
+    expect(readAmount('0.00')).toEqual({ problem: 'zero' });
+    expect(readYuan('0')).toEqual({ fen: 0 });
+    expect(readAmount(fenToYuanString(MAX_FEN))).toEqual({ fen: MAX_FEN });
+    expect(readAmount('1000000000.01')).toEqual({ problem: 'too_large' });
+    expect(readYuan('1000000000000')).toEqual({ problem: 'too_large' });
   });
 });

@@ -4,6 +4,7 @@ import { type Category, categories } from '../../../shared/events/request.ts';
 import { type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { now } from '../../domain/clock.ts';
+import { useLedgerTodos } from '../../domain/useLedger.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useRequests } from '../../domain/usePublicView.ts';
@@ -12,6 +13,7 @@ import { turnLabel } from '../../ui/badges.tsx';
 import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
+import { LedgerTurns } from '../ledger/index.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
 import { filterRequests, type ListQuery, type ListTab, listTabs, tabCounts, turnCounts } from './filters.ts';
 
@@ -28,6 +30,8 @@ export default function AgendaPage() {
   const publicDoc = session.doc('public');
   const requests = useRequests();
   const members = useMembers();
+  // 我的 also holds what waits on my party in the ledger.
+  const ledgerTodos = useLedgerTodos();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const [params, setParams] = useSearchParams<Params>();
   const [search, setSearch] = createSignal('');
@@ -106,7 +110,7 @@ export default function AgendaPage() {
                   <Show when={tab === 'overdue'}>
                     <IconClock size={20} />
                   </Show>
-                  {counts()[tab]}
+                  {counts()[tab] + (tab === 'mine' ? ledgerTodos().length : 0)}
                 </span>
               </button>
             )}
@@ -133,6 +137,9 @@ export default function AgendaPage() {
             </For>
           </div>
         </section>
+        <Show when={query().tab === 'mine'}>
+          <LedgerTurns />
+        </Show>
         <details
           class="filters"
           open={narrowed()}

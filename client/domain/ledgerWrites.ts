@@ -1,0 +1,87 @@
+import type { FundKind, IncomeSource } from '../../shared/events/ledger.ts';
+import type { Fen } from '../../shared/money.ts';
+import type { Party } from '../../shared/roles.ts';
+import type { CompoundSession } from '../sync/CompoundSession.ts';
+import { appendPublic, optional } from './appendPublic.ts';
+
+export interface IncomeInput {
+  fundId: string;
+  amount: Fen;
+  source: IncomeSource;
+  payer: string;
+  day: string;
+  receipts: string[];
+  note?: string;
+}
+
+/** Records money in; returns the income's id. */
+export function recordIncome(session: CompoundSession, input: IncomeInput): string {
+  return appendPublic(session, 'ledger.income.recorded', {
+    fundId: input.fundId,
+    amount: input.amount,
+    source: input.source,
+    payer: input.payer.trim(),
+    day: input.day,
+    receipts: input.receipts,
+    ...optional('note', input.note),
+  });
+}
+
+export interface FundInput {
+  name: string;
+  kind: FundKind;
+  /** The balance it starts with, recorded as an income of the fund (nothing when zero). */
+  opening?: Omit<IncomeInput, 'fundId'>;
+}
+
+/** Opens a fund and records its opening balance as its first income; returns the fund's id. */
+export function openFund(session: CompoundSession, input: FundInput): string {
+  const fundId = appendPublic(session, 'ledger.fund.opened', { name: input.name.trim(), kind: input.kind });
+  if (input.opening && input.opening.amount > 0) recordIncome(session, { ...input.opening, fundId });
+  return fundId;
+}
+
+export interface ExpenseInput {
+  fundId: string;
+  amount: Fen;
+  payee: string;
+  purpose: string;
+  quotes: string[];
+  requestId?: string;
+}
+
+/** Proposes spending for the three parties to sign; returns the expense's id. */
+export function proposeExpense(session: CompoundSession, input: ExpenseInput): string {
+  return appendPublic(session, 'ledger.expense.proposed', {
+    fundId: input.fundId,
+    amount: input.amount,
+    payee: input.payee.trim(),
+    purpose: input.purpose.trim(),
+    quotes: input.quotes,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  });
+}
+
+/** A party approves or refuses an expense; the rules let only a member of that party sign for it. */
+export function signExpense(
+  session: CompoundSession,
+  expenseId: string,
+  party: Party,
+  answer: 'approve' | 'refuse',
+  note?: string,
+): string {
+  const fields = { expenseId, party, ...optional('note', note) };
+  return answer === 'approve'
+    ? appendPublic(session, 'ledger.expense.approved', fields)
+    : appendPublic(session, 'ledger.expense.refused', fields);
+}
+
+/** Records that an approved expense was paid, with the receipts. */
+export function recordPayment(session: CompoundSession, expenseId: string, day: string, receipts: string[]): string {
+  return appendPublic(session, 'ledger.expense.paid', { expenseId, day, receipts });
+}
+
+/** Undoes an income or a payment by a reversing entry naming why; nothing is edited or deleted. */
+export function reverseEntry(session: CompoundSession, targetEventId: string, reason: string): string {
+  return appendPublic(session, 'ledger.reversed', { targetEventId, reason: reason.trim() });
+}

@@ -1,0 +1,130 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { ExpenseState } from '../../../shared/folds/index.ts';
+import { formatFen } from '../../../shared/money.ts';
+import { isCommittee, type Member } from '../../../shared/roles.ts';
+import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { formatDate } from '../../../shared/time.ts';
+import { signExpense } from '../../domain/ledgerWrites.ts';
+import type { CompoundSession } from '../../domain/session.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
+import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import type { LedgerSheet } from './forms/context.ts';
+import { partyLabel, shownName, statusLabel } from './ledgerText.ts';
+import { ReversalNote } from './ReversalNote.tsx';
+import { SignatureBadges } from './SignatureBadges.tsx';
+
+/** One expense: amount, payee, purpose, status, the three signatures, quotes, payment and its reversal. */
+export function ExpenseEntry(props: {
+  expense: ExpenseState;
+  session: CompoundSession;
+  nameOf: (memberId: string) => string;
+  request?: { title: string; href: string };
+  onSheet: (sheet: LedgerSheet) => void;
+}) {
+  const x = () => props.expense;
+  const viewer = (): Member => props.session.member;
+  const party = () => (viewer().party === 'none' ? undefined : (viewer().party as Exclude<Member['party'], 'none'>));
+  const mySignature = () => {
+    const p = party();
+    return p && isCommittee(viewer()) && x().status === 'proposed' && !x().approvals[p] ? p : undefined;
+  };
+  const approve = createSubmit(() => {
+    const p = mySignature();
+    if (p) signExpense(props.session, x().id, p, 'approve');
+    return undefined;
+  });
+  return (
+    <li
+      class="card ledger-entry"
+      id={`entry-${x().id}`}
+      data-testid="expense"
+      data-id={x().id}
+      data-status={x().status}
+    >
+      <p class="entry-head">
+        <span class="entry-kind">{t('ledger.expense')}</span>
+        <strong class="entry-amount" data-testid="amount">
+          {formatFen(x().amount, intlLocale())}
+        </strong>
+      </p>
+      <h3 class="card-title">{x().purpose}</h3>
+      <p class="card-meta">
+        <span data-testid="payee">{t('ledger.payee', { name: shownName(x().payee, viewer()) })}</span>
+        <span>{t('ledger.proposedBy', { name: props.nameOf(x().by) })}</span>
+        <time dateTime={new Date(x().at).toISOString()}>{formatDate(x().at, intlLocale())}</time>
+      </p>
+      <Show when={props.request}>
+        {(r) => (
+          <p class="card-meta">
+            <A href={r().href}>{t('ledger.linkedRequest', { title: r().title })}</A>
+          </p>
+        )}
+      </Show>
+      <p class="status-line">
+        <span class="stage entry-status" data-status={x().status} data-testid="expense-status">
+          {statusLabel(x().status)}
+        </span>
+      </p>
+      <SignatureBadges expense={x()} nameOf={props.nameOf} />
+      <Show when={x().refusal?.note}>
+        {(note) => <p class="entry-note">{t('ledger.refusedBecause', { note: note() })}</p>}
+      </Show>
+      <Show when={x().quotes.length > 0}>
+        <p class="entry-caption">{t('ledger.quotes')}</p>
+        <PhotoGrid hashes={x().quotes} label={t('ledger.quotes')} />
+      </Show>
+      <Show when={x().payment}>
+        {(paid) => (
+          <div class="entry-payment" data-testid="payment">
+            <p class="entry-caption">{t('ledger.paidOn', { day: paid().day, name: props.nameOf(paid().by) })}</p>
+            <PhotoGrid hashes={paid().receipts} label={t('ledger.receipts')} />
+          </div>
+        )}
+      </Show>
+      <Show when={x().reversal}>{(r) => <ReversalNote reversal={r()} nameOf={props.nameOf} />}</Show>
+      <div class="entry-actions">
+        <Show when={mySignature()}>
+          {(p) => (
+            <>
+              <button type="button" class="btn btn-primary" data-testid="approve" onClick={() => approve.run()}>
+                {t('ledger.approve', { party: partyLabel(p()) })}
+              </button>
+              <button
+                type="button"
+                class="btn btn-secondary"
+                data-testid="refuse"
+                onClick={() => props.onSheet({ id: 'refuse', expense: x() })}
+              >
+                {t('ledger.refuse', { party: partyLabel(p()) })}
+              </button>
+            </>
+          )}
+        </Show>
+        <Show when={x().status === 'approved' && mayAppend('ledger.expense.paid', viewer())}>
+          <button
+            type="button"
+            class="btn btn-primary"
+            data-testid="record-payment"
+            onClick={() => props.onSheet({ id: 'pay', expense: x() })}
+          >
+            {t('ledger.recordPayment')}
+          </button>
+        </Show>
+        <Show when={x().status === 'paid' && x().payment && mayAppend('ledger.reversed', viewer())}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            data-testid="reverse"
+            onClick={() => props.onSheet({ id: 'reverse', targetEventId: x().payment!.eventId, kind: 'payment' })}
+          >
+            {t('ledger.reversePayment')}
+          </button>
+        </Show>
+      </div>
+      <FormError error={approve.error()} />
+    </li>
+  );
+}

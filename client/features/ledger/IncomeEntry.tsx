@@ -1,0 +1,57 @@
+import { Show } from 'solid-js';
+import type { IncomeState } from '../../../shared/folds/index.ts';
+import { formatFen } from '../../../shared/money.ts';
+import type { Member } from '../../../shared/roles.ts';
+import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import type { LedgerSheet } from './forms/context.ts';
+import { shownName } from './ledgerText.ts';
+import { ReversalNote } from './ReversalNote.tsx';
+
+/** Money in: amount, source, payer, day, receipts, and its reversal beside it. */
+export function IncomeEntry(props: {
+  income: IncomeState;
+  viewer: Member;
+  nameOf: (memberId: string) => string;
+  onSheet: (sheet: LedgerSheet) => void;
+}) {
+  const x = () => props.income;
+  return (
+    <li
+      class="card ledger-entry"
+      id={`entry-${x().id}`}
+      data-testid="income"
+      data-id={x().id}
+      data-reversed={x().reversal !== null}
+    >
+      <p class="entry-head">
+        <span class="entry-kind entry-kind-in">{t('ledger.income')}</span>
+        <strong class="entry-amount" data-testid="amount">
+          {formatFen(x().amount, intlLocale())}
+        </strong>
+      </p>
+      <h3 class="card-title">{t(`ledger.source.${x().source}` as MessageKey)}</h3>
+      <p class="card-meta">
+        <span data-testid="payer">{t('ledger.payer', { name: shownName(x().payer, props.viewer) })}</span>
+        <span>{t('ledger.day', { day: x().day })}</span>
+        <span>{t('ledger.recordedBy', { name: props.nameOf(x().by) })}</span>
+      </p>
+      <Show when={x().note}>{(note) => <p class="entry-note">{note()}</p>}</Show>
+      <PhotoGrid hashes={x().receipts} label={t('ledger.receipts')} />
+      <Show when={x().reversal}>{(r) => <ReversalNote reversal={r()} nameOf={props.nameOf} />}</Show>
+      <Show when={!x().reversal && mayAppend('ledger.reversed', props.viewer)}>
+        <div class="entry-actions">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            data-testid="reverse"
+            onClick={() => props.onSheet({ id: 'reverse', targetEventId: x().id, kind: 'income' })}
+          >
+            {t('ledger.reverseIncome')}
+          </button>
+        </div>
+      </Show>
+    </li>
+  );
+}

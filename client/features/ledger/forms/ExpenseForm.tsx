@@ -1,0 +1,90 @@
+import { createSignal } from 'solid-js';
+import { readAmount } from '../../../../shared/money.ts';
+import { proposeExpense } from '../../../domain/ledgerWrites.ts';
+import { t } from '../../../i18n/index.ts';
+import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { amountProblem } from '../ledgerText.ts';
+import type { LedgerFormContext } from './context.ts';
+import { AmountField, PickField } from './fields.tsx';
+import { LedgerForm } from './LedgerForm.tsx';
+
+/** Spending for the three parties to sign: amount, payee, purpose, quotes, maybe the request it carries out. */
+export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) {
+  const only = props.ctx.funds.length === 1 ? props.ctx.funds[0]?.id : undefined;
+  const [fundId, setFundId] = createSignal(props.fundId ?? only ?? '');
+  const [amount, setAmount] = createSignal('');
+  const [payee, setPayee] = createSignal('');
+  const [purpose, setPurpose] = createSignal('');
+  const [requestId, setRequestId] = createSignal('');
+  const [quotes, setQuotes] = createSignal<string[]>([]);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
+  return (
+    <LedgerForm
+      submitLabel={t('ledger.proposeExpense')}
+      done={props.ctx.done}
+      testId="expense-form"
+      submit={() => {
+        if (!fundId()) return t('ledger.need.fund');
+        const money = readAmount(amount());
+        if ('problem' in money) return amountProblem(money.problem);
+        if (!payee().trim()) return t('ledger.need.payee');
+        if (!purpose().trim()) return t('ledger.need.purpose');
+        if (photosBusy()) return t('agenda.waitPhotos');
+        proposeExpense(props.ctx.session, {
+          fundId: fundId(),
+          amount: money.fen,
+          payee: payee(),
+          purpose: purpose(),
+          quotes: quotes(),
+          ...(requestId() ? { requestId: requestId() } : {}),
+        });
+      }}
+    >
+      <PickField
+        label={t('ledger.field.fund')}
+        name="fund"
+        value={fundId()}
+        onChange={setFundId}
+        options={props.ctx.funds.map((f) => ({ value: f.id, label: f.name }))}
+        placeholder=""
+        required
+      />
+      <AmountField value={amount()} onInput={setAmount} />
+      <TextField
+        label={t('ledger.field.payee')}
+        placeholder={t('ledger.field.payeePlaceholder')}
+        value={payee()}
+        onInput={setPayee}
+        required
+        maxLength={100}
+        name="payee"
+      />
+      <TextField
+        label={t('ledger.field.purpose')}
+        placeholder={t('ledger.field.purposePlaceholder')}
+        value={purpose()}
+        onInput={setPurpose}
+        required
+        multiline
+        maxLength={500}
+        name="purpose"
+      />
+      <PhotoPicker
+        label={t('ledger.quotes')}
+        value={quotes()}
+        onChange={setQuotes}
+        onBusy={setPhotosBusy}
+        testId="quote-picker"
+      />
+      <PickField
+        label={t('ledger.field.request')}
+        name="request"
+        value={requestId()}
+        onChange={setRequestId}
+        options={props.ctx.requests.map((r) => ({ value: r.id, label: r.title }))}
+        placeholder={t('ledger.field.noRequest')}
+      />
+    </LedgerForm>
+  );
+}

@@ -1,0 +1,90 @@
+import { createSignal } from 'solid-js';
+import type { ExpenseState } from '../../../../shared/folds/index.ts';
+import type { Party } from '../../../../shared/roles.ts';
+import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
+import { t } from '../../../i18n/index.ts';
+import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import type { LedgerFormContext } from './context.ts';
+import { LedgerForm } from './LedgerForm.tsx';
+
+/** One party's refusal, which ends the proposal; the reason is optional but asked for. */
+export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseState; party: Party }) {
+  const [note, setNote] = createSignal('');
+  return (
+    <LedgerForm
+      submitLabel={t('ledger.refuseTitle')}
+      done={props.ctx.done}
+      testId="refuse-form"
+      submit={() => {
+        signExpense(props.ctx.session, props.expense.id, props.party, 'refuse', note());
+      }}
+    >
+      <p class="field-hint">{t('ledger.refuseHint')}</p>
+      <TextField
+        label={t('ledger.field.refuseNote')}
+        value={note()}
+        onInput={setNote}
+        multiline
+        maxLength={500}
+        name="note"
+      />
+    </LedgerForm>
+  );
+}
+
+/** The payment of an approved expense, with at least one receipt photo. */
+export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseState }) {
+  const [day, setDay] = createSignal(props.ctx.today);
+  const [receipts, setReceipts] = createSignal<string[]>([]);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
+  return (
+    <LedgerForm
+      submitLabel={t('ledger.recordPayment')}
+      done={props.ctx.done}
+      testId="payment-form"
+      submit={() => {
+        if (!day()) return t('ledger.need.day');
+        if (photosBusy()) return t('agenda.waitPhotos');
+        if (receipts().length === 0) return t('ledger.need.receipt');
+        recordPayment(props.ctx.session, props.expense.id, day(), receipts());
+      }}
+    >
+      <DateField label={t('ledger.field.payDay')} value={day()} onInput={setDay} name="day" />
+      <PhotoPicker
+        label={t('ledger.receipts')}
+        value={receipts()}
+        onChange={setReceipts}
+        onBusy={setPhotosBusy}
+        testId="receipt-picker"
+      />
+    </LedgerForm>
+  );
+}
+
+/** A reversing entry with its reason: the only way to correct an income or a payment. */
+export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: string }) {
+  const [reason, setReason] = createSignal('');
+  return (
+    <LedgerForm
+      submitLabel={t('ledger.reverse')}
+      done={props.ctx.done}
+      testId="reversal-form"
+      submit={() => {
+        if (!reason().trim()) return t('ledger.need.reason');
+        reverseEntry(props.ctx.session, props.targetEventId, reason());
+      }}
+    >
+      <TextField
+        label={t('ledger.field.reason')}
+        value={reason()}
+        onInput={setReason}
+        required
+        multiline
+        maxLength={500}
+        name="reason"
+      />
+    </LedgerForm>
+  );
+}

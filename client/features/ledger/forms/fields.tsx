@@ -1,0 +1,60 @@
+import { createUniqueId, For, Show } from 'solid-js';
+import { t } from '../../../i18n/index.ts';
+import { TextField } from '../../../ui/TextField.tsx';
+
+/** Yuan as typed ("12.30", "¥1,200"); the form reads it with readAmount. */
+export function AmountField(props: {
+  label?: string;
+  hint?: string;
+  value: string;
+  onInput: (v: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <TextField
+      label={props.label ?? t('ledger.field.amount')}
+      hint={props.hint ?? t('ledger.field.amountHint')}
+      value={props.value}
+      onInput={props.onInput}
+      inputMode="decimal"
+      required={props.required ?? true}
+      maxLength={24}
+      name="amount"
+    />
+  );
+}
+
+/** A labelled drop-down; an empty value shows the placeholder. */
+export function PickField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  name: string;
+  required?: boolean;
+}) {
+  const id = createUniqueId();
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {props.label}
+        <Show when={!props.required}>
+          <span class="field-optional">{t('form.optional')}</span>
+        </Show>
+      </label>
+      <select
+        id={id}
+        class="input"
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <Show when={props.placeholder !== undefined}>
+          <option value="">{props.placeholder}</option>
+        </Show>
+        <For each={props.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
+      </select>
+    </div>
+  );
+}

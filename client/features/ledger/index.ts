@@ -1,0 +1,13 @@
+import { lazy } from 'solid-js';
+import { IconLedger } from '../../ui/icons.tsx';
+import type { Feature } from '../registry.ts';
+import { LedgerTabBadge } from './LedgerTurns.tsx';
+import './ledger.css';
+
+export { LedgerTurns } from './LedgerTurns.tsx';
+
+export const ledger: Feature = {
+  id: 'ledger',
+  tab: { label: 'nav.ledger', icon: IconLedger, path: 'ledger', badge: LedgerTabBadge },
+  routes: [{ path: '/ledger', component: lazy(() => import('./LedgerPage.tsx')) }],
+};

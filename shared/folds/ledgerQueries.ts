@@ -1,0 +1,103 @@
+import { type Party, parties } from '../roles.ts';
+import type { ExpenseState, FundState, IncomeState, LedgerState } from './ledger.ts';
+
+/** What an expense waits on a party for: its signature, or the payment to make and record. */
+export type LedgerTodoKind = 'approve' | 'pay';
+
+/** One ledger item waiting on a party. */
+export interface LedgerTodo {
+  kind: LedgerTodoKind;
+  expense: ExpenseState;
+}
+
+/** The party a member acts for, when the members log knows them. */
+export type PartyOf = (memberId: string) => Party | undefined;
+
+/**
+ * Who an expense waits on: a proposal on every party that has not signed it; an approved one on
+ * the proposer's party, which carries it out and records the payment (on all three when the
+ * proposer's party is unknown). Nothing once it is refused, paid or reversed.
+ */
+export function expenseTurns(x: ExpenseState, partyOf: PartyOf): Party[] {
+  switch (x.status) {
+    case 'proposed':
+      return parties.filter((p) => !x.approvals[p]);
+    case 'approved': {
+      const proposer = partyOf(x.by);
+      return proposer ? [proposer] : [...parties];
+    }
+    case 'refused':
+    case 'paid':
+    case 'reversed':
+      return [];
+  }
+}
+
+const todoKind = (x: ExpenseState): LedgerTodoKind => (x.status === 'approved' ? 'pay' : 'approve');
+
+/** What waits on `party` in the ledger, the longest-waiting first (ties by id, alike on every phone). */
+export function ledgerTodos(ledger: LedgerState, party: Party, partyOf: PartyOf): LedgerTodo[] {
+  return Object.values(ledger.expenses)
+    .filter((x) => expenseTurns(x, partyOf).includes(party))
+    .sort(byTimeThenId)
+    .map((expense) => ({ kind: todoKind(expense), expense }));
+}
+
+/** How many ledger items wait on each party. */
+export function ledgerTurnCounts(ledger: LedgerState, partyOf: PartyOf): Record<Party, number> {
+  const counts: Record<Party, number> = { community: 0, owners: 0, property: 0 };
+  for (const x of Object.values(ledger.expenses)) for (const p of expenseTurns(x, partyOf)) counts[p] += 1;
+  return counts;
+}
+
+/** One line of a fund's history: money in, or an expense (proposed, signed, paid or reversed). */
+export type LedgerEntry = IncomeState | ExpenseState;
+
+/** True for money in; an expense has a status instead of a source. */
+export const isIncome = (entry: LedgerEntry): entry is IncomeState => 'source' in entry;
+
+export interface FundView {
+  fund: FundState;
+  /** Newest first by when each entry was written (ties by id); the fold's own objects, so views can key by them. */
+  entries: LedgerEntry[];
+}
+
+function byTimeThenId(a: { at: number; id: string }, b: { at: number; id: string }): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Every fund, oldest opened first, each with its entries newest first. */
+export function fundViews(ledger: LedgerState): FundView[] {
+  const byFund = new Map<string, LedgerEntry[]>();
+  const add = (entry: LedgerEntry) => {
+    const list = byFund.get(entry.fundId);
+    if (list) list.push(entry);
+    else byFund.set(entry.fundId, [entry]);
+  };
+  for (const income of Object.values(ledger.incomes)) add(income);
+  for (const expense of Object.values(ledger.expenses)) add(expense);
+  return Object.values(ledger.funds)
+    .sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((fund) => ({ fund, entries: (byFund.get(fund.id) ?? []).sort((a, b) => byTimeThenId(b, a)) }));
+}
+
+const han = '\\p{Script=Han}';
+const personName = new RegExp(`^(?:[${han}]{2,4}|[${han}]{1,8}·[${han}·]{1,12})$`, 'u');
+/** Words of an organisation (a company, a shop, a department, a committee...) or of bookkeeping (期初余额). */
+const notPersonWords =
+  /公司|集团|中心|部|店|厂|局|所|站|队|处|室|馆|社|委员会|业委会|协会|商会|物业|银行|超市|市场|商场|学校|学院|医院|幼儿园|工作室|合作|有限|单位|政府|街道|社区|小区|村委|余额|结转|停车|广告|租金|捐款|集资|收益/u;
+
+/**
+ * True for a payee or payer that reads as a private person: two to four Chinese characters (or a
+ * name with a middle dot, 买买提·艾力) with no word of an organisation or of bookkeeping in it.
+ */
+export function isPersonName(name: string): boolean {
+  const n = name.trim();
+  return personName.test(n) && !notPersonWords.test(n);
+}
+
+/** A private person's name as public views show it, e.g. 王小明 → 王*; an organisation's unchanged. */
+export function maskName(name: string): string {
+  const n = name.trim();
+  return isPersonName(n) ? `${[...n][0]}*` : name;
+}

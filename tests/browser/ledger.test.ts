@@ -1,0 +1,173 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
+import { LedgerPage } from './pages/LedgerPage.ts';
+import { MembersPage } from './pages/MembersPage.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
+import { launchPhone, type Phone } from './support/browser.ts';
+import { makeJpeg } from './support/images.ts';
+import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+const FUND = '三方共管账户';
+const PURPOSE = '5号楼门口路灯维修';
+
+describe('the three-party ledger on three committee phones and a resident’s', () => {
+  const app = useServer();
+  let community: Phone; // 王阿姨, community, created the compound
+  let owners: Phone; // 张主任, owners' committee
+  let property: Phone; // 物业小刘, property company
+  let resident: Phone; // 李叔
+  let compoundId: string;
+  const ledgers = () => [community, owners, property].map((p) => new LedgerPage(p.page));
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    [community, owners, property, resident] = await Promise.all([
+      launchPhone(),
+      launchPhone(),
+      launchPhone(),
+      launchPhone(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([community, owners, property, resident].map((p) => p?.dispose()));
+  });
+
+  it('the three parties and a resident join one compound', async () => {
+    compoundId = await new OnboardingPages(community.page).createCompound(app.url, '幸福里小区', '王阿姨', '社区');
+    const members = new MembersPage(community.page);
+    await members.open(app.url, compoundId);
+    const links: string[] = [];
+    for (const options of [
+      { role: '三方成员', party: '业委会' },
+      { role: '三方成员', party: '物业' },
+      { role: '居民' },
+    ] as const) {
+      links.push(await members.createInvite(options));
+      await members.closeDialog();
+    }
+    await new OnboardingPages(owners.page).joinByLink(links[0]!, '张主任');
+    await new OnboardingPages(property.page).joinByLink(links[1]!, '物业小刘');
+    await new OnboardingPages(resident.page).joinByLink(links[2]!, '李叔');
+    await Promise.all([community, owners, property, resident].map((p) => new AppShell(p.page).waitSynced()));
+    await expect
+      .poll(() => members.names(), { timeout: 20_000 })
+      .toEqual(['张主任', '李叔', '物业小刘', '王阿姨'].sort());
+  });
+
+  it('the community opens the shared account with its opening balance; every phone shows the balance', async () => {
+    await Promise.all([...ledgers(), new LedgerPage(resident.page)].map((l) => l.open(app.url, compoundId)));
+    const [mine] = ledgers();
+    await mine!.openFund(FUND, '三方共管账户', '¥50,000');
+    for (const ledger of [...ledgers(), new LedgerPage(resident.page)])
+      await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    await expect(mine!.fund(FUND).getByTestId('income').count()).resolves.toBe(1);
+  });
+
+  it('the property company proposes an expense with a quote; an amount in thousandths of a yuan is refused in words', async () => {
+    const ledger = new LedgerPage(property.page);
+    const sheet = await ledger.openSheet('propose-expense');
+    await sheet.locator('input[name="amount"]').fill('1.005');
+    await sheet.locator('input[name="payee"]').fill('王小明');
+    await sheet.locator('textarea[name="purpose"]').fill(PURPOSE);
+    await sheet.getByTestId('ledger-submit').click();
+    await expect(sheet.getByRole('alert').textContent()).resolves.toContain('小数点后两位');
+    await sheet.locator('input[name="amount"]').fill('12,860.5');
+    await ledger.attach(sheet, 'quote-picker', await makeJpeg(property.page, 1200, 900));
+    await ledger.submit();
+
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('proposed');
+      await expect.poll(() => l.badge(), { timeout: 20_000 }).toBe(1);
+    }
+    expect(await ledger.signatures(PURPOSE)).toEqual(['community:waiting', 'owners:waiting', 'property:waiting']);
+    // Each phone offers the approval of its own party only.
+    await expect(new LedgerPage(owners.page).expense(PURPOSE).getByTestId('approve').textContent()).resolves.toBe(
+      '业委会：同意',
+    );
+    await property.page.screenshot({ path: join(shots, 'zh-CN-ledger-proposed.png'), fullPage: true });
+  });
+
+  it('the owners’ committee approves offline; the other two approve online; on reconnecting all three see it approved', async () => {
+    const ownersShell = new AppShell(owners.page);
+    await owners.context.setOffline(true);
+    await expect.poll(() => ownersShell.syncState()).toBe('offline');
+    const offline = new LedgerPage(owners.page);
+    await offline.approve(PURPOSE);
+    await expect.poll(() => offline.signatures(PURPOSE)).toContain('owners:approved');
+    await expect.poll(() => ownersShell.unsent()).toBe(1);
+    await expect.poll(() => offline.badge()).toBe(0);
+
+    // The owners' 我的 list lost it; the community's still shows it, waiting on the community.
+    await community.page.goto(`${app.url}/c/${compoundId}/agenda?f=mine`);
+    await expect
+      .poll(() => community.page.getByTestId('ledger-todo').allTextContents(), { timeout: 20_000 })
+      .toEqual([expect.stringContaining(PURPOSE)]);
+    await community.page.screenshot({ path: join(shots, 'zh-CN-ledger-agenda-mine.png') });
+    await community.page.getByTestId('ledger-todo').click();
+    await community.page.waitForURL(/\/ledger#entry-/);
+    await new LedgerPage(community.page).approve(PURPOSE);
+    await new LedgerPage(property.page).approve(PURPOSE);
+    await expect
+      .poll(() => new LedgerPage(property.page).signatures(PURPOSE), { timeout: 20_000 })
+      .toEqual(['community:approved', 'owners:waiting', 'property:approved']);
+
+    await owners.context.setOffline(false);
+    await ownersShell.waitSynced();
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('approved');
+      expect(await l.signatures(PURPOSE)).toEqual(['community:approved', 'owners:approved', 'property:approved']);
+    }
+    // The payment waits on the proposer's party alone.
+    await expect.poll(() => new LedgerPage(property.page).badge(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => new LedgerPage(community.page).badge()).toBe(0);
+  });
+
+  it('the property company records the payment with a receipt photo; the balance drops on every phone', async () => {
+    const ledger = new LedgerPage(property.page);
+    await ledger.recordPayment(PURPOSE, await makeJpeg(property.page, 1000, 1400));
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('paid');
+      await expect.poll(() => l.balance(FUND), { timeout: 20_000 }).toBe('¥37,139.50');
+      await expect.poll(() => l.badge()).toBe(0);
+    }
+    await expect(ledger.expense(PURPOSE).getByTestId('payment').locator('img').count()).resolves.toBe(1);
+    await property.page.screenshot({ path: join(shots, 'zh-CN-ledger-paid.png'), fullPage: true });
+    expect(await seriousViolations(property.page)).toEqual([]);
+    expect(await sizeProblems(property.page)).toEqual([]);
+  });
+
+  it('a reversal with its reason shows beside the payment it reverses and gives the money back', async () => {
+    const ledger = new LedgerPage(community.page);
+    await ledger.open(app.url, compoundId);
+    await ledger.expense(PURPOSE).getByTestId('reverse').click();
+    await ledger.sheet.waitFor();
+    await ledger.sheet.getByTestId('ledger-submit').click();
+    await expect(ledger.sheet.getByRole('alert').textContent()).resolves.toBe('请写明冲销原因。');
+    await ledger.sheet.locator('textarea[name="reason"]').fill('重复付款，已退回');
+    await ledger.submit();
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('reversed');
+      await expect.poll(() => l.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    }
+    await expect(ledger.expense(PURPOSE).getByTestId('reversal').textContent()).resolves.toContain('重复付款，已退回');
+    await expect(ledger.expense(PURPOSE).getByTestId('reverse').count()).resolves.toBe(0);
+  });
+
+  it('a resident reads the whole ledger, with the private payee masked and nothing to write', async () => {
+    const ledger = new LedgerPage(resident.page);
+    await ledger.open(app.url, compoundId);
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    await expect.poll(() => ledger.status(PURPOSE)).toBe('reversed');
+    await expect(ledger.expense(PURPOSE).getByTestId('payee').textContent()).resolves.toBe('收款方：王*');
+    expect(await resident.page.locator('main').textContent()).not.toContain('王小明');
+    for (const button of ['open-fund', 'propose-expense', 'record-income', 'approve', 'refuse', 'reverse'])
+      await expect(resident.page.getByTestId(button).count(), button).resolves.toBe(0);
+    await expect(ledger.badge()).resolves.toBe(0);
+    await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-resident.png'), fullPage: true });
+    expect(await seriousViolations(resident.page)).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The ledger tab: funds and balances, entries, the three signatures, the committee's sheets. */
+export class LedgerPage {
+  constructor(readonly page: Page) {}
+
+  get sheet(): Locator {
+    return this.page.getByTestId('ledger-sheet');
+  }
+
+  async open(baseUrl: string, compoundId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/ledger`);
+    await this.page.locator('main h1').waitFor();
+  }
+
+  fund(name: string): Locator {
+    return this.page.getByTestId('fund').filter({ has: this.page.locator('.fund-name', { hasText: name }) });
+  }
+
+  /** The balance as shown, e.g. "¥50,000.00". */
+  async balance(fund: string): Promise<string> {
+    return (
+      (await this.fund(fund)
+        .getByTestId('balance')
+        .textContent({ timeout: 2_000 })
+        .catch(() => null)) ?? ''
+    );
+  }
+
+  expense(purpose: string): Locator {
+    return this.page.getByTestId('expense').filter({ hasText: purpose });
+  }
+
+  async status(purpose: string): Promise<string | null> {
+    return this.expense(purpose)
+      .getAttribute('data-status', { timeout: 2_000 })
+      .catch(() => null);
+  }
+
+  /** Each party's mark on an expense, e.g. ["community:approved", "owners:waiting", ...]. */
+  async signatures(purpose: string): Promise<string[]> {
+    return this.expense(purpose)
+      .locator('.signature')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-party')}:${e.getAttribute('data-mark')}`));
+  }
+
+  /** The count on the ledger tab (0 when it shows none). */
+  async badge(): Promise<number> {
+    const badge = this.page.getByTestId('ledger-badge');
+    if ((await badge.count()) === 0) return 0;
+    return Number((await badge.getAttribute('data-count')) ?? '0');
+  }
+
+  async openSheet(button: string): Promise<Locator> {
+    await this.page.getByTestId(button).click();
+    await this.sheet.waitFor();
+    return this.sheet;
+  }
+
+  async submit(): Promise<void> {
+    await this.sheet.getByTestId('ledger-submit').click();
+    await this.sheet.waitFor({ state: 'detached' });
+  }
+
+  async openFund(name: string, kind: string, opening: string): Promise<void> {
+    const sheet = await this.openSheet('open-fund');
+    await sheet.locator('input[name="fundName"]').fill(name);
+    await sheet.getByTestId('fund-kind').getByText(kind, { exact: true }).click();
+    await sheet.locator('input[name="amount"]').fill(opening);
+    await this.submit();
+  }
+
+  async attach(sheet: Locator, picker: string, photo: Buffer): Promise<void> {
+    await sheet
+      .getByTestId(picker)
+      .getByTestId('photo-camera')
+      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await sheet.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
+  }
+
+  async approve(purpose: string): Promise<void> {
+    await this.expense(purpose).getByTestId('approve').click();
+  }
+
+  async recordPayment(purpose: string, receipt: Buffer): Promise<void> {
+    await this.expense(purpose).getByTestId('record-payment').click();
+    await this.sheet.waitFor();
+    await this.attach(this.sheet, 'receipt-picker', receipt);
+    await this.submit();
+  }
+}
