@@ -5,9 +5,11 @@ import { agenda } from './agenda/index.ts';
 import { compounds } from './compounds/index.ts';
 import { meetings } from './meetings/index.ts';
 import { members } from './members/index.ts';
+import { minutes } from './minutes/index.ts';
 import { more } from './more/index.ts';
 import { ledger, rosters } from './placeholder/index.tsx';
 import { settings } from './settings/index.ts';
+import { verify } from './verify/index.ts';
 
 /**
  * A module of the app. Adding one = writing client/features/<id>/index.ts and listing it here;
@@ -24,7 +26,18 @@ export interface Feature {
 }
 
 /** Tabbed features in tab order, then the ones a tab owns. */
-export const features: Feature[] = [agenda, rosters, ledger, meetings, more, members, settings, compounds];
+export const features: Feature[] = [
+  agenda,
+  rosters,
+  ledger,
+  meetings,
+  more,
+  members,
+  settings,
+  compounds,
+  minutes,
+  verify,
+];
 
 /** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and its owned features' routes. */
 export function tabPaths(feature: Feature): string[] {
