@@ -150,6 +150,10 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await wang.page.emulateMedia({ media: 'print' });
     await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes-print.png'), fullPage: true });
     await wang.page.pdf({ path: join(artifacts, 'minutes-print.pdf'), format: 'A4', printBackground: true });
+    // The PDF's pages as an A4-wide screenshot (210 mm at 96 dpi), to look at.
+    await wang.page.setViewportSize({ width: 794, height: 1123 });
+    await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes-print-a4.png'), fullPage: true });
+    await wang.page.setViewportSize({ width: 390, height: 844 });
     await wang.page.emulateMedia({ media: 'screen' });
 
     const hash = printed.replace(/ /g, '');

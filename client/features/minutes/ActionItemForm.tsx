@@ -43,7 +43,7 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
         onChange={setRequestId}
         testId="action-request"
       />
-      <TextField label={t('minutes.actionText')} value={text()} onInput={setText} maxLength={1000} />
+      <TextField label={t('minutes.actionText')} required value={text()} onInput={setText} maxLength={1000} />
       <div class="field">
         <label class="field-label" for={ownerId}>
           {t('minutes.actionOwnerLabel')}

@@ -27,6 +27,7 @@ export function AmendmentForm(props: {
       <p class="field-hint">{t('minutes.amendHint')}</p>
       <TextField
         label={t('minutes.amendText')}
+        required
         value={props.draft()}
         onInput={(v) => {
           setDone(false);

@@ -44,7 +44,14 @@ export function DecisionForm(props: { minutes: Minutes; choices: RequestState[];
         onChange={setRequestId}
         testId="decision-request"
       />
-      <TextField label={t('minutes.decisionText')} value={text()} onInput={setText} multiline maxLength={2000} />
+      <TextField
+        label={t('minutes.decisionText')}
+        required
+        value={text()}
+        onInput={setText}
+        multiline
+        maxLength={2000}
+      />
       <fieldset class="minutes-tally-fields">
         <legend class="field-label">{t('minutes.tallyLegend')}</legend>
         <For each={tallyKeys}>

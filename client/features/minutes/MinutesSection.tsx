@@ -14,6 +14,7 @@ import { DecisionSection } from './DecisionSection.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { SignInButton } from './SignInButton.tsx';
+import { SignOffLocked } from './SignOffLocked.tsx';
 import { SignOffPanel } from './SignOffPanel.tsx';
 import './minutes.css';
 import './minutesAfter.css';
@@ -54,6 +55,7 @@ export function MinutesSection(props: { meetingId: string; kind: MeetingKind }) 
             />
           )}
         </Show>
+        <Show when={minutes.state().lockedAt}>{(at) => <SignOffLocked lockedAt={at()} />}</Show>
         <Show when={!locked()}>
           <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} />
         </Show>

@@ -5,7 +5,6 @@ import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { IconCheck } from '../../ui/icons.tsx';
 
 /**
  * Sign-off: each party present signs on its own member's phone; once all have, the minutes lock.
@@ -37,12 +36,6 @@ export function SignOffPanel(props: {
   return (
     <div class="minutes-block minutes-sign-off" data-testid="sign-off" data-locked={props.state.locked}>
       <h3>{t('minutes.signOffHeading')}</h3>
-      <Show when={props.state.locked}>
-        <p class="minutes-locked with-icon" role="status" data-testid="minutes-locked">
-          <IconCheck size={26} />
-          {t('minutes.locked', { time: formatDateTime(props.state.lockedAt ?? 0, intlLocale()) })}
-        </p>
-      </Show>
       <Show when={props.state.signingParties.length > 0} fallback={<p class="muted">{t('minutes.signOffNobody')}</p>}>
         <ul class="minutes-signatures">
           <For each={props.state.signingParties}>
