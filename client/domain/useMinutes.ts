@@ -1,16 +1,19 @@
-import { type Accessor, createMemo, onCleanup } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Attendee } from '../../shared/events/meeting.ts';
 import type { MinutesState } from '../../shared/folds/foldMinutes.ts';
-import { type MemberParty, type Party, parties } from '../../shared/roles.ts';
+import { isCommittee, type MemberParty, type Party, parties } from '../../shared/roles.ts';
 import { canEditNotes, minutesDocName } from '../../shared/rooms.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import { createFoldState } from '../reactive/createFoldState.ts';
 import { localOrigin } from '../sync/DocHandle.ts';
 import { newId } from '../sync/ids.ts';
+import type { LateWork } from './lateMinutes.ts';
 import { makeMinutesFold } from './MinutesFold.ts';
+import { type MinutesActions, makeMinutesActions } from './minutesActions.ts';
 import { useSession } from './session.ts';
+import { useLateDraft } from './useLateDraft.ts';
 
 export type { MinutesState };
 
@@ -22,7 +25,7 @@ export interface Attendance {
   missing: Party[];
 }
 
-export interface Minutes {
+export interface Minutes extends MinutesActions {
   state: Accessor<MinutesState>;
   attendance: Accessor<Attendance>;
   /** Whether this phone's member has signed in. */
@@ -32,10 +35,21 @@ export interface Minutes {
   /** Presence of everyone with the minutes open; undefined until the relay's client has loaded. */
   awareness: Accessor<Awareness | undefined>;
   loaded: Accessor<boolean>;
+  /** Whether this copy holds what the relay holds (so a check against it is up to date). */
+  synced: Accessor<boolean>;
   /** Transaction origin of this phone's typing, for the binding's undo. */
   origin: object;
   /** Residents read the notes; the committee types them. */
   mayEditNotes: boolean;
+  /** Committee members record items, decisions, actions and amendments, and sign for their party. */
+  isCommittee: boolean;
+  /** This member's party (their sign-off is for it). */
+  party: MemberParty;
+  /** What this phone wrote offline that the relay refused because the minutes were locked meanwhile. */
+  late: Accessor<LateWork | undefined>;
+  forgetLate(): void;
+  /** The notes text as it stands, for the print view and the hash. */
+  notesText: Accessor<string>;
   /** Appends `minutes.signed-in` for this phone's member, sitting for their own party (works offline). */
   signIn(): void;
 }
@@ -62,15 +76,34 @@ export function useMinutes(meetingId: string): Minutes {
   const signedIn = createMemo(() =>
     state().attendees.some((a) => 'memberId' in a && a.memberId === session.member.memberId),
   );
+  const late = useLateDraft(session.compoundId, meetingId, handle, state);
+  const [notesVersion, setNotesVersion] = createSignal(0);
+  createEffect(() => {
+    const notes = handle.doc().getText('notes');
+    const bump = () => setNotesVersion((n) => n + 1);
+    notes.observe(bump);
+    bump();
+    onCleanup(() => notes.unobserve(bump));
+  });
   return {
+    ...makeMinutesActions(session, handle),
     state,
     attendance,
     signedIn,
     notes: () => handle.doc().getText('notes'),
     awareness: handle.awareness,
     loaded: handle.loaded,
+    synced: handle.synced,
     origin: localOrigin,
     mayEditNotes: canEditNotes('minutes', session.member),
+    isCommittee: isCommittee(session.member),
+    party: session.member.party,
+    late: late.late,
+    forgetLate: late.forget,
+    notesText: () => {
+      notesVersion();
+      return handle.doc().getText('notes').toString();
+    },
     signIn() {
       const member = session.member;
       const attendee: Attendee = { memberId: member.memberId, party: member.party };

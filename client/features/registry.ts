@@ -7,8 +7,10 @@ import { compounds } from './compounds/index.ts';
 import { ledger } from './ledger/index.ts';
 import { meetings } from './meetings/index.ts';
 import { members } from './members/index.ts';
+import { minutes } from './minutes/index.ts';
 import { more } from './more/index.ts';
 import { settings } from './settings/index.ts';
+import { verify } from './verify/index.ts';
 import { volunteers } from './volunteers/index.ts';
 
 /**
@@ -26,7 +28,18 @@ export interface Feature {
 }
 
 /** Tabbed features in tab order, then the ones a tab owns. */
-export const features: Feature[] = [agenda, volunteers, ledger, meetings, more, members, settings, compounds];
+export const features: Feature[] = [
+  agenda,
+  volunteers,
+  ledger,
+  meetings,
+  more,
+  members,
+  settings,
+  compounds,
+  minutes,
+  verify,
+];
 
 /** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and its owned features' routes. */
 export function tabPaths(feature: Feature): string[] {

@@ -12,6 +12,10 @@ const routes: RouteDefinition[] = [
   { path: '/create', component: lazy(() => import('../features/onboarding/CreateCompoundPage.tsx')) },
   { path: '/join/:code?', component: lazy(() => import('../features/onboarding/JoinPage.tsx')) },
   {
+    path: '/verify/minutes/:compoundId/:meetingId',
+    component: lazy(() => import('../features/verify/VerifyRedirect.tsx')),
+  },
+  {
     path: '/c/:compoundId',
     component: CompoundLayout,
     children: [{ path: '/', component: Home }, ...features.flatMap((f) => f.routes)],

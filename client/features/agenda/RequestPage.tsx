@@ -1,9 +1,11 @@
 import { useParams } from '@solidjs/router';
 import { type Accessor, createMemo, createSignal, onMount, Show } from 'solid-js';
+import { applyActionItems } from '../../../shared/folds/agendaQueries.ts';
 import type { RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { PublicView } from '../../domain/PublicFold.ts';
+import { type RequestMention, useRequestMinutes } from '../../domain/useMeetingMinutes.ts';
 import { type Members, useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
@@ -14,6 +16,7 @@ import type { ActionContext } from './forms/context.ts';
 import { ActionSheet } from './request/ActionSheet.tsx';
 import { AnomaliesSection } from './request/AnomaliesSection.tsx';
 import { DeliberationSection } from './request/DeliberationSection.tsx';
+import { MeetingMentions } from './request/MeetingMentions.tsx';
 import { RequestFacts } from './request/RequestFacts.tsx';
 import { RequestSummary } from './request/RequestSummary.tsx';
 import { ResultSection } from './request/ResultSection.tsx';
@@ -32,7 +35,14 @@ export default function RequestPage() {
   const view = usePublicView();
   const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
-  const request = createMemo(() => view().compound.agenda.requests[params.requestId]);
+  const raw = createMemo(() => view().compound.agenda.requests[params.requestId]);
+  const mentions = useRequestMinutes(raw);
+  // Action items of the meetings that took it up become its assignment.
+  const request = createMemo(() => {
+    const r = raw();
+    const items = mentions().flatMap((m) => m.actions);
+    return r && items.length > 0 ? applyActionItems({ requests: { [r.id]: r } }, items).requests[r.id] : r;
+  });
   onMount(() => kickUploads());
 
   return (
@@ -45,7 +55,7 @@ export default function RequestPage() {
         </>
       }
     >
-      {(r) => <RequestView request={r()} view={view} nameOf={nameOf} members={members} />}
+      {(r) => <RequestView request={r()} view={view} nameOf={nameOf} members={members} mentions={mentions()} />}
     </Show>
   );
 }
@@ -56,6 +66,7 @@ function RequestView(props: {
   view: Accessor<PublicView>;
   nameOf: (id: string) => string;
   members: Accessor<Members>;
+  mentions: RequestMention[];
 }) {
   const { session } = usePage();
   const r = () => props.request;
@@ -75,6 +86,7 @@ function RequestView(props: {
       <RequestFacts request={r()} view={props.view()} nameOf={props.nameOf} />
       <TodoSection request={r()} onAction={setSheet} />
       <DeliberationSection request={r()} nameOf={props.nameOf} />
+      <MeetingMentions mentions={props.mentions} view={props.view()} />
       <WorkSection request={r()} nameOf={props.nameOf} onAction={setSheet} />
       <ResultSection request={r()} nameOf={props.nameOf} />
       <StatusNotes request={r()} />

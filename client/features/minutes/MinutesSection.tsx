@@ -1,31 +1,97 @@
-import { Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
+import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
+import { usePage } from '../../domain/usePage.ts';
 import { usePresence } from '../../domain/usePresence.ts';
 import { t } from '../../i18n/index.ts';
+import { AmendmentForm } from './AmendmentForm.tsx';
+import { AmendmentLateNotice, lateDraftText } from './AmendmentLateNotice.tsx';
+import { AmendmentList } from './AmendmentList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { DecisionSection } from './DecisionSection.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { SignInButton } from './SignInButton.tsx';
+import { SignOffLocked } from './SignOffLocked.tsx';
+import { SignOffPanel } from './SignOffPanel.tsx';
 import './minutes.css';
+import './minutesAfter.css';
 
-/** During the meeting: sign in, live attendance, who is here, and the notes typed together. */
+/** The meeting's minutes: sign in, attendance, the notes typed together, decisions and actions, sign-off, amendments. */
 export function MinutesSection(props: { meetingId: string; kind: MeetingKind }) {
+  const { path } = usePage();
   const minutes = useMinutes(props.meetingId);
   const presence = usePresence(minutes);
+  const members = useMembers();
+  const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
+  const locked = () => minutes.state().locked;
+  const [draft, setDraft] = createSignal('');
+  let usedLate = false;
+  const useLate = () => {
+    const late = minutes.late();
+    if (!late) return;
+    usedLate = true;
+    setDraft(lateDraftText(late));
+    document.getElementById('minutes-amend')?.scrollIntoView({ block: 'center' });
+  };
+  const amend = (note: string) => {
+    minutes.amend(note);
+    if (usedLate) minutes.forgetLate();
+    usedLate = false;
+  };
   return (
-    <section class="section minutes" aria-labelledby="minutes-heading" data-testid="minutes">
+    <section class="section minutes" aria-labelledby="minutes-heading" data-testid="minutes" data-locked={locked()}>
       <h2 id="minutes-heading">{t('minutes.heading')}</h2>
       <Show when={minutes.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
-        <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} />
+        <Show when={minutes.late()}>
+          {(late) => (
+            <AmendmentLateNotice
+              late={late()}
+              canAmend={minutes.isCommittee && locked()}
+              onUse={useLate}
+              onForget={minutes.forgetLate}
+            />
+          )}
+        </Show>
+        <Show when={minutes.state().lockedAt}>{(at) => <SignOffLocked lockedAt={at()} />}</Show>
+        <Show when={!locked()}>
+          <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} />
+        </Show>
         <AttendancePanel attendance={minutes.attendance()} threeParty={props.kind === 'three-party'} />
         <PresenceList present={presence.present()} />
         <NotesEditor
           notes={minutes.notes()}
           origin={minutes.origin}
-          editable={minutes.mayEditNotes}
+          editable={minutes.mayEditNotes && !locked()}
+          hint={locked() ? t('minutes.notesLocked') : undefined}
           onCaret={presence.setCaret}
         />
+        <DecisionSection minutes={minutes} meetingId={props.meetingId} nameOf={nameOf} />
+        <SignOffPanel
+          state={minutes.state()}
+          party={minutes.party}
+          isCommittee={minutes.isCommittee}
+          nameOf={nameOf}
+          onSignOff={minutes.signOff}
+        />
+        <Show when={locked()}>
+          <div class="minutes-block">
+            <h3>{t('minutes.amendmentsHeading', { n: minutes.state().amendments.length })}</h3>
+            <AmendmentList amendments={minutes.state().amendments} nameOf={nameOf} />
+            <Show when={minutes.isCommittee}>
+              <AmendmentForm draft={draft} setDraft={setDraft} onAmend={amend} />
+            </Show>
+          </div>
+          <A
+            href={path('meetings', props.meetingId, 'print')}
+            class="btn btn-secondary btn-block"
+            data-testid="print-link"
+          >
+            {t('minutes.printLink')}
+          </A>
+        </Show>
       </Show>
     </section>
   );

@@ -5,7 +5,14 @@ import { t } from '../../i18n/index.ts';
 import { bindNotes, type NotesBinding } from './bindNotes.ts';
 
 /** The notes everyone types together: a large plain textarea, with undo and redo of one's own typing. */
-export function NotesEditor(props: { notes: Y.Text; origin: object; editable: boolean; onCaret: (c: Caret) => void }) {
+export function NotesEditor(props: {
+  notes: Y.Text;
+  origin: object;
+  editable: boolean;
+  /** Replaces the usual hint (e.g. once the minutes are locked). */
+  hint?: string;
+  onCaret: (c: Caret) => void;
+}) {
   let textarea: HTMLTextAreaElement | undefined;
   const [canUndo, setCanUndo] = createSignal(false);
   const [canRedo, setCanRedo] = createSignal(false);
@@ -46,7 +53,7 @@ export function NotesEditor(props: { notes: Y.Text; origin: object; editable: bo
         placeholder={props.editable ? t('minutes.notesPlaceholder') : ''}
         data-testid="notes"
       />
-      <p class="field-hint">{props.editable ? t('minutes.notesHint') : t('minutes.notesReadOnly')}</p>
+      <p class="field-hint">{props.hint ?? (props.editable ? t('minutes.notesHint') : t('minutes.notesReadOnly'))}</p>
       <Show when={props.editable}>
         <div class="minutes-undo">
           <button

@@ -1,2 +1,11 @@
+import { lazy } from 'solid-js';
+import type { Feature } from '../registry.ts';
+
 /** The minutes of a meeting, shown on the meeting page while it is open. */
 export { MinutesSection } from './MinutesSection.tsx';
+
+/** The printed copy of a meeting's minutes (its section lives on the meeting page). */
+export const minutes: Feature = {
+  id: 'minutes',
+  routes: [{ path: '/meetings/:meetingId/print', component: lazy(() => import('./MinutesPrintPage.tsx')) }],
+};

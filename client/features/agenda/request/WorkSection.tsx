@@ -28,6 +28,11 @@ export function WorkSection(props: {
               <Show when={a().note}>
                 <p>{a().note}</p>
               </Show>
+              <Show when={a().source === 'minutes'}>
+                <p class="muted" data-testid="assignment-from-minutes">
+                  {t('request.fromMinutes')}
+                </p>
+              </Show>
             </div>
           )}
         </Show>

@@ -1,0 +1,40 @@
+import type { Tally } from '../../shared/events/envelope.ts';
+import type { EventFields, EventType } from '../../shared/events/index.ts';
+import type { Owner } from '../../shared/events/request.ts';
+import type { Party } from '../../shared/roles.ts';
+import { checkEvent } from '../../shared/rules/permissions.ts';
+import type { DocHandle } from '../sync/DocHandle.ts';
+import { newId } from '../sync/ids.ts';
+import type { CompoundSession } from './session.ts';
+
+/** What the committee writes into a meeting's minutes; each works offline and throws RuleError first. */
+export interface MinutesActions {
+  takeUp(requestId: string, note?: string): void;
+  recordDecision(input: { text: string; tally?: Tally; requestId?: string }): void;
+  createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
+  /** Signs for the member's own party. */
+  signOff(party: Party): void;
+  /** A correction after the lock, shown beside the minutes with who and when. */
+  amend(note: string): void;
+}
+
+export function makeMinutesActions(session: CompoundSession, handle: DocHandle): MinutesActions {
+  const append = <T extends EventType>(type: T, fields: EventFields<T>) => {
+    const member = session.member;
+    const event = checkEvent({ id: newId(), type, at: Date.now(), by: member.memberId, ...fields }, member, 'minutes');
+    handle.append([event]);
+  };
+  return {
+    takeUp: (requestId, note) => append('minutes.item.taken-up', { requestId, ...(note?.trim() ? { note } : {}) }),
+    recordDecision: ({ text, tally, requestId }) =>
+      append('minutes.decision.recorded', {
+        text: text.trim(),
+        ...(tally ? { tally } : {}),
+        ...(requestId ? { requestId } : {}),
+      }),
+    createAction: ({ text, owner, deadline, requestId }) =>
+      append('minutes.action.created', { text: text.trim(), owner, deadline, ...(requestId ? { requestId } : {}) }),
+    signOff: (party) => append('minutes.signed-off', { party }),
+    amend: (note) => append('minutes.amended', { note: note.trim() }),
+  };
+}

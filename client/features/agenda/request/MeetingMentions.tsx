@@ -1,0 +1,52 @@
+import { For, Show } from 'solid-js';
+import { formatDate } from '../../../../shared/time.ts';
+import type { PublicView } from '../../../domain/PublicFold.ts';
+import type { RequestMention } from '../../../domain/useMeetingMinutes.ts';
+import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
+
+/** What meetings' minutes say about the request: discussed or decided there, with the tally. */
+export function MeetingMentions(props: { mentions: RequestMention[]; view: PublicView }) {
+  const meetingLabel = (meetingId: string) => {
+    const m = props.view.compound.meetings.meetings[meetingId];
+    if (!m) return t('request.someMeeting');
+    const name = m.title ?? t(`meetingKind.${m.kind}` as MessageKey);
+    return t('request.meetingOn', { name, date: formatDate(m.startsAt, intlLocale()) });
+  };
+  return (
+    <Show when={props.mentions.length > 0}>
+      <section class="section" aria-labelledby="mentions-heading" data-testid="meeting-mentions">
+        <h2 id="mentions-heading">{t('request.atMeetings')}</h2>
+        <For each={props.mentions}>
+          {(m) => (
+            <div class="note" data-testid="meeting-mention">
+              <Show
+                when={m.decisions.length > 0}
+                fallback={<p class="strong">{t('request.discussedAt', { meeting: meetingLabel(m.meetingId) })}</p>}
+              >
+                <p class="strong">{t('request.decidedAt', { meeting: meetingLabel(m.meetingId) })}</p>
+                <For each={m.decisions}>
+                  {(d) => (
+                    <p data-testid="meeting-decision">
+                      {d.text}
+                      <Show when={d.tally}>
+                        {(x) => (
+                          <span class="muted">
+                            {' '}
+                            {t('minutes.tally', { for: x().for, against: x().against, abstain: x().abstain })}
+                          </span>
+                        )}
+                      </Show>
+                    </p>
+                  )}
+                </For>
+                <Show when={m.decisions.length > 1}>
+                  <p class="form-error">{t('minutes.decisionConflict', { n: m.decisions.length })}</p>
+                </Show>
+              </Show>
+            </div>
+          )}
+        </For>
+      </section>
+    </Show>
+  );
+}

@@ -1,0 +1,73 @@
+import { createSignal, createUniqueId, For } from 'solid-js';
+import type { RequestState } from '../../../shared/folds/index.ts';
+import { type Party, parties } from '../../../shared/roles.ts';
+import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import type { Minutes } from '../../domain/useMinutes.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { DateField } from '../../ui/DateField.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
+
+const TWO_WEEKS_MS = 14 * 24 * 3600_000;
+
+/** Creates an action item: what, which party owns it, by which day, and the request it moves. */
+export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[]; defaultRequest: string }) {
+  const ownerId = createUniqueId();
+  const [text, setText] = createSignal('');
+  const [owner, setOwner] = createSignal<Party>('property');
+  const [deadline, setDeadline] = createSignal(shanghaiDay(now() + TWO_WEEKS_MS));
+  const [requestId, setRequestId] = createSignal<string>();
+  const request = () => requestId() ?? props.defaultRequest;
+
+  const add = createSubmit(() => {
+    if (!text().trim()) return t('form.fillRequired', { field: t('minutes.actionText') });
+    if (!deadline()) return t('form.fillRequired', { field: t('minutes.actionDeadline') });
+    props.minutes.createAction({
+      text: text(),
+      owner: { party: owner() },
+      deadline: deadline(),
+      requestId: request() || undefined,
+    });
+    setText('');
+  });
+
+  return (
+    <form class="form minutes-form" onSubmit={add.onSubmit} novalidate data-testid="action-form">
+      <DecisionRequestPicker
+        label={t('minutes.actionAbout')}
+        choices={props.choices}
+        value={request()}
+        onChange={setRequestId}
+        testId="action-request"
+      />
+      <TextField label={t('minutes.actionText')} required value={text()} onInput={setText} maxLength={1000} />
+      <div class="field">
+        <label class="field-label" for={ownerId}>
+          {t('minutes.actionOwnerLabel')}
+        </label>
+        <select
+          id={ownerId}
+          class="input minutes-select"
+          value={owner()}
+          onChange={(e) => setOwner(e.currentTarget.value as Party)}
+          data-testid="action-owner"
+        >
+          <For each={parties}>{(p) => <option value={p}>{t(`party.${p}` as MessageKey)}</option>}</For>
+        </select>
+      </div>
+      <DateField
+        label={t('minutes.actionDeadline')}
+        value={deadline()}
+        onInput={setDeadline}
+        min={shanghaiDay(now())}
+      />
+      <FormError error={add.error()} />
+      <button type="submit" class="btn btn-primary btn-block" data-testid="action-add">
+        {t('minutes.actionAdd')}
+      </button>
+    </form>
+  );
+}

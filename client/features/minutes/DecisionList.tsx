@@ -1,0 +1,47 @@
+import { For, Show } from 'solid-js';
+import type { Tally } from '../../../shared/events/envelope.ts';
+import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import { t } from '../../i18n/index.ts';
+
+export const tallyText = (tally: Tally) =>
+  t('minutes.tally', { for: tally.for, against: tally.against, abstain: tally.abstain });
+
+/** How many decisions each request has: more than one is a conflict two offline phones made. */
+export function decisionCounts(state: MinutesState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of state.decisions) if (d.requestId) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
+  return counts;
+}
+
+/** Decisions recorded at the meeting, with their tallies; two on one request are marked for people to settle. */
+export function DecisionList(props: {
+  state: MinutesState;
+  titleOf: (requestId: string) => string;
+  nameOf: (memberId: string) => string;
+}) {
+  const counts = () => decisionCounts(props.state);
+  return (
+    <Show when={props.state.decisions.length > 0} fallback={<p class="muted">{t('minutes.noDecisions')}</p>}>
+      <ol class="minutes-entries">
+        <For each={props.state.decisions}>
+          {(d) => {
+            const conflict = () => (d.requestId ? (counts().get(d.requestId) ?? 0) : 0) > 1;
+            return (
+              <li class="minutes-entry" data-testid="decision" data-conflict={conflict()}>
+                <Show when={d.requestId}>{(id) => <p class="minutes-entry-about">{props.titleOf(id())}</p>}</Show>
+                <p class="minutes-entry-text">{d.text}</p>
+                <Show when={d.tally}>{(tally) => <p class="minutes-tally">{tallyText(tally())}</p>}</Show>
+                <p class="muted">{t('minutes.recordedBy', { name: props.nameOf(d.by) })}</p>
+                <Show when={conflict()}>
+                  <p class="minutes-conflict" data-testid="decision-conflict">
+                    {t('minutes.decisionConflict', { n: counts().get(d.requestId ?? '') ?? 0 })}
+                  </p>
+                </Show>
+              </li>
+            );
+          }}
+        </For>
+      </ol>
+    </Show>
+  );
+}

@@ -1,0 +1,39 @@
+import { createMemo, Show } from 'solid-js';
+import type { Minutes } from '../../domain/useMinutes.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
+import { t } from '../../i18n/index.ts';
+import { ActionItemForm } from './ActionItemForm.tsx';
+import { ActionItemList } from './ActionItemList.tsx';
+import { DecisionForm } from './DecisionForm.tsx';
+import { DecisionList } from './DecisionList.tsx';
+import { DecisionTopics } from './DecisionTopics.tsx';
+import { requestChoices } from './requestChoices.ts';
+
+/** Beside the notes: requests taken up, decisions with tallies, action items; add forms until the lock. */
+export function DecisionSection(props: { minutes: Minutes; meetingId: string; nameOf: (id: string) => string }) {
+  const view = usePublicView();
+  const choices = createMemo(() => requestChoices(view(), props.meetingId));
+  const titleOf = (id: string) => view().compound.agenda.requests[id]?.title ?? t('minutes.unknownRequest');
+  const editable = () => props.minutes.isCommittee && !props.minutes.state().locked;
+  // The request last taken up is what the next decision or action is most likely about.
+  const current = () => props.minutes.state().items.at(-1)?.requestId ?? '';
+  return (
+    <>
+      <DecisionTopics minutes={props.minutes} choices={choices()} titleOf={titleOf} editable={editable()} />
+      <div class="minutes-block" data-testid="decisions">
+        <h3>{t('minutes.decisionsHeading', { n: props.minutes.state().decisions.length })}</h3>
+        <DecisionList state={props.minutes.state()} titleOf={titleOf} nameOf={props.nameOf} />
+        <Show when={editable()}>
+          <DecisionForm minutes={props.minutes} choices={choices()} defaultRequest={current()} />
+        </Show>
+      </div>
+      <div class="minutes-block" data-testid="actions">
+        <h3>{t('minutes.actionsHeading', { n: props.minutes.state().actionItems.length })}</h3>
+        <ActionItemList items={props.minutes.state().actionItems} titleOf={titleOf} nameOf={props.nameOf} />
+        <Show when={editable()}>
+          <ActionItemForm minutes={props.minutes} choices={choices()} defaultRequest={current()} />
+        </Show>
+      </div>
+    </>
+  );
+}

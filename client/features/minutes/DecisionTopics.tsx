@@ -1,0 +1,55 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { RequestState } from '../../../shared/folds/index.ts';
+import type { Minutes } from '../../domain/useMinutes.ts';
+import { t } from '../../i18n/index.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
+
+/** The agenda requests the meeting took up, and (for the committee, before the lock) one more. */
+export function DecisionTopics(props: {
+  minutes: Minutes;
+  choices: RequestState[];
+  titleOf: (requestId: string) => string;
+  editable: boolean;
+}) {
+  const [pick, setPick] = createSignal('');
+  const takeUp = createSubmit(() => {
+    if (!pick()) return t('minutes.pickRequest');
+    props.minutes.takeUp(pick());
+    setPick('');
+  });
+  const open = () => props.choices.filter((r) => !props.minutes.state().items.some((i) => i.requestId === r.id));
+  return (
+    <div class="minutes-block" data-testid="minutes-items">
+      <h3>{t('minutes.itemsHeading', { n: props.minutes.state().items.length })}</h3>
+      <Show when={props.minutes.state().items.length > 0} fallback={<p class="muted">{t('minutes.noItems')}</p>}>
+        <ol class="minutes-entries">
+          <For each={props.minutes.state().items}>
+            {(item) => (
+              <li class="minutes-entry" data-testid="minutes-item">
+                {props.titleOf(item.requestId)}
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <Show when={props.editable}>
+        <form class="form minutes-form" onSubmit={takeUp.onSubmit} novalidate>
+          <DecisionRequestPicker
+            label={t('minutes.takeUpLabel')}
+            choices={open()}
+            value={pick()}
+            onChange={setPick}
+            required
+            testId="take-up-pick"
+          />
+          <FormError error={takeUp.error()} />
+          <button type="submit" class="btn btn-secondary btn-block" data-testid="take-up">
+            {t('minutes.takeUp')}
+          </button>
+        </form>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { For, Show } from 'solid-js';
+import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import { type MemberParty, type Party, parties } from '../../../shared/roles.ts';
+import { formatDateTime } from '../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+
+/**
+ * Sign-off: each party present signs on its own member's phone; once all have, the minutes lock.
+ * Shows who signed for which party and when, and one big button for this member's party.
+ */
+export function SignOffPanel(props: {
+  state: MinutesState;
+  party: MemberParty;
+  isCommittee: boolean;
+  nameOf: (memberId: string) => string;
+  onSignOff: (party: Party) => void;
+}) {
+  const partyName = (p: string) => t(`party.${p}` as MessageKey);
+  const mine = () => parties.find((p) => p === props.party);
+  const canSign = () => {
+    const p = mine();
+    return (
+      !!p &&
+      props.isCommittee &&
+      !props.state.locked &&
+      props.state.signingParties.includes(p) &&
+      !props.state.signOffs[p]
+    );
+  };
+  const sign = createSubmit(() => {
+    const p = mine();
+    if (p) props.onSignOff(p);
+  });
+  return (
+    <div class="minutes-block minutes-sign-off" data-testid="sign-off" data-locked={props.state.locked}>
+      <h3>{t('minutes.signOffHeading')}</h3>
+      <Show when={props.state.signingParties.length > 0} fallback={<p class="muted">{t('minutes.signOffNobody')}</p>}>
+        <ul class="minutes-signatures">
+          <For each={props.state.signingParties}>
+            {(p) => (
+              <li data-testid="signature" data-party={p} data-signed={!!props.state.signOffs[p]}>
+                <span class="strong">{partyName(p)}</span>
+                <Show when={props.state.signOffs[p]} fallback={<span class="muted">{t('minutes.notSigned')}</span>}>
+                  {(s) => (
+                    <span>
+                      {t('minutes.signedBy', {
+                        name: props.nameOf(s().by),
+                        time: formatDateTime(s().at, intlLocale()),
+                      })}
+                    </span>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={!props.state.locked}>
+        <p class="field-hint">{t('minutes.signOffHint')}</p>
+      </Show>
+      <Show when={canSign()}>
+        <button
+          type="button"
+          class="btn btn-primary btn-block minutes-sign-off-button"
+          onClick={() => sign.run()}
+          data-testid="sign-off-button"
+        >
+          {t('minutes.signOffFor', { party: partyName(props.party) })}
+        </button>
+      </Show>
+      <FormError error={sign.error()} />
+    </div>
+  );
+}

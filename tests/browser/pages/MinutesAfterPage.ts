@@ -1,0 +1,98 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The minutes after the talking: items, decisions, actions, sign-off, amendments, late work, print and verify. */
+export class MinutesAfterPage {
+  constructor(readonly page: Page) {}
+
+  get minutes(): Locator {
+    return this.page.getByTestId('minutes');
+  }
+
+  async takeUp(requestId: string): Promise<void> {
+    await this.page.getByTestId('take-up-pick').selectOption(requestId);
+    await this.page.getByTestId('take-up').click();
+  }
+
+  async recordDecision(text: string, requestId: string, tally?: [number, number, number]): Promise<void> {
+    const form = this.page.getByTestId('decision-form');
+    await form.getByTestId('decision-request').selectOption(requestId);
+    await form.getByLabel('决定的内容').fill(text);
+    if (tally) {
+      await form.getByTestId('tally-for').fill(String(tally[0]));
+      await form.getByTestId('tally-against').fill(String(tally[1]));
+      await form.getByTestId('tally-abstain').fill(String(tally[2]));
+    }
+    await form.getByTestId('decision-add').click();
+  }
+
+  async addAction(text: string, owner: 'community' | 'owners' | 'property', requestId: string): Promise<void> {
+    const form = this.page.getByTestId('action-form');
+    await form.getByTestId('action-request').selectOption(requestId);
+    await form.getByLabel('要做什么').fill(text);
+    await form.getByTestId('action-owner').selectOption(owner);
+    await form.getByTestId('action-add').click();
+  }
+
+  async decisions(): Promise<string[]> {
+    return this.page.getByTestId('decision').locator('.minutes-entry-text').allTextContents();
+  }
+
+  async conflicts(): Promise<number> {
+    return this.page.getByTestId('decision-conflict').count();
+  }
+
+  async actions(): Promise<string[]> {
+    return this.page.getByTestId('action-item').allTextContents();
+  }
+
+  async signOff(): Promise<string> {
+    const button = this.page.getByTestId('sign-off-button');
+    const label = (await button.textContent()) ?? '';
+    await button.click();
+    return label;
+  }
+
+  async locked(): Promise<boolean> {
+    return (await this.minutes.getAttribute('data-locked')) === 'true';
+  }
+
+  async lockedText(): Promise<string> {
+    return (await this.page.getByTestId('minutes-locked').textContent()) ?? '';
+  }
+
+  async signatures(): Promise<string[]> {
+    return this.page.getByTestId('signature').allTextContents();
+  }
+
+  async amend(text?: string): Promise<void> {
+    const form = this.page.getByTestId('amend-form');
+    if (text !== undefined) await form.getByLabel('更正的内容').fill(text);
+    await form.getByTestId('amend').click();
+  }
+
+  async amendDraft(): Promise<string> {
+    return this.page.getByTestId('amend-form').getByLabel('更正的内容').inputValue();
+  }
+
+  async amendments(): Promise<string[]> {
+    return this.page.getByTestId('amendment').locator('.minutes-entry-text').allTextContents();
+  }
+
+  get late(): Locator {
+    return this.page.getByTestId('minutes-late');
+  }
+
+  async openPrint(baseUrl: string, compoundId: string, meetingId: string): Promise<string> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/meetings/${meetingId}/print`);
+    const hash = this.page.getByTestId('print-hash');
+    await hash.waitFor({ timeout: 30_000 });
+    await this.page.locator('.print-qr svg').waitFor();
+    return (await hash.textContent()) ?? '';
+  }
+
+  async verdict(): Promise<{ result: string | null; text: string }> {
+    const result = this.page.getByTestId('verify-result');
+    if ((await result.count()) === 0) return { result: null, text: '' };
+    return { result: await result.getAttribute('data-result'), text: (await result.textContent()) ?? '' };
+  }
+}
