@@ -45,3 +45,5 @@ export type {
 } from './RequestState.ts';
 export { endStages, stages, undecidedStages } from './RequestState.ts';
 export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';
+export type { UnitDraft, UnitState, UnitsState } from './units.ts';
+export { unitKey } from './units.ts';
