@@ -3,7 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Attendee } from '../../shared/events/meeting.ts';
 import type { MinutesState } from '../../shared/folds/foldMinutes.ts';
-import { type MemberParty, type Party, parties } from '../../shared/roles.ts';
+import { isCommittee, type MemberParty, type Party, parties } from '../../shared/roles.ts';
 import { canEditNotes, minutesDocName } from '../../shared/rooms.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import { createFoldState } from '../reactive/createFoldState.ts';
@@ -38,6 +38,10 @@ export interface Minutes {
   mayEditNotes: boolean;
   /** Appends `minutes.signed-in` for this phone's member, sitting for their own party (works offline). */
   signIn(): void;
+  /** Committee members sign in someone without a phone, or a guest by name (assisted). */
+  mayAssist: boolean;
+  /** Appends `minutes.signed-in` for someone else, written by this phone's member. */
+  signInFor(attendee: Attendee): void;
 }
 
 /** Counts attendees by party, and which of the three parties have nobody present. */
@@ -62,6 +66,15 @@ export function useMinutes(meetingId: string): Minutes {
   const signedIn = createMemo(() =>
     state().attendees.some((a) => 'memberId' in a && a.memberId === session.member.memberId),
   );
+  const append = (attendee: Attendee) => {
+    const member = session.member;
+    const event = checkEvent(
+      { id: newId(), type: 'minutes.signed-in', at: Date.now(), by: member.memberId, attendee },
+      member,
+      'minutes',
+    );
+    handle.append([event]);
+  };
   return {
     state,
     attendance,
@@ -73,13 +86,9 @@ export function useMinutes(meetingId: string): Minutes {
     mayEditNotes: canEditNotes('minutes', session.member),
     signIn() {
       const member = session.member;
-      const attendee: Attendee = { memberId: member.memberId, party: member.party };
-      const event = checkEvent(
-        { id: newId(), type: 'minutes.signed-in', at: Date.now(), by: member.memberId, attendee },
-        member,
-        'minutes',
-      );
-      handle.append([event]);
+      append({ memberId: member.memberId, party: member.party });
     },
+    mayAssist: isCommittee(session.member),
+    signInFor: append,
   };
 }
