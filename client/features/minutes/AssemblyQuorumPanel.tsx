@@ -1,15 +1,28 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { formatArea } from '../../../shared/area.ts';
-import type { AssemblyQuorum } from '../../../shared/folds/assemblyQuorum.ts';
+import type { Attendee } from '../../../shared/events/meeting.ts';
+import { assemblyQuorum } from '../../../shared/folds/assemblyQuorum.ts';
+import { useUnitRegister } from '../../domain/unitRegister.ts';
 import { t } from '../../i18n/index.ts';
 
-/** An owners' assembly's participation against art. 278: area and owners by number, each at least two thirds. */
-export function AssemblyQuorumPanel(props: { quorum: AssemblyQuorum | undefined; registerHref: string }) {
+/**
+ * An owners' assembly's participation against art. 278: area and owners by number, each at least
+ * two thirds, counted from the unit register (committee phones only: it is in their document).
+ */
+export function AssemblyQuorumPanel(props: {
+  attendees: readonly Attendee[];
+  nameOf: (memberId: string) => string | undefined;
+  registerHref: string;
+}) {
+  const register = useUnitRegister();
+  const quorum = createMemo(() =>
+    register().readable ? assemblyQuorum(register().units, props.attendees, props.nameOf) : undefined,
+  );
   const met = (ok: boolean) => (ok ? t('minutes.thresholdMet') : t('minutes.thresholdNotMet'));
   return (
     <div class="minutes-assembly" data-testid="assembly-quorum">
-      <Show when={props.quorum} fallback={<p class="muted">{t('minutes.registerCommitteeOnly')}</p>}>
+      <Show when={quorum()} fallback={<p class="muted">{t('minutes.registerCommitteeOnly')}</p>}>
         {(q) => (
           <Show
             when={q().totalOwners > 0}

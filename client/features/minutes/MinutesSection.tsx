@@ -1,7 +1,5 @@
-import { createMemo, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
-import { assemblyQuorum } from '../../../shared/folds/assemblyQuorum.ts';
-import { useUnitRegister } from '../../domain/unitRegister.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
 import { usePresence } from '../../domain/usePresence.ts';
@@ -30,13 +28,7 @@ export function MinutesSection(props: {
   const minutes = useMinutes(props.meetingId);
   const presence = usePresence(minutes);
   const members = useMembers();
-  const register = useUnitRegister();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
-  const assembly = createMemo(() =>
-    register().readable
-      ? assemblyQuorum(register().units, minutes.state().attendees, (id) => members().byId.get(id)?.name)
-      : undefined,
-  );
   return (
     <section class="section minutes" aria-labelledby="minutes-heading" data-testid="minutes">
       <h2 id="minutes-heading">{t('minutes.heading')}</h2>
@@ -52,7 +44,11 @@ export function MinutesSection(props: {
         </Show>
         <AttendancePanel attendance={minutes.attendance()} threeParty={props.kind === 'three-party'} />
         <Show when={props.kind === 'owners-assembly'}>
-          <AssemblyQuorumPanel quorum={assembly()} registerHref={props.registerHref} />
+          <AssemblyQuorumPanel
+            attendees={minutes.state().attendees}
+            nameOf={(id) => members().byId.get(id)?.name}
+            registerHref={props.registerHref}
+          />
         </Show>
         <AttendeeList attendees={minutes.state().attendees} nameOf={nameOf} />
         <PresenceList present={presence.present()} />
