@@ -52,6 +52,10 @@ export interface Minutes extends MinutesActions {
   notesText: Accessor<string>;
   /** Appends `minutes.signed-in` for this phone's member, sitting for their own party (works offline). */
   signIn(): void;
+  /** Committee members sign in someone without a phone, or a guest by name (assisted). */
+  mayAssist: boolean;
+  /** Appends `minutes.signed-in` for someone else, written by this phone's member. */
+  signInFor(attendee: Attendee): void;
 }
 
 /** Counts attendees by party, and which of the three parties have nobody present. */
@@ -85,6 +89,15 @@ export function useMinutes(meetingId: string): Minutes {
     bump();
     onCleanup(() => notes.unobserve(bump));
   });
+  const append = (attendee: Attendee) => {
+    const member = session.member;
+    const event = checkEvent(
+      { id: newId(), type: 'minutes.signed-in', at: Date.now(), by: member.memberId, attendee },
+      member,
+      'minutes',
+    );
+    handle.append([event]);
+  };
   return {
     ...makeMinutesActions(session, handle),
     state,
@@ -106,13 +119,9 @@ export function useMinutes(meetingId: string): Minutes {
     },
     signIn() {
       const member = session.member;
-      const attendee: Attendee = { memberId: member.memberId, party: member.party };
-      const event = checkEvent(
-        { id: newId(), type: 'minutes.signed-in', at: Date.now(), by: member.memberId, attendee },
-        member,
-        'minutes',
-      );
-      handle.append([event]);
+      append({ memberId: member.memberId, party: member.party });
     },
+    mayAssist: isCommittee(session.member),
+    signInFor: append,
   };
 }

@@ -11,12 +11,14 @@ import { pointsEvents } from './points.ts';
 import { practiceEvents } from './practice.ts';
 import { requestEvents } from './request.ts';
 import { rosterEvents } from './roster.ts';
+import { unitEvents } from './unit.ts';
 
 /** Every event type of the product, one valibot schema each. */
 export const eventSchemas = [
   ...requestEvents,
   ...rosterEvents,
   ...careEvents,
+  ...unitEvents,
   ...pointsEvents,
   ...ledgerEvents,
   ...practiceEvents,

@@ -7,6 +7,7 @@ import type { PointsState } from './points.ts';
 import type { PracticeState } from './practice.ts';
 import type { AgendaState } from './RequestState.ts';
 import type { RostersState } from './rosters.ts';
+import type { UnitsState } from './units.ts';
 
 /** An event the fold kept but ignored, and why. */
 export interface Anomaly {
@@ -17,12 +18,15 @@ export interface Anomaly {
 
 /**
  * Everything a compound's event log says, as plain JSON. Fold each document on its own: the
- * public one fills all but `care` and `members`, the committee one `care`, the members one `members`.
+ * public one fills all but `care`, `units` and `members`, the committee one `care` and `units`, the
+ * members one `members`.
  */
 export interface CompoundState {
   agenda: AgendaState;
   rosters: RostersState;
   care: CareState;
+  /** The unit register, for the owners' assembly (committee document). */
+  units: UnitsState;
   points: PointsState;
   ledger: LedgerState;
   meetings: MeetingsState;
@@ -37,6 +41,7 @@ export function emptyCompoundState(): CompoundState {
     agenda: { requests: {} },
     rosters: { teams: {}, duties: {}, minutesByMember: {} },
     care: { households: {} },
+    units: { units: {} },
     points: { rules: {}, accounts: {}, goods: {} },
     ledger: { funds: {}, incomes: {}, expenses: {}, monthly: {} },
     meetings: { meetings: {} },

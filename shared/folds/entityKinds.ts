@@ -7,6 +7,7 @@ import { pointsEvents } from '../events/points.ts';
 import { practiceEvents } from '../events/practice.ts';
 import { requestEvents } from '../events/request.ts';
 import { rosterEvents } from '../events/roster.ts';
+import { unitEvents } from '../events/unit.ts';
 import type { Aggregates } from './Aggregates.ts';
 import { agendaModule } from './agenda.ts';
 import type { CompoundState } from './CompoundState.ts';
@@ -21,6 +22,8 @@ import { accountContributions, pointsModule } from './points.ts';
 import { practiceModule } from './practice.ts';
 import type { DutyState } from './rosters.ts';
 import { dutyContributions, rostersModule } from './rosters.ts';
+import type { UnitDraft } from './units.ts';
+import { unitsModule } from './units.ts';
 
 /** The module folding each event type (minutes events are folded per meeting by foldMinutes). */
 export const moduleOf = new Map<string, FoldModule<AppEvent>>();
@@ -28,6 +31,7 @@ for (const [events, module] of [
   [requestEvents, agendaModule],
   [rosterEvents, rostersModule],
   [careEvents, careModule],
+  [unitEvents, unitsModule],
   [pointsEvents, pointsModule],
   [ledgerEvents, ledgerModule],
   [practiceEvents, practiceModule],
@@ -57,6 +61,15 @@ export const entityKinds: Record<string, EntityKind> = {
   team: { publish: into((s) => s.rosters.teams) },
   duty: { publish: into((s) => s.rosters.duties), contribute: (d) => dutyContributions(d as DutyState) },
   hh: { publish: into((s) => s.care.households) },
+  unit: {
+    // A removed address stays a draft (its removal still wins over older registrations) but leaves the register.
+    publish: (state, id, value) => {
+      const draft = value as UnitDraft | undefined;
+      if (!draft || draft.removed) return void delete state.units.units[id];
+      const { removed: _, ...unit } = draft;
+      state.units.units[id] = unit;
+    },
+  },
   rule: { publish: into((s) => s.points.rules) },
   acct: { publish: into((s) => s.points.accounts), contribute: (d) => accountContributions(d as PointsAccount) },
   goods: {

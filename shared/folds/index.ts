@@ -60,3 +60,5 @@ export {
   weeklyDays,
 } from './rosterQueries.ts';
 export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';
+export type { UnitDraft, UnitState, UnitsState } from './units.ts';
+export { unitKey } from './units.ts';

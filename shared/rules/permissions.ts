@@ -100,6 +100,9 @@ export const permissions: PermissionTable = {
   'care.visit.logged': { doc: 'committee', who: 'committee' },
   'care.household.closed': { doc: 'committee', who: 'committee' },
 
+  'unit.registered': { doc: 'committee', who: 'committee' },
+  'unit.removed': { doc: 'committee', who: 'committee' },
+
   'points.rule.defined': {
     doc: 'public',
     who: 'committee',

@@ -23,6 +23,8 @@ for (const e of [
   { ...base, type: 'request.tallied', requestId: 'r1', tally: { for: 12, against: 2, abstain: 1 } },
   { ...base, type: 'request.reopened', requestId: 'r1', reason: '问题又出现了' },
   { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
+  { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
+  { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
 ]) {
   if (!samples.has(e.type)) samples.set(e.type, e);
 }

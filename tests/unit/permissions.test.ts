@@ -40,6 +40,8 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'care.household.registered': ['committee', 'committee'],
   'care.visit.logged': ['committee', 'committee'],
   'care.household.closed': ['committee', 'committee'],
+  'unit.registered': ['committee', 'committee'],
+  'unit.removed': ['committee', 'committee'],
   'points.rule.defined': ['public', 'committee'],
   'points.awarded': ['public', 'committee'],
   'points.goods.listed': ['public', 'committee'],

@@ -1,5 +1,6 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
+import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import { useMembers } from '../../domain/useMembers.ts';
@@ -9,11 +10,15 @@ import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
 import { MinutesSection } from '../minutes/index.ts';
+import { AddTopicForm } from './AddTopicForm.tsx';
+import { MeetingActions } from './MeetingActions.tsx';
 import { meetingName } from './MeetingsPage.tsx';
 import { topicsOf } from './selectors.ts';
+import './meetings.css';
 
 export default function MeetingPage() {
   const params = useParams<{ meetingId: string }>();
+  const [search] = useSearchParams<{ signin?: string }>();
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const view = usePublicView();
@@ -21,6 +26,8 @@ export default function MeetingPage() {
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));
+  // The QR opens this page with ?signin=1: the phone's camera hands the link to the installed app or the browser.
+  const signInLink = (id: string) => `${location.origin}${path('meetings', id)}?signin=1`;
 
   return (
     <Show
@@ -59,12 +66,30 @@ export default function MeetingPage() {
               {t('meetings.mode')}
             </A>
             <p class="field-hint">{t('meetings.modeHint')}</p>
+            <Show when={mayAppend('meeting.cancelled', session.member)}>
+              <MeetingActions meeting={m()} />
+            </Show>
+          </Show>
+          <Show when={m().status === 'cancelled' && m().cancelReason}>
+            {(reason) => <p class="field-hint">{t('meetings.cancelledBecause', { reason: reason() })}</p>}
           </Show>
           <Show when={m().status !== 'cancelled' && m().meetingId} keyed>
-            {(meetingId) => <MinutesSection meetingId={meetingId} kind={m().kind} />}
+            {(meetingId) => (
+              <MinutesSection
+                meetingId={meetingId}
+                kind={m().kind}
+                signInLink={signInLink(meetingId)}
+                signInPrompt={search.signin === '1'}
+                registerHref={path('meetings', 'units')}
+              />
+            )}
           </Show>
           <section class="section" aria-labelledby="topics-heading">
             <h2 id="topics-heading">{t('meetings.topicsHeading', { n: topics().length })}</h2>
+            <Show when={m().status === 'scheduled'}>
+              <AddTopicForm meetingId={m().meetingId} />
+            </Show>
+            <p class="field-hint">{t('meetings.topicsOrder')}</p>
             <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
               <ul class="cards" data-testid="meeting-topics">
                 <For each={topics()}>

@@ -56,6 +56,9 @@ export default function MeetingsPage() {
           <IconPlus size={28} />
           <span>{t('meetings.schedule')}</span>
         </A>
+        <A href={path('meetings', 'units')} class="btn btn-secondary btn-block" data-testid="units-link">
+          {t('units.title')}
+        </A>
       </Show>
       <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <section class="section" aria-labelledby="upcoming-heading">

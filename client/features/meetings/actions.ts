@@ -21,3 +21,22 @@ export function scheduleMeeting(session: CompoundSession, input: ScheduleInput):
   });
   return meetingId;
 }
+
+/** Appends a `meeting.cancelled`; the meeting stays listed, marked, with the reason. */
+export function cancelMeeting(session: CompoundSession, meetingId: string, reason: string): void {
+  appendPublic(session, 'meeting.cancelled', { meetingId, reason: reason.trim() });
+}
+
+/** Moves a meeting: the same id scheduled again, same kind, with the new time and place. */
+export function moveMeeting(
+  session: CompoundSession,
+  meeting: { meetingId: string; kind: MeetingKind },
+  to: { startsAt: number; place: string },
+): void {
+  appendPublic(session, 'meeting.scheduled', {
+    meetingId: meeting.meetingId,
+    kind: meeting.kind,
+    startsAt: to.startsAt,
+    place: to.place.trim(),
+  });
+}

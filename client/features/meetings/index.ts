@@ -8,6 +8,7 @@ export const meetings: Feature = {
   routes: [
     { path: '/meetings', component: lazy(() => import('./MeetingsPage.tsx')) },
     { path: '/meetings/new', component: lazy(() => import('./ScheduleMeetingPage.tsx')) },
+    { path: '/meetings/units', component: lazy(() => import('./UnitsPage.tsx')) },
     { path: '/meetings/:meetingId', component: lazy(() => import('./MeetingPage.tsx')) },
     { path: '/meetings/:meetingId/capture', component: lazy(() => import('./MeetingModePage.tsx')) },
   ],

@@ -9,18 +9,34 @@ import { t } from '../../i18n/index.ts';
 import { AmendmentForm } from './AmendmentForm.tsx';
 import { AmendmentLateNotice, lateDraftText } from './AmendmentLateNotice.tsx';
 import { AmendmentList } from './AmendmentList.tsx';
+import { AssemblyQuorumPanel } from './AssemblyQuorumPanel.tsx';
+import { AssistedSignIn } from './AssistedSignIn.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { AttendeeList } from './AttendeeList.tsx';
 import { DecisionSection } from './DecisionSection.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { SignInButton } from './SignInButton.tsx';
+import { SignInQr } from './SignInQr.tsx';
 import { SignOffLocked } from './SignOffLocked.tsx';
 import { SignOffPanel } from './SignOffPanel.tsx';
 import './minutes.css';
 import './minutesAfter.css';
 
-/** The meeting's minutes: sign in, attendance, the notes typed together, decisions and actions, sign-off, amendments. */
-export function MinutesSection(props: { meetingId: string; kind: MeetingKind }) {
+/**
+ * The meeting's minutes: sign in (by QR, or assisted), attendance and quorum, who is here, the notes
+ * typed together, decisions and actions, sign-off, amendments.
+ */
+export function MinutesSection(props: {
+  meetingId: string;
+  kind: MeetingKind;
+  /** The meeting's link with one-tap sign-in, shown as the chair's QR. */
+  signInLink: string;
+  /** Opened from the sign-in QR: the "I'm here" button comes first. */
+  signInPrompt?: boolean;
+  /** Where the committee keeps the unit register (owners' assembly). */
+  registerHref: string;
+}) {
   const { path } = usePage();
   const minutes = useMinutes(props.meetingId);
   const presence = usePresence(minutes);
@@ -57,9 +73,25 @@ export function MinutesSection(props: { meetingId: string; kind: MeetingKind }) 
         </Show>
         <Show when={minutes.state().lockedAt}>{(at) => <SignOffLocked lockedAt={at()} />}</Show>
         <Show when={!locked()}>
-          <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} />
+          <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} prompt={props.signInPrompt} />
+          <Show when={minutes.mayAssist}>
+            <SignInQr link={props.signInLink} />
+            <AssistedSignIn
+              members={members().active}
+              signedIn={(id) => minutes.state().attendees.some((a) => 'memberId' in a && a.memberId === id)}
+              onSignIn={minutes.signInFor}
+            />
+          </Show>
         </Show>
         <AttendancePanel attendance={minutes.attendance()} threeParty={props.kind === 'three-party'} />
+        <Show when={props.kind === 'owners-assembly'}>
+          <AssemblyQuorumPanel
+            attendees={minutes.state().attendees}
+            nameOf={(id) => members().byId.get(id)?.name}
+            registerHref={props.registerHref}
+          />
+        </Show>
+        <AttendeeList attendees={minutes.state().attendees} nameOf={nameOf} />
         <PresenceList present={presence.present()} />
         <NotesEditor
           notes={minutes.notes()}

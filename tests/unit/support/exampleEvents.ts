@@ -37,6 +37,8 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   },
   'care.visit.logged': { householdId: 'h1', note: '身体不错' },
   'care.household.closed': { householdId: 'h1', reason: '搬家' },
+  'unit.registered': { building: '3号楼', unit: '2单元', room: '401', area: 8550, owners: [{ name: '王芳' }] },
+  'unit.removed': { building: '3号楼', unit: '2单元', room: '401' },
   'points.rule.defined': { name: '志愿服务', points: 10 },
   'points.awarded': { memberId: 'res1', ruleId: 'rule1', reason: '志愿服务' },
   'points.goods.listed': { name: '大米', pricePoints: 100, stock: 10 },

@@ -1,0 +1,54 @@
+import { createSignal, Show } from 'solid-js';
+import { raiseRequest } from '../../domain/raiseRequest.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { t } from '../../i18n/index.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { IconPlus } from '../../ui/icons.tsx';
+import { guessCategory } from './guessCategory.ts';
+
+/** Any member adds a topic for this meeting in one line: a request raised "for this meeting". */
+export function AddTopicForm(props: { meetingId: string }) {
+  const { session } = usePage();
+  const [title, setTitle] = createSignal('');
+  const [added, setAdded] = createSignal<string>();
+  const form = createSubmit(() => {
+    const text = title().trim();
+    if (!text) return t('form.fillRequired', { field: t('meetings.topicField') });
+    raiseRequest(session, { title: text, category: guessCategory(text), meetingId: props.meetingId });
+    setAdded(text);
+    setTitle('');
+  });
+  return (
+    <form class="form add-topic" onSubmit={form.onSubmit} novalidate data-testid="add-topic">
+      <div class="field">
+        <label class="field-label" for="topic-title">
+          {t('meetings.topicField')}
+        </label>
+        <input
+          id="topic-title"
+          class="input"
+          name="topic"
+          autocomplete="off"
+          maxLength={200}
+          placeholder={t('meetings.topicPlaceholder')}
+          value={title()}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Enter that picks an input-method candidate is not "add".
+            if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229)) e.preventDefault();
+          }}
+        />
+        <p class="field-hint">{t('meetings.topicHint')}</p>
+      </div>
+      <FormError error={form.error()} />
+      <button type="submit" class="btn btn-primary btn-block" data-testid="add-topic-submit">
+        <IconPlus size={26} />
+        {t('meetings.topicAdd')}
+      </button>
+      <p class="capture-status" role="status" aria-live="polite">
+        <Show when={added()}>{(text) => t('capture.added', { title: text() })}</Show>
+      </p>
+    </form>
+  );
+}

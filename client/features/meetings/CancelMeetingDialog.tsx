@@ -1,0 +1,47 @@
+import { createSignal } from 'solid-js';
+import { usePage } from '../../domain/usePage.ts';
+import { t } from '../../i18n/index.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { Modal, ModalClose, ModalDescription } from '../../ui/Modal.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { cancelMeeting } from './actions.ts';
+
+/** The committee calls a meeting off, saying why; it stays listed, marked cancelled. */
+export function CancelMeetingDialog(props: { meetingId: string; open: boolean; onOpenChange: (o: boolean) => void }) {
+  const { session } = usePage();
+  const [reason, setReason] = createSignal('');
+  const form = createSubmit(() => {
+    if (!reason().trim()) return t('form.fillRequired', { field: t('meetings.cancelReason') });
+    cancelMeeting(session, props.meetingId, reason());
+    props.onOpenChange(false);
+  });
+  return (
+    <Modal
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      title={t('meetings.cancelTitle')}
+      role="alertdialog"
+      testId="cancel-dialog"
+    >
+      <ModalDescription>{t('meetings.cancelHint')}</ModalDescription>
+      <form class="form" onSubmit={form.onSubmit} novalidate>
+        <TextField
+          label={t('meetings.cancelReason')}
+          value={reason()}
+          onInput={setReason}
+          required
+          maxLength={500}
+          name="reason"
+        />
+        <FormError error={form.error()} />
+        <div class="dialog-actions">
+          <button type="submit" class="btn btn-danger" data-testid="cancel-submit">
+            {t('meetings.cancelSubmit')}
+          </button>
+          <ModalClose label={t('meetings.cancelKeep')} />
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,25 @@
+import { createSignal, Show } from 'solid-js';
+import type { MeetingState } from '../../../shared/folds/index.ts';
+import { t } from '../../i18n/index.ts';
+import { CancelMeetingDialog } from './CancelMeetingDialog.tsx';
+import { MoveMeetingDialog } from './MoveMeetingDialog.tsx';
+
+/** The committee's buttons for a scheduled meeting: move it, or call it off. */
+export function MeetingActions(props: { meeting: MeetingState }) {
+  const [moving, setMoving] = createSignal(false);
+  const [cancelling, setCancelling] = createSignal(false);
+  return (
+    <div class="meeting-actions">
+      <button type="button" class="btn btn-secondary" onClick={() => setMoving(true)} data-testid="meeting-move">
+        {t('meetings.move')}
+      </button>
+      <button type="button" class="btn btn-secondary" onClick={() => setCancelling(true)} data-testid="meeting-cancel">
+        {t('meetings.cancel')}
+      </button>
+      <Show when={moving()}>
+        <MoveMeetingDialog meeting={props.meeting} open={moving()} onOpenChange={setMoving} />
+      </Show>
+      <CancelMeetingDialog meetingId={props.meeting.meetingId} open={cancelling()} onOpenChange={setCancelling} />
+    </div>
+  );
+}
