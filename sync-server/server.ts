@@ -1,16 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { CausalGuard } from '../shared/rules/CausalGuard.ts';
-import { type ValidationLimits, validateUpdate } from '../shared/rules/validateUpdate.ts';
 import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { createApp } from './app.ts';
+import { governance } from './governance.ts';
 import type { Config } from './config.ts';
 import type { Services } from './http.ts';
 import { DailyQuotas } from './limits/DailyQuotas.ts';
 import { withQuotas } from './limits/withQuotas.ts';
 import { logLine } from './logLine.ts';
 import { Relay } from './relay/Relay.ts';
-import type { UpdatePolicy } from './relay/types.ts';
 import type { Storage } from './storage/Storage.ts';
 import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts';
 
@@ -25,20 +23,6 @@ export interface RunningServer {
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 
-/**
- * The governance rules the phones also check before writing: event logs only grow, by the permission
- * table; and the causal rules, held against a fold of each loaded document.
- */
-const sharedRules = (limits: ValidationLimits): UpdatePolicy => ({
-  attach: (doc, kind) => (kind === 'members' ? undefined : new CausalGuard(doc, kind)),
-  check(update, member, room) {
-    const validation = validateUpdate(room.doc, update, member, room.kind, limits);
-    const guard = room.rules as CausalGuard | undefined;
-    if (!validation.changed || !guard) return validation;
-    guard.before(validation, member);
-    return { changed: true, afterApply: () => guard.after(validation, member) };
-  },
-});
 
 /** Opens storage, builds the app and listens; port 0 ends up on a random free port. */
 export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {
@@ -51,7 +35,7 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
     console[level === 'info' ? 'log' : level](logLine(level, message, fields));
   };
   // RATE_LIMITS=off lifts the daily quotas with the API limits, for load tests.
-  const rules = sharedRules(config.rules);
+  const rules = governance(config.rules);
   const policy = config.rateLimits ? withQuotas(rules, new DailyQuotas(config.quotas)) : rules;
   const relay = new Relay(store.docs, { ...config.relay, log, policy });
   const services: Services = { config, storage: store, relay, now: Date.now, log };

@@ -11,11 +11,16 @@ import type { Member } from '../../shared/roles.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { defaultValidationLimits, validateUpdate } from '../../shared/rules/validateUpdate.ts';
 import { readConfig } from '../../sync-server/config.ts';
+import { governance } from '../../sync-server/governance.ts';
 import { Relay } from '../../sync-server/relay/Relay.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
 import { type Content, type ForgedStruct, forgeUpdate } from '../helpers/forgeUpdate.ts';
 import { syncFrame } from '../helpers/rawSocket.ts';
 import { benchDir, removeBenchDirs } from './processes.ts';
+import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
+
+// As the relay does at start: the figures are the server's.
+installReadAnyFast();
 
 const maxFrame = readConfig({}).relay.limits.maxFrameBytes;
 const limits = defaultValidationLimits;
@@ -148,7 +153,7 @@ const shapes: Shape[] = [
 async function measure(s: Shape): Promise<FrameCost> {
   const storage = openSqliteStorage(benchDir());
   const relay = new Relay(storage.docs, {
-    policy: { check: (u, m, room) => validateUpdate(room.doc, u, m, room.kind, limits) },
+    policy: governance(limits),
     compactEvery: 1e9,
     idleMs: 1e9,
     log: () => undefined,

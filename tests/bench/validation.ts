@@ -5,6 +5,10 @@ import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorag
 import { raised, type Session } from '../helpers/clients.ts';
 import { benchDir } from './processes.ts';
 import { percentile } from './procStats.ts';
+import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
+
+// As the relay does at start: the figures are the server's.
+installReadAnyFast();
 
 export interface Timing {
   step: string;
