@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { createApp } from './app.ts';
-import { governance } from './governance.ts';
 import type { Config } from './config.ts';
+import { governance } from './governance.ts';
 import type { Services } from './http.ts';
 import { DailyQuotas } from './limits/DailyQuotas.ts';
 import { withQuotas } from './limits/withQuotas.ts';
@@ -22,7 +22,6 @@ export interface RunningServer {
 }
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
-
 
 /** Opens storage, builds the app and listens; port 0 ends up on a random free port. */
 export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {

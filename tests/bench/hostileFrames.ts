@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { defaultValidationLimits, validateUpdate } from '../../shared/rules/validateUpdate.ts';
+import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { governance } from '../../sync-server/governance.ts';
 import { Relay } from '../../sync-server/relay/Relay.ts';
@@ -17,7 +18,6 @@ import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorag
 import { type Content, type ForgedStruct, forgeUpdate } from '../helpers/forgeUpdate.ts';
 import { syncFrame } from '../helpers/rawSocket.ts';
 import { benchDir, removeBenchDirs } from './processes.ts';
-import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 
 // As the relay does at start: the figures are the server's.
 installReadAnyFast();

@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import { validateUpdate } from '../../shared/rules/validateUpdate.ts';
+import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
 import { raised, type Session } from '../helpers/clients.ts';
 import { benchDir } from './processes.ts';
 import { percentile } from './procStats.ts';
-import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 
 // As the relay does at start: the figures are the server's.
 installReadAnyFast();
