@@ -118,7 +118,20 @@ export function closeFuzzCompound(c: FuzzCompound): void {
     d.mirror.close();
     for (const s of d.seats) {
       s.sender.close();
-      s.honest.client.destroy();
+      destroyHonest(s.honest);
     }
+  }
+}
+
+/**
+ * Destroys a stock client. y-websocket's disconnect looks up awareness by the doc's current client
+ * id, which Yjs changes when another client wrote under it, and then throws: close the socket anyway.
+ */
+export function destroyHonest(h: Honest): void {
+  try {
+    h.client.destroy();
+  } catch {
+    h.client.provider.ws?.close();
+    h.client.doc.destroy();
   }
 }

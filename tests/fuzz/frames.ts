@@ -4,7 +4,7 @@ import type { Prng } from '../../shared/sample/Prng.ts';
 import type { DocView } from './DocView.ts';
 import { appendDraft, type Draft, notesDeleteDraft, notesInsertDraft, randomBytes, writeDraft } from './draft.ts';
 import type { EventPool } from './eventPool.ts';
-import { damageBytes, mutationNames, mutations } from './mutations.ts';
+import { damageBytes, mutations, pickMutations } from './mutations.ts';
 
 export type FrameKind = 'valid' | 'mutated' | 'awareness' | 'random';
 
@@ -50,7 +50,7 @@ export function validDraft(c: SenderContext, events: Record<string, unknown>[]):
 export function mutatedFrame(c: SenderContext, pool: EventPool): Frame {
   const events = takeEvents(c.rng, pool).map(({ event }) => ({ ...event, by: c.member.memberId }));
   const draft = validDraft(c, c.rng.chance(c.minutes ? 0.75 : 1) ? events : []);
-  const names = c.rng.sample(mutationNames, c.rng.int(1, 3));
+  const names = pickMutations(c.rng);
   const ctx = { rng: c.rng, view: c.view, others: c.others };
   for (const name of names) mutations[name]!(draft, ctx);
   let bytes = writeDraft(draft);

@@ -160,9 +160,12 @@ export const mutations: Record<string, Mutation> = {
     if (!g || !s) return;
     const n = c.rng.pick([50, 1_001, 5_000, 12_000]);
     const chained = c.rng.chance(0.7);
+    // Copies of a huge event would make a frame of gigabytes: the copies are its envelope alone.
+    const e = d.events[0] ?? {};
+    const small = JSON.stringify(e).length > 2_000 ? { id: e.id, type: e.type, at: e.at, by: e.by } : e;
     const structs: ForgedStruct[] = [s];
     for (let i = 1; i < n; i++) {
-      const content = { any: [{ ...d.events[0], id: `${String(d.events[0]?.id)}~${i}` }] };
+      const content = { any: [{ ...small, id: `${String(small.id)}~${i}` }] };
       structs.push(chained ? { origin: [g.client, g.clock + i - 1], content } : { parent: 'events', content });
     }
     g.structs = structs;
@@ -176,7 +179,20 @@ export const mutations: Record<string, Mutation> = {
   },
 };
 
-export const mutationNames = Object.keys(mutations);
+/** Frames of megabytes or thousands of structs cost the relay the most time; they come less often. */
+const heavy = new Set(['hugeString', 'manyStructs', 'manyGroups', 'deepJson']);
+
+/** One to three distinct mutation names, heavy ones a third as likely as the others. */
+export function pickMutations(rng: Prng): string[] {
+  const names = Object.keys(mutations);
+  const picked: string[] = [];
+  for (let n = rng.int(1, 3); picked.length < n; ) {
+    const name = rng.pick(names);
+    if (picked.includes(name) || (heavy.has(name) && !rng.chance(1 / 3))) continue;
+    picked.push(name);
+  }
+  return picked;
+}
 
 /** Byte-level damage to a written frame. */
 export function damageBytes(frame: Uint8Array, rng: Prng): { bytes: Uint8Array; label: string } {

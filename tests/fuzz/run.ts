@@ -7,6 +7,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 1);
 const frames = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const checkEvery = Number(process.env.FUZZ_CHECK_EVERY ?? 500);
 const maxRssMb = Number(process.env.FUZZ_MAX_RSS_MB ?? 1024);
+const maxSeconds = process.env.FUZZ_MAX_SECONDS ? Number(process.env.FUZZ_MAX_SECONDS) : undefined;
 
 const target = await childProcessTarget();
 const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -19,6 +20,7 @@ try {
     frames,
     checkEvery,
     maxRssBytes: maxRssMb * 1e6,
+    deadline: maxSeconds === undefined ? undefined : Date.now() + maxSeconds * 1000,
     onCheck: (s) =>
       console.log(
         `${s.frames} frames, ${s.accepted} accepted, ${s.frames - s.accepted} refused, ` +

@@ -4,6 +4,7 @@ import { synced } from '../helpers/clients.ts';
 import { checkFolds } from './checkFolds.ts';
 import {
   closeFuzzCompound,
+  destroyHonest,
   type FuzzCompound,
   type FuzzDoc,
   openFuzzCompound,
@@ -40,6 +41,8 @@ export interface FuzzOptions {
   checkEvery: number;
   /** The run fails if the server's RSS goes over this. */
   maxRssBytes: number;
+  /** Stops early (after a fold check) once this time, ms since epoch, has passed. */
+  deadline?: number;
   /** Called after every fold check, e.g. to print progress. */
   onCheck?: (stats: FuzzStats) => void;
 }
@@ -84,7 +87,8 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       stats.frames++;
       stats.byKind[frame.kind]++;
       // The mirror's answer comes after whatever the relay forwarded to it for this frame.
-      if ((await doc.mirror.probe(Y.encodeStateVector(doc.mirror.doc))).closed) fail('the mirror was closed');
+      const mirrored = await doc.mirror.probe(Y.encodeStateVector(doc.mirror.doc));
+      if (mirrored.closed) fail(`the mirror was closed: ${mirrored.code} ${mirrored.reason}`);
       const after = fingerprint(doc);
       if (sent.outcome.closed) {
         const key = refusalKey(sent.outcome.code, sent.outcome.reason);
@@ -110,6 +114,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         await checkFolds(target, compound, stats, fail);
         sampleRss(target, stats, options, fail);
         options.onCheck?.(stats);
+        if (options.deadline !== undefined && Date.now() > options.deadline) break;
       }
     }
   } finally {
@@ -204,7 +209,7 @@ async function honestWrite(
 /** A closed sender opens a new socket; an honest client the relay closed starts over with a fresh copy. */
 async function reopen(seat: Seat, doc: FuzzDoc, wsUrl: string): Promise<void> {
   if (seat.honest.client.closes.length > 0) {
-    seat.honest.client.destroy();
+    destroyHonest(seat.honest);
     seat.honest = openHonest(wsUrl, seat.session, doc.name);
     await synced(seat.honest.client);
   }
