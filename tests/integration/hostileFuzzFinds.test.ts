@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { raised } from '../helpers/clients.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { forgeUpdate } from '../helpers/forgeUpdate.ts';
+import { attackerEvent, useHostileRoom } from '../helpers/useHostileRoom.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
+
+/** The last item of a doc's event log, as the origin a push names. */
+function lastRef(doc: Y.Doc): readonly [number, number] {
+  let item = doc.getArray('events')._start!;
+  while (item.right) item = item.right;
+  return [item.id.client, item.id.clock + item.length - 1];
+}
+
+// Found by the fuzzer: the relay lets a member write structs under another phone's Yjs client id
+// (it is in every state vector), at that phone's next clock.
+describe("structs written under another member's client id", () => {
+  const server = useTestServer();
+  const h = useHostileRoom(server, 'public');
+
+  /** The attacker's struct at the victim's next clock, as the relay holds it now. */
+  const squat = (victim: Y.Doc, known: Y.Doc) => {
+    const client = victim.clientID;
+    return forgeUpdate([
+      {
+        client,
+        clock: Y.getState(known.store, client),
+        structs: [{ origin: lastRef(known), content: { any: [attackerEvent(h.attacker, 'public')] } }],
+      },
+    ]);
+  };
+
+  it("cannot make an honest phone's offline events vanish when it comes back", async () => {
+    const [phone, other] = h.honest;
+    phone.provider.disconnect();
+    const offline = raised(h.admin, '离线时写的诉求');
+    phone.events.push([offline]);
+    await h.attack(squat(phone.doc, other.doc));
+    await eventually(() => expect(other.events.length).toBe(2));
+    phone.provider.connect();
+    // Today the relay's state vector already covers the phone's clock, so the phone never sends its
+    // event, and it skips the attacker's struct at that id: both sides keep a different log, silently.
+    await eventually(() => expect(other.events.toArray()).toContainEqual(offline));
+    await eventually(() => expect(phone.events.toJSON()).toEqual(other.events.toJSON()));
+    expect(phone.closes).toEqual([]);
+  });
+
+  it("leaves the honest phone's client able to disconnect", async () => {
+    const [phone, other] = h.honest;
+    await h.attack(squat(phone.doc, other.doc));
+    await eventually(() => expect(phone.events.length).toBe(2));
+    // Yjs gives the phone a new client id; stock y-websocket then looks up awareness by it and throws.
+    try {
+      expect(() => phone.provider.disconnect()).not.toThrow();
+    } finally {
+      // The old id again, so the describe block's clean-up can destroy the client.
+      phone.doc.clientID = phone.provider.awareness.clientID;
+    }
+  });
+});
