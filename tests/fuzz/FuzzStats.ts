@@ -18,7 +18,9 @@ export class FuzzStats {
   readonly mutatedThrough = new Map<string, number>();
   /** Frames carrying an event id the log held already that the relay accepted and stored. */
   acceptedDuplicateIds = 0;
-  /** Longest `/healthz` round trip, taken right after a frame was sent. */
+  /** Set when `/healthz` did not answer 200. */
+  healthFailure: string | undefined;
+  /** Longest `/healthz` round trip, asked right after a frame was sent (after an honest write forwarded). */
   maxHealthzMs = 0;
   maxHealthzAfter = '';
   /** Longest time from sending a frame to the relay's answer to the probe behind it. */
