@@ -21,6 +21,8 @@ export interface Seat {
   session: Session;
   honest: Honest;
   sender: RawPeer;
+  /** A new socket for a sender the relay closed, opening while other frames go on. */
+  reopening?: Promise<void> | undefined;
   /** The Yjs client id the sender's forged updates continue. */
   client: number;
   awareness: { id: number; clock: number };
@@ -113,10 +115,11 @@ export function openHonest(wsUrl: string, session: Session, docName: string): Ho
 }
 
 /** Closes every socket and client of the compound. */
-export function closeFuzzCompound(c: FuzzCompound): void {
+export async function closeFuzzCompound(c: FuzzCompound): Promise<void> {
   for (const d of c.docs) {
     d.mirror.close();
     for (const s of d.seats) {
+      await s.reopening?.catch(() => undefined);
       s.sender.close();
       destroyHonest(s.honest);
     }

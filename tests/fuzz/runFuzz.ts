@@ -119,7 +119,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       }
     }
   } finally {
-    closeFuzzCompound(compound);
+    await closeFuzzCompound(compound);
   }
   return stats;
 }
@@ -164,7 +164,8 @@ async function sendOne(
   else if (kind === 'awareness') frame = awarenessFrame(ctx);
   else frame = randomFrame(rng);
   const newIds = frame.ids.filter((id) => !doc.view.idSet.has(id));
-  if (!seat.sender.open) await reopen(seat, doc, wsUrl);
+  await seat.reopening?.catch(() => undefined);
+  if (!seat.sender.open) seat.sender = await RawPeer.open(wsUrl, seat.session, doc.name);
   const started = performance.now();
   const probing = seat.sender.probe(Y.encodeStateVector(doc.mirror.doc), frame.bytes);
   // Asked while the frame is on its way: the answer waits for whatever the frame blocks.
@@ -212,14 +213,21 @@ async function honestWrite(
   }
 }
 
-/** A closed sender opens a new socket; an honest client the relay closed starts over with a fresh copy. */
+/**
+ * An honest client the relay closed starts over with a fresh copy; a closed bare socket is replaced
+ * in the background, and waited for when its seat sends next.
+ */
 async function reopen(seat: Seat, doc: FuzzDoc, wsUrl: string): Promise<void> {
   if (seat.honest.client.closes.length > 0) {
     destroyHonest(seat.honest);
     seat.honest = openHonest(wsUrl, seat.session, doc.name);
     await synced(seat.honest.client);
   }
-  if (!seat.sender.open) seat.sender = await RawPeer.open(wsUrl, seat.session, doc.name);
+  if (seat.sender.open || seat.reopening) return;
+  seat.reopening = RawPeer.open(wsUrl, seat.session, doc.name).then((peer) => {
+    seat.sender = peer;
+    seat.reopening = undefined;
+  });
 }
 
 /** Every connection but the frame's sender is still open. */
@@ -232,7 +240,8 @@ function checkOthersOpen(compound: FuzzCompound, sender: Seat, fail: (what: stri
       if (s.honest.client.closes.length > 0)
         fail(`the honest client of ${who} was closed: ${JSON.stringify(s.honest.client.closes)}`);
       if (!s.honest.client.provider.wsconnected) fail(`the honest client of ${who} is not connected`);
-      if (!s.sender.open) fail(`the bare socket of ${who} was closed: ${JSON.stringify(s.sender.closeInfo)}`);
+      if (!s.sender.open && !s.reopening)
+        fail(`the bare socket of ${who} was closed: ${JSON.stringify(s.sender.closeInfo)}`);
     }
   }
 }
