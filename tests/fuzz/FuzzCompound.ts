@@ -5,8 +5,8 @@ import { minutesDocName } from '../../shared/rooms.ts';
 import type { Prng } from '../../shared/sample/Prng.ts';
 import { addMember, connect, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { DocView } from './DocView.ts';
-import { type EventPool, type FuzzMembers, samplePools } from './eventPool.ts';
 import { RawPeer } from './RawPeer.ts';
+import { type EventPool, type FuzzMembers, samplePools } from './samplePools.ts';
 
 /** An honest member's stock client on one document, and the fold it keeps as the app does. */
 export interface Honest {

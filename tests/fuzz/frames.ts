@@ -3,8 +3,8 @@ import type { Member } from '../../shared/roles.ts';
 import type { Prng } from '../../shared/sample/Prng.ts';
 import type { DocView } from './DocView.ts';
 import { appendDraft, type Draft, notesDeleteDraft, notesInsertDraft, randomBytes, writeDraft } from './draft.ts';
-import type { EventPool } from './eventPool.ts';
 import { damageBytes, mutations, pickMutations } from './mutations.ts';
+import type { EventPool } from './samplePools.ts';
 
 export type FrameKind = 'valid' | 'mutated' | 'awareness' | 'random';
 
