@@ -34,7 +34,9 @@ export async function checkFolds(
     const relay = foldOf(doc, events);
     if (foldOf(doc, doc.view.events.toArray()) !== relay)
       fail(`the mirror's fold of ${doc.name} differs from the store's`);
-    if (doc.view.notes.toString() !== notes) fail(`the mirror's notes of ${doc.name} differ from the store's`);
+    const mirrored = doc.view.notes.toString();
+    if (mirrored !== notes)
+      fail(`the mirror's notes of ${doc.name} differ from the store's: ${whereDiffer(mirrored, notes)}`);
     for (const seat of doc.seats) {
       const { client, fold } = seat.honest;
       const mine = fold ? canonicalJson(fold.state) : foldOf(doc, client.events.toArray());
@@ -44,4 +46,11 @@ export async function checkFolds(
     }
     stored.destroy();
   }
+}
+
+/** Where two texts part: their lengths and a few characters around the first difference. */
+function whereDiffer(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `lengths ${a.length} and ${b.length}, first difference at ${i}: ${JSON.stringify(a.slice(i, i + 20))} vs ${JSON.stringify(b.slice(i, i + 20))}`;
 }

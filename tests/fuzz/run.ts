@@ -7,6 +7,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 1);
 const frames = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const checkEvery = Number(process.env.FUZZ_CHECK_EVERY ?? 500);
 const maxRssMb = Number(process.env.FUZZ_MAX_RSS_MB ?? 1024);
+const checkFrom = process.env.FUZZ_CHECK_FROM ? Number(process.env.FUZZ_CHECK_FROM) : undefined;
 const maxSeconds = process.env.FUZZ_MAX_SECONDS ? Number(process.env.FUZZ_MAX_SECONDS) : undefined;
 
 const target = await childProcessTarget();
@@ -19,6 +20,7 @@ try {
     seed,
     frames,
     checkEvery,
+    checkFrom,
     maxRssBytes: maxRssMb * 1e6,
     deadline: maxSeconds === undefined ? undefined : Date.now() + maxSeconds * 1000,
     onCheck: (s) =>

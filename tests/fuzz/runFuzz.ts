@@ -41,6 +41,8 @@ export interface FuzzOptions {
   checkEvery: number;
   /** The run fails if the server's RSS goes over this. */
   maxRssBytes: number;
+  /** From this frame index on, folds are compared after every frame (to find the frame that broke one). */
+  checkFrom?: number;
   /** Stops early (after a fold check) once this time, ms since epoch, has passed. */
   deadline?: number;
   /** Called after every fold check, e.g. to print progress. */
@@ -111,7 +113,11 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       await converged(doc, fail);
       if (sent.frame.label === 'honest') await healthz(target, stats, frame);
       if (stats.healthFailure) fail(stats.healthFailure);
-      if ((index + 1) % options.checkEvery === 0 || index + 1 === options.frames) {
+      if (
+        (index + 1) % options.checkEvery === 0 ||
+        index + 1 === options.frames ||
+        index >= (options.checkFrom ?? Infinity)
+      ) {
         await checkFolds(target, compound, stats, fail);
         sampleRss(target, stats, options, fail);
         options.onCheck?.(stats);
@@ -266,15 +272,24 @@ async function converged(doc: FuzzDoc, fail: (what: string) => never): Promise<v
   }
 }
 
-/** Times a `/healthz` round trip; a failure is noted in the stats and reported after the frame. */
+/**
+ * Times a `/healthz` round trip; a failure is noted in the stats and reported after the frame. A
+ * network error is asked once more: a kept-alive socket the server closed as idle fails the first try.
+ */
 async function healthz(target: FuzzTarget, stats: FuzzStats, frame: Frame): Promise<void> {
   const started = performance.now();
-  try {
-    const res = await fetch(`${target.url}/healthz`);
-    await res.arrayBuffer();
-    if (!res.ok) stats.healthFailure = `/healthz answered ${res.status}`;
-  } catch (e) {
-    stats.healthFailure = `/healthz failed: ${String(e)}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${target.url}/healthz`);
+      await res.arrayBuffer();
+      if (!res.ok) stats.healthFailure = `/healthz answered ${res.status}`;
+      break;
+    } catch (e) {
+      if (attempt === 2) {
+        stats.healthFailure = `/healthz failed: ${String(e)} ${String((e as Error).cause)}`;
+        break;
+      }
+    }
   }
   const ms = performance.now() - started;
   if (ms > stats.maxHealthzMs) {
