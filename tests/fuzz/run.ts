@@ -34,6 +34,7 @@ try {
 } catch (e) {
   failed = true;
   console.error(e instanceof InvariantError ? `INVARIANT BROKEN (seed ${seed}): ${e.message}` : e);
+  if (e instanceof InvariantError) console.error(JSON.stringify(e.stats?.toJSON(), null, 2));
   const out = target.output();
   if (out) console.error(`server output (last 4000 characters):\n${out.slice(-4000)}`);
 } finally {

@@ -51,6 +51,9 @@ export interface FuzzOptions {
 
 /** An invariant that broke, with the frame that broke it (the seed and the index replay it). */
 export class InvariantError extends Error {
+  /** The figures up to the break. */
+  stats: FuzzStats | undefined;
+
   constructor(frameIndex: number, frame: Frame | undefined, what: string) {
     super(`frame ${frameIndex} (${frame?.kind ?? 'none'} ${frame?.label ?? ''}): ${what}`);
     this.name = 'InvariantError';
@@ -124,6 +127,9 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         if (options.deadline !== undefined && Date.now() > options.deadline) break;
       }
     }
+  } catch (e) {
+    if (e instanceof InvariantError) e.stats = stats;
+    throw e;
   } finally {
     await closeFuzzCompound(compound);
   }
