@@ -80,6 +80,7 @@ export function resolvePlaces(parts: UpdateParts, view: StoredView): (Place | un
       }
     }
   }
+  checkOriginOrder(parts, view, left, right);
   return places;
 
   function visit(j: number): void {
@@ -88,6 +89,43 @@ export function resolvePlaces(parts: UpdateParts, view: StoredView): (Place | un
       throw unresolved(`origins of ${s.client}:${s.clock} go round in a circle`);
     }
     if (mark[j] === 0) stack.push(j);
+  }
+}
+
+/** Most list items walked per update to check that new items' origins are in order. */
+const ORDER_BUDGET = 100_000;
+
+/**
+ * A new item between two stored items must name them in list order: a right origin left of the
+ * origin makes Yjs order the item by arrival, so phones and the relay's compacted copy diverge.
+ * Walks from the origin to the right origin, as Yjs itself does when it integrates; bounded per update.
+ */
+function checkOriginOrder(
+  parts: UpdateParts,
+  view: StoredView,
+  left: (Target | null)[],
+  right: (Target | null)[],
+): void {
+  let budget = ORDER_BUDGET;
+  for (let i = 0; i < parts.structs.length; i++) {
+    const s = parts.structs[i]!;
+    const l = left[i];
+    const r = right[i];
+    if (s.kind !== 'item' || s.clock + s.length <= view.known(s.client)) continue;
+    if (!(l instanceof Y.Item) || !(r instanceof Y.Item)) continue;
+    const origin = s.origin!;
+    const rightOrigin = s.rightOrigin!;
+    if (l === r) {
+      if (rightOrigin.clock <= origin.clock)
+        throw unresolved(`${s.client}:${s.clock} has its right origin before its origin`);
+      continue;
+    }
+    let item = l.right;
+    while (item !== null && item !== r) {
+      if (--budget < 0) throw new RuleError(RejectReason.TooLarge, 'origins too far apart to check');
+      item = item.right;
+    }
+    if (item === null) throw unresolved(`${s.client}:${s.clock} has its right origin before its origin`);
   }
 }
 

@@ -64,3 +64,27 @@ describe("structs written under another member's client id", () => {
     phone.provider.connect();
   });
 });
+
+// Found by the fuzzer (seed 1, by frame 22600): minutes text inserted with a right origin left of
+// its origin is accepted; Yjs then orders text by arrival, so the phones that were online and the
+// relay's compacted copy (integrated client by client) hold the same characters in another order.
+describe('minutes text whose origins cross', () => {
+  const server = useTestServer();
+  const h = useHostileRoom(server, 'minutes-m1');
+
+  it('is refused for its sender alone and nothing is stored', async () => {
+    const before = await h.storedBytes();
+    const author = h.honest[0].doc.clientID;
+    const raw = await h.attack(
+      forgeUpdate([
+        {
+          client: 0x5eed,
+          clock: 0,
+          structs: [{ origin: [author, 3], rightOrigin: [author, 1], content: { string: 'x' } }],
+        },
+      ]),
+    );
+    await eventually(() => expect(raw.ws.readyState).toBe(raw.ws.CLOSED));
+    await h.expectUnharmed(before);
+  });
+});
