@@ -37,9 +37,7 @@ export function votingOwners(
 }
 
 /**
- * The 双过半 count of one matter: area and owners by number for and against, out of all owners
- * taking part. An owner taking part who did not vote counts as taking part and not for, as an
- * abstention does; a vote keyed to no owner taking part is ignored.
+ * The 双过半 count of one matter from the register and who signed in (see votingOwners and countVotes).
  */
 export function assemblyTally(
   units: readonly UnitState[],
@@ -47,6 +45,19 @@ export function assemblyTally(
   votes: Readonly<Record<string, AssemblyVote>>,
   matter: AssemblyMatter,
   nameOf?: (memberId: string) => string | undefined,
+): AssemblyTally {
+  return countVotes(votingOwners(units, attendees, nameOf), votes, matter);
+}
+
+/**
+ * Area and owners by number for and against, out of all owners taking part. An owner taking part
+ * who did not vote counts as taking part and not for, as an abstention does; a vote keyed to no
+ * owner taking part is ignored.
+ */
+export function countVotes(
+  owners: readonly VotingOwner[],
+  votes: Readonly<Record<string, AssemblyVote>>,
+  matter: AssemblyMatter,
 ): AssemblyTally {
   const t: AssemblyTally = {
     matter,
@@ -57,7 +68,7 @@ export function assemblyTally(
     ownersAgainst: 0,
     ownersTakingPart: 0,
   };
-  for (const o of votingOwners(units, attendees, nameOf)) {
+  for (const o of owners) {
     t.areaTakingPart += o.area;
     t.ownersTakingPart += 1;
     const vote = Object.hasOwn(votes, o.key) ? votes[o.key] : undefined;
