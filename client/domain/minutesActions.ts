@@ -1,5 +1,6 @@
 import type { Tally } from '../../shared/events/envelope.ts';
 import type { EventFields, EventType } from '../../shared/events/index.ts';
+import type { AssemblyTally } from '../../shared/events/meeting.ts';
 import type { Owner } from '../../shared/events/request.ts';
 import type { Party } from '../../shared/roles.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
@@ -10,7 +11,7 @@ import type { CompoundSession } from './session.ts';
 /** What the committee writes into a meeting's minutes; each works offline and throws RuleError first. */
 export interface MinutesActions {
   takeUp(requestId: string, note?: string): void;
-  recordDecision(input: { text: string; tally?: Tally; requestId?: string }): void;
+  recordDecision(input: { text: string; tally?: Tally; assembly?: AssemblyTally; requestId?: string }): void;
   createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
   /** Signs for the member's own party. */
   signOff(party: Party): void;
@@ -26,10 +27,11 @@ export function makeMinutesActions(session: CompoundSession, handle: DocHandle):
   };
   return {
     takeUp: (requestId, note) => append('minutes.item.taken-up', { requestId, ...(note?.trim() ? { note } : {}) }),
-    recordDecision: ({ text, tally, requestId }) =>
+    recordDecision: ({ text, tally, assembly, requestId }) =>
       append('minutes.decision.recorded', {
         text: text.trim(),
         ...(tally ? { tally } : {}),
+        ...(assembly ? { assembly } : {}),
         ...(requestId ? { requestId } : {}),
       }),
     createAction: ({ text, owner, deadline, requestId }) =>

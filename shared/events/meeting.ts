@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PartySchema } from '../roles.ts';
 import { Day, Timestamp } from '../time.ts';
-import { defineEvent, EventRef, Line, MeetingId, MemberId, Tally, Text } from './envelope.ts';
+import { defineEvent, EventRef, Int, Line, MeetingId, MemberId, Tally, Text } from './envelope.ts';
 import { Owner } from './request.ts';
 
 /** 小板凳见面会, 家园议事会, 三方联席会议 (at least quarterly), 业主大会 (yearly). */
@@ -37,9 +37,39 @@ export const ItemTakenUp = defineEvent('minutes.item.taken-up', {
   note: v.optional(Text(1000)),
 });
 
+/** An owners' assembly's matters: ordinary, or art. 278's items six to eight (repair funds, rebuilding, common parts). */
+export const assemblyMatters = ['ordinary', 'major'] as const;
+export type AssemblyMatter = (typeof assemblyMatters)[number];
+
+const Area = Int(0, 1_000_000_000_000);
+const Owners = Int(0, 100_000);
+
+/**
+ * An owners' assembly's 双过半 count as recorded: exclusive area (hundredths of m²) and owners by
+ * number voting for and against, out of those taking part; the rest of those taking part abstained.
+ */
+export const AssemblyTally = v.pipe(
+  v.strictObject({
+    matter: v.picklist(assemblyMatters),
+    areaFor: Area,
+    areaAgainst: Area,
+    areaTakingPart: Area,
+    ownersFor: Owners,
+    ownersAgainst: Owners,
+    ownersTakingPart: Owners,
+  }),
+  v.check(
+    (t) => t.areaFor + t.areaAgainst <= t.areaTakingPart && t.ownersFor + t.ownersAgainst <= t.ownersTakingPart,
+    'more votes than taking part',
+  ),
+);
+export type AssemblyTally = v.InferOutput<typeof AssemblyTally>;
+
+/** A decision; at an owners' assembly `assembly` holds the 双过半 count and `tally` the owners by number. */
 export const DecisionRecorded = defineEvent('minutes.decision.recorded', {
   text: Line(2000),
   tally: v.optional(Tally),
+  assembly: v.optional(AssemblyTally),
   requestId: v.optional(EventRef),
 });
 

@@ -16,7 +16,8 @@ export interface AssemblyQuorum {
   met: boolean;
 }
 
-const ownerKey = (o: UnitOwner) => ('memberId' in o ? `m:${o.memberId}` : `n:${o.name.trim()}`);
+/** An owner's identity across units: member id, or the name for owners the register knows by name. */
+export const ownerKey = (o: UnitOwner) => ('memberId' in o ? `m:${o.memberId}` : `n:${o.name.trim()}`);
 
 /**
  * Owners by number: units that share an owner count as one owner together (one person holding
@@ -45,6 +46,22 @@ export function ownerGroups(units: readonly UnitState[]): UnitState[][] {
   return [...groups.values()];
 }
 
+/** Whether a unit takes part: one of its owners signed in, by member id or by name (see assemblyQuorum). */
+export function unitTakesPart(
+  attendees: readonly Attendee[],
+  nameOf: (memberId: string) => string | undefined = () => undefined,
+): (u: UnitState) => boolean {
+  const present = new Set<string>();
+  for (const a of attendees) {
+    if ('memberId' in a) {
+      present.add(`m:${a.memberId}`);
+      const name = nameOf(a.memberId);
+      if (name) present.add(`n:${name.trim()}`);
+    } else present.add(`n:${a.name.trim()}`);
+  }
+  return (u) => u.owners.some((o) => present.has(ownerKey(o)));
+}
+
 /**
  * Participation in an owners' assembly from the register and who signed in: a unit takes part when
  * one of its owners is present, matched by member id, or by name for guests and for owners the
@@ -56,15 +73,7 @@ export function assemblyQuorum(
   attendees: readonly Attendee[],
   nameOf: (memberId: string) => string | undefined = () => undefined,
 ): AssemblyQuorum {
-  const present = new Set<string>();
-  for (const a of attendees) {
-    if ('memberId' in a) {
-      present.add(`m:${a.memberId}`);
-      const name = nameOf(a.memberId);
-      if (name) present.add(`n:${name.trim()}`);
-    } else present.add(`n:${a.name.trim()}`);
-  }
-  const takesPart = (u: UnitState) => u.owners.some((o) => present.has(ownerKey(o)));
+  const takesPart = unitTakesPart(attendees, nameOf);
   let totalArea = 0;
   let presentArea = 0;
   for (const u of units) {

@@ -1,7 +1,7 @@
 import type { Tally } from '../events/envelope.ts';
 import type { EventOf } from '../events/index.ts';
 import { parseEvent } from '../events/index.ts';
-import type { Attendee } from '../events/meeting.ts';
+import type { AssemblyTally, Attendee } from '../events/meeting.ts';
 import type { Owner } from '../events/request.ts';
 import { type Party, parties } from '../roles.ts';
 import { exhaustive } from '../rooms.ts';
@@ -26,7 +26,8 @@ export interface ActionItem extends MinutesAct {
 export interface MinutesState {
   attendees: (MinutesAct & Attendee)[];
   items: (MinutesAct & { requestId: string; note: string | null })[];
-  decisions: (MinutesAct & { text: string; tally: Tally | null; requestId: string | null })[];
+  /** `assembly` only on an owners' assembly's 双过半 count: absent, not null, so older minutes hash alike. */
+  decisions: (MinutesAct & { text: string; tally: Tally | null; assembly?: AssemblyTally; requestId: string | null })[];
   actionItems: ActionItem[];
   signOffs: Partial<Record<Party, MinutesAct>>;
   /** Parties present (through attendees sitting for them) that must sign before the minutes lock. */
@@ -114,7 +115,13 @@ function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
       m.items.push({ ...act, requestId: e.requestId, note: e.note ?? null });
       return undefined;
     case 'minutes.decision.recorded':
-      m.decisions.push({ ...act, text: e.text, tally: e.tally ?? null, requestId: e.requestId ?? null });
+      m.decisions.push({
+        ...act,
+        text: e.text,
+        tally: e.tally ?? null,
+        ...(e.assembly ? { assembly: e.assembly } : {}),
+        requestId: e.requestId ?? null,
+      });
       return undefined;
     case 'minutes.action.created':
       m.actionItems.push({

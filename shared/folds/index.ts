@@ -13,6 +13,8 @@ export {
   voteCounts,
   whoseTurn,
 } from './agendaQueries.ts';
+export type { AssemblyOutcome, AssemblyVote, VotingOwner } from './assemblyTally.ts';
+export { assemblyOutcome, assemblyTally, countVotes, perMille, votingOwners } from './assemblyTally.ts';
 export { CompoundFold } from './CompoundFold.ts';
 export type { Anomaly, CompoundState } from './CompoundState.ts';
 export { emptyCompoundState } from './CompoundState.ts';

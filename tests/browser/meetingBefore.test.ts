@@ -5,6 +5,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { MeetingDoorPage, UnitsPage } from './pages/MeetingDoorPage.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
 import { MembersPage } from './pages/MembersPage.ts';
+import { MinutesAfterPage } from './pages/MinutesAfterPage.ts';
 import { MinutesPage } from './pages/MinutesPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
@@ -145,5 +146,18 @@ describe('before the meeting and at the door, on two phones', () => {
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await wang.page.screenshot({ path: join(shots, 'zh-CN-assembly-quorum.png'), fullPage: true });
     expect(assemblyId).not.toBe(meetingId);
+  });
+
+  it("the chair counts an owners' assembly decision 双过半 owner by owner", async () => {
+    const after = new MinutesAfterPage(wang.page);
+    await after.assemblyVote('王阿姨', 'for');
+    await after.assemblyVote('李叔', 'against');
+    await expect.poll(() => after.assemblyResult()).toBe('未通过：面积 50.0%，人数 50.0%，须均过半');
+    await after.assemblyVote('李叔', 'for');
+    await expect.poll(() => after.assemblyResult()).toBe('通过：面积 100.0%，人数 100.0%，均过半');
+    await wang.page.getByTestId('decision-form').getByLabel('决定的内容').fill('更换单元门禁');
+    await wang.page.getByTestId('decision-add').click();
+    await expect.poll(() => after.assemblyDecisions()).toEqual(['一般事项。通过：面积 100.0%，人数 100.0%，均过半']);
+    await wang.page.screenshot({ path: join(shots, 'zh-CN-assembly-tally.png'), fullPage: true });
   });
 });

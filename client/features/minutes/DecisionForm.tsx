@@ -1,17 +1,33 @@
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { Tally } from '../../../shared/events/envelope.ts';
-import type { RequestState } from '../../../shared/folds/index.ts';
+import type { AssemblyTally } from '../../../shared/events/meeting.ts';
+import type { RequestState, VotingOwner } from '../../../shared/folds/index.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { AssemblyTallyForm } from './AssemblyTallyForm.tsx';
+import { createAssemblyDraft } from './createAssemblyDraft.ts';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
 
 const tallyKeys = ['for', 'against', 'abstain'] as const;
 
+/** The owners by number as a show of hands, so lists and prints that know only `tally` still say it. */
+const assemblyShowOfHands = (a: AssemblyTally): Tally => ({
+  for: a.ownersFor,
+  against: a.ownersAgainst,
+  abstain: a.ownersTakingPart - a.ownersFor - a.ownersAgainst,
+});
+
 /** Records a decision: what was decided, on which request, and a show of hands if one was counted. */
-export function DecisionForm(props: { minutes: Minutes; choices: RequestState[]; defaultRequest: string }) {
+export function DecisionForm(props: {
+  minutes: Minutes;
+  choices: RequestState[];
+  defaultRequest: string;
+  /** At an owners' assembly: the owners taking part, counted 双过半 instead of a show of hands. */
+  assembly?: { owners: readonly VotingOwner[]; nameOf: (memberId: string) => string };
+}) {
   const [text, setText] = createSignal('');
   const [requestId, setRequestId] = createSignal<string>();
   const [tally, setTally] = createSignal<Record<(typeof tallyKeys)[number], string>>({
@@ -20,18 +36,26 @@ export function DecisionForm(props: { minutes: Minutes; choices: RequestState[];
     abstain: '',
   });
   const request = () => requestId() ?? props.defaultRequest;
+  const draft = createAssemblyDraft(() => props.assembly?.owners ?? []);
 
   const record = createSubmit(() => {
     if (!text().trim()) return t('form.fillRequired', { field: t('minutes.decisionText') });
     const counts = tallyKeys.map((k) => tally()[k].trim());
     let given: Tally | undefined;
-    if (counts.some((c) => c !== '')) {
+    let assembly: AssemblyTally | undefined;
+    if (props.assembly) {
+      const counted = draft.value();
+      if (counted === 'invalid') return t('minutes.assemblyTallyInvalid');
+      assembly = counted;
+      if (counted) given = assemblyShowOfHands(counted);
+    } else if (counts.some((c) => c !== '')) {
       const n = counts.map((c) => (c === '' ? 0 : Number(c)));
       if (n.some((x) => !Number.isInteger(x) || x < 0)) return t('minutes.tallyInvalid');
       given = { for: n[0]!, against: n[1]!, abstain: n[2]! };
     }
-    props.minutes.recordDecision({ text: text(), tally: given, requestId: request() || undefined });
+    props.minutes.recordDecision({ text: text(), tally: given, assembly, requestId: request() || undefined });
     setText('');
+    draft.reset();
     setTally({ for: '', against: '', abstain: '' });
   });
 
@@ -52,24 +76,31 @@ export function DecisionForm(props: { minutes: Minutes; choices: RequestState[];
         multiline
         maxLength={2000}
       />
-      <fieldset class="minutes-tally-fields">
-        <legend class="field-label">{t('minutes.tallyLegend')}</legend>
-        <For each={tallyKeys}>
-          {(k) => (
-            <label class="minutes-tally-field">
-              <span>{t(`minutes.tally.${k}` as MessageKey)}</span>
-              <input
-                class="input"
-                inputMode="numeric"
-                name={`tally-${k}`}
-                value={tally()[k]}
-                onInput={(e) => setTally({ ...tally(), [k]: e.currentTarget.value })}
-                data-testid={`tally-${k}`}
-              />
-            </label>
-          )}
-        </For>
-      </fieldset>
+      <Show
+        when={props.assembly}
+        fallback={
+          <fieldset class="minutes-tally-fields">
+            <legend class="field-label">{t('minutes.tallyLegend')}</legend>
+            <For each={tallyKeys}>
+              {(k) => (
+                <label class="minutes-tally-field">
+                  <span>{t(`minutes.tally.${k}` as MessageKey)}</span>
+                  <input
+                    class="input"
+                    inputMode="numeric"
+                    name={`tally-${k}`}
+                    value={tally()[k]}
+                    onInput={(e) => setTally({ ...tally(), [k]: e.currentTarget.value })}
+                    data-testid={`tally-${k}`}
+                  />
+                </label>
+              )}
+            </For>
+          </fieldset>
+        }
+      >
+        {(a) => <AssemblyTallyForm draft={draft} owners={a().owners} nameOf={a().nameOf} />}
+      </Show>
       <FormError error={record.error()} />
       <button type="submit" class="btn btn-primary btn-block" data-testid="decision-add">
         {t('minutes.decisionAdd')}

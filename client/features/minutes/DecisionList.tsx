@@ -1,7 +1,8 @@
 import { For, Show } from 'solid-js';
 import type { Tally } from '../../../shared/events/envelope.ts';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
-import { t } from '../../i18n/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { assemblyResultText } from './assemblyResultText.ts';
 
 export const tallyText = (tally: Tally) =>
   t('minutes.tally', { for: tally.for, against: tally.against, abstain: tally.abstain });
@@ -30,6 +31,16 @@ export function DecisionList(props: {
               <li class="minutes-entry" data-testid="decision" data-conflict={conflict()}>
                 <Show when={d.requestId}>{(id) => <p class="minutes-entry-about">{props.titleOf(id())}</p>}</Show>
                 <p class="minutes-entry-text">{d.text}</p>
+                <Show when={d.assembly}>
+                  {(a) => (
+                    <p class="minutes-tally" data-testid="decision-assembly">
+                      {t('minutes.assemblyDecision', {
+                        matter: t(`minutes.assemblyMatterShort.${a().matter}` as MessageKey),
+                        result: assemblyResultText(a()),
+                      })}
+                    </p>
+                  )}
+                </Show>
                 <Show when={d.tally}>{(tally) => <p class="minutes-tally">{tallyText(tally())}</p>}</Show>
                 <p class="muted">{t('minutes.recordedBy', { name: props.nameOf(d.by) })}</p>
                 <Show when={conflict()}>

@@ -1,4 +1,7 @@
 import { createMemo, Show } from 'solid-js';
+import type { MeetingKind } from '../../../shared/events/meeting.ts';
+import { votingOwners } from '../../../shared/folds/assemblyTally.ts';
+import { useUnitRegister } from '../../domain/unitRegister.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { t } from '../../i18n/index.ts';
@@ -9,9 +12,23 @@ import { DecisionList } from './DecisionList.tsx';
 import { DecisionTopics } from './DecisionTopics.tsx';
 import { requestChoices } from './requestChoices.ts';
 
-/** Beside the notes: requests taken up, decisions with tallies, action items; add forms until the lock. */
-export function DecisionSection(props: { minutes: Minutes; meetingId: string; nameOf: (id: string) => string }) {
+/** Beside the notes: requests taken up, decisions with tallies (双过半 at an owners' assembly), action items; add forms until the lock. */
+export function DecisionSection(props: {
+  minutes: Minutes;
+  meetingId: string;
+  kind: MeetingKind;
+  nameOf: (id: string) => string;
+  /** A member's name or undefined, to match owners the register knows by name. */
+  memberName: (id: string) => string | undefined;
+}) {
   const view = usePublicView();
+  // Only an owners' assembly counts 双过半, from the register in the committee document.
+  const register = props.kind === 'owners-assembly' ? useUnitRegister() : undefined;
+  const assembly = createMemo(() => {
+    const r = register?.();
+    if (!r?.readable) return undefined;
+    return { owners: votingOwners(r.units, props.minutes.state().attendees, props.memberName), nameOf: props.nameOf };
+  });
   const choices = createMemo(() => requestChoices(view(), props.meetingId));
   const titleOf = (id: string) => view().compound.agenda.requests[id]?.title ?? t('minutes.unknownRequest');
   const editable = () => props.minutes.isCommittee && !props.minutes.state().locked;
@@ -24,7 +41,7 @@ export function DecisionSection(props: { minutes: Minutes; meetingId: string; na
         <h3>{t('minutes.decisionsHeading', { n: props.minutes.state().decisions.length })}</h3>
         <DecisionList state={props.minutes.state()} titleOf={titleOf} nameOf={props.nameOf} />
         <Show when={editable()}>
-          <DecisionForm minutes={props.minutes} choices={choices()} defaultRequest={current()} />
+          <DecisionForm minutes={props.minutes} choices={choices()} defaultRequest={current()} assembly={assembly()} />
         </Show>
       </div>
       <div class="minutes-block" data-testid="actions">

@@ -4,6 +4,7 @@ import { parties } from '../../../shared/roles.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ownerText } from './ActionItemList.tsx';
+import { assemblyResultText } from './assemblyResultText.ts';
 import { tallyText } from './DecisionList.tsx';
 
 const shownParties = [...parties, 'none'] as const;
@@ -60,6 +61,17 @@ export function MinutesPrintBody(props: {
                   <Show when={d.requestId}>{(id) => <span class="print-about">{props.titleOf(id())}：</span>}</Show>
                   {d.text}
                   <Show when={d.tally}>{(x) => <span class="print-tally">（{tallyText(x())}）</span>}</Show>
+                  <Show when={d.assembly}>
+                    {(a) => (
+                      <span class="print-tally">
+                        {' '}
+                        {t('minutes.assemblyDecision', {
+                          matter: t(`minutes.assemblyMatterShort.${a().matter}` as MessageKey),
+                          result: assemblyResultText(a()),
+                        })}
+                      </span>
+                    )}
+                  </Show>
                 </li>
               )}
             </For>

@@ -100,7 +100,13 @@ export function MinutesSection(props: {
           hint={locked() ? t('minutes.notesLocked') : undefined}
           onCaret={presence.setCaret}
         />
-        <DecisionSection minutes={minutes} meetingId={props.meetingId} nameOf={nameOf} />
+        <DecisionSection
+          minutes={minutes}
+          meetingId={props.meetingId}
+          kind={props.kind}
+          nameOf={nameOf}
+          memberName={(id) => members().byId.get(id)?.name}
+        />
         <SignOffPanel
           state={minutes.state()}
           party={minutes.party}

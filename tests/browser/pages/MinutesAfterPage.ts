@@ -25,6 +25,19 @@ export class MinutesAfterPage {
     await form.getByTestId('decision-add').click();
   }
 
+  /** At an owners' assembly: taps an owner's vote (the owner named by their label's text). */
+  async assemblyVote(owner: string, vote: 'for' | 'against' | 'abstain'): Promise<void> {
+    await this.page.getByTestId('assembly-owner').filter({ hasText: owner }).locator(`[data-vote="${vote}"]`).click();
+  }
+
+  async assemblyResult(): Promise<string> {
+    return (await this.page.getByTestId('assembly-result').textContent()) ?? '';
+  }
+
+  async assemblyDecisions(): Promise<string[]> {
+    return this.page.getByTestId('decision-assembly').allTextContents();
+  }
+
   async addAction(text: string, owner: 'community' | 'owners' | 'property', requestId: string): Promise<void> {
     const form = this.page.getByTestId('action-form');
     await form.getByTestId('action-request').selectOption(requestId);
