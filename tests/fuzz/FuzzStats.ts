@@ -14,6 +14,11 @@ export class FuzzStats {
   readonly refused = new Map<string, number>();
   /** Valid frames the relay refused anyway, by `<close code> <reason code>`. */
   readonly validRefused = new Map<string, number>();
+  /**
+   * Schema-valid frames refused by a causal rule the shared fold confirms (e.g. naming a missing
+   * request), or written under a client id another seat's mutated frame took first.
+   */
+  readonly causalRefused = new Map<string, number>();
   /** Mutated frames that changed the document, by mutation name. */
   readonly mutatedThrough = new Map<string, number>();
   /** Frames carrying an event id the log held already that the relay accepted and stored. */
@@ -50,6 +55,7 @@ export class FuzzStats {
       refused: [...this.refused.values()].reduce((a, b) => a + b, 0),
       refusedBy: sorted(this.refused),
       validRefused: sorted(this.validRefused),
+      causalRefused: sorted(this.causalRefused),
       mutatedThrough: sorted(this.mutatedThrough),
       acceptedDuplicateIds: this.acceptedDuplicateIds,
       maxHealthzMs: Math.round(this.maxHealthzMs * 10) / 10,

@@ -18,6 +18,8 @@ export interface Frame {
   ids: string[];
   /** It carries an event whose id the log already holds. */
   duplicateId: boolean;
+  /** The events of a valid frame, to tell a refusal by a causal rule from a wrong one. */
+  events?: Record<string, unknown>[];
 }
 
 export interface SenderContext {

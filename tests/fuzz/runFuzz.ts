@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { foldEvents, foldMinutes } from '../../shared/folds/index.ts';
+import { isCausal } from '../../shared/rules/causal.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
 import { synced } from '../helpers/clients.ts';
 import { checkFolds } from './checkFolds.ts';
@@ -98,7 +100,15 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       if (sent.outcome.closed) {
         const key = refusalKey(sent.outcome.code, sent.outcome.reason);
         stats.count(stats.refused, key);
-        if (frame.kind === 'valid') stats.count(stats.validRefused, key);
+        if (frame.kind === 'valid' && sent.outcome.reason.startsWith('foreign_client') && frame.label !== 'honest') {
+          // Another seat's mutated frame wrote first under this bare socket's client id; a Y.Doc
+          // that sees its id taken picks a new one, and so does the seat.
+          stats.count(stats.causalRefused, key);
+          sent.seat.client = rng.int(1, 2 ** 31);
+        } else if (frame.kind === 'valid') {
+          const causal = breaksCausalRule(doc, frame.events ?? []);
+          stats.count(causal ? stats.causalRefused : stats.validRefused, key);
+        }
         if (after !== before) fail(`refused with ${key}, yet the relay's document changed`);
         for (const id of sent.newIds) refusedIds.add(id);
         await reopen(sent.seat, doc, target.wsUrl);
@@ -171,7 +181,7 @@ async function sendOne(
   if (kind === 'valid') {
     const draft = validDraft(ctx, events);
     const label = draft.events.length > 0 ? 'events' : 'notes';
-    frame = { kind, label, bytes: writeDraft(draft), ...carried(draft, doc.view) };
+    frame = { kind, label, bytes: writeDraft(draft), ...carried(draft, doc.view), events: draft.events };
   } else if (kind === 'mutated') frame = mutatedFrame(ctx, doc.pool);
   else if (kind === 'awareness') frame = awarenessFrame(ctx);
   else frame = randomFrame(rng);
@@ -193,6 +203,20 @@ async function sendOne(
 }
 
 /** An honest member's stock client writes valid events (or types minutes text) as the app would. */
+/**
+ * True if the relay was right to refuse these valid events by a causal rule: folded after what the
+ * relay holds (it refused them, so it holds what it held before), one names what the log lacks,
+ * repeats an id, or changes locked minutes. Pool events are sample events rewritten onto the
+ * fuzz compound's members, so many name requests or funds this compound never had.
+ */
+function breaksCausalRule(doc: FuzzDoc, events: readonly Record<string, unknown>[]): boolean {
+  if (events.length === 0) return false;
+  const log = [...doc.view.events.toArray(), ...events];
+  const ids = new Set(events.map((e) => e.id));
+  const anomalies = doc.minutes ? foldMinutes(log).anomalies : foldEvents(log).anomalies;
+  return anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
+}
+
 async function honestWrite(
   doc: FuzzDoc,
   seat: Seat,
@@ -207,6 +231,7 @@ async function honestWrite(
     client.doc.getText('notes').insert(rng.int(0, client.doc.getText('notes').length), '记录。');
   else {
     client.events.push(events);
+    frame.events = events;
     frame.ids = events.map((e) => e.id as string);
     frame.duplicateId = frame.ids.some((id) => doc.view.idSet.has(id));
   }
