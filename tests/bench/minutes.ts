@@ -53,7 +53,7 @@ export async function runMinutes(o: MinutesOptions, log: (s: string) => void): P
       ...(await mapLimit(
         Array.from({ length: o.typists - 1 }, (_, i) => i),
         4,
-        () => addMember(ours.url, admin, { role: 'committee' }),
+        () => addMember(ours.url, admin, { role: 'committee', party: 'owners' }),
       )),
     ];
     const room = roomName(admin.compoundId, minutesDocName('bench-meeting'));

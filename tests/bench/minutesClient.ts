@@ -94,12 +94,13 @@ const typists: Typist[] = plan.tokens.map((token) => {
     if (status === 'disconnected') disconnects++;
   });
   const text = doc.getText('notes');
-  text.observe((e, tr) => {
+  // Each keystroke is one clock tick of its typist: what a remote transaction added is its state vector's growth.
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
     if (tr.local) return;
     const t = now();
-    for (const item of e.changes.added) {
-      for (let k = 0; k < item.length; k++) {
-        const ks = keystrokes.get(`${item.id.client}:${item.id.clock + k}`);
+    for (const [client, after] of tr.afterState) {
+      for (let clock = tr.beforeState.get(client) ?? 0; clock < after; clock++) {
+        const ks = keystrokes.get(`${client}:${clock}`);
         if (!ks) continue;
         ks.arrivals++;
         ks.last = t;
