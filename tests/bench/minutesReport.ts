@@ -44,7 +44,12 @@ export async function benchMinutes(o: MinutesOptions, log: (s: string) => void):
     'Keystroke to peer',
     ['metric', 'ours', 'reference', 'ours/ref'],
     [
-      row('keystrokes in the window', (m) => m.keystrokes, 0, false),
+      [
+        `keystrokes in the window (offered ${(o.typists * o.charsPerSecond * o.durationMs) / 1000})`,
+        String(a.keystrokes),
+        String(b.keystrokes),
+        '',
+      ],
       row('of them reached every other typist %', (m) => (100 * m.reachedAll) / Math.max(1, m.keystrokes), 2, false),
       row('to every other typist p50 ms', (m) => m.allP50, 2),
       row('to every other typist p99 ms', (m) => m.allP99, 2),
@@ -59,6 +64,14 @@ export async function benchMinutes(o: MinutesOptions, log: (s: string) => void):
       ['all typists hold the same text', String(a.converged), String(b.converged), ''],
     ],
   );
+
+  const noisiest = Math.max(a.otherCpuPct, b.otherCpuPct);
+  const noise =
+    noisiest > 20
+      ? ` Noise: other processes used up to ${f(noisiest, 0)}% of a core (of 200%) during the windows; the typists' own` +
+        ' process, which stamps both ends of each latency, was starved with the servers: figures are noisy.'
+      : '';
+  if (noise) console.log(`NOTE:${noise}`);
 
   // Both sizes grow with the characters typed: the log by one row per keystroke, the compacted
   // state by the characters plus one item header per run of one typist's consecutive characters.
@@ -101,6 +114,6 @@ export async function benchMinutes(o: MinutesOptions, log: (s: string) => void):
     ` ${ratio(a.allP50, b.allP50)}, p99 ${f(a.allP99, 1)}/${f(b.allP99, 1)} ms = ${ratio(a.allP99, b.allP99)} (ours/ref), server CPU` +
     ` ${f(a.serverCpuPct, 0)}/${f(b.serverCpuPct, 0)}%; document ${f(perChar(r.before.bytes), 0)} B/char stored,` +
     ` ${f(perChar(r.after.bytes), 1)} B/char compacted: 2 h ≈ ${mbs(perChar(r.before.bytes) * charsIn2h)} before,` +
-    ` ${mbs(perChar(r.after.bytes) * charsIn2h)} after compaction.`
+    ` ${mbs(perChar(r.after.bytes) * charsIn2h)} after compaction.${noise}`
   );
 }
