@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { type MinutesOptions, runMinutes } from './minutes.ts';
 import type { MinutesResult } from './minutesClient.ts';
+import { benchMeetingList, type MeetingListFigures } from './minutesMeetings.ts';
 import { f, ratio, table } from './report.ts';
 
 const num = (name: string, fallback: number) => {
@@ -108,12 +109,27 @@ export async function benchMinutes(o: MinutesOptions, log: (s: string) => void):
       ` adds one stored update, and the same caret behaviour adds items at the same rate). Compacted` +
       ` ${Number.isFinite(r.compactedWithinMs) ? `${f(r.compactedWithinMs / 1000, 1)} s` : 'not'} after the typists left.`,
   );
-  console.log("Opening a 300-meeting compound's meeting list in Chromium: not measured (no meeting-list bench yet).");
+  log("opening the five-year sample's meeting list in Chromium");
+  let list: MeetingListFigures | undefined;
+  try {
+    list = await benchMeetingList();
+    table(
+      `Meeting list at phone size, headless Chromium, from IndexedDB offline: ${list.meetings} meetings in ${list.publicEvents} public events`,
+      ['figure', 'value'],
+      [
+        ['first open: navigation to the first meeting shown, ms', String(list.firstOpenMs)],
+        ['open again, ms', String(list.openAgainMs)],
+        ['meetings shown (upcoming + first page of past)', String(list.shown)],
+      ],
+    );
+  } catch (e) {
+    console.log(`Meeting list not measured: ${(e as Error).message}`);
+  }
   return (
     `Minutes, ${o.typists} typists x ${o.charsPerSecond}/s: keystroke to every peer p50 ${f(a.allP50, 1)}/${f(b.allP50, 1)} ms =` +
     ` ${ratio(a.allP50, b.allP50)}, p99 ${f(a.allP99, 1)}/${f(b.allP99, 1)} ms = ${ratio(a.allP99, b.allP99)} (ours/ref), server CPU` +
     ` ${f(a.serverCpuPct, 0)}/${f(b.serverCpuPct, 0)}%; document ${f(perChar(r.before.bytes), 0)} B/char stored,` +
     ` ${f(perChar(r.after.bytes), 1)} B/char compacted: 2 h ≈ ${mbs(perChar(r.before.bytes) * charsIn2h)} before,` +
-    ` ${mbs(perChar(r.after.bytes) * charsIn2h)} after compaction.${noise}`
+    ` ${mbs(perChar(r.after.bytes) * charsIn2h)} after compaction; ${list ? `${list.meetings}-meeting list opens in ${list.firstOpenMs} ms` : 'meeting list not measured'}.${noise}`
   );
 }

@@ -10,7 +10,7 @@
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
  *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
  *   (valid,invalid,awareness);
- * - minutes: BENCH_MINUTES_TYPISTS (30) in one meeting, each typing BENCH_MINUTES_RATE (5) characters/s for
+ * - minutes (the meeting list needs `npm run build`): BENCH_MINUTES_TYPISTS (30) typing BENCH_MINUTES_RATE (5) chars/s for
  *   BENCH_MINUTES_SECONDS (20) measured after the warm-up.
  */
 import { benchAgenda } from './agenda.ts';
