@@ -18,7 +18,7 @@ import { startServerProcess } from '../helpers/serverProcess.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-interface Account {
+export interface Account {
   compoundId: string;
   memberId: string;
 }
@@ -40,7 +40,7 @@ function readAccounts(page: Page): Promise<Account[]> {
 }
 
 /** Adds one Yjs update to a document's y-indexeddb database, as if the phone had synced it earlier. */
-async function storeUpdate(page: Page, dbName: string, update: Uint8Array): Promise<void> {
+export async function storeUpdate(page: Page, dbName: string, update: Uint8Array): Promise<void> {
   await page.evaluate(
     async ([name, b64]) => {
       const bin = atob(b64);
@@ -68,7 +68,7 @@ async function storeUpdate(page: Page, dbName: string, update: Uint8Array): Prom
   );
 }
 
-function encode(events: unknown[]): Uint8Array {
+export function encode(events: unknown[]): Uint8Array {
   const doc = new Y.Doc();
   doc.transact(() => doc.getArray('events').push(events));
   return Y.encodeStateAsUpdate(doc);
@@ -85,6 +85,48 @@ async function listRendered(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** Creates the five-year compound on the server and signs the page in as its founder, as the join flow stores it. */
+export async function signInFounder(page: Page, serverUrl: string): Promise<Account> {
+  const res = await fetch(`${serverUrl}/api/compounds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: '五年小区', founderName: '张建华', party: 'community' }),
+  });
+  const created = (await res.json()) as { compoundId: string; memberId: string; token: string };
+  // Sign the phone in by its join flow's own storage: the account, as the app writes it.
+  await page.goto(`${serverUrl}/welcome`);
+  await waitForController(page);
+  await page.evaluate(
+    (a) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('little-stool');
+        req.onupgradeneeded = () => req.result.createObjectStore('accounts', { keyPath: 'compoundId' });
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('accounts', 'readwrite');
+          tx.objectStore('accounts').put(a);
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+        };
+      }),
+    {
+      compoundId: created.compoundId,
+      compoundName: '五年小区',
+      memberId: created.memberId,
+      name: '张建华',
+      role: 'admin',
+      party: 'community',
+      token: created.token,
+      addedAt: Date.now(),
+    },
+  );
+  const [account] = await readAccounts(page);
+  if (!account) throw new Error('no account on the phone');
+  return account;
+}
+
 export async function benchAgenda(): Promise<Record<string, number | string>> {
   if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist is missing: run npm run build first');
   const throttle = Number(process.env.BENCH_CPU_THROTTLE ?? '1') || 1;
@@ -92,43 +134,7 @@ export async function benchAgenda(): Promise<Record<string, number | string>> {
   const phone = await launchPhone();
   const page = phone.page;
   try {
-    const res = await fetch(`${server.url}/api/compounds`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '五年小区', founderName: '张建华', party: 'community' }),
-    });
-    const created = (await res.json()) as { compoundId: string; memberId: string; token: string };
-    // Sign the phone in by its join flow's own storage: the account, as the app writes it.
-    await page.goto(`${server.url}/welcome`);
-    await waitForController(page);
-    await page.evaluate(
-      (a) =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('little-stool');
-          req.onupgradeneeded = () => req.result.createObjectStore('accounts', { keyPath: 'compoundId' });
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const tx = req.result.transaction('accounts', 'readwrite');
-            tx.objectStore('accounts').put(a);
-            tx.oncomplete = () => {
-              req.result.close();
-              resolve();
-            };
-          };
-        }),
-      {
-        compoundId: created.compoundId,
-        compoundName: '五年小区',
-        memberId: created.memberId,
-        name: '张建华',
-        role: 'admin',
-        party: 'community',
-        token: created.token,
-        addedAt: Date.now(),
-      },
-    );
-    const [account] = await readAccounts(page);
-    if (!account) throw new Error('no account on the phone');
+    const account = await signInFounder(page, server.url);
 
     // The sample is never sent: the relay would refuse other members' events from this token.
     await phone.context.setOffline(true);

@@ -5,11 +5,13 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda;
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes;
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
  *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
- *   (valid,invalid,awareness).
+ *   (valid,invalid,awareness);
+ * - minutes (the meeting list needs `npm run build`): BENCH_MINUTES_TYPISTS (30) typing BENCH_MINUTES_RATE (5) chars/s for
+ *   BENCH_MINUTES_SECONDS (20) measured after the warm-up.
  */
 import { benchAgenda } from './agenda.ts';
 import { benchApp } from './app.ts';
@@ -18,6 +20,7 @@ import { floodOptions, runFlood } from './flood.ts';
 import { printFlood, printFloodHeader } from './floodReport.ts';
 import { benchFolds } from './folds.ts';
 import { hostileFrames, perUnit } from './hostileFrames.ts';
+import { benchMinutes, minutesOptions } from './minutesReport.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
 import { f, mb, ratio, table } from './report.ts';
@@ -44,7 +47,7 @@ const serverEnv = Object.fromEntries(
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
 const sections = new Set(
-  (process.env.BENCH_SECTIONS ?? 'fanout,flood,storage,validation,frames,folds,app,agenda').split(','),
+  (process.env.BENCH_SECTIONS ?? 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes').split(','),
 );
 
 // Every child (servers, load client) dies with us, whatever ends the run.
@@ -383,6 +386,8 @@ try {
   if (sections.has('folds')) await foldsSection();
   if (sections.has('app')) await appSection();
   if (sections.has('agenda')) await agendaSection();
+  if (sections.has('minutes'))
+    summary.push(await benchMinutes(minutesOptions({ warmupMs: warmup * 1000, serverEnv }), log));
   console.log('\n== Summary');
   for (const s of summary) console.log(`- ${s}`);
   console.log(`(bench took ${f((performance.now() - started) / 1000, 0)} s)`);
