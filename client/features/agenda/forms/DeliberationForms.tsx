@@ -14,11 +14,11 @@ import { appendPublic } from '../../../domain/appendPublic.ts';
 import { compoundPath } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { titleMatches } from '../filters.ts';
 import type { ActionContext } from './context.ts';
 import { NumberField } from './fields.tsx';
-import { SheetForm } from './SheetForm.tsx';
 
 export function ClassifyForm(props: { ctx: ActionContext }) {
   const [category, setCategory] = createSignal<Category>(props.ctx.request.category);

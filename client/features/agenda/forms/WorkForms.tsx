@@ -6,10 +6,10 @@ import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
+import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import type { ActionContext } from './context.ts';
 import { SelectField } from './fields.tsx';
-import { SheetForm } from './SheetForm.tsx';
 
 /** 签字确认 on paper: the recorder writes the names and photographs the signed sheet. */
 export function PaperConfirmForm(props: { ctx: ActionContext }) {

@@ -3,11 +3,11 @@ import { readAmount } from '../../../../shared/money.ts';
 import { proposeExpense } from '../../../domain/ledgerWrites.ts';
 import { t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
+import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { amountProblem } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 import { AmountField, PickField } from './fields.tsx';
-import { LedgerForm } from './LedgerForm.tsx';
 
 /** Spending for the three parties to sign: amount, payee, purpose, quotes, maybe the request it carries out. */
 export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) {
@@ -20,7 +20,8 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
   const [quotes, setQuotes] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
-    <LedgerForm
+    <SheetForm
+      submitTestId="ledger-submit"
       submitLabel={t('ledger.proposeExpense')}
       done={props.ctx.done}
       testId="expense-form"
@@ -85,6 +86,6 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
         options={props.ctx.requests.map((r) => ({ value: r.id, label: r.title }))}
         placeholder={t('ledger.field.noRequest')}
       />
-    </LedgerForm>
+    </SheetForm>
   );
 }

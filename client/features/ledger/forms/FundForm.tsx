@@ -4,11 +4,11 @@ import { readAmount } from '../../../../shared/money.ts';
 import { openFund } from '../../../domain/ledgerWrites.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { amountProblem } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 import { AmountField } from './fields.tsx';
-import { LedgerForm } from './LedgerForm.tsx';
 
 /** Opens a fund; an opening balance becomes its first income, dated today. */
 export function FundForm(props: { ctx: LedgerFormContext }) {
@@ -16,7 +16,8 @@ export function FundForm(props: { ctx: LedgerFormContext }) {
   const [kind, setKind] = createSignal<FundKind>();
   const [opening, setOpening] = createSignal('');
   return (
-    <LedgerForm
+    <SheetForm
+      submitTestId="ledger-submit"
       submitLabel={t('ledger.openFund')}
       done={props.ctx.done}
       testId="fund-form"
@@ -64,6 +65,6 @@ export function FundForm(props: { ctx: LedgerFormContext }) {
         onInput={setOpening}
         required={false}
       />
-    </LedgerForm>
+    </SheetForm>
   );
 }

@@ -7,11 +7,11 @@ import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
+import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { amountProblem } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 import { AmountField, PickField } from './fields.tsx';
-import { LedgerForm } from './LedgerForm.tsx';
 
 /** Money in: amount, source, payer, day, receipt photos. */
 export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
@@ -25,7 +25,8 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
   const [receipts, setReceipts] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
-    <LedgerForm
+    <SheetForm
+      submitTestId="ledger-submit"
       submitLabel={t('form.save')}
       done={props.ctx.done}
       testId="income-form"
@@ -86,6 +87,6 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
         testId="receipt-picker"
       />
       <TextField label={t('ledger.field.note')} value={note()} onInput={setNote} maxLength={500} name="note" />
-    </LedgerForm>
+    </SheetForm>
   );
 }

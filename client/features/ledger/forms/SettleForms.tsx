@@ -5,15 +5,16 @@ import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledger
 import { t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
+import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import type { LedgerFormContext } from './context.ts';
-import { LedgerForm } from './LedgerForm.tsx';
 
 /** One party's refusal, which ends the proposal; the reason is optional but asked for. */
 export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseState; party: Party }) {
   const [note, setNote] = createSignal('');
   return (
-    <LedgerForm
+    <SheetForm
+      submitTestId="ledger-submit"
       submitLabel={t('ledger.refuseTitle')}
       done={props.ctx.done}
       testId="refuse-form"
@@ -30,7 +31,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
         maxLength={500}
         name="note"
       />
-    </LedgerForm>
+    </SheetForm>
   );
 }
 
@@ -40,7 +41,8 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
   const [receipts, setReceipts] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
-    <LedgerForm
+    <SheetForm
+      submitTestId="ledger-submit"
       submitLabel={t('ledger.recordPayment')}
       done={props.ctx.done}
       testId="payment-form"
@@ -59,7 +61,7 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
         onBusy={setPhotosBusy}
         testId="receipt-picker"
       />
-    </LedgerForm>
+    </SheetForm>
   );
 }
 
@@ -67,7 +69,8 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
 export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: string }) {
   const [reason, setReason] = createSignal('');
   return (
-    <LedgerForm
+    <SheetForm
+      submitTestId="ledger-submit"
       submitLabel={t('ledger.reverse')}
       done={props.ctx.done}
       testId="reversal-form"
@@ -85,6 +88,6 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
         maxLength={500}
         name="reason"
       />
-    </LedgerForm>
+    </SheetForm>
   );
 }

@@ -1,8 +1,8 @@
 import type { JSX } from 'solid-js';
-import { t } from '../../../i18n/index.ts';
-import { createSubmit, type Outcome } from '../../../ui/createSubmit.ts';
-import { FormError } from '../../../ui/FormError.tsx';
-import { ModalClose } from '../../../ui/Modal.tsx';
+import { t } from '../i18n/index.ts';
+import { createSubmit, type Outcome } from './createSubmit.ts';
+import { FormError } from './FormError.tsx';
+import { ModalClose } from './Modal.tsx';
 
 /**
  * The form inside an action sheet: `submit` returns an error sentence to show, or nothing when the
@@ -14,6 +14,8 @@ export function SheetForm(props: {
   done: () => void;
   children: JSX.Element;
   testId?: string;
+  /** The submit button's test id (`sheet-submit` unless given). */
+  submitTestId?: string;
 }) {
   const form = createSubmit(() => {
     const why = props.submit();
@@ -25,7 +27,7 @@ export function SheetForm(props: {
       {props.children}
       <FormError error={form.error()} />
       <div class="dialog-actions">
-        <button type="submit" class="btn btn-primary" data-testid="sheet-submit">
+        <button type="submit" class="btn btn-primary" data-testid={props.submitTestId ?? 'sheet-submit'}>
           {props.submitLabel}
         </button>
         <ModalClose label={t('form.cancel')} />
