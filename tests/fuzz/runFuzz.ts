@@ -107,7 +107,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
           sent.seat.client = rng.int(1, 2 ** 31);
         } else if (frame.kind === 'valid') {
           const causal = breaksCausalRule(doc, frame.events ?? []);
-          stats.count(causal ? stats.causalRefused : stats.validRefused, key);
+          stats.count(causal ? stats.causalRefused : stats.validRefused, `${key} (${frame.label})`);
         }
         if (after !== before) fail(`refused with ${key}, yet the relay's document changed`);
         for (const id of sent.newIds) refusedIds.add(id);
@@ -210,7 +210,8 @@ async function sendOne(
  * fuzz compound's members, so many name requests or funds this compound never had.
  */
 function breaksCausalRule(doc: FuzzDoc, events: readonly Record<string, unknown>[]): boolean {
-  if (events.length === 0) return false;
+  // A notes edit is refused once the minutes are locked.
+  if (events.length === 0) return doc.minutes && foldMinutes(doc.view.events.toArray()).locked;
   const log = [...doc.view.events.toArray(), ...events];
   const ids = new Set(events.map((e) => e.id));
   const anomalies = doc.minutes ? foldMinutes(log).anomalies : foldEvents(log).anomalies;
