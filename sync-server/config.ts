@@ -15,6 +15,7 @@ const EnvSchema = v.object({
   HOST: v.optional(v.string(), '127.0.0.1'),
   PORT: int(8787),
   DATA_DIR: v.optional(v.string(), './data'),
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres://'))),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
   MAX_FRAME_BYTES: int(2 * 1024 * 1024, 1024),
   WS_MESSAGES_PER_SECOND: int(200, 1),
@@ -59,6 +60,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     dataDir: e.DATA_DIR,
+    /** Set: documents, accounts and images live in Postgres; unset: SQLite in DATA_DIR. */
+    databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
     staticDir: e.STATIC_DIR,
     demo: e.DEMO === '1',

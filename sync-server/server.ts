@@ -9,6 +9,7 @@ import { DailyQuotas } from './limits/DailyQuotas.ts';
 import { withQuotas } from './limits/withQuotas.ts';
 import { logLine } from './logLine.ts';
 import { Relay } from './relay/Relay.ts';
+import { openPostgresStorage } from './storage/postgres/PostgresStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 import { openSqliteStorage } from './storage/sqlite/SqliteStorage.ts';
 
@@ -27,7 +28,11 @@ const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {
   // Validation and Y.applyUpdate read every string of every event: the tested fast reader halves that.
   installReadAnyFast();
-  const store = storage ?? openSqliteStorage(config.dataDir, { synchronous: config.sqliteSync });
+  const store =
+    storage ??
+    (config.databaseUrl
+      ? await openPostgresStorage(config.databaseUrl)
+      : openSqliteStorage(config.dataDir, { synchronous: config.sqliteSync }));
   const log: Services['log'] = (level, message, fields) => {
     if (levels[level] < levels[config.logLevel]) return;
     // Tokens never reach the log: no field carries one.

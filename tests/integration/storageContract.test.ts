@@ -1,11 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openPostgresStorage } from '../../sync-server/storage/postgres/PostgresStorage.ts';
 import type { Storage } from '../../sync-server/storage/Storage.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/startPostgres.ts';
 import { tempDir } from '../helpers/startServer.ts';
 
-/** One suite for every storage implementation (Postgres joins this list later). */
-const implementations: [string, () => Promise<Storage>][] = [['sqlite', async () => openSqliteStorage(tempDir())]];
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  if (postgresAvailable) postgres = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** One suite for every storage implementation. */
+const implementations: [string, () => Promise<Storage>][] = [
+  ['sqlite', async () => openSqliteStorage(tempDir())],
+  ...(postgresAvailable
+    ? [['postgres', async () => openPostgresStorage(await postgres!.newDatabase())] as [string, () => Promise<Storage>]]
+    : []),
+];
 
 function updates(n: number): Uint8Array[] {
   const doc = new Y.Doc();
@@ -151,3 +166,52 @@ for (const [name, open] of implementations) {
     });
   });
 }
+
+describe.skipIf(!postgresAvailable)('postgres shared by two relay instances', () => {
+  it('counts the last use of an invite once when both redeem it at the same moment', async () => {
+    const url = await postgres!.newDatabase();
+    const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
+    const now = Date.now();
+    await a.accounts.createCompound(
+      { compoundId: 'c1', name: '小区', createdAt: now },
+      { memberId: 'm1', compoundId: 'c1', name: '甲', role: 'admin', party: 'owners', joinedAt: now, revokedAt: null },
+      'h1',
+    );
+    for (let i = 0; i < 20; i++) {
+      await a.accounts.createInvite({
+        code: `once${i}`,
+        compoundId: 'c1',
+        role: 'resident',
+        party: 'none',
+        maxUses: 1,
+        uses: 0,
+        expiresAt: now + 60_000,
+        createdBy: 'm1',
+      });
+      const results = await Promise.all([a, b].map((s) => s.accounts.redeemInvite(`once${i}`, now)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    }
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('keeps every update both instances append to one room, each instance’s in its own order', async () => {
+    const url = await postgres!.newDatabase();
+    const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
+    const [ua, ub] = [updates(30), updates(30)];
+    await Promise.all([
+      (async () => {
+        for (const u of ua) await a.docs.append('r', u);
+      })(),
+      (async () => {
+        for (const u of ub) await b.docs.append('r', u);
+      })(),
+    ]);
+    const loaded = await a.docs.load('r');
+    expect(loaded).toHaveLength(60);
+    const index = (u: Uint8Array) => loaded.findIndex((l) => Buffer.from(l).equals(Buffer.from(u)));
+    const order = (us: Uint8Array[]) => us.map(index);
+    expect(order(ua)).toEqual([...order(ua)].sort((x, y) => x - y));
+    expect(order(ub)).toEqual([...order(ub)].sort((x, y) => x - y));
+    await Promise.all([a.close(), b.close()]);
+  });
+});

@@ -1,0 +1,164 @@
+import type { Pool, PoolClient } from 'pg';
+import type { AccountStore, InviteRow, MemberRow, RedeemResult } from '../Storage.ts';
+
+interface MemberDbRow {
+  member_id: string;
+  compound_id: string;
+  name: string;
+  role: MemberRow['role'];
+  party: MemberRow['party'];
+  joined_at: string;
+  revoked_at: string | null;
+}
+
+interface InviteDbRow {
+  code: string;
+  compound_id: string;
+  role: InviteRow['role'];
+  party: InviteRow['party'];
+  max_uses: number;
+  uses: number;
+  expires_at: string;
+  created_by: string;
+  revoked_at: string | null;
+}
+
+// BIGINT arrives as a string: times are ms since epoch, well inside a double's exact range.
+const num = (s: string | null) => (s === null ? null : Number(s));
+
+const toMember = (r: MemberDbRow): MemberRow => ({
+  memberId: r.member_id,
+  compoundId: r.compound_id,
+  name: r.name,
+  role: r.role,
+  party: r.party,
+  joinedAt: Number(r.joined_at),
+  revokedAt: num(r.revoked_at),
+});
+
+const toInvite = (r: InviteDbRow): InviteRow => ({
+  code: r.code,
+  compoundId: r.compound_id,
+  role: r.role,
+  party: r.party,
+  maxUses: r.max_uses,
+  uses: r.uses,
+  expiresAt: Number(r.expires_at),
+  createdBy: r.created_by,
+  revokedAt: num(r.revoked_at),
+});
+
+// An invite's maker must still be an active member of its compound for it to work.
+const makerActive = `EXISTS (SELECT 1 FROM members m
+  WHERE m.member_id = invites.created_by AND m.compound_id = invites.compound_id AND m.revoked_at IS NULL)`;
+
+const insertMember =
+  'INSERT INTO members (member_id, compound_id, name, role, party, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
+const memberValues = (m: MemberRow, hash: string) => [
+  m.memberId,
+  m.compoundId,
+  m.name,
+  m.role,
+  m.party,
+  hash,
+  m.joinedAt,
+];
+
+async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** Compounds, members (found by token hash) and invites, as the SQLite store keeps them. */
+export function pgAccountStore(pool: Pool): AccountStore {
+  const one = async <R extends object>(sql: string, values: unknown[]) => (await pool.query<R>(sql, values)).rows[0];
+  const changes = async (sql: string, values: unknown[]) => (await pool.query(sql, values)).rowCount ?? 0;
+
+  return {
+    async createCompound(c, m, hash) {
+      await inTransaction(pool, async (client) => {
+        await client.query('INSERT INTO compounds (compound_id, name, created_at) VALUES ($1, $2, $3)', [
+          c.compoundId,
+          c.name,
+          c.createdAt,
+        ]);
+        await client.query(insertMember, memberValues(m, hash));
+      });
+    },
+    async getCompound(id) {
+      const r = await one<{ compound_id: string; name: string; created_at: string }>(
+        'SELECT * FROM compounds WHERE compound_id = $1',
+        [id],
+      );
+      return r && { compoundId: r.compound_id, name: r.name, createdAt: Number(r.created_at) };
+    },
+    async memberByTokenHash(hash) {
+      const r = await one<MemberDbRow>('SELECT * FROM members WHERE token_hash = $1', [hash]);
+      return r && toMember(r);
+    },
+    async getMember(id) {
+      const r = await one<MemberDbRow>('SELECT * FROM members WHERE member_id = $1', [id]);
+      return r && toMember(r);
+    },
+    async addMember(m, hash) {
+      await pool.query(insertMember, memberValues(m, hash));
+    },
+    async revokeMember(id, at) {
+      return (
+        (await changes('UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL', [at, id])) > 0
+      );
+    },
+    async rotateToken(id, oldHash, newHash) {
+      const sql = 'UPDATE members SET token_hash = $1 WHERE member_id = $2 AND token_hash = $3 AND revoked_at IS NULL';
+      return (await changes(sql, [newHash, id, oldHash])) > 0;
+    },
+    async createInvite(i) {
+      await pool.query(
+        'INSERT INTO invites (code, compound_id, role, party, max_uses, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [i.code, i.compoundId, i.role, i.party, i.maxUses, i.expiresAt, i.createdBy],
+      );
+    },
+    async redeemInvite(code, now): Promise<RedeemResult> {
+      return inTransaction(pool, async (client) => {
+        // FOR UPDATE: two instances redeeming the last use at once count it once.
+        const r = (
+          await client.query<InviteDbRow & { maker_active: boolean }>(
+            `SELECT *, ${makerActive} AS maker_active FROM invites WHERE code = $1 FOR UPDATE`,
+            [code],
+          )
+        ).rows[0];
+        if (!r) return { ok: false, reason: 'not_found' };
+        if (r.revoked_at !== null || !r.maker_active) return { ok: false, reason: 'revoked' };
+        if (Number(r.expires_at) <= now) return { ok: false, reason: 'expired' };
+        if (r.uses >= r.max_uses) return { ok: false, reason: 'used_up' };
+        await client.query('UPDATE invites SET uses = uses + 1 WHERE code = $1', [code]);
+        return { ok: true, invite: { ...toInvite(r), uses: r.uses + 1 } };
+      });
+    },
+    async listInvites(compoundId, now) {
+      const r = await pool.query<InviteDbRow>(
+        `SELECT * FROM invites WHERE compound_id = $1 AND revoked_at IS NULL AND expires_at > $2 AND uses < max_uses
+          AND ${makerActive} ORDER BY expires_at, code`,
+        [compoundId, now],
+      );
+      return r.rows.map(toInvite);
+    },
+    async revokeInvite(compoundId, code, at) {
+      const sql = 'UPDATE invites SET revoked_at = coalesce(revoked_at, $1) WHERE code = $2 AND compound_id = $3';
+      return (await changes(sql, [at, code, compoundId])) > 0;
+    },
+    async revokeInvitesBy(memberId, at) {
+      return changes('UPDATE invites SET revoked_at = $1 WHERE created_by = $2 AND revoked_at IS NULL', [at, memberId]);
+    },
+  };
+}
