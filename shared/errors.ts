@@ -161,6 +161,11 @@ export const refusalCloseCodes: Readonly<Partial<Record<RejectReason, CloseCode>
   [RejectReason.ByteQuota]: CloseCode.QuotaExceeded,
 };
 
+/** The close code for a refusal: read-only, malformed, too large and quotas have their own. */
+export function closeCodeOf(reason: RejectReason): number {
+  return refusalCloseCodes[reason] ?? CloseCode.UpdateRejected;
+}
+
 /**
  * A refusal carrying a reason (never returned as if it were data). `detail` is English for server
  * logs and the close reason; users see words for `refusal` instead.

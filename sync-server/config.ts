@@ -15,6 +15,8 @@ const EnvSchema = v.object({
   HOST: v.optional(v.string(), '127.0.0.1'),
   PORT: int(8787),
   DATA_DIR: v.optional(v.string(), './data'),
+  REDIS_URL: v.optional(v.pipe(v.string(), v.regex(/^rediss?:\/\//, 'must start with redis://'))),
+  CROSS_INSTANCE_WAIT_MS: int(3000, 0),
   DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'must start with postgres://'))),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
   MAX_FRAME_BYTES: int(2 * 1024 * 1024, 1024),
@@ -56,12 +58,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const parsed = v.safeParse(EnvSchema, env);
   if (!parsed.success) throw new Error(`bad environment variable ${issueMessage(parsed.issues)}`);
   const e = parsed.output;
+  // Instances share what lasts through Postgres; a SQLite file per instance would split the data.
+  if (e.REDIS_URL && !e.DATABASE_URL) throw new Error('bad environment variable REDIS_URL: it needs DATABASE_URL too');
   return {
     host: e.HOST,
     port: e.PORT,
     dataDir: e.DATA_DIR,
     /** Set: documents, accounts and images live in Postgres; unset: SQLite in DATA_DIR. */
     databaseUrl: e.DATABASE_URL,
+    /** Set: several instances share rooms through Redis Streams. */
+    redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
     staticDir: e.STATIC_DIR,
     demo: e.DEMO === '1',
@@ -84,6 +90,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     relay: {
       compactEvery: e.COMPACT_EVERY,
       idleMs: e.ROOM_IDLE_MS,
+      crossInstanceWaitMs: e.CROSS_INSTANCE_WAIT_MS,
       limits: {
         maxFrameBytes: e.MAX_FRAME_BYTES,
         messagesPerSecond: e.WS_MESSAGES_PER_SECOND,

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { createApp } from './app.ts';
+import { RedisBus } from './bus/RedisBus.ts';
 import type { Config } from './config.ts';
 import { governance } from './governance.ts';
 import type { Services } from './http.ts';
@@ -41,7 +42,8 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
   // RATE_LIMITS=off lifts the daily quotas with the API limits, for load tests.
   const rules = governance(config.rules);
   const policy = config.rateLimits ? withQuotas(rules, new DailyQuotas(config.quotas)) : rules;
-  const relay = new Relay(store.docs, { ...config.relay, log, policy });
+  const bus = config.redisUrl ? new RedisBus(config.redisUrl, { log }) : undefined;
+  const relay = new Relay(store.docs, { ...config.relay, log, policy, bus });
   const services: Services = { config, storage: store, relay, now: Date.now, log };
   const { app, injectWebSocket, stop } = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -62,6 +64,7 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
     async close() {
       stop();
       await relay.close();
+      await bus?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

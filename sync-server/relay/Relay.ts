@@ -21,6 +21,7 @@ export class Relay {
     private readonly docs: DocStore,
     readonly options: RelayOptions,
   ) {
+    options.bus?.onDisconnect((memberId, code, reason) => this.closeMember(memberId, code, reason));
     const member = options.limits.member;
     if (member) {
       this.memberBytes = new KeyedLimiter(member.bytesPerSecond, member.byteBurst);
@@ -49,8 +50,13 @@ export class Relay {
     return conn;
   }
 
-  /** Closes every open connection of a member at once (revocation). */
+  /** Closes every open connection of a member at once (revocation), on every instance. */
   disconnectMember(memberId: string, code: number, reason: string): number {
+    this.options.bus?.disconnect(memberId, code, reason);
+    return this.closeMember(memberId, code, reason);
+  }
+
+  private closeMember(memberId: string, code: number, reason: string): number {
     const conns = [...(this.byMember.get(memberId) ?? [])];
     for (const conn of conns) conn.close(code, reason);
     return conns.length;

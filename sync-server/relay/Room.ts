@@ -1,21 +1,26 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, RejectReason, RuleError, refusalCloseCodes } from '../../shared/errors.ts';
+import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import type { DocStore } from '../storage/Storage.ts';
+import { Compaction } from './Compaction.ts';
 import type { Connection } from './Connection.ts';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
-import type { RelayOptions, RoomState } from './types.ts';
+import { HeldFrames } from './HeldFrames.ts';
+import { mergeRows } from './mergeRows.ts';
+import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import { RoomAwareness } from './RoomAwareness.ts';
+import type { BusListener, RelayOptions, RoomState } from './types.ts';
 
 /** Transaction origin of events the server itself writes (the `members` document). */
 export const serverOrigin = Symbol('server');
+/** Transaction origin of what another instance stored: forwarded here, never stored again. */
+const busOrigin = Symbol('bus');
 
 type State = 'loading' | 'ready' | 'closed';
 
 /** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness;
+  private readonly presence: RoomAwareness;
   readonly conns = new Set<Connection>();
   private current: Y.Doc;
   /** The policy's state of the current doc (its fold), made after each load. */
@@ -26,11 +31,14 @@ export class Room {
   private queued: Array<() => void> = [];
   /** Updates the doc emits while one frame is applied; stored and forwarded only if it applied whole. */
   private captured: Uint8Array[] | null = null;
-  private sinceCompact = 0;
-  private compacting: Promise<void> | null = null;
+  private readonly compaction: Compaction;
   private idleTimer: NodeJS.Timeout | undefined;
   /** Pending store-then-forward chain when the storage answers asynchronously. */
   private tail: Promise<void> | null = null;
+  /** With a bus: what this room hears from other instances, and frames waiting for it. */
+  private readonly listener: BusListener | undefined;
+  private readonly held: HeldFrames | undefined;
+  private joined = false;
 
   constructor(
     readonly name: string,
@@ -40,12 +48,25 @@ export class Room {
     private readonly onUnload: (room: Room) => void,
   ) {
     this.current = new Y.Doc();
-    // Awareness gets a doc of its own: it outlives the room's doc when that is reloaded.
-    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
-    // The relay is not a peer: it has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwareness);
+    this.presence = new RoomAwareness(name, this.conns, options);
+    this.compaction = new Compaction(name, docs, options.compactEvery, options.log, this.merge, () => this.tail);
+    if (options.bus) {
+      this.listener = {
+        update: (u) => this.whenReady(() => this.applyRemote(u)),
+        awareness: (u) => this.state !== 'closed' && this.presence.fromBus(u),
+        gap: () => void this.catchUp(),
+      };
+      this.held = new HeldFrames(
+        options.crossInstanceWaitMs ?? 3000,
+        (conn) => void this.expire(conn),
+        (conn, frame) => this.handleOwnFrame(conn, frame),
+      );
+    }
     this.loading = this.load();
+  }
+
+  get awareness(): RoomAwareness['awareness'] {
+    return this.presence.awareness;
   }
 
   /** The document as stored; replaced by a fresh load when an update fails to apply. */
@@ -69,6 +90,11 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
+      // Joined before reading storage: what another instance stores meanwhile comes through the bus.
+      if (this.options.bus && this.listener && !this.joined) {
+        await this.options.bus.join(this.name, this.listener);
+        this.joined = true;
+      }
       // What is still being stored belongs in the load.
       await this.tail;
       const updates = await this.docs.load(this.name);
@@ -76,7 +102,7 @@ export class Room {
       this.doc.transact(() => {
         for (const u of updates) Y.applyUpdate(this.doc, u);
       });
-      this.sinceCompact = Math.max(0, updates.length - 1);
+      this.compaction.loaded(updates.length);
       this.policyState = this.options.policy.attach?.(this.doc, this.kind);
     } catch (e) {
       this.options.log('error', 'room load failed', { room: this.name, error: String(e) });
@@ -89,7 +115,7 @@ export class Room {
     const queued = this.queued;
     this.queued = [];
     for (const run of queued) run();
-    this.maybeCompact();
+    this.compaction.maybe(true);
   }
 
   /**
@@ -116,32 +142,36 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    this.held?.take(conn);
+    this.presence.left(conn);
     if (this.conns.size === 0) this.scheduleUnload();
   }
 
   /** A frame from a connection; frames of a room are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    if (this.state === 'loading') this.queued.push(() => this.receive(conn, data));
-    else if (this.state === 'ready') this.handleOwnFrame(conn, data);
+    this.whenReady(() => {
+      if (!this.held?.has(conn)) this.handleOwnFrame(conn, data);
+      else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
+    });
+  }
+
+  private whenReady(run: () => void): void {
+    if (this.state === 'loading') this.queued.push(run);
+    else if (this.state === 'ready') run();
   }
 
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
   appendServerEvents(events: readonly ServerEvent[]): void {
-    if (this.state === 'loading') {
-      this.queued.push(() => this.appendServerEvents(events));
-      return;
-    }
-    this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin);
-    if (this.conns.size === 0) this.scheduleUnload();
+    this.whenReady(() => {
+      this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin);
+      if (this.conns.size === 0) this.scheduleUnload();
+    });
   }
 
   private greet(conn: Connection): void {
     conn.send(encodeSyncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+    const present = this.presence.all();
+    if (present) conn.send(present);
   }
 
   /** Whatever goes wrong with a frame is its sender's alone. */
@@ -180,22 +210,22 @@ export class Room {
       }
       case 'step2':
       case 'update':
-        this.applyFrom(conn, message.update);
+        this.applyFrom(conn, message.update, data);
         return;
       case 'awareness':
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          this.presence.fromConnection(conn, message.update);
         } catch (e) {
           this.refuse(conn, CloseCode.BadMessage, `malformed awareness: ${(e as Error).message}`);
         }
         return;
       case 'query-awareness':
-        conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        conn.send(this.presence.all(true));
         return;
     }
   }
 
-  private applyFrom(conn: Connection, update: Uint8Array): void {
+  private applyFrom(conn: Connection, update: Uint8Array, frame: Uint8Array): void {
     let afterApply: (() => void) | undefined;
     try {
       const checked = this.options.policy.check(update, conn.member, this);
@@ -204,6 +234,8 @@ export class Room {
     } catch (e) {
       // A policy that throws anything else has a bug; the update is still only its sender's problem.
       const refusal = e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
+      // It may build on, or carry, what another instance accepted a moment ago: wait for it, within bounds.
+      if (this.held?.wait(conn, frame, refusal.reason)) return;
       this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
@@ -249,9 +281,14 @@ export class Room {
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.captured) this.captured.push(update);
+    if (origin === busOrigin) this.broadcast(encodeUpdate(update));
+    else if (this.captured) this.captured.push(update);
     else this.commit(update, origin);
   };
+
+  private broadcast(message: Uint8Array, except?: unknown): void {
+    for (const conn of this.conns) if (conn !== except) conn.send(message);
+  }
 
   /** A change to the doc: store it, then forward it to everyone but its sender. */
   private commit(update: Uint8Array, origin: unknown): void {
@@ -265,7 +302,8 @@ export class Room {
     }
     const message = encodeUpdate(update);
     const forward = () => {
-      for (const conn of this.conns) if (conn !== origin) conn.send(message);
+      this.broadcast(message, origin);
+      this.options.bus?.publish(this.name, 'update', update);
     };
     if (stored instanceof Promise || this.tail) {
       this.tail = (this.tail ?? Promise.resolve())
@@ -277,49 +315,47 @@ export class Room {
     } else {
       forward();
     }
-    this.sinceCompact++;
-    this.maybeCompact();
+    this.compaction.appended(this.state === 'ready');
   }
 
-  private onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = this.conns.has(origin as Connection) ? (origin as Connection) : undefined;
-    if (conn) {
-      for (const id of added) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    // Echo to the sender too: y-websocket 3 drops a socket that hears nothing for 30 s.
-    const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.conns) c.send(message);
+  /**
+   * The live doc holds every stored row (and maybe more, which is harmless: updates are
+   * idempotent); its encoding merges runs of items, so a compacted room loads fast.
+   */
+  private merge = (rows: Uint8Array[]): Uint8Array => {
+    // A failed room's doc may be missing updates: never let it replace what is stored.
+    if (this.state !== 'ready') throw new Error('room is not ready');
+    // Another instance may have stored rows this doc has not heard of yet: merge the rows.
+    return this.options.bus ? mergeRows(rows) : Y.encodeStateAsUpdate(this.doc);
   };
 
-  private maybeCompact(): void {
-    if (this.compacting || this.sinceCompact < this.options.compactEvery || this.state !== 'ready') return;
-    this.compacting = this.compact().finally(() => {
-      this.compacting = null;
-    });
+  /** Another instance's stored update: applied and forwarded here, then waiting frames retried. */
+  private applyRemote(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, busOrigin);
+    } catch (e) {
+      this.options.log('error', 'bus update failed', { room: this.name, error: String(e) });
+    }
+    this.held?.retryAll();
   }
 
-  /** Merges the stored updates into one; updates appended meanwhile stay after it. */
-  async compact(): Promise<void> {
-    const counted = this.sinceCompact;
-    try {
-      await this.tail;
-      // The live doc holds every stored row (and maybe more, which is harmless: updates are
-      // idempotent); its encoding merges runs of items, so a compacted room loads fast.
-      await this.docs.compact(this.name, () => {
-        // A failed room's doc may be missing updates: never let it replace what is stored.
-        if (this.state !== 'ready') throw new Error('room is not ready');
-        return Y.encodeStateAsUpdate(this.doc);
-      });
-      this.sinceCompact = Math.max(0, this.sinceCompact - counted);
-    } catch (e) {
-      this.options.log('error', 'compaction failed', { room: this.name, error: String(e) });
-    }
+  /** The bus missed something: whatever storage holds that this doc lacks is applied and forwarded. */
+  private async catchUp(): Promise<void> {
+    if (this.state !== 'ready') return;
+    const rows = await this.docs.load(this.name);
+    if (this.state !== 'ready') return;
+    this.doc.transact(() => {
+      for (const u of rows) Y.applyUpdate(this.doc, u);
+    }, busOrigin);
+    this.held?.retryAll();
+  }
+
+  /** The wait is over: one last look in storage, then what still builds on unknown items is refused. */
+  private async expire(conn: Connection): Promise<void> {
+    await this.catchUp().catch((e) =>
+      this.options.log('error', 'catch-up failed', { room: this.name, error: String(e) }),
+    );
+    this.held?.resume(conn, true);
   }
 
   private scheduleUnload(): void {
@@ -332,8 +368,7 @@ export class Room {
   async unload(): Promise<void> {
     if (this.conns.size > 0 || this.state === 'closed') return;
     await this.ready.catch(() => undefined);
-    await this.compacting;
-    if (this.sinceCompact > 0) await this.compact();
+    await this.compaction.settle();
     if (this.conns.size > 0) return;
     this.destroy();
   }
@@ -353,17 +388,12 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'closed';
     clearTimeout(this.idleTimer);
-    this.awareness.off('update', this.onAwareness);
-    this.awareness.destroy();
-    this.awareness.doc.destroy();
+    this.held?.clear();
+    if (this.joined && this.listener) this.options.bus?.leave(this.name, this.listener);
+    this.presence.destroy();
     this.detachPolicy();
     this.doc.off('update', this.onUpdate);
     this.doc.destroy();
     this.onUnload(this);
   }
-}
-
-/** The close code for a refusal: read-only, malformed, too large and quotas have their own. */
-function closeCodeOf(reason: RejectReason): number {
-  return refusalCloseCodes[reason] ?? CloseCode.UpdateRejected;
 }

@@ -73,9 +73,43 @@ export interface UpdatePolicy {
   ): Checked;
 }
 
+/** What a room hears from the other instances through the bus. */
+export interface BusListener {
+  /** An update another instance stored and forwarded. */
+  update(update: Uint8Array): void;
+  /** An awareness update from a connection on another instance. */
+  awareness(update: Uint8Array): unknown;
+  /** Updates were missed (a jump in the room's sequence, or the bus reconnected): read storage. */
+  gap(): void;
+}
+
+/**
+ * Carries a room's stored updates and awareness between relay instances (several processes behind
+ * one proxy). `join` settles once the room's position in the bus is fixed: everything published
+ * after it reaches the listener, everything before it is in storage already.
+ */
+export interface RoomBus {
+  join(room: string, listener: BusListener): Promise<void>;
+  leave(room: string, listener: BusListener): void;
+  /** Called only after the update is committed to storage. */
+  publish(room: string, kind: 'update' | 'awareness', payload: Uint8Array): void;
+  /** Asks every other instance to close a member's connections (revoked, or a new token). */
+  disconnect(memberId: string, code: number, reason: string): void;
+  /** Hears the other instances' `disconnect`. */
+  onDisconnect(handler: (memberId: string, code: number, reason: string) => void): void;
+  close(): Promise<void>;
+}
+
 export interface RelayOptions {
   limits: RelayLimits;
   policy: UpdatePolicy;
+  /** Other instances' updates and awareness; absent: this process is the only relay. */
+  bus?: RoomBus;
+  /**
+   * With a bus: how long an update that builds on items this instance has not yet heard of waits
+   * for them (from the bus, then from storage) before it is refused as unresolved.
+   */
+  crossInstanceWaitMs?: number;
   /** Compact a room's stored updates after this many appends. */
   compactEvery: number;
   /** A room with no connections leaves memory after this long. */

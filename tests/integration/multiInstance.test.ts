@@ -1,0 +1,162 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openPostgresStorage } from '../../sync-server/storage/postgres/PostgresStorage.ts';
+import {
+  addMember,
+  connect,
+  createCompound,
+  raised,
+  type Session,
+  synced,
+  type TestClient,
+} from '../helpers/clients.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/startPostgres.ts';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/startRedis.ts';
+import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+
+let postgres: TestPostgres | undefined;
+let redis: TestRedis | undefined;
+beforeAll(async () => {
+  if (!postgresAvailable || !redisAvailable) return;
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+const titles = (c: TestClient) => (c.events.toArray() as { title?: string }[]).flatMap((e) => e.title ?? []);
+
+describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on one Postgres and one Redis', () => {
+  let url: string;
+  let a: TestServer;
+  let b: TestServer;
+  let admin: Session;
+  let bob: Session;
+  let clients: TestClient[] = [];
+  const open = (server: TestServer, session: Session, doc = new Y.Doc()) => {
+    const c = connect(server.wsUrl, session, 'public', doc);
+    clients.push(c);
+    return c;
+  };
+  const room = () => `${admin.compoundId}/public`;
+
+  beforeEach(async () => {
+    url = await postgres!.newDatabase();
+    const env = { DATABASE_URL: url, REDIS_URL: redis!.url };
+    a = await startTestServer(env);
+    b = await startTestServer({ ...env, CROSS_INSTANCE_WAIT_MS: '1500', COMPACT_EVERY: '3' });
+    admin = await createCompound(a.url);
+    // Accounts live in Postgres: an invite made on one instance is redeemed on the other.
+    bob = await addMember(b.url, admin, { role: 'committee', party: 'property' });
+  });
+  afterEach(async () => {
+    await redis!.client.call('CLIENT', 'UNPAUSE');
+    for (const c of clients) c.destroy();
+    clients = [];
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('an update accepted on one instance reaches the clients of the other, and back', async () => {
+    const x = open(a, admin);
+    const y = open(b, bob);
+    await Promise.all([synced(x), synced(y)]);
+    x.events.push([raised(admin, '甲实例写的')]);
+    await eventually(() => expect(titles(y)).toContain('甲实例写的'));
+    y.events.push([raised(bob, '乙实例写的')]);
+    await eventually(() => expect(titles(x)).toContain('乙实例写的'));
+    expect(x.closes).toEqual([]);
+    expect(y.closes).toEqual([]);
+  });
+
+  it('presence crosses instances', async () => {
+    const x = open(a, admin);
+    const y = open(b, bob);
+    await Promise.all([synced(x), synced(y)]);
+    x.provider.awareness.setLocalStateField('user', { name: '王秀英' });
+    await eventually(() =>
+      expect(y.provider.awareness.getStates().get(x.doc.clientID)).toMatchObject({ user: { name: '王秀英' } }),
+    );
+  });
+
+  it('a phone that moved instances with updates the new one has not heard of yet waits for them, and is not refused', async () => {
+    const x = open(a, admin);
+    const z = open(b, bob);
+    const watcher = open(b, admin);
+    await Promise.all([synced(x), synced(z), synced(watcher)]);
+    // Redis holds every write for a while: what A stores now cannot reach B through the bus yet.
+    await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
+    x.events.push([raised(admin, '在甲实例刚被接受')]);
+    await eventually(async () => {
+      const doc = new Y.Doc();
+      for (const u of await a.storage.docs.load(room())) Y.applyUpdate(doc, u);
+      expect(JSON.stringify(doc.getArray('events').toJSON())).toContain('在甲实例刚被接受');
+    });
+    // The phone got it on A and now talks to B: it sends it back with its own event built after it.
+    Y.applyUpdate(z.doc, Y.encodeStateAsUpdate(x.doc));
+    z.events.push([raised(bob, '接着写的')]);
+    await eventually(() => expect(titles(watcher)).toEqual(expect.arrayContaining(['在甲实例刚被接受', '接着写的'])));
+    expect(z.closes).toEqual([]);
+    await eventually(() => expect(titles(x)).toContain('接着写的'));
+  });
+
+  it('an update that builds on items no instance accepted is refused after the bounded wait', async () => {
+    const z = open(b, bob);
+    await synced(z);
+    // Bob's phone carries an event in the admin's name that exists nowhere.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(z.doc));
+    elsewhere.getArray('events').push([raised(admin, '伪造的')]);
+    Y.applyUpdate(z.doc, Y.encodeStateAsUpdate(elsewhere));
+    await eventually(() => expect(z.closes[0]?.reason).toMatch(/^forged_author/));
+  });
+
+  it('a publish that never reached Redis is noticed at the next one and filled from Postgres', async () => {
+    const x = open(a, admin);
+    const y = open(b, bob);
+    await Promise.all([synced(x), synced(y)]);
+    // An instance stored this update and died before announcing it.
+    const lost = new Y.Doc();
+    Y.applyUpdate(lost, Y.encodeStateAsUpdate(x.doc));
+    let update: Uint8Array | undefined;
+    lost.on('update', (u: Uint8Array) => {
+      update = u;
+    });
+    lost.getArray('events').push([raised(admin, '存了但没广播')]);
+    const third = await openPostgresStorage(url);
+    await third.docs.append(room(), update!);
+    await third.close();
+    await redis!.client.incr(`ls:{${room()}}:seq`);
+
+    x.events.push([raised(admin, '下一条')]);
+    await eventually(() => expect(titles(y)).toEqual(expect.arrayContaining(['下一条', '存了但没广播'])));
+    await eventually(() => expect(titles(x)).toContain('存了但没广播'));
+  });
+
+  it('compaction on an instance that has not heard of another’s rows keeps them', async () => {
+    const x = open(a, admin);
+    const y = open(b, bob);
+    await Promise.all([synced(x), synced(y)]);
+    await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
+    for (let i = 0; i < 3; i++) x.events.push([raised(admin, `甲存的 ${i}`)]);
+    // B stores more than COMPACT_EVERY rows while it lacks A's: it compacts the room.
+    for (let i = 0; i < 5; i++) y.events.push([raised(bob, `乙存的 ${i}`)]);
+    await eventually(async () => expect(await b.storage.docs.count(room())).toBeLessThan(5));
+    await redis!.client.call('CLIENT', 'UNPAUSE');
+    const doc = new Y.Doc();
+    for (const u of await b.storage.docs.load(room())) Y.applyUpdate(doc, u);
+    const stored = (doc.getArray('events').toArray() as { title?: string }[]).flatMap((e) => e.title ?? []);
+    expect(stored).toEqual(expect.arrayContaining(['甲存的 0', '甲存的 1', '甲存的 2', '乙存的 4']));
+  });
+
+  it('a member removed through one instance is disconnected from the other at once', async () => {
+    const y = open(b, bob);
+    await synced(y);
+    const res = await fetch(`${a.url}/api/compounds/${admin.compoundId}/members/${bob.memberId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(res.ok).toBe(true);
+    await eventually(() => expect(y.closes[0]?.reason).toMatch(/^revoked/));
+  });
+});
