@@ -254,6 +254,9 @@ export const en: Record<MessageKey, string> = {
   'anomaly.not_raiser': 'only the person who raised it can do this',
   'anomaly.nothing_to_rate': 'nothing completed to rate yet',
   'anomaly.not_approved': 'not yet approved by all three parties, so it cannot be paid',
+  'anomaly.tier_unmet':
+    'above the limit of {limit} with no owners’ assembly decision that passed, so it cannot be paid',
+  'anomaly.not_assembly': 'the linked meeting is not an owners’ assembly',
   'anomaly.expense_status.approved': 'the expense was already approved',
   'anomaly.expense_status.refused': 'the expense was already refused',
   'anomaly.expense_status.paid': 'the expense was already paid',

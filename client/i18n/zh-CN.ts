@@ -251,6 +251,8 @@ export const zhCN = {
   'anomaly.not_raiser': '只有提出人可以这样做',
   'anomaly.nothing_to_rate': '还没有办结，不能评价',
   'anomaly.not_approved': '三方还没有都批准，不能付款',
+  'anomaly.tier_unmet': '金额超过限额 {limit}，没有通过的业主大会决定，不能付款',
+  'anomaly.not_assembly': '关联的会议不是业主大会',
   'anomaly.expense_status.approved': '这笔支出已经批准了',
   'anomaly.expense_status.refused': '这笔支出已经被否决',
   'anomaly.expense_status.paid': '这笔支出已经付过了',
