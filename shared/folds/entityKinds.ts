@@ -89,7 +89,11 @@ export const entityKinds: Record<string, EntityKind> = {
   },
   inc: { publish: into((s) => s.ledger.incomes), contribute: (d) => incomeContributions(d as IncomeState) },
   exp: { publish: into((s) => s.ledger.expenses), contribute: (d) => expenseContributions(d as ExpenseState) },
-  tiers: { publish: (state, _id, value) => void (state.ledger.tiers = (value as TiersDraft | undefined)?.list ?? []) },
+  tiers: {
+    publish: (state, _id, value) => {
+      state.ledger.tiers = (value as TiersDraft | undefined)?.list ?? [];
+    },
+  },
   mtg: { publish: into((s) => s.meetings.meetings) },
   prof: { publish: into((s) => s.practice.profiles) },
   lst: { publish: into((s) => s.practice.listings) },
