@@ -3,6 +3,7 @@ import type { Fen } from '../../shared/money.ts';
 import type { Party } from '../../shared/roles.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import { appendPublic, optional } from './appendPublic.ts';
+import type { AssemblyDecision } from './useAssemblyDecisions.ts';
 
 export interface IncomeInput {
   fundId: string;
@@ -84,4 +85,19 @@ export function recordPayment(session: CompoundSession, expenseId: string, day: 
 /** Undoes an income or a payment by a reversing entry naming why; nothing is edited or deleted. */
 export function reverseEntry(session: CompoundSession, targetEventId: string, reason: string): string {
   return appendPublic(session, 'ledger.reversed', { targetEventId, reason: reason.trim() });
+}
+
+/** Sets the compound's amount limit (integer fen) from a day on; admins only. */
+export function setTierLimit(session: CompoundSession, limitFen: Fen, from: string): string {
+  return appendPublic(session, 'ledger.tier.set', { limitFen, from });
+}
+
+/** Links an owners' assembly decision to an expense, with its 双过半 count as the minutes hold it. */
+export function linkAssemblyDecision(session: CompoundSession, expenseId: string, decision: AssemblyDecision): string {
+  return appendPublic(session, 'ledger.expense.assembly-linked', {
+    expenseId,
+    meetingId: decision.meetingId,
+    decisionId: decision.decisionId,
+    assembly: decision.tally,
+  });
 }

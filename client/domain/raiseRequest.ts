@@ -1,4 +1,4 @@
-import type { Category } from '../../shared/events/request.ts';
+import type { Category, LedgerRef } from '../../shared/events/request.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import { appendPublic, optional } from './appendPublic.ts';
 
@@ -11,6 +11,8 @@ export interface RaiseInput {
   photos?: string[];
   meetingId?: string;
   raisedFor?: string;
+  /** The ledger entry the request asks about (质询). */
+  ledgerRef?: LedgerRef;
 }
 
 /** Step 1 开放说事 (from the agenda's form or a meeting's quick capture): appends a `request.raised`; returns its id. */
@@ -24,5 +26,6 @@ export function raiseRequest(session: CompoundSession, input: RaiseInput): strin
     ...optional('raisedFor', input.raisedFor),
     ...(input.meetingId ? { meetingId: input.meetingId } : {}),
     ...(input.photos?.length ? { photos: input.photos } : {}),
+    ...(input.ledgerRef ? { ledgerRef: { kind: input.ledgerRef.kind, id: input.ledgerRef.id } } : {}),
   });
 }

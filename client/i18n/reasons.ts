@@ -1,7 +1,8 @@
 import type { BrokenRule, Refusal, RejectReason } from '../../shared/errors.ts';
 import type { AnomalyReason } from '../../shared/folds/index.ts';
+import { formatFen } from '../../shared/money.ts';
 import type { Who } from '../../shared/rules/permissions.ts';
-import { type MessageKey, t } from './index.ts';
+import { intlLocale, type MessageKey, t } from './index.ts';
 
 /**
  * Why a fold ignored an event, in the current locale. Each code has one catalog line
@@ -22,6 +23,8 @@ export function anomalyText(reason: AnomalyReason): string {
       return t(`anomaly.${reason.code}`, { party: t(`party.${reason.party}`) });
     case 'meeting_kind':
       return t('anomaly.meeting_kind', { kind: t(`meetingKind.${reason.meetingKind}`) });
+    case 'tier_unmet':
+      return t('anomaly.tier_unmet', { limit: formatFen(reason.limitFen, intlLocale()) });
     case 'balance_short':
       return t('anomaly.balance_short', { balance: reason.balance, cost: reason.cost });
     default:

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { PositiveFen } from '../money.ts';
 import { PartySchema } from '../roles.ts';
 import { Day } from '../time.ts';
-import { defineEvent, EventRef, ImageRefs, Line, Text } from './envelope.ts';
+import { defineEvent, EventRef, ImageRefs, Line, MeetingId, Text } from './envelope.ts';
+import { AssemblyTally } from './meeting.ts';
 
 export const fundKinds = ['shared-account', 'pooled', 'donation', 'maintenance', 'other'] as const;
 export type FundKind = (typeof fundKinds)[number];
@@ -65,6 +66,26 @@ export const LedgerReversed = defineEvent('ledger.reversed', {
   reason: Line(500),
 });
 
+/**
+ * The compound's amount limit (integer fen) from a day on: an expense above the limit in force on
+ * the day it was proposed is paid only with an owners' assembly decision that passed.
+ */
+export const TierSet = defineEvent('ledger.tier.set', {
+  limitFen: PositiveFen,
+  from: Day,
+});
+
+/**
+ * Links an expense to an owners' assembly decision (in the `minutes-<meetingId>` document), with
+ * the decision's 双过半 count copied from the minutes so the public log alone says whether it passed.
+ */
+export const ExpenseAssemblyLinked = defineEvent('ledger.expense.assembly-linked', {
+  expenseId: EventRef,
+  meetingId: MeetingId,
+  decisionId: EventRef,
+  assembly: AssemblyTally,
+});
+
 export const ledgerEvents = [
   FundOpened,
   IncomeRecorded,
@@ -73,4 +94,6 @@ export const ledgerEvents = [
   ExpenseRefused,
   ExpensePaid,
   LedgerReversed,
+  TierSet,
+  ExpenseAssemblyLinked,
 ] as const;

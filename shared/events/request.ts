@@ -46,6 +46,10 @@ export type VoteChoice = (typeof voteChoices)[number];
 export const Owner = v.union([v.strictObject({ party: PartySchema }), v.strictObject({ memberId: MemberId })]);
 export type Owner = v.InferOutput<typeof Owner>;
 
+/** A ledger entry a request asks about (质询): an income or an expense, by the id of the event that made it. */
+export const LedgerRef = v.strictObject({ kind: v.picklist(['income', 'expense']), id: EventRef });
+export type LedgerRef = v.InferOutput<typeof LedgerRef>;
+
 /** Step 1 开放说事. The request's id is this event's id. */
 export const RequestRaised = defineEvent('request.raised', {
   title: Line(200),
@@ -58,6 +62,8 @@ export const RequestRaised = defineEvent('request.raised', {
   meetingId: v.optional(MeetingId),
   /** The resident a recorder wrote the request down for (a building lead, at a little-stool meeting). */
   raisedFor: v.optional(Line(60)),
+  /** The ledger entry the request asks about. */
+  ledgerRef: v.optional(LedgerRef),
 });
 
 /** The raiser corrects their own request before it is decided (the fold ignores anyone else's edit). */

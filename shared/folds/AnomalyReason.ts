@@ -25,6 +25,10 @@ export const AnomalyCode = {
   NothingToRate: 'nothing_to_rate',
   /** A payment before all three parties approved. */
   NotApproved: 'not_approved',
+  /** A payment above the limit in force when the expense was proposed, with no owners' assembly decision that passed. */
+  TierUnmet: 'tier_unmet',
+  /** An expense linked to a meeting that is not an owners' assembly. */
+  NotAssembly: 'not_assembly',
   /** The expense has moved past the step the event takes. */
   ExpenseStatus: 'expense_status',
   AlreadyApproved: 'already_approved',
@@ -93,6 +97,7 @@ interface AnomalyParams {
   target_ended: { stage: Stage };
   expense_status: { status: Exclude<ExpenseStatus, 'proposed'> };
   already_approved: { party: Party };
+  tier_unmet: { limitFen: number };
   balance_short: { balance: number; cost: number };
   meeting_kind: { meetingKind: MeetingKind };
   already_signed_off: { party: Party };

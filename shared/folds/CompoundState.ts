@@ -43,7 +43,7 @@ export function emptyCompoundState(): CompoundState {
     care: { households: {} },
     units: { units: {} },
     points: { rules: {}, accounts: {}, goods: {} },
-    ledger: { funds: {}, incomes: {}, expenses: {}, monthly: {} },
+    ledger: { funds: {}, incomes: {}, expenses: {}, monthly: {}, tiers: [] },
     meetings: { meetings: {} },
     practice: { profiles: {}, listings: {} },
     members: {},

@@ -1,5 +1,5 @@
 import type { Tally } from '../events/envelope.ts';
-import type { Category, Outcome, Owner, Priority, VoteChoice } from '../events/request.ts';
+import type { Category, LedgerRef, Outcome, Owner, Priority, VoteChoice } from '../events/request.ts';
 
 /**
  * Where a request stands in the six-step loop (六步工作法):
@@ -86,6 +86,8 @@ export interface RequestState {
   photos: string[];
   building: string | null;
   raisedFor: string | null;
+  /** The ledger entry it asks about (质询), if any. */
+  ledgerRef: LedgerRef | null;
   raisedBy: string;
   raisedAt: number;
   /** The meeting it was collected for as a topic, if any. */

@@ -64,6 +64,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     photos: e.photos ?? [],
     building: e.building ?? null,
     raisedFor: e.raisedFor ?? null,
+    ledgerRef: e.ledgerRef ?? null,
     raisedBy: e.by,
     raisedAt: e.at,
     topicFor: e.meetingId ?? null,

@@ -15,6 +15,7 @@ import { careModule } from './care.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
 import type { ExpenseState, FundDraft, IncomeState } from './ledger.ts';
 import { expenseContributions, incomeContributions, ledgerModule, monthTotals } from './ledger.ts';
+import type { TiersDraft } from './ledgerTiers.ts';
 import { meetingsModule } from './meetings.ts';
 import { membersModule } from './members.ts';
 import type { GoodsDraft, PointsAccount } from './points.ts';
@@ -88,6 +89,11 @@ export const entityKinds: Record<string, EntityKind> = {
   },
   inc: { publish: into((s) => s.ledger.incomes), contribute: (d) => incomeContributions(d as IncomeState) },
   exp: { publish: into((s) => s.ledger.expenses), contribute: (d) => expenseContributions(d as ExpenseState) },
+  tiers: {
+    publish: (state, _id, value) => {
+      state.ledger.tiers = (value as TiersDraft | undefined)?.list ?? [];
+    },
+  },
   mtg: { publish: into((s) => s.meetings.meetings) },
   prof: { publish: into((s) => s.practice.profiles) },
   lst: { publish: into((s) => s.practice.listings) },

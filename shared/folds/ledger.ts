@@ -5,7 +5,10 @@ import { parties } from '../roles.ts';
 import { exhaustive } from '../rooms.ts';
 import { shanghaiDay } from '../time.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
+import { assemblyOutcome } from './assemblyTally.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
+import { type AssemblyLink, insertTier, limitOn, type TierState, type TiersDraft, tiersKey } from './ledgerTiers.ts';
+import type { MeetingState } from './meetings.ts';
 
 export interface LedgerAct {
   eventId: string;
@@ -48,6 +51,8 @@ export interface ExpenseState extends LedgerAct {
   purpose: string;
   requestId: string | null;
   quotes: string[];
+  /** Owners' assembly decisions linked to it, by (at, id); one that passed lets an above-limit expense be paid. */
+  assembly: AssemblyLink[];
   status: ExpenseStatus;
   approvals: Partial<Record<Party, LedgerAct & { note: string | null }>>;
   refusal: (LedgerAct & { party: Party; note: string | null }) | null;
@@ -67,6 +72,8 @@ export interface LedgerState {
   expenses: Record<string, ExpenseState>;
   /** By month "YYYY-MM". */
   monthly: Record<string, MonthTotals>;
+  /** Every amount limit set, by (from, at, id); see limitOn. */
+  tiers: TierState[];
 }
 
 type LedgerEvent = EventOf<(typeof ledgerEvents)[number]['entries']['type']['literal']>;
@@ -88,21 +95,33 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
         return [expKey(e.id)];
       case 'ledger.expense.approved':
       case 'ledger.expense.refused':
+      case 'ledger.expense.assembly-linked':
         return [expKey(e.expenseId)];
       case 'ledger.expense.paid':
         return [expKey(e.expenseId)];
+      case 'ledger.tier.set':
+        return [tiersKey];
       case 'ledger.reversed':
         return [`e:${e.targetEventId}`];
       default:
         return exhaustive(e);
     }
   },
-  refs: (e) =>
-    e.type === 'ledger.income.recorded'
-      ? [fundKey(e.fundId)]
-      : e.type === 'ledger.expense.proposed'
-        ? [fundKey(e.fundId), ...(e.requestId ? [`req:${e.requestId}`] : [])]
-        : [],
+  refs(e) {
+    switch (e.type) {
+      case 'ledger.income.recorded':
+        return [fundKey(e.fundId)];
+      case 'ledger.expense.proposed':
+        return [fundKey(e.fundId), ...(e.requestId ? [`req:${e.requestId}`] : [])];
+      // A payment reads the limits set before it: a limit placed before it later folds it again.
+      case 'ledger.expense.paid':
+        return [tiersKey];
+      case 'ledger.expense.assembly-linked':
+        return [`mtg:${e.meetingId}`];
+      default:
+        return [];
+    }
+  },
   creates: (e) =>
     e.type === 'ledger.fund.opened'
       ? fundKey(e.id)
@@ -110,7 +129,9 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
         ? incKey(e.id)
         : e.type === 'ledger.expense.proposed'
           ? expKey(e.id)
-          : undefined,
+          : e.type === 'ledger.tier.set'
+            ? tiersKey
+            : undefined,
   apply(ctx, e) {
     const act: LedgerAct = { eventId: e.id, at: e.at, by: e.by };
     const { id: eventId, at, by } = e;
@@ -150,6 +171,7 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
           purpose: e.purpose,
           requestId: e.requestId ?? null,
           quotes: e.quotes,
+          assembly: [],
           status: 'proposed',
           approvals: {},
           refusal: null,
@@ -162,7 +184,16 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
       case 'ledger.expense.paid': {
         const x = ctx.get<ExpenseState>(expKey(e.expenseId));
         if (!x) return { code: 'no_such', thing: 'expense' };
-        return expenseStep(x, act, e);
+        return e.type === 'ledger.expense.paid' ? pay(ctx, x, act, e) : expenseStep(x, act, e);
+      }
+      case 'ledger.expense.assembly-linked':
+        return linkAssembly(ctx, act, e);
+      case 'ledger.tier.set': {
+        const tier: TierState = { ...act, limitFen: e.limitFen, from: e.from };
+        const tiers = ctx.get<TiersDraft>(tiersKey);
+        if (tiers) insertTier(tiers.list, tier);
+        else ctx.put(tiersKey, { list: [tier] } satisfies TiersDraft);
+        return undefined;
       }
       case 'ledger.reversed':
         return reverse(ctx, act, e);
@@ -172,18 +203,52 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
   },
 };
 
+/**
+ * A payment after the three approvals; above the limit in force on the day the expense was proposed
+ * (among the limits set before the payment), only with a linked assembly decision that passed.
+ */
+function pay(ctx: FoldContext, x: ExpenseState, act: LedgerAct, e: EventOf<'ledger.expense.paid'>) {
+  if (x.status !== 'approved')
+    return x.status === 'proposed'
+      ? { code: 'not_approved' as const }
+      : { code: 'expense_status' as const, status: x.status };
+  const list = ctx.peek<TiersDraft>(tiersKey)?.list ?? [];
+  const tier = limitOn(list, shanghaiDay(x.at), (t) => ctx.target(t.eventId) !== undefined);
+  if (tier && x.amount > tier.limitFen && !x.assembly.some((l) => l.passed))
+    return { code: 'tier_unmet' as const, limitFen: tier.limitFen };
+  x.status = 'paid';
+  x.payment = { eventId: act.eventId, at: act.at, by: act.by, day: e.day, receipts: e.receipts };
+  return undefined;
+}
+
+/** Links an owners' assembly decision to an expense not yet settled; the meeting must be an owners' assembly. */
+function linkAssembly(
+  ctx: FoldContext,
+  act: LedgerAct,
+  e: EventOf<'ledger.expense.assembly-linked'>,
+): AnomalyReason | undefined {
+  const x = ctx.get<ExpenseState>(expKey(e.expenseId));
+  if (!x) return { code: 'no_such', thing: 'expense' };
+  const meeting = ctx.existed(`mtg:${e.meetingId}`) ? ctx.peek<MeetingState>(`mtg:${e.meetingId}`) : undefined;
+  if (!meeting) return { code: 'no_such', thing: 'meeting' };
+  if (meeting.kind !== 'owners-assembly') return { code: 'not_assembly' };
+  if (x.status !== 'proposed' && x.status !== 'approved') return { code: 'expense_status', status: x.status };
+  const link: AssemblyLink = {
+    ...act,
+    meetingId: e.meetingId,
+    decisionId: e.decisionId,
+    tally: e.assembly,
+    passed: assemblyOutcome(e.assembly).passed,
+  };
+  x.assembly = [...x.assembly, link].sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1));
+  return undefined;
+}
+
 function expenseStep(
   x: ExpenseState,
   act: LedgerAct,
-  e: EventOf<'ledger.expense.approved' | 'ledger.expense.refused' | 'ledger.expense.paid'>,
+  e: EventOf<'ledger.expense.approved' | 'ledger.expense.refused'>,
 ): AnomalyReason | undefined {
-  if (e.type === 'ledger.expense.paid') {
-    if (x.status !== 'approved')
-      return x.status === 'proposed' ? { code: 'not_approved' } : { code: 'expense_status', status: x.status };
-    x.status = 'paid';
-    x.payment = { eventId: act.eventId, at: act.at, by: act.by, day: e.day, receipts: e.receipts };
-    return undefined;
-  }
   if (x.status !== 'proposed') return { code: 'expense_status', status: x.status };
   if (x.approvals[e.party]) return { code: 'already_approved', party: e.party };
   if (e.type === 'ledger.expense.refused') {

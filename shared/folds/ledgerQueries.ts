@@ -1,5 +1,7 @@
 import { type Party, parties } from '../roles.ts';
+import { shanghaiDay } from '../time.ts';
 import type { ExpenseState, FundState, IncomeState, LedgerState } from './ledger.ts';
+import { limitOn, type TierState } from './ledgerTiers.ts';
 
 /** What an expense waits on a party for: its signature, or the payment to make and record. */
 export type LedgerTodoKind = 'approve' | 'pay';
@@ -100,4 +102,20 @@ export function isPersonName(name: string): boolean {
 export function maskName(name: string): string {
   const n = name.trim();
   return isPersonName(n) ? `${[...n][0]}*` : name;
+}
+
+/** The amount limit in force on an Asia/Shanghai day "YYYY-MM-DD", or null when none was set. */
+export function limitInForce(ledger: LedgerState, day: string): TierState | null {
+  return limitOn(ledger.tiers, day);
+}
+
+/** The limit an expense is held to: the one in force on the day it was proposed. */
+export function expenseLimit(ledger: LedgerState, x: ExpenseState): TierState | null {
+  return limitOn(ledger.tiers, shanghaiDay(x.at));
+}
+
+/** True if the expense is above its limit and no owners' assembly decision that passed is linked yet. */
+export function needsAssembly(ledger: LedgerState, x: ExpenseState): boolean {
+  const tier = expenseLimit(ledger, x);
+  return tier !== null && x.amount > tier.limitFen && !x.assembly.some((l) => l.passed);
 }

@@ -130,6 +130,8 @@ export const permissions: PermissionTable = {
   'ledger.expense.refused': { doc: 'public', who: 'committee', check: ownParty },
   'ledger.expense.paid': { doc: 'public', who: 'committee' },
   'ledger.reversed': { doc: 'public', who: 'committee' },
+  'ledger.tier.set': { doc: 'public', who: 'admin' },
+  'ledger.expense.assembly-linked': { doc: 'public', who: 'committee' },
 
   'practice.profile.registered': {
     doc: 'public',

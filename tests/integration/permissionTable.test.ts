@@ -25,6 +25,23 @@ for (const e of [
   { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
   { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
+  { ...base, type: 'ledger.tier.set', limitFen: 3_000_000, from: '2024-01-01' },
+  {
+    ...base,
+    type: 'ledger.expense.assembly-linked',
+    expenseId: 'x1',
+    meetingId: 'm1',
+    decisionId: 'd1',
+    assembly: {
+      matter: 'ordinary',
+      areaFor: 6,
+      areaAgainst: 1,
+      areaTakingPart: 8,
+      ownersFor: 6,
+      ownersAgainst: 1,
+      ownersTakingPart: 8,
+    },
+  },
 ]) {
   if (!samples.has(e.type)) samples.set(e.type, e);
 }
@@ -114,13 +131,20 @@ describe('the permission table, enforced by the relay', () => {
       continue;
     }
     const docName = docNameOf(rule.doc);
-    const allowed = () => (rule.who === 'member' ? resident : partyRows.has(type) ? owners : property);
+    const allowed = () =>
+      rule.who === 'member' ? resident : rule.who === 'admin' ? admin : partyRows.has(type) ? owners : property;
+    const whom = rule.who === 'member' ? 'a resident' : rule.who === 'admin' ? 'an admin' : 'a committee member';
 
-    it(`${type}: allowed for ${rule.who === 'member' ? 'a resident' : 'a committee member'} in ${docName}`, async () => {
+    it(`${type}: allowed for ${whom} in ${docName}`, async () => {
       expect(samples.has(type), `no sample event of ${type}`).toBe(true);
       expect(['stored', 'causal']).toContain(await attempt(allowed(), docName, eventFor(type, allowed())));
     });
 
+    if (rule.who === 'admin') {
+      it(`${type}: refused for a committee member who is no admin`, async () => {
+        expect(await attempt(property, docName, eventFor(type, property))).toBe(CloseCode.UpdateRejected);
+      });
+    }
     if (rule.who === 'member') {
       it(`${type}: refused when it names someone else as its author`, async () => {
         const forged = eventFor(type, resident, { by: owners.memberId });

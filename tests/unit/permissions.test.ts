@@ -55,6 +55,8 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'ledger.expense.refused': ['public', 'committee'],
   'ledger.expense.paid': ['public', 'committee'],
   'ledger.reversed': ['public', 'committee'],
+  'ledger.tier.set': ['public', 'admin'],
+  'ledger.expense.assembly-linked': ['public', 'committee'],
   'practice.profile.registered': ['public', 'member'],
   'practice.published': ['public', 'committee'],
   'practice.claimed': ['public', 'member'],

@@ -1,7 +1,9 @@
-import { useNavigate } from '@solidjs/router';
-import { createSignal } from 'solid-js';
-import { type Category, categories } from '../../../shared/events/request.ts';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import * as v from 'valibot';
+import { type Category, categories, LedgerRef } from '../../../shared/events/request.ts';
 import { raiseRequest } from '../../domain/raiseRequest.ts';
+import { useLedgerEntry } from '../../domain/useLedgerEntry.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
@@ -10,18 +12,37 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { AskedEntry } from './request/AskedEntry.tsx';
+
+/** The entry named by `?ledger=expense:<id>` (a question about it, 质询), if the query holds a valid one. */
+function askedEntry(query: string | string[] | undefined): LedgerRef | undefined {
+  const raw = typeof query === 'string' ? query : undefined;
+  const at = raw?.indexOf(':') ?? -1;
+  if (!raw || at < 0) return undefined;
+  const parsed = v.safeParse(LedgerRef, { kind: raw.slice(0, at), id: raw.slice(at + 1) });
+  return parsed.success ? parsed.output : undefined;
+}
 
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {
   const { session, path } = usePage();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const ledgerRef = askedEntry(search.ledger);
   const [title, setTitle] = createSignal('');
-  const [category, setCategory] = createSignal<Category>();
+  const [category, setCategory] = createSignal<Category | undefined>(ledgerRef ? 'other' : undefined);
   const [building, setBuilding] = createSignal('');
   const [location, setLocation] = createSignal('');
   const [detail, setDetail] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
+  // A question about a ledger entry starts titled after it, once this copy holds the entry.
+  const asked = useLedgerEntry(() => ledgerRef);
+  createEffect(
+    on(asked, (e) => {
+      if (e && !title()) setTitle(t('agenda.askTitle', { what: e.what || e.party }));
+    }),
+  );
   const back = path('agenda');
 
   const form = createSubmit(() => {
@@ -36,6 +57,7 @@ export default function RaiseRequestPage() {
       location: location(),
       building: building(),
       photos: photos(),
+      ...(ledgerRef ? { ledgerRef } : {}),
     });
     navigate(back);
   });
@@ -44,6 +66,7 @@ export default function RaiseRequestPage() {
     <>
       <PageHeader title={t('agenda.newTitle')} back={back} />
       <form class="form" onSubmit={form.onSubmit} data-testid="raise-form" novalidate>
+        <Show when={ledgerRef}>{(ref) => <AskedEntry entry={ref()} />}</Show>
         <TextField
           label={t('agenda.fieldTitle')}
           value={title()}

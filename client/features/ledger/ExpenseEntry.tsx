@@ -1,16 +1,20 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { ExpenseState } from '../../../shared/folds/index.ts';
+import { needsAssembly } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
 import { isCommittee, type Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDate } from '../../../shared/time.ts';
 import { signExpense } from '../../domain/ledgerWrites.ts';
 import type { CompoundSession } from '../../domain/session.ts';
+import { useLedger } from '../../domain/useLedger.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { AssemblyLinks } from './AssemblyLinks.tsx';
+import { EntryQuestions } from './EntryQuestions.tsx';
 import type { LedgerSheet } from './forms/context.ts';
 import { partyLabel, shownName, statusLabel } from './ledgerText.ts';
 import { ReversalNote } from './ReversalNote.tsx';
@@ -31,6 +35,8 @@ export function ExpenseEntry(props: {
     const p = party();
     return p && isCommittee(viewer()) && x().status === 'proposed' && !x().approvals[p] ? p : undefined;
   };
+  const ledger = useLedger();
+  const blocked = () => (x().status === 'proposed' || x().status === 'approved') && needsAssembly(ledger(), x());
   const approve = createSubmit(() => {
     const p = mySignature();
     if (p) signExpense(props.session, x().id, p, 'approve');
@@ -69,6 +75,7 @@ export function ExpenseEntry(props: {
         </span>
       </p>
       <SignatureBadges expense={x()} nameOf={props.nameOf} />
+      <AssemblyLinks expense={x()} blocked={blocked()} />
       <Show when={x().refusal?.note}>
         {(note) => <p class="entry-note">{t('ledger.refusedBecause', { note: note() })}</p>}
       </Show>
@@ -103,7 +110,17 @@ export function ExpenseEntry(props: {
             </>
           )}
         </Show>
-        <Show when={x().status === 'approved' && mayAppend('ledger.expense.paid', viewer())}>
+        <Show when={blocked() && mayAppend('ledger.expense.assembly-linked', viewer())}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            data-testid="link-assembly"
+            onClick={() => props.onSheet({ id: 'link', expense: x() })}
+          >
+            {t('ledger.assembly.link')}
+          </button>
+        </Show>
+        <Show when={x().status === 'approved' && !blocked() && mayAppend('ledger.expense.paid', viewer())}>
           <button
             type="button"
             class="btn btn-primary"
@@ -125,6 +142,7 @@ export function ExpenseEntry(props: {
         </Show>
       </div>
       <FormError error={approve.error()} />
+      <EntryQuestions entry={{ kind: 'expense', id: x().id }} />
     </li>
   );
 }

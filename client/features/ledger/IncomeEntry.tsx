@@ -5,6 +5,7 @@ import type { Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import { EntryQuestions } from './EntryQuestions.tsx';
 import type { LedgerSheet } from './forms/context.ts';
 import { shownName } from './ledgerText.ts';
 import { ReversalNote } from './ReversalNote.tsx';
@@ -52,6 +53,7 @@ export function IncomeEntry(props: {
           </button>
         </div>
       </Show>
+      <EntryQuestions entry={{ kind: 'income', id: x().id }} />
     </li>
   );
 }

@@ -14,6 +14,7 @@ import { FundSection } from './FundSection.tsx';
 import type { LedgerFormContext, LedgerSheet } from './forms/context.ts';
 import { LedgerSheetHost } from './LedgerSheets.tsx';
 import { LedgerTurns } from './LedgerTurns.tsx';
+import { TierNote } from './TierNote.tsx';
 
 /** The three-party ledger: what waits on my party, then every fund with its balance and entries. */
 export default function LedgerPage() {
@@ -92,6 +93,7 @@ export default function LedgerPage() {
       </Show>
       <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <LedgerTurns />
+        <TierNote session={session} today={ctx.today} onSheet={setSheet} />
         <Show when={funds().length > 0} fallback={<p class="empty">{t('ledger.empty')}</p>}>
           {/* By position: a fund's view is rebuilt on every change, its entries keep their identity. */}
           <Index each={funds()}>

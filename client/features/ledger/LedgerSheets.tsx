@@ -6,7 +6,9 @@ import type { LedgerFormContext, LedgerSheet, SheetId, SheetOf } from './forms/c
 import { ExpenseForm } from './forms/ExpenseForm.tsx';
 import { FundForm } from './forms/FundForm.tsx';
 import { IncomeForm } from './forms/IncomeForm.tsx';
+import { LinkForm } from './forms/LinkForm.tsx';
 import { PaymentForm, RefuseForm, ReversalForm } from './forms/SettleForms.tsx';
+import { TierForm } from './forms/TierForm.tsx';
 
 interface SheetRow<K extends SheetId> {
   title: (sheet: SheetOf<K>) => MessageKey;
@@ -18,6 +20,8 @@ const ownParty = (ctx: LedgerFormContext) => ctx.session.member.party as Party;
 /** Every sheet of the ledger page, keyed by id (so none can be missing): adding one is adding a row. */
 const sheets: { [K in SheetId]: SheetRow<K> } = {
   fund: { title: () => 'ledger.openFund', form: (ctx) => <FundForm ctx={ctx} /> },
+  tier: { title: () => 'ledger.tier.set', form: (ctx) => <TierForm ctx={ctx} /> },
+  link: { title: () => 'ledger.assembly.link', form: (ctx, s) => <LinkForm ctx={ctx} expense={s.expense} /> },
   income: { title: () => 'ledger.recordIncome', form: (ctx, s) => <IncomeForm ctx={ctx} fundId={s.fundId} /> },
   expense: { title: () => 'ledger.proposeExpense', form: (ctx, s) => <ExpenseForm ctx={ctx} fundId={s.fundId} /> },
   refuse: {

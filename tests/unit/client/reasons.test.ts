@@ -27,6 +27,8 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   not_raiser: { code: 'not_raiser' },
   nothing_to_rate: { code: 'nothing_to_rate' },
   not_approved: { code: 'not_approved' },
+  tier_unmet: { code: 'tier_unmet', limitFen: 5_000_000 },
+  not_assembly: { code: 'not_assembly' },
   expense_status: { code: 'expense_status', status: 'paid' },
   already_approved: { code: 'already_approved', party: 'owners' },
   already_reversed: { code: 'already_reversed' },

@@ -6,6 +6,7 @@ import type { PublicView } from '../../../domain/PublicFold.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
+import { AskedEntry } from './AskedEntry.tsx';
 
 /** What was raised, by whom and when, its meetings, words and photos, and any merge. */
 export function RequestFacts(props: { request: RequestState; view: PublicView; nameOf: (id: string) => string }) {
@@ -29,6 +30,7 @@ export function RequestFacts(props: { request: RequestState; view: PublicView; n
         })}
         <Show when={r().raisedFor}>{(who) => <> · {t('agenda.recordedFor', { name: who() })}</>}</Show>
       </p>
+      <Show when={r().ledgerRef}>{(ref) => <AskedEntry entry={ref()} />}</Show>
       <Show when={meeting(r().topicFor)}>
         {(m) => (
           <p>

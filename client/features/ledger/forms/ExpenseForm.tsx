@@ -1,11 +1,15 @@
-import { createSignal } from 'solid-js';
-import { readAmount } from '../../../../shared/money.ts';
-import { proposeExpense } from '../../../domain/ledgerWrites.ts';
-import { t } from '../../../i18n/index.ts';
+import { createSignal, Show } from 'solid-js';
+import { limitInForce } from '../../../../shared/folds/ledgerQueries.ts';
+import { formatFen, readAmount } from '../../../../shared/money.ts';
+import { linkAssemblyDecision, proposeExpense } from '../../../domain/ledgerWrites.ts';
+import { useAssemblyDecisions } from '../../../domain/useAssemblyDecisions.ts';
+import { useLedger } from '../../../domain/useLedger.ts';
+import { intlLocale, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { amountProblem } from '../ledgerText.ts';
+import { AssemblyDecisionPicker, decisionKey } from './AssemblyDecisionPicker.tsx';
 import type { LedgerFormContext } from './context.ts';
 import { AmountField, PickField } from './fields.tsx';
 
@@ -19,6 +23,15 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
   const [requestId, setRequestId] = createSignal('');
   const [quotes, setQuotes] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
+  const [decision, setDecision] = createSignal('');
+  const ledger = useLedger();
+  const tier = () => limitInForce(ledger(), props.ctx.today);
+  const above = () => {
+    const money = readAmount(amount());
+    const x = tier();
+    return x !== null && 'fen' in money && money.fen > x.limitFen;
+  };
+  const decisions = useAssemblyDecisions();
   return (
     <SheetForm
       submitTestId="ledger-submit"
@@ -32,7 +45,8 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
         if (!payee().trim()) return t('ledger.need.payee');
         if (!purpose().trim()) return t('ledger.need.purpose');
         if (photosBusy()) return t('agenda.waitPhotos');
-        proposeExpense(props.ctx.session, {
+        const linked = above() ? decisions().find((d) => decisionKey(d) === decision()) : undefined;
+        const id = proposeExpense(props.ctx.session, {
           fundId: fundId(),
           amount: money.fen,
           payee: payee(),
@@ -40,6 +54,7 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
           quotes: quotes(),
           ...(requestId() ? { requestId: requestId() } : {}),
         });
+        if (linked) linkAssemblyDecision(props.ctx.session, id, linked);
       }}
     >
       <PickField
@@ -52,6 +67,19 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
         required
       />
       <AmountField value={amount()} onInput={setAmount} />
+      <Show when={tier()}>
+        {(x) => (
+          <p class="field-hint" data-testid="expense-limit">
+            {t('ledger.tier.formHint', { limit: formatFen(x().limitFen, intlLocale()) })}
+          </p>
+        )}
+      </Show>
+      <Show when={above()}>
+        <p class="entry-note" data-testid="form-needs-assembly">
+          {t('ledger.assembly.needed')}
+        </p>
+        <AssemblyDecisionPicker decisions={decisions()} value={decision()} onChange={setDecision} />
+      </Show>
       <TextField
         label={t('ledger.field.payee')}
         placeholder={t('ledger.field.payeePlaceholder')}

@@ -15,6 +15,8 @@ export interface LedgerFormContext {
 /** The sheet that is open, with what it acts on. */
 export type LedgerSheet =
   | { id: 'fund' }
+  | { id: 'tier' }
+  | { id: 'link'; expense: ExpenseState }
   | { id: 'income'; fundId?: string }
   | { id: 'expense'; fundId?: string }
   | { id: 'refuse'; expense: ExpenseState }

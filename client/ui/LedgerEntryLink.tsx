@@ -1,0 +1,23 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+
+/** A ledger entry a request asks about, as one line linking to it in the ledger. */
+export function LedgerEntryLink(props: {
+  /** "Expense" or "Income", in the current locale. */
+  kindLabel: string;
+  amountText: string;
+  what: string;
+  /** Payee or payer, already masked where the viewer may not see it. */
+  party: string;
+  href: string;
+}) {
+  return (
+    <A class="card ledger-entry-link" href={props.href} data-testid="ledger-entry-link">
+      <span class="entry-kind">{props.kindLabel}</span> <strong>{props.amountText}</strong>
+      <Show when={props.what}>
+        <span> · {props.what}</span>
+      </Show>
+      <span> · {props.party}</span>
+    </A>
+  );
+}
