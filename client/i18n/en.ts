@@ -757,6 +757,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.turns': 'Ledger items waiting on {party}',
   'ledger.todo.approve': 'Waiting for {party} to sign',
   'ledger.todo.pay': 'Approved by all three, payment to record',
+  'ledger.todo.assembly': 'Approved by all three, above the limit: link an owners’ assembly decision',
   'ledger.badge': '{n} ledger items wait on my party',
   'money.empty': 'Please enter an amount.',
   'money.decimals': 'Amounts go down to the fen (two decimals), e.g. 12.30.',

@@ -737,6 +737,7 @@ export const zhCN = {
   'ledger.turns': '等{party}处理的账目',
   'ledger.todo.approve': '等{party}签字',
   'ledger.todo.pay': '三方已批准，等登记付款',
+  'ledger.todo.assembly': '三方已批准，超出限额：等关联业主大会决定',
   'ledger.badge': '{n} 笔账目等我方处理',
   'money.empty': '请填写金额。',
   'money.decimals': '金额最多到分（小数点后两位），例如 12.30。',

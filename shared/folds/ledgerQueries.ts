@@ -3,8 +3,11 @@ import { shanghaiDay } from '../time.ts';
 import type { ExpenseState, FundState, IncomeState, LedgerState } from './ledger.ts';
 import { limitOn, type TierState } from './ledgerTiers.ts';
 
-/** What an expense waits on a party for: its signature, or the payment to make and record. */
-export type LedgerTodoKind = 'approve' | 'pay';
+/**
+ * What an expense waits on a party for: its signature, the payment to make and record, or (above
+ * the amount limit) an owners' assembly decision that passed, to be linked before it can be paid.
+ */
+export type LedgerTodoKind = 'approve' | 'pay' | 'assembly';
 
 /** One ledger item waiting on a party. */
 export interface LedgerTodo {
@@ -35,14 +38,17 @@ export function expenseTurns(x: ExpenseState, partyOf: PartyOf): Party[] {
   }
 }
 
-const todoKind = (x: ExpenseState): LedgerTodoKind => (x.status === 'approved' ? 'pay' : 'approve');
+function todoKind(ledger: LedgerState, x: ExpenseState): LedgerTodoKind {
+  if (x.status !== 'approved') return 'approve';
+  return needsAssembly(ledger, x) ? 'assembly' : 'pay';
+}
 
 /** What waits on `party` in the ledger, the longest-waiting first (ties by id, alike on every phone). */
 export function ledgerTodos(ledger: LedgerState, party: Party, partyOf: PartyOf): LedgerTodo[] {
   return Object.values(ledger.expenses)
     .filter((x) => expenseTurns(x, partyOf).includes(party))
     .sort(byTimeThenId)
-    .map((expense) => ({ kind: todoKind(expense), expense }));
+    .map((expense) => ({ kind: todoKind(ledger, expense), expense }));
 }
 
 /** How many ledger items wait on each party. */

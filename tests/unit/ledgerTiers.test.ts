@@ -4,7 +4,7 @@ import type { AssemblyTally } from '../../shared/events/meeting.ts';
 import { RequestRaised } from '../../shared/events/request.ts';
 import { CompoundFold } from '../../shared/folds/CompoundFold.ts';
 import { foldEvents } from '../../shared/folds/index.ts';
-import { limitInForce } from '../../shared/folds/ledgerQueries.ts';
+import { ledgerTodos, limitInForce } from '../../shared/folds/ledgerQueries.ts';
 import { isCausal } from '../../shared/rules/causal.ts';
 import { photo, TestLog } from './support/TestLog.ts';
 
@@ -87,6 +87,15 @@ describe('amount tiers', () => {
       { eventId: paid.id, type: 'ledger.expense.paid', reason: { code: 'tier_unmet', limitFen: 3_000_000 } },
     ]);
     expect(isCausal({ code: 'tier_unmet', limitFen: 3_000_000 })).toBe(true);
+  });
+
+  it('puts an approved expense above the limit on the proposer’s list as waiting for a decision, then as a payment', () => {
+    const log = compound();
+    const partyOf = (m: string) => (m === 'prop1' ? 'property' : undefined);
+    const kinds = () => ledgerTodos(foldEvents(log.events).ledger, 'property', partyOf).map((t) => t.kind);
+    expect(kinds()).toEqual(['assembly']);
+    link(log, passed);
+    expect(kinds()).toEqual(['pay']);
   });
 
   it('pays an expense above the limit once a decision that passed is linked', () => {

@@ -33,9 +33,9 @@ export function LedgerTurns() {
                       {todo.expense.purpose} · {formatFen(todo.expense.amount, intlLocale())}
                     </span>
                     <span class="row-sub">
-                      {todo.kind === 'pay'
-                        ? t('ledger.todo.pay')
-                        : t('ledger.todo.approve', { party: partyLabel(party()) })}
+                      {todo.kind === 'approve'
+                        ? t('ledger.todo.approve', { party: partyLabel(party()) })
+                        : t(todo.kind === 'pay' ? 'ledger.todo.pay' : 'ledger.todo.assembly')}
                     </span>
                   </span>
                 </A>
