@@ -22,7 +22,7 @@ export function createApp(s: Services) {
   const app = new Hono<AppEnv>();
   // Must exist before the routes: the upgrade request runs through the whole chain.
   const ws = createNodeWebSocket({ app });
-  const tickets = new TicketBook(s.now);
+  const tickets = s.tickets ?? new TicketBook(s.now);
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);

@@ -7,6 +7,7 @@ import type { ApiErrorBody, ApiErrorCode } from '../shared/errors.ts';
 import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { issueMessage } from '../shared/issueMessage.ts';
 import type { Member } from '../shared/roles.ts';
+import type { Tickets } from './auth/TicketBook.ts';
 import type { Config } from './config.ts';
 import type { Relay } from './relay/Relay.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -16,6 +17,8 @@ export interface Services {
   config: Config;
   storage: Storage;
   relay: Relay;
+  /** Shared sync tickets (several instances); absent: this process keeps its own. */
+  tickets?: Tickets;
   now: () => number;
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }

@@ -4,7 +4,7 @@ import type { WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../shared/errors.ts';
 import { admitSocket } from './auth/admitSocket.ts';
-import type { TicketBook } from './auth/TicketBook.ts';
+import type { Tickets } from './auth/TicketBook.ts';
 import type { AppEnv, Services } from './http.ts';
 import type { Connection } from './relay/Connection.ts';
 import type { RelaySocket } from './relay/types.ts';
@@ -31,7 +31,7 @@ function relaySocket(raw: WebSocket): RelaySocket {
 export function relayWebSocket(
   s: Services,
   ws: NodeWebSocket,
-  tickets: TicketBook,
+  tickets: Tickets,
 ): { handler: MiddlewareHandler<AppEnv>; stop(): void } {
   // Above the relay's own limit, so an oversized frame reaches the relay and is closed with 4413, not ws's bare 1009.
   ws.wss.options.maxPayload = s.config.relay.limits.maxFrameBytes * 2 + 1024;

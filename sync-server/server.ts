@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { createApp } from './app.ts';
 import { RedisBus } from './bus/RedisBus.ts';
+import { RedisTickets } from './bus/RedisTickets.ts';
 import type { Config } from './config.ts';
 import { governance } from './governance.ts';
 import type { Services } from './http.ts';
@@ -44,7 +45,8 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
   const policy = config.rateLimits ? withQuotas(rules, new DailyQuotas(config.quotas)) : rules;
   const bus = config.redisUrl ? new RedisBus(config.redisUrl, { log }) : undefined;
   const relay = new Relay(store.docs, { ...config.relay, log, policy, bus });
-  const services: Services = { config, storage: store, relay, now: Date.now, log };
+  const tickets = config.redisUrl ? new RedisTickets(config.redisUrl, Date.now) : undefined;
+  const services: Services = { config, storage: store, relay, now: Date.now, log, ...(tickets ? { tickets } : {}) };
   const { app, injectWebSocket, stop } = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   injectWebSocket(server);
@@ -65,6 +67,7 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
       stop();
       await relay.close();
       await bus?.close();
+      await tickets?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

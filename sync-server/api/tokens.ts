@@ -4,12 +4,12 @@ import type { Credentials } from '../../shared/api/answers.ts';
 import type { SyncTicket } from '../../shared/api/syncTicket.ts';
 import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
 import { bearerToken, requireMember, sameCompound } from '../auth/requireMember.ts';
-import type { TicketBook } from '../auth/TicketBook.ts';
+import type { Tickets } from '../auth/TicketBook.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppEnv, Services } from '../http.ts';
 
 /** A member's own credentials: rotating the token, and sync tickets for `/sync` (docs/PROTOCOL.md). */
-export function tokenRoutes(s: Services, tickets: TicketBook): Hono<AppEnv> {
+export function tokenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = requireMember(s.storage.accounts);
 
@@ -21,16 +21,16 @@ export function tokenRoutes(s: Services, tickets: TicketBook): Hono<AppEnv> {
     if (!(await s.storage.accounts.rotateToken(memberId, hashToken(old), hashToken(token)))) {
       throw new ApiError(401, Code.Unauthenticated, 'this token was rotated or revoked meanwhile');
     }
-    tickets.forgetMember(memberId);
+    await tickets.forgetMember(memberId);
     s.relay.disconnectMember(memberId, CloseCode.Unauthenticated, 'token rotated: connect with the new one');
     const credentials: Credentials = { compoundId, memberId, token, role, party };
     return c.json(credentials);
   });
 
-  app.post('/compounds/:compoundId/sync-ticket', auth, (c) => {
+  app.post('/compounds/:compoundId/sync-ticket', auth, async (c) => {
     const member = c.get('member');
     sameCompound(member, c.req.param('compoundId'));
-    const ticket: SyncTicket = tickets.issue(member);
+    const ticket: SyncTicket = await tickets.issue(member);
     return c.json(ticket, 201);
   });
 

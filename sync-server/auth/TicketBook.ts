@@ -4,6 +4,15 @@ import { newToken } from './tokens.ts';
 /** How long a sync ticket opens sockets. */
 export const TICKET_TTL_MS = 60_000;
 
+/** Where sync tickets live: this process's memory, or Redis when several instances share the load. */
+export interface Tickets {
+  issue(member: Member): { ticket: string; expiresAt: number } | Promise<{ ticket: string; expiresAt: number }>;
+  /** The member a ticket was issued to, while it lives. */
+  holder(ticket: string): string | undefined | Promise<string | undefined>;
+  /** Ends every ticket of a member (their token was rotated). */
+  forgetMember(memberId: string): void | Promise<void>;
+}
+
 interface Ticket {
   memberId: string;
   expiresAt: number;
@@ -15,7 +24,7 @@ interface Ticket {
  * of its member only, for `TICKET_TTL_MS`; it is no Bearer token. Kept in memory: a restart
  * forgets them, and the app fetches another.
  */
-export class TicketBook {
+export class TicketBook implements Tickets {
   private readonly tickets = new Map<string, Ticket>();
   private nextSweep = 0;
 

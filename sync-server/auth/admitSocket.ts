@@ -4,7 +4,7 @@ import type { DocRef } from '../../shared/rooms.ts';
 import { canRead, idPattern, parseDocName } from '../../shared/rooms.ts';
 import type { AccountStore } from '../storage/Storage.ts';
 import { activeMember, memberForToken } from './requireMember.ts';
-import type { TicketBook } from './TicketBook.ts';
+import type { Tickets } from './TicketBook.ts';
 
 export type Admission = { ok: true; member: Member; doc: DocRef } | { ok: false; code: CloseCode; reason: string };
 
@@ -14,16 +14,16 @@ export interface SyncCredential {
   token?: string | undefined;
 }
 
-async function memberOf(accounts: AccountStore, tickets: TicketBook, credential: SyncCredential) {
+async function memberOf(accounts: AccountStore, tickets: Tickets, credential: SyncCredential) {
   if (credential.ticket === undefined) return memberForToken(accounts, credential.token);
-  const memberId = tickets.holder(credential.ticket);
+  const memberId = await tickets.holder(credential.ticket);
   return memberId === undefined ? undefined : activeMember(await accounts.getMember(memberId));
 }
 
 /** Whether a websocket to `/sync/<compoundId>/<docName>?ticket=` (or `?token=`) may join its room, and as whom (docs/PROTOCOL.md). */
 export async function admitSocket(
   accounts: AccountStore,
-  tickets: TicketBook,
+  tickets: Tickets,
   compoundId: string,
   docName: string,
   credential: SyncCredential,

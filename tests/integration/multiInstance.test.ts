@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/errors.ts';
 import { openPostgresStorage } from '../../sync-server/storage/postgres/PostgresStorage.ts';
 import {
   addMember,
@@ -158,5 +161,42 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     });
     expect(res.ok).toBe(true);
     await eventually(() => expect(y.closes[0]?.reason).toMatch(/^revoked/));
+  });
+
+  it('a sync ticket from one instance opens a socket on the other; a rotated token ends it everywhere', async () => {
+    const ticket = async (server: TestServer, token: string) => {
+      const res = await fetch(`${server.url}/api/compounds/${admin.compoundId}/sync-ticket`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { ticket: string }).ticket;
+    };
+    const viaTicket = (server: TestServer, t: string) => {
+      const provider = new WebsocketProvider(server.wsUrl, room(), new Y.Doc(), {
+        params: { ticket: t },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        connect: true,
+      });
+      const closes: number[] = [];
+      provider.on('connection-close', (e) => {
+        if (e) closes.push(e.code);
+      });
+      return { provider, closes };
+    };
+    const first = viaTicket(b, await ticket(a, bob.token));
+    await eventually(() => expect(first.provider.synced).toBe(true));
+    first.provider.destroy();
+
+    const unused = await ticket(a, bob.token);
+    const rotated = await fetch(`${b.url}/api/me/token`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bob.token}` },
+    });
+    expect(rotated.ok).toBe(true);
+    const second = viaTicket(a, unused);
+    await eventually(() => expect(second.closes[0]).toBe(CloseCode.Unauthenticated));
+    second.provider.destroy();
   });
 });
