@@ -11,8 +11,9 @@ export const governance = (limits: ValidationLimits): UpdatePolicy => ({
   check(update, member, room) {
     const validation = validateUpdate(room.doc, update, member, room.kind, limits);
     const guard = room.rules as CausalGuard | undefined;
-    if (!validation.changed || !guard) return validation;
+    const eventIds = validation.events.map((e) => e.id);
+    if (!validation.changed || !guard) return { changed: validation.changed, eventIds };
     guard.before(validation, member);
-    return { changed: true, afterApply: () => guard.after(validation, member) };
+    return { changed: true, afterApply: () => guard.after(validation, member), eventIds };
   },
 });

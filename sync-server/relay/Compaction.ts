@@ -9,8 +9,7 @@ export class Compaction {
   constructor(
     private readonly name: string,
     private readonly docs: DocStore,
-    private readonly every: number,
-    private readonly log: RelayOptions['log'],
+    private readonly options: Pick<RelayOptions, 'compactEvery' | 'log'>,
     /** The one update replacing the rows stored so far; throws to keep them as they are. */
     private readonly merge: (rows: Uint8Array[]) => Uint8Array,
     /** Settles once what the room is still storing is stored. */
@@ -29,7 +28,7 @@ export class Compaction {
   }
 
   maybe(ready: boolean): void {
-    if (this.#running || this.#since < this.every || !ready) return;
+    if (this.#running || this.#since < this.options.compactEvery || !ready) return;
     this.#running = this.run().finally(() => {
       this.#running = null;
     });
@@ -43,7 +42,7 @@ export class Compaction {
       await this.docs.compact(this.name, this.merge);
       this.#since = Math.max(0, this.#since - counted);
     } catch (e) {
-      this.log('error', 'compaction failed', { room: this.name, error: String(e) });
+      this.options.log('error', 'compaction failed', { room: this.name, error: String(e) });
     }
   }
 

@@ -2,14 +2,15 @@ import * as Y from 'yjs';
 import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
-import type { DocStore } from '../storage/Storage.ts';
+import type { AppendResult, DocStore } from '../storage/Storage.ts';
 import { Compaction } from './Compaction.ts';
 import type { Connection } from './Connection.ts';
 import { HeldFrames } from './HeldFrames.ts';
 import { mergeRows } from './mergeRows.ts';
 import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
-import type { BusListener, RelayOptions, RoomState } from './types.ts';
+import { StoreQueue } from './StoreQueue.ts';
+import type { BusListener, Checked, RelayOptions, RoomState } from './types.ts';
 
 /** Transaction origin of events the server itself writes (the `members` document). */
 export const serverOrigin = Symbol('server');
@@ -33,8 +34,7 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   private readonly compaction: Compaction;
   private idleTimer: NodeJS.Timeout | undefined;
-  /** Pending store-then-forward chain when the storage answers asynchronously. */
-  private tail: Promise<void> | null = null;
+  private readonly outbox: StoreQueue;
   /** With a bus: what this room hears from other instances, and frames waiting for it. */
   private readonly listener: BusListener | undefined;
   private readonly held: HeldFrames | undefined;
@@ -49,7 +49,8 @@ export class Room {
   ) {
     this.current = new Y.Doc();
     this.presence = new RoomAwareness(name, this.conns, options);
-    this.compaction = new Compaction(name, docs, options.compactEvery, options.log, this.merge, () => this.tail);
+    this.outbox = new StoreQueue(docs, name);
+    this.compaction = new Compaction(name, docs, options, this.merge, () => this.outbox.pending);
     if (options.bus) {
       this.listener = {
         update: (u) => this.whenReady(() => this.applyRemote(u)),
@@ -84,11 +85,8 @@ export class Room {
     return this.loading;
   }
 
-  get isReady(): boolean {
-    return this.state === 'ready';
-  }
-
-  private async load(): Promise<void> {
+  /** `known`: the state vector of the doc a reload dropped; what storage holds beyond it goes out. */
+  private async load(known?: Uint8Array): Promise<void> {
     try {
       // Joined before reading storage: what another instance stores meanwhile comes through the bus.
       if (this.options.bus && this.listener && !this.joined) {
@@ -96,7 +94,7 @@ export class Room {
         this.joined = true;
       }
       // What is still being stored belongs in the load.
-      await this.tail;
+      await this.outbox.pending;
       const updates = await this.docs.load(this.name);
       // Applied one by one in one transaction: Y.mergeUpdates is quadratic in the number of rows.
       this.doc.transact(() => {
@@ -112,6 +110,8 @@ export class Room {
     this.doc.on('update', this.onUpdate);
     this.state = 'ready';
     for (const conn of this.conns) this.greet(conn);
+    // With a bus, storage may hold what another instance stored and the dropped doc never had.
+    if (known && this.options.bus) this.broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, known)));
     const queued = this.queued;
     this.queued = [];
     for (const run of queued) run();
@@ -127,9 +127,10 @@ export class Room {
     this.state = 'loading';
     this.detachPolicy();
     this.doc.off('update', this.onUpdate);
+    const known = Y.encodeStateVector(this.doc);
     this.doc.destroy();
     this.current = new Y.Doc();
-    this.loading = this.load();
+    this.loading = this.load(known);
     this.loading.catch(() => undefined);
   }
 
@@ -226,11 +227,10 @@ export class Room {
   }
 
   private applyFrom(conn: Connection, update: Uint8Array, frame: Uint8Array): void {
-    let afterApply: (() => void) | undefined;
+    let checked: Checked;
     try {
-      const checked = this.options.policy.check(update, conn.member, this);
+      checked = this.options.policy.check(update, conn.member, this);
       if (!checked.changed) return;
-      afterApply = checked.afterApply;
     } catch (e) {
       // A policy that throws anything else has a bug; the update is still only its sender's problem.
       const refusal = e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
@@ -239,7 +239,7 @@ export class Room {
       this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
-    const failure = this.applyWhole(update, conn, afterApply);
+    const failure = this.applyWhole(update, conn, checked);
     if (failure === undefined) return;
     // A causal rule broken where the update landed is a refusal like any other; the rest is a bug.
     const level = failure.reason === RejectReason.CausalRule ? 'warn' : 'error';
@@ -253,7 +253,7 @@ export class Room {
    * of it, parked nothing as pending and the policy's after-check passed. Otherwise returns why,
    * and nothing left the room.
    */
-  private applyWhole(update: Uint8Array, conn: Connection, afterApply?: () => void): RuleError | undefined {
+  private applyWhole(update: Uint8Array, conn: Connection, { afterApply, eventIds }: Checked): RuleError | undefined {
     const captured: Uint8Array[] = [];
     this.captured = captured;
     try {
@@ -271,7 +271,7 @@ export class Room {
     } catch (e) {
       return e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
     }
-    for (const u of captured) this.commit(u, conn);
+    for (const [i, u] of captured.entries()) this.commit(u, conn, i === 0 ? eventIds : undefined);
     return undefined;
   }
 
@@ -286,36 +286,37 @@ export class Room {
     else this.commit(update, origin);
   };
 
+  /** Another instance stored an event with this id first: the update is refused where it landed. */
+  private refuseStored(origin: unknown, id: string): void {
+    const refusal = new RuleError(
+      { reason: RejectReason.CausalRule, anomaly: { code: 'duplicate_id' } },
+      `${id}: duplicate_id`,
+    );
+    this.options.log('warn', 'refused by storage', { room: this.name, error: refusal.message });
+    if (this.conns.has(origin as Connection))
+      this.refuse(origin as Connection, closeCodeOf(refusal.reason), refusal.message);
+    this.reload();
+  }
+
   private broadcast(message: Uint8Array, except?: unknown): void {
     for (const conn of this.conns) if (conn !== except) conn.send(message);
   }
 
   /** A change to the doc: store it, then forward it to everyone but its sender. */
-  private commit(update: Uint8Array, origin: unknown): void {
-    let stored: void | Promise<void>;
-    try {
-      stored = this.docs.append(this.name, update);
-    } catch (e) {
+  private commit(update: Uint8Array, origin: unknown, eventIds?: readonly string[]): void {
+    const message = encodeUpdate(update);
+    const forward = (result: AppendResult) => {
+      if (result) this.refuseStored(origin, result.duplicate);
+      else {
+        this.broadcast(message, origin);
+        this.options.bus?.publish(this.name, 'update', update);
+      }
+    };
+    const failed = (e: unknown) => {
       this.options.log('error', 'append failed', { room: this.name, error: String(e) });
       this.fail('could not store an update');
-      return;
-    }
-    const message = encodeUpdate(update);
-    const forward = () => {
-      this.broadcast(message, origin);
-      this.options.bus?.publish(this.name, 'update', update);
     };
-    if (stored instanceof Promise || this.tail) {
-      this.tail = (this.tail ?? Promise.resolve())
-        .then(() => stored)
-        .then(forward, (e) => {
-          this.options.log('error', 'append failed', { room: this.name, error: String(e) });
-          this.fail('could not store an update');
-        });
-    } else {
-      forward();
-    }
-    this.compaction.appended(this.state === 'ready');
+    if (this.outbox.push(update, eventIds, forward, failed)) this.compaction.appended(this.state === 'ready');
   }
 
   /**

@@ -56,6 +56,8 @@ export interface Checked {
    * refuses it where it landed, and the room reloads its document from storage.
    */
   afterApply?: () => void;
+  /** Ids of the events it appends: with shared storage, the store refuses one another instance stored first. */
+  eventIds?: readonly string[];
 }
 
 /**

@@ -1,14 +1,19 @@
 import type { MemberParty, Role } from '../../shared/roles.ts';
 
+/** Stored (nothing), or refused because another update already stored this event id in the room. */
+export type AppendResult = undefined | { duplicate: string };
+
 /** Yjs updates of every room, appended in order. */
 export interface DocStore {
   /** Every stored update of a room, oldest first. */
   load(room: string): Promise<Uint8Array[]>;
   /**
    * Appends one update durably; the relay forwards it only after this settles. Implementations
-   * may batch the appends of one event-loop turn into one commit.
+   * may batch the appends of one event-loop turn into one commit. Storage shared by several
+   * instances keeps event ids unique per room: an update carrying an id already stored is not
+   * stored, and the answer names that id.
    */
-  append(room: string, update: Uint8Array): void | Promise<void>;
+  append(room: string, update: Uint8Array, eventIds?: readonly string[]): AppendResult | Promise<AppendResult>;
   /** How many updates a room has stored since its last compaction. */
   count(room: string): Promise<number>;
   /**

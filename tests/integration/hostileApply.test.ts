@@ -80,7 +80,7 @@ describe('an update that a policy lets through but Yjs cannot apply', () => {
     const { a, b, attacker, before } = await three();
     attacker.send(forgeUpdate([{ client: X, clock: 3, structs: [{ content: { any: [event('悬空')] } }] }]));
     expect(attacker.closes.map((c) => c.code)).toEqual([CloseCode.UpdateRejected]);
-    await eventually(() => expect(peers.room().isReady).toBe(true));
+    await peers.room().ready;
     expect(peers.room().doc.store.pendingStructs).toBeNull();
     expect(peers.room().doc.store.pendingDs).toBeNull();
     expect(await peers.storage.docs.bytes('c1/public')).toBe(before);
@@ -91,7 +91,7 @@ describe('an update that a policy lets through but Yjs cannot apply', () => {
     const { a, b, attacker } = await three();
     attacker.send(forgeUpdate([], [{ client: X, ranges: [[0, 2]] }]));
     expect(attacker.closes.map((c) => c.code)).toEqual([CloseCode.UpdateRejected]);
-    await eventually(() => expect(peers.room().isReady).toBe(true));
+    await peers.room().ready;
     expect(peers.room().doc.store.pendingDs).toBeNull();
     await expectHonestContinue(a, b);
   });

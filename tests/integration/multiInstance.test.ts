@@ -199,4 +199,28 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     await eventually(() => expect(second.closes[0]).toBe(CloseCode.Unauthenticated));
     second.provider.destroy();
   });
+
+  it('one event id sent to two instances at once is stored once: Postgres decides, the loser is refused', async () => {
+    const x = open(a, bob);
+    const y = open(b, bob);
+    const watcher = open(b, admin);
+    await Promise.all([synced(x), synced(y), synced(watcher)]);
+    // Neither instance hears the other meanwhile: each one's own rules pass.
+    await redis!.client.call('CLIENT', 'PAUSE', '1500', 'WRITE');
+    const first = raised(bob, '同一个编号，第一份');
+    x.events.push([first]);
+    await eventually(async () => {
+      const doc = new Y.Doc();
+      for (const u of await a.storage.docs.load(room())) Y.applyUpdate(doc, u);
+      expect(JSON.stringify(doc.getArray('events').toJSON())).toContain('第一份');
+    });
+    y.events.push([{ ...first, title: '同一个编号，第二份' }]);
+    await eventually(() => expect(y.closes[0]?.reason).toMatch(/^causal_rule: .*duplicate_id/));
+    await redis!.client.call('CLIENT', 'UNPAUSE');
+    await eventually(() => expect(titles(watcher)).toContain('同一个编号，第一份'));
+    expect(titles(watcher)).not.toContain('同一个编号，第二份');
+    const stored = new Y.Doc();
+    for (const u of await b.storage.docs.load(room())) Y.applyUpdate(stored, u);
+    expect(JSON.stringify(stored.getArray('events').toJSON())).not.toContain('第二份');
+  });
 });

@@ -214,4 +214,26 @@ describe.skipIf(!postgresAvailable)('postgres shared by two relay instances', ()
     expect(order(ub)).toEqual([...order(ub)].sort((x, y) => x - y));
     await Promise.all([a.close(), b.close()]);
   });
+
+  it('keeps event ids unique per room: of two instances storing one id at once, one wins', async () => {
+    const url = await postgres!.newDatabase();
+    const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
+    const [u1, u2, u3, u4] = updates(4);
+    expect(await a.docs.append('r', u1!, ['e1', 'e2'])).toBeUndefined();
+    // Another room may use the same id; a repeated id, even beside a new one, is refused and not stored.
+    expect(await b.docs.append('other', u2!, ['e1'])).toBeUndefined();
+    expect(await b.docs.append('r', u2!, ['e3', 'e2'])).toEqual({ duplicate: 'e2' });
+    // The refused update's other id is free again.
+    expect(await b.docs.append('r', u3!, ['e3'])).toBeUndefined();
+    expect(await a.docs.load('r')).toEqual([u1, u3]);
+    for (let i = 0; i < 10; i++) {
+      const answers = await Promise.all([a.docs.append('r', u4!, [`race${i}`]), b.docs.append('r', u4!, [`race${i}`])]);
+      expect(answers.filter((x) => x === undefined)).toHaveLength(1);
+    }
+    // Two updates of one batch with one id: the first is stored.
+    const [first, second] = await Promise.all([a.docs.append('s', u1!, ['x']), a.docs.append('s', u2!, ['x'])]);
+    expect([first, second]).toEqual([undefined, { duplicate: 'x' }]);
+    expect(await a.docs.load('s')).toEqual([u1]);
+    await Promise.all([a.close(), b.close()]);
+  });
 });

@@ -1,29 +1,107 @@
-import type { Pool } from 'pg';
-import type { DocStore } from '../Storage.ts';
+import type { Pool, PoolClient } from 'pg';
+import type { AppendResult, DocStore } from '../Storage.ts';
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const bufferOf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+interface Append {
+  room: string;
+  update: Uint8Array;
+  eventIds: readonly string[];
+  settle: (result: AppendResult) => void;
+  fail: (e: unknown) => void;
+}
+
+/**
+ * Claims each update's event ids in `event_ids` (unique per room); returns, per update, the first id
+ * another update (stored earlier, by any instance, or earlier in this batch) holds already.
+ */
+async function claimIds(client: PoolClient, batch: Append[]): Promise<Map<number, string>> {
+  const taken = new Map<number, string>();
+  const claims = new Map<string, number>();
+  for (const [i, a] of batch.entries()) {
+    for (const id of a.eventIds) {
+      const key = `${a.room}\u0000${id}`;
+      if (claims.has(key)) taken.set(i, id);
+      else claims.set(key, i);
+    }
+  }
+  for (const [key, i] of claims) if (taken.has(i)) claims.delete(key);
+  if (claims.size === 0) return taken;
+  // Sorted, so two instances claiming overlapping ids lock them in one order and never deadlock.
+  const keys = [...claims.keys()].sort();
+  const split = keys.map((k) => k.split('\u0000') as [string, string]);
+  const inserted = await client.query<{ room: string; id: string }>(
+    `INSERT INTO event_ids (room, id) SELECT r, e FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (r, e, o)
+      ORDER BY o ON CONFLICT DO NOTHING RETURNING room, id`,
+    [split.map((k) => k[0]), split.map((k) => k[1])],
+  );
+  const won = new Set(inserted.rows.map((r) => `${r.room}\u0000${r.id}`));
+  for (const [key, i] of claims) if (!won.has(key) && !taken.has(i)) taken.set(i, key.split('\u0000')[1]!);
+  // An update refused for one id gives back the others it claimed.
+  const giveBack = [...claims].filter(([key, i]) => taken.has(i) && won.has(key)).map(([key]) => key.split('\u0000'));
+  if (giveBack.length > 0) {
+    await client.query('DELETE FROM event_ids WHERE (room, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
+      giveBack.map((k) => k[0]),
+      giveBack.map((k) => k[1]),
+    ]);
+  }
+  return taken;
+}
+
+async function insertUpdates(client: Pool | PoolClient, rows: Append[]): Promise<void> {
+  if (rows.length === 0) return;
+  // One INSERT for the batch; ORDER BY the ordinality assigns ids in the order they were appended.
+  await client.query(
+    `INSERT INTO updates (room, data) SELECT r, d FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t (r, d, o)
+      ORDER BY o`,
+    [rows.map((r) => r.room), rows.map((r) => bufferOf(r.update))],
+  );
+}
 
 /** Yjs updates in the `updates` table; the appends of one event-loop turn share one commit. */
 export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
-  let batch: [string, Uint8Array][] = [];
-  let pending: Promise<void> | null = null;
+  let batch: Append[] = [];
   // Commits run one after another so rows of one room keep the order the relay appended them in.
   let chain: Promise<void> = Promise.resolve();
 
-  const insert = async (rows: [string, Uint8Array][]) => {
-    // One INSERT for the batch; ORDER BY the ordinality assigns ids in the order they were appended.
-    await pool.query(
-      `INSERT INTO updates (room, data) SELECT r, d FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t (r, d, o)
-        ORDER BY o`,
-      [rows.map((r) => r[0]), rows.map((r) => Buffer.from(r[1].buffer, r[1].byteOffset, r[1].byteLength))],
-    );
+  const store = async (rows: Append[]) => {
+    if (!rows.some((r) => r.eventIds.length > 0)) {
+      await insertUpdates(pool, rows);
+      for (const r of rows) r.settle(undefined);
+      return;
+    }
+    const client = await pool.connect();
+    let taken: Map<number, string>;
+    try {
+      await client.query('BEGIN');
+      taken = await claimIds(client, rows);
+      await insertUpdates(
+        client,
+        rows.filter((_, i) => !taken.has(i)),
+      );
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+    for (const [i, r] of rows.entries()) {
+      const id = taken.get(i);
+      r.settle(id === undefined ? undefined : { duplicate: id });
+    }
   };
 
   const flush = (): Promise<void> => {
     if (batch.length === 0) return chain;
     const rows = batch;
     batch = [];
-    chain = chain.then(() => insert(rows));
+    chain = chain.then(() =>
+      store(rows).catch((e) => {
+        for (const r of rows) r.fail(e);
+      }),
+    );
     return chain;
   };
 
@@ -34,15 +112,11 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
       const r = await pool.query<{ data: Buffer }>('SELECT data FROM updates WHERE room = $1 ORDER BY id', [room]);
       return r.rows.map((row) => bytesOf(row.data));
     },
-    append(room, update) {
-      batch.push([room, update]);
-      pending ??= new Promise<void>((resolve, reject) => {
-        setImmediate(() => {
-          pending = null;
-          flush().then(resolve, reject);
-        });
+    append(room, update, eventIds = []) {
+      return new Promise<AppendResult>((settle, fail) => {
+        if (batch.length === 0) setImmediate(() => void flush());
+        batch.push({ room, update, eventIds, settle, fail });
       });
-      return pending;
     },
     async count(room) {
       await flush();
@@ -69,11 +143,7 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
         const merged = merge(rows.map((r) => bytesOf(r.data)));
         await client.query('DELETE FROM updates WHERE room = $1 AND id <= $2', [room, last]);
         // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
-        await client.query('INSERT INTO updates (id, room, data) VALUES ($1, $2, $3)', [
-          last,
-          room,
-          Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength),
-        ]);
+        await client.query('INSERT INTO updates (id, room, data) VALUES ($1, $2, $3)', [last, room, bufferOf(merged)]);
         await client.query('COMMIT');
         return { before: rows.length, after: 1 };
       } catch (e) {

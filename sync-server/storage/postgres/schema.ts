@@ -9,6 +9,11 @@ CREATE TABLE IF NOT EXISTS updates (
   data BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_room ON updates (room, id);
+CREATE TABLE IF NOT EXISTS event_ids (
+  room TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (room, id)
+);
 CREATE TABLE IF NOT EXISTS compounds (
   compound_id TEXT PRIMARY KEY,
   name TEXT NOT NULL,

@@ -28,7 +28,7 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
 
   // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
   let batch: [string, Uint8Array][] = [];
-  let pending: Promise<void> | null = null;
+  let pending: Promise<undefined> | null = null;
   const insertBatch = db.transaction((rows: [string, Uint8Array][]) => {
     for (const [room, update] of rows) q.append.run(room, update);
   });
@@ -47,12 +47,13 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     },
     append(room, update) {
       batch.push([room, update]);
-      pending ??= new Promise<void>((resolve, reject) => {
+      // One process is the only writer: its own rules already refuse a repeated event id.
+      pending ??= new Promise<undefined>((resolve, reject) => {
         setImmediate(() => {
           pending = null;
           try {
             flush();
-            resolve();
+            resolve(undefined);
           } catch (e) {
             reject(e);
           }
