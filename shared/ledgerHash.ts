@@ -1,0 +1,112 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { LedgerState } from './folds/ledger.ts';
+import { inPeriod, type LedgerPeriod } from './ledgerPeriod.ts';
+import { canonicalJson, normalizeHash, shortHash } from './paperHash.ts';
+import { parties } from './roles.ts';
+import { shanghaiDay, shanghaiDayStart } from './time.ts';
+
+export type LedgerActKind = 'fund' | 'income' | 'proposal' | 'approval' | 'refusal' | 'payment' | 'reversal';
+
+/** One accepted ledger event as the fold holds it; `entryId` is the fund, income or expense it belongs to. */
+export interface LedgerActRecord {
+  k: LedgerActKind;
+  id: string;
+  at: number;
+  by: string;
+  entryId: string;
+  /** The day it counts on: the entered day of money in or out, else the Asia/Shanghai day it was written. */
+  day: string;
+  data: Record<string, unknown>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every act the fold accepted, sorted by (at, id): the same on every phone whatever the log's order. */
+export function ledgerActs(state: LedgerState): LedgerActRecord[] {
+  const out: LedgerActRecord[] = [];
+  const push = (
+    k: LedgerActKind,
+    a: { eventId: string; at: number; by: string },
+    entryId: string,
+    data: object,
+    day?: string,
+  ) => out.push({ k, id: a.eventId, at: a.at, by: a.by, entryId, day: day ?? shanghaiDay(a.at), data: { ...data } });
+  for (const f of Object.values(state.funds))
+    push('fund', { eventId: f.id, at: f.openedAt, by: '' }, f.id, { name: f.name, kind: f.kind });
+  for (const x of Object.values(state.incomes)) {
+    const { fundId, amount, source, payer, day, receipts, note } = x;
+    push('income', x, x.id, { fundId, amount, source, payer, day, receipts, note }, day);
+    if (x.reversal) push('reversal', x.reversal, x.id, { reason: x.reversal.reason });
+  }
+  for (const x of Object.values(state.expenses)) {
+    const { fundId, amount, payee, purpose, requestId, quotes } = x;
+    push('proposal', x, x.id, { fundId, amount, payee, purpose, requestId, quotes });
+    for (const party of parties) {
+      const a = x.approvals[party];
+      if (a) push('approval', a, x.id, { party, note: a.note });
+    }
+    if (x.refusal) push('refusal', x.refusal, x.id, { party: x.refusal.party, note: x.refusal.note });
+    if (x.payment)
+      push('payment', x.payment, x.id, { day: x.payment.day, receipts: x.payment.receipts }, x.payment.day);
+    if (x.reversal) push('reversal', x.reversal, x.id, { reason: x.reversal.reason });
+  }
+  return out.sort((a, b) => a.at - b.at || cmp(a.id, b.id));
+}
+
+/** The acts a paper for a period ending on `endDay` covers: every one that counts on or before that day. */
+export const actsUpTo = (acts: readonly LedgerActRecord[], endDay: string) => acts.filter((a) => a.day <= endDay);
+
+const header = (endDay: string) => `${canonicalJson({ v: 1, ledgerUpTo: endDay })}\n`;
+const line = (a: LedgerActRecord) => `${canonicalJson(a)}\n`;
+
+/** SHA-256 (hex) of the canonical ledger up to a day: a header, then one canonical JSON line per act in (at, id) order. */
+export function ledgerDigest(state: LedgerState, endDay: string): string {
+  const h = sha256.create().update(utf8ToBytes(header(endDay)));
+  for (const a of actsUpTo(ledgerActs(state), endDay)) h.update(utf8ToBytes(line(a)));
+  return bytesToHex(h.digest());
+}
+
+/** The short hash a notice for a period carries: the ledger up to the period's last day. */
+export function ledgerHash(state: LedgerState, period: LedgerPeriod): string {
+  return shortHash(ledgerDigest(state, period.endDay));
+}
+
+export type LedgerPaperCheck =
+  | {
+      kind: 'matches';
+      /** Written after the paper was printed but counting on or before its last day (late or backdated). */
+      lateActs: LedgerActRecord[];
+      /** Reversals recorded after the period of entries that count in it. */
+      laterReversals: LedgerActRecord[];
+    }
+  | { kind: 'no_match' };
+
+/**
+ * Whether a printed hash is this ledger up to the period's end: as it stands, or as it stood when
+ * printed (a prefix of its acts in written order, written since the period began) — then the acts
+ * written after are listed. Reversals after the period that touch its entries are listed either way.
+ */
+export function checkLedgerPaper(state: LedgerState, period: LedgerPeriod, printed: string): LedgerPaperCheck {
+  const want = normalizeHash(printed);
+  const all = ledgerActs(state);
+  const acts = actsUpTo(all, period.endDay);
+  const periodStart = shanghaiDayStart(period.startDay);
+  const h = sha256.create().update(utf8ToBytes(header(period.endDay)));
+  let matched: number | undefined;
+  for (let k = 0; k <= acts.length; k++) {
+    const next = acts[k];
+    // A paper printed when the next act was already written would have covered it.
+    if ((!next || next.at >= periodStart) && shortHash(bytesToHex(h.clone().digest())) === want) matched = k;
+    if (next) h.update(utf8ToBytes(line(next)));
+  }
+  if (matched === undefined) return { kind: 'no_match' };
+  const touched = new Set(
+    all.filter((a) => (a.k === 'income' || a.k === 'payment') && inPeriod(a.day, period)).map((a) => a.entryId),
+  );
+  return {
+    kind: 'matches',
+    lateActs: acts.slice(matched),
+    laterReversals: all.filter((a) => a.k === 'reversal' && a.day > period.endDay && touched.has(a.entryId)),
+  };
+}
