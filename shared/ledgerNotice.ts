@@ -182,7 +182,9 @@ export function ledgerNotice(state: LedgerState, period: LedgerPeriod, tierLimit
   const books = new Map<string, FundBook>();
   const book = (fundId: string) => {
     let b = books.get(fundId);
-    if (!b) books.set(fundId, (b = new FundBook()));
+    if (b) return b;
+    b = new FundBook();
+    books.set(fundId, b);
     return b;
   };
   for (const x of Object.values(state.incomes)) incomeInto(book(x.fundId), x, period);

@@ -1,7 +1,7 @@
-/** A notice's period: a calendar month ("2026-09") or quarter ("2026-Q3") in Asia/Shanghai days. */
+/** A notice's period: a calendar month ("2026-09"), quarter ("2026-Q3") or year ("2026") in Asia/Shanghai days. */
 export interface LedgerPeriod {
   id: string;
-  kind: 'month' | 'quarter';
+  kind: 'month' | 'quarter' | 'year';
   /** First and last day, "YYYY-MM-DD", both inclusive. */
   startDay: string;
   endDay: string;
@@ -10,8 +10,12 @@ export interface LedgerPeriod {
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** Reads "2026-09" or "2026-Q3" (case-insensitive Q); undefined for anything else. */
+/** Reads "2026-09", "2026-Q3" (case-insensitive Q) or "2026"; undefined for anything else. */
 export function parsePeriod(text: string): LedgerPeriod | undefined {
+  if (/^\d{4}$/.test(text.trim())) {
+    const year = text.trim();
+    return { id: year, kind: 'year', startDay: `${year}-01-01`, endDay: `${year}-12-31` };
+  }
   const m = /^(\d{4})-(?:(0[1-9]|1[0-2])|[Qq]([1-4]))$/.exec(text.trim());
   if (!m) return undefined;
   const year = Number(m[1]);
@@ -37,7 +41,12 @@ export function parsePeriod(text: string): LedgerPeriod | undefined {
 /** The month or quarter a day "YYYY-MM-DD" falls in. */
 export function periodOf(day: string, kind: LedgerPeriod['kind']): LedgerPeriod {
   const month = Number(day.slice(5, 7));
-  const id = kind === 'month' ? day.slice(0, 7) : `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+  const id =
+    kind === 'year'
+      ? day.slice(0, 4)
+      : kind === 'month'
+        ? day.slice(0, 7)
+        : `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
   return parsePeriod(id) as LedgerPeriod;
 }
 
