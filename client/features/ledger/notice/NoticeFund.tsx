@@ -4,13 +4,11 @@ import { formatFen } from '../../../../shared/money.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { approvalsText, lineLabel, reversalText } from './noticeText.ts';
 
-const yuan = (fen: number) => formatFen(fen, intlLocale()).replace('¥', '');
-
-/** A line's amount in the "in" or "out" column; a reversal's effect with its sign. */
-const inCell = (l: NoticeLine) =>
-  l.kind === 'income' || (l.kind === 'reversal' && l.target === 'income') ? yuan(l.amount) : '';
-const outCell = (l: NoticeLine) =>
-  l.kind === 'expense' ? yuan(l.amount) : l.kind === 'reversal' && l.target === 'expense' ? yuan(-l.amount) : '';
+/** A line's effect on the fund in yuan, always signed so money in and out read apart without colour. */
+function amountCell(l: NoticeLine): string {
+  const fen = l.kind === 'expense' ? -l.amount : l.amount;
+  return `${fen < 0 ? '−' : '+'}${formatFen(Math.abs(fen), intlLocale()).replace('¥', '')}`;
+}
 
 function lineTitle(l: NoticeLine): string {
   if (l.kind === 'income') return t('notice.income', { source: lineLabel(l) });
@@ -36,10 +34,7 @@ export function NoticeFund(props: { notice: FundNotice; nameOf: (memberId: strin
               <th scope="col">{t('notice.col.day')}</th>
               <th scope="col">{t('notice.col.what')}</th>
               <th scope="col" class="num">
-                {t('notice.col.in')}
-              </th>
-              <th scope="col" class="num">
-                {t('notice.col.out')}
+                {t('notice.col.amount')}
               </th>
             </tr>
           </thead>
@@ -48,7 +43,7 @@ export function NoticeFund(props: { notice: FundNotice; nameOf: (memberId: strin
               <tbody class="notice-line" data-testid="notice-line" data-kind={l.kind} data-id={l.id}>
                 <tr>
                   <td class="notice-day">{l.day.slice(5)}</td>
-                  <td>
+                  <td class="notice-what">
                     <span class="strong">{lineTitle(l)}</span>
                     <Show when={l.kind !== 'reversal' && l.who}>
                       {(who) => (
@@ -58,19 +53,20 @@ export function NoticeFund(props: { notice: FundNotice; nameOf: (memberId: strin
                       )}
                     </Show>
                   </td>
-                  <td class="num">{inCell(l)}</td>
-                  <td class="num">{outCell(l)}</td>
+                  <td class="num" data-testid="notice-amount">
+                    {amountCell(l)}
+                  </td>
                 </tr>
                 <Show when={l.kind === 'expense'}>
                   <tr class="notice-sub">
                     <td />
-                    <td colSpan={3}>{t('notice.approvals', { list: approvalsText(l, props.nameOf) })}</td>
+                    <td colSpan={2}>{t('notice.approvals', { list: approvalsText(l, props.nameOf) })}</td>
                   </tr>
                 </Show>
                 <Show when={l.reversal}>
                   <tr class="notice-sub notice-reversal" data-testid="notice-reversal">
                     <td />
-                    <td colSpan={3}>{reversalText(l, props.nameOf)}</td>
+                    <td colSpan={2}>{reversalText(l, props.nameOf)}</td>
                   </tr>
                 </Show>
               </tbody>
