@@ -22,31 +22,34 @@ export interface LedgerActRecord {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every act the fold accepted, sorted by (at, id): the same on every phone whatever the log's order. */
+/**
+ * Every act the fold accepted, sorted by (at, id): the same on every phone whatever the log's order.
+ * Keys are written in sorted order (here and in each `data`), so plain JSON of an act is canonical.
+ */
 export function ledgerActs(state: LedgerState): LedgerActRecord[] {
   const out: LedgerActRecord[] = [];
   const push = (
     k: LedgerActKind,
     a: { eventId: string; at: number; by: string },
     entryId: string,
-    data: object,
+    data: Record<string, unknown>,
     day?: string,
-  ) => out.push({ k, id: a.eventId, at: a.at, by: a.by, entryId, day: day ?? shanghaiDay(a.at), data: { ...data } });
+  ) => out.push({ at: a.at, by: a.by, data, day: day ?? shanghaiDay(a.at), entryId, id: a.eventId, k });
   for (const f of Object.values(state.funds))
-    push('fund', { eventId: f.id, at: f.openedAt, by: '' }, f.id, { name: f.name, kind: f.kind });
+    push('fund', { eventId: f.id, at: f.openedAt, by: '' }, f.id, { kind: f.kind, name: f.name });
   for (const x of Object.values(state.incomes)) {
-    const { fundId, amount, source, payer, day, receipts, note } = x;
-    push('income', x, x.id, { fundId, amount, source, payer, day, receipts, note }, day);
+    const { amount, day, fundId, note, payer, receipts, source } = x;
+    push('income', x, x.id, { amount, day, fundId, note, payer, receipts, source }, day);
     if (x.reversal) push('reversal', x.reversal, x.id, { reason: x.reversal.reason });
   }
   for (const x of Object.values(state.expenses)) {
-    const { fundId, amount, payee, purpose, requestId, quotes } = x;
-    push('proposal', x, x.id, { fundId, amount, payee, purpose, requestId, quotes });
+    const { amount, fundId, payee, purpose, quotes, requestId } = x;
+    push('proposal', x, x.id, { amount, fundId, payee, purpose, quotes, requestId });
     for (const party of parties) {
       const a = x.approvals[party];
-      if (a) push('approval', a, x.id, { party, note: a.note });
+      if (a) push('approval', a, x.id, { note: a.note, party });
     }
-    if (x.refusal) push('refusal', x.refusal, x.id, { party: x.refusal.party, note: x.refusal.note });
+    if (x.refusal) push('refusal', x.refusal, x.id, { note: x.refusal.note, party: x.refusal.party });
     if (x.payment)
       push('payment', x.payment, x.id, { day: x.payment.day, receipts: x.payment.receipts }, x.payment.day);
     if (x.reversal) push('reversal', x.reversal, x.id, { reason: x.reversal.reason });
@@ -58,13 +61,13 @@ export function ledgerActs(state: LedgerState): LedgerActRecord[] {
 export const actsUpTo = (acts: readonly LedgerActRecord[], endDay: string) => acts.filter((a) => a.day <= endDay);
 
 const header = (endDay: string) => `${canonicalJson({ v: 1, ledgerUpTo: endDay })}\n`;
-const line = (a: LedgerActRecord) => `${canonicalJson(a)}\n`;
+/** An act as one line of canonical JSON (its keys are already sorted). */
+export const actLine = (a: LedgerActRecord) => `${JSON.stringify(a)}\n`;
 
 /** SHA-256 (hex) of the canonical ledger up to a day: a header, then one canonical JSON line per act in (at, id) order. */
 export function ledgerDigest(state: LedgerState, endDay: string): string {
-  const h = sha256.create().update(utf8ToBytes(header(endDay)));
-  for (const a of actsUpTo(ledgerActs(state), endDay)) h.update(utf8ToBytes(line(a)));
-  return bytesToHex(h.digest());
+  const text = header(endDay) + actsUpTo(ledgerActs(state), endDay).map(actLine).join('');
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /** The short hash a notice for a period carries: the ledger up to the period's last day. */
@@ -92,13 +95,15 @@ export function checkLedgerPaper(state: LedgerState, period: LedgerPeriod, print
   const all = ledgerActs(state);
   const acts = actsUpTo(all, period.endDay);
   const periodStart = shanghaiDayStart(period.startDay);
-  const h = sha256.create().update(utf8ToBytes(header(period.endDay)));
+  // A paper is printed once its period has begun: every act written before then is on it, hashed in one go.
+  let k = acts.findIndex((a) => a.at >= periodStart);
+  if (k < 0) k = acts.length;
+  const h = sha256.create().update(utf8ToBytes(header(period.endDay) + acts.slice(0, k).map(actLine).join('')));
   let matched: number | undefined;
-  for (let k = 0; k <= acts.length; k++) {
+  for (; k <= acts.length; k++) {
+    if (shortHash(bytesToHex(h.clone().digest())) === want) matched = k;
     const next = acts[k];
-    // A paper printed when the next act was already written would have covered it.
-    if ((!next || next.at >= periodStart) && shortHash(bytesToHex(h.clone().digest())) === want) matched = k;
-    if (next) h.update(utf8ToBytes(line(next)));
+    if (next) h.update(utf8ToBytes(actLine(next)));
   }
   if (matched === undefined) return { kind: 'no_match' };
   const touched = new Set(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
-import { checkLedgerPaper, ledgerDigest, ledgerHash } from '../../shared/ledgerHash.ts';
+import { actLine, checkLedgerPaper, ledgerActs, ledgerDigest, ledgerHash } from '../../shared/ledgerHash.ts';
 import { parsePeriod } from '../../shared/ledgerPeriod.ts';
+import { canonicalJson } from '../../shared/paperHash.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
 import { ledgerLog } from './support/ledgerSample.ts';
 import { linearExtension } from './support/linearExtension.ts';
@@ -15,6 +16,26 @@ describe('the canonical ledger hash', () => {
     const want = ledgerDigest(state(events), q3.endDay);
     const rng = new Prng(7);
     for (let i = 0; i < 30; i++) expect(ledgerDigest(state(linearExtension(events, rng)), q3.endDay)).toBe(want);
+  });
+
+  it('writes every act as canonical JSON, keys sorted', () => {
+    const acts = ledgerActs(state());
+    expect(acts.map((a) => a.k).sort()).toEqual(
+      [
+        'approval',
+        'approval',
+        'approval',
+        'fund',
+        'income',
+        'income',
+        'income',
+        'income',
+        'payment',
+        'proposal',
+        'reversal',
+      ].sort(),
+    );
+    for (const a of acts) expect(actLine(a)).toBe(`${canonicalJson(a)}\n`);
   });
 
   it('changes when any entry up to the period’s end changes', () => {
