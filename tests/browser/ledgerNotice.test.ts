@@ -91,6 +91,8 @@ describe('the ledger’s public notice: printed, checked against the app, export
     const ledger = new LedgerPage(resident.page);
     await ledger.open(app.url, compoundId);
     await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥37,639.50');
+    await resident.page.getByTestId('notice-period').scrollIntoViewIfNeeded();
+    await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-notice-chooser.png') });
     const notice = new LedgerNoticePage(resident.page);
     hash = await notice.openFromTab(period.id);
     expect(hash).toMatch(/^[0-9a-f]{12}$/);
