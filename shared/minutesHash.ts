@@ -1,10 +1,8 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { MinutesState } from './folds/foldMinutes.ts';
+import { canonicalJson, normalizeHash, sha256Hex, shortHash } from './paperHash.ts';
 import { parties } from './roles.ts';
 
-/** How many hex characters of the digest a printed copy carries: 48 bits, enough to tell copies apart by eye. */
-export const SHORT_HASH_LENGTH = 12;
+export { groupHash, normalizeHash, SHORT_HASH_LENGTH } from './paperHash.ts';
 
 /**
  * The minutes as one string that every phone computes alike: the meeting, what the fold holds
@@ -30,30 +28,17 @@ export function canonicalMinutes(meetingId: string, state: MinutesState, notes: 
     amendments: state.amendments,
     notes: notes.normalize('NFC'),
   };
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
+  return canonicalJson(value);
 }
 
 /** The SHA-256 (hex) of the canonical minutes. */
 export function minutesDigest(meetingId: string, state: MinutesState, notes: string): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalMinutes(meetingId, state, notes))));
+  return sha256Hex(canonicalMinutes(meetingId, state, notes));
 }
 
 /** The first SHORT_HASH_LENGTH hex characters of the digest: what the paper and its QR carry. */
 export function minutesHash(meetingId: string, state: MinutesState, notes: string): string {
-  return minutesDigest(meetingId, state, notes).slice(0, SHORT_HASH_LENGTH);
-}
-
-/** A short hash in groups of four for reading aloud ("3f2a 9c01 be77"). */
-export function groupHash(hash: string): string {
-  return (hash.match(/.{1,4}/g) ?? []).join(' ');
-}
-
-/** A hash as someone typed or scanned it: lower case, no spaces or dashes. */
-export function normalizeHash(text: string): string {
-  return text.toLowerCase().replace(/[\s-]/g, '');
+  return shortHash(minutesDigest(meetingId, state, notes));
 }
 
 /** The minutes with only the first `count` amendments (the fold keeps them in time order). */

@@ -16,6 +16,10 @@ const routes: RouteDefinition[] = [
     component: lazy(() => import('../features/verify/VerifyRedirect.tsx')),
   },
   {
+    path: '/verify/ledger/:compoundId/:periodId',
+    component: lazy(() => import('../features/verify/VerifyRedirect.tsx')),
+  },
+  {
     path: '/c/:compoundId',
     component: CompoundLayout,
     children: [{ path: '/', component: Home }, ...features.flatMap((f) => f.routes)],

@@ -3,7 +3,7 @@ import { createEffect, createMemo, createSignal, Index, on, onMount, Show } from
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
-import { useFundViews } from '../../domain/useLedger.ts';
+import { useFundViews, useLedger } from '../../domain/useLedger.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useRequests } from '../../domain/usePublicView.ts';
@@ -14,6 +14,7 @@ import { FundSection } from './FundSection.tsx';
 import type { LedgerFormContext, LedgerSheet } from './forms/context.ts';
 import { LedgerSheetHost } from './LedgerSheets.tsx';
 import { LedgerTurns } from './LedgerTurns.tsx';
+import { NoticeChooser } from './notice/NoticeChooser.tsx';
 import { TierNote } from './TierNote.tsx';
 
 /** The three-party ledger: what waits on my party, then every fund with its balance and entries. */
@@ -21,6 +22,7 @@ export default function LedgerPage() {
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const funds = useFundViews();
+  const ledger = useLedger();
   const requests = useRequests();
   const members = useMembers();
   const location = useLocation();
@@ -94,6 +96,7 @@ export default function LedgerPage() {
       <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <LedgerTurns />
         <TierNote session={session} today={ctx.today} onSheet={setSheet} />
+        <NoticeChooser ledger={ledger()} href={(id) => `${path('ledger', 'notice')}?period=${id}`} />
         <Show when={funds().length > 0} fallback={<p class="empty">{t('ledger.empty')}</p>}>
           {/* By position: a fund's view is rebuilt on every change, its entries keep their identity. */}
           <Index each={funds()}>

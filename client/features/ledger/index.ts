@@ -9,5 +9,8 @@ export { LedgerTurns } from './LedgerTurns.tsx';
 export const ledger: Feature = {
   id: 'ledger',
   tab: { label: 'nav.ledger', icon: IconLedger, path: 'ledger', badge: LedgerTabBadge },
-  routes: [{ path: '/ledger', component: lazy(() => import('./LedgerPage.tsx')) }],
+  routes: [
+    { path: '/ledger', component: lazy(() => import('./LedgerPage.tsx')) },
+    { path: '/ledger/notice', component: lazy(() => import('./notice/NoticePage.tsx')) },
+  ],
 };

@@ -1,7 +1,6 @@
 import { useParams } from '@solidjs/router';
-import QRCode from 'qrcode';
-import { createMemo, createResource, Show } from 'solid-js';
-import { groupHash, minutesHash } from '../../../shared/minutesHash.ts';
+import { createMemo, Show } from 'solid-js';
+import { minutesHash } from '../../../shared/minutesHash.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
@@ -9,6 +8,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { PaperSeal } from '../../ui/PaperSeal.tsx';
 import { MinutesPrintBody } from './MinutesPrintBody.tsx';
 import './minutesPrint.css';
 
@@ -34,7 +34,6 @@ export default function MinutesPrintPage() {
     const h = hash();
     return h ? `${location.origin}${verifyPath(session.compoundId, params.meetingId, h)}` : undefined;
   };
-  const [qr] = createResource(url, (u) => QRCode.toString(u, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }));
 
   return (
     <article class="minutes-print" data-testid="minutes-print" data-hash={hash() ?? ''}>
@@ -65,21 +64,7 @@ export default function MinutesPrintPage() {
           </Show>
         </header>
         <MinutesPrintBody state={minutes.state()} notes={minutes.notesText()} nameOf={nameOf} titleOf={titleOf} />
-        <Show when={hash()}>
-          {(h) => (
-            <footer class="print-foot">
-              <div class="print-qr" role="img" aria-label={t('print.qr')} innerHTML={qr() ?? ''} />
-              <div>
-                <p>{t('print.hashLabel')}</p>
-                <p class="print-hash" data-testid="print-hash">
-                  {groupHash(h())}
-                </p>
-                <p class="print-url">{url()}</p>
-                <p>{t('print.verifyHint')}</p>
-              </div>
-            </footer>
-          )}
-        </Show>
+        <Show when={hash()}>{(h) => <PaperSeal hash={h()} url={url() ?? ''} hint={t('print.verifyHint')} />}</Show>
       </Show>
     </article>
   );

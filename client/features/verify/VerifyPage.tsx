@@ -1,14 +1,15 @@
 import { useLocation, useParams } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
-import { checkPaper, groupHash, normalizeHash } from '../../../shared/minutesHash.ts';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { checkPaper, normalizeHash } from '../../../shared/minutesHash.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
-import { IconAlert, IconCheck } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { HashField } from './HashField.tsx';
+import { Verdict } from './Verdict.tsx';
 import './verify.css';
 
 /**
@@ -22,7 +23,6 @@ export default function VerifyPage() {
   const view = usePublicView();
   const members = useMembers();
   const minutes = useMinutes(params.meetingId);
-  const inputId = createUniqueId();
   const [typed, setTyped] = createSignal<string>();
   const printed = () => normalizeHash(typed() ?? decodeURIComponent(location.hash.replace(/^#/, '')));
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
@@ -45,20 +45,7 @@ export default function VerifyPage() {
           </p>
         )}
       </Show>
-      <div class="field">
-        <label class="field-label" for={inputId}>
-          {t('verify.hashLabel')}
-        </label>
-        <input
-          id={inputId}
-          class="input input-large verify-hash"
-          value={printed() ? groupHash(printed()) : ''}
-          onInput={(e) => setTyped(e.currentTarget.value)}
-          autocomplete="off"
-          spellcheck={false}
-          data-testid="verify-hash"
-        />
-      </div>
+      <HashField hash={printed()} onInput={setTyped} />
       <Show when={!minutes.synced()}>
         <p class="muted" data-testid="verify-local">
           {t('verify.local')}
@@ -70,10 +57,9 @@ export default function VerifyPage() {
             <div class="verify-result" role="status" data-testid="verify-result" data-result={c().kind}>
               <Switch>
                 <Match when={c().kind === 'matches'}>
-                  <p class="verify-verdict verify-ok with-icon">
-                    <IconCheck size={28} />
+                  <Verdict ok>
                     {since().length === 0 ? t('verify.matches') : t('verify.matchesAmended', { n: since().length })}
-                  </p>
+                  </Verdict>
                   <Show when={since().length > 0}>
                     <ol class="verify-amendments" data-testid="verify-amendments">
                       <For each={since()}>
@@ -93,16 +79,10 @@ export default function VerifyPage() {
                   </Show>
                 </Match>
                 <Match when={c().kind === 'not_locked'}>
-                  <p class="verify-verdict verify-bad with-icon">
-                    <IconAlert size={28} />
-                    {t('verify.notLocked')}
-                  </p>
+                  <Verdict ok={false}>{t('verify.notLocked')}</Verdict>
                 </Match>
                 <Match when={c().kind === 'no_match'}>
-                  <p class="verify-verdict verify-bad with-icon">
-                    <IconAlert size={28} />
-                    {t('verify.noMatch')}
-                  </p>
+                  <Verdict ok={false}>{t('verify.noMatch')}</Verdict>
                 </Match>
               </Switch>
             </div>
