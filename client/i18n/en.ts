@@ -282,6 +282,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_signed_in': 'already signed in at the meeting',
   'anomaly.already_signed_off': 'the {party} had already signed',
   'anomaly.party_absent': 'nobody was there for the {party}, so it cannot sign',
+  'anomaly.not_owner': 'the action item has another owner',
   'event.request.raised': 'raised it',
   'event.request.edited': 'edited it',
   'event.request.classified': 'sorted it',

@@ -279,6 +279,7 @@ export const zhCN = {
   'anomaly.already_signed_in': '已经在会上签到了',
   'anomaly.already_signed_off': '{party}已经签过字了',
   'anomaly.party_absent': '{party}没有人到会，不能签字',
+  'anomaly.not_owner': '这项待办的负责人不是他',
   'event.request.raised': '提出了诉求',
   'event.request.edited': '修改了诉求',
   'event.request.classified': '分了类',
