@@ -566,6 +566,11 @@ export const en: Record<MessageKey, string> = {
   'meetings.topicHint': 'Anyone can add a topic before the meeting; they are taken in turn.',
   'meetings.topicAdd': 'Add a topic',
   'meetings.topicsOrder': 'Topics are listed by when they were raised, newest first.',
+  'meetings.topicsOrdered': 'Topics are in the order the committee set; new ones follow.',
+  'meetings.topicOrderStart': 'Put topics in order',
+  'meetings.topicOrderDone': 'Done ordering',
+  'meetings.topicUp': 'Move up: {title}',
+  'meetings.topicDown': 'Move down: {title}',
   'minutes.signInPrompt':
     'Signing in from the QR code: one tap on the button below. Works offline too; it syncs later.',
   'minutes.qrOpen': 'Sign-in QR code',

@@ -40,3 +40,8 @@ export function moveMeeting(
     place: to.place.trim(),
   });
 }
+
+/** Writes the committee's order of a meeting's topics; the latest order by time holds on every phone. */
+export function orderTopics(session: CompoundSession, meetingId: string, requestIds: readonly string[]): void {
+  appendPublic(session, 'meeting.topics.ordered', { meetingId, requestIds: [...requestIds] });
+}

@@ -36,7 +36,13 @@ export function DecisionSection(props: {
   const current = () => props.minutes.state().items.at(-1)?.requestId ?? '';
   return (
     <>
-      <DecisionTopics minutes={props.minutes} choices={choices()} titleOf={titleOf} editable={editable()} />
+      <DecisionTopics
+        minutes={props.minutes}
+        choices={choices()}
+        titleOf={titleOf}
+        editable={editable()}
+        order={view().compound.meetings.meetings[props.meetingId]?.topicOrder ?? null}
+      />
       <div class="minutes-block" data-testid="decisions">
         <h3>{t('minutes.decisionsHeading', { n: props.minutes.state().decisions.length })}</h3>
         <DecisionList state={props.minutes.state()} titleOf={titleOf} nameOf={props.nameOf} />

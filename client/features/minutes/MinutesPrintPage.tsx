@@ -64,7 +64,13 @@ export default function MinutesPrintPage() {
             </p>
           </Show>
         </header>
-        <MinutesPrintBody state={minutes.state()} notes={minutes.notesText()} nameOf={nameOf} titleOf={titleOf} />
+        <MinutesPrintBody
+          state={minutes.state()}
+          notes={minutes.notesText()}
+          nameOf={nameOf}
+          titleOf={titleOf}
+          order={meeting()?.topicOrder ?? null}
+        />
         <Show when={hash()}>
           {(h) => (
             <footer class="print-foot">
