@@ -112,6 +112,8 @@ export const en: Record<MessageKey, string> = {
   'agenda.fieldCategory': 'Category',
   'agenda.fieldDetail': 'Details',
   'agenda.fieldLocation': 'Where',
+  'agenda.forNextMeeting': 'Put it on the next meeting',
+  'agenda.forWhichMeeting': 'Which meeting',
   'agenda.submit': 'Submit',
   'agenda.saved': 'Saved on this phone.',
   'agenda.chooseCategory': 'Please choose a category.',

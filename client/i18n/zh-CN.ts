@@ -110,6 +110,8 @@ export const zhCN = {
   'agenda.fieldCategory': '属于哪一类',
   'agenda.fieldDetail': '详细说说',
   'agenda.fieldLocation': '在哪里',
+  'agenda.forNextMeeting': '提交到下次议事会',
+  'agenda.forWhichMeeting': '提交到哪次会议',
   'agenda.submit': '提交',
   'agenda.saved': '已保存在本机。',
   'agenda.chooseCategory': '请选一个类别。',

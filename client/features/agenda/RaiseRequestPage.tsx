@@ -10,6 +10,7 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { NextMeetingChoice } from './forms/NextMeetingChoice.tsx';
 
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {
@@ -22,6 +23,7 @@ export default function RaiseRequestPage() {
   const [detail, setDetail] = createSignal('');
   const [photos, setPhotos] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
+  const [meetingId, setMeetingId] = createSignal<string>();
   const back = path('agenda');
 
   const form = createSubmit(() => {
@@ -36,6 +38,7 @@ export default function RaiseRequestPage() {
       location: location(),
       building: building(),
       photos: photos(),
+      meetingId: meetingId(),
     });
     navigate(back);
   });
@@ -87,6 +90,7 @@ export default function RaiseRequestPage() {
           maxLength={4000}
           name="detail"
         />
+        <NextMeetingChoice value={meetingId()} onChange={setMeetingId} />
         <FormError error={form.error()} />
         <button type="submit" class="btn btn-primary btn-block" data-testid="raise-submit">
           {t('agenda.submit')}
