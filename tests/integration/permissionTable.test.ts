@@ -25,6 +25,8 @@ for (const e of [
   { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
   { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
+  { ...base, type: 'meeting.topics.ordered', meetingId: 'm1', requestIds: ['r2', 'r1'] },
+  { ...base, type: 'minutes.action.done', actionId: 'a1', owner: { memberId: 'x' } },
 ]) {
   if (!samples.has(e.type)) samples.set(e.type, e);
 }
@@ -64,6 +66,7 @@ describe('the permission table, enforced by the relay', () => {
     if (permissions[type as EventType].who === 'member') {
       if ('memberId' in e) e.memberId = actor.memberId;
       if ('attendee' in e) e.attendee = { memberId: actor.memberId, party: actor.party };
+      if ('owner' in e) e.owner = { memberId: actor.memberId };
       delete e.onPaper;
       delete e.photos;
     }
