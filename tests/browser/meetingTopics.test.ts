@@ -52,6 +52,7 @@ describe('topics in order, raised for the next meeting, action items on whose tu
     await expect(li.page.getByTestId('next-meeting').textContent()).resolves.toContain('家园议事会');
     await li.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await li.page.screenshot({ path: join(shots, 'zh-CN-raise-next-meeting.png'), fullPage: true });
+    expect(await sizeProblems(li.page)).toEqual([]);
     await agenda.submit();
 
     await new MinutesPage(wang.page).notes.waitFor({ timeout: 30_000 });

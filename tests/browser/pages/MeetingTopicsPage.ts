@@ -31,7 +31,8 @@ export class MeetingTopicsPage {
 
   /** On the raise form: ticks "提交到下次议事会". */
   async forNextMeeting(): Promise<void> {
-    await this.page.getByTestId('next-meeting-toggle').check();
+    await this.page.getByTestId('next-meeting').locator('.check-toggle').click();
+    await this.page.locator('[data-testid="next-meeting-toggle"]:checked').waitFor({ state: 'attached' });
   }
 
   /** The 会议待办 rows on the agenda's 我的 tab. */

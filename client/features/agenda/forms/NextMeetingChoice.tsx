@@ -4,6 +4,7 @@ import { now } from '../../../domain/clock.ts';
 import { usePublicView } from '../../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { IconCheck } from '../../../ui/icons.tsx';
 
 /**
  * "For the next meeting": ticked, the request is also a topic of the chosen upcoming meeting (the
@@ -25,14 +26,19 @@ export function NextMeetingChoice(props: {
   return (
     <Show when={upcoming().length > 0}>
       <div class="field next-meeting" data-testid="next-meeting">
-        <label class="check-row">
+        <label class="choice-label check-toggle" data-checked={props.value !== undefined}>
           <input
             type="checkbox"
-            class="check-input"
+            class="choice-input"
             data-testid="next-meeting-toggle"
             checked={props.value !== undefined}
             onChange={(e) => props.onChange(e.currentTarget.checked ? upcoming()[0]?.meetingId : undefined)}
           />
+          <span class="choice-control" aria-hidden="true">
+            <Show when={props.value !== undefined}>
+              <IconCheck size={20} />
+            </Show>
+          </span>
           <span>{t('agenda.forNextMeeting')}</span>
         </label>
         <Show when={props.value !== undefined && upcoming().length > 1}>
