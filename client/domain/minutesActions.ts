@@ -2,6 +2,7 @@ import type { Tally } from '../../shared/events/envelope.ts';
 import type { EventFields, EventType } from '../../shared/events/index.ts';
 import type { AssemblyTally } from '../../shared/events/meeting.ts';
 import type { Owner } from '../../shared/events/request.ts';
+import type { ActionItem } from '../../shared/folds/foldMinutes.ts';
 import type { Party } from '../../shared/roles.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import type { DocHandle } from '../sync/DocHandle.ts';
@@ -13,6 +14,8 @@ export interface MinutesActions {
   takeUp(requestId: string, note?: string): void;
   recordDecision(input: { text: string; tally?: Tally; assembly?: AssemblyTally; requestId?: string }): void;
   createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
+  /** Marks an action item done (its owner or the committee; also after the lock). */
+  markDone(item: ActionItem): void;
   /** Signs for the member's own party. */
   signOff(party: Party): void;
   /** A correction after the lock, shown beside the minutes with who and when. */
@@ -36,6 +39,7 @@ export function makeMinutesActions(session: CompoundSession, handle: DocHandle):
       }),
     createAction: ({ text, owner, deadline, requestId }) =>
       append('minutes.action.created', { text: text.trim(), owner, deadline, ...(requestId ? { requestId } : {}) }),
+    markDone: (item) => append('minutes.action.done', { actionId: item.eventId, owner: item.owner }),
     signOff: (party) => append('minutes.signed-off', { party }),
     amend: (note) => append('minutes.amended', { note: note.trim() }),
   };

@@ -1,14 +1,18 @@
 import { type Accessor, createMemo, mapArray, onCleanup } from 'solid-js';
 import type { ActionItem, MinutesState } from '../../shared/folds/foldMinutes.ts';
-import type { RequestState } from '../../shared/folds/index.ts';
+import type { MeetingState, RequestState } from '../../shared/folds/index.ts';
+import { type ActionTodo, openActionItems, ownsAction } from '../../shared/folds/minutesQueries.ts';
 import { minutesDocName } from '../../shared/rooms.ts';
 import { createFoldState } from '../reactive/createFoldState.ts';
 import { makeMinutesFold } from './MinutesFold.ts';
+import { type MinutesActions, makeMinutesActions } from './minutesActions.ts';
 import { useSession } from './session.ts';
+import { usePublicView } from './usePublicView.ts';
 
 export interface MeetingMinutes {
   meetingId: string;
   state: Accessor<MinutesState>;
+  actions: MinutesActions;
 }
 
 /** The minutes of some meetings, each document held open while the caller's page is shown. */
@@ -18,7 +22,53 @@ export function useMeetingMinutes(meetingIds: Accessor<readonly string[]>): Acce
     const held = session.hold(minutesDocName(meetingId));
     onCleanup(held.release);
     const state = createFoldState(() => held.handle.events(), makeMinutesFold);
-    return { meetingId, state };
+    return { meetingId, state, actions: makeMinutesActions(session, held.handle) };
+  });
+}
+
+/** How far back the whose-turn list looks for action items: a quarter, the three-party cadence. */
+const ACTION_WINDOW_MS = 92 * 86_400_000;
+/** At most this many meetings' minutes are held open for it (each is a connection to the relay). */
+const ACTION_MEETINGS = 8;
+/** A meeting later today may already have its items written down (the committee prepares them). */
+const HELD_SOON_MS = 86_400_000;
+
+/** Meetings whose minutes may hold open action items: held, not cancelled, in the window, latest first. */
+export function recentMeetingIds(meetings: Readonly<Record<string, MeetingState>>, now: number): string[] {
+  return Object.values(meetings)
+    .filter((m) => m.status === 'scheduled' && m.startsAt <= now + HELD_SOON_MS && m.startsAt > now - ACTION_WINDOW_MS)
+    .sort((a, b) => b.startsAt - a.startsAt)
+    .slice(0, ACTION_MEETINGS)
+    .map((m) => m.meetingId);
+}
+
+/** An open action item of this member or their party, with the actions to mark it done. */
+export interface MyActionTodo extends ActionTodo {
+  actions: MinutesActions;
+}
+
+/**
+ * Open action items this member (or their party) owns, from the recent meetings' minutes: until it
+ * is marked done or its request is completed or ended.
+ */
+export function useActionTodos(now: Accessor<number>): Accessor<MyActionTodo[]> {
+  const session = useSession();
+  const view = usePublicView();
+  const ids = createMemo(() => recentMeetingIds(view().compound.meetings.meetings, now()), [], {
+    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  });
+  const minutes = useMeetingMinutes(ids);
+  return createMemo(() => {
+    const viewer = { memberId: session.member.memberId, party: session.member.party };
+    const byMeeting = new Map(minutes().map((m) => [m.meetingId, m.actions]));
+    const open = openActionItems(
+      minutes().map((m) => ({ meetingId: m.meetingId, state: m.state() })),
+      view().compound.agenda.requests,
+    );
+    return open.flatMap((todo) => {
+      const actions = byMeeting.get(todo.meetingId);
+      return actions && ownsAction(todo.item, viewer) ? [{ ...todo, actions }] : [];
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PartySchema } from '../roles.ts';
 import { Day, Timestamp } from '../time.ts';
-import { defineEvent, EventRef, Int, Line, MeetingId, MemberId, Tally, Text } from './envelope.ts';
+import { defineEvent, EventRef, Int, Line, List, MeetingId, MemberId, Tally, Text } from './envelope.ts';
 import { Owner } from './request.ts';
 
 /** 小板凳见面会, 家园议事会, 三方联席会议 (at least quarterly), 业主大会 (yearly). */
@@ -20,6 +20,15 @@ export const MeetingScheduled = defineEvent('meeting.scheduled', {
 export const MeetingCancelled = defineEvent('meeting.cancelled', {
   meetingId: MeetingId,
   reason: Line(500),
+});
+
+/**
+ * The committee's order of a meeting's topics (request ids, first to take up first). The latest by
+ * (at, id) holds; topics it leaves out follow the ordered ones.
+ */
+export const MeetingTopicsOrdered = defineEvent('meeting.topics.ordered', {
+  meetingId: MeetingId,
+  requestIds: List(EventRef, 500),
 });
 
 /** An attendee: a member (with the party they sit for) or a guest written down by name. */
@@ -81,18 +90,28 @@ export const ActionCreated = defineEvent('minutes.action.created', {
   requestId: v.optional(EventRef),
 });
 
+/**
+ * An action item marked done by its owner (the member, or a member of the party) or the committee.
+ * It carries the item's owner so the relay checks who may mark it; a mark is not an edit of the minutes.
+ */
+export const ActionDone = defineEvent('minutes.action.done', {
+  actionId: EventRef,
+  owner: Owner,
+});
+
 /** A party's representative signs the minutes; only a member of that party may. */
 export const MinutesSignedOff = defineEvent('minutes.signed-off', { party: PartySchema });
 
 /** A change after sign-off, kept visible as an amendment. */
 export const MinutesAmended = defineEvent('minutes.amended', { note: Line(2000) });
 
-export const meetingEvents = [MeetingScheduled, MeetingCancelled] as const;
+export const meetingEvents = [MeetingScheduled, MeetingCancelled, MeetingTopicsOrdered] as const;
 export const minutesEvents = [
   AttendeeSignedIn,
   ItemTakenUp,
   DecisionRecorded,
   ActionCreated,
+  ActionDone,
   MinutesSignedOff,
   MinutesAmended,
 ] as const;

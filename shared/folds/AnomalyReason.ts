@@ -61,6 +61,8 @@ export const AnomalyCode = {
   AlreadySignedOff: 'already_signed_off',
   /** A party signs off minutes only if someone sat for it. */
   PartyAbsent: 'party_absent',
+  /** A done mark must name the action item's own owner (the relay checked the author against it). */
+  NotOwner: 'not_owner',
 } as const;
 export type AnomalyCode = (typeof AnomalyCode)[keyof typeof AnomalyCode];
 

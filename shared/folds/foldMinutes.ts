@@ -29,6 +29,8 @@ export interface MinutesState {
   /** `assembly` only on an owners' assembly's 双过半 count: absent, not null, so older minutes hash alike. */
   decisions: (MinutesAct & { text: string; tally: Tally | null; assembly?: AssemblyTally; requestId: string | null })[];
   actionItems: ActionItem[];
+  /** Action items marked done, by the item's event id; not part of what was signed (see minutesHash). */
+  actionsDone: Record<string, MinutesAct>;
   signOffs: Partial<Record<Party, MinutesAct>>;
   /** Parties present (through attendees sitting for them) that must sign before the minutes lock. */
   signingParties: Party[];
@@ -45,6 +47,7 @@ type MinutesEvent = EventOf<
   | 'minutes.item.taken-up'
   | 'minutes.decision.recorded'
   | 'minutes.action.created'
+  | 'minutes.action.done'
   | 'minutes.signed-off'
   | 'minutes.amended'
 >;
@@ -56,6 +59,7 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     items: [],
     decisions: [],
     actionItems: [],
+    actionsDone: {},
     signOffs: {},
     signingParties: [],
     locked: false,
@@ -95,13 +99,20 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
   return m;
 }
 
+function sameOwner(a: Owner, b: Owner): boolean {
+  return 'memberId' in a ? 'memberId' in b && a.memberId === b.memberId : 'party' in b && a.party === b.party;
+}
+
 function byTime(a: MinutesAct, b: MinutesAct): number {
   return a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 }
 
+/** What may follow the lock: an amendment, and marking an action item done (work reported, not the minutes changed). */
+export const afterLock: ReadonlySet<string> = new Set(['minutes.amended', 'minutes.action.done']);
+
 function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
   const act: MinutesAct = { eventId: e.id, at: e.at, by: e.by };
-  if (m.locked && e.type !== 'minutes.amended') return { code: 'minutes_locked' };
+  if (m.locked && !afterLock.has(e.type)) return { code: 'minutes_locked' };
   switch (e.type) {
     case 'minutes.signed-in': {
       const a = e.attendee;
@@ -132,6 +143,14 @@ function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
         requestId: e.requestId ?? null,
       });
       return undefined;
+    case 'minutes.action.done': {
+      const item = m.actionItems.find((a) => a.eventId === e.actionId);
+      if (!item) return { code: 'no_such', thing: 'target' };
+      if (!sameOwner(item.owner, e.owner)) return { code: 'not_owner' };
+      // Marked twice (two phones offline): the first mark in the log stands, the second changes nothing.
+      m.actionsDone[e.actionId] ??= act;
+      return undefined;
+    }
     case 'minutes.signed-off':
       if (m.signOffs[e.party]) return { code: 'already_signed_off', party: e.party };
       if (!m.signingParties.includes(e.party)) return { code: 'party_absent', party: e.party };

@@ -15,6 +15,32 @@ export interface MeetingState {
   scheduledBy: string;
   /** How many times it was moved after it was first scheduled. */
   moves: number;
+  /** The committee's latest order of its topics by (at, id); null until someone orders them. */
+  topicOrder: TopicOrder | null;
+}
+
+/** One `meeting.topics.ordered`: which event, when, and the request ids first to last. */
+export interface TopicOrder {
+  eventId: string;
+  at: number;
+  requestIds: string[];
+}
+
+/** True if ordering `a` replaces `b`: later by time, then by event id, so every copy picks the same one. */
+function replaces(a: TopicOrder, b: TopicOrder | null): boolean {
+  return !b || a.at > b.at || (a.at === b.at && a.eventId > b.eventId);
+}
+
+/**
+ * The topics in the committee's order: those the order names first, in its order; the rest after
+ * them in the order given (topics added since, or left out of a concurrent ordering, are not lost).
+ */
+export function orderTopics<T extends { id: string }>(topics: readonly T[], order: TopicOrder | null): T[] {
+  if (!order) return [...topics];
+  const rank = new Map<string, number>();
+  for (const id of order.requestIds) if (!rank.has(id)) rank.set(id, rank.size);
+  const ranked = topics.filter((t) => rank.has(t.id)).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  return ranked.concat(topics.filter((t) => !rank.has(t.id)));
 }
 
 export interface MeetingsState {
@@ -45,6 +71,7 @@ export const meetingsModule: FoldModule<MeetingEvent> = {
             scheduledAt: e.at,
             scheduledBy: e.by,
             moves: 0,
+            topicOrder: null,
           } satisfies MeetingState);
           return undefined;
         }
@@ -61,6 +88,14 @@ export const meetingsModule: FoldModule<MeetingEvent> = {
         m.status = 'cancelled';
         m.cancelReason = e.reason;
         return undefined;
+      case 'meeting.topics.ordered': {
+        if (!m) return { code: 'no_such', thing: 'meeting' };
+        if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
+        const order: TopicOrder = { eventId: e.id, at: e.at, requestIds: [...new Set(e.requestIds)] };
+        // An ordering that lost to a later one still took effect as far as the log goes: it is not an anomaly.
+        if (replaces(order, m.topicOrder)) m.topicOrder = order;
+        return undefined;
+      }
       default:
         return exhaustive(e);
     }

@@ -4,7 +4,7 @@ import type { AppEvent } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { ArrayDelta } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
-import { foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
+import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { isCausal } from './causal.ts';
@@ -62,7 +62,7 @@ export class CausalGuard {
       const taken = held ? held.has(event.id) : this.#fold?.holds(event.id);
       if (taken || ids.has(event.id)) throw refusal(event, { code: 'duplicate_id' });
       ids.add(event.id);
-      if (minutes?.locked && event.type !== 'minutes.amended') throw refusal(event, { code: 'minutes_locked' });
+      if (minutes?.locked && !afterLock.has(event.type)) throw refusal(event, { code: 'minutes_locked' });
     }
     if (minutes?.locked && validation.notes) {
       throw new RuleError(

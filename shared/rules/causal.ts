@@ -39,6 +39,7 @@ export function isCausal(reason: AnomalyReason): boolean {
     case 'meeting_kind':
     case 'minutes_locked':
     case 'not_locked':
+    case 'not_owner':
       return true;
     case 'no_such':
       return heldThings.has(reason.thing);

@@ -3,6 +3,7 @@ import { RejectReason, RuleCode, RuleError } from '../errors.ts';
 import type { AppEvent, EventType } from '../events/index.ts';
 import { parseEvent } from '../events/index.ts';
 import type { Attendee } from '../events/meeting.ts';
+import type { Owner } from '../events/request.ts';
 import type { Member, Party } from '../roles.ts';
 import { isCommittee } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
@@ -33,6 +34,14 @@ const selfSignIn = (event: { attendee: Attendee }, member: Member): BrokenRule |
   return 'memberId' in a && a.memberId === member.memberId && a.party === member.party
     ? undefined
     : { code: RuleCode.OnlyForSelf };
+};
+
+/** An action item's owner marks it done: the member it names, or a member of the party; the committee for anyone. */
+const ownerOrCommittee = (event: { owner: Owner }, member: Member): BrokenRule | undefined => {
+  if (isCommittee(member)) return undefined;
+  const o = event.owner;
+  const mine = 'memberId' in o ? o.memberId === member.memberId : o.party === member.party;
+  return mine ? undefined : { code: RuleCode.OnlyForSelf };
 };
 
 /** Only a member of party P records P's approval, refusal or sign-off. */
@@ -151,11 +160,13 @@ export const permissions: PermissionTable = {
 
   'meeting.scheduled': { doc: 'public', who: 'committee' },
   'meeting.cancelled': { doc: 'public', who: 'committee' },
+  'meeting.topics.ordered': { doc: 'public', who: 'committee' },
 
   'minutes.signed-in': { doc: 'minutes', who: 'member', check: selfSignIn },
   'minutes.item.taken-up': { doc: 'minutes', who: 'committee' },
   'minutes.decision.recorded': { doc: 'minutes', who: 'committee' },
   'minutes.action.created': { doc: 'minutes', who: 'committee' },
+  'minutes.action.done': { doc: 'minutes', who: 'member', check: ownerOrCommittee },
   'minutes.signed-off': { doc: 'minutes', who: 'committee', check: ownParty },
   'minutes.amended': { doc: 'minutes', who: 'committee' },
 

@@ -42,6 +42,8 @@ for (const e of [
       ownersTakingPart: 8,
     },
   },
+  { ...base, type: 'meeting.topics.ordered', meetingId: 'm1', requestIds: ['r2', 'r1'] },
+  { ...base, type: 'minutes.action.done', actionId: 'a1', owner: { memberId: 'x' } },
 ]) {
   if (!samples.has(e.type)) samples.set(e.type, e);
 }
@@ -81,6 +83,7 @@ describe('the permission table, enforced by the relay', () => {
     if (permissions[type as EventType].who === 'member') {
       if ('memberId' in e) e.memberId = actor.memberId;
       if ('attendee' in e) e.attendee = { memberId: actor.memberId, party: actor.party };
+      if ('owner' in e) e.owner = { memberId: actor.memberId };
       delete e.onPaper;
       delete e.photos;
     }

@@ -23,6 +23,8 @@ function askedEntry(query: string | string[] | undefined): LedgerRef | undefined
   return parsed.success ? parsed.output : undefined;
 }
 
+import { NextMeetingChoice } from './forms/NextMeetingChoice.tsx';
+
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {
   const { session, path } = usePage();
@@ -43,6 +45,7 @@ export default function RaiseRequestPage() {
       if (e && !title()) setTitle(t('agenda.askTitle', { what: e.what || e.party }));
     }),
   );
+  const [meetingId, setMeetingId] = createSignal<string>();
   const back = path('agenda');
 
   const form = createSubmit(() => {
@@ -58,6 +61,7 @@ export default function RaiseRequestPage() {
       building: building(),
       photos: photos(),
       ...(ledgerRef ? { ledgerRef } : {}),
+      meetingId: meetingId(),
     });
     navigate(back);
   });
@@ -110,6 +114,7 @@ export default function RaiseRequestPage() {
           maxLength={4000}
           name="detail"
         />
+        <NextMeetingChoice value={meetingId()} onChange={setMeetingId} />
         <FormError error={form.error()} />
         <button type="submit" class="btn btn-primary btn-block" data-testid="raise-submit">
           {t('agenda.submit')}

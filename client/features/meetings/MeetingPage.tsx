@@ -1,5 +1,5 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -11,9 +11,11 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
 import { MinutesSection } from '../minutes/index.ts';
 import { AddTopicForm } from './AddTopicForm.tsx';
+import { orderTopics } from './actions.ts';
 import { MeetingActions } from './MeetingActions.tsx';
 import { meetingName } from './MeetingsPage.tsx';
 import { topicsOf } from './selectors.ts';
+import { TopicOrderList } from './TopicOrderList.tsx';
 import './meetings.css';
 
 export default function MeetingPage() {
@@ -26,6 +28,8 @@ export default function MeetingPage() {
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));
+  const [ordering, setOrdering] = createSignal(false);
+  const mayOrder = () => mayAppend('meeting.topics.ordered', session.member) && topics().length > 1;
   // The QR opens this page with ?signin=1: the phone's camera hands the link to the installed app or the browser.
   const signInLink = (id: string) => `${location.origin}${path('meetings', id)}?signin=1`;
 
@@ -89,13 +93,31 @@ export default function MeetingPage() {
             <Show when={m().status === 'scheduled'}>
               <AddTopicForm meetingId={m().meetingId} />
             </Show>
-            <p class="field-hint">{t('meetings.topicsOrder')}</p>
+            <p class="field-hint">{t(m().topicOrder ? 'meetings.topicsOrdered' : 'meetings.topicsOrder')}</p>
+            <Show when={m().status === 'scheduled' && mayOrder()}>
+              <button
+                type="button"
+                class="btn btn-secondary btn-block topic-order-toggle"
+                aria-pressed={ordering()}
+                data-testid="topic-order-toggle"
+                onClick={() => setOrdering((o) => !o)}
+              >
+                {t(ordering() ? 'meetings.topicOrderDone' : 'meetings.topicOrderStart')}
+              </button>
+            </Show>
             <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
-              <ul class="cards" data-testid="meeting-topics">
-                <For each={topics()}>
-                  {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
-                </For>
-              </ul>
+              <Show
+                when={ordering() && mayOrder()}
+                fallback={
+                  <ul class="cards" data-testid="meeting-topics">
+                    <For each={topics()}>
+                      {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
+                    </For>
+                  </ul>
+                }
+              >
+                <TopicOrderList topics={topics()} onOrder={(ids) => orderTopics(session, m().meetingId, ids)} />
+              </Show>
             </Show>
           </section>
         </article>

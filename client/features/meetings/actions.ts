@@ -40,3 +40,9 @@ export function moveMeeting(
     place: to.place.trim(),
   });
 }
+
+/** Writes the committee's order of a meeting's topics; the latest order by time holds on every phone. */
+export function orderTopics(session: CompoundSession, meetingId: string, requestIds: readonly string[]): void {
+  // The event holds at most 500 ids; any topics past them keep their place after the ordered ones.
+  appendPublic(session, 'meeting.topics.ordered', { meetingId, requestIds: requestIds.slice(0, 500) });
+}

@@ -1,4 +1,4 @@
-import type { MeetingState, RequestState } from '../../../shared/folds/index.ts';
+import { type MeetingState, orderTopics, type RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDay, shanghaiDayStart } from '../../../shared/time.ts';
 import type { PublicView } from '../../domain/PublicFold.ts';
 
@@ -12,11 +12,12 @@ export function splitMeetings(view: PublicView, now: number): { upcoming: Meetin
   };
 }
 
-/** Requests collected as topics for the meeting or scheduled onto it, newest first. */
+/** Requests collected as topics for the meeting or scheduled onto it, in the committee's order (newest first until ordered). */
 export function topicsOf(view: PublicView, meetingId: string): RequestState[] {
-  return Object.values(view.compound.agenda.requests)
+  const topics = Object.values(view.compound.agenda.requests)
     .filter((r) => r.topicFor === meetingId || r.meetingId === meetingId)
     .sort((a, b) => b.raisedAt - a.raisedAt);
+  return orderTopics(topics, view.compound.meetings.meetings[meetingId]?.topicOrder ?? null);
 }
 
 /** How many topics each meeting has, in one pass over the agenda. */

@@ -1,15 +1,20 @@
 import { For, Show } from 'solid-js';
-import type { ActionItem } from '../../../shared/folds/foldMinutes.ts';
-import { type MessageKey, t } from '../../i18n/index.ts';
+import type { ActionItem, MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import { formatDateTime } from '../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 
 export const ownerText = (owner: ActionItem['owner'], nameOf: (id: string) => string) =>
   'party' in owner ? t(`party.${owner.party}` as MessageKey) : nameOf(owner.memberId);
 
-/** Action items: what, who owns it, by when, and the request it becomes the assignment of. */
+/** Action items: what, who owns it, by when, the request it becomes the assignment of, and whether it is done. */
 export function ActionItemList(props: {
   items: ActionItem[];
   titleOf: (requestId: string) => string;
   nameOf: (memberId: string) => string;
+  done?: MinutesState['actionsDone'];
+  /** Whether this phone's member may mark the item done (its owner, or the committee). */
+  mayMarkDone?: (item: ActionItem) => boolean;
+  onDone?: (item: ActionItem) => void;
 }) {
   return (
     <Show when={props.items.length > 0} fallback={<p class="muted">{t('minutes.noActions')}</p>}>
@@ -20,6 +25,30 @@ export function ActionItemList(props: {
               <Show when={a.requestId}>{(id) => <p class="minutes-entry-about">{props.titleOf(id())}</p>}</Show>
               <p class="minutes-entry-text">{a.text}</p>
               <p>{t('minutes.actionOwner', { owner: ownerText(a.owner, props.nameOf), date: a.deadline })}</p>
+              <Show
+                when={props.done?.[a.eventId]}
+                fallback={
+                  <Show when={props.onDone && props.mayMarkDone?.(a)}>
+                    <button
+                      type="button"
+                      class="btn btn-secondary action-done"
+                      data-testid="action-done"
+                      onClick={() => props.onDone?.(a)}
+                    >
+                      {t('minutes.actionDone')}
+                    </button>
+                  </Show>
+                }
+              >
+                {(d) => (
+                  <p class="action-done-mark" data-testid="action-done-mark">
+                    {t('minutes.actionDoneBy', {
+                      name: props.nameOf(d().by),
+                      time: formatDateTime(d().at, intlLocale()),
+                    })}
+                  </p>
+                )}
+              </Show>
             </li>
           )}
         </For>

@@ -1,8 +1,10 @@
 import { createMemo, Show } from 'solid-js';
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
 import { votingOwners } from '../../../shared/folds/assemblyTally.ts';
+import { ownsAction } from '../../../shared/folds/minutesQueries.ts';
 import { useUnitRegister } from '../../domain/unitRegister.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
+import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { t } from '../../i18n/index.ts';
 import { ActionItemForm } from './ActionItemForm.tsx';
@@ -22,6 +24,7 @@ export function DecisionSection(props: {
   memberName: (id: string) => string | undefined;
 }) {
   const view = usePublicView();
+  const { session } = usePage();
   // Only an owners' assembly counts 双过半, from the register in the committee document.
   const register = props.kind === 'owners-assembly' ? useUnitRegister() : undefined;
   const assembly = createMemo(() => {
@@ -36,7 +39,13 @@ export function DecisionSection(props: {
   const current = () => props.minutes.state().items.at(-1)?.requestId ?? '';
   return (
     <>
-      <DecisionTopics minutes={props.minutes} choices={choices()} titleOf={titleOf} editable={editable()} />
+      <DecisionTopics
+        minutes={props.minutes}
+        choices={choices()}
+        titleOf={titleOf}
+        editable={editable()}
+        order={view().compound.meetings.meetings[props.meetingId]?.topicOrder ?? null}
+      />
       <div class="minutes-block" data-testid="decisions">
         <h3>{t('minutes.decisionsHeading', { n: props.minutes.state().decisions.length })}</h3>
         <DecisionList state={props.minutes.state()} titleOf={titleOf} nameOf={props.nameOf} />
@@ -46,7 +55,14 @@ export function DecisionSection(props: {
       </div>
       <div class="minutes-block" data-testid="actions">
         <h3>{t('minutes.actionsHeading', { n: props.minutes.state().actionItems.length })}</h3>
-        <ActionItemList items={props.minutes.state().actionItems} titleOf={titleOf} nameOf={props.nameOf} />
+        <ActionItemList
+          items={props.minutes.state().actionItems}
+          titleOf={titleOf}
+          nameOf={props.nameOf}
+          done={props.minutes.state().actionsDone}
+          mayMarkDone={(item) => props.minutes.isCommittee || ownsAction(item, session.member)}
+          onDone={props.minutes.markDone}
+        />
         <Show when={editable()}>
           <ActionItemForm minutes={props.minutes} choices={choices()} defaultRequest={current()} />
         </Show>

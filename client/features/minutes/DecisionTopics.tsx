@@ -1,10 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { RequestState } from '../../../shared/folds/index.ts';
+import type { RequestState, TopicOrder } from '../../../shared/folds/index.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
+import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
 
 /** The agenda requests the meeting took up, and (for the committee, before the lock) one more. */
 export function DecisionTopics(props: {
@@ -12,6 +13,7 @@ export function DecisionTopics(props: {
   choices: RequestState[];
   titleOf: (requestId: string) => string;
   editable: boolean;
+  order: TopicOrder | null;
 }) {
   const [pick, setPick] = createSignal('');
   const takeUp = createSubmit(() => {
@@ -25,7 +27,7 @@ export function DecisionTopics(props: {
       <h3>{t('minutes.itemsHeading', { n: props.minutes.state().items.length })}</h3>
       <Show when={props.minutes.state().items.length > 0} fallback={<p class="muted">{t('minutes.noItems')}</p>}>
         <ol class="minutes-entries">
-          <For each={props.minutes.state().items}>
+          <For each={itemsInTopicOrder(props.minutes.state().items, props.order)}>
             {(item) => (
               <li class="minutes-entry" data-testid="minutes-item">
                 {props.titleOf(item.requestId)}

@@ -1,11 +1,13 @@
 import { For, Show } from 'solid-js';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import type { TopicOrder } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ownerText } from './ActionItemList.tsx';
 import { assemblyResultText } from './assemblyResultText.ts';
 import { tallyText } from './DecisionList.tsx';
+import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
 
 const shownParties = [...parties, 'none'] as const;
 
@@ -15,6 +17,8 @@ export function MinutesPrintBody(props: {
   notes: string;
   nameOf: (memberId: string) => string;
   titleOf: (requestId: string) => string;
+  /** The committee's topic order, which the items taken up follow. */
+  order: TopicOrder | null;
 }) {
   const when = (at: number) => formatDateTime(at, intlLocale());
   const attendees = (party: string) => props.state.attendees.filter((a) => a.party === party);
@@ -47,7 +51,9 @@ export function MinutesPrintBody(props: {
         <h2>{t('print.items')}</h2>
         <Show when={props.state.items.length > 0} fallback={<p>{t('print.none')}</p>}>
           <ol>
-            <For each={props.state.items}>{(i) => <li>{props.titleOf(i.requestId)}</li>}</For>
+            <For each={itemsInTopicOrder(props.state.items, props.order)}>
+              {(i) => <li>{props.titleOf(i.requestId)}</li>}
+            </For>
           </ol>
         </Show>
       </section>

@@ -10,12 +10,9 @@ import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PaperSeal } from '../../ui/PaperSeal.tsx';
 import { MinutesPrintBody } from './MinutesPrintBody.tsx';
+import { ShareImageButton } from './ShareImageButton.tsx';
+import { verifyPath } from './verifyLink.ts';
 import './minutesPrint.css';
-
-/** The path a printed copy's QR opens: the verify page of this meeting, the hash after the '#'. */
-export function verifyPath(compoundId: string, meetingId: string, hash: string): string {
-  return `/verify/minutes/${encodeURIComponent(compoundId)}/${encodeURIComponent(meetingId)}#${hash}`;
-}
 
 /** An A4 copy of the signed minutes in large type, with a short hash and a QR anyone can check it by. */
 export default function MinutesPrintPage() {
@@ -42,6 +39,9 @@ export default function MinutesPrintPage() {
         <button type="button" class="btn btn-primary btn-block" onClick={() => window.print()}>
           {t('print.print')}
         </button>
+        <Show when={minutes.state().locked}>
+          <ShareImageButton meetingId={params.meetingId} state={minutes.state()} notes={minutes.notesText()} />
+        </Show>
       </div>
       <Show when={minutes.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <header class="print-head">
@@ -63,7 +63,13 @@ export default function MinutesPrintPage() {
             </p>
           </Show>
         </header>
-        <MinutesPrintBody state={minutes.state()} notes={minutes.notesText()} nameOf={nameOf} titleOf={titleOf} />
+        <MinutesPrintBody
+          state={minutes.state()}
+          notes={minutes.notesText()}
+          nameOf={nameOf}
+          titleOf={titleOf}
+          order={meeting()?.topicOrder ?? null}
+        />
         <Show when={hash()}>{(h) => <PaperSeal hash={h()} url={url() ?? ''} hint={t('print.verifyHint')} />}</Show>
       </Show>
     </article>

@@ -16,6 +16,7 @@ import { AttendeeList } from './AttendeeList.tsx';
 import { DecisionSection } from './DecisionSection.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
+import { ShareImageButton } from './ShareImageButton.tsx';
 import { SignInButton } from './SignInButton.tsx';
 import { SignInQr } from './SignInQr.tsx';
 import { SignOffLocked } from './SignOffLocked.tsx';
@@ -129,6 +130,7 @@ export function MinutesSection(props: {
           >
             {t('minutes.printLink')}
           </A>
+          <ShareImageButton meetingId={props.meetingId} state={minutes.state()} notes={minutes.notesText()} />
         </Show>
       </Show>
     </section>

@@ -54,6 +54,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_signed_in: { code: 'already_signed_in' },
   already_signed_off: { code: 'already_signed_off', party: 'community' },
   party_absent: { code: 'party_absent', party: 'property' },
+  not_owner: { code: 'not_owner' },
 };
 
 /** Every reason the catalogs must word: each code, and each value of the parameters that pick a line. */

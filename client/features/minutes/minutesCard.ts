@@ -1,0 +1,85 @@
+import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import type { MeetingState, TopicOrder } from '../../../shared/folds/index.ts';
+import { groupHash } from '../../../shared/minutesHash.ts';
+import { parties } from '../../../shared/roles.ts';
+import { formatDateTime } from '../../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { ownerText } from './ActionItemList.tsx';
+import { assemblyResultText } from './assemblyResultText.ts';
+import { tallyText } from './DecisionList.tsx';
+import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
+
+/** One titled list of lines on the shared image. */
+export interface CardSection {
+  heading: string;
+  lines: string[];
+}
+
+/** The signed minutes in short, as the image for a chat group shows them (words already in the locale). */
+export interface MinutesCard {
+  title: string;
+  subtitle: string;
+  sections: CardSection[];
+  hashLabel: string;
+  hash: string;
+  verifyUrl: string;
+  footer: string;
+}
+
+const shownParties = [...parties, 'none'] as const;
+
+/** Builds the card from the folded minutes: attendance by party, topics, decisions, actions, signatures. */
+export function minutesCard(input: {
+  meeting: MeetingState | undefined;
+  state: MinutesState;
+  order: TopicOrder | null;
+  hash: string;
+  verifyUrl: string;
+  nameOf: (memberId: string) => string;
+  titleOf: (requestId: string) => string;
+}): MinutesCard {
+  const { meeting, state, nameOf, titleOf } = input;
+  const when = (at: number) => formatDateTime(at, intlLocale());
+  const none = [t('print.none')];
+  const attendance = shownParties.flatMap((p) => {
+    const names = state.attendees
+      .filter((a) => a.party === p)
+      .map((a) => ('memberId' in a ? nameOf(a.memberId) : a.name));
+    return names.length ? [`${t(`party.${p}` as MessageKey)}：${names.join(t('minutes.listSeparator'))}`] : [];
+  });
+  const decisions = state.decisions.map((d) => {
+    const about = d.requestId ? `${titleOf(d.requestId)}：` : '';
+    const tally = d.tally ? `（${tallyText(d.tally)}）` : '';
+    const assembly = d.assembly ? ` ${assemblyResultText(d.assembly)}` : '';
+    return `${about}${d.text}${tally}${assembly}`;
+  });
+  const actions = state.actionItems.map(
+    (a) => `${a.text}——${t('minutes.actionOwner', { owner: ownerText(a.owner, nameOf), date: a.deadline })}`,
+  );
+  const signatures = state.signingParties.map((p) => {
+    const s = state.signOffs[p];
+    const who = s ? t('minutes.signedBy', { name: nameOf(s.by), time: when(s.at) }) : t('minutes.notSigned');
+    return `${t(`party.${p}` as MessageKey)} ${who}`;
+  });
+  const list = (heading: string, lines: string[]): CardSection => ({ heading, lines: lines.length ? lines : none });
+  return {
+    title: t('print.heading', {
+      name: meeting?.title ?? t(`meetingKind.${meeting?.kind ?? 'council'}` as MessageKey),
+    }),
+    subtitle: meeting ? `${when(meeting.startsAt)} · ${meeting.place}` : '',
+    sections: [
+      list(t('print.attendance', { n: state.attendees.length }), attendance),
+      list(
+        t('print.items'),
+        itemsInTopicOrder(state.items, input.order).map((i) => titleOf(i.requestId)),
+      ),
+      list(t('print.decisions'), decisions),
+      list(t('print.actions'), actions),
+      list(t('print.signatures'), signatures),
+    ],
+    hashLabel: t('print.hashLabel'),
+    hash: groupHash(input.hash),
+    verifyUrl: input.verifyUrl,
+    footer: t('share.footer'),
+  };
+}
