@@ -1,6 +1,6 @@
 import { careEvents } from '../events/care.ts';
-import type { AppEvent } from '../events/index.ts';
 import { gridEvents } from '../events/grid.ts';
+import type { AppEvent } from '../events/index.ts';
 import { ledgerEvents } from '../events/ledger.ts';
 import { meetingEvents } from '../events/meeting.ts';
 import { memberEvents } from '../events/member.ts';
