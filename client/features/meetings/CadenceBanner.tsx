@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { type CadenceStatus, cadenceLimits, meetingCadence } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
-import { formatDate } from '../../../shared/time.ts';
+import { formatDate, shanghaiDay, shanghaiDayStart } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
@@ -11,6 +11,10 @@ import { IconAlert } from '../../ui/icons.tsx';
 import './meetings.css';
 
 const DAY = 86_400_000;
+
+/** Calendar days in Asia/Shanghai from one time to another, as people count them. */
+const daysBetween = (from: number, to: number) =>
+  Math.round((shanghaiDayStart(shanghaiDay(to)) - shanghaiDayStart(shanghaiDay(from))) / DAY);
 
 /**
  * Warns when a three-party meeting or an owners' assembly is overdue (or planned too late), with
@@ -39,7 +43,7 @@ export function CadenceBanner() {
         date: formatDate(c.next.startsAt, intlLocale()),
         due: formatDate(c.dueBy ?? 0, intlLocale()),
       });
-    return t('cadence.overdue', { ...params, days: Math.floor((now() - c.lastHeld.startsAt) / DAY) });
+    return t('cadence.overdue', { ...params, days: daysBetween(c.lastHeld.startsAt, now()) });
   };
 
   return (

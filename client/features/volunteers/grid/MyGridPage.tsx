@@ -46,7 +46,7 @@ export default function MyGridPage() {
         <For each={grid().myPosts}>
           {({ post, requests }) => (
             <section class="section" data-testid="my-post" data-role={post.role}>
-              <h2>{postTitle(post)}</h2>
+              <h2 data-testid="post-title">{postTitle(post)}</h2>
               <h3>{t('grid.openRequests')}</h3>
               <Show when={requests.length > 0} fallback={<p class="empty">{t('grid.noOpenRequests')}</p>}>
                 <ul class="cards" data-testid="lead-requests">
