@@ -849,7 +849,7 @@ export const en: Record<MessageKey, string> = {
   'grid.partyMemberHint': 'Working party members register where they live and help their building.',
   'grid.register': 'Register',
   'grid.registerAgain': 'Save registration',
-  'grid.openRequests': 'Open requests of the households I serve',
+  'grid.openRequests': 'Open requests where I serve',
   'grid.noOpenRequests': 'No open requests.',
   'grid.buildings': 'Buildings',
   'grid.noBuildings': 'No buildings yet. They appear here once people register.',

@@ -828,7 +828,7 @@ export const zhCN = {
   'grid.partyMemberHint': '在职党员到居住地报到，参加楼栋服务。',
   'grid.register': '报到',
   'grid.registerAgain': '保存报到信息',
-  'grid.openRequests': '我负责的住户的诉求（未办结）',
+  'grid.openRequests': '我负责范围内还没办结的诉求',
   'grid.noOpenRequests': '没有未办结的诉求。',
   'grid.buildings': '各楼栋',
   'grid.noBuildings': '还没有楼栋。报到后这里会列出来。',

@@ -61,13 +61,13 @@ export default function MyGridPage() {
         <section class="section" aria-labelledby="grid-buildings-heading">
           <h2 id="grid-buildings-heading">{t('grid.buildings')}</h2>
           <Show when={grid().buildings.length > 0} fallback={<p class="empty">{t('grid.noBuildings')}</p>}>
-            <ul class="rows" data-testid="grid-buildings">
+            <ul class="link-list" data-testid="grid-buildings">
               <For each={grid().buildings}>
                 {(b) => {
                   const lead = () => grid().building(b).lead;
                   return (
-                    <li class="row">
-                      <A href={buildingPath(b)} class="row-link" data-testid="grid-building" data-building={b}>
+                    <li>
+                      <A href={buildingPath(b)} class="row row-link" data-testid="grid-building" data-building={b}>
                         <span class="row-main">
                           <span class="row-title">{b}</span>
                           <span class="row-sub">
