@@ -863,6 +863,7 @@ export const en: Record<MessageKey, string> = {
   'grid.nameNeighbourLead': 'Name a neighbourhood lead',
   'grid.noNeighbourLeads': 'No neighbourhood leads yet.',
   'grid.households': '{n} households',
+  'grid.householdList': '{n} households: {list}',
   'grid.householdsField': 'Households served',
   'grid.householdsHint':
     'Room numbers separated by spaces or commas; put the unit before its rooms, e.g. 1单元101 102 103',

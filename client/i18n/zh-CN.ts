@@ -842,6 +842,7 @@ export const zhCN = {
   'grid.nameNeighbourLead': '任命邻长',
   'grid.noNeighbourLeads': '还没有邻长。',
   'grid.households': '{n} 户',
+  'grid.householdList': '{n} 户：{list}',
   'grid.householdsField': '联系的住户',
   'grid.householdsHint': '填房号，用空格或逗号分开；单元写在房号前，例如：1单元101 102 103',
   'grid.tooFew': '只联系 {n} 户，邻长一般联系 5 到 15 户。',

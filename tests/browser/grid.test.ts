@@ -68,6 +68,14 @@ describe('the micro-grid and the meeting cadence on two phones', () => {
     await expect(wang.page.getByTestId('registered').textContent()).resolves.toContain('李叔');
     await committee.nameBuildingLead('李叔');
     await expect.poll(() => committee.leadName()).toBe('李叔');
+    await committee.nameNeighbourLead('王书记', '2单元101 102 103');
+    const neighbour = wang.page.getByTestId('neighbour-lead');
+    await expect
+      .poll(() => neighbour.getByTestId('households').textContent())
+      .toBe('3 户：2单元101、2单元102、2单元103');
+    await expect(neighbour.getByTestId('household-warning').textContent()).resolves.toBe(
+      '只联系 3 户，邻长一般联系 5 到 15 户。',
+    );
     await lookAt(wang.page, 'building');
 
     const lead = new GridPage(li.page);
@@ -75,6 +83,11 @@ describe('the micro-grid and the meeting cadence on two phones', () => {
     await expect.poll(() => lead.leadRequests(), { timeout: 20_000 }).toEqual(['楼道灯不亮']);
     await expect(li.page.getByTestId('my-post').getByTestId('post-title').textContent()).resolves.toBe('3号楼 楼栋长');
     await lookAt(li.page, 'lead');
+    await li.page.goto(`${app.url}/c/${compoundId}/rosters`);
+    await li.page.getByTestId('my-hours').click();
+    await expect
+      .poll(() => li.page.getByTestId('grid-profile').textContent())
+      .toBe('报到：3号楼 2单元 · 党员报到服务 · 3号楼 楼栋长');
   });
 
   it('the meetings tab warns of an overdue three-party meeting and opens the schedule form set to it', async () => {

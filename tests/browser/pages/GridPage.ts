@@ -38,6 +38,17 @@ export class GridPage {
     await this.page.getByTestId('building-lead').waitFor();
   }
 
+  /** On a building page: the committee names a 邻长 with households typed as a list, back on the building page. */
+  async nameNeighbourLead(name: string, households: string): Promise<void> {
+    await this.page.getByTestId('name-neighbour-lead').click();
+    const form = this.page.getByTestId('name-lead-form');
+    await form.locator('select[name="member"]').selectOption({ label: name });
+    await form.locator('textarea[name="households"]').fill(households);
+    await form.getByTestId('household-warning').waitFor();
+    await form.getByTestId('name-lead-submit').click();
+    await this.page.getByTestId('building-lead').waitFor();
+  }
+
   async leadName(): Promise<string> {
     return (await this.page.getByTestId('lead-name').textContent()) ?? '';
   }

@@ -63,7 +63,11 @@ export default function BuildingPage() {
           </ul>
         </Show>
         <Show when={committee()}>
-          <A href={namePath('neighbour')} class="btn btn-secondary btn-block" data-testid="name-neighbour-lead">
+          <A
+            href={namePath('neighbour')}
+            class="btn btn-secondary btn-block more-button"
+            data-testid="name-neighbour-lead"
+          >
             <IconPlus size={24} />
             <span>{t('grid.nameNeighbourLead')}</span>
           </A>

@@ -21,7 +21,7 @@ export function NeighbourLeadRow(props: { post: GridPost; nameOf: (id: string) =
           <PostConflict post={props.post} nameOf={props.nameOf} committee={props.editHref !== undefined} />
         </Show>
         <span class="row-sub" data-testid="households">
-          {t('grid.households', { n: households().length })}: {households().map(householdText).join('、')}
+          {t('grid.householdList', { n: households().length, list: households().map(householdText).join('、') })}
         </span>
         <Show when={warning()}>
           {(w) => (
