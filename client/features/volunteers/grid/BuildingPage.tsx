@@ -10,6 +10,7 @@ import { t } from '../../../i18n/index.ts';
 import { IconPlus } from '../../../ui/icons.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { RequestCard } from '../../../ui/RequestCard.tsx';
+import { buildingParam } from './buildingParam.ts';
 import { NeighbourLeadRow } from './NeighbourLeadRow.tsx';
 import { PostConflict } from './PostConflict.tsx';
 
@@ -20,7 +21,7 @@ export default function BuildingPage() {
   const grid = useGrid();
   const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
-  const building = () => decodeURIComponent(params.building);
+  const building = () => buildingParam(params.building);
   const here = createMemo(() => grid().building(building()));
   const committee = () => mayAppend('grid.building-lead.named', session.member);
   const namePath = (role: string, memberId?: string) =>

@@ -10,6 +10,7 @@ import { createSubmit } from '../../../ui/createSubmit.ts';
 import { FormError } from '../../../ui/FormError.tsx';
 import { IconAlert } from '../../../ui/icons.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { buildingParam } from './buildingParam.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 
 /** The committee names a building's 楼栋长, or a 邻长 with their households (or ends the post). */
@@ -20,7 +21,7 @@ export default function NameLeadPage() {
   const navigate = useNavigate();
   const grid = useGrid();
   const members = useMembers();
-  const building = () => decodeURIComponent(params.building);
+  const building = () => buildingParam(params.building);
   const role = () => (query.role === 'neighbour' ? 'neighbour' : 'building');
   const [memberId, setMemberId] = createSignal(query.member ?? '');
   const here = createMemo(() => grid().building(building()));
