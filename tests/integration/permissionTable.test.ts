@@ -25,6 +25,15 @@ for (const e of [
   { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
   { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
+  {
+    ...base,
+    type: 'grid.neighbour-lead.named',
+    building: '3号楼',
+    memberId: 'x',
+    households: [{ room: '401' }],
+    replaces: [],
+  },
+  { ...base, type: 'grid.lead.ended', role: 'building', building: '3号楼', memberId: 'x', replaces: [] },
 ]) {
   if (!samples.has(e.type)) samples.set(e.type, e);
 }
