@@ -49,6 +49,16 @@ describe('the micro-grid fold', () => {
     expect(buildingGrid(foldEvents(log.events), '3栋').lead?.conflict).toBe(true);
   });
 
+  it('settles two concurrent namings with one that replaces both', () => {
+    const log = new TestLog();
+    const a = log.add('grid.building-lead.named', 'comm1', { building: '3号楼', memberId: 'res1', replaces: [] });
+    const b = log.add('grid.building-lead.named', 'comm2', { building: '3号楼', memberId: 'res2', replaces: [] });
+    log.add('grid.building-lead.named', 'comm1', { building: '3号楼', memberId: 'res2', replaces: [a.id, b.id] });
+    const post = foldEvents(log.events).grid.posts[buildingPost];
+    expect(post?.conflict).toBe(false);
+    expect(post?.holder).toMatchObject({ memberId: 'res2', by: 'comm1' });
+  });
+
   it('folds every order of namings, endings and 邻长 to one state', () => {
     const log = new TestLog();
     const a = log.add('grid.building-lead.named', 'comm1', { building: '3号楼', memberId: 'res1', replaces: [] });
