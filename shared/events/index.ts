@@ -4,6 +4,7 @@ import { issueMessage } from '../issueMessage.ts';
 import { careEvents } from './care.ts';
 import type { Check } from './compileCheck.ts';
 import { compileCheck } from './compileCheck.ts';
+import { gridEvents } from './grid.ts';
 import { ledgerEvents } from './ledger.ts';
 import { meetingEvents, minutesEvents } from './meeting.ts';
 import { memberEvents } from './member.ts';
@@ -22,6 +23,7 @@ export const eventSchemas = [
   ...pointsEvents,
   ...ledgerEvents,
   ...practiceEvents,
+  ...gridEvents,
   ...meetingEvents,
   ...minutesEvents,
   ...memberEvents,

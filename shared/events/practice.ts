@@ -1,14 +1,18 @@
 import * as v from 'valibot';
 import { defineEvent, EventRef, ImageRefs, Line, MemberId, Text } from './envelope.ts';
 
-/** What a member does besides living here: 楼栋长, 网格员, 快递小哥 as reporters, 共建单位. */
-export const profileTags = ['building-lead', 'grid-worker', 'delivery-rider', 'partner-unit'] as const;
+/**
+ * What a member does besides living here: 楼栋长, 网格员, 快递小哥 as reporters, 共建单位, and a party
+ * member registering to serve where they live (党员报到服务).
+ */
+export const profileTags = ['building-lead', 'grid-worker', 'delivery-rider', 'partner-unit', 'party-member'] as const;
 export type ProfileTag = (typeof profileTags)[number];
 
-/** Registers a member to a building and micro-grid; registering again replaces it. */
+/** Registers a member to a building, unit and micro-grid (微网格报到); registering again replaces it. */
 export const ProfileRegistered = defineEvent('practice.profile.registered', {
   memberId: MemberId,
   building: v.optional(Line(40)),
+  unit: v.optional(Line(20)),
   microGrid: v.optional(Line(40)),
   tags: v.pipe(v.array(v.picklist(profileTags)), v.maxLength(profileTags.length)),
 });

@@ -1,5 +1,6 @@
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { CareState } from './care.ts';
+import type { GridState } from './grid.ts';
 import type { LedgerState } from './ledger.ts';
 import type { MeetingsState } from './meetings.ts';
 import type { MemberState } from './members.ts';
@@ -31,6 +32,8 @@ export interface CompoundState {
   ledger: LedgerState;
   meetings: MeetingsState;
   practice: PracticeState;
+  /** The micro-grid's posts: 楼栋长 and 邻长 (public document). */
+  grid: GridState;
   members: Record<string, MemberState>;
   /** Ignored events in log order. */
   anomalies: Anomaly[];
@@ -46,6 +49,7 @@ export function emptyCompoundState(): CompoundState {
     ledger: { funds: {}, incomes: {}, expenses: {}, monthly: {}, tiers: [] },
     meetings: { meetings: {} },
     practice: { profiles: {}, listings: {} },
+    grid: { posts: {} },
     members: {},
     anomalies: [],
   };

@@ -1,4 +1,5 @@
 import { careEvents } from '../events/care.ts';
+import { gridEvents } from '../events/grid.ts';
 import type { AppEvent } from '../events/index.ts';
 import { ledgerEvents } from '../events/ledger.ts';
 import { meetingEvents } from '../events/meeting.ts';
@@ -13,6 +14,8 @@ import { agendaModule } from './agenda.ts';
 import type { CompoundState } from './CompoundState.ts';
 import { careModule } from './care.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
+import type { PostDraft } from './grid.ts';
+import { gridModule, publishPost } from './grid.ts';
 import type { ExpenseState, FundDraft, IncomeState } from './ledger.ts';
 import { expenseContributions, incomeContributions, ledgerModule, monthTotals } from './ledger.ts';
 import type { TiersDraft } from './ledgerTiers.ts';
@@ -36,6 +39,7 @@ for (const [events, module] of [
   [pointsEvents, pointsModule],
   [ledgerEvents, ledgerModule],
   [practiceEvents, practiceModule],
+  [gridEvents, gridModule],
   [meetingEvents, meetingsModule],
   [memberEvents, membersModule],
 ] as const) {
@@ -97,6 +101,12 @@ export const entityKinds: Record<string, EntityKind> = {
   mtg: { publish: into((s) => s.meetings.meetings) },
   prof: { publish: into((s) => s.practice.profiles) },
   lst: { publish: into((s) => s.practice.listings) },
+  gpost: {
+    publish: (state, id, value) => {
+      if (value) state.grid.posts[id] = publishPost(value as PostDraft);
+      else delete state.grid.posts[id];
+    },
+  },
   mem: { publish: into((s) => s.members) },
   e: { publish: () => {} },
 };

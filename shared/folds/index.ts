@@ -23,6 +23,21 @@ export { cadenceDays, careStatus } from './care.ts';
 export { foldEvents } from './foldEvents.ts';
 export type { ActionItem, MinutesState } from './foldMinutes.ts';
 export { foldMinutes } from './foldMinutes.ts';
+export type { GridPost, GridState, Naming } from './grid.ts';
+export { postId } from './grid.ts';
+export type { BuildingGrid } from './gridQueries.ts';
+export {
+  buildingGrid,
+  buildingKey,
+  gridBuildings,
+  HOUSEHOLDS_MAX,
+  HOUSEHOLDS_MIN,
+  householdWarning,
+  openRequestsOf,
+  postsHeldBy,
+  requestAtHouseholds,
+  requestPlace,
+} from './gridQueries.ts';
 export type { ExpenseState, ExpenseStatus, FundState, IncomeState, LedgerState, MonthTotals } from './ledger.ts';
 export type { CadenceStatus } from './meetingCadence.ts';
 export { cadenceLimits, meetingCadence } from './meetingCadence.ts';

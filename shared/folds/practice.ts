@@ -8,6 +8,8 @@ import type { FoldModule } from './FoldContext.ts';
 export interface ProfileState {
   memberId: string;
   building: string | null;
+  /** The unit (entrance) within the building, if given. */
+  unit: string | null;
   microGrid: string | null;
   tags: ProfileTag[];
   registeredAt: number;
@@ -58,6 +60,7 @@ export const practiceModule: FoldModule<PracticeEvent> = {
         ctx.put(`prof:${e.memberId}`, {
           memberId: e.memberId,
           building: e.building ?? null,
+          unit: e.unit ?? null,
           microGrid: e.microGrid ?? null,
           tags: e.tags,
           registeredAt: e.at,

@@ -158,6 +158,10 @@ export const permissions: PermissionTable = {
   'practice.reported': { doc: 'public', who: 'member' },
   'practice.accepted': { doc: 'public', who: 'committee' },
 
+  'grid.building-lead.named': { doc: 'public', who: 'committee' },
+  'grid.neighbour-lead.named': { doc: 'public', who: 'committee' },
+  'grid.lead.ended': { doc: 'public', who: 'committee' },
+
   'meeting.scheduled': { doc: 'public', who: 'committee' },
   'meeting.cancelled': { doc: 'public', who: 'committee' },
   'meeting.topics.ordered': { doc: 'public', who: 'committee' },

@@ -102,7 +102,7 @@ export const scales: Record<'demo' | 'five-years', Scale> = {
     buildings: 18,
     requestsPerDay: 2.65,
     meetingTopics: 0,
-    dutiesPerWeek: 4.2,
+    dutiesPerWeek: 6,
     expensesPerWeek: 5,
     households: 24,
   },

@@ -27,6 +27,15 @@ export function registerProfiles(w: World): void {
       });
     });
   }
+  // The founder names each building's lead once most have registered (no draw: the rest of the sample stays as it was).
+  sim.at(sim.dayTime(15, 10), () => {
+    for (const [building, lead] of w.leads)
+      sim.emit('public', 'grid.building-lead.named', w.founder.memberId, {
+        building: `${building}号楼`,
+        memberId: lead.memberId,
+        replaces: [],
+      });
+  });
 }
 
 /** 揭榜领办: each month a micro-wish or an open request is published; a partner unit claims and delivers it. */

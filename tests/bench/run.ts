@@ -5,7 +5,7 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger;
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers;
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
  *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
@@ -46,9 +46,8 @@ const serverEnv = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const sections = new Set(
-  (process.env.BENCH_SECTIONS ?? 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger').split(','),
-);
+const allSections = 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers';
+const sections = new Set((process.env.BENCH_SECTIONS ?? allSections).split(','));
 
 // Every child (servers, load client) dies with us, whatever ends the run.
 process.on('exit', killAll);
@@ -388,6 +387,7 @@ try {
   if (sections.has('minutes'))
     summary.push(await benchMinutes(minutesOptions({ warmupMs: warmup * 1000, serverEnv }), log));
   if (sections.has('ledger')) summary.push(await (await import('./ledger.ts')).benchLedger(log));
+  if (sections.has('volunteers')) summary.push(await (await import('./volunteers.ts')).benchVolunteers(log));
   console.log('\n== Summary');
   for (const s of summary) console.log(`- ${s}`);
   console.log(`(bench took ${f((performance.now() - started) / 1000, 0)} s)`);

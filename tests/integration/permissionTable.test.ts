@@ -44,6 +44,15 @@ for (const e of [
   },
   { ...base, type: 'meeting.topics.ordered', meetingId: 'm1', requestIds: ['r2', 'r1'] },
   { ...base, type: 'minutes.action.done', actionId: 'a1', owner: { memberId: 'x' } },
+  {
+    ...base,
+    type: 'grid.neighbour-lead.named',
+    building: '3号楼',
+    memberId: 'x',
+    households: [{ room: '401' }],
+    replaces: [],
+  },
+  { ...base, type: 'grid.lead.ended', role: 'building', building: '3号楼', memberId: 'x', replaces: [] },
 ]) {
   if (!samples.has(e.type)) samples.set(e.type, e);
 }

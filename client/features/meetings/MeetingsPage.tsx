@@ -9,6 +9,7 @@ import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CadenceBanner } from './CadenceBanner.tsx';
 import { splitMeetings, topicCounts } from './selectors.ts';
 
 const PAST_PAGE = 20;
@@ -61,6 +62,7 @@ export default function MeetingsPage() {
         </A>
       </Show>
       <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+        <CadenceBanner />
         <section class="section" aria-labelledby="upcoming-heading">
           <h2 id="upcoming-heading">{t('meetings.upcoming')}</h2>
           <Show when={split().upcoming.length > 0} fallback={<p class="empty">{t('meetings.empty')}</p>}>

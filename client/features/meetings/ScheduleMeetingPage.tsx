@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { type MeetingKind, meetingKinds } from '../../../shared/events/meeting.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
@@ -17,7 +17,9 @@ import { shanghaiTime } from './selectors.ts';
 export default function ScheduleMeetingPage() {
   const { session, path } = usePage();
   const navigate = useNavigate();
-  const [kind, setKind] = createSignal<MeetingKind>('little-stool');
+  const [query] = useSearchParams<{ kind?: string }>();
+  const asked = meetingKinds.find((k) => k === query.kind);
+  const [kind, setKind] = createSignal<MeetingKind>(asked ?? 'little-stool');
   const [day, setDay] = createSignal(shanghaiDay(now()));
   const [time, setTime] = createSignal('19:00');
   const [place, setPlace] = createSignal('');

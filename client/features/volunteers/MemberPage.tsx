@@ -7,6 +7,7 @@ import { useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { dayLabel, hoursText, monthLabel } from './format.ts';
+import { GridProfile } from './grid/GridProfile.tsx';
 
 /** One member's volunteer time: each month's hours, and the duties served in it. */
 export default function MemberPage() {
@@ -29,6 +30,7 @@ export default function MemberPage() {
   return (
     <>
       <PageHeader title={name()} back={path('rosters')} />
+      <GridProfile memberId={params.memberId} />
       <p class="hours-total" data-testid="hours-total">
         {t('volunteers.totalServed', { time: hoursText(total()) })}
       </p>

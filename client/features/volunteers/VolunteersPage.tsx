@@ -65,6 +65,10 @@ export default function VolunteersPage() {
             <IconClock size={24} />
             <span>{t('volunteers.myHours')}</span>
           </A>
+          <A href={path('rosters', 'grid')} class="btn btn-secondary btn-block more-button" data-testid="my-grid">
+            <span>{t('grid.entry')}</span>
+            <IconChevron size={24} />
+          </A>
         </section>
         <section class="section" aria-labelledby="open-heading">
           <h2 id="open-heading">{t('volunteers.openDuties')}</h2>

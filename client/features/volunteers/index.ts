@@ -2,6 +2,7 @@ import { lazy } from 'solid-js';
 import { IconRosters } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
 import './volunteers.css';
+import './grid/grid.css';
 
 export const volunteers: Feature = {
   id: 'rosters',
@@ -14,5 +15,8 @@ export const volunteers: Feature = {
     { path: '/rosters/duty/:dutyId', component: lazy(() => import('./DutyPage.tsx')) },
     { path: '/rosters/duty/:dutyId/print', component: lazy(() => import('./DutyPosterPage.tsx')) },
     { path: '/rosters/member/:memberId', component: lazy(() => import('./MemberPage.tsx')) },
+    { path: '/rosters/grid', component: lazy(() => import('./grid/MyGridPage.tsx')) },
+    { path: '/rosters/grid/:building', component: lazy(() => import('./grid/BuildingPage.tsx')) },
+    { path: '/rosters/grid/:building/name', component: lazy(() => import('./grid/NameLeadPage.tsx')) },
   ],
 };

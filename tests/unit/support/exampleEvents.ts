@@ -85,6 +85,14 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'practice.claimed': { listingId: 'l1', unitName: '惠民药房', contact: '138' },
   'practice.reported': { listingId: 'l1', claimId: 'c1', note: '办好了' },
   'practice.accepted': { listingId: 'l1', claimId: 'c1' },
+  'grid.building-lead.named': { building: '3号楼', memberId: 'res1', replaces: [] },
+  'grid.neighbour-lead.named': {
+    building: '3号楼',
+    memberId: 'res2',
+    households: [{ unit: '2单元', room: '401' }, { room: '402' }],
+    replaces: [],
+  },
+  'grid.lead.ended': { role: 'building', building: '3号楼', memberId: 'res1', replaces: ['g1'] },
   'meeting.scheduled': {
     meetingId: 'm-1',
     kind: 'three-party',

@@ -1,0 +1,97 @@
+import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
+import type { Household } from '../../../../shared/events/grid.ts';
+import { buildingKey, householdWarning, postId } from '../../../../shared/folds/index.ts';
+import { endPost, nameBuildingLead, nameNeighbourLead, useGrid } from '../../../domain/useGrid.ts';
+import { useMembers } from '../../../domain/useMembers.ts';
+import { usePage } from '../../../domain/usePage.ts';
+import { t } from '../../../i18n/index.ts';
+import { createSubmit } from '../../../ui/createSubmit.ts';
+import { FormError } from '../../../ui/FormError.tsx';
+import { IconAlert } from '../../../ui/icons.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { buildingParam } from './buildingParam.ts';
+import { HouseholdPicker } from './HouseholdPicker.tsx';
+
+/** The committee names a building's 楼栋长, or a 邻长 with their households (or ends the post). */
+export default function NameLeadPage() {
+  const params = useParams<{ building: string }>();
+  const [query] = useSearchParams<{ role?: string; member?: string }>();
+  const { session, path } = usePage();
+  const navigate = useNavigate();
+  const grid = useGrid();
+  const members = useMembers();
+  const building = () => buildingParam(params.building);
+  const role = () => (query.role === 'neighbour' ? 'neighbour' : 'building');
+  const [memberId, setMemberId] = createSignal(query.member ?? '');
+  const here = createMemo(() => grid().building(building()));
+  const post = () =>
+    role() === 'building' ? (here().lead ?? undefined) : grid().post(postId('neighbour', building(), memberId()));
+  const [households, setHouseholds] = createSignal<Household[]>(post()?.holder?.households ?? []);
+  const register = createMemo(
+    () => grid().register.find((b) => buildingKey(b.building) === buildingKey(building()))?.households ?? [],
+  );
+  const warning = () => (role() === 'neighbour' ? householdWarning(households().length) : undefined);
+  const back = () => path('rosters', 'grid', encodeURIComponent(building()));
+  const selectId = createUniqueId();
+
+  const form = createSubmit(() => {
+    if (!memberId()) return t('form.fillRequired', { field: t('grid.who') });
+    if (role() === 'building') nameBuildingLead(session, here(), memberId());
+    else if (households().length === 0) return t('form.fillRequired', { field: t('grid.householdsField') });
+    else nameNeighbourLead(session, building(), post(), memberId(), households());
+    navigate(back());
+  });
+  const end = () => {
+    const held = post();
+    if (!held) return;
+    endPost(session, held);
+    navigate(back());
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`${building()} ${t(role() === 'building' ? 'grid.nameLead' : 'grid.nameNeighbourLead')}`}
+        back={back()}
+      />
+      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="name-lead-form">
+        <div class="field">
+          <label class="field-label" for={selectId}>
+            {t('grid.who')}
+          </label>
+          <select
+            id={selectId}
+            class="input"
+            name="member"
+            value={memberId()}
+            onChange={(e) => setMemberId(e.currentTarget.value)}
+          >
+            <option value="">{t('grid.choose')}</option>
+            <For each={members().active}>{(m) => <option value={m.memberId}>{m.name}</option>}</For>
+          </select>
+        </div>
+        <Show when={role() === 'neighbour'}>
+          <HouseholdPicker register={register()} value={households()} onChange={setHouseholds} />
+          <Show when={warning()}>
+            {(w) => (
+              <p class="note-warn" data-testid="household-warning" data-warning={w()}>
+                <IconAlert size={24} />
+                {t(w() === 'too_few' ? 'grid.tooFew' : 'grid.tooMany', { n: households().length })}
+              </p>
+            )}
+          </Show>
+        </Show>
+        <FormError error={form.error()} />
+        <button type="submit" class="btn btn-primary btn-block" data-testid="name-lead-submit">
+          {t('grid.save')}
+        </button>
+        <Show when={post()?.holder}>
+          <button type="button" class="btn btn-secondary btn-block" onClick={end} data-testid="end-post">
+            {t('grid.endPost')}
+          </button>
+        </Show>
+      </form>
+    </>
+  );
+}
