@@ -28,6 +28,15 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'roster.withdrew': { dutyId: 'd1', memberId: 'res1' },
   'roster.checked-in': { dutyId: 'd1', memberId: 'res1' },
   'roster.checked-out': { dutyId: 'd1', memberId: 'res1', minutes: 120 },
+  'roster.attendance.corrected': {
+    dutyId: 'd1',
+    teamId: 't1',
+    memberId: 'res1',
+    checkedInAt: Date.parse('2024-06-01T00:00:00Z'),
+    checkedOutAt: Date.parse('2024-06-01T02:00:00Z'),
+    reason: '忘了签退',
+    as: 'lead',
+  },
   'care.household.registered': {
     label: '王奶奶家',
     building: '3号楼',
