@@ -4,6 +4,7 @@ import { type Category, categories } from '../../../shared/events/request.ts';
 import { type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { now } from '../../domain/clock.ts';
+import { useCareTurns } from '../../domain/useCare.ts';
 import { useLedgerTodos } from '../../domain/useLedger.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -14,6 +15,7 @@ import { IconChevron, IconClock, IconPlus, IconSearch } from '../../ui/icons.tsx
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
 import { LedgerTurns } from '../ledger/index.ts';
+import { CareTurns } from '../volunteers/index.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
 import { filterRequests, type ListQuery, type ListTab, listTabs, tabCounts, turnCounts } from './filters.ts';
 
@@ -32,6 +34,8 @@ export default function AgendaPage() {
   const members = useMembers();
   // 我的 also holds what waits on my party in the ledger.
   const ledgerTodos = useLedgerTodos();
+  // ...and, for committee members, the care visits that are overdue on them.
+  const careTodos = useCareTurns();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const [params, setParams] = useSearchParams<Params>();
   const [search, setSearch] = createSignal('');
@@ -110,7 +114,7 @@ export default function AgendaPage() {
                   <Show when={tab === 'overdue'}>
                     <IconClock size={20} />
                   </Show>
-                  {counts()[tab] + (tab === 'mine' ? ledgerTodos().length : 0)}
+                  {counts()[tab] + (tab === 'mine' ? ledgerTodos().length + careTodos().length : 0)}
                 </span>
               </button>
             )}
@@ -139,6 +143,7 @@ export default function AgendaPage() {
         </section>
         <Show when={query().tab === 'mine'}>
           <LedgerTurns />
+          <CareTurns />
         </Show>
         <details
           class="filters"

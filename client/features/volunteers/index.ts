@@ -1,11 +1,15 @@
 import { lazy } from 'solid-js';
 import { IconRosters } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
+import { CareTabBadge } from './care/CareTurns.tsx';
 import './volunteers.css';
+import './care/care.css';
+
+export { CareTurns } from './care/CareTurns.tsx';
 
 export const volunteers: Feature = {
   id: 'rosters',
-  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters' },
+  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters', badge: CareTabBadge },
   routes: [
     { path: '/rosters', component: lazy(() => import('./VolunteersPage.tsx')) },
     { path: '/rosters/month', component: lazy(() => import('./MonthPage.tsx')) },
@@ -14,5 +18,9 @@ export const volunteers: Feature = {
     { path: '/rosters/duty/:dutyId', component: lazy(() => import('./DutyPage.tsx')) },
     { path: '/rosters/duty/:dutyId/print', component: lazy(() => import('./DutyPosterPage.tsx')) },
     { path: '/rosters/member/:memberId', component: lazy(() => import('./MemberPage.tsx')) },
+    // Committee only: each page shows residents a plain "not for your role" and opens nothing.
+    { path: '/rosters/care', component: lazy(() => import('./care/CarePage.tsx')) },
+    { path: '/rosters/care/new', component: lazy(() => import('./care/NewHouseholdPage.tsx')) },
+    { path: '/rosters/care/:householdId', component: lazy(() => import('./care/HouseholdPage.tsx')) },
   ],
 };
