@@ -1050,7 +1050,7 @@ export const en: Record<MessageKey, string> = {
   'care.dueToday': 'Due today',
   'care.dueOn': 'Due by {day} (in {n} days)',
   'care.notForRoleTitle': 'For committee members only',
-  'care.notForRole': 'This page is open to committee members only.',
+  'care.notForRole': 'Only committee members can see what is here.',
   'care.label': 'Household',
   'care.labelPlaceholder': 'e.g. Grandma Wang',
   'care.building': 'Building',

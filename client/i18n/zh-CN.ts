@@ -1023,7 +1023,7 @@ export const zhCN = {
   'care.dueToday': '今天该走访了',
   'care.dueOn': '{day}前走访（还有 {n} 天）',
   'care.notForRoleTitle': '此页面仅供三方委员使用',
-  'care.notForRole': '这个页面只对三方委员开放。',
+  'care.notForRole': '这里的内容只有三方委员能看到。',
   'care.label': '住户称呼',
   'care.labelPlaceholder': '例如：王奶奶家',
   'care.building': '楼栋',
