@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { DutyState } from '../../../shared/folds/index.ts';
-import { shanghaiDay, shanghaiDayStart } from '../../../shared/time.ts';
+import { shanghaiDayStart } from '../../../shared/time.ts';
 import { useSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -21,8 +21,8 @@ function onDay(day: string, clock: string): number {
 }
 
 /**
- * The lead (or a committee member) sets a volunteer's check-in and out times, with the reason. A
- * check-out earlier than the check-in is read as after midnight, for night shifts.
+ * The lead (or a committee member) sets a volunteer's check-in and out times on the duty's day,
+ * with the reason. A check-out earlier than the check-in is read as after midnight, for night shifts.
  */
 export function CorrectAttendanceDialog(props: {
   duty: DutyState;
@@ -41,17 +41,13 @@ export function CorrectAttendanceDialog(props: {
     current()?.checkedOutAt ? clockOf(current()?.checkedOutAt ?? 0) : props.duty.end,
   );
   const [reason, setReason] = createSignal('');
-  // The check-in's own day: a phone that checked in before midnight keeps its date.
-  const day = () => {
-    const at = current()?.checkedInAt;
-    return at ? shanghaiDay(at) : props.duty.day;
-  };
 
   const submit = () => {
     if (!checkIn() || !checkOut()) return t('form.fillRequired', { field: t('volunteers.correctTimes') });
     if (!reason().trim()) return t('form.fillRequired', { field: t('volunteers.correctReason') });
-    const inAt = onDay(day(), checkIn());
-    let outAt = onDay(day(), checkOut());
+    // Times are on the duty's day: a phone that checked in on another day had the wrong date.
+    const inAt = onDay(props.duty.day, checkIn());
+    let outAt = onDay(props.duty.day, checkOut());
     if (outAt <= inAt) outAt += 86_400_000;
     correctAttendance(session, props.duty, {
       memberId: props.memberId,
