@@ -23,6 +23,17 @@ for (const e of [
   { ...base, type: 'request.tallied', requestId: 'r1', tally: { for: 12, against: 2, abstain: 1 } },
   { ...base, type: 'request.reopened', requestId: 'r1', reason: '问题又出现了' },
   { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
+  {
+    ...base,
+    type: 'roster.attendance.corrected',
+    dutyId: 'd1',
+    teamId: 't1',
+    memberId: 'x',
+    checkedInAt: 1_700_000_000_000,
+    checkedOutAt: 1_700_007_200_000,
+    reason: '忘了签退',
+    as: 'lead',
+  },
   { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
 ]) {
