@@ -49,6 +49,18 @@ describe('when care visits are due', () => {
     expect(row).toMatchObject({ dueIn: -9, status: { nextDueDay: '2024-04-27', overdue: true }, lastVisit: null });
   });
 
+  it('counts from the latest visit when one logged offline lands in the log after a later one', () => {
+    const log = new TestLog();
+    log.at = at('2024-05-01T01:00:00Z');
+    register(log, 'h1', 'weekly');
+    log.at = at('2024-05-10T01:00:00Z');
+    log.add('care.visit.logged', 'comm2', { householdId: 'h1', note: '上门' });
+    log.at = at('2024-05-05T01:00:00Z');
+    log.add('care.visit.logged', 'comm1', { householdId: 'h1', note: '电话里说的' });
+    const [row] = careRows(foldEvents(log.events).care, at('2024-05-12T01:00:00Z'));
+    expect(row).toMatchObject({ status: { nextDueDay: '2024-05-17', overdue: false }, lastVisit: { note: '上门' } });
+  });
+
   it('lists the most overdue first and leaves closed households out', () => {
     const log = new TestLog();
     register(log, 'soon', 'monthly');

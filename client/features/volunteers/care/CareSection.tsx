@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { careRows } from '../../../../shared/folds/index.ts';
 import { now } from '../../../domain/clock.ts';
-import { useCare } from '../../../domain/useCare.ts';
+import { useCare, useCareLoaded } from '../../../domain/useCare.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { IconAlert, IconChevron } from '../../../ui/icons.tsx';
@@ -11,6 +11,7 @@ import { IconAlert, IconChevron } from '../../../ui/icons.tsx';
 export function CareSection() {
   const { path } = usePage();
   const care = useCare();
+  const loaded = useCareLoaded();
   const rows = createMemo(() => {
     const c = care();
     return c ? careRows(c, now()) : [];
@@ -19,7 +20,7 @@ export function CareSection() {
   return (
     <section class="section" aria-labelledby="care-section-heading" data-testid="care-section">
       <h2 id="care-section-heading">{t('care.title')}</h2>
-      <p class="muted">{t('care.summary', { n: rows().length })}</p>
+      <p class="muted">{loaded() ? t('care.summary', { n: rows().length }) : t('app.loading')}</p>
       <Show when={overdue() > 0}>
         <p class="note-warn" data-testid="care-section-overdue">
           <IconAlert size={24} />
