@@ -76,6 +76,11 @@ export function logVisit(session: CompoundSession, householdId: string, note: st
   appendCommittee(session, 'care.visit.logged', { householdId, note: note.trim(), ...(needs ? { needs } : {}) });
 }
 
+/** Hands a household's visits to another committee member, or (none) to the whole committee. */
+export function assignVisitor(session: CompoundSession, householdId: string, visitorId: string): void {
+  appendCommittee(session, 'care.visitor.assigned', { householdId, ...(visitorId ? { visitorId } : {}) });
+}
+
 /** Ends the visits to a household, with the reason. */
 export function closeHousehold(session: CompoundSession, householdId: string, reason: string): void {
   appendCommittee(session, 'care.household.closed', { householdId, reason: reason.trim() });

@@ -1034,6 +1034,8 @@ export const en: Record<MessageKey, string> = {
   'care.closedBecause': 'Visits ended: {reason}',
   'care.visitorIs': 'Visitor: {name}',
   'care.noVisitor': 'The committee takes turns',
+  'care.changeVisitor': 'Change the visitor',
+  'care.saveVisitor': 'Save the visitor',
   'care.visitor': 'Visitor',
   'care.visitorHint': 'Committee members only: visit notes stay on committee phones.',
   'care.concernShort': 'To follow up: {text}',

@@ -1007,6 +1007,8 @@ export const zhCN = {
   'care.closedBecause': '已结束走访：{reason}',
   'care.visitorIs': '走访人：{name}',
   'care.noVisitor': '三方委员轮流走访',
+  'care.changeVisitor': '换走访人',
+  'care.saveVisitor': '保存走访人',
   'care.visitor': '走访人',
   'care.visitorHint': '只能选三方委员：走访记录只保存在委员的手机上。',
   'care.concernShort': '需关注：{text}',

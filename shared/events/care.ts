@@ -32,9 +32,15 @@ export const VisitLogged = defineEvent('care.visit.logged', {
   needs: v.optional(Text(1000)),
 });
 
+/** Hands a household's visits to another committee member, or (no visitor) to the whole committee. */
+export const VisitorAssigned = defineEvent('care.visitor.assigned', {
+  householdId: EventRef,
+  visitorId: v.optional(MemberId),
+});
+
 export const HouseholdClosed = defineEvent('care.household.closed', {
   householdId: EventRef,
   reason: Line(500),
 });
 
-export const careEvents = [HouseholdRegistered, VisitLogged, HouseholdClosed] as const;
+export const careEvents = [HouseholdRegistered, VisitLogged, VisitorAssigned, HouseholdClosed] as const;

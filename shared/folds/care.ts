@@ -69,6 +69,9 @@ export const careModule: FoldModule<CareEvent> = {
       case 'care.visit.logged':
         h.visits.push({ eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null });
         return undefined;
+      case 'care.visitor.assigned':
+        h.visitorId = e.visitorId ?? null;
+        return undefined;
       case 'care.household.closed':
         h.status = 'closed';
         h.closedReason = e.reason;

@@ -109,6 +109,7 @@ export const permissions: PermissionTable = {
 
   'care.household.registered': { doc: 'committee', who: 'committee' },
   'care.visit.logged': { doc: 'committee', who: 'committee' },
+  'care.visitor.assigned': { doc: 'committee', who: 'committee' },
   'care.household.closed': { doc: 'committee', who: 'committee' },
 
   'unit.registered': { doc: 'committee', who: 'committee' },

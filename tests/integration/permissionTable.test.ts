@@ -23,6 +23,7 @@ for (const e of [
   { ...base, type: 'request.tallied', requestId: 'r1', tally: { for: 12, against: 2, abstain: 1 } },
   { ...base, type: 'request.reopened', requestId: 'r1', reason: '问题又出现了' },
   { ...base, type: 'roster.team.edited', teamId: 't1', name: '背老人下楼志愿队' },
+  { ...base, type: 'care.visitor.assigned', householdId: 'h1', visitorId: 'x' },
   {
     ...base,
     type: 'roster.attendance.corrected',

@@ -93,6 +93,20 @@ describe('whose turn a care visit is', () => {
     expect(careTurns(care, now, 'comm2', canVisit).map((r) => r.household.id)).toEqual(['gone', 'theirs', 'nobody']);
   });
 
+  it('moves to the new visitor when the household is handed over', () => {
+    const log = compound();
+    log.add('care.visitor.assigned', 'comm1', { householdId: 'mine', visitorId: 'comm2' });
+    log.add('care.visitor.assigned', 'comm1', { householdId: 'theirs' });
+    const care = foldEvents(log.events).care;
+    expect(careTurns(care, now, 'comm1', canVisit).map((r) => r.household.id)).toEqual(['gone', 'theirs', 'nobody']);
+    expect(careTurns(care, now, 'comm2', canVisit).map((r) => r.household.id)).toEqual([
+      'gone',
+      'mine',
+      'theirs',
+      'nobody',
+    ]);
+  });
+
   it('clears once the visit is logged', () => {
     const log = compound();
     log.at = at('2024-05-20T01:00:00Z');

@@ -40,6 +40,7 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'roster.attendance.corrected': ['public', 'member'],
   'care.household.registered': ['committee', 'committee'],
   'care.visit.logged': ['committee', 'committee'],
+  'care.visitor.assigned': ['committee', 'committee'],
   'care.household.closed': ['committee', 'committee'],
   'unit.registered': ['committee', 'committee'],
   'unit.removed': ['committee', 'committee'],

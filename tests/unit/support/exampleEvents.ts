@@ -45,6 +45,7 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
     visitorId: 'comm1',
   },
   'care.visit.logged': { householdId: 'h1', note: '身体不错' },
+  'care.visitor.assigned': { householdId: 'h1', visitorId: 'comm2' },
   'care.household.closed': { householdId: 'h1', reason: '搬家' },
   'unit.registered': { building: '3号楼', unit: '2单元', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   'unit.removed': { building: '3号楼', unit: '2单元', room: '401' },

@@ -12,6 +12,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { CloseHousehold } from './CloseHousehold.tsx';
 import { CommitteeOnly } from './CommitteeOnly.tsx';
 import { cadenceLabel, dueText, reasonLabel } from './careText.ts';
+import { ReassignVisitor } from './ReassignVisitor.tsx';
 import { VisitForm } from './VisitForm.tsx';
 
 /** One household: its facts, where its visits stand, logging a visit, its visits newest first, closing it. */
@@ -69,6 +70,9 @@ function Household() {
                   </Show>
                   <span>{dueText(r())}</span>
                 </p>
+                <Show when={h().status === 'active'}>
+                  <ReassignVisitor householdId={h().id} visitorId={h().visitorId} />
+                </Show>
                 <Show when={h().status === 'closed'}>
                   <p class="muted" data-testid="household-closed">
                     {t('care.closedBecause', { reason: h().closedReason ?? '' })}
