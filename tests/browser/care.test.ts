@@ -116,6 +116,16 @@ describe('care visits on three phones', () => {
     expect(await databases(wang.page)).toContainEqual(expect.stringContaining('committee'));
   });
 
+  it('the committee hands the household over to the committee taking turns', async () => {
+    await wang.page.getByTestId('care-item').click();
+    await wang.page.getByTestId('change-visitor').click();
+    const form = wang.page.getByTestId('visitor-form');
+    await form.locator('select[name="visitor"]').selectOption({ label: '三方委员轮流走访' });
+    await form.getByTestId('save-visitor').click();
+    await expect.poll(() => wang.page.getByTestId('household-facts').textContent()).toContain('走访人三方委员轮流走访');
+    await lookAt(wang.page, 'handed-over');
+  });
+
   it('a resident’s phone shows no care page, holds no committee document and has no care text', async () => {
     const volunteers = new VolunteersPage(li.page);
     await volunteers.open(app.url, compoundId);
