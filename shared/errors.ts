@@ -116,6 +116,10 @@ export const RuleCode = {
   DepartmentName: 'department_name',
   /** A duty ends after it starts. */
   DutyEndsFirst: 'duty_ends_first',
+  /** A corrected check-out comes after the check-in, within a day. */
+  ShiftTimes: 'shift_times',
+  /** A correction made as the committee is made by a committee member. */
+  CommitteeOnly: 'committee_only',
   /** A points rule is worth some points. */
   RuleWorthNothing: 'rule_worth_nothing',
   /** An award names a rule or an amount, not both and not neither. */

@@ -1,29 +1,41 @@
 import * as v from 'valibot';
+import { Day } from '../time.ts';
 import { defineEvent, EventRef, Line, MemberId, Text } from './envelope.ts';
 
 /** Why a household is visited; sensitive, so care events live in the committee document only. */
 export const careReasons = ['elderly-alone', 'disabled', 'ill', 'left-behind-child', 'low-income', 'other'] as const;
 export type CareReason = (typeof careReasons)[number];
 
-/** 日访、周访、月访. */
-export const cadences = ['daily', 'weekly', 'monthly'] as const;
+/** 日访、周访、半月访、月访; the committee's form offers the last three. */
+export const cadences = ['daily', 'weekly', 'fortnightly', 'monthly'] as const;
 export type Cadence = (typeof cadences)[number];
 
-/** A vulnerable household to visit regularly. Its id is this event's id. */
+/**
+ * A vulnerable household to visit regularly. Its id is this event's id. Without a visitor, its
+ * visits fall to the whole committee; `lastVisitedOn` carries over the last visit of a paper list.
+ */
 export const HouseholdRegistered = defineEvent('care.household.registered', {
   label: Line(60),
   building: Line(40),
   unit: v.optional(Line(20)),
   reasonCategory: v.picklist(careReasons),
   cadence: v.picklist(cadences),
-  visitorId: MemberId,
+  visitorId: v.optional(MemberId),
+  lastVisitedOn: v.optional(Day),
   note: v.optional(Text(1000)),
 });
 
+/** A visit, with a short note; `needs` is a concern to follow up (its presence is the concern flag). */
 export const VisitLogged = defineEvent('care.visit.logged', {
   householdId: EventRef,
   note: Text(1000),
   needs: v.optional(Text(1000)),
+});
+
+/** Hands a household's visits to another committee member, or (no visitor) to the whole committee. */
+export const VisitorAssigned = defineEvent('care.visitor.assigned', {
+  householdId: EventRef,
+  visitorId: v.optional(MemberId),
 });
 
 export const HouseholdClosed = defineEvent('care.household.closed', {
@@ -31,4 +43,4 @@ export const HouseholdClosed = defineEvent('care.household.closed', {
   reason: Line(500),
 });
 
-export const careEvents = [HouseholdRegistered, VisitLogged, HouseholdClosed] as const;
+export const careEvents = [HouseholdRegistered, VisitLogged, VisitorAssigned, HouseholdClosed] as const;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Day } from '../time.ts';
+import { Day, Timestamp } from '../time.ts';
 import { ClockTime, defineEvent, EventRef, Int, Line, MemberId, Text } from './envelope.ts';
 
 /** A volunteer team, e.g. the one that carries elderly neighbours downstairs (背老人下楼). Its id is this event's id. */
@@ -44,9 +44,11 @@ export const Withdrew = defineEvent('roster.withdrew', {
   memberId: MemberId,
 });
 
+/** Starts a shift at the phone's time; `offline` marks one made without the relay, so nothing vouched for the time. */
 export const CheckedIn = defineEvent('roster.checked-in', {
   dutyId: EventRef,
   memberId: MemberId,
+  offline: v.optional(v.literal(true)),
 });
 
 /** Ends a shift; `minutes` is the time served, in whole minutes. */
@@ -54,6 +56,25 @@ export const CheckedOut = defineEvent('roster.checked-out', {
   dutyId: EventRef,
   memberId: MemberId,
   minutes: Int(1, 1440),
+  offline: v.optional(v.literal(true)),
+});
+
+/** Who corrects a check-in: the lead of the duty's team, or a committee member. */
+export const correctors = ['lead', 'committee'] as const;
+
+/**
+ * Sets a volunteer's check-in and check-out times on a duty, with the reason; the phone's times
+ * stay on record beside it. `as` says in which capacity (a lead needs no committee role).
+ */
+export const AttendanceCorrected = defineEvent('roster.attendance.corrected', {
+  dutyId: EventRef,
+  /** The duty's team, whose lead may correct. */
+  teamId: EventRef,
+  memberId: MemberId,
+  checkedInAt: Timestamp,
+  checkedOutAt: Timestamp,
+  reason: Line(200),
+  as: v.picklist(correctors),
 });
 
 export const rosterEvents = [
@@ -65,4 +86,5 @@ export const rosterEvents = [
   Withdrew,
   CheckedIn,
   CheckedOut,
+  AttendanceCorrected,
 ] as const;

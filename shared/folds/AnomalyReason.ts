@@ -48,6 +48,8 @@ export const AnomalyCode = {
   AlreadyCheckedIn: 'already_checked_in',
   NotCheckedIn: 'not_checked_in',
   AlreadyCheckedOut: 'already_checked_out',
+  /** A correction made as a team's lead by someone who does not lead the duty's team. */
+  NotLead: 'not_lead',
   AlreadyClaimed: 'already_claimed',
   /** Only the unit that claimed a listing reports back on it. */
   NotClaimer: 'not_claimer',

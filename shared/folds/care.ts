@@ -20,7 +20,10 @@ export interface HouseholdState {
   unit: string | null;
   reasonCategory: CareReason;
   cadence: Cadence;
-  visitorId: string;
+  /** Who visits; null when the visits fall to the whole committee. */
+  visitorId: string | null;
+  /** The last visit before the household was registered (from a paper list), if given. */
+  lastVisitedOn: string | null;
   note: string | null;
   registeredAt: number;
   status: 'active' | 'closed';
@@ -49,7 +52,8 @@ export const careModule: FoldModule<CareEvent> = {
         unit: e.unit ?? null,
         reasonCategory: e.reasonCategory,
         cadence: e.cadence,
-        visitorId: e.visitorId,
+        visitorId: e.visitorId ?? null,
+        lastVisitedOn: e.lastVisitedOn ?? null,
         note: e.note ?? null,
         registeredAt: e.at,
         status: 'active',
@@ -65,6 +69,9 @@ export const careModule: FoldModule<CareEvent> = {
       case 'care.visit.logged':
         h.visits.push({ eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null });
         return undefined;
+      case 'care.visitor.assigned':
+        h.visitorId = e.visitorId ?? null;
+        return undefined;
       case 'care.household.closed':
         h.status = 'closed';
         h.closedReason = e.reason;
@@ -75,11 +82,19 @@ export const careModule: FoldModule<CareEvent> = {
   },
 };
 
-/** Days within which the next visit is due: 日访 1, 周访 7, 月访 31. */
-export const cadenceDays: Record<Cadence, number> = { daily: 1, weekly: 7, monthly: 31 };
+/** Days within which the next visit is due: 日访 1, 周访 7, 半月访 14, 月访 31 (for counting missed visits). */
+export const cadenceDays: Record<Cadence, number> = { daily: 1, weekly: 7, fortnightly: 14, monthly: 31 };
+
+/** The Asia/Shanghai day a visit on `day` is next due: a monthly one the same date next month (31 Jan → 29 Feb). */
+export function nextDue(day: string, cadence: Cadence): string {
+  if (cadence !== 'monthly') return shanghaiDay(shanghaiDayStart(day) + cadenceDays[cadence] * 86_400_000);
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const lastOfNext = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d, lastOfNext))).toISOString().slice(0, 10);
+}
 
 export interface CareStatus {
-  /** The last visit (or registration, before any visit). */
+  /** The last visit (or the paper list's last visit, or registration, before any visit). */
   lastAt: number;
   /** Asia/Shanghai day by which the next visit is due; null once closed. */
   nextDueDay: string | null;
@@ -92,13 +107,16 @@ export interface CareStatus {
 export function careStatus(household: HouseholdState, now: number): CareStatus {
   const period = cadenceDays[household.cadence];
   let missed = 0;
-  let last = household.registeredAt;
-  for (const visit of household.visits) {
+  // A household carried over from a paper list is due from its last visit there, not from today.
+  let last = household.lastVisitedOn === null ? household.registeredAt : shanghaiDayStart(household.lastVisitedOn);
+  // Visits logged offline may land in the log after later ones: count them in the order they happened.
+  for (const visit of [...household.visits].sort((a, b) => a.at - b.at)) {
+    if (visit.at < last) continue;
     missed += Math.max(0, Math.floor(daysBetween(last, visit.at) / period) - 1);
     last = visit.at;
   }
   if (household.status === 'closed') return { lastAt: last, nextDueDay: null, overdue: false, missed };
-  const nextDueDay = shanghaiDay(shanghaiDayStart(shanghaiDay(last)) + period * 86_400_000);
+  const nextDueDay = nextDue(shanghaiDay(last), household.cadence);
   missed += Math.max(0, Math.floor(daysBetween(last, now) / period) - 1);
   return { lastAt: last, nextDueDay, overdue: shanghaiDay(now) > nextDueDay, missed };
 }

@@ -3,6 +3,7 @@ import type { rosterEvents } from '../events/roster.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
+import { servedMinutes } from './rosterQueries.ts';
 
 export interface TeamState {
   id: string;
@@ -13,12 +14,28 @@ export interface TeamState {
   createdBy: string;
 }
 
+/** A lead's or committee member's times for a shift, which count instead of the phone's. */
+export interface AttendanceCorrection {
+  eventId: string;
+  by: string;
+  at: number;
+  as: 'lead' | 'committee';
+  reason: string;
+  checkedInAt: number;
+  checkedOutAt: number;
+}
+
 export interface Signup {
   at: number;
+  /** The phone's check-in and check-out times, kept as they were after a correction. */
   checkedInAt: number | null;
   checkedOutAt: number | null;
-  /** Minutes served, set at check-out. */
+  /** Minutes served: at check-out from the phone's times, or from the latest correction's. */
   minutes: number | null;
+  /** The check-in or check-out was made offline, so only the phone vouches for its time. */
+  phoneTime: boolean;
+  /** The latest correction, if any. */
+  correction: AttendanceCorrection | null;
 }
 
 export interface DutyState {
@@ -59,7 +76,10 @@ export const rostersModule: FoldModule<RosterEvent> = {
         ? [teamKey(e.teamId)]
         : e.type === 'roster.duty.created'
           ? [dutyKey(e.id)]
-          : [dutyKey(e.dutyId)],
+          : // A correction reads who leads the team: a later-synced change of lead refolds it.
+            e.type === 'roster.attendance.corrected'
+            ? [dutyKey(e.dutyId), teamKey(e.teamId)]
+            : [dutyKey(e.dutyId)],
   refs: (e) => (e.type === 'roster.duty.created' ? [teamKey(e.teamId)] : []),
   creates: (e) =>
     e.type === 'roster.team.created' ? teamKey(e.id) : e.type === 'roster.duty.created' ? dutyKey(e.id) : undefined,
@@ -105,6 +125,11 @@ export const rostersModule: FoldModule<RosterEvent> = {
         const duty = ctx.get<DutyState>(dutyKey(e.dutyId));
         if (!duty) return { code: 'no_such', thing: 'duty' };
         if (duty.status === 'cancelled') return { code: 'duty_cancelled' };
+        if (e.type === 'roster.attendance.corrected') {
+          if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
+          const lead = ctx.peek<TeamState>(teamKey(e.teamId))?.leaderId;
+          if (e.as === 'lead' && lead !== e.by) return { code: 'not_lead' };
+        }
         return dutyStep(duty, e);
       }
     }
@@ -124,25 +149,47 @@ function dutyStep(
     case 'roster.signed-up':
       if (signup) return { code: 'already_signed_up' };
       if (duty.freeSlots === 0) return { code: 'no_free_slot' };
-      duty.signups[e.memberId] = { at: e.at, checkedInAt: null, checkedOutAt: null, minutes: null };
+      duty.signups[e.memberId] = {
+        at: e.at,
+        checkedInAt: null,
+        checkedOutAt: null,
+        minutes: null,
+        phoneTime: false,
+        correction: null,
+      };
       duty.freeSlots -= 1;
       return undefined;
     case 'roster.withdrew':
       if (!signup) return { code: 'not_signed_up' };
-      if (signup.checkedInAt !== null) return { code: 'already_checked_in' };
+      if (signup.checkedInAt !== null || signup.correction) return { code: 'already_checked_in' };
       delete duty.signups[e.memberId];
       duty.freeSlots += 1;
       return undefined;
     case 'roster.checked-in':
       if (!signup) return { code: 'not_signed_up' };
       if (signup.checkedInAt !== null) return { code: 'already_checked_in' };
-      duty.signups[e.memberId] = { ...signup, checkedInAt: e.at };
+      duty.signups[e.memberId] = { ...signup, checkedInAt: e.at, phoneTime: signup.phoneTime || e.offline === true };
       return undefined;
     case 'roster.checked-out':
       if (!signup || signup.checkedInAt === null) return { code: 'not_checked_in' };
       if (signup.checkedOutAt !== null) return { code: 'already_checked_out' };
-      duty.signups[e.memberId] = { ...signup, checkedOutAt: e.at, minutes: e.minutes };
+      duty.signups[e.memberId] = {
+        ...signup,
+        checkedOutAt: e.at,
+        minutes: signup.correction ? signup.minutes : e.minutes,
+        phoneTime: signup.phoneTime || e.offline === true,
+      };
       return undefined;
+    case 'roster.attendance.corrected': {
+      if (!signup) return { code: 'not_signed_up' };
+      const { id: eventId, by, at, as, reason, checkedInAt, checkedOutAt } = e;
+      duty.signups[e.memberId] = {
+        ...signup,
+        minutes: servedMinutes(checkedInAt, checkedOutAt),
+        correction: { eventId, by, at, as, reason, checkedInAt, checkedOutAt },
+      };
+      return undefined;
+    }
     default:
       return exhaustive(e);
   }

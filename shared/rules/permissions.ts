@@ -104,9 +104,21 @@ export const permissions: PermissionTable = {
   'roster.withdrew': { doc: 'public', who: 'member', check: selfOrCommittee },
   'roster.checked-in': { doc: 'public', who: 'member', check: selfOrCommittee },
   'roster.checked-out': { doc: 'public', who: 'member', check: selfOrCommittee },
+  // That a lead leads the duty's team needs the log: the fold ignores a correction from anyone else.
+  'roster.attendance.corrected': {
+    doc: 'public',
+    who: 'member',
+    check: (e, m) =>
+      e.as === 'committee' && !isCommittee(m)
+        ? { code: RuleCode.CommitteeOnly }
+        : e.checkedOutAt <= e.checkedInAt || e.checkedOutAt - e.checkedInAt > 86_400_000
+          ? { code: RuleCode.ShiftTimes }
+          : undefined,
+  },
 
   'care.household.registered': { doc: 'committee', who: 'committee' },
   'care.visit.logged': { doc: 'committee', who: 'committee' },
+  'care.visitor.assigned': { doc: 'committee', who: 'committee' },
   'care.household.closed': { doc: 'committee', who: 'committee' },
 
   'unit.registered': { doc: 'committee', who: 'committee' },

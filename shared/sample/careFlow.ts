@@ -3,7 +3,7 @@ import { careReasons, visitNotes } from './vocabulary.ts';
 import type { World } from './World.ts';
 import { committeeOf } from './World.ts';
 
-const cadenceDays: Record<Cadence, number> = { daily: 1, weekly: 7, monthly: 30 };
+const cadenceDays: Record<Cadence, number> = { daily: 1, weekly: 7, fortnightly: 14, monthly: 30 };
 
 /**
  * Vulnerable households (committee document only), visited 日访、周访、月访; about one visit in

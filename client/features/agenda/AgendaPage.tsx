@@ -4,6 +4,7 @@ import { type Category, categories } from '../../../shared/events/request.ts';
 import { type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import { now } from '../../domain/clock.ts';
+import { useCareTurns } from '../../domain/useCare.ts';
 import { useLedgerTodos } from '../../domain/useLedger.ts';
 import { useActionTodos } from '../../domain/useMeetingMinutes.ts';
 import { useMembers } from '../../domain/useMembers.ts';
@@ -16,6 +17,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
 import { LedgerTurns } from '../ledger/index.ts';
 import { MeetingTurns } from '../minutes/index.ts';
+import { CareTurns } from '../volunteers/index.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
 import { filterRequests, type ListQuery, type ListTab, listTabs, tabCounts, turnCounts } from './filters.ts';
 
@@ -36,6 +38,8 @@ export default function AgendaPage() {
   const ledgerTodos = useLedgerTodos();
   // ...and the action items recent minutes gave this member or their party.
   const actionTodos = useActionTodos(now);
+  // ...and, for committee members, the care visits that are overdue on them.
+  const careTodos = useCareTurns();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const [params, setParams] = useSearchParams<Params>();
   const [search, setSearch] = createSignal('');
@@ -114,7 +118,8 @@ export default function AgendaPage() {
                   <Show when={tab === 'overdue'}>
                     <IconClock size={20} />
                   </Show>
-                  {counts()[tab] + (tab === 'mine' ? ledgerTodos().length + actionTodos().length : 0)}
+                  {counts()[tab] +
+                    (tab === 'mine' ? ledgerTodos().length + actionTodos().length + careTodos().length : 0)}
                 </span>
               </button>
             )}
@@ -144,6 +149,7 @@ export default function AgendaPage() {
         <Show when={query().tab === 'mine'}>
           <LedgerTurns />
           <MeetingTurns todos={actionTodos()} />
+          <CareTurns />
         </Show>
         <details
           class="filters"

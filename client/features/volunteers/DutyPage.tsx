@@ -1,6 +1,7 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import type { DutyState, TeamState } from '../../../shared/folds/index.ts';
+import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -66,7 +67,13 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
         </p>
       </Show>
       <DutyAttendance duty={d()} atPlace={search.checkin === '1'} anomalies={anomalies()} />
-      <DutyVolunteers duty={d()} anomalies={anomalies()} nameOf={nameOf} forLead={isLead()} />
+      <DutyVolunteers
+        duty={d()}
+        anomalies={anomalies()}
+        nameOf={nameOf}
+        forLead={isLead()}
+        corrector={isCommittee(session.member) ? 'committee' : isLead() ? 'lead' : undefined}
+      />
       <Show when={d().status === 'open' && (isLead() || mayAppend('roster.duty.created', session.member))}>
         <section class="section" aria-labelledby="lead-heading">
           <h2 id="lead-heading">{t('volunteers.forLead')}</h2>

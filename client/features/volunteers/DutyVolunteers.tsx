@@ -1,11 +1,12 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { DutyState } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { DutyAnomaly } from '../../domain/useRosters.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { anomalyText } from '../../i18n/reasons.ts';
 import { IconAlert } from '../../ui/icons.tsx';
-import { hoursText } from './format.ts';
+import { CorrectAttendanceDialog } from './CorrectAttendanceDialog.tsx';
+import { SignupRow } from './SignupRow.tsx';
 
 /** Who holds a slot (in the order they signed up) and where each stands; then what the fold set aside. */
 export function DutyVolunteers(props: {
@@ -13,16 +14,13 @@ export function DutyVolunteers(props: {
   anomalies: readonly DutyAnomaly[];
   nameOf: (id: string) => string;
   forLead: boolean;
+  /** The capacity this member corrects check-in times in, if they may. */
+  corrector?: 'lead' | 'committee';
 }) {
   const signups = createMemo(() =>
     Object.entries(props.duty.signups).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
-  const status = (s: DutyState['signups'][string]) =>
-    s.minutes !== null
-      ? t('volunteers.served', { time: hoursText(s.minutes) })
-      : s.checkedInAt !== null
-        ? t('volunteers.onDuty', { time: formatDateTime(s.checkedInAt, intlLocale()) })
-        : t('volunteers.coming');
+  const [correcting, setCorrecting] = createSignal<string>();
   const overfull = () => props.anomalies.filter((a) => a.reason.code === 'no_free_slot');
   const others = () => props.anomalies.filter((a) => a.reason.code !== 'no_free_slot');
 
@@ -34,17 +32,29 @@ export function DutyVolunteers(props: {
           <ul class="rows" data-testid="signups">
             <For each={signups()}>
               {([memberId, s]) => (
-                <li class="row" data-testid="signup-item" data-member={memberId}>
-                  <div class="row-main">
-                    <span class="row-title">{props.nameOf(memberId)}</span>
-                    <span class="row-sub">{status(s)}</span>
-                  </div>
-                </li>
+                <SignupRow
+                  duty={props.duty}
+                  memberId={memberId}
+                  signup={s}
+                  nameOf={props.nameOf}
+                  onCorrect={props.corrector ? () => setCorrecting(memberId) : undefined}
+                />
               )}
             </For>
           </ul>
         </Show>
       </section>
+      <Show when={props.corrector && correcting()}>
+        {(memberId) => (
+          <CorrectAttendanceDialog
+            duty={props.duty}
+            memberId={memberId()}
+            name={props.nameOf(memberId())}
+            as={props.corrector ?? 'committee'}
+            onClose={() => setCorrecting(undefined)}
+          />
+        )}
+      </Show>
       <Show when={overfull().length > 0}>
         <section class="section duty-alert" aria-labelledby="overfull-heading" data-testid="duty-overfull">
           <h2 id="overfull-heading" class="with-icon">

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { monthOf, type RostersState, upcomingDuties } from '../../../shared/folds/index.ts';
+import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -10,6 +11,7 @@ import { useDutyAnomalies, useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
 import { IconChevron, IconClock, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CareSection } from './care/CareSection.tsx';
 import { DutyCard } from './DutyCard.tsx';
 import { overfullByDuty } from './selectors.ts';
 
@@ -87,6 +89,9 @@ export default function VolunteersPage() {
           </A>
         </section>
         <TeamsSection rosters={rosters()} />
+        <Show when={isCommittee(session.member)}>
+          <CareSection />
+        </Show>
       </Show>
     </>
   );

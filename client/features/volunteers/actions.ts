@@ -1,4 +1,4 @@
-import { servedMinutes, weeklyDays } from '../../../shared/folds/index.ts';
+import { type DutyState, servedMinutes, weeklyDays } from '../../../shared/folds/index.ts';
 import { appendPublic, optional } from '../../domain/appendPublic.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
@@ -62,10 +62,14 @@ export function withdraw(session: CompoundSession, dutyId: string): void {
   appendPublic(session, 'roster.withdrew', { dutyId, memberId: me(session) });
 }
 
+/** Marks a check-in or out made away from the relay: only the phone vouches for its time. */
+const offline = (session: CompoundSession) =>
+  session.doc('public').connection() === 'connected' ? {} : { offline: true as const };
+
 /** Checks in at the place (signing up first for a walk-in); the time is this phone's. */
 export function checkIn(session: CompoundSession, dutyId: string, signedUp: boolean): void {
   if (!signedUp) signUp(session, dutyId);
-  appendPublic(session, 'roster.checked-in', { dutyId, memberId: me(session) });
+  appendPublic(session, 'roster.checked-in', { dutyId, memberId: me(session), ...offline(session) });
 }
 
 /** Checks out; the minutes served run from the check-in to this phone's time now. */
@@ -74,5 +78,25 @@ export function checkOut(session: CompoundSession, dutyId: string, checkedInAt: 
     dutyId,
     memberId: me(session),
     minutes: servedMinutes(checkedInAt, Date.now()),
+    ...offline(session),
+  });
+}
+
+export interface CorrectionInput {
+  memberId: string;
+  checkedInAt: number;
+  checkedOutAt: number;
+  reason: string;
+  /** In which capacity: the team's lead, or a committee member. */
+  as: 'lead' | 'committee';
+}
+
+/** Sets a volunteer's check-in and out times on a duty, with the reason; their phone's times stay on record. */
+export function correctAttendance(session: CompoundSession, duty: DutyState, input: CorrectionInput): void {
+  appendPublic(session, 'roster.attendance.corrected', {
+    dutyId: duty.id,
+    teamId: duty.teamId,
+    ...input,
+    reason: input.reason.trim(),
   });
 }

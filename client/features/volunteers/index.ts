@@ -1,12 +1,16 @@
 import { lazy } from 'solid-js';
 import { IconRosters } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
+import { CareTabBadge } from './care/CareTurns.tsx';
 import './volunteers.css';
 import './grid/grid.css';
+import './care/care.css';
+
+export { CareTurns } from './care/CareTurns.tsx';
 
 export const volunteers: Feature = {
   id: 'rosters',
-  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters' },
+  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters', badge: CareTabBadge },
   routes: [
     { path: '/rosters', component: lazy(() => import('./VolunteersPage.tsx')) },
     { path: '/rosters/month', component: lazy(() => import('./MonthPage.tsx')) },
@@ -18,5 +22,9 @@ export const volunteers: Feature = {
     { path: '/rosters/grid', component: lazy(() => import('./grid/MyGridPage.tsx')) },
     { path: '/rosters/grid/:building', component: lazy(() => import('./grid/BuildingPage.tsx')) },
     { path: '/rosters/grid/:building/name', component: lazy(() => import('./grid/NameLeadPage.tsx')) },
+    // Committee only: each page shows residents a plain "not for your role" and opens nothing.
+    { path: '/rosters/care', component: lazy(() => import('./care/CarePage.tsx')) },
+    { path: '/rosters/care/new', component: lazy(() => import('./care/NewHouseholdPage.tsx')) },
+    { path: '/rosters/care/:householdId', component: lazy(() => import('./care/HouseholdPage.tsx')) },
   ],
 };

@@ -28,6 +28,15 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'roster.withdrew': { dutyId: 'd1', memberId: 'res1' },
   'roster.checked-in': { dutyId: 'd1', memberId: 'res1' },
   'roster.checked-out': { dutyId: 'd1', memberId: 'res1', minutes: 120 },
+  'roster.attendance.corrected': {
+    dutyId: 'd1',
+    teamId: 't1',
+    memberId: 'res1',
+    checkedInAt: Date.parse('2024-06-01T00:00:00Z'),
+    checkedOutAt: Date.parse('2024-06-01T02:00:00Z'),
+    reason: '忘了签退',
+    as: 'lead',
+  },
   'care.household.registered': {
     label: '王奶奶家',
     building: '3号楼',
@@ -36,6 +45,7 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
     visitorId: 'comm1',
   },
   'care.visit.logged': { householdId: 'h1', note: '身体不错' },
+  'care.visitor.assigned': { householdId: 'h1', visitorId: 'comm2' },
   'care.household.closed': { householdId: 'h1', reason: '搬家' },
   'unit.registered': { building: '3号楼', unit: '2单元', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   'unit.removed': { building: '3号楼', unit: '2单元', room: '401' },

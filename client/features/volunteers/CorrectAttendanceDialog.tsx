@@ -1,0 +1,85 @@
+import { createSignal } from 'solid-js';
+import type { DutyState } from '../../../shared/folds/index.ts';
+import { shanghaiDayStart } from '../../../shared/time.ts';
+import { useSession } from '../../domain/session.ts';
+import { t } from '../../i18n/index.ts';
+import { Modal } from '../../ui/Modal.tsx';
+import { SheetForm } from '../../ui/SheetForm.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { correctAttendance } from './actions.ts';
+import { TimeField } from './TimeField.tsx';
+
+/** "HH:MM" of a time in Asia/Shanghai. */
+function clockOf(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+/** A clock time on a day (Asia/Shanghai), as ms since epoch. */
+function onDay(day: string, clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return shanghaiDayStart(day) + (h ?? 0) * 3_600_000 + (m ?? 0) * 60_000;
+}
+
+/**
+ * The lead (or a committee member) sets a volunteer's check-in and out times on the duty's day,
+ * with the reason. A check-out earlier than the check-in is read as after midnight, for night shifts.
+ */
+export function CorrectAttendanceDialog(props: {
+  duty: DutyState;
+  memberId: string;
+  name: string;
+  as: 'lead' | 'committee';
+  onClose: () => void;
+}) {
+  const session = useSession();
+  const s = () => props.duty.signups[props.memberId];
+  const current = () => s()?.correction ?? s();
+  const [checkIn, setCheckIn] = createSignal(
+    current()?.checkedInAt ? clockOf(current()?.checkedInAt ?? 0) : props.duty.start,
+  );
+  const [checkOut, setCheckOut] = createSignal(
+    current()?.checkedOutAt ? clockOf(current()?.checkedOutAt ?? 0) : props.duty.end,
+  );
+  const [reason, setReason] = createSignal('');
+
+  const submit = () => {
+    if (!checkIn() || !checkOut()) return t('form.fillRequired', { field: t('volunteers.correctTimes') });
+    if (!reason().trim()) return t('form.fillRequired', { field: t('volunteers.correctReason') });
+    // Times are on the duty's day: a phone that checked in on another day had the wrong date.
+    const inAt = onDay(props.duty.day, checkIn());
+    let outAt = onDay(props.duty.day, checkOut());
+    if (outAt <= inAt) outAt += 86_400_000;
+    correctAttendance(session, props.duty, {
+      memberId: props.memberId,
+      checkedInAt: inAt,
+      checkedOutAt: outAt,
+      reason: reason(),
+      as: props.as,
+    });
+    return undefined;
+  };
+
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => !open && props.onClose()}
+      title={t('volunteers.correctTitle', { name: props.name })}
+      testId="correct-dialog"
+    >
+      <SheetForm submitLabel={t('volunteers.correctSave')} submit={submit} done={props.onClose} testId="correct-form">
+        <TimeField label={t('volunteers.correctIn')} value={checkIn()} onInput={setCheckIn} name="checkIn" />
+        <TimeField label={t('volunteers.correctOut')} value={checkOut()} onInput={setCheckOut} name="checkOut" />
+        <p class="field-hint">{t('volunteers.correctMidnight')}</p>
+        <TextField
+          label={t('volunteers.correctReason')}
+          value={reason()}
+          onInput={setReason}
+          placeholder={t('volunteers.correctReasonPlaceholder')}
+          required
+          maxLength={200}
+          name="reason"
+        />
+      </SheetForm>
+    </Modal>
+  );
+}

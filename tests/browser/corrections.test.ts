@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
+import { MembersPage } from './pages/MembersPage.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { VolunteersPage } from './pages/VolunteersPage.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
+import { launchPhone, type Phone } from './support/browser.ts';
+import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+
+async function lookAt(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `zh-CN-volunteers-${name}.png`), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await sizeProblems(page)).toEqual([]);
+}
+
+describe('a team lead corrects an offline check-in', () => {
+  const app = useServer();
+  let wang: Phone;
+  let li: Phone;
+  let compoundId: string;
+  let dutyId: string;
+  beforeAll(async () => {
+    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
+  });
+  afterAll(async () => {
+    await Promise.all([wang?.dispose(), li?.dispose()]);
+  });
+
+  it('the committee makes a resident the lead of a team with a duty', async () => {
+    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王书记', '社区');
+    const members = new MembersPage(wang.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
+    await new OnboardingPages(li.page).joinByLink(link, '李叔');
+    await new AppShell(li.page).waitSynced();
+    await expect.poll(() => members.names(), { timeout: 20_000 }).toEqual(['李叔', '王书记']);
+    const committee = new VolunteersPage(wang.page);
+    await committee.open(app.url, compoundId);
+    await committee.createTeam('巡逻队', '李叔');
+    dutyId = await committee.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻');
+  });
+
+  it('a check-in and check-out made offline show as phone time', async () => {
+    const shell = new AppShell(li.page);
+    await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    await li.page.getByTestId('check-in').waitFor();
+    await shell.waitSynced();
+    await li.context.setOffline(true);
+    await expect.poll(() => shell.syncState()).toBe('offline');
+    await li.page.getByTestId('check-in').click();
+    await li.page.getByTestId('check-out').click();
+    await li.page.getByTestId('checked-out').waitFor();
+    await li.context.setOffline(false);
+    await shell.waitSynced();
+    const row = li.page.getByTestId('signup-item').filter({ hasText: '李叔' });
+    await expect(row.getByTestId('phone-time').textContent()).resolves.toBe('本机时间（签到时未联网）');
+  });
+
+  it('the lead corrects the times across midnight with a reason; the phone’s record stays beside it', async () => {
+    await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}`);
+    const row = li.page.getByTestId('signup-item').filter({ hasText: '李叔' });
+    await row.getByTestId('correct').click();
+    const form = li.page.getByTestId('correct-form');
+    await form.locator('input[name="checkIn"]').fill('21:00');
+    await form.locator('input[name="checkOut"]').fill('01:30');
+    await form.locator('input[name="reason"]').fill('忘了签到，巡到一点半');
+    await lookAt(li.page, 'correct');
+    await form.getByTestId('sheet-submit').click();
+    await li.page.getByTestId('correct-dialog').waitFor({ state: 'detached' });
+    await expect(row.locator('.row-sub').first().textContent()).resolves.toBe('已签退，服务 4 小时 30 分钟');
+    await expect(row.getByTestId('correction').textContent()).resolves.toMatch(
+      /^李叔更正为 .+21:00 至 .+01:30：忘了签到，巡到一点半/,
+    );
+    await expect(row.getByTestId('phone-record').textContent()).resolves.toMatch(/^手机原记录：.+ 签到，.+ 签退$/);
+    await lookAt(li.page, 'corrected');
+
+    const committee = new VolunteersPage(wang.page);
+    await committee.openDuty(app.url, compoundId, dutyId);
+    const seen = wang.page.getByTestId('signup-item').filter({ hasText: '李叔' });
+    await expect.poll(() => seen.getByTestId('correction').count(), { timeout: 20_000 }).toBe(1);
+    await expect(seen.locator('.row-sub').first().textContent()).resolves.toBe('已签退，服务 4 小时 30 分钟');
+  });
+});
