@@ -16,6 +16,8 @@ export interface LoadPlan {
   serverPid: number;
   rooms: {
     serverUrl: string;
+    /** Where the readers connect, when not to the writer's server (another relay instance). */
+    readerUrl?: string;
     room: string;
     writer: { memberId: string; token?: string };
     readers: { token?: string }[];
@@ -119,7 +121,7 @@ for (const room of plan.rooms) {
   const w = open(room.serverUrl, room.room, room.writer.token);
   writers.push({ client: w, session: { memberId: room.writer.memberId } as Session, sent: 0 });
   for (const r of room.readers) {
-    const c = open(room.serverUrl, room.room, r.token);
+    const c = open(room.readerUrl ?? room.serverUrl, room.room, r.token);
     observe(c.doc.getArray('events'));
     readers.push(c);
   }

@@ -5,7 +5,8 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers;
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers, and multi
+ *   (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
  *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
@@ -164,7 +165,6 @@ async function fanoutSection(): Promise<void> {
       ];
     }),
   );
-
   if (profileDir) printProfile(profileDir);
   const noisiest = Math.max(...[...ours.phases, ...ref.phases].map((p) => p.otherCpuPct));
   if (noisiest > 20) {
@@ -172,7 +172,6 @@ async function fanoutSection(): Promise<void> {
     console.log(`NOTE: ${note}`);
     summary.push(`Noise: ${note}`);
   }
-
   summary.push(
     `Fan-out ${rooms} rooms x ${clients} clients, ours/ref (targets: throughput >= 1.00x, p99 <= 1.00x): ` +
       rates
@@ -388,6 +387,7 @@ try {
     summary.push(await benchMinutes(minutesOptions({ warmupMs: warmup * 1000, serverEnv }), log));
   if (sections.has('ledger')) summary.push(await (await import('./ledger.ts')).benchLedger(log));
   if (sections.has('volunteers')) summary.push(await (await import('./volunteers.ts')).benchVolunteers(log));
+  if (sections.has('multi')) summary.push(await (await import('./multi.ts')).benchMulti(log));
   console.log('\n== Summary');
   for (const s of summary) console.log(`- ${s}`);
   console.log(`(bench took ${f((performance.now() - started) / 1000, 0)} s)`);
