@@ -22,8 +22,8 @@ export function anomalyText(reason: AnomalyReason): string {
       return t(`anomaly.${reason.code}`, { party: t(`party.${reason.party}`) });
     case 'meeting_kind':
       return t('anomaly.meeting_kind', { kind: t(`meetingKind.${reason.meetingKind}`) });
-    case 'balance_short':
-      return t('anomaly.balance_short', { balance: reason.balance, cost: reason.cost });
+    case 'overdraft':
+      return t('anomaly.overdraft', { balance: reason.balance, cost: reason.cost });
     default:
       return t(`anomaly.${reason.code}`);
   }

@@ -28,7 +28,17 @@ export type { CadenceStatus } from './meetingCadence.ts';
 export { cadenceLimits, meetingCadence } from './meetingCadence.ts';
 export type { MeetingState, MeetingsState } from './meetings.ts';
 export type { MemberState } from './members.ts';
-export type { GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+export type { AwardSource, GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+export type { Attendance, AwardSuggestion, HistoryLine, Overdraft } from './pointsQueries.ts';
+export {
+  awardSuggestions,
+  historyLines,
+  overdrafts,
+  ruleFor,
+  rulesByDay,
+  rulesInForce,
+  ticketUsed,
+} from './pointsQueries.ts';
 export type { Claim, ListingState, PracticeState, ProfileState } from './practice.ts';
 export { householdsOfLead } from './practice.ts';
 export type {
