@@ -3,19 +3,27 @@ import type { PointsEntry, PointsState, RostersState } from '../../../shared/fol
 import { historyLines } from '../../../shared/folds/pointsQueries.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 
-/** Why a line of a member's history moved the balance, in words. */
-export function lineWhy(entry: PointsEntry, points: PointsState, rosters: RostersState): string {
+/** Why a line of a member's history moved the balance, in words: what, and where or when it came from. */
+export function lineWhy(
+  entry: PointsEntry,
+  points: PointsState,
+  rosters: RostersState,
+): { title: string; detail: string } {
   if (entry.kind === 'redeem')
-    return t('points.why.redeem', { goods: points.goods[entry.goodsId ?? '']?.name ?? '', n: entry.quantity ?? 1 });
-  if (entry.kind === 'correction') return t('points.why.correction', { reason: entry.reason ?? '' });
+    return {
+      title: t('points.why.redeem', { goods: points.goods[entry.goodsId ?? '']?.name ?? '', n: entry.quantity ?? 1 }),
+      detail: '',
+    };
+  if (entry.kind === 'correction')
+    return { title: t('points.why.correction', { reason: entry.reason ?? '' }), detail: '' };
   const source = entry.source;
   if (source?.kind === 'duty') {
     const duty = rosters.duties[source.id];
     const team = duty ? (rosters.teams[duty.teamId]?.name ?? '') : '';
-    return t('points.why.duty', { reason: entry.reason ?? '', what: duty?.title ?? team, day: duty?.day ?? '' });
+    return { title: entry.reason ?? '', detail: t('points.why.duty', { what: duty?.title ?? team }) };
   }
-  if (source?.kind === 'meeting') return t('points.why.meeting', { reason: entry.reason ?? '' });
-  return entry.reason ?? '';
+  if (source?.kind === 'meeting') return { title: entry.reason ?? '', detail: t('points.why.meeting') };
+  return { title: entry.reason ?? '', detail: '' };
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -28,8 +36,9 @@ export function HistoryList(props: {
   onCorrect?: (entry: PointsEntry) => void;
 }) {
   const lines = () => historyLines(props.points.accounts[props.memberId]);
+  const why = (entry: PointsEntry) => lineWhy(entry, props.points, props.rosters);
   const day = (at: number) =>
-    new Intl.DateTimeFormat(intlLocale(), { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' }).format(at);
+    new Intl.DateTimeFormat(intlLocale(), { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(at);
   return (
     <Show when={lines().length > 0} fallback={<p class="empty">{t('points.noHistory')}</p>}>
       <ul class="link-list points-history" data-testid="points-history">
@@ -37,8 +46,9 @@ export function HistoryList(props: {
           {(line) => (
             <li class="row points-line" data-testid="points-line" data-kind={line.entry.kind}>
               <span class="row-main">
-                <span class="row-title">{lineWhy(line.entry, props.points, props.rosters)}</span>
+                <span class="row-title">{why(line.entry).title}</span>
                 <span class="row-sub">
+                  <Show when={why(line.entry).detail}>{why(line.entry).detail} · </Show>
                   {day(line.entry.at)}
                   <Show when={line.corrected}> · {t('points.corrected')}</Show>
                   <Show when={line.entry.overdraft}> · {t('points.overdraft')}</Show>
