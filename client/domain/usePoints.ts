@@ -1,7 +1,10 @@
 import { type Accessor, createMemo } from 'solid-js';
 import type { AwardSuggestion, Overdraft, PointsAccount, PointsState } from '../../shared/folds/index.ts';
-import { awardSuggestions, overdrafts } from '../../shared/folds/pointsQueries.ts';
+import { awardSuggestions, meetingsToAward, overdrafts } from '../../shared/folds/pointsQueries.ts';
+import { shanghaiDay } from '../../shared/time.ts';
+import { now } from './clock.ts';
 import { useSession } from './session.ts';
+import { useMeetingMinutes } from './useMeetingMinutes.ts';
 import { usePublicView } from './usePublicView.ts';
 
 /** Rules, accounts and goods of the open compound, folded from its public log. */
@@ -17,10 +20,27 @@ export function useAccount(memberId?: () => string): Accessor<PointsAccount | un
   return () => points().accounts[memberId?.() ?? session.member.memberId];
 }
 
-/** Awards waiting for a committee member's tap: finished duty shifts under the duty-hour rule. */
+/**
+ * Awards waiting for a committee member's tap: finished duty shifts under the duty-hour rule, and
+ * members at recent meetings (read from their minutes) under the meeting rule.
+ */
 export function useAwardSuggestions(): Accessor<AwardSuggestion[]> {
   const view = usePublicView();
-  return createMemo(() => awardSuggestions(view().compound.points, view().compound.rosters));
+  const meetingIds = createMemo(
+    () => meetingsToAward(view().compound.points, view().compound.meetings.meetings, now()),
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) },
+  );
+  const minutes = useMeetingMinutes(meetingIds);
+  return createMemo(() => {
+    const { points, rosters, meetings } = view().compound;
+    const attendance = minutes().map((m) => ({
+      meetingId: m.meetingId,
+      day: shanghaiDay(meetings.meetings[m.meetingId]?.startsAt ?? 0),
+      memberIds: m.state().attendees.flatMap((a) => ('memberId' in a ? [a.memberId] : [])),
+    }));
+    return awardSuggestions(points, rosters, attendance);
+  });
 }
 
 /** Redemptions two offline counters both allowed, for the committee to settle. */

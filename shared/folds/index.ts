@@ -33,6 +33,7 @@ export type { Attendance, AwardSuggestion, HistoryLine, Overdraft } from './poin
 export {
   awardSuggestions,
   historyLines,
+  meetingsToAward,
   overdrafts,
   ruleFor,
   rulesByDay,

@@ -1,4 +1,6 @@
 import type { RuleKind } from '../events/points.ts';
+import { shanghaiDay } from '../time.ts';
+import type { MeetingState } from './meetings.ts';
 import type { AwardSource, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
 import type { RostersState } from './rosters.ts';
 
@@ -80,6 +82,30 @@ export function awardSuggestions(
     }
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || (a.key < b.key ? -1 : 1));
+}
+
+/** How far back a meeting's attendance is still suggested: its minutes are opened to read it. */
+const meetingWindowMs = 60 * 86_400_000;
+
+/**
+ * Meetings whose attendance may earn points: held (started, not cancelled) in the last 60 days,
+ * with a meeting rule in force on their day. Their minutes are what the suggestions read.
+ */
+export function meetingsToAward(
+  points: PointsState,
+  meetings: Readonly<Record<string, MeetingState>>,
+  now: number,
+): string[] {
+  return Object.values(meetings)
+    .filter(
+      (m) =>
+        m.status !== 'cancelled' &&
+        m.startsAt <= now &&
+        m.startsAt > now - meetingWindowMs &&
+        ruleFor(points, 'meeting', shanghaiDay(m.startsAt)) !== undefined,
+    )
+    .map((m) => m.meetingId)
+    .sort();
 }
 
 /** `<kind>:<id>:<member>` of every award that names a source. */

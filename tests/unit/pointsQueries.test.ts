@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
-import { awardSuggestions, historyLines, overdrafts, ruleFor, rulesInForce } from '../../shared/folds/pointsQueries.ts';
+import {
+  awardSuggestions,
+  historyLines,
+  meetingsToAward,
+  overdrafts,
+  ruleFor,
+  rulesInForce,
+} from '../../shared/folds/pointsQueries.ts';
 import { TestLog } from './support/TestLog.ts';
 
 /** A team, a duty on 2024-05-10 with two volunteers checked out, one after 2 h 10 min. */
@@ -122,6 +129,26 @@ describe('award suggestions', () => {
     s = foldEvents(log.events);
     expect(s.anomalies).toEqual([]);
     expect(awardSuggestions(s.points, s.rosters, attendance).map((a) => a.memberId)).toEqual(['res1']);
+  });
+});
+
+describe('meetings whose attendance is read for suggestions', () => {
+  it('are the held ones of the last 60 days with a meeting rule in force on their day', () => {
+    const log = new TestLog();
+    const day = (d: string) => Date.parse(`${d}T02:00:00Z`);
+    log.add('points.rule.defined', 'comm1', { name: '参加会议', points: 5, kind: 'meeting', from: '2024-03-01' });
+    for (const [id, d] of [
+      ['old', '2024-02-20'],
+      ['held', '2024-04-10'],
+      ['cancel', '2024-04-12'],
+      ['soon', '2024-05-20'],
+      ['long', '2024-03-10'],
+    ] as const)
+      log.add('meeting.scheduled', 'comm1', { meetingId: id, kind: 'council', startsAt: day(d), place: '活动室' });
+    log.add('meeting.cancelled', 'comm1', { meetingId: 'cancel', reason: '下雨' });
+    const s = foldEvents(log.events);
+    expect(meetingsToAward(s.points, s.meetings.meetings, day('2024-05-06'))).toEqual(['held', 'long']);
+    expect(meetingsToAward(s.points, s.meetings.meetings, day('2024-05-10'))).toEqual(['held']);
   });
 });
 
