@@ -1079,5 +1079,9 @@ export const en: Record<MessageKey, string> = {
   'points.noSuchGoods': 'These goods are not on this phone yet; sync first.',
   'points.ticketUsed': 'This code was already used.',
   'points.short': 'Not enough points for this.',
+  'points.memberTitle': 'Points of {name}',
+  'points.members': 'Members’ points',
+  'points.memberPick': 'Open a member’s points history (to correct a line)',
+  'points.memberPickNone': 'Choose a member',
   'points.noStock': 'These goods are out of stock.',
 };

@@ -1051,6 +1051,10 @@ export const zhCN = {
   'points.noSuchGoods': '这台手机上没有这件商品，请先联网同步。',
   'points.ticketUsed': '这张兑换码已经用过了。',
   'points.short': '这位居民的积分不够。',
+  'points.memberTitle': '{name}的积分',
+  'points.members': '成员积分',
+  'points.memberPick': '查看一位成员的积分记录（用于更正）',
+  'points.memberPickNone': '选择成员',
   'points.noStock': '这件商品没有库存了。',
 } as const satisfies Record<string, string>;
 

@@ -114,4 +114,27 @@ describe('points and the love supermarket on a committee phone and a resident’
     await member.open(app.url, compoundId);
     await expect.poll(() => member.historyLines()).toEqual(['爱心超市兑换：洗洁精 × 1', '志愿值班每小时']);
   });
+
+  it('the committee reverses a redemption with a reason; the member sees both lines and the points back', async () => {
+    const committee = new PointsPage(wang.page);
+    await committee.open(app.url, compoundId);
+    await wang.page.getByTestId('member-pick').selectOption({ label: '李叔' });
+    await wang.page.getByTestId('member-balance').waitFor();
+    await expect(wang.page.getByTestId('member-balance').textContent()).resolves.toBe('积分余额 0 分');
+    await wang.page.getByTestId('points-line').filter({ hasText: '洗洁精' }).getByTestId('points-correct').click();
+    const form = wang.page.getByTestId('correct-form');
+    await form.locator('input[name="reason"]').fill('洗洁精漏液，已退回');
+    await form.getByTestId('sheet-submit').click();
+    await expect.poll(() => wang.page.getByTestId('member-balance').textContent()).toBe('积分余额 10 分');
+    await lookAt(wang.page, 'member');
+
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId);
+    await expect.poll(() => member.balance(), { timeout: 20_000 }).toBe('10');
+    await expect(member.historyLines()).resolves.toEqual([
+      '更正：洗洁精漏液，已退回',
+      '爱心超市兑换：洗洁精 × 1',
+      '志愿值班每小时',
+    ]);
+  });
 });

@@ -49,7 +49,7 @@ export function HistoryList(props: {
                 <span class="row-title">{why(line.entry).title}</span>
                 <span class="row-sub">
                   <Show when={why(line.entry).detail}>{why(line.entry).detail} · </Show>
-                  {day(line.entry.at)}
+                  <span class="points-day">{day(line.entry.at)}</span>
                   <Show when={line.corrected}> · {t('points.corrected')}</Show>
                   <Show when={line.entry.overdraft}> · {t('points.overdraft')}</Show>
                 </span>

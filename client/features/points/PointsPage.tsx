@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { AwardTurns } from './AwardTurns.tsx';
 import { CorrectDialog } from './CorrectDialog.tsx';
 import { HistoryList } from './HistoryList.tsx';
+import { MemberPicker } from './MemberPicker.tsx';
 import { OverdraftList } from './OverdraftList.tsx';
 import { RuleForm } from './RuleForm.tsx';
 
@@ -86,6 +87,12 @@ export default function PointsPage() {
           </button>
         </Show>
       </section>
+      <Show when={committee()}>
+        <section class="section" aria-labelledby="members-points-heading">
+          <h2 id="members-points-heading">{t('points.members')}</h2>
+          <MemberPicker />
+        </section>
+      </Show>
       <p class="muted">{t('points.noRanking')}</p>
       <Modal open={ruleOpen()} onOpenChange={setRuleOpen} title={t('points.addRule')}>
         <RuleForm session={session} done={() => setRuleOpen(false)} />

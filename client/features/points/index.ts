@@ -11,5 +11,6 @@ export const points: Feature = {
     { path: '/points', component: lazy(() => import('./PointsPage.tsx')) },
     { path: '/points/shop', component: lazy(() => import('./ShopPage.tsx')) },
     { path: '/points/counter', component: lazy(() => import('./CounterPage.tsx')) },
+    { path: '/points/member/:memberId', component: lazy(() => import('./MemberPointsPage.tsx')) },
   ],
 };
