@@ -62,7 +62,7 @@ export function awardSuggestions(
   for (const duty of Object.values(rosters.duties)) {
     const rule = ruleFor(points, 'duty_hour', duty.day);
     if (!rule) continue;
-    for (const [memberId, signup] of Object.entries(rosters.duties[duty.id]?.signups ?? {})) {
+    for (const [memberId, signup] of Object.entries(duty.signups)) {
       if (signup.checkedOutAt === null) continue;
       const source: AwardSource = { kind: 'duty', id: duty.id };
       const key = sourceKey(source, memberId);
