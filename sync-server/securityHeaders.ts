@@ -29,7 +29,8 @@ export function securityHeaders(publicUrl: string | undefined): MiddlewareHandle
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
+      // The counter's QR reader is WebAssembly (zxing) where the browser has no BarcodeDetector.
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'blob:', 'data:'],
       fontSrc: ["'self'"],

@@ -9,6 +9,7 @@ import { meetings } from './meetings/index.ts';
 import { members } from './members/index.ts';
 import { minutes } from './minutes/index.ts';
 import { more } from './more/index.ts';
+import { points } from './points/index.ts';
 import { settings } from './settings/index.ts';
 import { verify } from './verify/index.ts';
 import { volunteers } from './volunteers/index.ts';
@@ -39,6 +40,7 @@ export const features: Feature[] = [
   compounds,
   minutes,
   verify,
+  points,
 ];
 
 /** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and its owned features' routes. */

@@ -25,8 +25,8 @@ export function anomalyText(reason: AnomalyReason): string {
       return t('anomaly.meeting_kind', { kind: t(`meetingKind.${reason.meetingKind}`) });
     case 'tier_unmet':
       return t('anomaly.tier_unmet', { limit: formatFen(reason.limitFen, intlLocale()) });
-    case 'balance_short':
-      return t('anomaly.balance_short', { balance: reason.balance, cost: reason.cost });
+    case 'overdraft':
+      return t('anomaly.overdraft', { balance: reason.balance, cost: reason.cost });
     default:
       return t(`anomaly.${reason.code}`);
   }

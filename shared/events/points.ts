@@ -1,20 +1,35 @@
 import * as v from 'valibot';
-import { defineEvent, EventRef, Int, Line, MemberId } from './envelope.ts';
+import { Day } from '../time.ts';
+import { defineEvent, EventRef, Int, Line, MeetingId, MemberId } from './envelope.ts';
 
-/** A line of the points rule list, e.g. volunteer activity +10; a negative rule deducts. Its id is this event's id. */
+/** What a rule rewards, so the app can suggest its awards: an hour of duty, a meeting attended, anything else. */
+export const ruleKinds = ['duty_hour', 'meeting', 'other'] as const;
+export type RuleKind = (typeof ruleKinds)[number];
+
+/**
+ * A line of the points rule list, e.g. volunteer activity +10; a negative rule deducts. Its id is
+ * this event's id; `from` is the day it takes effect (the day it was defined if absent).
+ */
 export const RuleDefined = defineEvent('points.rule.defined', {
   name: Line(60),
   points: Int(-1000, 1000),
+  kind: v.optional(v.picklist(ruleKinds)),
+  from: v.optional(Day),
 });
 
-/** Points for a member: by a rule (its points) or by an explicit amount, never both. */
+/**
+ * Points for a member: by a rule (its points, times `units`, e.g. hours of duty) or by an explicit
+ * amount, never both. Its source (a duty, a request, a meeting) makes the suggestion it confirms go away.
+ */
 export const PointsAwarded = defineEvent('points.awarded', {
   memberId: MemberId,
   ruleId: v.optional(EventRef),
+  units: v.optional(Int(1, 100)),
   amount: v.optional(Int(-10_000, 10_000)),
   reason: Line(200),
   dutyId: v.optional(EventRef),
   requestId: v.optional(EventRef),
+  meetingId: v.optional(MeetingId),
 });
 
 /** Goods at the love supermarket (爱心超市). Its id is this event's id. */
@@ -29,11 +44,15 @@ export const GoodsRestocked = defineEvent('points.goods.restocked', {
   quantity: Int(1, 100_000),
 });
 
-/** A member exchanges points for goods; refused by the fold if the balance or the stock is short. */
+/**
+ * A member exchanges points for goods at the counter. `ticket` is the one-time id of the member's
+ * redemption QR: a ticket redeemed twice counts once. A redemption past the balance is kept and flagged.
+ */
 export const PointsRedeemed = defineEvent('points.redeemed', {
   memberId: MemberId,
   goodsId: EventRef,
   quantity: Int(1, 100),
+  ticket: v.optional(EventRef),
 });
 
 /** Reverses an earlier award or redemption; nothing is ever deleted. */

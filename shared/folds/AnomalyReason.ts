@@ -34,8 +34,13 @@ export const AnomalyCode = {
   AlreadyApproved: 'already_approved',
   AlreadyReversed: 'already_reversed',
   AlreadyCorrected: 'already_corrected',
-  /** A redemption costing more than the balance at that point in the log. */
-  BalanceShort: 'balance_short',
+  /**
+   * A redemption costing more than the balance its counter's copy held: the relay refuses it. One
+   * that two offline counters each allowed is kept; the account lists it as overdrawn.
+   */
+  Overdraft: 'overdraft',
+  /** The redemption QR's one-time id was redeemed before: it counts once. */
+  TicketUsed: 'ticket_used',
   MeetingCancelled: 'meeting_cancelled',
   /** Moving a meeting may not change its kind. */
   MeetingKind: 'meeting_kind',
@@ -102,7 +107,7 @@ interface AnomalyParams {
   expense_status: { status: Exclude<ExpenseStatus, 'proposed'> };
   already_approved: { party: Party };
   tier_unmet: { limitFen: number };
-  balance_short: { balance: number; cost: number };
+  overdraft: { balance: number; cost: number };
   meeting_kind: { meetingKind: MeetingKind };
   already_signed_off: { party: Party };
   party_absent: { party: Party };

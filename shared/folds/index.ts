@@ -46,7 +46,18 @@ export { cadenceLimits, meetingCadence } from './meetingCadence.ts';
 export type { MeetingState, MeetingsState, TopicOrder } from './meetings.ts';
 export { orderTopics } from './meetings.ts';
 export type { MemberState } from './members.ts';
-export type { GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+export type { AwardSource, GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+export type { Attendance, AwardSuggestion, HistoryLine, Overdraft } from './pointsQueries.ts';
+export {
+  awardSuggestions,
+  historyLines,
+  meetingsToAward,
+  overdrafts,
+  ruleFor,
+  rulesByDay,
+  rulesInForce,
+  ticketUsed,
+} from './pointsQueries.ts';
 export type { Claim, ListingState, PracticeState, ProfileState } from './practice.ts';
 export { householdsOfLead } from './practice.ts';
 export type {

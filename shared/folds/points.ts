@@ -1,6 +1,7 @@
 import type { EventOf } from '../events/index.ts';
-import type { pointsEvents } from '../events/points.ts';
+import type { pointsEvents, RuleKind } from '../events/points.ts';
 import { exhaustive } from '../rooms.ts';
+import { shanghaiDay } from '../time.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
 
@@ -8,7 +9,11 @@ export interface PointsRule {
   id: string;
   name: string;
   points: number;
+  kind: RuleKind;
+  /** The day it takes effect (Asia/Shanghai). */
+  from: string;
   definedAt: number;
+  definedBy: string;
 }
 
 /** One change of a member's balance; every change is traceable to its event. */
@@ -23,7 +28,18 @@ export interface PointsEntry {
   goodsId: string | null;
   quantity: number | null;
   targetEventId: string | null;
+  /** What the award was for: a duty, a request or a meeting. */
+  source: AwardSource | null;
+  /** The redemption QR's one-time id. */
+  ticket: string | null;
+  /** A redemption past the balance at its place in the log (two offline counters both allowed it). */
+  overdraft: boolean;
 }
+
+export type AwardSource =
+  | { kind: 'duty'; id: string }
+  | { kind: 'request'; id: string }
+  | { kind: 'meeting'; id: string };
 
 export interface PointsAccount {
   memberId: string;
@@ -69,7 +85,12 @@ const ruleKey = (id: string) => `rule:${id}`;
 const acctKey = (id: string) => `acct:${id}`;
 const goodsKey = (id: string) => `goods:${id}`;
 
-/** Folds `points.*` events: a redemption may not take a balance below zero. */
+const mtgKey = (id: string) => `mtg:${id}`;
+
+/**
+ * Folds `points.*` events. A redemption past the balance still takes effect (the goods left the
+ * counter) and is flagged `overdraft`; the relay refuses one whose counter's copy held the balance.
+ */
 export const pointsModule: FoldModule<PointsEvent> = {
   keys(e) {
     switch (e.type) {
@@ -95,6 +116,7 @@ export const pointsModule: FoldModule<PointsEvent> = {
           ...(e.ruleId ? [ruleKey(e.ruleId)] : []),
           ...(e.dutyId ? [`duty:${e.dutyId}`] : []),
           ...(e.requestId ? [`req:${e.requestId}`] : []),
+          ...(e.meetingId ? [mtgKey(e.meetingId)] : []),
         ]
       : e.type === 'points.redeemed'
         ? [goodsKey(e.goodsId)]
@@ -104,7 +126,15 @@ export const pointsModule: FoldModule<PointsEvent> = {
   apply(ctx, e) {
     switch (e.type) {
       case 'points.rule.defined':
-        ctx.put(ruleKey(e.id), { id: e.id, name: e.name, points: e.points, definedAt: e.at } satisfies PointsRule);
+        ctx.put(ruleKey(e.id), {
+          id: e.id,
+          name: e.name,
+          points: e.points,
+          kind: e.kind ?? 'other',
+          from: e.from ?? shanghaiDay(e.at),
+          definedAt: e.at,
+          definedBy: e.by,
+        } satisfies PointsRule);
         return undefined;
       case 'points.awarded':
         return award(ctx, e);
@@ -145,11 +175,13 @@ function award(ctx: FoldContext, e: EventOf<'points.awarded'>): AnomalyReason | 
   if (e.ruleId !== undefined && !ctx.existed(ruleKey(e.ruleId))) return { code: 'no_such', thing: 'rule' };
   if (e.dutyId !== undefined && !ctx.existed(`duty:${e.dutyId}`)) return { code: 'no_such', thing: 'duty' };
   if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return { code: 'no_such', thing: 'request' };
+  if (e.meetingId !== undefined && !ctx.existed(mtgKey(e.meetingId))) return { code: 'no_such', thing: 'meeting' };
   // A rule's points never change after it is defined, so its final draft is its state at this point.
-  const delta = e.ruleId !== undefined ? (ctx.peek<PointsRule>(ruleKey(e.ruleId))?.points ?? 0) : (e.amount ?? 0);
+  const perUnit = e.ruleId !== undefined ? (ctx.peek<PointsRule>(ruleKey(e.ruleId))?.points ?? 0) : 0;
+  const delta = e.ruleId !== undefined ? perUnit * (e.units ?? 1) : (e.amount ?? 0);
   const acct = account(ctx, e.memberId);
   acct.balance += delta;
-  acct.history.push({ ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null });
+  acct.history.push({ ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null, source: sourceOf(e) });
   ctx.rec.outcome = { memberId: e.memberId, delta, goodsId: null, quantity: 0 } satisfies Outcome;
   return undefined;
 }
@@ -158,11 +190,18 @@ function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason 
   if (!ctx.existed(goodsKey(e.goodsId))) return { code: 'no_such', thing: 'goods' };
   // A price never changes after listing, so the final draft gives the price at this point.
   const cost = (ctx.peek<GoodsDraft>(goodsKey(e.goodsId))?.pricePoints ?? 0) * e.quantity;
-  const balance = ctx.get<PointsAccount>(acctKey(e.memberId))?.balance ?? 0;
-  if (balance < cost) return { code: 'balance_short', balance, cost };
-  const acct = account(ctx, e.memberId);
+  const held = ctx.get<PointsAccount>(acctKey(e.memberId));
+  if (e.ticket !== undefined && held?.history.some((h) => h.ticket === e.ticket)) return { code: 'ticket_used' };
+  const balance = held?.balance ?? 0;
+  const acct = held ?? account(ctx, e.memberId);
   acct.balance -= cost;
-  acct.history.push({ ...entry(e, 'redeem', -cost), goodsId: e.goodsId, quantity: e.quantity });
+  acct.history.push({
+    ...entry(e, 'redeem', -cost),
+    goodsId: e.goodsId,
+    quantity: e.quantity,
+    ticket: e.ticket ?? null,
+    overdraft: balance < cost,
+  });
   ctx.rec.outcome = { memberId: e.memberId, delta: -cost, goodsId: e.goodsId, quantity: e.quantity } satisfies Outcome;
   return undefined;
 }
@@ -191,7 +230,17 @@ function entry(e: PointsEvent, kind: PointsEntry['kind'], delta: number): Points
     goodsId: null,
     quantity: null,
     targetEventId: null,
+    source: null,
+    ticket: null,
+    overdraft: false,
   };
+}
+
+function sourceOf(e: EventOf<'points.awarded'>): AwardSource | null {
+  if (e.dutyId !== undefined) return { kind: 'duty', id: e.dutyId };
+  if (e.meetingId !== undefined) return { kind: 'meeting', id: e.meetingId };
+  if (e.requestId !== undefined) return { kind: 'request', id: e.requestId };
+  return null;
 }
 
 /** An account's redemptions, net of corrections, count against each goods' stock. */

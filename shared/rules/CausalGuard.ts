@@ -8,6 +8,7 @@ import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { isCausal } from './causal.ts';
+import { redemptionRefusal } from './redemptionRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
 /**
@@ -82,6 +83,11 @@ export class CausalGuard {
     for (const event of events) {
       const why = anomalies ? anomalies.get(event.id) : this.#fold?.reasonFor(event.id);
       if (why && isCausal(why)) throw refusal(event, why);
+      if (event.type === 'points.redeemed' && this.#fold) {
+        const account = this.#fold.state.points.accounts[event.memberId];
+        const broken = redemptionRefusal(this.#events, account, event, why);
+        if (broken) throw refusal(event, broken);
+      }
     }
   }
 

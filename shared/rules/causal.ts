@@ -25,7 +25,8 @@ const heldThings: ReadonlySet<Thing> = new Set<Thing>([
  * break, because their own copy held what the rule reads (the id is new, the raiser is who they
  * are, the approvals came first, the minutes were not yet locked). The relay refuses such an event.
  * Every other reason is a *concurrent* conflict two honest offline phones can both cause (two
- * decisions, the last slot taken twice): the relay keeps it and the fold shows it.
+ * decisions, the last slot taken twice): the relay keeps it and the fold shows it. A redemption's
+ * overdraft and reused one-time id are either, by what its counter held (`redemptionRefusal.ts`).
  */
 export function isCausal(reason: AnomalyReason): boolean {
   switch (reason.code) {

@@ -133,7 +133,7 @@ export const permissions: PermissionTable = {
     doc: 'public',
     who: 'committee',
     check: (e) =>
-      (e.ruleId === undefined) === (e.amount === undefined)
+      (e.ruleId === undefined) === (e.amount === undefined) || (e.units !== undefined && e.ruleId === undefined)
         ? { code: RuleCode.AwardRuleOrAmount }
         : e.amount === 0
           ? { code: RuleCode.AwardOfNothing }

@@ -214,8 +214,16 @@ function breaksCausalRule(doc: FuzzDoc, events: readonly Record<string, unknown>
   if (events.length === 0) return doc.minutes && foldMinutes(doc.view.events.toArray()).locked;
   const log = [...doc.view.events.toArray(), ...events];
   const ids = new Set(events.map((e) => e.id));
-  const anomalies = doc.minutes ? foldMinutes(log).anomalies : foldEvents(log).anomalies;
-  return anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
+  if (doc.minutes) return foldMinutes(log).anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
+  const state = foldEvents(log);
+  // Written after all the relay holds, a redemption's overdraft or reused one-time id is its writer's own.
+  const overdrawn = Object.values(state.points.accounts).some((acct) =>
+    acct.history.some((h) => h.overdraft && ids.has(h.eventId)),
+  );
+  return (
+    overdrawn ||
+    state.anomalies.some((a) => ids.has(a.eventId) && (isCausal(a.reason) || a.reason.code === 'ticket_used'))
+  );
 }
 
 async function honestWrite(

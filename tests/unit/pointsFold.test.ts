@@ -27,25 +27,24 @@ describe('the points fold', () => {
     expect(state.points.goods.oil).toMatchObject({ stock: 4, redeemed: 1 });
   });
 
-  it('lists a redemption beyond the balance at that point in the log as an anomaly', () => {
+  it('keeps a redemption beyond the balance at that point in the log and flags it overdrawn', () => {
     const log = shop();
     log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 90, reason: '志愿服务' });
     const over = log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 1 });
     log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 90, reason: '志愿服务' });
     const state = foldEvents(log.events);
-    expect(state.points.accounts.res1?.balance).toBe(180);
-    expect(state.points.goods.rice?.stock).toBe(2);
-    expect(state.anomalies).toEqual([
-      { eventId: over.id, type: 'points.redeemed', reason: { code: 'balance_short', balance: 90, cost: 100 } },
-    ]);
+    expect(state.points.accounts.res1?.balance).toBe(80);
+    expect(state.points.goods.rice?.stock).toBe(1);
+    expect(state.anomalies).toEqual([]);
+    expect(state.points.accounts.res1?.history.filter((h) => h.overdraft).map((h) => h.eventId)).toEqual([over.id]);
   });
 
-  it('refuses a redemption by a member who never earned points', () => {
+  it('flags a redemption by a member who never earned points', () => {
     const log = shop();
     log.add('points.redeemed', 'comm1', { memberId: 'res9', goodsId: 'rice', quantity: 1 });
-    expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual([
-      { code: 'balance_short', balance: 0, cost: 100 },
-    ]);
+    const acct = foldEvents(log.events).points.accounts.res9;
+    expect(acct?.balance).toBe(-100);
+    expect(acct?.history[0]?.overdraft).toBe(true);
   });
 
   it('deducts by a negative rule, below zero if need be', () => {

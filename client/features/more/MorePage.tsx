@@ -5,6 +5,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { MyPointsLink } from '../points/index.ts';
 import './more.css';
 
 export default function MorePage() {
@@ -27,6 +28,9 @@ export default function MorePage() {
             })}
       </p>
       <ul class="link-list">
+        <li>
+          <MyPointsLink />
+        </li>
         <For each={links}>
           {(l) => (
             <li>

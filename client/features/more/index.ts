@@ -5,6 +5,6 @@ import type { Feature } from '../registry.ts';
 export const more: Feature = {
   id: 'more',
   tab: { label: 'nav.more', icon: IconMore, path: 'more' },
-  owns: ['members', 'settings', 'compounds'],
+  owns: ['members', 'settings', 'compounds', 'points'],
   routes: [{ path: '/more', component: lazy(() => import('./MorePage.tsx')) }],
 };

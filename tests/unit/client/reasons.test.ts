@@ -33,7 +33,8 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_approved: { code: 'already_approved', party: 'owners' },
   already_reversed: { code: 'already_reversed' },
   already_corrected: { code: 'already_corrected' },
-  balance_short: { code: 'balance_short', balance: 90, cost: 100 },
+  overdraft: { code: 'overdraft', balance: 90, cost: 100 },
+  ticket_used: { code: 'ticket_used' },
   meeting_cancelled: { code: 'meeting_cancelled' },
   meeting_kind: { code: 'meeting_kind', meetingKind: 'three-party' },
   duty_cancelled: { code: 'duty_cancelled' },
@@ -125,7 +126,7 @@ describe('reasons in words', () => {
     expect(anomalyText({ code: 'already_approved', party: 'owners' })).toBe(
       zhCN['anomaly.already_approved'].replace('{party}', zhCN['party.owners']),
     );
-    const short = anomalyText({ code: 'balance_short', balance: 90, cost: 100 });
+    const short = anomalyText({ code: 'overdraft', balance: 90, cost: 100 });
     expect(short).toMatch(/90.*100/);
     expect(short).not.toMatch(/[{}]/);
     await showLocale('en');

@@ -1,0 +1,76 @@
+import { createSignal } from 'solid-js';
+import type { CompoundSession } from '../../domain/session.ts';
+import { t } from '../../i18n/index.ts';
+import { SheetForm } from '../../ui/SheetForm.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { listGoods, restock } from './actions.ts';
+
+const whole = (s: string, min: number, max: number) => {
+  const n = Number(s.trim());
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+};
+
+/** The committee puts goods on the shelf: a name, a price in points and how many. */
+export function ListGoodsForm(props: { session: CompoundSession; done: () => void }) {
+  const [name, setName] = createSignal('');
+  const [price, setPrice] = createSignal('');
+  const [stock, setStock] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('points.listGoods')}
+      submit={() => {
+        if (!name().trim()) return t('form.fillRequired', { field: t('points.goodsName') });
+        const p = whole(price(), 1, 100_000);
+        const s = whole(stock(), 0, 100_000);
+        if (p === undefined || s === undefined) return t('points.numberInvalid');
+        listGoods(props.session, name(), p, s);
+      }}
+      done={props.done}
+      testId="goods-form"
+    >
+      <TextField label={t('points.goodsName')} value={name()} onInput={setName} required maxLength={60} name="name" />
+      <TextField
+        label={t('points.goodsPrice')}
+        value={price()}
+        onInput={setPrice}
+        required
+        inputMode="numeric"
+        name="price"
+      />
+      <TextField
+        label={t('points.goodsStock')}
+        value={stock()}
+        onInput={setStock}
+        required
+        inputMode="numeric"
+        name="stock"
+      />
+    </SheetForm>
+  );
+}
+
+/** Goods came in: the stock goes up by this many. */
+export function RestockForm(props: { session: CompoundSession; goodsId: string; done: () => void }) {
+  const [quantity, setQuantity] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('points.restock')}
+      submit={() => {
+        const q = whole(quantity(), 1, 100_000);
+        if (q === undefined) return t('points.numberInvalid');
+        restock(props.session, props.goodsId, q);
+      }}
+      done={props.done}
+      testId="restock-form"
+    >
+      <TextField
+        label={t('points.restockQuantity')}
+        value={quantity()}
+        onInput={setQuantity}
+        required
+        inputMode="numeric"
+        name="quantity"
+      />
+    </SheetForm>
+  );
+}

@@ -1,0 +1,33 @@
+import { useParams } from '@solidjs/router';
+import { createSignal } from 'solid-js';
+import type { PointsEntry } from '../../../shared/folds/index.ts';
+import { useMembers } from '../../domain/useMembers.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { useAccount, usePoints } from '../../domain/usePoints.ts';
+import { useRosters } from '../../domain/useRosters.ts';
+import { t } from '../../i18n/index.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
+import { HistoryList } from './HistoryList.tsx';
+
+/** A committee member looks at one member's points to correct a line (an award to the wrong person, goods returned). */
+export default function MemberPointsPage() {
+  const { session, path } = usePage();
+  const params = useParams<{ memberId: string }>();
+  const members = useMembers();
+  const points = usePoints();
+  const rosters = useRosters();
+  const account = useAccount(() => params.memberId);
+  const [correcting, setCorrecting] = createSignal<PointsEntry>();
+  const name = () => members().byId.get(params.memberId)?.name ?? t('agenda.unknownMember');
+  return (
+    <>
+      <PageHeader title={t('points.memberTitle', { name: name() })} back={path('points')} />
+      <p class="muted" data-testid="member-balance">
+        {t('points.balanceIs', { n: account()?.balance ?? 0 })}
+      </p>
+      <HistoryList points={points()} rosters={rosters()} memberId={params.memberId} onCorrect={setCorrecting} />
+      <CorrectDialog session={session} entry={correcting()} done={() => setCorrecting(undefined)} />
+    </>
+  );
+}

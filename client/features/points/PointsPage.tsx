@@ -1,0 +1,103 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { PointsEntry } from '../../../shared/folds/index.ts';
+import { rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
+import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { useAccount, usePoints } from '../../domain/usePoints.ts';
+import { useRosters } from '../../domain/useRosters.ts';
+import { t } from '../../i18n/index.ts';
+import { IconPlus } from '../../ui/icons.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { AwardTurns } from './AwardTurns.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
+import { HistoryList } from './HistoryList.tsx';
+import { MemberPicker } from './MemberPicker.tsx';
+import { OverdraftList } from './OverdraftList.tsx';
+import { RuleForm } from './RuleForm.tsx';
+
+/** 积分: my balance and history, the compound's rules, and for the committee what waits on them. */
+export default function PointsPage() {
+  const { session, path } = usePage();
+  const points = usePoints();
+  const rosters = useRosters();
+  const mine = useAccount();
+  const committee = () => mayAppend('points.awarded', session.member);
+  const today = () => shanghaiDay(now());
+  const inForce = () => rulesInForce(points(), today());
+  const upcoming = () => rulesByDay(points()).filter((r) => r.from > today());
+  const [ruleOpen, setRuleOpen] = createSignal(false);
+  const [correcting, setCorrecting] = createSignal<PointsEntry>();
+  return (
+    <>
+      <PageHeader title={t('points.title')} back={path('more')} />
+      <Show when={committee()}>
+        <AwardTurns />
+        <OverdraftList onCorrect={setCorrecting} />
+      </Show>
+      <section class="section card points-balance" aria-labelledby="my-points-heading" data-testid="my-points">
+        <h2 id="my-points-heading">{t('points.mine')}</h2>
+        <p class="points-big" data-testid="my-balance">
+          {mine()?.balance ?? 0}
+        </p>
+        <A href={path('points', 'shop')} class="btn btn-primary btn-block" data-testid="open-shop">
+          {t('points.shop')}
+        </A>
+      </section>
+      <section class="section" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('points.history')}</h2>
+        <HistoryList points={points()} rosters={rosters()} memberId={session.member.memberId} />
+      </section>
+      <section class="section" aria-labelledby="rules-heading" data-testid="points-rules">
+        <h2 id="rules-heading">{t('points.rules')}</h2>
+        <Show when={inForce().length > 0} fallback={<p class="empty">{t('points.noRules')}</p>}>
+          <ul class="link-list">
+            <For each={inForce()}>
+              {(r) => (
+                <li class="row" data-testid="points-rule">
+                  <span class="row-main">
+                    <span class="row-title">{r.name}</span>
+                    <span class="row-sub">{t(`points.kind.${r.kind}`)}</span>
+                  </span>
+                  <span class="points-delta">{t('points.plus', { n: r.points })}</span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <For each={upcoming()}>
+          {(r) => (
+            <p class="muted" data-testid="points-rule-upcoming">
+              {t('points.ruleFromDay', { name: r.name, n: r.points, day: r.from })}
+            </p>
+          )}
+        </For>
+        <Show when={committee()}>
+          <button
+            type="button"
+            class="btn btn-secondary btn-block"
+            onClick={() => setRuleOpen(true)}
+            data-testid="add-rule"
+          >
+            <IconPlus size={24} />
+            <span>{t('points.addRule')}</span>
+          </button>
+        </Show>
+      </section>
+      <Show when={committee()}>
+        <section class="section" aria-labelledby="members-points-heading">
+          <h2 id="members-points-heading">{t('points.members')}</h2>
+          <MemberPicker />
+        </section>
+      </Show>
+      <p class="muted">{t('points.noRanking')}</p>
+      <Modal open={ruleOpen()} onOpenChange={setRuleOpen} title={t('points.addRule')}>
+        <RuleForm session={session} done={() => setRuleOpen(false)} />
+      </Modal>
+      <CorrectDialog session={session} entry={correcting()} done={() => setCorrecting(undefined)} />
+    </>
+  );
+}

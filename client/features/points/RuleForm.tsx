@@ -1,0 +1,52 @@
+import { createSignal } from 'solid-js';
+import type { RuleKind } from '../../../shared/events/points.ts';
+import { shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
+import type { CompoundSession } from '../../domain/session.ts';
+import { t } from '../../i18n/index.ts';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
+import { DateField } from '../../ui/DateField.tsx';
+import { SheetForm } from '../../ui/SheetForm.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { defineRule } from './actions.ts';
+
+/** A new line of the rule list: what it rewards, how many points, from which day. */
+export function RuleForm(props: { session: CompoundSession; done: () => void }) {
+  const [name, setName] = createSignal('');
+  const [points, setPoints] = createSignal('');
+  const [kind, setKind] = createSignal<RuleKind>('duty_hour');
+  const [from, setFrom] = createSignal(shanghaiDay(now()));
+  return (
+    <SheetForm
+      submitLabel={t('points.addRule')}
+      submit={() => {
+        if (!name().trim()) return t('form.fillRequired', { field: t('points.ruleName') });
+        const n = Number(points());
+        if (!Number.isInteger(n) || n === 0 || Math.abs(n) > 1000) return t('points.pointsInvalid');
+        defineRule(props.session, { name: name(), points: n, kind: kind(), from: from() });
+      }}
+      done={props.done}
+      testId="rule-form"
+    >
+      <TextField label={t('points.ruleName')} value={name()} onInput={setName} required maxLength={60} name="name" />
+      <TextField
+        label={t('points.rulePoints')}
+        hint={t('points.rulePointsHint')}
+        value={points()}
+        onInput={setPoints}
+        required
+        inputMode="numeric"
+        name="points"
+      />
+      <ChoiceGroup
+        label={t('points.ruleKind')}
+        name="kind"
+        layout="rows"
+        options={(['duty_hour', 'meeting', 'other'] as const).map((k) => ({ value: k, label: t(`points.kind.${k}`) }))}
+        value={kind()}
+        onChange={setKind}
+      />
+      <DateField label={t('points.ruleFrom')} value={from()} onInput={setFrom} name="from" />
+    </SheetForm>
+  );
+}

@@ -1,0 +1,176 @@
+import type { RuleKind } from '../events/points.ts';
+import { shanghaiDay } from '../time.ts';
+import type { MeetingState } from './meetings.ts';
+import type { AwardSource, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+import type { RostersState } from './rosters.ts';
+
+/** Rules by the day they take effect, then as defined: the list a member reads. */
+export function rulesByDay(points: PointsState): PointsRule[] {
+  return Object.values(points.rules).sort(
+    (a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || a.definedAt - b.definedAt || byId(a, b),
+  );
+}
+
+/** Rules in force on `day`: taken effect, and for each suggested kind only the newest (it replaces the older). */
+export function rulesInForce(points: PointsState, day: string): PointsRule[] {
+  const started = rulesByDay(points).filter((r) => r.from <= day);
+  return started.filter((r) => r.kind === 'other' || ruleFor(points, r.kind, day)?.id === r.id);
+}
+
+/** The rule of a kind in force on `day`: the one that took effect last (defined last on a tie). */
+export function ruleFor(points: PointsState, kind: Exclude<RuleKind, 'other'>, day: string): PointsRule | undefined {
+  let best: PointsRule | undefined;
+  for (const r of Object.values(points.rules)) {
+    if (r.kind !== kind || r.from > day) continue;
+    if (!best || r.from > best.from || (r.from === best.from && newer(r, best))) best = r;
+  }
+  return best;
+}
+
+/** A meeting someone attended, read from its minutes. */
+export interface Attendance {
+  meetingId: string;
+  day: string;
+  memberIds: readonly string[];
+}
+
+/** An award the app suggests and a committee member confirms with one tap. */
+export interface AwardSuggestion {
+  /** Stable across renders: the source and the member. */
+  key: string;
+  memberId: string;
+  source: AwardSource;
+  rule: PointsRule;
+  /** Hours of duty, or 1. */
+  units: number;
+  points: number;
+  day: string;
+}
+
+/**
+ * Awards waiting for a tap: every finished duty shift (checked out) and every meeting attended,
+ * under the rule of its kind in force that day, minus those an award (even one later corrected)
+ * already names. Oldest first.
+ */
+export function awardSuggestions(
+  points: PointsState,
+  rosters: RostersState,
+  attendance: readonly Attendance[] = [],
+): AwardSuggestion[] {
+  const done = awardedSources(points);
+  const out: AwardSuggestion[] = [];
+  for (const duty of Object.values(rosters.duties)) {
+    const rule = ruleFor(points, 'duty_hour', duty.day);
+    if (!rule) continue;
+    for (const [memberId, signup] of Object.entries(duty.signups)) {
+      if (signup.checkedOutAt === null) continue;
+      const source: AwardSource = { kind: 'duty', id: duty.id };
+      const key = sourceKey(source, memberId);
+      if (done.has(key)) continue;
+      const units = Math.min(100, Math.max(1, Math.round((signup.minutes ?? 0) / 60)));
+      out.push({ key, memberId, source, rule, units, points: rule.points * units, day: duty.day });
+    }
+  }
+  for (const meeting of attendance) {
+    const rule = ruleFor(points, 'meeting', meeting.day);
+    if (!rule) continue;
+    for (const memberId of new Set(meeting.memberIds)) {
+      const source: AwardSource = { kind: 'meeting', id: meeting.meetingId };
+      const key = sourceKey(source, memberId);
+      if (done.has(key)) continue;
+      out.push({ key, memberId, source, rule, units: 1, points: rule.points, day: meeting.day });
+    }
+  }
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || (a.key < b.key ? -1 : 1));
+}
+
+/** How far back a meeting's attendance is still suggested: its minutes are opened to read it. */
+const meetingWindowMs = 60 * 86_400_000;
+
+/**
+ * Meetings whose attendance may earn points: held (started, not cancelled) in the last 60 days,
+ * with a meeting rule in force on their day. Their minutes are what the suggestions read.
+ */
+export function meetingsToAward(
+  points: PointsState,
+  meetings: Readonly<Record<string, MeetingState>>,
+  now: number,
+): string[] {
+  return Object.values(meetings)
+    .filter(
+      (m) =>
+        m.status !== 'cancelled' &&
+        m.startsAt <= now &&
+        m.startsAt > now - meetingWindowMs &&
+        ruleFor(points, 'meeting', shanghaiDay(m.startsAt)) !== undefined,
+    )
+    .map((m) => m.meetingId)
+    .sort();
+}
+
+/** `<kind>:<id>:<member>` of every award that names a source. */
+function awardedSources(points: PointsState): Set<string> {
+  const done = new Set<string>();
+  for (const acct of Object.values(points.accounts))
+    for (const h of acct.history) if (h.source) done.add(sourceKey(h.source, acct.memberId));
+  return done;
+}
+
+function sourceKey(source: AwardSource, memberId: string): string {
+  return `${source.kind}:${source.id}:${memberId}`;
+}
+
+/** One line of a member's history, newest first, with what a correction reversed. */
+export interface HistoryLine {
+  entry: PointsEntry;
+  /** The award or redemption a correction reversed. */
+  reversed: PointsEntry | null;
+  /** True once a later correction reversed this line. */
+  corrected: boolean;
+}
+
+/** A member's history, newest first; an account never seen has none. */
+export function historyLines(account: PointsAccount | undefined): HistoryLine[] {
+  if (!account) return [];
+  const byId = new Map(account.history.map((h) => [h.eventId, h]));
+  const corrected = new Set(account.history.flatMap((h) => (h.targetEventId === null ? [] : [h.targetEventId])));
+  return account.history
+    .map((entry) => ({
+      entry,
+      reversed: entry.targetEventId === null ? null : (byId.get(entry.targetEventId) ?? null),
+      corrected: corrected.has(entry.eventId),
+    }))
+    .sort((a, b) => b.entry.at - a.entry.at || (a.entry.eventId < b.entry.eventId ? 1 : -1));
+}
+
+/** A redemption two offline counters both allowed, for the committee to settle. */
+export interface Overdraft {
+  memberId: string;
+  entry: PointsEntry;
+  balance: number;
+}
+
+/** Redemptions flagged as overdrawn and not corrected since, oldest first. */
+export function overdrafts(points: PointsState): Overdraft[] {
+  const out: Overdraft[] = [];
+  for (const acct of Object.values(points.accounts)) {
+    const corrected = new Set(acct.history.flatMap((h) => (h.targetEventId === null ? [] : [h.targetEventId])));
+    for (const entry of acct.history)
+      if (entry.overdraft && !corrected.has(entry.eventId))
+        out.push({ memberId: acct.memberId, entry, balance: acct.balance });
+  }
+  return out.sort((a, b) => a.entry.at - b.entry.at);
+}
+
+/** True if the account holds a redemption with this one-time id. */
+export function ticketUsed(account: PointsAccount | undefined, ticket: string): boolean {
+  return account?.history.some((h) => h.ticket === ticket) ?? false;
+}
+
+function newer(a: PointsRule, b: PointsRule): boolean {
+  return a.definedAt > b.definedAt || (a.definedAt === b.definedAt && a.id > b.id);
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

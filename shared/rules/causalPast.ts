@@ -1,0 +1,41 @@
+import * as Y from 'yjs';
+
+/**
+ * What the author of an event-log element surely held when they wrote it, as a state vector (client
+ * -> clocks held): the element's Yjs dependencies (its origins and its client's earlier elements)
+ * and theirs, transitively. Yjs integrates nothing before its dependencies, so the author held at
+ * least these; they may have held more. Every element of a client up to a clock it holds depends on
+ * the one before, so the closure is a prefix per client. Linear in the structs visited.
+ */
+export function causalPast(doc: Y.Doc, id: Y.ID): Map<number, number> {
+  const held = new Map<number, number>();
+  const stack: Y.ID[] = [];
+  const item = Y.getItem(doc.store, id);
+  if (id.clock > item.id.clock) stack.push(Y.createID(id.client, id.clock - 1));
+  else pushDeps(stack, item);
+  while (stack.length > 0) {
+    const next = stack.pop() as Y.ID;
+    const from = held.get(next.client) ?? 0;
+    if (next.clock < from) continue;
+    held.set(next.client, next.clock + 1);
+    const structs = doc.store.clients.get(next.client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const s = structs[i] as Y.Item | Y.GC;
+      if (s.id.clock > next.clock) break;
+      if (s instanceof Y.Item) pushDeps(stack, s);
+    }
+  }
+  return held;
+}
+
+/** True if the state vector holds the element with this id. */
+export function holdsId(held: Map<number, number>, id: Y.ID): boolean {
+  return id.clock < (held.get(id.client) ?? 0);
+}
+
+function pushDeps(stack: Y.ID[], item: Y.Item): void {
+  if (item.origin) stack.push(item.origin);
+  if (item.rightOrigin) stack.push(item.rightOrigin);
+  if (item.id.clock > 0) stack.push(Y.createID(item.id.client, item.id.clock - 1));
+}

@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+import type { EventOf } from '../events/index.ts';
+import type { AnomalyReason } from '../folds/AnomalyReason.ts';
+import type { PointsAccount, PointsEntry } from '../folds/points.ts';
+import { causalPast, holdsId } from './causalPast.ts';
+
+/**
+ * Whether a redemption that landed overdrawn, or with a used one-time id, breaks a causal rule:
+ * its counter's copy held the balance it overdrew, or the first use of the id. Then the relay
+ * refuses it. If only events its counter could not have held (another offline counter's
+ * redemption) make it so, it is a concurrent conflict: kept, and the account flags it.
+ *
+ * The counter held at least the redemption's causal past; it may have held more. So a debit counts
+ * only if that past holds it, a credit always: the balance so worked out is the most the counter
+ * can have seen, and the relay refuses only when even that was short.
+ */
+export function redemptionRefusal(
+  events: Y.Array<unknown>,
+  account: PointsAccount | undefined,
+  event: EventOf<'points.redeemed'>,
+  why: AnomalyReason | undefined,
+): AnomalyReason | undefined {
+  if (!account) return undefined;
+  if (why?.code === 'ticket_used') {
+    const first = account.history.find((h) => h.ticket === event.ticket);
+    return first && knew(events, event.id, [first]).has(first.eventId) ? why : undefined;
+  }
+  const at = account.history.findIndex((h) => h.eventId === event.id);
+  const entry = account.history[at];
+  if (!entry?.overdraft) return undefined;
+  const before = account.history.slice(0, at);
+  const held = knew(
+    events,
+    event.id,
+    before.filter((h) => h.delta < 0),
+  );
+  let balance = 0;
+  for (const h of before) if (h.delta > 0 || held.has(h.eventId)) balance += h.delta;
+  const cost = -entry.delta;
+  return balance < cost ? { code: 'overdraft', balance, cost } : undefined;
+}
+
+/** Which of `entries` the causal past of the event `eventId` holds. */
+function knew(events: Y.Array<unknown>, eventId: string, entries: readonly PointsEntry[]): Set<string> {
+  const ids = elementIds(events, new Set([eventId, ...entries.map((e) => e.eventId)]));
+  const self = ids.get(eventId);
+  const out = new Set<string>();
+  if (!self || !events.doc) return out;
+  const held = causalPast(events.doc, self);
+  for (const e of entries) {
+    const id = ids.get(e.eventId);
+    if (id && holdsId(held, id)) out.add(e.eventId);
+  }
+  return out;
+}
+
+/** The Yjs ids of the log elements holding these event ids (one walk of the log). */
+function elementIds(events: Y.Array<unknown>, wanted: Set<string>): Map<string, Y.ID> {
+  const out = new Map<string, Y.ID>();
+  for (let item = events._start; item !== null && out.size < wanted.size; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentAny)) continue;
+    const arr = item.content.arr;
+    for (let i = 0; i < arr.length; i++) {
+      const id = (arr[i] as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && wanted.has(id) && !out.has(id))
+        out.set(id, Y.createID(item.id.client, item.id.clock + i));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+
+/** 积分 and the love supermarket: rules, award suggestions, my balance, goods, the member's QR and the counter. */
+export class PointsPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, compoundId: string, sub = ''): Promise<void> {
+    await this.page.goto(`${baseUrl}/c/${compoundId}/points${sub ? `/${sub}` : ''}`);
+    await this.page.locator('main h1').waitFor();
+  }
+
+  /** On the points page: a new rule of a kind, in force from today. */
+  async addRule(name: string, points: number, kind: string): Promise<void> {
+    await this.page.getByTestId('add-rule').click();
+    const form = this.page.getByTestId('rule-form');
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('input[name="points"]').fill(String(points));
+    await form.getByText(kind, { exact: true }).click();
+    await form.getByTestId('sheet-submit').click();
+    await this.page.getByTestId('points-rule').filter({ hasText: name }).waitFor();
+  }
+
+  async suggestions(): Promise<string[]> {
+    return this.page.getByTestId('award-suggestion').locator('.row-title').allTextContents();
+  }
+
+  async balance(): Promise<string> {
+    return (await this.page.getByTestId('my-balance').textContent())?.trim() ?? '';
+  }
+
+  async historyLines(): Promise<string[]> {
+    return this.page.getByTestId('points-line').locator('.row-title').allTextContents();
+  }
+
+  /** On the shop page: puts goods on the shelf. */
+  async listGoods(name: string, price: number, stock: number): Promise<void> {
+    await this.page.getByTestId('list-goods').click();
+    const form = this.page.getByTestId('goods-form');
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('input[name="price"]').fill(String(price));
+    await form.locator('input[name="stock"]').fill(String(stock));
+    await form.getByTestId('sheet-submit').click();
+    await this.goods(name).waitFor();
+  }
+
+  goods(name: string) {
+    return this.page.locator(`[data-testid="goods"][data-name="${name}"]`);
+  }
+
+  async stock(name: string): Promise<string> {
+    return (await this.goods(name).getByTestId('goods-stock').textContent())?.trim() ?? '';
+  }
+
+  /** On the shop page: opens the goods' redemption QR and returns a picture of it, as a camera would see it. */
+  async redemptionQr(name: string): Promise<Buffer> {
+    await this.goods(name).getByTestId('redeem').click();
+    const code = this.page.getByTestId('redeem-qr-code');
+    await code.locator('svg').waitFor();
+    return code.screenshot();
+  }
+}

@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
+import { MembersPage } from './pages/MembersPage.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { PointsPage } from './pages/PointsPage.ts';
+import { VolunteersPage } from './pages/VolunteersPage.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
+import { launchPhone, type Phone } from './support/browser.ts';
+import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+
+/** Saves the page for people to look at, and checks it has no serious axe findings and no small targets. */
+async function lookAt(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `zh-CN-points-${name}.png`), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await sizeProblems(page)).toEqual([]);
+}
+
+describe('points and the love supermarket on a committee phone and a resident’s', () => {
+  const app = useServer();
+  let wang: Phone; // 王书记, committee, also runs the supermarket's counter
+  let li: Phone; // 李叔, resident
+  let compoundId: string;
+
+  beforeAll(async () => {
+    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
+  });
+  afterAll(async () => {
+    await Promise.all([wang?.dispose(), li?.dispose()]);
+  });
+
+  it('a resident joins the committee member’s compound', async () => {
+    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '果园小区', '王书记', '社区');
+    const members = new MembersPage(wang.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
+    await new OnboardingPages(li.page).joinByLink(link, '李叔');
+    await new AppShell(li.page).waitSynced();
+    await expect.poll(() => members.names(), { timeout: 20_000 }).toEqual(['李叔', '王书记']);
+  });
+
+  it('the committee sets a rule; a finished duty suggests an award; one tap confirms it and the member sees it', async () => {
+    const committee = new PointsPage(wang.page);
+    await committee.open(app.url, compoundId);
+    await committee.addRule('志愿值班每小时', 10, '志愿值班（每小时）');
+
+    const roster = new VolunteersPage(wang.page);
+    await roster.open(app.url, compoundId);
+    await roster.createTeam('巡逻队', '李叔');
+    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻');
+    await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    await li.page.getByTestId('check-in').click();
+    await li.page.getByTestId('check-out').click();
+    await li.page.getByTestId('checked-out').waitFor();
+
+    await committee.open(app.url, compoundId);
+    await expect.poll(() => committee.suggestions(), { timeout: 20_000 }).toEqual(['李叔 · 10 分']);
+    await lookAt(wang.page, 'suggested');
+    await wang.page.getByTestId('award-confirm').click();
+    await expect.poll(() => committee.suggestions()).toEqual([]);
+
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId);
+    await expect.poll(() => member.balance(), { timeout: 20_000 }).toBe('10');
+    await expect.poll(() => member.historyLines()).toEqual(['志愿值班每小时']);
+    await expect(li.page.getByTestId('points-line').locator('.row-sub').textContent()).resolves.toMatch(
+      /^值班：夜间巡逻 · \d+月\d+日$/,
+    );
+    await lookAt(li.page, 'mine');
+    await new AppShell(li.page).tab('more');
+    await expect(li.page.getByTestId('more-points-balance').textContent()).resolves.toBe('10 分');
+  });
+
+  it('with both phones offline the counter scans the member’s QR from a photo and records it; the balance drops on both', async () => {
+    const counter = new PointsPage(wang.page);
+    await counter.open(app.url, compoundId, 'shop');
+    await counter.listGoods('洗洁精', 10, 3);
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId, 'shop');
+    await expect.poll(() => member.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 3');
+    await wang.page.getByTestId('open-counter').click();
+    await wang.page.getByTestId('scan-panel').waitFor();
+    await Promise.all([new AppShell(wang.page).waitSynced(), new AppShell(li.page).waitSynced()]);
+    await Promise.all([wang.context.setOffline(true), li.context.setOffline(true)]);
+
+    // Linux Chromium has no BarcodeDetector: the photo is read by the zxing fallback, offline.
+    expect(await wang.page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
+    const qr = await member.redemptionQr('洗洁精');
+    await lookAt(li.page, 'qr');
+    await wang.page.getByTestId('scan-photo').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: qr });
+    const request = wang.page.getByTestId('redeem-request');
+    await expect(request.getByTestId('request-goods').textContent({ timeout: 20_000 })).resolves.toBe('洗洁精 × 1');
+    await expect(request.locator('.card-title').textContent()).resolves.toBe('李叔');
+    await expect(request.getByTestId('request-balance').textContent()).resolves.toBe('积分余额 10 分');
+    await lookAt(wang.page, 'counter');
+    await wang.page.getByTestId('redeem-confirm').click();
+    await expect(request.getByTestId('request-balance').textContent()).resolves.toBe('兑换后余额 0 分');
+    await request.getByTestId('redeemed').waitFor();
+
+    await Promise.all([wang.context.setOffline(false), li.context.setOffline(false)]);
+    await li.page.keyboard.press('Escape');
+    await expect
+      .poll(() => li.page.getByTestId('shop-balance').textContent(), { timeout: 30_000 })
+      .toBe('积分余额 0 分');
+    await expect.poll(() => member.stock('洗洁精')).toBe('库存 2');
+    await counter.open(app.url, compoundId, 'shop');
+    await expect.poll(() => counter.stock('洗洁精')).toBe('库存 2');
+    await member.open(app.url, compoundId);
+    await expect.poll(() => member.historyLines()).toEqual(['爱心超市兑换：洗洁精 × 1', '志愿值班每小时']);
+  });
+
+  it('the committee reverses a redemption with a reason; the member sees both lines and the points back', async () => {
+    const committee = new PointsPage(wang.page);
+    await committee.open(app.url, compoundId);
+    await wang.page.getByTestId('member-pick').selectOption({ label: '李叔' });
+    await wang.page.getByTestId('member-balance').waitFor();
+    await expect(wang.page.getByTestId('member-balance').textContent()).resolves.toBe('积分余额 0 分');
+    await wang.page.getByTestId('points-line').filter({ hasText: '洗洁精' }).getByTestId('points-correct').click();
+    const form = wang.page.getByTestId('correct-form');
+    await form.locator('input[name="reason"]').fill('洗洁精漏液，已退回');
+    await form.getByTestId('sheet-submit').click();
+    await expect.poll(() => wang.page.getByTestId('member-balance').textContent()).toBe('积分余额 10 分');
+    await lookAt(wang.page, 'member');
+
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId);
+    await expect.poll(() => member.balance(), { timeout: 20_000 }).toBe('10');
+    await expect(member.historyLines()).resolves.toEqual([
+      '更正：洗洁精漏液，已退回',
+      '爱心超市兑换：洗洁精 × 1',
+      '志愿值班每小时',
+    ]);
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../../shared/folds/index.ts';
+import {
+  awardSuggestions,
+  historyLines,
+  meetingsToAward,
+  overdrafts,
+  ruleFor,
+  rulesInForce,
+} from '../../shared/folds/pointsQueries.ts';
+import { TestLog } from './support/TestLog.ts';
+
+/** A team, a duty on 2024-05-10 with two volunteers checked out, one after 2 h 10 min. */
+function dutyLog() {
+  const log = new TestLog();
+  log.add('roster.team.created', 'comm1', { name: '巡逻队' }, 'team1');
+  log.add(
+    'roster.duty.created',
+    'comm1',
+    { teamId: 'team1', day: '2024-05-10', start: '09:00', end: '11:00', place: '东门', slots: 3 },
+    'duty1',
+  );
+  for (const m of ['res1', 'res2']) {
+    log.add('roster.signed-up', m, { dutyId: 'duty1', memberId: m });
+    log.add('roster.checked-in', m, { dutyId: 'duty1', memberId: m });
+  }
+  log.add('roster.checked-out', 'res1', { dutyId: 'duty1', memberId: 'res1', minutes: 130 });
+  return log;
+}
+
+describe('points rules in force', () => {
+  it('a newer rule of a kind replaces the older from the day it takes effect', () => {
+    const log = new TestLog();
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-01-01' },
+      'r1',
+    );
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '值班一小时', points: 12, kind: 'duty_hour', from: '2024-06-01' },
+      'r2',
+    );
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '参加业主大会', points: 5, kind: 'meeting', from: '2024-01-01' },
+      'r3',
+    );
+    log.add('points.rule.defined', 'comm1', { name: '帮扶空巢老人', points: 10 }, 'r4');
+    const points = foldEvents(log.events).points;
+    expect(ruleFor(points, 'duty_hour', '2024-05-31')?.id).toBe('r1');
+    expect(ruleFor(points, 'duty_hour', '2024-06-01')?.id).toBe('r2');
+    expect(ruleFor(points, 'meeting', '2023-12-31')).toBeUndefined();
+    expect(rulesInForce(points, '2024-05-10').map((r) => r.id)).toEqual(['r1', 'r3', 'r4']);
+    expect(rulesInForce(points, '2024-07-01').map((r) => r.id)).toEqual(['r3', 'r4', 'r2']);
+  });
+});
+
+describe('award suggestions', () => {
+  it('a finished duty suggests hours times the duty-hour rule of its day; one not checked out suggests nothing', () => {
+    const log = dutyLog();
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
+      'r1',
+    );
+    const s = foldEvents(log.events);
+    expect(awardSuggestions(s.points, s.rosters)).toMatchObject([
+      { memberId: 'res1', source: { kind: 'duty', id: 'duty1' }, units: 2, points: 20, day: '2024-05-10' },
+    ]);
+  });
+
+  it('nothing is suggested without a rule of that kind in force on the day', () => {
+    const log = dutyLog();
+    log.add('points.rule.defined', 'comm1', { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-11' });
+    const s = foldEvents(log.events);
+    expect(awardSuggestions(s.points, s.rosters)).toEqual([]);
+  });
+
+  it('an award naming the duty and member takes the suggestion away, even after a correction', () => {
+    const log = dutyLog();
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
+      'r1',
+    );
+    const award = log.add('points.awarded', 'comm2', {
+      memberId: 'res1',
+      ruleId: 'r1',
+      units: 2,
+      dutyId: 'duty1',
+      reason: '值班一小时',
+    });
+    let s = foldEvents(log.events);
+    expect(awardSuggestions(s.points, s.rosters)).toEqual([]);
+    expect(s.points.accounts.res1?.balance).toBe(20);
+    log.add('points.corrected', 'comm2', { targetEventId: award.id, reason: '记错了人' });
+    s = foldEvents(log.events);
+    expect(awardSuggestions(s.points, s.rosters)).toEqual([]);
+    expect(s.points.accounts.res1?.balance).toBe(0);
+  });
+
+  it('each member at a meeting is suggested the meeting rule once, until awarded', () => {
+    const log = new TestLog();
+    log.add('meeting.scheduled', 'comm1', {
+      meetingId: 'mtg1',
+      kind: 'owners-assembly',
+      startsAt: Date.parse('2024-05-12T02:00:00Z'),
+      place: '活动室',
+    });
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '参加业主大会', points: 5, kind: 'meeting', from: '2024-05-01' },
+      'r3',
+    );
+    const attendance = [{ meetingId: 'mtg1', day: '2024-05-12', memberIds: ['res1', 'res2', 'res1'] }];
+    let s = foldEvents(log.events);
+    expect(awardSuggestions(s.points, s.rosters, attendance).map((a) => [a.memberId, a.points])).toEqual([
+      ['res1', 5],
+      ['res2', 5],
+    ]);
+    log.add('points.awarded', 'comm1', { memberId: 'res2', ruleId: 'r3', meetingId: 'mtg1', reason: '参加业主大会' });
+    s = foldEvents(log.events);
+    expect(s.anomalies).toEqual([]);
+    expect(awardSuggestions(s.points, s.rosters, attendance).map((a) => a.memberId)).toEqual(['res1']);
+  });
+});
+
+describe('meetings whose attendance is read for suggestions', () => {
+  it('are the held ones of the last 60 days with a meeting rule in force on their day', () => {
+    const log = new TestLog();
+    const day = (d: string) => Date.parse(`${d}T02:00:00Z`);
+    log.add('points.rule.defined', 'comm1', { name: '参加会议', points: 5, kind: 'meeting', from: '2024-03-01' });
+    for (const [id, d] of [
+      ['old', '2024-02-20'],
+      ['held', '2024-04-10'],
+      ['cancel', '2024-04-12'],
+      ['soon', '2024-05-20'],
+      ['long', '2024-03-10'],
+    ] as const)
+      log.add('meeting.scheduled', 'comm1', { meetingId: id, kind: 'council', startsAt: day(d), place: '活动室' });
+    log.add('meeting.cancelled', 'comm1', { meetingId: 'cancel', reason: '下雨' });
+    const s = foldEvents(log.events);
+    expect(meetingsToAward(s.points, s.meetings.meetings, day('2024-05-06'))).toEqual(['held', 'long']);
+    expect(meetingsToAward(s.points, s.meetings.meetings, day('2024-05-10'))).toEqual(['held']);
+  });
+});
+
+describe('a member’s points', () => {
+  it('history is newest first and says what each correction reversed', () => {
+    const log = new TestLog();
+    log.add('points.goods.listed', 'comm1', { name: '洗洁精', pricePoints: 30, stock: 5 }, 'soap');
+    const a = log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 50, reason: '清理楼道' });
+    const r = log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'soap', quantity: 1, ticket: 't1' });
+    const c = log.add('points.corrected', 'comm1', { targetEventId: r.id, reason: '退货' });
+    const s = foldEvents(log.events);
+    const lines = historyLines(s.points.accounts.res1);
+    expect(lines.map((l) => [l.entry.eventId, l.entry.delta, l.corrected])).toEqual([
+      [c.id, 30, false],
+      [r.id, -30, true],
+      [a.id, 50, false],
+    ]);
+    expect(lines[0]?.reversed?.goodsId).toBe('soap');
+    expect(s.points.accounts.res1?.balance).toBe(50);
+    expect(historyLines(undefined)).toEqual([]);
+  });
+
+  it('the same one-time id redeemed twice counts once', () => {
+    const log = new TestLog();
+    log.add('points.goods.listed', 'comm1', { name: '洗洁精', pricePoints: 30, stock: 5 }, 'soap');
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 100, reason: '清理楼道' });
+    log.add('points.redeemed', 'counterA', { memberId: 'res1', goodsId: 'soap', quantity: 1, ticket: 't1' });
+    const again = log.add('points.redeemed', 'counterB', {
+      memberId: 'res1',
+      goodsId: 'soap',
+      quantity: 1,
+      ticket: 't1',
+    });
+    const s = foldEvents(log.events);
+    expect(s.points.accounts.res1?.balance).toBe(70);
+    expect(s.points.goods.soap?.stock).toBe(4);
+    expect(s.anomalies).toEqual([{ eventId: again.id, type: 'points.redeemed', reason: { code: 'ticket_used' } }]);
+  });
+
+  it('two counters redeeming the last points lists the later one as an overdraft until it is corrected', () => {
+    const log = new TestLog();
+    log.add('points.goods.listed', 'comm1', { name: '大米', pricePoints: 100, stock: 5 }, 'rice');
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 100, reason: '志愿服务' });
+    log.add('points.redeemed', 'counterA', { memberId: 'res1', goodsId: 'rice', quantity: 1, ticket: 't1' });
+    const b = log.add('points.redeemed', 'counterB', { memberId: 'res1', goodsId: 'rice', quantity: 1, ticket: 't2' });
+    let s = foldEvents(log.events);
+    expect(s.points.accounts.res1?.balance).toBe(-100);
+    expect(overdrafts(s.points).map((o) => [o.memberId, o.entry.eventId, o.balance])).toEqual([['res1', b.id, -100]]);
+    log.add('points.corrected', 'comm1', { targetEventId: b.id, reason: '重复兑换，已收回大米' });
+    s = foldEvents(log.events);
+    expect(overdrafts(s.points)).toEqual([]);
+    expect(s.points.accounts.res1?.balance).toBe(0);
+  });
+});
