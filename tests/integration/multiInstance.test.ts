@@ -142,6 +142,11 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     await Promise.all([synced(x), synced(y)]);
     await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
     for (let i = 0; i < 3; i++) x.events.push([raised(admin, `甲存的 ${i}`)]);
+    await eventually(async () => {
+      const doc = new Y.Doc();
+      for (const u of await a.storage.docs.load(room())) Y.applyUpdate(doc, u);
+      expect(JSON.stringify(doc.getArray('events').toJSON())).toContain('甲存的 2');
+    });
     // B stores more than COMPACT_EVERY rows while it lacks A's: it compacts the room.
     for (let i = 0; i < 5; i++) y.events.push([raised(bob, `乙存的 ${i}`)]);
     await eventually(async () => expect(await b.storage.docs.count(room())).toBeLessThan(5));
