@@ -8,7 +8,7 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { guessCategory } from './guessCategory.ts';
+import { guessCategory } from '../../domain/guessCategory.ts';
 import { meetingName } from './MeetingsPage.tsx';
 import './meetings.css';
 

@@ -8,7 +8,7 @@ import {
   canVote,
   stepOf,
 } from '../../../client/features/agenda/steps.ts';
-import { guessCategory } from '../../../client/features/meetings/guessCategory.ts';
+import { guessCategory } from '../../../client/domain/guessCategory.ts';
 import { shanghaiTime } from '../../../client/features/meetings/selectors.ts';
 import type { EventFields } from '../../../shared/events/index.ts';
 import { CompoundFold, type RequestState } from '../../../shared/folds/index.ts';
