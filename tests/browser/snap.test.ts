@@ -41,9 +41,12 @@ describe('随手拍 from the agenda on two phones', () => {
     await waitForController(rider.page);
   });
 
-  it('one tap opens the camera; a typed word guesses the category; 提交 puts it on the other phone marked 随手拍', async () => {
+  it('offline, one tap opens the camera; a typed word guesses the category; 提交 puts it on the other phone marked 随手拍', async () => {
     const page = rider.page;
+    const shell = new AppShell(page);
     await new AgendaPage(page).open(app.url, compoundId);
+    await rider.context.setOffline(true);
+    await expect.poll(() => shell.syncState()).toBe('offline');
     expect(await page.getByTestId('snap-camera').getAttribute('capture')).toBe('environment');
     const snap = new SnapPage(page);
     await snap.snap(await makeJpeg(page, 1600, 1200));
@@ -58,12 +61,18 @@ describe('随手拍 from the agenda on two phones', () => {
     await page.screenshot({ path: join(shots, 'zh-CN-snap-form.png') });
     expect(await sizeProblems(page)).toEqual([]);
     await snap.submit();
+    await rider.context.setOffline(false);
+    await shell.waitSynced();
 
     const agenda = new AgendaPage(admin.page);
     await agenda.open(app.url, compoundId);
     await expect.poll(() => agenda.titles(), { timeout: 20_000 }).toEqual(['路灯坏了']);
     expect(await agenda.item('路灯坏了').getByTestId('snap-tag').textContent()).toBe('随手拍');
     expect(await admin.page.getByTestId('snap-camera').isVisible()).toBe(false);
+    // The photo taken offline reaches the committee's phone once the rider is back online.
+    await agenda.openRequest('路灯坏了');
+    await expect.poll(() => new RequestPage(admin.page).photoStates(), { timeout: 20_000 }).toEqual(['ready']);
+    await agenda.open(app.url, compoundId);
     await agenda.item('路灯坏了').scrollIntoViewIfNeeded();
     await admin.page.screenshot({ path: join(shots, 'zh-CN-snap-agenda.png') });
   });
