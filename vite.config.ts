@@ -68,6 +68,16 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Long-press on the home-screen icon: 随手拍 in the compound last used.
+        shortcuts: [
+          {
+            name: '随手拍',
+            short_name: '随手拍',
+            description: '拍下小区里的问题，一键上报',
+            url: '/agenda/snap',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,wasm}'],

@@ -13,6 +13,8 @@ export interface RaiseInput {
   raisedFor?: string;
   /** The ledger entry the request asks about (质询). */
   ledgerRef?: LedgerRef;
+  /** Raised by 随手拍 (a snap report). */
+  snap?: boolean;
 }
 
 /** Step 1 开放说事 (from the agenda's form or a meeting's quick capture): appends a `request.raised`; returns its id. */
@@ -27,5 +29,6 @@ export function raiseRequest(session: CompoundSession, input: RaiseInput): strin
     ...(input.meetingId ? { meetingId: input.meetingId } : {}),
     ...(input.photos?.length ? { photos: input.photos } : {}),
     ...(input.ledgerRef ? { ledgerRef: { kind: input.ledgerRef.kind, id: input.ledgerRef.id } } : {}),
+    ...(input.snap ? { snap: true as const } : {}),
   });
 }

@@ -4,11 +4,12 @@ import { features } from '../features/registry.ts';
 import { applyLocale, locale, t } from '../i18n/index.ts';
 import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
 import { CompoundLayout } from './CompoundLayout.tsx';
-import { Home } from './Home.tsx';
+import { Home, SnapShortcut } from './Home.tsx';
 
 const routes: RouteDefinition[] = [
   { path: '/', component: Home },
   { path: '/welcome', component: lazy(() => import('../features/onboarding/WelcomePage.tsx')) },
+  { path: '/agenda/snap', component: SnapShortcut },
   { path: '/create', component: lazy(() => import('../features/onboarding/CreateCompoundPage.tsx')) },
   { path: '/join/:code?', component: lazy(() => import('../features/onboarding/JoinPage.tsx')) },
   {

@@ -3,14 +3,21 @@ import { readPrefs } from '../domain/preferences.ts';
 import { compoundPath } from '../domain/usePage.ts';
 import { accountFor, accounts } from '../sync/accounts.ts';
 
+/** A page of the compound last used (or the only one), else the welcome page. */
+export function lastCompoundPath(...parts: string[]): string {
+  const last = readPrefs().lastCompoundId;
+  const account = (last && accountFor(last)) || accounts[0];
+  return account ? compoundPath(account.compoundId, ...parts) : '/welcome';
+}
+
 /** `/` and `/c/:id`: open the compound last used (or the only one), else the welcome page. */
 export function Home() {
   const params = useParams<{ compoundId?: string }>();
-  const target = () => {
-    if (params.compoundId) return compoundPath(params.compoundId, 'agenda');
-    const last = readPrefs().lastCompoundId;
-    const account = (last && accountFor(last)) || accounts[0];
-    return account ? compoundPath(account.compoundId, 'agenda') : '/welcome';
-  };
+  const target = () => (params.compoundId ? compoundPath(params.compoundId, 'agenda') : lastCompoundPath('agenda'));
   return <Navigate href={target()} />;
+}
+
+/** The home-screen shortcut's /agenda/snap: 随手拍 in the compound last used. */
+export function SnapShortcut() {
+  return <Navigate href={lastCompoundPath('agenda', 'snap')} />;
 }

@@ -24,6 +24,11 @@ export function RequestCard(props: {
         </p>
         <p class="card-meta">
           <span class="tag">{t(`category.${r().category}` as MessageKey)}</span>
+          <Show when={r().snap}>
+            <span class="tag" data-testid="snap-tag">
+              {t('snap.tag')}
+            </span>
+          </Show>
           <Show when={r().building}>
             <span>{r().building}</span>
           </Show>

@@ -64,6 +64,8 @@ export const RequestRaised = defineEvent('request.raised', {
   raisedFor: v.optional(Line(60)),
   /** The ledger entry the request asks about. */
   ledgerRef: v.optional(LedgerRef),
+  /** Raised by 随手拍: photo first, a word or two; who reported is read from the raiser's profile tags. */
+  snap: v.optional(v.literal(true)),
 });
 
 /** The raiser corrects their own request before it is decided (the fold ignores anyone else's edit). */

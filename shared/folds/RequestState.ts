@@ -88,6 +88,8 @@ export interface RequestState {
   raisedFor: string | null;
   /** The ledger entry it asks about (质询), if any. */
   ledgerRef: LedgerRef | null;
+  /** Raised as a snap report (随手拍). */
+  snap: boolean;
   raisedBy: string;
   raisedAt: number;
   /** The meeting it was collected for as a topic, if any. */

@@ -65,6 +65,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     building: e.building ?? null,
     raisedFor: e.raisedFor ?? null,
     ledgerRef: e.ledgerRef ?? null,
+    snap: e.snap === true,
     raisedBy: e.by,
     raisedAt: e.at,
     topicFor: e.meetingId ?? null,

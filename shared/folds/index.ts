@@ -91,5 +91,14 @@ export {
   weeklyDays,
 } from './rosterQueries.ts';
 export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';
+export type { AcceptedSnap, ReporterKind, SnapCounts, SnapMonth } from './snapQueries.ts';
+export {
+  acceptedSnapReports,
+  reporterKind,
+  reporterKinds,
+  snapAcceptedAt,
+  snapCountsByMonth,
+  snapReports,
+} from './snapQueries.ts';
 export type { UnitDraft, UnitState, UnitsState } from './units.ts';
 export { unitKey } from './units.ts';

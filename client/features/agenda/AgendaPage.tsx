@@ -20,6 +20,7 @@ import { MeetingTurns } from '../minutes/index.ts';
 import { CareTurns } from '../volunteers/index.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
 import { filterRequests, type ListQuery, type ListTab, listTabs, tabCounts, turnCounts } from './filters.ts';
+import { SnapButton } from './snap/SnapButton.tsx';
 
 const PAGE = 30;
 /** What a phone shows above the fold, with room to spare; the rest of the first page follows a frame later. */
@@ -76,6 +77,7 @@ export default function AgendaPage() {
   return (
     <>
       <PageHeader title={t('agenda.title')} />
+      <SnapButton />
       <A href={path('agenda', 'new')} class="btn btn-primary btn-block" data-testid="raise-request">
         <IconPlus size={28} />
         <span>{t('agenda.raise')}</span>

@@ -1,11 +1,11 @@
 import { createSignal, Show } from 'solid-js';
+import { guessCategory } from '../../domain/guessCategory.ts';
 import { raiseRequest } from '../../domain/raiseRequest.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
-import { guessCategory } from './guessCategory.ts';
 
 /** Any member adds a topic for this meeting in one line: a request raised "for this meeting". */
 export function AddTopicForm(props: { meetingId: string }) {

@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { guessCategory } from '../../domain/guessCategory.ts';
 import { raiseRequest } from '../../domain/raiseRequest.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
@@ -8,7 +9,6 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { guessCategory } from './guessCategory.ts';
 import { meetingName } from './MeetingsPage.tsx';
 import './meetings.css';
 

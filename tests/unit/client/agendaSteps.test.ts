@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { guessCategory } from '../../../client/domain/guessCategory.ts';
 import { anomaliesOf, PublicFold } from '../../../client/domain/PublicFold.ts';
 import {
   type ActionId,
@@ -8,7 +9,6 @@ import {
   canVote,
   stepOf,
 } from '../../../client/features/agenda/steps.ts';
-import { guessCategory } from '../../../client/features/meetings/guessCategory.ts';
 import { shanghaiTime } from '../../../client/features/meetings/selectors.ts';
 import type { EventFields } from '../../../shared/events/index.ts';
 import { CompoundFold, type RequestState } from '../../../shared/folds/index.ts';

@@ -1,4 +1,4 @@
-import type { Category } from '../../../shared/events/request.ts';
+import type { Category } from '../../shared/events/request.ts';
 
 /** Words that usually mean a category; the first category with a hit wins. */
 const hints: [Category, RegExp][] = [
@@ -15,7 +15,7 @@ const hints: [Category, RegExp][] = [
   ['property', /物业|保洁|垃圾|卫生|维修|漏水|物业费/],
 ];
 
-/** A first guess of a quickly captured request's category (meeting mode); the committee corrects it later. */
+/** A first guess of a quickly captured request's category (meeting mode, 随手拍); the committee corrects it later. */
 export function guessCategory(title: string): Category {
   for (const [category, pattern] of hints) if (pattern.test(title)) return category;
   return 'other';

@@ -1,0 +1,84 @@
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal } from 'solid-js';
+import { type Category, categories } from '../../../../shared/events/request.ts';
+import { guessCategory } from '../../../domain/guessCategory.ts';
+import { raiseRequest } from '../../../domain/raiseRequest.ts';
+import { usePage } from '../../../domain/usePage.ts';
+import { type MessageKey, t } from '../../../i18n/index.ts';
+import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
+import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { createSubmit } from '../../../ui/createSubmit.ts';
+import { FormError } from '../../../ui/FormError.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { ReporterChoice } from './ReporterChoice.tsx';
+
+const photoHash = /^[0-9a-f]{64}$/;
+
+/** 随手拍 after the photo: a word or two (the category follows them until chosen by hand), the building, 提交. */
+export default function SnapPage() {
+  const { session, path } = usePage();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const first = typeof search.photo === 'string' && photoHash.test(search.photo) ? [search.photo] : [];
+  const [photos, setPhotos] = createSignal<string[]>(first);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
+  const [title, setTitle] = createSignal('');
+  const [chosen, setChosen] = createSignal<Category>();
+  const [building, setBuilding] = createSignal('');
+  const category = createMemo(() => chosen() ?? (title().trim() ? guessCategory(title()) : undefined));
+  const back = path('agenda');
+
+  const form = createSubmit(() => {
+    if (photosBusy()) return t('agenda.waitPhotos');
+    if (photos().length === 0) return t('snap.needPhoto');
+    if (!title().trim()) return t('form.fillRequired', { field: t('snap.fieldWhat') });
+    raiseRequest(session, {
+      title: title(),
+      category: category() ?? 'other',
+      building: building(),
+      photos: photos(),
+      snap: true,
+    });
+    navigate(back);
+  });
+
+  return (
+    <>
+      <PageHeader title={t('snap.title')} back={back} />
+      <form class="form snap-form" onSubmit={form.onSubmit} data-testid="snap-form" novalidate>
+        <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} testId="snap-photos" />
+        <TextField
+          label={t('snap.fieldWhat')}
+          value={title()}
+          onInput={setTitle}
+          placeholder={t('snap.fieldWhatPlaceholder')}
+          required
+          maxLength={200}
+          name="title"
+        />
+        <ChoiceGroup
+          label={chosen() ? t('agenda.fieldCategory') : t('snap.guessedCategory')}
+          name="category"
+          options={categories.map((c) => ({ value: c, label: t(`category.${c}` as MessageKey) }))}
+          value={category()}
+          onChange={setChosen}
+          testId="snap-category"
+        />
+        <TextField
+          label={t('agenda.fieldBuilding')}
+          value={building()}
+          onInput={setBuilding}
+          placeholder={t('agenda.fieldBuildingPlaceholder')}
+          maxLength={40}
+          name="building"
+        />
+        <ReporterChoice />
+        <FormError error={form.error()} />
+        <button type="submit" class="btn btn-primary btn-block snap-submit" data-testid="snap-submit">
+          {t('agenda.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
