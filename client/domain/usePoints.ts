@@ -1,6 +1,7 @@
 import { type Accessor, createMemo } from 'solid-js';
 import type { AwardSuggestion, Overdraft, PointsAccount, PointsState } from '../../shared/folds/index.ts';
 import { awardSuggestions, meetingsToAward, overdrafts } from '../../shared/folds/pointsQueries.ts';
+import { acceptedSnapReports } from '../../shared/folds/snapQueries.ts';
 import { shanghaiDay } from '../../shared/time.ts';
 import { now } from './clock.ts';
 import { useSession } from './session.ts';
@@ -22,7 +23,8 @@ export function useAccount(memberId?: () => string): Accessor<PointsAccount | un
 
 /**
  * Awards waiting for a committee member's tap: finished duty shifts under the duty-hour rule, and
- * members at recent meetings (read from their minutes) under the meeting rule.
+ * members at recent meetings (read from their minutes) under the meeting rule, and accepted snap
+ * reports under the snap-report rule.
  */
 export function useAwardSuggestions(): Accessor<AwardSuggestion[]> {
   const view = usePublicView();
@@ -39,7 +41,7 @@ export function useAwardSuggestions(): Accessor<AwardSuggestion[]> {
       day: shanghaiDay(meetings.meetings[m.meetingId]?.startsAt ?? 0),
       memberIds: m.state().attendees.flatMap((a) => ('memberId' in a ? [a.memberId] : [])),
     }));
-    return awardSuggestions(points, rosters, attendance);
+    return awardSuggestions(points, rosters, attendance, acceptedSnapReports(view().compound));
   });
 }
 

@@ -2,8 +2,11 @@ import * as v from 'valibot';
 import { Day } from '../time.ts';
 import { defineEvent, EventRef, Int, Line, MeetingId, MemberId } from './envelope.ts';
 
-/** What a rule rewards, so the app can suggest its awards: an hour of duty, a meeting attended, anything else. */
-export const ruleKinds = ['duty_hour', 'meeting', 'other'] as const;
+/**
+ * What a rule rewards, so the app can suggest its awards: an hour of duty, a meeting attended, a
+ * snap report (随手拍) the committee accepted, anything else.
+ */
+export const ruleKinds = ['duty_hour', 'meeting', 'snap_report', 'other'] as const;
 export type RuleKind = (typeof ruleKinds)[number];
 
 /**

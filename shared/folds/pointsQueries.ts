@@ -34,6 +34,13 @@ export interface Attendance {
   memberIds: readonly string[];
 }
 
+/** A snap report the committee accepted (see snapQueries' acceptedSnapReports). */
+export interface AcceptedReport {
+  requestId: string;
+  memberId: string;
+  acceptedAt: number;
+}
+
 /** An award the app suggests and a committee member confirms with one tap. */
 export interface AwardSuggestion {
   /** Stable across renders: the source and the member. */
@@ -48,7 +55,8 @@ export interface AwardSuggestion {
 }
 
 /**
- * Awards waiting for a tap: every finished duty shift (checked out) and every meeting attended,
+ * Awards waiting for a tap: every finished duty shift (checked out), every meeting attended and
+ * every accepted snap report,
  * under the rule of its kind in force that day, minus those an award (even one later corrected)
  * already names. Oldest first.
  */
@@ -56,6 +64,7 @@ export function awardSuggestions(
   points: PointsState,
   rosters: RostersState,
   attendance: readonly Attendance[] = [],
+  reports: readonly AcceptedReport[] = [],
 ): AwardSuggestion[] {
   const done = awardedSources(points);
   const out: AwardSuggestion[] = [];
@@ -80,6 +89,15 @@ export function awardSuggestions(
       if (done.has(key)) continue;
       out.push({ key, memberId, source, rule, units: 1, points: rule.points, day: meeting.day });
     }
+  }
+  for (const report of reports) {
+    const day = shanghaiDay(report.acceptedAt);
+    const rule = ruleFor(points, 'snap_report', day);
+    if (!rule) continue;
+    const source: AwardSource = { kind: 'request', id: report.requestId };
+    const key = sourceKey(source, report.memberId);
+    if (done.has(key)) continue;
+    out.push({ key, memberId: report.memberId, source, rule, units: 1, points: rule.points, day });
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || (a.key < b.key ? -1 : 1));
 }

@@ -203,3 +203,27 @@ describe('a member’s points', () => {
     expect(s.points.accounts.res1?.balance).toBe(0);
   });
 });
+
+describe('awards suggested for accepted snap reports', () => {
+  it('suggests the snap-report rule for each accepted report once, and nothing after it is awarded', () => {
+    const log = new TestLog();
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '随手拍被受理', points: 5, kind: 'snap_report', from: '2024-01-01' },
+      'r1',
+    );
+    log.add('request.raised', 'res1', { title: '路灯不亮', category: 'lighting', snap: true }, 'q1');
+    const reports = [
+      { requestId: 'q1', memberId: 'res1', acceptedAt: Date.parse('2024-05-10T02:00:00Z') },
+      // Accepted before the rule took effect: nothing to suggest.
+      { requestId: 'q0', memberId: 'res2', acceptedAt: Date.parse('2023-12-30T02:00:00Z') },
+    ];
+    const suggest = () => awardSuggestions(foldEvents(log.events).points, foldEvents(log.events).rosters, [], reports);
+    expect(suggest().map((s) => [s.memberId, s.source, s.points, s.day])).toEqual([
+      ['res1', { kind: 'request', id: 'q1' }, 5, '2024-05-10'],
+    ]);
+    log.add('points.awarded', 'comm1', { memberId: 'res1', ruleId: 'r1', reason: '随手拍被受理', requestId: 'q1' });
+    expect(suggest()).toEqual([]);
+  });
+});

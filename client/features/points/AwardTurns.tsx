@@ -16,6 +16,7 @@ export function AwardTurns() {
   const rosters = useRosters();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const what = (s: ReturnType<typeof suggestions>[number]) => {
+    if (s.source.kind === 'request') return t('points.suggest.snap', { day: s.day });
     if (s.source.kind !== 'duty') return t('points.suggest.meeting', { day: s.day });
     const duty = rosters().duties[s.source.id];
     const team = duty ? (rosters().teams[duty.teamId]?.name ?? '') : '';

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { RuleKind } from '../../../shared/events/points.ts';
+import { type RuleKind, ruleKinds } from '../../../shared/events/points.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
@@ -42,7 +42,7 @@ export function RuleForm(props: { session: CompoundSession; done: () => void }) 
         label={t('points.ruleKind')}
         name="kind"
         layout="rows"
-        options={(['duty_hour', 'meeting', 'other'] as const).map((k) => ({ value: k, label: t(`points.kind.${k}`) }))}
+        options={ruleKinds.map((k) => ({ value: k, label: t(`points.kind.${k}`) }))}
         value={kind()}
         onChange={setKind}
       />

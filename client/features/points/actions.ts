@@ -30,6 +30,7 @@ export function confirmAward(session: CompoundSession, s: AwardSuggestion): stri
     reason: s.rule.name,
     ...(s.source.kind === 'duty' ? { dutyId: s.source.id } : {}),
     ...(s.source.kind === 'meeting' ? { meetingId: s.source.id } : {}),
+    ...(s.source.kind === 'request' ? { requestId: s.source.id } : {}),
   });
 }
 
