@@ -1,4 +1,5 @@
 import { Navigate, useParams } from '@solidjs/router';
+import { isPartner } from '../../shared/roles.ts';
 import { readPrefs } from '../domain/preferences.ts';
 import { compoundPath } from '../domain/usePage.ts';
 import { accountFor, accounts } from '../sync/accounts.ts';
@@ -7,10 +8,12 @@ import { accountFor, accounts } from '../sync/accounts.ts';
 export function Home() {
   const params = useParams<{ compoundId?: string }>();
   const target = () => {
-    if (params.compoundId) return compoundPath(params.compoundId, 'agenda');
     const last = readPrefs().lastCompoundId;
-    const account = (last && accountFor(last)) || accounts[0];
-    return account ? compoundPath(account.compoundId, 'agenda') : '/welcome';
+    const account = params.compoundId ? accountFor(params.compoundId) : (last && accountFor(last)) || accounts[0];
+    const compoundId = params.compoundId ?? account?.compoundId;
+    // A partner unit's app opens straight onto the needs board, the one page it can use.
+    const first = account && isPartner(account) ? 'needs' : 'agenda';
+    return compoundId ? compoundPath(compoundId, first) : '/welcome';
   };
   return <Navigate href={target()} />;
 }

@@ -1,6 +1,6 @@
+import { maskName } from '../events/practice.ts';
 import { photoRefs } from './pictures.ts';
 import { DAY, HOUR } from './Sim.ts';
-import { maskName } from '../events/practice.ts';
 import { microWishes } from './vocabulary.ts';
 import type { World } from './World.ts';
 import { anyCommittee, committeeOf } from './World.ts';
