@@ -11,6 +11,7 @@ import {
   rivalClaims,
 } from '../../shared/folds/index.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
+import { queuePhotos } from '../media/uploadQueue.ts';
 import { createFoldState } from '../reactive/createFoldState.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import { newId } from '../sync/ids.ts';
@@ -42,6 +43,10 @@ function appendNeeds<T extends EventType>(session: CompoundSession, type: T, fie
     'needs',
   );
   session.doc('needs').append([event]);
+  const f = fields as { photos?: string[]; wish?: { photos?: string[] } };
+  const photos = [...(f.photos ?? []), ...(f.wish?.photos ?? [])];
+  // Photos go up once the event that names them is written, as on the public log.
+  if (photos.length) void queuePhotos(session.compoundId, photos);
   return event.id;
 }
 

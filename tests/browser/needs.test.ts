@@ -75,7 +75,7 @@ describe('a partner unit fulfils a micro-wish', () => {
       .locator('.bottom-nav a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('data-tab')));
     expect(tabs).toEqual(['needs', 'more']);
-    const text = (await chen.page.locator('body').textContent()) ?? '';
+    const text = (await chen.page.locator('.app-frame').textContent()) ?? '';
     for (const other of ['议事', '账目', '会议', '王小明']) expect(text).not.toContain(other);
     const names = await databases(chen.page);
     expect(names.some((n) => n.endsWith(`${compoundId}/needs`))).toBe(true);
@@ -120,6 +120,8 @@ describe('a partner unit fulfils a micro-wish', () => {
     const committee = new NeedsPage(wang.page);
     await expect.poll(() => committee.status(), { timeout: 20_000 }).toBe('reported');
     await expect(wang.page.getByTestId('need-report').textContent()).resolves.toContain('电扇已经送到');
+    // The partner's photo reached the committee's phone.
+    await wang.page.locator('[data-testid="need"] img[data-state="ready"]').waitFor({ timeout: 20_000 });
     await wang.page.getByTestId('accept').click();
     await expect.poll(() => committee.status()).toBe('done');
     await lookAt(wang.page, 'done');

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, type JSX, Show } from 'solid-js';
+import { For, type JSX, onMount, Show } from 'solid-js';
 import { isCommittee, isPartner } from '../../../shared/roles.ts';
 import { type ListingState, useNeeds } from '../../domain/useNeeds.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -12,6 +12,8 @@ import { NeedCard } from './NeedCard.tsx';
 export default function NeedsPage() {
   const { session, path } = usePage();
   const { board, rivals, loaded } = useNeeds();
+  // Photos left unsent by an earlier visit go up from here too.
+  onMount(() => void import('../../media/uploadQueue.ts').then((q) => q.kickUploads()));
   const me = session.member.memberId;
   const partner = isPartner(session.member);
   const mine = () => [...board().claimed, ...board().done].filter((l) => l.claim?.by === me);
