@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'problem.resetLocal': 'Save this copy and reload',
   'doc.public': 'Public agenda',
   'doc.members': 'Member list',
+  'doc.needs': 'Needs board',
   'doc.committee': 'Committee records',
 
   'update.available': 'A new version is available.',

@@ -49,6 +49,7 @@ export const zhCN = {
   'problem.resetLocal': '保存本机副本并重新载入',
   'doc.public': '公开议事',
   'doc.members': '成员名单',
+  'doc.needs': '需求榜',
   'doc.committee': '三方内部资料',
 
   'update.available': '有新版本可用。',
