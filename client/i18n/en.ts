@@ -1062,6 +1062,7 @@ export const en: Record<MessageKey, string> = {
   'needs.byWhen': 'Wanted by',
   'needs.committeeOnly': 'Only committee members post needs.',
   'needs.claim': 'Claim this need',
+  'needs.acceptedOn': 'Accepted',
   'needs.accept': 'Accept as done',
   'needs.report': 'What was done',
   'needs.reportTitle': 'Done? Report with a photo',

@@ -1029,6 +1029,7 @@ export const zhCN = {
   'needs.byWhen': '希望哪天前办好',
   'needs.committeeOnly': '只有三方成员可以发布需求。',
   'needs.claim': '揭榜认领',
+  'needs.acceptedOn': '社区验收',
   'needs.accept': '验收通过',
   'needs.report': '办理情况',
   'needs.reportTitle': '办好了？拍照报告',

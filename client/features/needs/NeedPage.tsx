@@ -72,6 +72,14 @@ export default function NeedPage() {
                   </>
                 )}
               </Show>
+              <Show when={l().claim?.accepted}>
+                {(a) => (
+                  <>
+                    <dt>{t('needs.acceptedOn')}</dt>
+                    <dd>{formatDate(a().at, intlLocale())}</dd>
+                  </>
+                )}
+              </Show>
             </dl>
             <Show when={l().wish?.detail}>{(d) => <p class="need-detail">{d()}</p>}</Show>
             <PhotoGrid hashes={l().wish?.photos ?? []} />
