@@ -128,6 +128,10 @@ export const RuleCode = {
   TagTwice: 'tag_twice',
   /** A listing offers a request or a micro-wish, not both and not neither. */
   RequestOrWish: 'request_or_wish',
+  /** A resident's name on the needs board is masked (王*): partner units read that document. */
+  NameNotMasked: 'name_not_masked',
+  /** A partner claims for their own unit; residents do not claim. */
+  OwnUnit: 'own_unit',
 } as const;
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 

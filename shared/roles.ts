@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 
-export const roles = ['admin', 'committee', 'resident'] as const;
+/** A `partner` belongs to a partner unit (共建单位) and sees only the needs board. */
+export const roles = ['admin', 'committee', 'resident', 'partner'] as const;
 export type Role = (typeof roles)[number];
 export const RoleSchema = v.picklist(roles);
 
@@ -18,9 +19,16 @@ export interface Member {
   name: string;
   role: Role;
   party: MemberParty;
+  /** The partner unit (共建单位) a `partner` belongs to; absent for everyone else. */
+  unit?: string;
 }
 
 /** Admins and committee members act for their party. */
 export function isCommittee(member: Pick<Member, 'role'>): boolean {
   return member.role === 'admin' || member.role === 'committee';
+}
+
+/** Partner-unit members: they read and write the needs document only. */
+export function isPartner(member: Pick<Member, 'role'>): boolean {
+  return member.role === 'partner';
 }

@@ -1,10 +1,10 @@
 import type { Member } from './roles.ts';
-import { isCommittee } from './roles.ts';
+import { isCommittee, isPartner } from './roles.ts';
 
 /** Ids of compounds, members and meetings: 1-64 of [A-Za-z0-9_-]. */
 export const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
-export type DocKind = 'public' | 'committee' | 'members' | 'minutes';
+export type DocKind = 'public' | 'committee' | 'members' | 'minutes' | 'needs';
 
 export interface DocRef {
   name: string;
@@ -12,9 +12,9 @@ export interface DocRef {
   meetingId?: string;
 }
 
-/** Parses a document name (`public`, `committee`, `members`, `minutes-<meetingId>`); undefined if invalid. */
+/** Parses a document name (`public`, `committee`, `members`, `needs`, `minutes-<meetingId>`); undefined if invalid. */
 export function parseDocName(name: string): DocRef | undefined {
-  if (name === 'public' || name === 'committee' || name === 'members') return { name, kind: name };
+  if (name === 'public' || name === 'committee' || name === 'members' || name === 'needs') return { name, kind: name };
   if (name.startsWith('minutes-')) {
     const meetingId = name.slice('minutes-'.length);
     if (idPattern.test(meetingId)) return { name, kind: 'minutes', meetingId };
@@ -37,9 +37,12 @@ export const docRoots: Record<DocKind, { events: true; notes?: true }> = {
   committee: { events: true },
   members: { events: true },
   minutes: { events: true, notes: true },
+  needs: { events: true },
 };
 
+/** A partner reads the needs board alone: no agenda, ledger, names of members or minutes reach their phone. */
 export function canRead(kind: DocKind, member: Pick<Member, 'role'>): boolean {
+  if (isPartner(member)) return kind === 'needs';
   return kind === 'committee' ? isCommittee(member) : true;
 }
 
@@ -52,6 +55,8 @@ export function canWrite(kind: DocKind, member: Pick<Member, 'role'>): boolean {
   switch (kind) {
     case 'public':
     case 'minutes':
+      return !isPartner(member);
+    case 'needs':
       return true;
     case 'committee':
       return isCommittee(member);

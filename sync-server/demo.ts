@@ -79,6 +79,7 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
 
   s.storage.docs.append(roomName(compoundId, 'public'), logUpdate(sample.publicEvents));
   s.storage.docs.append(roomName(compoundId, 'committee'), logUpdate(sample.committeeEvents));
+  s.storage.docs.append(roomName(compoundId, 'needs'), logUpdate(sample.needsEvents));
   for (const [meetingId, events] of Object.entries(sample.minutes)) {
     s.storage.docs.append(roomName(compoundId, minutesDocName(meetingId)), logUpdate(events));
   }

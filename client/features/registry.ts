@@ -9,6 +9,7 @@ import { meetings } from './meetings/index.ts';
 import { members } from './members/index.ts';
 import { minutes } from './minutes/index.ts';
 import { more } from './more/index.ts';
+import { needs } from './needs/index.ts';
 import { points } from './points/index.ts';
 import { settings } from './settings/index.ts';
 import { verify } from './verify/index.ts';
@@ -21,7 +22,16 @@ import { volunteers } from './volunteers/index.ts';
 export interface Feature {
   id: string;
   /** Its bottom tab; `path` is relative to /c/:compoundId; `badge` shows a count on it (what waits on me). */
-  tab?: { label: MessageKey; icon: IconComponent; path: string; badge?: Component };
+  tab?: {
+    label: MessageKey;
+    icon: IconComponent;
+    path: string;
+    badge?: Component;
+    /** `partner`: the tab shows on a partner unit's phone only (theirs shows no other but More). */
+    audience?: 'partner';
+  };
+  /** A partner unit may open its pages (everything else would ask for documents they cannot read). */
+  forPartners?: true;
   /** Routes under /c/:compoundId. */
   routes: RouteDefinition[];
   /** Ids of features without a tab whose pages belong to this tab. */
@@ -30,6 +40,7 @@ export interface Feature {
 
 /** Tabbed features in tab order, then the ones a tab owns. */
 export const features: Feature[] = [
+  needs,
   agenda,
   volunteers,
   ledger,
@@ -42,6 +53,17 @@ export const features: Feature[] = [
   verify,
   points,
 ];
+
+/** The tabs a member sees: a partner unit the needs board and More; everyone else the rest. */
+export function tabsFor(partner: boolean): Feature[] {
+  return features.filter((f) => f.tab && (partner ? f.tab.audience === 'partner' || f.id === 'more' : !f.tab.audience));
+}
+
+/** True if a partner unit may open this path under /c/:compoundId (its first segment names the page). */
+export function partnerMayOpen(rest: string): boolean {
+  const first = rest.split('/').filter(Boolean)[0] ?? '';
+  return features.some((f) => f.forPartners && f.routes.some((r) => String(r.path).split('/')[1] === first));
+}
 
 /** The path prefixes (under /c/:compoundId) that light up a feature's tab: its own and its owned features' routes. */
 export function tabPaths(feature: Feature): string[] {

@@ -2,13 +2,13 @@ import { useLocation } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { compoundPath } from '../domain/usePage.ts';
-import { features, tabPaths } from '../features/registry.ts';
+import { tabPaths, tabsFor } from '../features/registry.ts';
 import { t } from '../i18n/index.ts';
 
 /** Five tabs, each an icon with its word; the current one is marked in words for screen readers too. */
-export function BottomNav(props: { compoundId: string }) {
+export function BottomNav(props: { compoundId: string; partner: boolean }) {
   const location = useLocation();
-  const tabs = () => features.flatMap((f) => (f.tab ? [{ feature: f, tab: f.tab }] : []));
+  const tabs = () => tabsFor(props.partner).flatMap((f) => (f.tab ? [{ feature: f, tab: f.tab }] : []));
   const base = () => compoundPath(props.compoundId);
   const isActive = (paths: string[]) => {
     const rest = location.pathname.slice(base().length);

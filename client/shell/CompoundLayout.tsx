@@ -1,5 +1,6 @@
 import { A, type RouteSectionProps, useParams } from '@solidjs/router';
 import { createEffect, createMemo, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
+import { isPartner } from '../../shared/roles.ts';
 import { writePrefs } from '../domain/preferences.ts';
 import { SessionContext } from '../domain/session.ts';
 import { compoundPath } from '../domain/usePage.ts';
@@ -9,6 +10,7 @@ import { CompoundSession } from '../sync/CompoundSession.ts';
 import { IconSwitch } from '../ui/icons.tsx';
 import { BottomNav } from './BottomNav.tsx';
 import { NotOnDevice } from './NotOnDevice.tsx';
+import { PartnerGate } from './PartnerGate.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { RejoinScreen } from './RejoinScreen.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
@@ -57,9 +59,11 @@ export function CompoundLayout(props: RouteSectionProps) {
               </header>
               <ProblemBanner session={s} />
               <main id="main" class="page">
-                <Show when={props.children}>{props.children}</Show>
+                <PartnerGate session={s}>
+                  <Show when={props.children}>{props.children}</Show>
+                </PartnerGate>
               </main>
-              <BottomNav compoundId={s.compoundId} />
+              <BottomNav compoundId={s.compoundId} partner={isPartner(s.member)} />
             </div>
           </SessionContext.Provider>
         )}

@@ -1,4 +1,5 @@
 import { Navigate, useParams } from '@solidjs/router';
+import { isPartner } from '../../shared/roles.ts';
 import { readPrefs } from '../domain/preferences.ts';
 import { compoundPath } from '../domain/usePage.ts';
 import { accountFor, accounts } from '../sync/accounts.ts';
@@ -13,7 +14,14 @@ export function lastCompoundPath(...parts: string[]): string {
 /** `/` and `/c/:id`: open the compound last used (or the only one), else the welcome page. */
 export function Home() {
   const params = useParams<{ compoundId?: string }>();
-  const target = () => (params.compoundId ? compoundPath(params.compoundId, 'agenda') : lastCompoundPath('agenda'));
+  const target = () => {
+    const last = readPrefs().lastCompoundId;
+    const account = params.compoundId ? accountFor(params.compoundId) : (last && accountFor(last)) || accounts[0];
+    const compoundId = params.compoundId ?? account?.compoundId;
+    // A partner unit's app opens straight onto the needs board, the one page it can use.
+    const first = account && isPartner(account) ? 'needs' : 'agenda';
+    return compoundId ? compoundPath(compoundId, first) : '/welcome';
+  };
   return <Navigate href={target()} />;
 }
 

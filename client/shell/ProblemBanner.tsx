@@ -10,7 +10,7 @@ import { IconAlert } from '../ui/icons.tsx';
 const RecoveredDialog = lazy(() => import('./RecoveredDialog.tsx'));
 
 export const docLabel = (name: string) =>
-  ['public', 'members', 'committee'].includes(name) ? t(`doc.${name}` as MessageKey) : name;
+  ['public', 'members', 'committee', 'needs'].includes(name) ? t(`doc.${name}` as MessageKey) : name;
 
 /** Every problem of the open compound's documents, in plain words with what can be done. */
 export function ProblemBanner(props: { session: CompoundSession }) {

@@ -1,7 +1,7 @@
 import { type Accessor, createMemo, createSignal } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
-import { isCommittee } from '../../shared/roles.ts';
+import { isCommittee, isPartner } from '../../shared/roles.ts';
 import { type Account, accountFor, reloadAccount, updateAccount } from './accounts.ts';
 import { ApiError, api } from './api.ts';
 import { type Connection, DocHandle, type DocProblem } from './DocHandle.ts';
@@ -30,8 +30,12 @@ export class CompoundSession {
   private readonly list = createSignal<DocHandle[]>([]);
 
   constructor(private readonly initial: Account) {
-    this.doc('public');
-    this.doc('members');
+    // A partner's phone opens the needs board alone: the relay would refuse them every other document.
+    if (isPartner(initial)) this.doc('needs');
+    else {
+      this.doc('public');
+      this.doc('members');
+    }
     if (isCommittee(initial)) this.doc('committee');
     this.summary = createMemo(() => summarize(this.list[0]()));
     this.problems = createMemo(() =>
@@ -55,7 +59,8 @@ export class CompoundSession {
   /** The member as checkEvent sees them. */
   get member(): Member {
     const a = this.account;
-    return { memberId: a.memberId, compoundId: a.compoundId, name: a.name, role: a.role, party: a.party };
+    const unit = a.unit !== undefined ? { unit: a.unit } : {};
+    return { memberId: a.memberId, compoundId: a.compoundId, name: a.name, role: a.role, party: a.party, ...unit };
   }
 
   /** The handle of a document, opened on first use. */
@@ -115,8 +120,9 @@ export class CompoundSession {
     const token = this.account.token;
     try {
       const me = await api.me(token);
-      if (me.role !== this.account.role || me.party !== this.account.party || me.name !== this.account.name) {
-        await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name });
+      const a = this.account;
+      if (me.role !== a.role || me.party !== a.party || me.name !== a.name || me.unit !== a.unit) {
+        await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name, unit: me.unit });
       }
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {

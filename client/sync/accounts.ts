@@ -12,6 +12,8 @@ export interface Account {
   name: string;
   role: Role;
   party: MemberParty;
+  /** A partner's unit (共建单位). */
+  unit?: string;
   token: string;
   addedAt: number;
   /** Set when the relay or the API refused the token (4401/404): the member must join again. */

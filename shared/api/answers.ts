@@ -15,6 +15,8 @@ export const Credentials = v.object({
   token: v.pipe(v.string(), v.minLength(1)),
   role: RoleSchema,
   party: MemberPartySchema,
+  /** A partner's unit (共建单位). */
+  unit: v.optional(v.string()),
 });
 export type Credentials = v.InferOutput<typeof Credentials>;
 
@@ -33,6 +35,7 @@ export const Me = v.object({
   name: v.string(),
   role: RoleSchema,
   party: MemberPartySchema,
+  unit: v.optional(v.string()),
 });
 export type Me = v.InferOutput<typeof Me>;
 
@@ -41,6 +44,7 @@ export const InviteSummary = v.object({
   code: v.string(),
   role: RoleSchema,
   party: MemberPartySchema,
+  unit: v.optional(v.string()),
   maxUses: v.number(),
   uses: v.number(),
   expiresAt: Timestamp,

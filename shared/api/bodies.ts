@@ -8,10 +8,12 @@ import { PartySchema } from '../roles.ts';
 export const CreateCompoundBody = v.strictObject({ name: Line(60), founderName: Line(60), party: PartySchema });
 export type CreateCompoundBody = v.InferInput<typeof CreateCompoundBody>;
 
-/** POST /api/compounds/:compoundId/invites: a committee invite names its party; a resident's need not. */
+/** POST /api/compounds/:compoundId/invites: a committee invite names its party, a partner invite its unit. */
 export const CreateInviteBody = v.strictObject({
-  role: v.picklist(['resident', 'committee']),
+  role: v.picklist(['resident', 'committee', 'partner']),
   party: v.optional(PartySchema),
+  /** The partner unit (共建单位) a partner invite joins people to. */
+  unit: v.optional(Line(100)),
   maxUses: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 1),
   ttlHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
 });

@@ -10,6 +10,8 @@ export const MemberJoined = defineEvent('member.joined', {
   party: MemberPartySchema,
   /** Whose invite they joined with; absent for a compound's founder and in events written before it was kept. */
   invitedBy: v.optional(MemberId),
+  /** A partner's unit (共建单位). */
+  unit: v.optional(Line(100)),
 });
 export type MemberJoinedEvent = v.InferOutput<typeof MemberJoined>;
 
@@ -36,6 +38,7 @@ export function memberJoined(e: Omit<MemberJoinedEvent, 'type' | 'by'>): MemberJ
     party: e.party,
     // Left out rather than undefined: Yjs would keep an `undefined` field.
     ...(e.invitedBy !== undefined ? { invitedBy: e.invitedBy } : {}),
+    ...(e.unit !== undefined ? { unit: e.unit } : {}),
   };
 }
 

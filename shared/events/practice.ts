@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { Timestamp } from '../time.ts';
 import { defineEvent, EventRef, ImageRefs, Line, MemberId, Text } from './envelope.ts';
 
 /**
@@ -20,7 +21,17 @@ export const ProfileRegistered = defineEvent('practice.profile.registered', {
 /** 揭榜领办: a request, or a residents' micro-wish (微心愿), offered to partner units. Its id is this event's id. */
 export const ListingPublished = defineEvent('practice.published', {
   requestId: v.optional(EventRef),
-  wish: v.optional(v.strictObject({ title: Line(100), detail: v.optional(Text(1000)) })),
+  wish: v.optional(
+    v.strictObject({
+      title: Line(100),
+      detail: v.optional(Text(1000)),
+      /** Whom a resident's wish is for, masked (王*): partner units read the needs document. */
+      forName: v.optional(Line(20)),
+      /** By when it is wanted, ms since the epoch. */
+      due: v.optional(Timestamp),
+      photos: v.optional(ImageRefs),
+    }),
+  ),
 });
 
 /** A partner unit takes a listing. The claim's id is this event's id. */
@@ -52,3 +63,9 @@ export const practiceEvents = [
   ClaimReported,
   ClaimAccepted,
 ] as const;
+
+/** A resident's name as the needs board shows it: the first character, then `*` (王小明 → 王*). */
+export function maskName(name: string): string {
+  const first = [...name.trim()][0];
+  return first === undefined ? '*' : `${first}*`;
+}

@@ -46,6 +46,8 @@ export { cadenceLimits, meetingCadence } from './meetingCadence.ts';
 export type { MeetingState, MeetingsState, TopicOrder } from './meetings.ts';
 export { orderTopics } from './meetings.ts';
 export type { MemberState } from './members.ts';
+export type { NeedsBoard, RivalClaim } from './needsQueries.ts';
+export { awaitingAcceptance, myClaims, needsBoard, rivalClaims } from './needsQueries.ts';
 export type { AwardSource, GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
 export type { Attendance, AwardSuggestion, HistoryLine, Overdraft } from './pointsQueries.ts';
 export {

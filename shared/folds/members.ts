@@ -14,6 +14,8 @@ export interface MemberState {
   revokedAt: number | null;
   /** Whose invite they joined with, when the server recorded it. */
   invitedBy?: string;
+  /** A partner's unit (共建单位). */
+  unit?: string;
 }
 
 type MemberEvent = EventOf<(typeof memberEvents)[number]['entries']['type']['literal']>;
@@ -33,6 +35,7 @@ export const membersModule: FoldModule<MemberEvent> = {
           joinedAt: m?.joinedAt ?? e.at,
           revokedAt: null,
           ...(e.invitedBy !== undefined ? { invitedBy: e.invitedBy } : {}),
+          ...(e.unit !== undefined ? { unit: e.unit } : {}),
         } satisfies MemberState);
         return undefined;
       case 'member.revoked':

@@ -30,7 +30,8 @@ export interface Claim {
 export interface ListingState {
   id: string;
   requestId: string | null;
-  wish: { title: string; detail: string | null } | null;
+  /** `forName` is already masked (王*); `due` is ms since the epoch. */
+  wish: { title: string; detail: string | null; forName: string | null; due: number | null; photos: string[] } | null;
   publishedAt: number;
   publishedBy: string;
   status: 'open' | 'claimed' | 'reported' | 'done';
@@ -73,7 +74,15 @@ export const practiceModule: FoldModule<PracticeEvent> = {
         ctx.put(lstKey(e.id), {
           id: e.id,
           requestId: e.requestId ?? null,
-          wish: e.wish ? { title: e.wish.title, detail: e.wish.detail ?? null } : null,
+          wish: e.wish
+            ? {
+                title: e.wish.title,
+                detail: e.wish.detail ?? null,
+                forName: e.wish.forName ?? null,
+                due: e.wish.due ?? null,
+                photos: e.wish.photos ?? [],
+              }
+            : null,
           publishedAt: e.at,
           publishedBy: e.by,
           status: 'open',

@@ -3,9 +3,10 @@ import { RejectReason, RuleCode, RuleError } from '../errors.ts';
 import type { AppEvent, EventType } from '../events/index.ts';
 import { parseEvent } from '../events/index.ts';
 import type { Attendee } from '../events/meeting.ts';
+import { maskName } from '../events/practice.ts';
 import type { Owner } from '../events/request.ts';
 import type { Member, Party } from '../roles.ts';
-import { isCommittee } from '../roles.ts';
+import { isCommittee, isPartner } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { exhaustive } from '../rooms.ts';
 
@@ -47,6 +48,12 @@ const ownerOrCommittee = (event: { owner: Owner }, member: Member): BrokenRule |
 /** Only a member of party P records P's approval, refusal or sign-off. */
 const ownParty = (event: { party: Party }, member: Member): BrokenRule | undefined =>
   event.party === member.party ? undefined : { code: RuleCode.OwnParty, party: event.party };
+
+/** Partner units claim, each under its own name; a committee member may record a claim phoned in. */
+const ownUnit = (event: { unitName: string }, member: Member): BrokenRule | undefined => {
+  if (isCommittee(member)) return undefined;
+  return isPartner(member) && event.unitName === member.unit ? undefined : { code: RuleCode.OwnUnit };
+};
 
 /**
  * The permission table: which role and party may append which event type to which document.
@@ -161,14 +168,18 @@ export const permissions: PermissionTable = {
       selfOrCommittee(e, m) ?? (new Set(e.tags).size === e.tags.length ? undefined : { code: RuleCode.TagTwice }),
   },
   'practice.published': {
-    doc: 'public',
+    doc: 'needs',
     who: 'committee',
     check: (e) =>
-      (e.requestId === undefined) === (e.wish === undefined) ? { code: RuleCode.RequestOrWish } : undefined,
+      (e.requestId === undefined) === (e.wish === undefined)
+        ? { code: RuleCode.RequestOrWish }
+        : e.wish?.forName !== undefined && e.wish.forName !== maskName(e.wish.forName)
+          ? { code: RuleCode.NameNotMasked }
+          : undefined,
   },
-  'practice.claimed': { doc: 'public', who: 'member' },
-  'practice.reported': { doc: 'public', who: 'member' },
-  'practice.accepted': { doc: 'public', who: 'committee' },
+  'practice.claimed': { doc: 'needs', who: 'member', check: ownUnit },
+  'practice.reported': { doc: 'needs', who: 'member' },
+  'practice.accepted': { doc: 'needs', who: 'committee' },
 
   'grid.building-lead.named': { doc: 'public', who: 'committee' },
   'grid.neighbour-lead.named': { doc: 'public', who: 'committee' },

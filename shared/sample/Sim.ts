@@ -6,7 +6,7 @@ export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
 /** Which log an event goes to. */
-export type Target = 'public' | 'committee' | { minutes: string };
+export type Target = 'public' | 'committee' | 'needs' | { minutes: string };
 
 interface Task {
   at: number;
@@ -21,6 +21,7 @@ interface Task {
 export class Sim {
   readonly publicEvents: AppEvent[] = [];
   readonly committeeEvents: AppEvent[] = [];
+  readonly needsEvents: AppEvent[] = [];
   readonly minutes: Record<string, AppEvent[]> = {};
   readonly #heap: Task[] = [];
   #now: number;
@@ -76,6 +77,7 @@ export class Sim {
     const event = { id: this.newId(), type, at: this.#last, by, ...fields } as unknown as EventOf<T>;
     if (target === 'public') this.publicEvents.push(event);
     else if (target === 'committee') this.committeeEvents.push(event);
+    else if (target === 'needs') this.needsEvents.push(event);
     else {
       const log = this.minutes[target.minutes] ?? [];
       this.minutes[target.minutes] = log;

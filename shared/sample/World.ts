@@ -10,6 +10,8 @@ export interface SampleMember {
   name: string;
   role: Role;
   party: MemberParty;
+  /** A partner's unit (共建单位). */
+  unit?: string;
 }
 
 /** What the generator knows of a request, so every event it writes is one the fold accepts. */
@@ -58,6 +60,8 @@ export interface World {
   leads: Map<number, SampleMember>;
   reporters: SampleMember[];
   partners: SampleMember[];
+  /** One `partner` member per partner unit: they claim and deliver on the needs board. */
+  partnerMembers: SampleMember[];
   requests: Map<string, RequestModel>;
   /** Announced meetings still to come, by start time. */
   upcoming: MeetingModel[];

@@ -13,7 +13,7 @@ import { planListings, registerProfiles } from './practiceFlow.ts';
 import { planDuties, setUpTeams } from './rosterFlow.ts';
 import { DAY, HOUR, Sim } from './Sim.ts';
 import { planStories } from './stories.ts';
-import { givenNames, surnames } from './vocabulary.ts';
+import { givenNames, partnerContacts, partnerUnits, surnames } from './vocabulary.ts';
 import type { SampleMember, World } from './World.ts';
 import { scales } from './World.ts';
 
@@ -46,6 +46,8 @@ export interface SampleCompound {
   publicEvents: AppEvent[];
   /** The `committee` document's event log (care visits). */
   committeeEvents: AppEvent[];
+  /** The `needs` document's event log (the needs board). */
+  needsEvents: AppEvent[];
   /** Each held meeting's `minutes-<meetingId>` event log. */
   minutes: Record<string, AppEvent[]>;
 }
@@ -79,7 +81,13 @@ export function generateCompound(options: GenerateOptions): SampleCompound {
   planUpcoming(w);
   planBacklog(w);
   sim.run();
-  return { members, publicEvents: sim.publicEvents, committeeEvents: sim.committeeEvents, minutes: sim.minutes };
+  return {
+    members: [...members, ...w.partnerMembers],
+    publicEvents: sim.publicEvents,
+    committeeEvents: sim.committeeEvents,
+    needsEvents: sim.needsEvents,
+    minutes: sim.minutes,
+  };
 }
 
 function startOf(o: GenerateOptions): number {
@@ -145,6 +153,13 @@ function makeWorld(
     leads,
     reporters: others.slice(-(small ? 4 : 7)),
     partners: others.slice(-(small ? 6 : 10), -(small ? 4 : 7)),
+    partnerMembers: partnerUnits.map((unit, i) => ({
+      memberId: `u${sim.idPrefix}${i}`,
+      name: partnerContacts[i % partnerContacts.length] as string,
+      role: 'partner',
+      party: 'none',
+      unit,
+    })),
     requests: new Map(),
     upcoming: [],
     rules: { volunteer: '', tidy: '', helping: '', snapshot: '', meeting: '', flyingWire: '' },

@@ -1,6 +1,7 @@
+import { maskName } from '../events/practice.ts';
 import { photoRefs } from './pictures.ts';
 import { DAY, HOUR } from './Sim.ts';
-import { microWishes, partnerUnits } from './vocabulary.ts';
+import { microWishes } from './vocabulary.ts';
 import type { World } from './World.ts';
 import { anyCommittee, committeeOf } from './World.ts';
 
@@ -38,36 +39,33 @@ export function registerProfiles(w: World): void {
   });
 }
 
-/** 揭榜领办: each month a micro-wish or an open request is published; a partner unit claims and delivers it. */
+/** 揭榜领办: each month a need or a resident's micro-wish goes on the needs board; a partner unit claims and delivers it. */
 export function planListings(w: World): void {
   const { rng, sim } = w;
   for (let day = 25; day < w.scale.days; day += rng.int(20, 40)) {
     sim.at(sim.dayTime(day, 10), () => {
-      const open = [...w.requests.values()]
-        .slice(-80)
-        .filter((r) => r.category === 'elderly' || r.category === 'children');
-      const request = rng.chance(0.4) && open.length ? rng.pick(open) : undefined;
       const [title, detail] = rng.pick(microWishes);
-      const listing = sim.emit('public', 'practice.published', anyCommittee(w).memberId, {
-        ...(request ? { requestId: request.id } : { wish: { title, detail } }),
+      const forName = rng.chance(0.6) ? maskName(rng.pick(w.residents).name) : undefined;
+      const listing = sim.emit('needs', 'practice.published', anyCommittee(w).memberId, {
+        wish: { title, detail, due: sim.now + rng.int(7, 30) * DAY, ...(forName ? { forName } : {}) },
       });
-      if (!w.partners.length || rng.chance(0.15)) return;
-      const unit = rng.pick(w.partners);
+      if (!w.partnerMembers.length || rng.chance(0.15)) return;
+      const unit = rng.pick(w.partnerMembers);
       sim.after(rng.int(1, 10) * DAY, () => {
-        const claim = sim.emit('public', 'practice.claimed', unit.memberId, {
+        const claim = sim.emit('needs', 'practice.claimed', unit.memberId, {
           listingId: listing.id,
-          unitName: rng.pick(partnerUnits),
+          unitName: unit.unit as string,
           contact: `${unit.name} 138${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
         });
         sim.after(rng.int(3, 20) * DAY, () => {
-          sim.emit('public', 'practice.reported', unit.memberId, {
+          sim.emit('needs', 'practice.reported', unit.memberId, {
             listingId: listing.id,
             claimId: claim.id,
             note: '已经办好了，附上照片。',
             photos: photoRefs(w, 1),
           });
           sim.after(rng.int(4, 72) * HOUR, () =>
-            sim.emit('public', 'practice.accepted', committeeOf(w, 'community').memberId, {
+            sim.emit('needs', 'practice.accepted', committeeOf(w, 'community').memberId, {
               listingId: listing.id,
               claimId: claim.id,
               note: '感谢共建单位！',

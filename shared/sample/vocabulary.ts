@@ -157,6 +157,8 @@ export const donors = [
 ];
 
 export const partnerUnits = ['区供电公司党支部', '惠民药房', '顺丰快递站', '区第一小学', '街道卫生服务中心'];
+/** Who answers for each partner unit on the needs board. */
+export const partnerContacts = ['陈志明', '周丽', '孙浩', '吴敏', '郑涛'];
 
 export const microWishes: readonly (readonly [string, string])[] = [
   ['给独居老人换一台新电风扇', '3号楼的独居老人家里电扇坏了，夏天很热。'],

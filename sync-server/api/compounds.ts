@@ -23,6 +23,7 @@ export function joinedEvent(m: MemberRow, invitedBy?: string): MemberJoinedEvent
     role: m.role,
     party: m.party,
     invitedBy,
+    unit: m.unit,
   });
 }
 
@@ -91,6 +92,7 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       name: body.name.trim(),
       role: invite.role,
       party: invite.party,
+      ...(invite.unit !== undefined ? { unit: invite.unit } : {}),
       joinedAt: now,
       revokedAt: null,
     };
@@ -102,13 +104,14 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       token,
       role: member.role,
       party: member.party,
+      ...(member.unit !== undefined ? { unit: member.unit } : {}),
     };
     return c.json(credentials, 201);
   });
 
   app.get('/me', auth, (c) => {
-    const { memberId, compoundId, name, role, party } = c.get('member');
-    const me: Me = { memberId, compoundId, name, role, party };
+    const { memberId, compoundId, name, role, party, unit } = c.get('member');
+    const me: Me = { memberId, compoundId, name, role, party, ...(unit !== undefined ? { unit } : {}) };
     return c.json(me);
   });
 

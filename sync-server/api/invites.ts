@@ -26,6 +26,12 @@ export function inviteRoutes(s: Services): Hono<AppEnv> {
     if (body.role === 'committee' && !body.party) {
       throw new ApiError(400, Code.BadRequest, 'party: a committee member belongs to a party');
     }
+    if ((body.role === 'partner') !== (body.unit !== undefined)) {
+      throw new ApiError(400, Code.BadRequest, 'unit: a partner invite names its unit, and only a partner invite');
+    }
+    if (body.role === 'partner' && body.party) {
+      throw new ApiError(400, Code.BadRequest, 'party: a partner unit acts for no party');
+    }
     // Each party's approval stands for that party alone: only an admin adds members to another party.
     if (body.role === 'committee' && member.role !== 'admin' && body.party !== member.party) {
       throw new ApiError(
@@ -42,6 +48,7 @@ export function inviteRoutes(s: Services): Hono<AppEnv> {
       compoundId: member.compoundId,
       role: body.role,
       party,
+      ...(body.unit !== undefined ? { unit: body.unit.trim() } : {}),
       maxUses: body.maxUses,
       uses: 0,
       expiresAt,
@@ -59,10 +66,11 @@ export function inviteRoutes(s: Services): Hono<AppEnv> {
     const rows = await s.storage.accounts.listInvites(admin.compoundId, s.now());
     // Codes are listed whole: an admin may mint a new invite anyway, and revoking names the code.
     const list: InviteList = {
-      invites: rows.map(({ code, role, party, maxUses, uses, expiresAt, createdBy }) => ({
+      invites: rows.map(({ code, role, party, unit, maxUses, uses, expiresAt, createdBy }) => ({
         code,
         role,
         party,
+        ...(unit !== undefined ? { unit } : {}),
         maxUses,
         uses,
         expiresAt,

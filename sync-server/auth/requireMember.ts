@@ -9,7 +9,8 @@ import { hashToken } from './tokens.ts';
 /** A stored member who is still a member. */
 export function activeMember(row: MemberRow | undefined): Member | undefined {
   if (!row || row.revokedAt !== null) return undefined;
-  return { memberId: row.memberId, compoundId: row.compoundId, name: row.name, role: row.role, party: row.party };
+  const { memberId, compoundId, name, role, party, unit } = row;
+  return { memberId, compoundId, name, role, party, ...(unit !== undefined ? { unit } : {}) };
 }
 
 /** The member a token belongs to, if it is known and not revoked. */

@@ -38,6 +38,8 @@ export interface MemberRow {
   name: string;
   role: Role;
   party: MemberParty;
+  /** A partner's unit (共建单位); absent for everyone else. */
+  unit?: string;
   joinedAt: number;
   revokedAt: number | null;
 }
@@ -47,6 +49,8 @@ export interface InviteRow {
   compoundId: string;
   role: Role;
   party: MemberParty;
+  /** The unit a partner invite joins people to. */
+  unit?: string;
   maxUses: number;
   uses: number;
   expiresAt: number;

@@ -8,8 +8,11 @@ import { applyPgSchema } from './postgres/schema.ts';
 /** The tables a data directory holds, parents first, with their columns in one order. */
 const tables = [
   ['compounds', ['compound_id', 'name', 'created_at']],
-  ['members', ['member_id', 'compound_id', 'name', 'role', 'party', 'token_hash', 'joined_at', 'revoked_at']],
-  ['invites', ['code', 'compound_id', 'role', 'party', 'max_uses', 'uses', 'expires_at', 'created_by', 'revoked_at']],
+  ['members', ['member_id', 'compound_id', 'name', 'role', 'party', 'unit', 'token_hash', 'joined_at', 'revoked_at']],
+  [
+    'invites',
+    ['code', 'compound_id', 'role', 'party', 'unit', 'max_uses', 'uses', 'expires_at', 'created_by', 'revoked_at'],
+  ],
   ['blobs', ['compound_id', 'hash', 'type', 'bytes']],
   ['updates', ['id', 'room', 'data']],
 ] as const;

@@ -34,7 +34,7 @@ export function createCompound(
 export async function addMember(
   base: string,
   admin: Session,
-  invite: { role: 'resident' | 'committee'; party?: Party },
+  invite: { role: 'resident' | 'committee' | 'partner'; party?: Party; unit?: string },
   name = '李建国',
 ): Promise<Session> {
   const { code } = await post<{ code: string }>(

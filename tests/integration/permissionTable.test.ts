@@ -13,7 +13,12 @@ import { useTestServer } from '../helpers/useTestServer.ts';
  */
 const sample = generateCompound({ seed: 11, scale: 'five-years' });
 const samples = new Map<string, Record<string, unknown>>();
-for (const e of [...sample.publicEvents, ...sample.committeeEvents, ...Object.values(sample.minutes).flat()]) {
+for (const e of [
+  ...sample.publicEvents,
+  ...sample.committeeEvents,
+  ...sample.needsEvents,
+  ...Object.values(sample.minutes).flat(),
+]) {
   if (!samples.has(e.type)) samples.set(e.type, e as unknown as Record<string, unknown>);
 }
 // Types the generator never writes: the smallest valid event of each.
@@ -78,6 +83,7 @@ describe('the permission table, enforced by the relay', () => {
   let resident: Session;
   let owners: Session;
   let property: Session;
+  let partner: Session;
   const watchers = new Map<string, TestClient>();
 
   beforeAll(async () => {
@@ -85,7 +91,8 @@ describe('the permission table, enforced by the relay', () => {
     resident = await addMember(server.url, admin, { role: 'resident' }, '居民老陈');
     owners = await addMember(server.url, admin, { role: 'committee', party: 'owners' }, '业委会老刘');
     property = await addMember(server.url, admin, { role: 'committee', party: 'property' }, '物业小周');
-    for (const doc of ['public', 'committee', 'minutes-m1']) {
+    partner = await addMember(server.url, admin, { role: 'partner', unit: '惠民药房' }, '药房小陈');
+    for (const doc of ['public', 'committee', 'minutes-m1', 'needs']) {
       const w = server.connect(admin, doc);
       watchers.set(doc, w);
       await synced(w);
@@ -155,13 +162,30 @@ describe('the permission table, enforced by the relay', () => {
       continue;
     }
     const docName = docNameOf(rule.doc);
+    // Only partner units claim on the needs board, each under its own unit's name.
+    const claim = type === 'practice.claimed';
     const allowed = () =>
-      rule.who === 'member' ? resident : rule.who === 'admin' ? admin : partyRows.has(type) ? owners : property;
-    const whom = rule.who === 'member' ? 'a resident' : rule.who === 'admin' ? 'an admin' : 'a committee member';
+      claim
+        ? partner
+        : rule.who === 'member'
+          ? resident
+          : rule.who === 'admin'
+            ? admin
+            : partyRows.has(type)
+              ? owners
+              : property;
+    const whom = claim
+      ? 'a partner unit'
+      : rule.who === 'member'
+        ? 'a resident'
+        : rule.who === 'admin'
+          ? 'an admin'
+          : 'a committee member';
 
     it(`${type}: allowed for ${whom} in ${docName}`, async () => {
       expect(samples.has(type), `no sample event of ${type}`).toBe(true);
-      expect(['stored', 'causal']).toContain(await attempt(allowed(), docName, eventFor(type, allowed())));
+      const e = eventFor(type, allowed(), claim ? { unitName: '惠民药房' } : {});
+      expect(['stored', 'causal']).toContain(await attempt(allowed(), docName, e));
     });
 
     if (rule.who === 'admin') {

@@ -8,7 +8,7 @@ import type { DocKind } from '../../shared/rooms.ts';
 import type { Who } from '../../shared/rules/permissions.ts';
 import { checkEvent, mayAppend, permissions } from '../../shared/rules/permissions.ts';
 import { examplePayloads } from './support/exampleEvents.ts';
-import { admin, community, owners, property, resident, resident2 } from './support/members.ts';
+import { admin, community, owners, partner, property, resident, resident2 } from './support/members.ts';
 
 /** The table restated independently: a wrong row in permissions.ts fails here. */
 const expected: Record<EventType, [DocKind, Who]> = {
@@ -60,10 +60,10 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'ledger.tier.set': ['public', 'admin'],
   'ledger.expense.assembly-linked': ['public', 'committee'],
   'practice.profile.registered': ['public', 'member'],
-  'practice.published': ['public', 'committee'],
-  'practice.claimed': ['public', 'member'],
-  'practice.reported': ['public', 'member'],
-  'practice.accepted': ['public', 'committee'],
+  'practice.published': ['needs', 'committee'],
+  'practice.claimed': ['needs', 'member'],
+  'practice.reported': ['needs', 'member'],
+  'practice.accepted': ['needs', 'committee'],
   'grid.building-lead.named': ['public', 'committee'],
   'grid.neighbour-lead.named': ['public', 'committee'],
   'grid.lead.ended': ['public', 'committee'],
@@ -83,7 +83,7 @@ const expected: Record<EventType, [DocKind, Who]> = {
 
 /** Types whose rule also asks for the author's own party (the examples name the owners). */
 const partyBound = new Set<EventType>(['ledger.expense.approved', 'ledger.expense.refused', 'minutes.signed-off']);
-const docs: DocKind[] = ['public', 'committee', 'members', 'minutes'];
+const docs: DocKind[] = ['public', 'committee', 'members', 'minutes', 'needs'];
 
 function event(type: EventType, by: Member, extra: Record<string, unknown> = {}): unknown {
   return {
@@ -112,7 +112,8 @@ function authors(type: EventType, who: Who): { allowed?: Member; refused?: Membe
   const committeeAuthor = partyBound.has(type) ? owners : community;
   switch (who) {
     case 'member':
-      return { allowed: resident };
+      // Only partner units claim on the needs board.
+      return { allowed: type === 'practice.claimed' ? partner : resident };
     case 'committee':
       return { allowed: committeeAuthor, refused: resident };
     case 'admin':
@@ -375,9 +376,35 @@ describe('payload rules', () => {
       'practice.published',
       community,
       { requestId: 'r1' },
-      'public',
+      'needs',
       'not_permitted',
     ],
+    [
+      'a wish naming a resident in full',
+      'practice.published',
+      community,
+      { wish: { title: '换电扇', forName: '王小明' } },
+      'needs',
+      'not_permitted',
+    ],
+    [
+      'a wish for a masked name',
+      'practice.published',
+      community,
+      { wish: { title: '换电扇', forName: '王*' } },
+      'needs',
+      'ok',
+    ],
+    ['a claim by a resident', 'practice.claimed', resident, {}, 'needs', 'not_permitted'],
+    [
+      'a claim in another unit’s name',
+      'practice.claimed',
+      partner,
+      { unitName: '顺丰快递站' },
+      'needs',
+      'not_permitted',
+    ],
+    ['a claim a committee member records for a unit', 'practice.claimed', community, {}, 'needs', 'ok'],
   ];
   it.each(cases)('%s: %s', (_, type, member, extra, doc, want) => {
     expect(verdict(event(type, member, extra), member, doc)).toBe(want);

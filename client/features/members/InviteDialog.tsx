@@ -12,6 +12,7 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconCopy, IconShare } from '../../ui/icons.tsx';
 import { Modal, ModalClose } from '../../ui/Modal.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { createInvite } from './actions.ts';
 
 type Made = Awaited<ReturnType<typeof createInvite>>;
@@ -25,7 +26,8 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
   // The server refuses a committee member's committee invite for another party, so it is not offered.
   const isAdmin = () => session.account.role === 'admin';
   const partyChoices = () => parties.filter((p) => isAdmin() || p === session.account.party);
-  const [role, setRole] = createSignal<'resident' | 'committee'>('resident');
+  const [role, setRole] = createSignal<'resident' | 'committee' | 'partner'>('resident');
+  const [unit, setUnit] = createSignal('');
   const [party, setParty] = createSignal<Party>(
     partyChoices().includes('owners') ? 'owners' : (partyChoices()[0] ?? 'owners'),
   );
@@ -34,10 +36,12 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
   const [made, setMade] = createSignal<Made>();
   const make = createSubmit(
     async () => {
+      if (role() === 'partner' && !unit().trim()) return t('form.fillRequired', { field: t('invite.unit') });
       setMade(
         await createInvite(session, {
           role: role(),
           party: role() === 'committee' ? party() : undefined,
+          unit: role() === 'partner' ? unit() : undefined,
           maxUses: Number(uses()),
           ttlHours: Number(ttl()),
         }),
@@ -67,6 +71,7 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               options={[
                 { value: 'resident', label: t('role.resident') },
                 { value: 'committee', label: t('role.committee') },
+                { value: 'partner', label: t('role.partner') },
               ]}
               value={role()}
               onChange={setRole}
@@ -82,6 +87,17 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               <Show when={!isAdmin()}>
                 <p class="muted">{t('invite.ownPartyOnly')}</p>
               </Show>
+            </Show>
+            <Show when={role() === 'partner'}>
+              <TextField
+                label={t('invite.unit')}
+                value={unit()}
+                onInput={setUnit}
+                required
+                maxLength={100}
+                name="unit"
+                hint={t('invite.unitHint')}
+              />
             </Show>
             <ChoiceGroup
               label={t('invite.uses')}

@@ -3,8 +3,10 @@ import { api, type Invite, type InviteSummary } from '../../domain/api.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
 export interface InviteInput {
-  role: 'resident' | 'committee';
+  role: 'resident' | 'committee' | 'partner';
   party?: Party;
+  /** A partner invite's unit (共建单位). */
+  unit?: string;
   maxUses: number;
   ttlHours: number;
 }
@@ -16,6 +18,7 @@ export async function createInvite(session: CompoundSession, input: InviteInput)
     maxUses: input.maxUses,
     ttlHours: input.ttlHours,
     ...(input.role === 'committee' && input.party ? { party: input.party } : {}),
+    ...(input.role === 'partner' && input.unit ? { unit: input.unit.trim() } : {}),
   };
   const invite = await api.createInvite(session.compoundId, session.account.token, body);
   return { ...invite, link: new URL(invite.url, location.origin).href };

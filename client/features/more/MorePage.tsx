@@ -1,17 +1,21 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { isPartner } from '../../../shared/roles.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
+import { IconChevron, IconHome, IconMembers, IconSettings, IconStar } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { MyPointsLink } from '../points/index.ts';
 import './more.css';
 
 export default function MorePage() {
   const { session, path } = usePage();
+  const partner = isPartner(session.member);
+  // A partner unit sees no member list; everyone else reaches the needs board from here.
   const links = [
-    { href: path('members'), label: 'more.members', icon: IconMembers },
+    ...(partner ? [] : [{ href: path('members'), label: 'more.members', icon: IconMembers } as const]),
+    ...(partner ? [] : [{ href: path('needs'), label: 'more.needs', icon: IconStar } as const]),
     { href: path('compounds'), label: 'more.compounds', icon: IconHome },
     { href: path('settings'), label: 'more.settings', icon: IconSettings },
   ] as const;
@@ -19,13 +23,18 @@ export default function MorePage() {
     <>
       <PageHeader title={t('more.title')} />
       <p class="muted">
-        {session.account.party === 'none'
-          ? t('more.youNoParty', { name: session.account.name, role: t(`role.${session.account.role}` as MessageKey) })
-          : t('more.you', {
-              name: session.account.name,
-              role: t(`role.${session.account.role}` as MessageKey),
-              party: t(`party.${session.account.party}` as MessageKey),
-            })}
+        {partner
+          ? t('more.youPartner', { name: session.account.name, unit: session.account.unit ?? '' })
+          : session.account.party === 'none'
+            ? t('more.youNoParty', {
+                name: session.account.name,
+                role: t(`role.${session.account.role}` as MessageKey),
+              })
+            : t('more.you', {
+                name: session.account.name,
+                role: t(`role.${session.account.role}` as MessageKey),
+                party: t(`party.${session.account.party}` as MessageKey),
+              })}
       </p>
       <ul class="link-list">
         <li>

@@ -4,6 +4,7 @@ import type { Feature } from '../registry.ts';
 
 export const more: Feature = {
   id: 'more',
+  forPartners: true,
   tab: { label: 'nav.more', icon: IconMore, path: 'more' },
   owns: ['members', 'settings', 'compounds', 'points'],
   routes: [{ path: '/more', component: lazy(() => import('./MorePage.tsx')) }],

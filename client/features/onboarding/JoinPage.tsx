@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { accounts } from '../../domain/accounts.ts';
+import { accountFor, accounts } from '../../domain/accounts.ts';
 import { online } from '../../domain/network.ts';
 import { compoundPath } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
@@ -23,7 +23,9 @@ export default function JoinPage() {
       if (!code().trim()) return t('form.fillRequired', { field: t('join.code') });
       if (!name().trim()) return t('form.fillRequired', { field: t('join.name') });
       const id = await joinCompound(code(), name());
-      navigate(compoundPath(id, 'agenda'), { replace: true });
+      // A partner unit's app opens on the needs board, the one page it can use.
+      const partner = accountFor(id)?.role === 'partner';
+      navigate(compoundPath(id, partner ? 'needs' : 'agenda'), { replace: true });
     },
     { failed: (err) => (online() ? errorMessage(err) : t('join.needOnline')) },
   );

@@ -10,6 +10,7 @@ async function keep(creds: Credentials, compoundName: string, name: string): Pro
     name,
     role: creds.role,
     party: creds.party,
+    ...(creds.unit !== undefined ? { unit: creds.unit } : {}),
     token: creds.token,
     addedAt: accountFor(creds.compoundId)?.addedAt ?? Date.now(),
   });

@@ -7,6 +7,7 @@ interface MemberDbRow {
   name: string;
   role: MemberRow['role'];
   party: MemberRow['party'];
+  unit: string | null;
   joined_at: string;
   revoked_at: string | null;
 }
@@ -16,6 +17,7 @@ interface InviteDbRow {
   compound_id: string;
   role: InviteRow['role'];
   party: InviteRow['party'];
+  unit: string | null;
   max_uses: number;
   uses: number;
   expires_at: string;
@@ -32,6 +34,7 @@ const toMember = (r: MemberDbRow): MemberRow => ({
   name: r.name,
   role: r.role,
   party: r.party,
+  ...(r.unit === null ? {} : { unit: r.unit }),
   joinedAt: Number(r.joined_at),
   revokedAt: num(r.revoked_at),
 });
@@ -41,6 +44,7 @@ const toInvite = (r: InviteDbRow): InviteRow => ({
   compoundId: r.compound_id,
   role: r.role,
   party: r.party,
+  ...(r.unit === null ? {} : { unit: r.unit }),
   maxUses: r.max_uses,
   uses: r.uses,
   expiresAt: Number(r.expires_at),
@@ -53,13 +57,14 @@ const makerActive = `EXISTS (SELECT 1 FROM members m
   WHERE m.member_id = invites.created_by AND m.compound_id = invites.compound_id AND m.revoked_at IS NULL)`;
 
 const insertMember =
-  'INSERT INTO members (member_id, compound_id, name, role, party, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
+  'INSERT INTO members (member_id, compound_id, name, role, party, unit, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
 const memberValues = (m: MemberRow, hash: string) => [
   m.memberId,
   m.compoundId,
   m.name,
   m.role,
   m.party,
+  m.unit ?? null,
   hash,
   m.joinedAt,
 ];
@@ -124,8 +129,8 @@ export function pgAccountStore(pool: Pool): AccountStore {
     },
     async createInvite(i) {
       await pool.query(
-        'INSERT INTO invites (code, compound_id, role, party, max_uses, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [i.code, i.compoundId, i.role, i.party, i.maxUses, i.expiresAt, i.createdBy],
+        'INSERT INTO invites (code, compound_id, role, party, unit, max_uses, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [i.code, i.compoundId, i.role, i.party, i.unit ?? null, i.maxUses, i.expiresAt, i.createdBy],
       );
     },
     async redeemInvite(code, now): Promise<RedeemResult> {

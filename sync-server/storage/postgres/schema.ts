@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS members (
   name TEXT NOT NULL,
   role TEXT NOT NULL,
   party TEXT NOT NULL,
+  unit TEXT,
   token_hash TEXT NOT NULL UNIQUE,
   joined_at BIGINT NOT NULL,
   revoked_at BIGINT
@@ -34,6 +35,7 @@ CREATE TABLE IF NOT EXISTS invites (
   compound_id TEXT NOT NULL REFERENCES compounds (compound_id),
   role TEXT NOT NULL,
   party TEXT NOT NULL,
+  unit TEXT,
   max_uses INTEGER NOT NULL,
   uses INTEGER NOT NULL DEFAULT 0,
   expires_at BIGINT NOT NULL,
@@ -42,6 +44,9 @@ CREATE TABLE IF NOT EXISTS invites (
 );
 CREATE INDEX IF NOT EXISTS invites_compound ON invites (compound_id);
 CREATE INDEX IF NOT EXISTS invites_created_by ON invites (created_by);
+-- Added after the tables first shipped: a partner's unit (共建单位).
+ALTER TABLE members ADD COLUMN IF NOT EXISTS unit TEXT;
+ALTER TABLE invites ADD COLUMN IF NOT EXISTS unit TEXT;
 CREATE TABLE IF NOT EXISTS blobs (
   compound_id TEXT NOT NULL,
   hash TEXT NOT NULL,

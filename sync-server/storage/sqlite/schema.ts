@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS members (
   name TEXT NOT NULL,
   role TEXT NOT NULL,
   party TEXT NOT NULL,
+  unit TEXT,
   token_hash TEXT NOT NULL UNIQUE,
   joined_at INTEGER NOT NULL,
   revoked_at INTEGER
@@ -28,6 +29,7 @@ CREATE TABLE IF NOT EXISTS invites (
   compound_id TEXT NOT NULL REFERENCES compounds (compound_id),
   role TEXT NOT NULL,
   party TEXT NOT NULL,
+  unit TEXT,
   max_uses INTEGER NOT NULL,
   uses INTEGER NOT NULL DEFAULT 0,
   expires_at INTEGER NOT NULL,
@@ -63,6 +65,9 @@ const addedColumns: readonly AddedColumn[] = [
     backfill: `UPDATE invites SET revoked_at = ? WHERE role = 'committee' AND EXISTS (SELECT 1 FROM members m
       WHERE m.member_id = invites.created_by AND m.role <> 'admin' AND m.party <> invites.party)`,
   },
+  // A partner's unit (共建单位), on the member and on the invite that joins them.
+  { table: 'members', column: 'unit', type: 'TEXT' },
+  { table: 'invites', column: 'unit', type: 'TEXT' },
 ];
 
 /** Creates the tables, indexes and columns a data directory lacks. */

@@ -7,6 +7,7 @@ interface MemberDbRow {
   name: string;
   role: MemberRow['role'];
   party: MemberRow['party'];
+  unit: string | null;
   joined_at: number;
   revoked_at: number | null;
 }
@@ -16,6 +17,7 @@ interface InviteDbRow {
   compound_id: string;
   role: InviteRow['role'];
   party: InviteRow['party'];
+  unit: string | null;
   max_uses: number;
   uses: number;
   expires_at: number;
@@ -29,6 +31,7 @@ const toMember = (r: MemberDbRow): MemberRow => ({
   name: r.name,
   role: r.role,
   party: r.party,
+  ...(r.unit === null ? {} : { unit: r.unit }),
   joinedAt: r.joined_at,
   revokedAt: r.revoked_at,
 });
@@ -38,6 +41,7 @@ const toInvite = (r: InviteDbRow): InviteRow => ({
   compoundId: r.compound_id,
   role: r.role,
   party: r.party,
+  ...(r.unit === null ? {} : { unit: r.unit }),
   maxUses: r.max_uses,
   uses: r.uses,
   expiresAt: r.expires_at,
@@ -58,8 +62,8 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     insertCompound: db.prepare<[string, string, number]>(
       'INSERT INTO compounds (compound_id, name, created_at) VALUES (?, ?, ?)',
     ),
-    insertMember: db.prepare<[string, string, string, string, string, string, number]>(
-      'INSERT INTO members (member_id, compound_id, name, role, party, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertMember: db.prepare<[string, string, string, string, string, string | null, string, number]>(
+      'INSERT INTO members (member_id, compound_id, name, role, party, unit, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     memberByHash: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE token_hash = ?'),
     member: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE member_id = ?'),
@@ -69,8 +73,8 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     rotate: db.prepare<[string, string, string]>(
       'UPDATE members SET token_hash = ? WHERE member_id = ? AND token_hash = ? AND revoked_at IS NULL',
     ),
-    insertInvite: db.prepare<[string, string, string, string, number, number, string]>(
-      'INSERT INTO invites (code, compound_id, role, party, max_uses, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertInvite: db.prepare<[string, string, string, string, string | null, number, number, string]>(
+      'INSERT INTO invites (code, compound_id, role, party, unit, max_uses, expires_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     invite: db.prepare<[string], InviteDbRow & { maker_active: 0 | 1 }>(
       `SELECT *, ${makerActive} AS maker_active FROM invites WHERE code = ?`,
@@ -90,7 +94,7 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
 
   const createCompoundTx = db.transaction((c: CompoundRow, m: MemberRow, hash: string) => {
     q.insertCompound.run(c.compoundId, c.name, c.createdAt);
-    q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, hash, m.joinedAt);
+    q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, m.unit ?? null, hash, m.joinedAt);
   });
 
   const redeemTx = db.transaction((code: string, now: number): RedeemResult => {
@@ -120,7 +124,7 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
       return r && toMember(r);
     },
     async addMember(m, hash) {
-      q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, hash, m.joinedAt);
+      q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, m.unit ?? null, hash, m.joinedAt);
     },
     async revokeMember(id, at) {
       return q.revoke.run(at, id).changes > 0;
@@ -129,7 +133,7 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
       return q.rotate.run(newHash, id, oldHash).changes > 0;
     },
     async createInvite(i) {
-      q.insertInvite.run(i.code, i.compoundId, i.role, i.party, i.maxUses, i.expiresAt, i.createdBy);
+      q.insertInvite.run(i.code, i.compoundId, i.role, i.party, i.unit ?? null, i.maxUses, i.expiresAt, i.createdBy);
     },
     async redeemInvite(code, now) {
       return redeemTx(code, now);

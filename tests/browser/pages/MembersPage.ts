@@ -17,13 +17,14 @@ export class MembersPage {
 
   /** Creates an invite through the dialog and returns its link. */
   async createInvite(
-    options: { role?: '居民' | '三方成员'; party?: '社区' | '业委会' | '物业' } = {},
+    options: { role?: '居民' | '三方成员' | '共建单位'; party?: '社区' | '业委会' | '物业'; unit?: string } = {},
   ): Promise<string> {
     await this.page.getByTestId('open-invite').click();
     const dialog = this.page.getByTestId('invite-dialog');
     await dialog.waitFor();
     if (options.role) await dialog.getByText(options.role, { exact: true }).click();
     if (options.party) await dialog.getByText(options.party, { exact: true }).click();
+    if (options.unit) await dialog.getByLabel('共建单位名称').fill(options.unit);
     await dialog.getByRole('button', { name: '生成邀请' }).click();
     await dialog.getByTestId('invite-result').waitFor();
     await dialog.locator('.qr svg').waitFor();

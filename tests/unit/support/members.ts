@@ -16,3 +16,5 @@ export const property = member('prop1', 'committee', 'property');
 export const resident = member('res1', 'resident', 'none');
 export const resident2 = member('res2', 'resident', 'none');
 export const resident3 = member('res3', 'resident', 'none');
+/** A partner unit's member (共建单位): the needs board only. */
+export const partner: Member = { ...member('part1', 'partner', 'none'), unit: '惠民药房' };

@@ -1,0 +1,120 @@
+import { useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { isCommittee, isPartner } from '../../../shared/roles.ts';
+import { formatDate } from '../../../shared/time.ts';
+import { acceptDelivery, claimNeed, useNeeds } from '../../domain/useNeeds.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
+import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ReportDeliveryForm } from './ReportDeliveryForm.tsx';
+
+/** One need: what and for whom; a partner claims it in one tap and reports back; the committee accepts. */
+export default function NeedPage() {
+  const params = useParams<{ listingId: string }>();
+  const { session, path } = usePage();
+  const { state, rivals, loaded } = useNeeds();
+  const listing = () => state().practice.listings[params.listingId];
+  const me = session.member;
+  const claim = createSubmit(() => {
+    claimNeed(session, params.listingId);
+    return undefined;
+  });
+  const accept = createSubmit(() => {
+    const l = listing();
+    if (l) acceptDelivery(session, l);
+    return undefined;
+  });
+  const rivalUnits = () =>
+    rivals()
+      .filter((r) => r.listingId === params.listingId)
+      .map((r) => r.unitName)
+      .join('、');
+
+  return (
+    <>
+      <PageHeader title={t('needs.one')} back={path('needs')} />
+      <Show when={listing()} fallback={<p class="empty">{loaded() ? t('needs.notFound') : t('app.loading')}</p>}>
+        {(l) => (
+          <article class="need" data-testid="need" data-status={l().status}>
+            <h2 class="need-title">{l().wish?.title}</h2>
+            <p class="status-line" data-testid="need-status">
+              <span class="stage" data-stage={l().status === 'done' ? 'closed' : 'open'}>
+                {t(`needs.status.${l().status}`)}
+              </span>
+            </p>
+            <dl class="need-facts">
+              <Show when={l().wish?.forName}>
+                {(name) => (
+                  <>
+                    <dt>{t('needs.forWhom')}</dt>
+                    <dd>{name()}</dd>
+                  </>
+                )}
+              </Show>
+              <Show when={l().wish?.due}>
+                {(due) => (
+                  <>
+                    <dt>{t('needs.byWhen')}</dt>
+                    <dd>{formatDate(due(), intlLocale())}</dd>
+                  </>
+                )}
+              </Show>
+              <Show when={l().claim}>
+                {(c) => (
+                  <>
+                    <dt>{t('needs.claimedByLabel')}</dt>
+                    <dd data-testid="need-unit">
+                      {t('needs.unitContact', { unit: c().unitName, contact: c().contact })}
+                    </dd>
+                  </>
+                )}
+              </Show>
+              <Show when={l().claim?.accepted}>
+                {(a) => (
+                  <>
+                    <dt>{t('needs.acceptedOn')}</dt>
+                    <dd>{formatDate(a().at, intlLocale())}</dd>
+                  </>
+                )}
+              </Show>
+            </dl>
+            <Show when={l().wish?.detail}>{(d) => <p class="need-detail">{d()}</p>}</Show>
+            <PhotoGrid hashes={l().wish?.photos ?? []} />
+            <Show when={isCommittee(me) && rivalUnits()}>
+              <p class="banner banner-error" role="status" data-testid="need-rivals">
+                {t('needs.rivalsHere', { units: rivalUnits() })}
+              </p>
+            </Show>
+            <Show when={l().claim?.report}>
+              {(r) => (
+                <section class="section" aria-labelledby="report-heading">
+                  <h3 id="report-heading">{t('needs.report')}</h3>
+                  <p data-testid="need-report">{r().note}</p>
+                  <PhotoGrid hashes={r().photos} label={t('needs.reportPhotos')} />
+                </section>
+              )}
+            </Show>
+            <Show when={l().status === 'open' && isPartner(me)}>
+              <button type="button" class="btn btn-primary btn-block" onClick={() => claim.run()} data-testid="claim">
+                {t('needs.claim')}
+              </button>
+              <FormError error={claim.error()} />
+            </Show>
+            <Show when={l().status === 'claimed' && l().claim?.by === me.memberId}>
+              <ReportDeliveryForm listing={l()} />
+            </Show>
+            <Show when={l().status === 'reported' && isCommittee(me)}>
+              <button type="button" class="btn btn-primary btn-block" onClick={() => accept.run()} data-testid="accept">
+                {t('needs.accept')}
+              </button>
+              <FormError error={accept.error()} />
+            </Show>
+          </article>
+        )}
+      </Show>
+    </>
+  );
+}

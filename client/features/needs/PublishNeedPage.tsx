@@ -1,0 +1,73 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { maskName } from '../../../shared/events/practice.ts';
+import { isCommittee } from '../../../shared/roles.ts';
+import { shanghaiDayStart } from '../../../shared/time.ts';
+import { publishNeed } from '../../domain/useNeeds.ts';
+import { usePage } from '../../domain/usePage.ts';
+import { t } from '../../i18n/index.ts';
+import { PhotoPicker } from '../../media/PhotoPicker.tsx';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { DateField } from '../../ui/DateField.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+
+/** The committee puts a need or a resident's small wish on the board; the resident's name goes out masked. */
+export default function PublishNeedPage() {
+  const { session, path } = usePage();
+  const navigate = useNavigate();
+  const [title, setTitle] = createSignal('');
+  const [detail, setDetail] = createSignal('');
+  const [forName, setForName] = createSignal('');
+  const [due, setDue] = createSignal('');
+  const [photos, setPhotos] = createSignal<string[]>([]);
+  const [photosBusy, setPhotosBusy] = createSignal(false);
+
+  const form = createSubmit(() => {
+    if (!title().trim()) return t('form.fillRequired', { field: t('needs.what') });
+    if (photosBusy()) return t('agenda.waitPhotos');
+    const day = due();
+    const id = publishNeed(session, {
+      title: title(),
+      detail: detail(),
+      forName: forName(),
+      ...(day ? { due: shanghaiDayStart(day) } : {}),
+      photos: photos(),
+    });
+    navigate(path('needs', id));
+  });
+
+  return (
+    <>
+      <PageHeader title={t('needs.publish')} back={path('needs')} />
+      <Show when={isCommittee(session.member)} fallback={<p class="empty">{t('needs.committeeOnly')}</p>}>
+        <form class="form" onSubmit={form.onSubmit} novalidate data-testid="need-form">
+          <TextField label={t('needs.what')} value={title()} onInput={setTitle} required maxLength={100} name="title" />
+          <TextField
+            label={t('needs.detail')}
+            value={detail()}
+            onInput={setDetail}
+            multiline
+            maxLength={1000}
+            name="detail"
+          />
+          <TextField
+            label={t('needs.forWhom')}
+            value={forName()}
+            onInput={setForName}
+            maxLength={20}
+            name="forName"
+            hint={forName().trim() ? t('needs.maskedAs', { name: maskName(forName()) }) : t('needs.forWhomHint')}
+          />
+          <DateField label={t('needs.byWhen')} value={due()} onInput={setDue} name="due" />
+          <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
+          <FormError error={form.error()} />
+          <button type="submit" class="btn btn-primary btn-block" data-testid="need-submit">
+            {t('needs.publish')}
+          </button>
+        </form>
+      </Show>
+    </>
+  );
+}
