@@ -155,6 +155,14 @@ export const IconClock: IconComponent = (p) => (
     <path d="M12 7.5V12l3 2" />
   </Svg>
 );
+/** A notice pinned up: the needs board (揭榜). */
+export const IconBoard: IconComponent = (p) => (
+  <Svg size={p.size}>
+    <rect x="4" y="4" width="16" height="16" rx="2" />
+    <path d="M8 9h8M8 13h8M8 17h5" />
+  </Svg>
+);
+
 export const IconStar: IconComponent = (p) => (
   <Svg size={p.size}>
     <path d="M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z" />

@@ -4,7 +4,7 @@ import { Dynamic } from 'solid-js/web';
 import { isPartner } from '../../../shared/roles.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { IconChevron, IconHome, IconMembers, IconSettings, IconStar } from '../../ui/icons.tsx';
+import { IconBoard, IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { MyPointsLink } from '../points/index.ts';
 import './more.css';
@@ -15,7 +15,7 @@ export default function MorePage() {
   // A partner unit sees no member list; everyone else reaches the needs board from here.
   const links = [
     ...(partner ? [] : [{ href: path('members'), label: 'more.members', icon: IconMembers } as const]),
-    ...(partner ? [] : [{ href: path('needs'), label: 'more.needs', icon: IconStar } as const]),
+    ...(partner ? [] : [{ href: path('needs'), label: 'more.needs', icon: IconBoard } as const]),
     { href: path('compounds'), label: 'more.compounds', icon: IconHome },
     { href: path('settings'), label: 'more.settings', icon: IconSettings },
   ] as const;

@@ -1,5 +1,5 @@
 import { lazy } from 'solid-js';
-import { IconStar } from '../../ui/icons.tsx';
+import { IconBoard } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
 import './needs.css';
 
@@ -7,7 +7,7 @@ import './needs.css';
 export const needs: Feature = {
   id: 'needs',
   forPartners: true,
-  tab: { label: 'nav.needs', icon: IconStar, path: 'needs', audience: 'partner' },
+  tab: { label: 'nav.needs', icon: IconBoard, path: 'needs', audience: 'partner' },
   routes: [
     { path: '/needs', component: lazy(() => import('./NeedsPage.tsx')) },
     { path: '/needs/new', component: lazy(() => import('./PublishNeedPage.tsx')) },
