@@ -59,11 +59,14 @@ async function insertUpdates(client: Pool | PoolClient, rows: Append[]): Promise
   );
 }
 
-/** Yjs updates in the `updates` table; the appends of one event-loop turn share one commit. */
+/**
+ * Yjs updates in the `updates` table. One commit at a time: the appends that arrive while it runs
+ * wait and go together in the next, so a busy relay makes fewer, larger commits instead of a queue
+ * of small ones (each a few round trips), and rows keep the order they were appended in.
+ */
 export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
   let batch: Append[] = [];
-  // Commits run one after another so rows of one room keep the order the relay appended them in.
-  let chain: Promise<void> = Promise.resolve();
+  let running: Promise<void> | null = null;
 
   const store = async (rows: Append[]) => {
     if (!rows.some((r) => r.eventIds.length > 0)) {
@@ -93,16 +96,25 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
     }
   };
 
-  const flush = (): Promise<void> => {
-    if (batch.length === 0) return chain;
-    const rows = batch;
-    batch = [];
-    chain = chain.then(() =>
-      store(rows).catch((e) => {
+  const drain = async () => {
+    while (batch.length > 0) {
+      const rows = batch;
+      batch = [];
+      await store(rows).catch((e) => {
         for (const r of rows) r.fail(e);
-      }),
-    );
-    return chain;
+      });
+    }
+  };
+  const kick = (): Promise<void> => {
+    running ??= drain().finally(() => {
+      running = null;
+      if (batch.length > 0) void kick();
+    });
+    return running;
+  };
+  /** Settles once everything appended so far is stored. */
+  const flush = async (): Promise<void> => {
+    while (running || batch.length > 0) await kick();
   };
 
   return {
@@ -114,7 +126,7 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
     },
     append(room, update, eventIds = []) {
       return new Promise<AppendResult>((settle, fail) => {
-        if (batch.length === 0) setImmediate(() => void flush());
+        if (batch.length === 0 && !running) setImmediate(() => void kick());
         batch.push({ room, update, eventIds, settle, fail });
       });
     },
