@@ -157,6 +157,39 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect(ledger.expense(PURPOSE).getByTestId('reverse').count()).resolves.toBe(0);
   });
 
+  it('a second proposal is approved on all three phones while every one is offline; reconnected, all see it approved', async () => {
+    const SECOND = '2号楼单元门禁更换';
+    const ledger = new LedgerPage(property.page);
+    const sheet = await ledger.openSheet('propose-expense');
+    await sheet.locator('input[name="amount"]').fill('800');
+    await sheet.locator('input[name="payee"]').fill('安居门禁公司');
+    await sheet.locator('textarea[name="purpose"]').fill(SECOND);
+    await ledger.attach(sheet, 'quote-picker', await makeJpeg(property.page, 1200, 900));
+    await ledger.submit();
+    for (const l of ledgers()) await expect.poll(() => l.status(SECOND), { timeout: 20_000 }).toBe('proposed');
+    const phones = [community, owners, property];
+    for (const p of phones) await p.context.setOffline(true);
+    for (const p of phones) {
+      const shell = new AppShell(p.page);
+      await expect.poll(() => shell.syncState()).toBe('offline');
+      await new LedgerPage(p.page).approve(SECOND);
+      // Its approval waits to be sent (the proposer's quote photo may still wait too).
+      await expect.poll(() => shell.unsent()).toBeGreaterThanOrEqual(1);
+    }
+    // Offline, each phone knows only its own signature.
+    expect(await new LedgerPage(owners.page).signatures(SECOND)).toEqual([
+      'community:waiting',
+      'owners:approved',
+      'property:waiting',
+    ]);
+    for (const p of phones) await p.context.setOffline(false);
+    for (const p of phones) await new AppShell(p.page).waitSynced();
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(SECOND), { timeout: 20_000 }).toBe('approved');
+      expect(await l.signatures(SECOND)).toEqual(['community:approved', 'owners:approved', 'property:approved']);
+    }
+  });
+
   it('a resident reads the whole ledger, with the private payee masked and nothing to write', async () => {
     const ledger = new LedgerPage(resident.page);
     await ledger.open(app.url, compoundId);
