@@ -2,7 +2,7 @@ import { addMember, createCompound, type Session } from '../helpers/clients.ts';
 import { startPostgres } from '../helpers/startPostgres.ts';
 import { startRedis } from '../helpers/startRedis.ts';
 import { LoadClient, mapLimit } from './fanout.ts';
-import { sleep, startOurs } from './processes.ts';
+import { startOurs } from './processes.ts';
 import { f, table } from './report.ts';
 
 /**
@@ -60,7 +60,6 @@ export async function benchMulti(log: (s: string) => void): Promise<string> {
         );
         const load = new LoadClient(setup.name, { serverPid: a.proc.pid!, rooms: plan });
         const connectMs = await load.connected;
-        await sleep(500);
         const r = await load.phase({ ratePerRoom: rate, warmupMs: 3000, durationMs: seconds * 1000, drainMs: 3000 });
         await load.leave();
         log(`${setup.name}: p50 ${f(r.p50, 1)} ms, p99 ${f(r.p99, 1)} ms, ${f(r.deliveriesPerSec, 0)} deliveries/s`);
