@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
@@ -9,9 +7,8 @@ import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
-
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
 const variants = [
   { name: 'zh-CN', locale: 'zh-CN', textSize: 'normal' },
@@ -33,7 +30,7 @@ async function audit(page: Page, variant: string, name: string, findings: Findin
   const sizes = await sizeProblems(page);
   if (violations.length || sizes.length)
     findings.push({ page: `${variant}/${name}`, problems: [...violations, ...sizes] });
-  await page.screenshot({ path: join(shots, `${variant}-${name}.png`) });
+  await page.screenshot({ path: screenshotPath(`${variant}-${name}.png`) });
 }
 
 describe('every main page is accessible and elder-friendly', () => {
@@ -43,7 +40,6 @@ describe('every main page is accessible and elder-friendly', () => {
   let compoundId: string;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
     compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '幸福里小区', '王阿姨', '业委会');
     const agenda = new AgendaPage(wang.page);

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay, shanghaiDayStart } from '../../shared/time.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
@@ -11,9 +9,9 @@ import { RequestPage } from './pages/RequestPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone, waitForController } from './support/browser.ts';
 import { makeJpeg } from './support/images.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 const DAY = 86_400_000;
 const TITLE = '5号楼门口路灯不亮，晚上看不见路';
 
@@ -27,7 +25,6 @@ describe('the agenda loop on three phones', () => {
   const deadline = shanghaiDay(Date.now() + 3 * DAY);
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     [admin, property, resident] = await Promise.all([launchPhone(), launchPhone(), launchPhone()]);
   });
   afterAll(async () => {
@@ -65,9 +62,9 @@ describe('the agenda loop on three phones', () => {
     const photo = await makeJpeg(page, 1600, 1200);
     await form.getByTestId('photo-camera').setInputFiles({ name: 'light.jpg', mimeType: 'image/jpeg', buffer: photo });
     await form.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
-    await page.screenshot({ path: join(shots, 'zh-CN-agenda-raise.png') });
+    await page.screenshot({ path: screenshotPath('zh-CN-agenda-raise.png') });
     await form.getByTestId('photo-chosen').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shots, 'zh-CN-agenda-raise-photo.png') });
+    await page.screenshot({ path: screenshotPath('zh-CN-agenda-raise-photo.png') });
     await agenda.submit();
     await expect.poll(() => agenda.titles()).toEqual([TITLE]);
     await expect.poll(() => shell.unsent()).toBe(1);
@@ -198,7 +195,7 @@ describe('the agenda loop on three phones', () => {
     await page.waitForFunction(() =>
       [...document.querySelectorAll('img[data-photo]')].every((i) => (i as HTMLImageElement).naturalWidth > 0),
     );
-    await page.screenshot({ path: join(shots, 'zh-CN-agenda-item.png') });
+    await page.screenshot({ path: screenshotPath('zh-CN-agenda-item.png') });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sizeProblems(page)).toEqual([]);
 
@@ -211,7 +208,7 @@ describe('the agenda loop on three phones', () => {
     // Two days past the deadline, so the list shows what "overdue" looks like.
     await page.evaluate((ms) => window.littleStoolClock?.set(ms), shanghaiDayStart(deadline) + 2 * DAY + 3_600_000);
     await expect.poll(() => agenda.overdueText(TITLE)).toBe('已超期 2 天');
-    await page.screenshot({ path: join(shots, 'zh-CN-agenda-list.png') });
+    await page.screenshot({ path: screenshotPath('zh-CN-agenda-list.png') });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sizeProblems(page)).toEqual([]);
     await page.evaluate(() => window.littleStoolClock?.set(null));

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../shared/time.ts';
@@ -11,9 +9,8 @@ import { RequestPage } from './pages/RequestPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
 import { makeJpeg } from './support/images.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
-
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
 /** zh-CN is shot by agenda.test.ts and agendaMeeting.test.ts; these are the other two variants. */
 const variants = [
@@ -26,7 +23,7 @@ async function audit(page: Page, file: string, findings: unknown[]): Promise<voi
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const problems = [...(await seriousViolations(page)), ...(await sizeProblems(page))];
   if (problems.length) findings.push({ page: file, problems });
-  await page.screenshot({ path: join(shots, `${file}.png`) });
+  await page.screenshot({ path: screenshotPath(`${file}.png`) });
 }
 
 describe('agenda and meeting pages in English and in large text', () => {
@@ -36,7 +33,6 @@ describe('agenda and meeting pages in English and in large text', () => {
   let requestId: string;
   let meetingId: string;
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     phone = await launchPhone();
   });
   afterAll(async () => {

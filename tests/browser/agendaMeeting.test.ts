@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
@@ -8,9 +6,8 @@ import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
-
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
 const spoken = [
   { what: '3号楼楼道灯不亮', who: '李阿姨', building: '3号楼', category: '路灯照明' },
@@ -25,7 +22,6 @@ describe('meeting mode', () => {
   let phone: Phone;
   let compoundId: string;
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     phone = await launchPhone();
   });
   afterAll(async () => {
@@ -52,7 +48,7 @@ describe('meeting mode', () => {
     await expect(meetings.capturedTitles()).resolves.toEqual(spoken.map((s) => s.what).reverse());
     await expect(page.getByTestId('capture-status').textContent()).resolves.toBe(`已记下：${spoken[4]!.what}`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: join(shots, 'zh-CN-meeting-mode.png') });
+    await page.screenshot({ path: screenshotPath('zh-CN-meeting-mode.png') });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sizeProblems(page)).toEqual([]);
     await new AppShell(page).waitSynced();

@@ -1,45 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
-import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound } from './support/compound.ts';
+import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
-
-async function lookAt(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `zh-CN-volunteers-${name}.png`), fullPage: true });
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await sizeProblems(page)).toEqual([]);
-}
+const lookAt = lookAtFor('volunteers');
 
 describe('a team lead corrects an offline check-in', () => {
   const app = useServer();
-  let wang: Phone;
-  let li: Phone;
+  const wang = usePhone();
+  const li = usePhone();
   let compoundId: string;
   let dutyId: string;
-  beforeAll(async () => {
-    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-  afterAll(async () => {
-    await Promise.all([wang?.dispose(), li?.dispose()]);
-  });
 
   it('the committee makes a resident the lead of a team with a duty', async () => {
-    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王书记', '社区');
+    compoundId = await setUpCompound(app.url, { phone: wang, compound: '和平小区', name: '王书记', party: '社区' }, [
+      { phone: li, name: '李叔', invite: { role: '居民' } },
+    ]);
     const members = new MembersPage(wang.page);
-    await members.open(app.url, compoundId);
-    const link = await members.createInvite({ role: '居民' });
-    await members.closeDialog();
-    await new OnboardingPages(li.page).joinByLink(link, '李叔');
-    await new AppShell(li.page).waitSynced();
     await expect.poll(() => members.names(), { timeout: 20_000 }).toEqual(['李叔', '王书记']);
     const committee = new VolunteersPage(wang.page);
     await committee.open(app.url, compoundId);

@@ -1,48 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../shared/time.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
-import { AppShell } from './pages/AppShell.ts';
 import { GridPage } from './pages/GridPage.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
-import { MembersPage } from './pages/MembersPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound } from './support/compound.ts';
+import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
-
-/** Saves the page for people to look at, and checks it has no serious axe findings and no small targets. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `zh-CN-grid-${name}.png`), fullPage: true });
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await sizeProblems(page)).toEqual([]);
-}
+const lookAt = lookAtFor('grid');
 
 describe('the micro-grid and the meeting cadence on two phones', () => {
   const app = useServer();
-  let wang: Phone;
-  let li: Phone;
+  const wang = usePhone();
+  const li = usePhone();
   let compoundId: string;
-  beforeAll(async () => {
-    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-  afterAll(async () => {
-    await Promise.all([wang?.dispose(), li?.dispose()]);
-  });
 
   it('a resident registers to their building as a party member and raises a request there', async () => {
-    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王书记', '社区');
-    const members = new MembersPage(wang.page);
-    await members.open(app.url, compoundId);
-    const link = await members.createInvite({ role: '居民' });
-    await members.closeDialog();
-    await new OnboardingPages(li.page).joinByLink(link, '李叔');
-    await new AppShell(li.page).waitSynced();
+    compoundId = await setUpCompound(app.url, { phone: wang, compound: '和平小区', name: '王书记', party: '社区' }, [
+      { phone: li, name: '李叔', invite: { role: '居民' } },
+    ]);
 
     const grid = new GridPage(li.page);
     await grid.open(app.url, compoundId);

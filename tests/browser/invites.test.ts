@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
-
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
 describe('invites an admin can see and revoke', () => {
   const app = useServer();
@@ -15,7 +12,6 @@ describe('invites an admin can see and revoke', () => {
   let owners: Phone; // 业委会老陈, owners' committee
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     [admin, owners] = await Promise.all([launchPhone(), launchPhone()]);
   });
   afterAll(async () => {
@@ -40,7 +36,7 @@ describe('invites an admin can see and revoke', () => {
     expect(first?.lines[1]).toMatch(/前有效$/);
     expect(first?.lines[2]).toBe('由张书记生成');
     await admin.page.getByTestId('invite-list').scrollIntoViewIfNeeded();
-    await admin.page.screenshot({ path: join(shots, 'zh-CN-members-invites.png') });
+    await admin.page.screenshot({ path: screenshotPath('zh-CN-members-invites.png') });
 
     await members.revokeInvite('三方成员 · 物业');
     await expect.poll(() => members.invites().then((l) => l.map((i) => i.kind))).toEqual(['三方成员 · 业委会']);

@@ -1,58 +1,29 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { LedgerPage } from './pages/LedgerPage.ts';
 import { MembersPage } from './pages/MembersPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
 import { makeJpeg } from './support/images.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 const FUND = '三方共管账户';
 const PURPOSE = '5号楼门口路灯维修';
 
 describe('the three-party ledger on three committee phones and a resident’s', () => {
   const app = useServer();
-  let community: Phone; // 王阿姨, community, created the compound
-  let owners: Phone; // 张主任, owners' committee
-  let property: Phone; // 物业小刘, property company
-  let resident: Phone; // 李叔
+  const community = usePhone(); // 王阿姨, community, created the compound
+  const owners = usePhone(); // 张主任, owners' committee
+  const property = usePhone(); // 物业小刘, property company
+  const resident = usePhone(); // 李叔
   let compoundId: string;
   const ledgers = () => [community, owners, property].map((p) => new LedgerPage(p.page));
 
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    [community, owners, property, resident] = await Promise.all([
-      launchPhone(),
-      launchPhone(),
-      launchPhone(),
-      launchPhone(),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([community, owners, property, resident].map((p) => p?.dispose()));
-  });
-
   it('the three parties and a resident join one compound', async () => {
-    compoundId = await new OnboardingPages(community.page).createCompound(app.url, '幸福里小区', '王阿姨', '社区');
+    compoundId = await setUpCompound(app.url, ...threePartiesAndResident(community, owners, property, resident));
     const members = new MembersPage(community.page);
-    await members.open(app.url, compoundId);
-    const links: string[] = [];
-    for (const options of [
-      { role: '三方成员', party: '业委会' },
-      { role: '三方成员', party: '物业' },
-      { role: '居民' },
-    ] as const) {
-      links.push(await members.createInvite(options));
-      await members.closeDialog();
-    }
-    await new OnboardingPages(owners.page).joinByLink(links[0]!, '张主任');
-    await new OnboardingPages(property.page).joinByLink(links[1]!, '物业小刘');
-    await new OnboardingPages(resident.page).joinByLink(links[2]!, '李叔');
-    await Promise.all([community, owners, property, resident].map((p) => new AppShell(p.page).waitSynced()));
     await expect
       .poll(() => members.names(), { timeout: 20_000 })
       .toEqual(['张主任', '李叔', '物业小刘', '王阿姨'].sort());
@@ -88,7 +59,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect(new LedgerPage(owners.page).expense(PURPOSE).getByTestId('approve').textContent()).resolves.toBe(
       '业委会：同意',
     );
-    await property.page.screenshot({ path: join(shots, 'zh-CN-ledger-proposed.png'), fullPage: true });
+    await property.page.screenshot({ path: screenshotPath('zh-CN-ledger-proposed.png'), fullPage: true });
   });
 
   it('the owners’ committee approves offline; the other two approve online; on reconnecting all three see it approved', async () => {
@@ -106,7 +77,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect
       .poll(() => community.page.getByTestId('ledger-todo').allTextContents(), { timeout: 20_000 })
       .toEqual([expect.stringContaining(PURPOSE)]);
-    await community.page.screenshot({ path: join(shots, 'zh-CN-ledger-agenda-mine.png') });
+    await community.page.screenshot({ path: screenshotPath('zh-CN-ledger-agenda-mine.png') });
     await community.page.getByTestId('ledger-todo').click();
     await community.page.waitForURL(/\/ledger#entry-/);
     await new LedgerPage(community.page).approve(PURPOSE);
@@ -135,7 +106,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
       await expect.poll(() => l.badge()).toBe(0);
     }
     await expect(ledger.expense(PURPOSE).getByTestId('payment').locator('img').count()).resolves.toBe(1);
-    await property.page.screenshot({ path: join(shots, 'zh-CN-ledger-paid.png'), fullPage: true });
+    await property.page.screenshot({ path: screenshotPath('zh-CN-ledger-paid.png'), fullPage: true });
     expect(await seriousViolations(property.page)).toEqual([]);
     expect(await sizeProblems(property.page)).toEqual([]);
   });
@@ -200,7 +171,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     for (const button of ['open-fund', 'propose-expense', 'record-income', 'approve', 'refuse', 'reverse'])
       await expect(resident.page.getByTestId(button).count(), button).resolves.toBe(0);
     await expect(ledger.badge()).resolves.toBe(0);
-    await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-resident.png'), fullPage: true });
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-resident.png'), fullPage: true });
     expect(await seriousViolations(resident.page)).toEqual([]);
   });
 });

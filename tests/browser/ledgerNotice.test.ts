@@ -1,65 +1,35 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv.ts';
 import { periodOf } from '../../shared/ledgerPeriod.ts';
 import { shanghaiDay } from '../../shared/time.ts';
-import { AppShell } from './pages/AppShell.ts';
 import { LedgerNoticePage } from './pages/LedgerNoticePage.ts';
 import { LedgerPage } from './pages/LedgerPage.ts';
-import { MembersPage } from './pages/MembersPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
 import { makeJpeg } from './support/images.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
 const artifacts = join(import.meta.dirname, '..', '..', 'artifacts');
-const shots = join(artifacts, 'screenshots');
+const _shots = join(artifacts, 'screenshots');
 const FUND = '三方共管账户';
 const PURPOSE = '5号楼门口路灯维修';
 const PAYEE = '=HYPERLINK("http://x.example","点我")';
 
 describe('the ledger’s public notice: printed, checked against the app, exported', () => {
   const app = useServer();
-  let community: Phone;
-  let owners: Phone;
-  let property: Phone;
-  let resident: Phone;
+  const community = usePhone(); // 王阿姨, community, the admin
+  const owners = usePhone(); // 张主任, owners' committee
+  const property = usePhone(); // 物业小刘, property company
+  const resident = usePhone(); // 李叔
   let compoundId: string;
   let hash: string;
   const period = periodOf(shanghaiDay(Date.now()), 'quarter');
 
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    [community, owners, property, resident] = await Promise.all([
-      launchPhone(),
-      launchPhone(),
-      launchPhone(),
-      launchPhone(),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([community, owners, property, resident].map((p) => p?.dispose()));
-  });
-
   it('three parties run a quarter’s money: an opening balance, a donation, an expense approved by all three and paid', async () => {
-    compoundId = await new OnboardingPages(community.page).createCompound(app.url, '幸福里小区', '王阿姨', '社区');
-    const members = new MembersPage(community.page);
-    await members.open(app.url, compoundId);
-    const links: string[] = [];
-    for (const options of [
-      { role: '三方成员', party: '业委会' },
-      { role: '三方成员', party: '物业' },
-      { role: '居民' },
-    ] as const) {
-      links.push(await members.createInvite(options));
-      await members.closeDialog();
-    }
-    await new OnboardingPages(owners.page).joinByLink(links[0]!, '张主任');
-    await new OnboardingPages(property.page).joinByLink(links[1]!, '物业小刘');
-    await new OnboardingPages(resident.page).joinByLink(links[2]!, '李叔');
-    await Promise.all([community, owners, property, resident].map((p) => new AppShell(p.page).waitSynced()));
+    compoundId = await setUpCompound(app.url, ...threePartiesAndResident(community, owners, property, resident));
 
     const ledgers = [community, owners, property].map((p) => new LedgerPage(p.page));
     await Promise.all(ledgers.map((l) => l.open(app.url, compoundId)));
@@ -92,7 +62,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await ledger.open(app.url, compoundId);
     await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥37,639.50');
     await resident.page.getByTestId('notice-period').scrollIntoViewIfNeeded();
-    await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-notice-chooser.png') });
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-notice-chooser.png') });
     const notice = new LedgerNoticePage(resident.page);
     hash = await notice.openFromTab(period.id);
     expect(hash).toMatch(/^[0-9a-f]{12}$/);
@@ -111,7 +81,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await expect(resident.page.getByTestId('notice-opening').getAttribute('data-fen')).resolves.toBe('0');
     await expect(resident.page.getByTestId('notice-closing').getAttribute('data-fen')).resolves.toBe('3763950');
     await expect(resident.page.getByTestId('notice-tier').count()).resolves.toBe(0);
-    await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-notice.png'), fullPage: true });
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-notice.png'), fullPage: true });
     expect(await seriousViolations(resident.page)).toEqual([]);
     expect(await sizeProblems(resident.page)).toEqual([]);
     // The notice's table fits a phone's width: nothing to scroll sideways.
@@ -122,7 +92,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await resident.page.pdf({ path: join(artifacts, 'ledger-notice.pdf'), format: 'A4', printBackground: true });
     // The PDF's pages as an A4-wide screenshot (210 mm at 96 dpi), to look at.
     await resident.page.setViewportSize({ width: 794, height: 1123 });
-    await resident.page.screenshot({ path: join(shots, 'zh-CN-ledger-notice-a4.png'), fullPage: true });
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-notice-a4.png'), fullPage: true });
     await resident.page.setViewportSize({ width: 390, height: 844 });
     await resident.page.emulateMedia({ media: 'screen' });
   });
@@ -153,7 +123,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await expect(check.verdict()).resolves.toMatchObject({
       text: `一致：这张公示和账本到 ${period.endDay} 为止的记录完全一样。`,
     });
-    await resident.page.screenshot({ path: join(shots, 'zh-CN-verify-ledger-matches.png'), fullPage: true });
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-verify-ledger-matches.png'), fullPage: true });
   });
 
   it('after a reversal the verify page says the ledger changed since and lists it; a wrong code does not match', async () => {
@@ -167,7 +137,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await expect.poll(async () => (await check.verdict()).result, { timeout: 30_000 }).toBe('changed');
     await expect(resident.page.getByTestId('verify-late').textContent()).resolves.toContain('重复付款，已退回');
     await expect(resident.page.getByTestId('verify-late').textContent()).resolves.toContain('王阿姨');
-    await resident.page.screenshot({ path: join(shots, 'zh-CN-verify-ledger-changed.png'), fullPage: true });
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-verify-ledger-changed.png'), fullPage: true });
     await resident.page.getByTestId('verify-hash').fill(`${hash.slice(0, -1)}${hash.endsWith('0') ? '1' : '0'}`);
     await expect.poll(async () => (await check.verdict()).result).toBe('no_match');
   });

@@ -1,55 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppShell } from './pages/AppShell.ts';
+import { describe, expect, it } from 'vitest';
 import { LedgerPage } from './pages/LedgerPage.ts';
-import { MembersPage } from './pages/MembersPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 const FUND = '三方共管账户';
 const PURPOSE = '外墙防水大修';
 
 describe('amount tiers and questions about ledger entries', () => {
   const app = useServer();
-  let community: Phone; // 王阿姨, the admin
-  let owners: Phone;
-  let property: Phone;
-  let resident: Phone;
+  const community = usePhone(); // 王阿姨, community, the admin
+  const owners = usePhone(); // 张主任, owners' committee
+  const property = usePhone(); // 物业小刘, property company
+  const resident = usePhone(); // 李叔
   let compoundId: string;
 
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    [community, owners, property, resident] = await Promise.all([
-      launchPhone(),
-      launchPhone(),
-      launchPhone(),
-      launchPhone(),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([community, owners, property, resident].map((p) => p?.dispose()));
-  });
-
   it('the three parties and a resident join one compound', async () => {
-    compoundId = await new OnboardingPages(community.page).createCompound(app.url, '幸福里小区', '王阿姨', '社区');
-    const members = new MembersPage(community.page);
-    await members.open(app.url, compoundId);
-    const links: string[] = [];
-    for (const options of [
-      { role: '三方成员', party: '业委会' },
-      { role: '三方成员', party: '物业' },
-      { role: '居民' },
-    ] as const) {
-      links.push(await members.createInvite(options));
-      await members.closeDialog();
-    }
-    await new OnboardingPages(owners.page).joinByLink(links[0]!, '张主任');
-    await new OnboardingPages(property.page).joinByLink(links[1]!, '物业小刘');
-    await new OnboardingPages(resident.page).joinByLink(links[2]!, '李叔');
-    await Promise.all([community, owners, property, resident].map((p) => new AppShell(p.page).waitSynced()));
+    compoundId = await setUpCompound(app.url, ...threePartiesAndResident(community, owners, property, resident));
   });
 
   it('the admin sets a limit; every phone shows it, and only the admin may change it', async () => {
@@ -95,7 +63,7 @@ describe('amount tiers and questions about ledger entries', () => {
     await expect(ledger.expense(PURPOSE).getByTestId('needs-assembly').isVisible()).resolves.toBe(true);
     await expect(ledger.expense(PURPOSE).getByTestId('record-payment').count()).resolves.toBe(0);
     await expect(ledger.expense(PURPOSE).getByTestId('link-assembly').isVisible()).resolves.toBe(true);
-    await property.page.screenshot({ path: join(shots, 'ledger-tier-above-limit.png'), fullPage: true });
+    await property.page.screenshot({ path: screenshotPath('ledger-tier-above-limit.png'), fullPage: true });
   });
 
   it('a resident asks about the expense; the request is on the agenda, linked to it, and the entry lists it', async () => {
@@ -106,7 +74,7 @@ describe('amount tiers and questions about ledger entries', () => {
     await form.waitFor();
     await expect(form.getByTestId('ledger-entry-link').textContent()).resolves.toContain(PURPOSE);
     await expect.poll(() => form.locator('input[name="title"]').inputValue()).toContain(PURPOSE);
-    await resident.page.screenshot({ path: join(shots, 'ledger-ask-form.png'), fullPage: true });
+    await resident.page.screenshot({ path: screenshotPath('ledger-ask-form.png'), fullPage: true });
     await form.getByTestId('raise-submit').click();
     await resident.page.waitForURL(/\/agenda$/);
     const card = resident.page.getByText(`关于「${PURPOSE}」这笔账的提问`).first();

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
@@ -11,10 +10,11 @@ import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone, waitForController } from './support/browser.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
 const artifacts = join(import.meta.dirname, '..', '..', 'artifacts');
-const shots = join(artifacts, 'screenshots');
+const _shots = join(artifacts, 'screenshots');
 const title = '东门停车位重新划线';
 
 describe('the meeting, after: decisions, actions, sign-off, a paper anyone can verify', () => {
@@ -30,7 +30,6 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
   let requestId: string;
   let printed: string;
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     [wang, li, zhao] = await Promise.all([launchPhone(), launchPhone(), launchPhone()]);
   });
   afterAll(async () => {
@@ -121,7 +120,7 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
       await expect(phone.page.getByTestId('amend-form').count()).resolves.toBe(1);
     }
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes-locked.png'), fullPage: true });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-minutes-locked.png'), fullPage: true });
     expect(await sizeProblems(wang.page)).toEqual([]);
     expect(await seriousViolations(wang.page)).toEqual([]);
   });
@@ -148,11 +147,11 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await expect(wang.page.getByTestId('print-attendance').textContent()).resolves.toContain('王阿姨');
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await wang.page.emulateMedia({ media: 'print' });
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes-print.png'), fullPage: true });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-minutes-print.png'), fullPage: true });
     await wang.page.pdf({ path: join(artifacts, 'minutes-print.pdf'), format: 'A4', printBackground: true });
     // The PDF's pages as an A4-wide screenshot (210 mm at 96 dpi), to look at.
     await wang.page.setViewportSize({ width: 794, height: 1123 });
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes-print-a4.png'), fullPage: true });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-minutes-print-a4.png'), fullPage: true });
     await wang.page.setViewportSize({ width: 390, height: 844 });
     await wang.page.emulateMedia({ media: 'screen' });
 
@@ -161,7 +160,7 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await li.page.getByTestId('verify-page').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await b.verdict()).result, { timeout: 20_000 }).toBe('matches');
     await expect(b.verdict()).resolves.toMatchObject({ text: '一致：这张纸和签字锁定的纪要完全一样。' });
-    await li.page.screenshot({ path: join(shots, 'zh-CN-verify-matches.png'), fullPage: true });
+    await li.page.screenshot({ path: screenshotPath('zh-CN-verify-matches.png'), fullPage: true });
   });
 
   it('the offline phone’s late notes are refused with words, kept, and become an amendment', async () => {
@@ -177,7 +176,7 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await expect.poll(() => zhao.page.getByTestId('recovered-dialog').count()).toBe(0);
     await expect.poll(() => c.locked(), { timeout: 20_000 }).toBe(true);
     await expect(c.page.getByTestId('notes').inputValue()).resolves.toBe('今天讨论东门停车。');
-    await zhao.page.screenshot({ path: join(shots, 'zh-CN-minutes-late.png'), fullPage: true });
+    await zhao.page.screenshot({ path: screenshotPath('zh-CN-minutes-late.png'), fullPage: true });
     await c.page.getByTestId('late-use').click();
     await expect(c.amendDraft()).resolves.toBe('补记：物业答应下周划线。');
     await c.amend();
@@ -189,7 +188,7 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await expect.poll(async () => (await b.verdict()).text, { timeout: 30_000 }).toContain('之后又有 1 条更正');
     await expect(li.page.getByTestId('verify-amendments').textContent()).resolves.toContain('补记：物业答应下周划线。');
     await expect(li.page.getByTestId('verify-amendments').textContent()).resolves.toContain('赵书记 更正');
-    await li.page.screenshot({ path: join(shots, 'zh-CN-verify-amended.png'), fullPage: true });
+    await li.page.screenshot({ path: screenshotPath('zh-CN-verify-amended.png'), fullPage: true });
     // A paper whose hash is off by one character does not match.
     await li.page.getByTestId('verify-hash').fill(`${printed.slice(0, -1)}${printed.endsWith('0') ? '1' : '0'}`);
     await expect.poll(async () => (await b.verdict()).result).toBe('no_match');

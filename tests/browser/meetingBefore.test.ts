@@ -1,42 +1,28 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { MeetingDoorPage, UnitsPage } from './pages/MeetingDoorPage.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
-import { MembersPage } from './pages/MembersPage.ts';
 import { MinutesAfterPage } from './pages/MinutesAfterPage.ts';
 import { MinutesPage } from './pages/MinutesPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone, waitForController } from './support/browser.ts';
+import { launchPhone, usePhone, waitForController } from './support/browser.ts';
+import { setUpCompound } from './support/compound.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
-
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
 describe('before the meeting and at the door, on two phones', () => {
   const app = useServer();
-  let wang: Phone;
-  let li: Phone;
+  const wang = usePhone();
+  const li = usePhone();
   let chair: MeetingDoorPage;
   let compoundId: string;
   let meetingId: string;
   let qrLink: string;
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-  afterAll(async () => {
-    await Promise.all([wang?.dispose(), li?.dispose()]);
-  });
 
   it('the chair schedules a three-party meeting and shows its sign-in QR', async () => {
-    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王阿姨', '社区');
-    const members = new MembersPage(wang.page);
-    await members.open(app.url, compoundId);
-    const link = await members.createInvite({ role: '三方成员', party: '业委会' });
-    await members.closeDialog();
-    await new OnboardingPages(li.page).joinByLink(link, '李叔');
+    compoundId = await setUpCompound(app.url, { phone: wang, compound: '和平小区', name: '王阿姨', party: '社区' }, [
+      { phone: li, name: '李叔', invite: { role: '三方成员', party: '业委会' } },
+    ]);
     const meetings = new MeetingsPage(wang.page);
     await meetings.open(app.url, compoundId);
     meetingId = await meetings.schedule('三方联席会议', '社区活动室', { time: '15:00' });
@@ -45,7 +31,7 @@ describe('before the meeting and at the door, on two phones', () => {
     qrLink = await chair.openQr();
     expect(qrLink).toBe(`${app.url}/c/${compoundId}/meetings/${meetingId}?signin=1`);
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-signin-qr.png') });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-signin-qr.png') });
     await chair.closeQr();
   });
 
@@ -144,7 +130,7 @@ describe('before the meeting and at the door, on two phones', () => {
       });
     await expect.poll(() => chair.attendees()).toContain('李叔业委会 · 由王阿姨代签');
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-assembly-quorum.png'), fullPage: true });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-assembly-quorum.png'), fullPage: true });
     expect(assemblyId).not.toBe(meetingId);
   });
 
@@ -158,6 +144,6 @@ describe('before the meeting and at the door, on two phones', () => {
     await wang.page.getByTestId('decision-form').getByLabel('决定的内容').fill('更换单元门禁');
     await wang.page.getByTestId('decision-add').click();
     await expect.poll(() => after.assemblyDecisions()).toEqual(['一般事项。通过：面积 100.0%，人数 100.0%，均过半']);
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-assembly-tally.png'), fullPage: true });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-assembly-tally.png'), fullPage: true });
   });
 });

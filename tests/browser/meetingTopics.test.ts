@@ -1,42 +1,32 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
 import { MeetingTopicsPage, pngSize } from './pages/MeetingTopicsPage.ts';
-import { MembersPage } from './pages/MembersPage.ts';
 import { MinutesAfterPage } from './pages/MinutesAfterPage.ts';
 import { MinutesPage } from './pages/MinutesPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound } from './support/compound.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
 const artifacts = join(import.meta.dirname, '..', '..', 'artifacts');
-const shots = join(artifacts, 'screenshots');
+const _shots = join(artifacts, 'screenshots');
 
 describe('topics in order, raised for the next meeting, action items on whose turn, the minutes as an image', () => {
   const app = useServer();
-  let wang: Phone;
-  let li: Phone;
+  const wang = usePhone();
+  const li = usePhone();
   let compoundId: string;
   let meetingId: string;
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-  afterAll(async () => {
-    await Promise.all([wang?.dispose(), li?.dispose()]);
-  });
 
   it('a request raised with “提交到下次议事会” is a topic of the next meeting', async () => {
-    compoundId = await new OnboardingPages(wang.page).createCompound(app.url, '和平小区', '王阿姨', '社区');
-    const members = new MembersPage(wang.page);
-    await members.open(app.url, compoundId);
-    const link = await members.createInvite({ role: '三方成员', party: '业委会' });
-    await members.closeDialog();
-    await new OnboardingPages(li.page).joinByLink(link, '李叔');
+    compoundId = await setUpCompound(app.url, { phone: wang, compound: '和平小区', name: '王阿姨', party: '社区' }, [
+      { phone: li, name: '李叔', invite: { role: '三方成员', party: '业委会' } },
+    ]);
     const meetings = new MeetingsPage(wang.page);
     await meetings.open(app.url, compoundId);
     meetingId = await meetings.schedule('家园议事会', '社区活动室', { time: '15:00' });
@@ -51,7 +41,7 @@ describe('topics in order, raised for the next meeting, action items on whose tu
     await liTopics.forNextMeeting();
     await expect(li.page.getByTestId('next-meeting').textContent()).resolves.toContain('家园议事会');
     await li.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await li.page.screenshot({ path: join(shots, 'zh-CN-raise-next-meeting.png'), fullPage: true });
+    await li.page.screenshot({ path: screenshotPath('zh-CN-raise-next-meeting.png'), fullPage: true });
     expect(await sizeProblems(li.page)).toEqual([]);
     await agenda.submit();
 
@@ -80,7 +70,7 @@ describe('topics in order, raised for the next meeting, action items on whose tu
     await expect.poll(() => chair.topicTitles()).toEqual(['东门停车位重新划线', '3号楼电动车充电难', '小广场跳舞音量']);
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await wang.page.getByTestId('topic-order').scrollIntoViewIfNeeded();
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-topic-order.png') });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-topic-order.png') });
     expect(await sizeProblems(wang.page)).toEqual([]);
     expect(await seriousViolations(wang.page)).toEqual([]);
     await chair.doneOrdering();
@@ -113,7 +103,7 @@ describe('topics in order, raised for the next meeting, action items on whose tu
     await expect.poll(() => agenda.tabCount('mine')).toBeGreaterThanOrEqual(2);
     await li.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await li.page.getByTestId('meeting-turns').scrollIntoViewIfNeeded();
-    await li.page.screenshot({ path: join(shots, 'zh-CN-meeting-todos.png') });
+    await li.page.screenshot({ path: screenshotPath('zh-CN-meeting-todos.png') });
     expect(await sizeProblems(li.page)).toEqual([]);
     // 王阿姨 sits for the community: the owners' item is not on her list.
     const wangAgenda = new AgendaPage(wang.page);

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
@@ -8,9 +6,9 @@ import { MinutesPage } from './pages/MinutesPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone, waitForController } from './support/browser.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 const pinyin = /[a-z]/i;
 
 describe('live minutes on two phones', () => {
@@ -22,7 +20,6 @@ describe('live minutes on two phones', () => {
   let compoundId: string;
   let meetingId: string;
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     [wang, li] = await Promise.all([launchPhone(), launchPhone()]);
   });
   afterAll(async () => {
@@ -95,7 +92,7 @@ describe('live minutes on two phones', () => {
     await expect.poll(() => a.present()).toContain('王阿姨（我） 社区 第2行');
     await expect.poll(() => b.present(), { timeout: 20_000 }).toContain('王阿姨 社区 第2行');
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await wang.page.screenshot({ path: join(shots, 'zh-CN-minutes.png'), fullPage: true });
+    await wang.page.screenshot({ path: screenshotPath('zh-CN-minutes.png'), fullPage: true });
     expect(await sizeProblems(wang.page)).toEqual([]);
     expect(await seriousViolations(wang.page)).toEqual([]);
   });

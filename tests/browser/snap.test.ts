@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../shared/time.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
@@ -11,9 +9,8 @@ import { SnapPage } from './pages/SnapPage.ts';
 import { sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone, waitForController } from './support/browser.ts';
 import { makeJpeg } from './support/images.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
-
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
 describe('随手拍 from the agenda on two phones', () => {
   const app = useServer();
@@ -23,7 +20,6 @@ describe('随手拍 from the agenda on two phones', () => {
   const month = () => shanghaiDay(Date.now()).slice(0, 7);
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     [admin, rider] = await Promise.all([launchPhone(), launchPhone()]);
   });
   afterAll(async () => {
@@ -58,7 +54,7 @@ describe('随手拍 from the agenda on two phones', () => {
     expect(await snap.reporterKind()).toBe('上报身份：居民');
     await snap.chooseKind('快递/外卖小哥');
     await expect.poll(() => snap.reporterKind()).toBe('上报身份：快递/外卖小哥');
-    await page.screenshot({ path: join(shots, 'zh-CN-snap-form.png') });
+    await page.screenshot({ path: screenshotPath('zh-CN-snap-form.png') });
     expect(await sizeProblems(page)).toEqual([]);
     await snap.submit();
     await rider.context.setOffline(false);
@@ -74,7 +70,7 @@ describe('随手拍 from the agenda on two phones', () => {
     await expect.poll(() => new RequestPage(admin.page).photoStates(), { timeout: 20_000 }).toEqual(['ready']);
     await agenda.open(app.url, compoundId);
     await agenda.item('路灯坏了').scrollIntoViewIfNeeded();
-    await admin.page.screenshot({ path: join(shots, 'zh-CN-snap-agenda.png') });
+    await admin.page.screenshot({ path: screenshotPath('zh-CN-snap-agenda.png') });
   });
 
   it('the counts page shows the report by reporter kind, and accepted once the committee classifies it', async () => {
@@ -91,7 +87,7 @@ describe('随手拍 from the agenda on two phones', () => {
     await agenda.open(app.url, compoundId);
     await snap.openStats();
     await expect.poll(() => snap.total(month())).toBe('1 条 · 受理 1 · 办结 0');
-    await admin.page.screenshot({ path: join(shots, 'zh-CN-snap-stats.png') });
+    await admin.page.screenshot({ path: screenshotPath('zh-CN-snap-stats.png') });
     expect(await admin.page.locator('main').textContent()).not.toContain('小张');
   });
 });

@@ -1,24 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
-import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
+import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
-
-/** Saves the page for people to look at, and checks it has no serious axe findings and no small targets. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `zh-CN-volunteers-${name}.png`), fullPage: true });
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await sizeProblems(page)).toEqual([]);
-}
+const lookAt = lookAtFor('volunteers');
 
 describe('volunteers on three phones', () => {
   const app = useServer();
