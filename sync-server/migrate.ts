@@ -12,7 +12,9 @@ try {
   const counts = Object.entries(report.rows)
     .map(([table, n]) => `${table} ${n}`)
     .join(', ');
-  console.log(`copied and verified: ${counts}; ${report.rooms} rooms hash the same on both sides`);
+  console.log(
+    `copied and verified: ${counts}; ${report.rooms} rooms hash the same on both sides; ${report.eventIds} event ids claimed`,
+  );
 } catch (e) {
   const code = e instanceof MigrationError ? e.code : 'failed';
   console.error(`migration ${code}: ${(e as Error).message}; nothing was committed to Postgres`);

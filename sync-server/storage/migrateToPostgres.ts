@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import * as Y from 'yjs';
 import { applyPgSchema } from './postgres/schema.ts';
 
 /** The tables a data directory holds, parents first, with their columns in one order. */
@@ -22,6 +23,8 @@ export interface MigrationReport {
   rows: Record<string, number>;
   /** Rooms whose stored updates hash the same on both sides. */
   rooms: number;
+  /** Event ids claimed in `event_ids`, so a copied event's id stays taken for every instance. */
+  eventIds: number;
 }
 
 /** Why a migration stopped before or after copying; the target is left as the transaction found it. */
@@ -36,6 +39,44 @@ export class MigrationError extends Error {
 
 type Row = Record<string, unknown>;
 const BATCH = 500;
+
+/** Each room's event ids, read from its updates applied in order, one room in memory at a time. */
+function* roomEventIds(rows: Iterable<{ room: string; data: Uint8Array }>): Generator<[string, string[]]> {
+  let room: string | undefined;
+  let doc = new Y.Doc();
+  const ids = () =>
+    (doc.getArray('events').toArray() as { id?: unknown }[]).flatMap((e) => (typeof e?.id === 'string' ? [e.id] : []));
+  for (const row of rows) {
+    if (row.room !== room) {
+      if (room !== undefined) yield [room, ids()];
+      doc.destroy();
+      doc = new Y.Doc();
+      room = row.room;
+    }
+    Y.applyUpdate(doc, row.data);
+  }
+  if (room !== undefined) yield [room, ids()];
+  doc.destroy();
+}
+
+async function claimEventIds(
+  client: pg.PoolClient,
+  rows: Iterable<{ room: string; data: Uint8Array }>,
+): Promise<number> {
+  let claimed = 0;
+  for (const [room, ids] of roomEventIds(rows)) {
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000);
+      // A log written before ids were unique may hold one id twice: it is claimed once.
+      const done = await client.query(
+        'INSERT INTO event_ids (room, id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+        [room, chunk],
+      );
+      claimed += done.rowCount ?? 0;
+    }
+  }
+  return claimed;
+}
 
 // Per room: a SHA-256 over every stored update in order, so a byte that differs is noticed.
 function roomHashes(rows: Iterable<{ room: string; data: Uint8Array }>): Map<string, string> {
@@ -110,8 +151,14 @@ export async function migrateToPostgres(dataDir: string, databaseUrl: string): P
         if (target.get(room) !== hash) throw new MigrationError('mismatch', `room ${room} differs after the copy`);
       }
       if (target.size !== source.size) throw new MigrationError('mismatch', 'Postgres holds rooms SQLite does not');
+      const eventIds = await claimEventIds(
+        client,
+        sqlite
+          .prepare<[], { room: string; data: Buffer }>('SELECT room, data FROM updates ORDER BY room, id')
+          .iterate(),
+      );
       await client.query('COMMIT');
-      return { rows, rooms: source.size };
+      return { rows, rooms: source.size, eventIds };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
       throw e;

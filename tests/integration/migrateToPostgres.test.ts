@@ -26,7 +26,8 @@ describe.skipIf(!postgresAvailable)('migrating a SQLite data directory to Postgr
     const bob = await addMember(before.url, admin, { role: 'resident' });
     const writer = connect(before.wsUrl, admin);
     await synced(writer);
-    writer.events.push([raised(admin, '迁移前的议题一'), raised(admin, '迁移前的议题二')]);
+    const copied = [raised(admin, '迁移前的议题一'), raised(admin, '迁移前的议题二')];
+    writer.events.push(copied);
     const room = `${admin.compoundId}/public`;
     await eventually(async () => {
       const doc = new Y.Doc();
@@ -51,6 +52,8 @@ describe.skipIf(!postgresAvailable)('migrating a SQLite data directory to Postgr
     expect(report.rows).toMatchObject({ compounds: 1, members: 2, blobs: 1 });
     expect(report.rows.updates).toBeGreaterThanOrEqual(rowsBefore);
     expect(report.rooms).toBeGreaterThanOrEqual(1);
+    // Both copied events and the members document's own events keep their ids taken.
+    expect(report.eventIds).toBeGreaterThanOrEqual(2);
 
     const after = await startTestServer({ DATABASE_URL: url, DATA_DIR: tempDir() });
     try {
@@ -65,6 +68,11 @@ describe.skipIf(!postgresAvailable)('migrating a SQLite data directory to Postgr
       reader.events.push([raised(bob, '迁移后的议题')]);
       await eventually(async () => expect(await after.storage.docs.count(room)).toBe(rowsBefore + 1));
       reader.destroy();
+      // A copied event's id is taken in Postgres too: an instance racing to store it again loses.
+      const again = await after.storage.docs.append(room, Y.encodeStateAsUpdate(new Y.Doc()), [copied[0]!.id]);
+      expect(again).toEqual({ duplicate: copied[0]!.id });
+      const fresh = await after.storage.docs.append(room, Y.encodeStateAsUpdate(new Y.Doc()), ['never-stored-id']);
+      expect(fresh).toBeFalsy();
     } finally {
       await after.close();
     }
