@@ -97,9 +97,11 @@ export default function PointsPage() {
           <h2 id="members-points-heading">{t('points.members')}</h2>
           <MemberPicker />
         </section>
-        <ThanksWallSwitch />
       </Show>
       <p class="muted">{t('points.noRanking')}</p>
+      <Show when={committee()}>
+        <ThanksWallSwitch />
+      </Show>
       <Modal open={ruleOpen()} onOpenChange={setRuleOpen} title={t('points.addRule')}>
         <RuleForm session={session} done={() => setRuleOpen(false)} />
       </Modal>
