@@ -77,5 +77,6 @@ describe('the members a thanks wall lists', () => {
     expect(thankedMembers(points, '2024-05').sort()).toEqual(['april', 'res1']);
     expect(thankedMembers(points, '2024-04')).toEqual(['april']);
     expect(thankedMembers(points, '2024-06')).toEqual([]);
+    expect(thankedMembers(points, '2023-12')).toEqual([]);
   });
 });
