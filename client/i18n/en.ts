@@ -1417,4 +1417,16 @@ export const en: Record<MessageKey, string> = {
   'points.memberPick': 'Open a member’s points history (to correct a line)',
   'points.memberPickNone': 'Choose a member',
   'points.noStock': 'These goods are out of stock.',
+  'points.wall.title': 'Thanks wall',
+  'points.wall.thisMonth': 'Thank you, neighbours, for {month}',
+  'points.wall.order': 'In order of name, with no points and no ranking.',
+  'points.wall.empty': 'No names yet this month; a good turn puts one here.',
+  'points.wall.off': 'This compound has not turned on the thanks wall.',
+  'points.wall.setting': 'Thanks wall',
+  'points.wall.isOn':
+    'On: everyone sees the names of neighbours awarded points this month, with no points and no ranking.',
+  'points.wall.isOff':
+    'Off: no list is shown. Turned on, it lists the names of neighbours awarded points this month, with no points and no ranking.',
+  'points.wall.turnOn': 'Turn on the thanks wall',
+  'points.wall.turnOff': 'Turn off the thanks wall',
 };

@@ -1376,6 +1376,16 @@ export const zhCN = {
   'points.memberPick': '查看一位成员的积分记录（用于更正）',
   'points.memberPickNone': '选择成员',
   'points.noStock': '这件商品没有库存了。',
+  'points.wall.title': '感谢墙',
+  'points.wall.thisMonth': '{month}，谢谢这些邻居',
+  'points.wall.order': '按姓名排列，不分先后，不记分数。',
+  'points.wall.empty': '这个月还没有名字，做了好事就会出现在这里。',
+  'points.wall.off': '本小区没有开启感谢墙。',
+  'points.wall.setting': '感谢墙',
+  'points.wall.isOn': '已开启：大家都能看到本月得到积分的邻居名字，没有分数，没有排名。',
+  'points.wall.isOff': '未开启：不显示任何名单。开启后，本月得到积分的邻居名字会列出来，没有分数，没有排名。',
+  'points.wall.turnOn': '开启感谢墙',
+  'points.wall.turnOff': '关闭感谢墙',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -168,6 +168,11 @@ export const IconStar: IconComponent = (p) => (
     <path d="M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z" />
   </Svg>
 );
+export const IconHeart: IconComponent = (p) => (
+  <Svg size={p.size}>
+    <path d="M12 20s-7.5-4.6-7.5-10.2A4.3 4.3 0 0 1 12 7.3a4.3 4.3 0 0 1 7.5 2.5C19.5 15.4 12 20 12 20z" />
+  </Svg>
+);
 export const IconSearch: IconComponent = (p) => (
   <Svg size={p.size}>
     <circle cx="10.5" cy="10.5" r="6" />

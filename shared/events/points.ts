@@ -64,6 +64,14 @@ export const PointsCorrected = defineEvent('points.corrected', {
   reason: Line(500),
 });
 
+/**
+ * The committee turns the compound's thanks wall (感谢墙) on or off: names of members thanked, without
+ * order or numbers. Off until set; of concurrent sets the latest by (at, id) holds everywhere.
+ */
+export const ThanksWallSet = defineEvent('points.thanks-wall.set', {
+  on: v.boolean(),
+});
+
 export const pointsEvents = [
   RuleDefined,
   PointsAwarded,
@@ -71,4 +79,5 @@ export const pointsEvents = [
   GoodsRestocked,
   PointsRedeemed,
   PointsCorrected,
+  ThanksWallSet,
 ] as const;

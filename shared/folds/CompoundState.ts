@@ -45,7 +45,7 @@ export function emptyCompoundState(): CompoundState {
     rosters: { teams: {}, duties: {}, minutesByMember: {} },
     care: { households: {} },
     units: { units: {} },
-    points: { rules: {}, accounts: {}, goods: {} },
+    points: { rules: {}, accounts: {}, goods: {}, thanksWall: null },
     ledger: { funds: {}, incomes: {}, expenses: {}, monthly: {}, tiers: [] },
     meetings: { meetings: {} },
     practice: { profiles: {}, listings: {} },

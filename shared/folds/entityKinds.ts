@@ -21,7 +21,7 @@ import { expenseContributions, incomeContributions, ledgerModule, monthTotals } 
 import type { TiersDraft } from './ledgerTiers.ts';
 import { meetingsModule } from './meetings.ts';
 import { membersModule } from './members.ts';
-import type { GoodsDraft, PointsAccount } from './points.ts';
+import type { GoodsDraft, PointsAccount, ThanksWallSetting } from './points.ts';
 import { accountContributions, pointsModule } from './points.ts';
 import { practiceModule } from './practice.ts';
 import type { DutyState } from './rosters.ts';
@@ -83,6 +83,11 @@ export const entityKinds: Record<string, EntityKind> = {
       const redeemed = aggs.sum('redeemed', id);
       const goods = value as GoodsDraft;
       state.points.goods[id] = { ...goods, redeemed, stock: goods.supplied - redeemed };
+    },
+  },
+  wall: {
+    publish: (state, _id, value) => {
+      state.points.thanksWall = (value as ThanksWallSetting | undefined) ?? null;
     },
   },
   fund: {

@@ -48,7 +48,15 @@ export { orderTopics } from './meetings.ts';
 export type { MemberState } from './members.ts';
 export type { NeedsBoard, RivalClaim } from './needsQueries.ts';
 export { awaitingAcceptance, myClaims, needsBoard, rivalClaims } from './needsQueries.ts';
-export type { AwardSource, GoodsState, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+export type {
+  AwardSource,
+  GoodsState,
+  PointsAccount,
+  PointsEntry,
+  PointsRule,
+  PointsState,
+  ThanksWallSetting,
+} from './points.ts';
 export type { Attendance, AwardSuggestion, HistoryLine, Overdraft } from './pointsQueries.ts';
 export {
   awardSuggestions,
@@ -102,5 +110,6 @@ export {
   snapCountsByMonth,
   snapReports,
 } from './snapQueries.ts';
+export { thankedMembers, thanksWallOn } from './thanksWall.ts';
 export type { UnitDraft, UnitState, UnitsState } from './units.ts';
 export { unitKey } from './units.ts';

@@ -65,10 +65,19 @@ export interface GoodsState {
 }
 export type GoodsDraft = Omit<GoodsState, 'redeemed' | 'stock'>;
 
+/** The thanks wall setting as last set (latest by at, then id); null when never set, which is off. */
+export interface ThanksWallSetting {
+  on: boolean;
+  eventId: string;
+  at: number;
+  by: string;
+}
+
 export interface PointsState {
   rules: Record<string, PointsRule>;
   accounts: Record<string, PointsAccount>;
   goods: Record<string, GoodsState>;
+  thanksWall: ThanksWallSetting | null;
 }
 
 type PointsEvent = EventOf<(typeof pointsEvents)[number]['entries']['type']['literal']>;
@@ -86,6 +95,8 @@ const acctKey = (id: string) => `acct:${id}`;
 const goodsKey = (id: string) => `goods:${id}`;
 
 const mtgKey = (id: string) => `mtg:${id}`;
+/** The one entity of the compound's thanks wall setting. */
+export const thanksWallKey = 'wall:thanks';
 
 /**
  * Folds `points.*` events. A redemption past the balance still takes effect (the goods left the
@@ -106,6 +117,8 @@ export const pointsModule: FoldModule<PointsEvent> = {
         return [acctKey(e.memberId)];
       case 'points.corrected':
         return [`e:${e.targetEventId}`];
+      case 'points.thanks-wall.set':
+        return [thanksWallKey];
       default:
         return exhaustive(e);
     }
@@ -157,6 +170,9 @@ export const pointsModule: FoldModule<PointsEvent> = {
         return redeem(ctx, e);
       case 'points.corrected':
         return correct(ctx, e);
+      case 'points.thanks-wall.set':
+        setThanksWall(ctx, e);
+        return undefined;
       default:
         return exhaustive(e);
     }
@@ -216,6 +232,13 @@ function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReaso
   acct.balance -= done.delta;
   acct.history.push({ ...entry(e, 'correction', -done.delta), reason: e.reason, targetEventId: e.targetEventId });
   return undefined;
+}
+
+/** Keeps the latest set by (at, id), whatever order the log holds them in, so every copy agrees. */
+function setThanksWall(ctx: FoldContext, e: EventOf<'points.thanks-wall.set'>): void {
+  const held = ctx.get<ThanksWallSetting>(thanksWallKey);
+  if (held && (held.at > e.at || (held.at === e.at && held.eventId > e.id))) return;
+  ctx.put(thanksWallKey, { on: e.on, eventId: e.id, at: e.at, by: e.by } satisfies ThanksWallSetting);
 }
 
 function entry(e: PointsEvent, kind: PointsEntry['kind'], delta: number): PointsEntry {

@@ -150,6 +150,7 @@ export const permissions: PermissionTable = {
   'points.goods.restocked': { doc: 'public', who: 'committee' },
   'points.redeemed': { doc: 'public', who: 'committee' },
   'points.corrected': { doc: 'public', who: 'committee' },
+  'points.thanks-wall.set': { doc: 'public', who: 'committee' },
 
   'ledger.fund.opened': { doc: 'public', who: 'committee' },
   'ledger.income.recorded': { doc: 'public', who: 'committee' },

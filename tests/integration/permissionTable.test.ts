@@ -43,6 +43,7 @@ for (const e of [
   { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
   { ...base, type: 'ledger.tier.set', limitFen: 3_000_000, from: '2024-01-01' },
+  { ...base, type: 'points.thanks-wall.set', on: true },
   {
     ...base,
     type: 'ledger.expense.assembly-linked',

@@ -138,8 +138,9 @@ describe('the incremental fold', () => {
       const out = new Map<string, unknown>();
       const { anomalies: _, members, ...sections } = state;
       for (const [name, records] of Object.entries({ ...sections, members: { members } })) {
-        for (const [kind, record] of Object.entries(records as Record<string, Record<string, unknown>>)) {
-          for (const [id, value] of Object.entries(record)) out.set(`${name}.${kind}.${id}`, value);
+        for (const [kind, record] of Object.entries(records as Record<string, Record<string, unknown> | null>)) {
+          // A setting never set (the thanks wall) is null: no entities in it.
+          for (const [id, value] of Object.entries(record ?? {})) out.set(`${name}.${kind}.${id}`, value);
         }
       }
       return out;

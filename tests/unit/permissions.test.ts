@@ -50,6 +50,7 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'points.goods.restocked': ['public', 'committee'],
   'points.redeemed': ['public', 'committee'],
   'points.corrected': ['public', 'committee'],
+  'points.thanks-wall.set': ['public', 'committee'],
   'ledger.fund.opened': ['public', 'committee'],
   'ledger.income.recorded': ['public', 'committee'],
   'ledger.expense.proposed': ['public', 'committee'],

@@ -1,9 +1,10 @@
 import { For, Show } from 'solid-js';
+import { shanghaiDayStart } from '../../../shared/time.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useAwardSuggestions } from '../../domain/usePoints.ts';
 import { useRosters } from '../../domain/useRosters.ts';
-import { t } from '../../i18n/index.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { confirmAward } from './actions.ts';
@@ -15,12 +16,18 @@ export function AwardTurns() {
   const members = useMembers();
   const rosters = useRosters();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
+  // The day in words (12月2日), as the member's history says it.
+  const dayName = (day: string) =>
+    new Intl.DateTimeFormat(intlLocale(), { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(
+      shanghaiDayStart(day),
+    );
   const what = (s: ReturnType<typeof suggestions>[number]) => {
-    if (s.source.kind === 'request') return t('points.suggest.snap', { day: s.day });
-    if (s.source.kind !== 'duty') return t('points.suggest.meeting', { day: s.day });
+    const day = dayName(s.day);
+    if (s.source.kind === 'request') return t('points.suggest.snap', { day });
+    if (s.source.kind !== 'duty') return t('points.suggest.meeting', { day });
     const duty = rosters().duties[s.source.id];
     const team = duty ? (rosters().teams[duty.teamId]?.name ?? '') : '';
-    return t('points.suggest.duty', { what: duty?.title ?? team, day: s.day, hours: s.units });
+    return t('points.suggest.duty', { what: duty?.title ?? team, day, hours: s.units });
   };
   const confirm = createSubmit((key: string) => {
     const s = suggestions().find((x) => x.key === key);

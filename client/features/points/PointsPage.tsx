@@ -18,6 +18,8 @@ import { HistoryList } from './HistoryList.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { OverdraftList } from './OverdraftList.tsx';
 import { RuleForm } from './RuleForm.tsx';
+import { ThanksWallLink } from './ThanksWallLink.tsx';
+import { ThanksWallSwitch } from './ThanksWallSwitch.tsx';
 
 /** 积分: my balance and history, the compound's rules, and for the committee what waits on them. */
 export default function PointsPage() {
@@ -47,6 +49,9 @@ export default function PointsPage() {
           {t('points.shop')}
         </A>
       </section>
+      <ul class="link-list">
+        <ThanksWallLink wrap />
+      </ul>
       <section class="section" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('points.history')}</h2>
         <HistoryList points={points()} rosters={rosters()} memberId={session.member.memberId} />
@@ -94,6 +99,9 @@ export default function PointsPage() {
         </section>
       </Show>
       <p class="muted">{t('points.noRanking')}</p>
+      <Show when={committee()}>
+        <ThanksWallSwitch />
+      </Show>
       <Modal open={ruleOpen()} onOpenChange={setRuleOpen} title={t('points.addRule')}>
         <RuleForm session={session} done={() => setRuleOpen(false)} />
       </Modal>

@@ -69,3 +69,8 @@ export function redeem(session: CompoundSession, r: RedemptionRequest): string {
     ticket: r.ticket,
   });
 }
+
+/** The committee turns the thanks wall on or off for the whole compound. */
+export function setThanksWall(session: CompoundSession, on: boolean): void {
+  appendPublic(session, 'points.thanks-wall.set', { on });
+}

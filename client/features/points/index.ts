@@ -3,6 +3,7 @@ import type { Feature } from '../registry.ts';
 import './points.css';
 
 export { MyPointsLink } from './MyPointsLink.tsx';
+export { ThanksWallLink } from './ThanksWallLink.tsx';
 
 /** 积分 and the love supermarket: no tab of its own; its entry is on the More page. */
 export const points: Feature = {
@@ -11,6 +12,7 @@ export const points: Feature = {
     { path: '/points', component: lazy(() => import('./PointsPage.tsx')) },
     { path: '/points/shop', component: lazy(() => import('./ShopPage.tsx')) },
     { path: '/points/counter', component: lazy(() => import('./CounterPage.tsx')) },
+    { path: '/points/thanks', component: lazy(() => import('./ThanksWallPage.tsx')) },
     { path: '/points/member/:memberId', component: lazy(() => import('./MemberPointsPage.tsx')) },
   ],
 };

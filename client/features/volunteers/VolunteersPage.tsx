@@ -11,6 +11,7 @@ import { useDutyAnomalies, useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
 import { IconChevron, IconClock, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ThanksWallLink } from '../points/index.ts';
 import { CareSection } from './care/CareSection.tsx';
 import { DutyCard } from './DutyCard.tsx';
 import { overfullByDuty } from './selectors.ts';
@@ -71,6 +72,7 @@ export default function VolunteersPage() {
             <span>{t('grid.entry')}</span>
             <IconChevron size={24} />
           </A>
+          <ThanksWallLink class="btn btn-secondary btn-block more-button" />
         </section>
         <section class="section" aria-labelledby="open-heading">
           <h2 id="open-heading">{t('volunteers.openDuties')}</h2>

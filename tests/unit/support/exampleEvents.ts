@@ -55,6 +55,7 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'points.goods.restocked': { goodsId: 'g1', quantity: 10 },
   'points.redeemed': { memberId: 'res1', goodsId: 'g1', quantity: 1 },
   'points.corrected': { targetEventId: 'a1', reason: '重复登记' },
+  'points.thanks-wall.set': { on: true },
   'ledger.fund.opened': { name: '三方共管账户', kind: 'shared-account' },
   'ledger.income.recorded': {
     fundId: 'f1',

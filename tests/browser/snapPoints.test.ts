@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgendaPage } from './pages/AgendaPage.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { MembersPage } from './pages/MembersPage.ts';
+import { OnboardingPages } from './pages/OnboardingPages.ts';
+import { PointsPage } from './pages/PointsPage.ts';
+import { RequestPage } from './pages/RequestPage.ts';
+import { SnapPage } from './pages/SnapPage.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
+import { launchPhone, type Phone } from './support/browser.ts';
+import { makeJpeg } from './support/images.ts';
+import { useServer } from './support/server.ts';
+
+const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+
+/** Saves the page for people to look at, and checks it has no serious axe findings and no small targets. */
+async function lookAt(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `zh-CN-${name}.png`), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await sizeProblems(page)).toEqual([]);
+}
+
+describe('a snap report earns points, and the thanks wall names the reporter', () => {
+  const app = useServer();
+  let admin: Phone; // 王阿姨, owners' committee
+  let rider: Phone; // 小张, a delivery rider living here
+  let compoundId: string;
+
+  beforeAll(async () => {
+    [admin, rider] = await Promise.all([launchPhone(), launchPhone()]);
+  });
+  afterAll(async () => {
+    await Promise.all([admin?.dispose(), rider?.dispose()]);
+  });
+
+  it('a rider joins; the committee sets what an accepted snap report is worth', async () => {
+    compoundId = await new OnboardingPages(admin.page).createCompound(app.url, '幸福里小区', '王阿姨', '业委会');
+    const members = new MembersPage(admin.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
+    await new OnboardingPages(rider.page).joinByLink(link, '小张');
+    await Promise.all([admin, rider].map((p) => new AppShell(p.page).waitSynced()));
+    const points = new PointsPage(admin.page);
+    await points.open(app.url, compoundId);
+    await points.addRule('随手拍上报', 5, '随手拍被受理');
+  });
+
+  it('a snap report from the home screen, accepted, is suggested on the committee’s list; one tap and the rider sees the points', async () => {
+    await new AgendaPage(rider.page).open(app.url, compoundId);
+    const snap = new SnapPage(rider.page);
+    await snap.snap(await makeJpeg(rider.page, 1600, 1200));
+    await snap.describe('井盖松了');
+    await snap.submit();
+
+    const agenda = new AgendaPage(admin.page);
+    await agenda.open(app.url, compoundId);
+    await expect.poll(() => agenda.titles(), { timeout: 20_000 }).toEqual(['井盖松了']);
+    const committee = new PointsPage(admin.page);
+    await committee.open(app.url, compoundId);
+    // Not yet accepted: nothing to confirm.
+    expect(await committee.suggestions()).toEqual([]);
+    await agenda.open(app.url, compoundId);
+    await agenda.openRequest('井盖松了');
+    await new RequestPage(admin.page).classify('道路', '一般');
+
+    await committee.open(app.url, compoundId);
+    await expect.poll(() => committee.suggestions(), { timeout: 20_000 }).toEqual(['小张 · 5 分']);
+    await expect(admin.page.getByTestId('award-suggestion').locator('.row-sub').textContent()).resolves.toMatch(
+      /^随手拍上报 · \d+月\d+日 随手拍被受理$/,
+    );
+    await admin.page.getByTestId('award-turns').scrollIntoViewIfNeeded();
+    await lookAt(admin.page, 'snap-points-suggested');
+    await admin.page.getByTestId('award-confirm').click();
+    await expect.poll(() => committee.suggestions()).toEqual([]);
+
+    const mine = new PointsPage(rider.page);
+    await mine.open(app.url, compoundId);
+    await expect.poll(() => mine.balance(), { timeout: 20_000 }).toBe('5');
+    expect(await mine.historyLines()).toEqual(['随手拍上报']);
+    await new AppShell(rider.page).tab('more');
+    await expect(rider.page.getByTestId('more-points-balance').textContent()).resolves.toBe('5 分');
+  });
+
+  it('the thanks wall is off by default: no entry, and its page says so', async () => {
+    await rider.page.getByTestId('more-points').waitFor();
+    expect(await rider.page.getByTestId('thanks-wall-link').count()).toBe(0);
+    await new PointsPage(rider.page).open(app.url, compoundId, 'thanks');
+    await rider.page.getByTestId('thanks-wall-off').waitFor();
+    expect(await rider.page.getByTestId('thanks-name').count()).toBe(0);
+  });
+
+  it('the committee turns it on; the rider reaches it from 更多 and sees names without numbers', async () => {
+    const committee = new PointsPage(admin.page);
+    await committee.open(app.url, compoundId);
+    await admin.page.getByTestId('thanks-wall-toggle').click();
+    await expect.poll(() => admin.page.getByTestId('thanks-wall-toggle').textContent()).toBe('关闭感谢墙');
+
+    await new AgendaPage(rider.page).open(app.url, compoundId);
+    await new AppShell(rider.page).tab('more');
+    await rider.page.getByTestId('thanks-wall-link').waitFor({ timeout: 20_000 });
+    await lookAt(rider.page, 'more-thanks-link');
+    await rider.page.getByTestId('thanks-wall-link').click();
+    await rider.page.getByTestId('thanks-wall').waitFor();
+    await expect.poll(() => rider.page.getByTestId('thanks-name').allTextContents()).toEqual(['小张']);
+    expect(await rider.page.getByTestId('thanks-wall').textContent()).not.toMatch(/\d+\s*分/);
+    await lookAt(rider.page, 'thanks-wall');
+
+    await admin.page.getByTestId('thanks-wall-toggle').click();
+    await expect.poll(() => rider.page.getByTestId('thanks-wall-off').isVisible(), { timeout: 20_000 }).toBe(true);
+  });
+});
