@@ -1,50 +1,29 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
-import { MembersPage } from './pages/MembersPage.ts';
-import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { PointsPage } from './pages/PointsPage.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { SnapPage } from './pages/SnapPage.ts';
-import { seriousViolations, sizeProblems } from './support/audit.ts';
-import { launchPhone, type Phone } from './support/browser.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound } from './support/compound.ts';
 import { makeJpeg } from './support/images.ts';
+import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
-const shots = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
-
-/** Saves the page for people to look at, and checks it has no serious axe findings and no small targets. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `zh-CN-${name}.png`), fullPage: true });
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await sizeProblems(page)).toEqual([]);
-}
+const lookAt = lookAtFor('points');
 
 describe('a snap report earns points, and the thanks wall names the reporter', () => {
   const app = useServer();
-  let admin: Phone; // 王阿姨, owners' committee
-  let rider: Phone; // 小张, a delivery rider living here
+  const admin = usePhone(); // 王阿姨, owners' committee
+  const rider = usePhone(); // 小张, a delivery rider living here
   let compoundId: string;
 
-  beforeAll(async () => {
-    [admin, rider] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-  afterAll(async () => {
-    await Promise.all([admin?.dispose(), rider?.dispose()]);
-  });
-
   it('a rider joins; the committee sets what an accepted snap report is worth', async () => {
-    compoundId = await new OnboardingPages(admin.page).createCompound(app.url, '幸福里小区', '王阿姨', '业委会');
-    const members = new MembersPage(admin.page);
-    await members.open(app.url, compoundId);
-    const link = await members.createInvite({ role: '居民' });
-    await members.closeDialog();
-    await new OnboardingPages(rider.page).joinByLink(link, '小张');
-    await Promise.all([admin, rider].map((p) => new AppShell(p.page).waitSynced()));
+    compoundId = await setUpCompound(
+      app.url,
+      { phone: admin, compound: '幸福里小区', name: '王阿姨', party: '业委会' },
+      [{ phone: rider, name: '小张', invite: { role: '居民' } }],
+    );
     const points = new PointsPage(admin.page);
     await points.open(app.url, compoundId);
     await points.addRule('随手拍上报', 5, '随手拍被受理');
@@ -74,7 +53,7 @@ describe('a snap report earns points, and the thanks wall names the reporter', (
       /^随手拍上报 · \d+月\d+日 随手拍被受理$/,
     );
     await admin.page.getByTestId('award-turns').scrollIntoViewIfNeeded();
-    await lookAt(admin.page, 'snap-points-suggested');
+    await lookAt(admin.page, 'snap-suggested');
     await admin.page.getByTestId('award-confirm').click();
     await expect.poll(() => committee.suggestions()).toEqual([]);
 
