@@ -14,8 +14,7 @@ interface Phone {
   session: Session;
   room: string;
   client: TestClient;
-  /** Socket errors and refusals (close codes from 4000 and 1011/1013) seen after the restart. */
-  errors: number;
+  /** Refusals (close codes from 4000, and 1011/1013) seen after the restart. */
   refusals: { code: number; reason: string }[];
 }
 
@@ -36,29 +35,22 @@ describe('a reconnect storm after a restart', () => {
       phase[name] = Date.now() - t0;
     };
     try {
-      mark('accounts');
       for (const members of rooms)
         for (const session of members)
           phones.push({
             session,
             room: `${session.compoundId}/public`,
             client: connect(server.wsUrl, session),
-            errors: 0,
             refusals: [],
           });
       await eventually(() => expect(phones.filter(synced).length).toBe(phones.length), { timeout: 60_000 });
       mark('connected');
-      // Each room's first members write before the restart; the relay stores and forwards them.
+      // Each room's first members write just before the restart: what the relay had not stored yet, their phones send again.
       for (let r = 0; r < ROOMS; r++)
         for (let k = 0; k < 3; k++) {
           const p = phones[r * MEMBERS + k]!;
           p.client.events.push([raised(p.session, '重启之前写的')]);
         }
-      await eventually(() => expect(phones.filter((p) => count(p, '重启之前写的') === 3).length).toBe(phones.length), {
-        timeout: 30_000,
-        interval: 100,
-      });
-
       mark('written');
       const { port } = server;
       await server.stop();
@@ -67,8 +59,7 @@ describe('a reconnect storm after a restart', () => {
       for (const p of phones) {
         p.client.provider.on('connection-error', (e) => {
           if (restarted) {
-            p.errors++;
-            const m = String((e as unknown as { message?: string }).message);
+            const m = String((e as unknown as { message?: string }).message).replace(/ [\d.:]+$/, '');
             kinds.set(m, (kinds.get(m) ?? 0) + 1);
           }
         });
@@ -92,7 +83,8 @@ describe('a reconnect storm after a restart', () => {
       });
       const resyncMs = Date.now() - started;
 
-      await eventually(() => expect(phones.filter((p) => count(p, '断线时写的') === 1).length).toBe(phones.length), {
+      const complete = (p: Phone) => count(p, '断线时写的') === 1 && count(p, '重启之前写的') === 3;
+      await eventually(() => expect(phones.filter(complete).length).toBe(phones.length), {
         timeout: 30_000,
         interval: 100,
       });
@@ -109,15 +101,16 @@ describe('a reconnect storm after a restart', () => {
         await storage.close();
       }
       const refusals = phones.flatMap((p) => p.refusals);
-      const errors = phones.reduce((n, p) => n + p.errors, 0);
+      // The figures for the record: a slow machine shows here, never as a failed assertion.
       console.log(
-        `reconnect storm: ${phones.length} phones resynced in ${resyncMs} ms; ${refusals.length} refusals, ${errors} socket errors after the restart`,
+        `reconnect storm: ${phones.length} phones resynced in ${resyncMs} ms; ${refusals.length} refusals; socket errors after the restart ${JSON.stringify(Object.fromEntries(kinds))}; ms since start ${JSON.stringify(phase)}`,
       );
-      console.log(JSON.stringify([...kinds]), 'phases', JSON.stringify(phase));
       expect(refusals).toEqual([]);
+      // Refused connections were attempts made before the new process listened; nothing else failed.
+      expect([...kinds.keys()].filter((k) => k !== 'connect ECONNREFUSED')).toEqual([]);
     } finally {
       for (const p of phones) p.client.destroy();
       await server.stop();
     }
-  }, 180_000);
+  }, 300_000);
 });
