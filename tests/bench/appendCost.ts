@@ -75,6 +75,7 @@ export async function benchAppendCost(log: (s: string) => void, pg: TestPostgres
           f(r.p50, 1),
           f(r.p99, 1),
           f(r.serverCpuPct, 0),
+          f(r.clientCpuPct, 0),
           '',
           '',
         ]);
@@ -93,7 +94,7 @@ export async function benchAppendCost(log: (s: string) => void, pg: TestPostgres
     try {
       const ms = await coldLoadMs(server.wsUrl, first.room, first.writer.token!);
       log(`append ${kind}: cold load of a room of ${stored} rows in ${f(ms, 0)} ms`);
-      rows.push([`${kind}, cold load`, '', '', '', '', '', '', String(stored), f(ms, 0)]);
+      rows.push([`${kind}, cold load`, '', '', '', '', '', '', '', String(stored), f(ms, 0)]);
       summary.push(`${kind} ${figures.join(', ')}, cold load ${f(ms, 0)} ms for ${stored} rows`);
     } finally {
       await server.stop();
@@ -101,7 +102,18 @@ export async function benchAppendCost(log: (s: string) => void, pg: TestPostgres
   }
   table(
     `Postgres vs SQLite through the relay (${rooms} rooms of a writer and a reader, ${seconds} s per rate; a delivery waits for its append)`,
-    ['storage', 'offered/s', 'appends/s', 'delivered', 'p50 ms', 'p99 ms', 'server CPU %', 'rows', 'cold load ms'],
+    [
+      'storage',
+      'offered/s',
+      'appends/s',
+      'delivered',
+      'p50 ms',
+      'p99 ms',
+      'server CPU %',
+      'load client CPU %',
+      'rows',
+      'cold load ms',
+    ],
     rows,
   );
   return `appends: ${summary.join('; ')}`;

@@ -70,7 +70,17 @@ export async function benchIdle(log: (s: string) => void): Promise<string> {
     const perIdle = (rssAfter - rssBefore) / sockets.length;
     table(
       `Idle connections (${sockets.length} idle in rooms of ${perIdleRoom}, ${deflate ? 'offering' : 'without'} permessage-deflate; ${activeRooms} active rooms x 10, ${rate} events/s per room, ${seconds} s)`,
-      ['active clients', 'p50 ms', 'p99 ms', 'deliveries/s', 'delivered', 'server CPU %', 'server RSS MiB'],
+      [
+        'active clients',
+        'p50 ms',
+        'p99 ms',
+        'deliveries/s',
+        'delivered',
+        'server CPU %',
+        'load client CPU %',
+        'other CPU %',
+        'server RSS MiB',
+      ],
       [
         [
           'alone',
@@ -79,6 +89,8 @@ export async function benchIdle(log: (s: string) => void): Promise<string> {
           f(alone.deliveriesPerSec, 0),
           `${alone.delivered}/${alone.expected}`,
           f(alone.serverCpuPct, 0),
+          f(alone.clientCpuPct, 0),
+          f(alone.otherCpuPct, 0),
           mb(alone.serverRssBytes),
         ],
         [
@@ -88,6 +100,8 @@ export async function benchIdle(log: (s: string) => void): Promise<string> {
           f(beside.deliveriesPerSec, 0),
           `${beside.delivered}/${beside.expected}`,
           f(beside.serverCpuPct, 0),
+          f(beside.clientCpuPct, 0),
+          f(beside.otherCpuPct, 0),
           mb(beside.serverRssBytes),
         ],
       ],
