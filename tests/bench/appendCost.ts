@@ -38,9 +38,14 @@ export async function benchAppendCost(log: (s: string) => void, pg: TestPostgres
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const rows: string[][] = [];
   const summary: string[] = [];
-  for (const kind of ['SQLite', 'Postgres'] as const) {
+  const kinds = (process.env.BENCH_APPEND_KINDS ?? 'SQLite,Postgres').split(',') as ('SQLite' | 'Postgres')[];
+  for (const kind of kinds) {
     const url = kind === 'Postgres' ? await pg.newDatabase() : undefined;
-    const env = { ...openLimits, COMPACT_EVERY: '100000000', ...(url ? { DATABASE_URL: url } : {}) };
+    const env = {
+      ...openLimits,
+      COMPACT_EVERY: process.env.BENCH_APPEND_COMPACT_EVERY ?? '100000000',
+      ...(url ? { DATABASE_URL: url } : {}),
+    };
     const dataDir = benchDir();
     let server = await startOurs(env, dataDir);
     const plan = await mapLimit(
@@ -83,22 +88,42 @@ export async function benchAppendCost(log: (s: string) => void, pg: TestPostgres
       await load.leave();
     } finally {
       load.kill();
-      await server.stop();
+      const errors = server.output().trim();
+      if (errors) log(`append ${kind}: the relay said ${errors.slice(-600)}`);
+      // Killed: a graceful stop would compact each room as it unloads.
+      await server.kill();
     }
-    // The first room again, in a fresh process: nothing of it in memory.
+    // The first room again, in a fresh process: nothing of it in memory. Uncompacted first, then
+    // after the graceful stop of that process compacted it.
     const first = plan[0]!;
-    const storage = url ? await openPostgresStorage(url) : openSqliteStorage(dataDir);
-    const stored = await storage.docs.count(first.room);
-    await storage.close();
-    server = await startOurs(env, dataDir);
-    try {
-      const ms = await coldLoadMs(server.wsUrl, first.room, first.writer.token!);
-      log(`append ${kind}: cold load of a room of ${stored} rows in ${f(ms, 0)} ms`);
-      rows.push([`${kind}, cold load`, '', '', '', '', '', '', '', String(stored), f(ms, 0)]);
-      summary.push(`${kind} ${figures.join(', ')}, cold load ${f(ms, 0)} ms for ${stored} rows`);
-    } finally {
-      await server.stop();
+    const loads: string[] = [];
+    for (const state of ['uncompacted', 'compacted']) {
+      const storage = url ? await openPostgresStorage(url) : openSqliteStorage(dataDir);
+      const stored = await storage.docs.count(first.room);
+      const bytes = await storage.docs.bytes(first.room);
+      await storage.close();
+      server = await startOurs(env, dataDir);
+      try {
+        const ms = await coldLoadMs(server.wsUrl, first.room, first.writer.token!);
+        log(`append ${kind}: cold load of a room of ${stored} rows (${state}) in ${f(ms, 0)} ms`);
+        rows.push([
+          `${kind}, cold load, ${state}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          `${stored} (${f(bytes / 1024, 0)} KiB)`,
+          f(ms, 0),
+        ]);
+        loads.push(`${f(ms, 0)} ms for ${stored} rows`);
+      } finally {
+        await server.stop();
+      }
     }
+    summary.push(`${kind} ${figures.join(', ')}, cold load ${loads.join(' / ')}`);
   }
   table(
     `Postgres vs SQLite through the relay (${rooms} rooms of a writer and a reader, ${seconds} s per rate; a delivery waits for its append)`,
