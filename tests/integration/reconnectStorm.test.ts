@@ -43,7 +43,10 @@ describe('a reconnect storm after a restart', () => {
             client: connect(server.wsUrl, session),
             refusals: [],
           });
-      await eventually(() => expect(phones.filter(synced).length).toBe(phones.length), { timeout: 60_000 });
+      await eventually(() => expect(phones.filter(synced).length).toBe(phones.length), {
+        timeout: 120_000,
+        interval: 100,
+      });
       mark('connected');
       // Each room's first members write just before the restart: what the relay had not stored yet, their phones send again.
       for (let r = 0; r < ROOMS; r++)
