@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { BusListener, RelayOptions, RoomBus } from '../relay/types.ts';
 
 // The sequence number and the stream entry are written in one step, so the stream's order is the
@@ -7,6 +7,14 @@ import type { BusListener, RelayOptions, RoomBus } from '../relay/types.ts';
 const PUBLISH_UPDATE = `
 local seq = redis.call('INCR', KEYS[2])
 redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 's', seq, 'i', ARGV[1], 'u', ARGV[2])
+return seq`;
+
+// A publish that failed leaves its update in storage only: skipping a number makes every reader
+// of the room see a gap and read storage, the same as if the entry had been trimmed.
+const SKIP = `
+redis.call('INCR', KEYS[2])
+local seq = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 's', seq, 'i', ARGV[1])
 return seq`;
 
 // Where a room stands now: its sequence number and the ids of its newest entries, read in one step.
@@ -31,6 +39,8 @@ export interface RedisBusOptions {
   /** Entries kept per room's update stream; a reader further behind reads storage instead. */
   maxLen?: number;
   log: RelayOptions['log'];
+  /** ioredis options for both connections (tests shorten the retries). */
+  redis?: RedisOptions;
 }
 
 // Hash tags keep a room's keys on one slot of a Redis cluster.
@@ -72,24 +82,30 @@ export class RedisBus implements RoomBus {
   readonly #maxLen: number;
   readonly #log: RelayOptions['log'];
   #readerId: number | undefined;
+  /** Rooms with a publish that failed: a skipped number is owed to their readers. */
+  readonly #unannounced = new Set<string>();
+  #readerWasReady = false;
   #closed = false;
-  #controlCursor: Promise<string>;
+  /** Last id read from the control stream; read from Redis once the reader first gets through. */
+  #controlCursor: string | undefined;
   #onDisconnect: (memberId: string, code: number, reason: string) => void = () => {};
   readonly #loop: Promise<void>;
 
   constructor(url: string, options: RedisBusOptions) {
     this.#maxLen = options.maxLen ?? 10_000;
     this.#log = options.log;
-    this.#writer = new Redis(url, { lazyConnect: false });
-    this.#reader = new Redis(url, { lazyConnect: false });
+    this.#writer = new Redis(url, { ...options.redis, lazyConnect: false });
+    this.#reader = new Redis(url, { ...options.redis, lazyConnect: false });
     for (const r of [this.#writer, this.#reader])
       r.on('error', (e) => this.#log('warn', 'redis', { error: String(e) }));
     this.#reader.on('ready', () => {
       this.#readerId = undefined;
+      // A reply lost with the old connection, or streams lost with a restarted Redis, would go
+      // unnoticed until the room's next update: every followed room reads storage now.
+      if (this.#readerWasReady) this.#gapAll();
+      this.#readerWasReady = true;
     });
-    this.#controlCursor = this.#writer
-      .xrevrange(controlKey, '+', '-', 'COUNT', 1)
-      .then((last) => last[0]?.[0] ?? '0-0');
+    this.#writer.on('ready', () => this.#announceSkipped());
     this.#loop = this.#read();
   }
 
@@ -130,7 +146,29 @@ export class RedisBus implements RoomBus {
       kind === 'update'
         ? this.#writer.eval(PUBLISH_UPDATE, 2, k.updates, k.seq, this.instance, bytes, this.#maxLen)
         : this.#writer.xadd(k.awareness, 'MAXLEN', '~', 1000, '*', 'i', this.instance, 'a', bytes);
-    sent.catch((e: unknown) => this.#log('error', 'bus publish failed', { room, kind, error: String(e) }));
+    sent.catch((e: unknown) => {
+      this.#log('error', 'bus publish failed', { room, kind, error: String(e) });
+      if (kind === 'update') {
+        this.#unannounced.add(room);
+        if (this.#writer.status === 'ready') this.#announceSkipped();
+      }
+    });
+  }
+
+  /** Tells the readers of each room whose publish failed to read storage. */
+  #announceSkipped(): void {
+    for (const room of [...this.#unannounced]) {
+      this.#unannounced.delete(room);
+      const k = keys(room);
+      this.#writer.eval(SKIP, 2, k.updates, k.seq, this.instance, this.#maxLen).catch((e: unknown) => {
+        this.#log('warn', 'bus skip failed', { room, error: String(e) });
+        this.#unannounced.add(room);
+      });
+    }
+  }
+
+  #gapAll(): void {
+    for (const f of this.#rooms.values()) for (const l of f.listeners) l.gap();
   }
 
   disconnect(memberId: string, code: number, reason: string): void {
@@ -161,7 +199,8 @@ export class RedisBus implements RoomBus {
       const rooms = [...this.#rooms];
       try {
         this.#readerId ??= Number(await this.#reader.client('ID'));
-        const control = await this.#controlCursor;
+        this.#controlCursor ??= (await this.#reader.xrevrange(controlKey, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+        const control = this.#controlCursor;
         const streams = [controlKey, ...rooms.flatMap(([room]) => [keys(room).updates, keys(room).awareness])];
         const cursors = [control, ...rooms.flatMap(([, f]) => [f.cursor, f.awarenessCursor])];
         const reply = await this.#reader.callBuffer(
@@ -181,7 +220,7 @@ export class RedisBus implements RoomBus {
         this.#readerId = undefined;
         await new Promise((r) => setTimeout(r, 250));
         // Whatever was published while the reader was away may be trimmed: every room reads storage.
-        for (const f of this.#rooms.values()) for (const l of f.listeners) l.gap();
+        this.#gapAll();
       }
     }
   }
@@ -214,7 +253,7 @@ export class RedisBus implements RoomBus {
 
   #control(entries: Entry[]): void {
     for (const [id, fields] of entries) {
-      this.#controlCursor = Promise.resolve(id.toString());
+      this.#controlCursor = id.toString();
       if (field(fields, 'i')?.toString() === this.instance) continue;
       const memberId = field(fields, 'm')?.toString();
       const code = Number(field(fields, 'c')?.toString());

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { tempDir } from './startServer.ts';
@@ -9,6 +9,10 @@ export interface TestRedis {
   url: string;
   /** A client for the test's own commands (CLIENT PAUSE, INCR...), closed by `stop`. */
   client: Redis;
+  /** Stops the server with the signal and waits for the exit; the port stays this server's. */
+  halt(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Starts it again on the same port, on the data it saved or on an empty directory. */
+  resume(options: { empty: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,17 +32,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts redis-server on a free loopback port, nothing saved to disk. */
-export async function startRedis(): Promise<TestRedis> {
-  if (!existsSync(redisServer)) throw new Error('Redis is not installed: apt-get install -y redis-server');
-  const port = await freePort();
-  const dir = tempDir('little-stool-redis-');
-  const server = spawn(
-    redisServer,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: 'ignore' },
-  );
-  const url = `redis://127.0.0.1:${port}`;
+async function untilAccepting(url: string, server: ChildProcess): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     if (server.exitCode !== null) throw new Error(`redis-server exited ${server.exitCode}`);
     const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
@@ -46,25 +40,57 @@ export async function startRedis(): Promise<TestRedis> {
     try {
       await probe.connect();
       probe.disconnect();
-      break;
+      return;
     } catch (e) {
       probe.disconnect();
       if (attempt > 100) throw e;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * Starts redis-server on a free loopback port. Nothing is saved to disk unless `persist` is set:
+ * then every write goes to an append-only file first, so even a SIGKILL keeps what was acknowledged.
+ */
+export async function startRedis(options: { persist?: boolean } = {}): Promise<TestRedis> {
+  if (!existsSync(redisServer)) throw new Error('Redis is not installed: apt-get install -y redis-server');
+  const port = await freePort();
+  const dir = tempDir('little-stool-redis-');
+  const saving = options.persist
+    ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--save', '', '--appendonly', 'no'];
+  const url = `redis://127.0.0.1:${port}`;
+  const launch = async () => {
+    const server = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', ...saving, '--dir', dir], {
+      stdio: 'ignore',
+    });
+    await untilAccepting(url, server);
+    return server;
+  };
+  let server: ChildProcess = await launch();
+  const halt = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill(signal);
+    await exited;
+  };
   const client = new Redis(url);
   client.on('error', () => {});
   return {
     url,
     client,
+    halt,
+    async resume({ empty }) {
+      if (empty)
+        for (const name of ['appendonlydir', 'appendonly.aof', 'dump.rdb'])
+          rmSync(`${dir}/${name}`, { recursive: true, force: true });
+      server = await launch();
+    },
     async stop() {
       client.disconnect();
-      if (server.exitCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
-        await exited;
-      }
+      await halt('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RedisBus } from '../../sync-server/bus/RedisBus.ts';
+import type { BusListener } from '../../sync-server/relay/types.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/startRedis.ts';
+
+const quiet = () => {};
+
+function listening() {
+  const heard = { updates: [] as string[], gaps: 0 };
+  const listener: BusListener = {
+    update: (u) => heard.updates.push(Buffer.from(u).toString()),
+    awareness: quiet,
+    gap: () => {
+      heard.gaps++;
+    },
+  };
+  return { heard, listener };
+}
+
+describe.skipIf(!redisAvailable)('the bus after Redis went away', () => {
+  let redis: TestRedis | undefined;
+  let buses: RedisBus[] = [];
+  afterEach(async () => {
+    await Promise.all(buses.map((b) => b.close()));
+    buses = [];
+    await redis?.stop();
+  });
+  const open = (url: string) => {
+    const bus = new RedisBus(url, { log: quiet, redis: { retryStrategy: () => 100 } });
+    buses.push(bus);
+    return bus;
+  };
+
+  it('an instance whose reader reconnects to an emptied Redis reads storage for every room it follows', async () => {
+    redis = await startRedis();
+    const a = open(redis.url);
+    const b = open(redis.url);
+    const { heard, listener } = listening();
+    await eventually(() => b.join('c/public', listener));
+    await eventually(() => a.join('c/public', listening().listener));
+    a.publish('c/public', 'update', Buffer.from('一'));
+    await eventually(() => expect(heard.updates).toEqual(['一']));
+    const gaps = heard.gaps;
+
+    await redis.halt('SIGKILL');
+    await redis.resume({ empty: true });
+    await eventually(() => expect(heard.gaps).toBeGreaterThan(gaps));
+    // The streams start again from nothing and still reach the other instance.
+    a.publish('c/public', 'update', Buffer.from('二'));
+    await eventually(() => expect(heard.updates).toEqual(['一', '二']));
+  });
+
+  it('a publish that failed while Redis was down is announced as a skipped number once it is back', async () => {
+    redis = await startRedis();
+    const a = open(redis.url);
+    await eventually(() => a.join('c/public', listening().listener));
+    await redis.halt('SIGKILL');
+    let failed = false;
+    const logging = new RedisBus(redis.url, {
+      log: (_level, msg) => {
+        if (msg === 'bus publish failed') failed = true;
+      },
+      // Retries cut short: a command that meets a dead Redis fails at once instead of waiting in a queue.
+      redis: { maxRetriesPerRequest: 0, retryStrategy: () => 100 },
+    });
+    buses.push(logging);
+    logging.publish('c/public', 'update', Buffer.from('存了没广播'));
+    await eventually(() => expect(failed).toBe(true));
+    await redis.resume({ empty: true });
+    // Readers know the last number they read; a jump of two tells every one of them to read storage.
+    await eventually(async () => {
+      const entries = await redis!.client.xrange('ls:{c/public}:u', '-', '+');
+      expect(entries.map(([, fields]) => fields)).toContainEqual(['s', '2', 'i', logging.instance]);
+    });
+  });
+});
