@@ -12,8 +12,9 @@ export const governance = (limits: ValidationLimits): UpdatePolicy => ({
     const validation = validateUpdate(room.doc, update, member, room.kind, limits);
     const guard = room.rules as CausalGuard | undefined;
     const eventIds = validation.events.map((e) => e.id);
-    if (!validation.changed || !guard) return { changed: validation.changed, eventIds };
+    const { changed, exact } = validation;
+    if (!changed || !guard) return { changed, eventIds, exact };
     guard.before(validation, member);
-    return { changed: true, afterApply: () => guard.after(validation, member), eventIds };
+    return { changed: true, afterApply: () => guard.after(validation, member), eventIds, exact };
   },
 });

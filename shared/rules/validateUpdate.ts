@@ -19,6 +19,12 @@ export interface Validation {
   notes: boolean;
   /** Yjs client ids the update writes new structs under. */
   clients: number[];
+  /**
+   * True when applying the update adds every struct of it as it is and nothing else: no part the
+   * document already holds, no skipped hole, no deletes, nothing turned into GC. Then its bytes
+   * are exactly what Yjs would encode of the change, and may be stored and forwarded as received.
+   */
+  exact: boolean;
 }
 
 export interface ValidationLimits {
@@ -67,12 +73,17 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
   const editsNotes = canEditNotes(kind, member);
   const notesReadOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} notes are read-only for this member`);
   let changed = false;
+  let exact = parts.deletes.size === 0;
   const clients = new Set<number>();
 
   // Every client continues from what the document holds: a struct past it would wait in Yjs' pending store.
   for (const s of parts.structs) {
-    if (s.kind === 'skip') continue;
+    if (s.kind === 'skip') {
+      exact = false;
+      continue;
+    }
     const known = view.known(s.client);
+    if (s.clock < known) exact = false;
     if (s.clock > view.reach(s.client)) {
       throw new RuleError(RejectReason.Unresolved, `gap before ${s.client}:${s.clock}, the relay has ${known}`);
     }
@@ -98,6 +109,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     if (s.clock + s.length <= known) continue;
     if (s.clock < known) continuesStored(view, s.client, known, place);
     if (s.kind === 'gc') {
+      exact = false;
       // Garbage-collected content can only come from deleted text.
       if (!roots.notes) throw new RuleError(RejectReason.DeleteForbidden, 'deleted content in an event log');
       if (!editsNotes) throw notesReadOnly();
@@ -106,6 +118,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     }
     const content = s.content!;
     if (place === 'gc') {
+      exact = false;
       if (!roots.notes) throw new RuleError(RejectReason.Unresolved, 'insert next to deleted content');
       if (!editsNotes) throw notesReadOnly();
       notes = true;
@@ -134,7 +147,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     changed = true;
     notes = true;
   }
-  return { changed, events, notes, clients: [...clients] };
+  return { changed, events, notes, clients: [...clients], exact: exact && changed };
 }
 
 /**

@@ -3,11 +3,12 @@ import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/er
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import type { AppendResult, DocStore } from '../storage/Storage.ts';
+import { applyWhole } from './applyWhole.ts';
 import { Compaction } from './Compaction.ts';
 import type { Connection } from './Connection.ts';
 import { HeldFrames } from './HeldFrames.ts';
 import { mergeRows } from './mergeRows.ts';
-import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMessage } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
 import type { BusListener, Checked, RelayOptions, RoomState } from './types.ts';
@@ -30,8 +31,6 @@ export class Room {
   private state: State = 'loading';
   /** Work that arrived while the document was loading, run in order once it is ready. */
   private queued: Array<() => void> = [];
-  /** Updates the doc emits while one frame is applied; stored and forwarded only if it applied whole. */
-  private captured: Uint8Array[] | null = null;
   private readonly compaction: Compaction;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly outbox: StoreQueue;
@@ -239,40 +238,25 @@ export class Room {
       this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
-    const failure = this.applyWhole(update, conn, checked);
-    if (failure === undefined) return;
+    // Yjs encodes the change again only for an 'update' listener: off while the frame applies.
+    this.doc.off('update', this.onUpdate);
+    let applied: Uint8Array[] | RuleError;
+    try {
+      applied = applyWhole(this.doc, update, conn, checked);
+    } finally {
+      this.doc.on('update', this.onUpdate);
+    }
+    if (!(applied instanceof RuleError)) {
+      const message = checked.exact ? updateMessage(frame, update) : undefined;
+      for (const [i, u] of applied.entries()) this.commit(u, conn, i === 0 ? checked.eventIds : undefined, message);
+      return;
+    }
+    const failure = applied;
     // A causal rule broken where the update landed is a refusal like any other; the rest is a bug.
     const level = failure.reason === RejectReason.CausalRule ? 'warn' : 'error';
     this.options.log(level, 'refused after apply', { room: this.name, error: failure.message });
     this.refuse(conn, closeCodeOf(failure.reason), failure.message);
     this.reload();
-  }
-
-  /**
-   * Applies an update as one step: what it changes is stored and forwarded only if Yjs applied all
-   * of it, parked nothing as pending and the policy's after-check passed. Otherwise returns why,
-   * and nothing left the room.
-   */
-  private applyWhole(update: Uint8Array, conn: Connection, { afterApply, eventIds }: Checked): RuleError | undefined {
-    const captured: Uint8Array[] = [];
-    this.captured = captured;
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } catch (e) {
-      return new RuleError(RejectReason.Malformed, `could not apply: ${(e as Error).message}`);
-    } finally {
-      this.captured = null;
-    }
-    const { pendingStructs, pendingDs } = this.doc.store;
-    if (pendingStructs || pendingDs)
-      return new RuleError(RejectReason.Unresolved, 'parts of it depend on unknown items');
-    try {
-      afterApply?.();
-    } catch (e) {
-      return e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
-    }
-    for (const [i, u] of captured.entries()) this.commit(u, conn, i === 0 ? eventIds : undefined);
-    return undefined;
   }
 
   private refuse(conn: Connection, code: number, reason: string): void {
@@ -282,7 +266,6 @@ export class Room {
 
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === busOrigin) this.broadcast(encodeUpdate(update));
-    else if (this.captured) this.captured.push(update);
     else this.commit(update, origin);
   };
 
@@ -302,9 +285,13 @@ export class Room {
     for (const conn of this.conns) if (conn !== except) conn.send(message);
   }
 
-  /** A change to the doc: store it, then forward it to everyone but its sender. */
-  private commit(update: Uint8Array, origin: unknown, eventIds?: readonly string[]): void {
-    const message = encodeUpdate(update);
+  /** A change to the doc: store it, then forward it (as `message` when given) to everyone but its sender. */
+  private commit(
+    update: Uint8Array,
+    origin: unknown,
+    eventIds?: readonly string[],
+    message = encodeUpdate(update),
+  ): void {
     const forward = (result: AppendResult) => {
       if (result) this.refuseStored(origin, result.duplicate);
       else {

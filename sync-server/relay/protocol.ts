@@ -62,6 +62,18 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** The update message of `update`: `frame` itself when it is that message byte for byte. */
+export function updateMessage(frame: Uint8Array, update: Uint8Array): Uint8Array {
+  // Varints may be written longer than needed; only the shortest form is what encodeUpdate writes.
+  let lengthBytes = 1;
+  for (let n = update.byteLength; n > 127; n = Math.floor(n / 128)) lengthBytes++;
+  const same =
+    frame[0] === MessageType.Sync &&
+    frame[1] === syncProtocol.messageYjsUpdate &&
+    frame.byteLength === 2 + lengthBytes + update.byteLength;
+  return same ? frame : encodeUpdate(update);
+}
+
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.Awareness);

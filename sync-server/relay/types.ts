@@ -58,6 +58,11 @@ export interface Checked {
   afterApply?: () => void;
   /** Ids of the events it appends: with shared storage, the store refuses one another instance stored first. */
   eventIds?: readonly string[];
+  /**
+   * Applying the update adds all of it and nothing else: the room stores and forwards the bytes it
+   * received instead of having Yjs encode the change again. Leave it unset when unsure.
+   */
+  exact?: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -40,9 +40,29 @@ export function removeBenchDirs(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Our server in its own process, tracked for clean-up. */
-export async function startOurs(env: Record<string, string>, dataDir = benchDir()): Promise<ServerProcess> {
-  const server = await startServerProcess({ env: { STATIC_DIR: join(root, 'no-static-for-bench'), ...env }, dataDir });
+let compiled = false;
+/** Compiles the server as `npm start` runs it (plain JS from tsc), once per bench run, so it is never stale. */
+export function compileServer(): void {
+  if (compiled) return;
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'sync-server/tsconfig.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  compiled = true;
+}
+
+/** Our server in its own process, tracked for clean-up; `built`: as shipped (see compileServer), else via tsx. */
+export async function startOurs(
+  env: Record<string, string>,
+  dataDir = benchDir(),
+  built = false,
+): Promise<ServerProcess> {
+  if (built) compileServer();
+  const server = await startServerProcess({
+    env: { STATIC_DIR: join(root, 'no-static-for-bench'), ...env },
+    dataDir,
+    built,
+  });
   track(server.proc);
   return server;
 }

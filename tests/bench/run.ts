@@ -67,7 +67,7 @@ async function fanoutSection(): Promise<void> {
   console.log(
     `\n== 1. Fan-out: ${rooms} rooms x ${clients} clients (${rooms * clients} clients, 1 writer + ${clients - 1} readers per room),` +
       ` ${warmup} s warm-up + ${seconds} s window per rate; clients in a separate process.` +
-      `\n   ours: sync-server/main.ts via tsx, SQLite persistence and validation on, rate limits off; reference: @y/websocket-server 0.1.1, in memory.`,
+      `\n   ours: dist-server/sync-server/main.js (compiled by tsc, as npm start runs it), SQLite persistence and validation on, rate limits off; reference: @y/websocket-server 0.1.1, in memory.`,
   );
   const [ours, ref] = await runFanout(
     {

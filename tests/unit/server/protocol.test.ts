@@ -9,6 +9,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   MessageType,
+  updateMessage,
 } from '../../../sync-server/relay/protocol.ts';
 
 function frame(...parts: (number | Uint8Array)[]): Uint8Array {
@@ -89,3 +90,28 @@ describe('decoding one y-websocket frame', () => {
     expect(decodeMessage(frame(MessageType.Sync, 2, garbage))).toEqual({ kind: 'update', update: garbage });
   });
 });
+
+describe('the update message forwarded for a received frame', () => {
+  it('is the frame itself when it is the update message, byte for byte', () => {
+    const update = Y.encodeStateAsUpdate(docWithEvent());
+    const received = frame(MessageType.Sync, 2, update);
+    expect(updateMessage(received, decodeUpdate(received))).toBe(received);
+  });
+
+  it('is encoded again for a SyncStep2 and for a length written longer than needed', () => {
+    const update = Y.encodeStateAsUpdate(docWithEvent());
+    const step2 = frame(MessageType.Sync, 1, update);
+    expect(updateMessage(step2, decodeUpdate(step2))).toEqual(encodeUpdate(update));
+    // The length as a two-byte varint when one byte would do.
+    const long = new Uint8Array([MessageType.Sync, 2, 0x80 | update.length, 0x00, ...update]);
+    expect(update.length).toBeLessThan(128);
+    expect(decodeUpdate(long)).toEqual(update);
+    expect(updateMessage(long, decodeUpdate(long))).toEqual(encodeUpdate(update));
+  });
+});
+
+function decodeUpdate(data: Uint8Array): Uint8Array {
+  const m = decodeMessage(data);
+  if (m.kind !== 'update' && m.kind !== 'step2') throw new Error(`not an update: ${m.kind}`);
+  return m.update;
+}

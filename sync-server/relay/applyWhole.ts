@@ -1,0 +1,35 @@
+import * as Y from 'yjs';
+import { RejectReason, RuleError } from '../../shared/errors.ts';
+import type { Checked } from './types.ts';
+
+/**
+ * Applies an update as one step: returns what it changed, to store and forward, only if Yjs applied
+ * all of it, parked nothing as pending and the policy's after-check passed; otherwise why not.
+ * The caller must have no 'update' listener on the doc: Yjs encodes each change again only when
+ * one listens, which an exact update does not need (its own bytes are the change).
+ */
+export function applyWhole(
+  doc: Y.Doc,
+  update: Uint8Array,
+  origin: unknown,
+  { afterApply, exact }: Checked,
+): Uint8Array[] | RuleError {
+  const captured: Uint8Array[] = [];
+  const capture = (u: Uint8Array) => void captured.push(u);
+  if (!exact) doc.on('update', capture);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } catch (e) {
+    return new RuleError(RejectReason.Malformed, `could not apply: ${(e as Error).message}`);
+  } finally {
+    if (!exact) doc.off('update', capture);
+  }
+  const { pendingStructs, pendingDs } = doc.store;
+  if (pendingStructs || pendingDs) return new RuleError(RejectReason.Unresolved, 'parts of it depend on unknown items');
+  try {
+    afterApply?.();
+  } catch (e) {
+    return e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
+  }
+  return exact ? [update] : captured;
+}
