@@ -12,20 +12,20 @@ function exposedGc(): Gc {
 }
 
 /**
- * Once the relay holds no room any more, one full collection hands back to the system what the rooms
- * grew the heap to: V8 collects when it allocates, and a server with no rooms allocates next to
- * nothing, so their garbage would otherwise sit in memory until the next visitor.
+ * What to run once the relay holds no room any more: one full collection hands back to the system
+ * what the rooms grew the heap to. V8 collects when it allocates, and a server with no rooms
+ * allocates next to nothing, so their garbage would otherwise stay resident until the next visitor.
  */
-export function releaseMemoryWhenIdle(rooms: () => number, everyMs = 500, gc: Gc = exposedGc()): () => void {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (rooms() > 0) busy = true;
-    else if (busy) {
-      busy = false;
+export function releaseMemory(gc: Gc = exposedGc()): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    // After the turn that dropped the last room, so nothing on the stack still holds it.
+    setImmediate(() => {
+      scheduled = false;
       // The last-resort flavour also returns the freed pages to the system; a plain gc() keeps them.
       gc({ type: 'major', flavor: 'last-resort' });
-    }
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    });
+  };
 }
