@@ -4,12 +4,12 @@ import { eventually } from '../../helpers/eventually.ts';
 
 describe('releaseMemory', () => {
   it('collects once, after the turn that asked, however often that turn asked', async () => {
-    const calls: unknown[] = [];
-    const release = releaseMemory((options) => calls.push(options));
+    const calls: number[] = [];
+    const release = releaseMemory(() => calls.push(Date.now()));
     release();
     release();
     expect(calls).toEqual([]);
-    await eventually(() => expect(calls).toEqual([{ type: 'major', flavor: 'last-resort' }]));
+    await eventually(() => expect(calls).toHaveLength(1));
     release();
     await eventually(() => expect(calls).toHaveLength(2));
   });
