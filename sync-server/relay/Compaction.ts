@@ -11,7 +11,7 @@ export class Compaction {
     private readonly docs: DocStore,
     private readonly options: Pick<RelayOptions, 'compactEvery' | 'log'>,
     /** The one update replacing the rows stored so far; throws to keep them as they are. */
-    private readonly merge: (rows: Uint8Array[]) => Uint8Array,
+    private readonly merge: (rows: Iterable<Uint8Array>) => Uint8Array,
     /** Settles once what the room is still storing is stored. */
     private readonly stored: () => Promise<void> | null,
   ) {}

@@ -16,6 +16,8 @@ export class Relay {
   /** Each member's frame bytes and connects, kept across their connections (LRU by member). */
   private readonly memberBytes: KeyedLimiter | undefined;
   private readonly memberConnects: KeyedLimiter | undefined;
+  /** Called each time the last room has left memory. */
+  onIdle: (() => void) | undefined;
 
   constructor(
     private readonly docs: DocStore,
@@ -75,6 +77,7 @@ export class Relay {
     if (!room) {
       room = new Room(name, doc.kind, this.docs, this.options, (r) => {
         if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
+        if (this.rooms.size === 0) this.onIdle?.();
       });
       room.ready.catch(() => undefined);
       this.rooms.set(name, room);

@@ -3,6 +3,7 @@ import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/er
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import type { AppendResult, DocStore } from '../storage/Storage.ts';
+import { applyStored } from './applyStored.ts';
 import { applyWhole } from './applyWhole.ts';
 import { Compaction } from './Compaction.ts';
 import type { Connection } from './Connection.ts';
@@ -94,12 +95,9 @@ export class Room {
       }
       // What is still being stored belongs in the load.
       await this.outbox.pending;
-      const updates = await this.docs.load(this.name);
-      // Applied one by one in one transaction: Y.mergeUpdates is quadratic in the number of rows.
-      this.doc.transact(() => {
-        for (const u of updates) Y.applyUpdate(this.doc, u);
-      });
-      this.compaction.loaded(updates.length);
+      const rows = await applyStored(this.docs, this.name, this.doc, { wanted: () => this.state === 'loading' });
+      if (this.state === 'closed') return;
+      this.compaction.loaded(rows);
       this.policyState = this.options.policy.attach?.(this.doc, this.kind);
     } catch (e) {
       this.options.log('error', 'room load failed', { room: this.name, error: String(e) });
@@ -310,7 +308,7 @@ export class Room {
    * The live doc holds every stored row (and maybe more, which is harmless: updates are
    * idempotent); its encoding merges runs of items, so a compacted room loads fast.
    */
-  private merge = (rows: Uint8Array[]): Uint8Array => {
+  private merge = (rows: Iterable<Uint8Array>): Uint8Array => {
     // A failed room's doc may be missing updates: never let it replace what is stored.
     if (this.state !== 'ready') throw new Error('room is not ready');
     // Another instance may have stored rows this doc has not heard of yet: merge the rows.
@@ -330,12 +328,10 @@ export class Room {
   /** The bus missed something: whatever storage holds that this doc lacks is applied and forwarded. */
   private async catchUp(): Promise<void> {
     if (this.state !== 'ready') return;
-    const rows = await this.docs.load(this.name);
-    if (this.state !== 'ready') return;
-    this.doc.transact(() => {
-      for (const u of rows) Y.applyUpdate(this.doc, u);
-    }, busOrigin);
-    this.held?.retryAll();
+    const doc = this.doc;
+    const wanted = () => this.state === 'ready' && this.doc === doc;
+    await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted });
+    if (this.state === 'ready') this.held?.retryAll();
   }
 
   /** The wait is over: one last look in storage, then what still builds on unknown items is refused. */

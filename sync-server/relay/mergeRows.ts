@@ -1,11 +1,10 @@
 import * as Y from 'yjs';
+import { applyRows } from './applyStored.ts';
 
 /** One update holding everything the rows hold, without quadratic Y.mergeUpdates. */
-export function mergeRows(rows: Uint8Array[]): Uint8Array {
+export function mergeRows(rows: Iterable<Uint8Array>): Uint8Array {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const u of rows) Y.applyUpdate(doc, u);
-  });
+  applyRows(doc, rows);
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;

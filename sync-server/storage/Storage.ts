@@ -8,6 +8,12 @@ export interface DocStore {
   /** Every stored update of a room, oldest first. */
   load(room: string): Promise<Uint8Array[]>;
   /**
+   * The same updates, oldest first, read `size` rows at a time so a big room never sits in memory
+   * twice. Each batch starts after the last row read: a compaction meanwhile loses nothing, since its
+   * merged row takes the id of the newest row it replaces.
+   */
+  loadBatches(room: string, size: number): AsyncIterable<Uint8Array[]>;
+  /**
    * Appends one update durably; the relay forwards it only after this settles. Implementations
    * may batch the appends of one event-loop turn into one commit. Storage shared by several
    * instances keeps event ids unique per room: an update carrying an id already stored is not
@@ -19,9 +25,13 @@ export interface DocStore {
   /**
    * Replaces the updates stored so far with `merge(updates)` in one step; updates appended
    * meanwhile are kept after it. `merge` may return more than the updates it is given (the room's
-   * whole state): Yjs updates are idempotent. Returns the number of rows before and after.
+   * whole state): Yjs updates are idempotent. `merge` may read the updates lazily, once, and must not
+   * touch the store while it runs. Returns the number of rows before and after.
    */
-  compact(room: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<{ before: number; after: number }>;
+  compact(
+    room: string,
+    merge: (updates: Iterable<Uint8Array>) => Uint8Array,
+  ): Promise<{ before: number; after: number }>;
   /** Bytes stored for a room (for the bench and for monitoring). */
   bytes(room: string): Promise<number>;
 }

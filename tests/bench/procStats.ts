@@ -28,6 +28,12 @@ export function rssBytes(pid: number): number {
   return m ? Number(m[1]) * 1024 : Number.NaN;
 }
 
+/** Highest resident set size a process has had so far, in bytes (VmHWM in /proc/<pid>/status). */
+export function peakRssBytes(pid: number): number {
+  const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
+
 /** Percentile of an ascending array (nearest rank); NaN when empty. */
 export function percentile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;

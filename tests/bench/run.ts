@@ -25,7 +25,7 @@ import { benchMinutes, minutesOptions } from './minutesReport.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
 import { f, mb, ratio, table } from './report.ts';
-import { coldLoad, storageSize } from './storage.ts';
+import { coldLoad, loadRow, storageSize } from './storage.ts';
 import { validationCost } from './validation.ts';
 
 const num = (name: string, fallback: number) => {
@@ -266,8 +266,8 @@ async function storageSection(): Promise<void> {
   const loads = await coldLoad(20_000);
   table(
     'Loading a room of 20,000 single-event updates',
-    ['how', 'rows', 'ms', 'server RSS MB', 'detail'],
-    loads.map((l) => [l.label, String(l.rows), f(l.ms, 0), l.rssBytes ? mb(l.rssBytes) : '', l.detail ?? '']),
+    ['how', 'rows', 'ms', 'server RSS MB', 'server peak RSS MB', 'detail'],
+    loads.map(loadRow),
   );
   summary.push(
     `Storage: ${f(s.storedBefore / s.updates, 0)} B/update stored, ${f(s.storedAfter / s.updates, 1)} B/update after compaction ` +

@@ -124,6 +124,18 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
       const r = await pool.query<{ data: Buffer }>('SELECT data FROM updates WHERE room = $1 ORDER BY id', [room]);
       return r.rows.map((row) => bytesOf(row.data));
     },
+    async *loadBatches(room, size) {
+      await flush();
+      for (let after = '0'; ; ) {
+        const { rows } = await pool.query<{ id: string; data: Buffer }>(
+          'SELECT id, data FROM updates WHERE room = $1 AND id > $2 ORDER BY id LIMIT $3',
+          [room, after, size],
+        );
+        if (rows.length > 0) yield rows.map((r) => bytesOf(r.data));
+        if (rows.length < size) return;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
     append(room, update, eventIds = []) {
       return new Promise<AppendResult>((settle, fail) => {
         if (batch.length === 0 && !running) setImmediate(() => void kick());

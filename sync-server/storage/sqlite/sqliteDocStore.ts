@@ -8,22 +8,39 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
   const q = {
     load: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE room = ? ORDER BY id'),
     append: db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)'),
+    batch: db.prepare<[string, number, number], { id: number; data: Buffer }>(
+      'SELECT id, data FROM updates WHERE room = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE room = ?'),
     bytes: db.prepare<[string], { b: number | null }>('SELECT sum(length(data)) AS b FROM updates WHERE room = ?'),
-    upto: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE room = ? ORDER BY id'),
+    last: db.prepare<[string], { n: number; last: number | null }>(
+      'SELECT count(*) AS n, max(id) AS last FROM updates WHERE room = ?',
+    ),
+    upto: db.prepare<[string, number], { data: Buffer }>(
+      'SELECT data FROM updates WHERE room = ? AND id <= ? ORDER BY id',
+    ),
     deleteUpto: db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND id <= ?'),
     insertAt: db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (id, room, data) VALUES (?, ?, ?)'),
   };
 
-  const compactTx = db.transaction((room: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
-    const rows = q.upto.all(room);
-    if (rows.length <= 1) return { before: rows.length, after: rows.length };
-    const last = rows[rows.length - 1]!.id;
-    const merged = merge(rows.map((r) => bytesOf(r.data)));
+  const compactTx = db.transaction((room: string, merge: (updates: Iterable<Uint8Array>) => Uint8Array) => {
+    const { n, last } = q.last.get(room) ?? { n: 0, last: null };
+    if (n <= 1 || last === null) return { before: n, after: n };
+    // Read lazily: a merge that encodes the live doc never holds every row in memory.
+    const rows = (function* () {
+      for (const r of q.upto.iterate(room, last)) yield bytesOf(r.data);
+    })();
+    let merged: Uint8Array;
+    try {
+      merged = merge(rows);
+    } finally {
+      // A merge that stops early (or never reads) must not leave the statement open.
+      rows.return(undefined);
+    }
     q.deleteUpto.run(room, last);
     // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
     q.insertAt.run(last, room, merged);
-    return { before: rows.length, after: 1 };
+    return { before: n, after: 1 };
   });
 
   // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
@@ -60,6 +77,15 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
         });
       });
       return pending;
+    },
+    async *loadBatches(room, size) {
+      flush();
+      for (let after = 0; ; ) {
+        const rows = q.batch.all(room, after, size);
+        if (rows.length > 0) yield rows.map((r) => bytesOf(r.data));
+        if (rows.length < size) return;
+        after = rows[rows.length - 1]!.id;
+      }
     },
     async count(room) {
       flush();

@@ -16,6 +16,7 @@ function relayWith(policy: UpdatePolicy) {
   const stored: Uint8Array[] = [];
   const docs: DocStore = {
     load: async () => [],
+    async *loadBatches() {},
     append: (_room, update) => {
       stored.push(update);
     },

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { releaseMemory } from '../../../sync-server/releaseMemory.ts';
+import { eventually } from '../../helpers/eventually.ts';
+
+describe('releaseMemory', () => {
+  it('collects once, after the turn that asked, however often that turn asked', async () => {
+    const calls: number[] = [];
+    const release = releaseMemory(() => calls.push(Date.now()));
+    release();
+    release();
+    expect(calls).toEqual([]);
+    await eventually(() => expect(calls).toHaveLength(1));
+    release();
+    await eventually(() => expect(calls).toHaveLength(2));
+  });
+});
