@@ -146,7 +146,8 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
     const refLeft = await loads[1]!.leave();
     // The reference keeps every room forever; it gets the same idle time as ours.
     await sleep(Math.max(0, o.idleMs - (Date.now() - left)));
-    // Read memory once it has settled (two readings 250 ms apart within 1 MB), not after a fixed wait.
+    // Read memory once it has settled (two readings a second apart within 1 MB: V8 returns freed pages
+    // about a second after a collection), not after a fixed wait.
     for (const pid of [ours.proc.pid!, reference.proc.pid!]) {
       let last = Number.NEGATIVE_INFINITY;
       await waitFor(
@@ -156,8 +157,8 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
           last = now;
           return settled;
         },
-        5000,
-        250,
+        10_000,
+        1000,
       );
     }
     return [
