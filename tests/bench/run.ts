@@ -5,7 +5,7 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers, and multi
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,weak, and multi
  *   (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
@@ -47,7 +47,7 @@ const serverEnv = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const allSections = 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers';
+const allSections = 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,weak';
 const sections = new Set((process.env.BENCH_SECTIONS ?? allSections).split(','));
 
 // Every child (servers, load client) dies with us, whatever ends the run.
@@ -372,7 +372,6 @@ async function agendaSection(): Promise<void> {
     Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? f(v, 1) : v]),
   );
 }
-
 const started = performance.now();
 try {
   if (sections.has('fanout')) await fanoutSection();
@@ -387,6 +386,7 @@ try {
     summary.push(await benchMinutes(minutesOptions({ warmupMs: warmup * 1000, serverEnv }), log));
   if (sections.has('ledger')) summary.push(await (await import('./ledger.ts')).benchLedger(log));
   if (sections.has('volunteers')) summary.push(await (await import('./volunteers.ts')).benchVolunteers(log));
+  if (sections.has('weak')) summary.push(await (await import('./weakLink.ts')).benchWeakLink(log));
   if (sections.has('multi')) summary.push(await (await import('./multi.ts')).benchMulti(log));
   console.log('\n== Summary');
   for (const s of summary) console.log(`- ${s}`);
