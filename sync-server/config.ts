@@ -25,6 +25,7 @@ const EnvSchema = v.object({
   WS_BYTES_PER_SECOND: int(2 * 1024 * 1024, 1024),
   WS_BYTE_BURST: int(8 * 1024 * 1024, 1024),
   WS_DEFLATE: v.optional(v.picklist(['on', 'off']), 'on'),
+  FIRST_JOIN_SNAPSHOT: v.optional(v.picklist(['on', 'off']), 'on'),
   MAX_CONNECTIONS_PER_MEMBER: int(30, 1),
   MEMBER_SYNC_BYTES_PER_SECOND: int(64 * 1024, 1024),
   MEMBER_SYNC_BYTE_BURST: int(4 * 1024 * 1024, 1024),
@@ -90,6 +91,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     rules: { maxStructs: e.MAX_UPDATE_STRUCTS, maxEventStructs: e.MAX_UPDATE_EVENT_STRUCTS },
     /** permessage-deflate on the sync sockets: a first join over weak mobile data sends a quarter of the bytes. */
     deflate: e.WS_DEFLATE === 'on',
+    /** A phone's first join fetches each large document whole over HTTP, brotli-compressed, before its socket. */
+    snapshots: e.FIRST_JOIN_SNAPSHOT === 'on',
     relay: {
       compactEvery: e.COMPACT_EVERY,
       idleMs: e.ROOM_IDLE_MS,

@@ -2,7 +2,8 @@
  * First join on weak mobile data: a new committee member opens the invite link of the five-year
  * sample compound in headless Chromium, through a TCP proxy that makes the link 2 Mbit/s each way
  * with 150 ms round trips; figures are the time from the tap on 加入 to the first agenda list and
- * the bytes carried, with permessage-deflate off and on, and on loopback for comparison.
+ * the bytes carried, with permessage-deflate off and on, then with the first-join snapshot, and on
+ * loopback for comparison.
  * Needs `npm run build`. Run alone: `node --import tsx tests/bench/weakLink.ts`.
  * BENCH_WEAK_CDP=1 adds a run throttled by Chromium's own network emulation instead of the proxy.
  */
@@ -95,26 +96,31 @@ export async function benchWeakLink(log: (s: string) => void = () => {}): Promis
     const seeded = await seedFiveYearCompound(dataDir);
     const rows: string[][] = [];
     let weakOn: JoinFigures | undefined;
-    for (const deflate of ['off', 'on'] as const) {
+    for (const [deflate, snapshot] of [
+      ['off', 'off'],
+      ['on', 'off'],
+      ['on', 'on'],
+    ] as const) {
       const server = await startServerProcess({
         built: true,
         dataDir,
-        env: { RATE_LIMITS: 'off', WS_DEFLATE: deflate },
+        env: { RATE_LIMITS: 'off', WS_DEFLATE: deflate, FIRST_JOIN_SNAPSHOT: snapshot },
       });
       try {
         const runs: [string, JoinFigures][] = [];
-        log(`deflate ${deflate}: joining on loopback`);
+        log(`deflate ${deflate}, snapshot ${snapshot}: joining on loopback`);
         runs.push(['loopback', await joinOnce(server, seeded, LOOPBACK)]);
-        log(`deflate ${deflate}: joining on the weak link`);
+        log(`deflate ${deflate}, snapshot ${snapshot}: joining on the weak link`);
         runs.push(['2 Mbit/s, 150 ms', await joinOnce(server, seeded, WEAK)]);
         if (process.env.BENCH_WEAK_CDP === '1') {
-          log(`deflate ${deflate}: joining with Chromium's network emulation`);
+          log(`deflate ${deflate}, snapshot ${snapshot}: joining with Chromium's network emulation`);
           runs.push(["Chromium's emulation", await joinOnce(server, seeded, LOOPBACK, true)]);
         }
         for (const [link, r] of runs) log(`  ${link}: ${JSON.stringify(r)}`);
         for (const [link, r] of runs) {
           rows.push([
             deflate,
+            snapshot,
             link,
             f(r.openMs / 1000, 2),
             f(r.firstListMs / 1000, 2),
@@ -123,14 +129,23 @@ export async function benchWeakLink(log: (s: string) => void = () => {}): Promis
             String(r.connections),
           ]);
         }
-        if (deflate === 'on') weakOn = runs[1]?.[1];
+        if (snapshot === 'on') weakOn = runs[1]?.[1];
       } finally {
         await server.stop();
       }
     }
     table(
       `First join: ${seeded.requests} requests, public document ${f(seeded.docBytes.public! / 1e6, 2)} MB`,
-      ['deflate', 'link', 'open link -> form (s)', 'tap join -> first list (s)', 'down (MB)', 'up (KB)', 'connections'],
+      [
+        'deflate',
+        'snapshot',
+        'link',
+        'open link -> form (s)',
+        'tap join -> first list (s)',
+        'down (MB)',
+        'up (KB)',
+        'connections',
+      ],
       rows,
     );
     const memory: string[][] = [];
@@ -145,7 +160,7 @@ export async function benchWeakLink(log: (s: string) => void = () => {}): Promis
     }
     table('Server RSS per idle connection after its sync (KB)', ['sync answer', 'deflate off', 'deflate on'], memory);
     return weakOn
-      ? `weak link: first join -> first agenda list ${f(weakOn.firstListMs / 1000, 1)} s on 2 Mbit/s / 150 ms with deflate (${f(weakOn.down / 1e6, 2)} MB down; target <= 10 s)`
+      ? `weak link: first join -> first agenda list ${f(weakOn.firstListMs / 1000, 1)} s on 2 Mbit/s / 150 ms with deflate and the snapshot (${f(weakOn.down / 1e6, 2)} MB down; target <= 10 s)`
       : 'weak link: no figure';
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
