@@ -1,8 +1,8 @@
 /**
  * A weak mobile link between a browser and the server, as a TCP proxy on loopback: every
  * connection shares one downlink and one uplink paced to `bitsPerSecond`, and each chunk arrives
- * `oneWayMs` after it left the pacer. Chromium's network emulation does not pace WebSocket frames;
- * this paces every byte, whatever the protocol.
+ * `oneWayMs` after it left the pacer. Every byte of every protocol is paced alike; Chromium's own
+ * network emulation gave no steady link for websockets here (joins under it retried and stalled).
  */
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 
