@@ -65,7 +65,11 @@ export function snapshotRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
     // From storage, not a room in memory: a snapshot asked for and never followed by a socket loads no room.
     snap.state = s.storage.docs.load(room).then((rows) => {
       const merged = rows.length === 1 ? rows[0]! : mergeRows(rows);
-      if (merged.byteLength < SNAPSHOT_MIN_BYTES) return null;
+      // A small room is not kept: reading it again is cheap, and it may have grown by the next join.
+      if (merged.byteLength < SNAPSHOT_MIN_BYTES) {
+        if (cache.get(room) === snap) cache.delete(room);
+        return null;
+      }
       if (cache.get(room) === snap) {
         snap.bytes = merged.byteLength;
         cached += merged.byteLength;

@@ -36,7 +36,7 @@ describe('a first join fetches the document whole over HTTP before the socket', 
   });
 
   /** Writes `n` requests through a stock client and waits until storage holds them. */
-  async function write(n: number): Promise<unknown[]> {
+  async function write(n: number, stored = n): Promise<unknown[]> {
     const writer = connect(server.wsUrl, founder);
     clients.push(writer);
     await synced(writer);
@@ -46,7 +46,7 @@ describe('a first join fetches the document whole over HTTP before the socket', 
       const rows = await server.storage.docs.load(`${founder.compoundId}/public`);
       const doc = new Y.Doc();
       for (const r of rows) Y.applyUpdate(doc, r);
-      expect(doc.getArray('events').length).toBe(n);
+      expect(doc.getArray('events').length).toBe(stored);
     });
     return events;
   }
@@ -73,6 +73,17 @@ describe('a first join fetches the document whole over HTTP before the socket', 
   it('a small document answers 204: the socket alone is as quick', async () => {
     await write(3);
     expect((await get(snapshotUrl(founder, 'public'), founder.token)).status).toBe(204);
+  });
+
+  it('a document that was small at one join and has grown is served whole at the next', async () => {
+    await write(3);
+    expect((await get(snapshotUrl(founder, 'public'), founder.token)).status).toBe(204);
+    await write(400, 403);
+    const res = await get(snapshotUrl(founder, 'public'), founder.token);
+    expect(res.status).toBe(200);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+    expect(doc.getArray('events').length).toBe(403);
   });
 
   it('the snapshot holds every event, compressed, and the socket afterwards sends only what is newer', async () => {
