@@ -33,20 +33,20 @@ describe('permessage-deflate on the sync sockets', () => {
     await server.close();
   });
 
-  it('the relay accepts permessage-deflate when the client offers it', async () => {
-    server = await startTestServer();
+  it('with WS_DEFLATE=on the relay accepts permessage-deflate when the client offers it', async () => {
+    server = await startTestServer({ WS_DEFLATE: 'on' });
     const founder = await createCompound(server.url);
     expect(await negotiated(server, founder)).toMatch(/^permessage-deflate/);
   });
 
-  it('with WS_DEFLATE=off the relay answers without the extension', async () => {
-    server = await startTestServer({ WS_DEFLATE: 'off' });
+  it('by default the relay answers without the extension', async () => {
+    server = await startTestServer();
     const founder = await createCompound(server.url);
     expect(await negotiated(server, founder)).toBeUndefined();
   });
 
-  it("a new member's first sync arrives in well under half its bytes", async () => {
-    server = await startTestServer();
+  it("with WS_DEFLATE=on a new member's first sync arrives in well under half its bytes", async () => {
+    server = await startTestServer({ WS_DEFLATE: 'on' });
     const founder = await createCompound(server.url);
     const writer = connect(server.wsUrl, founder);
     clients.push(writer);
