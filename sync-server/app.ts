@@ -11,6 +11,7 @@ import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { membershipRoutes } from './api/compounds.ts';
 import { imageRoutes } from './api/images.ts';
 import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
+import { snapshotRoutes } from './api/snapshots.ts';
 import { tokenRoutes } from './api/tokens.ts';
 import { TicketBook } from './auth/TicketBook.ts';
 import { type AppEnv, errorBody, errorResponse, type Services } from './http.ts';
@@ -48,6 +49,7 @@ export function createApp(s: Services) {
   app.route('/api', membershipRoutes(s));
   app.route('/api', imageRoutes(s));
   app.route('/api', tokenRoutes(s, tickets));
+  app.route('/api', snapshotRoutes(s, tickets));
   app.all('/api/*', (c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
   const sockets = relayWebSocket(s, ws, tickets);

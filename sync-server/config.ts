@@ -24,6 +24,8 @@ const EnvSchema = v.object({
   WS_MESSAGE_BURST: int(1000, 1),
   WS_BYTES_PER_SECOND: int(2 * 1024 * 1024, 1024),
   WS_BYTE_BURST: int(8 * 1024 * 1024, 1024),
+  WS_DEFLATE: v.optional(v.picklist(['on', 'off']), 'off'),
+  FIRST_JOIN_SNAPSHOT: v.optional(v.picklist(['on', 'off']), 'on'),
   MAX_CONNECTIONS_PER_MEMBER: int(30, 1),
   MEMBER_SYNC_BYTES_PER_SECOND: int(64 * 1024, 1024),
   MEMBER_SYNC_BYTE_BURST: int(4 * 1024 * 1024, 1024),
@@ -87,6 +89,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       compoundImageBytes: e.COMPOUND_IMAGE_BYTES,
     },
     rules: { maxStructs: e.MAX_UPDATE_STRUCTS, maxEventStructs: e.MAX_UPDATE_EVENT_STRUCTS },
+    /** permessage-deflate on the sync sockets: large sync answers in a quarter of the bytes, at a CPU cost on every frame phones send. */
+    deflate: e.WS_DEFLATE === 'on',
+    /** A phone's first join fetches each large document whole over HTTP, brotli-compressed, before its socket. */
+    snapshots: e.FIRST_JOIN_SNAPSHOT === 'on',
     relay: {
       compactEvery: e.COMPACT_EVERY,
       idleMs: e.ROOM_IDLE_MS,

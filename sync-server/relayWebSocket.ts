@@ -11,6 +11,13 @@ import type { RelaySocket } from './relay/types.ts';
 
 const PING_INTERVAL_MS = 30_000;
 const MAX_HELD_FRAMES = 32;
+/**
+ * Only frames of 32 KiB and more are compressed (ws honours the threshold only without context
+ * takeover): a first join's sync answer shrinks about fourfold, while live updates and ordinary
+ * catch-ups cost no CPU and make no deflate context, which a socket keeps for life once made.
+ * memLevel 4 shrinks that context from 256 to 136 KB for 5 % more bytes.
+ */
+const DEFLATE = { threshold: 32 * 1024, serverNoContextTakeover: true, zlibDeflateOptions: { memLevel: 4 } };
 
 /** The ws socket as the relay's minimal socket. */
 function relaySocket(raw: WebSocket): RelaySocket {
@@ -35,6 +42,7 @@ export function relayWebSocket(
 ): { handler: MiddlewareHandler<AppEnv>; stop(): void } {
   // Above the relay's own limit, so an oversized frame reaches the relay and is closed with 4413, not ws's bare 1009.
   ws.wss.options.maxPayload = s.config.relay.limits.maxFrameBytes * 2 + 1024;
+  if (s.config.deflate) ws.wss.options.perMessageDeflate = DEFLATE;
 
   const alive = new Map<WebSocket, boolean>();
   const pinger = setInterval(() => {

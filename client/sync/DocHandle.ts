@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closePolicy } from './closePolicy.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
+import { firstSnapshot } from './firstSnapshot.ts';
 import { docDbName } from './ids.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { type Connection, RelayLink } from './RelayLink.ts';
@@ -159,6 +160,8 @@ export class DocHandle {
     if (result.ok) tracker.restore(result.unsent);
     else this.storageFailed(result.error);
     this.set.loaded(true);
+    if (result.ok) await firstSnapshot(this.opts.compoundId, this.opts.docName, this.opts.ticket, doc);
+    if (this.destroyed || this.doc() !== doc) return;
     void this.link.start(doc, tracker);
   }
 

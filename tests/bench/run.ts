@@ -5,7 +5,7 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,
  *   and multi (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
@@ -22,6 +22,7 @@ import { printFlood, printFloodHeader } from './floodReport.ts';
 import { benchFolds } from './folds.ts';
 import { hostileFrames, perUnit } from './hostileFrames.ts';
 import { benchMinutes, minutesOptions } from './minutesReport.ts';
+import { moduleSections } from './moduleSections.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
 import { f, mb, ratio, table } from './report.ts';
@@ -47,7 +48,7 @@ const serverEnv = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const allSections = 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points';
+const allSections = 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak';
 const sections = new Set((process.env.BENCH_SECTIONS ?? allSections).split(','));
 
 // Every child (servers, load client) dies with us, whatever ends the run.
@@ -384,10 +385,7 @@ try {
   if (sections.has('agenda')) await agendaSection();
   if (sections.has('minutes'))
     summary.push(await benchMinutes(minutesOptions({ warmupMs: warmup * 1000, serverEnv }), log));
-  if (sections.has('ledger')) summary.push(await (await import('./ledger.ts')).benchLedger(log));
-  if (sections.has('volunteers')) summary.push(await (await import('./volunteers.ts')).benchVolunteers(log));
-  if (sections.has('points')) summary.push(await (await import('./points.ts')).benchPoints(log));
-  if (sections.has('multi')) summary.push(await (await import('./multi.ts')).benchMulti(log));
+  for (const [name, run] of Object.entries(moduleSections)) if (sections.has(name)) summary.push(await run(log));
   console.log('\n== Summary');
   for (const s of summary) console.log(`- ${s}`);
   console.log(`(bench took ${f((performance.now() - started) / 1000, 0)} s)`);
