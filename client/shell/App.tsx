@@ -1,10 +1,11 @@
 import { type RouteDefinition, Router, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, lazy } from 'solid-js';
+import { createEffect, lazy, Show } from 'solid-js';
 import { features } from '../features/registry.ts';
 import { applyLocale, locale, t } from '../i18n/index.ts';
 import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
 import { CompoundLayout } from './CompoundLayout.tsx';
 import { Home, SnapShortcut } from './Home.tsx';
+import { serviceWorkerAllowed } from './serviceWorkerGate.ts';
 
 const routes: RouteDefinition[] = [
   { path: '/', component: Home },
@@ -38,7 +39,9 @@ function Shell(props: RouteSectionProps) {
       <a href="#main" class="skip-link">
         {t('app.skipToContent')}
       </a>
-      <UpdatePrompt />
+      <Show when={serviceWorkerAllowed()}>
+        <UpdatePrompt />
+      </Show>
       {props.children}
     </>
   );

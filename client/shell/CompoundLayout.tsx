@@ -14,6 +14,7 @@ import { PartnerGate } from './PartnerGate.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { RejoinScreen } from './RejoinScreen.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
+import { allowServiceWorker } from './serviceWorkerGate.ts';
 
 /** Everything under /c/:compoundId: the compound's session, its top bar, the page, the tabs. */
 export function CompoundLayout(props: RouteSectionProps) {
@@ -34,6 +35,10 @@ export function CompoundLayout(props: RouteSectionProps) {
   });
   createEffect(() => {
     if (sessionKey()) writePrefs({ lastCompoundId: params.compoundId });
+  });
+  createEffect(() => {
+    const state = session()?.summary().state;
+    if (state === 'synced' || state === 'offline') allowServiceWorker();
   });
 
   return (
