@@ -71,6 +71,7 @@ export class CompoundSession {
         compoundId: this.account.compoundId,
         docName,
         ticket: () => this.syncTicket(),
+        token: () => this.account.token,
         onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
       });
