@@ -43,12 +43,15 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('Redis restarts under wri
         await Promise.all(clients.map(synced));
         const written = new Set<string>();
         let writing = true;
-        const pumps = writers.map(async ({ session, client }) => {
+        // Each writer waits for its last write to reach the phone beside it on the same instance
+        // (stored in Postgres and forwarded there) before the next: paced by the relay, not a clock.
+        const pumps = writers.map(async ({ session, client }, i) => {
+          const beside = writers[(i + 2) % writers.length]!.client;
           while (writing) {
             const event = raised(session, `写入 ${written.size}`);
             client.events.push([event]);
             written.add(event.id);
-            await new Promise((r) => setTimeout(r, 15));
+            await eventually(() => expect(idsOf(beside.events)).toContain(event.id), { timeout: 30_000 });
           }
         });
         const everywhere = () => {
