@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import type { AppEvent } from '../../shared/events/index.ts';
 import {
   CompoundFold,
@@ -22,29 +21,9 @@ import { launchPhone } from '../browser/support/browser.ts';
 import { startServerProcess } from '../helpers/serverProcess.ts';
 import { encode, signInFounder, storeUpdate } from './agenda.ts';
 import { f, table } from './report.ts';
+import { median, rendered } from './timing.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-
-/** Median ms of `runs` calls. */
-function median(runs: number, fn: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
-}
-
-/** ms since navigation start when `selector` first shows. */
-async function rendered(page: Page, url: string, selector: string): Promise<number> {
-  await page.goto(url);
-  const handle = await page.waitForFunction((s) => (document.querySelector(s) ? performance.now() : 0), selector, {
-    polling: 'raf',
-    timeout: 120_000,
-  });
-  return (await handle.jsonValue()) as number;
-}
 
 export interface VolunteersFigures {
   rows: [string, string][];
