@@ -1,6 +1,7 @@
 import { type Accessor, batch, createSignal } from 'solid-js';
 import type * as Y from 'yjs';
-import type { Fold, YArrayDelta } from './Fold.ts';
+import { arrayChange } from '../../shared/yjs/arrayChange.ts';
+import type { Fold } from './Fold.ts';
 
 /** One fold of one Y.Array, fed by the array's deltas while anyone reads it. */
 export interface LiveFold<S> {
@@ -28,7 +29,7 @@ function open(array: Y.Array<unknown>, makeFold: () => Fold<unknown>, byFold: Ma
   const derived = new Map<object, unknown>();
   const observer = (event: Y.YArrayEvent<unknown>) => {
     const before = fold.version;
-    fold.applyDelta(event.changes.delta as YArrayDelta);
+    fold.applyDelta(arrayChange(event).delta);
     if (fold.version === before) return;
     batch(() => {
       setVersion(fold.version);

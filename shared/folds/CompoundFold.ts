@@ -25,8 +25,8 @@ const duplicateId: AnomalyReason = Object.freeze({ code: 'duplicate_id' });
  * first in the array is a position an author can choose, so no copy may win by it. The relay
  * refuses a second event with an id it holds; only a log written around it has any.
  *
- * Changed entities are published as fresh objects; the records holding them are updated in place
- * and `version` counts batches, so a UI can reconcile by identity (see EntityTable).
+ * Changed entities are published as fresh objects after each batch; the records holding them are
+ * updated in place and `version` counts batches, so a UI can reconcile by identity (see EntityTable).
  */
 export class CompoundFold {
   #log: Entry[] = [];
@@ -36,14 +36,20 @@ export class CompoundFold {
   #anomaliesChanged = false;
   readonly #state = emptyCompoundState();
   #version = 0;
+  readonly #lazy: boolean;
+  /** Changes not published yet (only when publishing on read). */
+  #unpublished = false;
   #rec: Entry | undefined;
   readonly #ctx: FoldContext;
 
   /**
    * `snapshots: false` lets later steps change published objects in place: only for a one-shot fold
-   * nobody steps again.
+   * nobody steps again. `publish: 'on-read'` publishes only when `state` is read, not after each
+   * batch: for a reader that asks for the state rarely and never keeps it (the relay's guard reads it
+   * only for a redemption), it saves publishing what nobody reads.
    */
-  constructor(options: { snapshots?: boolean } = {}) {
+  constructor(options: { snapshots?: boolean; publish?: 'each-batch' | 'on-read' } = {}) {
+    this.#lazy = options.publish === 'on-read';
     const entities = new EntityTable(options.snapshots ?? true);
     this.#entities = entities;
     const current = () => this.#rec as Entry;
@@ -66,6 +72,10 @@ export class CompoundFold {
   }
 
   get state(): CompoundState {
+    if (this.#unpublished) {
+      this.#unpublished = false;
+      this.#publish();
+    }
     return this.#state;
   }
 
@@ -87,7 +97,8 @@ export class CompoundFold {
   applyDelta(delta: ArrayDelta): void {
     const changed = isAppend(delta, this.#log.length) ? this.#append(delta) : this.#splice(delta);
     if (!changed) return;
-    this.#publish();
+    if (this.#lazy) this.#unpublished = true;
+    else this.#publish();
     this.#version += 1;
   }
 

@@ -2,11 +2,11 @@ import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
 import type { AppEvent } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
-import type { ArrayDelta } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
+import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
@@ -33,14 +33,15 @@ export class CausalGuard {
 
   constructor(doc: Y.Doc, kind: DocKind) {
     this.#events = doc.getArray('events');
-    const fold = kind === 'minutes' ? undefined : new CompoundFold();
+    const fold = kind === 'minutes' ? undefined : new CompoundFold({ publish: 'on-read' });
     this.#fold = fold;
     fold?.applyDelta([{ insert: this.#events.toArray() }]);
     for (let item = this.#events._start; item !== null; item = item.right) this.#learnWriter(item);
     this.#observer = (event) => {
-      if (fold) fold.applyDelta(event.changes.delta as ArrayDelta);
+      const change = arrayChange(event);
+      if (fold) fold.applyDelta(change.delta);
       else this.#minutes = undefined;
-      for (const item of event.changes.added) this.#learnWriter(item);
+      for (const item of change.added) this.#learnWriter(item);
     };
     this.#events.observe(this.#observer);
   }

@@ -165,8 +165,17 @@ function continuesStored(view: StoredView, client: number, known: number, place:
 /** The document as the resolver sees it, with the clocks each client reaches after the update. */
 function storedView(doc: Y.Doc, parts: UpdateParts, roots: { events: true; notes?: true }): StoredView {
   const store = doc.store;
-  const keyOf = new Map<unknown, string>();
-  for (const [key, type] of doc.share) keyOf.set(type, key);
+  // Almost every struct lives in the events array: other roots are looked up only when met.
+  const events = doc.share.get('events');
+  let keyOf: Map<unknown, string> | undefined;
+  const rootKey = (type: unknown): string | undefined => {
+    if (type === events) return 'events';
+    if (!keyOf) {
+      keyOf = new Map();
+      for (const [key, root] of doc.share) keyOf.set(root, key);
+    }
+    return keyOf.get(type);
+  };
   const rootNamed = (key: string): Place => {
     if (key === 'events') return 'events';
     if (key === 'notes' && roots.notes) return 'notes';
@@ -191,7 +200,7 @@ function storedView(doc: Y.Doc, parts: UpdateParts, roots: { events: true; notes
       const type = struct.parent as Y.AbstractType<unknown>;
       if (type._item !== null) throw new RuleError(RejectReason.NestedType, 'nested types are not allowed');
       if (struct.parentSub !== null) throw new RuleError(RejectReason.MapWrite, 'map entries are not allowed');
-      const key = keyOf.get(type);
+      const key = rootKey(type);
       if (key === undefined) throw new RuleError(RejectReason.UnknownRoot, 'unknown root type');
       return rootNamed(key);
     },

@@ -4,6 +4,7 @@ import type { ArrayDelta, CompoundState } from '../../shared/folds/index.ts';
 import { CompoundFold, foldEvents } from '../../shared/folds/index.ts';
 import { generateCompound } from '../../shared/sample/generate.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
+import { arrayChange } from '../../shared/yjs/arrayChange.ts';
 
 const sample = generateCompound({ seed: 11, scale: 'demo' });
 
@@ -63,27 +64,30 @@ describe('the incremental fold', () => {
     }
   });
 
-  it('equals the full fold after random inserts in the middle of the array', () => {
-    for (let trial = 0; trial < 25; trial++) {
-      const rng = new Prng(2000 + trial);
-      const all = events(rng, 700);
-      const fold = new CompoundFold();
-      let present: number[] = [];
-      let pending = all.map((_, i) => i);
-      let batches = 0;
-      while (pending.length) {
-        const picked = new Set(rng.sample(pending, Math.min(pending.length, rng.int(1, 60))));
-        pending = pending.filter((i) => !picked.has(i));
-        const { delta, next } = insertDelta(present, picked, all);
-        fold.applyDelta(delta);
-        present = next;
-        batches += 1;
-        if (batches % 3 === 0 || pending.length === 0)
-          expect(fold.state).toEqual(foldEvents(present.map((i) => all[i])));
+  it.each(['each-batch', 'on-read'] as const)(
+    'equals the full fold after random inserts in the middle of the array (publish %s)',
+    (publish) => {
+      for (let trial = 0; trial < 25; trial++) {
+        const rng = new Prng(2000 + trial);
+        const all = events(rng, 700);
+        const fold = new CompoundFold({ publish });
+        let present: number[] = [];
+        let pending = all.map((_, i) => i);
+        let batches = 0;
+        while (pending.length) {
+          const picked = new Set(rng.sample(pending, Math.min(pending.length, rng.int(1, 60))));
+          pending = pending.filter((i) => !picked.has(i));
+          const { delta, next } = insertDelta(present, picked, all);
+          fold.applyDelta(delta);
+          present = next;
+          batches += 1;
+          if (batches % 3 === 0 || pending.length === 0)
+            expect(fold.state).toEqual(foldEvents(present.map((i) => all[i])));
+        }
+        expect(fold.version).toBe(batches);
       }
-      expect(fold.version).toBe(batches);
-    }
-  });
+    },
+  );
 
   it('equals the full fold after deletions too', () => {
     for (let trial = 0; trial < 10; trial++) {
@@ -176,7 +180,7 @@ describe('the incremental fold under Yjs', () => {
     doc.clientID = clientID;
     const events = doc.getArray<unknown>('events');
     const fold = new CompoundFold();
-    events.observe((e) => fold.applyDelta(e.changes.delta));
+    events.observe((e) => fold.applyDelta(arrayChange(e).delta));
     return { doc, events, fold };
   }
   type Peer = ReturnType<typeof peer>;
