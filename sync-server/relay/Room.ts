@@ -13,6 +13,7 @@ import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMe
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
 import type { BusListener, Checked, RelayOptions, RoomState } from './types.ts';
+import { UpdateTap } from './UpdateTap.ts';
 
 /** Transaction origin of events the server itself writes (the `members` document). */
 export const serverOrigin = Symbol('server');
@@ -26,6 +27,8 @@ export class Room {
   private readonly presence: RoomAwareness;
   readonly conns = new Set<Connection>();
   private current: Y.Doc;
+  /** The current doc's 'update' listener, attached only around the server's and the bus's writes. */
+  private tap: UpdateTap;
   /** The policy's state of the current doc (its fold), made after each load. */
   private policyState: RoomState | undefined;
   private loading: Promise<void>;
@@ -48,6 +51,7 @@ export class Room {
     private readonly onUnload: (room: Room) => void,
   ) {
     this.current = new Y.Doc();
+    this.tap = new UpdateTap(this.current, this.onUpdate);
     this.presence = new RoomAwareness(name, this.conns, options);
     this.outbox = new StoreQueue(docs, name);
     this.compaction = new Compaction(name, docs, options, this.merge, () => this.outbox.pending);
@@ -104,7 +108,6 @@ export class Room {
       this.fail('could not load this document');
       throw e;
     }
-    this.doc.on('update', this.onUpdate);
     this.state = 'ready';
     for (const conn of this.conns) this.greet(conn);
     // With a bus, storage may hold what another instance stored and the dropped doc never had.
@@ -123,10 +126,10 @@ export class Room {
     if (this.state !== 'ready') return;
     this.state = 'loading';
     this.detachPolicy();
-    this.doc.off('update', this.onUpdate);
     const known = Y.encodeStateVector(this.doc);
     this.doc.destroy();
     this.current = new Y.Doc();
+    this.tap = new UpdateTap(this.current, this.onUpdate);
     this.loading = this.load(known);
     this.loading.catch(() => undefined);
   }
@@ -161,7 +164,9 @@ export class Room {
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
   appendServerEvents(events: readonly ServerEvent[]): void {
     this.whenReady(() => {
-      this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin);
+      this.tap.run(() =>
+        this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin),
+      );
       if (this.conns.size === 0) this.scheduleUnload();
     });
   }
@@ -236,14 +241,7 @@ export class Room {
       this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
-    // Yjs encodes the change again only for an 'update' listener: off while the frame applies.
-    this.doc.off('update', this.onUpdate);
-    let applied: Uint8Array[] | RuleError;
-    try {
-      applied = applyWhole(this.doc, update, conn, checked);
-    } finally {
-      this.doc.on('update', this.onUpdate);
-    }
+    const applied = applyWhole(this.doc, update, conn, checked);
     if (!(applied instanceof RuleError)) {
       const message = checked.exact ? updateMessage(frame, update) : undefined;
       for (const [i, u] of applied.entries()) this.commit(u, conn, i === 0 ? checked.eventIds : undefined, message);
@@ -262,9 +260,10 @@ export class Room {
     conn.close(code, reason);
   }
 
+  /** What the tap hears: the server's events are stored, another instance's forwarded; members' updates commit in applyFrom. */
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === busOrigin) this.broadcast(encodeUpdate(update));
-    else this.commit(update, origin);
+    else if (origin === serverOrigin) this.commit(update, origin);
   };
 
   /** Another instance stored an event with this id first: the update is refused where it landed. */
@@ -318,7 +317,7 @@ export class Room {
   /** Another instance's stored update: applied and forwarded here, then waiting frames retried. */
   private applyRemote(update: Uint8Array): void {
     try {
-      Y.applyUpdate(this.doc, update, busOrigin);
+      this.tap.run(() => Y.applyUpdate(this.doc, update, busOrigin));
     } catch (e) {
       this.options.log('error', 'bus update failed', { room: this.name, error: String(e) });
     }
@@ -330,7 +329,12 @@ export class Room {
     if (this.state !== 'ready') return;
     const doc = this.doc;
     const wanted = () => this.state === 'ready' && this.doc === doc;
-    await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted });
+    const close = this.tap.open();
+    try {
+      await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted });
+    } finally {
+      close();
+    }
     if (this.state === 'ready') this.held?.retryAll();
   }
 
@@ -376,7 +380,6 @@ export class Room {
     if (this.joined && this.listener) this.options.bus?.leave(this.name, this.listener);
     this.presence.destroy();
     this.detachPolicy();
-    this.doc.off('update', this.onUpdate);
     this.doc.destroy();
     this.onUnload(this);
   }

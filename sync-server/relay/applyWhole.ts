@@ -5,8 +5,8 @@ import type { Checked } from './types.ts';
 /**
  * Applies an update as one step: returns what it changed, to store and forward, only if Yjs applied
  * all of it, parked nothing as pending and the policy's after-check passed; otherwise why not.
- * The caller must have no 'update' listener on the doc: Yjs encodes each change again only when
- * one listens, which an exact update does not need (its own bytes are the change).
+ * Yjs encodes each change again only while the doc has an 'update' listener, which an exact update
+ * does not need (its own bytes are the change): the room listens only around its own rare writes.
  */
 export function applyWhole(
   doc: Y.Doc,
