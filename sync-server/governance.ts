@@ -12,9 +12,9 @@ export const governance = (limits: ValidationLimits): UpdatePolicy => ({
     const validation = validateUpdate(room.doc, update, member, room.kind, limits);
     const guard = room.rules as CausalGuard | undefined;
     const eventIds = validation.events.map((e) => e.id);
-    const { changed, exact } = validation;
-    if (!changed || !guard) return { changed, eventIds, exact };
+    const { changed, exact, values } = validation;
+    if (!changed || !guard) return { changed, eventIds, exact, values };
     guard.before(validation, member);
-    return { changed: true, afterApply: () => guard.after(validation, member), eventIds, exact };
+    return { changed: true, afterApply: () => guard.after(validation, member), eventIds, exact, values };
   },
 });

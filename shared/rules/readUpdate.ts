@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
+import type { ValuesRead } from '../yjs/readAnyFast.ts';
 
 /** What an item holds; the only kinds an event log or minutes text may contain. */
 export type StructContent =
@@ -34,6 +35,8 @@ export interface UpdateParts {
   runs: Map<number, ClientRun>;
   /** Delete ranges `[clock, len]` per client, sorted and apart, each at least one long. */
   deletes: Map<number, [number, number][]>;
+  /** Every JSON value read, by its offset in the update (Yjs may take them instead of reading again). */
+  values: ValuesRead;
 }
 
 /** Clocks beyond this cannot come from people typing; they would only lose precision. */
@@ -62,6 +65,7 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
   const rest = decoder.restDecoder;
   const structs: UpdateStruct[] = [];
   const runs = new Map<number, ClientRun>();
+  const values: ValuesRead = new Map();
   let budget = maxParts;
   const spend = (n: number) => {
     budget -= n;
@@ -88,7 +92,7 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
     if (runs.has(client)) throw malformed(`client ${client} written twice`);
     runs.set(client, { first: structs.length, end: structs.length + count });
     for (let i = 0; i < count; i++) {
-      const s = readStruct(decoder, client, clock, refuse);
+      const s = readStruct(decoder, client, clock, refuse, values);
       if (s.length <= 0) throw malformed(`empty struct at ${client}:${clock}`);
       clock += s.length;
       if (clock > maxClock) throw malformed(`clock past ${maxClock} at ${client}`);
@@ -118,7 +122,7 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
     }
   }
   if (refusal) throw refusal;
-  return { structs, runs, deletes };
+  return { structs, runs, deletes, values };
 }
 
 function readStruct(
@@ -126,6 +130,7 @@ function readStruct(
   client: number,
   clock: number,
   refuse: (e: RuleError) => void,
+  values: ValuesRead,
 ): UpdateStruct {
   const info = decoder.readInfo();
   const ref = info & 0b11111;
@@ -149,7 +154,7 @@ function readStruct(
   }
   // Yjs sets this bit for every map entry, with or without origins.
   if (info & 0x20) refuse(new RuleError(RejectReason.MapWrite, 'map entries are not allowed'));
-  const content = readContent(decoder, ref);
+  const content = readContent(decoder, ref, values);
   let length = 1;
   if (content === undefined)
     refuse(new RuleError(RejectReason.BadContent, `${contentNames[ref]} at ${client}:${clock}`));
@@ -160,7 +165,7 @@ function readStruct(
 }
 
 /** Reads item content with Yjs' own field readers; undefined for kinds the relay never accepts. */
-function readContent(decoder: Y.UpdateDecoderV1, ref: number): StructContent | undefined {
+function readContent(decoder: Y.UpdateDecoderV1, ref: number, read: ValuesRead): StructContent | undefined {
   switch (ref) {
     case 1:
       return { kind: 'deleted', len: decoder.readLen() };
@@ -171,7 +176,13 @@ function readContent(decoder: Y.UpdateDecoderV1, ref: number): StructContent | u
       // Every value takes at least a byte.
       if (n > decoder.restDecoder.arr.length - decoder.restDecoder.pos) throw malformed(`${n} values in too few bytes`);
       const values: unknown[] = new Array(n);
-      for (let i = 0; i < n; i++) values[i] = decoder.readAny();
+      const rest = decoder.restDecoder;
+      for (let i = 0; i < n; i++) {
+        const start = rest.pos;
+        const value = decoder.readAny();
+        values[i] = value;
+        read.set(start, { value, end: rest.pos });
+      }
       return { kind: 'any', values };
     }
     case 2:

@@ -4,6 +4,7 @@ import type { AppEvent } from '../events/index.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { canEditNotes, canWrite, docRoots } from '../rooms.ts';
+import type { ValuesRead } from '../yjs/readAnyFast.ts';
 import { checkDeletes } from './checkDeletes.ts';
 import { matchesStored } from './matchesStored.ts';
 import { checkEvent } from './permissions.ts';
@@ -25,6 +26,8 @@ export interface Validation {
    * are exactly what Yjs would encode of the change, and may be stored and forwarded as received.
    */
   exact: boolean;
+  /** The JSON values read from the update, by offset, for Yjs to take when it applies these bytes. */
+  values: ValuesRead;
 }
 
 export interface ValidationLimits {
@@ -147,7 +150,7 @@ function validate(doc: Y.Doc, update: Uint8Array, member: Member, kind: DocKind,
     changed = true;
     notes = true;
   }
-  return { changed, events, notes, clients: [...clients], exact: exact && changed };
+  return { changed, events, notes, clients: [...clients], exact: exact && changed, values: parts.values };
 }
 
 /**

@@ -87,7 +87,30 @@ export function installReadAnyFast(): void {
   if (!utf8TextDecoder) return;
   for (const Decoder of [Y.UpdateDecoderV1, Y.UpdateDecoderV2]) {
     Decoder.prototype.readAny = function (this: { restDecoder: decoding.Decoder }) {
-      return readAnyFast(this.restDecoder);
+      const d = this.restDecoder;
+      const hit = reused?.bytes === d.arr ? reused.values.get(d.pos) : undefined;
+      if (hit === undefined) return readAnyFast(d);
+      d.pos = hit.end;
+      return hit.value;
     };
+  }
+}
+
+/** JSON values already read from an update, by the offset each starts at, with the offset after it. */
+export type ValuesRead = Map<number, { value: unknown; end: number }>;
+
+let reused: { bytes: Uint8Array; values: ValuesRead } | undefined;
+
+/**
+ * Runs `apply` (a Y.applyUpdate of `bytes`) letting Yjs take the JSON values the relay's validation
+ * already read from those very bytes instead of reading each event again. Values are plain data
+ * nobody changes, so sharing them is indistinguishable from reading them twice.
+ */
+export function withValuesRead<T>(bytes: Uint8Array, values: ValuesRead, apply: () => T): T {
+  reused = { bytes, values };
+  try {
+    return apply();
+  } finally {
+    reused = undefined;
   }
 }

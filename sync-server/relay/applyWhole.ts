@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../../shared/errors.ts';
+import { withValuesRead } from '../../shared/yjs/readAnyFast.ts';
 import type { Checked } from './types.ts';
 
 /**
@@ -12,13 +13,14 @@ export function applyWhole(
   doc: Y.Doc,
   update: Uint8Array,
   origin: unknown,
-  { afterApply, exact }: Checked,
+  { afterApply, exact, values }: Checked,
 ): Uint8Array[] | RuleError {
   const captured: Uint8Array[] = [];
   const capture = (u: Uint8Array) => void captured.push(u);
   if (!exact) doc.on('update', capture);
   try {
-    Y.applyUpdate(doc, update, origin);
+    if (values) withValuesRead(update, values, () => Y.applyUpdate(doc, update, origin));
+    else Y.applyUpdate(doc, update, origin);
   } catch (e) {
     return new RuleError(RejectReason.Malformed, `could not apply: ${(e as Error).message}`);
   } finally {

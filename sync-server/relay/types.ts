@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import type { DocKind, DocRef } from '../../shared/rooms.ts';
+import type { ValuesRead } from '../../shared/yjs/readAnyFast.ts';
 
 /** The minimal socket the relay needs; the Hono/ws adapter is a thin file around it. */
 export interface RelaySocket {
@@ -63,6 +64,8 @@ export interface Checked {
    * received instead of having Yjs encode the change again. Leave it unset when unsure.
    */
   exact?: boolean;
+  /** JSON values the policy already read from the update, by offset: Yjs takes them instead of reading again. */
+  values?: ValuesRead;
 }
 
 /**

@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { installReadAnyFast, readAnyFast } from '../../shared/yjs/readAnyFast.ts';
+import { readUpdate } from '../../shared/rules/readUpdate.ts';
+import { installReadAnyFast, readAnyFast, withValuesRead } from '../../shared/yjs/readAnyFast.ts';
 
 let seed = 11;
 const random = (n: number) => {
@@ -101,5 +102,29 @@ describe('readAnyFast', () => {
       (encode === Y.encodeStateAsUpdate ? Y.applyUpdate : Y.applyUpdateV2)(copy, encode(doc));
       expect(copy.getArray('events').toJSON()).toEqual(events);
     }
+  });
+
+  it('lets Yjs take the values validation read from the same bytes, and only from them', () => {
+    installReadAnyFast();
+    const phone = new Y.Doc();
+    const events = Array.from({ length: 20 }, (_, i) => ({ id: `e${i}`, title: `3号楼 ${i}`, n: i }));
+    phone.getArray('events').push(events.slice(0, 10));
+    phone.getArray('events').push(events.slice(10));
+    const update = Y.encodeStateAsUpdate(phone);
+    const parts = readUpdate(update, 1000);
+    const read = parts.structs.flatMap((s) => (s.content?.kind === 'any' ? s.content.values : []));
+
+    const doc = new Y.Doc();
+    withValuesRead(update, parts.values, () => Y.applyUpdate(doc, update));
+    const applied = doc.getArray('events').toArray();
+    expect(applied).toEqual(events);
+    // The very objects validation read: nothing was read twice.
+    for (const [i, value] of applied.entries()) expect(value).toBe(read[i]);
+
+    // Other bytes (a copy) are read as usual.
+    const other = new Y.Doc();
+    withValuesRead(update.slice(), parts.values, () => Y.applyUpdate(other, update.slice()));
+    expect(other.getArray('events').toArray()).toEqual(events);
+    expect(other.getArray('events').get(0)).not.toBe(read[0]);
   });
 });
