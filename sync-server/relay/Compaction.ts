@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DocStore, MergeScope, RowLayout } from '../storage/Storage.ts';
 import type { CompactionQueue } from './CompactionQueue.ts';
-import { compactionPlan } from './compactionPlan.ts';
+import { compactionPlan, maxMergedRows } from './compactionPlan.ts';
 import { mergeRows, mergeTail } from './mergeRows.ts';
 import type { RelayOptions } from './types.ts';
 
@@ -21,7 +21,7 @@ export interface MergeSource {
 export class Compaction {
   #since = 0;
   #queued: Promise<void> | null = null;
-  /** The next merge folds every row: the room loaded more rows than one compaction merges. */
+  /** The next merge folds every row: the room loaded far more rows than one compaction merges. */
   #full = false;
   #planned: MergeScope | null = null;
   /** A state vector the merged rows hold everything below: a tail is the live doc beyond it. */
@@ -42,7 +42,8 @@ export class Compaction {
   /** The room loaded this many rows into `doc`. */
   loaded(rows: number, doc: Y.Doc): void {
     this.#since = Math.max(0, rows - 1);
-    this.#full = rows > this.options.compactEvery;
+    // Merged rows alone never force it: a room keeps up to maxMergedRows of them.
+    this.#full = rows > this.options.compactEvery + maxMergedRows;
     this.#covered = undefined;
     this.#atLoad = Y.encodeStateVector(doc);
   }

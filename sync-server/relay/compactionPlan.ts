@@ -1,7 +1,7 @@
 import type { MergeScope, RowLayout } from '../storage/Storage.ts';
 
 /** Merged rows a room keeps before a full merge folds them into one: bounds the rows a load reads. */
-export const maxMergedRows = 16;
+export const maxMergedRows = 32;
 /** Tail rows may hold this share of the oldest merged row's bytes before a full merge. */
 export const tailShare = 1 / 4;
 
