@@ -43,6 +43,21 @@ describe('tail compaction', () => {
     await eventually(() => expect(server.relay.stats().rooms).toBe(0));
     // Leaving memory merged the last rows as a tail too: the big row is the same bytes.
     expect((await server.storage.docs.load(room))[0]).toEqual(big);
+    // Loaded again: the first tail comes from the stored rows, the later ones from the live doc again.
+    const again = server.connect(admin);
+    await synced(again);
+    for (let i = 0; i < 20; i++) {
+      again.events.push([raised(admin, `再事 ${i}`)]);
+      await new Promise((r) => setImmediate(r));
+    }
+    titles.push(...Array.from({ length: 20 }, (_, i) => `再事 ${i}`));
+    await eventually(async () => {
+      const rows = await server.storage.docs.load(room);
+      expect(titlesOf(rows).sort()).toEqual([...titles].sort());
+      expect(rows.length).toBeLessThan(16);
+    });
+    again.destroy();
+    await eventually(() => expect(server.relay.stats().rooms).toBe(0));
     const fresh = server.connect(admin);
     await synced(fresh);
     expect((fresh.events.toArray() as { title: string }[]).map((e) => e.title).sort()).toEqual([...titles].sort());
