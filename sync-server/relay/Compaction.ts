@@ -1,24 +1,51 @@
-import type { DocStore } from '../storage/Storage.ts';
+import * as Y from 'yjs';
+import type { DocStore, MergeScope, RowLayout } from '../storage/Storage.ts';
+import type { CompactionQueue } from './CompactionQueue.ts';
+import { compactionPlan, maxMergedRows } from './compactionPlan.ts';
+import { mergeRows, mergeTail } from './mergeRows.ts';
 import type { RelayOptions } from './types.ts';
 
-/** When a room's stored updates are merged into one row, and the merge itself. */
+/** Where a room's merges come from. */
+export interface MergeSource {
+  /**
+   * The live doc, which holds every stored row; undefined where other instances store rows too
+   * (the merge then comes from the rows). Throws when the room is not ready: a failed room's doc may
+   * be missing updates and must never replace what is stored.
+   */
+  doc(): Y.Doc | undefined;
+  /** Settles once what the room is still storing is stored. */
+  stored(): Promise<void> | null;
+}
+
+/** When a room's stored updates are merged, how much of them, and the merge itself. */
 export class Compaction {
   #since = 0;
-  #running: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
+  /** The next merge folds every row: the room loaded far more rows than one compaction merges. */
+  #full = false;
+  #planned: MergeScope | null = null;
+  /** A state vector the merged rows hold everything below: a tail is the live doc beyond it. */
+  #covered: Uint8Array | undefined;
+  /** The live doc's state vector when it loaded: covered once a merge has replaced the rows it read. */
+  #atLoad: Uint8Array | undefined;
+  /** What the merge running now would make covered, once it is stored. */
+  #covering: Uint8Array | undefined;
 
   constructor(
     private readonly name: string,
     private readonly docs: DocStore,
     private readonly options: Pick<RelayOptions, 'compactEvery' | 'log'>,
-    /** The one update replacing the rows stored so far; throws to keep them as they are. */
-    private readonly merge: (rows: Iterable<Uint8Array>) => Uint8Array,
-    /** Settles once what the room is still storing is stored. */
-    private readonly stored: () => Promise<void> | null,
+    private readonly queue: CompactionQueue,
+    private readonly source: MergeSource,
   ) {}
 
-  /** The room loaded this many rows. */
-  loaded(rows: number): void {
+  /** The room loaded this many rows into `doc`. */
+  loaded(rows: number, doc: Y.Doc): void {
     this.#since = Math.max(0, rows - 1);
+    // Merged rows alone never force it: a room keeps up to maxMergedRows of them.
+    this.#full = rows > this.options.compactEvery + maxMergedRows;
+    this.#covered = undefined;
+    this.#atLoad = Y.encodeStateVector(doc);
   }
 
   /** The room stored one more update. */
@@ -28,27 +55,58 @@ export class Compaction {
   }
 
   maybe(ready: boolean): void {
-    if (this.#running || this.#since < this.options.compactEvery || !ready) return;
-    this.#running = this.run().finally(() => {
-      this.#running = null;
-    });
+    if (this.#queued || this.#since < this.options.compactEvery || !ready) return;
+    this.#queued = this.queue
+      .run(() => this.run())
+      .finally(() => {
+        this.#queued = null;
+      });
   }
 
-  /** Merges the stored updates into one; updates appended meanwhile stay after it. */
+  /** Merges the stored updates as the plan says; updates appended meanwhile stay after it. */
   async run(): Promise<void> {
     const counted = this.#since;
+    this.#covering = undefined;
+    this.#planned = null;
     try {
-      await this.stored();
-      await this.docs.compact(this.name, this.merge);
+      await this.source.stored();
+      await this.docs.compact(this.name, this.merge, this.plan);
       this.#since = Math.max(0, this.#since - counted);
+      if (this.#covering) this.#covered = this.#covering;
+      if (this.#planned === 'full') this.#full = false;
     } catch (e) {
       this.options.log('error', 'compaction failed', { room: this.name, error: String(e) });
     }
   }
 
-  /** Waits for a running merge, then merges what is left (before the room leaves memory). */
+  /** Waits for a queued merge, then merges what is left (before the room leaves memory). */
   async settle(): Promise<void> {
-    await this.#running;
-    if (this.#since > 0) await this.run();
+    await this.#queued;
+    if (this.#since > 0) await this.queue.run(() => this.run());
   }
+
+  private plan = (layout: RowLayout): MergeScope | null => {
+    this.#planned = this.#full ? 'full' : compactionPlan(layout);
+    return this.#planned;
+  };
+
+  private merge = (rows: Iterable<Uint8Array>, scope: MergeScope): Uint8Array => {
+    const doc = this.source.doc();
+    // Another instance may have stored rows this doc has not heard of yet: merge the rows.
+    if (!doc) return scope === 'full' ? mergeRows(rows) : mergeTail(rows);
+    const now = Y.encodeStateVector(doc);
+    if (scope === 'full') {
+      this.#covering = now;
+      // The live doc merges runs of items and drops deleted content, so a compacted room loads fast.
+      return Y.encodeStateAsUpdate(doc);
+    }
+    if (this.#covered) {
+      this.#covering = now;
+      // Everything below the covered state vector is in the merged rows kept: ~10x cheaper than merging the rows.
+      return Y.encodeStateAsUpdate(doc, this.#covered);
+    }
+    // The first tail since the load: every row it read is replaced, so what it held is covered after.
+    this.#covering = this.#atLoad;
+    return mergeTail(rows);
+  };
 }

@@ -5,6 +5,7 @@ import type { DocRef } from '../../shared/rooms.ts';
 import { roomName } from '../../shared/rooms.ts';
 import { KeyedLimiter } from '../limits/KeyedLimiter.ts';
 import type { DocStore } from '../storage/Storage.ts';
+import { CompactionQueue } from './CompactionQueue.ts';
 import { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
 import type { RelayOptions, RelaySocket } from './types.ts';
@@ -16,6 +17,8 @@ export class Relay {
   /** Each member's frame bytes and connects, kept across their connections (LRU by member). */
   private readonly memberBytes: KeyedLimiter | undefined;
   private readonly memberConnects: KeyedLimiter | undefined;
+  /** Every room's compactions, one at a time. */
+  private readonly compactions = new CompactionQueue();
   /** Called each time the last room has left memory. */
   onIdle: (() => void) | undefined;
 
@@ -75,10 +78,11 @@ export class Relay {
   room(name: string, doc: DocRef): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = new Room(name, doc.kind, this.docs, this.options, (r) => {
+      const onUnload = (r: Room) => {
         if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
         if (this.rooms.size === 0) this.onIdle?.();
-      });
+      };
+      room = new Room(name, doc.kind, this.docs, this.options, onUnload, this.compactions);
       room.ready.catch(() => undefined);
       this.rooms.set(name, room);
     }

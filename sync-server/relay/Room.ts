@@ -6,9 +6,9 @@ import type { AppendResult, DocStore } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { applyWhole } from './applyWhole.ts';
 import { Compaction } from './Compaction.ts';
+import type { CompactionQueue } from './CompactionQueue.ts';
 import type { Connection } from './Connection.ts';
 import { HeldFrames } from './HeldFrames.ts';
-import { mergeRows } from './mergeRows.ts';
 import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMessage } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
@@ -49,12 +49,21 @@ export class Room {
     private readonly docs: DocStore,
     private readonly options: RelayOptions,
     private readonly onUnload: (room: Room) => void,
+    compactions: CompactionQueue,
   ) {
     this.current = new Y.Doc();
     this.tap = new UpdateTap(this.current, this.onUpdate);
     this.presence = new RoomAwareness(name, this.conns, options);
     this.outbox = new StoreQueue(docs, name);
-    this.compaction = new Compaction(name, docs, options, this.merge, () => this.outbox.pending);
+    this.compaction = new Compaction(name, docs, options, compactions, {
+      doc: () => {
+        // A failed room's doc may be missing updates: never let it replace what is stored.
+        if (this.state !== 'ready') throw new Error('room is not ready');
+        // Another instance may have stored rows this doc has not heard of yet.
+        return this.options.bus ? undefined : this.doc;
+      },
+      stored: () => this.outbox.pending,
+    });
     if (options.bus) {
       this.listener = {
         update: (u) => this.whenReady(() => this.applyRemote(u)),
@@ -101,7 +110,7 @@ export class Room {
       await this.outbox.pending;
       const rows = await applyStored(this.docs, this.name, this.doc, { wanted: () => this.state === 'loading' });
       if (this.state === 'closed') return;
-      this.compaction.loaded(rows);
+      this.compaction.loaded(rows, this.doc);
       this.policyState = this.options.policy.attach?.(this.doc, this.kind);
     } catch (e) {
       this.options.log('error', 'room load failed', { room: this.name, error: String(e) });
@@ -302,17 +311,6 @@ export class Room {
     };
     if (this.outbox.push(update, eventIds, forward, failed)) this.compaction.appended(this.state === 'ready');
   }
-
-  /**
-   * The live doc holds every stored row (and maybe more, which is harmless: updates are
-   * idempotent); its encoding merges runs of items, so a compacted room loads fast.
-   */
-  private merge = (rows: Iterable<Uint8Array>): Uint8Array => {
-    // A failed room's doc may be missing updates: never let it replace what is stored.
-    if (this.state !== 'ready') throw new Error('room is not ready');
-    // Another instance may have stored rows this doc has not heard of yet: merge the rows.
-    return this.options.bus ? mergeRows(rows) : Y.encodeStateAsUpdate(this.doc);
-  };
 
   /** Another instance's stored update: applied and forwarded here, then waiting frames retried. */
   private applyRemote(update: Uint8Array): void {

@@ -3,6 +3,18 @@ import type { MemberParty, Role } from '../../shared/roles.ts';
 /** Stored (nothing), or refused because another update already stored this event id in the room. */
 export type AppendResult = undefined | { duplicate: string };
 
+/** What a compaction replaces: the rows appended since the newest merged row, or every row. */
+export type MergeScope = 'tail' | 'full';
+
+/** A room's rows as a compaction plan sees them: merged rows first, then the rows appended since. */
+export interface RowLayout {
+  /** Bytes of each row an earlier compaction wrote, oldest first. */
+  merged: number[];
+  /** Rows appended since the newest merged row. */
+  fresh: number;
+  freshBytes: number;
+}
+
 /** Yjs updates of every room, appended in order. */
 export interface DocStore {
   /** Every stored update of a room, oldest first. */
@@ -20,17 +32,22 @@ export interface DocStore {
    * stored, and the answer names that id.
    */
   append(room: string, update: Uint8Array, eventIds?: readonly string[]): AppendResult | Promise<AppendResult>;
-  /** How many updates a room has stored since its last compaction. */
+  /** How many updates a room has stored. */
   count(room: string): Promise<number>;
   /**
-   * Replaces the updates stored so far with `merge(updates)` in one step; updates appended
-   * meanwhile are kept after it. `merge` may return more than the updates it is given (the room's
-   * whole state): Yjs updates are idempotent. `merge` may read the updates lazily, once, and must not
-   * touch the store while it runs. Returns the number of rows before and after.
+   * Replaces stored updates with `merge(updates, scope)` in one step, as `plan` chooses from the
+   * room's rows (without it: `full`). `tail` replaces the rows appended since the newest merged
+   * row, leaving the merged rows before it alone; `full` replaces every row. The merged update is
+   * a merged row and takes the id of the newest row it replaces, so updates appended meanwhile
+   * stay after it. `merge` may return more than the updates it is given (the room's whole state),
+   * never less: Yjs updates are idempotent. `merge` may read the updates lazily, once, and must not
+   * touch the store while it runs. Nothing is replaced when `plan` says null or there are fewer
+   * than two rows in scope. Returns the number of rows before and after.
    */
   compact(
     room: string,
-    merge: (updates: Iterable<Uint8Array>) => Uint8Array,
+    merge: (updates: Iterable<Uint8Array>, scope: MergeScope) => Uint8Array,
+    plan?: (layout: RowLayout) => MergeScope | null,
   ): Promise<{ before: number; after: number }>;
   /** Bytes stored for a room (for the bench and for monitoring). */
   bytes(room: string): Promise<number>;

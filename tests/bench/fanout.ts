@@ -237,13 +237,14 @@ export class LoadClient {
   }
 }
 
-/** Rooms whose updates are not compacted into one row yet: ours compacts a room when it unloads it. */
+/** Rooms with updates not merged yet (more than one row after the newest merged row): ours merges a room as it unloads. */
 function busyRooms(dataDir: string): number {
   const db = new Database(join(dataDir, 'little-stool.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const row = db
       .prepare<[], { n: number }>(
-        'SELECT count(*) AS n FROM (SELECT room FROM updates GROUP BY room HAVING count(*) > 1)',
+        `SELECT count(*) AS n FROM (SELECT u.room FROM updates u LEFT JOIN compactions c ON c.room = u.room
+          WHERE u.id > coalesce(c.merged_upto, 0) GROUP BY u.room HAVING count(*) > 1)`,
       )
       .get();
     return row?.n ?? 0;

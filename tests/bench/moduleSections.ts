@@ -10,4 +10,5 @@ export const moduleSections: Record<string, (log: Log) => Promise<string>> = {
   points: async (log) => (await import('./points.ts')).benchPoints(log),
   weak: async (log) => (await import('./weakLink.ts')).benchWeakLink(log),
   multi: async (log) => (await import('./multi.ts')).benchMulti(log),
+  compaction: async (log) => (await import('./compaction.ts')).benchCompaction(log),
 };

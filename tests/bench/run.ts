@@ -6,7 +6,7 @@
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
  * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,
- *   and multi (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
+ *   compaction, and multi (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
  *   BENCH_FLOOD_SECONDS (15) measured per phase, BENCH_FLOOD_MEMBERS (2) hostile members of each of BENCH_FLOOD_KINDS
@@ -48,7 +48,8 @@ const serverEnv = Object.fromEntries(
     .filter((kv) => kv.includes('='))
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const allSections = 'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak';
+const allSections =
+  'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,compaction';
 const sections = new Set((process.env.BENCH_SECTIONS ?? allSections).split(','));
 
 // Every child (servers, load client) dies with us, whatever ends the run.

@@ -157,6 +157,32 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     expect(stored).toEqual(expect.arrayContaining(['甲存的 0', '甲存的 1', '甲存的 2', '乙存的 4']));
   });
 
+  it('a tail merge on an instance that has not heard of another’s rows keeps them and leaves the merged row', async () => {
+    const old = new Y.Doc();
+    old.getArray('events').push(Array.from({ length: 300 }, (_, i) => raised(admin, `旧事 ${i}`)));
+    const base = Y.encodeStateAsUpdate(old);
+    await a.storage.docs.append(room(), base);
+    await a.storage.docs.compact(room(), () => base);
+    const x = open(a, admin);
+    const y = open(b, bob);
+    await Promise.all([synced(x), synced(y)]);
+    // B merges a first tail, so its next one could come from its live doc.
+    for (let i = 0; i < 3; i++) y.events.push([raised(bob, `乙先存的 ${i}`)]);
+    await eventually(async () => expect(await b.storage.docs.count(room())).toBe(2));
+    await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
+    for (let i = 0; i < 3; i++) x.events.push([raised(admin, `甲存的 ${i}`)]);
+    await eventually(async () => expect(await a.storage.docs.count(room())).toBe(5));
+    for (let i = 0; i < 5; i++) y.events.push([raised(bob, `乙存的 ${i}`)]);
+    await eventually(async () => expect(await b.storage.docs.count(room())).toBeLessThan(5));
+    await redis!.client.call('CLIENT', 'UNPAUSE');
+    const rows = await b.storage.docs.load(room());
+    expect(rows[0]).toEqual(base);
+    const doc = new Y.Doc();
+    for (const u of rows) Y.applyUpdate(doc, u);
+    const stored = (doc.getArray('events').toArray() as { title?: string }[]).flatMap((e) => e.title ?? []);
+    expect(stored).toEqual(expect.arrayContaining(['旧事 299', '甲存的 0', '甲存的 1', '甲存的 2', '乙存的 4']));
+  });
+
   it('a member removed through one instance is disconnected from the other at once', async () => {
     const y = open(b, bob);
     await synced(y);

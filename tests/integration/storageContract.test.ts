@@ -1,34 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../../sync-server/storage/postgres/PostgresStorage.ts';
-import type { Storage } from '../../sync-server/storage/Storage.ts';
-import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/startPostgres.ts';
-import { tempDir } from '../helpers/startServer.ts';
+import { postgresAvailable } from '../helpers/startPostgres.ts';
+import { eventUpdates as updates, useStorages } from '../helpers/useStorages.ts';
 
-let postgres: TestPostgres | undefined;
-beforeAll(async () => {
-  if (postgresAvailable) postgres = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-});
-
-/** One suite for every storage implementation. */
-const implementations: [string, () => Promise<Storage>][] = [
-  ['sqlite', async () => openSqliteStorage(tempDir())],
-  ...(postgresAvailable
-    ? [['postgres', async () => openPostgresStorage(await postgres!.newDatabase())] as [string, () => Promise<Storage>]]
-    : []),
-];
-
-function updates(n: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const out: Uint8Array[] = [];
-  doc.on('update', (u: Uint8Array) => out.push(u));
-  for (let i = 0; i < n; i++) doc.getArray('events').push([{ i }]);
-  return out;
-}
+/** One suite for every storage implementation; compaction has its own, storageCompaction.test.ts. */
+const { implementations, newDatabase } = useStorages();
 
 for (const [name, open] of implementations) {
   describe(`${name} storage`, () => {
@@ -44,24 +20,6 @@ for (const [name, open] of implementations) {
       await s.close();
     });
 
-    it('compaction merges what was stored and keeps what was appended after it', async () => {
-      const s = await open();
-      const all = updates(10);
-      for (const u of all.slice(0, 6)) await s.docs.append('r', u);
-      const result = await s.docs.compact('r', (us) => {
-        // An update that arrives while the merge runs must land after the merged row.
-        void s.docs.append('r', all[6]!);
-        return Y.mergeUpdates([...us]);
-      });
-      expect(result).toEqual({ before: 6, after: 1 });
-      for (const u of all.slice(7)) await s.docs.append('r', u);
-      const doc = new Y.Doc();
-      for (const u of await s.docs.load('r')) Y.applyUpdate(doc, u);
-      expect(doc.getArray('events').toJSON()).toEqual(Array.from({ length: 10 }, (_, i) => ({ i })));
-      expect(await s.docs.count('r')).toBe(5);
-      await s.close();
-    });
-
     it('reads a room back in batches of at most the size asked, the same rows in the same order', async () => {
       const s = await open();
       const all = updates(12);
@@ -74,38 +32,6 @@ for (const [name, open] of implementations) {
       const none: Uint8Array[][] = [];
       for await (const batch of s.docs.loadBatches('empty', 3)) none.push(batch);
       expect(none).toEqual([]);
-      await s.close();
-    });
-
-    it('a batched read loses nothing when the room is compacted between two batches', async () => {
-      const s = await open();
-      const all = updates(9);
-      for (const u of all.slice(0, 6)) await s.docs.append('r', u);
-      const doc = new Y.Doc();
-      let compacted = false;
-      for await (const batch of s.docs.loadBatches('r', 2)) {
-        for (const u of batch) Y.applyUpdate(doc, u);
-        if (compacted) continue;
-        compacted = true;
-        await s.docs.compact('r', (us) => Y.mergeUpdates([...us]));
-        for (const u of all.slice(6)) await s.docs.append('r', u);
-      }
-      expect(doc.getArray('events').toJSON()).toEqual(Array.from({ length: 9 }, (_, i) => ({ i })));
-      await s.close();
-    });
-
-    it('compaction takes a merge that reads none of the rows, and the room stays usable', async () => {
-      const s = await open();
-      const all = updates(5);
-      for (const u of all.slice(0, 4)) await s.docs.append('r', u);
-      const live = new Y.Doc();
-      for (const u of all.slice(0, 4)) Y.applyUpdate(live, u);
-      expect(await s.docs.compact('r', () => Y.encodeStateAsUpdate(live))).toEqual({ before: 4, after: 1 });
-      await s.docs.append('r', all[4]!);
-      const doc = new Y.Doc();
-      for await (const batch of s.docs.loadBatches('r', 10)) for (const u of batch) Y.applyUpdate(doc, u);
-      expect(doc.getArray('events').toJSON()).toEqual(Array.from({ length: 5 }, (_, i) => ({ i })));
-      expect(await s.docs.count('r')).toBe(2);
       await s.close();
     });
 
@@ -216,7 +142,7 @@ for (const [name, open] of implementations) {
 
 describe.skipIf(!postgresAvailable)('postgres shared by two relay instances', () => {
   it('counts the last use of an invite once when both redeem it at the same moment', async () => {
-    const url = await postgres!.newDatabase();
+    const url = await newDatabase();
     const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
     const now = Date.now();
     await a.accounts.createCompound(
@@ -242,7 +168,7 @@ describe.skipIf(!postgresAvailable)('postgres shared by two relay instances', ()
   });
 
   it('keeps every update both instances append to one room, each instance’s in its own order', async () => {
-    const url = await postgres!.newDatabase();
+    const url = await newDatabase();
     const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
     const [ua, ub] = [updates(30), updates(30)];
     await Promise.all([
@@ -263,7 +189,7 @@ describe.skipIf(!postgresAvailable)('postgres shared by two relay instances', ()
   });
 
   it('keeps event ids unique per room: of two instances storing one id at once, one wins', async () => {
-    const url = await postgres!.newDatabase();
+    const url = await newDatabase();
     const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
     const [u1, u2, u3, u4] = updates(4);
     expect(await a.docs.append('r', u1!, ['e1', 'e2'])).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { rowLayout } from '../rowLayout.ts';
 import type { AppendResult, DocStore } from '../Storage.ts';
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -147,29 +148,55 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
       const r = await pool.query<{ n: string }>('SELECT count(*) AS n FROM updates WHERE room = $1', [room]);
       return Number(r.rows[0]?.n ?? 0);
     },
-    async compact(room, merge) {
+    async compact(room, merge, plan = () => 'full') {
       await flush();
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         // Serialises compactions of one room across instances; appends are not blocked.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [room]);
-        const rows = (
-          await client.query<{ id: string; data: Buffer }>('SELECT id, data FROM updates WHERE room = $1 ORDER BY id', [
-            room,
-          ])
-        ).rows;
-        if (rows.length <= 1) {
-          await client.query('COMMIT');
-          return { before: rows.length, after: rows.length };
+        const sizes = (
+          await client.query<{ id: string; bytes: number }>(
+            'SELECT id, octet_length(data) AS bytes FROM updates WHERE room = $1 ORDER BY id',
+            [room],
+          )
+        ).rows.map((r) => ({ id: Number(r.id), bytes: r.bytes }));
+        const upto = (
+          await client.query<{ upto: string }>('SELECT merged_upto AS upto FROM compactions WHERE room = $1', [room])
+        ).rows[0]?.upto;
+        const { scoped, ...layout } = rowLayout(sizes, Number(upto ?? 0));
+        const scope = plan(layout);
+        const rows = scope ? scoped(scope) : [];
+        const last = rows.at(-1)?.id;
+        const n = sizes.length;
+        if (scope && last !== undefined && (rows.length > 1 || scope === 'full')) {
+          if (rows.length > 1) {
+            const ids = rows.map((r) => r.id);
+            const data = await client.query<{ data: Buffer }>(
+              'SELECT data FROM updates WHERE room = $1 AND id = ANY($2::bigint[]) ORDER BY id',
+              [room, ids],
+            );
+            const merged = merge(
+              data.rows.map((r) => bytesOf(r.data)),
+              scope,
+            );
+            // By id, not by range: a row another instance commits late with a lower id is never dropped unread.
+            await client.query('DELETE FROM updates WHERE room = $1 AND id = ANY($2::bigint[])', [room, ids]);
+            // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
+            await client.query('INSERT INTO updates (id, room, data) VALUES ($1, $2, $3)', [
+              last,
+              room,
+              bufferOf(merged),
+            ]);
+          }
+          await client.query(
+            `INSERT INTO compactions (room, merged_upto) VALUES ($1, $2)
+              ON CONFLICT (room) DO UPDATE SET merged_upto = excluded.merged_upto`,
+            [room, last],
+          );
         }
-        const last = rows[rows.length - 1]!.id;
-        const merged = merge(rows.map((r) => bytesOf(r.data)));
-        await client.query('DELETE FROM updates WHERE room = $1 AND id <= $2', [room, last]);
-        // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
-        await client.query('INSERT INTO updates (id, room, data) VALUES ($1, $2, $3)', [last, room, bufferOf(merged)]);
         await client.query('COMMIT');
-        return { before: rows.length, after: 1 };
+        return { before: n, after: scope && rows.length > 1 ? n - rows.length + 1 : n };
       } catch (e) {
         await client.query('ROLLBACK').catch(() => {});
         throw e;

@@ -9,6 +9,11 @@ CREATE TABLE IF NOT EXISTS updates (
   data BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_room ON updates (room, id);
+-- A room's rows with id up to merged_upto were written by a compaction; the rows after it were appended.
+CREATE TABLE IF NOT EXISTS compactions (
+  room TEXT PRIMARY KEY,
+  merged_upto BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS event_ids (
   room TEXT NOT NULL,
   id TEXT NOT NULL,

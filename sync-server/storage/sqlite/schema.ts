@@ -8,6 +8,11 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_room ON updates (room, id);
+-- A room's rows with id up to merged_upto were written by a compaction; the rows after it were appended.
+CREATE TABLE IF NOT EXISTS compactions (
+  room TEXT PRIMARY KEY,
+  merged_upto INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS compounds (
   compound_id TEXT PRIMARY KEY,
   name TEXT NOT NULL,

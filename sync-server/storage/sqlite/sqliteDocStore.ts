@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { DocStore } from '../Storage.ts';
+import { type RowSize, rowLayout } from '../rowLayout.ts';
+import type { DocStore, MergeScope, RowLayout } from '../Storage.ts';
+
+type Merge = (updates: Iterable<Uint8Array>, scope: MergeScope) => Uint8Array;
+type Plan = (layout: RowLayout) => MergeScope | null;
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -13,34 +17,48 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     ),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE room = ?'),
     bytes: db.prepare<[string], { b: number | null }>('SELECT sum(length(data)) AS b FROM updates WHERE room = ?'),
-    last: db.prepare<[string], { n: number; last: number | null }>(
-      'SELECT count(*) AS n, max(id) AS last FROM updates WHERE room = ?',
+    sizes: db.prepare<[string], RowSize>('SELECT id, length(data) AS bytes FROM updates WHERE room = ? ORDER BY id'),
+    mergedUpto: db.prepare<[string], { upto: number }>('SELECT merged_upto AS upto FROM compactions WHERE room = ?'),
+    range: db.prepare<[string, number, number], { data: Buffer }>(
+      'SELECT data FROM updates WHERE room = ? AND id > ? AND id <= ? ORDER BY id',
     ),
-    upto: db.prepare<[string, number], { data: Buffer }>(
-      'SELECT data FROM updates WHERE room = ? AND id <= ? ORDER BY id',
-    ),
-    deleteUpto: db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND id <= ?'),
+    deleteRange: db.prepare<[string, number, number]>('DELETE FROM updates WHERE room = ? AND id > ? AND id <= ?'),
     insertAt: db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (id, room, data) VALUES (?, ?, ?)'),
+    setMerged: db.prepare<[string, number]>(
+      'INSERT INTO compactions (room, merged_upto) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET merged_upto = excluded.merged_upto',
+    ),
   };
 
-  const compactTx = db.transaction((room: string, merge: (updates: Iterable<Uint8Array>) => Uint8Array) => {
-    const { n, last } = q.last.get(room) ?? { n: 0, last: null };
-    if (n <= 1 || last === null) return { before: n, after: n };
+  const compactTx = db.transaction((room: string, merge: Merge, plan: Plan) => {
+    const sizes = q.sizes.all(room);
+    const { scoped, ...layout } = rowLayout(sizes, q.mergedUpto.get(room)?.upto ?? 0);
+    const scope = plan(layout);
+    const rows = scope ? scoped(scope) : [];
+    const last = rows.at(-1)?.id;
+    const n = sizes.length;
+    if (!scope || last === undefined || (rows.length < 2 && scope === 'tail')) return { before: n, after: n };
+    // The only row of a room is merged already: it just becomes the merged row.
+    if (rows.length === 1) {
+      q.setMerged.run(room, last);
+      return { before: n, after: n };
+    }
+    const after = rows[0]!.id - 1;
     // Read lazily: a merge that encodes the live doc never holds every row in memory.
-    const rows = (function* () {
-      for (const r of q.upto.iterate(room, last)) yield bytesOf(r.data);
+    const updates = (function* () {
+      for (const r of q.range.iterate(room, after, last)) yield bytesOf(r.data);
     })();
     let merged: Uint8Array;
     try {
-      merged = merge(rows);
+      merged = merge(updates, scope);
     } finally {
       // A merge that stops early (or never reads) must not leave the statement open.
-      rows.return(undefined);
+      updates.return(undefined);
     }
-    q.deleteUpto.run(room, last);
+    q.deleteRange.run(room, after, last);
     // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
     q.insertAt.run(last, room, merged);
-    return { before: n, after: 1 };
+    q.setMerged.run(room, last);
+    return { before: n, after: n - rows.length + 1 };
   });
 
   // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
@@ -91,9 +109,9 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
       flush();
       return q.count.get(room)?.n ?? 0;
     },
-    async compact(room, merge) {
+    async compact(room, merge, plan = () => 'full') {
       flush();
-      return compactTx(room, merge);
+      return compactTx(room, merge, plan);
     },
     async bytes(room) {
       flush();

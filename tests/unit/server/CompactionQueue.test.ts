@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { CompactionQueue } from '../../../sync-server/relay/CompactionQueue.ts';
+
+describe('the relay runs compactions one at a time', () => {
+  it('a job starts once the one before it has settled, with a turn of the event loop between them', async () => {
+    const queue = new CompactionQueue();
+    const seen: string[] = [];
+    const job = (name: string) => async () => {
+      seen.push(`${name} starts`);
+      await new Promise((r) => setTimeout(r, 1));
+      seen.push(`${name} ends`);
+      // A socket's frame that arrives as a merge ends is handled before the next merge starts.
+      setImmediate(() => seen.push(`frame after ${name}`));
+    };
+    await Promise.all([queue.run(job('a')), queue.run(job('b'))]);
+    expect(seen).toEqual(['a starts', 'a ends', 'frame after a', 'b starts', 'b ends']);
+  });
+
+  it('a job that fails does not stop the ones after it', async () => {
+    const queue = new CompactionQueue();
+    const failing = queue.run(async () => {
+      throw new Error('disk full');
+    });
+    const next = queue.run(async () => undefined);
+    await expect(failing).rejects.toThrow('disk full');
+    await expect(next).resolves.toBeUndefined();
+  });
+});
