@@ -7,7 +7,8 @@ describe('the relay runs compactions one at a time', () => {
     const seen: string[] = [];
     const job = (name: string) => async () => {
       seen.push(`${name} starts`);
-      await new Promise((r) => setTimeout(r, 1));
+      // The merge spans a turn, as a store's commit does.
+      await new Promise((r) => setImmediate(r));
       seen.push(`${name} ends`);
       // A socket's frame that arrives as a merge ends is handled before the next merge starts.
       setImmediate(() => seen.push(`frame after ${name}`));
