@@ -65,13 +65,15 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
     services,
     async close() {
       stop();
+      // Stop listening first: phones the relay sends away reconnect at once, and a socket let in
+      // while the rooms flush would keep the server from ever closing.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       await relay.close();
       await bus?.close();
       await tickets?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      // Upgraded sockets count until their close handshake ends (ws ends it after 30 s at most).
+      await closed;
       await store.close();
     },
   };

@@ -21,6 +21,8 @@ export class Relay {
   private readonly compactions = new CompactionQueue();
   /** Called each time the last room has left memory. */
   onIdle: (() => void) | undefined;
+  /** Set by close(): a phone that reconnects while the rooms flush is sent away, not let in. */
+  private closing = false;
 
   constructor(
     private readonly docs: DocStore,
@@ -36,6 +38,10 @@ export class Relay {
 
   /** Opens a connection of `member` to a document; undefined (socket closed) if over a limit. */
   connect(socket: RelaySocket, member: Member, doc: DocRef): Connection | undefined {
+    if (this.closing) {
+      socket.close(CloseCode.GoingAway, 'server shutting down');
+      return undefined;
+    }
     const mine = this.byMember.get(member.memberId) ?? new Set<Connection>();
     if (mine.size >= this.options.limits.connectionsPerMember) {
       socket.close(CloseCode.RateLimited, 'too many connections for this member');
@@ -97,6 +103,7 @@ export class Relay {
 
   /** Closes every connection and unloads every room after a final flush. */
   async close(): Promise<void> {
+    this.closing = true;
     for (const set of [...this.byMember.values()]) {
       for (const conn of [...set]) conn.close(CloseCode.GoingAway, 'server shutting down');
     }
