@@ -35,6 +35,9 @@ export interface FanoutOptions {
   profileDir?: string;
 }
 
+/** How long a server is left alone before its memory is read, before the load and after it. */
+const SETTLE_MS = 8000;
+
 export type PhaseResult = Extract<LoadMessage, { kind: 'phase' }>;
 
 export interface FanoutRun {
@@ -97,8 +100,9 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
       writer: { memberId: `writer-${i}` },
       readers: range(o.clients - 1).map(() => ({})),
     }));
-    // The members documents the joins opened unload after ROOM_IDLE_MS: start from an idle server.
-    await sleep(o.idleMs + 1000);
+    // The members documents the joins opened unload after ROOM_IDLE_MS: start from an idle server, read
+    // as settled as the reading after everyone left.
+    await sleep(o.idleMs + SETTLE_MS);
     const targets = [
       { name: 'ours' as const, pid: ours.proc.pid!, rooms: ourRooms },
       { name: 'reference' as const, pid: reference.proc.pid!, rooms: refRooms },
@@ -144,8 +148,9 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
     );
     const unloadMs = unloaded ? Date.now() - left : Number.NaN;
     const refLeft = await loads[1]!.leave();
-    // The reference keeps every room forever; it gets the same idle time as ours.
-    await sleep(Math.max(0, o.idleMs - (Date.now() - left)));
+    // The reference keeps every room forever; it gets the same idle time as ours. Both get SETTLE_MS
+    // more, as before the load: an idle relay collects for a few seconds after its last room left.
+    await sleep(Math.max(0, o.idleMs - (Date.now() - left)) + SETTLE_MS);
     // Read memory once it has settled (two readings a second apart within 1 MB: V8 returns freed pages
     // about a second after a collection), not after a fixed wait.
     for (const pid of [ours.proc.pid!, reference.proc.pid!]) {

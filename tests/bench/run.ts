@@ -196,7 +196,8 @@ async function fanoutSection(): Promise<void> {
   };
   summary.push(`Saturation: ours ${knee(ours)}, reference ${knee(ref)}.`);
   summary.push(
-    `RSS after clients left: ours ${mb(ours.rssAfterLeaveBytes)} MB (rooms unloaded), reference ${mb(ref.rssAfterLeaveBytes)} MB (rooms kept).`,
+    `RSS after clients left: ours ${mb(ours.rssAfterLeaveBytes)} MB (rooms unloaded) vs ${mb(ours.rssBeforeBytes)} MB before the load` +
+      ` = ${ratio(ours.rssAfterLeaveBytes, ours.rssBeforeBytes)} (target <= 1.10x); reference ${mb(ref.rssAfterLeaveBytes)} MB (rooms kept).`,
   );
 }
 
