@@ -30,16 +30,19 @@ const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
 export async function startServer(config: Config, storage?: Storage): Promise<RunningServer> {
   // Validation and Y.applyUpdate read every string of every event: the tested fast reader halves that.
   installReadAnyFast();
-  const store =
-    storage ??
-    (config.databaseUrl
-      ? await openPostgresStorage(config.databaseUrl)
-      : openSqliteStorage(config.dataDir, { synchronous: config.sqliteSync }));
   const log: Services['log'] = (level, message, fields) => {
     if (levels[level] < levels[config.logLevel]) return;
     // Tokens never reach the log: no field carries one.
     console[level === 'info' ? 'log' : level](logLine(level, message, fields));
   };
+  const store =
+    storage ??
+    (config.databaseUrl
+      ? await openPostgresStorage(config.databaseUrl)
+      : openSqliteStorage(config.dataDir, {
+          synchronous: config.sqliteSync,
+          onError: (e) => log('error', 'checkpoint worker failed, the writer checkpoints', { error: String(e) }),
+        }));
   // RATE_LIMITS=off lifts the daily quotas with the API limits, for load tests.
   const rules = governance(config.rules);
   const policy = config.rateLimits ? withQuotas(rules, new DailyQuotas(config.quotas)) : rules;

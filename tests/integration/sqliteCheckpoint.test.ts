@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { tempDir } from '../helpers/startServer.ts';
+import { eventUpdates } from '../helpers/useStorages.ts';
+
+describe('SQLite checkpoints', () => {
+  it('are made by a worker thread: the writer never checkpoints, yet the rows reach the database file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'little-stool.sqlite');
+    const errors: unknown[] = [];
+    const s = openSqliteStorage(dir, { onError: (e) => errors.push(e) });
+    const updates = eventUpdates(400);
+    try {
+      const before = statSync(file).size;
+      for (const [i, u] of updates.entries()) await s.docs.append(`room-${i % 40}`, u);
+      // The writer's automatic checkpoint is off; the rows reach the file only through the worker.
+      await eventually(() => {
+        expect(s.checkpointer.last?.copied).toBeGreaterThan(0);
+        expect(statSync(file).size).toBeGreaterThan(before);
+      });
+      // Every page of the WAL copied, by a checkpoint beside the writer.
+      await eventually(() => {
+        s.checkpointer.request();
+        expect(s.checkpointer.last?.copied).toBe(s.checkpointer.last?.log);
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+    expect(s.checkpointer.alive).toBe(false);
+    // Closed: the WAL is gone and the file alone holds every row, in order.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const db = new Database(file, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT room, data FROM updates ORDER BY id').all() as { room: string; data: Buffer }[];
+      expect(rows.length).toBe(updates.length);
+      expect(rows.map((r) => new Uint8Array(r.data))).toEqual(updates);
+    } finally {
+      db.close();
+    }
+  });
+});
