@@ -43,4 +43,24 @@ describe('SQLite checkpoints', () => {
       db.close();
     }
   });
+
+  it('hands checkpointing back to the writer when the worker dies', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'little-stool.sqlite');
+    const errors: unknown[] = [];
+    const s = openSqliteStorage(dir, { onError: (e) => errors.push(e) });
+    try {
+      await s.checkpointer.crash();
+      await eventually(() => expect(errors).toHaveLength(1));
+      expect(s.checkpointer.alive).toBe(false);
+      const before = statSync(file).size;
+      // 20 MB of rows: past the writer's own threshold of 4,000 WAL pages, so it checkpoints itself.
+      const row = new Uint8Array(100_000).fill(7);
+      for (let i = 0; i < 200; i++) await s.docs.append(`r${i % 5}`, row);
+      expect(statSync(file).size).toBeGreaterThan(before + 10_000_000);
+      expect(await s.docs.count('r0')).toBe(40);
+    } finally {
+      await s.close();
+    }
+  });
 });

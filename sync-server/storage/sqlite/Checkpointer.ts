@@ -42,10 +42,15 @@ export class Checkpointer {
       if ('error' in m) this.onError(new Error(m.error));
       else this.last = m;
     });
-    this.#worker.on('error', (e) => {
-      this.#closed = true;
-      this.onError(e);
-    });
+    // A worker that dies (an error, or an exit nobody asked for) hands checkpointing back to the writer.
+    this.#worker.on('error', (e) => this.#fail(e));
+    this.#worker.on('exit', (code) => this.#fail(new Error(`checkpoint worker exited with code ${code}`)));
+  }
+
+  #fail(e: unknown): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.onError(e);
   }
 
   /** Asks for a checkpoint unless one is running. */
@@ -62,6 +67,11 @@ export class Checkpointer {
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.postMessage('close');
     await exited;
+  }
+
+  /** Ends the worker the way a crash would, without asking it to close (for tests). */
+  async crash(): Promise<void> {
+    await this.#worker.terminate();
   }
 
   get alive(): boolean {
