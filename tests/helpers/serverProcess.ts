@@ -17,6 +17,8 @@ export interface ServerProcess {
 }
 
 const root = join(import.meta.dirname, '..', '..');
+/** Past a websocket's 30 s close handshake timeout, the longest a clean shutdown may wait. */
+const STOP_WITHIN_MS = 40_000;
 
 /**
  * The server as its own process on a free loopback port. Uses the build (dist-server/) when
@@ -70,7 +72,21 @@ export async function startServerProcess(
     output: () => out,
     async stop() {
       if (proc.exitCode === null) proc.kill('SIGTERM');
-      await exited;
+      // A server that never exits would hold a test until its own timeout with nothing to show:
+      // kill it and say so, with what it printed.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), STOP_WITHIN_MS);
+      });
+      const outcome = await Promise.race([exited, late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        proc.kill('SIGKILL');
+        await exited;
+        throw new Error(
+          `the server did not exit within ${STOP_WITHIN_MS} ms of SIGTERM; it printed:\n${out.slice(-4000)}`,
+        );
+      }
     },
     async kill() {
       if (proc.exitCode === null) proc.kill('SIGKILL');
