@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { defaultValidationLimits } from '../../shared/rules/validateUpdate.ts';
+import { installAppendInPlace } from '../../shared/yjs/appendInPlace.ts';
 import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 import { readConfig } from '../../sync-server/config.ts';
 import { governance } from '../../sync-server/governance.ts';
@@ -18,6 +19,7 @@ import { syncFrame } from '../helpers/rawSocket.ts';
 import { benchDir, removeBenchDirs } from './processes.ts';
 
 installReadAnyFast();
+installAppendInPlace();
 
 const rooms = Number(process.env.RELAY_COST_ROOMS ?? 100);
 const updates = Number(process.env.RELAY_COST_UPDATES ?? 600);
