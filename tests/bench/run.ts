@@ -5,7 +5,7 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
- * - BENCH_SECTIONS: any of fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,
+ * - BENCH_SECTIONS: any of fanout,flood,storage,validation,clients,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,
  *   compaction, and multi (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
  * - flood: BENCH_FLOOD_ROOMS (20), BENCH_FLOOD_CLIENTS (3), BENCH_FLOOD_RATE (20 events/s per room) honest rooms,
@@ -23,6 +23,7 @@ import { benchFolds } from './folds.ts';
 import { hostileFrames, perUnit } from './hostileFrames.ts';
 import { benchMinutes, minutesOptions } from './minutesReport.ts';
 import { moduleSections } from './moduleSections.ts';
+import { benchPastClients } from './pastClients.ts';
 import { killAll, removeBenchDirs } from './processes.ts';
 import { summarizeProfile } from './profileSummary.ts';
 import { f, mb, ratio, table } from './report.ts';
@@ -49,7 +50,7 @@ const serverEnv = Object.fromEntries(
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
 const allSections =
-  'fanout,flood,storage,validation,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,compaction';
+  'fanout,flood,storage,validation,clients,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,compaction';
 const sections = new Set((process.env.BENCH_SECTIONS ?? allSections).split(','));
 
 // Every child (servers, load client) dies with us, whatever ends the run.
@@ -381,6 +382,10 @@ try {
   if (sections.has('flood')) await floodSection();
   if (sections.has('storage')) await storageSection();
   if (sections.has('validation')) validationSection();
+  if (sections.has('clients')) {
+    console.log('\n== 3a. What past phones cost every update');
+    summary.push(benchPastClients());
+  }
   if (sections.has('frames')) await framesSection();
   if (sections.has('folds')) await foldsSection();
   if (sections.has('app')) await appSection();
