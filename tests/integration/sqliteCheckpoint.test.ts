@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -62,5 +63,26 @@ describe('SQLite checkpoints', () => {
     } finally {
       await s.close();
     }
+  });
+
+  it('closes in a process that has nothing else left to wait for', () => {
+    // The worker never keeps the relay alive; while it closes it must, or Node leaves mid-close.
+    const dir = tempDir();
+    const store = new URL('../../sync-server/storage/sqlite/SqliteStorage.ts', import.meta.url).href;
+    const script = `
+      import { openSqliteStorage } from ${JSON.stringify(store)};
+      const s = openSqliteStorage(${JSON.stringify(dir)});
+      await s.docs.append('r', new Uint8Array([0, 0]));
+      await s.close();
+      console.log('closed');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
+    // The writer closed last: the WAL is gone.
+    expect(existsSync(join(dir, 'little-stool.sqlite-wal'))).toBe(false);
   });
 });

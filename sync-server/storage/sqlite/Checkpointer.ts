@@ -65,6 +65,9 @@ export class Checkpointer {
     if (this.#closed) return;
     this.#closed = true;
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    // Unref'd so it never keeps the relay alive; while it closes, it must: in a process with nothing
+    // else left to wait for, Node would exit before the writer closed (an unsettled await, code 13).
+    this.#worker.ref();
     this.#worker.postMessage('close');
     await exited;
   }
