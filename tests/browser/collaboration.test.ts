@@ -38,7 +38,7 @@ describe('two phones in one compound', () => {
 
     await li.context.setOffline(true);
     await li.page.reload();
-    await expect.poll(() => new AppShell(li.page).syncState()).toBe('offline');
+    await new AppShell(li.page).waitOffline();
     await expect.poll(() => liMembers.names()).toEqual(['李叔', '王阿姨']);
     await li.context.setOffline(false);
     await new AppShell(li.page).waitSynced();

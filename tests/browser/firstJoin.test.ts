@@ -57,7 +57,7 @@ describe('a first join of a compound with a long history', () => {
 
     await phone.context.setOffline(true);
     await page.reload();
-    await expect.poll(() => shell.syncState()).toBe('offline');
+    await shell.waitOffline();
     await expect.poll(() => agenda.titles()).toContain('后来的一条：南门栏杆坏了');
     await expect.poll(async () => (await agenda.titles()).length).toBeGreaterThan(1);
     // Only a phone that holds nothing of a document asks for its snapshot.

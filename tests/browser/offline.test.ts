@@ -24,7 +24,7 @@ describe('offline use', () => {
 
     await phone.context.setOffline(true);
     await page.reload();
-    await expect.poll(() => shell.syncState()).toBe('offline');
+    await shell.waitOffline();
     await expect(shell.syncStatus.textContent()).resolves.toContain('离线');
 
     // A deep link nobody visited before, served by the service worker.
@@ -48,7 +48,7 @@ describe('offline use', () => {
     const again = new AgendaPage(page);
     await expect.poll(() => again.titles()).toEqual(['5号楼门口路灯不亮']);
     await expect.poll(() => shell.unsent()).toBe(1);
-    await expect.poll(() => shell.syncState()).toBe('offline');
+    await shell.waitOffline();
 
     await phone.context.setOffline(false);
     await shell.waitSynced();

@@ -26,6 +26,15 @@ export class AppShell {
     await expect.poll(() => this.unsent(), { timeout: 20_000 }).toBe(0);
   }
 
+  /**
+   * Waits until the status says offline. A page loaded while the context is offline (a reload, a
+   * relaunch) reads navigator.onLine as true in Chromium 150, so the app learns it is offline from
+   * its failed connects instead, within a few seconds.
+   */
+  async waitOffline(): Promise<void> {
+    await expect.poll(() => this.syncState(), { timeout: 20_000 }).toBe('offline');
+  }
+
   async tab(id: TabId): Promise<void> {
     await this.page.locator(`.bottom-nav a[data-tab="${id}"]`).click();
     await this.page.waitForURL(new RegExp(`/${id}$`));
