@@ -70,6 +70,7 @@ export class CompoundSession {
       h = new DocHandle({
         compoundId: this.account.compoundId,
         docName,
+        memberId: this.account.memberId,
         ticket: () => this.syncTicket(),
         token: () => this.account.token,
         onFatal: (code) => void this.lost(code),

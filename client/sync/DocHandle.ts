@@ -2,6 +2,7 @@ import { type Accessor, createSignal } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closePolicy } from './closePolicy.ts';
+import { claimDeviceClient, type Release, webLocks } from './deviceClient.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
 import { firstSnapshot } from './firstSnapshot.ts';
 import { docDbName } from './ids.ts';
@@ -25,6 +26,8 @@ export type DocProblem =
 export interface DocHandleOptions {
   compoundId: string;
   docName: string;
+  /** Who writes: this device's client id for the document is kept per member. */
+  memberId: string;
   /** A fresh sync ticket, fetched before every connect. */
   ticket: TicketSource;
   /** The member's token, for the first join's snapshot: one round trip fewer than a ticket. */
@@ -61,6 +64,8 @@ export class DocHandle {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRecovery: number | undefined;
   private readonly dbName: string;
+  /** The open copy's claim on this device's client id: pending, held (its release) or settled without. */
+  private claim: Promise<Release | undefined> | undefined;
 
   constructor(private readonly opts: DocHandleOptions) {
     this.dbName = docDbName(opts.compoundId, opts.docName);
@@ -75,6 +80,7 @@ export class DocHandle {
       onClosed: (code, reason) => this.onClosed(code, reason),
       mayReconnect: () => this.problem()?.kind !== 'closed',
       onUnreachable: opts.onUnreachable,
+      onSynced: () => this.claimClient(),
     });
     this.doc = doc;
     this.loaded = loaded;
@@ -167,6 +173,26 @@ export class DocHandle {
     void this.link.start(doc, tracker);
   }
 
+  /** After the first sync of an open copy: continue under the client id this device wrote under before. */
+  private claimClient(): void {
+    const doc = this.doc();
+    const local = this.local;
+    if (this.claim || !local) return;
+    this.claim = claimDeviceClient({
+      doc,
+      awareness: this.link.awareness(),
+      store: local,
+      dbName: this.dbName,
+      memberId: this.opts.memberId,
+      tryHold: webLocks,
+      current: () => !this.destroyed && this.local === local,
+    }).catch((e: unknown) => {
+      // The visit keeps its fresh id: nothing is lost, the document only gains a client.
+      console.warn('client id not claimed', e);
+      return undefined;
+    });
+  }
+
   private onClosed(code: number, reason: string): void {
     const now = Date.now();
     const decision = closePolicy(code, now, this.lastRecovery);
@@ -193,6 +219,9 @@ export class DocHandle {
 
   private async close(): Promise<void> {
     clearTimeout(this.retryTimer);
+    const claim = this.claim;
+    this.claim = undefined;
+    void claim?.then((release) => release?.());
     this.link.stop();
     this.tracker?.destroy();
     this.tracker = undefined;

@@ -1,14 +1,16 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { type ClientIdStore, isClientId } from './deviceClient.ts';
 import { storeAfterLoad } from './storeAfterLoad.ts';
 import type { SavedUnsent } from './UnsentTracker.ts';
 
 export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
 
 const UNSENT_KEY = 'unsent';
+const clientKey = (memberId: string) => `client:${memberId}`;
 
 /** A document's copy in IndexedDB through y-indexeddb, with its unsent list kept in the same database. */
-export class LocalCopy {
+export class LocalCopy implements ClientIdStore {
   /** Settles once the stored updates are in the document, or with the error when IndexedDB cannot open. */
   readonly loaded: Promise<LoadResult>;
   private readonly persistence: IndexeddbPersistence;
@@ -34,6 +36,16 @@ export class LocalCopy {
 
   saveUnsent(saved: SavedUnsent): Promise<unknown> {
     return this.persistence.set(UNSENT_KEY, saved as never);
+  }
+
+  /** The client id this device writes the document under for the member, if it has one. */
+  async storedClient(memberId: string): Promise<number | undefined> {
+    const v: unknown = await this.persistence.get(clientKey(memberId));
+    return isClientId(v) ? v : undefined;
+  }
+
+  async rememberClient(memberId: string, clientId: number): Promise<void> {
+    await this.persistence.set(clientKey(memberId), clientId);
   }
 
   /** Stops writing the document and closes the database. */

@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { presenceFollowsDoc } from './deviceClient.ts';
 import { syncUrl } from './ids.ts';
 import { type TicketSource, ticketSocket } from './ticketSocket.ts';
 import type { UnsentTracker } from './UnsentTracker.ts';
@@ -24,6 +25,8 @@ export interface RelayLinkOptions {
   mayReconnect: () => boolean;
   /** Many failed attempts while the browser claims to be online: maybe the token (HTTP 401 at upgrade). */
   onUnreachable?: () => void;
+  /** The document received the relay's state (each time a connection syncs). */
+  onSynced?: () => void;
 }
 
 const PROBE_DELAY_MS = 400;
@@ -52,6 +55,7 @@ export class RelayLink {
   private greeted = false;
   /** Held off the relay by pause(), whatever the network does. */
   private paused = false;
+  private unfollow: (() => void) | undefined;
 
   constructor(private readonly opts: RelayLinkOptions) {
     const [connection, setConnection] = createSignal<Connection>('connecting');
@@ -86,6 +90,7 @@ export class RelayLink {
     });
     this.provider = provider;
     this.setAwareness(provider.awareness);
+    this.unfollow = presenceFollowsDoc(doc, provider.awareness);
     this.watchSyncMessages(provider);
     doc.on('afterTransaction', this.onLocalWrite);
     provider.on('status', ({ status }) => {
@@ -97,7 +102,9 @@ export class RelayLink {
     });
     provider.on('sync', (synced: boolean) => {
       this.setSynced(synced);
-      if (synced) this.probe();
+      if (!synced) return;
+      this.probe();
+      this.opts.onSynced?.();
     });
     provider.on('connection-close', () => {
       this.setSynced(false);
@@ -139,6 +146,8 @@ export class RelayLink {
     clearTimeout(this.probeTimer);
     clearInterval(this.interval);
     this.provider?.doc.off('afterTransaction', this.onLocalWrite);
+    this.unfollow?.();
+    this.unfollow = undefined;
     this.provider?.destroy();
     this.provider = undefined;
     this.tracker = undefined;
