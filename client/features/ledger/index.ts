@@ -4,8 +4,6 @@ import type { Feature } from '../registry.ts';
 import { LedgerTabBadge } from './LedgerTurns.tsx';
 import './ledger.css';
 
-export { LedgerTurns } from './LedgerTurns.tsx';
-
 export const ledger: Feature = {
   id: 'ledger',
   tab: { label: 'nav.ledger', icon: IconLedger, path: 'ledger', badge: LedgerTabBadge },

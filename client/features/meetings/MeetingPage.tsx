@@ -9,7 +9,7 @@ import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RequestCard } from '../../ui/RequestCard.tsx';
-import { MinutesSection } from '../minutes/index.ts';
+import { MinutesSection } from '../minutes/parts.ts';
 import { AddTopicForm } from './AddTopicForm.tsx';
 import { orderTopics } from './actions.ts';
 import { MeetingActions } from './MeetingActions.tsx';

@@ -2,9 +2,6 @@ import { lazy } from 'solid-js';
 import type { Feature } from '../registry.ts';
 import './points.css';
 
-export { MyPointsLink } from './MyPointsLink.tsx';
-export { ThanksWallLink } from './ThanksWallLink.tsx';
-
 /** 积分 and the love supermarket: no tab of its own; its entry is on the More page. */
 export const points: Feature = {
   id: 'points',

@@ -11,7 +11,7 @@ import { useDutyAnomalies, useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
 import { IconChevron, IconClock, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { ThanksWallLink } from '../points/index.ts';
+import { ThanksWallLink } from '../points/parts.ts';
 import { CareSection } from './care/CareSection.tsx';
 import { DutyCard } from './DutyCard.tsx';
 import { overfullByDuty } from './selectors.ts';

@@ -6,8 +6,6 @@ import './volunteers.css';
 import './grid/grid.css';
 import './care/care.css';
 
-export { CareTurns } from './care/CareTurns.tsx';
-
 export const volunteers: Feature = {
   id: 'rosters',
   tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters', badge: CareTabBadge },
