@@ -2,7 +2,6 @@
 import './styles/index.css';
 import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
-import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
@@ -31,8 +30,6 @@ function Root() {
   );
 }
 
-// Before any document loads.
-installReadAnyFast();
 await Promise.all([restorePreferences(), loadAccounts()]);
 void askPersist();
 render(() => <Root />, document.getElementById('root')!);

@@ -3,7 +3,6 @@ import { createEffect, lazy, Show } from 'solid-js';
 import { features } from '../features/registry.ts';
 import { applyLocale, locale, t } from '../i18n/index.ts';
 import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
-import { CompoundLayout } from './CompoundLayout.tsx';
 import { Home, SnapShortcut } from './Home.tsx';
 import { serviceWorkerAllowed } from './serviceWorkerGate.ts';
 
@@ -23,7 +22,8 @@ const routes: RouteDefinition[] = [
   },
   {
     path: '/c/:compoundId',
-    component: CompoundLayout,
+    // The compound's session brings Yjs, IndexedDB and the folds: not for the welcome and join pages.
+    component: lazy(() => import('./CompoundLayout.tsx').then((m) => ({ default: m.CompoundLayout }))),
     children: [{ path: '/', component: Home }, ...features.flatMap((f) => f.routes)],
   },
   { path: '*404', component: lazy(() => import('./NotFound.tsx')) },

@@ -1,6 +1,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 import { closePolicy } from './closePolicy.ts';
 import { claimDeviceClient, type Release, webLocks } from './deviceClient.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
@@ -12,6 +13,9 @@ import type { TicketSource } from './ticketSocket.ts';
 import { UnsentTracker } from './UnsentTracker.ts';
 
 export type { Connection } from './RelayLink.ts';
+
+// Before any document loads: the sync layer loads with the first compound page, not with the app.
+installReadAnyFast();
 
 /** Transaction origin of this device's own writes. */
 export const localOrigin = { kind: 'local' } as const;

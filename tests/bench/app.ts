@@ -12,6 +12,8 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 
 export interface AppFigures {
   initialJsGzip: number;
+  /** A returning member's first screen: the entry, the compound's layout and the agenda page. */
+  compoundJsGzip: number;
   initialCssGzip: number;
   initialFiles: number;
   allJsGzip: number;
@@ -19,8 +21,13 @@ export interface AppFigures {
   lighthouseError?: string;
 }
 
-/** The entry script, its static imports (transitively) and the entry CSS: what the first route loads. */
-function initialAssets(): { js: string[]; css: string[] } {
+/**
+ * The entry script, its static imports (transitively) and the entry CSS: what the first route loads.
+ * With `pages`, also the chunks of those lazily loaded modules (by file name) and their static
+ * imports: what a returning member's first compound page loads (the router starts a page's code with
+ * its layout's).
+ */
+function initialAssets(pages: readonly string[] = []): { js: string[]; css: string[] } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g)].map((m) => m[1]!);
   const css = [...html.matchAll(/<link[^>]+href="\/([^"]+\.css)"/g)].map((m) => m[1]!);
@@ -35,6 +42,12 @@ function initialAssets(): { js: string[]; css: string[] } {
     }
   };
   for (const e of entry) visit(e);
+  const chunks = readdirSync(join(dist, 'assets'));
+  for (const page of pages) {
+    const chunk = chunks.find((f) => f.startsWith(`${page}-`) && f.endsWith('.js'));
+    if (!chunk) throw new Error(`no chunk for ${page} in dist/assets`);
+    visit(join('assets', chunk));
+  }
   return { js: [...seen], css };
 }
 
@@ -48,6 +61,7 @@ export async function benchApp(): Promise<AppFigures> {
     .map((f) => join('assets', f));
   const figures: AppFigures = {
     initialJsGzip: js.reduce((s, f) => s + gz(f), 0),
+    compoundJsGzip: initialAssets(['CompoundLayout', 'AgendaPage']).js.reduce((s, f) => s + gz(f), 0),
     initialCssGzip: css.reduce((s, f) => s + gz(f), 0),
     initialFiles: js.length + css.length,
     allJsGzip: allJs.reduce((s, f) => s + gz(f), 0),

@@ -3,7 +3,7 @@ import { createSignal } from 'solid-js';
 import { type Party, parties } from '../../../shared/roles.ts';
 import { accounts } from '../../domain/accounts.ts';
 import { online } from '../../domain/network.ts';
-import { compoundPath } from '../../domain/usePage.ts';
+import { compoundPath, usePreloadCompound } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -15,6 +15,7 @@ import { OnboardingFrame } from './OnboardingFrame.tsx';
 
 export default function CreateCompoundPage() {
   const navigate = useNavigate();
+  usePreloadCompound();
   const [name, setName] = createSignal('');
   const [founderName, setFounderName] = createSignal('');
   const [party, setParty] = createSignal<Party>();

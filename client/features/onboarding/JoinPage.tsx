@@ -2,7 +2,7 @@ import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { accountFor, accounts } from '../../domain/accounts.ts';
 import { online } from '../../domain/network.ts';
-import { compoundPath } from '../../domain/usePage.ts';
+import { compoundPath, usePreloadCompound } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
@@ -15,6 +15,7 @@ import { OnboardingFrame } from './OnboardingFrame.tsx';
 export default function JoinPage() {
   const params = useParams<{ code?: string }>();
   const navigate = useNavigate();
+  usePreloadCompound();
   const [code, setCode] = createSignal(params.code ?? '');
   const [name, setName] = createSignal('');
 

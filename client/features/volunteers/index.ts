@@ -1,14 +1,19 @@
 import { lazy } from 'solid-js';
 import { IconRosters } from '../../ui/icons.tsx';
+import { lazyPart } from '../../ui/lazyPart.ts';
 import type { Feature } from '../registry.ts';
-import { CareTabBadge } from './care/CareTurns.tsx';
 import './volunteers.css';
 import './grid/grid.css';
 import './care/care.css';
 
 export const volunteers: Feature = {
   id: 'rosters',
-  tab: { label: 'nav.rosters', icon: IconRosters, path: 'rosters', badge: CareTabBadge },
+  tab: {
+    label: 'nav.rosters',
+    icon: IconRosters,
+    path: 'rosters',
+    badge: lazyPart(() => import('./care/CareTurns.tsx').then((m) => m.CareTabBadge)),
+  },
   routes: [
     { path: '/rosters', component: lazy(() => import('./VolunteersPage.tsx')) },
     { path: '/rosters/month', component: lazy(() => import('./MonthPage.tsx')) },
