@@ -17,7 +17,9 @@ import { volunteers } from './volunteers/index.ts';
 
 /**
  * A module of the app. Adding one = writing client/features/<id>/index.ts and listing it here;
- * the shell builds the bottom tabs and the routes under /c/:compoundId from this list.
+ * the shell builds the bottom tabs and the routes under /c/:compoundId from this list. This file
+ * and every index.ts are in the app's first scripts: pages are lazy(), badges lazyParts, and what
+ * other features show of a module lives in its parts.ts, never re-exported here.
  */
 export interface Feature {
   id: string;
