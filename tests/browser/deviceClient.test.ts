@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, type Session, synced, type TestClient } from '../helpers/clients.ts';
@@ -7,27 +6,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { launchPhone, newProfileDir, type Phone } from './support/browser.ts';
 import { useServer } from './support/server.ts';
-
-/** The founder's account as the phone keeps it in the app's IndexedDB. */
-function storedSession(page: Page, compoundId: string): Promise<Session> {
-  return page.evaluate(
-    (id) =>
-      new Promise<Session>((resolve, reject) => {
-        const open = indexedDB.open('little-stool');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('accounts').objectStore('accounts').get(id);
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as Session);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    compoundId,
-  );
-}
+import { storedAccount } from './support/storedAccount.ts';
 
 /** The Yjs client each request title was written under, as the relay holds the public document. */
 function writersByTitle(client: TestClient): Map<string, number> {
@@ -62,7 +41,7 @@ describe('one Yjs client per phone and document', () => {
     await agenda.raise('一号楼路灯');
     await shell.waitSynced();
 
-    watcher = connect(app.server.wsUrl, await storedSession(page, compoundId), 'public');
+    watcher = connect(app.server.wsUrl, await storedAccount<Session>(page, compoundId), 'public');
     await synced(watcher);
     const w = watcher;
     const writer = async (title: string) => {

@@ -6,32 +6,14 @@ import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { SettingsPage } from './pages/SettingsPage.ts';
 import { usePhone } from './support/browser.ts';
+import { storedAccount as readAccount } from './support/storedAccount.ts';
 
 interface StoredAccount {
   token: string;
   lost?: unknown;
 }
 
-/** The account this phone keeps for a compound, read from the app's IndexedDB. */
-function storedAccount(page: Page, compoundId: string): Promise<StoredAccount> {
-  return page.evaluate(
-    (id) =>
-      new Promise<StoredAccount>((resolve, reject) => {
-        const open = indexedDB.open('little-stool');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('accounts').objectStore('accounts').get(id);
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as StoredAccount);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    compoundId,
-  );
-}
+const storedAccount = (page: Page, compoundId: string) => readAccount<StoredAccount>(page, compoundId);
 
 const storedToken = async (page: Page, compoundId: string) => (await storedAccount(page, compoundId)).token;
 
