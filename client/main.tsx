@@ -1,5 +1,6 @@
-// Base styles first: features' stylesheets, imported below through the shell, must come after them.
+// Base styles first, then the tabs' stylesheets: both in the entry's one stylesheet, in this order.
 import './styles/index.css';
+import './features/styles.css';
 import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
 import { restorePreferences } from './domain/preferences.ts';

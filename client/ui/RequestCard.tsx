@@ -15,7 +15,7 @@ export function RequestCard(props: {
 }) {
   const r = () => props.request;
   return (
-    <li class="card request-card" data-testid="request-item" data-id={r().id} data-stage={r().stage}>
+    <li class="card card-linked request-card" data-testid="request-item" data-id={r().id} data-stage={r().stage}>
       <A href={props.href} class="card-link">
         <h2 class="card-title">{r().title}</h2>
         <p class="card-status">

@@ -1,8 +1,6 @@
 import { lazy } from 'solid-js';
 import { IconAgenda } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
-import './agenda.css';
-import './snap/snap.css';
 
 export const agenda: Feature = {
   id: 'agenda',

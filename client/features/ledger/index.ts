@@ -2,7 +2,6 @@ import { lazy } from 'solid-js';
 import { IconLedger } from '../../ui/icons.tsx';
 import { lazyPart } from '../../ui/lazyPart.ts';
 import type { Feature } from '../registry.ts';
-import './ledger.css';
 
 export const ledger: Feature = {
   id: 'ledger',

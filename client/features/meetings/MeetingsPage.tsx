@@ -27,7 +27,7 @@ export default function MeetingsPage() {
   const [pastLimit, setPastLimit] = createSignal(PAST_PAGE);
 
   const card = (m: MeetingState) => (
-    <li class="card" data-testid="meeting-item" data-id={m.meetingId} data-status={m.status}>
+    <li class="card card-linked" data-testid="meeting-item" data-id={m.meetingId} data-status={m.status}>
       <A href={path('meetings', m.meetingId)} class="card-link">
         <h3 class="card-title">{meetingName(m)}</h3>
         <p class="card-status">
@@ -53,13 +53,16 @@ export default function MeetingsPage() {
     <>
       <PageHeader title={t('meetings.title')} />
       <Show when={mayAppend('meeting.scheduled', session.member)}>
-        <A href={path('meetings', 'new')} class="btn btn-primary btn-block" data-testid="schedule-meeting">
-          <IconPlus size={28} />
-          <span>{t('meetings.schedule')}</span>
-        </A>
-        <A href={path('meetings', 'units')} class="btn btn-secondary btn-block" data-testid="units-link">
-          {t('units.title')}
-        </A>
+        {/* Apart, not touching: two big buttons one above the other invite a mis-tap. */}
+        <div class="stack">
+          <A href={path('meetings', 'new')} class="btn btn-primary btn-block" data-testid="schedule-meeting">
+            <IconPlus size={28} />
+            <span>{t('meetings.schedule')}</span>
+          </A>
+          <A href={path('meetings', 'units')} class="btn btn-secondary btn-block" data-testid="units-link">
+            {t('units.title')}
+          </A>
+        </div>
       </Show>
       <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <CadenceBanner />

@@ -8,7 +8,7 @@ import { intlLocale, t } from '../../i18n/index.ts';
 export function NeedCard(props: { listing: ListingState; href: string; mine?: boolean }) {
   const l = () => props.listing;
   return (
-    <li class="card need-card" data-testid="need-item" data-id={l().id} data-status={l().status}>
+    <li class="card card-linked need-card" data-testid="need-item" data-id={l().id} data-status={l().status}>
       <A href={props.href} class="card-link">
         <h3 class="card-title">{l().wish?.title}</h3>
         <p class="card-status">

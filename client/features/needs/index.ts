@@ -1,7 +1,6 @@
 import { lazy } from 'solid-js';
 import { IconBoard } from '../../ui/icons.tsx';
 import type { Feature } from '../registry.ts';
-import './needs.css';
 
 /** The needs board (揭榜领办 / 微心愿): a partner unit's only tab; residents reach it from More. */
 export const needs: Feature = {

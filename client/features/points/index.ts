@@ -1,6 +1,5 @@
 import { lazy } from 'solid-js';
 import type { Feature } from '../registry.ts';
-import './points.css';
 
 /** 积分 and the love supermarket: no tab of its own; its entry is on the More page. */
 export const points: Feature = {

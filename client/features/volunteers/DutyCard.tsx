@@ -16,7 +16,7 @@ export function DutyCard(props: {
 }) {
   const d = () => props.duty;
   return (
-    <li class="card duty-card" data-testid="duty-item" data-id={d().id} data-status={d().status}>
+    <li class="card card-linked duty-card" data-testid="duty-item" data-id={d().id} data-status={d().status}>
       <A href={props.href} class="card-link">
         <h3 class="card-title">{d().title ?? props.team?.name ?? t('volunteers.unknownTeam')}</h3>
         <p class="card-status">

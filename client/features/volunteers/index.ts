@@ -2,9 +2,6 @@ import { lazy } from 'solid-js';
 import { IconRosters } from '../../ui/icons.tsx';
 import { lazyPart } from '../../ui/lazyPart.ts';
 import type { Feature } from '../registry.ts';
-import './volunteers.css';
-import './grid/grid.css';
-import './care/care.css';
 
 export const volunteers: Feature = {
   id: 'rosters',
