@@ -2,9 +2,10 @@ import { type Accessor, createEffect, createSignal } from 'solid-js';
 import * as Y from 'yjs';
 import type { MinutesState } from '../../shared/folds/foldMinutes.ts';
 import type { DocHandle } from '../sync/DocHandle.ts';
+import { compoundKey } from '../sync/localKeys.ts';
 import { type LateWork, lateWork } from './lateMinutes.ts';
 
-const key = (compoundId: string, meetingId: string) => `little-stool:minutes-late:${compoundId}:${meetingId}`;
+const key = (compoundId: string, meetingId: string) => compoundKey('minutes-late', compoundId, meetingId);
 
 function read(k: string): LateWork | undefined {
   try {

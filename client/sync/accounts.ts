@@ -3,6 +3,7 @@ import { createStore, reconcile } from 'solid-js/store';
 import type { MemberParty, Role } from '../../shared/roles.ts';
 import { type AccountStore, openAccountStore } from './accountStore.ts';
 import { docDbPrefix } from './ids.ts';
+import { forgetCompoundKeys } from './localKeys.ts';
 
 /** One compound this device belongs to, with the member's token for it. */
 export interface Account {
@@ -78,6 +79,7 @@ export async function reloadAccount(compoundId: string): Promise<Account | undef
 export async function removeAccount(compoundId: string): Promise<void> {
   setAccounts((list) => list.filter((a) => a.compoundId !== compoundId));
   await store?.delete(compoundId);
+  forgetCompoundKeys(compoundId);
   const names = await localDocDbs(compoundId);
   await Promise.all(names.map((n) => deleteDb(n)));
 }

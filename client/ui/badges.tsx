@@ -1,14 +1,13 @@
 import { Show } from 'solid-js';
-import { daysLate } from '../../shared/folds/agendaQueries.ts';
-import { isOverdue, type RequestState, type Turn, whoseTurn } from '../../shared/folds/index.ts';
+import { daysPast, pastDeadline, type RequestState, type Turn } from '../../shared/folds/index.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import { IconCheck, IconClock, IconReopen } from './icons.tsx';
 
-export const stageLabel = (r: RequestState) => t(`stage.${r.stage}` as MessageKey);
+export const stageLabel = (r: Pick<RequestState, 'stage'>) => t(`stage.${r.stage}` as MessageKey);
 export const turnLabel = (turn: Turn) => t(`turn.${turn}` as MessageKey);
 
 /** The stage in words (with an icon where it matters), never colour alone. */
-export function StageBadge(props: { request: RequestState }) {
+export function StageBadge(props: { request: Pick<RequestState, 'stage'> }) {
   return (
     <span class="stage" data-stage={props.request.stage} data-testid="stage">
       <Show when={props.request.stage === 'reopened'}>
@@ -22,21 +21,23 @@ export function StageBadge(props: { request: RequestState }) {
   );
 }
 
-/** "已超期 N 天" with a clock icon, on anything past its deadline day. */
-export function OverdueBadge(props: { request: RequestState; now: number }) {
+/** "已超期 N 天" with a clock icon, on anything past its deadline day (`openDeadline` of a request). */
+export function OverdueBadge(props: { deadline: string | null; now: number }) {
   return (
-    <Show when={isOverdue(props.request, props.now)}>
-      <span class="overdue" data-testid="overdue">
-        <IconClock size={20} />
-        {t('agenda.overdueDays', { n: Math.max(1, daysLate(props.request, props.now)) })}
-      </span>
+    <Show when={pastDeadline(props.deadline, props.now) ? props.deadline : null}>
+      {(deadline) => (
+        <span class="overdue" data-testid="overdue">
+          <IconClock size={20} />
+          {t('agenda.overdueDays', { n: Math.max(1, daysPast(deadline(), props.now)) })}
+        </span>
+      )}
     </Show>
   );
 }
 
-export function TurnBadge(props: { request: RequestState }) {
+export function TurnBadge(props: { turn: Turn | null }) {
   return (
-    <Show when={whoseTurn(props.request)}>
+    <Show when={props.turn}>
       {(turn) => <span class="turn">{t('agenda.waitingOn', { who: turnLabel(turn()) })}</span>}
     </Show>
   );

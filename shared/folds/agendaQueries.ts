@@ -8,7 +8,17 @@ const settled = new Set<RequestState['stage']>(['completed', 'closed', 'withdraw
 
 /** True when the request's deadline day has passed in Asia/Shanghai and it is not done. */
 export function isOverdue(request: RequestState, now: number): boolean {
-  return request.assignment !== null && !settled.has(request.stage) && shanghaiDay(now) > request.assignment.deadline;
+  return pastDeadline(openDeadline(request), now);
+}
+
+/** The deadline day (YYYY-MM-DD, Asia/Shanghai) a request can still be late against: its assignment's, until it is settled. */
+export function openDeadline(request: RequestState): string | null {
+  return request.assignment !== null && !settled.has(request.stage) ? request.assignment.deadline : null;
+}
+
+/** True once `deadline`'s day has passed in Asia/Shanghai; never for no deadline. */
+export function pastDeadline(deadline: string | null, now: number): boolean {
+  return deadline !== null && shanghaiDay(now) > deadline;
 }
 
 /** Days residents have to rate a reported result; after that a completed request counts as finished. */
@@ -28,8 +38,12 @@ export function awaitsRating(request: RequestState, now: number): boolean {
 
 /** Whole days past the deadline day (Asia/Shanghai); 0 or less when not late. */
 export function daysLate(request: RequestState, now: number): number {
-  if (!request.assignment) return 0;
-  return daysBetween(shanghaiDayStart(request.assignment.deadline), now);
+  return request.assignment ? daysPast(request.assignment.deadline, now) : 0;
+}
+
+/** Whole days past a deadline day (Asia/Shanghai); 0 or less when not late. */
+export function daysPast(deadline: string, now: number): number {
+  return daysBetween(shanghaiDayStart(deadline), now);
 }
 
 /** Who a request waits on: one of the three parties, the committee as a whole, or residents rating it. */
@@ -98,4 +112,41 @@ export function applyActionItems(agenda: AgendaState, items: readonly ActionItem
     };
   }
   return { requests };
+}
+
+/**
+ * What a list card shows of a request, as plain data: the live list makes it from the fold, and a
+ * phone keeps its first screen of them to show at once on its next visit, before the fold is back.
+ */
+export interface ListedRequest {
+  id: string;
+  title: string;
+  stage: RequestState['stage'];
+  category: RequestState['category'];
+  snap: boolean;
+  building: string | null;
+  photoCount: number;
+  turn: Turn | null;
+  raisedBy: string;
+  raisedFor: string | null;
+  raisedAt: number;
+  /** The deadline it can still be late against (openDeadline); lateness is read against the time shown. */
+  deadline: string | null;
+}
+
+export function listedRequest(request: RequestState): ListedRequest {
+  return {
+    id: request.id,
+    title: request.title,
+    stage: request.stage,
+    category: request.category,
+    snap: request.snap,
+    building: request.building,
+    photoCount: request.photos.length,
+    turn: whoseTurn(request),
+    raisedBy: request.raisedBy,
+    raisedFor: request.raisedFor,
+    raisedAt: request.raisedAt,
+    deadline: openDeadline(request),
+  };
 }

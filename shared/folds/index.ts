@@ -3,11 +3,15 @@
 export type { AnomalyOf, AnomalyReason, Thing } from './AnomalyReason.ts';
 export { AnomalyCode, anomalyCodes, sameReason, things } from './AnomalyReason.ts';
 export type { ArrayDelta } from './ArrayDelta.ts';
-export type { Turn } from './agendaQueries.ts';
+export type { ListedRequest, Turn } from './agendaQueries.ts';
 export {
   applyActionItems,
   awaitsRating,
+  daysPast,
   isOverdue,
+  listedRequest,
+  openDeadline,
+  pastDeadline,
   RATING_WINDOW_DAYS,
   turns,
   voteCounts,

@@ -376,6 +376,9 @@ async function agendaSection(): Promise<void> {
     ['figure', 'value'],
     Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? f(v, 1) : v]),
   );
+  summary.push(
+    `Agenda, five-year sample: first list ${f(Number(r.listNextVisitMs), 0)} ms on a returning visit (the kept first screen; goal 500 ms), live ${f(Number(r.listNextVisitLiveMs), 0)} ms; on the first visit (nothing kept, cold code) ${f(Number(r.listFirstVisitMs), 0)} ms.`,
+  );
 }
 const started = performance.now();
 try {

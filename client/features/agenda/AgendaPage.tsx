@@ -1,8 +1,13 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
-import { type Turn, turns } from '../../../shared/folds/index.ts';
+import { listedRequest, type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
+import {
+  type AgendaFirstScreen,
+  readAgendaFirstScreen,
+  saveAgendaFirstScreen,
+} from '../../domain/agendaFirstScreen.ts';
 import { now } from '../../domain/clock.ts';
 import { useCareTurns } from '../../domain/useCare.ts';
 import { useLedgerTodos } from '../../domain/useLedger.ts';
@@ -25,7 +30,7 @@ import { SnapButton } from './snap/SnapButton.tsx';
 const PAGE = 30;
 /** What a phone shows above the fold, with room to spare; the rest of the first page follows a frame later. */
 const FIRST_SCREEN = 8;
-const mainTabs: ListTab[] = ['open', 'mine', 'overdue', 'all'];
+const mainTabs = ['open', 'mine', 'overdue', 'all'] as const satisfies readonly ListTab[];
 const stageTabs: ListTab[] = ['raised', 'deliberating', 'working', 'rating', 'reopened', 'ended'];
 
 type Params = FilterPatch;
@@ -68,6 +73,48 @@ export default function AgendaPage() {
   const counts = createMemo(() => tabCounts(requests(), { ...query(), tab: 'all' }, viewer()));
   const turnTotals = createMemo(() => turnCounts(requests()));
   const narrowed = () => Boolean(params.b || params.c || params.turn || stageTabs.includes(query().tab));
+  /** Nothing narrows the list but its tab (the tab counts hold for any tab then). */
+  const unnarrowed = () => {
+    const q = query();
+    return !q.building && !q.category && !q.turn && !q.search;
+  };
+  const unfiltered = () => unnarrowed() && query().tab === 'open';
+  const tabCount = (tab: ListTab) =>
+    counts()[tab] + (tab === 'mine' ? ledgerTodos().length + actionTodos().length + careTodos().length : 0);
+
+  // Until the stored copy is open and folded (a second or more for a big compound), the first
+  // screen this phone showed last time stands in for the unfiltered list (and its counts for the
+  // tabs); another tab or a filter says "loading" meanwhile. It never returns once the live list
+  // has shown (a copy reset from the relay shows "loading" instead).
+  const live = publicDoc.loaded;
+  const kept: AgendaFirstScreen | undefined = live()
+    ? undefined
+    : readAgendaFirstScreen(session.account.compoundId, session.account.memberId);
+  const [wasLive, setWasLive] = createSignal(live());
+  createEffect(() => {
+    if (live()) setWasLive(true);
+  });
+  const keptOpen = () => (kept && !wasLive() ? kept : undefined);
+  const keptCounts = () => (unnarrowed() ? keptOpen()?.counts : undefined);
+  const keptScreen = () => (unfiltered() ? keptOpen() : undefined);
+  const keptName = (id: string) => kept?.names[id] ?? t('agenda.unknownMember');
+  createEffect(() => {
+    if (!live() || !unfiltered()) return;
+    const cards = shown().slice(0, FIRST_SCREEN).map(listedRequest);
+    const names: Record<string, string> = {};
+    for (const c of cards) if (c.raisedFor === null) names[c.raisedBy] = nameOf(c.raisedBy);
+    const screen: AgendaFirstScreen = {
+      memberId: session.account.memberId,
+      savedAt: Date.now(),
+      counts: { open: tabCount('open'), mine: tabCount('mine'), overdue: tabCount('overdue'), all: tabCount('all') },
+      turnTotals: { community: turnTotals().community, owners: turnTotals().owners, property: turnTotals().property },
+      cards,
+      names,
+    };
+    // Written once the list holds still (members' names and todos load a moment after requests).
+    const timer = setTimeout(() => saveAgendaFirstScreen(session.account.compoundId, screen), 400);
+    onCleanup(() => clearTimeout(timer));
+  });
 
   const set = (patch: Params) => {
     setLimit(PAGE);
@@ -82,7 +129,7 @@ export default function AgendaPage() {
         <IconPlus size={28} />
         <span>{t('agenda.raise')}</span>
       </A>
-      <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+      <Show when={live() || keptOpen()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <div class="search">
           <label class="visually-hidden" for="agenda-search">
             {t('agenda.search')}
@@ -120,8 +167,7 @@ export default function AgendaPage() {
                   <Show when={tab === 'overdue'}>
                     <IconClock size={20} />
                   </Show>
-                  {counts()[tab] +
-                    (tab === 'mine' ? ledgerTodos().length + actionTodos().length + careTodos().length : 0)}
+                  {live() ? tabCount(tab) : (keptCounts()?.[tab] ?? '')}
                 </span>
               </button>
             )}
@@ -142,7 +188,9 @@ export default function AgendaPage() {
                   onClick={() => set({ turn: query().turn === turn ? undefined : turn })}
                 >
                   <span>{turnLabel(turn)}</span>
-                  <span class="list-tab-count">{turnTotals()[turn]}</span>
+                  <span class="list-tab-count">
+                    {live() ? turnTotals()[turn] : (keptOpen()?.turnTotals[turn] ?? '')}
+                  </span>
                 </button>
               )}
             </For>
@@ -164,7 +212,7 @@ export default function AgendaPage() {
             <span>{t('agenda.filters')}</span>
             <IconChevron size={24} />
           </summary>
-          <Show when={filtersOpened() || narrowed()}>
+          <Show when={live() && (filtersOpened() || narrowed())}>
             <AgendaFilters
               stageTabs={stageTabs}
               query={query()}
@@ -175,37 +223,61 @@ export default function AgendaPage() {
             />
           </Show>
         </details>
-        <Show when={requests().length > 0} fallback={<p class="empty">{t('agenda.empty')}</p>}>
-          <div class="list-summary">
-            <p class="muted" data-testid="agenda-count">
-              {t('agenda.count', { n: shown().length })}
-            </p>
-            <Show when={narrowed() || search()}>
-              <button
-                type="button"
-                class="btn btn-small btn-secondary"
-                onClick={() => {
-                  set({ f: undefined, b: undefined, c: undefined, turn: undefined });
-                }}
-              >
-                {t('agenda.clearFilters')}
-              </button>
-            </Show>
-          </div>
-          <Show when={shown().length > 0} fallback={<p class="empty">{t('agenda.noMatch')}</p>}>
-            <ul class="cards" data-testid="request-list" data-filter={query().tab}>
-              <For each={shown().slice(0, limit())}>
-                {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
-              </For>
-            </ul>
-            <Show when={limit() >= PAGE && shown().length > limit()}>
-              <button
-                type="button"
-                class="btn btn-secondary btn-block more-button"
-                onClick={() => setLimit((n) => n + PAGE)}
-              >
-                {t('agenda.more', { n: Math.min(PAGE, shown().length - limit()) })}
-              </button>
+        <Show when={live() || keptScreen()} fallback={<p class="muted">{t('app.loading')}</p>}>
+          <Show
+            when={live() ? requests().length > 0 : (keptScreen()?.counts.all ?? 0) > 0}
+            fallback={<p class="empty">{t('agenda.empty')}</p>}
+          >
+            <div class="list-summary">
+              <p class="muted" data-testid="agenda-count">
+                {t('agenda.count', { n: live() ? shown().length : (keptScreen()?.counts.open ?? 0) })}
+              </p>
+              <Show when={narrowed() || search()}>
+                <button
+                  type="button"
+                  class="btn btn-small btn-secondary"
+                  onClick={() => {
+                    set({ f: undefined, b: undefined, c: undefined, turn: undefined });
+                  }}
+                >
+                  {t('agenda.clearFilters')}
+                </button>
+              </Show>
+            </div>
+            <Show
+              when={live() ? shown().length > 0 : (keptScreen()?.cards.length ?? 0) > 0}
+              fallback={<p class="empty">{t('agenda.noMatch')}</p>}
+            >
+              <ul class="cards" data-testid="request-list" data-filter={query().tab} data-live={String(live())}>
+                <Show
+                  when={live()}
+                  fallback={
+                    <For each={keptScreen()?.cards}>
+                      {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={keptName} />}
+                    </For>
+                  }
+                >
+                  <For each={shown().slice(0, limit())}>
+                    {(r) => (
+                      <RequestCard request={listedRequest(r)} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />
+                    )}
+                  </For>
+                </Show>
+              </ul>
+              <Show when={!live()}>
+                <p class="muted list-updating" data-testid="agenda-updating" aria-live="polite">
+                  {t('agenda.updating')}
+                </p>
+              </Show>
+              <Show when={limit() >= PAGE && shown().length > limit()}>
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-block more-button"
+                  onClick={() => setLimit((n) => n + PAGE)}
+                >
+                  {t('agenda.more', { n: Math.min(PAGE, shown().length - limit()) })}
+                </button>
+              </Show>
             </Show>
           </Show>
         </Show>

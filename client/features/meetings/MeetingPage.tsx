@@ -1,5 +1,6 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { listedRequest } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -111,7 +112,14 @@ export default function MeetingPage() {
                 fallback={
                   <ul class="cards" data-testid="meeting-topics">
                     <For each={topics()}>
-                      {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
+                      {(r) => (
+                        <RequestCard
+                          request={listedRequest(r)}
+                          href={path('agenda', r.id)}
+                          now={now()}
+                          nameOf={nameOf}
+                        />
+                      )}
                     </For>
                   </ul>
                 }

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { type RequestState, whoseTurn } from '../../../../shared/folds/index.ts';
+import { openDeadline, type RequestState, whoseTurn } from '../../../../shared/folds/index.ts';
 import { now } from '../../../domain/clock.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
@@ -15,7 +15,7 @@ export function RequestSummary(props: { request: RequestState }) {
       <PageHeader title={props.request.title} back={path('agenda')} />
       <p class="status-line">
         <StageBadge request={props.request} />
-        <OverdueBadge request={props.request} now={now()} />
+        <OverdueBadge deadline={openDeadline(props.request)} now={now()} />
         <Show when={whoseTurn(props.request)}>
           {(x) => <span class="turn">{t('request.turn', { who: turnLabel(x()) })}</span>}
         </Show>

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { buildingKey, type GridPost } from '../../../../shared/folds/index.ts';
+import { buildingKey, type GridPost, listedRequest } from '../../../../shared/folds/index.ts';
 import { mayAppend } from '../../../../shared/rules/permissions.ts';
 import { now } from '../../../domain/clock.ts';
 import { useGrid } from '../../../domain/useGrid.ts';
@@ -81,7 +81,9 @@ export default function BuildingPage() {
             <Show when={requests.length > 0} fallback={<p class="empty">{t('grid.noOpenRequests')}</p>}>
               <ul class="cards" data-testid="lead-requests">
                 <For each={requests}>
-                  {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
+                  {(r) => (
+                    <RequestCard request={listedRequest(r)} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />
+                  )}
                 </For>
               </ul>
             </Show>

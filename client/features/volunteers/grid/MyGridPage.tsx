@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { listedRequest } from '../../../../shared/folds/index.ts';
 import { now } from '../../../domain/clock.ts';
 import { useGrid } from '../../../domain/useGrid.ts';
 import { useMembers } from '../../../domain/useMembers.ts';
@@ -51,7 +52,9 @@ export default function MyGridPage() {
               <Show when={requests.length > 0} fallback={<p class="empty">{t('grid.noOpenRequests')}</p>}>
                 <ul class="cards" data-testid="lead-requests">
                   <For each={requests}>
-                    {(r) => <RequestCard request={r} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />}
+                    {(r) => (
+                      <RequestCard request={listedRequest(r)} href={path('agenda', r.id)} now={now()} nameOf={nameOf} />
+                    )}
                   </For>
                 </ul>
               </Show>
