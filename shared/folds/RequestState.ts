@@ -72,6 +72,18 @@ export interface Rating extends Act {
   solved: boolean | null;
   comment: string | null;
 }
+/** The words a request's raiser may correct (request.edited), and what one correction changed. */
+export const editedFields = ['title', 'building', 'location', 'detail'] as const;
+export interface EditChange {
+  field: (typeof editedFields)[number];
+  before: string | null;
+  after: string;
+}
+export interface Edit extends Act {
+  changes: EditChange[];
+  /** The photos were replaced too. */
+  photos: boolean;
+}
 export interface TimelineEntry extends Act {
   type: string;
 }
@@ -117,6 +129,8 @@ export interface RequestState {
   reopenCause: 'committee' | 'ratings' | null;
   /** The committee's reason for the last reopening; null when ratings reopened it. */
   reopenReason: string | null;
+  /** The raiser's corrections, oldest first, with the words they replaced. */
+  edits: Edit[];
   mergedInto: string | null;
   mergedFrom: string[];
   withdrawnReason: string | null;

@@ -3,8 +3,8 @@ import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type { Act, RequestState, Stage } from './RequestState.ts';
-import { endStages, undecidedStages } from './RequestState.ts';
+import type { Act, EditChange, RequestState, Stage } from './RequestState.ts';
+import { editedFields, endStages, undecidedStages } from './RequestState.ts';
 
 type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
 
@@ -86,6 +86,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     reopenCount: 0,
     reopenCause: null,
     reopenReason: null,
+    edits: [],
     mergedInto: null,
     mergedFrom: [],
     withdrawnReason: null,
@@ -122,6 +123,7 @@ function step(
   switch (e.type) {
     case 'request.edited':
       if (e.by !== r.raisedBy) return { code: 'not_raiser' };
+      r.edits.push({ eventId, at, by, changes: editChanges(r, e), photos: e.photos !== undefined });
       if (e.title !== undefined) r.title = e.title;
       if (e.detail !== undefined) r.detail = e.detail;
       if (e.location !== undefined) r.location = e.location;
@@ -236,4 +238,14 @@ function replaceBy<T extends Act>(list: T[], item: T): void {
   const i = list.findIndex((x) => x.by === item.by);
   if (i < 0) list.push(item);
   else list[i] = item;
+}
+
+/** The words an edit changes, with what they were. */
+function editChanges(r: RequestState, e: EventOf<'request.edited'>): EditChange[] {
+  const out: EditChange[] = [];
+  for (const field of editedFields) {
+    const after = e[field];
+    if (after !== undefined && after !== r[field]) out.push({ field, before: r[field], after });
+  }
+  return out;
 }

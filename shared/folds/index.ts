@@ -80,6 +80,8 @@ export type {
   Completion,
   Confirmation,
   Decision,
+  Edit,
+  EditChange,
   Escalation,
   ProgressNote,
   Rating,
@@ -88,7 +90,7 @@ export type {
   TimelineEntry,
   Vote,
 } from './RequestState.ts';
-export { endStages, stages, undecidedStages } from './RequestState.ts';
+export { editedFields, endStages, stages, undecidedStages } from './RequestState.ts';
 export type { MonthHours } from './rosterQueries.ts';
 export {
   beforeCutoff,

@@ -1,20 +1,11 @@
-import type { CDPSession } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { usePhone } from './support/browser.ts';
+import { imeType } from './support/ime.ts';
 import { useServer } from './support/server.ts';
-
-/** Types like a pinyin input method: composition updates for each keystroke, then the chosen characters. */
-async function imeType(cdp: CDPSession, pinyin: string, chosen: string): Promise<void> {
-  for (let i = 1; i <= pinyin.length; i++) {
-    const text = pinyin.slice(0, i);
-    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  }
-  await cdp.send('Input.insertText', { text: chosen });
-}
 
 describe('raising a request in Chinese', () => {
   const app = useServer();

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { labelOf } from './forms/EditForm.tsx';
 
 /** What an entry said, where the request's state still holds it (the latest decision, each note...). */
 export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: string) => string): string | null {
@@ -40,6 +41,19 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
     }
     case 'request.withdrawn':
       return r.withdrawnReason;
+    case 'request.edited': {
+      const x = r.edits.find((e) => e.eventId === id);
+      if (!x) return null;
+      const lines = x.changes.map((c) =>
+        t('timeline.edited', {
+          field: t(labelOf(c.field)),
+          before: c.before || t('timeline.editedNone'),
+          after: c.after || t('timeline.editedNone'),
+        }),
+      );
+      if (x.photos) lines.push(t('timeline.editedPhotos'));
+      return lines.join('\n') || null;
+    }
     default:
       return null;
   }

@@ -42,6 +42,7 @@ export type ActionId =
   | 'progress'
   | 'complete'
   | 'reopen'
+  | 'edit'
   | 'withdraw';
 
 const within = (r: RequestState, stages: readonly Stage[]) => stages.includes(r.stage);
@@ -67,7 +68,8 @@ export function actionsFor(r: RequestState, member: Member): ActionId[] {
     };
     out.push(...(byStage[r.stage] ?? []));
   }
-  if (r.raisedBy === member.memberId && within(r, undecidedStages)) out.push('withdraw');
+  // The raiser's own corrections, before a decision (the fold takes edits in undecided stages only).
+  if (r.raisedBy === member.memberId && within(r, undecidedStages)) out.push('edit', 'withdraw');
   return out;
 }
 

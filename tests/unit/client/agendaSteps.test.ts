@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requestEdit, wordsOf } from '../../../client/domain/editRequest.ts';
 import { guessCategory } from '../../../client/domain/guessCategory.ts';
 import { anomaliesOf, PublicFold } from '../../../client/domain/PublicFold.ts';
 import {
@@ -77,6 +78,7 @@ const payload: Record<ActionId, () => [string, EventFields<never>]> = {
   progress: () => ['request.progressed', { requestId: 'r1', note: '在办' } as never],
   complete: () => ['request.completed', { requestId: 'r1', result: '办好了' } as never],
   reopen: () => ['request.reopened', { requestId: 'r1', reason: '又坏了' } as never],
+  edit: () => ['request.edited', { requestId: 'r1', title: '北门路灯不亮' } as never],
   withdraw: () => ['request.withdrawn', { requestId: 'r1', reason: '不用了' } as never],
 };
 
@@ -89,7 +91,7 @@ describe('the request page offers only what the fold accepts', () => {
       for (const action of new Set(offered)) {
         const log = walk(stage);
         const [type, fields] = payload[action]();
-        const by = action === 'withdraw' ? resident.memberId : owners.memberId;
+        const by = action === 'withdraw' || action === 'edit' ? resident.memberId : owners.memberId;
         log.add(type as never, by, fields);
         const state = fold(log);
         expect({ action, anomalies: anomaliesOf(state, 'r1') }).toEqual({ action, anomalies: [] });
@@ -109,7 +111,7 @@ describe('the request page offers only what the fold accepts', () => {
     log.add('request.confirmed', resident.memberId, { requestId: 'r1' });
     expect(canConfirm(fold(log).compound.agenda.requests.r1!, resident.memberId)).toBe(false);
     expect(canRate(fold(walk('completed')).compound.agenda.requests.r1!)).toBe(true);
-    expect(actionsFor(scheduled, resident)).toEqual(['withdraw']);
+    expect(actionsFor(scheduled, resident)).toEqual(['edit', 'withdraw']);
   });
 
   it('places each stage on the six steps', () => {
@@ -153,5 +155,54 @@ describe('small helpers', () => {
   it('reads a meeting time as Asia/Shanghai wall-clock time', () => {
     expect(shanghaiTime('2024-05-06', '19:30')).toBe(Date.parse('2024-05-06T11:30:00Z'));
     expect(shanghaiTime('2024-05-06', '')).toBeUndefined();
+  });
+});
+
+describe('the raiser corrects a request', () => {
+  const request = () => fold(walk('raised')).compound.agenda.requests.r1 as RequestState;
+  const words = { title: '路灯不亮', building: '', location: '', detail: '' };
+
+  it('writes only what changed, trimmed, and the fold takes it', () => {
+    const edit = requestEdit(request(), { ...words, title: ' 北门路灯不亮 ', building: '3号楼' });
+    expect(edit).toEqual({ patch: { title: '北门路灯不亮', building: '3号楼' } });
+    const log = walk('raised');
+    if (!('patch' in edit)) throw new Error('refused');
+    log.add('request.edited', resident.memberId, { requestId: 'r1', ...edit.patch });
+    const state = fold(log);
+    expect(anomaliesOf(state, 'r1')).toEqual([]);
+    const r1 = state.compound.agenda.requests.r1!;
+    expect(wordsOf(r1)).toEqual({ title: '北门路灯不亮', building: '3号楼', location: '', detail: '' });
+    expect(r1.edits).toEqual([
+      {
+        eventId: expect.any(String),
+        at: expect.any(Number),
+        by: resident.memberId,
+        photos: false,
+        changes: [
+          { field: 'title', before: '路灯不亮', after: '北门路灯不亮' },
+          { field: 'building', before: null, after: '3号楼' },
+        ],
+      },
+    ]);
+    // The same words again change nothing.
+    expect(requestEdit(r1, wordsOf(r1))).toEqual({ code: 'nothing_changed' });
+  });
+
+  it('refuses an empty title and emptying a building or place, with a code', () => {
+    expect(requestEdit(request(), { ...words, title: '  ' })).toEqual({ code: 'title_empty' });
+    const log = walk('raised');
+    log.add('request.edited', resident.memberId, { requestId: 'r1', location: '北门' });
+    const r1 = fold(log).compound.agenda.requests.r1!;
+    expect(requestEdit(r1, { ...wordsOf(r1), location: ' ' })).toEqual({ code: 'cannot_clear', field: 'location' });
+    // Detail may be emptied: its field takes an empty text.
+    log.add('request.edited', resident.memberId, { requestId: 'r1', detail: '晚上黑' });
+    const r2 = fold(log).compound.agenda.requests.r1!;
+    expect(requestEdit(r2, { ...wordsOf(r2), detail: '' })).toEqual({ patch: { detail: '' } });
+  });
+
+  it('is offered to the raiser only, and only until a decision', () => {
+    expect(actionsFor(request(), resident)).toContain('edit');
+    expect(actionsFor(request(), owners)).not.toContain('edit');
+    expect(actionsFor(fold(walk('decided')).compound.agenda.requests.r1!, resident)).not.toContain('edit');
   });
 });

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { type IconComponent, IconStar } from '../../../ui/icons.tsx';
 import type { ActionContext } from '../forms/context.ts';
 import { ClassifyForm, DecideForm, MergeForm, ScheduleForm, TallyForm } from '../forms/DeliberationForms.tsx';
+import { EditForm } from '../forms/EditForm.tsx';
 import {
   AnswerForm,
   AssignForm,
@@ -75,6 +76,7 @@ const table: Record<SheetActionId, Omit<RequestAction, 'id'>> = {
     when: listed('reopen'),
     form: (p) => <ReasonForm ctx={p.ctx} kind="reopen" />,
   },
+  edit: { label: 'action.edit', place: 'todo', when: listed('edit'), form: EditForm },
   withdraw: {
     label: 'action.withdraw',
     place: 'todo',
