@@ -35,7 +35,8 @@ export class Checkpointer {
           parentPort.postMessage({ error: String(e) });
         }
       });`;
-    this.#worker = new Worker(source, { eval: true, workerData: { sqlite, file } });
+    // No inherited flags: the source is CommonJS whatever the relay was started with (--input-type=module...).
+    this.#worker = new Worker(source, { eval: true, execArgv: [], workerData: { sqlite, file } });
     this.#worker.unref();
     this.#worker.on('message', (m: { log: number; copied: number } | { error: string }) => {
       this.#busy = false;
