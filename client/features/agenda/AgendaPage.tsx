@@ -98,8 +98,10 @@ export default function AgendaPage() {
   const keptCounts = () => (unnarrowed() ? keptOpen()?.counts : undefined);
   const keptScreen = () => (unfiltered() ? keptOpen() : undefined);
   const keptName = (id: string) => kept?.names[id] ?? t('agenda.unknownMember');
+  const membersDoc = session.doc('members');
   createEffect(() => {
-    if (!live() || !unfiltered()) return;
+    // Kept once the names are known too, so the next visit does not say "unknown member".
+    if (!live() || !membersDoc.loaded() || !unfiltered()) return;
     const cards = shown().slice(0, FIRST_SCREEN).map(listedRequest);
     const names: Record<string, string> = {};
     for (const c of cards) if (c.raisedFor === null) names[c.raisedBy] = nameOf(c.raisedBy);
