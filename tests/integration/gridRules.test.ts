@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, RejectReason } from '../../shared/errors.ts';
-import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose, memberEvent } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** The relay holds the micro-grid's rules: members register only themselves, only the committee names leads. */
@@ -10,17 +11,6 @@ describe('micro-grid: who may register and who may name leads', () => {
   let admin: Session;
   let resident: Session;
   let neighbour: Session;
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
-  const event = (by: Session, type: string, fields: Record<string, unknown>, id = `g-${Math.random()}`) => ({
-    id,
-    type,
-    at: Date.now(),
-    by: by.memberId,
-    ...fields,
-  });
   beforeEach(async () => {
     admin = await createCompound(server.url);
     resident = await addMember(server.url, admin, { role: 'resident' }, '王阿姨');
@@ -32,7 +22,7 @@ describe('micro-grid: who may register and who may name leads', () => {
     const phone = server.connect(resident, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
     const mine = { memberId: resident.memberId, building: '3号楼', unit: '2单元', tags: ['party-member'] };
-    phone.events.push([event(resident, 'practice.profile.registered', mine, 'reg-1')]);
+    phone.events.push([memberEvent(resident, 'practice.profile.registered', mine, 'reg-1')]);
     await eventually(() => expect(watcher.events.toArray()).toMatchObject([{ id: 'reg-1', unit: '2单元' }]));
     expect(phone.closes).toEqual([]);
   });
@@ -42,7 +32,7 @@ describe('micro-grid: who may register and who may name leads', () => {
     const phone = server.connect(resident, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
     const theirs = { memberId: neighbour.memberId, building: '3号楼', tags: [] };
-    phone.events.push([event(resident, 'practice.profile.registered', theirs)]);
+    phone.events.push([memberEvent(resident, 'practice.profile.registered', theirs)]);
     const close = await firstClose(phone);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toMatch(new RegExp(`^${RejectReason.NotPermitted}`));
@@ -56,7 +46,7 @@ describe('micro-grid: who may register and who may name leads', () => {
     const phone = server.connect(resident, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
     const naming = { building: '3号楼', memberId: resident.memberId, replaces: [] };
-    phone.events.push([event(resident, 'grid.building-lead.named', naming)]);
+    phone.events.push([memberEvent(resident, 'grid.building-lead.named', naming)]);
     const close = await firstClose(phone);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toMatch(new RegExp(`^${RejectReason.NotPermitted}`));
@@ -69,7 +59,7 @@ describe('micro-grid: who may register and who may name leads', () => {
     const phone = server.connect(resident, 'public');
     await Promise.all([synced(committee), synced(phone)]);
     const naming = { building: '3号楼', memberId: resident.memberId, replaces: [] };
-    committee.events.push([event(admin, 'grid.building-lead.named', naming, 'lead-1')]);
+    committee.events.push([memberEvent(admin, 'grid.building-lead.named', naming, 'lead-1')]);
     await eventually(() => expect(phone.events.toArray()).toMatchObject([{ id: 'lead-1' }]));
     expect(committee.closes).toEqual([]);
   });

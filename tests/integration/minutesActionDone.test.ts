@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, RejectReason } from '../../shared/errors.ts';
 import { foldMinutes } from '../../shared/folds/foldMinutes.ts';
-import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** An action item is marked done by its owner or the committee, also after the minutes are locked. */
@@ -21,10 +22,6 @@ describe('minutes: marking an action item done', () => {
     by: by.memberId,
     ...fields,
   });
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
   /** Minutes with one action item for the resident, signed off by the only party present: locked. */
   const lockedMinutes = async (doc: string) => {
     const chair = open(recorder, doc);

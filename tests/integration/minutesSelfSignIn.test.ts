@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, RejectReason } from '../../shared/errors.ts';
-import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** A resident at the meeting appends their own sign-in to the minutes and nothing else. */
@@ -12,10 +13,6 @@ describe('minutes: a resident signs themself in', () => {
   let neighbour: Session;
   let recorder: Session;
   const open = (s: Session, doc: string) => server.connect(s, doc);
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
   const signIn = (by: Session, attendee: Record<string, unknown>, id = `si-${Math.random()}`) => ({
     id,
     type: 'minutes.signed-in',

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, RejectReason } from '../../shared/errors.ts';
-import { addMember, createCompound, raised, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, raised, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose, memberEvent } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** The needs board through the real relay: a partner unit reaches it and nothing else; who may do what on it. */
@@ -11,21 +12,10 @@ describe('needs board: partner units', () => {
   let resident: Session;
   let partner: Session;
   let rival: Session;
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
-  const event = (by: Session, type: string, fields: Record<string, unknown>, id = `n-${Math.random()}`) => ({
-    id,
-    type,
-    at: Date.now(),
-    by: by.memberId,
-    ...fields,
-  });
   const wish = (id = 'l1') =>
-    event(admin, 'practice.published', { wish: { title: '给独居老人换电扇', forName: '王*' } }, id);
+    memberEvent(admin, 'practice.published', { wish: { title: '给独居老人换电扇', forName: '王*' } }, id);
   const claim = (s: Session, unitName: string, id: string) =>
-    event(s, 'practice.claimed', { listingId: 'l1', unitName, contact: '138' }, id);
+    memberEvent(s, 'practice.claimed', { listingId: 'l1', unitName, contact: '138' }, id);
   beforeEach(async () => {
     admin = await createCompound(server.url);
     resident = await addMember(server.url, admin, { role: 'resident' }, '王小明');
@@ -107,7 +97,7 @@ describe('needs board: partner units', () => {
     a.events.push([claim(partner, '惠民药房', 'c1')]);
     const b = server.connect(rival, 'needs');
     await eventually(() => expect(b.events.length).toBe(2));
-    b.events.push([event(rival, 'practice.reported', { listingId: 'l1', claimId: 'c1', note: '我们办的' })]);
+    b.events.push([memberEvent(rival, 'practice.reported', { listingId: 'l1', claimId: 'c1', note: '我们办的' })]);
     const close = await firstClose(b);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toContain('not_claimer');
@@ -118,9 +108,9 @@ describe('needs board: partner units', () => {
     await synced(committee);
     committee.events.push([wish()]);
     const cases: [Session, Record<string, unknown>, string][] = [
-      [resident, event(resident, 'practice.accepted', { listingId: 'l1', claimId: 'c1' }), 'needs committee'],
+      [resident, memberEvent(resident, 'practice.accepted', { listingId: 'l1', claimId: 'c1' }), 'needs committee'],
       [resident, claim(resident, '惠民药房', 'c9'), 'own_unit'],
-      [partner, event(partner, 'practice.published', { wish: { title: '自己发的' } }), 'needs committee'],
+      [partner, memberEvent(partner, 'practice.published', { wish: { title: '自己发的' } }), 'needs committee'],
     ];
     for (const [who, e, why] of cases) {
       const phone = server.connect(who, 'needs');
@@ -137,7 +127,7 @@ describe('needs board: partner units', () => {
   it('a wish naming a resident in full is refused: partners read this document', async () => {
     const committee = server.connect(admin, 'needs');
     await synced(committee);
-    committee.events.push([event(admin, 'practice.published', { wish: { title: '换电扇', forName: '王小明' } })]);
+    committee.events.push([memberEvent(admin, 'practice.published', { wish: { title: '换电扇', forName: '王小明' } })]);
     const close = await firstClose(committee);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toContain('name_not_masked');

@@ -3,6 +3,7 @@ import { CloseCode, RejectReason } from '../../shared/errors.ts';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose, memberEvent } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** Only a request's raiser corrects it: a rule every honest phone can keep (it holds the request), so the relay refuses the rest. */
@@ -11,17 +12,6 @@ describe('request edits at the relay', () => {
   let admin: Session;
   let resident: Session;
   let neighbour: Session;
-  const event = (by: Session, type: string, fields: Record<string, unknown>, id = `e-${Math.random()}`) => ({
-    id,
-    type,
-    at: Date.now(),
-    by: by.memberId,
-    ...fields,
-  });
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
   const requestOn = (c: TestClient) => foldEvents(c.events.toArray() as never[]).agenda.requests.r1;
   beforeEach(async () => {
     admin = await createCompound(server.url);
@@ -33,9 +23,9 @@ describe('request edits at the relay', () => {
     const watcher = server.connect(admin, 'public');
     const phone = server.connect(resident, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
-    phone.events.push([event(resident, 'request.raised', { title: '路灯不亮', category: 'lighting' }, 'r1')]);
+    phone.events.push([memberEvent(resident, 'request.raised', { title: '路灯不亮', category: 'lighting' }, 'r1')]);
     phone.events.push([
-      event(resident, 'request.edited', { requestId: 'r1', title: '北门路灯不亮', location: '北门' }),
+      memberEvent(resident, 'request.edited', { requestId: 'r1', title: '北门路灯不亮', location: '北门' }),
     ]);
     await eventually(() => expect(requestOn(watcher)?.title).toBe('北门路灯不亮'));
     expect(requestOn(watcher)?.edits[0]?.changes).toEqual([
@@ -49,16 +39,16 @@ describe('request edits at the relay', () => {
     const watcher = server.connect(admin, 'public');
     const phone = server.connect(resident, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
-    phone.events.push([event(resident, 'request.raised', { title: '路灯不亮', category: 'lighting' }, 'r1')]);
+    phone.events.push([memberEvent(resident, 'request.raised', { title: '路灯不亮', category: 'lighting' }, 'r1')]);
     const hostile = server.connect(neighbour, 'public');
     await eventually(() => expect(hostile.events.length).toBe(1));
-    hostile.events.push([event(neighbour, 'request.edited', { requestId: 'r1', title: '没什么事' })]);
+    hostile.events.push([memberEvent(neighbour, 'request.edited', { requestId: 'r1', title: '没什么事' })]);
     const close = await firstClose(hostile);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toMatch(new RegExp(`^${RejectReason.CausalRule}`));
     expect(close.reason).toContain('not_raiser');
     // A later write from the raiser still arrives; the rewrite never did.
-    phone.events.push([event(resident, 'request.edited', { requestId: 'r1', detail: '晚上看不见' })]);
+    phone.events.push([memberEvent(resident, 'request.edited', { requestId: 'r1', detail: '晚上看不见' })]);
     await eventually(() => expect(watcher.events.length).toBe(2));
     expect(requestOn(watcher)?.title).toBe('路灯不亮');
     expect(requestOn(watcher)?.edits.map((e) => e.by)).toEqual([resident.memberId]);
@@ -68,7 +58,7 @@ describe('request edits at the relay', () => {
   it('an edit naming a request the member never saw is refused as causal too', async () => {
     const hostile = server.connect(neighbour, 'public');
     await synced(hostile);
-    hostile.events.push([event(neighbour, 'request.edited', { requestId: 'nowhere', title: '改' })]);
+    hostile.events.push([memberEvent(neighbour, 'request.edited', { requestId: 'nowhere', title: '改' })]);
     const close = await firstClose(hostile);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toMatch(new RegExp(`^${RejectReason.CausalRule}`));

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, RejectReason } from '../../shared/errors.ts';
-import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose, memberEvent } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** The reporter tag (网格员, 快递/外卖小哥) lives on the profile: a member tags themself, the committee anyone. */
@@ -10,17 +11,6 @@ describe('snap reports: who sets a reporter tag', () => {
   let admin: Session;
   let rider: Session;
   let neighbour: Session;
-  const event = (by: Session, type: string, fields: Record<string, unknown>, id = `s-${Math.random()}`) => ({
-    id,
-    type,
-    at: Date.now(),
-    by: by.memberId,
-    ...fields,
-  });
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
   beforeEach(async () => {
     admin = await createCompound(server.url);
     rider = await addMember(server.url, admin, { role: 'resident' }, '小张');
@@ -32,8 +22,13 @@ describe('snap reports: who sets a reporter tag', () => {
     const phone = server.connect(rider, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
     phone.events.push([
-      event(rider, 'practice.profile.registered', { memberId: rider.memberId, tags: ['delivery-rider'] }, 'tag-1'),
-      event(rider, 'request.raised', { title: '井盖松了', category: 'roads', snap: true }, 'snap-1'),
+      memberEvent(
+        rider,
+        'practice.profile.registered',
+        { memberId: rider.memberId, tags: ['delivery-rider'] },
+        'tag-1',
+      ),
+      memberEvent(rider, 'request.raised', { title: '井盖松了', category: 'roads', snap: true }, 'snap-1'),
     ]);
     await eventually(() =>
       expect(watcher.events.toArray()).toMatchObject([{ id: 'tag-1' }, { id: 'snap-1', snap: true }]),
@@ -46,7 +41,7 @@ describe('snap reports: who sets a reporter tag', () => {
     const phone = server.connect(rider, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
     phone.events.push([
-      event(rider, 'practice.profile.registered', { memberId: neighbour.memberId, tags: ['grid-worker'] }),
+      memberEvent(rider, 'practice.profile.registered', { memberId: neighbour.memberId, tags: ['grid-worker'] }),
     ]);
     const close = await firstClose(phone);
     expect(close.code).toBe(CloseCode.UpdateRejected);
@@ -60,7 +55,12 @@ describe('snap reports: who sets a reporter tag', () => {
     const committee = server.connect(admin, 'public');
     await Promise.all([synced(watcher), synced(committee)]);
     committee.events.push([
-      event(admin, 'practice.profile.registered', { memberId: neighbour.memberId, tags: ['grid-worker'] }, 'tag-2'),
+      memberEvent(
+        admin,
+        'practice.profile.registered',
+        { memberId: neighbour.memberId, tags: ['grid-worker'] },
+        'tag-2',
+      ),
     ]);
     await eventually(() => expect(watcher.events.toArray()).toMatchObject([{ id: 'tag-2', tags: ['grid-worker'] }]));
     expect(committee.closes).toEqual([]);
@@ -69,7 +69,7 @@ describe('snap reports: who sets a reporter tag', () => {
   it('a snap mark other than true is closed as a schema error', async () => {
     const phone = server.connect(rider, 'public');
     await synced(phone);
-    phone.events.push([event(rider, 'request.raised', { title: '路灯', category: 'lighting', snap: 'yes' })]);
+    phone.events.push([memberEvent(rider, 'request.raised', { title: '路灯', category: 'lighting', snap: 'yes' })]);
     const close = await firstClose(phone);
     expect(close.code).toBe(CloseCode.UpdateRejected);
     expect(close.reason).toMatch(new RegExp(`^${RejectReason.Schema}`));

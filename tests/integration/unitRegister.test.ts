@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, RejectReason } from '../../shared/errors.ts';
-import { addMember, createCompound, type Session, synced, type TestClient } from '../helpers/clients.ts';
+import { addMember, createCompound, type Session, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { firstClose } from '../helpers/relayEvents.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
 /** The unit register lives in the committee document: committee members keep it, residents never see it. */
@@ -11,10 +12,6 @@ describe('the unit register through the relay', () => {
   let resident: Session;
   let committee: Session;
   const open = (s: Session, doc: string) => server.connect(s, doc);
-  const firstClose = async (c: TestClient) => {
-    await eventually(() => expect(c.closes.length).toBeGreaterThan(0));
-    return c.closes[0]!;
-  };
   const unitRegistered = (by: Session, id: string) => ({
     id,
     type: 'unit.registered',
