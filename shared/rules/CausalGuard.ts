@@ -2,10 +2,12 @@ import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
 import type { AppEvent } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
+import type { ArrayDelta } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
+import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
@@ -17,12 +19,16 @@ import type { Validation } from './validateUpdate.ts';
  * it would land: an event id the document holds, minutes changed after their lock. `after`, once
  * Yjs has placed the update, refuses it if a new event is a causal anomaly *where it landed* (a
  * payment placed before the approvals it needs): the caller then drops the document and reloads it.
+ * Both come in steps too (`beforeSteps`, `afterSteps`): the fold then takes what Yjs changed a few
+ * hundred events at a time, so a large update can be checked over several turns.
  */
 export class CausalGuard {
   readonly #events: Y.Array<unknown>;
   readonly #fold: CompoundFold | undefined;
   #minutes: MinutesState | undefined;
   readonly #observer: (event: Y.YArrayEvent<unknown>) => void;
+  /** Changes Yjs made that the fold has not taken yet, oldest first. */
+  #unfolded: ArrayDelta[] = [];
   /**
    * Who writes under each Yjs client id: the author of its first event (so it survives a reload),
    * else the member whose update first brought it. A client id is in every state vector and
@@ -39,7 +45,7 @@ export class CausalGuard {
     for (let item = this.#events._start; item !== null; item = item.right) this.#learnWriter(item);
     this.#observer = (event) => {
       const change = arrayChange(event);
-      if (fold) fold.applyDelta(change.delta);
+      if (fold) this.#unfolded.push(change.delta);
       else this.#minutes = undefined;
       for (const item of change.added) this.#learnWriter(item);
     };
@@ -51,6 +57,11 @@ export class CausalGuard {
    * the update repeats, and changes to locked minutes.
    */
   before(validation: Pick<Validation, 'events' | 'notes' | 'clients'>, member: Member): void {
+    finish(this.beforeSteps(validation, member));
+  }
+
+  *beforeSteps(validation: Pick<Validation, 'events' | 'notes' | 'clients'>, member: Member): Steps<void> {
+    if (this.#unfolded.length > 0) yield* this.#foldSteps();
     for (const client of validation.clients) {
       const writer = this.#writers.get(client);
       if (writer !== undefined && writer !== member.memberId) {
@@ -60,7 +71,10 @@ export class CausalGuard {
     const ids = new Set<string>();
     const minutes = this.#fold ? undefined : this.#minutesState();
     const held = minutes ? new Set(this.#events.toArray().map(idOf)) : undefined;
-    for (const event of validation.events) {
+    const events = validation.events;
+    for (let i = 0; i < events.length; i++) {
+      if (i % (4 * STEP) === 4 * STEP - 1) yield;
+      const event = events[i] as AppEvent;
       const taken = held ? held.has(event.id) : this.#fold?.holds(event.id);
       if (taken || ids.has(event.id)) throw refusal(event, { code: 'duplicate_id' });
       ids.add(event.id);
@@ -76,12 +90,19 @@ export class CausalGuard {
 
   /** After Yjs placed the update: refuses it if one of its events broke a causal rule where it landed. */
   after(validation: Pick<Validation, 'events' | 'clients'>, member: Member): void {
+    finish(this.afterSteps(validation, member));
+  }
+
+  *afterSteps(validation: Pick<Validation, 'events' | 'clients'>, member: Member): Steps<void> {
+    if (this.#unfolded.length > 0) yield* this.#foldSteps();
     const events = validation.events;
     for (const client of validation.clients) if (!this.#writers.has(client)) this.#writers.set(client, member.memberId);
     if (events.length === 0) return;
     const minutes = this.#fold ? undefined : this.#minutesState();
     const anomalies = minutes && new Map(minutes.anomalies.map((a) => [a.eventId, a.reason]));
-    for (const event of events) {
+    for (let i = 0; i < events.length; i++) {
+      if (i % (4 * STEP) === 4 * STEP - 1) yield;
+      const event = events[i] as AppEvent;
       const why = anomalies ? anomalies.get(event.id) : this.#fold?.reasonFor(event.id);
       if (why && isCausal(why)) throw refusal(event, why);
       if (event.type === 'points.redeemed' && this.#fold) {
@@ -97,6 +118,29 @@ export class CausalGuard {
     this.#events.unobserve(this.#observer);
   }
 
+  /**
+   * Folds what Yjs changed since the fold last looked, a few hundred events a step: a change is
+   * taken as one insert or delete at a time, a long insert in parts (a returning phone's backlog,
+   * appended or landing before what others wrote meanwhile). The log after each part is a log the
+   * fold could have met, and the fold of a log does not depend on how it was reached.
+   */
+  *#foldSteps(): Steps<void> {
+    const fold = this.#fold;
+    if (!fold) return;
+    while (this.#unfolded.length > 0) {
+      const delta = this.#unfolded[0] as ArrayDelta;
+      const pieces = piecesOf(delta, 4 * STEP);
+      if (pieces.length > 1) {
+        // What is left stays first in line, so the fold is right however the steps are interleaved.
+        this.#unfolded.splice(0, 1, ...pieces);
+        continue;
+      }
+      this.#unfolded.shift();
+      fold.applyDelta(delta);
+      yield;
+    }
+  }
+
   #learnWriter(item: Y.Item): void {
     const client = item.id.client;
     if (this.#writers.has(client) || item.deleted || !(item.content instanceof Y.ContentAny)) return;
@@ -108,6 +152,25 @@ export class CausalGuard {
     this.#minutes ??= foldMinutes(this.#events.toArray());
     return this.#minutes;
   }
+}
+
+/** A delta as deltas of one change each, inserts in parts of at most `part` values. */
+function piecesOf(delta: ArrayDelta, part: number): ArrayDelta[] {
+  const pieces: ArrayDelta[] = [];
+  const at = (n: number) => (n > 0 ? [{ retain: n }] : []);
+  let index = 0;
+  for (const op of delta) {
+    if (op.retain !== undefined) index += op.retain;
+    else if (op.delete !== undefined) pieces.push([...at(index), { delete: op.delete }]);
+    else if (typeof op.insert === 'object') {
+      for (let i = 0; i < op.insert.length; i += part) {
+        const values = op.insert.slice(i, i + part);
+        pieces.push([...at(index), { insert: values }]);
+        index += values.length;
+      }
+    } else if (op.insert !== undefined) return [delta];
+  }
+  return pieces.length > 0 ? pieces : [delta];
 }
 
 function idOf(raw: unknown): unknown {

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
+import { finish, STEP, type Steps } from '../steps.ts';
 import type { ValuesRead } from '../yjs/readAnyFast.ts';
 
 /** What an item holds; the only kinds an event log or minutes text may contain. */
@@ -61,12 +62,19 @@ const malformed = (detail: string) => new RuleError(RejectReason.Malformed, deta
  * ranges that overlap or go backwards. Throws a RuleError; what needs the document is the caller's.
  */
 export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
+  return finish(readUpdateSteps(update, maxParts));
+}
+
+/** readUpdate in steps of a few hundred values or structs. */
+export function* readUpdateSteps(update: Uint8Array, maxParts: number): Steps<UpdateParts> {
   const decoder = new Y.UpdateDecoderV1(decoding.createDecoder(update));
   const rest = decoder.restDecoder;
   const structs: UpdateStruct[] = [];
   const runs = new Map<number, ClientRun>();
   const values: ValuesRead = new Map();
   let budget = maxParts;
+  /** Structs and values read so far, for the steps. */
+  let work = 0;
   const spend = (n: number) => {
     budget -= n;
     if (budget < 0) throw new RuleError(RejectReason.TooLarge, `more than ${maxParts} structs and delete ranges`);
@@ -92,7 +100,19 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
     if (runs.has(client)) throw malformed(`client ${client} written twice`);
     runs.set(client, { first: structs.length, end: structs.length + count });
     for (let i = 0; i < count; i++) {
-      const s = readStruct(decoder, client, clock, refuse, values);
+      if (++work % STEP === 0) yield;
+      const s = readStruct(decoder, client, clock, refuse);
+      if (s.content?.kind === 'any') {
+        // JSON content (ContentAny) is read here, a step every few hundred values: one item may hold a whole backlog.
+        const read = s.content.values;
+        for (let v = 0; v < read.length; v++) {
+          if (++work % STEP === 0) yield;
+          const start = rest.pos;
+          const value = decoder.readAny();
+          read[v] = value;
+          values.set(start, { value, end: rest.pos });
+        }
+      }
       if (s.length <= 0) throw malformed(`empty struct at ${client}:${clock}`);
       clock += s.length;
       if (clock > maxClock) throw malformed(`clock past ${maxClock} at ${client}`);
@@ -101,6 +121,7 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
   }
 
   const deletes = new Map<number, [number, number][]>();
+  let rangesRead = 0;
   const clients = decoding.readVarUint(rest);
   headers(clients);
   for (let c = 0; c < clients; c++) {
@@ -111,6 +132,7 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
     const ranges = deletes.get(client) ?? [];
     deletes.set(client, ranges);
     for (let i = 0; i < count; i++) {
+      if (++rangesRead % (8 * STEP) === 0) yield;
       const clock = decoder.readDsClock();
       const len = decoder.readDsLen();
       const last = ranges[ranges.length - 1];
@@ -125,12 +147,12 @@ export function readUpdate(update: Uint8Array, maxParts: number): UpdateParts {
   return { structs, runs, deletes, values };
 }
 
+/** One struct; JSON content comes back with room for its values, which the caller reads. */
 function readStruct(
   decoder: Y.UpdateDecoderV1,
   client: number,
   clock: number,
   refuse: (e: RuleError) => void,
-  values: ValuesRead,
 ): UpdateStruct {
   const info = decoder.readInfo();
   const ref = info & 0b11111;
@@ -154,7 +176,7 @@ function readStruct(
   }
   // Yjs sets this bit for every map entry, with or without origins.
   if (info & 0x20) refuse(new RuleError(RejectReason.MapWrite, 'map entries are not allowed'));
-  const content = readContent(decoder, ref, values);
+  const content = readContent(decoder, ref);
   let length = 1;
   if (content === undefined)
     refuse(new RuleError(RejectReason.BadContent, `${contentNames[ref]} at ${client}:${clock}`));
@@ -165,7 +187,7 @@ function readStruct(
 }
 
 /** Reads item content with Yjs' own field readers; undefined for kinds the relay never accepts. */
-function readContent(decoder: Y.UpdateDecoderV1, ref: number, read: ValuesRead): StructContent | undefined {
+function readContent(decoder: Y.UpdateDecoderV1, ref: number): StructContent | undefined {
   switch (ref) {
     case 1:
       return { kind: 'deleted', len: decoder.readLen() };
@@ -175,15 +197,7 @@ function readContent(decoder: Y.UpdateDecoderV1, ref: number, read: ValuesRead):
       const n = decoder.readLen();
       // Every value takes at least a byte.
       if (n > decoder.restDecoder.arr.length - decoder.restDecoder.pos) throw malformed(`${n} values in too few bytes`);
-      const values: unknown[] = new Array(n);
-      const rest = decoder.restDecoder;
-      for (let i = 0; i < n; i++) {
-        const start = rest.pos;
-        const value = decoder.readAny();
-        values[i] = value;
-        read.set(start, { value, end: rest.pos });
-      }
-      return { kind: 'any', values };
+      return { kind: 'any', values: new Array(n) };
     }
     case 2:
       readMany(decoder, () => {

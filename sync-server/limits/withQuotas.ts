@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
+import { isSteps, type Steps } from '../../shared/steps.ts';
 import { Connection } from '../relay/Connection.ts';
-import type { UpdatePolicy } from '../relay/types.ts';
+import type { Checked, UpdatePolicy } from '../relay/types.ts';
 import type { DailyQuotas } from './DailyQuotas.ts';
 
 /**
@@ -16,8 +17,9 @@ export function withQuotas(policy: UpdatePolicy, quotas: DailyQuotas): UpdatePol
   };
   return {
     attach: policy.attach?.bind(policy),
-    check(update, member, room) {
-      const result = policy.check(update, member, room);
+    *check(update, member, room): Steps<Checked> {
+      const checked = policy.check(update, member, room);
+      const result = isSteps(checked) ? yield* checked : checked;
       if (!result.changed) return result;
       quotas.check(member.memberId, update.byteLength);
       quotas.charge(member.memberId, 0, update.byteLength);

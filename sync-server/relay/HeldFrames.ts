@@ -36,11 +36,19 @@ export class HeldFrames {
     private readonly handle: (conn: Connection, frame: Uint8Array) => void,
   ) {}
 
-  /** A frame was refused for `reason`: true if it now waits for other instances instead. */
-  wait(conn: Connection, frame: Uint8Array, reason: RejectReason): boolean {
-    if (!waitable.has(reason) || this.#resuming?.final) return false;
-    this.hold(conn, [frame], this.#resuming?.deadline);
+  /**
+   * A frame was refused for `reason`: true if it now waits for other instances instead. `retried`:
+   * what `retrying` said when the frame's handling began (it may end turns later).
+   */
+  wait(conn: Connection, frame: Uint8Array, reason: RejectReason, retried = this.#resuming): boolean {
+    if (!waitable.has(reason) || retried?.final) return false;
+    this.hold(conn, [frame], retried?.deadline);
     return true;
+  }
+
+  /** While a held frame is handled again: the deadline it keeps, and whether this is its last try. */
+  get retrying(): { deadline: number; final: boolean } | undefined {
+    return this.#resuming;
   }
 
   /** New items arrived: every waiting connection's frames are handled again. */

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
+import { isSteps, type Steps } from '../../shared/steps.ts';
 import type { AppendResult, DocStore } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { applyWhole } from './applyWhole.ts';
@@ -22,6 +23,13 @@ const busOrigin = Symbol('bus');
 
 type State = 'loading' | 'ready' | 'closed';
 
+/**
+ * How long one turn may spend on a frame before the rest waits for the next turn. Other rooms' frames
+ * are handled in between: a 2 MB backlog of 24,000 events costs ~100-200 ms of checks, which would
+ * otherwise hold every room of the process that long.
+ */
+export const FRAME_SLICE_MS = 8;
+
 /** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
 export class Room {
   private readonly presence: RoomAwareness;
@@ -33,8 +41,12 @@ export class Room {
   private policyState: RoomState | undefined;
   private loading: Promise<void>;
   private state: State = 'loading';
-  /** Work that arrived while the document was loading, run in order once it is ready. */
+  /** Work that arrived while the document was loading or busy with a frame, run in order after. */
   private queued: Array<() => void> = [];
+  /** A frame checked across turns: the room's other work waits for it. */
+  private working: { steps: Steps<void>; doc: Y.Doc; conn: Connection; again: () => void } | undefined;
+  /** Waiting for the room to have no frame half-way through its checks. */
+  private idleWaiters: Array<() => void> = [];
   private readonly compaction: Compaction;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly outbox: StoreQueue;
@@ -59,8 +71,9 @@ export class Room {
       doc: () => {
         // A failed room's doc may be missing updates: never let it replace what is stored.
         if (this.state !== 'ready') throw new Error('room is not ready');
-        // Another instance may have stored rows this doc has not heard of yet.
-        return this.options.bus ? undefined : this.doc;
+        // Another instance may have stored rows this doc has not heard of yet; a frame half-way through
+        // its checks is in the doc but not stored, and may yet be refused: merge the rows instead.
+        return this.options.bus || this.working ? undefined : this.doc;
       },
       stored: () => this.outbox.pending,
     });
@@ -121,9 +134,7 @@ export class Room {
     for (const conn of this.conns) this.greet(conn);
     // With a bus, storage may hold what another instance stored and the dropped doc never had.
     if (known && this.options.bus) this.broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, known)));
-    const queued = this.queued;
-    this.queued = [];
-    for (const run of queued) run();
+    this.drain();
     this.compaction.maybe(true);
   }
 
@@ -147,7 +158,8 @@ export class Room {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     this.conns.add(conn);
-    if (this.state === 'ready') this.greet(conn);
+    // A loading room greets everyone once loaded; a busy one once the frame it checks is done.
+    if (this.state === 'ready') this.whenReady(() => this.conns.has(conn) && this.greet(conn));
   }
 
   leave(conn: Connection): void {
@@ -159,16 +171,31 @@ export class Room {
 
   /** A frame from a connection; frames of a room are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    this.whenReady(() => {
-      if (!this.held?.has(conn)) this.handleOwnFrame(conn, data);
-      else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
-    });
+    this.whenReady(() => this.receiveNow(conn, data));
+  }
+
+  private receiveNow(conn: Connection, data: Uint8Array): void {
+    if (!this.held?.has(conn)) this.handleOwnFrame(conn, data);
+    else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
   }
 
   private whenReady(run: () => void): void {
-    if (this.state === 'loading') this.queued.push(run);
+    const waiting = this.working !== undefined || this.queued.length > 0;
+    if (this.state === 'loading' || (this.state === 'ready' && waiting)) this.queued.push(run);
     else if (this.state === 'ready') run();
   }
+
+  /** Runs what waited, in order, until the room is busy again; a long queue goes on in later turns. */
+  private drain = (): void => {
+    const deadline = performance.now() + (this.options.frameSliceMs ?? FRAME_SLICE_MS);
+    while (this.state === 'ready' && !this.working && this.queued.length > 0) {
+      if (performance.now() >= deadline) {
+        setImmediate(this.drain);
+        return;
+      }
+      this.queued.shift()?.();
+    }
+  };
 
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
   appendServerEvents(events: readonly ServerEvent[]): void {
@@ -188,15 +215,31 @@ export class Room {
 
   /** Whatever goes wrong with a frame is its sender's alone. */
   private handleOwnFrame(conn: Connection, data: Uint8Array): void {
+    // Held frames come back here when retried: behind a busy frame they wait their turn, keeping their wait.
+    const retried = this.held?.retrying;
+    if (this.working) {
+      this.queued.push(() =>
+        this.held?.has(conn) ? this.receiveNow(conn, data) : this.handleRetried(conn, data, retried),
+      );
+      return;
+    }
+    this.handleRetried(conn, data, retried);
+  }
+
+  private handleRetried(conn: Connection, data: Uint8Array, retried: HeldFrames['retrying']): void {
     try {
-      this.handle(conn, data);
+      this.handle(conn, data, retried);
     } catch (e) {
-      this.options.log('error', 'frame failed', { room: this.name, error: String(e) });
-      this.refuse(conn, CloseCode.BadMessage, `${RejectReason.Malformed}: ${(e as Error).message}`);
+      this.frameFailed(conn, e);
     }
   }
 
-  private handle(conn: Connection, data: Uint8Array): void {
+  private frameFailed(conn: Connection, e: unknown): void {
+    this.options.log('error', 'frame failed', { room: this.name, error: String(e) });
+    this.refuse(conn, CloseCode.BadMessage, `${RejectReason.Malformed}: ${(e as Error).message}`);
+  }
+
+  private handle(conn: Connection, data: Uint8Array, retried: HeldFrames['retrying']): void {
     if (conn.closed) return;
     let message: ReturnType<typeof decodeMessage>;
     try {
@@ -222,7 +265,7 @@ export class Room {
       }
       case 'step2':
       case 'update':
-        this.applyFrom(conn, message.update, data);
+        this.work(conn, this.applyFrom(conn, message.update, data, retried), () => this.receiveNow(conn, data));
         return;
       case 'awareness':
         try {
@@ -237,20 +280,78 @@ export class Room {
     }
   }
 
-  private applyFrom(conn: Connection, update: Uint8Array, frame: Uint8Array): void {
+  /**
+   * Runs a frame's steps in this turn for a slice of time, the rest in later turns, the room's other
+   * work waiting meanwhile. `again` handles the frame anew if the doc was reloaded under it.
+   */
+  private work(conn: Connection, steps: Steps<void>, again: () => void): void {
+    if (this.slice(steps)) return;
+    this.working = { steps, doc: this.doc, conn, again };
+    setImmediate(this.resume);
+  }
+
+  /** Takes steps for up to a slice of time; true once they are all taken. */
+  private slice(steps: Steps<void>): boolean {
+    const deadline = performance.now() + (this.options.frameSliceMs ?? FRAME_SLICE_MS);
+    for (let r = steps.next(); !r.done; r = steps.next()) if (performance.now() >= deadline) return false;
+    return true;
+  }
+
+  private resume = (): void => {
+    const working = this.working;
+    if (!working) return;
+    if (this.state !== 'closed' && this.doc === working.doc) {
+      try {
+        if (!this.slice(working.steps)) {
+          setImmediate(this.resume);
+          return;
+        }
+      } catch (e) {
+        this.frameFailed(working.conn, e);
+      }
+    } else {
+      working.steps.return();
+      // Reloaded meanwhile: what was checked against the dropped doc is handled again against the new.
+      if (this.state !== 'closed') this.queued.unshift(working.again);
+    }
+    this.working = undefined;
+    for (const wake of this.idleWaiters.splice(0)) wake();
+    // Handled here, a turn of its own, never from inside another frame's handling (no deep recursion).
+    this.drain();
+  };
+
+  /** Settles once no frame is half-way through its checks. */
+  private idle = async (): Promise<void> => {
+    while (this.working) await new Promise<void>((wake) => this.idleWaiters.push(wake));
+  };
+
+  /** `retried`: the frame was held and this is another try (its deadline, whether it is the last). */
+  private *applyFrom(
+    conn: Connection,
+    update: Uint8Array,
+    frame: Uint8Array,
+    retried: HeldFrames['retrying'],
+  ): Steps<void> {
     let checked: Checked;
     try {
-      checked = this.options.policy.check(update, conn.member, this);
+      const decided = this.options.policy.check(update, conn.member, this);
+      checked = isSteps(decided) ? yield* decided : decided;
       if (!checked.changed) return;
     } catch (e) {
       // A policy that throws anything else has a bug; the update is still only its sender's problem.
       const refusal = e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
       // It may build on, or carry, what another instance accepted a moment ago: wait for it, within bounds.
-      if (this.held?.wait(conn, frame, refusal.reason)) return;
+      if (this.held?.wait(conn, frame, refusal.reason, retried)) return;
       this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
       return;
     }
-    const applied = applyWhole(this.doc, update, conn, checked);
+    let applied: Uint8Array[] | RuleError;
+    try {
+      applied = yield* applyWhole(this.doc, update, conn, checked);
+    } catch (e) {
+      // Only a bug gets here; the doc may hold part of the update, so it is loaded again.
+      applied = new RuleError(RejectReason.Malformed, `could not apply: ${String(e)}`);
+    }
     if (!(applied instanceof RuleError)) {
       const message = checked.exact ? updateMessage(frame, update) : undefined;
       for (const [i, u] of applied.entries()) this.commit(u, conn, i === 0 ? checked.eventIds : undefined, message);
@@ -329,7 +430,7 @@ export class Room {
     const wanted = () => this.state === 'ready' && this.doc === doc;
     const close = this.tap.open();
     try {
-      await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted });
+      await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted, idle: this.idle });
     } finally {
       close();
     }

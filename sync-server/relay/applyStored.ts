@@ -32,16 +32,19 @@ export function applyRows(doc: Y.Doc, rows: Iterable<Uint8Array>, origin?: unkno
 /**
  * Applies what storage holds for a room to `doc`, read and applied a batch at a time, so a big
  * uncompacted room never sits in memory as every row at once. Stops, between batches, once
- * `wanted` says the doc is no longer the room's. Returns the number of rows applied.
+ * `wanted` says the doc is no longer the room's; each batch waits for `idle` first. Returns the
+ * number of rows applied.
  */
 export async function applyStored(
   docs: DocStore,
   room: string,
   doc: Y.Doc,
-  { origin, wanted = () => true }: { origin?: unknown; wanted?: () => boolean } = {},
+  { origin, wanted = () => true, idle }: { origin?: unknown; wanted?: () => boolean; idle?: () => Promise<void> } = {},
 ): Promise<number> {
   let n = 0;
   for await (const rows of docs.loadBatches(room, rowsPerTransaction)) {
+    // A batch never lands between the steps of a frame checked against the doc without it.
+    if (idle) await idle();
     if (!wanted()) break;
     n += applyRows(doc, rows, origin);
   }

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Member } from '../../shared/roles.ts';
 import type { DocKind, DocRef } from '../../shared/rooms.ts';
+import type { Steps } from '../../shared/steps.ts';
 import type { ValuesRead } from '../../shared/yjs/readAnyFast.ts';
 
 /** The minimal socket the relay needs; the Hono/ws adapter is a thin file around it. */
@@ -54,9 +55,10 @@ export interface Checked {
   changed: boolean;
   /**
    * Runs once Yjs has applied the update, before anything is stored or forwarded: a RuleError
-   * refuses it where it landed, and the room reloads its document from storage.
+   * refuses it where it landed, and the room reloads its document from storage. In steps, the room
+   * runs them across turns, holding the room's other frames until they end.
    */
-  afterApply?: () => void;
+  afterApply?: () => void | Steps<void>;
   /** Ids of the events it appends: with shared storage, the store refuses one another instance stored first. */
   eventIds?: readonly string[];
   /**
@@ -72,6 +74,8 @@ export interface Checked {
  * Decides whether a member's update may be applied to a room's document, without applying it.
  * Throws a RuleError (shared/errors.ts) to refuse it; the room closes the connection with the
  * matching close code. The relay itself knows no governance rules: the app passes them in.
+ * A policy may decide in steps (a generator): the room then spreads a large update over several
+ * turns, so other rooms' frames are not held behind it; the room's own frames wait in order.
  */
 export interface UpdatePolicy {
   /** Builds the policy's state of a document just loaded (undefined: it keeps none). */
@@ -80,7 +84,7 @@ export interface UpdatePolicy {
     update: Uint8Array,
     member: Member,
     room: { readonly doc: Y.Doc; readonly kind: DocKind; readonly rules: RoomState | undefined },
-  ): Checked;
+  ): Checked | Steps<Checked>;
 }
 
 /** What a room hears from the other instances through the bus. */
@@ -120,6 +124,11 @@ export interface RelayOptions {
    * for them (from the bus, then from storage) before it is refused as unresolved.
    */
   crossInstanceWaitMs?: number;
+  /**
+   * Longest a frame's checks run in one turn before the rest waits for a later turn (default
+   * FRAME_SLICE_MS): other rooms' frames are handled in between.
+   */
+  frameSliceMs?: number;
   /** Compact a room's stored updates after this many appends. */
   compactEvery: number;
   /** A room with no connections leaves memory after this long. */
