@@ -1,3 +1,4 @@
+import { finish, STEP, type Steps } from '../steps.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import { sameReason } from './AnomalyReason.ts';
 import type { ArrayDelta } from './ArrayDelta.ts';
@@ -94,8 +95,22 @@ export class CompoundFold {
     return this.#index.first(eventId)?.anomaly;
   }
 
+  /** Elements of the log folded so far. */
+  get length(): number {
+    return this.#log.length;
+  }
+
   applyDelta(delta: ArrayDelta): void {
-    const changed = isAppend(delta, this.#log.length) ? this.#append(delta) : this.#splice(delta);
+    finish(this.applyDeltaSteps(delta));
+  }
+
+  /**
+   * applyDelta in steps: a change before the end re-folds what it can change a few hundred records
+   * a step (the relay checks a returning phone's backlog over several turns). The fold is not to be
+   * read until the last step.
+   */
+  *applyDeltaSteps(delta: ArrayDelta): Steps<void> {
+    const changed = isAppend(delta, this.#log.length) ? this.#append(delta) : yield* this.#splice(delta);
     if (!changed) return;
     if (this.#lazy) this.#unpublished = true;
     else this.#publish();
@@ -146,14 +161,14 @@ export class CompoundFold {
     }
     if (shared.length > 0) {
       if (!index.built) index.build(log);
-      this.#refold([], [], shared);
+      finish(this.#refold([], [], shared));
     }
     return log.length > before;
   }
 
   /** Applies a delta that inserts before the end or deletes, then re-folds what it can change. */
-  #splice(delta: ArrayDelta): boolean {
-    if (!this.#index.built) this.#index.build(this.#log);
+  *#splice(delta: ArrayDelta): Steps<boolean> {
+    if (!this.#index.built) yield* this.#index.buildSteps(this.#log);
     const old = this.#log;
     const added: Entry[] = [];
     const removed: Entry[] = [];
@@ -180,7 +195,7 @@ export class CompoundFold {
     this.#log = next;
     if (added.length === 0 && removed.length === 0) return false;
     for (let n = firstChange; n < next.length; n++) (next[n] as Entry).pos = n;
-    this.#refold(added, removed);
+    yield* this.#refold(added, removed);
     return true;
   }
 
@@ -202,7 +217,7 @@ export class CompoundFold {
   }
 
   /** Re-folds what events inserted before the end (or removed), or ids now shared, can change. */
-  #refold(added: Entry[], removed: Entry[], sharedIds: readonly string[] = []): void {
+  *#refold(added: Entry[], removed: Entry[], sharedIds: readonly string[] = []): Steps<void> {
     const seeds = new Set<string>();
     const creations = new Set<string>();
     const ids = new Set<string>(sharedIds);
@@ -220,15 +235,26 @@ export class CompoundFold {
       this.#remove(rec);
       seed(rec);
     }
-    for (const rec of added) {
+    for (let i = 0; i < added.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      const rec = added[i] as Entry;
       this.#add(rec, false);
       seed(rec);
     }
     // Another event with the same id may have become, or stopped being, a duplicate.
-    for (const id of ids) for (const rec of this.#index.withId(id)) seed(rec);
+    let n = 0;
+    for (const id of ids) {
+      if (++n % STEP === 0) yield;
+      for (const rec of this.#index.withId(id)) seed(rec);
+    }
+    yield;
     const { keys, recs } = replayClosure(this.#index, seeds, creations);
+    yield;
     for (const key of keys) this.#entities.reset(key);
-    for (const rec of recs) this.#step(rec);
+    for (let i = 0; i < recs.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      this.#step(recs[i] as Entry);
+    }
   }
 
   /** Applies a record; `only` says whether no other record has its id (looked up if not given). */

@@ -1,4 +1,5 @@
 import type { AppEvent } from '../events/index.ts';
+import { finish, STEP, type Steps } from '../steps.ts';
 import type { Entry } from './Entry.ts';
 import { keysOf, none, refsOf } from './Entry.ts';
 import { IdTable } from './IdTable.ts';
@@ -48,7 +49,16 @@ export class LogIndex {
 
   /** Builds the per-key indexes of the whole log in one pass (records are in log order). */
   build(log: readonly Entry[]): void {
-    for (const rec of log) {
+    finish(this.buildSteps(log));
+  }
+
+  /** build in steps of a few thousand records; begun again from nothing if an earlier one was left. */
+  *buildSteps(log: readonly Entry[]): Steps<void> {
+    this.#byKey.clear();
+    this.#readers.clear();
+    for (let i = 0; i < log.length; i++) {
+      if (i % (16 * STEP) === 16 * STEP - 1) yield;
+      const rec = log[i] as Entry;
       const { event, module } = rec;
       if (!event || !module) continue;
       for (const key of module.keys(event)) listAdd(this.#byKey, key, rec, true);

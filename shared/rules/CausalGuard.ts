@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
 import type { AppEvent } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
-import type { ArrayDelta } from '../folds/ArrayDelta.ts';
+import { type ArrayDelta, isAppend } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
@@ -119,24 +119,24 @@ export class CausalGuard {
   }
 
   /**
-   * Folds what Yjs changed since the fold last looked, a few hundred events a step: a change is
-   * taken as one insert or delete at a time, a long insert in parts (a returning phone's backlog,
-   * appended or landing before what others wrote meanwhile). The log after each part is a log the
-   * fold could have met, and the fold of a log does not depend on how it was reached.
+   * Folds what Yjs changed since the fold last looked, a few hundred events a step: an append in
+   * parts (each part is an append too, and the fold of a log does not depend on how it was reached);
+   * a change before the end whole, its re-fold in steps (in parts, each part would re-fold what
+   * every event after it touches again).
    */
   *#foldSteps(): Steps<void> {
     const fold = this.#fold;
     if (!fold) return;
     while (this.#unfolded.length > 0) {
       const delta = this.#unfolded[0] as ArrayDelta;
-      const pieces = piecesOf(delta, 4 * STEP);
+      const pieces = isAppend(delta, fold.length) ? appendParts(delta, 4 * STEP) : [delta];
       if (pieces.length > 1) {
         // What is left stays first in line, so the fold is right however the steps are interleaved.
         this.#unfolded.splice(0, 1, ...pieces);
         continue;
       }
       this.#unfolded.shift();
-      fold.applyDelta(delta);
+      yield* fold.applyDeltaSteps(delta);
       yield;
     }
   }
@@ -154,23 +154,22 @@ export class CausalGuard {
   }
 }
 
-/** A delta as deltas of one change each, inserts in parts of at most `part` values. */
-function piecesOf(delta: ArrayDelta, part: number): ArrayDelta[] {
-  const pieces: ArrayDelta[] = [];
-  const at = (n: number) => (n > 0 ? [{ retain: n }] : []);
+/** An append as appends of at most `part` values each. */
+function appendParts(delta: ArrayDelta, part: number): ArrayDelta[] {
+  const parts: ArrayDelta[] = [];
   let index = 0;
   for (const op of delta) {
     if (op.retain !== undefined) index += op.retain;
-    else if (op.delete !== undefined) pieces.push([...at(index), { delete: op.delete }]);
-    else if (typeof op.insert === 'object') {
+    else if (typeof op.insert !== 'object') return [delta];
+    else {
       for (let i = 0; i < op.insert.length; i += part) {
         const values = op.insert.slice(i, i + part);
-        pieces.push([...at(index), { insert: values }]);
+        parts.push(index > 0 ? [{ retain: index }, { insert: values }] : [{ insert: values }]);
         index += values.length;
       }
-    } else if (op.insert !== undefined) return [delta];
+    }
   }
-  return pieces.length > 0 ? pieces : [delta];
+  return parts.length > 0 ? parts : [delta];
 }
 
 function idOf(raw: unknown): unknown {

@@ -7,7 +7,8 @@ import { KeyedLimiter } from '../limits/KeyedLimiter.ts';
 import type { DocStore } from '../storage/Storage.ts';
 import { CompactionQueue } from './CompactionQueue.ts';
 import { Connection } from './Connection.ts';
-import { Room } from './Room.ts';
+import { FRAME_SLICE_MS, Room } from './Room.ts';
+import { TurnBudget } from './TurnBudget.ts';
 import type { RelayOptions, RelaySocket } from './types.ts';
 
 /** All rooms of this process, the connections in them, and who holds which connection. */
@@ -19,6 +20,8 @@ export class Relay {
   private readonly memberConnects: KeyedLimiter | undefined;
   /** Every room's compactions, one at a time. */
   private readonly compactions = new CompactionQueue();
+  /** What every room's frame checks may take of one turn. */
+  private readonly turn: TurnBudget;
   /** Called each time the last room has left memory. */
   onIdle: (() => void) | undefined;
   /** Set by close(): a phone that reconnects while the rooms flush is sent away, not let in. */
@@ -29,6 +32,7 @@ export class Relay {
     readonly options: RelayOptions,
   ) {
     options.bus?.onDisconnect((memberId, code, reason) => this.closeMember(memberId, code, reason));
+    this.turn = new TurnBudget(options.frameSliceMs ?? FRAME_SLICE_MS);
     const member = options.limits.member;
     if (member) {
       this.memberBytes = new KeyedLimiter(member.bytesPerSecond, member.byteBurst);
@@ -88,7 +92,7 @@ export class Relay {
         if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
         if (this.rooms.size === 0) this.onIdle?.();
       };
-      room = new Room(name, doc.kind, this.docs, this.options, onUnload, this.compactions);
+      room = new Room(name, doc.kind, this.docs, this.options, onUnload, this.compactions, this.turn);
       room.ready.catch(() => undefined);
       this.rooms.set(name, room);
     }

@@ -13,6 +13,7 @@ import { HeldFrames } from './HeldFrames.ts';
 import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMessage } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
+import type { TurnBudget } from './TurnBudget.ts';
 import type { BusListener, Checked, RelayOptions, RoomState } from './types.ts';
 import { UpdateTap } from './UpdateTap.ts';
 
@@ -24,9 +25,9 @@ const busOrigin = Symbol('bus');
 type State = 'loading' | 'ready' | 'closed';
 
 /**
- * How long one turn may spend on a frame before the rest waits for the next turn. Other rooms' frames
- * are handled in between: a 2 MB backlog of 24,000 events costs ~100-200 ms of checks, which would
- * otherwise hold every room of the process that long.
+ * How long one turn may spend on frames' checks, all rooms together (`TurnBudget`), before the rest
+ * waits for a later turn. Other rooms' frames are handled in between: a 2 MB backlog of 24,000
+ * events costs ~100-200 ms of checks, which would otherwise hold every room of the process that long.
  */
 export const FRAME_SLICE_MS = 8;
 
@@ -62,6 +63,7 @@ export class Room {
     private readonly options: RelayOptions,
     private readonly onUnload: (room: Room) => void,
     compactions: CompactionQueue,
+    private readonly turn: TurnBudget,
   ) {
     this.current = new Y.Doc();
     this.tap = new UpdateTap(this.current, this.onUpdate);
@@ -187,10 +189,9 @@ export class Room {
 
   /** Runs what waited, in order, until the room is busy again; a long queue goes on in later turns. */
   private drain = (): void => {
-    const deadline = performance.now() + (this.options.frameSliceMs ?? FRAME_SLICE_MS);
     while (this.state === 'ready' && !this.working && this.queued.length > 0) {
-      if (performance.now() >= deadline) {
-        setImmediate(this.drain);
+      if (this.turn.left <= 0) {
+        this.turn.later(this.drain);
         return;
       }
       this.queued.shift()?.();
@@ -287,14 +288,21 @@ export class Room {
   private work(conn: Connection, steps: Steps<void>, again: () => void): void {
     if (this.slice(steps)) return;
     this.working = { steps, doc: this.doc, conn, again };
-    setImmediate(this.resume);
+    this.turn.later(this.resume);
   }
 
-  /** Takes steps for up to a slice of time; true once they are all taken. */
+  /** Takes steps while this turn has time left for frames; true once they are all taken. */
   private slice(steps: Steps<void>): boolean {
-    const deadline = performance.now() + (this.options.frameSliceMs ?? FRAME_SLICE_MS);
-    for (let r = steps.next(); !r.done; r = steps.next()) if (performance.now() >= deadline) return false;
-    return true;
+    const left = this.turn.left;
+    if (left <= 0) return false;
+    const start = performance.now();
+    const deadline = start + left;
+    try {
+      for (let r = steps.next(); !r.done; r = steps.next()) if (performance.now() >= deadline) return false;
+      return true;
+    } finally {
+      this.turn.spend(performance.now() - start);
+    }
   }
 
   private resume = (): void => {
@@ -303,7 +311,7 @@ export class Room {
     if (this.state !== 'closed' && this.doc === working.doc) {
       try {
         if (!this.slice(working.steps)) {
-          setImmediate(this.resume);
+          this.turn.later(this.resume);
           return;
         }
       } catch (e) {
