@@ -248,8 +248,7 @@ export class CompoundFold {
       for (const rec of this.#index.withId(id)) seed(rec);
     }
     yield;
-    const { keys, recs } = replayClosure(this.#index, seeds, creations);
-    yield;
+    const { keys, recs } = yield* replayClosure(this.#index, seeds, creations);
     for (const key of keys) this.#entities.reset(key);
     for (let i = 0; i < recs.length; i++) {
       if (i % STEP === STEP - 1) yield;

@@ -1,3 +1,4 @@
+import { STEP, type Steps } from '../steps.ts';
 import type { Entry } from './Entry.ts';
 import { byPos, createsOf, keysOf } from './Entry.ts';
 import type { LogIndex } from './LogIndex.ts';
@@ -6,13 +7,16 @@ import type { LogIndex } from './LogIndex.ts';
  * What must be folded again when the entities in `seeds` may have changed: `seeds` closed over
  * events touching several entities and over readers of entities whose creating event may have
  * changed (`creations`, which grows), and the records stepping them, in log order. A correction's
- * key `e:<target id>` links it to its target's entities both ways.
+ * key `e:<target id>` links it to its target's entities both ways. In steps of a few hundred
+ * records visited.
  */
-export function replayClosure(
+export function* replayClosure(
   index: LogIndex,
   seeds: ReadonlySet<string>,
   creations: Set<string>,
-): { keys: Set<string>; recs: Entry[] } {
+): Steps<{ keys: Set<string>; recs: Entry[] }> {
+  /** Records visited so far: a step every few hundred. */
+  let visited = 0;
   const closure = new Set(seeds);
   const queue = [...seeds];
   const join = (key: string) => {
@@ -22,11 +26,17 @@ export function replayClosure(
     }
   };
   const visit = (rec: Entry) => {
+    visited++;
     for (const k of keysOf(rec)) join(k);
     const link = rec.event && `e:${rec.event.id}`;
     if (link && index.isStepped(link)) join(link);
   };
+  let stepped = 0;
   for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    if (visited - stepped >= STEP) {
+      stepped = visited;
+      yield;
+    }
     for (const rec of index.stepping(key)) visit(rec);
     if (key.startsWith('e:')) for (const rec of index.withId(key.slice(2))) visit(rec);
     if (!creations.has(key)) continue;
@@ -40,6 +50,14 @@ export function replayClosure(
     }
   }
   const recs = new Set<Entry>();
-  for (const key of closure) for (const rec of index.stepping(key)) recs.add(rec);
+  let collected = 0;
+  for (const key of closure) {
+    for (const rec of index.stepping(key)) recs.add(rec);
+    if (recs.size - collected >= 4 * STEP) {
+      collected = recs.size;
+      yield;
+    }
+  }
+  yield;
   return { keys: closure, recs: [...recs].sort(byPos) };
 }
