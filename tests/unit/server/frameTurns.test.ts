@@ -166,7 +166,7 @@ describe('a large frame is checked over several turns', () => {
     expect(next.closes).toEqual([]);
   });
 
-  it('a backlog that lands before what others wrote meanwhile is folded in parts, to the whole', async () => {
+  it('a backlog that lands before what others wrote meanwhile is re-folded in steps to the same state', async () => {
     const { arrivals, connect, room } = relayOnDisk();
     const first = connect('first', memberOf('ca', 'a1'));
     const sender = connect('sender', memberOf('ca', 'a2'));
