@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { RejectReason, RuleError } from '../errors.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
-import type { ValuesRead } from '../yjs/readAnyFast.ts';
+import { type ValuesRead, valuesRead } from '../yjs/readAnyFast.ts';
 
 /** What an item holds; the only kinds an event log or minutes text may contain. */
 export type StructContent =
@@ -71,7 +71,7 @@ export function* readUpdateSteps(update: Uint8Array, maxParts: number): Steps<Up
   const rest = decoder.restDecoder;
   const structs: UpdateStruct[] = [];
   const runs = new Map<number, ClientRun>();
-  const values: ValuesRead = new Map();
+  const values = valuesRead();
   let budget = maxParts;
   /** Structs and values read so far, for the steps. */
   let work = 0;
@@ -110,7 +110,9 @@ export function* readUpdateSteps(update: Uint8Array, maxParts: number): Steps<Up
           const start = rest.pos;
           const value = decoder.readAny();
           read[v] = value;
-          values.set(start, { value, end: rest.pos });
+          values.starts.push(start);
+          values.ends.push(rest.pos);
+          values.values.push(value);
         }
       }
       if (s.length <= 0) throw malformed(`empty struct at ${client}:${clock}`);

@@ -88,18 +88,59 @@ export function installReadAnyFast(): void {
   for (const Decoder of [Y.UpdateDecoderV1, Y.UpdateDecoderV2]) {
     Decoder.prototype.readAny = function (this: { restDecoder: decoding.Decoder }) {
       const d = this.restDecoder;
-      const hit = reused?.bytes === d.arr ? reused.values.get(d.pos) : undefined;
-      if (hit === undefined) return readAnyFast(d);
-      d.pos = hit.end;
-      return hit.value;
+      const i = reused?.bytes === d.arr ? indexOf(reused, d.pos) : -1;
+      if (i < 0) return readAnyFast(d);
+      const read = (reused as Reused).read;
+      d.pos = read.ends[i] as number;
+      return read.values[i];
     };
   }
 }
 
-/** JSON values already read from an update, by the offset each starts at, with the offset after it. */
-export type ValuesRead = Map<number, { value: unknown; end: number }>;
+/**
+ * JSON values already read from an update, in the order they were read (the order of their offsets
+ * in the update): where each starts, where the next byte after it is, and the value.
+ */
+export interface ValuesRead {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly values: unknown[];
+}
 
-let reused: { bytes: Uint8Array; values: ValuesRead } | undefined;
+export const valuesRead = (): ValuesRead => ({ starts: [], ends: [], values: [] });
+
+interface Reused {
+  bytes: Uint8Array;
+  read: ValuesRead;
+  /** Where the next value Yjs reads is expected: it reads them in the same order. */
+  next: number;
+}
+
+let reused: Reused | undefined;
+
+/** The index of the value read at `pos`, or -1: the next one in order, else a binary search. */
+function indexOf(r: Reused, pos: number): number {
+  const { starts } = r.read;
+  let i = r.next;
+  if (starts[i] !== pos) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    i = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = starts[mid] as number;
+      if (at === pos) {
+        i = mid;
+        break;
+      }
+      if (at < pos) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (i < 0) return -1;
+  }
+  r.next = i + 1;
+  return i;
+}
 
 /**
  * Runs `apply` (a Y.applyUpdate of `bytes`) letting Yjs take the JSON values the relay's validation
@@ -107,7 +148,7 @@ let reused: { bytes: Uint8Array; values: ValuesRead } | undefined;
  * nobody changes, so sharing them is indistinguishable from reading them twice.
  */
 export function withValuesRead<T>(bytes: Uint8Array, values: ValuesRead, apply: () => T): T {
-  reused = { bytes, values };
+  reused = { bytes, read: values, next: 0 };
   try {
     return apply();
   } finally {

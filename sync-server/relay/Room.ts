@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
-import { isSteps, type Steps } from '../../shared/steps.ts';
+import { finish, isSteps, type Steps } from '../../shared/steps.ts';
 import type { AppendResult, DocStore } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { applyWhole } from './applyWhole.ts';
@@ -31,6 +31,9 @@ type State = 'loading' | 'ready' | 'closed';
  */
 export const FRAME_SLICE_MS = 8;
 
+/** Frames up to this size (a few hundred events) are checked whole, in the turn they arrive. */
+export const WHOLE_FRAME_BYTES = 64 * 1024;
+
 /** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
 export class Room {
   private readonly presence: RoomAwareness;
@@ -46,6 +49,8 @@ export class Room {
   private queued: Array<() => void> = [];
   /** A frame checked across turns: the room's other work waits for it. */
   private working: { steps: Steps<void>; doc: Y.Doc; conn: Connection; again: () => void } | undefined;
+  /** A frame is in the doc and its after-apply checks are not done (they may span turns). */
+  private unconfirmed = false;
   /** Waiting for the room to have no frame half-way through its checks. */
   private idleWaiters: Array<() => void> = [];
   private readonly compaction: Compaction;
@@ -73,9 +78,9 @@ export class Room {
       doc: () => {
         // A failed room's doc may be missing updates: never let it replace what is stored.
         if (this.state !== 'ready') throw new Error('room is not ready');
-        // Another instance may have stored rows this doc has not heard of yet; a frame half-way through
-        // its checks is in the doc but not stored, and may yet be refused: merge the rows instead.
-        return this.options.bus || this.working ? undefined : this.doc;
+        // Another instance may have stored rows this doc has not heard of yet; a frame applied but still
+        // being checked is in the doc, not stored, and may yet be refused: merge the rows instead.
+        return this.options.bus || this.unconfirmed ? undefined : this.doc;
       },
       stored: () => this.outbox.pending,
     });
@@ -266,7 +271,9 @@ export class Room {
       }
       case 'step2':
       case 'update':
-        this.work(conn, this.applyFrom(conn, message.update, data, retried), () => this.receiveNow(conn, data));
+        this.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
+          this.receiveNow(conn, data),
+        );
         return;
       case 'awareness':
         try {
@@ -285,7 +292,18 @@ export class Room {
    * Runs a frame's steps in this turn for a slice of time, the rest in later turns, the room's other
    * work waiting meanwhile. `again` handles the frame anew if the doc was reloaded under it.
    */
-  private work(conn: Connection, steps: Steps<void>, again: () => void): void {
+  private work(conn: Connection, steps: Steps<void>, bytes: number, again: () => void): void {
+    if (bytes <= WHOLE_FRAME_BYTES) {
+      // A few events: checked at once, as fast as before there were steps (a phone writing quickly
+      // sends many of these; deferring them would cost the turns they wait, not the checks).
+      const start = performance.now();
+      try {
+        finish(steps);
+      } finally {
+        this.turn.spend(performance.now() - start);
+      }
+      return;
+    }
     if (this.slice(steps)) return;
     this.working = { steps, doc: this.doc, conn, again };
     this.turn.later(this.resume);
@@ -355,10 +373,13 @@ export class Room {
     }
     let applied: Uint8Array[] | RuleError;
     try {
+      this.unconfirmed = true;
       applied = yield* applyWhole(this.doc, update, conn, checked);
     } catch (e) {
       // Only a bug gets here; the doc may hold part of the update, so it is loaded again.
       applied = new RuleError(RejectReason.Malformed, `could not apply: ${String(e)}`);
+    } finally {
+      this.unconfirmed = false;
     }
     if (!(applied instanceof RuleError)) {
       const message = checked.exact ? updateMessage(frame, update) : undefined;
