@@ -2,13 +2,14 @@ import * as Y from 'yjs';
 import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
-import { finish, isSteps, type Steps } from '../../shared/steps.ts';
+import { isSteps, type Steps } from '../../shared/steps.ts';
 import type { AppendResult, DocStore } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { applyWhole } from './applyWhole.ts';
 import { Compaction } from './Compaction.ts';
 import type { CompactionQueue } from './CompactionQueue.ts';
 import type { Connection } from './Connection.ts';
+import { FrameQueue, type RoomStatus } from './FrameQueue.ts';
 import { HeldFrames } from './HeldFrames.ts';
 import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMessage } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
@@ -17,22 +18,12 @@ import type { TurnBudget } from './TurnBudget.ts';
 import type { BusListener, Checked, RelayOptions, RoomState } from './types.ts';
 import { UpdateTap } from './UpdateTap.ts';
 
+export { FRAME_SLICE_MS } from './FrameQueue.ts';
+
 /** Transaction origin of events the server itself writes (the `members` document). */
 export const serverOrigin = Symbol('server');
 /** Transaction origin of what another instance stored: forwarded here, never stored again. */
 const busOrigin = Symbol('bus');
-
-type State = 'loading' | 'ready' | 'closed';
-
-/**
- * How long one turn may spend on frames' checks, all rooms together (`TurnBudget`), before the rest
- * waits for a later turn. Other rooms' frames are handled in between: a 2 MB backlog of 24,000
- * events costs ~100-200 ms of checks, which would otherwise hold every room of the process that long.
- */
-export const FRAME_SLICE_MS = 8;
-
-/** Frames up to this size (a few hundred events) are checked whole, in the turn they arrive. */
-export const WHOLE_FRAME_BYTES = 64 * 1024;
 
 /** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
 export class Room {
@@ -44,15 +35,11 @@ export class Room {
   /** The policy's state of the current doc (its fold), made after each load. */
   private policyState: RoomState | undefined;
   private loading: Promise<void>;
-  private state: State = 'loading';
-  /** Work that arrived while the document was loading or busy with a frame, run in order after. */
-  private queued: Array<() => void> = [];
-  /** A frame checked across turns: the room's other work waits for it. */
-  private working: { steps: Steps<void>; doc: Y.Doc; conn: Connection; again: () => void } | undefined;
+  private state: RoomStatus = 'loading';
+  /** Work waiting for the document to load or for a frame checked across turns, and those frames. */
+  private readonly frames: FrameQueue;
   /** A frame is in the doc and its after-apply checks are not done (they may span turns). */
   private unconfirmed = false;
-  /** Waiting for the room to have no frame half-way through its checks. */
-  private idleWaiters: Array<() => void> = [];
   private readonly compaction: Compaction;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly outbox: StoreQueue;
@@ -68,9 +55,15 @@ export class Room {
     private readonly options: RelayOptions,
     private readonly onUnload: (room: Room) => void,
     compactions: CompactionQueue,
-    private readonly turn: TurnBudget,
+    turn: TurnBudget,
   ) {
     this.current = new Y.Doc();
+    this.frames = new FrameQueue(
+      () => this.state,
+      () => this.doc,
+      turn,
+      (conn, e) => this.frameFailed(conn, e),
+    );
     this.tap = new UpdateTap(this.current, this.onUpdate);
     this.presence = new RoomAwareness(name, this.conns, options);
     this.outbox = new StoreQueue(docs, name);
@@ -86,7 +79,7 @@ export class Room {
     });
     if (options.bus) {
       this.listener = {
-        update: (u) => this.whenReady(() => this.applyRemote(u)),
+        update: (u) => this.frames.whenReady(() => this.applyRemote(u)),
         awareness: (u) => this.state !== 'closed' && this.presence.fromBus(u),
         gap: () => void this.catchUp(),
       };
@@ -141,7 +134,7 @@ export class Room {
     for (const conn of this.conns) this.greet(conn);
     // With a bus, storage may hold what another instance stored and the dropped doc never had.
     if (known && this.options.bus) this.broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, known)));
-    this.drain();
+    this.frames.drain();
     this.compaction.maybe(true);
   }
 
@@ -166,7 +159,7 @@ export class Room {
     this.idleTimer = undefined;
     this.conns.add(conn);
     // A loading room greets everyone once loaded; a busy one once the frame it checks is done.
-    if (this.state === 'ready') this.whenReady(() => this.conns.has(conn) && this.greet(conn));
+    if (this.state === 'ready') this.frames.whenReady(() => this.conns.has(conn) && this.greet(conn));
   }
 
   leave(conn: Connection): void {
@@ -178,7 +171,7 @@ export class Room {
 
   /** A frame from a connection; frames of a room are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    this.whenReady(() => this.receiveNow(conn, data));
+    this.frames.whenReady(() => this.receiveNow(conn, data));
   }
 
   private receiveNow(conn: Connection, data: Uint8Array): void {
@@ -186,26 +179,9 @@ export class Room {
     else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
   }
 
-  private whenReady(run: () => void): void {
-    const waiting = this.working !== undefined || this.queued.length > 0;
-    if (this.state === 'loading' || (this.state === 'ready' && waiting)) this.queued.push(run);
-    else if (this.state === 'ready') run();
-  }
-
-  /** Runs what waited, in order, until the room is busy again; a long queue goes on in later turns. */
-  private drain = (): void => {
-    while (this.state === 'ready' && !this.working && this.queued.length > 0) {
-      if (this.turn.left <= 0) {
-        this.turn.later(this.drain);
-        return;
-      }
-      this.queued.shift()?.();
-    }
-  };
-
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
   appendServerEvents(events: readonly ServerEvent[]): void {
-    this.whenReady(() => {
+    this.frames.whenReady(() => {
       this.tap.run(() =>
         this.doc.transact(() => this.doc.getArray<ServerEvent>('events').push([...events]), serverOrigin),
       );
@@ -223,8 +199,8 @@ export class Room {
   private handleOwnFrame(conn: Connection, data: Uint8Array): void {
     // Held frames come back here when retried: behind a busy frame they wait their turn, keeping their wait.
     const retried = this.held?.retrying;
-    if (this.working) {
-      this.queued.push(() =>
+    if (this.frames.busy) {
+      this.frames.push(() =>
         this.held?.has(conn) ? this.receiveNow(conn, data) : this.handleRetried(conn, data, retried),
       );
       return;
@@ -271,7 +247,7 @@ export class Room {
       }
       case 'step2':
       case 'update':
-        this.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
+        this.frames.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
           this.receiveNow(conn, data),
         );
         return;
@@ -287,69 +263,6 @@ export class Room {
         return;
     }
   }
-
-  /**
-   * Runs a frame's steps in this turn for a slice of time, the rest in later turns, the room's other
-   * work waiting meanwhile. `again` handles the frame anew if the doc was reloaded under it.
-   */
-  private work(conn: Connection, steps: Steps<void>, bytes: number, again: () => void): void {
-    if (bytes <= WHOLE_FRAME_BYTES) {
-      // A few events: checked at once, as fast as before there were steps (a phone writing quickly
-      // sends many of these; deferring them would cost the turns they wait, not the checks).
-      const start = performance.now();
-      try {
-        finish(steps);
-      } finally {
-        this.turn.spend(performance.now() - start);
-      }
-      return;
-    }
-    if (this.slice(steps)) return;
-    this.working = { steps, doc: this.doc, conn, again };
-    this.turn.later(this.resume);
-  }
-
-  /** Takes steps while this turn has time left for frames; true once they are all taken. */
-  private slice(steps: Steps<void>): boolean {
-    const left = this.turn.left;
-    if (left <= 0) return false;
-    const start = performance.now();
-    const deadline = start + left;
-    try {
-      for (let r = steps.next(); !r.done; r = steps.next()) if (performance.now() >= deadline) return false;
-      return true;
-    } finally {
-      this.turn.spend(performance.now() - start);
-    }
-  }
-
-  private resume = (): void => {
-    const working = this.working;
-    if (!working) return;
-    if (this.state !== 'closed' && this.doc === working.doc) {
-      try {
-        if (!this.slice(working.steps)) {
-          this.turn.later(this.resume);
-          return;
-        }
-      } catch (e) {
-        this.frameFailed(working.conn, e);
-      }
-    } else {
-      working.steps.return();
-      // Reloaded meanwhile: what was checked against the dropped doc is handled again against the new.
-      if (this.state !== 'closed') this.queued.unshift(working.again);
-    }
-    this.working = undefined;
-    for (const wake of this.idleWaiters.splice(0)) wake();
-    // Handled here, a turn of its own, never from inside another frame's handling (no deep recursion).
-    this.drain();
-  };
-
-  /** Settles once no frame is half-way through its checks. */
-  private idle = async (): Promise<void> => {
-    while (this.working) await new Promise<void>((wake) => this.idleWaiters.push(wake));
-  };
 
   /** `retried`: the frame was held and this is another try (its deadline, whether it is the last). */
   private *applyFrom(
@@ -459,7 +372,7 @@ export class Room {
     const wanted = () => this.state === 'ready' && this.doc === doc;
     const close = this.tap.open();
     try {
-      await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted, idle: this.idle });
+      await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted, idle: this.frames.idle });
     } finally {
       close();
     }
