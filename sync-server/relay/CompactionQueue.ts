@@ -1,3 +1,5 @@
+import { RowMerger } from './RowMerger.ts';
+
 /** The longest the queue rests between two jobs, however long the last one took. */
 const MAX_REST_MS = 100;
 
@@ -9,6 +11,9 @@ const MAX_REST_MS = 100;
  * compacts within a second: p99 215 ms back to back).
  */
 export class CompactionQueue {
+  /** `merger`: merges stored rows off the event loop, for every room's compactions. */
+  constructor(readonly merger: RowMerger = new RowMerger()) {}
+
   #tail: Promise<void> = Promise.resolve();
   /** How long the last job took, and when it ended. */
   #last = { ms: 0, endedAt: 0 };

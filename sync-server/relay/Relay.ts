@@ -8,6 +8,7 @@ import type { DocStore } from '../storage/Storage.ts';
 import { CompactionQueue } from './CompactionQueue.ts';
 import { Connection } from './Connection.ts';
 import { FRAME_SLICE_MS, Room } from './Room.ts';
+import { RowMerger } from './RowMerger.ts';
 import { TurnBudget } from './TurnBudget.ts';
 import type { RelayOptions, RelaySocket } from './types.ts';
 
@@ -18,8 +19,8 @@ export class Relay {
   /** Each member's frame bytes and connects, kept across their connections (LRU by member). */
   private readonly memberBytes: KeyedLimiter | undefined;
   private readonly memberConnects: KeyedLimiter | undefined;
-  /** Every room's compactions, one at a time. */
-  private readonly compactions = new CompactionQueue();
+  /** Every room's compactions, one at a time, and the thread merging stored rows for them. */
+  private readonly compactions: CompactionQueue;
   /** What every room's frame checks may take of one turn. */
   private readonly turn: TurnBudget;
   /** Called each time the last room has left memory. */
@@ -33,6 +34,8 @@ export class Relay {
   ) {
     options.bus?.onDisconnect((memberId, code, reason) => this.closeMember(memberId, code, reason));
     this.turn = new TurnBudget(options.frameSliceMs ?? FRAME_SLICE_MS);
+    const merger = new RowMerger((e) => options.log('error', 'merge worker failed', { error: String(e) }));
+    this.compactions = new CompactionQueue(merger);
     const member = options.limits.member;
     if (member) {
       this.memberBytes = new KeyedLimiter(member.bytesPerSecond, member.byteBurst);
@@ -99,6 +102,11 @@ export class Relay {
     return room;
   }
 
+  /** Merges of stored rows the merge worker answered (for tests and monitoring). */
+  get rowMerges(): number {
+    return this.compactions.merger.merged;
+  }
+
   stats(): { rooms: number; connections: number } {
     let connections = 0;
     for (const set of this.byMember.values()) connections += set.size;
@@ -112,6 +120,7 @@ export class Relay {
       for (const conn of [...set]) conn.close(CloseCode.GoingAway, 'server shutting down');
     }
     await Promise.all([...this.rooms.values()].map((r) => r.unload()));
+    await this.compactions.merger.close();
   }
 
   private forget(conn: Connection): void {

@@ -3,11 +3,17 @@ import { applyRows } from './applyStored.ts';
 
 /** One update holding everything the rows hold, without quadratic Y.mergeUpdates. */
 export function mergeRows(rows: Iterable<Uint8Array>): Uint8Array {
+  return mergeCovering(rows).merged;
+}
+
+/** mergeRows, with the state vector of what the merged update holds. */
+export function mergeCovering(rows: Iterable<Uint8Array>): { merged: Uint8Array; covers: Uint8Array } {
   const doc = new Y.Doc();
   applyRows(doc, rows);
   const merged = Y.encodeStateAsUpdate(doc);
+  const covers = Y.encodeStateVector(doc);
   doc.destroy();
-  return merged;
+  return { merged, covers };
 }
 
 /** Rows Y.mergeUpdates takes at once: it sorts its inputs once per struct run, quadratic in their number. */

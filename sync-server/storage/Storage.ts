@@ -41,12 +41,13 @@ export interface DocStore {
    * a merged row and takes the id of the newest row it replaces, so updates appended meanwhile
    * stay after it. `merge` may return more than the updates it is given (the room's whole state),
    * never less: Yjs updates are idempotent. `merge` may read the updates lazily, once, and must not
-   * touch the store while it runs. Nothing is replaced when `plan` says null or there are fewer
+   * touch the store while it runs. A merge that answers later (on a worker thread) reads every
+   * update before it returns; the store then replaces the rows it read once the answer comes. Nothing is replaced when `plan` says null or there are fewer
    * than two rows in scope. Returns the number of rows before and after.
    */
   compact(
     room: string,
-    merge: (updates: Iterable<Uint8Array>, scope: MergeScope) => Uint8Array,
+    merge: (updates: Iterable<Uint8Array>, scope: MergeScope) => Uint8Array | Promise<Uint8Array>,
     plan?: (layout: RowLayout) => MergeScope | null,
   ): Promise<{ before: number; after: number }>;
   /** Bytes stored for a room (for the bench and for monitoring). */

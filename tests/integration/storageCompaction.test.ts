@@ -30,6 +30,51 @@ for (const [name, open] of implementations) {
       await s.close();
     });
 
+    it('a merge that answers later (on a worker) replaces the rows it read; appends meanwhile stay after it', async () => {
+      const s = await open();
+      const all = updates(10);
+      for (const u of all.slice(0, 6)) await s.docs.append('r', u);
+      let answer: () => void = () => undefined;
+      const compacted = s.docs.compact('r', (us) => {
+        const read = [...us];
+        return new Promise<Uint8Array>((resolve) => {
+          answer = () => resolve(Y.mergeUpdates(read));
+        });
+      });
+      await new Promise((r) => setTimeout(r, 0));
+      for (const u of all.slice(6, 8)) await s.docs.append('r', u);
+      answer();
+      expect(await compacted).toEqual({ before: 6, after: 1 });
+      for (const u of all.slice(8)) await s.docs.append('r', u);
+      const rows = await s.docs.load('r');
+      expect(rows).toHaveLength(5);
+      expect(eventsOf(rows)).toEqual(Array.from({ length: 10 }, (_, i) => ({ i })));
+      await s.close();
+    });
+
+    if (name === 'sqlite')
+      it('a late merge whose rows were merged meanwhile fails and replaces nothing', async () => {
+        const s = await open();
+        const all = updates(8);
+        for (const u of all.slice(0, 6)) await s.docs.append('r', u);
+        let answer: () => void = () => undefined;
+        const late = s.docs.compact('r', (us) => {
+          const read = [...us];
+          return new Promise<Uint8Array>((resolve) => {
+            answer = () => resolve(Y.mergeUpdates(read.slice(0, 2)));
+          });
+        });
+        await new Promise((r) => setTimeout(r, 0));
+        expect(await s.docs.compact('r', (us) => Y.mergeUpdates([...us]))).toEqual({ before: 6, after: 1 });
+        for (const u of all.slice(6)) await s.docs.append('r', u);
+        answer();
+        await expect(late).rejects.toThrow(/changed/);
+        const rows = await s.docs.load('r');
+        expect(rows).toHaveLength(3);
+        expect(eventsOf(rows)).toEqual(Array.from({ length: 8 }, (_, i) => ({ i })));
+        await s.close();
+      });
+
     it('a batched read loses nothing when the room is compacted between two batches', async () => {
       const s = await open();
       const all = updates(9);

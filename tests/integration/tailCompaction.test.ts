@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { workerMergeBytes } from '../../sync-server/relay/Compaction.ts';
 import { createCompound, raised, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
@@ -57,6 +58,43 @@ describe('tail compaction', () => {
       expect(rows.length).toBeLessThan(16);
     });
     again.destroy();
+    await eventually(() => expect(server.relay.stats().rooms).toBe(0));
+    const fresh = server.connect(admin);
+    await synced(fresh);
+    expect((fresh.events.toArray() as { title: string }[]).map((e) => e.title).sort()).toEqual([...titles].sort());
+  });
+
+  it('a big room is merged from its rows on the merge worker and loses nothing; the rows after it stay small', async () => {
+    const admin = await createCompound(server.url);
+    const room = `${admin.compoundId}/public`;
+    const detail = '楼道里的灯坏了很久，晚上老人上下楼很不方便。'.repeat(30);
+    const old = new Y.Doc();
+    old.getArray('events').push(Array.from({ length: 1200 }, (_, i) => raised(admin, `旧事 ${i}`, { detail })));
+    const stored = Y.encodeStateAsUpdate(old);
+    expect(stored.byteLength).toBeGreaterThan(workerMergeBytes);
+    // Two rows, none merged yet: the first compaction is a full merge of more than a megabyte.
+    await server.storage.docs.append(room, stored);
+    const merges = server.relay.rowMerges;
+    const writer = server.connect(admin);
+    await synced(writer);
+    for (let i = 0; i < 30; i++) {
+      writer.events.push([raised(admin, `新事 ${i}`)]);
+      await new Promise((r) => setImmediate(r));
+    }
+    const titles = [
+      ...Array.from({ length: 1200 }, (_, i) => `旧事 ${i}`),
+      ...Array.from({ length: 30 }, (_, i) => `新事 ${i}`),
+    ];
+    await eventually(async () => {
+      expect(server.relay.rowMerges).toBeGreaterThan(merges);
+      const rows = await server.storage.docs.load(room);
+      expect(titlesOf(rows).sort()).toEqual([...titles].sort());
+      // One merged row of the room, and small tails after it, merged from the live doc.
+      expect(rows[0]!.byteLength).toBeGreaterThan(workerMergeBytes);
+      expect(rows.length).toBeGreaterThan(2);
+      for (const row of rows.slice(1)) expect(row.byteLength).toBeLessThan(rows[0]!.byteLength / 4);
+    });
+    writer.destroy();
     await eventually(() => expect(server.relay.stats().rooms).toBe(0));
     const fresh = server.connect(admin);
     await synced(fresh);

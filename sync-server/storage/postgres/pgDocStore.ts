@@ -176,7 +176,7 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
               'SELECT data FROM updates WHERE room = $1 AND id = ANY($2::bigint[]) ORDER BY id',
               [room, ids],
             );
-            const merged = merge(
+            const merged = await merge(
               data.rows.map((r) => bytesOf(r.data)),
               scope,
             );

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { type RowSize, rowLayout } from '../rowLayout.ts';
 import type { DocStore, MergeScope, RowLayout } from '../Storage.ts';
 
-type Merge = (updates: Iterable<Uint8Array>, scope: MergeScope) => Uint8Array;
+type Merge = (updates: Iterable<Uint8Array>, scope: MergeScope) => Uint8Array | Promise<Uint8Array>;
 type Plan = (layout: RowLayout) => MergeScope | null;
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -22,6 +22,9 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     range: db.prepare<[string, number, number], { data: Buffer }>(
       'SELECT data FROM updates WHERE room = ? AND id > ? AND id <= ? ORDER BY id',
     ),
+    countRange: db.prepare<[string, number, number], { n: number }>(
+      'SELECT count(*) AS n FROM updates WHERE room = ? AND id > ? AND id <= ?',
+    ),
     deleteRange: db.prepare<[string, number, number]>('DELETE FROM updates WHERE room = ? AND id > ? AND id <= ?'),
     insertAt: db.prepare<[number, string, Uint8Array]>('INSERT INTO updates (id, room, data) VALUES (?, ?, ?)'),
     setMerged: db.prepare<[string, number]>(
@@ -29,9 +32,28 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     ),
   };
 
+  /** Rows a merge read, to replace once it answers (a merge on a worker thread). */
+  interface Read {
+    room: string;
+    upto: number | undefined;
+    after: number;
+    last: number;
+    rows: number;
+    before: number;
+  }
+
+  const replace = (r: Read, merged: Uint8Array) => {
+    q.deleteRange.run(r.room, r.after, r.last);
+    // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
+    q.insertAt.run(r.last, r.room, merged);
+    q.setMerged.run(r.room, r.last);
+    return { before: r.before, after: r.before - r.rows + 1 };
+  };
+
   const compactTx = db.transaction((room: string, merge: Merge, plan: Plan) => {
     const sizes = q.sizes.all(room);
-    const { scoped, ...layout } = rowLayout(sizes, q.mergedUpto.get(room)?.upto ?? 0);
+    const upto = q.mergedUpto.get(room)?.upto;
+    const { scoped, ...layout } = rowLayout(sizes, upto ?? 0);
     const scope = plan(layout);
     const rows = scope ? scoped(scope) : [];
     const last = rows.at(-1)?.id;
@@ -47,18 +69,23 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     const updates = (function* () {
       for (const r of q.range.iterate(room, after, last)) yield bytesOf(r.data);
     })();
-    let merged: Uint8Array;
+    let merged: Uint8Array | Promise<Uint8Array>;
     try {
       merged = merge(updates, scope);
     } finally {
       // A merge that stops early (or never reads) must not leave the statement open.
       updates.return(undefined);
     }
-    q.deleteRange.run(room, after, last);
-    // The merged update takes the id of the newest row it replaces, so order with later rows is kept.
-    q.insertAt.run(last, room, merged);
-    q.setMerged.run(room, last);
-    return { before: n, after: n - rows.length + 1 };
+    const read: Read = { room, upto, after, last, rows: rows.length, before: n };
+    return merged instanceof Promise ? { read, merged } : replace(read, merged);
+  });
+
+  // A merge answered later replaces the rows it read only if they are still as read. This process is
+  // the only writer and the relay compacts one room at a time, so they are: checked all the same.
+  const replaceTx = db.transaction((r: Read, merged: Uint8Array) => {
+    const same = q.mergedUpto.get(r.room)?.upto === r.upto && q.countRange.get(r.room, r.after, r.last)?.n === r.rows;
+    if (!same) throw new Error(`${r.room}: rows changed while they were merged`);
+    return replace(r, merged);
   });
 
   // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
@@ -111,7 +138,11 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     },
     async compact(room, merge, plan = () => 'full') {
       flush();
-      return compactTx(room, merge, plan);
+      const done = compactTx(room, merge, plan);
+      if (!('read' in done)) return done;
+      const merged = await done.merged;
+      flush();
+      return replaceTx(done.read, merged);
     },
     async bytes(room) {
       flush();
