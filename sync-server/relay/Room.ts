@@ -38,6 +38,8 @@ export class Room {
   private state: RoomStatus = 'loading';
   /** Work waiting for the document to load or for a frame checked across turns, and those frames. */
   private readonly frames: FrameQueue;
+  /** Frames handled again because another instance stored an event of theirs first: never twice. */
+  private readonly storedFirst = new WeakSet<Uint8Array>();
   /** A frame is in the doc and its after-apply checks are not done (they may span turns). */
   private unconfirmed = false;
   private readonly compaction: Compaction;
@@ -141,12 +143,13 @@ export class Room {
   /**
    * Drops a doc an update left in a state the relay cannot vouch for and loads what storage holds,
    * which never got that update. Connections stay; frames wait in order until it is loaded.
+   * `unsent`: an update in the doc that was never forwarded (storage refused it).
    */
-  private reload(): void {
+  private reload(unsent?: Uint8Array): void {
     if (this.state !== 'ready') return;
     this.state = 'loading';
     this.detachPolicy();
-    const known = Y.encodeStateVector(this.doc);
+    const known = sentBefore(this.doc, unsent);
     this.doc.destroy();
     this.current = new Y.Doc();
     this.tap = new UpdateTap(this.current, this.onUpdate);
@@ -296,7 +299,12 @@ export class Room {
     }
     if (!(applied instanceof RuleError)) {
       const message = checked.exact ? updateMessage(frame, update) : undefined;
-      for (const [i, u] of applied.entries()) this.commit(u, conn, i === 0 ? checked.eventIds : undefined, message);
+      // Storage may say another instance stored an event of it first: handled once more after a reload.
+      const again = this.storedFirst.has(frame) ? undefined : () => this.receiveNow(conn, frame);
+      for (const [i, u] of applied.entries()) {
+        if (i > 0) this.commit(u, conn, undefined, message);
+        else this.commit(u, conn, checked.eventIds, message, again && { frame, again });
+      }
       return;
     }
     const failure = applied;
@@ -318,8 +326,34 @@ export class Room {
     else if (origin === serverOrigin) this.commit(update, origin);
   };
 
+  /**
+   * Another instance stored an event with this id first. Often it stored this very update: a phone
+   * whose instance died between storing its write and publishing it sends it again here. So the room
+   * loads what storage holds and handles the frame once more; only if it still claims an id stored
+   * under other content is it refused (by the fold, as any duplicate), or by storage the second time.
+   */
+  private storedElsewhere(
+    origin: unknown,
+    id: string,
+    update: Uint8Array,
+    retry: { frame: Uint8Array; again: () => void } | undefined,
+  ): void {
+    const conn = origin as Connection;
+    if (!retry || !this.conns.has(conn) || conn.closed) {
+      this.refuseStored(origin, id, update);
+      return;
+    }
+    this.options.log('info', 'stored first by another instance: loading it and handling the frame again', {
+      room: this.name,
+      eventId: id,
+    });
+    this.storedFirst.add(retry.frame);
+    this.reload(update);
+    this.frames.whenReady(retry.again);
+  }
+
   /** Another instance stored an event with this id first: the update is refused where it landed. */
-  private refuseStored(origin: unknown, id: string): void {
+  private refuseStored(origin: unknown, id: string, update: Uint8Array): void {
     const refusal = new RuleError(
       { reason: RejectReason.CausalRule, anomaly: { code: 'duplicate_id' } },
       `${id}: duplicate_id`,
@@ -327,7 +361,7 @@ export class Room {
     this.options.log('warn', 'refused by storage', { room: this.name, error: refusal.message });
     if (this.conns.has(origin as Connection))
       this.refuse(origin as Connection, closeCodeOf(refusal.reason), refusal.message);
-    this.reload();
+    this.reload(update);
   }
 
   private broadcast(message: Uint8Array, except?: unknown): void {
@@ -340,9 +374,10 @@ export class Room {
     origin: unknown,
     eventIds?: readonly string[],
     message = encodeUpdate(update),
+    retry?: { frame: Uint8Array; again: () => void },
   ): void {
     const forward = (result: AppendResult) => {
-      if (result) this.refuseStored(origin, result.duplicate);
+      if (result) this.storedElsewhere(origin, result.duplicate, update, retry);
       else {
         this.broadcast(message, origin);
         this.options.bus?.publish(this.name, 'update', update);
@@ -424,4 +459,18 @@ export class Room {
     this.doc.destroy();
     this.onUnload(this);
   }
+}
+
+/**
+ * The doc's state vector less an update it holds but never forwarded: after a reload, what storage
+ * holds beyond it goes out. Another instance may have stored that very update (the same items), which
+ * the reloaded doc then holds under the same clocks: its phones never had it.
+ */
+function sentBefore(doc: Y.Doc, unsent: Uint8Array | undefined): Uint8Array {
+  if (!unsent) return Y.encodeStateVector(doc);
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.parseUpdateMeta(unsent).from) {
+    known.set(client, Math.min(known.get(client) ?? 0, clock));
+  }
+  return Y.encodeStateVector(known);
 }
