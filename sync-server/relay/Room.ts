@@ -3,27 +3,27 @@ import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/er
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
 import { isSteps, type Steps } from '../../shared/steps.ts';
-import type { AppendResult, DocStore } from '../storage/Storage.ts';
+import type { DocStore } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
 import { applyWhole } from './applyWhole.ts';
+import { BusLink, busOrigin } from './BusLink.ts';
+import { Commits, sentBefore } from './Commits.ts';
 import { Compaction } from './Compaction.ts';
 import type { CompactionQueue } from './CompactionQueue.ts';
 import type { Connection } from './Connection.ts';
 import { FrameQueue, type RoomStatus } from './FrameQueue.ts';
-import { HeldFrames } from './HeldFrames.ts';
+import type { HeldFrames } from './HeldFrames.ts';
 import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMessage } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
 import type { TurnBudget } from './TurnBudget.ts';
-import type { BusListener, Checked, RelayOptions, RoomState } from './types.ts';
+import type { Checked, RelayOptions, RoomState } from './types.ts';
 import { UpdateTap } from './UpdateTap.ts';
 
 export { FRAME_SLICE_MS } from './FrameQueue.ts';
 
 /** Transaction origin of events the server itself writes (the `members` document). */
 export const serverOrigin = Symbol('server');
-/** Transaction origin of what another instance stored: forwarded here, never stored again. */
-const busOrigin = Symbol('bus');
 
 /** A document in memory: its Y.Doc, awareness and connections. Knows nothing of sockets or auth. */
 export class Room {
@@ -38,15 +38,15 @@ export class Room {
   private state: RoomStatus = 'loading';
   /** Work waiting for the document to load or for a frame checked across turns, and those frames. */
   private readonly frames: FrameQueue;
-  /** Frames handled again because another instance stored an event of theirs first: never twice. */
-  private readonly storedFirst = new WeakSet<Uint8Array>();
   /** A frame is in the doc and its after-apply checks are not done (they may span turns). */
   private unconfirmed = false;
   private readonly compaction: Compaction;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly outbox: StoreQueue;
+  /** Members' updates and the server's events, stored and then forwarded. */
+  private readonly commits: Commits;
   /** With a bus: what this room hears from other instances, and frames waiting for it. */
-  private readonly listener: BusListener | undefined;
+  private readonly link: BusLink | undefined;
   private readonly held: HeldFrames | undefined;
   private joined = false;
 
@@ -79,17 +79,21 @@ export class Room {
       },
       stored: () => this.outbox.pending,
     });
+    this.commits = new Commits(name, this.conns, this.outbox, options, {
+      appended: () => this.compaction.appended(this.state === 'ready'),
+      reload: (unsent) => this.reload(unsent),
+      whenReady: (run) => this.frames.whenReady(run),
+      refuse: (conn, code, reason) => this.refuse(conn, code, reason),
+      fail: (reason) => this.fail(reason),
+    });
     if (options.bus) {
-      this.listener = {
-        update: (u) => this.frames.whenReady(() => this.applyRemote(u)),
-        awareness: (u) => this.state !== 'closed' && this.presence.fromBus(u),
-        gap: () => void this.catchUp(),
-      };
-      this.held = new HeldFrames(
-        options.crossInstanceWaitMs ?? 3000,
-        (conn) => void this.expire(conn),
-        (conn, frame) => this.handleOwnFrame(conn, frame),
-      );
+      this.link = new BusLink(options.bus, name, docs, options, this.frames, this.presence, {
+        status: () => this.state,
+        doc: () => this.doc,
+        tap: () => this.tap,
+        handle: (conn, frame) => this.handleOwnFrame(conn, frame),
+      });
+      this.held = this.link.held;
     }
     this.loading = this.load();
   }
@@ -117,8 +121,8 @@ export class Room {
   private async load(known?: Uint8Array): Promise<void> {
     try {
       // Joined before reading storage: what another instance stores meanwhile comes through the bus.
-      if (this.options.bus && this.listener && !this.joined) {
-        await this.options.bus.join(this.name, this.listener);
+      if (this.link && !this.joined) {
+        await this.link.join();
         this.joined = true;
       }
       // What is still being stored belongs in the load.
@@ -135,7 +139,7 @@ export class Room {
     this.state = 'ready';
     for (const conn of this.conns) this.greet(conn);
     // With a bus, storage may hold what another instance stored and the dropped doc never had.
-    if (known && this.options.bus) this.broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, known)));
+    if (known && this.options.bus) this.commits.broadcast(encodeUpdate(Y.encodeStateAsUpdate(this.doc, known)));
     this.frames.drain();
     this.compaction.maybe(true);
   }
@@ -300,10 +304,10 @@ export class Room {
     if (!(applied instanceof RuleError)) {
       const message = checked.exact ? updateMessage(frame, update) : undefined;
       // Storage may say another instance stored an event of it first: handled once more after a reload.
-      const again = this.storedFirst.has(frame) ? undefined : () => this.receiveNow(conn, frame);
+      const again = this.commits.storedFirst(frame) ? undefined : () => this.receiveNow(conn, frame);
       for (const [i, u] of applied.entries()) {
-        if (i > 0) this.commit(u, conn, undefined, message);
-        else this.commit(u, conn, checked.eventIds, message, again && { frame, again });
+        if (i > 0) this.commits.commit(u, conn, undefined, message);
+        else this.commits.commit(u, conn, checked.eventIds, message, again && { frame, again });
       }
       return;
     }
@@ -322,105 +326,9 @@ export class Room {
 
   /** What the tap hears: the server's events are stored, another instance's forwarded; members' updates commit in applyFrom. */
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === busOrigin) this.broadcast(encodeUpdate(update));
-    else if (origin === serverOrigin) this.commit(update, origin);
+    if (origin === busOrigin) this.commits.broadcast(encodeUpdate(update));
+    else if (origin === serverOrigin) this.commits.commit(update, origin);
   };
-
-  /**
-   * Another instance stored an event with this id first. Often it stored this very update: a phone
-   * whose instance died between storing its write and publishing it sends it again here. So the room
-   * loads what storage holds and handles the frame once more; only if it still claims an id stored
-   * under other content is it refused (by the fold, as any duplicate), or by storage the second time.
-   */
-  private storedElsewhere(
-    origin: unknown,
-    id: string,
-    update: Uint8Array,
-    retry: { frame: Uint8Array; again: () => void } | undefined,
-  ): void {
-    const conn = origin as Connection;
-    if (!retry || !this.conns.has(conn) || conn.closed) {
-      this.refuseStored(origin, id, update);
-      return;
-    }
-    this.options.log('info', 'stored first by another instance: loading it and handling the frame again', {
-      room: this.name,
-      eventId: id,
-    });
-    this.storedFirst.add(retry.frame);
-    this.reload(update);
-    this.frames.whenReady(retry.again);
-  }
-
-  /** Another instance stored an event with this id first: the update is refused where it landed. */
-  private refuseStored(origin: unknown, id: string, update: Uint8Array): void {
-    const refusal = new RuleError(
-      { reason: RejectReason.CausalRule, anomaly: { code: 'duplicate_id' } },
-      `${id}: duplicate_id`,
-    );
-    this.options.log('warn', 'refused by storage', { room: this.name, error: refusal.message });
-    if (this.conns.has(origin as Connection))
-      this.refuse(origin as Connection, closeCodeOf(refusal.reason), refusal.message);
-    this.reload(update);
-  }
-
-  private broadcast(message: Uint8Array, except?: unknown): void {
-    for (const conn of this.conns) if (conn !== except) conn.send(message);
-  }
-
-  /** A change to the doc: store it, then forward it (as `message` when given) to everyone but its sender. */
-  private commit(
-    update: Uint8Array,
-    origin: unknown,
-    eventIds?: readonly string[],
-    message = encodeUpdate(update),
-    retry?: { frame: Uint8Array; again: () => void },
-  ): void {
-    const forward = (result: AppendResult) => {
-      if (result) this.storedElsewhere(origin, result.duplicate, update, retry);
-      else {
-        this.broadcast(message, origin);
-        this.options.bus?.publish(this.name, 'update', update);
-      }
-    };
-    const failed = (e: unknown) => {
-      this.options.log('error', 'append failed', { room: this.name, error: String(e) });
-      this.fail('could not store an update');
-    };
-    if (this.outbox.push(update, eventIds, forward, failed)) this.compaction.appended(this.state === 'ready');
-  }
-
-  /** Another instance's stored update: applied and forwarded here, then waiting frames retried. */
-  private applyRemote(update: Uint8Array): void {
-    try {
-      this.tap.run(() => Y.applyUpdate(this.doc, update, busOrigin));
-    } catch (e) {
-      this.options.log('error', 'bus update failed', { room: this.name, error: String(e) });
-    }
-    this.held?.retryAll();
-  }
-
-  /** The bus missed something: whatever storage holds that this doc lacks is applied and forwarded. */
-  private async catchUp(): Promise<void> {
-    if (this.state !== 'ready') return;
-    const doc = this.doc;
-    const wanted = () => this.state === 'ready' && this.doc === doc;
-    const close = this.tap.open();
-    try {
-      await applyStored(this.docs, this.name, doc, { origin: busOrigin, wanted, idle: this.frames.idle });
-    } finally {
-      close();
-    }
-    if (this.state === 'ready') this.held?.retryAll();
-  }
-
-  /** The wait is over: one last look in storage, then what still builds on unknown items is refused. */
-  private async expire(conn: Connection): Promise<void> {
-    await this.catchUp().catch((e) =>
-      this.options.log('error', 'catch-up failed', { room: this.name, error: String(e) }),
-    );
-    this.held?.resume(conn, true);
-  }
 
   private scheduleUnload(): void {
     clearTimeout(this.idleTimer);
@@ -453,24 +361,10 @@ export class Room {
     this.state = 'closed';
     clearTimeout(this.idleTimer);
     this.held?.clear();
-    if (this.joined && this.listener) this.options.bus?.leave(this.name, this.listener);
+    if (this.joined) this.link?.leave();
     this.presence.destroy();
     this.detachPolicy();
     this.doc.destroy();
     this.onUnload(this);
   }
-}
-
-/**
- * The doc's state vector less an update it holds but never forwarded: after a reload, what storage
- * holds beyond it goes out. Another instance may have stored that very update (the same items), which
- * the reloaded doc then holds under the same clocks: its phones never had it.
- */
-function sentBefore(doc: Y.Doc, unsent: Uint8Array | undefined): Uint8Array {
-  if (!unsent) return Y.encodeStateVector(doc);
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const [client, clock] of Y.parseUpdateMeta(unsent).from) {
-    known.set(client, Math.min(known.get(client) ?? 0, clock));
-  }
-  return Y.encodeStateVector(known);
 }
