@@ -19,6 +19,7 @@ export function* applyWhole(
 ): Steps<Uint8Array[] | RuleError> {
   const captured: Uint8Array[] = [];
   const capture = (u: Uint8Array) => void captured.push(u);
+  const parked = parkedOf(doc);
   if (!exact) doc.on('update', capture);
   try {
     if (values) withValuesRead(update, values, () => Y.applyUpdate(doc, update, origin));
@@ -28,8 +29,7 @@ export function* applyWhole(
   } finally {
     if (!exact) doc.off('update', capture);
   }
-  const { pendingStructs, pendingDs } = doc.store;
-  if (pendingStructs || pendingDs) return new RuleError(RejectReason.Unresolved, 'parts of it depend on unknown items');
+  if (parkedMore(doc, parked)) return new RuleError(RejectReason.Unresolved, 'parts of it depend on unknown items');
   try {
     const after = afterApply?.();
     if (isSteps(after)) yield* after;
@@ -38,3 +38,28 @@ export function* applyWhole(
   }
   return exact ? [update] : captured;
 }
+
+/** What Yjs holds back in a doc, waiting for items it does not have. */
+interface Parked {
+  structs: Uint8Array | undefined;
+  deletes: Uint8Array | null;
+}
+
+const parkedOf = (doc: Y.Doc): Parked => ({ structs: doc.store.pendingStructs?.update, deletes: doc.store.pendingDs });
+
+/**
+ * Whether applying an update parked anything more. A loaded doc may hold parked structs already: a
+ * row stored after one another instance's storage refused, building on it (only a member who sends
+ * one id to two instances at once gets there), or, with a bus, a row read before one it builds on
+ * that another instance commits late and the bus brings. The update is not to blame for those, nor
+ * for what it lets Yjs take from them. Yjs encodes what it keeps parked again at each apply, so
+ * sizes are compared: parking more makes it larger. (Validation refuses an update that would park
+ * anything before it is applied; this is the backstop.)
+ */
+function parkedMore(doc: Y.Doc, before: Parked): boolean {
+  const now = parkedOf(doc);
+  return larger(now.structs, before.structs) || larger(now.deletes ?? undefined, before.deletes ?? undefined);
+}
+
+const larger = (now: Uint8Array | undefined, before: Uint8Array | undefined) =>
+  now !== undefined && now.byteLength > (before?.byteLength ?? 0);
