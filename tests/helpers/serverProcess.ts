@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './startServer.ts';
 
@@ -17,6 +17,14 @@ export interface ServerProcess {
 }
 
 const root = join(import.meta.dirname, '..', '..');
+
+/** The flags `npm start` (its `serve` script) gives node: the build runs as shipped. */
+export function servedWith(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { serve: string } };
+  const m = /^node ((?:--\S+ )*)dist-server\/sync-server\/main\.js$/.exec(pkg.scripts.serve);
+  if (!m) throw new Error(`package.json's serve script is not "node [flags] dist-server/sync-server/main.js"`);
+  return m[1]!.split(' ').filter(Boolean);
+}
 /** Past a websocket's 30 s close handshake timeout, the longest a clean shutdown may wait. */
 const STOP_WITHIN_MS = 40_000;
 
@@ -31,7 +39,7 @@ export async function startServerProcess(
   const built = options.built ?? false;
   const mainJs = join(root, 'dist-server', 'sync-server', 'main.js');
   if (built && !existsSync(mainJs)) throw new Error('dist-server is missing: run npm run build first');
-  const args = built ? [mainJs] : ['--import', 'tsx', join(root, 'sync-server', 'main.ts')];
+  const args = built ? [...servedWith(), mainJs] : ['--import', 'tsx', join(root, 'sync-server', 'main.ts')];
   const proc = spawn(process.execPath, args, {
     cwd: root,
     env: {
