@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -14,23 +14,14 @@ import {
   type TestClient,
 } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/startPostgres.ts';
-import { redisAvailable, startRedis, type TestRedis } from '../helpers/startRedis.ts';
 import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+import { postgresAndRedisAvailable, usePostgresAndRedis } from '../helpers/usePostgresAndRedis.ts';
 
-let postgres: TestPostgres | undefined;
-let redis: TestRedis | undefined;
-beforeAll(async () => {
-  if (!postgresAvailable || !redisAvailable) return;
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-});
+const servers = usePostgresAndRedis();
 
 const titles = (c: TestClient) => (c.events.toArray() as { title?: string }[]).flatMap((e) => e.title ?? []);
 
-describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on one Postgres and one Redis', () => {
+describe.skipIf(!postgresAndRedisAvailable)('two relay instances on one Postgres and one Redis', () => {
   let url: string;
   let a: TestServer;
   let b: TestServer;
@@ -45,8 +36,8 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
   const room = () => `${admin.compoundId}/public`;
 
   beforeEach(async () => {
-    url = await postgres!.newDatabase();
-    const env = { DATABASE_URL: url, REDIS_URL: redis!.url };
+    const env = await servers.env();
+    url = env.DATABASE_URL;
     a = await startTestServer(env);
     b = await startTestServer({ ...env, CROSS_INSTANCE_WAIT_MS: '1500', COMPACT_EVERY: '3' });
     admin = await createCompound(a.url);
@@ -54,7 +45,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     bob = await addMember(b.url, admin, { role: 'committee', party: 'property' });
   });
   afterEach(async () => {
-    await redis!.client.call('CLIENT', 'UNPAUSE');
+    await servers.redis.client.call('CLIENT', 'UNPAUSE');
     for (const c of clients) c.destroy();
     clients = [];
     await Promise.all([a.close(), b.close()]);
@@ -88,7 +79,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     const watcher = open(b, admin);
     await Promise.all([synced(x), synced(z), synced(watcher)]);
     // Redis holds every write for a while: what A stores now cannot reach B through the bus yet.
-    await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
+    await servers.redis.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
     x.events.push([raised(admin, '在甲实例刚被接受')]);
     await eventually(async () => {
       const doc = new Y.Doc();
@@ -129,7 +120,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     const third = await openPostgresStorage(url);
     await third.docs.append(room(), update!);
     await third.close();
-    await redis!.client.incr(`ls:{${room()}}:seq`);
+    await servers.redis.client.incr(`ls:{${room()}}:seq`);
 
     x.events.push([raised(admin, '下一条')]);
     await eventually(() => expect(titles(y)).toEqual(expect.arrayContaining(['下一条', '存了但没广播'])));
@@ -140,7 +131,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     const x = open(a, admin);
     const y = open(b, bob);
     await Promise.all([synced(x), synced(y)]);
-    await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
+    await servers.redis.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
     for (let i = 0; i < 3; i++) x.events.push([raised(admin, `甲存的 ${i}`)]);
     await eventually(async () => {
       const doc = new Y.Doc();
@@ -150,7 +141,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     // B stores more than COMPACT_EVERY rows while it lacks A's: it compacts the room.
     for (let i = 0; i < 5; i++) y.events.push([raised(bob, `乙存的 ${i}`)]);
     await eventually(async () => expect(await b.storage.docs.count(room())).toBeLessThan(5));
-    await redis!.client.call('CLIENT', 'UNPAUSE');
+    await servers.redis.client.call('CLIENT', 'UNPAUSE');
     const doc = new Y.Doc();
     for (const u of await b.storage.docs.load(room())) Y.applyUpdate(doc, u);
     const stored = (doc.getArray('events').toArray() as { title?: string }[]).flatMap((e) => e.title ?? []);
@@ -169,12 +160,12 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     // B merges a first tail, so its next one could come from its live doc.
     for (let i = 0; i < 3; i++) y.events.push([raised(bob, `乙先存的 ${i}`)]);
     await eventually(async () => expect(await b.storage.docs.count(room())).toBe(2));
-    await redis!.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
+    await servers.redis.client.call('CLIENT', 'PAUSE', '1000', 'WRITE');
     for (let i = 0; i < 3; i++) x.events.push([raised(admin, `甲存的 ${i}`)]);
     await eventually(async () => expect(await a.storage.docs.count(room())).toBe(5));
     for (let i = 0; i < 5; i++) y.events.push([raised(bob, `乙存的 ${i}`)]);
     await eventually(async () => expect(await b.storage.docs.count(room())).toBeLessThan(5));
-    await redis!.client.call('CLIENT', 'UNPAUSE');
+    await servers.redis.client.call('CLIENT', 'UNPAUSE');
     const rows = await b.storage.docs.load(room());
     expect(rows[0]).toEqual(base);
     const doc = new Y.Doc();
@@ -237,7 +228,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     const watcher = open(b, admin);
     await Promise.all([synced(x), synced(y), synced(watcher)]);
     // Neither instance hears the other meanwhile: each one's own rules pass.
-    await redis!.client.call('CLIENT', 'PAUSE', '1500', 'WRITE');
+    await servers.redis.client.call('CLIENT', 'PAUSE', '1500', 'WRITE');
     const first = raised(bob, '同一个编号，第一份');
     x.events.push([first]);
     await eventually(async () => {
@@ -247,7 +238,7 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('two relay instances on o
     });
     y.events.push([{ ...first, title: '同一个编号，第二份' }]);
     await eventually(() => expect(y.closes[0]?.reason).toMatch(/^causal_rule: .*duplicate_id/));
-    await redis!.client.call('CLIENT', 'UNPAUSE');
+    await servers.redis.client.call('CLIENT', 'UNPAUSE');
     await eventually(() => expect(titles(watcher)).toContain('同一个编号，第一份'));
     expect(titles(watcher)).not.toContain('同一个编号，第二份');
     const stored = new Y.Doc();

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addMember, connect, createCompound, raised, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/startPostgres.ts';
-import { redisAvailable, startRedis, type TestRedis } from '../helpers/startRedis.ts';
+import { postgresAndRedisAvailable, usePostgresAndRedis } from '../helpers/usePostgresAndRedis.ts';
 
-let postgres: TestPostgres | undefined;
-let redis: TestRedis | undefined;
-beforeAll(async () => {
-  if (!postgresAvailable || !redisAvailable) return;
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-});
+const servers = usePostgresAndRedis();
 
 const ids = (events: Y.Array<unknown>) => new Set((events.toArray() as { id: string }[]).map((e) => e.id));
 
-describe.skipIf(!postgresAvailable || !redisAvailable)('an instance dies under writes', () => {
+describe.skipIf(!postgresAndRedisAvailable)('an instance dies under writes', () => {
   it('what the other instance forwarded is stored, and the writer’s phone finishes on the survivor', async () => {
-    const env = { DATABASE_URL: await postgres!.newDatabase(), REDIS_URL: redis!.url };
+    const env = await servers.env();
     const procs: ServerProcess[] = [await startServerProcess({ env }), await startServerProcess({ env })];
     const [a, b] = procs as [ServerProcess, ServerProcess];
     const clients: TestClient[] = [];

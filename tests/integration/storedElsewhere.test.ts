@@ -12,18 +12,9 @@ import {
 } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/startPostgres.ts';
-import { redisAvailable, startRedis, type TestRedis } from '../helpers/startRedis.ts';
+import { postgresAndRedisAvailable, usePostgresAndRedis } from '../helpers/usePostgresAndRedis.ts';
 
-let postgres: TestPostgres | undefined;
-let redis: TestRedis | undefined;
-beforeAll(async () => {
-  if (!postgresAvailable || !redisAvailable) return;
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-});
+const servers = usePostgresAndRedis();
 
 const titles = (events: Y.Array<unknown>) => (events.toArray() as { title: string }[]).map((e) => e.title);
 
@@ -32,7 +23,7 @@ const titles = (events: Y.Array<unknown>) => (events.toArray() as { title: strin
  * again to another instance, whose storage already holds its event ids. The instance in this test
  * plays the survivor; what the dead one stored is written into Postgres from outside, unpublished.
  */
-describe.skipIf(!postgresAvailable || !redisAvailable)('a write another instance stored first', () => {
+describe.skipIf(!postgresAndRedisAvailable)('a write another instance stored first', () => {
   let server: ServerProcess;
   let url: string;
   let admin: Session;
@@ -62,9 +53,10 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('a write another instance
   }
 
   beforeAll(async () => {
-    if (!postgres || !redis) return;
-    url = await postgres.newDatabase();
-    server = await startServerProcess({ env: { DATABASE_URL: url, REDIS_URL: redis.url } });
+    if (!postgresAndRedisAvailable) return;
+    const env = await servers.env();
+    url = env.DATABASE_URL;
+    server = await startServerProcess({ env });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
