@@ -16,7 +16,7 @@ import {
   track,
   waitFor,
 } from './processes.ts';
-import { rssBytes } from './procStats.ts';
+import { type MemoryMap, memoryMap, rssBytes } from './procStats.ts';
 
 export interface FanoutOptions {
   rooms: number;
@@ -46,6 +46,9 @@ export interface FanoutRun {
   phases: PhaseResult[];
   rssBeforeBytes: number;
   rssAfterLeaveBytes: number;
+  /** Where the resident memory lies, before the load and once idle after it. */
+  memBefore: MemoryMap;
+  memAfterLeave: MemoryMap;
   /** How long after the clients left the rooms were unloaded (ours), NaN if never. */
   unloadMs: number;
   disconnects: number;
@@ -110,6 +113,7 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
     const runs = targets.map((t) => ({
       target: t.name,
       rssBeforeBytes: rssBytes(t.pid),
+      memBefore: memoryMap(t.pid),
       connectMs: 0,
       phases: [] as PhaseResult[],
     }));
@@ -167,8 +171,20 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
       );
     }
     return [
-      { ...runs[0]!, ...oursLeft, rssAfterLeaveBytes: rssBytes(ours.proc.pid!), unloadMs },
-      { ...runs[1]!, ...refLeft, rssAfterLeaveBytes: rssBytes(reference.proc.pid!), unloadMs: Number.NaN },
+      {
+        ...runs[0]!,
+        ...oursLeft,
+        rssAfterLeaveBytes: rssBytes(ours.proc.pid!),
+        memAfterLeave: memoryMap(ours.proc.pid!),
+        unloadMs,
+      },
+      {
+        ...runs[1]!,
+        ...refLeft,
+        rssAfterLeaveBytes: rssBytes(reference.proc.pid!),
+        memAfterLeave: memoryMap(reference.proc.pid!),
+        unloadMs: Number.NaN,
+      },
     ];
   } finally {
     for (const l of loads) l.kill();

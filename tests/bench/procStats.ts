@@ -47,3 +47,29 @@ export function machineCpuSeconds(): { busy: number; iowait: number } {
   const t = clockTicks();
   return { busy: (user! + nice! + system! + irq! + softirq! + steal!) / t, iowait: iowait! / t };
 }
+
+/** Resident memory of a process by kind of mapping, in bytes, from /proc/<pid>/smaps. */
+export interface MemoryMap {
+  /** glibc's main heap (`[heap]`): malloc'd memory of the main arena. */
+  heap: number;
+  /** Anonymous mappings: V8's heap, malloc's other arenas and large blocks, thread stacks. */
+  anon: number;
+  /** Mapped files: code, shared libraries, SQLite's WAL index. */
+  files: number;
+}
+
+export function memoryMap(pid: number): MemoryMap {
+  const out: MemoryMap = { heap: 0, anon: 0, files: 0 };
+  let kind: keyof MemoryMap = 'anon';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[1]!;
+      kind = name === '[heap]' ? 'heap' : name === '' || name.startsWith('[') ? 'anon' : 'files';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) out[kind] += Number(rss[1]) * 1024;
+  }
+  return out;
+}

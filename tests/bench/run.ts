@@ -123,6 +123,11 @@ async function fanoutSection(): Promise<void> {
       ['clients synced in ms', f(ours.connectMs, 0), f(ref.connectMs, 0)],
       ['server RSS MB before clients', mb(ours.rssBeforeBytes), mb(ref.rssBeforeBytes)],
       ['server RSS MB after all clients left', mb(ours.rssAfterLeaveBytes), mb(ref.rssAfterLeaveBytes)],
+      ...(['heap', 'anon', 'files'] as const).map((k) => [
+        `  of it ${k === 'heap' ? "glibc's main heap" : k === 'anon' ? 'anonymous maps (V8, arenas)' : 'mapped files'}, before -> after`,
+        `${mb(ours.memBefore[k])} -> ${mb(ours.memAfterLeave[k])}`,
+        `${mb(ref.memBefore[k])} -> ${mb(ref.memAfterLeave[k])}`,
+      ]),
       [
         'server RSS growth MB (after leave - before)',
         mb(ours.rssAfterLeaveBytes - ours.rssBeforeBytes),
