@@ -1,0 +1,3 @@
+{
+  "targets": [{ "target_name": "malloc_trim", "sources": ["mallocTrim.c"] }]
+}
