@@ -67,9 +67,25 @@ export async function launchPhone(
   };
 }
 
-/** Waits until a service worker controls the page (ready can resolve while it still activates). */
+/**
+ * Waits until a service worker controls the page (ready can resolve while it still activates). A
+ * first join holds the worker back until the documents synced, then it precaches over a megabyte:
+ * on a loaded two-core machine that has taken more than 30 s once. If it never comes, the error
+ * says how far the worker got.
+ */
 export async function waitForController(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
+  } catch (e) {
+    const state = await page
+      .evaluate(async () => {
+        const r = await navigator.serviceWorker?.getRegistration();
+        const worker = (w: ServiceWorker | null | undefined) => w?.state ?? 'none';
+        return `${location.pathname}: registration ${r ? 'yes' : 'none'}, installing ${worker(r?.installing)}, waiting ${worker(r?.waiting)}, active ${worker(r?.active)}, caches ${(await caches.keys()).join(' ') || 'none'}`;
+      })
+      .catch((why: unknown) => `unknown (${String(why)})`);
+    throw new Error(`no service worker controls the page: ${state}`, { cause: e });
+  }
 }
 
 /** One phone for a describe block: launched before its tests, its profile deleted after them. */
