@@ -18,7 +18,7 @@ export interface ProfileSummary {
   idleMs: number;
   /** Self time of the heaviest functions, in ms. */
   self: [string, number][];
-  /** Inclusive time of the relay's main steps, in ms. */
+  /** Inclusive time of the relay's main steps (`function` or `function file`), in ms. */
   steps: [string, number][];
   eventLoop?: { p50: number; p99: number; max: number; elu: number };
 }
@@ -53,10 +53,14 @@ export function summarizeProfile(dir: string, steps: string[], top = 12): Profil
     self.set(own, (self.get(own) ?? 0) + dt);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const fn = byId.get(at)!.callFrame.functionName;
-      if (steps.includes(fn) && !seen.has(fn)) {
-        seen.add(fn);
-        inclusive.set(fn, (inclusive.get(fn) ?? 0) + dt);
+      const frame = byId.get(at)!.callFrame;
+      // A step is a function name, or a name and its file's base name for a name used elsewhere too.
+      const named = `${frame.functionName} ${frame.url.split('/').pop()?.replace(/\.[cm]?[jt]s$/, '')}`;
+      for (const fn of [frame.functionName, named]) {
+        if (steps.includes(fn) && !seen.has(fn)) {
+          seen.add(fn);
+          inclusive.set(fn, (inclusive.get(fn) ?? 0) + dt);
+        }
       }
     }
   });

@@ -218,14 +218,15 @@ async function floodSection(): Promise<void> {
 
 /** Functions to total in the profile, with what they stand for in the relay. */
 const relaySteps: Record<string, string> = {
-  applyFrom: 'Room.applyFrom: validate + apply + store + forward',
-  validateUpdate: 'validateUpdate',
+  applyFrom: 'Room.applyFrom: validate + fold + apply + store + forward',
+  validateSteps: 'validation (reading the update and its events, permissions)',
+  'beforeSteps CausalGuard': 'causal rules before applying (the fold asked)',
+  'afterSteps CausalGuard': 'causal fold of the accepted events',
   applyUpdate: 'Y.applyUpdate, with the update observers below',
-  append: 'SQLite append (insert, WAL writes, checkpoints)',
-  send: 'forwarding (Connection.send, ws send)',
+  'flush sqliteDocStore': 'SQLite appends (inserts and commits; checkpoints on a worker)',
+  'run Compaction': 'compaction',
+  'broadcast Commits': 'forwarding (Connection.send, ws send)',
   writev: 'socket writes (writev syscalls)',
-  compact: 'compaction (Room.compact)',
-  mergeUpdatesV2: 'Y.mergeUpdates',
   '(garbage collector)': 'garbage collector',
 };
 
