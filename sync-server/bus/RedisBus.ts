@@ -79,6 +79,8 @@ export class RedisBus implements RoomBus {
   readonly #writer: Redis;
   readonly #reader: Redis;
   readonly #rooms = new Map<string, Followed>();
+  /** Listeners whose join waits for Redis, with the room: a leave meanwhile takes them out. */
+  readonly #joining = new Map<BusListener, string>();
   readonly #maxLen: number;
   readonly #log: RelayOptions['log'];
   #readerId: number | undefined;
@@ -116,7 +118,19 @@ export class RedisBus implements RoomBus {
       return;
     }
     const k = keys(room);
-    const [seq, id, awarenessId] = (await this.#writer.eval(POSITION, 3, k.updates, k.seq, k.awareness)) as string[];
+    this.#joining.set(listener, room);
+    let position: string[];
+    try {
+      position = (await this.#writer.eval(POSITION, 3, k.updates, k.seq, k.awareness)) as string[];
+    } catch (e) {
+      this.#joining.delete(listener);
+      throw e;
+    }
+    // Left while the join waited (a room dropped again at once): not followed after all.
+    const left = this.#joining.get(listener) !== room;
+    this.#joining.delete(listener);
+    if (left) return;
+    const [seq, id, awarenessId] = position;
     // Another listener may have joined while this one waited.
     const again = this.#rooms.get(room);
     if (again) {
@@ -133,6 +147,7 @@ export class RedisBus implements RoomBus {
   }
 
   leave(room: string, listener: BusListener): void {
+    if (this.#joining.get(listener) === room) this.#joining.delete(listener);
     const followed = this.#rooms.get(room);
     if (!followed) return;
     followed.listeners.delete(listener);

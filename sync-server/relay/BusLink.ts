@@ -54,11 +54,15 @@ export class BusLink {
     );
   }
 
-  /** Settles once the room's position in the bus is fixed: everything published after it comes here. */
+  /**
+   * Settles once the room's position in the bus is fixed: everything published after it comes here.
+   * Joining again (a reload) changes nothing.
+   */
   join(): Promise<void> {
     return this.bus.join(this.name, this.#listener);
   }
 
+  /** Stops following the room, also if its join still waits for the bus. */
   leave(): void {
     this.bus.leave(this.name, this.#listener);
   }

@@ -48,7 +48,6 @@ export class Room {
   /** With a bus: what this room hears from other instances, and frames waiting for it. */
   private readonly link: BusLink | undefined;
   private readonly held: HeldFrames | undefined;
-  private joined = false;
 
   constructor(
     readonly name: string,
@@ -121,10 +120,7 @@ export class Room {
   private async load(known?: Uint8Array): Promise<void> {
     try {
       // Joined before reading storage: what another instance stores meanwhile comes through the bus.
-      if (this.link && !this.joined) {
-        await this.link.join();
-        this.joined = true;
-      }
+      await this.link?.join();
       // What is still being stored belongs in the load.
       await this.outbox.pending;
       const rows = await applyStored(this.docs, this.name, this.doc, { wanted: () => this.state === 'loading' });
@@ -361,7 +357,7 @@ export class Room {
     this.state = 'closed';
     clearTimeout(this.idleTimer);
     this.held?.clear();
-    if (this.joined) this.link?.leave();
+    this.link?.leave();
     this.presence.destroy();
     this.detachPolicy();
     this.doc.destroy();

@@ -18,7 +18,7 @@ function listening() {
   return { heard, listener };
 }
 
-describe.skipIf(!redisAvailable)('the bus after Redis went away', () => {
+describe.skipIf(!redisAvailable)('the Redis bus: the rooms it follows, and after Redis went away', () => {
   let redis: TestRedis | undefined;
   let buses: RedisBus[] = [];
   afterEach(async () => {
@@ -73,5 +73,22 @@ describe.skipIf(!redisAvailable)('the bus after Redis went away', () => {
       const entries = await redis!.client.xrange('ls:{c/public}:u', '-', '+');
       expect(entries.map(([, fields]) => fields)).toContainEqual(['s', '2', 'i', logging.instance]);
     });
+  });
+
+  it('a listener that leaves while its join still waits for Redis is not followed after the join', async () => {
+    redis = await startRedis();
+    const a = open(redis.url);
+    const b = open(redis.url);
+    await eventually(() => a.join('c/public', listening().listener));
+    const gone = listening();
+    // A room dropped at once (its phone gone again): the leave comes before Redis answers the join.
+    const joining = b.join('c/public', gone.listener);
+    b.leave('c/public', gone.listener);
+    await joining;
+    const stays = listening();
+    await b.join('c/public', stays.listener);
+    a.publish('c/public', 'update', Buffer.from('后来'));
+    await eventually(() => expect(stays.heard.updates).toEqual(['后来']));
+    expect(gone.heard.updates).toEqual([]);
   });
 });
