@@ -8,6 +8,9 @@ import type { RoomAwareness } from './RoomAwareness.ts';
 import type { BusListener, RelayOptions, RoomBus } from './types.ts';
 import type { UpdateTap } from './UpdateTap.ts';
 
+/** How long after a failed catch-up (storage unreachable) the room tries again. */
+export const CATCH_UP_RETRY_MS = 1000;
+
 /** Transaction origin of what another instance stored: forwarded here, never stored again. */
 export const busOrigin = Symbol('bus');
 
@@ -45,11 +48,12 @@ export class BusLink {
     this.#listener = {
       update: (u) => this.frames.whenReady(() => this.#applyRemote(u)),
       awareness: (u) => this.room.status() !== 'closed' && presence.fromBus(u),
-      gap: () => void this.#catchUp(),
+      gap: () => this.#catchUpWhenReady(),
     };
     this.held = new HeldFrames(
       options.crossInstanceWaitMs ?? 3000,
-      (conn) => void this.#expire(conn),
+      // Through the room's queue: a wait that ends while the doc (re)loads is checked once it has.
+      (conn) => this.frames.whenReady(() => void this.#expire(conn)),
       (conn, frame) => this.room.handle(conn, frame),
     );
   }
@@ -77,7 +81,21 @@ export class BusLink {
     this.held.retryAll();
   }
 
-  /** The bus missed something: whatever storage holds that this doc lacks is applied and forwarded. */
+  /**
+   * The bus missed something. Heard while the doc loads, it may be a row the load read too early:
+   * the catch-up runs once the room is ready, and should storage fail, again a little later.
+   */
+  #catchUpWhenReady(): void {
+    this.frames.whenReady(() => {
+      this.#catchUp().catch((e) => {
+        this.options.log('error', 'catch-up failed', { room: this.name, error: String(e) });
+        if (this.room.status() === 'closed') return;
+        setTimeout(() => this.#catchUpWhenReady(), CATCH_UP_RETRY_MS).unref?.();
+      });
+    });
+  }
+
+  /** Whatever storage holds that this doc lacks is applied and forwarded. */
   async #catchUp(): Promise<void> {
     if (this.room.status() !== 'ready') return;
     const doc = this.room.doc();
@@ -96,6 +114,7 @@ export class BusLink {
     await this.#catchUp().catch((e) =>
       this.options.log('error', 'catch-up failed', { room: this.name, error: String(e) }),
     );
-    this.held.resume(conn, true);
+    // A reload may have begun while storage was read: the last try waits for it too.
+    this.frames.whenReady(() => this.held.resume(conn, true));
   }
 }
