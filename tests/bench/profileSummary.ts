@@ -55,7 +55,10 @@ export function summarizeProfile(dir: string, steps: string[], top = 12): Profil
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)!.callFrame;
       // A step is a function name, or a name and its file's base name for a name used elsewhere too.
-      const named = `${frame.functionName} ${frame.url.split('/').pop()?.replace(/\.[cm]?[jt]s$/, '')}`;
+      const named = `${frame.functionName} ${frame.url
+        .split('/')
+        .pop()
+        ?.replace(/\.[cm]?[jt]s$/, '')}`;
       for (const fn of [frame.functionName, named]) {
         if (steps.includes(fn) && !seen.has(fn)) {
           seen.add(fn);
