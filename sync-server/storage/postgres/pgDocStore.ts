@@ -13,6 +13,12 @@ interface Append {
   fail: (e: unknown) => void;
 }
 
+/** A claim's key `room\0id` read back: rooms hold no NUL (event ids none either, by their schema). */
+function roomAndId(key: string): [string, string] {
+  const at = key.indexOf('\u0000');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
 /**
  * Claims each update's event ids in `event_ids` (unique per room); returns, per update, the first id
  * another update (stored earlier, by any instance, or earlier in this batch) holds already.
@@ -31,16 +37,16 @@ async function claimIds(client: PoolClient, batch: Append[]): Promise<Map<number
   if (claims.size === 0) return taken;
   // Sorted, so two instances claiming overlapping ids lock them in one order and never deadlock.
   const keys = [...claims.keys()].sort();
-  const split = keys.map((k) => k.split('\u0000') as [string, string]);
+  const split = keys.map(roomAndId);
   const inserted = await client.query<{ room: string; id: string }>(
     `INSERT INTO event_ids (room, id) SELECT r, e FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (r, e, o)
       ORDER BY o ON CONFLICT DO NOTHING RETURNING room, id`,
     [split.map((k) => k[0]), split.map((k) => k[1])],
   );
   const won = new Set(inserted.rows.map((r) => `${r.room}\u0000${r.id}`));
-  for (const [key, i] of claims) if (!won.has(key) && !taken.has(i)) taken.set(i, key.split('\u0000')[1]!);
+  for (const [key, i] of claims) if (!won.has(key) && !taken.has(i)) taken.set(i, roomAndId(key)[1]);
   // An update refused for one id gives back the others it claimed.
-  const giveBack = [...claims].filter(([key, i]) => taken.has(i) && won.has(key)).map(([key]) => key.split('\u0000'));
+  const giveBack = [...claims].filter(([key, i]) => taken.has(i) && won.has(key)).map(([key]) => roomAndId(key));
   if (giveBack.length > 0) {
     await client.query('DELETE FROM event_ids WHERE (room, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
       giveBack.map((k) => k[0]),
@@ -97,25 +103,38 @@ export function pgDocStore(pool: Pool): DocStore & { flush(): Promise<void> } {
     }
   };
 
+  /** Settled once the batch they were put in has been stored (or failed): what a flush waits for. */
+  let marks: Array<() => void> = [];
   const drain = async () => {
-    while (batch.length > 0) {
+    while (batch.length > 0 || marks.length > 0) {
       const rows = batch;
+      const stored = marks;
       batch = [];
-      await store(rows).catch((e) => {
-        for (const r of rows) r.fail(e);
-      });
+      marks = [];
+      if (rows.length > 0)
+        await store(rows).catch((e) => {
+          for (const r of rows) r.fail(e);
+        });
+      for (const settle of stored) settle();
     }
   };
   const kick = (): Promise<void> => {
     running ??= drain().finally(() => {
       running = null;
-      if (batch.length > 0) void kick();
+      if (batch.length > 0 || marks.length > 0) void kick();
     });
     return running;
   };
-  /** Settles once everything appended so far is stored. */
-  const flush = async (): Promise<void> => {
-    while (running || batch.length > 0) await kick();
+  /**
+   * Settles once everything appended so far is stored (or failed): the commit running now, and the
+   * batch waiting behind it. Not later appends: while rooms keep appending a commit always runs, and
+   * a flush that waited for no commit at all would hold a room's load for as long.
+   */
+  const flush = (): Promise<void> => {
+    if (!running && batch.length === 0) return Promise.resolve();
+    const stored = new Promise<void>((settle) => marks.push(settle));
+    void kick();
+    return stored;
   };
 
   return {

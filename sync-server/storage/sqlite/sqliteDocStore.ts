@@ -90,15 +90,31 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
 
   // Appends of one event-loop turn share one transaction: one WAL commit for many updates.
   let batch: [string, Uint8Array][] = [];
-  let pending: Promise<undefined> | null = null;
+  interface Answer {
+    promise: Promise<undefined>;
+    resolve: (v: undefined) => void;
+    reject: (e: unknown) => void;
+  }
+  /** What the appends of `batch` answered: settled by whichever flush writes that batch. */
+  let answer: Answer | null = null;
   const insertBatch = db.transaction((rows: [string, Uint8Array][]) => {
     for (const [room, update] of rows) q.append.run(room, update);
   });
+  // A read or a compaction flushes the turn's appends before the turn ends: their answer comes from
+  // that write, failed or not, never from a later flush that finds nothing left to write.
   const flush = () => {
     if (batch.length === 0) return;
     const rows = batch;
+    const waiting = answer;
     batch = [];
-    insertBatch(rows);
+    answer = null;
+    try {
+      insertBatch(rows);
+    } catch (e) {
+      waiting?.reject(e);
+      throw e;
+    }
+    waiting?.resolve(undefined);
   };
 
   return {
@@ -110,18 +126,21 @@ export function sqliteDocStore(db: Database.Database): DocStore & { flush(): voi
     append(room, update) {
       batch.push([room, update]);
       // One process is the only writer: its own rules already refuse a repeated event id.
-      pending ??= new Promise<undefined>((resolve, reject) => {
+      if (!answer) {
+        let settle!: Pick<Answer, 'resolve' | 'reject'>;
+        const promise = new Promise<undefined>((resolve, reject) => {
+          settle = { resolve, reject };
+        });
+        answer = { promise, ...settle };
         setImmediate(() => {
-          pending = null;
           try {
             flush();
-            resolve(undefined);
-          } catch (e) {
-            reject(e);
+          } catch {
+            // The appends' answer says so.
           }
         });
-      });
-      return pending;
+      }
+      return answer.promise;
     },
     async *loadBatches(room, size) {
       flush();
