@@ -1,11 +1,14 @@
 import * as v from 'valibot';
-import { Line } from '../events/envelope.ts';
+import { Line, noControl } from '../events/envelope.ts';
 import { PartySchema } from '../roles.ts';
 
 // Strict: a field the server does not know is a 400, never silently dropped.
 
+/** A name or code kept as text in storage: one line, no control characters. */
+const Name = (max: number) => v.pipe(Line(max), v.check(noControl, 'control character'));
+
 /** POST /api/compounds: a new compound and its founder, who becomes its admin. */
-export const CreateCompoundBody = v.strictObject({ name: Line(60), founderName: Line(60), party: PartySchema });
+export const CreateCompoundBody = v.strictObject({ name: Name(60), founderName: Name(60), party: PartySchema });
 export type CreateCompoundBody = v.InferInput<typeof CreateCompoundBody>;
 
 /** POST /api/compounds/:compoundId/invites: a committee invite names its party, a partner invite its unit. */
@@ -13,12 +16,15 @@ export const CreateInviteBody = v.strictObject({
   role: v.picklist(['resident', 'committee', 'partner']),
   party: v.optional(PartySchema),
   /** The partner unit (共建单位) a partner invite joins people to. */
-  unit: v.optional(Line(100)),
+  unit: v.optional(Name(100)),
   maxUses: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 1),
   ttlHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
 });
 export type CreateInviteBody = v.InferInput<typeof CreateInviteBody>;
 
 /** POST /api/join: redeem an invite code under a display name. */
-export const JoinBody = v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: Line(60) });
+export const JoinBody = v.strictObject({
+  code: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.check(noControl, 'control character')),
+  name: Name(60),
+});
 export type JoinBody = v.InferInput<typeof JoinBody>;

@@ -2,8 +2,20 @@ import * as v from 'valibot';
 import { idPattern } from '../rooms.ts';
 import { Timestamp } from '../time.ts';
 
-/** Any unique string, e.g. crypto.randomUUID(). */
-export const EventId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/**
+ * True if `s` holds no control character (U+0000-U+001F, U+007F). Ids and names are stored as text
+ * columns, and Postgres refuses NUL in text: the relay would fail a whole batch of appends on one.
+ */
+export function noControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 127) return false;
+  }
+  return true;
+}
+
+/** Any unique string without control characters, e.g. crypto.randomUUID(). */
+export const EventId = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.check(noControl, 'control character'));
 /** A member id, as issued by the server. */
 export const MemberId = v.pipe(v.string(), v.regex(idPattern));
 

@@ -45,6 +45,11 @@ describe('the JSON API (docs/PROTOCOL.md)', () => {
     expect(r.json.error.message).toMatch(/party/);
     expect((await call('POST', '/api/compounds', undefined, undefined, 'not json')).status).toBe(400);
     expect((await call('POST', '/api/compounds', { name: ' ', founderName: 'a', party: 'owners' })).status).toBe(400);
+    // Names and codes are kept as text, where Postgres refuses NUL: a clear 400 on every storage.
+    const nul = await call('POST', '/api/compounds', { name: '幸福\u0000里', founderName: 'a', party: 'owners' });
+    expect(nul.status).toBe(400);
+    expect(nul.json.error.message).toMatch(/name/);
+    expect((await call('POST', '/api/join', { code: 'ab\u0000', name: '李' })).status).toBe(400);
   });
 
   it('an oversize body gets 413', async () => {

@@ -106,6 +106,10 @@ describe('per-module field rules', () => {
     ['minutes.signed-in', { attendee: { name: '周主任' } }],
     ['minutes.signed-off', { party: 'none' }],
     ['member.joined', { role: 'mayor' }],
+    // Ids are stored as text, where Postgres refuses NUL: no control character in any.
+    ['request.raised', { id: 'x\u0000y' }],
+    ['request.decided', { requestId: 'r\u0007' }],
+    ['ledger.expense.approved', { expenseId: '\u007f' }],
   ];
   it.each(refused)('refuses %s with %j', (type, extra) => {
     expect(accepts(example(type, extra))).toBe(false);
