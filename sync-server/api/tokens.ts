@@ -21,7 +21,13 @@ export function tokenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
     if (!(await s.storage.accounts.rotateToken(memberId, hashToken(old), hashToken(token)))) {
       throw new ApiError(401, Code.Unauthenticated, 'this token was rotated or revoked meanwhile');
     }
-    await tickets.forgetMember(memberId);
+    // The new token is stored: the member gets it whatever the ticket store answers (a ticket of the
+    // old one expires within its minute). Failing here would lock them out, their old token dead.
+    try {
+      await tickets.forgetMember(memberId);
+    } catch (e) {
+      s.log('warn', 'sync tickets of a rotated token not forgotten', { memberId, error: String(e) });
+    }
     s.relay.disconnectMember(memberId, CloseCode.Unauthenticated, 'token rotated: connect with the new one');
     const credentials: Credentials = { compoundId, memberId, token, role, party };
     return c.json(credentials);

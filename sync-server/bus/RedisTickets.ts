@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Member } from '../../shared/roles.ts';
 import { TICKET_TTL_MS, type Tickets } from '../auth/TicketBook.ts';
 import { newToken } from '../auth/tokens.ts';
+import { quitOrDrop } from './RedisBus.ts';
 
 // Only a hash of the ticket is kept, like member tokens: reading Redis opens no socket.
 const ticketKey = (ticket: string) => `ls:ticket:${createHash('sha256').update(ticket).digest('hex')}`;
@@ -20,7 +21,10 @@ export class RedisTickets implements Tickets {
     private readonly now: () => number,
     private readonly ttlMs = TICKET_TTL_MS,
   ) {
-    this.#redis = new Redis(url);
+    // While Redis is down a command fails after two attempts to reconnect (a few hundred ms) instead
+    // of waiting through ioredis's default twenty (over a minute): a phone's connect is refused and
+    // tried again, and a token rotation goes through without forgetting the old token's tickets.
+    this.#redis = new Redis(url, { maxRetriesPerRequest: 2 });
     this.#redis.on('error', () => {});
   }
 
@@ -46,6 +50,6 @@ export class RedisTickets implements Tickets {
   }
 
   async close(): Promise<void> {
-    await this.#redis.quit().catch(() => undefined);
+    await quitOrDrop(this.#redis);
   }
 }
