@@ -14,10 +14,12 @@ export class LocalCopy implements ClientIdStore {
   /** Settles once the stored updates are in the document, or with the error when IndexedDB cannot open. */
   readonly loaded: Promise<LoadResult>;
   private readonly persistence: IndexeddbPersistence;
+  private readonly unhook: () => void;
 
-  constructor(dbName: string, doc: Y.Doc) {
+  /** `onError`: a write to IndexedDB failed (the document goes on in memory and to the relay). */
+  constructor(dbName: string, doc: Y.Doc, onError?: (e: unknown) => void) {
     this.persistence = new IndexeddbPersistence(dbName, doc);
-    storeAfterLoad(this.persistence, doc);
+    this.unhook = storeAfterLoad(this.persistence, doc, onError);
     // whenSynced never settles when the database cannot open, but get() rejects then. Read at once,
     // so the list is the one the last visit left, before this visit saves writes made while loading.
     this.loaded = this.persistence.get(UNSENT_KEY).then(
@@ -50,6 +52,7 @@ export class LocalCopy implements ClientIdStore {
 
   /** Stops writing the document and closes the database. */
   async destroy(): Promise<void> {
+    this.unhook();
     await this.persistence.destroy().catch(() => undefined);
   }
 }

@@ -17,11 +17,28 @@ function changedSomething(tr: Y.Transaction): boolean {
  * listens from its constructor on, so the one transaction that applies the stored log is encoded
  * back whole (seconds for a five-year compound) only to be dropped as its own origin. A local
  * write made before the load ends is stored once the load ends, encoded from its before-state.
+ * Returns what stops the storing (call it with y-indexeddb's destroy()).
  */
-export function storeAfterLoad(persistence: IndexeddbPersistence, doc: Y.Doc): void {
+export function storeAfterLoad(
+  persistence: IndexeddbPersistence,
+  doc: Y.Doc,
+  onError: (e: unknown) => void = () => {},
+): () => void {
   const inner = persistence as unknown as { _storeUpdate: StoreUpdate; _destroyed: boolean };
-  const store = inner._storeUpdate;
-  doc.off('update', store);
+  const stock = inner._storeUpdate;
+  doc.off('update', stock);
+  // y-indexeddb writes from inside the doc's 'update' event. Its database closed under it (another
+  // tab deleted it on a reset, or the browser dropped the connection), the write throws there, and
+  // a throw inside Yjs's cleanup stops every later update: nothing more is shown, counted or sent.
+  const store: StoreUpdate = (update, origin) => {
+    if (inner._destroyed) return;
+    try {
+      stock(update, origin);
+    } catch (e) {
+      onError(e);
+    }
+  };
+
   const early: Uint8Array[] = [];
   const onTransaction = (tr: Y.Transaction) => {
     if (tr.local && changedSomething(tr)) early.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState)));
@@ -33,4 +50,9 @@ export function storeAfterLoad(persistence: IndexeddbPersistence, doc: Y.Doc): v
     for (const update of early) store(update, null);
     doc.on('update', store);
   });
+  // y-indexeddb's destroy() takes off its own listener, not this one.
+  return () => {
+    doc.off('afterTransaction', onTransaction);
+    doc.off('update', store);
+  };
 }

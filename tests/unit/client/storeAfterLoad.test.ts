@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { storeAfterLoad } from '../../../client/sync/storeAfterLoad.ts';
 import { eventually } from '../../helpers/eventually.ts';
@@ -60,6 +60,27 @@ describe('storeAfterLoad', () => {
     await eventually(async () =>
       expect((await reopen(name)).map((e) => (e as { id: string }).id).sort()).toEqual(['early', 'late', 'old']),
     );
+    await persistence.destroy();
+  });
+
+  it('a write after another tab deleted the database is reported, and the document goes on', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(name, doc);
+    const errors: unknown[] = [];
+    storeAfterLoad(persistence, doc, (e) => errors.push(e));
+    await persistence.whenSynced;
+    // The relay link and the page listen after y-indexeddb.
+    const sent: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => sent.push(u));
+    const push = (id: string) => doc.getArray('events').push([{ id }]);
+    push('before');
+    // Another tab resets the document: deleting its database closes this tab's connection to it.
+    await clearDocument(name);
+    expect(() => push('after')).not.toThrow();
+    push('later');
+    expect(sent).toHaveLength(3);
+    expect(errors).not.toEqual([]);
     await persistence.destroy();
   });
 });
