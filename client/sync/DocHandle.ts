@@ -139,13 +139,15 @@ export class DocHandle {
   /** Saves the local copy to files, forgets it and loads the document again from the relay. */
   async resetFromRelay(code: number, reason: string): Promise<void> {
     const old = this.doc();
-    const copy = exportCopy(old, this.opts.compoundId, this.opts.docName);
-    copy.download();
     await this.close();
     await LocalCopy.clear(this.dbName);
-    old.destroy();
+    // Saved only now, when the fresh doc takes over: a write made while the copy was closed and
+    // deleted is in the old doc, and in the files with the rest of it.
     const fresh = new Y.Doc();
     this.set.doc(fresh);
+    const copy = exportCopy(old, this.opts.compoundId, this.opts.docName);
+    copy.download();
+    old.destroy();
     this.set.problem({ kind: 'recovered', code, reason, copy });
     await this.open(fresh);
   }
@@ -159,7 +161,7 @@ export class DocHandle {
 
   private async open(doc: Y.Doc): Promise<void> {
     this.set.loaded(false);
-    const local = new LocalCopy(this.dbName, doc);
+    const local = new LocalCopy(this.dbName, doc, (e) => this.storageFailed(e));
     this.local = local;
     // Counting starts at once so a write made while IndexedDB is still loading is not missed.
     const tracker = new UnsentTracker(doc, (saved) => {
