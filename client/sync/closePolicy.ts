@@ -24,6 +24,8 @@ export function closePolicy(code: number, now: number, lastRecovery: number | un
     return looping ? 'stop' : 'recover';
   }
   if (code === CloseCode.RateLimited) return { wait: RATE_LIMIT_WAIT_MS };
-  if (code === CloseCode.Unauthenticated || code === CloseCode.NotFound) return 'fatal';
+  if (code === CloseCode.Unauthenticated) return 'fatal';
+  // 4404 names this document (a meeting id from a damaged link, say), not the compound: a compound
+  // that is gone answers 4401 here and 404 on the API, which marks the account lost.
   return 'stop';
 }

@@ -14,7 +14,7 @@ describe('what a document does when the relay closes its socket', () => {
     [CloseCode.BadMessage]: 'recover',
     [CloseCode.Unauthenticated]: 'fatal',
     [CloseCode.Forbidden]: 'recover',
-    [CloseCode.NotFound]: 'fatal',
+    [CloseCode.NotFound]: 'stop',
     [CloseCode.TooLarge]: 'stop',
     [CloseCode.UpdateRejected]: 'recover',
     [CloseCode.RateLimited]: { wait: RATE_LIMIT_WAIT_MS },
