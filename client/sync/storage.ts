@@ -32,12 +32,23 @@ export async function storageInfo(): Promise<StorageInfo> {
   return { persisted, usage: estimate?.usage, quota: estimate?.quota };
 }
 
-const idbErrorNames = new Set(['QuotaExceededError', 'UnknownError', 'InvalidStateError', 'VersionError']);
+const idbError = /^(QuotaExceededError|UnknownError|InvalidStateError|VersionError)\b/;
+
+/**
+ * An IndexedDB failure: the browser's own error, or lib0's wrapping of one (y-indexeddb's requests
+ * reject with `new Error(domException)`, whose name is 'Error' and whose message starts with the name).
+ */
+export function isStorageError(reason: unknown): boolean {
+  const r = reason as { name?: unknown; message?: unknown } | null | undefined;
+  if (!r) return false;
+  return (
+    (typeof r.name === 'string' && idbError.test(r.name)) || (typeof r.message === 'string' && idbError.test(r.message))
+  );
+}
 
 // y-indexeddb writes without catching: its failures arrive here as unhandled rejections.
 if (typeof window !== 'undefined') {
   window.addEventListener('unhandledrejection', (e) => {
-    const r = e.reason as { name?: string } | undefined;
-    if (r && typeof r.name === 'string' && idbErrorNames.has(r.name)) reportStorageError(e.reason);
+    if (isStorageError(e.reason)) reportStorageError(e.reason);
   });
 }
