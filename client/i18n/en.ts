@@ -42,7 +42,7 @@ export const en: Record<MessageKey, string> = {
   'problem.storage': 'This phone’s storage failed; changes may not be saved: {detail}',
   'problem.recoveredTitle': 'Reloaded from the server',
   'problem.recovered':
-    '{why} So nothing else is affected, we saved this phone’s old copy as files ({file}) and reloaded “{doc}” from the server. The change that was refused is not in the new copy; you can give the file to an admin.',
+    '{why} So nothing else is affected, we saved this phone’s old copy as files ({file}) and reloaded “{doc}” from the server. What this phone had not sent yet, the refused change among it, is not in the new copy but is in the file; you can give it to an admin.',
   'problem.saveAgain': 'Save the files again',
   'problem.retry': 'Try again',
   'problem.dismiss': 'OK',

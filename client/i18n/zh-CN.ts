@@ -41,7 +41,7 @@ export const zhCN = {
   'problem.storage': '本机存储出错，修改可能没有保存：{detail}',
   'problem.recoveredTitle': '已从服务器重新载入',
   'problem.recovered':
-    '{why} 为了不影响其他内容，我们已把本机原来的副本保存成文件（{file}），然后从服务器重新载入了「{doc}」。没被接受的修改不在新内容里，您可以把文件交给管理员查看。',
+    '{why} 为了不影响其他内容，我们已把本机原来的副本保存成文件（{file}），然后从服务器重新载入了「{doc}」。本机还没发出的修改（包括没被接受的那条）都不在新内容里，都保存在文件中，您可以把文件交给管理员查看。',
   'problem.saveAgain': '再次保存文件',
   'problem.retry': '重试',
   'problem.dismiss': '知道了',

@@ -14,7 +14,7 @@ export interface SyncSummary {
   unsent: number;
 }
 
-const CLOSE_CHECK_MS = 2_000;
+export const CLOSE_CHECK_MS = 2_000;
 
 /** The documents of the compound being viewed; one at a time, destroyed on switch. */
 export class CompoundSession {
@@ -102,6 +102,8 @@ export class CompoundSession {
         this.holders.delete(docName);
         const closeWhenSent = () => {
           if (handle.unsent() > 0 && handle.problem()?.kind !== 'closed') return;
+          // Reset after the relay refused it: open until the member has read what was saved.
+          if (handle.problem()?.kind === 'recovered') return;
           clearInterval(this.closing.get(docName));
           this.closing.delete(docName);
           if (this.handles.get(docName) !== handle) return;
