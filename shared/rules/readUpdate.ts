@@ -109,6 +109,8 @@ export function* readUpdateSteps(update: Uint8Array, maxParts: number): Steps<Up
           if (++work % STEP === 0) yield;
           const start = rest.pos;
           const value = decoder.readAny();
+          if (hasProtoKey(value))
+            refuse(new RuleError(RejectReason.BadContent, `a "__proto__" key in a value at ${client}:${clock}`));
           read[v] = value;
           values.starts.push(start);
           values.ends.push(rest.pos);
@@ -238,4 +240,21 @@ function readMany<T>(decoder: Y.UpdateDecoderV1, read: () => T): T[] {
   const values: T[] = [];
   for (let i = 0; i < n; i++) values.push(read());
   return values;
+}
+
+/**
+ * True if an object in a JSON value was read with a `__proto__` key. Decoding assigns keys, so that
+ * key sets the object's prototype instead of a field: the rules and the fold would read the fields
+ * it holds through the prototype, and every re-encoding (a sync, a merge, a compaction) drops them,
+ * so phones that got the bytes and phones that got a merge would hold different events.
+ */
+export function hasProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasProtoKey(item)) return true;
+    return false;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return true;
+  for (const key in value) if (hasProtoKey((value as Record<string, unknown>)[key])) return true;
+  return false;
 }

@@ -161,6 +161,21 @@ describe('validateUpdate refuses what Yjs could not apply as judged', () => {
     ).toBe(RejectReason.Unresolved);
   });
 
+  it('a "__proto__" key in a value, at any depth, is refused: decoding would make it the prototype', () => {
+    // JSON.parse keeps "__proto__" as an own key, which encodes; decoding assigns it, which sets the
+    // prototype: the checks would read the fields it holds, and any re-encoding would drop them.
+    const hidden = JSON.parse(
+      `{"id":"p-1","type":"request.raised","at":1700000000000,"by":"${resident.memberId}","__proto__":{"title":"路灯坏了","category":"lighting"}}`,
+    );
+    const deep = { ...event(), detail: [JSON.parse('{"__proto__":null}')] };
+    const append = (value: unknown) =>
+      forgeUpdate([{ client: X, clock: 0, structs: [{ parent: 'events', content: { any: [value] } }] }]);
+    expect(verdict(new Y.Doc(), append(hidden))).toBe(RejectReason.BadContent);
+    expect(verdict(new Y.Doc(), append(deep))).toBe(RejectReason.BadContent);
+    // The same fields as the event's own: fine.
+    expect(verdict(new Y.Doc(), append({ ...event(), id: 'p-1' }))).toBe('accepted');
+  });
+
   it('more structs than the cap, or more new event-log items, are too large', () => {
     const limits = { maxStructs: 100, maxEventStructs: 10 };
     const text = forgeUpdate([{ client: X, clock: 0, structs: chain(101, () => ({ string: 'a' }), 'notes') }]);
