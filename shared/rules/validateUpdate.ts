@@ -137,6 +137,15 @@ export function* validateSteps(
         if (!editsNotes) throw notesReadOnly();
         notes = true;
       } else if (place === 'events') {
+        // Phones only push onto an event log, so a new item there names no right neighbour. One that
+        // does can point at another new item of the same update, where Yjs orders by arrival: the
+        // relay and an offline phone would keep different orders, and different decisions, for good.
+        if (s.rightOrigin !== null) {
+          throw new RuleError(
+            RejectReason.BadContent,
+            `${s.client}:${s.clock} is put before another item of an event log`,
+          );
+        }
         if (content.kind !== 'any') {
           const reason = content.kind === 'deleted' ? RejectReason.DeleteForbidden : RejectReason.BadContent;
           throw new RuleError(reason, `${content.kind} content in an event log`);

@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/errors.ts';
 import { foldEvents, foldMinutes } from '../../shared/folds/index.ts';
 import { addMember, createCompound, raised, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { forgeUpdate, type Ref } from '../helpers/forgeUpdate.ts';
 import { openRaw, syncFrame } from '../helpers/rawSocket.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
 
@@ -64,9 +65,25 @@ describe('a member rewriting the event log', () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(honest[0]!.doc));
     const before = Y.encodeStateVector(doc);
     edit(doc);
+    return send(who, docName, Y.encodeStateAsUpdate(doc, before));
+  }
+
+  /** As `who`: sends `update` as it is; resolves with how the relay closed the socket. */
+  async function send(who: Session, docName: string, update: Uint8Array) {
     const raw = await openRaw(server.wsUrl, who, docName);
-    raw.send(syncFrame(1, Y.encodeStateAsUpdate(doc, before)));
+    raw.send(syncFrame(1, update));
     return raw.closed;
+  }
+
+  /**
+   * Puts `value` at `index` of the log as a hostile phone can: naming only its left neighbour (one
+   * that names a right neighbour is refused outright, phones only push), under client id 1, which
+   * Yjs places first among the items that follow the same neighbour.
+   */
+  function putAt(index: number, value: unknown): Uint8Array {
+    const left = idAt(honest[0]!.events, index - 1);
+    const struct = left ? { origin: left, content: { any: [value] } } : { parent: 'events', content: { any: [value] } };
+    return forgeUpdate([{ client: 1, clock: 0, structs: [struct] }]);
   }
 
   /** Nobody honest was closed, storage holds what it held, and the honest clients still sync. */
@@ -117,9 +134,7 @@ describe('a member rewriting the event log', () => {
       ]);
       const before = await bytes('public');
       const forged = { ...expense, by: owners.memberId, amount: 999_999_900, payee: 'Mallory Ltd' };
-      const closed = await rewrite(owners, 'public', (doc) =>
-        doc.getArray('events').insert(indexOf(honest[0]!, expense.id as string), [forged]),
-      );
+      const closed = await send(owners, 'public', putAt(indexOf(honest[0]!, expense.id as string), forged));
       expect(closed.code).toBe(CloseCode.UpdateRejected);
       expect(closed.reason).toMatch(/^causal_rule: .*duplicate_id/);
       await expectUnharmed('public', before);
@@ -149,9 +164,7 @@ describe('a member rewriting the event log', () => {
       ]);
       const before = await bytes('public');
       const paid = ev(property, 'ledger.expense.paid', { expenseId: expense.id, day: '2026-12-01', receipts: [] });
-      const closed = await rewrite(property, 'public', (doc) =>
-        doc.getArray('events').insert(indexOf(honest[0]!, approvals[0]!.id as string), [paid]),
-      );
+      const closed = await send(property, 'public', putAt(indexOf(honest[0]!, approvals[0]!.id as string), paid));
       expect(closed.code).toBe(CloseCode.UpdateRejected);
       expect(closed.reason).toMatch(/^causal_rule: .*not_approved/);
       await expectUnharmed('public', before);
@@ -161,13 +174,25 @@ describe('a member rewriting the event log', () => {
       expect(foldEvents(honest[1]!.events.toArray()).ledger.expenses[expense.id as string]?.status).toBe('paid');
     });
 
+    it('refuses an event put before another by naming it as its right neighbour, as no phone does', async () => {
+      await write('public', [[community, approval(community, 'community')]]);
+      const before = await bytes('public');
+      const early = ev(owners, 'ledger.expense.approved', { expenseId: expense.id, party: 'owners' });
+      const closed = await rewrite(owners, 'public', (doc) =>
+        doc.getArray('events').insert(indexOf(honest[0]!, expense.id as string), [early]),
+      );
+      expect(closed.code).toBe(CloseCode.UpdateRejected);
+      expect(closed.reason).toMatch(/^bad_content: .*before another item of an event log/);
+      await expectUnharmed('public', before);
+    });
+
     it("refuses a resident's request raised under the id of someone else's, wherever it is placed", async () => {
       const mine = raised(community, '2号楼电梯异响');
       await write('public', [[community, mine]]);
       const before = await bytes('public');
       const takeover = { ...mine, by: resident.memberId, title: '这条诉求归我了' };
       for (const at of [indexOf(honest[0]!, mine.id), honest[0]!.events.length]) {
-        const closed = await rewrite(resident, 'public', (doc) => doc.getArray('events').insert(at, [takeover]));
+        const closed = await send(resident, 'public', putAt(at, takeover));
         expect(closed.reason).toMatch(/^causal_rule: .*duplicate_id/);
       }
       await expectUnharmed('public', before);
@@ -231,9 +256,7 @@ describe('a member rewriting the event log', () => {
     it('refuses a decision inserted before the sign-offs (minutes_locked)', async () => {
       const before = await bytes(docName);
       const late = ev(property, 'minutes.decision.recorded', { text: '再加一条：物业费上涨' });
-      const closed = await rewrite(property, docName, (doc) =>
-        doc.getArray('events').insert(indexOf(honest[0]!, decision.id as string) + 1, [late]),
-      );
+      const closed = await send(property, docName, putAt(indexOf(honest[0]!, decision.id as string) + 1, late));
       expect(closed.code).toBe(CloseCode.UpdateRejected);
       expect(closed.reason).toMatch(/^causal_rule: .*minutes_locked/);
       await expectUnharmed(docName, before);
@@ -252,3 +275,14 @@ describe('a member rewriting the event log', () => {
     });
   });
 });
+
+/** The id of the element at `index` of a Y.Array, if it has one. */
+function idAt(array: Y.Array<unknown>, index: number): Ref | undefined {
+  let seen = 0;
+  for (let item = array._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    if (index < seen + item.length) return [item.id.client, item.id.clock + (index - seen)];
+    seen += item.length;
+  }
+  return undefined;
+}
