@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { ApiError } from '../shared/api/ApiError.ts';
 import { ApiErrorCode as Code } from '../shared/errors.ts';
+import { noControl } from '../shared/events/envelope.ts';
 import { membershipRoutes } from './api/compounds.ts';
 import { imageRoutes } from './api/images.ts';
 import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
@@ -42,6 +43,14 @@ export function createApp(s: Services) {
   const tooLarge = () => {
     throw new ApiError(413, Code.TooLarge, 'request body too large');
   };
+  // Ids in paths are looked up as text, where Postgres refuses NUL: a control character is a 400
+  // on every storage, not a 500 on one.
+  app.use('/api/*', async (c, next) => {
+    if (/%(?:[01][0-9a-f]|7f)/i.test(new URL(c.req.url).pathname) || !noControl(c.req.path)) {
+      throw new ApiError(400, Code.BadRequest, 'a control character in the path');
+    }
+    await next();
+  });
   app.use('/api/*', async (c, next) => {
     const limit = c.req.path.includes('/images/') ? s.config.imageMaxBytes : 64 * 1024;
     return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);

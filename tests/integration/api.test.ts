@@ -50,6 +50,10 @@ describe('the JSON API (docs/PROTOCOL.md)', () => {
     expect(nul.status).toBe(400);
     expect(nul.json.error.message).toMatch(/name/);
     expect((await call('POST', '/api/join', { code: 'ab\u0000', name: '李' })).status).toBe(400);
+    // In a path too: a 400 on every storage (Postgres would fail the look-up).
+    const inPath = await call('DELETE', `/api/compounds/${admin.compoundId}/invites/ab%00cd`, undefined, admin.token);
+    expect(inPath.status).toBe(400);
+    expect(inPath.json.error.code).toBe('bad_request');
   });
 
   it('an oversize body gets 413', async () => {
