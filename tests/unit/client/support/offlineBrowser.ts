@@ -16,9 +16,7 @@ g.window = new EventTarget();
 Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true, writable: true });
 g.location = { origin: 'http://localhost', pathname: '/' };
 // Never opened offline; the relay link only reads its constants.
-g.WebSocket ??= class {
-  static readonly OPEN = 1;
-};
+g.WebSocket ??= Object.assign(() => undefined, { OPEN: 1 });
 g.document = {
   createElement: () => {
     const a = { download: '', href: '', click: () => downloads.push(a.download), remove: () => undefined };
