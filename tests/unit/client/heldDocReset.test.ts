@@ -1,11 +1,15 @@
 import './support/offlineBrowser.ts';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocProblem } from '../../../client/sync/DocHandle.ts';
 import { eventually } from '../../helpers/eventually.ts';
 
 const { CLOSE_CHECK_MS, CompoundSession } = await import('../../../client/sync/CompoundSession.ts');
 
 describe('a meeting’s minutes reset after the page that held them was left', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('stay open, their problem shown, until the member has read it; then they close', async () => {
     const session = new CompoundSession({
       compoundId: 'c1',
@@ -17,6 +21,8 @@ describe('a meeting’s minutes reset after the page that held them was left', (
       token: 'token',
       addedAt: 0,
     });
+    // The checks for a document to close run on an interval: advanced by hand, not waited for.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const name = 'minutes-m1';
     const held = session.hold(name);
     const handle = held.handle;
@@ -27,17 +33,15 @@ describe('a meeting’s minutes reset after the page that held them was left', (
     // Back online, the relay refuses them (the minutes were locked meanwhile): the copy is reset.
     await handle.resetFromRelay(4422, 'causal_rule: minutes locked');
     expect(handle.unsent()).toBe(0);
-    const resetAt = Date.now();
-    // Checks for a document to close run every CLOSE_CHECK_MS: two of them pass.
-    await eventually(() => expect(Date.now() - resetAt).toBeGreaterThan(2 * CLOSE_CHECK_MS), {
-      timeout: 4 * CLOSE_CHECK_MS,
-    });
+    // Three checks pass.
+    vi.advanceTimersByTime(3 * CLOSE_CHECK_MS);
     // Still open, with the problem the banner shows (its list is read from the open documents).
     expect(session.doc(name)).toBe(handle);
     expect(handle.problem()?.kind).toBe<DocProblem['kind']>('recovered');
     handle.dismissProblem();
+    vi.advanceTimersByTime(CLOSE_CHECK_MS);
     // Closed: asking for the document again opens another handle.
-    await eventually(() => expect(session.doc(name)).not.toBe(handle), { timeout: 3 * CLOSE_CHECK_MS });
+    expect(session.doc(name)).not.toBe(handle);
     session.destroy();
   }, 20_000);
 });
