@@ -89,6 +89,8 @@ export default defineConfig({
         // The first visit is controlled at once, so it works offline without a reload; updates still wait for a tap.
         clientsClaim: true,
         skipWaiting: false,
+        // A page that missed that claim asks for one (client/public/sw-claim.js, client/ui/claimPage.ts).
+        importScripts: ['/sw-claim.js'],
       },
     }),
   ],

@@ -1,6 +1,7 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 import { Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { claimPage } from './claimPage.ts';
 import { IconDownload } from './icons.tsx';
 
 let registration: ServiceWorkerRegistration | undefined;
@@ -31,6 +32,7 @@ export function UpdatePrompt() {
     },
     onRegisteredSW(_url, reg) {
       registration = reg;
+      if (reg) claimPage(reg);
       // Look for a new version hourly while the app stays open (phones keep PWAs open for days).
       setInterval(() => navigator.onLine && void reg?.update().catch(() => undefined), 60 * 60_000);
     },

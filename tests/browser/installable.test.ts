@@ -96,4 +96,21 @@ describe('the PWA shell', () => {
     await page.context().setOffline(false);
     expect(offline).toBe('network error');
   });
+
+  it('controls a page that loaded without the worker (a reload past the cache): the page asks it to claim', async () => {
+    const { page } = phone;
+    await waitForController(page);
+    const cdp = await page.context().newCDPSession(page);
+    // A reload that bypasses the cache bypasses the service worker too: the new page starts uncontrolled.
+    const loaded = page.waitForEvent('load');
+    await cdp.send('Page.reload', { ignoreCache: true });
+    await loaded;
+    await page.getByTestId('welcome-create').waitFor();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+    // Controlled, the page's files come from the precache: offline, it still opens the next screen.
+    await page.context().setOffline(true);
+    await page.getByTestId('welcome-create').click();
+    await page.getByTestId('create-form').waitFor();
+    await page.context().setOffline(false);
+  });
 });
