@@ -5,6 +5,7 @@ import { isCommittee, isPartner } from '../../shared/roles.ts';
 import { type Account, accountFor, reloadAccount, updateAccount } from './accounts.ts';
 import { ApiError, api } from './api.ts';
 import { type Connection, DocHandle, type DocProblem } from './DocHandle.ts';
+import { docsWithUnsent } from './unsentDocs.ts';
 
 export type SyncState = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
 
@@ -37,6 +38,9 @@ export class CompoundSession {
       this.doc('members');
     }
     if (isCommittee(initial)) this.doc('committee');
+    // Documents an earlier visit left with unsent changes (a meeting's notes typed offline, its
+    // page left): open until the relay holds them, and counted in the summary meanwhile.
+    for (const name of docsWithUnsent(initial.compoundId)) if (!this.handles.has(name)) this.hold(name).release();
     this.summary = createMemo(() => summarize(this.list[0]()));
     this.problems = createMemo(() =>
       this.list[0]().flatMap((h) => {
@@ -101,6 +105,8 @@ export class CompoundSession {
         if (left > 0) return void this.holders.set(docName, left);
         this.holders.delete(docName);
         const closeWhenSent = () => {
+          // Its unsent changes are counted once the local copy has loaded.
+          if (!handle.loaded()) return;
           if (handle.unsent() > 0 && handle.problem()?.kind !== 'closed') return;
           // Reset after the relay refused it: open until the member has read what was saved.
           if (handle.problem()?.kind === 'recovered') return;

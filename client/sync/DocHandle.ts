@@ -11,6 +11,7 @@ import { LocalCopy } from './LocalCopy.ts';
 import { type Connection, RelayLink } from './RelayLink.ts';
 import type { TicketSource } from './ticketSocket.ts';
 import { UnsentTracker } from './UnsentTracker.ts';
+import { markUnsent } from './unsentDocs.ts';
 
 export type { Connection } from './RelayLink.ts';
 
@@ -141,6 +142,7 @@ export class DocHandle {
     const old = this.doc();
     await this.close();
     await LocalCopy.clear(this.dbName);
+    markUnsent(this.opts.compoundId, this.opts.docName, false);
     // Saved only now, when the fresh doc takes over: a write made while the copy was closed and
     // deleted is in the old doc, and in the files with the rest of it.
     const fresh = new Y.Doc();
@@ -166,6 +168,7 @@ export class DocHandle {
     // Counting starts at once so a write made while IndexedDB is still loading is not missed.
     const tracker = new UnsentTracker(doc, (saved) => {
       local.saveUnsent(saved).catch((e: unknown) => this.storageFailed(e));
+      markUnsent(this.opts.compoundId, this.opts.docName, saved.entries.length > 0);
     });
     this.tracker = tracker;
     this.set.unsent(tracker.count);

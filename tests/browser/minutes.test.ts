@@ -145,4 +145,30 @@ describe('live minutes on two phones', () => {
       await zhang.dispose();
     }
   });
+
+  it('notes typed offline, their page then left, are counted and sent from the next visit’s start', async () => {
+    // Next week's meeting: its minutes are not among those the home page opens for action items.
+    const meetings = new MeetingsPage(wang.page);
+    await meetings.open(app.url, compoundId);
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const later = await meetings.schedule('三方联席会议', '社区活动室', { day: nextWeek, time: '15:00' });
+    const liShell = new AppShell(li.page);
+    await b.open(app.url, compoundId, later);
+    await liShell.waitSynced();
+    await waitForController(li.page);
+    await li.context.setOffline(true);
+    await expect.poll(() => liShell.syncState()).toBe('offline');
+    await b.caretAt();
+    await b.commit('（会前准备）');
+    await expect.poll(() => liShell.unsent()).toBeGreaterThan(0);
+    // The member closes the app; it opens next on the compound's home page, still offline.
+    await li.page.goto(`${app.url}/c/${compoundId}`);
+    await expect.poll(() => liShell.syncState()).toBe('offline');
+    // No page shows that meeting, and its notes are still counted as unsent.
+    await expect.poll(() => liShell.unsent()).toBeGreaterThan(0);
+    await li.context.setOffline(false);
+    await liShell.waitSynced();
+    await a.open(app.url, compoundId, later);
+    await expect.poll(() => a.value(), { timeout: 20_000 }).toBe('（会前准备）');
+  });
 });
