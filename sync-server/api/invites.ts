@@ -32,6 +32,10 @@ export function inviteRoutes(s: Services): Hono<AppEnv> {
     if (body.role === 'partner' && body.party) {
       throw new ApiError(400, Code.BadRequest, 'party: a partner unit acts for no party');
     }
+    // A resident sits for no party: one invited "for" a party could sign in for it at a meeting.
+    if (body.role === 'resident' && body.party) {
+      throw new ApiError(400, Code.BadRequest, 'party: a resident belongs to no party');
+    }
     // Each party's approval stands for that party alone: only an admin adds members to another party.
     if (body.role === 'committee' && member.role !== 'admin' && body.party !== member.party) {
       throw new ApiError(
@@ -40,7 +44,7 @@ export function inviteRoutes(s: Services): Hono<AppEnv> {
         'a committee member invites committee members of their own party only',
       );
     }
-    const party: MemberParty = body.role === 'committee' ? body.party! : (body.party ?? 'none');
+    const party: MemberParty = body.role === 'committee' ? body.party! : 'none';
     const code = newId(16);
     const expiresAt = s.now() + body.ttlHours * 3600_000;
     await s.storage.accounts.createInvite({

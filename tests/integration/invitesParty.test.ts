@@ -34,6 +34,20 @@ describe('who may mint a committee invite for which party', () => {
     expect((await mint(owners, { role: 'resident' })).status).toBe(201);
   });
 
+  it('a resident invite naming a party is refused, by a committee member or an admin: a resident sits for none', async () => {
+    for (const who of [owners, admin]) {
+      const r = await mint(who, { role: 'resident', party: 'property' });
+      expect(r.status).toBe(400);
+      expect(r.json.error.code).toBe('bad_request');
+      expect(r.json.error.message).toMatch(/^party:/);
+    }
+    const plain = await mint(owners, { role: 'resident' });
+    const joined = await apiCall(server.url, 'POST', '/api/join', {
+      body: { code: plain.json.code, name: '居民老赵' },
+    });
+    expect(joined.json).toMatchObject({ role: 'resident', party: 'none' });
+  });
+
   it('an admin mints committee invites for every party', async () => {
     for (const party of ['community', 'owners', 'property']) {
       expect((await mint(admin, { role: 'committee', party })).status).toBe(201);
