@@ -35,6 +35,11 @@ export const AnomalyCode = {
   AlreadyReversed: 'already_reversed',
   AlreadyCorrected: 'already_corrected',
   /**
+   * A correction or reversal of an event the fold ignored: it lost a conflict its author never saw
+   * (the same ticket redeemed at two counters offline), so there is nothing to take back.
+   */
+  TargetIgnored: 'target_ignored',
+  /**
    * A redemption costing more than the balance its counter's copy held: the relay refuses it. One
    * that two offline counters each allowed is kept; the account lists it as overdrawn.
    */

@@ -69,6 +69,10 @@ export class CompoundFold {
         const rec = this.#index.first(eventId);
         return rec && rec.pos < current().pos && rec.anomaly === undefined ? rec : undefined;
       },
+      ignored: (eventId) => {
+        const rec = this.#index.first(eventId);
+        return rec && rec.pos < current().pos && rec.anomaly !== undefined ? rec : undefined;
+      },
     };
   }
 

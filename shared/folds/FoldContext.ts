@@ -29,6 +29,12 @@ export interface FoldContext {
   existed(key: string): boolean;
   /** The applied event with this id earlier in the log (for corrections and reversals). */
   target(eventId: string): Rec | undefined;
+  /**
+   * The event with this id earlier in the log that the fold ignored: a correction or reversal naming
+   * it is a concurrent conflict (it lost to an event its author never saw), not a target that
+   * author cannot have held.
+   */
+  ignored(eventId: string): Rec | undefined;
 }
 
 /** How one module folds its event types. Entities are keyed `<prefix>:<id>`. */

@@ -262,6 +262,8 @@ function expenseStep(
 }
 
 function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>): AnomalyReason | undefined {
+  const lost = ctx.ignored(e.targetEventId)?.event?.type;
+  if (lost === 'ledger.income.recorded' || lost === 'ledger.expense.paid') return { code: 'target_ignored' };
   const target = ctx.target(e.targetEventId)?.event;
   const reversal: Reversal = { ...act, reason: e.reason };
   if (target?.type === 'ledger.income.recorded') {

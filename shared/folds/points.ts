@@ -224,6 +224,8 @@ function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason 
 
 function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReason | undefined {
   const target = ctx.target(e.targetEventId);
+  const lost = ctx.ignored(e.targetEventId)?.event?.type;
+  if (lost === 'points.awarded' || lost === 'points.redeemed') return { code: 'target_ignored' };
   if (!target || (target.event?.type !== 'points.awarded' && target.event?.type !== 'points.redeemed'))
     return { code: 'no_such', thing: 'target' };
   const done = target.outcome as Outcome;

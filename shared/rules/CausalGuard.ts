@@ -11,6 +11,7 @@ import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
+import { tierRefusal } from './tierRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
 /**
@@ -108,6 +109,10 @@ export class CausalGuard {
       if (event.type === 'points.redeemed' && this.#fold) {
         const account = this.#fold.state.points.accounts[event.memberId];
         const broken = redemptionRefusal(this.#events, account, event, why);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'ledger.expense.paid' && why?.code === 'tier_unmet' && this.#fold) {
+        const broken = tierRefusal(this.#events, this.#fold.state.ledger, event, why);
         if (broken) throw refusal(event, broken);
       }
     }

@@ -33,7 +33,6 @@ export function isCausal(reason: AnomalyReason): boolean {
     case 'duplicate_id':
     case 'not_raiser':
     case 'not_approved':
-    case 'tier_unmet':
     case 'not_assembly':
     case 'not_claimer':
     case 'party_absent':

@@ -1,8 +1,8 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { PointsAccount, PointsEntry } from '../folds/points.ts';
-import { causalPast, holdsId } from './causalPast.ts';
+import { heldEvents } from './causalPast.ts';
 
 /**
  * Whether a redemption that landed overdrawn, or with a used one-time id, breaks a causal rule:
@@ -42,29 +42,9 @@ export function redemptionRefusal(
 
 /** Which of `entries` the causal past of the event `eventId` holds. */
 function knew(events: Y.Array<unknown>, eventId: string, entries: readonly PointsEntry[]): Set<string> {
-  const ids = elementIds(events, new Set([eventId, ...entries.map((e) => e.eventId)]));
-  const self = ids.get(eventId);
-  const out = new Set<string>();
-  if (!self || !events.doc) return out;
-  const held = causalPast(events.doc, self);
-  for (const e of entries) {
-    const id = ids.get(e.eventId);
-    if (id && holdsId(held, id)) out.add(e.eventId);
-  }
-  return out;
-}
-
-/** The Yjs ids of the log elements holding these event ids (one walk of the log). */
-function elementIds(events: Y.Array<unknown>, wanted: Set<string>): Map<string, Y.ID> {
-  const out = new Map<string, Y.ID>();
-  for (let item = events._start; item !== null && out.size < wanted.size; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentAny)) continue;
-    const arr = item.content.arr;
-    for (let i = 0; i < arr.length; i++) {
-      const id = (arr[i] as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && wanted.has(id) && !out.has(id))
-        out.set(id, Y.createID(item.id.client, item.id.clock + i));
-    }
-  }
-  return out;
+  return heldEvents(
+    events,
+    eventId,
+    entries.map((e) => e.eventId),
+  );
 }

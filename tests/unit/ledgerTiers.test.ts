@@ -86,7 +86,8 @@ describe('amount tiers', () => {
     expect(state.anomalies).toEqual([
       { eventId: paid.id, type: 'ledger.expense.paid', reason: { code: 'tier_unmet', limitFen: 3_000_000 } },
     ]);
-    expect(isCausal({ code: 'tier_unmet', limitFen: 3_000_000 })).toBe(true);
+    // Causal only when the payer's copy held the limit (tierRefusal, by the payment's causal past).
+    expect(isCausal({ code: 'tier_unmet', limitFen: 3_000_000 })).toBe(false);
   });
 
   it('puts an approved expense above the limit on the proposer’s list as waiting for a decision, then as a payment', () => {
