@@ -14,7 +14,7 @@ export function tokenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
   const auth = requireMember(s.storage.accounts);
 
   app.post('/me/token', auth, async (c) => {
-    const { memberId, compoundId, role, party } = c.get('member');
+    const { memberId, compoundId, role, party, unit } = c.get('member');
     const old = bearerToken(c.req.header('authorization')) ?? '';
     const token = newToken();
     // Two rotations with the same old token: only the first wins.
@@ -29,7 +29,14 @@ export function tokenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
       s.log('warn', 'sync tickets of a rotated token not forgotten', { memberId, error: String(e) });
     }
     s.relay.disconnectMember(memberId, CloseCode.Unauthenticated, 'token rotated: connect with the new one');
-    const credentials: Credentials = { compoundId, memberId, token, role, party };
+    const credentials: Credentials = {
+      compoundId,
+      memberId,
+      token,
+      role,
+      party,
+      ...(unit !== undefined ? { unit } : {}),
+    };
     return c.json(credentials);
   });
 

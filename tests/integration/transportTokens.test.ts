@@ -59,6 +59,14 @@ describe('rotating a member’s token', () => {
     await synced(again);
     expect(again.closes).toEqual([]);
   });
+
+  it('answers a partner with the same credentials as their join did, their unit included', async () => {
+    const admin = await createCompound(server.url);
+    const pharmacy = await addMember(server.url, admin, { role: 'partner', unit: '惠民药房' }, '药房小吴');
+    const res = await post('/api/me/token', pharmacy.token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ role: 'partner', party: 'none', unit: '惠民药房' });
+  });
 });
 
 describe('sync tickets', () => {
