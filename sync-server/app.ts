@@ -11,7 +11,7 @@ import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { noControl } from '../shared/events/envelope.ts';
 import { membershipRoutes } from './api/compounds.ts';
 import { imageRoutes } from './api/images.ts';
-import { memberRateLimit, rateLimit } from './api/rateLimit.ts';
+import { type MemberLimiter, memberLimiter, memberRateLimit, rateLimit } from './api/rateLimit.ts';
 import { snapshotRoutes } from './api/snapshots.ts';
 import { tokenRoutes } from './api/tokens.ts';
 import { TicketBook } from './auth/TicketBook.ts';
@@ -36,9 +36,11 @@ export function createApp(s: Services) {
   app.use('*', securityHeaders(s.config.publicUrl));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  let charge: MemberLimiter | undefined;
   if (s.config.rateLimits) {
+    charge = memberLimiter(s.config.memberApi);
     app.use('/api/*', rateLimit(s.config.api, s.config.trustProxy));
-    app.use('/api/*', memberRateLimit(s.storage.accounts, s.config.memberApi));
+    app.use('/api/*', memberRateLimit(s.storage.accounts, charge));
   }
   const tooLarge = () => {
     throw new ApiError(413, Code.TooLarge, 'request body too large');
@@ -58,7 +60,7 @@ export function createApp(s: Services) {
   app.route('/api', membershipRoutes(s));
   app.route('/api', imageRoutes(s));
   app.route('/api', tokenRoutes(s, tickets));
-  app.route('/api', snapshotRoutes(s, tickets));
+  app.route('/api', snapshotRoutes(s, tickets, charge));
   app.all('/api/*', (c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
   const sockets = relayWebSocket(s, ws, tickets);

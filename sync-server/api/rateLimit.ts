@@ -26,14 +26,29 @@ export function rateLimit(
   };
 }
 
-/** Per-member request limits for requests with a valid Bearer token, wherever they come from. */
-export function memberRateLimit(accounts: AccountStore, { perMinute, burst }: Rate): MiddlewareHandler<AppEnv> {
+/** One member's API allowance, wherever their requests come from (a Bearer token, a URL token, a ticket). */
+export type MemberLimiter = (memberId: string) => void;
+
+/** The per-member limiter; each call takes one request from the member's allowance or throws 429. */
+export function memberLimiter({ perMinute, burst }: Rate): MemberLimiter {
   const limiter = new KeyedLimiter(perMinute / 60, burst);
-  return async (c, next) => {
-    const member = await memberForToken(accounts, bearerToken(c.req.header('authorization')));
-    if (member && !limiter.take(member.memberId)) {
+  return (memberId) => {
+    if (!limiter.take(memberId)) {
       throw new ApiError(429, ApiErrorCode.RateLimited, 'too many requests from this member, try again shortly');
     }
+  };
+}
+
+/**
+ * Per-member limits for requests carrying a valid member token, as a Bearer header or as `?token=`
+ * (the snapshot route takes it there). A request with a sync ticket instead is charged by its route
+ * once the ticket names the member.
+ */
+export function memberRateLimit(accounts: AccountStore, charge: MemberLimiter): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
+    const member = await memberForToken(accounts, token);
+    if (member) charge(member.memberId);
     await next();
   };
 }

@@ -9,6 +9,7 @@ import { admitSocket } from '../auth/admitSocket.ts';
 import type { Tickets } from '../auth/TicketBook.ts';
 import type { AppEnv, Services } from '../http.ts';
 import { mergeRows } from '../relay/mergeRows.ts';
+import type { MemberLimiter } from './rateLimit.ts';
 
 /** Below this a first sync over the socket is as quick: the answer is 204 and the phone just connects. */
 export const SNAPSHOT_MIN_BYTES = 32 * 1024;
@@ -55,7 +56,7 @@ const refusal: Record<number, [401 | 403 | 404, Code]> = {
  * socket's deflated sync answer, and in an HTTP body that no websocket message timeout cuts off.
  * Same credential and membership checks as the socket.
  */
-export function snapshotRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
+export function snapshotRoutes(s: Services, tickets: Tickets, charge?: MemberLimiter): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const cache = new Map<string, Snapshot>();
   let cached = 0;
@@ -104,6 +105,8 @@ export function snapshotRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
       const [status, code] = refusal[admission.code] ?? [403, Code.Forbidden];
       throw new ApiError(status, code, admission.reason);
     }
+    // A token (header or query) was charged by the member limit already; a ticket is charged here.
+    if (credential.token === undefined) charge?.(admission.member.memberId);
     if (!s.config.snapshots) return c.body(null, 204, { 'cache-control': 'no-store' });
     const name = roomName(compoundId, admission.doc.name);
     const fresh = cache.get(name);

@@ -64,4 +64,22 @@ describe('per-member limits on authenticated routes', () => {
     expect(bobs).toEqual([200, 200, 200, 429]);
     expect(await status(me, { authorization: `Bearer ${admin.token}` })).toBe(200);
   });
+
+  it('the snapshot route counts against the member whether the token is a header, in the URL or a ticket', async () => {
+    const admin = await createCompound(server.url);
+    const snapshot = `${server.url}/api/compounds/${admin.compoundId}/docs/public/snapshot`;
+    const ticket = async () => {
+      const res = await fetch(`${server.url}/api/compounds/${admin.compoundId}/sync-ticket`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
+      return ((await res.json()) as { ticket: string }).ticket;
+    };
+    // The ticket costs one request itself; two snapshots with it spend the burst of three.
+    const t = await ticket();
+    expect(await status(`${snapshot}?ticket=${t}`, {})).not.toBe(429);
+    expect(await status(`${snapshot}?ticket=${t}`, {})).not.toBe(429);
+    expect(await status(`${snapshot}?ticket=${t}`, {})).toBe(429);
+    expect(await status(`${snapshot}?token=${admin.token}`, {})).toBe(429);
+  });
 });
