@@ -8,6 +8,7 @@ import { ImageRef } from '../../shared/events/envelope.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
 import type { AppEnv, Services } from '../http.ts';
 import { checkImageQuota } from '../limits/imageQuota.ts';
+import type { BlobUsage } from '../storage/Storage.ts';
 
 /** The image type by its first bytes, never by what the client claims. */
 export function sniffImageType(b: Uint8Array): ImageType | undefined {
@@ -43,9 +44,10 @@ export function imageRoutes(s: Services): Hono<AppEnv> {
     const existing = await s.storage.blobs.getBlob(member.compoundId, hash);
     const stored: StoredImage = { hash, type };
     if (existing) return c.json(stored, 200);
-    if (s.config.rateLimits)
-      await checkImageQuota(s.storage.blobs, member.compoundId, bytes.byteLength, s.config.quotas);
-    await s.storage.blobs.putBlob({ compoundId: member.compoundId, hash, type, bytes });
+    const admit = s.config.rateLimits
+      ? (used: BlobUsage) => checkImageQuota(used, bytes.byteLength, s.config.quotas)
+      : undefined;
+    await s.storage.blobs.putBlob({ compoundId: member.compoundId, hash, type, bytes }, admit);
     return c.json(stored, 201);
   });
 

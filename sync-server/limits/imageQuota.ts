@@ -1,20 +1,14 @@
 import { ApiError } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
-import type { BlobStore } from '../storage/Storage.ts';
+import type { BlobUsage } from '../storage/Storage.ts';
 
 export interface ImageLimits {
   compoundImages: number;
   compoundImageBytes: number;
 }
 
-/** Throws 413 if a new image of `bytes` would take the compound past its image count or bytes. */
-export async function checkImageQuota(
-  blobs: BlobStore,
-  compoundId: string,
-  bytes: number,
-  limits: ImageLimits,
-): Promise<void> {
-  const used = await blobs.usage(compoundId);
+/** Throws 413 if a new image of `bytes` would take a compound using `used` past its image count or bytes. */
+export function checkImageQuota(used: BlobUsage, bytes: number, limits: ImageLimits): void {
   if (used.count >= limits.compoundImages) {
     throw new ApiError(
       413,

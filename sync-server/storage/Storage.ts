@@ -123,12 +123,22 @@ export interface BlobRow {
   bytes: Uint8Array;
 }
 
+export interface BlobUsage {
+  count: number;
+  bytes: number;
+}
+
 /** Content-addressed images per compound. */
 export interface BlobStore {
-  putBlob(blob: BlobRow): Promise<void>;
+  /**
+   * Stores an image (a second copy of the same one is kept once). `admit`, if given, sees the
+   * compound's usage before the image and throws to refuse it; no other upload of the compound
+   * is stored between that look and this write, on any instance.
+   */
+  putBlob(blob: BlobRow, admit?: (used: BlobUsage) => void): Promise<void>;
   getBlob(compoundId: string, hash: string): Promise<BlobRow | undefined>;
   /** How many images a compound holds and their bytes, for its quota. */
-  usage(compoundId: string): Promise<{ count: number; bytes: number }>;
+  usage(compoundId: string): Promise<BlobUsage>;
 }
 
 export interface Storage {

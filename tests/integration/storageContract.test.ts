@@ -137,6 +137,33 @@ for (const [name, open] of implementations) {
       expect(await codes()).toEqual([]);
       await s.close();
     });
+
+    it('keeps an image once, and lets a compound’s uploads past its quota check one at a time', async () => {
+      const s = await open();
+      const image = (i: number) => ({
+        compoundId: 'c1',
+        hash: `${i}`.padStart(64, '0'),
+        type: 'image/png',
+        bytes: new Uint8Array(100 + i),
+      });
+      await s.blobs.putBlob(image(0));
+      await s.blobs.putBlob(image(0));
+      expect(await s.blobs.usage('c1')).toEqual({ count: 1, bytes: 100 });
+      // Twelve uploads at once against a quota of three images: each sees what the ones before stored.
+      const seen: number[] = [];
+      const atMostThree = (used: { count: number }) => {
+        seen.push(used.count);
+        if (used.count >= 3) throw new Error('over quota');
+      };
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => s.blobs.putBlob(image(i + 1), atMostThree)),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+      expect((await s.blobs.usage('c1')).count).toBe(3);
+      expect(seen.sort((a, b) => a - b)).toEqual([1, 2, ...Array(10).fill(3)]);
+      expect(await s.blobs.usage('c2')).toEqual({ count: 0, bytes: 0 });
+      await s.close();
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BlobStore } from '../Storage.ts';
+import type { BlobStore, BlobUsage } from '../Storage.ts';
 
 /** Images by compound and sha-256 in the `blobs` table; storing the same image twice keeps the first. */
 export function sqliteBlobStore(db: Database.Database): BlobStore {
@@ -16,7 +16,9 @@ export function sqliteBlobStore(db: Database.Database): BlobStore {
     ),
   };
   return {
-    async putBlob(b) {
+    async putBlob(b, admit) {
+      // One thread and no await between the look and the write: nothing comes in between.
+      admit?.(usageOf(b.compoundId));
       q.putBlob.run(b.compoundId, b.hash, b.type, b.bytes);
     },
     async getBlob(compoundId, hash) {
@@ -24,8 +26,12 @@ export function sqliteBlobStore(db: Database.Database): BlobStore {
       return r && { compoundId, hash, type: r.type, bytes: new Uint8Array(r.bytes) };
     },
     async usage(compoundId) {
-      const r = q.usage.get(compoundId);
-      return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
+      return usageOf(compoundId);
     },
   };
+
+  function usageOf(compoundId: string): BlobUsage {
+    const r = q.usage.get(compoundId);
+    return { count: r?.count ?? 0, bytes: r?.bytes ?? 0 };
+  }
 }
