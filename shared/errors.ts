@@ -95,6 +95,11 @@ export const RejectReason = {
   CausalRule: 'causal_rule',
   /** The update writes under a Yjs client id whose structs another member wrote. */
   ForeignClient: 'foreign_client',
+  /**
+   * An event is stamped more than a day after the relay's clock (`MAX_CLOCK_AHEAD_MS`). Folds keep
+   * the latest of some settings by time; a far-future stamp would win against every later change.
+   */
+  ClockAhead: 'clock_ahead',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

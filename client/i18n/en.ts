@@ -1246,6 +1246,8 @@ export const en: Record<MessageKey, string> = {
   'refusal.read_only': 'You can read this part but not change it.',
   'refusal.too_large': 'This change is too large.',
   'refusal.malformed': 'This change is malformed; the server will not accept it.',
+  'refusal.clock_ahead':
+    'This phone’s clock is more than a day ahead. Set the right date and time in the phone’s settings, then record it again.',
   'refusal.event_quota': 'You have recorded as many entries as you may today; they go tomorrow.',
   'refusal.byte_quota': 'You have sent as much as you may today; the rest goes tomorrow.',
   'refusal.causal_rule': 'This record does not fit what the server already holds, so it was not accepted.',

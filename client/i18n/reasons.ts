@@ -66,6 +66,7 @@ const reasonKeys: Record<RejectReason, MessageKey> = {
   byte_quota: 'refusal.byte_quota',
   causal_rule: 'refusal.causal_rule',
   foreign_client: 'refusal.malformed',
+  clock_ahead: 'refusal.clock_ahead',
 };
 
 /** Why the rules refuse a change, in the current locale. */

@@ -1205,6 +1205,7 @@ export const zhCN = {
   'refusal.read_only': '您只能查看，不能修改这部分内容。',
   'refusal.too_large': '这次修改太大了。',
   'refusal.malformed': '这次修改的数据有误，服务器不会接受。',
+  'refusal.clock_ahead': '手机上的时间比实际快了一天以上，请在手机设置里把日期和时间改对后再记录。',
   'refusal.event_quota': '您今天记下的条数已达每日上限，明天再发送。',
   'refusal.byte_quota': '您今天发送的内容已达每日上限，明天再发送。',
   'refusal.causal_rule': '这条记录与服务器上已有的记录不符，没有被接受。',

@@ -73,6 +73,20 @@ describe('governance rules on every update', () => {
     await expectRefused((c) => c.events.push([{ ...raised(resident), extra: 1 }]), /schema/);
   });
 
+  it('an event stamped more than a day ahead of the relay’s clock is refused; one 20 hours ahead is not', async () => {
+    const hour = 3_600_000;
+    await expectRefused(
+      (c) => c.events.push([{ ...raised(resident), at: Date.now() + 25 * hour }]),
+      /^clock_ahead: request\.raised /,
+    );
+    // A phone set to the wrong time zone, its local time set right, is up to 14 hours off.
+    const skewed = server.connect(resident);
+    await synced(skewed);
+    skewed.events.push([{ ...raised(resident, '时区设错的手机'), at: Date.now() + 20 * hour }]);
+    await eventually(() => expect(watcher.events.length).toBe(2));
+    expect(skewed.closes).toEqual([]);
+  });
+
   it('a valid event by its author is applied, stored and forwarded', async () => {
     const good = server.connect(resident);
     await synced(good);
