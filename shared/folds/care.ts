@@ -3,6 +3,7 @@ import type { EventOf } from '../events/index.ts';
 import { exhaustive } from '../rooms.ts';
 import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
 import type { FoldModule } from './FoldContext.ts';
+import { isNewer, type Stamp } from './stamp.ts';
 
 export interface Visit {
   eventId: string;
@@ -22,6 +23,8 @@ export interface HouseholdState {
   cadence: Cadence;
   /** Who visits; null when the visits fall to the whole committee. */
   visitorId: string | null;
+  /** The assignment `visitorId` comes from: the latest by (at, id); null while it is the registration's. */
+  visitorSet: Stamp | null;
   /** The last visit before the household was registered (from a paper list), if given. */
   lastVisitedOn: string | null;
   note: string | null;
@@ -53,6 +56,7 @@ export const careModule: FoldModule<CareEvent> = {
         reasonCategory: e.reasonCategory,
         cadence: e.cadence,
         visitorId: e.visitorId ?? null,
+        visitorSet: null,
         lastVisitedOn: e.lastVisitedOn ?? null,
         note: e.note ?? null,
         registeredAt: e.at,
@@ -70,7 +74,10 @@ export const careModule: FoldModule<CareEvent> = {
         h.visits.push({ eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null });
         return undefined;
       case 'care.visitor.assigned':
+        // Two reassignments made offline: the later by (at, id) holds, whatever the log's order.
+        if (!isNewer(e.at, e.id, h.visitorSet)) return undefined;
         h.visitorId = e.visitorId ?? null;
+        h.visitorSet = { at: e.at, eventId: e.id };
         return undefined;
       case 'care.household.closed':
         h.status = 'closed';

@@ -2,6 +2,7 @@ import type { EventOf } from '../events/index.ts';
 import type { MeetingKind, meetingEvents } from '../events/meeting.ts';
 import { exhaustive } from '../rooms.ts';
 import type { FoldModule } from './FoldContext.ts';
+import { isNewer, type Stamp } from './stamp.ts';
 
 export interface MeetingState {
   meetingId: string;
@@ -15,6 +16,8 @@ export interface MeetingState {
   scheduledBy: string;
   /** How many times it was moved after it was first scheduled. */
   moves: number;
+  /** The move its time and place come from: the latest by (at, id); null until it is moved. */
+  lastMove: Stamp | null;
   /** The committee's latest order of its topics by (at, id); null until someone orders them. */
   topicOrder: TopicOrder | null;
 }
@@ -71,16 +74,20 @@ export const meetingsModule: FoldModule<MeetingEvent> = {
             scheduledAt: e.at,
             scheduledBy: e.by,
             moves: 0,
+            lastMove: null,
             topicOrder: null,
           } satisfies MeetingState);
           return undefined;
         }
         if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
         if (m.kind !== e.kind) return { code: 'meeting_kind', meetingKind: m.kind };
+        m.moves += 1;
+        // Two moves made offline: the later by (at, id) holds, whatever the log's order.
+        if (!isNewer(e.at, e.id, m.lastMove)) return undefined;
         m.startsAt = e.startsAt;
         m.place = e.place;
         if (e.title !== undefined) m.title = e.title;
-        m.moves += 1;
+        m.lastMove = { at: e.at, eventId: e.id };
         return undefined;
       case 'meeting.cancelled':
         if (!m) return { code: 'no_such', thing: 'meeting' };

@@ -4,6 +4,7 @@ import { exhaustive } from '../rooms.ts';
 import { shanghaiDay } from '../time.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
+import { isNewer } from './stamp.ts';
 
 export interface PointsRule {
   id: string;
@@ -239,7 +240,7 @@ function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReaso
 /** Keeps the latest set by (at, id), whatever order the log holds them in, so every copy agrees. */
 function setThanksWall(ctx: FoldContext, e: EventOf<'points.thanks-wall.set'>): void {
   const held = ctx.get<ThanksWallSetting>(thanksWallKey);
-  if (held && (held.at > e.at || (held.at === e.at && held.eventId > e.id))) return;
+  if (!isNewer(e.at, e.id, held)) return;
   ctx.put(thanksWallKey, { on: e.on, eventId: e.id, at: e.at, by: e.by } satisfies ThanksWallSetting);
 }
 

@@ -4,6 +4,7 @@ import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { CompoundState } from './CompoundState.ts';
 import type { FoldModule } from './FoldContext.ts';
+import { isNewer } from './stamp.ts';
 
 export interface ProfileState {
   memberId: string;
@@ -14,6 +15,8 @@ export interface ProfileState {
   tags: ProfileTag[];
   registeredAt: number;
   registeredBy: string;
+  /** The registration this profile is: the latest by (at, id), wherever the log holds them. */
+  eventId: string;
 }
 
 export interface Claim {
@@ -57,7 +60,10 @@ export const practiceModule: FoldModule<PracticeEvent> = {
   creates: (e) => (e.type === 'practice.published' ? lstKey(e.id) : undefined),
   apply(ctx, e) {
     switch (e.type) {
-      case 'practice.profile.registered':
+      case 'practice.profile.registered': {
+        // The member and a committee member registering one profile offline: the later holds.
+        const held = ctx.peek<ProfileState>(`prof:${e.memberId}`);
+        if (held && !isNewer(e.at, e.id, { at: held.registeredAt, eventId: held.eventId })) return undefined;
         ctx.put(`prof:${e.memberId}`, {
           memberId: e.memberId,
           building: e.building ?? null,
@@ -66,8 +72,10 @@ export const practiceModule: FoldModule<PracticeEvent> = {
           tags: e.tags,
           registeredAt: e.at,
           registeredBy: e.by,
+          eventId: e.id,
         } satisfies ProfileState);
         return undefined;
+      }
       case 'practice.published':
         if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`))
           return { code: 'no_such', thing: 'request' };

@@ -4,6 +4,7 @@ import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
 import { servedMinutes } from './rosterQueries.ts';
+import { isNewer, type Stamp } from './stamp.ts';
 
 export interface TeamState {
   id: string;
@@ -12,7 +13,11 @@ export interface TeamState {
   leaderId: string | null;
   createdAt: number;
   createdBy: string;
+  /** The edit each field holds: the latest by (at, id), wherever the log holds the edits. */
+  edits: Partial<Record<TeamField, Stamp>>;
 }
+
+type TeamField = 'name' | 'purpose' | 'leaderId';
 
 /** A lead's or committee member's times for a shift, which count instead of the phone's. */
 export interface AttendanceCorrection {
@@ -93,14 +98,29 @@ export const rostersModule: FoldModule<RosterEvent> = {
           leaderId: e.leaderId ?? null,
           createdAt: e.at,
           createdBy: e.by,
+          edits: {},
         } satisfies TeamState);
         return undefined;
       case 'roster.team.edited': {
         const team = ctx.get<TeamState>(teamKey(e.teamId));
         if (!team) return { code: 'no_such', thing: 'team' };
-        if (e.name !== undefined) team.name = e.name;
-        if (e.purpose !== undefined) team.purpose = e.purpose;
-        if (e.leaderId !== undefined) team.leaderId = e.leaderId;
+        // Two edits of one field made offline: the later by (at, id) holds, whatever the log's order.
+        const stamp = { at: e.at, eventId: e.id };
+        const newer = (field: TeamField) => isNewer(e.at, e.id, team.edits[field]);
+        const edits = { ...team.edits };
+        if (e.name !== undefined && newer('name')) {
+          team.name = e.name;
+          edits.name = stamp;
+        }
+        if (e.purpose !== undefined && newer('purpose')) {
+          team.purpose = e.purpose;
+          edits.purpose = stamp;
+        }
+        if (e.leaderId !== undefined && newer('leaderId')) {
+          team.leaderId = e.leaderId;
+          edits.leaderId = stamp;
+        }
+        team.edits = edits;
         return undefined;
       }
       case 'roster.duty.created':
@@ -183,6 +203,8 @@ function dutyStep(
     case 'roster.attendance.corrected': {
       if (!signup) return { code: 'not_signed_up' };
       const { id: eventId, by, at, as, reason, checkedInAt, checkedOutAt } = e;
+      // Two corrections made offline: the later by (at, id) counts, whatever the log's order.
+      if (!isNewer(at, eventId, signup.correction)) return undefined;
       duty.signups[e.memberId] = {
         ...signup,
         minutes: servedMinutes(checkedInAt, checkedOutAt),

@@ -1,6 +1,7 @@
 import type { EventOf } from '../events/index.ts';
 import type { UnitOwner, unitEvents } from '../events/unit.ts';
 import type { FoldModule } from './FoldContext.ts';
+import { isNewer } from './stamp.ts';
 
 /** A unit of the register (committee document): where it is, its exclusive area and its owners. */
 export interface UnitState {
@@ -36,11 +37,6 @@ export function unitKey(address: { building: string; unit?: string | null; room:
 
 const key = (e: UnitEvent) => `unit:${unitKey(e)}`;
 
-/** True if `e` was written after what the draft holds: later time, or the larger id at the same time. */
-function isNewer(e: UnitEvent, draft: UnitDraft): boolean {
-  return e.at > draft.at || (e.at === draft.at && e.id > draft.eventId);
-}
-
 /**
  * Folds `unit.*` events of the committee document. The latest event on an address wins, whatever
  * its place in the log: two committee members importing offline end with the same register.
@@ -49,7 +45,7 @@ export const unitsModule: FoldModule<UnitEvent> = {
   keys: (e) => [key(e)],
   apply(ctx, e) {
     const held = ctx.get<UnitDraft>(key(e));
-    if (held && !isNewer(e, held)) return undefined;
+    if (!isNewer(e.at, e.id, held)) return undefined;
     ctx.put(key(e), {
       id: unitKey(e),
       building: e.building.trim(),

@@ -1,0 +1,15 @@
+/** When an event was written: its time and id, for settings kept as the latest wherever the log holds them. */
+export interface Stamp {
+  at: number;
+  eventId: string;
+}
+
+/**
+ * True if the event (`at`, `id`) was written after `held`: a later time, or the larger id at the
+ * same time; always when nothing is held. Two phones that changed one setting offline end with the
+ * same value whichever order Yjs merged their events in. The relay refuses a stamp more than a day
+ * ahead of its clock (`clock_ahead`), so no one wins such a setting for good.
+ */
+export function isNewer(at: number, id: string, held: Stamp | null | undefined): boolean {
+  return !held || at > held.at || (at === held.at && id > held.eventId);
+}
