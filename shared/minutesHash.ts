@@ -41,26 +41,48 @@ export function minutesHash(meetingId: string, state: MinutesState, notes: strin
   return shortHash(minutesDigest(meetingId, state, notes));
 }
 
-/** The minutes with only the first `count` amendments (the fold keeps them in time order). */
-export function withAmendments(state: MinutesState, count: number): MinutesState {
-  return { ...state, amendments: state.amendments.slice(0, count) };
-}
-
 export type PaperCheck =
   | { kind: 'matches'; amendedSince: MinutesState['amendments'] }
   | { kind: 'not_locked' }
   | { kind: 'no_match' };
 
 /**
+ * Up to this many amendments, a paper is checked against every subset of them; beyond, against
+ * the amendments in time order only (a subset per count), so a hostile flood of amendments costs
+ * a check no more than linear time.
+ */
+export const PAPER_SUBSET_AMENDMENTS = 8;
+
+/**
  * Whether a printed hash is these minutes: as they stand, or as they stood before some of the
  * amendments made since (then those amendments are listed). Only locked minutes are printed.
+ * Amendments are in time order, and an offline phone's amendment stamped before a paper was
+ * printed can reach the relay after it: the printed set need not be the first ones in time.
  */
 export function checkPaper(meetingId: string, state: MinutesState, notes: string, printed: string): PaperCheck {
   if (!state.locked) return { kind: 'not_locked' };
   const want = normalizeHash(printed);
-  for (let k = state.amendments.length; k >= 0; k--) {
-    if (minutesHash(meetingId, withAmendments(state, k), notes) === want)
-      return { kind: 'matches', amendedSince: state.amendments.slice(k) };
+  const all = state.amendments;
+  const matches = (kept: MinutesState['amendments']) =>
+    minutesHash(meetingId, { ...state, amendments: kept }, notes) === want;
+  if (all.length <= PAPER_SUBSET_AMENDMENTS) {
+    // Larger subsets first: the paper printed latest explains the most.
+    const masks = Array.from({ length: 1 << all.length }, (_, mask) => mask);
+    masks.sort((a, b) => bits(b) - bits(a) || a - b);
+    for (const mask of masks) {
+      const kept = all.filter((_, i) => mask & (1 << i));
+      if (matches(kept)) return { kind: 'matches', amendedSince: all.filter((_, i) => !(mask & (1 << i))) };
+    }
+    return { kind: 'no_match' };
+  }
+  for (let k = all.length; k >= 0; k--) {
+    if (matches(all.slice(0, k))) return { kind: 'matches', amendedSince: all.slice(k) };
   }
   return { kind: 'no_match' };
+}
+
+function bits(n: number): number {
+  let c = 0;
+  for (let x = n; x > 0; x &= x - 1) c++;
+  return c;
 }

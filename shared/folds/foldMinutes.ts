@@ -59,7 +59,8 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     items: [],
     decisions: [],
     actionItems: [],
-    actionsDone: {},
+    // Keyed by ids members choose: no prototype, so an item named `constructor` is not "done".
+    actionsDone: Object.create(null) as Record<string, MinutesAct>,
     signOffs: {},
     signingParties: [],
     locked: false,
@@ -95,12 +96,21 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
   }
   // Lists in a canonical order, not the log's: concurrent sign-ins land in whichever order Yjs places them.
   for (const list of [m.attendees, m.items, m.decisions, m.actionItems, m.amendments]) list.sort(byTime);
+  if (m.locked) m.lockedAt = lockTime(m);
   m.signingParties.sort((a, b) => parties.indexOf(a) - parties.indexOf(b));
   return m;
 }
 
 function sameOwner(a: Owner, b: Owner): boolean {
   return 'memberId' in a ? 'memberId' in b && a.memberId === b.memberId : 'party' in b && a.party === b.party;
+}
+
+/**
+ * When the minutes locked: the latest of the signatures that lock them, not the last in the log
+ * (two parties signing at once land in either order).
+ */
+function lockTime(m: MinutesState): number {
+  return Math.max(...m.signingParties.map((p) => m.signOffs[p]?.at ?? 0));
 }
 
 function byTime(a: MinutesAct, b: MinutesAct): number {
@@ -110,14 +120,33 @@ function byTime(a: MinutesAct, b: MinutesAct): number {
 /** What may follow the lock: an amendment, and marking an action item done (work reported, not the minutes changed). */
 export const afterLock: ReadonlySet<string> = new Set(['minutes.amended', 'minutes.action.done']);
 
+/**
+ * What the minutes record that was written before the lock counts wherever the log holds it: a
+ * decision sent while the last party signed off may land after that sign-off (Yjs orders
+ * concurrent items by client id), and it reached the relay before the lock. Sign-ins keep the
+ * log's order: one after the lock would add a party that never signed.
+ */
+const recordedBeforeLock: ReadonlySet<string> = new Set([
+  'minutes.item.taken-up',
+  'minutes.decision.recorded',
+  'minutes.action.created',
+]);
+
 function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
   const act: MinutesAct = { eventId: e.id, at: e.at, by: e.by };
-  if (m.locked && !afterLock.has(e.type)) return { code: 'minutes_locked' };
+  const written = recordedBeforeLock.has(e.type) && m.lockedAt !== null && e.at < m.lockedAt;
+  const secondSignature = e.type === 'minutes.signed-off' && m.signOffs[e.party] !== undefined;
+  if (m.locked && !afterLock.has(e.type) && !written && !secondSignature) return { code: 'minutes_locked' };
   switch (e.type) {
     case 'minutes.signed-in': {
       const a = e.attendee;
-      if ('memberId' in a && m.attendees.some((x) => 'memberId' in x && x.memberId === a.memberId))
+      const i = 'memberId' in a ? m.attendees.findIndex((x) => 'memberId' in x && x.memberId === a.memberId) : -1;
+      const held = m.attendees[i];
+      if (held) {
+        // Signed in twice (themself and by the chair, both offline): the earlier by (at, id) is kept.
+        if (held.party === a.party && byTime(act, held) < 0) m.attendees[i] = { ...act, ...a };
         return { code: 'already_signed_in' };
+      }
       m.attendees.push({ ...act, ...a });
       if (a.party !== 'none' && !m.signingParties.includes(a.party)) m.signingParties.push(a.party);
       return undefined;
@@ -147,19 +176,28 @@ function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
       const item = m.actionItems.find((a) => a.eventId === e.actionId);
       if (!item) return { code: 'no_such', thing: 'target' };
       if (!sameOwner(item.owner, e.owner)) return { code: 'not_owner' };
-      // Marked twice (two phones offline): the first mark in the log stands, the second changes nothing.
-      m.actionsDone[e.actionId] ??= act;
+      // Marked twice (two phones offline): the earlier mark by (at, id) stands, wherever it sits.
+      const held = m.actionsDone[e.actionId];
+      if (!held || byTime(act, held) < 0) m.actionsDone[e.actionId] = act;
       return undefined;
     }
-    case 'minutes.signed-off':
-      if (m.signOffs[e.party]) return { code: 'already_signed_off', party: e.party };
+    case 'minutes.signed-off': {
+      const held = m.signOffs[e.party];
+      if (held) {
+        // Two members of one party signing at once: the earlier by (at, id) is the party's signature.
+        if (byTime(act, held) < 0) m.signOffs[e.party] = act;
+        return { code: 'already_signed_off', party: e.party };
+      }
       if (!m.signingParties.includes(e.party)) return { code: 'party_absent', party: e.party };
       m.signOffs[e.party] = act;
       if (m.signingParties.every((p) => m.signOffs[p])) {
         m.locked = true;
-        m.lockedAt = e.at;
+        // The latest of the signatures that lock it, not the last in the log: two parties signing
+        // at once land in either order.
+        m.lockedAt = lockTime(m);
       }
       return undefined;
+    }
     case 'minutes.amended':
       if (!m.locked) return { code: 'not_locked' };
       m.amendments.push({ ...act, note: e.note });

@@ -22,7 +22,7 @@ export function openActionItems(
   const open: ActionTodo[] = [];
   for (const { meetingId, state } of minutes) {
     for (const item of state.actionItems) {
-      if (state.actionsDone[item.eventId]) continue;
+      if (Object.hasOwn(state.actionsDone, item.eventId)) continue;
       const request = item.requestId === null ? undefined : requests[item.requestId];
       if (request && finished.has(request.stage)) continue;
       open.push({ meetingId, item });

@@ -26,7 +26,7 @@ export function ActionItemList(props: {
               <p class="minutes-entry-text">{a.text}</p>
               <p>{t('minutes.actionOwner', { owner: ownerText(a.owner, props.nameOf), date: a.deadline })}</p>
               <Show
-                when={props.done?.[a.eventId]}
+                when={props.done && Object.hasOwn(props.done, a.eventId) ? props.done[a.eventId] : undefined}
                 fallback={
                   <Show when={props.onDone && props.mayMarkDone?.(a)}>
                     <button
