@@ -16,14 +16,19 @@ export type YuanProblem = (typeof yuanProblems)[number];
 export type YuanReading = { fen: Fen } | { problem: YuanProblem };
 
 /**
- * Reads what a person typed ("12", "12.3", "1,234.56", "¥1,200", "30 元") as fen; a third
- * decimal ("1.005") is a problem of its own, since rounding it would change the amount silently.
+ * Reads what a person typed ("12", "12.3", "1,234.56", "¥1,200", "30 元", full-width digits) as
+ * fen; a third decimal ("1.005") is a problem of its own, since rounding it would change the
+ * amount silently. A sign goes only in front and 元 only at the end, commas (or spaces) only
+ * between groups of three: "12元5" (twelve and a half, said aloud), "12,5" (a comma for the point) and "1,0,0" are
+ * not read as 125 or 100 yuan but told as not money.
  */
 export function readYuan(text: string): YuanReading {
-  const cleaned = text.normalize('NFKC').replace(/[,，\s¥￥元]/g, '');
-  if (cleaned === '') return { problem: 'empty' };
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
+  const trimmed = text.normalize('NFKC').trim();
+  const cleaned = trimmed.replace(/^¥\s*/, '').replace(/\s*元$/, '');
+  if (cleaned === '') return { problem: trimmed === '' ? 'empty' : 'not_money' };
+  const m = /^(\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!m) return { problem: 'not_money' };
+  m[1] = m[1]!.replace(/[, ]/g, '');
   if ((m[2] ?? '').length > 2) return { problem: 'decimals' };
   if (m[1]!.length > 12) return { problem: 'too_large' };
   return { fen: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) };

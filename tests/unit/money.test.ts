@@ -29,6 +29,14 @@ describe('parsing what a person typed into fen', () => {
     expect(parseYuan('12元')).toBe(1200);
   });
 
+  it('refuses what it would otherwise read as another amount: 元 inside, a comma for the point, loose groups', () => {
+    for (const text of ['12元5', '12,5', '12，5', '1,0,0', '12 5', '1,23.5', '¥', '元', '5¥', '元5', '12。5']) {
+      expect(readYuan(text), text).toEqual({ problem: 'not_money' });
+    }
+    expect(readYuan('１２．５')).toEqual({ fen: 1250 });
+    expect(readYuan('¥ 1,200 元')).toEqual({ fen: 120000 });
+  });
+
   it('refuses negatives, a third decimal, a bare point, letters and empty text', () => {
     for (const text of ['-5', '-0.01', '12.345', '12.', '.5', '1e3', 'abc', '', '   ', '12.5.1']) {
       expect(parseYuan(text), text).toBeUndefined();
