@@ -436,6 +436,9 @@ export const en: Record<MessageKey, string> = {
   'photo.missing': 'The photo has not reached the server yet',
   'photo.failed': 'The photo cannot be shown now',
   'photo.pending': 'Not sent yet; it goes once online',
+  'photo.refusedFull':
+    'Not sent: the compound’s photo space is full; tell an admin. The photo is still on this phone and will be tried again later',
+  'photo.refused': 'Not sent: the server does not accept this photo. It is only on this phone',
   'meetings.title': 'Meetings',
   'meetings.schedule': 'Schedule a meeting',
   'meetings.upcoming': 'Coming up',

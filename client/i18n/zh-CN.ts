@@ -430,6 +430,8 @@ export const zhCN = {
   'photo.missing': '照片还没传到服务器',
   'photo.failed': '照片暂时打不开',
   'photo.pending': '还没上传，联网后自动上传',
+  'photo.refusedFull': '没有上传：小区的照片空间已满，请告诉管理员。照片还在这部手机上，稍后会再试',
+  'photo.refused': '没有上传：服务器不接受这张照片。照片只在这部手机上',
   'meetings.title': '会议',
   'meetings.schedule': '安排会议',
   'meetings.upcoming': '即将召开',

@@ -2,10 +2,10 @@ import { createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { Modal, ModalClose } from '../ui/Modal.tsx';
 import { StoredImage } from './StoredImage.tsx';
-import { pendingPhotos } from './uploadQueue.ts';
+import { pendingPhotos, refusedPhotos } from './uploadQueue.ts';
 import './photos.css';
 
-/** Thumbnails that open large on a tap; a photo this phone has not sent yet says so. */
+/** Thumbnails that open large on a tap; a photo this phone has not sent yet, or could not, says so. */
 export function PhotoGrid(props: { hashes: readonly string[]; label?: string }) {
   const [open, setOpen] = createSignal<number>();
   return (
@@ -24,6 +24,17 @@ export function PhotoGrid(props: { hashes: readonly string[]; label?: string }) 
               </button>
               <Show when={pendingPhotos().has(hash)}>
                 <span class="photo-pending">{t('photo.pending')}</span>
+              </Show>
+              <Show when={refusedPhotos().get(hash)}>
+                {(code) => (
+                  <span class="photo-pending photo-refused" role="status" data-testid="photo-refused">
+                    {t(
+                      code() === 'image_count_quota' || code() === 'image_byte_quota'
+                        ? 'photo.refusedFull'
+                        : 'photo.refused',
+                    )}
+                  </span>
+                )}
               </Show>
             </li>
           )}

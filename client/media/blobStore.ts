@@ -17,6 +17,8 @@ export interface PendingUpload {
   hash: string;
   queuedAt: number;
   attempts: number;
+  /** The relay refused it (the relay's code, and when): kept, shown, and tried again only later. */
+  refused?: { code: string; at: number };
 }
 
 let opening: Promise<IDBDatabase> | undefined;

@@ -1,12 +1,13 @@
 /** The relay's content-addressed image store: PUT and GET /api/compounds/:compoundId/images/:sha256hex (Bearer). */
-import { apiFetch } from '../sync/apiFetch.ts';
+import { apiErrorOf, apiFetch } from '../sync/apiFetch.ts';
 
-export type UploadResult = 'stored' | 'retry' | 'refused';
+/** `refused`: retrying the same bytes cannot help now; `code` is the relay's reason (`image_count_quota`...). */
+export type UploadResult = 'stored' | 'retry' | { refused: string };
 
 const path = (compoundId: string, hash: string) =>
   `/api/compounds/${encodeURIComponent(compoundId)}/images/${encodeURIComponent(hash)}`;
 
-/** 'stored' on 201/200, 'refused' when retrying cannot help (bad hash, too large, not an image), else 'retry'. */
+/** 'stored' on 201/200, refused when retrying cannot help (bad hash, too large, not an image, quota full), else 'retry'. */
 export async function uploadImage(compoundId: string, hash: string, blob: Blob, token: string): Promise<UploadResult> {
   let res: Response;
   try {
@@ -20,7 +21,7 @@ export async function uploadImage(compoundId: string, hash: string, blob: Blob, 
     return 'retry';
   }
   if (res.ok) return 'stored';
-  if (res.status === 400 || res.status === 413 || res.status === 415) return 'refused';
+  if (res.status === 400 || res.status === 413 || res.status === 415) return { refused: (await apiErrorOf(res)).code };
   return 'retry';
 }
 

@@ -4,11 +4,21 @@ import { getBlob, type PendingUpload, pendingUploads, queueUpload, removeUpload,
 import { uploadImage } from './imageApi.ts';
 
 const BACKOFF_MS = [5_000, 15_000, 30_000, 60_000];
+/**
+ * A photo refused because the compound's image space was full is offered again after this long
+ * (space may have been freed, or the limit raised); one refused as not an image never is.
+ */
+export const QUOTA_RETRY_MS = 3_600_000;
+const quotaCodes: ReadonlySet<string> = new Set(['image_count_quota', 'image_byte_quota']);
 
 const [pending, setPending] = createSignal<ReadonlySet<string>>(new Set());
-const [refused, setRefused] = createSignal<ReadonlySet<string>>(new Set());
+const [refused, setRefused] = createSignal<ReadonlyMap<string, string>>(new Map());
 
-/** Hashes of photos this phone still has to send (shown as "not uploaded yet"). */
+/**
+ * Hashes of photos this phone still has to send (shown as "not uploaded yet"), and of those the
+ * relay refused, with its reason (shown as "not uploaded", with why). A refused photo stays on
+ * the phone and in the queue: the event naming it was written, and only this phone has it.
+ */
 export { pending as pendingPhotos, refused as refusedPhotos };
 
 let running: Promise<void> | undefined;
@@ -46,19 +56,32 @@ export function kickUploads(): void {
     }) as Promise<void>;
 }
 
+/** Resolves once no pass over the queue is running. */
+export async function uploadsSettled(): Promise<void> {
+  while (running) await running;
+}
+
 /** True when nothing is left to retry. */
 async function flush(): Promise<boolean> {
-  const list = await pendingUploads();
-  setPending(new Set(list.map((u) => u.hash)));
+  show(await pendingUploads());
+  const list = (await pendingUploads()).filter((u) => !u.refused || mayRetry(u.refused));
   let ok = true;
   for (const upload of list) {
     if (typeof navigator !== 'undefined' && !navigator.onLine) return false;
     const result = await send(upload);
     if (result === 'retry') ok = false;
   }
-  const left = await pendingUploads();
-  setPending(new Set(left.map((u) => u.hash)));
+  show(await pendingUploads());
   return ok;
+}
+
+function mayRetry(refusal: NonNullable<PendingUpload['refused']>): boolean {
+  return quotaCodes.has(refusal.code) && Date.now() - refusal.at >= QUOTA_RETRY_MS;
+}
+
+function show(list: readonly PendingUpload[]): void {
+  setPending(new Set(list.filter((u) => !u.refused).map((u) => u.hash)));
+  setRefused(new Map(list.flatMap((u) => (u.refused ? [[u.hash, u.refused.code] as const] : []))));
 }
 
 async function send(upload: PendingUpload): Promise<'done' | 'retry'> {
@@ -76,7 +99,10 @@ async function send(upload: PendingUpload): Promise<'done' | 'retry'> {
     await updateUpload({ ...upload, attempts: upload.attempts + 1 });
     return 'retry';
   }
-  if (result === 'refused') setRefused((s) => new Set([...s, upload.hash]));
+  if (result !== 'stored') {
+    await updateUpload({ ...upload, attempts: upload.attempts + 1, refused: { code: result.refused, at: Date.now() } });
+    return 'done';
+  }
   await removeUpload(upload.key);
   return 'done';
 }
