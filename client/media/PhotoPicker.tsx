@@ -29,17 +29,19 @@ export function PhotoPicker(props: {
     input.value = '';
     if (files.length === 0) return;
     setError(undefined);
-    const room = MAX_PHOTOS - props.value.length;
+    // Photos of another pick still being prepared count: two picks at once stay within the nine.
+    const room = MAX_PHOTOS - props.value.length - working();
     if (files.length > room) setError(t('photo.max', { n: MAX_PHOTOS }));
     const chosen = files.slice(0, Math.max(0, room));
     setWorking((n) => n + chosen.length);
     props.onBusy?.(true);
-    let hashes = [...props.value];
     for (const file of chosen) {
       try {
         const hash = await storePhoto(file);
-        if (!hashes.includes(hash)) hashes = [...hashes, hash];
-        props.onChange(hashes);
+        // The list as it is now, not as it was when this pick began: another pick (the camera while
+        // the album's photos are prepared) or a removal may have changed it meanwhile.
+        const current = props.value;
+        if (!current.includes(hash)) props.onChange([...current, hash]);
       } catch {
         setError(t('photo.unreadable'));
       } finally {

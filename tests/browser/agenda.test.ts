@@ -213,4 +213,28 @@ describe('the agenda loop on three phones', () => {
     expect(await sizeProblems(page)).toEqual([]);
     await page.evaluate(() => window.littleStoolClock?.set(null));
   });
+
+  it('photos picked from the album while the camera’s is prepared are all kept', async () => {
+    const page = resident.page;
+    const agenda = new AgendaPage(page);
+    await agenda.open(app.url, compoundId);
+    await agenda.openForm();
+    const form = page.getByTestId('raise-form');
+    const jpeg = (w: number) => makeJpeg(page, w, 900);
+    const album = await Promise.all(
+      [1200, 1300, 1400].map(async (w, i) => ({
+        name: `album-${i}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: await jpeg(w),
+      })),
+    );
+    const camera = { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: await jpeg(1500) };
+    // Both picks are under way at once: each photo is downscaled and hashed before it is added.
+    await Promise.all([
+      form.getByTestId('photo-album').setInputFiles(album),
+      form.getByTestId('photo-camera').setInputFiles(camera),
+    ]);
+    await expect.poll(() => form.locator('.photo-chosen').count(), { timeout: 20_000 }).toBe(4);
+    await expect.poll(() => form.locator('[data-testid="photo-chosen"] img[data-state="ready"]').count()).toBe(4);
+  });
 });
