@@ -5,7 +5,7 @@ import { errorMessage } from '../i18n/errors.ts';
 export type Outcome = string | undefined;
 
 export type Submit<A extends unknown[]> = {
-  /** Runs the action; what it returns or throws becomes `error()`. */
+  /** Runs the action (not again while it is still busy); what it returns or throws becomes `error()`. */
   run: (...args: A) => void;
   /** True while an asynchronous action is under way. */
   busy: Accessor<boolean>;
@@ -32,6 +32,8 @@ export function createSubmit<A extends unknown[] = []>(
     if (why) setError(why);
   };
   const run = (...args: A) => {
+    // A second tap while the first is still being written (a slow API call) is the same tap.
+    if (busy()) return;
     setError(undefined);
     let result: Outcome | Promise<Outcome>;
     try {

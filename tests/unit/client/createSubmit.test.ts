@@ -24,6 +24,24 @@ describe('createSubmit', () => {
     expect(form.busy()).toBe(false);
   });
 
+  it('ignores a second run while an asynchronous action is still under way (a double tap)', async () => {
+    let calls = 0;
+    let resolve: (v: undefined) => void = () => undefined;
+    const form = createSubmit(() => {
+      calls++;
+      return new Promise<undefined>((ok) => {
+        resolve = ok;
+      });
+    });
+    form.run();
+    form.run();
+    expect(calls).toBe(1);
+    resolve(undefined);
+    await eventually(() => expect(form.busy()).toBe(false));
+    form.run();
+    expect(calls).toBe(2);
+  });
+
   it('is busy while an asynchronous action runs, then shows its failure in the words `failed` gives', async () => {
     let reject: (err: unknown) => void = () => undefined;
     const form = createSubmit(
