@@ -21,14 +21,17 @@ export default function CreateCompoundPage() {
   const [founderName, setFounderName] = createSignal('');
   const [party, setParty] = createSignal<Party>();
 
+  // Made once: a tap while the compound's pages still load (after the API answered) only goes on.
+  let created: string | undefined;
   const form = createSubmit(
     async () => {
+      if (created) return void navigate(compoundPath(created, 'agenda'), { replace: true });
       if (!name().trim()) return t('form.fillRequired', { field: t('create.name') });
       if (!founderName().trim()) return t('form.fillRequired', { field: t('create.founderName') });
       const p = party();
       if (!p) return t('form.fillRequired', { field: t('create.party') });
-      const id = await createCompound({ name: name(), founderName: founderName(), party: p });
-      navigate(compoundPath(id, 'agenda'), { replace: true });
+      created = await createCompound({ name: name(), founderName: founderName(), party: p });
+      navigate(compoundPath(created, 'agenda'), { replace: true });
     },
     { failed: (err) => (online() ? errorMessage(err) : t('create.needOnline')) },
   );
