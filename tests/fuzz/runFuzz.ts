@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { afterLock } from '../../shared/folds/foldMinutes.ts';
 import { foldEvents, foldMinutes } from '../../shared/folds/index.ts';
 import { isCausal } from '../../shared/rules/causal.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
@@ -214,15 +215,25 @@ function breaksCausalRule(doc: FuzzDoc, events: readonly Record<string, unknown>
   if (events.length === 0) return doc.minutes && foldMinutes(doc.view.events.toArray()).locked;
   const log = [...doc.view.events.toArray(), ...events];
   const ids = new Set(events.map((e) => e.id));
-  if (doc.minutes) return foldMinutes(log).anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
+  if (doc.minutes) {
+    // Locked minutes on the relay take nothing but amendments and done marks, whatever the fold
+    // would make of an event stamped before the lock.
+    const locked = foldMinutes(doc.view.events.toArray()).locked;
+    if (locked && events.some((e) => !afterLock.has(String(e.type)))) return true;
+    return foldMinutes(log).anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
+  }
   const state = foldEvents(log);
-  // Written after all the relay holds, a redemption's overdraft or reused one-time id is its writer's own.
+  // Written after all the relay holds, a redemption's overdraft or reused one-time id, and a payment
+  // above a limit, are its writer's own: the writer's copy held what they break.
   const overdrawn = Object.values(state.points.accounts).some((acct) =>
     acct.history.some((h) => h.overdraft && ids.has(h.eventId)),
   );
   return (
     overdrawn ||
-    state.anomalies.some((a) => ids.has(a.eventId) && (isCausal(a.reason) || a.reason.code === 'ticket_used'))
+    state.anomalies.some(
+      (a) =>
+        ids.has(a.eventId) && (isCausal(a.reason) || a.reason.code === 'ticket_used' || a.reason.code === 'tier_unmet'),
+    )
   );
 }
 

@@ -77,19 +77,22 @@ describe('the image client', () => {
   const hash = 'a'.repeat(64);
   const blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
 
-  it('an upload is stored on 201 or 200, refused for good on 400/413/415, retried otherwise', async () => {
+  it('an upload is stored on 201 or 200, refused with the relay’s code on 400/413/415, retried otherwise', async () => {
     for (const [status, result] of [
       [201, 'stored'],
       [200, 'stored'],
-      [400, 'refused'],
-      [413, 'refused'],
-      [415, 'refused'],
+      [400, { refused: 'bad_request' }],
+      [413, { refused: 'too_large' }],
+      [415, { refused: 'bad_request' }],
       [401, 'retry'],
       [500, 'retry'],
     ] as const) {
       answer(new Response(null, { status }));
-      expect(await uploadImage('c1', hash, blob, 'tok'), String(status)).toBe(result);
+      expect(await uploadImage('c1', hash, blob, 'tok'), String(status)).toEqual(result);
     }
+    const full = { error: { code: 'image_count_quota', message: 'the compound holds 2 images, at most 2' } };
+    answer(new Response(JSON.stringify(full), { status: 413 }));
+    expect(await uploadImage('c1', hash, blob, 'tok')).toEqual({ refused: 'image_count_quota' });
     answer(new TypeError('offline'));
     expect(await uploadImage('c1', hash, blob, 'tok')).toBe('retry');
   });
