@@ -4,8 +4,22 @@ import { PartySchema } from '../roles.ts';
 
 // Strict: a field the server does not know is a 400, never silently dropped.
 
-/** A name or code kept as text in storage: one line, no control characters. */
-const Name = (max: number) => v.pipe(Line(max), v.check(noControl, 'control character'));
+/**
+ * Line and paragraph separators, and the marks that reorder text around them: in a name they break
+ * lists and printed minutes onto new lines, or show another name than the one stored.
+ */
+const LAYOUT_MARKS = /[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** Characters that take no room: a name made only of them (and spaces) looks blank. */
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
+
+/** A name or code kept as text in storage: one line, no control characters, something to see. */
+const Name = (max: number) =>
+  v.pipe(
+    Line(max),
+    v.check(noControl, 'control character'),
+    v.check((s) => !LAYOUT_MARKS.test(s), 'line separator or direction mark'),
+    v.check((s) => s.replace(INVISIBLE, '') !== '', 'nothing visible'),
+  );
 
 /** POST /api/compounds: a new compound and its founder, who becomes its admin. */
 export const CreateCompoundBody = v.strictObject({ name: Name(60), founderName: Name(60), party: PartySchema });

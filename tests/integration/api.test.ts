@@ -50,6 +50,15 @@ describe('the JSON API (docs/PROTOCOL.md)', () => {
     expect(nul.status).toBe(400);
     expect(nul.json.error.message).toMatch(/name/);
     expect((await call('POST', '/api/join', { code: 'ab\u0000', name: '李' })).status).toBe(400);
+    // A name that breaks onto a new line, reads in another order, or shows nothing at all.
+    for (const name of ['王\u2028阿姨', '王\u202e姨阿', '\u200b', '\u200b \ufeff']) {
+      const odd = await call('POST', '/api/compounds', { name: '幸福里', founderName: name, party: 'owners' });
+      expect(odd.status, JSON.stringify(name)).toBe(400);
+      expect(odd.json.error.message).toMatch(/founderName/);
+    }
+    expect(
+      (await call('POST', '/api/compounds', { name: '幸福里', founderName: '王阿姨', party: 'owners' })).status,
+    ).toBe(201);
     // In a path too: a 400 on every storage (Postgres would fail the look-up).
     const inPath = await call('DELETE', `/api/compounds/${admin.compoundId}/invites/ab%00cd`, undefined, admin.token);
     expect(inPath.status).toBe(400);
