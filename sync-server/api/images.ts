@@ -54,7 +54,9 @@ export function imageRoutes(s: Services): Hono<AppEnv> {
   app.get('/compounds/:compoundId/images/:hash', async (c) => {
     const member = c.get('member');
     sameCompound(member, c.req.param('compoundId'));
-    const blob = await s.storage.blobs.getBlob(member.compoundId, c.req.param('hash'));
+    const hash = c.req.param('hash');
+    if (!v.is(ImageRef, hash)) throw new ApiError(400, Code.BadRequest, 'hash: 64 hex characters of sha-256');
+    const blob = await s.storage.blobs.getBlob(member.compoundId, hash);
     if (!blob) throw new ApiError(404, Code.NotFound, 'no such image');
     return c.body(blob.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': blob.type,

@@ -179,6 +179,11 @@ describe('the JSON API (docs/PROTOCOL.md)', () => {
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(jpeg);
     const other = await createCompound(server.url, { name: '别的小区' });
     expect((await call('GET', path, undefined, other.token)).status).toBe(403);
+    // A hash that cannot be one is a bad request, not a missing image.
+    const bad = await call('GET', path.replace(hash, 'not-a-hash'), undefined, admin.token);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/^hash:/);
+    expect((await call('GET', path.replace(hash, 'b'.repeat(64)), undefined, admin.token)).status).toBe(404);
   });
 });
 
