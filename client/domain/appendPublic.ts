@@ -1,4 +1,4 @@
-import type { EventFields, EventType } from '../../shared/events/index.ts';
+import type { AppEvent, EventFields, EventType } from '../../shared/events/index.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import { queuePhotos } from '../media/uploadQueue.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
@@ -12,15 +12,28 @@ export { newId };
  * Photos the event names are queued for upload once it is written.
  */
 export function appendPublic<T extends EventType>(session: CompoundSession, type: T, fields: EventFields<T>): string {
-  const event = checkEvent(
+  const event = publicEvent(session, type, fields);
+  appendPublicEvents(session, [event]);
+  return event.id;
+}
+
+/** A public event by this member, checked with the relay's rules (throws RuleError), not written yet. */
+export function publicEvent<T extends EventType>(session: CompoundSession, type: T, fields: EventFields<T>): AppEvent {
+  return checkEvent(
     { id: newId(), type, at: Date.now(), by: session.member.memberId, ...fields },
     session.member,
     'public',
   );
-  session.doc('public').append([event]);
-  const photos = photosOf(fields);
+}
+
+/**
+ * Writes checked events in one transaction, so a form that makes two (a fund and its opening
+ * balance) leaves both or, when building the second throws, neither: a retry then makes no twin.
+ */
+export function appendPublicEvents(session: CompoundSession, events: readonly AppEvent[]): void {
+  session.doc('public').append([...events]);
+  const photos = events.flatMap(photosOf);
   if (photos.length) void queuePhotos(session.compoundId, photos);
-  return event.id;
 }
 
 function photosOf(fields: object): string[] {

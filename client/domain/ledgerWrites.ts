@@ -2,7 +2,7 @@ import type { FundKind, IncomeSource } from '../../shared/events/ledger.ts';
 import type { Fen } from '../../shared/money.ts';
 import type { Party } from '../../shared/roles.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
-import { appendPublic, optional } from './appendPublic.ts';
+import { appendPublic, appendPublicEvents, optional, publicEvent } from './appendPublic.ts';
 import type { AssemblyDecision } from './useAssemblyDecisions.ts';
 
 export interface IncomeInput {
@@ -17,7 +17,11 @@ export interface IncomeInput {
 
 /** Records money in; returns the income's id. */
 export function recordIncome(session: CompoundSession, input: IncomeInput): string {
-  return appendPublic(session, 'ledger.income.recorded', {
+  return appendPublic(session, 'ledger.income.recorded', incomeFields(input));
+}
+
+function incomeFields(input: IncomeInput) {
+  return {
     fundId: input.fundId,
     amount: input.amount,
     source: input.source,
@@ -25,7 +29,7 @@ export function recordIncome(session: CompoundSession, input: IncomeInput): stri
     day: input.day,
     receipts: input.receipts,
     ...optional('note', input.note),
-  });
+  };
 }
 
 export interface FundInput {
@@ -37,9 +41,12 @@ export interface FundInput {
 
 /** Opens a fund and records its opening balance as its first income; returns the fund's id. */
 export function openFund(session: CompoundSession, input: FundInput): string {
-  const fundId = appendPublic(session, 'ledger.fund.opened', { name: input.name.trim(), kind: input.kind });
-  if (input.opening && input.opening.amount > 0) recordIncome(session, { ...input.opening, fundId });
-  return fundId;
+  const fund = publicEvent(session, 'ledger.fund.opened', { name: input.name.trim(), kind: input.kind });
+  const events = [fund];
+  if (input.opening && input.opening.amount > 0)
+    events.push(publicEvent(session, 'ledger.income.recorded', incomeFields({ ...input.opening, fundId: fund.id })));
+  appendPublicEvents(session, events);
+  return fund.id;
 }
 
 export interface ExpenseInput {
@@ -51,9 +58,12 @@ export interface ExpenseInput {
   requestId?: string;
 }
 
-/** Proposes spending for the three parties to sign; returns the expense's id. */
-export function proposeExpense(session: CompoundSession, input: ExpenseInput): string {
-  return appendPublic(session, 'ledger.expense.proposed', {
+/**
+ * Proposes spending for the three parties to sign, with the owners' assembly decision it rests on
+ * if one is given (both in one write); returns the expense's id.
+ */
+export function proposeExpense(session: CompoundSession, input: ExpenseInput, decision?: AssemblyDecision): string {
+  const expense = publicEvent(session, 'ledger.expense.proposed', {
     fundId: input.fundId,
     amount: input.amount,
     payee: input.payee.trim(),
@@ -61,6 +71,10 @@ export function proposeExpense(session: CompoundSession, input: ExpenseInput): s
     quotes: input.quotes,
     ...(input.requestId ? { requestId: input.requestId } : {}),
   });
+  const events = [expense];
+  if (decision) events.push(publicEvent(session, 'ledger.expense.assembly-linked', linkFields(expense.id, decision)));
+  appendPublicEvents(session, events);
+  return expense.id;
 }
 
 /** A party approves or refuses an expense; the rules let only a member of that party sign for it. */
@@ -94,10 +108,9 @@ export function setTierLimit(session: CompoundSession, limitFen: Fen, from: stri
 
 /** Links an owners' assembly decision to an expense, with its 双过半 count as the minutes hold it. */
 export function linkAssemblyDecision(session: CompoundSession, expenseId: string, decision: AssemblyDecision): string {
-  return appendPublic(session, 'ledger.expense.assembly-linked', {
-    expenseId,
-    meetingId: decision.meetingId,
-    decisionId: decision.decisionId,
-    assembly: decision.tally,
-  });
+  return appendPublic(session, 'ledger.expense.assembly-linked', linkFields(expenseId, decision));
+}
+
+function linkFields(expenseId: string, decision: AssemblyDecision) {
+  return { expenseId, meetingId: decision.meetingId, decisionId: decision.decisionId, assembly: decision.tally };
 }

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { limitInForce } from '../../../../shared/folds/ledgerQueries.ts';
 import { formatFen, readAmount } from '../../../../shared/money.ts';
-import { linkAssemblyDecision, proposeExpense } from '../../../domain/ledgerWrites.ts';
+import { proposeExpense } from '../../../domain/ledgerWrites.ts';
 import { useAssemblyDecisions } from '../../../domain/useAssemblyDecisions.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
@@ -46,15 +46,18 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
         if (!purpose().trim()) return t('ledger.need.purpose');
         if (photosBusy()) return t('agenda.waitPhotos');
         const linked = above() ? decisions().find((d) => decisionKey(d) === decision()) : undefined;
-        const id = proposeExpense(props.ctx.session, {
-          fundId: fundId(),
-          amount: money.fen,
-          payee: payee(),
-          purpose: purpose(),
-          quotes: quotes(),
-          ...(requestId() ? { requestId: requestId() } : {}),
-        });
-        if (linked) linkAssemblyDecision(props.ctx.session, id, linked);
+        proposeExpense(
+          props.ctx.session,
+          {
+            fundId: fundId(),
+            amount: money.fen,
+            payee: payee(),
+            purpose: purpose(),
+            quotes: quotes(),
+            ...(requestId() ? { requestId: requestId() } : {}),
+          },
+          linked,
+        );
       }}
     >
       <PickField
