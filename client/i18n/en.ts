@@ -813,6 +813,8 @@ export const en: Record<MessageKey, string> = {
   'ledger.need.day': 'Please choose a day.',
   'ledger.need.reason': 'Please say why it is reversed.',
   'ledger.need.receipt': 'Please take a photo of the receipt or the transfer slip.',
+  'ledger.need.assembly':
+    'This expense is above the limit: link an owners’ assembly decision that passed before paying it.',
   'ledger.turns': 'Ledger items waiting on {party}',
   'ledger.todo.approve': 'Waiting for {party} to sign',
   'ledger.todo.pay': 'Approved by all three, payment to record',

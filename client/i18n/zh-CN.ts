@@ -790,6 +790,7 @@ export const zhCN = {
   'ledger.need.day': '请选择日期。',
   'ledger.need.reason': '请写明冲销原因。',
   'ledger.need.receipt': '请拍一张收据或转账凭证。',
+  'ledger.need.assembly': '这笔支出超过了限额，要先关联一项通过的业主大会决定，才能付款。',
   'ledger.turns': '等{party}处理的账目',
   'ledger.todo.approve': '等{party}签字',
   'ledger.todo.pay': '三方已批准，等登记付款',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LedgerPage } from './pages/LedgerPage.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
+import { makeJpeg } from './support/images.ts';
 import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -86,5 +87,41 @@ describe('amount tiers and questions about ledger entries', () => {
       await l.open(app.url, compoundId);
       await expect.poll(() => l.expense(PURPOSE).getByTestId('entry-question').count(), { timeout: 20_000 }).toBe(1);
     }
+  });
+
+  it('a limit that arrives while the payment sheet is open stops the payment with words, and nothing is written', async () => {
+    const purpose = '单元门禁维修';
+    const ledger = new LedgerPage(property.page);
+    await ledger.open(app.url, compoundId);
+    const propose = await ledger.openSheet('propose-expense');
+    await propose.locator('input[name="amount"]').fill('20000');
+    await propose.locator('input[name="payee"]').fill('安居门禁公司');
+    await propose.locator('textarea[name="purpose"]').fill(purpose);
+    await ledger.submit();
+    for (const phone of [community, owners, property]) {
+      const l = new LedgerPage(phone.page);
+      await l.open(app.url, compoundId);
+      await expect.poll(() => l.status(purpose), { timeout: 20_000 }).toBe('proposed');
+      await l.approve(purpose);
+    }
+    await expect.poll(() => ledger.status(purpose), { timeout: 20_000 }).toBe('approved');
+    await ledger.expense(purpose).getByTestId('record-payment').click();
+    await ledger.sheet.waitFor();
+    await ledger.attach(ledger.sheet, 'receipt-picker', await makeJpeg(property.page, 1000, 1400));
+    // Meanwhile the admin lowers the limit to 10,000 yuan from today, and the property phone gets it.
+    const admin = new LedgerPage(community.page);
+    const tier = await admin.openSheet('set-tier');
+    await tier.locator('input[name="amount"]').fill('10000');
+    await admin.submit();
+    await expect
+      .poll(() => ledger.page.getByTestId('tier-limit').getAttribute('data-fen'), { timeout: 20_000 })
+      .toBe('1000000');
+    await ledger.sheet.getByTestId('ledger-submit').click();
+    await expect
+      .poll(() => ledger.sheet.locator('.form-error').textContent())
+      .toBe('这笔支出超过了限额，要先关联一项通过的业主大会决定，才能付款。');
+    await expect(ledger.status(purpose)).resolves.toBe('approved');
+    // Nothing was refused, so nothing was reset: no banner on the phone.
+    await expect(property.page.locator('.banner-error').count()).resolves.toBe(0);
   });
 });

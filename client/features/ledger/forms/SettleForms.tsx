@@ -1,7 +1,9 @@
 import { createSignal } from 'solid-js';
 import type { ExpenseState } from '../../../../shared/folds/index.ts';
+import { needsAssembly } from '../../../../shared/folds/ledgerQueries.ts';
 import type { Party } from '../../../../shared/roles.ts';
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
+import { useLedger } from '../../../domain/useLedger.ts';
 import { t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
@@ -37,6 +39,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
 
 /** The payment of an approved expense, with at least one receipt photo. */
 export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseState }) {
+  const ledger = useLedger();
   const [day, setDay] = createSignal(props.ctx.today);
   const [receipts, setReceipts] = createSignal<string[]>([]);
   const [photosBusy, setPhotosBusy] = createSignal(false);
@@ -50,6 +53,10 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
         if (!day()) return t('ledger.need.day');
         if (photosBusy()) return t('agenda.waitPhotos');
         if (receipts().length === 0) return t('ledger.need.receipt');
+        // A limit may have arrived while the sheet was open: the relay would refuse the payment
+        // (this phone held the limit) and the phone would reset its copy.
+        const x = ledger().expenses[props.expense.id];
+        if (x && needsAssembly(ledger(), x)) return t('ledger.need.assembly');
         recordPayment(props.ctx.session, props.expense.id, day(), receipts());
       }}
     >
