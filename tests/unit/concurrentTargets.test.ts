@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { AppEvent } from '../../shared/events/index.ts';
 import { foldEvents } from '../../shared/folds/index.ts';
-import type { Member } from '../../shared/roles.ts';
-import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
 import { isCausal } from '../../shared/rules/causal.ts';
 import { admin, community, owners, property } from './support/members.ts';
+import { relayCopy } from './support/relayCopy.ts';
 import { photo, TestLog } from './support/TestLog.ts';
 
-/**
- * The relay's copy of a log with its guard, and phones that each start from it and write offline.
- * `send` brings one phone's writes to the relay as the relay checks an update: before, apply, after.
- */
+/** The relay's copy with its guard, phones that write offline, and the fold of what the relay holds. */
 function relayWith(base: readonly AppEvent[]) {
-  const seed = new Y.Doc();
-  seed.clientID = 1;
-  seed.getArray('events').push([...base]);
-  const start = Y.encodeStateAsUpdate(seed);
-  const relay = new Y.Doc();
-  relay.clientID = 2;
-  Y.applyUpdate(relay, start);
-  const guard = new CausalGuard(relay, 'public');
-  const phone = (clientID: number) => {
-    const doc = new Y.Doc();
-    doc.clientID = clientID;
-    Y.applyUpdate(doc, start);
-    return doc;
-  };
-  const send = (doc: Y.Doc, events: AppEvent[], member: Member) => {
-    const validation = { events, notes: false, clients: [doc.clientID] };
-    guard.before(validation, member);
-    Y.applyUpdate(relay, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(relay)));
-    guard.after(validation, member);
-  };
-  const state = () => foldEvents(relay.getArray('events').toArray() as AppEvent[]);
-  return { phone, send, state };
+  const copy = relayCopy(base);
+  return { ...copy, state: () => foldEvents(copy.events()) };
 }
 
 const reasonOf = (state: ReturnType<typeof foldEvents>, id: string) =>
@@ -90,28 +65,39 @@ describe('a correction of an event that lost a conflict its author never saw', (
   });
 });
 
+/**
+ * A log with fund `f1`, what `then` adds (an income, a limit), and expense `x1` of 28,600 yuan
+ * approved by the three parties.
+ */
+function approvedExpense(then: (log: TestLog) => void): TestLog {
+  const log = new TestLog();
+  log.add('ledger.fund.opened', 'admin1', { name: '三方共管账户', kind: 'shared-account' }, 'f1');
+  then(log);
+  log.add(
+    'ledger.expense.proposed',
+    'admin1',
+    { fundId: 'f1', amount: 2_860_000, payee: '施工队', purpose: '篮球场改造', quotes: [photo] },
+    'x1',
+  );
+  for (const party of ['community', 'owners', 'property'] as const)
+    log.add('ledger.expense.approved', 'admin1', { expenseId: 'x1', party });
+  return log;
+}
+
 describe('a payment and an amount limit set offline at the same time', () => {
   it('the payer is never refused, whichever side of the payment the limit lands on', () => {
     for (const [payerClient, adminClient] of [
       [10, 20],
       [20, 10],
     ] as const) {
-      const log = new TestLog();
-      log.add('ledger.fund.opened', 'admin1', { name: '三方共管账户', kind: 'shared-account' }, 'f1');
-      log.add(
-        'ledger.income.recorded',
-        'admin1',
-        { fundId: 'f1', amount: 5_000_000, source: 'parking', payer: '停车场', day: '2024-05-31', receipts: [photo] },
-        'i1',
+      const log = approvedExpense((l) =>
+        l.add(
+          'ledger.income.recorded',
+          'admin1',
+          { fundId: 'f1', amount: 5_000_000, source: 'parking', payer: '停车场', day: '2024-05-31', receipts: [photo] },
+          'i1',
+        ),
       );
-      log.add(
-        'ledger.expense.proposed',
-        'admin1',
-        { fundId: 'f1', amount: 2_860_000, payee: '施工队', purpose: '篮球场改造', quotes: [photo] },
-        'x1',
-      );
-      for (const party of ['community', 'owners', 'property'] as const)
-        log.add('ledger.expense.approved', 'admin1', { expenseId: 'x1', party });
       const base = [...log.events];
       const paid = log.add('ledger.expense.paid', 'prop1', { expenseId: 'x1', day: '2024-06-10', receipts: [photo] });
       const tier = log.add('ledger.tier.set', 'admin1', { limitFen: 1_000_000, from: '2024-05-01' });
@@ -128,17 +114,7 @@ describe('a payment and an amount limit set offline at the same time', () => {
   });
 
   it('a payer whose copy held the limit is refused', () => {
-    const log = new TestLog();
-    log.add('ledger.fund.opened', 'admin1', { name: '三方共管账户', kind: 'shared-account' }, 'f1');
-    log.add('ledger.tier.set', 'admin1', { limitFen: 1_000_000, from: '2024-05-01' });
-    log.add(
-      'ledger.expense.proposed',
-      'admin1',
-      { fundId: 'f1', amount: 2_860_000, payee: '施工队', purpose: '篮球场改造', quotes: [photo] },
-      'x1',
-    );
-    for (const party of ['community', 'owners', 'property'] as const)
-      log.add('ledger.expense.approved', 'admin1', { expenseId: 'x1', party });
+    const log = approvedExpense((l) => l.add('ledger.tier.set', 'admin1', { limitFen: 1_000_000, from: '2024-05-01' }));
     const { phone, send, state } = relayWith(log.events);
     const payer = phone(10);
     const paid = log.add('ledger.expense.paid', 'prop1', { expenseId: 'x1', day: '2024-06-10', receipts: [photo] });

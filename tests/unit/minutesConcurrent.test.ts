@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { AppEvent } from '../../shared/events/index.ts';
 import { foldMinutes } from '../../shared/folds/index.ts';
 import { openActionItems } from '../../shared/folds/minutesQueries.ts';
 import { checkPaper, minutesHash } from '../../shared/minutesHash.ts';
-import type { Member } from '../../shared/roles.ts';
-import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
 import { community, owners } from './support/members.ts';
+import { relayCopy } from './support/relayCopy.ts';
 import { TestLog } from './support/TestLog.ts';
 
 const meetingId = 'mtg1';
@@ -96,23 +94,7 @@ describe('a decision sent while the last party signed off', () => {
     ] as const) {
       const log = meeting();
       log.add('minutes.signed-off', 'comm1', { party: 'community' });
-      const relay = new Y.Doc();
-      relay.clientID = 2;
-      relay.getArray('events').push([...log.events]);
-      const start = Y.encodeStateAsUpdate(relay);
-      const guard = new CausalGuard(relay, 'minutes');
-      const phone = (clientID: number) => {
-        const doc = new Y.Doc();
-        doc.clientID = clientID;
-        Y.applyUpdate(doc, start);
-        return doc;
-      };
-      const send = (doc: Y.Doc, events: AppEvent[], member: Member) => {
-        const validation = { events, notes: false, clients: [doc.clientID] };
-        guard.before(validation, member);
-        Y.applyUpdate(relay, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(relay)));
-        guard.after(validation, member);
-      };
+      const { relay, phone, send } = relayCopy(log.events, 'minutes');
       const decision = log.add('minutes.decision.recorded', 'comm1', { text: '补记：清明前完成' });
       const signOff = log.add('minutes.signed-off', 'own1', { party: 'owners' });
       const [a, b] = [phone(decider), phone(signer)];
@@ -124,8 +106,7 @@ describe('a decision sent while the last party signed off', () => {
       expect(state.locked).toBe(true);
       expect(state.decisions.map((d) => d.eventId)).toContain(decision.id);
       // A decision the relay gets after the lock is still refused: the lock holds.
-      const late = phone(30);
-      Y.applyUpdate(late, Y.encodeStateAsUpdate(relay));
+      const late = phone(30, relay);
       const after = log.add('minutes.decision.recorded', 'comm1', { text: '锁定后又加一条' });
       late.getArray('events').push([after]);
       expect(() => send(late, [after], community)).toThrow(/minutes_locked/);
