@@ -728,6 +728,13 @@ export const en: Record<MessageKey, string> = {
   'ledger.paidOn': 'Paid on {day}, recorded by {name}',
   'ledger.reversed': 'Reversed ({date}, {name}): {reason}',
   'ledger.refusedBecause': 'Why it was refused: {note}',
+  'ledger.conflicts': 'Done offline at the same time',
+  'ledger.conflict.approved_and_refused':
+    'Within {party}, one member approved and another refused, on two phones offline at the same time',
+  'ledger.conflict.paid_despite_refusal':
+    "Paid before {party}'s refusal reached the payer: the money left, so it counts as paid",
+  'ledger.conflict.paid_over_limit':
+    "Above the limit of {limit} set at the same time, with no owners' assembly decision that passed: the money left, so it counts as paid",
   'ledger.signatures': 'Three-party signatures',
   'ledger.sign.approved': 'approved',
   'ledger.sign.refused': 'refused',

@@ -706,6 +706,11 @@ export const zhCN = {
   'ledger.paidOn': '{day} 已付款，{name} 登记',
   'ledger.reversed': '已冲销（{date}，{name}）：{reason}',
   'ledger.refusedBecause': '否决理由：{note}',
+  'ledger.conflicts': '离线时同时发生的事',
+  'ledger.conflict.approved_and_refused': '{party}一人同意、一人否决，是两部手机离线时同时签的',
+  'ledger.conflict.paid_despite_refusal': '付款时还没收到{party}的否决：钱已经付出，照实记为已付',
+  'ledger.conflict.paid_over_limit':
+    '金额超过同时设定的限额 {limit}，又没有通过的业主大会决定：钱已经付出，照实记为已付',
   'ledger.signatures': '三方签字',
   'ledger.sign.approved': '已同意',
   'ledger.sign.refused': '已否决',

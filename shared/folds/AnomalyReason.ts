@@ -25,7 +25,11 @@ export const AnomalyCode = {
   NothingToRate: 'nothing_to_rate',
   /** A payment before all three parties approved. */
   NotApproved: 'not_approved',
-  /** A payment above the limit in force when the expense was proposed, with no owners' assembly decision that passed. */
+  /**
+   * A payment above the limit in force when the expense was proposed, with no owners' assembly
+   * decision that passed, by a payer whose copy held the limit: the relay refuses it. The fold never
+   * ignores a payment for it (one whose payer had not seen the limit counts and is shown).
+   */
   TierUnmet: 'tier_unmet',
   /** An expense linked to a meeting that is not an owners' assembly. */
   NotAssembly: 'not_assembly',

@@ -7,7 +7,7 @@ import { shanghaiDay } from '../time.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import { assemblyOutcome } from './assemblyTally.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
-import { type AssemblyLink, insertTier, limitOn, type TierState, type TiersDraft, tiersKey } from './ledgerTiers.ts';
+import { type AssemblyLink, insertTier, type TierState, type TiersDraft, tiersKey } from './ledgerTiers.ts';
 import type { MeetingState } from './meetings.ts';
 
 export interface LedgerAct {
@@ -40,8 +40,17 @@ export interface IncomeState extends LedgerAct {
   reversal: Reversal | null;
 }
 
-/** proposed → approved (all three parties) → paid → (reversed); or refused by any party. */
+/**
+ * proposed → approved (all three parties) → paid → (reversed); or refused by any party. Derived from
+ * what the expense holds, never from the order its steps landed in (`statusOf`).
+ */
 export type ExpenseStatus = 'proposed' | 'approved' | 'refused' | 'paid' | 'reversed';
+
+/** A payment as recorded: it moved money, whatever merged in beside it (see `expenseConflicts`). */
+export interface PaymentState extends LedgerAct {
+  day: string;
+  receipts: string[];
+}
 
 export interface ExpenseState extends LedgerAct {
   id: string;
@@ -54,9 +63,11 @@ export interface ExpenseState extends LedgerAct {
   /** Owners' assembly decisions linked to it, by (at, id); one that passed lets an above-limit expense be paid. */
   assembly: AssemblyLink[];
   status: ExpenseStatus;
+  /** Per party, its earliest approval by (at, id), kept even beside a refusal made at the same time. */
   approvals: Partial<Record<Party, LedgerAct & { note: string | null }>>;
+  /** The earliest refusal by (at, id); a payment whose payer had not seen it still counts. */
   refusal: (LedgerAct & { party: Party; note: string | null }) | null;
-  payment: (LedgerAct & { day: string; receipts: string[] }) | null;
+  payment: PaymentState | null;
   reversal: Reversal | null;
 }
 
@@ -113,9 +124,6 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
         return [fundKey(e.fundId)];
       case 'ledger.expense.proposed':
         return [fundKey(e.fundId), ...(e.requestId ? [`req:${e.requestId}`] : [])];
-      // A payment reads the limits set before it: a limit placed before it later folds it again.
-      case 'ledger.expense.paid':
-        return [tiersKey];
       case 'ledger.expense.assembly-linked':
         return [`mtg:${e.meetingId}`];
       default:
@@ -184,7 +192,7 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
       case 'ledger.expense.paid': {
         const x = ctx.get<ExpenseState>(expKey(e.expenseId));
         if (!x) return { code: 'no_such', thing: 'expense' };
-        return e.type === 'ledger.expense.paid' ? pay(ctx, x, act, e) : expenseStep(x, act, e);
+        return e.type === 'ledger.expense.paid' ? pay(x, act, e) : expenseStep(x, act, e);
       }
       case 'ledger.expense.assembly-linked':
         return linkAssembly(ctx, act, e);
@@ -204,24 +212,29 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
 };
 
 /**
- * A payment after the three approvals; above the limit in force on the day the expense was proposed
- * (among the limits set before the payment), only with a linked assembly decision that passed.
+ * A payment after the three approvals. It is a fact: money left the account, so it counts even
+ * beside a refusal or an amount limit its payer had not seen (both written offline at the same
+ * time); those show as conflicts on the expense (`expenseConflicts`). The relay refuses a payment
+ * whose payer's copy held the refusal, or a limit its amount is above (`expenseRefusal.ts`).
  */
-function pay(ctx: FoldContext, x: ExpenseState, act: LedgerAct, e: EventOf<'ledger.expense.paid'>) {
-  if (x.status !== 'approved')
-    return x.status === 'proposed'
-      ? { code: 'not_approved' as const }
-      : { code: 'expense_status' as const, status: x.status };
-  const list = ctx.peek<TiersDraft>(tiersKey)?.list ?? [];
-  const tier = limitOn(list, shanghaiDay(x.at), (t) => ctx.target(t.eventId) !== undefined);
-  if (tier && x.amount > tier.limitFen && !x.assembly.some((l) => l.passed))
-    return { code: 'tier_unmet' as const, limitFen: tier.limitFen };
-  x.status = 'paid';
-  x.payment = { eventId: act.eventId, at: act.at, by: act.by, day: e.day, receipts: e.receipts };
+function pay(x: ExpenseState, act: LedgerAct, e: EventOf<'ledger.expense.paid'>): AnomalyReason | undefined {
+  if (x.payment) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
+  if (!parties.every((p) => x.approvals[p])) return { code: 'not_approved' };
+  x.payment = { ...act, day: e.day, receipts: e.receipts };
+  x.status = statusOf(x);
   return undefined;
 }
 
-/** Links an owners' assembly decision to an expense not yet settled; the meeting must be an owners' assembly. */
+/** An expense's status from what it holds: the same whichever order its concurrent steps landed in. */
+function statusOf(x: ExpenseState): ExpenseStatus {
+  if (x.payment) return x.reversal ? 'reversed' : 'paid';
+  if (x.refusal) return 'refused';
+  return parties.every((p) => x.approvals[p]) ? 'approved' : 'proposed';
+}
+
+const earlier = (a: LedgerAct, b: LedgerAct) => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
+
+/** Links an owners' assembly decision to an expense; the meeting must be an owners' assembly. */
 function linkAssembly(
   ctx: FoldContext,
   act: LedgerAct,
@@ -232,7 +245,8 @@ function linkAssembly(
   const meeting = ctx.existed(`mtg:${e.meetingId}`) ? ctx.peek<MeetingState>(`mtg:${e.meetingId}`) : undefined;
   if (!meeting) return { code: 'no_such', thing: 'meeting' };
   if (meeting.kind !== 'owners-assembly') return { code: 'not_assembly' };
-  if (x.status !== 'proposed' && x.status !== 'approved') return { code: 'expense_status', status: x.status };
+  // Kept whatever the expense's status: a link made offline beside a refusal or a payment is what a
+  // payer who had not seen the refusal may have rested on, and one linked after a payment ratifies it.
   const link: AssemblyLink = {
     ...act,
     meetingId: e.meetingId,
@@ -244,21 +258,28 @@ function linkAssembly(
   return undefined;
 }
 
+/**
+ * An approval or refusal. Two phones offline can both sign: one member of a party approving while
+ * another refuses, or a refusal while the payer pays. Each is kept (the party's earliest approval,
+ * the earliest refusal, by (at, id)) and the status follows from what is held, so the expense is the
+ * same in whichever order Yjs merged them. A second signature of one kind is flagged.
+ */
 function expenseStep(
   x: ExpenseState,
   act: LedgerAct,
   e: EventOf<'ledger.expense.approved' | 'ledger.expense.refused'>,
 ): AnomalyReason | undefined {
-  if (x.status !== 'proposed') return { code: 'expense_status', status: x.status };
-  if (x.approvals[e.party]) return { code: 'already_approved', party: e.party };
+  const signed = { eventId: act.eventId, at: act.at, by: act.by, note: e.note ?? null };
   if (e.type === 'ledger.expense.refused') {
-    x.status = 'refused';
-    x.refusal = { eventId: act.eventId, at: act.at, by: act.by, party: e.party, note: e.note ?? null };
-    return undefined;
+    const held = x.refusal;
+    if (!held || earlier(act, held)) x.refusal = { ...signed, party: e.party };
+    x.status = statusOf(x);
+    return held ? { code: 'expense_status', status: 'refused' } : undefined;
   }
-  x.approvals[e.party] = { eventId: act.eventId, at: act.at, by: act.by, note: e.note ?? null };
-  if (parties.every((p) => x.approvals[p])) x.status = 'approved';
-  return undefined;
+  const held = x.approvals[e.party];
+  if (!held || earlier(act, held)) x.approvals[e.party] = signed;
+  x.status = statusOf(x);
+  return held ? { code: 'already_approved', party: e.party } : undefined;
 }
 
 function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>): AnomalyReason | undefined {
@@ -274,9 +295,9 @@ function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>
   }
   if (target?.type === 'ledger.expense.paid') {
     const x = ctx.get<ExpenseState>(expKey(target.expenseId));
-    if (x?.status !== 'paid') return { code: 'already_reversed' };
-    x.status = 'reversed';
+    if (!x?.payment || x.reversal) return { code: 'already_reversed' };
     x.reversal = reversal;
+    x.status = statusOf(x);
     return undefined;
   }
   return { code: 'no_such', thing: 'target' };

@@ -1,7 +1,7 @@
 import { type Party, parties } from '../roles.ts';
 import { shanghaiDay } from '../time.ts';
 import type { ExpenseState, FundState, IncomeState, LedgerState } from './ledger.ts';
-import { limitOn, type TierState } from './ledgerTiers.ts';
+import { limitOn, type TierState, unmetLimit } from './ledgerTiers.ts';
 
 /**
  * What an expense waits on a party for: its signature, the payment to make and record, or (above
@@ -56,6 +56,34 @@ export function ledgerTurnCounts(ledger: LedgerState, partyOf: PartyOf): Record<
   const counts: Record<Party, number> = { community: 0, owners: 0, property: 0 };
   for (const x of Object.values(ledger.expenses)) for (const p of expenseTurns(x, partyOf)) counts[p] += 1;
   return counts;
+}
+
+/**
+ * What two phones did to one expense offline at the same time, shown on it and never refused: one
+ * member of a party approved while another refused; the payment was made while a refusal had not
+ * reached the payer; or it went over an amount limit the payer had not seen. The money counts as
+ * paid in each case: it left the account.
+ */
+export type ExpenseConflict =
+  | { code: 'approved_and_refused'; party: Party }
+  | { code: 'paid_despite_refusal'; party: Party }
+  | { code: 'paid_over_limit'; limitFen: number };
+
+/**
+ * The conflicts an expense holds, in a fixed order. A payment went over a limit when one was set
+ * before it (by time, wherever Yjs placed the two) and no owners' assembly decision that passed is
+ * linked to the expense, before or since.
+ */
+export function expenseConflicts(ledger: LedgerState, x: ExpenseState): ExpenseConflict[] {
+  const out: ExpenseConflict[] = [];
+  const refusal = x.refusal;
+  if (refusal && x.approvals[refusal.party]) out.push({ code: 'approved_and_refused', party: refusal.party });
+  const paid = x.payment;
+  if (!paid) return out;
+  if (refusal) out.push({ code: 'paid_despite_refusal', party: refusal.party });
+  const over = unmetLimit(ledger.tiers, x, (t) => t.at < paid.at || (t.at === paid.at && t.eventId < paid.eventId));
+  if (over) out.push({ code: 'paid_over_limit', limitFen: over.limitFen });
+  return out;
 }
 
 /** One line of a fund's history: money in, or an expense (proposed, signed, paid or reversed). */
@@ -122,6 +150,5 @@ export function expenseLimit(ledger: LedgerState, x: ExpenseState): TierState | 
 
 /** True if the expense is above its limit and no owners' assembly decision that passed is linked yet. */
 export function needsAssembly(ledger: LedgerState, x: ExpenseState): boolean {
-  const tier = expenseLimit(ledger, x);
-  return tier !== null && x.amount > tier.limitFen && !x.assembly.some((l) => l.passed);
+  return unmetLimit(ledger.tiers, x) !== null;
 }

@@ -1,4 +1,5 @@
 import type { AssemblyTally } from '../events/meeting.ts';
+import { shanghaiDay } from '../time.ts';
 
 /** One amount limit an admin set: from `from` on, an expense above `limitFen` needs an owners' assembly decision. */
 export interface TierState {
@@ -58,4 +59,27 @@ export function limitOn(
     if (tier.from <= day && held(tier)) return tier;
   }
   return null;
+}
+
+/** What `unmetLimit` reads of an expense. */
+export interface LimitedExpense {
+  at: number;
+  amount: number;
+  assembly: readonly AssemblyLink[];
+}
+
+/**
+ * The limit an expense's amount is above: the one in force on the day it was proposed, among the
+ * limits `heldTier` keeps, when no owners' assembly decision that passed (among the links `heldLink`
+ * keeps) is linked. Null when the expense may be paid as it stands.
+ */
+export function unmetLimit(
+  tiers: readonly TierState[],
+  x: LimitedExpense,
+  heldTier: (tier: TierState) => boolean = () => true,
+  heldLink: (link: AssemblyLink) => boolean = () => true,
+): TierState | null {
+  const tier = limitOn(tiers, shanghaiDay(x.at), heldTier);
+  if (!tier || x.amount <= tier.limitFen) return null;
+  return x.assembly.some((l) => l.passed && heldLink(l)) ? null : tier;
 }

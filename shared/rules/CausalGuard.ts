@@ -10,8 +10,8 @@ import type { DocKind } from '../rooms.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
+import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
-import { tierRefusal } from './tierRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
 /**
@@ -111,8 +111,8 @@ export class CausalGuard {
         const broken = redemptionRefusal(this.#events, account, event, why);
         if (broken) throw refusal(event, broken);
       }
-      if (event.type === 'ledger.expense.paid' && why?.code === 'tier_unmet' && this.#fold) {
-        const broken = tierRefusal(this.#events, this.#fold.state.ledger, event, why);
+      if (isExpenseStep(event) && this.#fold) {
+        const broken = expenseRefusal(this.#fold.state.ledger, event, heldInLog(this.#events, event.id));
         if (broken) throw refusal(event, broken);
       }
     }

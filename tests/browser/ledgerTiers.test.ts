@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
 import { LedgerPage } from './pages/LedgerPage.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
@@ -16,6 +17,25 @@ describe('amount tiers and questions about ledger entries', () => {
   const property = usePhone(); // 物业小刘, property company
   const resident = usePhone(); // 李叔
   let compoundId: string;
+
+  /** The property company proposes an expense (yuan as typed) and the three parties approve it. */
+  async function proposeApproved(purpose: string, yuan: string, payee: string): Promise<LedgerPage> {
+    const ledger = new LedgerPage(property.page);
+    await ledger.open(app.url, compoundId);
+    const propose = await ledger.openSheet('propose-expense');
+    await propose.locator('input[name="amount"]').fill(yuan);
+    await propose.locator('input[name="payee"]').fill(payee);
+    await propose.locator('textarea[name="purpose"]').fill(purpose);
+    await ledger.submit();
+    for (const phone of [community, owners, property]) {
+      const l = new LedgerPage(phone.page);
+      await l.open(app.url, compoundId);
+      await expect.poll(() => l.status(purpose), { timeout: 20_000 }).toBe('proposed');
+      await l.approve(purpose);
+    }
+    await expect.poll(() => ledger.status(purpose), { timeout: 20_000 }).toBe('approved');
+    return ledger;
+  }
 
   it('the three parties and a resident join one compound', async () => {
     compoundId = await setUpCompound(app.url, ...threePartiesAndResident(community, owners, property, resident));
@@ -91,20 +111,7 @@ describe('amount tiers and questions about ledger entries', () => {
 
   it('a limit that arrives while the payment sheet is open stops the payment with words, and nothing is written', async () => {
     const purpose = '单元门禁维修';
-    const ledger = new LedgerPage(property.page);
-    await ledger.open(app.url, compoundId);
-    const propose = await ledger.openSheet('propose-expense');
-    await propose.locator('input[name="amount"]').fill('20000');
-    await propose.locator('input[name="payee"]').fill('安居门禁公司');
-    await propose.locator('textarea[name="purpose"]').fill(purpose);
-    await ledger.submit();
-    for (const phone of [community, owners, property]) {
-      const l = new LedgerPage(phone.page);
-      await l.open(app.url, compoundId);
-      await expect.poll(() => l.status(purpose), { timeout: 20_000 }).toBe('proposed');
-      await l.approve(purpose);
-    }
-    await expect.poll(() => ledger.status(purpose), { timeout: 20_000 }).toBe('approved');
+    const ledger = await proposeApproved(purpose, '20000', '安居门禁公司');
     await ledger.expense(purpose).getByTestId('record-payment').click();
     await ledger.sheet.waitFor();
     await ledger.attach(ledger.sheet, 'receipt-picker', await makeJpeg(property.page, 1000, 1400));
@@ -123,5 +130,40 @@ describe('amount tiers and questions about ledger entries', () => {
     await expect(ledger.status(purpose)).resolves.toBe('approved');
     // Nothing was refused, so nothing was reset: no banner on the phone.
     await expect(property.page.locator('.banner-error').count()).resolves.toBe(0);
+  });
+
+  it('a limit set offline before a payment made online: the payment counts, and every phone shows it went over the limit', async () => {
+    const purpose = '楼道灯更换';
+    const ledger = await proposeApproved(purpose, '8000', '明亮电器维修部');
+    const balanceBefore = await ledger.balance(FUND);
+    // The admin, offline downstairs, lowers the limit to 5,000 yuan; the property company, not
+    // knowing, pays the 8,000 yuan a little later.
+    const adminShell = new AppShell(community.page);
+    await community.context.setOffline(true);
+    await adminShell.waitOffline();
+    const admin = new LedgerPage(community.page);
+    const tier = await admin.openSheet('set-tier');
+    await tier.locator('input[name="amount"]').fill('5000');
+    await admin.submit();
+    await expect.poll(() => adminShell.unsent()).toBeGreaterThanOrEqual(1);
+    await ledger.recordPayment(purpose, await makeJpeg(property.page, 1000, 1400));
+    await expect.poll(() => ledger.status(purpose), { timeout: 20_000 }).toBe('paid');
+    await community.context.setOffline(false);
+    await adminShell.waitSynced();
+    for (const phone of [community, owners, property, resident]) {
+      const l = new LedgerPage(phone.page);
+      await l.open(app.url, compoundId);
+      await expect.poll(() => l.status(purpose), { timeout: 20_000 }).toBe('paid');
+      const conflict = l.expense(purpose).getByTestId('expense-conflicts').locator('[data-code="paid_over_limit"]');
+      await expect.poll(() => conflict.textContent().catch(() => null), { timeout: 20_000 }).toContain('5,000');
+    }
+    // The money left the account: the admin's phone shows the balance the payer's shows, 8,000 less.
+    const balanceAfter = await ledger.balance(FUND);
+    expect(balanceAfter).not.toBe(balanceBefore);
+    await expect.poll(() => admin.balance(FUND), { timeout: 20_000 }).toBe(balanceAfter);
+    // Nobody was refused, so nobody's copy was reset.
+    for (const phone of [community, property])
+      await expect(phone.page.locator('.banner-error').count()).resolves.toBe(0);
+    await community.page.screenshot({ path: screenshotPath('ledger-paid-over-limit.png'), fullPage: true });
   });
 });

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
+import type { AppEvent } from '../../shared/events/index.ts';
 import { afterLock } from '../../shared/folds/foldMinutes.ts';
 import { foldEvents, foldMinutes } from '../../shared/folds/index.ts';
 import { isCausal } from '../../shared/rules/causal.ts';
+import { expenseRefusal, isExpenseStep } from '../../shared/rules/expenseRefusal.ts';
 import { Prng } from '../../shared/sample/Prng.ts';
 import { synced } from '../helpers/clients.ts';
 import { checkFolds } from './checkFolds.ts';
@@ -224,16 +226,20 @@ function breaksCausalRule(doc: FuzzDoc, events: readonly Record<string, unknown>
   }
   const state = foldEvents(log);
   // Written after all the relay holds, a redemption's overdraft or reused one-time id, and a payment
-  // above a limit, are its writer's own: the writer's copy held what they break.
+  // above a limit or of a refused expense (or a signature beside them), are their writer's own: the
+  // writer's copy held what they break.
   const overdrawn = Object.values(state.points.accounts).some((acct) =>
     acct.history.some((h) => h.overdraft && ids.has(h.eventId)),
   );
+  const heldAll = (candidates: readonly string[]) => new Set(candidates);
+  const expenseBroken = events.some((e) => {
+    const event = e as unknown as AppEvent;
+    return isExpenseStep(event) && expenseRefusal(state.ledger, event, heldAll) !== undefined;
+  });
   return (
     overdrawn ||
-    state.anomalies.some(
-      (a) =>
-        ids.has(a.eventId) && (isCausal(a.reason) || a.reason.code === 'ticket_used' || a.reason.code === 'tier_unmet'),
-    )
+    expenseBroken ||
+    state.anomalies.some((a) => ids.has(a.eventId) && (isCausal(a.reason) || a.reason.code === 'ticket_used'))
   );
 }
 

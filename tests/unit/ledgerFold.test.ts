@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
+import { type ExpenseStep, expenseRefusal } from '../../shared/rules/expenseRefusal.ts';
 import { photo, TestLog } from './support/TestLog.ts';
 
 /** A shared account with 50,000 yuan of parking income and a 28,600 yuan expense proposed. */
@@ -63,18 +64,22 @@ describe('the ledger fold', () => {
     });
   });
 
-  it('refuses a second approval by the same party and anything after a refusal', () => {
+  it('flags a second approval by the same party; a refusal outweighs approvals beside it', () => {
     const log = account();
     approve(log, 'owners', 'own1');
     approve(log, 'owners', 'own1');
     log.add('ledger.expense.refused', 'prop1', { expenseId: 'x1', party: 'property', note: '报价偏高' });
-    approve(log, 'community', 'comm1');
+    const late = approve(log, 'community', 'comm1');
     const state = foldEvents(log.events);
     expect(state.ledger.expenses.x1).toMatchObject({ status: 'refused', refusal: { party: 'property' } });
-    expect(state.anomalies.map((a) => a.reason)).toEqual([
-      { code: 'already_approved', party: 'owners' },
-      { code: 'expense_status', status: 'refused' },
-    ]);
+    // The approval after the refusal is kept (its author may have signed offline, not yet seeing it) ...
+    expect(state.ledger.expenses.x1?.approvals.community?.eventId).toBe(late.id);
+    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_approved', party: 'owners' }]);
+    // ... and refused by the relay when its author's copy held the refusal.
+    expect(expenseRefusal(state.ledger, late as ExpenseStep, (ids) => new Set(ids))).toEqual({
+      code: 'expense_status',
+      status: 'refused',
+    });
     expect(state.ledger.funds.f1?.balance).toBe(5_000_000);
   });
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { AssemblyTally } from '../../shared/events/meeting.ts';
 import { RequestRaised } from '../../shared/events/request.ts';
 import { CompoundFold } from '../../shared/folds/CompoundFold.ts';
-import { foldEvents } from '../../shared/folds/index.ts';
-import { ledgerTodos, limitInForce } from '../../shared/folds/ledgerQueries.ts';
+import { type CompoundState, foldEvents } from '../../shared/folds/index.ts';
+import { expenseConflicts, ledgerTodos, limitInForce } from '../../shared/folds/ledgerQueries.ts';
 import { isCausal } from '../../shared/rules/causal.ts';
+import { type ExpenseStep, expenseRefusal } from '../../shared/rules/expenseRefusal.ts';
 import { photo, TestLog } from './support/TestLog.ts';
 
 const passed: AssemblyTally = {
@@ -57,6 +58,13 @@ function withoutLimit(log: TestLog): TestLog {
 
 const link = (log: TestLog, assembly: AssemblyTally, meetingId = 'asm') =>
   log.add('ledger.expense.assembly-linked', 'own1', { expenseId: 'x1', meetingId, decisionId: 'd1', assembly });
+/** The limit expense x1's payment went over, as the expense shows it (null if none). */
+function overLimit(state: CompoundState): number | null {
+  const x = state.ledger.expenses.x1;
+  const c = x && expenseConflicts(state.ledger, x).find((c) => c.code === 'paid_over_limit');
+  return c?.code === 'paid_over_limit' ? c.limitFen : null;
+}
+
 const pay = (log: TestLog) =>
   log.add('ledger.expense.paid', 'prop1', { expenseId: 'x1', day: '2024-05-07', receipts: [photo] });
 
@@ -78,15 +86,20 @@ describe('amount tiers', () => {
     expect(reversed.tiers).toEqual(ledger.tiers);
   });
 
-  it('refuses to pay an expense above the limit without an owners’ assembly decision', () => {
+  it('marks a payment above the limit without an owners’ assembly decision, and the payer who held the limit breaks a rule', () => {
     const log = compound();
     const paid = pay(log);
     const state = foldEvents(log.events);
-    expect(state.ledger.expenses.x1?.status).toBe('approved');
-    expect(state.anomalies).toEqual([
-      { eventId: paid.id, type: 'ledger.expense.paid', reason: { code: 'tier_unmet', limitFen: 3_000_000 } },
-    ]);
-    // Causal only when the payer's copy held the limit (tierRefusal, by the payment's causal past).
+    // A payment is a fact: it counts, and the ledger marks the limit it went over.
+    expect(state.ledger.expenses.x1?.status).toBe('paid');
+    expect(overLimit(state)).toBe(3_000_000);
+    expect(state.anomalies).toEqual([]);
+    // The relay refuses it only when the payer's copy held the limit (by the payment's causal past).
+    expect(expenseRefusal(state.ledger, paid as ExpenseStep, (ids) => new Set(ids))).toEqual({
+      code: 'tier_unmet',
+      limitFen: 3_000_000,
+    });
+    expect(expenseRefusal(state.ledger, paid as ExpenseStep, () => new Set())).toBeUndefined();
     expect(isCausal({ code: 'tier_unmet', limitFen: 3_000_000 })).toBe(false);
   });
 
@@ -105,27 +118,31 @@ describe('amount tiers', () => {
     pay(log);
     const state = foldEvents(log.events);
     expect(state.anomalies).toEqual([]);
-    expect(state.ledger.expenses.x1).toMatchObject({ status: 'paid', assembly: [{ meetingId: 'asm', passed: true }] });
+    expect(state.ledger.expenses.x1).toMatchObject({
+      status: 'paid',
+      assembly: [{ meetingId: 'asm', passed: true }],
+    });
+    expect(overLimit(state)).toBeNull();
   });
 
-  it('refuses to pay when the linked decision did not pass', () => {
+  it('marks a payment over the limit when the linked decision did not pass', () => {
     const log = compound();
     link(log, failed);
-    const paid = pay(log);
+    pay(log);
     const state = foldEvents(log.events);
     expect(state.ledger.expenses.x1?.assembly).toMatchObject([{ passed: false }]);
-    expect(state.anomalies.map((a) => [a.eventId, a.reason.code])).toEqual([[paid.id, 'tier_unmet']]);
+    expect(overLimit(state)).toBe(3_000_000);
   });
 
   it('pays an expense within the limit, or one proposed before the limit took effect, without a decision', () => {
     const within = compound(3_000_000);
     pay(within);
-    expect(foldEvents(within.events).ledger.expenses.x1?.status).toBe('paid');
+    expect(overLimit(foldEvents(within.events))).toBeNull();
     const early = compound();
     early.add('ledger.tier.set', 'admin1', { limitFen: 100, from: '2024-05-07' });
     pay(early);
     // The 100 fen limit starts the day after the proposal; the 30,000 yuan one still applies.
-    expect(foldEvents(early.events).anomalies.map((a) => a.reason.code)).toEqual(['tier_unmet']);
+    expect(overLimit(foldEvents(early.events))).toBe(3_000_000);
   });
 
   it('judges a payment by the limits set before it: a limit set later never unpays it', () => {
@@ -133,23 +150,28 @@ describe('amount tiers', () => {
     pay(log);
     log.add('ledger.tier.set', 'admin1', { limitFen: 100, from: '2024-01-01' }, 'later');
     const state = foldEvents(log.events);
-    expect(state.ledger.expenses.x1?.status).toBe('paid');
+    expect(overLimit(state)).toBeNull();
     expect(state.anomalies).toEqual([]);
   });
 
-  it('folds a limit inserted before a payment the same way incrementally as in full', () => {
+  it('marks a payment over a limit set before it in time, wherever the log holds the two', () => {
     const base = compound();
     const tier = base.events.find((e) => e.id === 't1');
     const log = withoutLimit(base);
     pay(log);
     const fold = new CompoundFold();
     fold.applyDelta([{ insert: log.events }]);
-    expect(fold.state.ledger.expenses.x1?.status).toBe('paid');
+    expect(overLimit(fold.state)).toBeNull();
+    // The limit, set offline before the payment was made, reaches the log after it or before it.
     fold.applyDelta([{ retain: 2 }, { insert: [tier] }]);
-    const full = foldEvents([...log.events.slice(0, 2), tier, ...log.events.slice(2)]);
-    expect(full.ledger.expenses.x1?.status).toBe('approved');
-    expect(fold.state.ledger).toEqual(full.ledger);
-    expect(fold.state.anomalies).toEqual(full.anomalies);
+    const before = foldEvents([...log.events.slice(0, 2), tier, ...log.events.slice(2)]);
+    const after = foldEvents([...log.events, tier]);
+    expect(overLimit(before)).toBe(3_000_000);
+    expect(overLimit(after)).toBe(3_000_000);
+    expect(overLimit(fold.state)).toBe(3_000_000);
+    expect(fold.state.ledger).toEqual(before.ledger);
+    expect(fold.state.anomalies).toEqual(before.anomalies);
+    expect(before.ledger.funds).toEqual(after.ledger.funds);
   });
 
   it('links only an owners’ assembly', () => {

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { ExpenseState } from '../../../shared/folds/index.ts';
-import { needsAssembly } from '../../../shared/folds/ledgerQueries.ts';
+import { type ExpenseConflict, expenseConflicts, needsAssembly } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
 import { isCommittee, type Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
@@ -19,6 +19,17 @@ import type { LedgerSheet } from './forms/context.ts';
 import { partyLabel, shownName, statusLabel } from './ledgerText.ts';
 import { ReversalNote } from './ReversalNote.tsx';
 import { SignatureBadges } from './SignatureBadges.tsx';
+
+/** A conflict in words: two phones offline at the same time, never an error of the reader's. */
+function conflictText(c: ExpenseConflict): string {
+  switch (c.code) {
+    case 'approved_and_refused':
+    case 'paid_despite_refusal':
+      return t(`ledger.conflict.${c.code}`, { party: partyLabel(c.party) });
+    case 'paid_over_limit':
+      return t('ledger.conflict.paid_over_limit', { limit: formatFen(c.limitFen, intlLocale()) });
+  }
+}
 
 /** One expense: amount, payee, purpose, status, the three signatures, quotes, payment and its reversal. */
 export function ExpenseEntry(props: {
@@ -78,6 +89,18 @@ export function ExpenseEntry(props: {
       <AssemblyLinks expense={x()} blocked={blocked()} />
       <Show when={x().refusal?.note}>
         {(note) => <p class="entry-note">{t('ledger.refusedBecause', { note: note() })}</p>}
+      </Show>
+      <Show when={expenseConflicts(ledger(), x()).length > 0}>
+        <div class="entry-conflicts" data-testid="expense-conflicts" role="note" aria-label={t('ledger.conflicts')}>
+          <For each={expenseConflicts(ledger(), x())}>
+            {(c) => (
+              <p class="conflict-line" data-code={c.code}>
+                <span aria-hidden="true">⚠ </span>
+                {conflictText(c)}
+              </p>
+            )}
+          </For>
+        </div>
       </Show>
       <Show when={x().quotes.length > 0}>
         <p class="entry-caption">{t('ledger.quotes')}</p>

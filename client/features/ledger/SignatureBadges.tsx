@@ -7,8 +7,9 @@ import { partyLabel } from './ledgerText.ts';
 
 type Mark = 'approved' | 'refused' | 'waiting';
 
+/** A party that refused shows as refused even beside an approval of its own made at the same time. */
 const markOf = (x: ExpenseState, party: Party): Mark =>
-  x.approvals[party] ? 'approved' : x.refusal?.party === party ? 'refused' : 'waiting';
+  x.refusal?.party === party ? 'refused' : x.approvals[party] ? 'approved' : 'waiting';
 
 /** The three parties' signatures as three big badges, each in words and a mark, never colour alone. */
 export function SignatureBadges(props: { expense: ExpenseState; nameOf: (memberId: string) => string }) {
@@ -18,7 +19,7 @@ export function SignatureBadges(props: { expense: ExpenseState; nameOf: (memberI
         {(party) => {
           const mark = () => markOf(props.expense, party);
           const who = () => {
-            const act = props.expense.approvals[party] ?? (mark() === 'refused' ? props.expense.refusal : null);
+            const act = mark() === 'refused' ? props.expense.refusal : props.expense.approvals[party];
             return act ? props.nameOf(act.by) : '';
           };
           return (

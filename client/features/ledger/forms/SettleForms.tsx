@@ -13,6 +13,7 @@ import type { LedgerFormContext } from './context.ts';
 
 /** One party's refusal, which ends the proposal; the reason is optional but asked for. */
 export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseState; party: Party }) {
+  const ledger = useLedger();
   const [note, setNote] = createSignal('');
   return (
     <SheetForm
@@ -21,6 +22,10 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
       done={props.ctx.done}
       testId="refuse-form"
       submit={() => {
+        // Paid or refused while the sheet was open: the relay would refuse a refusal of what this
+        // phone already holds as settled, and the phone would reset its copy.
+        const x = ledger().expenses[props.expense.id];
+        if (x && x.status !== 'proposed' && x.status !== 'approved') return t(`anomaly.expense_status.${x.status}`);
         signExpense(props.ctx.session, props.expense.id, props.party, 'refuse', note());
       }}
     >
@@ -56,6 +61,7 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
         // A limit may have arrived while the sheet was open: the relay would refuse the payment
         // (this phone held the limit) and the phone would reset its copy.
         const x = ledger().expenses[props.expense.id];
+        if (x && x.status !== 'approved' && x.status !== 'proposed') return t(`anomaly.expense_status.${x.status}`);
         if (x && needsAssembly(ledger(), x)) return t('ledger.need.assembly');
         recordPayment(props.ctx.session, props.expense.id, day(), receipts());
       }}
