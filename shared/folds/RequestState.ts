@@ -121,7 +121,10 @@ export interface RequestState {
   escalations: Escalation[];
   progress: ProgressNote[];
   completion: Completion | null;
-  /** Each member's latest rating of the current completion (rating again replaces it in place). */
+  /**
+   * Each member's latest rating by (at, id) of the current completion, in (at, id) order: a member
+   * rating on two phones offline ends with the same one wherever the log holds the two.
+   */
   ratings: Rating[];
   averageRating: number | null;
   reopenCount: number;
@@ -129,6 +132,11 @@ export interface RequestState {
   reopenCause: 'committee' | 'ratings' | null;
   /** The committee's reason for the last reopening; null when ratings reopened it. */
   reopenReason: string | null;
+  /**
+   * While ratings alone have reopened the current completion (nobody acted since): what the reopen
+   * fields were before, put back if more ratings lift the average again. Null otherwise.
+   */
+  reopenedFrom: { cause: 'committee' | 'ratings' | null; reason: string | null } | null;
   /** The raiser's corrections, oldest first, with the words they replaced. */
   edits: Edit[];
   mergedInto: string | null;

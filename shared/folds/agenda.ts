@@ -3,8 +3,9 @@ import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type { Act, EditChange, RequestState, Stage } from './RequestState.ts';
+import type { Act, EditChange, Rating, RequestState, Stage, TimelineEntry } from './RequestState.ts';
 import { editedFields, endStages, undecidedStages } from './RequestState.ts';
+import { isNewer } from './stamp.ts';
 
 type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
 
@@ -48,8 +49,8 @@ export const agendaModule: FoldModule<AgendaEvent> = {
     if (!allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e);
     if (why) return why;
-    r.updatedAt = e.at;
-    r.timeline.push({ eventId: e.id, type: e.type, at: e.at, by: e.by });
+    if (e.type !== 'request.rated' && e.type !== 'request.confirmed') r.reopenedFrom = null;
+    touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
     return undefined;
   },
 };
@@ -86,6 +87,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     reopenCount: 0,
     reopenCause: null,
     reopenReason: null,
+    reopenedFrom: null,
     edits: [],
     mergedInto: null,
     mergedFrom: [],
@@ -105,12 +107,22 @@ function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>
   const entry = { eventId: e.id, type: e.type, at: e.at, by: e.by };
   dup.stage = 'merged';
   dup.mergedInto = into.id;
-  dup.updatedAt = e.at;
-  dup.timeline.push(entry);
+  touch(dup, entry);
   into.mergedFrom.push(dup.id);
-  into.updatedAt = e.at;
-  into.timeline.push(entry);
+  touch(into, entry);
   return undefined;
+}
+
+/**
+ * Puts a step in the request's timeline in (at, id) order and keeps the latest time it was
+ * touched: two phones' steps written offline at once read the same wherever the log holds them.
+ */
+function touch(r: RequestState, entry: TimelineEntry): void {
+  r.updatedAt = Math.max(r.updatedAt, entry.at);
+  let i = r.timeline.length;
+  while (i > 0 && isNewer((r.timeline[i - 1] as TimelineEntry).at, (r.timeline[i - 1] as TimelineEntry).eventId, entry))
+    i--;
+  r.timeline.splice(i, 0, entry);
 }
 
 /** One loop step on a request whose stage allows the event type. */
@@ -157,6 +169,9 @@ function step(
       r.confirmations.push({ eventId, at, by, onPaper: e.onPaper ?? null });
       return undefined;
     case 'request.assigned':
+      // Two members assigning offline at once: the later by (at, id) stands wherever the log holds
+      // it, as a reassignment does; the other stays in the timeline.
+      if (r.stage === 'assigned' && !isNewer(at, eventId, r.assignment)) return undefined;
       r.assignment = { eventId, at, by, owner: e.owner, deadline: e.deadline, note: e.note ?? null, source: 'agenda' };
       r.stage = 'assigned';
       return undefined;
@@ -206,17 +221,29 @@ function step(
   }
 }
 
-/** Residents rate the current completion; a poor average or an unsolved verdict reopens it once. */
+/**
+ * Residents rate the current completion; a poor average (under three stars) or an unsolved verdict
+ * reopens it. Whether it is reopened depends on the ratings held, not the order they landed in:
+ * while nobody has acted on a reopening made by ratings alone, more ratings that lift the average
+ * (several residents rating offline at once) put it back to completed.
+ */
 function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | undefined {
   if (!r.completion) return { code: 'nothing_to_rate' };
-  replaceBy(r.ratings, {
+  const rating = {
     eventId: e.id,
     at: e.at,
     by: e.by,
     stars: e.stars,
     solved: e.solved ?? null,
     comment: e.comment ?? null,
-  });
+  };
+  const held = r.ratings.findIndex((x) => x.by === e.by);
+  // The member's later rating stands; an earlier one from another phone changes nothing.
+  if (held >= 0 && !isNewer(e.at, e.id, r.ratings[held])) return undefined;
+  if (held >= 0) r.ratings.splice(held, 1);
+  let i = r.ratings.length;
+  while (i > 0 && isNewer((r.ratings[i - 1] as Rating).at, (r.ratings[i - 1] as Rating).eventId, rating)) i--;
+  r.ratings.splice(i, 0, rating);
   let stars = 0;
   let unsolved = false;
   for (const x of r.ratings) {
@@ -224,11 +251,19 @@ function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | und
     unsolved ||= x.solved === false;
   }
   r.averageRating = stars / r.ratings.length;
-  if (r.stage === 'completed' && (r.averageRating < 3 || unsolved)) {
+  const poor = r.averageRating < 3 || unsolved;
+  if (r.stage === 'completed' && poor) {
+    r.reopenedFrom = { cause: r.reopenCause, reason: r.reopenReason };
     r.stage = 'reopened';
     r.reopenCount += 1;
     r.reopenCause = 'ratings';
     r.reopenReason = null;
+  } else if (r.stage === 'reopened' && r.reopenedFrom && !poor) {
+    r.stage = 'completed';
+    r.reopenCount -= 1;
+    r.reopenCause = r.reopenedFrom.cause;
+    r.reopenReason = r.reopenedFrom.reason;
+    r.reopenedFrom = null;
   }
   return undefined;
 }

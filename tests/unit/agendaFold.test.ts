@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../shared/folds/index.ts';
 import { applyActionItems, foldEvents, isOverdue, voteCounts, whoseTurn } from '../../shared/folds/index.ts';
+import { assignedRequest, committee, completedRequest, raiser, request } from './support/agendaLog.ts';
 import { photo, TestLog } from './support/TestLog.ts';
-
-const committee = 'comm1';
-const raiser = 'res1';
-
-/** A request taken to the point where it is assigned. */
-function assignedRequest() {
-  const log = new TestLog();
-  log.add('meeting.scheduled', committee, {
-    meetingId: 'm-1',
-    kind: 'little-stool',
-    startsAt: log.at + 86_400_000,
-    place: '3号楼下',
-  });
-  const r = log.add('request.raised', raiser, { title: '飞线充电', category: 'ev-charging' }, 'r1');
-  log.add('request.classified', committee, { requestId: r.id, category: 'ev-charging', priority: 'urgent' });
-  log.add('request.scheduled', committee, { requestId: r.id, meetingId: 'm-1' });
-  log.add('request.decided', committee, { requestId: r.id, outcome: 'approved', note: '同意' });
-  log.add('request.assigned', committee, { requestId: r.id, owner: { party: 'owners' }, deadline: '2024-06-30' });
-  return log;
-}
-
-function completedRequest() {
-  const log = assignedRequest();
-  log.add('request.completed', 'own1', { requestId: 'r1', result: '装了充电桩', photos: [photo] });
-  return log;
-}
-
-const request = (log: TestLog, id = 'r1') => {
-  const state = foldEvents(log.events);
-  const r = state.agenda.requests[id];
-  if (!r) throw new Error(`no request ${id}`);
-  return { r, state };
-};
 
 describe('the agenda fold', () => {
   it('follows a request through all six steps', () => {
