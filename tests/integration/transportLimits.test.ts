@@ -13,6 +13,7 @@ const from = (address: string) => ({ 'x-forwarded-for': address });
 describe('the API limiter behind a reverse proxy (TRUST_PROXY)', () => {
   const proxied = useTestServer({ TRUST_PROXY: '1', API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' }, { per: 'block' });
   const direct = useTestServer({ API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' }, { per: 'block' });
+  const threeProxies = useTestServer({ TRUST_PROXY: '3', API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' }, { per: 'block' });
 
   it('keys on the right-most X-Forwarded-For hop, so two people behind one proxy have their own limits', async () => {
     const me = `${proxied.url}/api/me`;
@@ -22,6 +23,16 @@ describe('the API limiter behind a reverse proxy (TRUST_PROXY)', () => {
     // A client cannot pick its bucket: the proxy appends the address it saw, and only that counts.
     expect(await status(me, from('198.51.100.1, 203.0.113.7'))).toBe(429);
     expect(await status(me, from('203.0.113.8'))).toBe(401);
+  });
+
+  it('with fewer hops than TRUST_PROXY, keys on the hop the nearest proxy wrote, never one the client wrote', async () => {
+    const me = `${threeProxies.url}/api/me`;
+    const first = [];
+    for (let i = 0; i < 4; i++) first.push(await status(me, from('203.0.113.7')));
+    expect(first).toEqual([401, 401, 401, 429]);
+    // Two hops of three: the left one is the client's own words, so a new one buys no new bucket.
+    expect(await status(me, from('198.51.100.1, 203.0.113.7'))).toBe(429);
+    expect(await status(me, from('198.51.100.2, 203.0.113.7'))).toBe(429);
   });
 
   it('ignores X-Forwarded-For unless TRUST_PROXY is set', async () => {
