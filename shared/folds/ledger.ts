@@ -46,6 +46,13 @@ export interface IncomeState extends LedgerAct {
  */
 export type ExpenseStatus = 'proposed' | 'approved' | 'refused' | 'paid' | 'reversed';
 
+/** One party's answer to an expense. */
+export interface Signature extends LedgerAct {
+  party: Party;
+  answer: 'approve' | 'refuse';
+  note: string | null;
+}
+
 /** A payment as recorded: it moved money, whatever merged in beside it (see `expenseConflicts`). */
 export interface PaymentState extends LedgerAct {
   day: string;
@@ -63,6 +70,12 @@ export interface ExpenseState extends LedgerAct {
   /** Owners' assembly decisions linked to it, by (at, id); one that passed lets an above-limit expense be paid. */
   assembly: AssemblyLink[];
   status: ExpenseStatus;
+  /**
+   * Every approval and refusal, in (at, id) order. Two members of a party may sign offline at once;
+   * the relay refuses a signature whose author held one it repeats or contradicts
+   * (`expenseRefusal.ts`), so the list holds more than one per party only for such concurrent ones.
+   */
+  signatures: Signature[];
   /** Per party, its earliest approval by (at, id), kept even beside a refusal made at the same time. */
   approvals: Partial<Record<Party, LedgerAct & { note: string | null }>>;
   /** The earliest refusal by (at, id); a payment whose payer had not seen it still counts. */
@@ -181,6 +194,7 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
           quotes: e.quotes,
           assembly: [],
           status: 'proposed',
+          signatures: [],
           approvals: {},
           refusal: null,
           payment: null,
@@ -260,26 +274,36 @@ function linkAssembly(
 
 /**
  * An approval or refusal. Two phones offline can both sign: one member of a party approving while
- * another refuses, or a refusal while the payer pays. Each is kept (the party's earliest approval,
- * the earliest refusal, by (at, id)) and the status follows from what is held, so the expense is the
- * same in whichever order Yjs merged them. A second signature of one kind is flagged.
+ * another refuses, or a refusal while the payer pays. Every signature is kept; the expense's
+ * approvals (each party's earliest) and refusal (the earliest) follow from the list by (at, id),
+ * and its status from what it holds, so it is the same in whichever order Yjs merged them. None is
+ * flagged: one whose author held what it repeats or contradicts never reaches the log.
  */
 function expenseStep(
   x: ExpenseState,
   act: LedgerAct,
   e: EventOf<'ledger.expense.approved' | 'ledger.expense.refused'>,
 ): AnomalyReason | undefined {
-  const signed = { eventId: act.eventId, at: act.at, by: act.by, note: e.note ?? null };
-  if (e.type === 'ledger.expense.refused') {
-    const held = x.refusal;
-    if (!held || earlier(act, held)) x.refusal = { ...signed, party: e.party };
-    x.status = statusOf(x);
-    return held ? { code: 'expense_status', status: 'refused' } : undefined;
+  const signature: Signature = {
+    ...act,
+    party: e.party,
+    answer: e.type === 'ledger.expense.approved' ? 'approve' : 'refuse',
+    note: e.note ?? null,
+  };
+  let i = x.signatures.length;
+  while (i > 0 && earlier(act, x.signatures[i - 1] as Signature)) i--;
+  x.signatures = [...x.signatures.slice(0, i), signature, ...x.signatures.slice(i)];
+  const approvals: ExpenseState['approvals'] = {};
+  let refusal: ExpenseState['refusal'] = null;
+  for (const s of x.signatures) {
+    const { eventId, at, by, note, party } = s;
+    if (s.answer === 'refuse') refusal ??= { eventId, at, by, note, party };
+    else approvals[party] ??= { eventId, at, by, note };
   }
-  const held = x.approvals[e.party];
-  if (!held || earlier(act, held)) x.approvals[e.party] = signed;
+  x.approvals = approvals;
+  x.refusal = refusal;
   x.status = statusOf(x);
-  return held ? { code: 'already_approved', party: e.party } : undefined;
+  return undefined;
 }
 
 function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>): AnomalyReason | undefined {

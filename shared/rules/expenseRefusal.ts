@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { LedgerState } from '../folds/ledger.ts';
-import { unmetLimit } from '../folds/ledgerTiers.ts';
+import { limitOn, unmetLimit } from '../folds/ledgerTiers.ts';
 import { shanghaiDay } from '../time.ts';
 import { heldEvents } from './causalPast.ts';
 
@@ -15,41 +15,50 @@ export type HeldOf = (candidates: readonly string[]) => ReadonlySet<string>;
 /**
  * Whether an approval, refusal or payment the fold kept breaks a causal rule: its author's copy held
  * what rules it out. Then the relay refuses it.
- * - A payment whose payer held a refusal, or a limit its amount is above with no passed owners'
- *   assembly decision linked in what the payer held.
- * - An approval whose author held a refusal.
- * - A refusal whose author held the payment, or another refusal.
+ * - A payment whose payer held a refusal, or held a limit its amount is above while no limit or
+ *   passed owners' assembly decision the relay holds lets it through.
+ * - An approval whose author held a refusal, or another approval of the same party.
+ * - A refusal whose author held the payment, another refusal, an approval of the same party, or
+ *   all three approvals.
  * The fold keeps each of these when its author had not seen what it conflicts with (two phones
- * offline at the same time) and shows the conflict (`expenseConflicts`); the author held at least
- * the event's causal past (`causalPast.ts`), so only what that past holds counts here.
+ * offline at the same time) and shows the conflict (`expenseConflicts`). What the author held is
+ * known only from below: at least the event's causal past (`causalPast.ts`); a phone may have held
+ * more, written at the same time as its last write. So what forbids counts only if that past holds
+ * it, and what permits (a raised limit, a passed decision) counts wherever the relay holds it.
  */
 export function expenseRefusal(ledger: LedgerState, event: ExpenseStep, heldOf: HeldOf): AnomalyReason | undefined {
   const x = ledger.expenses[event.expenseId];
   if (!x) return undefined;
-  const refusal = x.refusal && x.refusal.eventId !== event.id ? x.refusal.eventId : undefined;
+  const others = x.signatures.filter((s) => s.eventId !== event.id);
   const payment = x.payment && x.payment.eventId !== event.id ? x.payment.eventId : undefined;
-  // Only a payment above some limit on the expense's day reads the limits and links.
-  const day = shanghaiDay(x.at);
-  const limited =
-    event.type === 'ledger.expense.paid' && ledger.tiers.some((t) => t.from <= day && x.amount > t.limitFen);
+  const unmet = event.type === 'ledger.expense.paid' ? unmetLimit(ledger.tiers, x) : null;
   const candidates = [
-    ...(refusal ? [refusal] : []),
-    ...(payment && event.type === 'ledger.expense.refused' ? [payment] : []),
-    ...(limited ? [...ledger.tiers.map((t) => t.eventId), ...x.assembly.map((l) => l.eventId)] : []),
+    ...others.map((s) => s.eventId),
+    ...(payment ? [payment] : []),
+    ...(unmet ? ledger.tiers.map((t) => t.eventId) : []),
   ];
   if (candidates.length === 0) return undefined;
   const held = heldOf(candidates);
-  if (event.type === 'ledger.expense.refused' && payment && held.has(payment))
-    return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
-  if (refusal && held.has(refusal)) return { code: 'expense_status', status: 'refused' };
-  if (!limited) return undefined;
-  const tier = unmetLimit(
-    ledger.tiers,
-    x,
-    (t) => held.has(t.eventId),
-    (l) => held.has(l.eventId),
-  );
-  return tier ? { code: 'tier_unmet', limitFen: tier.limitFen } : undefined;
+  const seen = others.filter((s) => held.has(s.eventId));
+  const refused = seen.some((s) => s.answer === 'refuse');
+  switch (event.type) {
+    case 'ledger.expense.paid': {
+      if (refused) return { code: 'expense_status', status: 'refused' };
+      if (!unmet) return undefined;
+      const tier = limitOn(ledger.tiers, shanghaiDay(x.at), (t) => held.has(t.eventId));
+      return tier && x.amount > tier.limitFen ? { code: 'tier_unmet', limitFen: tier.limitFen } : undefined;
+    }
+    case 'ledger.expense.approved':
+      if (refused) return { code: 'expense_status', status: 'refused' };
+      return seen.some((s) => s.party === event.party) ? { code: 'already_approved', party: event.party } : undefined;
+    case 'ledger.expense.refused': {
+      if (payment && held.has(payment)) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
+      if (refused) return { code: 'expense_status', status: 'refused' };
+      if (seen.some((s) => s.party === event.party)) return { code: 'already_approved', party: event.party };
+      const approved = new Set(seen.map((s) => s.party));
+      return approved.size === 3 ? { code: 'expense_status', status: 'approved' } : undefined;
+    }
+  }
 }
 
 /** `heldOf` for an event in the relay's copy: what its causal past holds. */

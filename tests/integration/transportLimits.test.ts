@@ -13,7 +13,10 @@ const from = (address: string) => ({ 'x-forwarded-for': address });
 describe('the API limiter behind a reverse proxy (TRUST_PROXY)', () => {
   const proxied = useTestServer({ TRUST_PROXY: '1', API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' }, { per: 'block' });
   const direct = useTestServer({ API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' }, { per: 'block' });
-  const threeProxies = useTestServer({ TRUST_PROXY: '3', API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' }, { per: 'block' });
+  const threeProxies = useTestServer(
+    { TRUST_PROXY: '3', API_BURST: '3', API_REQUESTS_PER_MINUTE: '1' },
+    { per: 'block' },
+  );
 
   it('keys on the right-most X-Forwarded-For hop, so two people behind one proxy have their own limits', async () => {
     const me = `${proxied.url}/api/me`;

@@ -199,13 +199,22 @@ describe('one party approving and refusing offline at the same time, and a payme
 
   it('refuses a payer who held the refusal, and a refuser who held the payment', () => {
     const log = twoApprovals();
-    log.add('ledger.expense.approved', 'comm1', { expenseId: 'x1', party: 'community' });
     const refused = relayWith([...log.events]);
-    const refuserPhone = refused.phone(10);
-    const refusal = log.add('ledger.expense.refused', 'own1', { expenseId: 'x1', party: 'owners', note: '再比价' });
+    // admin1 refuses for the community while comm1 approves for it, both offline; the payer then
+    // holds both. (The refusal's phone has the larger client id, so Yjs puts it last and the
+    // payment hangs off it: what the payer surely held is the payment's causal past.)
+    const refusal = log.add('ledger.expense.refused', 'admin1', {
+      expenseId: 'x1',
+      party: 'community',
+      note: '再比价',
+    });
+    const approval = log.add('ledger.expense.approved', 'comm1', { expenseId: 'x1', party: 'community' });
+    const [refuserPhone, approverPhone] = [refused.phone(15), refused.phone(10)];
     refuserPhone.getArray('events').push([refusal]);
-    refused.send(refuserPhone, [refusal], owners);
-    const payer = refused.phone(20, refuserPhone);
+    approverPhone.getArray('events').push([approval]);
+    refused.send(refuserPhone, [refusal], admin);
+    refused.send(approverPhone, [approval], community);
+    const payer = refused.phone(20, refused.relay);
     const paid = log.add('ledger.expense.paid', 'prop1', { expenseId: 'x1', day: '2024-06-10', receipts: [photo] });
     payer.getArray('events').push([paid]);
     expect(() => refused.send(payer, [paid], property)).toThrow(/expense_status/);
@@ -215,8 +224,8 @@ describe('one party approving and refusing offline at the same time, and a payme
     paidLog.add('ledger.expense.paid', 'prop1', { expenseId: 'x1', day: '2024-06-10', receipts: [photo] });
     const relay = relayWith(paidLog.events);
     const late = relay.phone(40);
-    const after = paidLog.add('ledger.expense.refused', 'own1', { expenseId: 'x1', party: 'owners' });
+    const after = paidLog.add('ledger.expense.refused', 'admin1', { expenseId: 'x1', party: 'community' });
     late.getArray('events').push([after]);
-    expect(() => relay.send(late, [after], owners)).toThrow(/expense_status/);
+    expect(() => relay.send(late, [after], admin)).toThrow(/expense_status/);
   });
 });

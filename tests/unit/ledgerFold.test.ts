@@ -64,17 +64,19 @@ describe('the ledger fold', () => {
     });
   });
 
-  it('flags a second approval by the same party; a refusal outweighs approvals beside it', () => {
+  it('keeps every signature: the party’s earliest approval signs, and a refusal outweighs approvals beside it', () => {
     const log = account();
-    approve(log, 'owners', 'own1');
+    const first = approve(log, 'owners', 'own1');
     approve(log, 'owners', 'own1');
     log.add('ledger.expense.refused', 'prop1', { expenseId: 'x1', party: 'property', note: '报价偏高' });
     const late = approve(log, 'community', 'comm1');
     const state = foldEvents(log.events);
     expect(state.ledger.expenses.x1).toMatchObject({ status: 'refused', refusal: { party: 'property' } });
+    expect(state.ledger.expenses.x1?.signatures).toHaveLength(4);
+    expect(state.ledger.expenses.x1?.approvals.owners?.eventId).toBe(first.id);
     // The approval after the refusal is kept (its author may have signed offline, not yet seeing it) ...
     expect(state.ledger.expenses.x1?.approvals.community?.eventId).toBe(late.id);
-    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_approved', party: 'owners' }]);
+    expect(state.anomalies).toEqual([]);
     // ... and refused by the relay when its author's copy held the refusal.
     expect(expenseRefusal(state.ledger, late as ExpenseStep, (ids) => new Set(ids))).toEqual({
       code: 'expense_status',

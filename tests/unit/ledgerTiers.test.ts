@@ -7,17 +7,9 @@ import { type CompoundState, foldEvents } from '../../shared/folds/index.ts';
 import { expenseConflicts, ledgerTodos, limitInForce } from '../../shared/folds/ledgerQueries.ts';
 import { isCausal } from '../../shared/rules/causal.ts';
 import { type ExpenseStep, expenseRefusal } from '../../shared/rules/expenseRefusal.ts';
+import { passedTally as passed } from './support/exampleEvents.ts';
 import { photo, TestLog } from './support/TestLog.ts';
 
-const passed: AssemblyTally = {
-  matter: 'ordinary',
-  areaFor: 600_000,
-  areaAgainst: 100_000,
-  areaTakingPart: 800_000,
-  ownersFor: 60,
-  ownersAgainst: 10,
-  ownersTakingPart: 80,
-};
 const failed: AssemblyTally = { ...passed, ownersFor: 30, ownersAgainst: 40 };
 
 /** A fund, an owners' assembly and a three-party meeting, a 30,000 yuan limit from 2024-05-01, and an 80,000 yuan expense. */

@@ -1,7 +1,19 @@
 import type { EventFields, EventType } from '../../../shared/events/index.ts';
+import type { AssemblyTally } from '../../../shared/events/meeting.ts';
 import { photo } from './TestLog.ts';
 
 /** One valid payload per event type (typed over every type, so a new type needs an example). */
+/** An owners' assembly count that passes 双过半: 60 of 80 owners, 600,000 of 800,000 m² taking part. */
+export const passedTally: AssemblyTally = {
+  matter: 'ordinary',
+  areaFor: 600_000,
+  areaAgainst: 100_000,
+  areaTakingPart: 800_000,
+  ownersFor: 60,
+  ownersAgainst: 10,
+  ownersTakingPart: 80,
+};
+
 export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'request.raised': { title: '3号楼飞线充电', category: 'ev-charging', detail: '很危险', location: '3号楼2单元' },
   'request.edited': { requestId: 'r1', detail: '补充：晚上更多' },
@@ -81,15 +93,7 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
     expenseId: 'x1',
     meetingId: 'm-1',
     decisionId: 'd1',
-    assembly: {
-      matter: 'ordinary',
-      areaFor: 600_000,
-      areaAgainst: 100_000,
-      areaTakingPart: 800_000,
-      ownersFor: 60,
-      ownersAgainst: 10,
-      ownersTakingPart: 80,
-    },
+    assembly: passedTally,
   },
   'practice.profile.registered': { memberId: 'res1', building: '3号楼', tags: ['building-lead'] },
   'practice.published': { wish: { title: '给独居老人换电扇' } },

@@ -5,6 +5,7 @@ import type { Party } from '../../../../shared/roles.ts';
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { t } from '../../../i18n/index.ts';
+import { anomalyText } from '../../../i18n/reasons.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
@@ -22,10 +23,11 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
       done={props.ctx.done}
       testId="refuse-form"
       submit={() => {
-        // Paid or refused while the sheet was open: the relay would refuse a refusal of what this
-        // phone already holds as settled, and the phone would reset its copy.
+        // Approved, refused or paid while the sheet was open: the relay refuses a refusal of what this
+        // phone already holds as settled or signed by its party, and the phone would reset its copy.
         const x = ledger().expenses[props.expense.id];
-        if (x && x.status !== 'proposed' && x.status !== 'approved') return t(`anomaly.expense_status.${x.status}`);
+        if (x && x.status !== 'proposed') return anomalyText({ code: 'expense_status', status: x.status });
+        if (x?.approvals[props.party]) return anomalyText({ code: 'already_approved', party: props.party });
         signExpense(props.ctx.session, props.expense.id, props.party, 'refuse', note());
       }}
     >
@@ -61,7 +63,8 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
         // A limit may have arrived while the sheet was open: the relay would refuse the payment
         // (this phone held the limit) and the phone would reset its copy.
         const x = ledger().expenses[props.expense.id];
-        if (x && x.status !== 'approved' && x.status !== 'proposed') return t(`anomaly.expense_status.${x.status}`);
+        if (x && x.status !== 'approved' && x.status !== 'proposed')
+          return anomalyText({ code: 'expense_status', status: x.status });
         if (x && needsAssembly(ledger(), x)) return t('ledger.need.assembly');
         recordPayment(props.ctx.session, props.expense.id, day(), receipts());
       }}
