@@ -1,6 +1,6 @@
 import type { FundKind, IncomeSource } from './events/ledger.ts';
 import type { ExpenseState, IncomeState, LedgerState, Reversal } from './folds/ledger.ts';
-import { maskName } from './folds/ledgerQueries.ts';
+import { type ExpenseConflict, expenseConflicts, maskName } from './folds/ledgerQueries.ts';
 import { inPeriod, type LedgerPeriod } from './ledgerPeriod.ts';
 import { type Party, parties } from './roles.ts';
 import { shanghaiDay } from './time.ts';
@@ -36,6 +36,8 @@ export interface NoticeExpense {
   who: string;
   amount: number;
   approvals: NoticeApproval[];
+  /** What was done offline at the same time (a refusal beside the payment...): the paper shows it too. */
+  conflicts: ExpenseConflict[];
   reversal: NoticeReversal | null;
 }
 
@@ -121,7 +123,7 @@ function incomeInto(book: FundBook, x: IncomeState, p: LedgerPeriod): void {
   }
 }
 
-function expenseInto(book: FundBook, x: ExpenseState, p: LedgerPeriod): void {
+function expenseInto(book: FundBook, x: ExpenseState, p: LedgerPeriod, state: LedgerState): void {
   if (!x.payment) return;
   const day = x.payment.day;
   book.effects.push({ day, delta: -x.amount });
@@ -141,6 +143,7 @@ function expenseInto(book: FundBook, x: ExpenseState, p: LedgerPeriod): void {
         const a = x.approvals[party];
         return a ? [{ party, by: a.by, at: a.at }] : [];
       }),
+      conflicts: expenseConflicts(state, x),
       reversal: shownReversal(x.reversal, p.endDay),
     });
   }
@@ -188,7 +191,7 @@ export function ledgerNotice(state: LedgerState, period: LedgerPeriod, tierLimit
     return b;
   };
   for (const x of Object.values(state.incomes)) incomeInto(book(x.fundId), x, period);
-  for (const x of Object.values(state.expenses)) expenseInto(book(x.fundId), x, period);
+  for (const x of Object.values(state.expenses)) expenseInto(book(x.fundId), x, period, state);
   const funds = Object.values(state.funds)
     .filter((f) => shanghaiDay(f.openedAt) <= period.endDay)
     .sort((a, b) => a.openedAt - b.openedAt || cmp(a.id, b.id))

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { periodOf } from '../../shared/ledgerPeriod.ts';
+import { shanghaiDay } from '../../shared/time.ts';
 import { AppShell } from './pages/AppShell.ts';
+import { LedgerNoticePage } from './pages/LedgerNoticePage.ts';
 import { LedgerPage } from './pages/LedgerPage.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
@@ -165,5 +168,11 @@ describe('amount tiers and questions about ledger entries', () => {
     for (const phone of [community, property])
       await expect(phone.page.locator('.banner-error').count()).resolves.toBe(0);
     await community.page.screenshot({ path: screenshotPath('ledger-paid-over-limit.png'), fullPage: true });
+    // The public notice tells residents too: the payment counts, with the limit it went over.
+    const month = periodOf(shanghaiDay(Date.now()), 'month');
+    await new LedgerPage(resident.page).open(app.url, compoundId);
+    await new LedgerNoticePage(resident.page).openFromTab(month.id);
+    const line = resident.page.getByTestId('notice-line').filter({ hasText: purpose });
+    await expect(line.getByTestId('notice-conflict').textContent()).resolves.toContain('5,000');
   });
 });

@@ -80,6 +80,23 @@ describe('the public notice of a period', () => {
     expect(f!.closing).toBe(f!.opening - 800_000);
   });
 
+  it('shows on the paper a refusal made offline beside the payment, which still counts', () => {
+    const log = ledgerLog();
+    // The owners' refusal of x1 was written offline before the payment reached it, stamped earlier.
+    const paid = log.events.find((e) => e.type === 'ledger.expense.paid');
+    log.add('ledger.expense.refused', 'own2', { expenseId: 'x1', party: 'owners', note: '先别付' });
+    const events = log.events.slice();
+    const refusal = events.pop()!;
+    events.splice(events.indexOf(paid!), 0, { ...refusal, at: paid!.at - 60_000 });
+    const [f] = ledgerNotice(foldEvents(events).ledger, parsePeriod('2024-Q3')!).funds;
+    const x = f!.lines.find((l) => l.id === 'x1');
+    expect(x?.kind === 'expense' && x.conflicts).toEqual([
+      { code: 'approved_and_refused', party: 'owners' },
+      { code: 'paid_despite_refusal', party: 'owners' },
+    ]);
+    expect(f!.closing).toBe(5_000_000 + 123_450 + 50_000 + 800_000 - 1_286_050);
+  });
+
   it('shows a negative closing balance as it is', () => {
     const log = ledgerLog();
     log.add(

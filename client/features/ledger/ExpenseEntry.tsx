@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { ExpenseState } from '../../../shared/folds/index.ts';
-import { type ExpenseConflict, expenseConflicts, needsAssembly } from '../../../shared/folds/ledgerQueries.ts';
+import { expenseConflicts, needsAssembly } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
 import { isCommittee, type Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
@@ -16,20 +16,9 @@ import { FormError } from '../../ui/FormError.tsx';
 import { AssemblyLinks } from './AssemblyLinks.tsx';
 import { EntryQuestions } from './EntryQuestions.tsx';
 import type { LedgerSheet } from './forms/context.ts';
-import { partyLabel, shownName, statusLabel } from './ledgerText.ts';
+import { conflictText, partyLabel, shownName, statusLabel } from './ledgerText.ts';
 import { ReversalNote } from './ReversalNote.tsx';
 import { SignatureBadges } from './SignatureBadges.tsx';
-
-/** A conflict in words: two phones offline at the same time, never an error of the reader's. */
-function conflictText(c: ExpenseConflict): string {
-  switch (c.code) {
-    case 'approved_and_refused':
-    case 'paid_despite_refusal':
-      return t(`ledger.conflict.${c.code}`, { party: partyLabel(c.party) });
-    case 'paid_over_limit':
-      return t('ledger.conflict.paid_over_limit', { limit: formatFen(c.limitFen, intlLocale()) });
-  }
-}
 
 /** One expense: amount, payee, purpose, status, the three signatures, quotes, payment and its reversal. */
 export function ExpenseEntry(props: {

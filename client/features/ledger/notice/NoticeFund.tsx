@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { FundNotice, NoticeLine } from '../../../../shared/ledgerNotice.ts';
 import { formatFen } from '../../../../shared/money.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
-import { approvalsText, lineLabel, reversalText } from './noticeText.ts';
+import { approvalsText, conflictsText, lineLabel, reversalText } from './noticeText.ts';
 
 /** A line's effect on the fund in yuan, always signed so money in and out read apart without colour. */
 function amountCell(l: NoticeLine): string {
@@ -62,6 +62,14 @@ export function NoticeFund(props: { notice: FundNotice; nameOf: (memberId: strin
                     <td />
                     <td colSpan={2}>{t('notice.approvals', { list: approvalsText(l, props.nameOf) })}</td>
                   </tr>
+                </Show>
+                <Show when={conflictsText(l)}>
+                  {(words) => (
+                    <tr class="notice-sub notice-conflict" data-testid="notice-conflict">
+                      <td />
+                      <td colSpan={2}>⚠ {words()}</td>
+                    </tr>
+                  )}
                 </Show>
                 <Show when={l.reversal}>
                   <tr class="notice-sub notice-reversal" data-testid="notice-reversal">

@@ -2,7 +2,7 @@ import type { LedgerCsvWords } from '../../../../shared/ledgerCsv.ts';
 import type { LedgerNotice, NoticeLine } from '../../../../shared/ledgerNotice.ts';
 import { formatDate } from '../../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
-import { partyLabel } from '../ledgerText.ts';
+import { conflictText, partyLabel } from '../ledgerText.ts';
 
 const sourceLabel = (source: string) => t(`ledger.source.${source}` as MessageKey);
 const kindLabel = (kind: NoticeLine['kind'] | 'income' | 'expense') => t(`notice.kind.${kind}` as MessageKey);
@@ -22,6 +22,11 @@ export function approvalsText(line: NoticeLine, nameOf: (id: string) => string):
       t('notice.approval', { party: partyLabel(a.party), name: nameOf(a.by), date: formatDate(a.at, intlLocale()) }),
     )
     .join('；');
+}
+
+/** What was done offline beside a payment (a refusal, a limit), in words; empty when nothing. */
+export function conflictsText(line: NoticeLine): string {
+  return line.kind === 'expense' ? line.conflicts.map(conflictText).join('；') : '';
 }
 
 /** A reversal in words, beside its entry or on its own line. */
@@ -47,7 +52,7 @@ export function csvWords(nameOf: (id: string) => string): LedgerCsvWords {
     ),
     kind: (line) => kindLabel(line.kind),
     label: lineLabel,
-    approvals: (line) => approvalsText(line, nameOf),
+    approvals: (line) => [approvalsText(line, nameOf), conflictsText(line)].filter((x) => x).join('；'),
     reversal: (line) => reversalText(line, nameOf),
     opening: t('notice.opening'),
     closing: t('notice.closing'),
