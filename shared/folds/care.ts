@@ -68,11 +68,18 @@ export const careModule: FoldModule<CareEvent> = {
     }
     const h = ctx.get<HouseholdState>(key(e.householdId));
     if (!h) return { code: 'no_such', thing: 'household' };
+    if (e.type === 'care.visit.logged') {
+      // A visit is a fact: kept even when the household was closed meanwhile (a volunteer offline
+      // at the door while the committee closed it), so its note and concern are never dropped.
+      // Kept in (at, id) order, wherever the log holds it.
+      const visit = { eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null };
+      let i = h.visits.length;
+      while (i > 0 && isNewer((h.visits[i - 1] as Visit).at, (h.visits[i - 1] as Visit).eventId, visit)) i--;
+      h.visits = [...h.visits.slice(0, i), visit, ...h.visits.slice(i)];
+      return undefined;
+    }
     if (h.status === 'closed') return { code: 'household_closed' };
     switch (e.type) {
-      case 'care.visit.logged':
-        h.visits.push({ eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null });
-        return undefined;
       case 'care.visitor.assigned':
         // Two reassignments made offline: the later by (at, id) holds, whatever the log's order.
         if (!isNewer(e.at, e.id, h.visitorSet)) return undefined;

@@ -1,6 +1,7 @@
 import type { Household, LeadRole } from '../events/grid.ts';
 import type { EventOf } from '../events/index.ts';
 import type { FoldModule } from './FoldContext.ts';
+import { buildingKey } from './gridQueries.ts';
 
 type GridEvent = EventOf<'grid.building-lead.named' | 'grid.neighbour-lead.named' | 'grid.lead.ended'>;
 
@@ -47,9 +48,14 @@ export interface GridState {
   posts: Record<string, GridPost>;
 }
 
-/** The post's id: its role, its building (trimmed) and, for a 邻长, the member. */
+/**
+ * The post's id: its role, its building as compared ("3号楼" and "3栋" are one building, see
+ * `buildingKey`) and, for a 邻长, the member. Two phones naming one building's 楼栋长 under two
+ * spellings name one post, and the conflict shows.
+ */
 export function postId(role: LeadRole, building: string, memberId: string): string {
-  return JSON.stringify(role === 'building' ? [role, building.trim()] : [role, building.trim(), memberId]);
+  const b = buildingKey(building);
+  return JSON.stringify(role === 'building' ? [role, b] : [role, b, memberId]);
 }
 
 function roleOf(e: GridEvent): LeadRole {
@@ -93,6 +99,8 @@ export const gridModule: FoldModule<GridEvent> = {
     }
     const at = draft.namings.findIndex((n) => before(naming, n));
     draft.namings.splice(at === -1 ? draft.namings.length : at, 0, naming);
+    // The building as the earliest naming spelled it, wherever the log holds the namings.
+    if (at === 0) draft.building = e.building.trim();
     return undefined;
   },
 };

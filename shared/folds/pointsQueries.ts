@@ -72,11 +72,13 @@ export function awardSuggestions(
     const rule = ruleFor(points, 'duty_hour', duty.day);
     if (!rule) continue;
     for (const [memberId, signup] of Object.entries(duty.signups)) {
-      if (signup.checkedOutAt === null) continue;
+      // Served time, from the phone's check-out or from a correction alone (a volunteer who forgot
+      // to check in and out, whose lead wrote the times).
+      if (!signup.minutes) continue;
       const source: AwardSource = { kind: 'duty', id: duty.id };
       const key = sourceKey(source, memberId);
       if (done.has(key)) continue;
-      const units = Math.min(100, Math.max(1, Math.round((signup.minutes ?? 0) / 60)));
+      const units = Math.min(100, Math.max(1, Math.round(signup.minutes / 60)));
       out.push({ key, memberId, source, rule, units, points: rule.points * units, day: duty.day });
     }
   }

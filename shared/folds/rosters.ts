@@ -196,7 +196,12 @@ function dutyStep(
       duty.signups[e.memberId] = {
         ...signup,
         checkedOutAt: e.at,
-        minutes: signup.correction ? signup.minutes : e.minutes,
+        // No more than the time between the two taps (both the phone's clock) or the duty's length,
+        // whichever is longer: a member cannot claim a day for a two-hour duty. Longer real work is
+        // the lead's correction to write.
+        minutes: signup.correction
+          ? signup.minutes
+          : Math.min(e.minutes, Math.max(servedMinutes(signup.checkedInAt, e.at), dutyLength(duty))),
         phoneTime: signup.phoneTime || e.offline === true,
       };
       return undefined;
@@ -215,6 +220,13 @@ function dutyStep(
     default:
       return exhaustive(e);
   }
+}
+
+/** A duty's length in minutes from its "HH:MM" start and end; one ending before it starts ends the next day. */
+function dutyLength(duty: DutyState): number {
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const span = minutes(duty.end) - minutes(duty.start);
+  return span > 0 ? span : span + 1440;
 }
 
 /** A duty adds each served member's minutes to `minutesByMember`. */

@@ -12,6 +12,7 @@ import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
+import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
 /**
@@ -109,6 +110,14 @@ export class CausalGuard {
       if (event.type === 'points.redeemed' && this.#fold) {
         const account = this.#fold.state.points.accounts[event.memberId];
         const broken = redemptionRefusal(this.#events, account, event, why);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'roster.signed-up' && why === undefined && this.#fold) {
+        const broken = signupRefusal(this.#events, this.#fold.state.rosters.duties[event.dutyId], event);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'roster.attendance.corrected' && why === undefined && this.#fold) {
+        const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {

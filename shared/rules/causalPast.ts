@@ -71,3 +71,33 @@ function elementIds(events: Y.Array<unknown>, wanted: Set<string>): Map<string, 
   }
   return out;
 }
+
+/**
+ * The log's events `match` picks, in log order, each with whether the causal past of the event
+ * `eventId` holds it (one walk of the log; the event itself is left out).
+ */
+export function eventsHeldBy<T>(
+  events: Y.Array<unknown>,
+  eventId: string,
+  match: (raw: unknown) => T | undefined,
+): { event: T; held: boolean }[] {
+  const found: { event: T; id: Y.ID }[] = [];
+  let self: Y.ID | undefined;
+  for (let item = events._start; item !== null; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentAny)) continue;
+    const arr = item.content.arr;
+    for (let i = 0; i < arr.length; i++) {
+      const raw = arr[i];
+      const id = Y.createID(item.id.client, item.id.clock + i);
+      if ((raw as { id?: unknown } | null)?.id === eventId) {
+        self ??= id;
+        continue;
+      }
+      const event = match(raw);
+      if (event !== undefined) found.push({ event, id });
+    }
+  }
+  if (!self || !events.doc) return found.map(({ event }) => ({ event, held: false }));
+  const past = causalPast(events.doc, self);
+  return found.map(({ event, id }) => ({ event, held: holdsId(past, id) }));
+}

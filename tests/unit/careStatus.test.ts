@@ -54,7 +54,7 @@ describe('care visits', () => {
     });
   });
 
-  it('stops flagging a closed household and ignores visits after closing', () => {
+  it('stops flagging a closed household, and keeps a visit logged offline while it was closed', () => {
     const log = household('monthly');
     log.add('care.household.closed', 'comm1', { householdId: 'h1', reason: '搬去子女家' });
     log.add('care.visit.logged', 'comm1', { householdId: 'h1', note: '?' });
@@ -62,6 +62,8 @@ describe('care visits', () => {
     const h = state.care.households.h1;
     if (!h) throw new Error('no household');
     expect(careStatus(h, at('2025-01-01T00:00:00Z'))).toMatchObject({ nextDueDay: null, overdue: false });
-    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'household_closed' }]);
+    // A visit is a fact: its note is kept, never dropped by where the log holds the closing.
+    expect(state.anomalies).toEqual([]);
+    expect(h.visits.at(-1)?.note).toBe('?');
   });
 });

@@ -74,6 +74,26 @@ describe('award suggestions', () => {
     ]);
   });
 
+  it('a shift whose hours come from a lead’s correction alone (no check-in or out) is suggested too', () => {
+    const log = dutyLog();
+    log.add('points.rule.defined', 'comm1', { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' });
+    log.add('roster.signed-up', 'res3', { dutyId: 'duty1', memberId: 'res3' });
+    log.add('roster.attendance.corrected', 'comm1', {
+      dutyId: 'duty1',
+      teamId: 'team1',
+      memberId: 'res3',
+      checkedInAt: Date.parse('2024-05-10T01:00:00Z'),
+      checkedOutAt: Date.parse('2024-05-10T03:00:00Z'),
+      reason: '忘了签到签退',
+      as: 'committee',
+    });
+    const s = foldEvents(log.events);
+    expect(awardSuggestions(s.points, s.rosters).map((x) => [x.memberId, x.units])).toEqual([
+      ['res1', 2],
+      ['res3', 2],
+    ]);
+  });
+
   it('nothing is suggested without a rule of that kind in force on the day', () => {
     const log = dutyLog();
     log.add('points.rule.defined', 'comm1', { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-11' });

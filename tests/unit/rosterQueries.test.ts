@@ -27,6 +27,8 @@ function addDuty(log: TestLog, id: string, day: string, teamId = 't1', start = '
 function serve(log: TestLog, dutyId: string, memberId: string, minutes: number) {
   log.add('roster.signed-up', memberId, { dutyId, memberId });
   log.add('roster.checked-in', memberId, { dutyId, memberId });
+  // The check-out comes `minutes` after the check-in, as the phone's clock says.
+  log.at += (minutes - 1) * 60_000;
   log.add('roster.checked-out', memberId, { dutyId, memberId, minutes });
 }
 

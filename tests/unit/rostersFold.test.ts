@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldEvents } from '../../shared/folds/index.ts';
+import { foldEvents, servedMinutes } from '../../shared/folds/index.ts';
 import { TestLog } from './support/TestLog.ts';
 
 function duty(slots = 2) {
@@ -31,12 +31,25 @@ describe('the rosters fold', () => {
     log.add('roster.withdrew', 'res2', { dutyId: 'd1', memberId: 'res2' });
     log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
     log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.at += 124 * 60_000;
     log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 125 });
     const state = foldEvents(log.events);
     expect(state.anomalies).toEqual([{ eventId: full.id, type: 'roster.signed-up', reason: { code: 'no_free_slot' } }]);
     expect(state.rosters.duties.d1).toMatchObject({ freeSlots: 0, status: 'open' });
     expect(Object.keys(state.rosters.duties.d1?.signups ?? {}).sort()).toEqual(['res1', 'res3']);
     expect(state.rosters.minutesByMember).toEqual({ res1: 125 });
+  });
+
+  it('counts no more than the time between check-in and check-out, or the duty’s length if longer', () => {
+    const log = duty();
+    log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    // A minute later the member checks out claiming a whole day.
+    log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 1440 });
+    const d1 = foldEvents(log.events).rosters.duties.d1;
+    const length = servedMinutes(Date.parse(`2024-01-01T${d1?.start}:00Z`), Date.parse(`2024-01-01T${d1?.end}:00Z`));
+    expect(d1?.signups.res1?.minutes).toBe(length);
+    expect(length).toBeLessThan(1440);
   });
 
   it("adds up a member's minutes over duties", () => {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../../shared/folds/index.ts';
+import { community, resident2, resident3 } from './support/members.ts';
+import { relayCopy } from './support/relayCopy.ts';
+import { TestLog } from './support/TestLog.ts';
+
+/**
+ * A member who chooses where their event lands (its origin in the Yjs array) must not take a place
+ * or cut hours by landing before what they had already seen. The relay judges such a sign-up or
+ * lead's correction by what its author surely held (its causal past); the same events written
+ * offline at the same time are kept.
+ */
+
+/** Team t1 led by res3, and duty d1 with `slots` places, res1 signed up, checked in and out (120 min). */
+function served(slots: number): TestLog {
+  const log = new TestLog();
+  log.add('roster.team.created', 'comm1', { name: '背老人下楼志愿队', leaderId: 'res3' }, 't1');
+  log.add(
+    'roster.duty.created',
+    'comm1',
+    { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots },
+    'd1',
+  );
+  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
+  log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
+  log.at += 119 * 60_000;
+  log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 120 });
+  return log;
+}
+
+const oneMinute = {
+  dutyId: 'd1',
+  teamId: 't1',
+  memberId: 'res1',
+  checkedInAt: Date.parse('2024-06-01T00:00:00Z'),
+  checkedOutAt: Date.parse('2024-06-01T00:01:00Z'),
+  reason: '只来了一分钟',
+  as: 'lead' as const,
+};
+
+describe('a sign-up whose author saw the duty full', () => {
+  it('is refused even when placed before the sign-up of the volunteer who served', () => {
+    const log = served(1);
+    const { phone, send } = relayCopy(log.events);
+    const late = phone(66);
+    const mine = log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    // Right after the duty, before res1's sign-up: the fold alone would give res2 the place.
+    late.getArray('events').insert(2, [mine]);
+    expect(() => send(late, [mine], resident2)).toThrow(/no_free_slot/);
+  });
+
+  it('is kept when a withdrawal its author had not seen freed a place', () => {
+    const log = served(2);
+    log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
+    const { phone, send, events } = relayCopy(log.events);
+    const [leaver, joiner] = [phone(10), phone(20)];
+    const withdrew = log.add('roster.withdrew', 'res3', { dutyId: 'd1', memberId: 'res3' });
+    leaver.getArray('events').push([withdrew]);
+    send(leaver, [withdrew], resident3);
+    // res2's copy still showed the duty full; the withdrawal had reached the relay first.
+    const mine = log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    joiner.getArray('events').push([mine]);
+    expect(() => send(joiner, [mine], resident2)).not.toThrow();
+    expect(Object.keys(foldEvents(events()).rosters.duties.d1?.signups ?? {}).sort()).toEqual(['res1', 'res2']);
+  });
+});
+
+describe('a correction as lead by a member who saw the lead change away from them', () => {
+  it('is refused even when placed before that change', () => {
+    const log = served(2);
+    log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res2' }, 'edit');
+    const { phone, send } = relayCopy(log.events);
+    const former = phone(77);
+    const fix = log.add('roster.attendance.corrected', 'res3', oneMinute);
+    former.getArray('events').insert(log.events.length - 2, [fix]);
+    expect(() => send(former, [fix], resident3)).toThrow(/not_lead/);
+  });
+
+  it('is kept when the change of lead was made offline at the same time', () => {
+    const log = served(2);
+    const { phone, send } = relayCopy(log.events);
+    const [committee, lead] = [phone(10), phone(20)];
+    const edit = log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res2' });
+    const fix = log.add('roster.attendance.corrected', 'res3', oneMinute);
+    committee.getArray('events').push([edit]);
+    lead.getArray('events').push([fix]);
+    send(committee, [edit], community);
+    expect(() => send(lead, [fix], resident3)).not.toThrow();
+  });
+});
