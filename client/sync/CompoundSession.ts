@@ -107,7 +107,9 @@ export class CompoundSession {
         const closeWhenSent = () => {
           // Its unsent changes are counted once the local copy has loaded.
           if (!handle.loaded()) return;
-          if (handle.unsent() > 0 && handle.problem()?.kind !== 'closed') return;
+          // Unsent changes keep it open, even when the relay stopped it (a day's quota used up): its
+          // count and its problem stay on the status bar, so the phone never says all is sent.
+          if (handle.unsent() > 0) return;
           // Reset after the relay refused it: open until the member has read what was saved.
           if (handle.problem()?.kind === 'recovered') return;
           clearInterval(this.closing.get(docName));

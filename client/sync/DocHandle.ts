@@ -81,7 +81,7 @@ export class DocHandle {
     this.link = new RelayLink({
       room: `${opts.compoundId}/${opts.docName}`,
       ticket: opts.ticket,
-      shouldReconnect: (code) => closePolicy(code, Date.now(), this.lastRecovery) === 'reconnect',
+      shouldReconnect: (code) => closePolicy(code, Date.now(), this.lastRecovery, this.unsent()) === 'reconnect',
       onClosed: (code, reason) => this.onClosed(code, reason),
       mayReconnect: () => this.problem()?.kind !== 'closed',
       onUnreachable: opts.onUnreachable,
@@ -204,7 +204,7 @@ export class DocHandle {
 
   private onClosed(code: number, reason: string): void {
     const now = Date.now();
-    const decision = closePolicy(code, now, this.lastRecovery);
+    const decision = closePolicy(code, now, this.lastRecovery, this.unsent());
     if (decision === 'reconnect') return;
     if (decision === 'recover') {
       this.lastRecovery = now;

@@ -50,8 +50,14 @@ export class LocalCopy implements ClientIdStore {
     await this.persistence.set(clientKey(memberId), clientId);
   }
 
-  /** Stops writing the document and closes the database. */
+  /**
+   * Stops writing the document and closes the database. A write made while the stored copy was
+   * still loading is stored only once the load ends (`storeAfterLoad`), so the load is let finish
+   * first: a member who leaves the compound (or a document closed) within those seconds on a slow
+   * phone would otherwise lose it without a trace. A closed tab still loses it.
+   */
   async destroy(): Promise<void> {
+    await this.loaded;
     this.unhook();
     await this.persistence.destroy().catch(() => undefined);
   }

@@ -15,11 +15,24 @@ export const RECOVERY_LOOP_MS = 60_000;
  */
 export type CloseDecision = 'reconnect' | 'recover' | 'stop' | 'fatal' | { wait: number };
 
-/** Decides what a close code means; `lastRecovery` is when this document last recovered, if ever. */
-export function closePolicy(code: number, now: number, lastRecovery: number | undefined): CloseDecision {
+/**
+ * Decides what a close code means; `lastRecovery` is when this document last recovered, if ever;
+ * `unsent`, how many changes of this copy the relay has not confirmed. A 4403 with none unsent is
+ * not a refused change: the relay closed the socket for who the member is (a document they may not
+ * read, say a committee member made a resident), so the copy is kept and the document stops, with
+ * no files and no "your change was refused". (A 4400 or 4422 with none unsent still recovers: a
+ * copy can hold what a relay restored from a backup lacks.)
+ */
+export function closePolicy(
+  code: number,
+  now: number,
+  lastRecovery: number | undefined,
+  unsent: number,
+): CloseDecision {
   // The 44xx range mirrors HTTP 4xx: retrying the same thing cannot help, anything else is transient.
   if (code < 4400 || code >= 4500) return 'reconnect';
   if (poisoningCloseCodes.includes(code)) {
+    if (code === CloseCode.Forbidden && unsent === 0) return 'stop';
     const looping = lastRecovery !== undefined && now - lastRecovery < RECOVERY_LOOP_MS;
     return looping ? 'stop' : 'recover';
   }

@@ -26,41 +26,49 @@ describe('what a document does when the relay closes its socket', () => {
 
   for (const code of Object.values(CloseCode)) {
     it(`a first ${code} means ${JSON.stringify(expected[code])}`, () => {
-      expect(closePolicy(code, now, undefined)).toEqual(expected[code]);
+      expect(closePolicy(code, now, undefined, 1)).toEqual(expected[code]);
     });
   }
 
   it('a rate limit waits 30 s before the next try', () => {
-    expect(closePolicy(CloseCode.RateLimited, now, undefined)).toEqual({ wait: 30_000 });
+    expect(closePolicy(CloseCode.RateLimited, now, undefined, 1)).toEqual({ wait: 30_000 });
   });
 
   it('a refusal within a minute of the last recovery stops instead of recovering again', () => {
     for (const code of [CloseCode.BadMessage, CloseCode.Forbidden, CloseCode.UpdateRejected]) {
-      expect(closePolicy(code, now, now - 1_000)).toBe('stop');
-      expect(closePolicy(code, now, now - RECOVERY_LOOP_MS + 1)).toBe('stop');
+      expect(closePolicy(code, now, now - 1_000, 1)).toBe('stop');
+      expect(closePolicy(code, now, now - RECOVERY_LOOP_MS + 1, 1)).toBe('stop');
     }
   });
 
   it('a refusal a minute or more after the last recovery recovers again', () => {
-    expect(closePolicy(CloseCode.UpdateRejected, now, now - RECOVERY_LOOP_MS)).toBe('recover');
-    expect(closePolicy(CloseCode.Forbidden, now, now - 10 * RECOVERY_LOOP_MS)).toBe('recover');
+    expect(closePolicy(CloseCode.UpdateRejected, now, now - RECOVERY_LOOP_MS, 1)).toBe('recover');
+    expect(closePolicy(CloseCode.Forbidden, now, now - 10 * RECOVERY_LOOP_MS, 1)).toBe('recover');
   });
 
   it('a recent recovery changes nothing for the codes that do not poison the copy', () => {
     for (const code of Object.values(CloseCode)) {
       if (expected[code] === 'recover') continue;
-      expect(closePolicy(code, now, now - 1_000)).toEqual(expected[code]);
+      expect(closePolicy(code, now, now - 1_000, 1)).toEqual(expected[code]);
     }
+  });
+
+  it('a 4403 with nothing unsent is not a refused change: it stops, keeping the copy', () => {
+    // At admission: a member made a resident opening the committee document.
+    expect(closePolicy(CloseCode.Forbidden, now, undefined, 0)).toBe('stop');
+    // A copy may hold what a relay restored from a backup lacks: those still recover.
+    expect(closePolicy(CloseCode.UpdateRejected, now, undefined, 0)).toBe('recover');
+    expect(closePolicy(CloseCode.BadMessage, now, undefined, 0)).toBe('recover');
   });
 
   it('closes outside 4400-4499 are transient and reconnect', () => {
     for (const code of [1000, 1001, 1005, 1006, 1011, 4000, 4399, 4500, 4503]) {
-      expect(closePolicy(code, now, undefined)).toBe('reconnect');
+      expect(closePolicy(code, now, undefined, 1)).toBe('reconnect');
     }
   });
 
   it('an unknown 44xx code stops and waits for the member', () => {
-    expect(closePolicy(4408, now, undefined)).toBe('stop');
-    expect(closePolicy(4499, now, undefined)).toBe('stop');
+    expect(closePolicy(4408, now, undefined, 1)).toBe('stop');
+    expect(closePolicy(4499, now, undefined, 1)).toBe('stop');
   });
 });

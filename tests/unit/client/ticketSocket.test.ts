@@ -56,7 +56,7 @@ describe('a ticket socket', () => {
   it('reports a refused token as 4401, which stops the document for good', async () => {
     const close = await closeOf(new ApiError(401, Code.Unauthenticated, 'a valid Bearer token is required'));
     expect(close.code).toBe(CloseCode.Unauthenticated);
-    expect(closePolicy(close.code, 0, undefined)).toBe('fatal');
+    expect(closePolicy(close.code, 0, undefined, 1)).toBe('fatal');
   });
 
   it('reports a rate-limited ticket request as 4429, which waits', async () => {
@@ -73,7 +73,7 @@ describe('a ticket socket', () => {
     ]) {
       const close = await closeOf(error);
       expect(close.code).toBe(TicketClose.Unavailable);
-      expect(closePolicy(close.code, 0, undefined)).toBe('reconnect');
+      expect(closePolicy(close.code, 0, undefined, 1)).toBe('reconnect');
     }
   });
 
@@ -89,6 +89,6 @@ describe('a ticket socket', () => {
       reason: 'missing, unknown, expired or revoked credential',
     });
     expect(closes).toEqual([TicketClose.Refused]);
-    expect(closePolicy(TicketClose.Refused, 0, undefined)).toBe('reconnect');
+    expect(closePolicy(TicketClose.Refused, 0, undefined, 1)).toBe('reconnect');
   });
 });
