@@ -2,6 +2,7 @@ import type { RuleKind } from '../events/points.ts';
 import { shanghaiDay } from '../time.ts';
 import type { MeetingState } from './meetings.ts';
 import type { AwardSource, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+import { servedSignups } from './rosterQueries.ts';
 import type { RostersState } from './rosters.ts';
 
 /** Rules by the day they take effect, then as defined: the list a member reads. */
@@ -71,7 +72,7 @@ export function awardSuggestions(
   for (const duty of Object.values(rosters.duties)) {
     const rule = ruleFor(points, 'duty_hour', duty.day);
     if (!rule) continue;
-    for (const [memberId, signup] of Object.entries(duty.signups)) {
+    for (const [memberId, signup] of servedSignups(duty)) {
       // Served time, from the phone's check-out or from a correction alone (a volunteer who forgot
       // to check in and out, whose lead wrote the times).
       if (!signup.minutes) continue;

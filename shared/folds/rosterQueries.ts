@@ -1,5 +1,5 @@
 import { shanghaiDayStart } from '../time.ts';
-import type { DutyState, RostersState } from './rosters.ts';
+import type { DutyState, RostersState, Signup } from './rosters.ts';
 
 /** The month "YYYY-MM" of an Asia/Shanghai day "YYYY-MM-DD". */
 export function monthOf(day: string): string {
@@ -46,6 +46,11 @@ export function upcomingDuties(rosters: RostersState, now: number): DutyState[] 
     .sort(byWhen);
 }
 
+/** A duty's sign-ups and over-full sign-ups, by member: everyone whose time served counts. */
+export function servedSignups(duty: DutyState): [memberId: string, signup: Signup][] {
+  return [...Object.entries(duty.signups), ...Object.entries(duty.overfull ?? {})];
+}
+
 /** Duties a member holds a slot on, in order. */
 export function dutiesOf(rosters: RostersState, memberId: string): DutyState[] {
   return Object.values(rosters.duties)
@@ -81,7 +86,7 @@ export function monthHours(rosters: RostersState, month: string): MonthHours {
   const out: MonthHours = { byMember: {}, byTeam: {} };
   for (const d of Object.values(rosters.duties)) {
     if (monthOf(d.day) !== month) continue;
-    for (const [memberId, s] of Object.entries(d.signups)) {
+    for (const [memberId, s] of servedSignups(d)) {
       if (!s.minutes) continue;
       out.byMember[memberId] = (out.byMember[memberId] ?? 0) + s.minutes;
       out.byTeam[d.teamId] = (out.byTeam[d.teamId] ?? 0) + s.minutes;
@@ -94,7 +99,7 @@ export function monthHours(rosters: RostersState, month: string): MonthHours {
 export function memberMonths(rosters: RostersState, memberId: string): [month: string, minutes: number][] {
   const months = new Map<string, number>();
   for (const d of Object.values(rosters.duties)) {
-    const minutes = d.signups[memberId]?.minutes;
+    const minutes = (d.signups[memberId] ?? d.overfull?.[memberId])?.minutes;
     if (minutes) months.set(monthOf(d.day), (months.get(monthOf(d.day)) ?? 0) + minutes);
   }
   return [...months].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));

@@ -3,7 +3,7 @@ import type { rosterEvents } from '../events/roster.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
-import { servedMinutes } from './rosterQueries.ts';
+import { servedMinutes, servedSignups } from './rosterQueries.ts';
 import { isNewer, type Stamp } from './stamp.ts';
 
 export interface TeamState {
@@ -57,6 +57,12 @@ export interface DutyState {
   cancelReason: string | null;
   /** Current sign-ups by member (a withdrawal removes one). */
   signups: Record<string, Signup>;
+  /**
+   * Sign-ups that came after the last place was taken (two phones offline, a walk-in's QR), by
+   * member. Each is flagged `no_free_slot` for the lead to settle, yet holds its check-in, check-out
+   * and corrections: time served counts whoever was meant to come.
+   */
+  overfull: Record<string, Signup>;
   createdAt: number;
 }
 
@@ -138,6 +144,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
           status: 'open',
           cancelReason: null,
           signups: {},
+          overfull: {},
           createdAt: e.at,
         } satisfies DutyState);
         return undefined;
@@ -160,16 +167,30 @@ function dutyStep(
   duty: DutyState,
   e: Exclude<RosterEvent, { type: `roster.team.${string}` | 'roster.duty.created' }>,
 ): AnomalyReason | undefined {
-  const signup = 'memberId' in e ? duty.signups[e.memberId] : undefined;
+  if (!('memberId' in e)) {
+    duty.status = 'cancelled';
+    duty.cancelReason = e.reason;
+    return undefined;
+  }
+  const held = duty.signups[e.memberId];
+  const over = held ? undefined : duty.overfull[e.memberId];
+  const signup = held ?? over;
+  const put = (next: Signup) => {
+    if (held) duty.signups[e.memberId] = next;
+    else duty.overfull = { ...duty.overfull, [e.memberId]: next };
+  };
   switch (e.type) {
-    case 'roster.duty.cancelled':
-      duty.status = 'cancelled';
-      duty.cancelReason = e.reason;
-      return undefined;
-    case 'roster.signed-up':
+    case 'roster.signed-up': {
+      if (over && duty.freeSlots > 0) {
+        // Signed up again once a place was freed: the over-full sign-up takes it, with its times.
+        const { [e.memberId]: _moved, ...rest } = duty.overfull;
+        duty.overfull = rest;
+        duty.signups[e.memberId] = over;
+        duty.freeSlots -= 1;
+        return undefined;
+      }
       if (signup) return { code: 'already_signed_up' };
-      if (duty.freeSlots === 0) return { code: 'no_free_slot' };
-      duty.signups[e.memberId] = {
+      const fresh: Signup = {
         at: e.at,
         checkedInAt: null,
         checkedOutAt: null,
@@ -177,23 +198,34 @@ function dutyStep(
         phoneTime: false,
         correction: null,
       };
+      if (duty.freeSlots === 0) {
+        duty.overfull = { ...duty.overfull, [e.memberId]: fresh };
+        return { code: 'no_free_slot' };
+      }
+      duty.signups[e.memberId] = fresh;
       duty.freeSlots -= 1;
       return undefined;
+    }
     case 'roster.withdrew':
       if (!signup) return { code: 'not_signed_up' };
       if (signup.checkedInAt !== null || signup.correction) return { code: 'already_checked_in' };
-      delete duty.signups[e.memberId];
-      duty.freeSlots += 1;
+      if (held) {
+        delete duty.signups[e.memberId];
+        duty.freeSlots += 1;
+      } else {
+        const { [e.memberId]: _gone, ...rest } = duty.overfull;
+        duty.overfull = rest;
+      }
       return undefined;
     case 'roster.checked-in':
       if (!signup) return { code: 'not_signed_up' };
       if (signup.checkedInAt !== null) return { code: 'already_checked_in' };
-      duty.signups[e.memberId] = { ...signup, checkedInAt: e.at, phoneTime: signup.phoneTime || e.offline === true };
+      put({ ...signup, checkedInAt: e.at, phoneTime: signup.phoneTime || e.offline === true });
       return undefined;
     case 'roster.checked-out':
       if (!signup || signup.checkedInAt === null) return { code: 'not_checked_in' };
       if (signup.checkedOutAt !== null) return { code: 'already_checked_out' };
-      duty.signups[e.memberId] = {
+      put({
         ...signup,
         checkedOutAt: e.at,
         // No more than the time between the two taps (both the phone's clock) or the duty's length,
@@ -203,18 +235,18 @@ function dutyStep(
           ? signup.minutes
           : Math.min(e.minutes, Math.max(servedMinutes(signup.checkedInAt, e.at), dutyLength(duty))),
         phoneTime: signup.phoneTime || e.offline === true,
-      };
+      });
       return undefined;
     case 'roster.attendance.corrected': {
       if (!signup) return { code: 'not_signed_up' };
       const { id: eventId, by, at, as, reason, checkedInAt, checkedOutAt } = e;
       // Two corrections made offline: the later by (at, id) counts, whatever the log's order.
       if (!isNewer(at, eventId, signup.correction)) return undefined;
-      duty.signups[e.memberId] = {
+      put({
         ...signup,
         minutes: servedMinutes(checkedInAt, checkedOutAt),
         correction: { eventId, by, at, as, reason, checkedInAt, checkedOutAt },
-      };
+      });
       return undefined;
     }
     default:
@@ -229,9 +261,9 @@ function dutyLength(duty: DutyState): number {
   return span > 0 ? span : span + 1440;
 }
 
-/** A duty adds each served member's minutes to `minutesByMember`. */
+/** A duty adds each served member's minutes to `minutesByMember`, over-full sign-ups included. */
 export function dutyContributions(duty: DutyState): Contribution[] {
   const out: Contribution[] = [];
-  for (const [memberId, s] of Object.entries(duty.signups)) if (s.minutes) out.push(['minutes', memberId, s.minutes]);
+  for (const [memberId, s] of servedSignups(duty)) if (s.minutes) out.push(['minutes', memberId, s.minutes]);
   return out;
 }

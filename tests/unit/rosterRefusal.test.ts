@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../shared/events/index.ts';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { community, resident2, resident3 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
@@ -86,5 +87,49 @@ describe('a correction as lead by a member who saw the lead change away from the
     lead.getArray('events').push([fix]);
     send(committee, [edit], community);
     expect(() => send(lead, [fix], resident3)).not.toThrow();
+  });
+});
+
+describe('two walk-ins who took the last place offline and both served', () => {
+  it('both get their hours in either merge order; the second is flagged over-full, and the lead can correct it', () => {
+    for (const order of [
+      [10, 20],
+      [20, 10],
+    ] as const) {
+      const log = served(2);
+      const { phone, send, events } = relayCopy(log.events);
+      // The QR at the door signs up and checks in at once; each checks out two hours later.
+      const walkIn = (memberId: string) => {
+        const at = log.at;
+        const steps: AppEvent[] = [
+          log.add('roster.signed-up', memberId, { dutyId: 'd1', memberId }),
+          log.add('roster.checked-in', memberId, { dutyId: 'd1', memberId, offline: true }),
+        ];
+        log.at += 119 * 60_000;
+        steps.push(log.add('roster.checked-out', memberId, { dutyId: 'd1', memberId, minutes: 120, offline: true }));
+        log.at = at;
+        return steps;
+      };
+      const [a, b] = [walkIn('res2'), walkIn('res3')];
+      const [pa, pb] = [phone(order[0]), phone(order[1])];
+      pa.getArray('events').push(a);
+      pb.getArray('events').push(b);
+      send(pa, a, resident2);
+      expect(() => send(pb, b, resident3)).not.toThrow();
+      const s = foldEvents(events());
+      expect(s.rosters.minutesByMember).toEqual({ res1: 120, res2: 120, res3: 120 });
+      expect(s.anomalies.map((x) => x.reason.code)).toEqual(['no_free_slot']);
+      const d1 = s.rosters.duties.d1;
+      expect(Object.keys(d1?.overfull ?? {})).toHaveLength(1);
+    }
+    // The lead corrects the over-full volunteer's times: they count.
+    const log = served(1);
+    log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    log.add('roster.attendance.corrected', 'res3', {
+      ...oneMinute,
+      memberId: 'res2',
+      checkedOutAt: oneMinute.checkedInAt + 90 * 60_000,
+    });
+    expect(foldEvents(log.events).rosters.minutesByMember).toEqual({ res1: 120, res2: 90 });
   });
 });

@@ -20,12 +20,14 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean; anoma
   const { session } = usePage();
   const me = session.member.memberId;
   const d = () => props.duty;
-  const mine = () => d().signups[me];
+  // An over-full sign-up (after the last place was taken offline) still checks in and out: its time counts.
+  const mine = () => d().signups[me] ?? d().overfull?.[me];
   const open = () => d().status === 'open';
   const onTheDay = () => shanghaiDay(now()) === d().day;
   const checkingIn = () => open() && (props.atPlace || (onTheDay() && mine() !== undefined));
   // My sign-up came after the last slot was taken (made offline); the lead settles it.
-  const overfull = () => !mine() && props.anomalies.some((a) => a.memberId === me && a.reason.code === 'no_free_slot');
+  const overfull = () =>
+    !d().signups[me] && props.anomalies.some((a) => a.memberId === me && a.reason.code === 'no_free_slot');
   const act = createSubmit((step: (session: CompoundSession) => void) => {
     step(session);
     return undefined;
