@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import { Day } from '../time.ts';
+import { noControl } from './envelope.ts';
 
 /** A compiled yes/no validator: true exactly when valibot would accept the value. */
 export type Check = (value: unknown) => boolean;
@@ -151,6 +152,13 @@ interface Rules {
   minValue: number;
   maxValue: number;
   safeInteger: boolean;
+  /**
+   * On a string pipe: the ASCII characters every character must be (1 = allowed), and whether
+   * characters beyond ASCII are. Char-class regexes and `noControl` become this one table, so an id
+   * is read once, in the pipe's own loop, instead of by a closure per rule.
+   */
+  ascii: Uint8Array | undefined;
+  nonAscii: boolean;
   tests: Check[];
 }
 
@@ -163,22 +171,15 @@ function compilePipe(pipe: readonly Node[]): Check | undefined {
     minValue: Number.NEGATIVE_INFINITY,
     maxValue: Number.POSITIVE_INFINITY,
     safeInteger: false,
+    ascii: undefined,
+    nonAscii: true,
     tests: [],
   };
-  for (const action of actions) if (!addRule(rules, action)) return undefined;
+  const plainString = first.type === 'string' && !first.pipe;
+  for (const action of actions) if (!addRule(rules, action, plainString)) return undefined;
   const { minLength, maxLength, minValue, maxValue, safeInteger, tests } = rules;
-  const test =
-    tests.length === 0
-      ? undefined
-      : tests.length === 1
-        ? tests[0]
-        : (x: unknown) => {
-            for (let i = 0; i < tests.length; i++) if (!(tests[i] as Check)(x)) return false;
-            return true;
-          };
-  if (first.type === 'string' && !first.pipe)
-    return (x) =>
-      typeof x === 'string' && x.length >= minLength && x.length <= maxLength && (test === undefined || test(x));
+  const test = allOf(tests);
+  if (plainString) return stringCheck(rules, test);
   if (first.type === 'number' && !first.pipe)
     return (x) =>
       typeof x === 'number' &&
@@ -198,8 +199,48 @@ function compilePipe(pipe: readonly Node[]): Check | undefined {
   };
 }
 
+/** One check passing when every test passes (undefined if there is none). */
+function allOf(tests: readonly Check[]): Check | undefined {
+  if (tests.length <= 1) return tests[0];
+  return (x) => {
+    for (let i = 0; i < tests.length; i++) if (!(tests[i] as Check)(x)) return false;
+    return true;
+  };
+}
+
+/**
+ * A string pipe as one closure: length, then the character table if any, then other tests. Each
+ * shape gets its own closure so none pays for the branches of another.
+ */
+function stringCheck(rules: Rules, test: Check | undefined): Check {
+  const { minLength, maxLength, ascii, nonAscii } = rules;
+  if (ascii === undefined)
+    return test === undefined
+      ? (x) => typeof x === 'string' && x.length >= minLength && x.length <= maxLength
+      : (x) => typeof x === 'string' && x.length >= minLength && x.length <= maxLength && test(x);
+  return (x) => {
+    if (typeof x !== 'string' || x.length < minLength || x.length > maxLength) return false;
+    for (let i = 0; i < x.length; i++) {
+      const c = x.charCodeAt(i);
+      if (c >= 128 ? !nonAscii : ascii[c] === 0) return false;
+    }
+    return test === undefined || test(x);
+  };
+}
+
+/** Narrows the string pipe's character table to `allowed` (ASCII; `nonAscii` says whether beyond is too). */
+function restrictChars(rules: Rules, allowed: Uint8Array, nonAscii: boolean): void {
+  const held = rules.ascii;
+  if (held) for (let c = 0; c < 128; c++) held[c] = (held[c] as number) & (allowed[c] as number);
+  else rules.ascii = allowed.slice();
+  rules.nonAscii = rules.nonAscii && nonAscii;
+}
+
+/** `noControl` as a table: every ASCII character but U+0000-U+001F and U+007F; anything beyond ASCII. */
+const printable = new Uint8Array(128).fill(1, 32, 127);
+
 /** Adds one validation action to the rules; false if the action is unknown. */
-function addRule(rules: Rules, action: Node): boolean {
+function addRule(rules: Rules, action: Node, plainString: boolean): boolean {
   if (action.kind === 'metadata') return true;
   if (action.kind !== 'validation') return false;
   const req = action.requirement;
@@ -221,12 +262,19 @@ function addRule(rules: Rules, action: Node): boolean {
       return true;
     case 'regex': {
       const re = req as RegExp;
-      rules.tests.push(charClassRun(re) ?? ((x) => re.test(x as string)));
+      const run = charClassRun(re);
+      if (run && plainString) {
+        // On a string, the regex is exactly a length range and a character table.
+        rules.minLength = Math.max(rules.minLength, run.min);
+        rules.maxLength = Math.min(rules.maxLength, run.max);
+        restrictChars(rules, run.allowed, false);
+      } else rules.tests.push(run ? runCheck(re, run) : (x) => re.test(x as string));
       return true;
     }
     case 'check': {
       const fn = req as (value: unknown) => unknown;
-      rules.tests.push((x) => Boolean(fn(x)));
+      if (fn === noControl && plainString) restrictChars(rules, printable, true);
+      else rules.tests.push((x) => Boolean(fn(x)));
       return true;
     }
     default:
@@ -234,12 +282,34 @@ function addRule(rules: Rules, action: Node): boolean {
   }
 }
 
+/** A regex `^[class]quantifier$` read as the ASCII characters it allows and the lengths it takes. */
+interface CharClassRun {
+  allowed: Uint8Array;
+  min: number;
+  max: number;
+}
+
+/** A char-class run as a check on any value (a string pipe folds it into its own loop instead). */
+function runCheck(re: RegExp, run: CharClassRun): Check {
+  const { allowed, min, max } = run;
+  return (x) => {
+    if (typeof x !== 'string') return re.test(x as string);
+    const n = x.length;
+    if (n < min || n > max) return false;
+    for (let i = 0; i < n; i++) {
+      const c = x.charCodeAt(i);
+      if (c >= 128 || allowed[c] === 0) return false;
+    }
+    return true;
+  };
+}
+
 /**
  * The regex `^[class]quantifier$` (no flags; an ASCII class of characters, ranges, \\d, \\w and escaped
- * punctuation; quantifier none, `?`, `+`, `*` or `{m}`, `{m,}`, `{m,n}`) as a length check and a table
- * look-up per character, several times faster than the regex on short ids. Undefined for any other regex.
+ * punctuation; quantifier none, `?`, `+`, `*` or `{m}`, `{m,}`, `{m,n}`) as a length range and a table
+ * of allowed characters, several times faster than the regex on short ids. Undefined for any other regex.
  */
-function charClassRun(re: RegExp): Check | undefined {
+function charClassRun(re: RegExp): CharClassRun | undefined {
   const src = re.source;
   if (re.flags !== '' || !src.startsWith('^[') || src[2] === '^' || !src.endsWith('$')) return undefined;
   const close = src.indexOf(']', 2);
@@ -283,14 +353,5 @@ function charClassRun(re: RegExp): Check | undefined {
     min = Number(counted[1]);
     max = counted[2] === undefined ? min : counted[3] ? Number(counted[3]) : Number.POSITIVE_INFINITY;
   } else if (quantifier !== '') return undefined;
-  return (x) => {
-    if (typeof x !== 'string') return re.test(x as string);
-    const n = x.length;
-    if (n < min || n > max) return false;
-    for (let i = 0; i < n; i++) {
-      const c = x.charCodeAt(i);
-      if (c >= 128 || allowed[c] === 0) return false;
-    }
-    return true;
-  };
+  return { allowed, min, max };
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { compileCheck } from '../../shared/events/compileCheck.ts';
+import { EventId, ImageRef, Line, MeetingId, MemberId } from '../../shared/events/envelope.ts';
 import type { EventType } from '../../shared/events/index.ts';
 import { EventSchema, eventSchemas, eventTypes, parseEvent, schemaOf } from '../../shared/events/index.ts';
 import { Day } from '../../shared/time.ts';
@@ -144,6 +145,46 @@ describe('compiled checks agree with valibot', () => {
       const cases: unknown[] = [base, null, [], 'x'];
       for (const key of Object.keys(base)) for (const value of mutations) cases.push({ ...base, [key]: value });
       for (const c of cases) expect(check?.(c), `${type} ${JSON.stringify(c)}`).toBe(v.safeParse(schema, c).success);
+    }
+  });
+
+  it('reads ids, hashes and lines character by character as valibot does', () => {
+    // Control characters, DEL, spaces, id and hex characters, punctuation and text beyond ASCII.
+    const alphabet = [
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      ' ',
+      '\t',
+      'a',
+      'f',
+      'g',
+      'Z',
+      '0',
+      '9',
+      '_',
+      '-',
+      '.',
+      ':',
+      '号',
+      '\u0080',
+    ];
+    const schemas = { EventId, MemberId, MeetingId, ImageRef, line: Line(40) };
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const strings = ['', 'a'.repeat(64), 'a'.repeat(65), 'f'.repeat(64), `${'0'.repeat(63)}g`, ' a ', '号'.repeat(41)];
+    for (let i = 0; i < 3000; i++) {
+      const length = Math.floor(next() * 70);
+      const common = next() < 0.5 ? ['a', 'f', '0', '9', '_', '-'] : alphabet;
+      strings.push(Array.from({ length }, () => common[Math.floor(next() * common.length)]).join(''));
+    }
+    for (const [name, schema] of Object.entries(schemas)) {
+      const check = compileCheck(schema);
+      expect(check, name).toBeDefined();
+      for (const s of strings) expect(check?.(s), `${name} ${JSON.stringify(s)}`).toBe(v.safeParse(schema, s).success);
     }
   });
 
