@@ -76,6 +76,11 @@ export interface RostersState {
 type RosterEvent = EventOf<(typeof rosterEvents)[number]['entries']['type']['literal']>;
 
 const teamKey = (id: string) => `team:${id}`;
+const servesTime: ReadonlySet<string> = new Set([
+  'roster.checked-in',
+  'roster.checked-out',
+  'roster.attendance.corrected',
+]);
 const dutyKey = (id: string) => `duty:${id}`;
 
 /** Folds `roster.*` events into teams and duties; hours per member are a running total of duties. */
@@ -151,7 +156,10 @@ export const rostersModule: FoldModule<RosterEvent> = {
       default: {
         const duty = ctx.get<DutyState>(dutyKey(e.dutyId));
         if (!duty) return { code: 'no_such', thing: 'duty' };
-        if (duty.status === 'cancelled') return { code: 'duty_cancelled' };
+        // Time served is a fact: a check-in, check-out or correction written while the duty was
+        // cancelled on another phone counts, wherever the log holds the cancellation. Signing up
+        // for a cancelled duty (or cancelling twice) does not.
+        if (duty.status === 'cancelled' && !servesTime.has(e.type)) return { code: 'duty_cancelled' };
         if (e.type === 'roster.attendance.corrected') {
           if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
           const lead = ctx.peek<TeamState>(teamKey(e.teamId))?.leaderId;

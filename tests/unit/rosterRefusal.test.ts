@@ -133,3 +133,31 @@ describe('two walk-ins who took the last place offline and both served', () => {
     expect(foldEvents(log.events).rosters.minutesByMember).toEqual({ res1: 120, res2: 90 });
   });
 });
+
+describe('a duty cancelled on one phone while a volunteer was on shift on another', () => {
+  it('counts the time served in either merge order', () => {
+    for (const order of [
+      [10, 20],
+      [20, 10],
+    ] as const) {
+      const log = served(2);
+      log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+      const { phone, send, events } = relayCopy(log.events);
+      const cancel = log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '下雨' });
+      const shift: AppEvent[] = [
+        log.add('roster.checked-in', 'res2', { dutyId: 'd1', memberId: 'res2', offline: true }),
+      ];
+      log.at += 89 * 60_000;
+      shift.push(log.add('roster.checked-out', 'res2', { dutyId: 'd1', memberId: 'res2', minutes: 90, offline: true }));
+      const [committee, volunteer] = [phone(order[0]), phone(order[1])];
+      committee.getArray('events').push([cancel]);
+      volunteer.getArray('events').push(shift);
+      send(committee, [cancel], community);
+      expect(() => send(volunteer, shift, resident2)).not.toThrow();
+      const s = foldEvents(events());
+      expect(s.rosters.minutesByMember).toEqual({ res1: 120, res2: 90 });
+      expect(s.rosters.duties.d1?.status).toBe('cancelled');
+      expect(s.anomalies).toEqual([]);
+    }
+  });
+});
