@@ -294,6 +294,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_approved': 'already approved by the {party}',
   'anomaly.already_reversed': 'already reversed',
   'anomaly.already_corrected': 'already corrected',
+  'anomaly.already_awarded': 'points for this were already awarded; they count once',
   'anomaly.target_ignored': 'what it corrects did not count (a conflict), nothing to take back',
   'anomaly.overdraft': 'overdrawn: {balance} points on the counter’s phone, {cost} needed',
   'anomaly.ticket_used': 'this redemption code was already used',

@@ -289,6 +289,7 @@ export const zhCN = {
   'anomaly.already_approved': '{party}已经批准过了',
   'anomaly.already_reversed': '已经冲销过了',
   'anomaly.already_corrected': '已经更正过了',
+  'anomaly.already_awarded': '这次服务已经发过积分了，只算一次',
   'anomaly.target_ignored': '要更正的记录因冲突没有生效，无需更正',
   'anomaly.overdraft': '余额透支：柜台手机上当时有 {balance} 分，需要 {cost} 分',
   'anomaly.ticket_used': '这张兑换码已经用过了',

@@ -39,6 +39,11 @@ export const AnomalyCode = {
   AlreadyReversed: 'already_reversed',
   AlreadyCorrected: 'already_corrected',
   /**
+   * A rule's award for a shift, meeting or report that already has one for the member (two
+   * committee phones tapping one suggestion offline): it counts once.
+   */
+  AlreadyAwarded: 'already_awarded',
+  /**
    * A correction or reversal of an event the fold ignored: it lost a conflict its author never saw
    * (the same ticket redeemed at two counters offline), so there is nothing to take back.
    */

@@ -194,13 +194,26 @@ function award(ctx: FoldContext, e: EventOf<'points.awarded'>): AnomalyReason | 
   if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return { code: 'no_such', thing: 'request' };
   if (e.meetingId !== undefined && !ctx.existed(mtgKey(e.meetingId))) return { code: 'no_such', thing: 'meeting' };
   // A rule's points never change after it is defined, so its final draft is its state at this point.
+  const source = sourceOf(e);
+  const held = ctx.get<PointsAccount>(acctKey(e.memberId));
+  if (e.ruleId !== undefined && source && held && awardedFor(held, source)) return { code: 'already_awarded' };
   const perUnit = e.ruleId !== undefined ? (ctx.peek<PointsRule>(ruleKey(e.ruleId))?.points ?? 0) : 0;
   const delta = e.ruleId !== undefined ? perUnit * (e.units ?? 1) : (e.amount ?? 0);
-  const acct = account(ctx, e.memberId);
+  const acct = held ?? account(ctx, e.memberId);
   acct.balance += delta;
-  acct.history.push({ ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null, source: sourceOf(e) });
+  acct.history.push({ ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null, source });
   ctx.rec.outcome = { memberId: e.memberId, delta, goodsId: null, quantity: 0 } satisfies Outcome;
   return undefined;
+}
+
+/** True if the account holds a rule's award for this source that no correction took back. */
+function awardedFor(acct: PointsAccount, source: AwardSource): boolean {
+  const same = acct.history.filter(
+    (h) => h.kind === 'award' && h.ruleId !== null && h.source?.kind === source.kind && h.source.id === source.id,
+  );
+  if (same.length === 0) return false;
+  const taken = new Set(acct.history.flatMap((h) => (h.targetEventId ? [h.targetEventId] : [])));
+  return same.some((h) => !taken.has(h.eventId));
 }
 
 function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason | undefined {

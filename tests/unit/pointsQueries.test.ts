@@ -125,6 +125,29 @@ describe('award suggestions', () => {
     expect(s.points.accounts.res1?.balance).toBe(0);
   });
 
+  it('one shift awarded on two committee phones offline counts once, in either order; after a correction it may be awarded again', () => {
+    const log = dutyLog();
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
+      'r1',
+    );
+    const fields = { memberId: 'res1', ruleId: 'r1', units: 2, dutyId: 'duty1', reason: '值班一小时' };
+    const a = log.add('points.awarded', 'comm1', fields);
+    const b = log.add('points.awarded', 'comm2', fields);
+    const head = log.events.slice(0, -2);
+    for (const events of [log.events, [...head, b, a]]) {
+      const s = foldEvents(events);
+      expect(s.points.accounts.res1?.balance).toBe(20);
+      expect(s.anomalies.map((x) => x.reason.code)).toEqual(['already_awarded']);
+    }
+    const first = foldEvents(log.events).points.accounts.res1?.history.find((h) => h.kind === 'award');
+    log.add('points.corrected', 'comm1', { targetEventId: first?.eventId ?? '', reason: '小时数记错了' });
+    log.add('points.awarded', 'comm1', { ...fields, units: 3 });
+    expect(foldEvents(log.events).points.accounts.res1?.balance).toBe(30);
+  });
+
   it('each member at a meeting is suggested the meeting rule once, until awarded', () => {
     const log = new TestLog();
     log.add('meeting.scheduled', 'comm1', {
