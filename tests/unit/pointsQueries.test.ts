@@ -11,7 +11,8 @@ import {
 import { TestLog } from './support/TestLog.ts';
 
 /** A team, a duty on 2024-05-10 with two volunteers checked out, one after 2 h 10 min. */
-function dutyLog() {
+/** A patrol duty on 2024-05-10 that res1 served (res2 checked in only); with the duty-hour rule r1 if told. */
+function dutyLog(withRule = false) {
   const log = new TestLog();
   log.add('roster.team.created', 'comm1', { name: '巡逻队' }, 'team1');
   log.add(
@@ -25,6 +26,13 @@ function dutyLog() {
     log.add('roster.checked-in', m, { dutyId: 'duty1', memberId: m });
   }
   log.add('roster.checked-out', 'res1', { dutyId: 'duty1', memberId: 'res1', minutes: 130 });
+  if (withRule)
+    log.add(
+      'points.rule.defined',
+      'comm1',
+      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
+      'r1',
+    );
   return log;
 }
 
@@ -61,13 +69,7 @@ describe('points rules in force', () => {
 
 describe('award suggestions', () => {
   it('a finished duty suggests hours times the duty-hour rule of its day; one not checked out suggests nothing', () => {
-    const log = dutyLog();
-    log.add(
-      'points.rule.defined',
-      'comm1',
-      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
-      'r1',
-    );
+    const log = dutyLog(true);
     const s = foldEvents(log.events);
     expect(awardSuggestions(s.points, s.rosters)).toMatchObject([
       { memberId: 'res1', source: { kind: 'duty', id: 'duty1' }, units: 2, points: 20, day: '2024-05-10' },
@@ -102,13 +104,7 @@ describe('award suggestions', () => {
   });
 
   it('an award naming the duty and member takes the suggestion away, even after a correction', () => {
-    const log = dutyLog();
-    log.add(
-      'points.rule.defined',
-      'comm1',
-      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
-      'r1',
-    );
+    const log = dutyLog(true);
     const award = log.add('points.awarded', 'comm2', {
       memberId: 'res1',
       ruleId: 'r1',
@@ -126,13 +122,7 @@ describe('award suggestions', () => {
   });
 
   it('one shift awarded on two committee phones offline counts once, in either order; after a correction it may be awarded again', () => {
-    const log = dutyLog();
-    log.add(
-      'points.rule.defined',
-      'comm1',
-      { name: '值班一小时', points: 10, kind: 'duty_hour', from: '2024-05-01' },
-      'r1',
-    );
+    const log = dutyLog(true);
     const fields = { memberId: 'res1', ruleId: 'r1', units: 2, dutyId: 'duty1', reason: '值班一小时' };
     const a = log.add('points.awarded', 'comm1', fields);
     const b = log.add('points.awarded', 'comm2', fields);
