@@ -45,30 +45,13 @@ function pushDeps(stack: Y.ID[], item: Y.Item): void {
  * its author surely saw. Empty when the log does not hold `eventId`.
  */
 export function heldEvents(events: Y.Array<unknown>, eventId: string, candidates: readonly string[]): Set<string> {
-  const ids = elementIds(events, new Set([eventId, ...candidates]));
-  const self = ids.get(eventId);
+  const wanted = new Set(candidates);
   const out = new Set<string>();
-  if (!self || !events.doc) return out;
-  const held = causalPast(events.doc, self);
-  for (const c of candidates) {
-    const id = ids.get(c);
-    if (id && holdsId(held, id)) out.add(c);
-  }
-  return out;
-}
-
-/** The Yjs ids of the log elements holding these event ids (one walk of the log). */
-function elementIds(events: Y.Array<unknown>, wanted: Set<string>): Map<string, Y.ID> {
-  const out = new Map<string, Y.ID>();
-  for (let item = events._start; item !== null && out.size < wanted.size; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentAny)) continue;
-    const arr = item.content.arr;
-    for (let i = 0; i < arr.length; i++) {
-      const id = (arr[i] as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && wanted.has(id) && !out.has(id))
-        out.set(id, Y.createID(item.id.client, item.id.clock + i));
-    }
-  }
+  const found = eventsHeldBy(events, eventId, (raw) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && wanted.has(id) ? id : undefined;
+  });
+  for (const { event, held } of found) if (held) out.add(event);
   return out;
 }
 

@@ -29,7 +29,15 @@ export type HeldOf = (candidates: readonly string[]) => ReadonlySet<string>;
 export function expenseRefusal(ledger: LedgerState, event: ExpenseStep, heldOf: HeldOf): AnomalyReason | undefined {
   const x = ledger.expenses[event.expenseId];
   if (!x) return undefined;
-  const others = x.signatures.filter((s) => s.eventId !== event.id);
+  // Only what can rule the event out is looked up (each look-up walks the log): a refusal for any
+  // step; for an approval, the same party's other approvals; for a refusal, every approval.
+  const others = x.signatures.filter(
+    (s) =>
+      s.eventId !== event.id &&
+      (s.answer === 'refuse' ||
+        event.type === 'ledger.expense.refused' ||
+        (event.type === 'ledger.expense.approved' && s.party === event.party)),
+  );
   const payment = x.payment && x.payment.eventId !== event.id ? x.payment.eventId : undefined;
   const unmet = event.type === 'ledger.expense.paid' ? unmetLimit(ledger.tiers, x) : null;
   const candidates = [
