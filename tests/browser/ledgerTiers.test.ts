@@ -174,5 +174,7 @@ describe('amount tiers and questions about ledger entries', () => {
     await new LedgerNoticePage(resident.page).openFromTab(month.id);
     const line = resident.page.getByTestId('notice-line').filter({ hasText: purpose });
     await expect(line.getByTestId('notice-conflict').textContent()).resolves.toContain('5,000');
+    await line.scrollIntoViewIfNeeded();
+    await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-notice-conflict.png') });
   });
 });
