@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { workerMergeBytes } from '../../sync-server/relay/Compaction.ts';
+import type { DocStore } from '../../sync-server/storage/Storage.ts';
 import { createCompound, raised, synced } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
@@ -11,6 +12,40 @@ const titlesOf = (rows: Uint8Array[]) => {
   return (doc.getArray('events').toArray() as { title: string }[]).map((e) => e.title);
 };
 
+/** Counts the store's finished compactions of `room` (a spy on the real store); `restore` takes it off. */
+function countCompactions(docs: DocStore, room: string) {
+  const counter = { done: 0, restore: () => undefined as void };
+  const compact = docs.compact.bind(docs);
+  docs.compact = async (name, merge, plan) => {
+    const result = await compact(name, merge, plan);
+    if (name === room) counter.done++;
+    return result;
+  };
+  counter.restore = () => {
+    docs.compact = compact;
+  };
+  return counter;
+}
+
+/**
+ * Pushes `count` events a batch of `batch` at a time, and waits after each full batch until the relay
+ * compacted: frames that a loaded machine delivers in one read would otherwise all land before the
+ * first merge, which then folds them into one row and leaves no tail to test.
+ */
+async function writeInBatches(
+  events: Y.Array<unknown>,
+  compactions: { done: number },
+  count: number,
+  batch: number,
+  event: (i: number) => unknown,
+) {
+  for (let i = 0; i < count; i++) {
+    const before = compactions.done;
+    events.push([event(i)]);
+    if ((i + 1) % batch === 0) await eventually(() => expect(compactions.done).toBeGreaterThan(before));
+  }
+}
+
 describe('tail compaction', () => {
   const server = useTestServer({ COMPACT_EVERY: '5', ROOM_IDLE_MS: '50' });
 
@@ -20,12 +55,11 @@ describe('tail compaction', () => {
     const old = new Y.Doc();
     old.getArray('events').push(Array.from({ length: 300 }, (_, i) => raised(admin, `旧事 ${i}`)));
     await server.storage.docs.append(room, Y.encodeStateAsUpdate(old));
+    const compactions = countCompactions(server.storage.docs, room);
+    onTestFinished(() => compactions.restore());
     const writer = server.connect(admin);
     await synced(writer);
-    for (let i = 0; i < 40; i++) {
-      writer.events.push([raised(admin, `新事 ${i}`)]);
-      await new Promise((r) => setImmediate(r));
-    }
+    await writeInBatches(writer.events, compactions, 40, 5, (i) => raised(admin, `新事 ${i}`));
     const titles = [
       ...Array.from({ length: 300 }, (_, i) => `旧事 ${i}`),
       ...Array.from({ length: 40 }, (_, i) => `新事 ${i}`),
@@ -75,12 +109,11 @@ describe('tail compaction', () => {
     // Two rows, none merged yet: the first compaction is a full merge of more than a megabyte.
     await server.storage.docs.append(room, stored);
     const merges = server.relay.rowMerges;
+    const compactions = countCompactions(server.storage.docs, room);
+    onTestFinished(() => compactions.restore());
     const writer = server.connect(admin);
     await synced(writer);
-    for (let i = 0; i < 30; i++) {
-      writer.events.push([raised(admin, `新事 ${i}`)]);
-      await new Promise((r) => setImmediate(r));
-    }
+    await writeInBatches(writer.events, compactions, 30, 5, (i) => raised(admin, `新事 ${i}`));
     const titles = [
       ...Array.from({ length: 1200 }, (_, i) => `旧事 ${i}`),
       ...Array.from({ length: 30 }, (_, i) => `新事 ${i}`),
