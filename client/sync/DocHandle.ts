@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
 import { closePolicy } from './closePolicy.ts';
 import { claimDeviceClient, type Release, webLocks } from './deviceClient.ts';
+import { EarlyWrites } from './earlyWrites.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
 import { firstSnapshot } from './firstSnapshot.ts';
 import { docDbName } from './ids.ts';
@@ -142,6 +143,7 @@ export class DocHandle {
     const old = this.doc();
     await this.close();
     await LocalCopy.clear(this.dbName);
+    this.earlyWrites().forgetAll();
     markUnsent(this.opts.compoundId, this.opts.docName, false);
     // Saved only now, when the fresh doc takes over: a write made while the copy was closed and
     // deleted is in the old doc, and in the files with the rest of it.
@@ -163,7 +165,7 @@ export class DocHandle {
 
   private async open(doc: Y.Doc): Promise<void> {
     this.set.loaded(false);
-    const local = new LocalCopy(this.dbName, doc, (e) => this.storageFailed(e));
+    const local = new LocalCopy(this.dbName, doc, (e) => this.storageFailed(e), this.earlyWrites());
     this.local = local;
     // Counting starts at once so a write made while IndexedDB is still loading is not missed.
     const tracker = new UnsentTracker(doc, (saved) => {
@@ -220,6 +222,11 @@ export class DocHandle {
     // Stop this document only: a member who may no longer read it keeps the rest of the compound.
     this.set.problem({ kind: 'closed', code, reason });
     if (decision === 'fatal') this.opts.onFatal(code, reason);
+  }
+
+  /** Where this visit keeps writes made while a copy loads (a closed app would lose them otherwise). */
+  private earlyWrites(): EarlyWrites {
+    return new EarlyWrites(this.opts.compoundId, this.opts.docName);
   }
 
   private storageFailed(e: unknown): void {

@@ -1,6 +1,7 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { type ClientIdStore, isClientId } from './deviceClient.ts';
+import type { EarlyWrites } from './earlyWrites.ts';
 import { storeAfterLoad } from './storeAfterLoad.ts';
 import type { SavedUnsent } from './UnsentTracker.ts';
 
@@ -16,15 +17,25 @@ export class LocalCopy implements ClientIdStore {
   private readonly persistence: IndexeddbPersistence;
   private readonly unhook: () => void;
 
-  /** `onError`: a write to IndexedDB failed (the document goes on in memory and to the relay). */
-  constructor(dbName: string, doc: Y.Doc, onError?: (e: unknown) => void) {
+  /**
+   * `onError`: a write to IndexedDB failed (the document goes on in memory and to the relay).
+   * `early`: where writes made before the load ended are kept too, in case the app is closed first.
+   */
+  constructor(
+    dbName: string,
+    doc: Y.Doc,
+    onError?: (e: unknown) => void,
+    private readonly early?: EarlyWrites,
+  ) {
     this.persistence = new IndexeddbPersistence(dbName, doc);
-    this.unhook = storeAfterLoad(this.persistence, doc, onError);
+    this.unhook = storeAfterLoad(this.persistence, doc, onError, (writes) => early?.keep(writes));
     // whenSynced never settles when the database cannot open, but get() rejects then. Read at once,
     // so the list is the one the last visit left, before this visit saves writes made while loading.
     this.loaded = this.persistence.get(UNSENT_KEY).then(
       async (saved: unknown): Promise<LoadResult> => {
         await this.persistence.whenSynced;
+        // y-indexeddb listens by now (storeAfterLoad's turn came first): what was put back is stored.
+        early?.recover(doc);
         return { ok: true, unsent: saved as SavedUnsent | undefined };
       },
       (error: unknown): LoadResult => ({ ok: false, error }),
@@ -54,11 +65,13 @@ export class LocalCopy implements ClientIdStore {
    * Stops writing the document and closes the database. A write made while the stored copy was
    * still loading is stored only once the load ends (`storeAfterLoad`), so the load is let finish
    * first: a member who leaves the compound (or a document closed) within those seconds on a slow
-   * phone would otherwise lose it without a trace. A closed tab still loses it.
+   * phone would otherwise lose it without a trace. A closed app leaves it in `early`, for the next
+   * visit; closed here, the database has it (a closing database finishes its writes first).
    */
   async destroy(): Promise<void> {
-    await this.loaded;
+    const loaded = await this.loaded;
     this.unhook();
     await this.persistence.destroy().catch(() => undefined);
+    if (loaded.ok) this.early?.forget();
   }
 }

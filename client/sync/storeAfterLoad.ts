@@ -23,6 +23,8 @@ export function storeAfterLoad(
   persistence: IndexeddbPersistence,
   doc: Y.Doc,
   onError: (e: unknown) => void = () => {},
+  /** Told every write made before the load ended, all of them so far, as it is made. */
+  onEarly: (early: readonly Uint8Array[]) => void = () => {},
 ): () => void {
   const inner = persistence as unknown as { _storeUpdate: StoreUpdate; _destroyed: boolean };
   const stock = inner._storeUpdate;
@@ -41,7 +43,9 @@ export function storeAfterLoad(
 
   const early: Uint8Array[] = [];
   const onTransaction = (tr: Y.Transaction) => {
-    if (tr.local && changedSomething(tr)) early.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState)));
+    if (!tr.local || !changedSomething(tr)) return;
+    early.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState)));
+    onEarly(early);
   };
   doc.on('afterTransaction', onTransaction);
   void persistence.whenSynced.then(() => {

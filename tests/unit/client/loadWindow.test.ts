@@ -67,4 +67,32 @@ describe('a write made while the IndexedDB copy is still loading', () => {
       expect(ids).toContain('raised-at-once');
     });
   });
+
+  it('survives the app being closed before the load ends, and reaches IndexedDB at the next visit', async () => {
+    await seed('c-load3', 2_000);
+    const first = new DocHandle(opts('c-load3'));
+    first.append([{ id: 'typed-then-closed' }]);
+    expect(first.loaded()).toBe(false);
+    // The app is closed: no more of its JavaScript runs, so the load never ends and y-indexeddb never
+    // stores the write (its destroyed flag is what stops its pending work, as a dead page would).
+    (first as unknown as { local: { persistence: { _destroyed: boolean } } }).local.persistence._destroyed = true;
+    const keptKeys = () => {
+      const keys: string[] = [];
+      for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i)!);
+      return keys.filter((k) => k.includes(':early:c-load3:'));
+    };
+    expect(keptKeys()).toHaveLength(1);
+    const idsOf = (h: InstanceType<typeof DocHandle>) => (h.events().toJSON() as { id: string }[]).map((e) => e.id);
+    const next = new DocHandle(opts('c-load3'));
+    await eventually(() => expect(next.loaded()).toBe(true));
+    expect(idsOf(next)).toContain('typed-then-closed');
+    expect(idsOf(next).filter((id) => id === 'typed-then-closed')).toHaveLength(1);
+    await next.destroy();
+    // The visit after finds the write in IndexedDB and forgets the kept copy.
+    const third = new DocHandle(opts('c-load3'));
+    await eventually(() => expect(third.loaded()).toBe(true));
+    expect(idsOf(third)).toContain('typed-then-closed');
+    expect(keptKeys()).toEqual([]);
+    await third.destroy();
+  });
 });

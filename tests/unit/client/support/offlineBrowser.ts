@@ -3,13 +3,20 @@ import { afterAll } from 'vitest';
 
 /**
  * Just enough of a browser for the phone's sync layer in Node: IndexedDB (fake-indexeddb), offline,
- * so no relay link connects, and a link element whose click records the file it would download.
+ * so no relay link connects, a link element whose click records the file it would download, and a
+ * Map-backed localStorage (Node 20 has none).
  * Import it first; it puts the globals back after the file's tests.
  */
 export const downloads: string[] = [];
 
 const g = globalThis as Record<string, unknown>;
-const saved = { window: g.window, document: g.document, location: g.location, WebSocket: g.WebSocket };
+const saved = {
+  window: g.window,
+  document: g.document,
+  location: g.location,
+  WebSocket: g.WebSocket,
+  localStorage: g.localStorage,
+};
 const navigatorWas = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
 const urls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
 g.window = new EventTarget();
@@ -23,6 +30,17 @@ g.document = {
     return a;
   },
   body: { append: () => undefined },
+};
+const kept = new Map<string, string>();
+g.localStorage = {
+  getItem: (k: string) => (kept.has(k) ? kept.get(k)! : null),
+  setItem: (k: string, v: string) => void kept.set(k, String(v)),
+  removeItem: (k: string) => void kept.delete(k),
+  clear: () => kept.clear(),
+  key: (i: number) => [...kept.keys()][i] ?? null,
+  get length() {
+    return kept.size;
+  },
 };
 URL.createObjectURL = () => 'blob:copy';
 URL.revokeObjectURL = () => undefined;

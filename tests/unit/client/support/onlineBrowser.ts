@@ -3,27 +3,12 @@ import { downloads } from './offlineBrowser.ts';
 
 /**
  * offlineBrowser.ts, then online: `ws` as WebSocket, fetch of relative URLs and `location` aimed at a
- * test relay (call aim(url) once the server runs), and a localStorage (Node 20 has none). Import it
- * first.
+ * test relay (call aim(url) once the server runs). Import it first.
  */
 
 export { downloads };
 
 const g = globalThis as Record<string, unknown>;
-// Node 20 has no localStorage: a Map-backed one (unsentDocs.ts, agendaFirstScreen.ts use it).
-if (typeof g.localStorage === 'undefined') {
-  const m = new Map<string, string>();
-  g.localStorage = {
-    getItem: (k: string) => (m.has(k) ? m.get(k)! : null),
-    setItem: (k: string, v: string) => void m.set(k, String(v)),
-    removeItem: (k: string) => void m.delete(k),
-    clear: () => m.clear(),
-    key: (i: number) => [...m.keys()][i] ?? null,
-    get length() {
-      return m.size;
-    },
-  };
-}
 g.WebSocket = WebSocket;
 const realFetch = globalThis.fetch;
 let base = '';
