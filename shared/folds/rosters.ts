@@ -31,8 +31,11 @@ export interface AttendanceCorrection {
 }
 
 export interface Signup {
+  /** When the sign-up holding its place was made: the earliest since the member last withdrew. */
   at: number;
-  /** The phone's check-in and check-out times, kept as they were after a correction. */
+  /** That sign-up's event: with `at`, it ranks the member for a place. */
+  eventId: string;
+  /** The phone's check-in and check-out times (the earliest of each), kept as they were after a correction. */
   checkedInAt: number | null;
   checkedOutAt: number | null;
   /** Minutes served: at check-out from the phone's times, or from the latest correction's. */
@@ -40,6 +43,27 @@ export interface Signup {
   /** The check-in or check-out was made offline, so only the phone vouches for its time. */
   phoneTime: boolean;
   /** The latest correction, if any. */
+  correction: AttendanceCorrection | null;
+}
+
+/** When one of a member's steps on a duty was written, and what it carried. */
+export interface DutyStep extends Stamp {
+  /** Written offline: only the phone vouches for its time (check-in and check-out). */
+  offline?: boolean;
+  /** The minutes a check-out claimed. */
+  minutes?: number;
+}
+
+/**
+ * Every sign-up, withdrawal, check-in and check-out of one member on a duty, each list in (at, id)
+ * order. The member's `Signup` is worked out from them, so two phones of one member fold alike
+ * whichever order Yjs merged their events in.
+ */
+export interface MemberSteps {
+  signedUp: DutyStep[];
+  withdrew: DutyStep[];
+  checkedIn: DutyStep[];
+  checkedOut: DutyStep[];
   correction: AttendanceCorrection | null;
 }
 
@@ -55,14 +79,19 @@ export interface DutyState {
   freeSlots: number;
   status: 'open' | 'cancelled';
   cancelReason: string | null;
-  /** Current sign-ups by member (a withdrawal removes one). */
+  /**
+   * Sign-ups holding a place, by member: the `slots` earliest by (at, id) of those not withdrawn (a
+   * member who checked in or was corrected stays, withdrawn or not: time served is a fact).
+   */
   signups: Record<string, Signup>;
   /**
-   * Sign-ups that came after the last place was taken (two phones offline, a walk-in's QR), by
-   * member. Each is flagged `no_free_slot` for the lead to settle, yet holds its check-in, check-out
-   * and corrections: time served counts whoever was meant to come.
+   * Sign-ups beyond the places (two phones offline took the last one, a walk-in's QR), by member:
+   * over-full for the lead to settle, yet each holds its check-in, check-out and corrections, as
+   * time served counts whoever was meant to come. The first takes a place a withdrawal frees.
    */
   overfull: Record<string, Signup>;
+  /** Each member's steps on the duty, which `signups` and `overfull` are worked out from. */
+  steps: Record<string, MemberSteps>;
   createdAt: number;
 }
 
@@ -150,6 +179,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
           cancelReason: null,
           signups: {},
           overfull: {},
+          steps: {},
           createdAt: e.at,
         } satisfies DutyState);
         return undefined;
@@ -180,86 +210,98 @@ function dutyStep(
     duty.cancelReason = e.reason;
     return undefined;
   }
-  const held = duty.signups[e.memberId];
-  const over = held ? undefined : duty.overfull[e.memberId];
-  const signup = held ?? over;
-  const put = (next: Signup) => {
-    if (held) duty.signups[e.memberId] = next;
-    else duty.overfull = { ...duty.overfull, [e.memberId]: next };
-  };
+  const held = duty.steps[e.memberId];
+  const step: DutyStep = { at: e.at, eventId: e.id };
+  let next: MemberSteps;
+  // Repeats (two phones, a double tap) are kept, not flagged: the earliest of each counts, wherever it landed.
   switch (e.type) {
     case 'roster.signed-up': {
-      if (over && duty.freeSlots > 0) {
-        // Signed up again once a place was freed: the over-full sign-up takes it, with its times.
-        const { [e.memberId]: _moved, ...rest } = duty.overfull;
-        duty.overfull = rest;
-        duty.signups[e.memberId] = over;
-        duty.freeSlots -= 1;
-        return undefined;
-      }
-      if (signup) return { code: 'already_signed_up' };
-      const fresh: Signup = {
-        at: e.at,
-        checkedInAt: null,
-        checkedOutAt: null,
-        minutes: null,
-        phoneTime: false,
-        correction: null,
-      };
-      if (duty.freeSlots === 0) {
-        duty.overfull = { ...duty.overfull, [e.memberId]: fresh };
-        return { code: 'no_free_slot' };
-      }
-      duty.signups[e.memberId] = fresh;
-      duty.freeSlots -= 1;
-      return undefined;
+      const steps = held ?? { signedUp: [], withdrew: [], checkedIn: [], checkedOut: [], correction: null };
+      next = { ...steps, signedUp: withStep(steps.signedUp, step) };
+      break;
     }
     case 'roster.withdrew':
-      if (!signup) return { code: 'not_signed_up' };
-      if (signup.checkedInAt !== null || signup.correction) return { code: 'already_checked_in' };
-      if (held) {
-        delete duty.signups[e.memberId];
-        duty.freeSlots += 1;
-      } else {
-        const { [e.memberId]: _gone, ...rest } = duty.overfull;
-        duty.overfull = rest;
-      }
-      return undefined;
+      if (!held) return { code: 'not_signed_up' };
+      next = { ...held, withdrew: withStep(held.withdrew, step) };
+      break;
     case 'roster.checked-in':
-      if (!signup) return { code: 'not_signed_up' };
-      if (signup.checkedInAt !== null) return { code: 'already_checked_in' };
-      put({ ...signup, checkedInAt: e.at, phoneTime: signup.phoneTime || e.offline === true });
-      return undefined;
+      if (!held) return { code: 'not_signed_up' };
+      next = { ...held, checkedIn: withStep(held.checkedIn, { ...step, offline: e.offline === true }) };
+      break;
     case 'roster.checked-out':
-      if (!signup || signup.checkedInAt === null) return { code: 'not_checked_in' };
-      if (signup.checkedOutAt !== null) return { code: 'already_checked_out' };
-      put({
-        ...signup,
-        checkedOutAt: e.at,
-        // No more than the time between the two taps (both the phone's clock) or the duty's length,
-        // whichever is longer: a member cannot claim a day for a two-hour duty. Longer real work is
-        // the lead's correction to write.
-        minutes: signup.correction
-          ? signup.minutes
-          : Math.min(e.minutes, Math.max(servedMinutes(signup.checkedInAt, e.at), dutyLength(duty))),
-        phoneTime: signup.phoneTime || e.offline === true,
-      });
-      return undefined;
+      if (!held || held.checkedIn.length === 0) return { code: 'not_checked_in' };
+      next = {
+        ...held,
+        checkedOut: withStep(held.checkedOut, { ...step, offline: e.offline === true, minutes: e.minutes }),
+      };
+      break;
     case 'roster.attendance.corrected': {
-      if (!signup) return { code: 'not_signed_up' };
+      if (!held) return { code: 'not_signed_up' };
       const { id: eventId, by, at, as, reason, checkedInAt, checkedOutAt } = e;
       // Two corrections made offline: the later by (at, id) counts, whatever the log's order.
-      if (!isNewer(at, eventId, signup.correction)) return undefined;
-      put({
-        ...signup,
-        minutes: servedMinutes(checkedInAt, checkedOutAt),
-        correction: { eventId, by, at, as, reason, checkedInAt, checkedOutAt },
-      });
-      return undefined;
+      if (!isNewer(at, eventId, held.correction)) return undefined;
+      next = { ...held, correction: { eventId, by, at, as, reason, checkedInAt, checkedOutAt } };
+      break;
     }
     default:
       return exhaustive(e);
   }
+  duty.steps[e.memberId] = next;
+  seat(duty, e.memberId, signupOf(duty, next));
+  return undefined;
+}
+
+const earlier = (a: Stamp, b: Stamp) => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
+
+/** `steps` with `step` in its (at, id) place. */
+function withStep(steps: readonly DutyStep[], step: DutyStep): DutyStep[] {
+  let i = steps.length;
+  while (i > 0 && earlier(step, steps[i - 1] as DutyStep)) i--;
+  return [...steps.slice(0, i), step, ...steps.slice(i)];
+}
+
+/** A member's sign-up as their steps make it, or undefined if they withdrew and served no time. */
+function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
+  const served = s.checkedIn.length > 0 || s.correction !== null;
+  const left = s.withdrew.at(-1);
+  const since = left ? s.signedUp.filter((x) => earlier(left, x)) : s.signedUp;
+  // Time served is a fact: a withdrawal from another phone does not take the place of one who came.
+  const holding = since[0] ?? (served ? s.signedUp.at(-1) : undefined);
+  if (!holding) return undefined;
+  const checkIn = s.checkedIn[0];
+  const checkOut = checkIn && s.checkedOut[0];
+  const c = s.correction;
+  return {
+    at: holding.at,
+    eventId: holding.eventId,
+    checkedInAt: checkIn?.at ?? null,
+    checkedOutAt: checkOut?.at ?? null,
+    minutes: c
+      ? servedMinutes(c.checkedInAt, c.checkedOutAt)
+      : checkIn && checkOut
+        ? // No more than the time between the two taps (both the phone's clock) or the duty's length,
+          // whichever is longer: a member cannot claim a day for a two-hour duty. Longer real work is
+          // the lead's correction to write.
+          Math.min(checkOut.minutes ?? 0, Math.max(servedMinutes(checkIn.at, checkOut.at), dutyLength(duty)))
+        : null,
+    phoneTime: checkIn?.offline === true || checkOut?.offline === true,
+    correction: c,
+  };
+}
+
+/**
+ * Puts a member's sign-up (or none) among the duty's, then gives the places to the earliest by
+ * (at, id): two phones offline taking the last place leave the same one over-full in every merge
+ * order. The relay refuses a sign-up whose author saw the duty full (`rosterRefusal.ts`), so a
+ * backdated one cannot take a place it knew was gone.
+ */
+function seat(duty: DutyState, memberId: string, signup: Signup | undefined): void {
+  const all = [...Object.entries(duty.signups), ...Object.entries(duty.overfull)].filter(([m]) => m !== memberId);
+  if (signup) all.push([memberId, signup]);
+  all.sort(([, a], [, b]) => (earlier(a, b) ? -1 : 1));
+  duty.signups = Object.fromEntries(all.slice(0, duty.slots));
+  duty.overfull = Object.fromEntries(all.slice(duty.slots));
+  duty.freeSlots = Math.max(0, duty.slots - all.length);
 }
 
 /** A duty's length in minutes from its "HH:MM" start and end; one ending before it starts ends the next day. */

@@ -7,10 +7,10 @@ import { eventsHeldBy } from './causalPast.ts';
 type RosterRaw = { type?: unknown; id?: unknown; dutyId?: unknown; teamId?: unknown; memberId?: unknown };
 
 /**
- * Whether a sign-up the fold kept breaks a causal rule: its author's copy held the duty full. A
- * member who places such a sign-up before an earlier one (choosing its origin) would take the
- * place, and the hours, of a volunteer who signed up first and served. Two offline phones taking
- * the last place at once are a concurrent conflict: kept, the second flagged `no_free_slot`.
+ * Whether a sign-up breaks a causal rule: its author's copy held the duty full. Places go to the
+ * earliest sign-ups by (at, id), and a sign-up's time is its author's to write: one stamped before
+ * a sign-up its author had seen would take the place of a volunteer who signed up first and served. Two offline phones taking
+ * the last place at once are a concurrent conflict: kept, the later by (at, id) over-full.
  *
  * The author held at least the sign-up's causal past, maybe more; so a sign-up fills a place here
  * only if that past holds it, and a withdrawal frees one wherever the relay holds it.
@@ -29,10 +29,11 @@ export function signupRefusal(
       ? { type: r.type, memberId: r.memberId }
       : undefined;
   });
+  // Every sign-up its author held and nobody withdrew holds a place or waits, over-full, for one.
   const taken = new Set<string>();
   for (const { event: step, held } of steps) {
     if (step.type === 'roster.withdrew') taken.delete(step.memberId);
-    else if (held && taken.size < duty.slots) taken.add(step.memberId);
+    else if (held) taken.add(step.memberId);
   }
   return taken.size >= duty.slots && !taken.has(event.memberId) ? { code: 'no_free_slot' } : undefined;
 }

@@ -4,7 +4,6 @@ import { formatDateTime, shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { usePage } from '../../domain/usePage.ts';
-import type { DutyAnomaly } from '../../domain/useRosters.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -16,7 +15,7 @@ import { hoursText } from './format.ts';
  * What this member can do on a duty, one big button at a time: sign up or withdraw before it
  * starts; at the place (from the printed QR, or on the day once signed up) check in, then out.
  */
-export function DutyAttendance(props: { duty: DutyState; atPlace: boolean; anomalies: readonly DutyAnomaly[] }) {
+export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
   const { session } = usePage();
   const me = session.member.memberId;
   const d = () => props.duty;
@@ -26,8 +25,7 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean; anoma
   const onTheDay = () => shanghaiDay(now()) === d().day;
   const checkingIn = () => open() && (props.atPlace || (onTheDay() && mine() !== undefined));
   // My sign-up came after the last slot was taken (made offline); the lead settles it.
-  const overfull = () =>
-    !d().signups[me] && props.anomalies.some((a) => a.memberId === me && a.reason.code === 'no_free_slot');
+  const overfull = () => me in d().overfull;
   const act = createSubmit((step: (session: CompoundSession) => void) => {
     step(session);
     return undefined;

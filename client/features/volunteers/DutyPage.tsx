@@ -66,7 +66,7 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
           {t('volunteers.cancelledBecause', { reason: d().cancelReason ?? '' })}
         </p>
       </Show>
-      <DutyAttendance duty={d()} atPlace={search.checkin === '1'} anomalies={anomalies()} />
+      <DutyAttendance duty={d()} atPlace={search.checkin === '1'} />
       <DutyVolunteers
         duty={d()}
         anomalies={anomalies()}

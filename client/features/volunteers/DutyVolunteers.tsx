@@ -21,8 +21,11 @@ export function DutyVolunteers(props: {
     Object.entries(props.duty.signups).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
   const [correcting, setCorrecting] = createSignal<string>();
-  const overfull = () => props.anomalies.filter((a) => a.reason.code === 'no_free_slot');
-  const others = () => props.anomalies.filter((a) => a.reason.code !== 'no_free_slot');
+  // Over-full sign-ups are the duty's to show: which ones follows (at, id), not the log's order.
+  const overfull = createMemo(() =>
+    Object.entries(props.duty.overfull).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
+  );
+  const others = () => props.anomalies;
 
   return (
     <>
@@ -64,10 +67,10 @@ export function DutyVolunteers(props: {
           <p>{props.forLead ? t('volunteers.overfullLead') : t('volunteers.overfullHint')}</p>
           <ul class="duty-alert-list">
             <For each={overfull()}>
-              {(a) => (
+              {([memberId, s]) => (
                 <li data-testid="overfull-item">
-                  <span class="strong">{props.nameOf(a.memberId ?? a.by)}</span>
-                  <span class="muted"> · {formatDateTime(a.at, intlLocale())}</span>
+                  <span class="strong">{props.nameOf(memberId)}</span>
+                  <span class="muted"> · {formatDateTime(s.at, intlLocale())}</span>
                 </li>
               )}
             </For>

@@ -7,7 +7,7 @@ import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
-import { useDutyAnomalies, useRosters } from '../../domain/useRosters.ts';
+import { useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
 import { IconChevron, IconClock, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -21,8 +21,7 @@ export default function VolunteersPage() {
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const rosters = useRosters();
-  const anomalies = useDutyAnomalies();
-  const overfull = createMemo(() => overfullByDuty(anomalies(), rosters()));
+  const overfull = createMemo(() => overfullByDuty(rosters()));
   const me = session.member.memberId;
   const upcoming = createMemo(() => upcomingDuties(rosters(), now()));
   const mine = createMemo(() => upcoming().filter((d) => me in d.signups || overfull().get(d.id)?.includes(me)));

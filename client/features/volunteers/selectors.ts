@@ -1,19 +1,14 @@
 import type { RostersState } from '../../../shared/folds/index.ts';
-import type { DutyAnomaly } from '../../domain/useRosters.ts';
 
 /**
- * Per duty, the members whose sign-up came after the last slot was taken (two phones offline) and
- * who hold no slot now: the duty is over-full until the lead settles it.
+ * Per duty, the members whose sign-up came after the last place was taken (two phones offline) and
+ * who hold no place: the open duty is over-full until the lead settles it.
  */
-export function overfullByDuty(anomalies: readonly DutyAnomaly[], rosters: RostersState): Map<string, string[]> {
+export function overfullByDuty(rosters: RostersState): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const a of anomalies) {
-    if (a.reason.code !== 'no_free_slot' || a.memberId === null) continue;
-    const duty = rosters.duties[a.dutyId];
-    if (duty?.status !== 'open' || a.memberId in duty.signups) continue;
-    const list = out.get(a.dutyId) ?? [];
-    if (!list.includes(a.memberId)) list.push(a.memberId);
-    out.set(a.dutyId, list);
+  for (const duty of Object.values(rosters.duties)) {
+    const members = Object.keys(duty.overfull);
+    if (duty.status === 'open' && members.length > 0) out.set(duty.id, members.sort());
   }
   return out;
 }

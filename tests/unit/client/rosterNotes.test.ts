@@ -4,7 +4,7 @@ import { foldEvents } from '../../../shared/folds/index.ts';
 import { TestLog } from '../support/TestLog.ts';
 
 describe('roster notes', () => {
-  it('puts the last slot taken twice on its duty, with the member it was for', () => {
+  it('puts an ignored step on its duty, with the member it was for', () => {
     const log = new TestLog();
     log.add('roster.team.created', 'comm1', { name: '巡逻队' }, 't1');
     for (const id of ['d1', 'd2'])
@@ -22,7 +22,7 @@ describe('roster notes', () => {
         id,
       );
     log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
-    const second = log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    const second = log.add('roster.checked-in', 'res2', { dutyId: 'd1', memberId: 'res2' });
     log.add('roster.signed-up', 'res2', { dutyId: 'd2', memberId: 'res2' });
     log.add('request.raised', 'res1', { title: '路灯坏了', category: 'lighting' });
 
@@ -37,8 +37,8 @@ describe('roster notes', () => {
     expect(onD1).toEqual([
       {
         eventId: second.id,
-        type: 'roster.signed-up',
-        reason: { code: 'no_free_slot' },
+        type: 'roster.checked-in',
+        reason: { code: 'not_signed_up' },
         dutyId: 'd1',
         memberId: 'res2',
         by: 'res2',
