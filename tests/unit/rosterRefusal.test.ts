@@ -66,6 +66,21 @@ describe('a sign-up whose author saw the duty full', () => {
   });
 });
 
+describe('a sign-up whose author saw an over-full sign-up take a freed place', () => {
+  it('is refused: the place was not free on its author’s copy', () => {
+    const log = served(2);
+    log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
+    log.add('roster.withdrew', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    expect(foldEvents(log.events).rosters.duties.d1?.signups.res3).toBeDefined();
+    const { phone, send } = relayCopy(log.events);
+    const late = phone(30);
+    const mine = log.add('roster.signed-up', 'res4', { dutyId: 'd1', memberId: 'res4' });
+    late.getArray('events').push([mine]);
+    expect(() => send(late, [mine], { ...resident2, memberId: 'res4' })).toThrow(/no_free_slot/);
+  });
+});
+
 describe('a correction as lead by a member who saw the lead change away from them', () => {
   it('is refused even when placed before that change', () => {
     const log = served(2);
