@@ -1399,6 +1399,7 @@ export const en: Record<MessageKey, string> = {
   'points.why.correction': 'Correction: {reason}',
   'points.corrected': 'corrected',
   'points.overdraft': 'overdrawn',
+  'points.alreadyAwarded': 'already awarded on another phone; counts once',
   'points.overdrafts': 'Overdrawn balances',
   'points.overdraftsHint':
     'Two counters, both offline, redeemed for the same resident; the balance went below zero. Check and correct.',

@@ -1353,6 +1353,7 @@ export const zhCN = {
   'points.why.correction': '更正：{reason}',
   'points.corrected': '已更正',
   'points.overdraft': '余额透支',
+  'points.alreadyAwarded': '另一台手机已经发过，只算一次',
   'points.overdrafts': '余额透支',
   'points.overdraftsHint': '两个柜台没联网时都给同一位居民兑换了，余额成了负数。请核对后更正。',
   'points.correct': '更正',

@@ -23,7 +23,10 @@ export interface PointsEntry {
   at: number;
   by: string;
   kind: 'award' | 'redeem' | 'correction';
+  /** What the line moved the balance by: its `amount`, or 0 if it counts for nothing. */
   delta: number;
+  /** What the line is worth when it counts. */
+  amount: number;
   reason: string | null;
   ruleId: string | null;
   goodsId: string | null;
@@ -33,8 +36,13 @@ export interface PointsEntry {
   source: AwardSource | null;
   /** The redemption QR's one-time id. */
   ticket: string | null;
-  /** A redemption past the balance at its place in the log (two offline counters both allowed it). */
+  /** A redemption past the balance at its time, by (at, id) (two offline counters both allowed it). */
   overdraft: boolean;
+  /**
+   * A rule's award for a shift, meeting or report an earlier award by (at, id), not taken back,
+   * already pays (two committee phones tapping one suggestion offline): it counts for nothing.
+   */
+  alreadyAwarded: boolean;
 }
 
 export type AwardSource =
@@ -45,6 +53,7 @@ export type AwardSource =
 export interface PointsAccount {
   memberId: string;
   balance: number;
+  /** In (at, id) order, wherever the log holds the events. */
   history: PointsEntry[];
 }
 
@@ -101,7 +110,8 @@ export const thanksWallKey = 'wall:thanks';
 
 /**
  * Folds `points.*` events. A redemption past the balance still takes effect (the goods left the
- * counter) and is flagged `overdraft`; the relay refuses one whose counter's copy held the balance.
+ * counter) and is flagged `overdraft`; the relay refuses one whose counter's copy held the balance
+ * short. Each account is worked out in (at, id) order, never the log's.
  */
 export const pointsModule: FoldModule<PointsEvent> = {
   keys(e) {
@@ -194,26 +204,12 @@ function award(ctx: FoldContext, e: EventOf<'points.awarded'>): AnomalyReason | 
   if (e.requestId !== undefined && !ctx.existed(`req:${e.requestId}`)) return { code: 'no_such', thing: 'request' };
   if (e.meetingId !== undefined && !ctx.existed(mtgKey(e.meetingId))) return { code: 'no_such', thing: 'meeting' };
   // A rule's points never change after it is defined, so its final draft is its state at this point.
-  const source = sourceOf(e);
-  const held = ctx.get<PointsAccount>(acctKey(e.memberId));
-  if (e.ruleId !== undefined && source && held && awardedFor(held, source)) return { code: 'already_awarded' };
   const perUnit = e.ruleId !== undefined ? (ctx.peek<PointsRule>(ruleKey(e.ruleId))?.points ?? 0) : 0;
   const delta = e.ruleId !== undefined ? perUnit * (e.units ?? 1) : (e.amount ?? 0);
-  const acct = held ?? account(ctx, e.memberId);
-  acct.balance += delta;
-  acct.history.push({ ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null, source });
+  const acct = account(ctx, e.memberId);
+  record(acct, { ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null, source: sourceOf(e) });
   ctx.rec.outcome = { memberId: e.memberId, delta, goodsId: null, quantity: 0 } satisfies Outcome;
   return undefined;
-}
-
-/** True if the account holds a rule's award for this source that no correction took back. */
-function awardedFor(acct: PointsAccount, source: AwardSource): boolean {
-  const same = acct.history.filter(
-    (h) => h.kind === 'award' && h.ruleId !== null && h.source?.kind === source.kind && h.source.id === source.id,
-  );
-  if (same.length === 0) return false;
-  const taken = new Set(acct.history.flatMap((h) => (h.targetEventId ? [h.targetEventId] : [])));
-  return same.some((h) => !taken.has(h.eventId));
 }
 
 function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason | undefined {
@@ -222,15 +218,11 @@ function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason 
   const cost = (ctx.peek<GoodsDraft>(goodsKey(e.goodsId))?.pricePoints ?? 0) * e.quantity;
   const held = ctx.get<PointsAccount>(acctKey(e.memberId));
   if (e.ticket !== undefined && held?.history.some((h) => h.ticket === e.ticket)) return { code: 'ticket_used' };
-  const balance = held?.balance ?? 0;
-  const acct = held ?? account(ctx, e.memberId);
-  acct.balance -= cost;
-  acct.history.push({
+  record(held ?? account(ctx, e.memberId), {
     ...entry(e, 'redeem', -cost),
     goodsId: e.goodsId,
     quantity: e.quantity,
     ticket: e.ticket ?? null,
-    overdraft: balance < cost,
   });
   ctx.rec.outcome = { memberId: e.memberId, delta: -cost, goodsId: e.goodsId, quantity: e.quantity } satisfies Outcome;
   return undefined;
@@ -245,9 +237,69 @@ function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReaso
   const done = target.outcome as Outcome;
   const acct = account(ctx, done.memberId);
   if (acct.history.some((h) => h.targetEventId === e.targetEventId)) return { code: 'already_corrected' };
-  acct.balance -= done.delta;
-  acct.history.push({ ...entry(e, 'correction', -done.delta), reason: e.reason, targetEventId: e.targetEventId });
+  record(acct, { ...entry(e, 'correction', -done.delta), reason: e.reason, targetEventId: e.targetEventId });
   return undefined;
+}
+
+const earlier = (a: PointsEntry, b: PointsEntry) => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
+
+/**
+ * Puts a line in its (at, id) place in the history, then settles what each line counts for from
+ * the whole history, so the account is the same whichever order Yjs merged its events in.
+ */
+function record(acct: PointsAccount, line: PointsEntry): void {
+  const history = acct.history;
+  let i = history.length;
+  while (i > 0 && earlier(line, history[i - 1] as PointsEntry)) i--;
+  history.splice(i, 0, line);
+  settle(acct);
+}
+
+/**
+ * What each line counts for, walking the history in (at, id) order. Of a rule's awards for one
+ * source, one pays at a time: a later one while it stands counts for nothing (`alreadyAwarded`);
+ * once a correction takes it back, the next award may pay. A correction takes back what its line
+ * counted for. A redemption past the balance at its time is flagged `overdraft`. Lines are
+ * replaced, never changed: a published account shares them.
+ */
+function settle(acct: PointsAccount): void {
+  const history = acct.history;
+  const paying = new Map<string, string>();
+  const takenBack = new Set<string>();
+  const counts = new Map<string, number>();
+  const byId = new Map<string, PointsEntry>();
+  for (const h of history) byId.set(h.eventId, h);
+  for (const h of history) {
+    if (h.targetEventId !== null) {
+      takenBack.add(h.targetEventId);
+      const target = byId.get(h.targetEventId);
+      const key = target && sourceKey(target);
+      if (key && paying.get(key) === target.eventId) paying.delete(key);
+      continue;
+    }
+    const key = sourceKey(h);
+    const repeat = key !== undefined && paying.has(key);
+    // A line taken back before its own time (a phone's clock behind) never stands.
+    if (key !== undefined && !repeat && !takenBack.has(h.eventId)) paying.set(key, h.eventId);
+    counts.set(h.eventId, repeat ? 0 : h.amount);
+  }
+  let balance = 0;
+  for (let i = 0; i < history.length; i++) {
+    const h = history[i] as PointsEntry;
+    const counted =
+      h.targetEventId === null ? (counts.get(h.eventId) ?? 0) : counts.get(h.targetEventId) ? h.amount : 0;
+    const overdraft = h.kind === 'redeem' && balance < -h.amount;
+    const alreadyAwarded = h.kind === 'award' && counted !== h.amount;
+    balance += counted;
+    if (h.delta !== counted || h.overdraft !== overdraft || h.alreadyAwarded !== alreadyAwarded)
+      history[i] = { ...h, delta: counted, overdraft, alreadyAwarded };
+  }
+  acct.balance = balance;
+}
+
+/** `<kind>:<id>` of what a rule's award pays for; undefined for any other line. */
+function sourceKey(h: PointsEntry): string | undefined {
+  return h.kind === 'award' && h.ruleId !== null && h.source ? `${h.source.kind}:${h.source.id}` : undefined;
 }
 
 /** Keeps the latest set by (at, id), whatever order the log holds them in, so every copy agrees. */
@@ -264,6 +316,7 @@ function entry(e: PointsEvent, kind: PointsEntry['kind'], delta: number): Points
     by: e.by,
     kind,
     delta,
+    amount: delta,
     reason: null,
     ruleId: null,
     goodsId: null,
@@ -272,6 +325,7 @@ function entry(e: PointsEvent, kind: PointsEntry['kind'], delta: number): Points
     source: null,
     ticket: null,
     overdraft: false,
+    alreadyAwarded: false,
   };
 }
 

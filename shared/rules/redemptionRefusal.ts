@@ -11,8 +11,9 @@ import { heldEvents } from './causalPast.ts';
  * redemption) make it so, it is a concurrent conflict: kept, and the account flags it.
  *
  * The counter held at least the redemption's causal past; it may have held more. So a debit counts
- * only if that past holds it, a credit always: the balance so worked out is the most the counter
- * can have seen, and the relay refuses only when even that was short.
+ * only if that past holds it, a credit always (wherever it landed: a counter choosing its place
+ * could land after them all): the balance so worked out is the most the counter can have seen,
+ * and the relay refuses only when even that was short.
  */
 export function redemptionRefusal(
   events: Y.Array<unknown>,
@@ -25,17 +26,19 @@ export function redemptionRefusal(
     const first = account.history.find((h) => h.ticket === event.ticket);
     return first && knew(events, event.id, [first]).has(first.eventId) ? why : undefined;
   }
-  const at = account.history.findIndex((h) => h.eventId === event.id);
-  const entry = account.history[at];
-  if (!entry?.overdraft) return undefined;
-  const before = account.history.slice(0, at);
+  // The account is folded by (at, id): a redemption stamped before one its counter had seen leaves
+  // that one flagged, not itself, so any flag on the account puts the new redemption to the test.
+  if (!account.history.some((h) => h.overdraft)) return undefined;
+  const entry = account.history.find((h) => h.eventId === event.id);
+  if (entry?.kind !== 'redeem') return undefined;
+  const others = account.history.filter((h) => h !== entry);
   const held = knew(
     events,
     event.id,
-    before.filter((h) => h.delta < 0),
+    others.filter((h) => h.delta < 0),
   );
   let balance = 0;
-  for (const h of before) if (h.delta > 0 || held.has(h.eventId)) balance += h.delta;
+  for (const h of others) if (h.delta > 0 || held.has(h.eventId)) balance += h.delta;
   const cost = -entry.delta;
   return balance < cost ? { code: 'overdraft', balance, cost } : undefined;
 }

@@ -50,6 +50,18 @@ describe('an overdraft is refused only when the counter’s own copy held the ba
     expect(judge(relay, [a], second).refusal).toEqual({ code: 'overdraft', balance: 0, cost: 100 });
   });
 
+  it('a second redemption stamped before the first it recorded is refused, though the first is the one flagged', () => {
+    const { relay, copy } = setup();
+    const a = copy(10);
+    const first = redeem('counterA', 't1');
+    const second = { ...redeem('counterA', 't2'), at: first.at - 60_000 };
+    a.getArray('events').push([first]);
+    a.getArray('events').push([second]);
+    const { refusal, account } = judge(relay, [a], second);
+    expect(account?.history.find((h) => h.eventId === first.id)?.overdraft).toBe(true);
+    expect(refusal).toEqual({ code: 'overdraft', balance: 0, cost: 100 });
+  });
+
   it('a redemption landing after another offline counter’s is kept and flagged', () => {
     const { relay, copy } = setup();
     const [a, b] = [copy(10), copy(20)];

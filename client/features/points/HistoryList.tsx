@@ -52,6 +52,7 @@ export function HistoryList(props: {
                   <span class="points-day">{day(line.entry.at)}</span>
                   <Show when={line.corrected}> · {t('points.corrected')}</Show>
                   <Show when={line.entry.overdraft}> · {t('points.overdraft')}</Show>
+                  <Show when={line.entry.alreadyAwarded}> · {t('points.alreadyAwarded')}</Show>
                 </span>
               </span>
               <span class="points-delta" classList={{ 'points-minus': line.entry.delta < 0 }}>
