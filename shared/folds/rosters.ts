@@ -11,6 +11,13 @@ export interface TeamState {
   name: string;
   purpose: string | null;
   leaderId: string | null;
+  /**
+   * Everyone the team was ever given to, sorted. A lead's correction counts if its author is one:
+   * a change of lead made offline beside it is a concurrent conflict, not a reason to drop a shift's
+   * times in one merge order and keep them in another. The relay refuses a correction whose
+   * author's copy held the lead changed away from them (`rosterRefusal.ts`).
+   */
+  leaders: string[];
   createdAt: number;
   createdBy: string;
   /** The edit each field holds: the latest by (at, id), wherever the log holds the edits. */
@@ -121,7 +128,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
         ? [teamKey(e.teamId)]
         : e.type === 'roster.duty.created'
           ? [dutyKey(e.id)]
-          : // A correction reads who leads the team: a later-synced change of lead refolds it.
+          : // A correction reads who led the team: a later-synced handover refolds it.
             e.type === 'roster.attendance.corrected'
             ? [dutyKey(e.dutyId), teamKey(e.teamId)]
             : [dutyKey(e.dutyId)],
@@ -136,6 +143,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
           name: e.name,
           purpose: e.purpose ?? null,
           leaderId: e.leaderId ?? null,
+          leaders: e.leaderId ? [e.leaderId] : [],
           createdAt: e.at,
           createdBy: e.by,
           edits: {},
@@ -156,6 +164,8 @@ export const rostersModule: FoldModule<RosterEvent> = {
           team.purpose = e.purpose;
           edits.purpose = stamp;
         }
+        if (e.leaderId !== undefined && !team.leaders.includes(e.leaderId))
+          team.leaders = [...team.leaders, e.leaderId].sort();
         if (e.leaderId !== undefined && newer('leaderId')) {
           team.leaderId = e.leaderId;
           edits.leaderId = stamp;
@@ -192,8 +202,8 @@ export const rostersModule: FoldModule<RosterEvent> = {
         if (duty.status === 'cancelled' && !servesTime.has(e.type)) return { code: 'duty_cancelled' };
         if (e.type === 'roster.attendance.corrected') {
           if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
-          const lead = ctx.peek<TeamState>(teamKey(e.teamId))?.leaderId;
-          if (e.as === 'lead' && lead !== e.by) return { code: 'not_lead' };
+          const leaders = ctx.peek<TeamState>(teamKey(e.teamId))?.leaders ?? [];
+          if (e.as === 'lead' && !leaders.includes(e.by)) return { code: 'not_lead' };
         }
         return dutyStep(duty, e);
       }

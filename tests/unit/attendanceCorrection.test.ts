@@ -84,16 +84,29 @@ describe('corrections of check-in times', () => {
     expect(state.anomalies).toEqual([]);
   });
 
-  it('refolds a lead’s correction when a change of lead syncs in before it', () => {
+  it('refolds a lead’s correction when the handover that made its author lead syncs in before it', () => {
     const log = nightShift();
-    const fixed = log.add('roster.attendance.corrected', 'res1', { ...correction, as: 'lead' });
+    const fixed = log.add('roster.attendance.corrected', 'res3', { ...correction, as: 'lead' });
     const fold = new CompoundFold();
     fold.applyDelta([{ insert: log.events }]);
-    expect(fold.state.rosters.minutesByMember).toEqual({ res2: 210 });
-    // The committee had handed the team to res3 on a phone that was offline.
-    const handover = { id: 'h1', type: 'roster.team.edited', at: log.at, by: 'comm1', teamId: 't1', leaderId: 'res3' };
-    fold.applyDelta([{ retain: 2 }, { insert: [handover] }]);
     expect(fold.state.anomalies).toEqual([{ eventId: fixed.id, type: fixed.type, reason: { code: 'not_lead' } }]);
     expect(fold.state.rosters.minutesByMember).toEqual({ res2: 29 });
+    // The committee had handed the team to res3 on a phone that synced late.
+    const handover = { id: 'h1', type: 'roster.team.edited', at: log.at, by: 'comm1', teamId: 't1', leaderId: 'res3' };
+    fold.applyDelta([{ retain: 2 }, { insert: [handover] }]);
+    expect(fold.state.anomalies).toEqual([]);
+    expect(fold.state.rosters.minutesByMember).toEqual({ res2: 210 });
+  });
+
+  it('keeps a lead’s correction beside a handover made offline at the same time, wherever it lands', () => {
+    const log = nightShift();
+    log.add('roster.attendance.corrected', 'res1', { ...correction, as: 'lead' });
+    const handover = { id: 'h1', type: 'roster.team.edited', at: log.at, by: 'comm1', teamId: 't1', leaderId: 'res3' };
+    const fold = new CompoundFold();
+    fold.applyDelta([{ insert: log.events }]);
+    fold.applyDelta([{ retain: 2 }, { insert: [handover] }]);
+    expect(fold.state.anomalies).toEqual([]);
+    expect(fold.state.rosters.minutesByMember).toEqual({ res2: 210 });
+    expect(fold.state.rosters.teams.t1?.leaderId).toBe('res3');
   });
 });

@@ -3,7 +3,7 @@ import { overfullByDuty } from '../../client/features/volunteers/selectors.ts';
 import type { AppEvent } from '../../shared/events/index.ts';
 import { monthHours } from '../../shared/folds/index.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
-import { resident2, resident3 } from './support/members.ts';
+import { community, resident2, resident3 } from './support/members.ts';
 import { TestLog } from './support/TestLog.ts';
 
 /**
@@ -117,6 +117,32 @@ describe('one member’s own events from two phones offline', () => {
     for (const r of results) {
       expect(r.minutes).toEqual({ res1: 120, res2: 90 });
       expect(r.anomalies).toEqual([]);
+    }
+  });
+});
+
+describe('a change of lead made offline beside the old lead’s correction', () => {
+  it('leaves the correction counting, in every merge order', () => {
+    const log = served(2);
+    const base = [...log.events];
+    const handover = log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res2' });
+    const fix = log.add('roster.attendance.corrected', 'res3', {
+      dutyId: 'd1',
+      teamId: 't1',
+      memberId: 'res1',
+      checkedInAt: Date.parse('2024-06-01T00:00:00Z'),
+      checkedOutAt: Date.parse('2024-06-01T03:00:00Z'),
+      reason: '送老人回家，多了一小时',
+      as: 'lead',
+    });
+    const results = everyMergeOrder(base, [
+      { events: [handover], member: community },
+      { events: [fix], member: resident3 },
+    ]).map(({ state }) => ({ ...shown(state), team: state.rosters.teams.t1 }));
+    expect(results[1]).toEqual(results[0]);
+    for (const r of results) {
+      expect(r.minutes).toEqual({ res1: 180 });
+      expect(r.team?.leaderId).toBe('res2');
     }
   });
 });
