@@ -67,9 +67,10 @@ export function ledgerActs(state: LedgerState): LedgerActRecord[] {
       push('assembly', l, x.id, { decisionId, meetingId, passed, tally: sortedKeys(l.tally) });
     }
     if (x.refusal) push('refusal', x.refusal, x.id, { note: x.refusal.note, party: x.refusal.party });
-    if (x.payment)
-      push('payment', x.payment, x.id, { day: x.payment.day, receipts: x.payment.receipts }, x.payment.day);
-    if (x.reversal) push('reversal', x.reversal, x.id, { reason: x.reversal.reason });
+    for (const p of x.payments) {
+      push('payment', p, x.id, { day: p.day, receipts: p.receipts }, p.day);
+      if (p.reversal) push('reversal', p.reversal, x.id, { reason: p.reversal.reason });
+    }
   }
   return out.sort((a, b) => a.at - b.at || cmp(a.id, b.id));
 }

@@ -736,6 +736,8 @@ export const en: Record<MessageKey, string> = {
     "Paid before {party}'s refusal reached the payer: the money left, so it counts as paid",
   'ledger.conflict.paid_over_limit':
     "Above the limit of {limit} set at the same time, with no owners' assembly decision that passed: the money left, so it counts as paid",
+  'ledger.conflict.paid_twice':
+    'Recorded as paid on {n} phones offline at the same time: it counts once. Reverse the records that are wrong',
   'ledger.signatures': 'Three-party signatures',
   'ledger.sign.approved': 'approved',
   'ledger.sign.refused': 'refused',
@@ -751,6 +753,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.reverse': 'Reverse this entry',
   'ledger.reverseIncome': 'Reverse this income',
   'ledger.reversePayment': 'Reverse this payment',
+  'ledger.reversePaymentOf': 'Reverse the payment of {day} recorded by {name}',
   'ledger.refuseTitle': 'Refuse this expense',
   'ledger.refuseHint': 'If any party refuses, the expense ends here and cannot be paid.',
   'ledger.fundKind.shared-account': 'Three-party shared account',

@@ -712,6 +712,7 @@ export const zhCN = {
   'ledger.conflict.paid_despite_refusal': '付款时还没收到{party}的否决：钱已经付出，照实记为已付',
   'ledger.conflict.paid_over_limit':
     '金额超过同时设定的限额 {limit}，又没有通过的业主大会决定：钱已经付出，照实记为已付',
+  'ledger.conflict.paid_twice': '{n} 部手机离线时同时登记了付款：只算一次，多登记的那笔请冲销',
   'ledger.signatures': '三方签字',
   'ledger.sign.approved': '已同意',
   'ledger.sign.refused': '已否决',
@@ -727,6 +728,7 @@ export const zhCN = {
   'ledger.reverse': '冲销这笔',
   'ledger.reverseIncome': '冲销这笔收入',
   'ledger.reversePayment': '冲销这笔付款',
+  'ledger.reversePaymentOf': '冲销 {name} 登记的 {day} 付款',
   'ledger.refuseTitle': '不同意这笔支出',
   'ledger.refuseHint': '任何一方不同意，这笔支出就此终止，不能再付款。',
   'ledger.fundKind.shared-account': '三方共管账户',

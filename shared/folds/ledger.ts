@@ -57,6 +57,8 @@ export interface Signature extends LedgerAct {
 export interface PaymentState extends LedgerAct {
   day: string;
   receipts: string[];
+  /** The reversal that takes this record back, if any. */
+  reversal: Reversal | null;
 }
 
 export interface ExpenseState extends LedgerAct {
@@ -80,7 +82,15 @@ export interface ExpenseState extends LedgerAct {
   approvals: Partial<Record<Party, LedgerAct & { note: string | null }>>;
   /** The earliest refusal by (at, id); a payment whose payer had not seen it still counts. */
   refusal: (LedgerAct & { party: Party; note: string | null }) | null;
+  /**
+   * Every payment recorded, in (at, id) order. More than one only when phones recorded it offline at
+   * the same time (the relay refuses a payment whose payer held one): most likely the same money
+   * twice, so the expense counts once and shows it (`paid_twice`); each record is reversible.
+   */
+  payments: PaymentState[];
+  /** The payment that counts: the earliest not reversed; once every one is, the one reversed last. */
   payment: PaymentState | null;
+  /** Set once every payment is reversed: the last reversal, which gave the money back. */
   reversal: Reversal | null;
 }
 
@@ -197,6 +207,7 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
           signatures: [],
           approvals: {},
           refusal: null,
+          payments: [],
           payment: null,
           reversal: null,
         } satisfies ExpenseState);
@@ -229,14 +240,32 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
  * A payment after the three approvals. It is a fact: money left the account, so it counts even
  * beside a refusal or an amount limit its payer had not seen (both written offline at the same
  * time); those show as conflicts on the expense (`expenseConflicts`). The relay refuses a payment
- * whose payer's copy held the refusal, or a limit its amount is above (`expenseRefusal.ts`).
+ * whose payer's copy held the refusal, a limit its amount is above, or another payment
+ * (`expenseRefusal.ts`). Two payers recording it offline at once are both kept (`settle`).
  */
 function pay(x: ExpenseState, act: LedgerAct, e: EventOf<'ledger.expense.paid'>): AnomalyReason | undefined {
-  if (x.payment) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
   if (!parties.every((p) => x.approvals[p])) return { code: 'not_approved' };
-  x.payment = { ...act, day: e.day, receipts: e.receipts };
-  x.status = statusOf(x);
+  x.payments = inStampOrder(x.payments, { ...act, day: e.day, receipts: e.receipts, reversal: null });
+  settle(x);
   return undefined;
+}
+
+/**
+ * The payment that counts and the status, from the payments the expense holds: the same in whichever
+ * order Yjs merged them. The expense is paid once while any record stands (two records made at once
+ * are most likely one payment entered on two phones), counted from the earliest standing one; it is
+ * reversed once every record is, the money back with the last reversal.
+ */
+function settle(x: ExpenseState): void {
+  let standing: PaymentState | undefined;
+  let last: PaymentState | undefined;
+  for (const p of x.payments) {
+    if (!p.reversal) standing ??= p;
+    else if (!last?.reversal || earlier(last.reversal, p.reversal)) last = p;
+  }
+  x.payment = standing ?? last ?? null;
+  x.reversal = standing ? null : (last?.reversal ?? null);
+  x.status = statusOf(x);
 }
 
 /** An expense's status from what it holds: the same whichever order its concurrent steps landed in. */
@@ -247,6 +276,13 @@ function statusOf(x: ExpenseState): ExpenseStatus {
 }
 
 const earlier = (a: LedgerAct, b: LedgerAct) => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
+
+/** A new list with `item` placed in (at, id) order. */
+function inStampOrder<T extends LedgerAct>(list: readonly T[], item: T): T[] {
+  let i = list.length;
+  while (i > 0 && earlier(item, list[i - 1] as T)) i--;
+  return [...list.slice(0, i), item, ...list.slice(i)];
+}
 
 /** Links an owners' assembly decision to an expense; the meeting must be an owners' assembly. */
 function linkAssembly(
@@ -290,9 +326,7 @@ function expenseStep(
     answer: e.type === 'ledger.expense.approved' ? 'approve' : 'refuse',
     note: e.note ?? null,
   };
-  let i = x.signatures.length;
-  while (i > 0 && earlier(act, x.signatures[i - 1] as Signature)) i--;
-  x.signatures = [...x.signatures.slice(0, i), signature, ...x.signatures.slice(i)];
+  x.signatures = inStampOrder(x.signatures, signature);
   const approvals: ExpenseState['approvals'] = {};
   let refusal: ExpenseState['refusal'] = null;
   for (const s of x.signatures) {
@@ -319,9 +353,11 @@ function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>
   }
   if (target?.type === 'ledger.expense.paid') {
     const x = ctx.get<ExpenseState>(expKey(target.expenseId));
-    if (!x?.payment || x.reversal) return { code: 'already_reversed' };
-    x.reversal = reversal;
-    x.status = statusOf(x);
+    const i = x ? x.payments.findIndex((p) => p.eventId === target.id) : -1;
+    const paid = x?.payments[i];
+    if (!x || !paid || paid.reversal) return { code: 'already_reversed' };
+    x.payments = x.payments.with(i, { ...paid, reversal });
+    settle(x);
     return undefined;
   }
   return { code: 'no_such', thing: 'target' };

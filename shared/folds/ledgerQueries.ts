@@ -61,18 +61,21 @@ export function ledgerTurnCounts(ledger: LedgerState, partyOf: PartyOf): Record<
 /**
  * What two phones did to one expense offline at the same time, shown on it and never refused: one
  * member of a party approved while another refused; the payment was made while a refusal had not
- * reached the payer; or it went over an amount limit the payer had not seen. The money counts as
- * paid in each case: it left the account.
+ * reached the payer; it went over an amount limit the payer had not seen; or it was recorded as
+ * paid on `times` phones, none holding the others' record. The money counts as paid in each case,
+ * once: it left the account.
  */
 export type ExpenseConflict =
   | { code: 'approved_and_refused'; party: Party }
   | { code: 'paid_despite_refusal'; party: Party }
-  | { code: 'paid_over_limit'; limitFen: number };
+  | { code: 'paid_over_limit'; limitFen: number }
+  | { code: 'paid_twice'; times: number };
 
 /**
  * The conflicts an expense holds, in a fixed order. A payment went over a limit when one was set
  * before it (by time, wherever Yjs placed the two) and no owners' assembly decision that passed is
- * linked to the expense, before or since.
+ * linked to the expense, before or since. Payment records made at once show until all but one are
+ * reversed.
  */
 export function expenseConflicts(ledger: LedgerState, x: ExpenseState): ExpenseConflict[] {
   const out: ExpenseConflict[] = [];
@@ -83,6 +86,8 @@ export function expenseConflicts(ledger: LedgerState, x: ExpenseState): ExpenseC
   if (refusal) out.push({ code: 'paid_despite_refusal', party: refusal.party });
   const over = unmetLimit(ledger.tiers, x, (t) => t.at < paid.at || (t.at === paid.at && t.eventId < paid.eventId));
   if (over) out.push({ code: 'paid_over_limit', limitFen: over.limitFen });
+  const times = x.payments.filter((p) => !p.reversal).length;
+  if (times > 1) out.push({ code: 'paid_twice', times });
   return out;
 }
 

@@ -15,8 +15,8 @@ export type HeldOf = (candidates: readonly string[]) => ReadonlySet<string>;
 /**
  * Whether an approval, refusal or payment the fold kept breaks a causal rule: its author's copy held
  * what rules it out. Then the relay refuses it.
- * - A payment whose payer held a refusal, or held a limit its amount is above while no limit or
- *   passed owners' assembly decision the relay holds lets it through.
+ * - A payment whose payer held a refusal or another payment, or held a limit its amount is above
+ *   while no limit or passed owners' assembly decision the relay holds lets it through.
  * - An approval whose author held a refusal, or another approval of the same party.
  * - A refusal whose author held the payment, another refusal, an approval of the same party, or
  *   all three approvals.
@@ -30,7 +30,8 @@ export function expenseRefusal(ledger: LedgerState, event: ExpenseStep, heldOf: 
   const x = ledger.expenses[event.expenseId];
   if (!x) return undefined;
   // Only what can rule the event out is looked up (each look-up walks the log): a refusal for any
-  // step; for an approval, the same party's other approvals; for a refusal, every approval.
+  // step; for an approval, the same party's other approvals; for a refusal, every approval; for a
+  // payment or a refusal, the other payments.
   const others = x.signatures.filter(
     (s) =>
       s.eventId !== event.id &&
@@ -38,20 +39,25 @@ export function expenseRefusal(ledger: LedgerState, event: ExpenseStep, heldOf: 
         event.type === 'ledger.expense.refused' ||
         (event.type === 'ledger.expense.approved' && s.party === event.party)),
   );
-  const payment = x.payment && x.payment.eventId !== event.id ? x.payment.eventId : undefined;
+  const payments =
+    event.type === 'ledger.expense.approved'
+      ? []
+      : x.payments.flatMap((p) => (p.eventId !== event.id ? [p.eventId] : []));
   const unmet = event.type === 'ledger.expense.paid' ? unmetLimit(ledger.tiers, x) : null;
   const candidates = [
     ...others.map((s) => s.eventId),
-    ...(payment ? [payment] : []),
+    ...payments,
     ...(unmet ? ledger.tiers.map((t) => t.eventId) : []),
   ];
   if (candidates.length === 0) return undefined;
   const held = heldOf(candidates);
   const seen = others.filter((s) => held.has(s.eventId));
   const refused = seen.some((s) => s.answer === 'refuse');
+  const paid = payments.some((id) => held.has(id));
   switch (event.type) {
     case 'ledger.expense.paid': {
       if (refused) return { code: 'expense_status', status: 'refused' };
+      if (paid) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
       if (!unmet) return undefined;
       const tier = limitOn(ledger.tiers, shanghaiDay(x.at), (t) => held.has(t.eventId));
       return tier && x.amount > tier.limitFen ? { code: 'tier_unmet', limitFen: tier.limitFen } : undefined;
@@ -60,7 +66,7 @@ export function expenseRefusal(ledger: LedgerState, event: ExpenseStep, heldOf: 
       if (refused) return { code: 'expense_status', status: 'refused' };
       return seen.some((s) => s.party === event.party) ? { code: 'already_approved', party: event.party } : undefined;
     case 'ledger.expense.refused': {
-      if (payment && held.has(payment)) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
+      if (paid) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
       if (refused) return { code: 'expense_status', status: 'refused' };
       if (seen.some((s) => s.party === event.party)) return { code: 'already_approved', party: event.party };
       const approved = new Set(seen.map((s) => s.party));

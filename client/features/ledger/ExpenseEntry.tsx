@@ -20,7 +20,7 @@ import { conflictText, partyLabel, shownName, statusLabel } from './ledgerText.t
 import { ReversalNote } from './ReversalNote.tsx';
 import { SignatureBadges } from './SignatureBadges.tsx';
 
-/** One expense: amount, payee, purpose, status, the three signatures, quotes, payment and its reversal. */
+/** One expense: amount, payee, purpose, status, the three signatures, quotes, payments and their reversals. */
 export function ExpenseEntry(props: {
   expense: ExpenseState;
   session: CompoundSession;
@@ -36,6 +36,8 @@ export function ExpenseEntry(props: {
     return p && isCommittee(viewer()) && x().status === 'proposed' && !x().approvals[p] ? p : undefined;
   };
   const ledger = useLedger();
+  /** Payment records not reversed: one, or several recorded on phones offline at once (each reversible). */
+  const standing = () => x().payments.filter((p) => !p.reversal);
   const blocked = () => (x().status === 'proposed' || x().status === 'approved') && needsAssembly(ledger(), x());
   const approve = createSubmit(() => {
     const p = mySignature();
@@ -95,15 +97,17 @@ export function ExpenseEntry(props: {
         <p class="entry-caption">{t('ledger.quotes')}</p>
         <PhotoGrid hashes={x().quotes} label={t('ledger.quotes')} />
       </Show>
-      <Show when={x().payment}>
+      <For each={x().payments}>
         {(paid) => (
-          <div class="entry-payment" data-testid="payment">
-            <p class="entry-caption">{t('ledger.paidOn', { day: paid().day, name: props.nameOf(paid().by) })}</p>
-            <PhotoGrid hashes={paid().receipts} label={t('ledger.receipts')} />
-          </div>
+          <>
+            <div class="entry-payment" data-testid="payment" data-id={paid.eventId}>
+              <p class="entry-caption">{t('ledger.paidOn', { day: paid.day, name: props.nameOf(paid.by) })}</p>
+              <PhotoGrid hashes={paid.receipts} label={t('ledger.receipts')} />
+            </div>
+            <Show when={paid.reversal}>{(r) => <ReversalNote reversal={r()} nameOf={props.nameOf} />}</Show>
+          </>
         )}
-      </Show>
-      <Show when={x().reversal}>{(r) => <ReversalNote reversal={r()} nameOf={props.nameOf} />}</Show>
+      </For>
       <div class="entry-actions">
         <Show when={mySignature()}>
           {(p) => (
@@ -142,15 +146,21 @@ export function ExpenseEntry(props: {
             {t('ledger.recordPayment')}
           </button>
         </Show>
-        <Show when={x().status === 'paid' && x().payment && mayAppend('ledger.reversed', viewer())}>
-          <button
-            type="button"
-            class="btn btn-secondary"
-            data-testid="reverse"
-            onClick={() => props.onSheet({ id: 'reverse', targetEventId: x().payment!.eventId, kind: 'payment' })}
-          >
-            {t('ledger.reversePayment')}
-          </button>
+        <Show when={mayAppend('ledger.reversed', viewer())}>
+          <For each={standing()}>
+            {(paid) => (
+              <button
+                type="button"
+                class="btn btn-secondary"
+                data-testid="reverse"
+                onClick={() => props.onSheet({ id: 'reverse', targetEventId: paid.eventId, kind: 'payment' })}
+              >
+                {standing().length > 1
+                  ? t('ledger.reversePaymentOf', { day: paid.day, name: props.nameOf(paid.by) })
+                  : t('ledger.reversePayment')}
+              </button>
+            )}
+          </For>
         </Show>
       </div>
       <FormError error={approve.error()} />

@@ -22,5 +22,7 @@ export function conflictText(c: ExpenseConflict): string {
       return t(`ledger.conflict.${c.code}`, { party: partyLabel(c.party) });
     case 'paid_over_limit':
       return t('ledger.conflict.paid_over_limit', { limit: formatFen(c.limitFen, intlLocale()) });
+    case 'paid_twice':
+      return t('ledger.conflict.paid_twice', { n: c.times });
   }
 }
