@@ -36,6 +36,10 @@ export const AnomalyCode = {
   /** The expense has moved past the step the event takes. */
   ExpenseStatus: 'expense_status',
   AlreadyApproved: 'already_approved',
+  /**
+   * A reversal by a member whose copy held the entry reversed: the relay refuses it. Two made offline
+   * at once are both kept, the earliest by (at, id) standing.
+   */
   AlreadyReversed: 'already_reversed',
   AlreadyCorrected: 'already_corrected',
   /**

@@ -340,23 +340,29 @@ function expenseStep(
   return undefined;
 }
 
+/**
+ * A reversal of an income or of one payment record. Two committee members may reverse one entry
+ * offline at once: the earliest by (at, id) stands wherever Yjs placed them, and none is flagged;
+ * one whose author held a reversal of the entry never reaches the log (`reversalRefusal.ts`).
+ */
 function reverse(ctx: FoldContext, act: LedgerAct, e: EventOf<'ledger.reversed'>): AnomalyReason | undefined {
   const lost = ctx.ignored(e.targetEventId)?.event?.type;
   if (lost === 'ledger.income.recorded' || lost === 'ledger.expense.paid') return { code: 'target_ignored' };
   const target = ctx.target(e.targetEventId)?.event;
   const reversal: Reversal = { ...act, reason: e.reason };
+  const stands = (held: Reversal | null) => !held || earlier(act, held);
   if (target?.type === 'ledger.income.recorded') {
     const income = ctx.get<IncomeState>(incKey(target.id));
-    if (!income || income.reversal) return { code: 'already_reversed' };
-    income.reversal = reversal;
+    if (!income) return { code: 'no_such', thing: 'target' };
+    if (stands(income.reversal)) income.reversal = reversal;
     return undefined;
   }
   if (target?.type === 'ledger.expense.paid') {
     const x = ctx.get<ExpenseState>(expKey(target.expenseId));
     const i = x ? x.payments.findIndex((p) => p.eventId === target.id) : -1;
     const paid = x?.payments[i];
-    if (!x || !paid || paid.reversal) return { code: 'already_reversed' };
-    x.payments = x.payments.with(i, { ...paid, reversal });
+    if (!x || !paid) return { code: 'no_such', thing: 'target' };
+    if (stands(paid.reversal)) x.payments = x.payments.with(i, { ...paid, reversal });
     settle(x);
     return undefined;
   }

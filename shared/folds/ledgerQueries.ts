@@ -157,3 +157,12 @@ export function expenseLimit(ledger: LedgerState, x: ExpenseState): TierState | 
 export function needsAssembly(ledger: LedgerState, x: ExpenseState): boolean {
   return unmetLimit(ledger.tiers, x) !== null;
 }
+
+/** True if the income or payment record written as event `targetEventId` is reversed. */
+export function isReversed(ledger: LedgerState, targetEventId: string): boolean {
+  const income = ledger.incomes[targetEventId];
+  if (income) return income.reversal !== null;
+  return Object.values(ledger.expenses).some((x) =>
+    x.payments.some((p) => p.eventId === targetEventId && p.reversal !== null),
+  );
+}

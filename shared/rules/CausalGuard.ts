@@ -12,6 +12,7 @@ import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
+import { reversalRefusal } from './reversalRefusal.ts';
 import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
@@ -118,6 +119,10 @@ export class CausalGuard {
       }
       if (event.type === 'roster.attendance.corrected' && why === undefined && this.#fold) {
         const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'ledger.reversed' && why === undefined && this.#fold) {
+        const broken = reversalRefusal(this.#events, event);
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {

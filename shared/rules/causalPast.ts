@@ -80,6 +80,7 @@ export function eventsHeldBy<T>(
       if (event !== undefined) found.push({ event, id });
     }
   }
+  if (found.length === 0) return [];
   if (!self || !events.doc) return found.map(({ event }) => ({ event, held: false }));
   const past = causalPast(events.doc, self);
   return found.map(({ event, id }) => ({ event, held: holdsId(past, id) }));

@@ -156,3 +156,42 @@ describe('two payments of one expense recorded offline at once', () => {
     expect(() => send(doc, [again], owners)).toThrow(/expense_status/);
   });
 });
+
+describe('two reversals of one entry made offline at once', () => {
+  it('keep the earliest by (at, id) of an income’s and of a payment’s, in every merge order, flagging none', () => {
+    const log = approved();
+    const paid = log.add('ledger.expense.paid', 'prop1', { expenseId: 'x1', day: '2024-06-10', receipts: [photo] });
+    const base = [...log.events];
+    // The owners' member reverses both on 1 July; the community's did it on 30 June, on the phone
+    // with the larger client id: the month each reversal counts in depends on which one stands.
+    log.at = Date.parse('2024-07-01T02:00:00Z');
+    const lateIncome = log.add('ledger.reversed', 'own1', { targetEventId: 'i1', reason: '重复录入' });
+    const latePaid = log.add('ledger.reversed', 'own1', { targetEventId: paid.id, reason: '工程未验收' });
+    log.at = Date.parse('2024-06-30T02:00:00Z');
+    const earlyIncome = log.add('ledger.reversed', 'comm1', { targetEventId: 'i1', reason: '录错账户' });
+    const earlyPaid = log.add('ledger.reversed', 'comm1', { targetEventId: paid.id, reason: '对方退款' });
+    const view = oneView(
+      everyMergeOrder(base, [
+        { events: [lateIncome, latePaid], member: owners },
+        { events: [earlyIncome, earlyPaid], member: community },
+      ]),
+    );
+    expect(view.anomalies).toEqual([]);
+    expect(view.ledger.incomes.i1?.reversal?.eventId).toBe(earlyIncome.id);
+    expect(view.ledger.expenses.x1).toMatchObject({ status: 'reversed', reversal: { eventId: earlyPaid.id } });
+    expect(view.ledger.funds.f1?.balance).toBe(0);
+    expect(view.ledger.monthly['2024-06']).toEqual({ income: { parking: -5_000_000 }, expense: 0 });
+    expect(view.ledger.monthly['2024-07']).toBeUndefined();
+  });
+
+  it('a reversal whose author held a reversal of the same entry is refused, even dated before it', () => {
+    const log = approved();
+    log.add('ledger.reversed', 'comm1', { targetEventId: 'i1', reason: '录错账户' });
+    const { phone, send } = relayCopy(log.events);
+    const doc = phone(10);
+    const again = { ...log.add('ledger.reversed', 'own1', { targetEventId: 'i1', reason: '重复录入' }) };
+    again.at -= 3_600_000;
+    doc.getArray('events').push([again]);
+    expect(() => send(doc, [again as AppEvent], owners)).toThrow(/already_reversed/);
+  });
+});

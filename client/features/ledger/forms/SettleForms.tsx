@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { ExpenseState } from '../../../../shared/folds/index.ts';
-import { needsAssembly } from '../../../../shared/folds/ledgerQueries.ts';
+import { isReversed, needsAssembly } from '../../../../shared/folds/ledgerQueries.ts';
 import type { Party } from '../../../../shared/roles.ts';
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
@@ -83,6 +83,7 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
 
 /** A reversing entry with its reason: the only way to correct an income or a payment. */
 export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: string }) {
+  const ledger = useLedger();
   const [reason, setReason] = createSignal('');
   return (
     <SheetForm
@@ -92,6 +93,9 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
       testId="reversal-form"
       submit={() => {
         if (!reason().trim()) return t('ledger.need.reason');
+        // Reversed on another phone while the sheet was open: the relay refuses a second reversal by
+        // a phone that holds the first, and the phone would reset its copy.
+        if (isReversed(ledger(), props.targetEventId)) return anomalyText({ code: 'already_reversed' });
         reverseEntry(props.ctx.session, props.targetEventId, reason());
       }}
     >
