@@ -1,5 +1,5 @@
 import { type Accessor, createMemo } from 'solid-js';
-import type { AppEvent, EventFields, EventType } from '../../shared/events/index.ts';
+import type { EventFields, EventType } from '../../shared/events/index.ts';
 import { maskName } from '../../shared/events/practice.ts';
 import {
   CompoundFold,
@@ -32,7 +32,7 @@ export function useNeeds(): {
   const doc = () => session.doc('needs');
   const state = createFoldState(() => doc().events(), makeNeedsFold, { keepWithDocument: true });
   const board = createMemo(() => needsBoard(state()));
-  const rivals = createMemo(() => rivalClaims(state(), doc().events().toArray() as AppEvent[]));
+  const rivals = createMemo(() => rivalClaims(state()));
   return { state, board, rivals, loaded: () => doc().loaded() };
 }
 

@@ -73,9 +73,14 @@ export const AnomalyCode = {
   AlreadyCheckedOut: 'already_checked_out',
   /** A correction made as a team's lead by someone who does not lead the duty's team. */
   NotLead: 'not_lead',
+  /**
+   * A claim by a unit whose copy held the listing claimed: the relay refuses it. Two units claiming
+   * offline at once are both kept; the committee sees the one not holding it (`rivalClaims`).
+   */
   AlreadyClaimed: 'already_claimed',
   /** Only the unit that claimed a listing reports back on it. */
   NotClaimer: 'not_claimer',
+  /** An acceptance by a committee member whose copy held the claim accepted: the relay refuses it. */
   AlreadyAccepted: 'already_accepted',
   NothingReported: 'nothing_reported',
   /** Every present party signed the minutes; only amendments follow. */

@@ -1,4 +1,3 @@
-import type { AppEvent } from '../events/index.ts';
 import type { CompoundState } from './CompoundState.ts';
 import type { ListingState } from './practice.ts';
 
@@ -10,7 +9,7 @@ export interface NeedsBoard {
   done: ListingState[];
 }
 
-/** A second claim that arrived after a listing was taken (two units offline): the committee sorts it out. */
+/** A claim of a listing another unit's claim holds (two units claimed offline): the committee sorts it out. */
 export interface RivalClaim {
   eventId: string;
   listingId: string;
@@ -46,12 +45,13 @@ export function awaitingAcceptance(state: CompoundState): ListingState[] {
   return Object.values(state.practice.listings).filter((l) => l.status === 'reported');
 }
 
-/** Claims the fold kept but ignored because another unit had the listing: shown to the committee. */
-export function rivalClaims(state: CompoundState, events: readonly AppEvent[]): RivalClaim[] {
-  const lost = new Set(state.anomalies.filter((a) => a.reason.code === 'already_claimed').map((a) => a.eventId));
-  return events.flatMap((e) =>
-    e.type === 'practice.claimed' && lost.has(e.id)
-      ? [{ eventId: e.id, listingId: e.listingId, unitName: e.unitName, by: e.by, at: e.at }]
-      : [],
-  );
+/** Claims kept beside the one holding their listing, oldest first: shown to the committee. */
+export function rivalClaims(state: CompoundState): RivalClaim[] {
+  return Object.values(state.practice.listings)
+    .flatMap((l) =>
+      l.claims
+        .filter((c) => c.claimId !== l.claim?.claimId)
+        .map((c) => ({ eventId: c.claimId, listingId: l.id, unitName: c.unitName, by: c.by, at: c.at })),
+    )
+    .sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1));
 }

@@ -19,13 +19,16 @@ export interface ProfileState {
   eventId: string;
 }
 
+/** A partner unit's claim of a listing, with what followed it. */
 export interface Claim {
   claimId: string;
   unitName: string;
   contact: string;
   at: number;
   by: string;
+  /** The claimer's report: the latest by (at, id). */
   report: { eventId: string; note: string; photos: string[]; at: number; by: string } | null;
+  /** The committee's acceptance: the earliest by (at, id). */
   accepted: { eventId: string; note: string | null; at: number; by: string } | null;
 }
 
@@ -37,8 +40,15 @@ export interface ListingState {
   wish: { title: string; detail: string | null; forName: string | null; due: number | null; photos: string[] } | null;
   publishedAt: number;
   publishedBy: string;
+  /** The holding claim's progress: `open` until a unit claims. */
   status: 'open' | 'claimed' | 'reported' | 'done';
+  /** The claim that holds the listing (see `holder`). */
   claim: Claim | null;
+  /**
+   * Every claim, in (at, id) order. More than one only when units claimed offline at the same time;
+   * those not holding it are shown to the committee (`rivalClaims`).
+   */
+  claims: Claim[];
 }
 
 export interface PracticeState {
@@ -95,6 +105,7 @@ export const practiceModule: FoldModule<PracticeEvent> = {
           publishedBy: e.by,
           status: 'open',
           claim: null,
+          claims: [],
         } satisfies ListingState);
         return undefined;
       default: {
@@ -106,34 +117,78 @@ export const practiceModule: FoldModule<PracticeEvent> = {
   },
 };
 
+/**
+ * A claim, report or acceptance. Two units may claim one listing offline at once: both claims are
+ * kept, each with its own report and acceptance, and which one holds the listing follows from them
+ * (`holder`), never from the order Yjs merged them in. Nothing here is flagged for being second: a
+ * later report replaces an earlier one, the earliest acceptance stands.
+ */
 function listingStep(
   l: ListingState,
   e: EventOf<'practice.claimed' | 'practice.reported' | 'practice.accepted'>,
 ): AnomalyReason | undefined {
   const act = { at: e.at, by: e.by };
+  if (e.type === 'practice.claimed') {
+    const claim: Claim = {
+      ...act,
+      claimId: e.id,
+      unitName: e.unitName,
+      contact: e.contact,
+      report: null,
+      accepted: null,
+    };
+    let i = l.claims.length;
+    while (i > 0 && earlier(claim, l.claims[i - 1] as Claim)) i--;
+    l.claims = [...l.claims.slice(0, i), claim, ...l.claims.slice(i)];
+    settle(l);
+    return undefined;
+  }
+  const i = l.claims.findIndex((c) => c.claimId === e.claimId);
+  const claim = l.claims[i];
+  if (!claim) return { code: 'no_such', thing: 'claim' };
   switch (e.type) {
-    case 'practice.claimed':
-      if (l.status !== 'open') return { code: 'already_claimed' };
-      l.claim = { ...act, claimId: e.id, unitName: e.unitName, contact: e.contact, report: null, accepted: null };
-      l.status = 'claimed';
-      return undefined;
-    case 'practice.reported':
-      if (!l.claim || l.claim.claimId !== e.claimId) return { code: 'no_such', thing: 'claim' };
-      if (l.claim.by !== e.by) return { code: 'not_claimer' };
-      if (l.status === 'done') return { code: 'already_accepted' };
-      l.claim = { ...l.claim, report: { ...act, eventId: e.id, note: e.note, photos: e.photos ?? [] } };
-      l.status = 'reported';
-      return undefined;
-    case 'practice.accepted':
-      if (!l.claim || l.claim.claimId !== e.claimId) return { code: 'no_such', thing: 'claim' };
-      if (l.status !== 'reported')
-        return l.status === 'done' ? { code: 'already_accepted' } : { code: 'nothing_reported' };
-      l.claim = { ...l.claim, accepted: { ...act, eventId: e.id, note: e.note ?? null } };
-      l.status = 'done';
-      return undefined;
+    case 'practice.reported': {
+      if (claim.by !== e.by) return { code: 'not_claimer' };
+      const report = claim.report;
+      if (!isNewer(e.at, e.id, report)) return undefined;
+      l.claims = l.claims.with(i, {
+        ...claim,
+        report: { ...act, eventId: e.id, note: e.note, photos: e.photos ?? [] },
+      });
+      break;
+    }
+    case 'practice.accepted': {
+      if (!claim.report) return { code: 'nothing_reported' };
+      const held = claim.accepted;
+      if (held && isNewer(e.at, e.id, held)) return undefined;
+      l.claims = l.claims.with(i, { ...claim, accepted: { ...act, eventId: e.id, note: e.note ?? null } });
+      break;
+    }
     default:
       return exhaustive(e);
   }
+  settle(l);
+  return undefined;
+}
+
+const earlier = (a: Claim, b: Claim) => a.at < b.at || (a.at === b.at && a.claimId < b.claimId);
+const progress = (c: Claim) => (c.accepted ? 2 : c.report ? 1 : 0);
+
+/**
+ * The claim that holds a listing: the one furthest along (accepted, then reported, then claimed),
+ * the earliest by (at, id) among those alike. So a unit's claim made offline earlier, reaching the
+ * relay after another unit reported or was accepted, does not take back work being done or done.
+ */
+function holder(claims: readonly Claim[]): Claim | null {
+  let best: Claim | null = null;
+  for (const c of claims) if (!best || progress(c) > progress(best)) best = c;
+  return best;
+}
+
+function settle(l: ListingState): void {
+  const claim = holder(l.claims);
+  l.claim = claim;
+  l.status = !claim ? 'open' : claim.accepted ? 'done' : claim.report ? 'reported' : 'claimed';
 }
 
 /** The members a building lead (楼栋长) looks after: same building, and same micro-grid if the lead has one. */

@@ -11,6 +11,7 @@ import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
+import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import { reversalRefusal } from './reversalRefusal.ts';
 import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
@@ -119,6 +120,14 @@ export class CausalGuard {
       }
       if (event.type === 'roster.attendance.corrected' && why === undefined && this.#fold) {
         const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
+        if (broken) throw refusal(event, broken);
+      }
+      if (
+        (event.type === 'practice.claimed' || event.type === 'practice.accepted') &&
+        why === undefined &&
+        this.#fold
+      ) {
+        const broken = needsRefusal(this.#events, this.#fold.state.practice.listings[event.listingId], event);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'ledger.reversed' && why === undefined && this.#fold) {

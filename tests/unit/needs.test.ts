@@ -6,13 +6,13 @@ import { canRead, canWrite, type DocKind, parseDocName } from '../../shared/room
 import { isCausal } from '../../shared/rules/causal.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import { generateCompound } from '../../shared/sample/generate.ts';
-import { admin, partner, resident } from './support/members.ts';
+import { everyMergeOrder } from './support/everyMergeOrder.ts';
+import { admin, community, partner, resident } from './support/members.ts';
+import { relayCopy } from './support/relayCopy.ts';
 import { photo, TestLog } from './support/TestLog.ts';
 
-function permutations<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
-}
+/** A second partner unit's member. */
+const partner2 = { ...partner, memberId: 'part2', unit: '顺丰快递站' };
 
 describe('the needs board', () => {
   it('masks a resident’s name to its first character', () => {
@@ -53,19 +53,104 @@ describe('the needs board', () => {
     expect(myClaims(state, 'part2')).toEqual([]);
   });
 
-  it('keeps the first of two offline claims whichever order they land in, flagging the other for the committee', () => {
+  it('keeps both of two offline claims, the earliest by (at, id) holding, in every merge order', () => {
     const log = new TestLog();
     log.add('practice.published', 'comm1', { wish: { title: '换电扇' } }, 'l1');
-    const a = log.add('practice.claimed', 'part1', { listingId: 'l1', unitName: '惠民药房', contact: '陈' }, 'ca');
-    const b = log.add('practice.claimed', 'part2', { listingId: 'l1', unitName: '顺丰快递站', contact: '周' }, 'cb');
-    for (const [first, second] of permutations([a, b]) as [AppEvent, AppEvent][]) {
-      const events = [log.events[0] as AppEvent, first, second];
-      const state = foldEvents(events);
-      expect(state.practice.listings.l1?.claim?.claimId).toBe(first.id);
-      expect(state.anomalies.map((x) => x.reason)).toEqual([{ code: 'already_claimed' }]);
-      expect(isCausal({ code: 'already_claimed' })).toBe(false);
-      expect(rivalClaims(state, events).map((r) => [r.eventId, r.listingId])).toEqual([[second.id, 'l1']]);
+    const base = [...log.events];
+    const late = log.add('practice.claimed', 'part1', { listingId: 'l1', unitName: '惠民药房', contact: '陈' }, 'ca');
+    // The second unit claimed a minute earlier, on the phone Yjs puts last in one of the orders.
+    const early = {
+      ...log.add('practice.claimed', 'part2', { listingId: 'l1', unitName: '顺丰快递站', contact: '周' }),
+    };
+    early.at = late.at - 60_000;
+    const runs = everyMergeOrder(
+      base,
+      [
+        { events: [late], member: partner },
+        { events: [early as AppEvent], member: partner2 },
+      ],
+      'needs',
+    );
+    const views = runs.map(({ state }) => ({
+      practice: state.practice,
+      anomalies: state.anomalies,
+      board: needsBoard(state),
+    }));
+    expect(new Set(runs.map((r) => r.events.map((e) => e.id).join())).size).toBe(2);
+    for (const v of views) expect(v).toEqual(views[0]);
+    const view = views[0] as (typeof views)[number];
+    const rival = { eventId: late.id, listingId: 'l1', unitName: '惠民药房', by: 'part1', at: late.at };
+    for (const { state } of runs) expect(rivalClaims(state)).toEqual([rival]);
+    expect(view.anomalies).toEqual([]);
+    expect(view.practice.listings.l1).toMatchObject({ status: 'claimed', claim: { claimId: early.id } });
+    expect(view.practice.listings.l1?.claims.map((c) => c.claimId)).toEqual([early.id, late.id]);
+  });
+
+  it('a unit that reported and was accepted keeps the need when an earlier offline claim arrives, in either merge order', () => {
+    const states: unknown[] = [];
+    const orders = new Set<string>();
+    for (const [lateClient, unitClient] of [
+      [10, 20],
+      [30, 20],
+    ] as const) {
+      const log = new TestLog();
+      log.add('practice.published', 'comm1', { wish: { title: '换电扇' } }, 'l1');
+      const { phone, send, events, relay } = relayCopy(log.events, 'needs');
+      // part2 claims on a phone that stays offline; part1 claims a minute later, reports, is accepted.
+      const offline = log.add('practice.claimed', 'part2', { listingId: 'l1', unitName: '顺丰快递站', contact: '周' });
+      const claim = log.add('practice.claimed', 'part1', { listingId: 'l1', unitName: '惠民药房', contact: '陈' });
+      const report = log.add('practice.reported', 'part1', {
+        listingId: 'l1',
+        claimId: claim.id,
+        note: '换好了',
+        photos: [photo],
+      });
+      const [latePhone, unitPhone] = [phone(lateClient), phone(unitClient)];
+      latePhone.getArray('events').push([offline]);
+      unitPhone.getArray('events').push([claim, report]);
+      send(unitPhone, [claim, report], partner);
+      const committee = phone(40, relay);
+      const accept = log.add('practice.accepted', 'comm1', { listingId: 'l1', claimId: claim.id });
+      committee.getArray('events').push([accept]);
+      send(committee, [accept], community);
+      send(latePhone, [offline], partner2);
+      orders.add(
+        events()
+          .map((e) => e.id)
+          .join(),
+      );
+      const state = foldEvents(events());
+      expect(state.anomalies).toEqual([]);
+      expect(state.practice.listings.l1).toMatchObject({
+        status: 'done',
+        claim: { claimId: claim.id, report: { note: '换好了' }, accepted: { eventId: accept.id } },
+      });
+      expect(rivalClaims(state).map((r) => r.eventId)).toEqual([offline.id]);
+      states.push(state.practice);
     }
+    expect(orders.size).toBe(2);
+    expect(states[1]).toEqual(states[0]);
+  });
+
+  it('refuses a claim by a unit whose copy held the need claimed, and an acceptance of a claim its author held accepted', () => {
+    const log = new TestLog();
+    log.add('practice.published', 'comm1', { wish: { title: '换电扇' } }, 'l1');
+    const held = log.add('practice.claimed', 'part1', { listingId: 'l1', unitName: '惠民药房', contact: '陈' });
+    log.add('practice.reported', 'part1', { listingId: 'l1', claimId: held.id, note: '换好了', photos: [photo] });
+    log.add('practice.accepted', 'comm1', { listingId: 'l1', claimId: held.id });
+    const { phone, send } = relayCopy(log.events, 'needs');
+    // Dated before the holder's claim, it would take the need if it were kept.
+    const claim = {
+      ...log.add('practice.claimed', 'part2', { listingId: 'l1', unitName: '顺丰快递站', contact: '周' }),
+    };
+    claim.at = held.at - 60_000;
+    const unitPhone = phone(10);
+    unitPhone.getArray('events').push([claim]);
+    expect(() => send(unitPhone, [claim as AppEvent], partner2)).toThrow(/already_claimed/);
+    const again = log.add('practice.accepted', 'admin1', { listingId: 'l1', claimId: held.id, note: '再确认' });
+    const adminPhone = phone(20);
+    adminPhone.getArray('events').push([again]);
+    expect(() => send(adminPhone, [again], admin)).toThrow(/already_accepted/);
   });
 
   it('treats a claim of a missing need and a report on another unit’s claim as causal', () => {

@@ -5,6 +5,7 @@ import { formatDate } from '../../../shared/time.ts';
 import { acceptDelivery, claimNeed, useNeeds } from '../../domain/useNeeds.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
+import { anomalyText } from '../../i18n/reasons.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -18,12 +19,16 @@ export default function NeedPage() {
   const { state, rivals, loaded } = useNeeds();
   const listing = () => state().practice.listings[params.listingId];
   const me = session.member;
+  // Claimed or accepted on another phone since the button showed: the relay refuses a claim or an
+  // acceptance of what this phone holds taken, and the phone would reset its copy.
   const claim = createSubmit(() => {
+    if (listing()?.status !== 'open') return anomalyText({ code: 'already_claimed' });
     claimNeed(session, params.listingId);
     return undefined;
   });
   const accept = createSubmit(() => {
     const l = listing();
+    if (l?.status === 'done') return anomalyText({ code: 'already_accepted' });
     if (l) acceptDelivery(session, l);
     return undefined;
   });
