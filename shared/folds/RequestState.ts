@@ -1,5 +1,6 @@
 import type { Tally } from '../events/envelope.ts';
 import type { Category, LedgerRef, Outcome, Owner, Priority, VoteChoice } from '../events/request.ts';
+import type { Stamp } from './stamp.ts';
 
 /**
  * Where a request stands in the six-step loop (六步工作法):
@@ -109,12 +110,24 @@ export interface RequestState {
   stage: Stage;
   priority: Priority | null;
   meetingId: string | null;
-  /** The latest show-of-hands count. */
+  /** The latest show-of-hands count by (at, id), tallied or carried by a decision, wherever the log holds it. */
   tally: Tally | null;
+  /** When `tally` was written. */
+  tallyStamp: Stamp | null;
   /** Each member's own latest vote (voting again replaces it in place). */
   votes: Vote[];
-  /** The latest decision; a deferred one may be followed by another, a final one may not. */
+  /**
+   * The decision that stands: the final one (approved or rejected) once there is one, else the
+   * latest deferral by (at, id). Of final decisions made at once on phones that had not seen each
+   * other's, an approval stands over a rejection, else the earlier by (at, id).
+   */
   decision: Decision | null;
+  /**
+   * The other final decisions made at the same time as the standing one, in (at, id) order: a
+   * conflict to show, not a step. Empty unless two phones decided offline at once.
+   */
+  concurrentDecisions: Decision[];
+  /** Deferrals held, those written beside a final decision included. */
   deferrals: number;
   confirmations: Confirmation[];
   assignment: Assignment | null;

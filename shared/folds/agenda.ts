@@ -1,11 +1,12 @@
+import type { Tally } from '../events/envelope.ts';
 import type { EventOf } from '../events/index.ts';
 import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type { Act, EditChange, Rating, RequestState, Stage, TimelineEntry } from './RequestState.ts';
+import type { Act, Decision, EditChange, RequestState, Stage, TimelineEntry } from './RequestState.ts';
 import { editedFields, endStages, undecidedStages } from './RequestState.ts';
-import { isNewer } from './stamp.ts';
+import { isNewer, putInOrder } from './stamp.ts';
 
 type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
 
@@ -44,8 +45,12 @@ export const agendaModule: FoldModule<AgendaEvent> = {
     const r = ctx.get<RequestState>(key(e.requestId));
     if (!r) return { code: 'no_such', thing: 'request' };
     if (e.type === 'request.merged') return merge(ctx, r, e);
-    if (e.type === 'request.decided' && r.decision && r.decision.outcome !== 'deferred')
-      return { code: 'already_decided' };
+    if (e.type === 'request.decided' && isFinal(r.decision)) {
+      // Decided on another phone at the same time: a conflict to show, wherever the log holds it.
+      decideBeside(r, decisionOf(e), r.decision);
+      touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
+      return undefined;
+    }
     if (!allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e);
     if (why) return why;
@@ -74,8 +79,10 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     priority: null,
     meetingId: null,
     tally: null,
+    tallyStamp: null,
     votes: [],
     decision: null,
+    concurrentDecisions: [],
     deferrals: 0,
     confirmations: [],
     assignment: null,
@@ -119,10 +126,7 @@ function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>
  */
 function touch(r: RequestState, entry: TimelineEntry): void {
   r.updatedAt = Math.max(r.updatedAt, entry.at);
-  let i = r.timeline.length;
-  while (i > 0 && isNewer((r.timeline[i - 1] as TimelineEntry).at, (r.timeline[i - 1] as TimelineEntry).eventId, entry))
-    i--;
-  r.timeline.splice(i, 0, entry);
+  putInOrder(r.timeline, entry);
 }
 
 /** One loop step on a request whose stage allows the event type. */
@@ -153,17 +157,21 @@ function step(
       r.stage = 'scheduled';
       return undefined;
     case 'request.tallied':
-      r.tally = e.tally;
+      offerTally(r, e.tally, at, eventId);
       return undefined;
     case 'request.voted':
       replaceBy(r.votes, { eventId, at, by, choice: e.choice });
       return undefined;
-    case 'request.decided':
-      r.decision = { eventId, at, by, outcome: e.outcome, note: e.note, tally: e.tally ?? null };
-      if (e.tally) r.tally = e.tally;
-      if (e.outcome === 'deferred') r.deferrals += 1;
+    case 'request.decided': {
+      const decision = decisionOf(e);
+      if (e.tally) offerTally(r, e.tally, at, eventId);
+      if (e.outcome === 'deferred') {
+        r.deferrals += 1;
+        if (isNewer(at, eventId, r.decision)) r.decision = decision;
+      } else r.decision = decision;
       r.stage = e.outcome === 'approved' ? 'decided' : e.outcome === 'rejected' ? 'closed' : 'classified';
       return undefined;
+    }
     case 'request.confirmed':
       if (!e.onPaper && r.confirmations.some((c) => c.by === e.by && !c.onPaper)) return { code: 'already_confirmed' };
       r.confirmations.push({ eventId, at, by, onPaper: e.onPaper ?? null });
@@ -221,6 +229,43 @@ function step(
   }
 }
 
+const isFinal = (d: Decision | null): d is Decision => d !== null && d.outcome !== 'deferred';
+
+function decisionOf(e: EventOf<'request.decided'>): Decision {
+  return { eventId: e.id, at: e.at, by: e.by, outcome: e.outcome, note: e.note, tally: e.tally ?? null };
+}
+
+/**
+ * A decision made on a phone that had not seen the final decision `standing`: none is ignored. A
+ * deferral counts among the deferrals. Of two final decisions an approval stands over a rejection,
+ * else the earlier by (at, id); the other is kept in `concurrentDecisions`. An approval wins because
+ * a rejection allows no step an approval does not (a confirmation, an answer): a rejection standing
+ * would strand an assignment made on the approval, and which of the two the log held first would
+ * decide whether it counts.
+ */
+function decideBeside(r: RequestState, decision: Decision, standing: Decision): void {
+  if (decision.tally) offerTally(r, decision.tally, decision.at, decision.eventId);
+  if (decision.outcome === 'deferred') {
+    r.deferrals += 1;
+    return;
+  }
+  const wins =
+    decision.outcome === standing.outcome
+      ? isNewer(standing.at, standing.eventId, decision)
+      : decision.outcome === 'approved';
+  const [stands, beside] = wins ? [decision, standing] : [standing, decision];
+  r.decision = stands;
+  putInOrder(r.concurrentDecisions, beside);
+  if (stands.outcome === 'approved' && r.stage === 'closed') r.stage = 'decided';
+}
+
+/** Keeps the show of hands written latest by (at, id), as a tally or in a decision. */
+function offerTally(r: RequestState, tally: Tally, at: number, eventId: string): void {
+  if (!isNewer(at, eventId, r.tallyStamp)) return;
+  r.tally = tally;
+  r.tallyStamp = { at, eventId };
+}
+
 /**
  * Residents rate the current completion; a poor average (under three stars) or an unsolved verdict
  * reopens it. Whether it is reopened depends on the ratings held, not the order they landed in:
@@ -241,9 +286,7 @@ function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | und
   // The member's later rating stands; an earlier one from another phone changes nothing.
   if (held >= 0 && !isNewer(e.at, e.id, r.ratings[held])) return undefined;
   if (held >= 0) r.ratings.splice(held, 1);
-  let i = r.ratings.length;
-  while (i > 0 && isNewer((r.ratings[i - 1] as Rating).at, (r.ratings[i - 1] as Rating).eventId, rating)) i--;
-  r.ratings.splice(i, 0, rating);
+  putInOrder(r.ratings, rating);
   let stars = 0;
   let unsolved = false;
   for (const x of r.ratings) {

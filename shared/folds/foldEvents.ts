@@ -3,7 +3,8 @@ import type { CompoundState } from './CompoundState.ts';
 
 /**
  * Folds a whole event log, in array order, into plain state. Events failing their schema, and
- * events that make no sense where they stand (a second decision, an overdraft, a duplicate id...),
+ * events that make no sense where they stand (a step the stage does not allow, an overdraft, a
+ * duplicate id...),
  * are kept out of the state and listed in `anomalies`.
  */
 export function foldEvents(events: readonly unknown[]): CompoundState {

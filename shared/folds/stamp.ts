@@ -13,3 +13,10 @@ export interface Stamp {
 export function isNewer(at: number, id: string, held: Stamp | null | undefined): boolean {
   return !held || at > held.at || (at === held.at && id > held.eventId);
 }
+
+/** Puts `item` in a list kept in (at, id) order: the same list wherever the log holds its events. */
+export function putInOrder<T extends Stamp>(list: T[], item: T): void {
+  let i = list.length;
+  while (i > 0 && isNewer((list[i - 1] as T).at, (list[i - 1] as T).eventId, item)) i--;
+  list.splice(i, 0, item);
+}

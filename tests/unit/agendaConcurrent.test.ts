@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/events/index.ts';
-import { committee, completedRequest, request } from './support/agendaLog.ts';
+import { committee, completedRequest, request, scheduledRequest } from './support/agendaLog.ts';
+import { everyMergeOrder, type OfflineWrite } from './support/everyMergeOrder.ts';
+import { community, owners } from './support/members.ts';
 import type { TestLog } from './support/TestLog.ts';
 
 /**
@@ -18,7 +20,133 @@ function bothOrders(log: TestLog): [AppEvent[], AppEvent[]] {
   ];
 }
 
+/**
+ * Request r1 and the anomalies as the relay folds them after phones wrote offline from `base`,
+ * asserted the same in every merge order.
+ */
+function inEveryOrder(base: readonly AppEvent[], writes: OfflineWrite[]) {
+  const folds = everyMergeOrder(base, writes).map(({ state }) => ({
+    r: state.agenda.requests.r1,
+    anomalies: state.anomalies,
+  }));
+  for (const fold of folds.slice(1)) expect(fold).toEqual(folds[0]);
+  return folds[0]!;
+}
+
+describe('two decisions made at once on one request', () => {
+  it('an approval and a rejection: the approval stands and the rejection is kept beside it, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const no = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'rejected', note: '不同意' });
+    const yes = log.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [yes], member: community },
+      { events: [no], member: owners },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'decided',
+      decision: { eventId: yes.id, outcome: 'approved' },
+      concurrentDecisions: [{ eventId: no.id, outcome: 'rejected', note: '不同意', by: 'own1' }],
+    });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('steps taken on the approval stand beside a rejection decided at once, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const no = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'rejected', note: '不同意' });
+    const confirmed = log.add('request.confirmed', 'own1', {
+      requestId: 'r1',
+      onPaper: { names: ['张三'], photos: ['a'.repeat(64)] },
+    });
+    const yes = log.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+    const assigned = log.add('request.assigned', committee, {
+      requestId: 'r1',
+      owner: { party: 'property' },
+      deadline: '2024-06-30',
+    });
+    const progressed = log.add('request.progressed', committee, { requestId: 'r1', note: '已联系施工队' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [yes, assigned, progressed], member: community },
+      { events: [no, confirmed], member: owners },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'assigned',
+      decision: { eventId: yes.id },
+      concurrentDecisions: [{ eventId: no.id }],
+      assignment: { eventId: assigned.id },
+      confirmations: [{ eventId: confirmed.id }],
+      progress: [{ eventId: progressed.id }],
+    });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('two approvals: the earlier by (at, id) stands and the later show of hands is the tally, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const first = log.add('request.decided', committee, {
+      requestId: 'r1',
+      outcome: 'approved',
+      note: '同意',
+      tally: { for: 9, against: 1, abstain: 0 },
+    });
+    const second = log.add('request.decided', 'own1', {
+      requestId: 'r1',
+      outcome: 'approved',
+      note: '同意，尽快',
+      tally: { for: 12, against: 1, abstain: 2 },
+    });
+    const { r } = inEveryOrder(base, [
+      { events: [first], member: community },
+      { events: [second], member: owners },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'decided',
+      decision: { eventId: first.id },
+      concurrentDecisions: [{ eventId: second.id }],
+      tally: { for: 12, against: 1, abstain: 2 },
+    });
+  });
+
+  it('a deferral and a rejection: deferred once and rejected, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const no = log.add('request.decided', committee, { requestId: 'r1', outcome: 'rejected', note: '不同意' });
+    const later = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'deferred', note: '下次再议' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [no], member: community },
+      { events: [later], member: owners },
+    ]);
+    expect(r).toMatchObject({ stage: 'closed', decision: { eventId: no.id }, deferrals: 1, concurrentDecisions: [] });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('two deferrals: deferred twice and the later stands as the decision, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const a = log.add('request.decided', committee, { requestId: 'r1', outcome: 'deferred', note: '再了解一下' });
+    const b = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'deferred', note: '下次再议' });
+    const { r } = inEveryOrder(base, [
+      { events: [a], member: community },
+      { events: [b], member: owners },
+    ]);
+    expect(r).toMatchObject({ stage: 'classified', decision: { eventId: b.id }, deferrals: 2 });
+  });
+});
+
 describe('concurrent steps on one request', () => {
+  it('two recorders counting hands at once: the later count stands, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const a = log.add('request.tallied', committee, { requestId: 'r1', tally: { for: 8, against: 2, abstain: 0 } });
+    const b = log.add('request.tallied', 'own1', { requestId: 'r1', tally: { for: 9, against: 2, abstain: 1 } });
+    const { r } = inEveryOrder(base, [
+      { events: [b], member: owners },
+      { events: [a], member: community },
+    ]);
+    expect(r?.tally).toEqual({ for: 9, against: 2, abstain: 1 });
+  });
+
   it('two residents rating at once: a one-star and a five-star average three, and it stays completed in either order', () => {
     const log = completedRequest();
     log.add('request.rated', 'res2', { requestId: 'r1', stars: 1 });

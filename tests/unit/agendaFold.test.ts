@@ -114,14 +114,13 @@ describe('the agenda fold', () => {
     });
   });
 
-  it('keeps the first of two offline decisions and lists the second as an anomaly', () => {
+  it('keeps a rejection made offline beside the approval an assignment stands on, as a conflict and not a step', () => {
     const log = assignedRequest();
     const second = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'rejected', note: '不同意' });
     const { r, state } = request(log);
-    expect(r.decision?.outcome).toBe('approved');
-    expect(state.anomalies).toEqual([
-      { eventId: second.id, type: 'request.decided', reason: { code: 'already_decided' } },
-    ]);
+    expect(r).toMatchObject({ stage: 'assigned', decision: { outcome: 'approved' } });
+    expect(r.concurrentDecisions).toMatchObject([{ eventId: second.id, outcome: 'rejected', note: '不同意' }]);
+    expect(state.anomalies).toEqual([]);
   });
 
   it('sends a deferred request back to deliberation and takes a later decision', () => {

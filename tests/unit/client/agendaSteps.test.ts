@@ -127,17 +127,17 @@ describe('the request page offers only what the fold accepts', () => {
 describe('anomalies on a request', () => {
   it('are found by the request their event names, with who did it and why', () => {
     const log = walk('decided');
-    log.add('request.decided', property.memberId, { requestId: 'r1', outcome: 'rejected', note: '' }, 'late');
+    log.add('request.completed', property.memberId, { requestId: 'r1', result: '修好了' }, 'late');
     const state = fold(log);
     const found = anomaliesOf(state, 'r1');
-    expect(found).toMatchObject([{ eventId: 'late', type: 'request.decided', by: property.memberId }]);
-    expect(found[0]!.reason).toEqual({ code: 'already_decided' });
+    expect(found).toMatchObject([{ eventId: 'late', type: 'request.completed', by: property.memberId }]);
+    expect(found[0]!.reason).toEqual({ code: 'stage', stage: 'decided' });
     expect(anomaliesOf(state, 'r2')).toEqual([]);
   });
 
   it('match what CompoundFold alone reports', () => {
     const log = walk('decided');
-    log.add('request.decided', property.memberId, { requestId: 'r1', outcome: 'rejected', note: '' }, 'late');
+    log.add('request.completed', property.memberId, { requestId: 'r1', result: '修好了' }, 'late');
     const plain = new CompoundFold();
     plain.applyDelta([{ insert: log.events }]);
     expect(fold(log).compound).toEqual(plain.state);

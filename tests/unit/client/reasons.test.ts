@@ -142,10 +142,10 @@ describe('reasons in words', () => {
     log.add('request.raised', resident.memberId, { title: '路灯不亮', category: 'lighting' }, 'r1');
     log.add('request.classified', owners.memberId, { requestId: 'r1', category: 'lighting', priority: 'normal' });
     log.add('request.decided', owners.memberId, { requestId: 'r1', outcome: 'approved', note: '' });
-    log.add('request.decided', property.memberId, { requestId: 'r1', outcome: 'rejected', note: '' });
+    log.add('request.completed', property.memberId, { requestId: 'r1', result: '修好了' });
     const [anomaly] = foldEvents(log.events).anomalies;
-    expect(anomaly!.reason).toEqual({ code: 'already_decided' });
-    expect(anomalyText(anomaly!.reason)).toBe(zhCN['anomaly.already_decided']);
+    expect(anomaly!.reason).toEqual({ code: 'stage', stage: 'decided' });
+    expect(anomalyText(anomaly!.reason)).toBe(zhCN['anomaly.stage'].replace('{stage}', zhCN['stage.decided']));
   });
 
   it("shows a refused write in words, not the rule's English detail", () => {

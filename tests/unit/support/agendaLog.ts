@@ -4,8 +4,8 @@ import { photo, TestLog } from './TestLog.ts';
 export const committee = 'comm1';
 export const raiser = 'res1';
 
-/** A request taken to the point where it is assigned to the owners' committee. */
-export function assignedRequest(): TestLog {
+/** A request scheduled for meeting m-1, ready to be decided. */
+export function scheduledRequest(): TestLog {
   const log = new TestLog();
   log.add('meeting.scheduled', committee, {
     meetingId: 'm-1',
@@ -16,8 +16,14 @@ export function assignedRequest(): TestLog {
   const r = log.add('request.raised', raiser, { title: '飞线充电', category: 'ev-charging' }, 'r1');
   log.add('request.classified', committee, { requestId: r.id, category: 'ev-charging', priority: 'urgent' });
   log.add('request.scheduled', committee, { requestId: r.id, meetingId: 'm-1' });
-  log.add('request.decided', committee, { requestId: r.id, outcome: 'approved', note: '同意' });
-  log.add('request.assigned', committee, { requestId: r.id, owner: { party: 'owners' }, deadline: '2024-06-30' });
+  return log;
+}
+
+/** A request taken to the point where it is assigned to the owners' committee. */
+export function assignedRequest(): TestLog {
+  const log = scheduledRequest();
+  log.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+  log.add('request.assigned', committee, { requestId: 'r1', owner: { party: 'owners' }, deadline: '2024-06-30' });
   return log;
 }
 
