@@ -17,6 +17,10 @@ export const AnomalyCode = {
   Stage: 'stage',
   /** The request to merge into has already ended. */
   TargetEnded: 'target_ended',
+  /**
+   * A decision whose author's copy held a final one on the request: the relay refuses it
+   * (`decisionRefusal`). The fold keeps decisions made at once as `concurrentDecisions`.
+   */
   AlreadyDecided: 'already_decided',
   AlreadyConfirmed: 'already_confirmed',
   AlreadyAnswered: 'already_answered',

@@ -10,6 +10,7 @@ import type { DocKind } from '../rooms.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { isCausal } from './causal.ts';
+import { decisionRefusal } from './decisionRefusal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
 import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
@@ -132,6 +133,11 @@ export class CausalGuard {
       }
       if (event.type === 'ledger.reversed' && why === undefined && this.#fold) {
         const broken = reversalRefusal(this.#events, event);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'request.decided' && this.#fold) {
+        const request = this.#fold.state.agenda.requests[event.requestId];
+        const broken = decisionRefusal(request, event, heldInLog(this.#events, event.id));
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {

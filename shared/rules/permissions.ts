@@ -58,7 +58,8 @@ const ownUnit = (event: { unitName: string }, member: Member): BrokenRule | unde
 /**
  * The permission table: which role and party may append which event type to which document.
  * `check` sees the event and the member only, never the log: rules that need state (only the
- * raiser withdraws, no second decision, paid only after three approvals) are the folds' anomalies.
+ * raiser withdraws, paid only after three approvals) are the folds' anomalies, or the relay's
+ * judgement of what the author held (no decision by someone who saw the request decided).
  */
 export const permissions: PermissionTable = {
   'request.raised': { doc: 'public', who: 'member' },
