@@ -224,6 +224,8 @@ export const en: Record<MessageKey, string> = {
   'request.voteHint': 'Your view (you can change it)',
   'request.yourVote': 'Your vote: {choice}',
   'request.decision': 'Decision: {outcome}',
+  'request.concurrentDecisions':
+    'Note: phones offline at the same time recorded different decisions. The one above stands (an approval first, else the earliest); also recorded then:',
   'request.confirmations': 'Confirmed (signed) by {n}',
   'request.paperNames': 'Signed on paper: {names}',
   'request.confirm': 'Confirm (sign)',
@@ -375,6 +377,7 @@ export const en: Record<MessageKey, string> = {
   'decide.note': 'Note',
   'decide.choose': 'Please choose approve, reject or defer.',
   'decide.submit': 'Record the decision',
+  'decide.tooLate': 'Someone has just decided this request; have a look first.',
   'outcome.approved': 'Approved',
   'outcome.rejected': 'Rejected',
   'outcome.deferred': 'Deferred to a later meeting',

@@ -221,6 +221,8 @@ export const zhCN = {
   'request.voteHint': '您的意见（可以再改）',
   'request.yourVote': '您投的是：{choice}',
   'request.decision': '决定：{outcome}',
+  'request.concurrentDecisions':
+    '注意：几部手机离线时同时做了不同的决定。以上面这个为准（通过优先，其次先记的）；同时记下的还有：',
   'request.confirmations': '签字确认：{n} 人',
   'request.paperNames': '纸质签字：{names}',
   'request.confirm': '签字确认',
@@ -370,6 +372,7 @@ export const zhCN = {
   'decide.note': '说明',
   'decide.choose': '请选通过、不通过或暂缓。',
   'decide.submit': '记录决定',
+  'decide.tooLate': '刚刚已经有人对这件事做了决定，请先看看。',
   'outcome.approved': '通过',
   'outcome.rejected': '不通过',
   'outcome.deferred': '暂缓，下次再议',

@@ -8,7 +8,7 @@ import {
   type Priority,
   priorities,
 } from '../../../../shared/events/request.ts';
-import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
+import { endStages, type Stage, undecidedStages } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { appendPublic } from '../../../domain/appendPublic.ts';
 import { compoundPath } from '../../../domain/usePage.ts';
@@ -166,6 +166,8 @@ export function TallyForm(props: { ctx: ActionContext }) {
   );
 }
 
+const decidable: readonly Stage[] = ['classified', 'scheduled'];
+
 export function DecideForm(props: { ctx: ActionContext }) {
   const [outcome, setOutcome] = createSignal<Outcome>();
   const [note, setNote] = createSignal('');
@@ -178,6 +180,8 @@ export function DecideForm(props: { ctx: ActionContext }) {
       submit={() => {
         const o = outcome();
         if (!o) return t('decide.choose');
+        // Decided meanwhile on a phone that synced: the relay would refuse a second decision.
+        if (!decidable.includes(props.ctx.request.stage)) return t('decide.tooLate');
         const current = tally();
         appendPublic(props.ctx.session, 'request.decided', {
           requestId: props.ctx.request.id,

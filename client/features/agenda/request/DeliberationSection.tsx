@@ -34,6 +34,23 @@ export function DeliberationSection(props: { request: RequestState; nameOf: (id:
             </div>
           )}
         </Show>
+        <Show when={r().concurrentDecisions.length > 0}>
+          <div class="note" data-testid="concurrent-decisions">
+            <p class="form-error">{t('request.concurrentDecisions')}</p>
+            <For each={r().concurrentDecisions}>
+              {(d) => (
+                <p>
+                  {t('request.decision', { outcome: t(`outcome.${d.outcome}` as MessageKey) })}
+                  {d.note ? ` · ${d.note}` : ''}
+                  <span class="muted">
+                    {' '}
+                    · {props.nameOf(d.by)} · {formatDateTime(d.at, intlLocale())}
+                  </span>
+                </p>
+              )}
+            </For>
+          </div>
+        </Show>
         <Show when={r().confirmations.length > 0}>
           <p data-testid="confirmations">
             {t('request.confirmations', {
