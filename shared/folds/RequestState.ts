@@ -114,7 +114,7 @@ export interface RequestState {
   tally: Tally | null;
   /** When `tally` was written. */
   tallyStamp: Stamp | null;
-  /** Each member's own latest vote (voting again replaces it in place). */
+  /** Each member's own latest vote by (at, id), in (at, id) order (voting again replaces it). */
   votes: Vote[];
   /**
    * The decision that stands: the final one (approved or rejected) once there is one, else the
@@ -129,6 +129,7 @@ export interface RequestState {
   concurrentDecisions: Decision[];
   /** Deferrals held, those written beside a final decision included. */
   deferrals: number;
+  /** In (at, id) order, as are `escalations` and `progress`: written at once, they list alike on every phone. */
   confirmations: Confirmation[];
   assignment: Assignment | null;
   escalations: Escalation[];

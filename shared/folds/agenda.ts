@@ -4,7 +4,7 @@ import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type { Act, Decision, EditChange, RequestState, Stage, TimelineEntry } from './RequestState.ts';
+import type { Decision, EditChange, RequestState, Stage, TimelineEntry } from './RequestState.ts';
 import { editedFields, endStages, undecidedStages } from './RequestState.ts';
 import { isNewer, putInOrder } from './stamp.ts';
 
@@ -159,9 +159,14 @@ function step(
     case 'request.tallied':
       offerTally(r, e.tally, at, eventId);
       return undefined;
-    case 'request.voted':
-      replaceBy(r.votes, { eventId, at, by, choice: e.choice });
+    case 'request.voted': {
+      // A member voting on two phones: the later vote by (at, id) stands wherever the log holds it.
+      const held = r.votes.findIndex((x) => x.by === by);
+      if (held >= 0 && !isNewer(at, eventId, r.votes[held])) return undefined;
+      if (held >= 0) r.votes.splice(held, 1);
+      putInOrder(r.votes, { eventId, at, by, choice: e.choice });
       return undefined;
+    }
     case 'request.decided': {
       const decision = decisionOf(e);
       if (e.tally) offerTally(r, e.tally, at, eventId);
@@ -174,7 +179,7 @@ function step(
     }
     case 'request.confirmed':
       if (!e.onPaper && r.confirmations.some((c) => c.by === e.by && !c.onPaper)) return { code: 'already_confirmed' };
-      r.confirmations.push({ eventId, at, by, onPaper: e.onPaper ?? null });
+      putInOrder(r.confirmations, { eventId, at, by, onPaper: e.onPaper ?? null });
       return undefined;
     case 'request.assigned':
       // Two members assigning offline at once: the later by (at, id) stands wherever the log holds
@@ -184,10 +189,10 @@ function step(
       r.stage = 'assigned';
       return undefined;
     case 'request.progressed':
-      r.progress.push({ eventId, at, by, note: e.note, photos: e.photos ?? [] });
+      putInOrder(r.progress, { eventId, at, by, note: e.note, photos: e.photos ?? [] });
       return undefined;
     case 'request.escalated':
-      r.escalations.push({
+      putInOrder(r.escalations, {
         eventId,
         at,
         by,
@@ -309,13 +314,6 @@ function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | und
     r.reopenedFrom = null;
   }
   return undefined;
-}
-
-/** Puts a member's entry in a list, replacing their earlier one in place. */
-function replaceBy<T extends Act>(list: T[], item: T): void {
-  const i = list.findIndex((x) => x.by === item.by);
-  if (i < 0) list.push(item);
-  else list[i] = item;
 }
 
 /** The words an edit changes, with what they were. */

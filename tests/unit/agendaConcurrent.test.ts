@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/events/index.ts';
-import { committee, completedRequest, request, scheduledRequest } from './support/agendaLog.ts';
+import { assignedRequest, committee, completedRequest, request, scheduledRequest } from './support/agendaLog.ts';
 import { everyMergeOrder, type OfflineWrite } from './support/everyMergeOrder.ts';
-import { community, owners } from './support/members.ts';
+import { community, owners, resident2, resident3 } from './support/members.ts';
 import type { TestLog } from './support/TestLog.ts';
 
 /**
@@ -135,6 +135,47 @@ describe('two decisions made at once on one request', () => {
 });
 
 describe('concurrent steps on one request', () => {
+  it('two residents voting at once: the same votes in the same order, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const a = log.add('request.voted', 'res2', { requestId: 'r1', choice: 'for' });
+    const b = log.add('request.voted', 'res3', { requestId: 'r1', choice: 'against' });
+    const { r } = inEveryOrder(base, [
+      { events: [b], member: resident3 },
+      { events: [a], member: resident2 },
+    ]);
+    expect(r?.votes.map((v) => v.eventId)).toEqual([a.id, b.id]);
+  });
+
+  it('one resident voting on two phones: the later vote stands, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const first = log.add('request.voted', 'res2', { requestId: 'r1', choice: 'against' });
+    const second = log.add('request.voted', 'res2', { requestId: 'r1', choice: 'for' });
+    const { r } = inEveryOrder(base, [
+      { events: [second], member: resident2 },
+      { events: [first], member: resident2 },
+    ]);
+    expect(r?.votes).toMatchObject([{ eventId: second.id, choice: 'for' }]);
+  });
+
+  it('progress notes, escalations and confirmations written at once list alike, in every merge order', () => {
+    const log = assignedRequest();
+    const base = [...log.events];
+    const note = log.add('request.progressed', 'own1', { requestId: 'r1', note: '材料已到' });
+    const up = log.add('request.escalated', 'own1', { requestId: 'r1', to: 'community' });
+    const signed = log.add('request.confirmed', 'res2', { requestId: 'r1' });
+    const note2 = log.add('request.progressed', committee, { requestId: 'r1', note: '物业同意配合' });
+    const up2 = log.add('request.escalated', committee, { requestId: 'r1', to: 'department', department: '街道' });
+    const signed2 = log.add('request.confirmed', 'res3', { requestId: 'r1' });
+    const { r } = inEveryOrder(base, [
+      { events: [note2, up2, signed2], member: community },
+      { events: [note, up, signed], member: owners },
+    ]);
+    expect(r?.progress.map((x) => x.eventId)).toEqual([note.id, note2.id]);
+    expect(r?.escalations.map((x) => x.eventId)).toEqual([up.id, up2.id]);
+    expect(r?.confirmations.map((x) => x.eventId)).toEqual([signed.id, signed2.id]);
+  });
   it('two recorders counting hands at once: the later count stands, in every merge order', () => {
     const log = scheduledRequest();
     const base = [...log.events];
