@@ -85,6 +85,9 @@ export interface Edit extends Act {
   /** The photos were replaced too. */
   photos: boolean;
 }
+/** What a later event replaces on a request: see `RequestState.settings`. */
+export type RequestSetting = 'tally' | 'classification' | 'meeting';
+
 export interface TimelineEntry extends Act {
   type: string;
 }
@@ -110,10 +113,14 @@ export interface RequestState {
   stage: Stage;
   priority: Priority | null;
   meetingId: string | null;
-  /** The latest show-of-hands count by (at, id), tallied or carried by a decision, wherever the log holds it. */
+  /** The latest show-of-hands count by (at, id), tallied or carried by a decision. */
   tally: Tally | null;
-  /** When `tally` was written. */
-  tallyStamp: Stamp | null;
+  /**
+   * The event each setting holds: the latest by (at, id), wherever the log holds them, so two
+   * members setting one offline at once end alike (`category` and `priority` by classification,
+   * `meetingId` by scheduling).
+   */
+  settings: Partial<Record<RequestSetting, Stamp>>;
   /** Each member's own latest vote by (at, id), in (at, id) order (voting again replaces it). */
   votes: Vote[];
   /**

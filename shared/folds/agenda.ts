@@ -4,7 +4,7 @@ import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type { Decision, EditChange, RequestState, Stage, TimelineEntry } from './RequestState.ts';
+import type { Decision, EditChange, RequestSetting, RequestState, Stage, TimelineEntry } from './RequestState.ts';
 import { editedFields, endStages, undecidedStages } from './RequestState.ts';
 import { isNewer, putInOrder } from './stamp.ts';
 
@@ -79,7 +79,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     priority: null,
     meetingId: null,
     tally: null,
-    tallyStamp: null,
+    settings: {},
     votes: [],
     decision: null,
     concurrentDecisions: [],
@@ -147,14 +147,16 @@ function step(
       if (e.building !== undefined) r.building = e.building;
       return undefined;
     case 'request.classified':
-      r.category = e.category;
-      r.priority = e.priority;
+      if (take(r, 'classification', at, eventId)) {
+        r.category = e.category;
+        r.priority = e.priority;
+      }
       if (r.stage === 'raised') r.stage = 'classified';
       return undefined;
     case 'request.scheduled':
       if (!ctx.existed(`mtg:${e.meetingId}`)) return { code: 'no_such', thing: 'meeting' };
-      r.meetingId = e.meetingId;
-      r.stage = 'scheduled';
+      if (take(r, 'meeting', at, eventId)) r.meetingId = e.meetingId;
+      r.stage = deliberation(r);
       return undefined;
     case 'request.tallied':
       offerTally(r, e.tally, at, eventId);
@@ -173,8 +175,11 @@ function step(
       if (e.outcome === 'deferred') {
         r.deferrals += 1;
         if (isNewer(at, eventId, r.decision)) r.decision = decision;
-      } else r.decision = decision;
-      r.stage = e.outcome === 'approved' ? 'decided' : e.outcome === 'rejected' ? 'closed' : 'classified';
+        r.stage = deliberation(r);
+      } else {
+        r.decision = decision;
+        r.stage = e.outcome === 'approved' ? 'decided' : 'closed';
+      }
       return undefined;
     }
     case 'request.confirmed':
@@ -266,9 +271,25 @@ function decideBeside(r: RequestState, decision: Decision, standing: Decision): 
 
 /** Keeps the show of hands written latest by (at, id), as a tally or in a decision. */
 function offerTally(r: RequestState, tally: Tally, at: number, eventId: string): void {
-  if (!isNewer(at, eventId, r.tallyStamp)) return;
-  r.tally = tally;
-  r.tallyStamp = { at, eventId };
+  if (take(r, 'tally', at, eventId)) r.tally = tally;
+}
+
+/** True, noting the event as the setting's, if it was written after the one the setting holds. */
+function take(r: RequestState, setting: RequestSetting, at: number, eventId: string): boolean {
+  if (!isNewer(at, eventId, r.settings[setting])) return false;
+  r.settings[setting] = { at, eventId };
+  return true;
+}
+
+/**
+ * Where an undecided request that was scheduled or deferred stands: scheduled if its latest
+ * scheduling by (at, id) came after its latest deferral, else back in deliberation (classified).
+ * A deferral and a scheduling written at once then give one stage wherever the log holds them.
+ */
+function deliberation(r: RequestState): Stage {
+  const meeting = r.settings.meeting;
+  if (!meeting) return 'classified';
+  return r.decision && isNewer(r.decision.at, r.decision.eventId, meeting) ? 'classified' : 'scheduled';
 }
 
 /**

@@ -135,6 +135,44 @@ describe('two decisions made at once on one request', () => {
 });
 
 describe('concurrent steps on one request', () => {
+  it('two members classifying at once: the later category and priority stand, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const first = log.add('request.classified', committee, { requestId: 'r1', category: 'safety', priority: 'high' });
+    const later = log.add('request.classified', 'own1', { requestId: 'r1', category: 'property', priority: 'low' });
+    const { r } = inEveryOrder(base, [
+      { events: [later], member: owners },
+      { events: [first], member: community },
+    ]);
+    expect(r).toMatchObject({ category: later.category, priority: later.priority, stage: 'scheduled' });
+  });
+
+  it('two members scheduling at once: the later meeting stands, in every merge order', () => {
+    const log = scheduledRequest();
+    log.add('meeting.scheduled', committee, { meetingId: 'm-2', kind: 'council', startsAt: log.at, place: '活动室' });
+    const base = [...log.events];
+    const again = log.add('request.scheduled', committee, { requestId: 'r1', meetingId: 'm-1' });
+    const moved = log.add('request.scheduled', 'own1', { requestId: 'r1', meetingId: 'm-2' });
+    const { r } = inEveryOrder(base, [
+      { events: [moved], member: owners },
+      { events: [again], member: community },
+    ]);
+    expect(r).toMatchObject({ meetingId: 'm-2', stage: 'scheduled' });
+  });
+
+  it('a deferral and a scheduling at once: the later of the two sets the stage, in every merge order', () => {
+    const log = scheduledRequest();
+    log.add('meeting.scheduled', committee, { meetingId: 'm-2', kind: 'council', startsAt: log.at, place: '活动室' });
+    const base = [...log.events];
+    const deferred = log.add('request.decided', committee, { requestId: 'r1', outcome: 'deferred', note: '下次再议' });
+    const moved = log.add('request.scheduled', 'own1', { requestId: 'r1', meetingId: 'm-2' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [moved], member: owners },
+      { events: [deferred], member: community },
+    ]);
+    expect(r).toMatchObject({ meetingId: 'm-2', stage: 'scheduled', deferrals: 1 });
+    expect(anomalies).toEqual([]);
+  });
   it('two residents voting at once: the same votes in the same order, in every merge order', () => {
     const log = scheduledRequest();
     const base = [...log.events];
