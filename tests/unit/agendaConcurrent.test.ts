@@ -108,6 +108,34 @@ describe('two decisions made at once on one request', () => {
     });
   });
 
+  it('two approvals each followed by an assignment: the earlier approval and the later assignment stand, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const yes = log.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+    const yes2 = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'approved', note: '同意' });
+    const toOwners = log.add('request.assigned', 'own1', {
+      requestId: 'r1',
+      owner: { party: 'owners' },
+      deadline: '2024-06-30',
+    });
+    const toProperty = log.add('request.assigned', committee, {
+      requestId: 'r1',
+      owner: { party: 'property' },
+      deadline: '2024-07-15',
+    });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [yes, toProperty], member: community },
+      { events: [yes2, toOwners], member: owners },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'assigned',
+      decision: { eventId: yes.id },
+      concurrentDecisions: [{ eventId: yes2.id }],
+      assignment: { eventId: toProperty.id },
+    });
+    expect(anomalies).toEqual([]);
+  });
+
   it('a deferral and a rejection: deferred once and rejected, in every merge order', () => {
     const log = scheduledRequest();
     const base = [...log.events];
