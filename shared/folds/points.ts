@@ -55,6 +55,12 @@ export interface PointsAccount {
   balance: number;
   /** In (at, id) order, wherever the log holds the events. */
   history: PointsEntry[];
+  /**
+   * The award paying for each source now (`<kind>:<id>` → its event id), worked out from the
+   * history, so that a line stamped after every other (nearly all of them) settles without walking
+   * it. Keys hold a colon, so no id a member chooses can name an object's prototype.
+   */
+  paying: Record<string, string>;
 }
 
 /**
@@ -193,7 +199,7 @@ export const pointsModule: FoldModule<PointsEvent> = {
 function account(ctx: FoldContext, memberId: string): PointsAccount {
   const existing = ctx.get<PointsAccount>(acctKey(memberId));
   if (existing) return existing;
-  const created: PointsAccount = { memberId, balance: 0, history: [] };
+  const created: PointsAccount = { memberId, balance: 0, history: [], paying: {} };
   ctx.put(acctKey(memberId), created);
   return created;
 }
@@ -251,8 +257,38 @@ function record(acct: PointsAccount, line: PointsEntry): void {
   const history = acct.history;
   let i = history.length;
   while (i > 0 && earlier(line, history[i - 1] as PointsEntry)) i--;
-  history.splice(i, 0, line);
-  settle(acct);
+  if (i < history.length) {
+    // Stamped before lines already held (an offline phone, a clock behind): everything after it may change.
+    history.splice(i, 0, line);
+    settle(acct);
+    return;
+  }
+  // The latest line: what it counts for follows from the account as it stands, as `settle` would say.
+  history.push(line);
+  const taken = line.targetEventId;
+  let counted: number;
+  if (taken !== null) {
+    const target = findLine(history, taken);
+    counted = target && target.delta !== 0 ? line.amount : 0;
+    const key = target && sourceKey(target);
+    if (key && acct.paying[key] === taken) delete acct.paying[key];
+  } else {
+    const key = sourceKey(line);
+    const repeat = key !== undefined && acct.paying[key] !== undefined;
+    // No correction of it can be held yet: a correction comes after what it corrects in the log.
+    if (key !== undefined && !repeat) acct.paying[key] = line.eventId;
+    counted = repeat ? 0 : line.amount;
+  }
+  const overdraft = line.kind === 'redeem' && acct.balance < -line.amount;
+  const alreadyAwarded = line.kind === 'award' && counted !== line.amount;
+  history[history.length - 1] = { ...line, delta: counted, overdraft, alreadyAwarded };
+  acct.balance += counted;
+}
+
+/** The line of an event, looked for from the newest (a correction mostly takes back a recent one). */
+function findLine(history: readonly PointsEntry[], eventId: string): PointsEntry | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if ((history[i] as PointsEntry).eventId === eventId) return history[i];
+  return undefined;
 }
 
 /**
@@ -295,6 +331,7 @@ function settle(acct: PointsAccount): void {
       history[i] = { ...h, delta: counted, overdraft, alreadyAwarded };
   }
   acct.balance = balance;
+  acct.paying = Object.fromEntries(paying);
 }
 
 /** `<kind>:<id>` of what a rule's award pays for; undefined for any other line. */
