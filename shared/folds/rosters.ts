@@ -86,6 +86,8 @@ export interface DutyState {
   freeSlots: number;
   status: 'open' | 'cancelled';
   cancelReason: string | null;
+  /** The cancellation whose reason stands: the earliest by (at, id). */
+  cancelled: Stamp | null;
   /**
    * Sign-ups holding a place, by member: the `slots` earliest by (at, id) of those not withdrawn (a
    * member who checked in or was corrected stays, withdrawn or not: time served is a fact).
@@ -112,11 +114,6 @@ export interface RostersState {
 type RosterEvent = EventOf<(typeof rosterEvents)[number]['entries']['type']['literal']>;
 
 const teamKey = (id: string) => `team:${id}`;
-const servesTime: ReadonlySet<string> = new Set([
-  'roster.checked-in',
-  'roster.checked-out',
-  'roster.attendance.corrected',
-]);
 const dutyKey = (id: string) => `duty:${id}`;
 
 /** Folds `roster.*` events into teams and duties; hours per member are a running total of duties. */
@@ -187,6 +184,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
           freeSlots: e.slots,
           status: 'open',
           cancelReason: null,
+          cancelled: null,
           signups: {},
           overfull: {},
           steps: {},
@@ -197,9 +195,9 @@ export const rostersModule: FoldModule<RosterEvent> = {
         const duty = ctx.get<DutyState>(dutyKey(e.dutyId));
         if (!duty) return { code: 'no_such', thing: 'duty' };
         // Time served is a fact: a check-in, check-out or correction written while the duty was
-        // cancelled on another phone counts, wherever the log holds the cancellation. Signing up
-        // for a cancelled duty (or cancelling twice) does not.
-        if (duty.status === 'cancelled' && !servesTime.has(e.type)) return { code: 'duty_cancelled' };
+        // cancelled on another phone counts, wherever the log holds the cancellation; so do a
+        // sign-up or a withdrawal written then (the duty shows cancelled, with who had signed up),
+        // in every merge order. The relay refuses a sign-up whose author saw the duty cancelled.
         if (e.type === 'roster.attendance.corrected') {
           if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
           const leaders = ctx.peek<TeamState>(teamKey(e.teamId))?.leaders ?? [];
@@ -216,8 +214,13 @@ function dutyStep(
   e: Exclude<RosterEvent, { type: `roster.team.${string}` | 'roster.duty.created' }>,
 ): AnomalyReason | undefined {
   if (!('memberId' in e)) {
+    // Cancelled on two phones at once: the earlier by (at, id) gives the reason, wherever it landed.
+    const first = duty.cancelled === null || earlier({ at: e.at, eventId: e.id }, duty.cancelled);
     duty.status = 'cancelled';
-    duty.cancelReason = e.reason;
+    if (first) {
+      duty.cancelled = { at: e.at, eventId: e.id };
+      duty.cancelReason = e.reason;
+    }
     return undefined;
   }
   const held = duty.steps[e.memberId];

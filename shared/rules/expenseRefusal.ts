@@ -59,7 +59,9 @@ export function expenseRefusal(ledger: LedgerState, event: ExpenseStep, heldOf: 
       if (refused) return { code: 'expense_status', status: 'refused' };
       if (paid) return { code: 'expense_status', status: x.reversal ? 'reversed' : 'paid' };
       if (!unmet) return undefined;
-      const tier = limitOn(ledger.tiers, shanghaiDay(x.at), (t) => held.has(t.eventId));
+      // A limit its amount is above forbids only if the payer surely held it; one that lets the
+      // amount through permits wherever the relay holds it (the payer may have held it unseen).
+      const tier = limitOn(ledger.tiers, shanghaiDay(x.at), (t) => held.has(t.eventId) || x.amount <= t.limitFen);
       return tier && x.amount > tier.limitFen ? { code: 'tier_unmet', limitFen: tier.limitFen } : undefined;
     }
     case 'ledger.expense.approved':

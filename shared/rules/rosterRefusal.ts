@@ -7,36 +7,65 @@ import { eventsHeldBy } from './causalPast.ts';
 type RosterRaw = { type?: unknown; id?: unknown; dutyId?: unknown; teamId?: unknown; memberId?: unknown };
 
 /**
- * Whether a sign-up breaks a causal rule: its author's copy held the duty full. Places go to the
+ * Whether a sign-up breaks a causal rule: its author's copy held the duty full, or cancelled. Places go to the
  * earliest sign-ups by (at, id), and a sign-up's time is its author's to write: one stamped before
- * a sign-up its author had seen would take the place of a volunteer who signed up first and served. Two offline phones taking
- * the last place at once are a concurrent conflict: kept, the later by (at, id) over-full.
+ * a sign-up its author had seen would take the place of a volunteer who signed up first and served.
+ * Two offline phones taking the last place at once are a concurrent conflict: kept, the later by
+ * (at, id) over-full.
  *
- * The author held at least the sign-up's causal past, maybe more; so a sign-up fills a place here
- * only if that past holds it, and a withdrawal frees one wherever the relay holds it.
+ * Who holds a place is worked out as the fold does (`signupOf` in rosters.ts): a member holds one
+ * with a sign-up later by (at, id) than their last withdrawal, or once they served (checked in, or
+ * a correction), withdrawn or not. The author held at least the sign-up's causal past, maybe more;
+ * so what fills a place (a sign-up, having served) counts only if that past holds it, and a
+ * withdrawal frees one wherever the relay holds it.
  */
 export function signupRefusal(
   events: Y.Array<unknown>,
   duty: DutyState | undefined,
   event: EventOf<'roster.signed-up'>,
 ): AnomalyReason | undefined {
-  if (!duty || duty.freeSlots > 0) return undefined;
+  if (!duty || (duty.freeSlots > 0 && duty.status !== 'cancelled')) return undefined;
   const steps = eventsHeldBy(events, event.id, (raw) => {
-    const r = raw as RosterRaw | null;
-    return r?.dutyId === event.dutyId &&
-      typeof r.memberId === 'string' &&
-      (r.type === 'roster.signed-up' || r.type === 'roster.withdrew')
-      ? { type: r.type, memberId: r.memberId }
+    const r = raw as (RosterRaw & { at?: unknown }) | null;
+    if (r?.dutyId !== event.dutyId || typeof r.at !== 'number' || typeof r.id !== 'string') return undefined;
+    if (r.type === 'roster.duty.cancelled') return { type: r.type, memberId: '', at: r.at, id: r.id };
+    return typeof r.memberId === 'string' && memberSteps.has(r.type as string)
+      ? { type: r.type as string, memberId: r.memberId, at: r.at, id: r.id }
       : undefined;
   });
-  // Every sign-up its author held and nobody withdrew holds a place or waits, over-full, for one.
-  const taken = new Set<string>();
+  // Signing up for a duty its author saw cancelled; one cancelled meanwhile on another phone is kept.
+  if (steps.some((s) => s.held && s.event.type === 'roster.duty.cancelled')) return { code: 'duty_cancelled' };
+  if (duty.freeSlots > 0) return undefined;
+  type Step = { at: number; id: string };
+  const later = (a: Step, b: Step) => a.at > b.at || (a.at === b.at && a.id > b.id);
+  const members = new Map<string, { signedUp: Step[]; lastWithdrawal: Step | undefined; served: boolean }>();
   for (const { event: step, held } of steps) {
-    if (step.type === 'roster.withdrew') taken.delete(step.memberId);
-    else if (held) taken.add(step.memberId);
+    if (step.type === 'roster.duty.cancelled') continue;
+    const m = members.get(step.memberId) ?? { signedUp: [], lastWithdrawal: undefined, served: false };
+    members.set(step.memberId, m);
+    if (step.type === 'roster.withdrew') {
+      if (!m.lastWithdrawal || later(step, m.lastWithdrawal)) m.lastWithdrawal = step;
+    } else if (!held) continue;
+    else if (step.type === 'roster.signed-up') m.signedUp.push(step);
+    else m.served = true;
   }
-  return taken.size >= duty.slots && !taken.has(event.memberId) ? { code: 'no_free_slot' } : undefined;
+  let taken = 0;
+  for (const [memberId, m] of members) {
+    if (memberId === event.memberId || m.signedUp.length === 0) continue;
+    const left = m.lastWithdrawal;
+    if (m.served || !left || m.signedUp.some((s) => later(s, left))) taken++;
+  }
+  // Even the author's own re-sign-up: stamped early, it would move them ahead of one seated.
+  return taken >= duty.slots ? { code: 'no_free_slot' } : undefined;
 }
+
+/** A member's steps on a duty that decide whether they hold a place. */
+const memberSteps = new Set([
+  'roster.signed-up',
+  'roster.withdrew',
+  'roster.checked-in',
+  'roster.attendance.corrected',
+]);
 
 /**
  * Whether a correction made as the team's lead breaks a causal rule: its author's copy held a change
