@@ -22,6 +22,12 @@ export const AnomalyCode = {
    * (`decisionRefusal`). The fold keeps decisions made at once as `concurrentDecisions`.
    */
   AlreadyDecided: 'already_decided',
+  /**
+   * A resident's own confirmation whose copy held theirs already, or an answer whose author's copy
+   * held the escalation answered: the relay refuses it (`agendaRefusal`). The fold counts a
+   * resident's confirmations made at once as one, and keeps answers made at once
+   * (`concurrentAnswers`).
+   */
   AlreadyConfirmed: 'already_confirmed',
   AlreadyAnswered: 'already_answered',
   /** Only the member who raised a request edits or withdraws it. */

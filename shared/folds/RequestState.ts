@@ -51,11 +51,17 @@ export interface Assignment extends Act {
   /** 'minutes' when it came from a meeting's action item (see applyActionItems). */
   source: 'agenda' | 'minutes';
 }
+export interface Answer extends Act {
+  text: string;
+}
 export interface Escalation extends Act {
   to: 'community' | 'department';
   department: string | null;
   note: string | null;
-  answer: (Act & { text: string }) | null;
+  /** The earliest answer by (at, id). */
+  answer: Answer | null;
+  /** Other answers written at once on phones that had not seen it, in (at, id) order: a conflict to show. */
+  concurrentAnswers: Answer[];
 }
 export interface ProgressNote extends Act {
   note: string;
@@ -136,7 +142,10 @@ export interface RequestState {
   concurrentDecisions: Decision[];
   /** Deferrals held, those written beside a final decision included. */
   deferrals: number;
-  /** In (at, id) order, as are `escalations` and `progress`: written at once, they list alike on every phone. */
+  /**
+   * In (at, id) order, as are `escalations` and `progress`: written at once, they list alike on every
+   * phone. A member's own confirmation counts once, the earliest by (at, id).
+   */
   confirmations: Confirmation[];
   assignment: Assignment | null;
   escalations: Escalation[];

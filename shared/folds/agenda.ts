@@ -4,7 +4,16 @@ import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type { Decision, EditChange, RequestSetting, RequestState, Stage, TimelineEntry } from './RequestState.ts';
+import type {
+  Answer,
+  Decision,
+  EditChange,
+  Escalation,
+  RequestSetting,
+  RequestState,
+  Stage,
+  TimelineEntry,
+} from './RequestState.ts';
 import { editedFields, endStages, undecidedStages } from './RequestState.ts';
 import { isNewer, putInOrder } from './stamp.ts';
 
@@ -182,10 +191,15 @@ function step(
       }
       return undefined;
     }
-    case 'request.confirmed':
-      if (!e.onPaper && r.confirmations.some((c) => c.by === e.by && !c.onPaper)) return { code: 'already_confirmed' };
+    case 'request.confirmed': {
+      // A resident confirming on two phones: the earlier by (at, id) counts wherever the log holds them.
+      const held = e.onPaper ? -1 : r.confirmations.findIndex((c) => c.by === by && !c.onPaper);
+      const standing = r.confirmations[held];
+      if (standing && isNewer(at, eventId, standing)) return undefined;
+      if (standing) r.confirmations.splice(held, 1);
       putInOrder(r.confirmations, { eventId, at, by, onPaper: e.onPaper ?? null });
       return undefined;
+    }
     case 'request.assigned':
       // Two members assigning offline at once: the later by (at, id) stands wherever the log holds
       // it, as a reassignment does; the other stays in the timeline.
@@ -205,14 +219,14 @@ function step(
         department: e.department ?? null,
         note: e.note ?? null,
         answer: null,
+        concurrentAnswers: [],
       });
       return undefined;
     case 'request.answered': {
       const i = r.escalations.findIndex((x) => x.eventId === e.escalationId);
       const escalation = r.escalations[i];
       if (!escalation) return { code: 'no_such', thing: 'escalation' };
-      if (escalation.answer) return { code: 'already_answered' };
-      r.escalations[i] = { ...escalation, answer: { eventId, at, by, text: e.answer } };
+      r.escalations[i] = answered(escalation, { eventId, at, by, text: e.answer });
       return undefined;
     }
     case 'request.completed':
@@ -267,6 +281,18 @@ function decideBeside(r: RequestState, decision: Decision, standing: Decision): 
   r.decision = stands;
   putInOrder(r.concurrentDecisions, beside);
   if (stands.outcome === 'approved' && r.stage === 'closed') r.stage = 'decided';
+}
+
+/**
+ * The escalation with an answer: the earlier by (at, id) stands and a later one, written on a phone
+ * that had not seen it, is kept in `concurrentAnswers` (the relay refuses one whose author saw it).
+ */
+function answered(x: Escalation, answer: Answer): Escalation {
+  if (!x.answer) return { ...x, answer };
+  const [stands, beside] = isNewer(answer.at, answer.eventId, x.answer) ? [x.answer, answer] : [answer, x.answer];
+  const concurrentAnswers = x.concurrentAnswers.slice();
+  putInOrder(concurrentAnswers, beside);
+  return { ...x, answer: stands, concurrentAnswers };
 }
 
 /** Keeps the show of hands written latest by (at, id), as a tally or in a decision. */

@@ -9,6 +9,7 @@ import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
+import { agendaRefusal, isAgendaStep } from './agendaRefusal.ts';
 import { isCausal } from './causal.ts';
 import { decisionRefusal } from './decisionRefusal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
@@ -138,6 +139,11 @@ export class CausalGuard {
       if (event.type === 'request.decided' && this.#fold) {
         const request = this.#fold.state.agenda.requests[event.requestId];
         const broken = decisionRefusal(request, event, heldInLog(this.#events, event.id));
+        if (broken) throw refusal(event, broken);
+      }
+      if (isAgendaStep(event) && why === undefined && this.#fold) {
+        const request = this.#fold.state.agenda.requests[event.requestId];
+        const broken = agendaRefusal(request, event, heldInLog(this.#events, event.id));
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {

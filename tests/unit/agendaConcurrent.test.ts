@@ -318,3 +318,34 @@ describe('concurrent steps on one request', () => {
     expect(ba?.state.anomalies).toEqual([]);
   });
 });
+
+describe('one step taken twice at once', () => {
+  it('one resident confirming on two phones counts once, the earlier, in every merge order', () => {
+    const log = assignedRequest();
+    const base = [...log.events];
+    const first = log.add('request.confirmed', 'res2', { requestId: 'r1' });
+    const second = log.add('request.confirmed', 'res2', { requestId: 'r1' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [second], member: resident2 },
+      { events: [first], member: resident2 },
+    ]);
+    expect(r?.confirmations).toMatchObject([{ eventId: first.id, by: 'res2' }]);
+    expect(anomalies).toEqual([]);
+  });
+
+  it('two answers to one escalation: the earlier stands and the other is kept beside it, in every merge order', () => {
+    const log = assignedRequest();
+    const up = log.add('request.escalated', committee, { requestId: 'r1', to: 'department', department: '街道' });
+    const base = [...log.events];
+    const first = log.add('request.answered', committee, { requestId: 'r1', escalationId: up.id, answer: '下周来看' });
+    const second = log.add('request.answered', 'own1', { requestId: 'r1', escalationId: up.id, answer: '已派人' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [second], member: owners },
+      { events: [first], member: community },
+    ]);
+    expect(r?.escalations).toMatchObject([
+      { eventId: up.id, answer: { eventId: first.id, text: '下周来看' }, concurrentAnswers: [{ eventId: second.id }] },
+    ]);
+    expect(anomalies).toEqual([]);
+  });
+});

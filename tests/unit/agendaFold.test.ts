@@ -228,11 +228,13 @@ describe('the agenda fold', () => {
     expect(state.anomalies[0]?.reason).toMatchObject({ code: 'schema' });
   });
 
-  it('refuses a second self-confirmation by the same member', () => {
+  it('counts a member’s own confirmation once, the earlier (the relay refuses one whose author had confirmed)', () => {
     const log = assignedRequest();
+    const first = log.add('request.confirmed', 'res2', { requestId: 'r1' });
     log.add('request.confirmed', 'res2', { requestId: 'r1' });
-    log.add('request.confirmed', 'res2', { requestId: 'r1' });
-    expect(request(log).state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_confirmed' }]);
+    const { r, state } = request(log);
+    expect(r.confirmations.map((c) => c.eventId)).toEqual([first.id]);
+    expect(state.anomalies).toEqual([]);
   });
 });
 

@@ -1,0 +1,60 @@
+import type { EventOf } from '../events/index.ts';
+import type { AnomalyReason } from '../folds/AnomalyReason.ts';
+import type { RequestState } from '../folds/RequestState.ts';
+import { exhaustive } from '../rooms.ts';
+import type { HeldOf } from './expenseRefusal.ts';
+
+/** The agenda steps `agendaRefusal` judges (decisions: `decisionRefusal.ts`). */
+export type AgendaStep = EventOf<'request.confirmed' | 'request.answered'>;
+
+/** True for the events `agendaRefusal` judges. */
+export function isAgendaStep(event: { type: string }): event is AgendaStep {
+  return event.type === 'request.confirmed' || event.type === 'request.answered';
+}
+
+/**
+ * Whether a step the fold kept breaks a causal rule: its author's copy held what it repeats. Then the
+ * relay refuses it, wherever it was placed.
+ * - A resident's own confirmation whose copy held theirs already (`already_confirmed`).
+ * - An answer to an escalation whose author's copy held it answered (`already_answered`).
+ * The fold keeps each of these when it was written on a phone that had not seen the other (the
+ * earlier by (at, id) counts, an answer beside it is shown). Only a request holding another such
+ * step is looked up (each look-up walks the log).
+ */
+export function agendaRefusal(
+  request: RequestState | undefined,
+  event: AgendaStep,
+  heldOf: HeldOf,
+): AnomalyReason | undefined {
+  if (!request) return undefined;
+  switch (event.type) {
+    case 'request.confirmed': {
+      if (event.onPaper) return undefined;
+      // The fold keeps one of a member's own confirmations; the timeline lists every one.
+      const onPaper = new Set(request.confirmations.flatMap((c) => (c.onPaper ? [c.eventId] : [])));
+      const others = request.timeline.flatMap((x) =>
+        x.type === event.type && x.by === event.by && x.eventId !== event.id && !onPaper.has(x.eventId)
+          ? [x.eventId]
+          : [],
+      );
+      return refusedIfHeld(others, heldOf, 'already_confirmed');
+    }
+    case 'request.answered': {
+      const escalation = request.escalations.find((x) => x.eventId === event.escalationId);
+      const answers = escalation?.answer ? [escalation.answer, ...escalation.concurrentAnswers] : [];
+      const others = answers.flatMap((a) => (a.eventId !== event.id ? [a.eventId] : []));
+      return refusedIfHeld(others, heldOf, 'already_answered');
+    }
+    default:
+      return exhaustive(event);
+  }
+}
+
+function refusedIfHeld(
+  others: string[],
+  heldOf: HeldOf,
+  code: 'already_confirmed' | 'already_answered',
+): AnomalyReason | undefined {
+  if (others.length === 0) return undefined;
+  return heldOf(others).size > 0 ? { code } : undefined;
+}
