@@ -243,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   'request.escalatedTo': 'Escalated to: {to}',
   'request.noAnswer': 'No answer yet.',
   'request.answer': 'Answer: {text}',
+  'request.concurrentAnswers':
+    'Note: phones offline at the same time recorded different answers. The earliest above stands; also recorded then:',
   'request.progress': 'Progress',
   'request.result': 'Result',
   'request.average': 'Average {avg} stars ({n} ratings)',

@@ -240,6 +240,7 @@ export const zhCN = {
   'request.escalatedTo': '已上报：{to}',
   'request.noAnswer': '还没有答复。',
   'request.answer': '答复：{text}',
+  'request.concurrentAnswers': '注意：几部手机离线时同时记了不同的答复。以上面先记的为准；同时记下的还有：',
   'request.progress': '办理进展',
   'request.result': '办理结果',
   'request.average': '平均 {avg} 星（{n} 人评价）',

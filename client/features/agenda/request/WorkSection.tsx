@@ -67,6 +67,22 @@ export function WorkSection(props: {
               >
                 {(a) => <p>{t('request.answer', { text: a().text })}</p>}
               </Show>
+              <Show when={x.concurrentAnswers.length > 0}>
+                <div data-testid="concurrent-answers">
+                  <p class="form-error">{t('request.concurrentAnswers')}</p>
+                  <For each={x.concurrentAnswers}>
+                    {(a) => (
+                      <p>
+                        {a.text}
+                        <span class="muted">
+                          {' '}
+                          · {props.nameOf(a.by)} · {formatDateTime(a.at, intlLocale())}
+                        </span>
+                      </p>
+                    )}
+                  </For>
+                </div>
+              </Show>
             </div>
           )}
         </For>
