@@ -30,6 +30,12 @@ export const AnomalyCode = {
    */
   AlreadyConfirmed: 'already_confirmed',
   AlreadyAnswered: 'already_answered',
+  /**
+   * A completion, or a step of the work on a completed request, whose author's copy held the request
+   * completed: the relay refuses it (`agendaRefusal`). The fold keeps completions made at once
+   * (`concurrentCompletions`), and work written beside one.
+   */
+  AlreadyCompleted: 'already_completed',
   /** Only the member who raised a request edits or withdraws it. */
   NotRaiser: 'not_raiser',
   NothingToRate: 'nothing_to_rate',

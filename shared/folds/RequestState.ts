@@ -150,7 +150,13 @@ export interface RequestState {
   assignment: Assignment | null;
   escalations: Escalation[];
   progress: ProgressNote[];
+  /** The report of the work done; of two written at once, the earlier by (at, id). */
   completion: Completion | null;
+  /**
+   * Other completions of the same round written at once on phones that had not seen it, in (at, id)
+   * order: a conflict to show. Emptied when the request is completed again after a reopening.
+   */
+  concurrentCompletions: Completion[];
   /**
    * Each member's latest rating by (at, id) of the current completion, in (at, id) order: a member
    * rating on two phones offline ends with the same one wherever the log holds the two.

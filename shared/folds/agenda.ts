@@ -6,6 +6,7 @@ import type { AnomalyReason } from './AnomalyReason.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
 import type {
   Answer,
+  Assignment,
   Decision,
   EditChange,
   Escalation,
@@ -60,6 +61,12 @@ export const agendaModule: FoldModule<AgendaEvent> = {
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
+    if (r.stage === 'completed' && isWork(e)) {
+      // Written on a phone that had not seen the completion: kept, wherever the log holds it.
+      workBeside(r, e);
+      touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
+      return undefined;
+    }
     if (!allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e);
     if (why) return why;
@@ -98,6 +105,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     escalations: [],
     progress: [],
     completion: null,
+    concurrentCompletions: [],
     ratings: [],
     averageRating: null,
     reopenCount: 0,
@@ -204,23 +212,12 @@ function step(
       // Two members assigning offline at once: the later by (at, id) stands wherever the log holds
       // it, as a reassignment does; the other stays in the timeline.
       if (r.stage === 'assigned' && !isNewer(at, eventId, r.assignment)) return undefined;
-      r.assignment = { eventId, at, by, owner: e.owner, deadline: e.deadline, note: e.note ?? null, source: 'agenda' };
+      r.assignment = assignmentOf(e);
       r.stage = 'assigned';
       return undefined;
     case 'request.progressed':
-      putInOrder(r.progress, { eventId, at, by, note: e.note, photos: e.photos ?? [] });
-      return undefined;
     case 'request.escalated':
-      putInOrder(r.escalations, {
-        eventId,
-        at,
-        by,
-        to: e.to,
-        department: e.department ?? null,
-        note: e.note ?? null,
-        answer: null,
-        concurrentAnswers: [],
-      });
+      workBeside(r, e);
       return undefined;
     case 'request.answered': {
       const i = r.escalations.findIndex((x) => x.eventId === e.escalationId);
@@ -231,6 +228,7 @@ function step(
     }
     case 'request.completed':
       r.completion = { eventId, at, by, result: e.result, photos: e.photos ?? [] };
+      r.concurrentCompletions = [];
       r.ratings = [];
       r.averageRating = null;
       r.stage = 'completed';
@@ -254,6 +252,63 @@ function step(
 }
 
 const isFinal = (d: Decision | null): d is Decision => d !== null && d.outcome !== 'deferred';
+
+type WorkEvent = EventOf<'request.completed' | 'request.assigned' | 'request.progressed' | 'request.escalated'>;
+
+const isWork = (e: AgendaEvent): e is WorkEvent =>
+  e.type === 'request.completed' ||
+  e.type === 'request.assigned' ||
+  e.type === 'request.progressed' ||
+  e.type === 'request.escalated';
+
+function assignmentOf(e: EventOf<'request.assigned'>): Assignment {
+  const { id: eventId, at, by } = e;
+  return { eventId, at, by, owner: e.owner, deadline: e.deadline, note: e.note ?? null, source: 'agenda' };
+}
+
+/**
+ * A step of the work kept without moving the stage: a progress note or an escalation, or one written
+ * on a phone that had not seen the request completed (the relay refuses it from one that had). Of
+ * two completions the earlier by (at, id) stands and the other is kept in `concurrentCompletions`;
+ * a later assignment by (at, id) is the request's, as a reassignment would have been.
+ */
+function workBeside(r: RequestState, e: WorkEvent): void {
+  const { id: eventId, at, by } = e;
+  switch (e.type) {
+    case 'request.completed': {
+      const completion = { eventId, at, by, result: e.result, photos: e.photos ?? [] };
+      const standing = r.completion;
+      if (!standing) {
+        r.completion = completion;
+        return;
+      }
+      const [stands, beside] = isNewer(at, eventId, standing) ? [standing, completion] : [completion, standing];
+      r.completion = stands;
+      putInOrder(r.concurrentCompletions, beside);
+      return;
+    }
+    case 'request.assigned':
+      if (isNewer(at, eventId, r.assignment)) r.assignment = assignmentOf(e);
+      return;
+    case 'request.progressed':
+      putInOrder(r.progress, { eventId, at, by, note: e.note, photos: e.photos ?? [] });
+      return;
+    case 'request.escalated':
+      putInOrder(r.escalations, {
+        eventId,
+        at,
+        by,
+        to: e.to,
+        department: e.department ?? null,
+        note: e.note ?? null,
+        answer: null,
+        concurrentAnswers: [],
+      });
+      return;
+    default:
+      exhaustive(e);
+  }
+}
 
 function decisionOf(e: EventOf<'request.decided'>): Decision {
   return { eventId: e.id, at: e.at, by: e.by, outcome: e.outcome, note: e.note, tally: e.tally ?? null };

@@ -5,11 +5,27 @@ import { exhaustive } from '../rooms.ts';
 import type { HeldOf } from './expenseRefusal.ts';
 
 /** The agenda steps `agendaRefusal` judges (decisions: `decisionRefusal.ts`). */
-export type AgendaStep = EventOf<'request.confirmed' | 'request.answered'>;
+export type AgendaStep = EventOf<
+  | 'request.confirmed'
+  | 'request.answered'
+  | 'request.completed'
+  | 'request.assigned'
+  | 'request.progressed'
+  | 'request.escalated'
+>;
+
+const judged: ReadonlySet<string> = new Set<AgendaStep['type']>([
+  'request.confirmed',
+  'request.answered',
+  'request.completed',
+  'request.assigned',
+  'request.progressed',
+  'request.escalated',
+]);
 
 /** True for the events `agendaRefusal` judges. */
 export function isAgendaStep(event: { type: string }): event is AgendaStep {
-  return event.type === 'request.confirmed' || event.type === 'request.answered';
+  return judged.has(event.type);
 }
 
 /**
@@ -17,6 +33,8 @@ export function isAgendaStep(event: { type: string }): event is AgendaStep {
  * relay refuses it, wherever it was placed.
  * - A resident's own confirmation whose copy held theirs already (`already_confirmed`).
  * - An answer to an escalation whose author's copy held it answered (`already_answered`).
+ * - A completion, or an assignment, progress note or escalation kept on a completed request, whose
+ *   author's copy held the completion (`already_completed`).
  * The fold keeps each of these when it was written on a phone that had not seen the other (the
  * earlier by (at, id) counts, an answer beside it is shown). Only a request holding another such
  * step is looked up (each look-up walks the log).
@@ -45,6 +63,15 @@ export function agendaRefusal(
       const others = answers.flatMap((a) => (a.eventId !== event.id ? [a.eventId] : []));
       return refusedIfHeld(others, heldOf, 'already_answered');
     }
+    case 'request.completed':
+    case 'request.assigned':
+    case 'request.progressed':
+    case 'request.escalated': {
+      if (request.stage !== 'completed' || !request.completion) return undefined;
+      const completions = [request.completion, ...request.concurrentCompletions];
+      const others = completions.flatMap((c) => (c.eventId !== event.id ? [c.eventId] : []));
+      return refusedIfHeld(others, heldOf, 'already_completed');
+    }
     default:
       return exhaustive(event);
   }
@@ -53,7 +80,7 @@ export function agendaRefusal(
 function refusedIfHeld(
   others: string[],
   heldOf: HeldOf,
-  code: 'already_confirmed' | 'already_answered',
+  code: 'already_confirmed' | 'already_answered' | 'already_completed',
 ): AnomalyReason | undefined {
   if (others.length === 0) return undefined;
   return heldOf(others).size > 0 ? { code } : undefined;

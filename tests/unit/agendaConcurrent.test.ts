@@ -349,3 +349,61 @@ describe('one step taken twice at once', () => {
     expect(anomalies).toEqual([]);
   });
 });
+
+describe('the work reported done at once', () => {
+  it('two completions: the earlier stands and the other is kept beside it, in every merge order', () => {
+    const log = assignedRequest();
+    const base = [...log.events];
+    const first = log.add('request.completed', 'own1', { requestId: 'r1', result: '装了充电桩' });
+    const second = log.add('request.completed', committee, { requestId: 'r1', result: '物业装好了' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [second], member: community },
+      { events: [first], member: owners },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'completed',
+      completion: { eventId: first.id, result: '装了充电桩' },
+      concurrentCompletions: [{ eventId: second.id, result: '物业装好了' }],
+    });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('a completion, a reassignment and a progress note at once: completed, with the later assignment and the note, in every merge order', () => {
+    const log = assignedRequest();
+    const base = [...log.events];
+    const done = log.add('request.completed', 'own1', { requestId: 'r1', result: '装了充电桩' });
+    const moved = log.add('request.assigned', committee, {
+      requestId: 'r1',
+      owner: { party: 'property' },
+      deadline: '2024-07-15',
+    });
+    const note = log.add('request.progressed', committee, { requestId: 'r1', note: '物业说材料没到' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [moved, note], member: community },
+      { events: [done], member: owners },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'completed',
+      completion: { eventId: done.id },
+      assignment: { eventId: moved.id, owner: { party: 'property' } },
+      progress: [{ eventId: note.id }],
+    });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('ratings of a completion stand beside a completion written at once, wherever the log holds it', () => {
+    const log = assignedRequest();
+    const head = [...log.events];
+    const a = log.add('request.completed', 'own1', { requestId: 'r1', result: '装了充电桩' });
+    const b = log.add('request.completed', committee, { requestId: 'r1', result: '物业装好了' });
+    // A poor rating would reopen it: a completion landing after that starts the next round (by log order).
+    const rated = log.add('request.rated', 'res2', { requestId: 'r1', stars: 4 });
+    const [first, ...others] = [
+      [...head, a, rated, b],
+      [...head, a, b, rated],
+      [...head, b, a, rated],
+    ].map((events) => request(events).r);
+    expect(first).toMatchObject({ stage: 'completed', completion: { eventId: a.id }, ratings: [{ stars: 4 }] });
+    for (const r of others) expect(r).toEqual(first);
+  });
+});

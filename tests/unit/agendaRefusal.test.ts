@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignedRequest, committee } from './support/agendaLog.ts';
+import { assignedRequest, committee, completedRequest, request } from './support/agendaLog.ts';
 import { community, owners, resident2 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
 
@@ -53,5 +53,44 @@ describe('a step whose author saw it taken', () => {
     const other = log.add('request.answered', committee, { requestId: 'r1', escalationId: up2.id, answer: '收到' });
     next.getArray('events').push([other]);
     expect(() => send(next, [other], community)).not.toThrow();
+  });
+});
+
+describe('work whose author saw the request completed', () => {
+  it('a second completion is refused (already_completed), even placed before the one seen', () => {
+    const log = completedRequest();
+    const { phone, send } = relayCopy(log.events);
+    const late = phone(66);
+    const again = log.add('request.completed', committee, { requestId: 'r1', result: '又修了一遍' });
+    late.getArray('events').insert(log.events.length - 2, [again]);
+    expect(() => send(late, [again], community)).toThrow(/already_completed/);
+  });
+
+  it('a reassignment or a progress note on the completed request is refused (already_completed)', () => {
+    const log = completedRequest();
+    const { phone, send } = relayCopy(log.events);
+    const late = phone(66);
+    const note = log.add('request.progressed', committee, { requestId: 'r1', note: '再看看' });
+    late.getArray('events').push([note]);
+    expect(() => send(late, [note], community)).toThrow(/already_completed/);
+    const other = phone(77);
+    const moved = log.add('request.assigned', committee, {
+      requestId: 'r1',
+      owner: { party: 'property' },
+      deadline: '2024-07-15',
+    });
+    other.getArray('events').push([moved]);
+    expect(() => send(other, [moved], community)).toThrow(/already_completed/);
+  });
+
+  it('a completion after the committee reopened it is kept', () => {
+    const log = completedRequest();
+    log.add('request.reopened', committee, { requestId: 'r1', reason: '返工' });
+    const { phone, send, events } = relayCopy(log.events);
+    const next = phone(66);
+    const again = log.add('request.completed', 'own1', { requestId: 'r1', result: '返工完成' });
+    next.getArray('events').push([again]);
+    expect(() => send(next, [again], owners)).not.toThrow();
+    expect(request(events()).r).toMatchObject({ completion: { eventId: again.id }, concurrentCompletions: [] });
   });
 });

@@ -24,6 +24,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_decided: { code: 'already_decided' },
   already_confirmed: { code: 'already_confirmed' },
   already_answered: { code: 'already_answered' },
+  already_completed: { code: 'already_completed' },
   not_raiser: { code: 'not_raiser' },
   nothing_to_rate: { code: 'nothing_to_rate' },
   not_approved: { code: 'not_approved' },

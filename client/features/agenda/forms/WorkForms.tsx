@@ -8,6 +8,7 @@ import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
+import { canProgress } from '../steps.ts';
 import type { ActionContext } from './context.ts';
 import { SelectField } from './fields.tsx';
 
@@ -68,6 +69,7 @@ export function AssignForm(props: { ctx: ActionContext }) {
         if (!k) return t('assign.needOwner');
         if (k === 'member' && !memberId()) return t('assign.needMember');
         if (!deadline()) return t('assign.needDeadline');
+        if (props.ctx.request.stage === 'completed') return t('complete.tooLate');
         const owner: Owner = k === 'member' ? { memberId: memberId() } : { party: k };
         appendPublic(props.ctx.session, 'request.assigned', {
           requestId: props.ctx.request.id,
@@ -126,6 +128,7 @@ export function EscalateForm(props: { ctx: ActionContext }) {
         if (!target) return t('escalate.choose');
         if (target === 'department' && !department().trim())
           return t('form.fillRequired', { field: t('escalate.departmentName') });
+        if (props.ctx.request.stage === 'completed') return t('complete.tooLate');
         appendPublic(props.ctx.session, 'request.escalated', {
           requestId: props.ctx.request.id,
           to: target,
@@ -169,6 +172,9 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
       done={props.ctx.done}
       submit={() => {
         if (!answer().trim()) return t('form.fillRequired', { field: t('answer.text') });
+        // Answered meanwhile on a phone that synced: the relay would refuse a second answer.
+        const escalation = props.ctx.request.escalations.find((x) => x.eventId === props.escalationId);
+        if (escalation?.answer) return t('answer.tooLate');
         appendPublic(props.ctx.session, 'request.answered', {
           requestId: props.ctx.request.id,
           escalationId: props.escalationId,
@@ -195,6 +201,8 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
       submit={() => {
         if (!text().trim()) return t('form.fillRequired', { field: label() });
         if (photosBusy()) return t('agenda.waitPhotos');
+        // Completed meanwhile on a phone that synced: the relay would refuse a step after it.
+        if (!canProgress(props.ctx.request)) return t('complete.tooLate');
         const extra = photos().length ? { photos: photos() } : {};
         if (props.kind === 'progress')
           appendPublic(props.ctx.session, 'request.progressed', {
