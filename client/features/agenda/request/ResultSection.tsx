@@ -20,6 +20,22 @@ export function ResultSection(props: { request: RequestState; nameOf: (id: strin
               {props.nameOf(c().by)} · {formatDateTime(c().at, intlLocale())}
             </p>
           </div>
+          <Show when={r().concurrentCompletions.length > 0}>
+            <div class="note" data-testid="concurrent-completions">
+              <p class="form-error">{t('request.concurrentCompletions')}</p>
+              <For each={r().concurrentCompletions}>
+                {(x) => (
+                  <>
+                    <p>{x.result}</p>
+                    <PhotoGrid hashes={x.photos} />
+                    <p class="muted">
+                      {props.nameOf(x.by)} · {formatDateTime(x.at, intlLocale())}
+                    </p>
+                  </>
+                )}
+              </For>
+            </div>
+          </Show>
           <Show when={r().ratings.length > 0} fallback={<p class="muted">{t('request.noRatings')}</p>}>
             <p class="strong" data-testid="average">
               {t('request.average', { avg: (r().averageRating ?? 0).toFixed(1), n: r().ratings.length })}
