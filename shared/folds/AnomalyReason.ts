@@ -15,7 +15,10 @@ export const AnomalyCode = {
   NoSuch: 'no_such',
   /** The request's stage does not allow the event. */
   Stage: 'stage',
-  /** The request to merge into has already ended. */
+  /**
+   * A merge into a request its author's copy held ended: the relay refuses it (`agendaRefusal`). The
+   * fold keeps a merge into a target that ended on a phone that had not seen it.
+   */
   TargetEnded: 'target_ended',
   /**
    * A decision whose author's copy held a final one on the request: the relay refuses it
@@ -36,6 +39,13 @@ export const AnomalyCode = {
    * (`concurrentCompletions`), and work written beside one.
    */
   AlreadyCompleted: 'already_completed',
+  /**
+   * A decision, merge or withdrawal whose author's copy held the request withdrawn, or merged: the
+   * relay refuses it (`decisionRefusal`, `agendaRefusal`). The fold keeps one written at once
+   * (`withdrawal`, `merges`).
+   */
+  AlreadyWithdrawn: 'already_withdrawn',
+  AlreadyMerged: 'already_merged',
   /** Only the member who raised a request edits or withdraws it. */
   NotRaiser: 'not_raiser',
   NothingToRate: 'nothing_to_rate',

@@ -79,6 +79,12 @@ export interface Rating extends Act {
   solved: boolean | null;
   comment: string | null;
 }
+export interface Merge extends Act {
+  intoId: string;
+}
+export interface Withdrawal extends Act {
+  reason: string;
+}
 /** The words a request's raiser may correct (request.edited), and what one correction changed. */
 export const editedFields = ['title', 'building', 'location', 'detail'] as const;
 export interface EditChange {
@@ -175,8 +181,21 @@ export interface RequestState {
   reopenedFrom: { cause: 'committee' | 'ratings' | null; reason: string | null } | null;
   /** The raiser's corrections, oldest first, with the words they replaced. */
   edits: Edit[];
+  /** The request it was merged into while a merge stands (the earliest by (at, id), no final decision). */
   mergedInto: string | null;
+  /**
+   * Every merge of this request, in (at, id) order. More than one, or one beside a final decision,
+   * were written on phones that had not seen each other's: a conflict to show.
+   */
+  merges: Merge[];
+  /** The requests a merge into this one was written for, in the order they were raised. */
   mergedFrom: string[];
+  /**
+   * The raiser's withdrawal, the earliest by (at, id). It ends the request unless a final decision or
+   * a merge stands; beside one it was written on a phone that had not seen it: a conflict to show.
+   */
+  withdrawal: Withdrawal | null;
+  /** The withdrawal's reason while it stands. */
   withdrawnReason: string | null;
   updatedAt: number;
   timeline: TimelineEntry[];

@@ -10,12 +10,14 @@ import type {
   Decision,
   EditChange,
   Escalation,
+  Merge,
   RequestSetting,
   RequestState,
   Stage,
   TimelineEntry,
+  Withdrawal,
 } from './RequestState.ts';
-import { editedFields, endStages, undecidedStages } from './RequestState.ts';
+import { editedFields, undecidedStages } from './RequestState.ts';
 import { isNewer, putInOrder } from './stamp.ts';
 
 type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
@@ -58,6 +60,19 @@ export const agendaModule: FoldModule<AgendaEvent> = {
     if (e.type === 'request.decided' && isFinal(r.decision)) {
       // Decided on another phone at the same time: a conflict to show, wherever the log holds it.
       decideBeside(r, decisionOf(e), r.decision);
+      touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
+      return undefined;
+    }
+    if (e.type === 'request.decided' && (r.stage === 'withdrawn' || r.stage === 'merged')) {
+      // Decided on a phone that had not seen it withdrawn or merged: a final decision stands over both.
+      decideOverEnd(r, decisionOf(e));
+      touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
+      return undefined;
+    }
+    if (e.type === 'request.withdrawn' && !undecidedStages.includes(r.stage)) {
+      if (e.by !== r.raisedBy) return { code: 'not_raiser' };
+      // Withdrawn on a phone that had not seen it decided, merged or withdrawn: kept, not a step.
+      withdraw(r, withdrawalOf(e));
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
@@ -114,7 +129,9 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     reopenedFrom: null,
     edits: [],
     mergedInto: null,
+    merges: [],
     mergedFrom: [],
+    withdrawal: null,
     withdrawnReason: null,
     updatedAt: e.at,
     timeline: [{ eventId: e.id, type: e.type, at: e.at, by: e.by }],
@@ -123,18 +140,71 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
   return undefined;
 }
 
+/**
+ * Every merge of a request is kept (`merges`); the earliest by (at, id) stands over a withdrawal,
+ * and a final decision stands over any merge. The target lists the duplicate whether or not its merge
+ * stands, by when the duplicate was raised: a decision or another merge of the duplicate cannot take
+ * it back from a request it does not step. A target that ended on a phone that had not seen the
+ * merge takes it all the same; the relay refuses a merge whose author saw the duplicate decided,
+ * withdrawn or merged, or the target ended.
+ */
 function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>): AnomalyReason | undefined {
   const into = ctx.get<RequestState>(key(e.intoId));
   if (!into) return { code: 'no_such', thing: 'request' };
-  if (!undecidedStages.includes(dup.stage)) return { code: 'stage', stage: dup.stage };
-  if (endStages.includes(into.stage)) return { code: 'target_ended', stage: into.stage };
   const entry = { eventId: e.id, type: e.type, at: e.at, by: e.by };
-  dup.stage = 'merged';
-  dup.mergedInto = into.id;
+  putInOrder(dup.merges, { eventId: e.id, at: e.at, by: e.by, intoId: into.id });
+  if (!isFinal(dup.decision)) {
+    dup.stage = 'merged';
+    dup.mergedInto = (dup.merges[0] as Merge).intoId;
+    dup.withdrawnReason = null;
+  }
   touch(dup, entry);
-  into.mergedFrom.push(dup.id);
+  if (!into.mergedFrom.includes(dup.id)) {
+    let i = into.mergedFrom.length;
+    while (i > 0 && raisedAfter(ctx, into.mergedFrom[i - 1] as string, dup)) i--;
+    into.mergedFrom.splice(i, 0, dup.id);
+  }
   touch(into, entry);
   return undefined;
+}
+
+/** True if the request `id` was raised after `r`, by (raisedAt, id). */
+function raisedAfter(ctx: FoldContext, id: string, r: RequestState): boolean {
+  const other = ctx.peek<RequestState>(key(id));
+  const at = other?.raisedAt ?? 0;
+  return at > r.raisedAt || (at === r.raisedAt && id > r.id);
+}
+
+function withdrawalOf(e: EventOf<'request.withdrawn'>): Withdrawal {
+  return { eventId: e.id, at: e.at, by: e.by, reason: e.reason };
+}
+
+/**
+ * The raiser's withdrawal: the earliest by (at, id) is kept (the raiser withdrawing on two phones).
+ * It ends the request unless a final decision or a merge stands; beside one, it is shown.
+ */
+function withdraw(r: RequestState, w: Withdrawal): void {
+  if (r.withdrawal && !isNewer(r.withdrawal.at, r.withdrawal.eventId, w)) return;
+  r.withdrawal = w;
+  if (r.stage === 'withdrawn') r.withdrawnReason = w.reason;
+}
+
+/**
+ * A decision made on a phone that had not seen the request withdrawn or merged. A deferral counts
+ * and leaves it ended; a final decision stands over both, which are kept (`withdrawal`, `merges`):
+ * steps taken on the decision then fold alike wherever the log holds the withdrawal or the merge.
+ */
+function decideOverEnd(r: RequestState, decision: Decision): void {
+  if (decision.tally) offerTally(r, decision.tally, decision.at, decision.eventId);
+  if (decision.outcome === 'deferred') {
+    r.deferrals += 1;
+    if (isNewer(decision.at, decision.eventId, r.decision)) r.decision = decision;
+    return;
+  }
+  r.decision = decision;
+  r.stage = decision.outcome === 'approved' ? 'decided' : 'closed';
+  r.mergedInto = null;
+  r.withdrawnReason = null;
 }
 
 /**
@@ -244,6 +314,7 @@ function step(
     case 'request.withdrawn':
       if (e.by !== r.raisedBy) return { code: 'not_raiser' };
       r.stage = 'withdrawn';
+      r.withdrawal = withdrawalOf(e);
       r.withdrawnReason = e.reason;
       return undefined;
     default:

@@ -76,6 +76,7 @@ export type { Claim, ListingState, PracticeState, ProfileState } from './practic
 export { householdsOfLead } from './practice.ts';
 export type {
   AgendaState,
+  Answer,
   Assignment,
   Completion,
   Confirmation,
@@ -83,12 +84,14 @@ export type {
   Edit,
   EditChange,
   Escalation,
+  Merge,
   ProgressNote,
   Rating,
   RequestState,
   Stage,
   TimelineEntry,
   Vote,
+  Withdrawal,
 } from './RequestState.ts';
 export { editedFields, endStages, stages, undecidedStages } from './RequestState.ts';
 export type { MonthHours } from './rosterQueries.ts';

@@ -142,8 +142,7 @@ export class CausalGuard {
         if (broken) throw refusal(event, broken);
       }
       if (isAgendaStep(event) && why === undefined && this.#fold) {
-        const request = this.#fold.state.agenda.requests[event.requestId];
-        const broken = agendaRefusal(request, event, heldInLog(this.#events, event.id));
+        const broken = agendaRefusal(this.#fold.state.agenda, event, heldInLog(this.#events, event.id));
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {

@@ -1,7 +1,8 @@
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
-import type { RequestState } from '../folds/RequestState.ts';
+import { type AgendaState, endStages, type RequestState } from '../folds/RequestState.ts';
 import { exhaustive } from '../rooms.ts';
+import { endRefusal } from './decisionRefusal.ts';
 import type { HeldOf } from './expenseRefusal.ts';
 
 /** The agenda steps `agendaRefusal` judges (decisions: `decisionRefusal.ts`). */
@@ -12,6 +13,8 @@ export type AgendaStep = EventOf<
   | 'request.assigned'
   | 'request.progressed'
   | 'request.escalated'
+  | 'request.withdrawn'
+  | 'request.merged'
 >;
 
 const judged: ReadonlySet<string> = new Set<AgendaStep['type']>([
@@ -21,6 +24,8 @@ const judged: ReadonlySet<string> = new Set<AgendaStep['type']>([
   'request.assigned',
   'request.progressed',
   'request.escalated',
+  'request.withdrawn',
+  'request.merged',
 ]);
 
 /** True for the events `agendaRefusal` judges. */
@@ -35,15 +40,15 @@ export function isAgendaStep(event: { type: string }): event is AgendaStep {
  * - An answer to an escalation whose author's copy held it answered (`already_answered`).
  * - A completion, or an assignment, progress note or escalation kept on a completed request, whose
  *   author's copy held the completion (`already_completed`).
+ * - A withdrawal or a merge whose author's copy held the request decided, merged or withdrawn
+ *   (`decisionRefusal.ts`), or a merge whose author's copy held the target ended (`target_ended`).
  * The fold keeps each of these when it was written on a phone that had not seen the other (the
  * earlier by (at, id) counts, an answer beside it is shown). Only a request holding another such
  * step is looked up (each look-up walks the log).
  */
-export function agendaRefusal(
-  request: RequestState | undefined,
-  event: AgendaStep,
-  heldOf: HeldOf,
-): AnomalyReason | undefined {
+export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: HeldOf): AnomalyReason | undefined {
+  const request = agenda.requests[event.requestId];
+  const target = event.type === 'request.merged' ? agenda.requests[event.intoId] : undefined;
   if (!request) return undefined;
   switch (event.type) {
     case 'request.confirmed': {
@@ -72,6 +77,10 @@ export function agendaRefusal(
       const others = completions.flatMap((c) => (c.eventId !== event.id ? [c.eventId] : []));
       return refusedIfHeld(others, heldOf, 'already_completed');
     }
+    case 'request.withdrawn':
+      return endRefusal(request, event.id, heldOf);
+    case 'request.merged':
+      return endRefusal(request, event.id, heldOf) ?? targetRefusal(target, heldOf);
     default:
       return exhaustive(event);
   }
@@ -84,4 +93,10 @@ function refusedIfHeld(
 ): AnomalyReason | undefined {
   if (others.length === 0) return undefined;
   return heldOf(others).size > 0 ? { code } : undefined;
+}
+
+/** A merge whose author's copy held the target ended, by its decision, merge or withdrawal. */
+function targetRefusal(target: RequestState | undefined, heldOf: HeldOf): AnomalyReason | undefined {
+  if (!target || !endStages.includes(target.stage)) return undefined;
+  return endRefusal(target, '', heldOf) ? { code: 'target_ended', stage: target.stage } : undefined;
 }

@@ -5,8 +5,9 @@ import type { HeldOf } from './expenseRefusal.ts';
 
 /**
  * Whether a decision breaks a causal rule: its author's copy held a final decision (approved or
- * rejected) on the request. Then the relay refuses it (`already_decided`); the fold alone would keep
- * it beside the one it saw, wherever it was placed. Two phones deciding offline at once are a
+ * rejected) on the request, or the request merged or withdrawn. Then the relay refuses it
+ * (`already_decided`, `already_merged`, `already_withdrawn`); the fold alone would keep it beside
+ * the one it saw, or let it stand over the merge or withdrawal, wherever it was placed. Two phones deciding offline at once are a
  * concurrent conflict: kept, and shown by the request (`concurrentDecisions`). What the author held
  * is known from below, as the event's causal past, so only a decision in that past forbids.
  */
@@ -16,11 +17,26 @@ export function decisionRefusal(
   heldOf: HeldOf,
 ): AnomalyReason | undefined {
   if (!request) return undefined;
-  const finals: string[] = [];
+  return endRefusal(request, event.id, heldOf);
+}
+
+/**
+ * Whether the author of the event `eventId` on `request` held what ended the undecided request: a
+ * final decision (`already_decided`), a merge (`already_merged`) or the raiser's withdrawal
+ * (`already_withdrawn`). Only a request holding one is looked up (each look-up walks the log).
+ */
+export function endRefusal(request: RequestState, eventId: string, heldOf: HeldOf): AnomalyReason | undefined {
+  const ends = new Map<string, AnomalyReason>();
   for (const d of [request.decision, ...request.concurrentDecisions]) {
-    if (d && d.outcome !== 'deferred' && d.eventId !== event.id) finals.push(d.eventId);
+    if (d && d.outcome !== 'deferred') ends.set(d.eventId, { code: 'already_decided' });
   }
-  // Only a request decided already is looked up (each look-up walks the log).
-  if (finals.length === 0) return undefined;
-  return heldOf(finals).size > 0 ? { code: 'already_decided' } : undefined;
+  for (const m of request.merges) ends.set(m.eventId, { code: 'already_merged' });
+  // The fold keeps the earliest withdrawal; the timeline lists every one.
+  for (const x of request.timeline)
+    if (x.type === 'request.withdrawn') ends.set(x.eventId, { code: 'already_withdrawn' });
+  ends.delete(eventId);
+  if (ends.size === 0) return undefined;
+  const held = heldOf([...ends.keys()]);
+  for (const [id, reason] of ends) if (held.has(id)) return reason;
+  return undefined;
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/events/index.ts';
-import { assignedRequest, committee, completedRequest, request, scheduledRequest } from './support/agendaLog.ts';
+import {
+  assignedRequest,
+  committee,
+  completedRequest,
+  raiser,
+  request,
+  scheduledRequest,
+} from './support/agendaLog.ts';
 import { everyMergeOrder, type OfflineWrite } from './support/everyMergeOrder.ts';
-import { community, owners, resident2, resident3 } from './support/members.ts';
+import { community, owners, resident, resident2, resident3 } from './support/members.ts';
 import type { TestLog } from './support/TestLog.ts';
 
 /**
@@ -27,6 +34,7 @@ function bothOrders(log: TestLog): [AppEvent[], AppEvent[]] {
 function inEveryOrder(base: readonly AppEvent[], writes: OfflineWrite[]) {
   const folds = everyMergeOrder(base, writes).map(({ state }) => ({
     r: state.agenda.requests.r1,
+    requests: state.agenda.requests,
     anomalies: state.anomalies,
   }));
   for (const fold of folds.slice(1)) expect(fold).toEqual(folds[0]);
@@ -405,5 +413,147 @@ describe('the work reported done at once', () => {
     ].map((events) => request(events).r);
     expect(first).toMatchObject({ stage: 'completed', completion: { eventId: a.id }, ratings: [{ stars: 4 }] });
     for (const r of others) expect(r).toEqual(first);
+  });
+});
+
+/** Request r1 scheduled, and r2 and r3 raised after it (duplicates to merge). */
+function withDuplicates(): TestLog {
+  const log = scheduledRequest();
+  log.add('request.raised', 'res2', { title: '飞线又来了', category: 'ev-charging' }, 'r2');
+  log.add('request.raised', 'res3', { title: '楼道里充电', category: 'ev-charging' }, 'r3');
+  return log;
+}
+
+describe('a request ended on one phone and decided or merged on another', () => {
+  it('a withdrawal and an approval at once: the approval and the steps on it stand, the withdrawal is kept beside it, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const back = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    const yes = log.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+    const assigned = log.add('request.assigned', committee, {
+      requestId: 'r1',
+      owner: { party: 'property' },
+      deadline: '2024-06-30',
+    });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [yes, assigned], member: community },
+      { events: [back], member: resident },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'assigned',
+      decision: { eventId: yes.id },
+      assignment: { eventId: assigned.id },
+      withdrawal: { eventId: back.id, reason: '自己解决了' },
+      withdrawnReason: null,
+    });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('a withdrawal and a deferral at once: withdrawn and deferred once, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const back = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    const later = log.add('request.decided', committee, { requestId: 'r1', outcome: 'deferred', note: '下次再议' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [later], member: community },
+      { events: [back], member: resident },
+    ]);
+    expect(r).toMatchObject({ stage: 'withdrawn', withdrawnReason: '自己解决了', deferrals: 1 });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('the raiser withdrawing on two phones: the earlier withdrawal stands, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const first = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    const second = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '不需要了' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [second], member: resident },
+      { events: [first], member: resident },
+    ]);
+    expect(r).toMatchObject({ stage: 'withdrawn', withdrawnReason: '自己解决了', withdrawal: { eventId: first.id } });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('a merge and a rejection at once: the rejection stands, the merge is kept and the target lists it, in every merge order', () => {
+    const log = withDuplicates();
+    const base = [...log.events];
+    const merged = log.add('request.merged', committee, { requestId: 'r1', intoId: 'r2' });
+    const no = log.add('request.decided', 'own1', { requestId: 'r1', outcome: 'rejected', note: '不同意' });
+    const { requests, anomalies } = inEveryOrder(base, [
+      { events: [no], member: owners },
+      { events: [merged], member: community },
+    ]);
+    expect(requests.r1).toMatchObject({
+      stage: 'closed',
+      mergedInto: null,
+      merges: [{ eventId: merged.id, intoId: 'r2' }],
+    });
+    expect(requests.r2).toMatchObject({ stage: 'raised', mergedFrom: ['r1'] });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('a merge and a withdrawal at once: merged, the withdrawal kept, in every merge order', () => {
+    const log = withDuplicates();
+    const base = [...log.events];
+    const merged = log.add('request.merged', committee, { requestId: 'r1', intoId: 'r2' });
+    const back = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [back], member: resident },
+      { events: [merged], member: community },
+    ]);
+    expect(r).toMatchObject({
+      stage: 'merged',
+      mergedInto: 'r2',
+      withdrawnReason: null,
+      withdrawal: { eventId: back.id },
+    });
+    expect(anomalies).toEqual([]);
+  });
+
+  it('one request merged into two at once: the earlier merge stands and both targets list it, in every merge order', () => {
+    const log = withDuplicates();
+    const base = [...log.events];
+    const first = log.add('request.merged', committee, { requestId: 'r1', intoId: 'r2' });
+    const second = log.add('request.merged', 'own1', { requestId: 'r1', intoId: 'r3' });
+    const { requests, anomalies } = inEveryOrder(base, [
+      { events: [second], member: owners },
+      { events: [first], member: community },
+    ]);
+    expect(requests.r1).toMatchObject({
+      stage: 'merged',
+      mergedInto: 'r2',
+      merges: [{ eventId: first.id }, { eventId: second.id }],
+    });
+    expect(requests.r2?.mergedFrom).toEqual(['r1']);
+    expect(requests.r3?.mergedFrom).toEqual(['r1']);
+    expect(anomalies).toEqual([]);
+  });
+
+  it('two duplicates merged into one request at once list in the order they were raised, in every merge order', () => {
+    const log = withDuplicates();
+    const base = [...log.events];
+    const a = log.add('request.merged', committee, { requestId: 'r3', intoId: 'r1' });
+    const b = log.add('request.merged', 'own1', { requestId: 'r2', intoId: 'r1' });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [a], member: community },
+      { events: [b], member: owners },
+    ]);
+    expect(r?.mergedFrom).toEqual(['r2', 'r3']);
+    expect(anomalies).toEqual([]);
+  });
+
+  it('a merge into a request withdrawn at once: merged all the same, in every merge order', () => {
+    const log = withDuplicates();
+    const base = [...log.events];
+    const merged = log.add('request.merged', committee, { requestId: 'r2', intoId: 'r1' });
+    const back = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    const { requests, anomalies } = inEveryOrder(base, [
+      { events: [back], member: resident },
+      { events: [merged], member: community },
+    ]);
+    expect(requests.r1).toMatchObject({ stage: 'withdrawn', mergedFrom: ['r2'] });
+    expect(requests.r2).toMatchObject({ stage: 'merged', mergedInto: 'r1' });
+    expect(anomalies).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assignedRequest, committee, completedRequest, request } from './support/agendaLog.ts';
-import { community, owners, resident2 } from './support/members.ts';
+import {
+  assignedRequest,
+  committee,
+  completedRequest,
+  raiser,
+  request,
+  scheduledRequest,
+} from './support/agendaLog.ts';
+import { community, owners, resident, resident2 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
 
 /**
@@ -92,5 +99,62 @@ describe('work whose author saw the request completed', () => {
     next.getArray('events').push([again]);
     expect(() => send(next, [again], owners)).not.toThrow();
     expect(request(events()).r).toMatchObject({ completion: { eventId: again.id }, concurrentCompletions: [] });
+  });
+});
+
+describe('an end whose author saw the request ended', () => {
+  /** Request r1 scheduled and a duplicate r2; `seen` written before the phone that writes next. */
+  function seen(write: (log: ReturnType<typeof scheduledRequest>) => void) {
+    const log = scheduledRequest();
+    log.add('request.raised', 'res2', { title: '飞线又来了', category: 'ev-charging' }, 'r2');
+    write(log);
+    const copy = relayCopy(log.events);
+    return { log, late: copy.phone(66), send: copy.send };
+  }
+
+  it('a withdrawal of a request its raiser saw approved is refused (already_decided)', () => {
+    const { log, late, send } = seen((l) => {
+      l.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+    });
+    const back = log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '算了' });
+    late.getArray('events').insert(log.events.length - 2, [back]);
+    expect(() => send(late, [back], resident)).toThrow(/already_decided/);
+  });
+
+  it('a second withdrawal is refused (already_withdrawn), even stamped before the first', () => {
+    const { log, late, send } = seen((l) => {
+      l.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    });
+    const back = { ...log.add('request.withdrawn', raiser, { requestId: 'r1', reason: '算了' }), at: 0 };
+    late.getArray('events').push([back]);
+    expect(() => send(late, [back], resident)).toThrow(/already_withdrawn/);
+  });
+
+  it('a decision on a request its author saw withdrawn is refused (already_withdrawn)', () => {
+    const { log, late, send } = seen((l) => {
+      l.add('request.withdrawn', raiser, { requestId: 'r1', reason: '自己解决了' });
+    });
+    const yes = log.add('request.decided', committee, { requestId: 'r1', outcome: 'approved', note: '同意' });
+    late.getArray('events').push([yes]);
+    expect(() => send(late, [yes], community)).toThrow(/already_withdrawn/);
+  });
+
+  it('a merge of a request its author saw merged elsewhere is refused (already_merged)', () => {
+    const { log, late, send } = seen((l) => {
+      l.add('request.raised', 'res3', { title: '楼道里充电', category: 'ev-charging' }, 'r3');
+      l.add('request.merged', committee, { requestId: 'r1', intoId: 'r3' });
+    });
+    const merged = log.add('request.merged', 'own1', { requestId: 'r1', intoId: 'r2' });
+    late.getArray('events').push([merged]);
+    expect(() => send(late, [merged], owners)).toThrow(/already_merged/);
+  });
+
+  it('a merge into a request its author saw merged into the duplicate is refused (target_ended)', () => {
+    const { log, late, send } = seen((l) => {
+      l.add('request.merged', committee, { requestId: 'r2', intoId: 'r1' });
+    });
+    const merged = log.add('request.merged', 'own1', { requestId: 'r1', intoId: 'r2' });
+    late.getArray('events').push([merged]);
+    expect(() => send(late, [merged], owners)).toThrow(/target_ended/);
   });
 });

@@ -25,6 +25,8 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_confirmed: { code: 'already_confirmed' },
   already_answered: { code: 'already_answered' },
   already_completed: { code: 'already_completed' },
+  already_withdrawn: { code: 'already_withdrawn' },
+  already_merged: { code: 'already_merged' },
   not_raiser: { code: 'not_raiser' },
   nothing_to_rate: { code: 'nothing_to_rate' },
   not_approved: { code: 'not_approved' },
