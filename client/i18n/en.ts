@@ -215,6 +215,8 @@ export const en: Record<MessageKey, string> = {
   'request.meeting': 'On the agenda of: {meeting}',
   'request.mergedInto': 'This duplicated another request and was merged.',
   'request.openSurvivor': 'Open the request it joined',
+  'request.concurrentMerges':
+    'Note: phones offline at the same time also merged it into another request. What is shown here stands; also recorded then:',
   'request.mergedFrom': '{n} duplicates merged into this',
   'request.todo': 'What to do now',
   'request.noActions': 'Nothing for you to do now.',
@@ -257,6 +259,8 @@ export const en: Record<MessageKey, string> = {
   'request.reopenedNote': 'Reopened ({n}): {reason}',
   'request.reopenUnsatisfied': 'residents were unsatisfied or said it is not solved',
   'request.withdrawnNote': 'Withdrawn because: {reason}',
+  'request.concurrentWithdrawal':
+    'Note: the raiser withdrew it on a phone that had not yet seen it decided or merged (reason: {reason}). What is shown here stands.',
   'request.anomalies': '{n} entries did not take effect',
   'request.anomaliesHint':
     'These clashed with where the request stood (e.g. two phones decided at once), so they did not count; they are kept on record.',
@@ -288,6 +292,8 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_confirmed': 'already confirmed',
   'anomaly.already_answered': 'that escalation was already answered',
   'anomaly.already_completed': 'it had already been completed',
+  'anomaly.already_withdrawn': 'the raiser had already withdrawn it',
+  'anomaly.already_merged': 'it had already been merged into another request',
   'anomaly.not_raiser': 'only the person who raised it can do this',
   'anomaly.nothing_to_rate': 'nothing completed to rate yet',
   'anomaly.not_approved': 'not yet approved by all three parties, so it cannot be paid',
@@ -368,6 +374,7 @@ export const en: Record<MessageKey, string> = {
   'merge.none': 'No request to merge into.',
   'merge.choose': 'Please choose the request to keep.',
   'merge.tooLate': 'A request already decided cannot be merged.',
+  'merge.targetEnded': 'That request has just ended; choose another.',
   'merge.submit': 'Merge',
   'schedule.meeting': 'Which meeting',
   'schedule.none': 'No meeting is scheduled yet.',
@@ -417,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   'complete.submit': 'Report done',
   'reopen.reason': 'Why reopen',
   'withdraw.reason': 'Why withdraw',
+  'withdraw.tooLate': 'It has just been decided, merged or withdrawn; have a look first.',
   'edit.hint':
     'Until it is decided, whoever raised a request can correct what they wrote; the change stays in its record.',
   'edit.submit': 'Save changes',

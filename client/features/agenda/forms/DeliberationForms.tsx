@@ -72,6 +72,8 @@ export function MergeForm(props: { ctx: ActionContext }) {
         const target = into();
         if (!target) return t('merge.choose');
         if (!undecidedStages.includes(props.ctx.request.stage)) return t('merge.tooLate');
+        const survivor = props.ctx.view.compound.agenda.requests[target];
+        if (!survivor || endStages.includes(survivor.stage)) return t('merge.targetEnded');
         appendPublic(props.ctx.session, 'request.merged', { requestId: props.ctx.request.id, intoId: target });
       }}
     >

@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import type { Owner } from '../../../../shared/events/request.ts';
+import { undecidedStages } from '../../../../shared/folds/index.ts';
 import { parties } from '../../../../shared/roles.ts';
 import { appendPublic, optional } from '../../../domain/appendPublic.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
@@ -234,6 +235,9 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
       done={props.ctx.done}
       submit={() => {
         if (!reason().trim()) return t('form.fillRequired', { field: label() });
+        // Decided, merged or withdrawn meanwhile on a phone that synced: the relay would refuse it.
+        if (props.kind === 'withdraw' && !undecidedStages.includes(props.ctx.request.stage))
+          return t('withdraw.tooLate');
         appendPublic(props.ctx.session, props.kind === 'reopen' ? 'request.reopened' : 'request.withdrawn', {
           requestId: props.ctx.request.id,
           reason: reason().trim(),

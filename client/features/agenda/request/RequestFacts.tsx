@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { MeetingState, RequestState } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import type { PublicView } from '../../../domain/PublicFold.ts';
@@ -12,6 +12,8 @@ import { AskedEntry } from './AskedEntry.tsx';
 export function RequestFacts(props: { request: RequestState; view: PublicView; nameOf: (id: string) => string }) {
   const { path } = usePage();
   const r = () => props.request;
+  // Merges that do not stand: beside a final decision, or after the earliest one.
+  const otherMerges = () => (r().stage === 'merged' ? r().merges.slice(1) : r().merges);
   const meeting = (id: string | null) => (id ? props.view.compound.meetings.meetings[id] : undefined);
   const meetingText = (m: MeetingState) =>
     `${t(`meetingKind.${m.kind}` as MessageKey)} · ${formatDateTime(m.startsAt, intlLocale())}`;
@@ -60,6 +62,24 @@ export function RequestFacts(props: { request: RequestState; view: PublicView; n
             </A>
           </p>
         )}
+      </Show>
+      <Show when={otherMerges().length > 0}>
+        <div class="note" data-testid="concurrent-merges">
+          <p class="form-error">{t('request.concurrentMerges')}</p>
+          <For each={otherMerges()}>
+            {(m) => (
+              <p>
+                <A class="inline-link" href={path('agenda', m.intoId)}>
+                  {props.view.compound.agenda.requests[m.intoId]?.title ?? t('request.openSurvivor')}
+                </A>
+                <span class="muted">
+                  {' '}
+                  · {props.nameOf(m.by)} · {formatDateTime(m.at, intlLocale())}
+                </span>
+              </p>
+            )}
+          </For>
+        </div>
       </Show>
       <Show when={r().mergedFrom.length > 0}>
         <p class="muted">{t('request.mergedFrom', { n: r().mergedFrom.length })}</p>

@@ -18,6 +18,13 @@ export function StatusNotes(props: { request: RequestState }) {
         </p>
       </Show>
       <Show when={r().withdrawnReason}>{(w) => <p class="note">{t('request.withdrawnNote', { reason: w() })}</p>}</Show>
+      <Show when={r().stage !== 'withdrawn' && r().withdrawal}>
+        {(w) => (
+          <p class="note form-error" data-testid="concurrent-withdrawal">
+            {t('request.concurrentWithdrawal', { reason: w().reason })}
+          </p>
+        )}
+      </Show>
     </>
   );
 }
