@@ -93,12 +93,15 @@ export interface EditChange {
   after: string;
 }
 export interface Edit extends Act {
+  /** What the edit set each field to, whether or not that changed it. */
+  set: Partial<Record<(typeof editedFields)[number], string>>;
+  /** What it changed, from the words the edits stamped before it left. */
   changes: EditChange[];
   /** The photos were replaced too. */
   photos: boolean;
 }
 /** What a later event replaces on a request: see `RequestState.settings`. */
-export type RequestSetting = 'tally' | 'classification' | 'meeting';
+export type RequestSetting = 'tally' | 'classification' | 'meeting' | 'photos';
 
 export interface TimelineEntry extends Act {
   type: string;
@@ -130,7 +133,7 @@ export interface RequestState {
   /**
    * The event each setting holds: the latest by (at, id), wherever the log holds them, so two
    * members setting one offline at once end alike (`category` and `priority` by classification,
-   * `meetingId` by scheduling).
+   * `meetingId` by scheduling, `photos` by the raiser's edit).
    */
   settings: Partial<Record<RequestSetting, Stamp>>;
   /** Each member's own latest vote by (at, id), in (at, id) order (voting again replaces it). */
@@ -179,7 +182,7 @@ export interface RequestState {
    * fields were before, put back if more ratings lift the average again. Null otherwise.
    */
   reopenedFrom: { cause: 'committee' | 'ratings' | null; reason: string | null } | null;
-  /** The raiser's corrections, oldest first, with the words they replaced. */
+  /** The raiser's corrections in (at, id) order, with the words they replaced. */
   edits: Edit[];
   /** The request it was merged into while a merge stands (the earliest by (at, id), no final decision). */
   mergedInto: string | null;

@@ -226,12 +226,8 @@ function step(
   switch (e.type) {
     case 'request.edited':
       if (e.by !== r.raisedBy) return { code: 'not_raiser' };
-      r.edits.push({ eventId, at, by, changes: editChanges(r, e), photos: e.photos !== undefined });
-      if (e.title !== undefined) r.title = e.title;
-      if (e.detail !== undefined) r.detail = e.detail;
-      if (e.location !== undefined) r.location = e.location;
-      if (e.photos !== undefined) r.photos = e.photos;
-      if (e.building !== undefined) r.building = e.building;
+      edit(r, e);
+      if (e.photos !== undefined && take(r, 'photos', at, eventId)) r.photos = e.photos;
       return undefined;
     case 'request.classified':
       if (take(r, 'classification', at, eventId)) {
@@ -489,12 +485,42 @@ function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | und
   return undefined;
 }
 
-/** The words an edit changes, with what they were. */
-function editChanges(r: RequestState, e: EventOf<'request.edited'>): EditChange[] {
-  const out: EditChange[] = [];
-  for (const field of editedFields) {
-    const after = e[field];
-    if (after !== undefined && after !== r[field]) out.push({ field, before: r[field], after });
+type EditedField = (typeof editedFields)[number];
+type Words = Record<EditedField, string | null>;
+
+/**
+ * Puts the raiser's edit among the others in (at, id) order, then replays them all from the words
+ * as raised: each field ends with the latest edit of it by (at, id), and each edit's `before` is what
+ * the edits stamped before it left, so the raiser editing on two phones offline reads alike
+ * wherever the log holds the two.
+ */
+function edit(r: RequestState, e: EventOf<'request.edited'>): void {
+  const words = {} as Words;
+  for (const field of editedFields) words[field] = asRaised(r, field);
+  const set: Partial<Record<EditedField, string>> = {};
+  for (const field of editedFields) if (e[field] !== undefined) set[field] = e[field];
+  putInOrder(r.edits, { eventId: e.id, at: e.at, by: e.by, changes: [], photos: e.photos !== undefined, set });
+  r.edits = r.edits.map((x) => {
+    const changes: EditChange[] = [];
+    for (const field of editedFields) {
+      const after = x.set[field];
+      if (after === undefined) continue;
+      if (after !== words[field]) changes.push({ field, before: words[field], after });
+      words[field] = after;
+    }
+    return { ...x, changes };
+  });
+  for (const field of editedFields) r[field] = words[field] as string;
+}
+
+/** A field's words as raised: before its first edit by (at, id), or as they stand if never edited. */
+function asRaised(r: RequestState, field: EditedField): string | null {
+  for (const x of r.edits) {
+    const after = x.set[field];
+    if (after === undefined) continue;
+    const change = x.changes.find((c) => c.field === field);
+    // An edit that changed nothing set the words they already were.
+    return change ? change.before : after;
   }
-  return out;
+  return r[field];
 }

@@ -557,3 +557,49 @@ describe('a request ended on one phone and decided or merged on another', () => 
     expect(anomalies).toEqual([]);
   });
 });
+
+describe('the raiser editing on two phones', () => {
+  it('each field keeps the later edit by (at, id) and each edit what the earlier left, in every merge order', () => {
+    const log = scheduledRequest();
+    const base = [...log.events];
+    const first = log.add('request.edited', raiser, {
+      requestId: 'r1',
+      title: '楼下飞线充电',
+      detail: '每天晚上都有',
+      photos: ['a'.repeat(64)],
+    });
+    const second = log.add('request.edited', raiser, {
+      requestId: 'r1',
+      title: '3号楼飞线充电',
+      location: '3号楼',
+      photos: ['b'.repeat(64)],
+    });
+    const { r, anomalies } = inEveryOrder(base, [
+      { events: [second], member: resident },
+      { events: [first], member: resident },
+    ]);
+    expect(r).toMatchObject({
+      title: '3号楼飞线充电',
+      detail: '每天晚上都有',
+      location: '3号楼',
+      photos: ['b'.repeat(64)],
+    });
+    expect(r?.edits.map((x) => [x.eventId, x.changes])).toEqual([
+      [
+        first.id,
+        [
+          { field: 'title', before: '飞线充电', after: '楼下飞线充电' },
+          { field: 'detail', before: null, after: '每天晚上都有' },
+        ],
+      ],
+      [
+        second.id,
+        [
+          { field: 'title', before: '楼下飞线充电', after: '3号楼飞线充电' },
+          { field: 'location', before: null, after: '3号楼' },
+        ],
+      ],
+    ]);
+    expect(anomalies).toEqual([]);
+  });
+});

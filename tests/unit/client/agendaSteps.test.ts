@@ -178,6 +178,7 @@ describe('the raiser corrects a request', () => {
         at: expect.any(Number),
         by: resident.memberId,
         photos: false,
+        set: { title: '北门路灯不亮', building: '3号楼' },
         changes: [
           { field: 'title', before: '路灯不亮', after: '北门路灯不亮' },
           { field: 'building', before: null, after: '3号楼' },
