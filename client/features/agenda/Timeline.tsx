@@ -40,7 +40,7 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
       return x?.onPaper ? t('request.paperNames', { names: x.onPaper.names.join('、') }) : null;
     }
     case 'request.withdrawn':
-      return r.withdrawnReason;
+      return r.withdrawal?.eventId === id ? r.withdrawal.reason : null;
     case 'request.edited': {
       const x = r.edits.find((e) => e.eventId === id);
       if (!x) return null;
