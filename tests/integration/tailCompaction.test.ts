@@ -14,15 +14,17 @@ const titlesOf = (rows: Uint8Array[]) => {
 
 /** Counts the store's finished compactions of `room` (a spy on the real store); `restore` takes it off. */
 function countCompactions(docs: DocStore, room: string) {
-  const counter = { done: 0, restore: () => undefined as void };
   const compact = docs.compact.bind(docs);
+  const counter = {
+    done: 0,
+    restore: () => {
+      docs.compact = compact;
+    },
+  };
   docs.compact = async (name, merge, plan) => {
     const result = await compact(name, merge, plan);
     if (name === room) counter.done++;
     return result;
-  };
-  counter.restore = () => {
-    docs.compact = compact;
   };
   return counter;
 }

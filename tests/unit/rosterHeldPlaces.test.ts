@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
-import { resident, resident2, resident3 } from './support/members.ts';
+import { resident, resident2 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
 import { TestLog } from './support/TestLog.ts';
 
