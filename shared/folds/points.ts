@@ -43,6 +43,13 @@ export interface PointsEntry {
    * already pays (two committee phones tapping one suggestion offline): it counts for nothing.
    */
   alreadyAwarded: boolean;
+  /**
+   * A redemption whose one-time id an earlier scan by (at, id) holds (one code scanned at two
+   * counters offline): it counts for nothing, and counts once that scan is taken back.
+   */
+  ticketUsed: boolean;
+  /** A correction of a line an earlier correction by (at, id) takes back (two phones offline): it counts for nothing. */
+  alreadyCorrected: boolean;
 }
 
 export type AwardSource =
@@ -222,9 +229,7 @@ function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason 
   if (!ctx.existed(goodsKey(e.goodsId))) return { code: 'no_such', thing: 'goods' };
   // A price never changes after listing, so the final draft gives the price at this point.
   const cost = (ctx.peek<GoodsDraft>(goodsKey(e.goodsId))?.pricePoints ?? 0) * e.quantity;
-  const held = ctx.get<PointsAccount>(acctKey(e.memberId));
-  if (e.ticket !== undefined && held?.history.some((h) => h.ticket === e.ticket)) return { code: 'ticket_used' };
-  record(held ?? account(ctx, e.memberId), {
+  record(account(ctx, e.memberId), {
     ...entry(e, 'redeem', -cost),
     goodsId: e.goodsId,
     quantity: e.quantity,
@@ -241,9 +246,11 @@ function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReaso
   if (!target || (target.event?.type !== 'points.awarded' && target.event?.type !== 'points.redeemed'))
     return { code: 'no_such', thing: 'target' };
   const done = target.outcome as Outcome;
-  const acct = account(ctx, done.memberId);
-  if (acct.history.some((h) => h.targetEventId === e.targetEventId)) return { code: 'already_corrected' };
-  record(acct, { ...entry(e, 'correction', -done.delta), reason: e.reason, targetEventId: e.targetEventId });
+  record(account(ctx, done.memberId), {
+    ...entry(e, 'correction', -done.delta),
+    reason: e.reason,
+    targetEventId: e.targetEventId,
+  });
   return undefined;
 }
 
@@ -257,8 +264,9 @@ function record(acct: PointsAccount, line: PointsEntry): void {
   const history = acct.history;
   let i = history.length;
   while (i > 0 && earlier(line, history[i - 1] as PointsEntry)) i--;
-  if (i < history.length) {
-    // Stamped before lines already held (an offline phone, a clock behind): everything after it may change.
+  // Stamped before lines already held (an offline phone, a clock behind), or a one-time id scanned
+  // twice (which scan holds it may change): lines before it may change.
+  if (i < history.length || sharesTicket(history, line)) {
     history.splice(i, 0, line);
     settle(acct);
     return;
@@ -267,11 +275,14 @@ function record(acct: PointsAccount, line: PointsEntry): void {
   history.push(line);
   const taken = line.targetEventId;
   let counted: number;
+  let alreadyCorrected = false;
   if (taken !== null) {
     const target = findLine(history, taken);
-    counted = target && target.delta !== 0 ? line.amount : 0;
+    // The earlier correction of the line stands; this one changes nothing.
+    alreadyCorrected = history.some((h) => h !== line && h.targetEventId === taken);
+    counted = target && target.delta !== 0 && !alreadyCorrected ? line.amount : 0;
     const key = target && sourceKey(target);
-    if (key && acct.paying[key] === taken) delete acct.paying[key];
+    if (key && !alreadyCorrected && acct.paying[key] === taken) delete acct.paying[key];
   } else {
     const key = sourceKey(line);
     const repeat = key !== undefined && acct.paying[key] !== undefined;
@@ -279,10 +290,22 @@ function record(acct: PointsAccount, line: PointsEntry): void {
     if (key !== undefined && !repeat) acct.paying[key] = line.eventId;
     counted = repeat ? 0 : line.amount;
   }
-  const overdraft = line.kind === 'redeem' && acct.balance < -line.amount;
+  const overdraft = line.kind === 'redeem' && counted !== 0 && acct.balance < -counted;
   const alreadyAwarded = line.kind === 'award' && counted !== line.amount;
-  history[history.length - 1] = { ...line, delta: counted, overdraft, alreadyAwarded };
+  history[history.length - 1] = { ...line, delta: counted, overdraft, alreadyAwarded, alreadyCorrected };
   acct.balance += counted;
+}
+
+/**
+ * True if another redemption holds the line's one-time id, or the line corrects a redemption whose
+ * one-time id another redemption holds too.
+ */
+function sharesTicket(history: readonly PointsEntry[], line: PointsEntry): boolean {
+  const ticket = line.targetEventId === null ? line.ticket : (findLine(history, line.targetEventId)?.ticket ?? null);
+  if (ticket === null) return false;
+  let scans = line.targetEventId === null ? 1 : 0;
+  for (const h of history) if (h.ticket === ticket && h.targetEventId === null && ++scans > 1) return true;
+  return false;
 }
 
 /** The line of an event, looked for from the newest (a correction mostly takes back a recent one). */
@@ -294,23 +317,46 @@ function findLine(history: readonly PointsEntry[], eventId: string): PointsEntry
 /**
  * What each line counts for, walking the history in (at, id) order. Of a rule's awards for one
  * source, one pays at a time: a later one while it stands counts for nothing (`alreadyAwarded`);
- * once a correction takes it back, the next award may pay. A correction takes back what its line
- * counted for. A redemption past the balance at its time is flagged `overdraft`. Lines are
- * replaced, never changed: a published account shares them.
+ * once a correction takes it back, the next award may pay. Of the redemptions of one one-time id,
+ * one counts: the earliest never taken back, else the earliest; a later one counts for nothing
+ * (`ticketUsed`), an earlier one taken back neither (the ticket passed on, so its correction has
+ * nothing to take back). Of the corrections of one line the earliest takes back what the line
+ * counted for; the others count for nothing (`alreadyCorrected`). A redemption past the balance at
+ * its time is flagged `overdraft`. Lines are replaced, never changed: a published account shares them.
  */
 function settle(acct: PointsAccount): void {
   const history = acct.history;
+  const byId = new Map<string, PointsEntry>();
+  /** The correction that stands for each line it takes back: the earliest. */
+  const standing = new Map<string, string>();
+  const scans = new Map<string, PointsEntry[]>();
+  for (const h of history) {
+    byId.set(h.eventId, h);
+    if (h.targetEventId !== null) {
+      if (!standing.has(h.targetEventId)) standing.set(h.targetEventId, h.eventId);
+    } else if (h.ticket !== null) {
+      const list = scans.get(h.ticket);
+      if (list) list.push(h);
+      else scans.set(h.ticket, [h]);
+    }
+  }
+  const holder = new Map<string, PointsEntry>();
+  for (const [ticket, list] of scans)
+    holder.set(ticket, list.find((s) => !standing.has(s.eventId)) ?? (list[0] as PointsEntry));
   const paying = new Map<string, string>();
   const takenBack = new Set<string>();
   const counts = new Map<string, number>();
-  const byId = new Map<string, PointsEntry>();
-  for (const h of history) byId.set(h.eventId, h);
   for (const h of history) {
     if (h.targetEventId !== null) {
+      if (standing.get(h.targetEventId) !== h.eventId) continue;
       takenBack.add(h.targetEventId);
       const target = byId.get(h.targetEventId);
       const key = target && sourceKey(target);
       if (key && paying.get(key) === target.eventId) paying.delete(key);
+      continue;
+    }
+    if (h.ticket !== null) {
+      counts.set(h.eventId, holder.get(h.ticket) === h ? h.amount : 0);
       continue;
     }
     const key = sourceKey(h);
@@ -322,13 +368,26 @@ function settle(acct: PointsAccount): void {
   let balance = 0;
   for (let i = 0; i < history.length; i++) {
     const h = history[i] as PointsEntry;
+    const alreadyCorrected = h.targetEventId !== null && standing.get(h.targetEventId) !== h.eventId;
     const counted =
-      h.targetEventId === null ? (counts.get(h.eventId) ?? 0) : counts.get(h.targetEventId) ? h.amount : 0;
-    const overdraft = h.kind === 'redeem' && balance < -h.amount;
+      h.targetEventId === null
+        ? (counts.get(h.eventId) ?? 0)
+        : counts.get(h.targetEventId) && !alreadyCorrected
+          ? h.amount
+          : 0;
+    const overdraft = h.kind === 'redeem' && counted !== 0 && balance < -counted;
     const alreadyAwarded = h.kind === 'award' && counted !== h.amount;
+    const first = h.ticket !== null ? holder.get(h.ticket) : undefined;
+    const ticketUsed = first !== undefined && first !== h && earlier(first, h);
     balance += counted;
-    if (h.delta !== counted || h.overdraft !== overdraft || h.alreadyAwarded !== alreadyAwarded)
-      history[i] = { ...h, delta: counted, overdraft, alreadyAwarded };
+    if (
+      h.delta !== counted ||
+      h.overdraft !== overdraft ||
+      h.alreadyAwarded !== alreadyAwarded ||
+      h.ticketUsed !== ticketUsed ||
+      h.alreadyCorrected !== alreadyCorrected
+    )
+      history[i] = { ...h, delta: counted, overdraft, alreadyAwarded, ticketUsed, alreadyCorrected };
   }
   acct.balance = balance;
   acct.paying = Object.fromEntries(paying);
@@ -363,6 +422,8 @@ function entry(e: PointsEvent, kind: PointsEntry['kind'], delta: number): Points
     ticket: null,
     overdraft: false,
     alreadyAwarded: false,
+    ticketUsed: false,
+    alreadyCorrected: false,
   };
 }
 
@@ -379,7 +440,7 @@ export function accountContributions(acct: PointsAccount): Contribution[] {
   for (const h of acct.history) if (h.targetEventId !== null) corrected.add(h.targetEventId);
   const out: Contribution[] = [];
   for (const h of acct.history)
-    if (h.kind === 'redeem' && h.goodsId !== null && h.quantity !== null && !corrected.has(h.eventId))
+    if (h.kind === 'redeem' && h.goodsId !== null && h.quantity !== null && !corrected.has(h.eventId) && !h.ticketUsed)
       out.push(['redeemed', h.goodsId, h.quantity]);
   return out;
 }

@@ -11,6 +11,7 @@ import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { agendaRefusal, isAgendaStep } from './agendaRefusal.ts';
 import { isCausal } from './causal.ts';
+import { correctionRefusal } from './correctionRefusal.ts';
 import { decisionRefusal } from './decisionRefusal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
 import { needsRefusal } from './needsRefusal.ts';
@@ -113,7 +114,7 @@ export class CausalGuard {
       if (why && isCausal(why)) throw refusal(event, why);
       if (event.type === 'points.redeemed' && this.#fold) {
         const account = this.#fold.state.points.accounts[event.memberId];
-        const broken = redemptionRefusal(this.#events, account, event, why);
+        const broken = redemptionRefusal(this.#events, account, event);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'roster.signed-up' && why === undefined && this.#fold) {
@@ -134,6 +135,10 @@ export class CausalGuard {
       }
       if (event.type === 'ledger.reversed' && why === undefined && this.#fold) {
         const broken = reversalRefusal(this.#events, event);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'points.corrected' && why === undefined && this.#fold) {
+        const broken = correctionRefusal(this.#events, event);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'request.decided' && this.#fold) {

@@ -6,7 +6,8 @@ import { heldEvents } from './causalPast.ts';
 
 /**
  * Whether a redemption that landed overdrawn, or with a used one-time id, breaks a causal rule:
- * its counter's copy held the balance it overdrew, or the first use of the id. Then the relay
+ * its counter's copy held the balance it overdrew, or another redemption of the id (wherever its
+ * time puts it: one stamped before the use it saw would take the id from that one). Then the relay
  * refuses it. If only events its counter could not have held (another offline counter's
  * redemption) make it so, it is a concurrent conflict: kept, and the account flags it.
  *
@@ -19,13 +20,12 @@ export function redemptionRefusal(
   events: Y.Array<unknown>,
   account: PointsAccount | undefined,
   event: EventOf<'points.redeemed'>,
-  why: AnomalyReason | undefined,
 ): AnomalyReason | undefined {
   if (!account) return undefined;
-  if (why?.code === 'ticket_used') {
-    const first = account.history.find((h) => h.ticket === event.ticket);
-    return first && knew(events, event.id, [first]).has(first.eventId) ? why : undefined;
-  }
+  const uses = account.history.filter(
+    (h) => event.ticket !== undefined && h.ticket === event.ticket && h.eventId !== event.id,
+  );
+  if (uses.length > 0 && knew(events, event.id, uses).size > 0) return { code: 'ticket_used' };
   // The account is folded by (at, id): a redemption stamped before one its counter had seen leaves
   // that one flagged, not itself, so any flag on the account puts the new redemption to the test.
   if (!account.history.some((h) => h.overdraft)) return undefined;

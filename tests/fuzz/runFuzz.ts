@@ -225,22 +225,28 @@ function breaksCausalRule(doc: FuzzDoc, events: readonly Record<string, unknown>
     return foldMinutes(log).anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
   }
   const state = foldEvents(log);
-  // Written after all the relay holds, a redemption's overdraft or reused one-time id, and a payment
-  // above a limit or of a refused expense (or a signature beside them), are their writer's own: the
-  // writer's copy held what they break.
+  // Written after all the relay holds, a redemption's overdraft or reused one-time id, a second
+  // correction of a points line, and a payment above a limit or of a refused expense (or a signature
+  // beside them), are their writer's own: the writer's copy held what they break.
   const overdrawn = Object.values(state.points.accounts).some((acct) =>
-    acct.history.some((h) => h.overdraft && ids.has(h.eventId)),
+    acct.history.some(
+      (h) =>
+        ids.has(h.eventId) &&
+        (h.overdraft ||
+          acct.history.some(
+            (o) =>
+              o !== h &&
+              ((h.ticket !== null && o.ticket === h.ticket) ||
+                (h.targetEventId !== null && o.targetEventId === h.targetEventId)),
+          )),
+    ),
   );
   const heldAll = (candidates: readonly string[]) => new Set(candidates);
   const expenseBroken = events.some((e) => {
     const event = e as unknown as AppEvent;
     return isExpenseStep(event) && expenseRefusal(state.ledger, event, heldAll) !== undefined;
   });
-  return (
-    overdrawn ||
-    expenseBroken ||
-    state.anomalies.some((a) => ids.has(a.eventId) && (isCausal(a.reason) || a.reason.code === 'ticket_used'))
-  );
+  return overdrawn || expenseBroken || state.anomalies.some((a) => ids.has(a.eventId) && isCausal(a.reason));
 }
 
 async function honestWrite(

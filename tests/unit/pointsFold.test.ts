@@ -53,14 +53,14 @@ describe('the points fold', () => {
     expect(foldEvents(log.events).points.accounts.res2?.balance).toBe(-10);
   });
 
-  it('corrects an award and a redemption once each, keeping both in the history', () => {
+  it('corrects an award and a redemption once each, keeping every line in the history; a second correction of a line counts for nothing', () => {
     const log = shop();
     const award = log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 150, reason: '志愿服务' });
     const dup = log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 150, reason: '志愿服务' });
     const buy = log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 2 });
     log.add('points.corrected', 'comm1', { targetEventId: dup.id, reason: '重复登记' });
     log.add('points.corrected', 'comm1', { targetEventId: buy.id, reason: '退货' });
-    log.add('points.corrected', 'comm1', { targetEventId: dup.id, reason: '再次更正' });
+    const again = log.add('points.corrected', 'comm1', { targetEventId: dup.id, reason: '再次更正' });
     const state = foldEvents(log.events);
     expect(state.points.accounts.res1?.balance).toBe(150);
     expect(state.points.goods.rice).toMatchObject({ stock: 2, redeemed: 0 });
@@ -70,8 +70,11 @@ describe('the points fold', () => {
       'redeem',
       'correction',
       'correction',
+      'correction',
     ]);
-    expect(state.anomalies.map((a) => a.reason)).toEqual([{ code: 'already_corrected' }]);
+    const second = state.points.accounts.res1?.history.find((h) => h.eventId === again.id);
+    expect(second).toMatchObject({ delta: 0, alreadyCorrected: true });
+    expect(state.anomalies).toEqual([]);
     expect(award.id).not.toBe(dup.id);
   });
 
