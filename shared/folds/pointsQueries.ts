@@ -183,6 +183,13 @@ export function overdrafts(points: PointsState): Overdraft[] {
   return out.sort((a, b) => a.entry.at - b.entry.at);
 }
 
+/** True if some account holds a correction of the line of this event. */
+export function isCorrected(points: PointsState, eventId: string): boolean {
+  for (const acct of Object.values(points.accounts))
+    if (acct.history.some((h) => h.targetEventId === eventId)) return true;
+  return false;
+}
+
 /** True if the account holds a redemption with this one-time id. */
 export function ticketUsed(account: PointsAccount | undefined, ticket: string): boolean {
   return account?.history.some((h) => h.ticket === ticket) ?? false;

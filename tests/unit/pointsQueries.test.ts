@@ -3,6 +3,7 @@ import { foldEvents } from '../../shared/folds/index.ts';
 import {
   awardSuggestions,
   historyLines,
+  isCorrected,
   meetingsToAward,
   overdrafts,
   ruleFor,
@@ -204,10 +205,11 @@ describe('a member’s points', () => {
     ]);
     expect(lines[0]?.reversed?.goodsId).toBe('soap');
     expect(s.points.accounts.res1?.balance).toBe(50);
+    expect([isCorrected(s.points, r.id), isCorrected(s.points, a.id)]).toEqual([true, false]);
     expect(historyLines(undefined)).toEqual([]);
   });
 
-  it('the same one-time id redeemed twice counts once', () => {
+  it('the same one-time id redeemed twice counts once; the later scan is kept, counting for nothing', () => {
     const log = new TestLog();
     log.add('points.goods.listed', 'comm1', { name: '洗洁精', pricePoints: 30, stock: 5 }, 'soap');
     log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 100, reason: '清理楼道' });

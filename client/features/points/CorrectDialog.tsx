@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
-import type { PointsEntry } from '../../../shared/folds/index.ts';
+import type { PointsEntry, PointsState } from '../../../shared/folds/index.ts';
+import { isCorrected } from '../../../shared/folds/pointsQueries.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -8,7 +9,12 @@ import { TextField } from '../../ui/TextField.tsx';
 import { correct } from './actions.ts';
 
 /** Reverses one line with a reason; the line and its correction both stay in the history. */
-export function CorrectDialog(props: { session: CompoundSession; entry: PointsEntry | undefined; done: () => void }) {
+export function CorrectDialog(props: {
+  session: CompoundSession;
+  points: PointsState;
+  entry: PointsEntry | undefined;
+  done: () => void;
+}) {
   const [reason, setReason] = createSignal('');
   return (
     <Modal open={props.entry !== undefined} onOpenChange={(o) => !o && props.done()} title={t('points.correctTitle')}>
@@ -16,6 +22,8 @@ export function CorrectDialog(props: { session: CompoundSession; entry: PointsEn
         submitLabel={t('points.correct')}
         submit={() => {
           if (!reason().trim()) return t('form.fillRequired', { field: t('points.correctReason') });
+          // Corrected meanwhile on a phone that synced: the relay would refuse a second correction.
+          if (isCorrected(props.points, props.entry?.eventId ?? '')) return t('points.correctedMeanwhile');
           correct(props.session, props.entry?.eventId ?? '', reason());
           setReason('');
         }}

@@ -53,6 +53,8 @@ export function HistoryList(props: {
                   <Show when={line.corrected}> · {t('points.corrected')}</Show>
                   <Show when={line.entry.overdraft}> · {t('points.overdraft')}</Show>
                   <Show when={line.entry.alreadyAwarded}> · {t('points.alreadyAwarded')}</Show>
+                  <Show when={line.entry.ticketUsed}> · {t('points.ticketUsedLine')}</Show>
+                  <Show when={line.entry.alreadyCorrected}> · {t('points.alreadyCorrected')}</Show>
                 </span>
               </span>
               <span class="points-delta" classList={{ 'points-minus': line.entry.delta < 0 }}>

@@ -27,7 +27,7 @@ export default function MemberPointsPage() {
         {t('points.balanceIs', { n: account()?.balance ?? 0 })}
       </p>
       <HistoryList points={points()} rosters={rosters()} memberId={params.memberId} onCorrect={setCorrecting} />
-      <CorrectDialog session={session} entry={correcting()} done={() => setCorrecting(undefined)} />
+      <CorrectDialog session={session} points={points()} entry={correcting()} done={() => setCorrecting(undefined)} />
     </>
   );
 }

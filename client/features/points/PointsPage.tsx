@@ -105,7 +105,7 @@ export default function PointsPage() {
       <Modal open={ruleOpen()} onOpenChange={setRuleOpen} title={t('points.addRule')}>
         <RuleForm session={session} done={() => setRuleOpen(false)} />
       </Modal>
-      <CorrectDialog session={session} entry={correcting()} done={() => setCorrecting(undefined)} />
+      <CorrectDialog session={session} points={points()} entry={correcting()} done={() => setCorrecting(undefined)} />
     </>
   );
 }
