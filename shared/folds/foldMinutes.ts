@@ -52,7 +52,20 @@ type MinutesEvent = EventOf<
   | 'minutes.amended'
 >;
 
-/** Folds one meeting's minutes events in array order (small logs: no incremental fold needed). */
+/** An event of one kind with its place in the log, for an anomaly listed in log order. */
+interface Placed<T> {
+  e: T;
+  pos: number;
+}
+
+/**
+ * Folds one meeting's minutes events (small logs: no incremental fold needed). What they hold does
+ * not depend on where Yjs placed concurrent events: every sign-in, item, decision and action item the
+ * log holds counts, since the relay takes none once its copy is locked, wherever Yjs then put it; the
+ * minutes are locked once every party present has signed, at the latest of those signatures; of two
+ * sign-ins of one member, two signatures of one party or two done marks of one item, the earlier by
+ * (at, id) stands. Amendments count once the minutes are locked.
+ */
 export function foldMinutes(events: readonly unknown[]): MinutesState {
   const m: MinutesState = {
     attendees: [],
@@ -74,30 +87,65 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     const id = (raw as { id?: unknown } | null)?.id;
     if (typeof id === 'string') count.set(id, (count.get(id) ?? 0) + 1);
   }
-  for (const raw of events) {
+  const flagged: Placed<Anomaly>[] = [];
+  const flag = (pos: number, e: { id: string; type: string }, reason: AnomalyReason) =>
+    flagged.push({ pos, e: { eventId: e.id, type: e.type, reason } });
+  const signIns: Placed<EventOf<'minutes.signed-in'>>[] = [];
+  const signOffs: Placed<EventOf<'minutes.signed-off'>>[] = [];
+  const marks: Placed<EventOf<'minutes.action.done'>>[] = [];
+  const amendments: Placed<EventOf<'minutes.amended'>>[] = [];
+  events.forEach((raw, pos) => {
     const parsed = parseEvent(raw);
     if (!parsed.ok) {
       const id = (raw as { id?: unknown } | null)?.id;
-      m.anomalies.push({
-        eventId: typeof id === 'string' ? id : '',
-        type: parsed.type,
-        reason: { code: 'schema', issue: parsed.why },
-      });
-      continue;
+      flag(pos, { id: typeof id === 'string' ? id : '', type: parsed.type }, { code: 'schema', issue: parsed.why });
+      return;
     }
     const e = parsed.event;
-    const why: AnomalyReason | undefined =
-      (count.get(e.id) ?? 0) > 1
-        ? { code: 'duplicate_id' }
-        : e.type.startsWith('minutes.')
-          ? step(m, e as MinutesEvent)
-          : { code: 'wrong_document' };
-    if (why) m.anomalies.push({ eventId: e.id, type: e.type, reason: why });
+    if ((count.get(e.id) ?? 0) > 1) flag(pos, e, { code: 'duplicate_id' });
+    else if (!e.type.startsWith('minutes.')) flag(pos, e, { code: 'wrong_document' });
+    else {
+      const step = e as MinutesEvent;
+      switch (step.type) {
+        case 'minutes.signed-in':
+          signIns.push({ e: step, pos });
+          break;
+        case 'minutes.signed-off':
+          signOffs.push({ e: step, pos });
+          break;
+        case 'minutes.action.done':
+          marks.push({ e: step, pos });
+          break;
+        case 'minutes.amended':
+          amendments.push({ e: step, pos });
+          break;
+        default:
+          record(m, step);
+      }
+    }
+  });
+  for (const { e, pos } of signIns.sort(byStamp)) {
+    const why = signIn(m, e);
+    if (why) flag(pos, e, why);
+  }
+  for (const { e, pos } of signOffs.sort(byStamp)) {
+    const why = signOff(m, e);
+    if (why) flag(pos, e, why);
+  }
+  m.locked = m.signingParties.length > 0 && m.signingParties.every((p) => m.signOffs[p]);
+  for (const { e, pos } of marks.sort(byStamp)) {
+    const why = markDone(m, e);
+    if (why) flag(pos, e, why);
+  }
+  for (const { e, pos } of amendments) {
+    if (m.locked) m.amendments.push({ ...actOf(e), note: e.note });
+    else flag(pos, e, { code: 'not_locked' });
   }
   // Lists in a canonical order, not the log's: concurrent sign-ins land in whichever order Yjs places them.
   for (const list of [m.attendees, m.items, m.decisions, m.actionItems, m.amendments]) list.sort(byTime);
   if (m.locked) m.lockedAt = lockTime(m);
   m.signingParties.sort((a, b) => parties.indexOf(a) - parties.indexOf(b));
+  m.anomalies = flagged.sort((a, b) => a.pos - b.pos).map((f) => f.e);
   return m;
 }
 
@@ -117,43 +165,30 @@ function byTime(a: MinutesAct, b: MinutesAct): number {
   return a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 }
 
-/** What may follow the lock: an amendment, and marking an action item done (work reported, not the minutes changed). */
-export const afterLock: ReadonlySet<string> = new Set(['minutes.amended', 'minutes.action.done']);
+function byStamp(a: Placed<{ at: number; id: string }>, b: Placed<{ at: number; id: string }>): number {
+  return a.e.at - b.e.at || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0);
+}
+
+function actOf(e: { id: string; at: number; by: string }): MinutesAct {
+  return { eventId: e.id, at: e.at, by: e.by };
+}
 
 /**
- * What the minutes record that was written before the lock counts wherever the log holds it: a
- * decision sent while the last party signed off may land after that sign-off (Yjs orders
- * concurrent items by client id), and it reached the relay before the lock. Sign-ins keep the
- * log's order: one after the lock would add a party that never signed.
+ * What may follow the lock: an amendment, and marking an action item done (work reported, not the
+ * minutes changed). The relay refuses anything else once its copy is locked.
  */
-const recordedBeforeLock: ReadonlySet<string> = new Set([
-  'minutes.item.taken-up',
-  'minutes.decision.recorded',
-  'minutes.action.created',
-]);
+export const afterLock: ReadonlySet<string> = new Set(['minutes.amended', 'minutes.action.done']);
 
-function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
-  const act: MinutesAct = { eventId: e.id, at: e.at, by: e.by };
-  const written = recordedBeforeLock.has(e.type) && m.lockedAt !== null && e.at < m.lockedAt;
-  const secondSignature = e.type === 'minutes.signed-off' && m.signOffs[e.party] !== undefined;
-  if (m.locked && !afterLock.has(e.type) && !written && !secondSignature) return { code: 'minutes_locked' };
+/** An item, decision or action item: each counts, wherever the log holds it. */
+function record(
+  m: MinutesState,
+  e: EventOf<'minutes.item.taken-up' | 'minutes.decision.recorded' | 'minutes.action.created'>,
+): void {
+  const act = actOf(e);
   switch (e.type) {
-    case 'minutes.signed-in': {
-      const a = e.attendee;
-      const i = 'memberId' in a ? m.attendees.findIndex((x) => 'memberId' in x && x.memberId === a.memberId) : -1;
-      const held = m.attendees[i];
-      if (held) {
-        // Signed in twice (themself and by the chair, both offline): the earlier by (at, id) is kept.
-        if (held.party === a.party && byTime(act, held) < 0) m.attendees[i] = { ...act, ...a };
-        return { code: 'already_signed_in' };
-      }
-      m.attendees.push({ ...act, ...a });
-      if (a.party !== 'none' && !m.signingParties.includes(a.party)) m.signingParties.push(a.party);
-      return undefined;
-    }
     case 'minutes.item.taken-up':
       m.items.push({ ...act, requestId: e.requestId, note: e.note ?? null });
-      return undefined;
+      return;
     case 'minutes.decision.recorded':
       m.decisions.push({
         ...act,
@@ -162,7 +197,7 @@ function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
         ...(e.assembly ? { assembly: e.assembly } : {}),
         requestId: e.requestId ?? null,
       });
-      return undefined;
+      return;
     case 'minutes.action.created':
       m.actionItems.push({
         ...act,
@@ -171,38 +206,35 @@ function step(m: MinutesState, e: MinutesEvent): AnomalyReason | undefined {
         deadline: e.deadline,
         requestId: e.requestId ?? null,
       });
-      return undefined;
-    case 'minutes.action.done': {
-      const item = m.actionItems.find((a) => a.eventId === e.actionId);
-      if (!item) return { code: 'no_such', thing: 'target' };
-      if (!sameOwner(item.owner, e.owner)) return { code: 'not_owner' };
-      // Marked twice (two phones offline): the earlier mark by (at, id) stands, wherever it sits.
-      const held = m.actionsDone[e.actionId];
-      if (!held || byTime(act, held) < 0) m.actionsDone[e.actionId] = act;
-      return undefined;
-    }
-    case 'minutes.signed-off': {
-      const held = m.signOffs[e.party];
-      if (held) {
-        // Two members of one party signing at once: the earlier by (at, id) is the party's signature.
-        if (byTime(act, held) < 0) m.signOffs[e.party] = act;
-        return { code: 'already_signed_off', party: e.party };
-      }
-      if (!m.signingParties.includes(e.party)) return { code: 'party_absent', party: e.party };
-      m.signOffs[e.party] = act;
-      if (m.signingParties.every((p) => m.signOffs[p])) {
-        m.locked = true;
-        // The latest of the signatures that lock it, not the last in the log: two parties signing
-        // at once land in either order.
-        m.lockedAt = lockTime(m);
-      }
-      return undefined;
-    }
-    case 'minutes.amended':
-      if (!m.locked) return { code: 'not_locked' };
-      m.amendments.push({ ...act, note: e.note });
-      return undefined;
+      return;
     default:
-      return exhaustive(e);
+      exhaustive(e);
   }
+}
+
+/** A sign-in, taken in (at, id) order: a member signed in twice (themself and by the chair) keeps the earlier. */
+function signIn(m: MinutesState, e: EventOf<'minutes.signed-in'>): AnomalyReason | undefined {
+  const a = e.attendee;
+  if ('memberId' in a && m.attendees.some((x) => 'memberId' in x && x.memberId === a.memberId))
+    return { code: 'already_signed_in' };
+  m.attendees.push({ ...actOf(e), ...a });
+  if (a.party !== 'none' && !m.signingParties.includes(a.party)) m.signingParties.push(a.party);
+  return undefined;
+}
+
+/** A signature, taken in (at, id) order once every sign-in is: two members of one party signing, the earlier is the party's. */
+function signOff(m: MinutesState, e: EventOf<'minutes.signed-off'>): AnomalyReason | undefined {
+  if (m.signOffs[e.party]) return { code: 'already_signed_off', party: e.party };
+  if (!m.signingParties.includes(e.party)) return { code: 'party_absent', party: e.party };
+  m.signOffs[e.party] = actOf(e);
+  return undefined;
+}
+
+/** A done mark, taken in (at, id) order: marked twice (two phones offline), the earlier stands. */
+function markDone(m: MinutesState, e: EventOf<'minutes.action.done'>): AnomalyReason | undefined {
+  const item = m.actionItems.find((a) => a.eventId === e.actionId);
+  if (!item) return { code: 'no_such', thing: 'target' };
+  if (!sameOwner(item.owner, e.owner)) return { code: 'not_owner' };
+  m.actionsDone[e.actionId] ??= actOf(e);
+  return undefined;
 }
