@@ -309,6 +309,14 @@ function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
  * backdated one cannot take a place it knew was gone.
  */
 function seat(duty: DutyState, memberId: string, signup: Signup | undefined): void {
+  // A check-in, check-out or correction leaves the sign-up's rank as it was, so it keeps its seat
+  // (the records are the draft's own copies, see snapshot.ts).
+  const seated = duty.signups[memberId] ? duty.signups : duty.overfull[memberId] ? duty.overfull : undefined;
+  const current = seated?.[memberId];
+  if (signup && seated && current && current.at === signup.at && current.eventId === signup.eventId) {
+    seated[memberId] = signup;
+    return;
+  }
   const all = [...Object.entries(duty.signups), ...Object.entries(duty.overfull)].filter(([m]) => m !== memberId);
   if (signup) all.push([memberId, signup]);
   all.sort(([, a], [, b]) => (earlier(a, b) ? -1 : 1));
