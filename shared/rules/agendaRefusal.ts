@@ -39,7 +39,8 @@ export function isAgendaStep(event: { type: string }): event is AgendaStep {
  * - A resident's own confirmation whose copy held theirs already (`already_confirmed`).
  * - An answer to an escalation whose author's copy held it answered (`already_answered`).
  * - A completion, or an assignment, progress note or escalation kept on a completed request, whose
- *   author's copy held the completion (`already_completed`).
+ *   author's copy held the completion (`already_completed`), unless the relay holds a reopening or
+ *   a rating after it: the author may have seen the request reopened.
  * - A withdrawal or a merge whose author's copy held the request decided, merged or withdrawn
  *   (`decisionRefusal.ts`), or a merge whose author's copy held the target ended (`target_ended`).
  * The fold keeps each of these when it was written on a phone that had not seen the other (the
@@ -74,8 +75,19 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
     case 'request.escalated': {
       if (request.stage !== 'completed' || !request.completion) return undefined;
       const completions = [request.completion, ...request.concurrentCompletions];
-      const others = completions.flatMap((c) => (c.eventId !== event.id ? [c.eventId] : []));
-      return refusedIfHeld(others, heldOf, 'already_completed');
+      const others = completions.filter((c) => c.eventId !== event.id);
+      if (others.length === 0) return undefined;
+      const held = heldOf(others.map((c) => c.eventId));
+      // A reopening after the completion (the committee's, or ratings: a poor one may have reopened
+      // it on the author's copy, and a lifting one landed beside it) permits the work wherever the
+      // relay holds it: the author may have held it, and worked on the reopened request.
+      const reopenedAfter = (c: { at: number; eventId: string }) =>
+        request.timeline.some(
+          (x) =>
+            (x.type === 'request.reopened' || x.type === 'request.rated') &&
+            (x.at > c.at || (x.at === c.at && x.eventId > c.eventId)),
+        );
+      return others.some((c) => held.has(c.eventId) && !reopenedAfter(c)) ? { code: 'already_completed' } : undefined;
     }
     case 'request.withdrawn':
       return endRefusal(request, event.id, heldOf);
