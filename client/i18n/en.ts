@@ -328,7 +328,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_accepted': 'already accepted',
   'anomaly.nothing_reported': 'nothing reported yet to accept',
   'anomaly.minutes_locked': 'the minutes were signed and locked',
-  'anomaly.not_locked': 'the minutes are not signed yet: change them directly, no amendment needed',
+  'anomaly.not_locked': 'the minutes are not signed by every party yet: this amendment counts once they are',
   'anomaly.already_signed_in': 'already signed in at the meeting',
   'anomaly.already_signed_off': 'the {party} had already signed',
   'anomaly.party_absent': 'nobody was there for the {party}, so it cannot sign',

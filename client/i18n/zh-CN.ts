@@ -320,7 +320,7 @@ export const zhCN = {
   'anomaly.already_accepted': '已经验收了',
   'anomaly.nothing_reported': '还没有汇报，不能验收',
   'anomaly.minutes_locked': '会议记录已经签字锁定',
-  'anomaly.not_locked': '会议记录还没有签字锁定，直接修改即可，不需要更正说明',
+  'anomaly.not_locked': '会议记录还没有各方签字锁定：这条更正等锁定后才算',
   'anomaly.already_signed_in': '已经在会上签到了',
   'anomaly.already_signed_off': '{party}已经签过字了',
   'anomaly.party_absent': '{party}没有人到会，不能签字',

@@ -25,7 +25,9 @@ const heldThings: ReadonlySet<Thing> = new Set<Thing>([
  * break, because their own copy held what the rule reads (the id is new, the raiser is who they
  * are, the approvals came first, the minutes were not yet locked). The relay refuses such an event.
  * Every other reason is a *concurrent* conflict two honest offline phones can both cause (two
- * decisions, the last slot taken twice): the relay keeps it and the fold shows it. A redemption's
+ * decisions, the last slot taken twice): the relay keeps it and the fold shows it. An amendment to
+ * minutes that are not locked is one: its author's copy was locked by their own sign-off while a
+ * sign-in for another party reached the relay first; it counts once that party signs too. A redemption's
  * overdraft and reused one-time id are either, by what its counter held (`redemptionRefusal.ts`).
  */
 export function isCausal(reason: AnomalyReason): boolean {
@@ -38,7 +40,6 @@ export function isCausal(reason: AnomalyReason): boolean {
     case 'party_absent':
     case 'meeting_kind':
     case 'minutes_locked':
-    case 'not_locked':
     case 'not_owner':
       return true;
     case 'no_such':

@@ -290,3 +290,37 @@ describe('minutes written on two phones offline, merged in either order', () => 
     expect(compared).toBeGreaterThan(80);
   });
 });
+
+describe('an amendment written by the last signer right after their sign-off, while another party signed in', () => {
+  it('is kept with the sign-off, and counts once the party that signed in signs too', () => {
+    const log = meeting();
+    log.add('minutes.signed-off', 'comm1', { party: 'community' });
+    const { relay, phone, send } = relayCopy(log.events, 'minutes');
+    // The owners' phone, offline: its sign-off locks its copy, and it amends at once.
+    const signOff = log.add('minutes.signed-off', 'own1', { party: 'owners' });
+    const amend = log.add('minutes.amended', 'own1', { note: '车位数改为20个' });
+    const signer = phone(20);
+    signer.getArray('events').push([signOff]);
+    signer.getArray('events').push([amend]);
+    // Meanwhile the chair signed in a property guest, which reached the relay first.
+    const guest = log.add('minutes.signed-in', 'comm1', { attendee: { name: '物业小刘', party: 'property' } });
+    const chair = phone(30, relay);
+    chair.getArray('events').push([guest]);
+    send(chair, [guest], community);
+    // Nothing is refused: the sign-off stands, the amendment waits for the lock.
+    expect(() => send(signer, [signOff, amend], owners)).not.toThrow();
+    const waiting = foldMinutes(relay.getArray('events').toArray());
+    expect(waiting.locked).toBe(false);
+    expect(waiting.signOffs.owners?.eventId).toBe(signOff.id);
+    expect(waiting.amendments).toEqual([]);
+    expect(waiting.anomalies.map((a) => [a.eventId, a.reason.code])).toEqual([[amend.id, 'not_locked']]);
+    const last = log.add('minutes.signed-off', 'prop1', { party: 'property' });
+    const prop = phone(40, relay);
+    prop.getArray('events').push([last]);
+    send(prop, [last], property);
+    const locked = foldMinutes(relay.getArray('events').toArray());
+    expect(locked.locked).toBe(true);
+    expect(locked.amendments.map((a) => a.eventId)).toEqual([amend.id]);
+    expect(locked.anomalies).toEqual([]);
+  });
+});
