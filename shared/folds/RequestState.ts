@@ -100,6 +100,18 @@ export interface Edit extends Act {
   /** The photos were replaced too. */
   photos: boolean;
 }
+/**
+ * A step of the work or of its review, as the request's rounds are settled from it: a completion,
+ * a rating, the committee's reopening, an assignment, or other work (a progress note, an escalation).
+ */
+export type LoopStep = Stamp &
+  (
+    | { kind: 'completed'; completion: Completion }
+    | { kind: 'rated'; rating: Rating }
+    | { kind: 'reopened'; reason: string }
+    | { kind: 'assigned' | 'worked' }
+  );
+
 /** What a later event replaces on a request: see `RequestState.settings`. */
 export type RequestSetting = 'tally' | 'classification' | 'meeting' | 'photos';
 
@@ -182,6 +194,13 @@ export interface RequestState {
    * fields were before, put back if more ratings lift the average again. Null otherwise.
    */
   reopenedFrom: { cause: 'committee' | 'ratings' | null; reason: string | null } | null;
+  /**
+   * Every completion, rating, committee reopening and step of the work (assignment, progress note,
+   * escalation) in (at, id) order. Once the request is completed, its stage and the fields above
+   * from `completion` on are settled by replaying these in that order (`agendaRounds.ts`), so steps
+   * written at once on phones offline give the same rounds wherever the log holds them.
+   */
+  loop: LoopStep[];
   /** The raiser's corrections in (at, id) order, with the words they replaced. */
   edits: Edit[];
   /** The request it was merged into while a merge stands (the earliest by (at, id), no final decision). */

@@ -3,6 +3,7 @@ import type { EventOf } from '../events/index.ts';
 import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
+import { keepLoopStep } from './agendaRounds.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
 import type {
   Answer,
@@ -76,16 +77,15 @@ export const agendaModule: FoldModule<AgendaEvent> = {
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
-    if (r.stage === 'completed' && isWork(e)) {
-      // Written on a phone that had not seen the completion: kept, wherever the log holds it.
-      workBeside(r, e);
+    if (r.completion && isLoop(e)) {
+      // Once completed, the rounds are settled from every step of the work and review, in (at, id) order.
+      loopStep(r, e);
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
     if (!allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e);
     if (why) return why;
-    if (e.type !== 'request.rated' && e.type !== 'request.confirmed') r.reopenedFrom = null;
     touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
     return undefined;
   },
@@ -127,6 +127,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     reopenCause: null,
     reopenReason: null,
     reopenedFrom: null,
+    loop: [],
     edits: [],
     mergedInto: null,
     merges: [],
@@ -275,15 +276,16 @@ function step(
       return undefined;
     }
     case 'request.assigned':
-      // Two members assigning offline at once: the later by (at, id) stands wherever the log holds
-      // it, as a reassignment does; the other stays in the timeline.
-      if (r.stage === 'assigned' && !isNewer(at, eventId, r.assignment)) return undefined;
-      r.assignment = assignmentOf(e);
+      loopStep(r, e);
       r.stage = 'assigned';
       return undefined;
     case 'request.progressed':
     case 'request.escalated':
-      workBeside(r, e);
+    case 'request.completed':
+    case 'request.rated':
+    case 'request.reopened':
+      // Before the first completion: a rating or a reopening has failed its stage above.
+      loopStep(r, e);
       return undefined;
     case 'request.answered': {
       const i = r.escalations.findIndex((x) => x.eventId === e.escalationId);
@@ -292,21 +294,6 @@ function step(
       r.escalations[i] = answered(escalation, { eventId, at, by, text: e.answer });
       return undefined;
     }
-    case 'request.completed':
-      r.completion = { eventId, at, by, result: e.result, photos: e.photos ?? [] };
-      r.concurrentCompletions = [];
-      r.ratings = [];
-      r.averageRating = null;
-      r.stage = 'completed';
-      return undefined;
-    case 'request.rated':
-      return rate(r, e);
-    case 'request.reopened':
-      r.stage = 'reopened';
-      r.reopenCount += 1;
-      r.reopenCause = 'committee';
-      r.reopenReason = e.reason;
-      return undefined;
     case 'request.withdrawn':
       if (e.by !== r.raisedBy) return { code: 'not_raiser' };
       r.stage = 'withdrawn';
@@ -320,10 +307,19 @@ function step(
 
 const isFinal = (d: Decision | null): d is Decision => d !== null && d.outcome !== 'deferred';
 
-type WorkEvent = EventOf<'request.completed' | 'request.assigned' | 'request.progressed' | 'request.escalated'>;
+type LoopEvent = EventOf<
+  | 'request.completed'
+  | 'request.rated'
+  | 'request.reopened'
+  | 'request.assigned'
+  | 'request.progressed'
+  | 'request.escalated'
+>;
 
-const isWork = (e: AgendaEvent): e is WorkEvent =>
+const isLoop = (e: AgendaEvent): e is LoopEvent =>
   e.type === 'request.completed' ||
+  e.type === 'request.rated' ||
+  e.type === 'request.reopened' ||
   e.type === 'request.assigned' ||
   e.type === 'request.progressed' ||
   e.type === 'request.escalated';
@@ -334,31 +330,39 @@ function assignmentOf(e: EventOf<'request.assigned'>): Assignment {
 }
 
 /**
- * A step of the work kept without moving the stage: a progress note or an escalation, or one written
- * on a phone that had not seen the request completed (the relay refuses it from one that had). Of
- * two completions the earlier by (at, id) stands and the other is kept in `concurrentCompletions`;
- * a later assignment by (at, id) is the request's, as a reassignment would have been.
+ * A step of the work or its review, kept in the request's `loop`: once the request is completed, its
+ * rounds (completion, ratings, reopening) and stage are replayed from the loop in (at, id) order, so
+ * work written on a phone that had not seen the request completed, reopened or rated again folds
+ * alike wherever the log holds it (the relay refuses work whose author held the completion and no
+ * reopening, `agendaRefusal.ts`). The later assignment by (at, id) is the owner, as a reassignment
+ * is; progress notes and escalations list in (at, id) order.
  */
-function workBeside(r: RequestState, e: WorkEvent): void {
+function loopStep(r: RequestState, e: LoopEvent): void {
   const { id: eventId, at, by } = e;
   switch (e.type) {
-    case 'request.completed': {
-      const completion = { eventId, at, by, result: e.result, photos: e.photos ?? [] };
-      const standing = r.completion;
-      if (!standing) {
-        r.completion = completion;
-        return;
-      }
-      const [stands, beside] = isNewer(at, eventId, standing) ? [standing, completion] : [completion, standing];
-      r.completion = stands;
-      putInOrder(r.concurrentCompletions, beside);
+    case 'request.completed':
+      keepLoopStep(r, {
+        eventId,
+        at,
+        kind: 'completed',
+        completion: { eventId, at, by, result: e.result, photos: e.photos ?? [] },
+      });
+      return;
+    case 'request.rated': {
+      const rating = { eventId, at, by, stars: e.stars, solved: e.solved ?? null, comment: e.comment ?? null };
+      keepLoopStep(r, { eventId, at, kind: 'rated', rating });
       return;
     }
+    case 'request.reopened':
+      keepLoopStep(r, { eventId, at, kind: 'reopened', reason: e.reason });
+      return;
     case 'request.assigned':
       if (isNewer(at, eventId, r.assignment)) r.assignment = assignmentOf(e);
+      keepLoopStep(r, { eventId, at, kind: 'assigned' });
       return;
     case 'request.progressed':
       putInOrder(r.progress, { eventId, at, by, note: e.note, photos: e.photos ?? [] });
+      keepLoopStep(r, { eventId, at, kind: 'worked' });
       return;
     case 'request.escalated':
       putInOrder(r.escalations, {
@@ -371,6 +375,7 @@ function workBeside(r: RequestState, e: WorkEvent): void {
         answer: null,
         concurrentAnswers: [],
       });
+      keepLoopStep(r, { eventId, at, kind: 'worked' });
       return;
     default:
       exhaustive(e);
@@ -438,51 +443,6 @@ function deliberation(r: RequestState): Stage {
   const meeting = r.settings.meeting;
   if (!meeting) return 'classified';
   return r.decision && isNewer(r.decision.at, r.decision.eventId, meeting) ? 'classified' : 'scheduled';
-}
-
-/**
- * Residents rate the current completion; a poor average (under three stars) or an unsolved verdict
- * reopens it. Whether it is reopened depends on the ratings held, not the order they landed in:
- * while nobody has acted on a reopening made by ratings alone, more ratings that lift the average
- * (several residents rating offline at once) put it back to completed.
- */
-function rate(r: RequestState, e: EventOf<'request.rated'>): AnomalyReason | undefined {
-  if (!r.completion) return { code: 'nothing_to_rate' };
-  const rating = {
-    eventId: e.id,
-    at: e.at,
-    by: e.by,
-    stars: e.stars,
-    solved: e.solved ?? null,
-    comment: e.comment ?? null,
-  };
-  const held = r.ratings.findIndex((x) => x.by === e.by);
-  // The member's later rating stands; an earlier one from another phone changes nothing.
-  if (held >= 0 && !isNewer(e.at, e.id, r.ratings[held])) return undefined;
-  if (held >= 0) r.ratings.splice(held, 1);
-  putInOrder(r.ratings, rating);
-  let stars = 0;
-  let unsolved = false;
-  for (const x of r.ratings) {
-    stars += x.stars;
-    unsolved ||= x.solved === false;
-  }
-  r.averageRating = stars / r.ratings.length;
-  const poor = r.averageRating < 3 || unsolved;
-  if (r.stage === 'completed' && poor) {
-    r.reopenedFrom = { cause: r.reopenCause, reason: r.reopenReason };
-    r.stage = 'reopened';
-    r.reopenCount += 1;
-    r.reopenCause = 'ratings';
-    r.reopenReason = null;
-  } else if (r.stage === 'reopened' && r.reopenedFrom && !poor) {
-    r.stage = 'completed';
-    r.reopenCount -= 1;
-    r.reopenCause = r.reopenedFrom.cause;
-    r.reopenReason = r.reopenedFrom.reason;
-    r.reopenedFrom = null;
-  }
-  return undefined;
 }
 
 type EditedField = (typeof editedFields)[number];

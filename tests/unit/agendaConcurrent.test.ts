@@ -404,7 +404,7 @@ describe('the work reported done at once', () => {
     const head = [...log.events];
     const a = log.add('request.completed', 'own1', { requestId: 'r1', result: '装了充电桩' });
     const b = log.add('request.completed', committee, { requestId: 'r1', result: '物业装好了' });
-    // A poor rating would reopen it: a completion landing after that starts the next round (by log order).
+    // A poor rating would reopen it: a completion stamped after that starts the next round.
     const rated = log.add('request.rated', 'res2', { requestId: 'r1', stars: 4 });
     const [first, ...others] = [
       [...head, a, rated, b],
