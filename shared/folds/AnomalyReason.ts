@@ -21,8 +21,10 @@ export const AnomalyCode = {
    */
   TargetEnded: 'target_ended',
   /**
-   * A decision whose author's copy held a final one on the request: the relay refuses it
-   * (`decisionRefusal`). The fold keeps decisions made at once as `concurrentDecisions`.
+   * A decision whose author's copy held a final one on the request, or a step of the deliberation
+   * (an edit, a scheduling, a count, a vote) whose author's copy held it decided: the relay refuses
+   * it (`decisionRefusal`, `agendaRefusal`). The fold keeps decisions made at once as
+   * `concurrentDecisions`, and a step written beside a decision without moving the stage.
    */
   AlreadyDecided: 'already_decided',
   /**
@@ -40,9 +42,10 @@ export const AnomalyCode = {
    */
   AlreadyCompleted: 'already_completed',
   /**
-   * A decision, merge or withdrawal whose author's copy held the request withdrawn, or merged: the
-   * relay refuses it (`decisionRefusal`, `agendaRefusal`). The fold keeps one written at once
-   * (`withdrawal`, `merges`).
+   * A decision, merge, withdrawal, or a step the request no longer takes (a vote, a classification...),
+   * whose author's copy held the request withdrawn, or merged: the relay refuses it (`decisionRefusal`,
+   * `agendaRefusal`). The fold keeps one written at once (`withdrawal`, `merges`; a step without
+   * moving the stage).
    */
   AlreadyWithdrawn: 'already_withdrawn',
   AlreadyMerged: 'already_merged',

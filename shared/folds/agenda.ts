@@ -18,7 +18,7 @@ import type {
   TimelineEntry,
   Withdrawal,
 } from './RequestState.ts';
-import { editedFields, undecidedStages } from './RequestState.ts';
+import { editedFields, endStages, undecidedStages } from './RequestState.ts';
 import { isNewer, putInOrder } from './stamp.ts';
 
 type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
@@ -83,8 +83,9 @@ export const agendaModule: FoldModule<AgendaEvent> = {
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
-    if (!allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
-    const why = step(ctx, r, e);
+    const beside = !allowed[e.type].includes(r.stage) && besideEnd(r, e);
+    if (!beside && !allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
+    const why = step(ctx, r, e, !beside);
     if (why) return why;
     touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
     return undefined;
@@ -217,11 +218,34 @@ function touch(r: RequestState, entry: TimelineEntry): void {
   putInOrder(r.timeline, entry);
 }
 
-/** One loop step on a request whose stage allows the event type. */
+/**
+ * Steps a phone may write on a request it had not seen decided or ended (an edit, a classification,
+ * a scheduling, a count or a vote while it was deliberated; an escalation or an answer while it was
+ * open): landing after the decision, the rejection, the withdrawal or the merge, each is kept
+ * without moving the stage, as it would have been had it landed before. The relay refuses one whose
+ * author held what decided or ended the request (`agendaRefusal.ts`).
+ */
+const keptBesideEnd: ReadonlySet<AgendaEvent['type']> = new Set<AgendaEvent['type']>([
+  'request.edited',
+  'request.classified',
+  'request.scheduled',
+  'request.tallied',
+  'request.voted',
+  'request.escalated',
+  'request.answered',
+]);
+
+/** True if the event is a step `keptBesideEnd` and the request it missed was decided or ended. */
+function besideEnd(r: RequestState, e: AgendaEvent): boolean {
+  return keptBesideEnd.has(e.type) && (endStages.includes(r.stage) || isFinal(r.decision));
+}
+
+/** One loop step on a request whose stage allows the event type; it moves the stage unless `moves` is false. */
 function step(
   ctx: FoldContext,
   r: RequestState,
   e: Exclude<AgendaEvent, { type: 'request.raised' | 'request.merged' }>,
+  moves: boolean,
 ): AnomalyReason | undefined {
   const { id: eventId, at, by } = e;
   switch (e.type) {
@@ -235,12 +259,12 @@ function step(
         r.category = e.category;
         r.priority = e.priority;
       }
-      if (r.stage === 'raised') r.stage = 'classified';
+      if (moves && r.stage === 'raised') r.stage = 'classified';
       return undefined;
     case 'request.scheduled':
       if (!ctx.existed(`mtg:${e.meetingId}`)) return { code: 'no_such', thing: 'meeting' };
       if (take(r, 'meeting', at, eventId)) r.meetingId = e.meetingId;
-      r.stage = deliberation(r);
+      if (moves) r.stage = deliberation(r);
       return undefined;
     case 'request.tallied':
       offerTally(r, e.tally, at, eventId);

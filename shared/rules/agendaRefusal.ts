@@ -7,6 +7,11 @@ import type { HeldOf } from './expenseRefusal.ts';
 
 /** The agenda steps `agendaRefusal` judges (decisions: `decisionRefusal.ts`). */
 export type AgendaStep = EventOf<
+  | 'request.edited'
+  | 'request.classified'
+  | 'request.scheduled'
+  | 'request.tallied'
+  | 'request.voted'
   | 'request.confirmed'
   | 'request.answered'
   | 'request.completed'
@@ -18,6 +23,11 @@ export type AgendaStep = EventOf<
 >;
 
 const judged: ReadonlySet<string> = new Set<AgendaStep['type']>([
+  'request.edited',
+  'request.classified',
+  'request.scheduled',
+  'request.tallied',
+  'request.voted',
   'request.confirmed',
   'request.answered',
   'request.completed',
@@ -43,6 +53,9 @@ export function isAgendaStep(event: { type: string }): event is AgendaStep {
  *   a rating after it: the author may have seen the request reopened.
  * - A withdrawal or a merge whose author's copy held the request decided, merged or withdrawn
  *   (`decisionRefusal.ts`), or a merge whose author's copy held the target ended (`target_ended`).
+ * - An edit, a scheduling, a count or a vote whose author's copy held the request decided, merged or
+ *   withdrawn; a classification or an escalation on a request that ended (rejected, merged or
+ *   withdrawn), or an answer on one merged or withdrawn, whose author's copy held what ended it.
  * The fold keeps each of these when it was written on a phone that had not seen the other (the
  * earlier by (at, id) counts, an answer beside it is shown). Only a request holding another such
  * step is looked up (each look-up walks the log).
@@ -52,6 +65,13 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
   const target = event.type === 'request.merged' ? agenda.requests[event.intoId] : undefined;
   if (!request) return undefined;
   switch (event.type) {
+    case 'request.edited':
+    case 'request.scheduled':
+    case 'request.tallied':
+    case 'request.voted':
+      return endRefusal(request, event.id, heldOf);
+    case 'request.classified':
+      return endStages.includes(request.stage) ? endRefusal(request, event.id, heldOf) : undefined;
     case 'request.confirmed': {
       if (event.onPaper) return undefined;
       // The fold keeps one of a member's own confirmations; the timeline lists every one.
@@ -67,12 +87,18 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
       const escalation = request.escalations.find((x) => x.eventId === event.escalationId);
       const answers = escalation?.answer ? [escalation.answer, ...escalation.concurrentAnswers] : [];
       const others = answers.flatMap((a) => (a.eventId !== event.id ? [a.eventId] : []));
-      return refusedIfHeld(others, heldOf, 'already_answered');
+      const ended = request.stage === 'withdrawn' || request.stage === 'merged';
+      return (
+        refusedIfHeld(others, heldOf, 'already_answered') ?? (ended ? endRefusal(request, event.id, heldOf) : undefined)
+      );
     }
     case 'request.completed':
     case 'request.assigned':
     case 'request.progressed':
     case 'request.escalated': {
+      if (event.type === 'request.escalated' && endStages.includes(request.stage)) {
+        return endRefusal(request, event.id, heldOf);
+      }
       if (request.stage !== 'completed' || !request.completion) return undefined;
       const completions = [request.completion, ...request.concurrentCompletions];
       const others = completions.filter((c) => c.eventId !== event.id);
