@@ -425,6 +425,7 @@ export const en: Record<MessageKey, string> = {
   'reopen.reason': 'Why reopen',
   'withdraw.reason': 'Why withdraw',
   'withdraw.tooLate': 'It has just been decided, merged or withdrawn; have a look first.',
+  'request.endedMeanwhile': 'This request has just been decided, merged or withdrawn; have a look first.',
   'edit.hint':
     'Until it is decided, whoever raised a request can correct what they wrote; the change stays in its record.',
   'edit.submit': 'Save changes',

@@ -417,6 +417,7 @@ export const zhCN = {
   'reopen.reason': '重新打开的原因',
   'withdraw.reason': '撤回的原因',
   'withdraw.tooLate': '刚刚已经决定、合并或撤回了，请先看看。',
+  'request.endedMeanwhile': '这件事刚刚已经决定、合并或撤回了，请先看看。',
   'edit.hint': '决定之前，提出人可以改正自己写的字；改动会记在过程里。',
   'edit.submit': '保存修改',
   'edit.titleEmpty': '想说的事不能空着。',

@@ -20,6 +20,9 @@ import { titleMatches } from '../filters.ts';
 import type { ActionContext } from './context.ts';
 import { NumberField } from './fields.tsx';
 
+/** Where a request is deliberated: scheduled, counted and decided. */
+const decidable: readonly Stage[] = ['classified', 'scheduled'];
+
 export function ClassifyForm(props: { ctx: ActionContext }) {
   const [category, setCategory] = createSignal<Category>(props.ctx.request.category);
   const [priority, setPriority] = createSignal<Priority>(props.ctx.request.priority ?? 'normal');
@@ -28,6 +31,8 @@ export function ClassifyForm(props: { ctx: ActionContext }) {
       submitLabel={t('form.save')}
       done={props.ctx.done}
       submit={() => {
+        // Rejected, merged or withdrawn meanwhile on a phone that synced: the relay would refuse it.
+        if (endStages.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
         appendPublic(props.ctx.session, 'request.classified', {
           requestId: props.ctx.request.id,
           category: category(),
@@ -120,6 +125,8 @@ export function ScheduleForm(props: { ctx: ActionContext }) {
         submit={() => {
           const id = meetingId();
           if (!id) return t('schedule.choose');
+          // Decided or ended meanwhile on a phone that synced: the relay would refuse it.
+          if (!decidable.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
           appendPublic(props.ctx.session, 'request.scheduled', { requestId: props.ctx.request.id, meetingId: id });
         }}
       >
@@ -152,6 +159,7 @@ export function TallyForm(props: { ctx: ActionContext }) {
       testId="tally-form"
       submit={() => {
         if (forN() + against() + abstain() === 0) return t('tally.empty');
+        if (!decidable.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
         appendPublic(props.ctx.session, 'request.tallied', {
           requestId: props.ctx.request.id,
           tally: { for: forN(), against: against(), abstain: abstain() },
@@ -167,8 +175,6 @@ export function TallyForm(props: { ctx: ActionContext }) {
     </SheetForm>
   );
 }
-
-const decidable: readonly Stage[] = ['classified', 'scheduled'];
 
 export function DecideForm(props: { ctx: ActionContext }) {
   const [outcome, setOutcome] = createSignal<Outcome>();

@@ -1,4 +1,5 @@
 import { createSignal, For } from 'solid-js';
+import { undecidedStages } from '../../../../shared/folds/index.ts';
 import { editRequest, type RequestWords, requestEdit, wordsOf } from '../../../domain/editRequest.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
@@ -26,6 +27,8 @@ export function EditForm(props: { ctx: ActionContext }) {
       done={props.ctx.done}
       testId="edit-form"
       submit={() => {
+        // Decided, merged or withdrawn meanwhile on a phone that synced: the relay would refuse it.
+        if (!undecidedStages.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
         const edit = requestEdit(props.ctx.request, words());
         if ('patch' in edit) {
           editRequest(props.ctx.session, props.ctx.request.id, edit.patch);

@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import type { Owner } from '../../../../shared/events/request.ts';
-import { undecidedStages } from '../../../../shared/folds/index.ts';
+import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
 import { parties } from '../../../../shared/roles.ts';
 import { appendPublic, optional } from '../../../domain/appendPublic.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
@@ -130,6 +130,7 @@ export function EscalateForm(props: { ctx: ActionContext }) {
         if (target === 'department' && !department().trim())
           return t('form.fillRequired', { field: t('escalate.departmentName') });
         if (props.ctx.request.stage === 'completed') return t('complete.tooLate');
+        if (endStages.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
         appendPublic(props.ctx.session, 'request.escalated', {
           requestId: props.ctx.request.id,
           to: target,
@@ -176,6 +177,8 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
         // Answered meanwhile on a phone that synced: the relay would refuse a second answer.
         const escalation = props.ctx.request.escalations.find((x) => x.eventId === props.escalationId);
         if (escalation?.answer) return t('answer.tooLate');
+        const stage = props.ctx.request.stage;
+        if (stage === 'withdrawn' || stage === 'merged') return t('request.endedMeanwhile');
         appendPublic(props.ctx.session, 'request.answered', {
           requestId: props.ctx.request.id,
           escalationId: props.escalationId,
