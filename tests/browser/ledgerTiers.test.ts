@@ -177,4 +177,51 @@ describe('amount tiers and questions about ledger entries', () => {
     await line.scrollIntoViewIfNeeded();
     await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-notice-conflict.png') });
   });
+
+  it('one payment recorded on two phones at once counts once, says so, and each record can be reversed', async () => {
+    const purpose = '二号楼水泵更换';
+    const ledger = await proposeApproved(purpose, '3000', '顺达水泵维修');
+    const balanceBefore = await ledger.balance(FUND);
+    // The admin, offline, records the payment from the paper receipt; the property company, online,
+    // records the same payment from its own phone.
+    const adminShell = new AppShell(community.page);
+    await community.context.setOffline(true);
+    await adminShell.waitOffline();
+    const admin = new LedgerPage(community.page);
+    await admin.recordPayment(purpose, await makeJpeg(community.page, 1000, 1400));
+    await expect.poll(() => adminShell.unsent()).toBeGreaterThanOrEqual(1);
+    await ledger.recordPayment(purpose, await makeJpeg(property.page, 1000, 1400));
+    await expect.poll(() => ledger.status(purpose), { timeout: 20_000 }).toBe('paid');
+    const balancePaid = await ledger.balance(FUND);
+    expect(balancePaid).not.toBe(balanceBefore);
+    await community.context.setOffline(false);
+    await adminShell.waitSynced();
+    for (const phone of [community, owners, property]) {
+      const l = new LedgerPage(phone.page);
+      await l.open(app.url, compoundId);
+      const entry = l.expense(purpose);
+      await expect.poll(() => entry.getByTestId('payment').count(), { timeout: 20_000 }).toBe(2);
+      await expect(l.status(purpose)).resolves.toBe('paid');
+      const conflict = entry.getByTestId('expense-conflicts').locator('[data-code="paid_twice"]');
+      await expect.poll(() => conflict.textContent().catch(() => null)).toContain('只算一次');
+      await expect(entry.getByTestId('reverse').count()).resolves.toBe(2);
+    }
+    // Counted once: every phone shows the balance the payer showed after its own record.
+    await expect.poll(() => admin.balance(FUND), { timeout: 20_000 }).toBe(balancePaid);
+    await expect(ledger.balance(FUND)).resolves.toBe(balancePaid);
+    // Nobody was refused, so nobody's copy was reset.
+    for (const phone of [community, property])
+      await expect(phone.page.locator('.banner-error').count()).resolves.toBe(0);
+    await community.page.screenshot({ path: screenshotPath('zh-CN-ledger-paid-twice.png'), fullPage: true });
+    // The property company reverses its own record: the admin's stands, the expense is still paid once.
+    const entry = ledger.expense(purpose);
+    await entry.getByTestId('reverse').filter({ hasText: '物业小刘' }).click();
+    await ledger.sheet.waitFor();
+    await ledger.sheet.locator('textarea[name="reason"]').fill('和王阿姨记的是同一笔，重复了');
+    await ledger.submit();
+    await expect.poll(() => entry.getByTestId('reverse').count(), { timeout: 20_000 }).toBe(1);
+    await expect(ledger.status(purpose)).resolves.toBe('paid');
+    await expect(entry.getByTestId('expense-conflicts').locator('[data-code="paid_twice"]').count()).resolves.toBe(0);
+    await expect(ledger.balance(FUND)).resolves.toBe(balancePaid);
+  });
 });
