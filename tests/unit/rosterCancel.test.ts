@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { community, resident2 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { TestLog } from './support/TestLog.ts';
+import { dutyLog } from './support/rosterLog.ts';
 
 describe('rosters fold: a sign-up written offline while the duty was cancelled on another phone', () => {
   it('folds alike in every merge order', () => {
-    const log = new TestLog();
-    log.add('roster.team.created', 'comm1', { name: '队', leaderId: 'res3' }, 't1');
-    log.add(
-      'roster.duty.created',
-      'comm1',
-      { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots: 2 },
-      'd1',
-    );
+    const log = dutyLog(2);
     const base = [...log.events];
     const cancel = log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '下雨' });
     const signup = log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
@@ -29,14 +22,7 @@ describe('rosters fold: a sign-up written offline while the duty was cancelled o
   });
 
   it('is refused when its author saw the duty cancelled, wherever it is placed', () => {
-    const log = new TestLog();
-    log.add('roster.team.created', 'comm1', { name: '队', leaderId: 'res3' }, 't1');
-    log.add(
-      'roster.duty.created',
-      'comm1',
-      { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots: 2 },
-      'd1',
-    );
+    const log = dutyLog(2);
     const cancel = log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '下雨' });
     const { relay, phone, send } = relayCopy(log.events);
     const h = phone(50, relay);
@@ -46,14 +32,7 @@ describe('rosters fold: a sign-up written offline while the duty was cancelled o
   });
 
   it('gives the reason of the earlier of two cancellations, in every merge order', () => {
-    const log = new TestLog();
-    log.add('roster.team.created', 'comm1', { name: '队', leaderId: 'res3' }, 't1');
-    log.add(
-      'roster.duty.created',
-      'comm1',
-      { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots: 2 },
-      'd1',
-    );
+    const log = dutyLog(2);
     const base = [...log.events];
     const first = log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '下雨' });
     const second = log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '停电' });

@@ -4,29 +4,12 @@ import type { AppEvent } from '../../shared/events/index.ts';
 import { monthHours } from '../../shared/folds/index.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { community, resident2, resident3 } from './support/members.ts';
-import { TestLog } from './support/TestLog.ts';
+import { servedDuty } from './support/rosterLog.ts';
 
 /**
  * Honest phones offline at once, merged in every order Yjs can pick: the duty, its over-full list,
  * the hours and the anomalies come out the same. Which event Yjs put first is no fact of the world.
  */
-
-/** Team t1 led by res3, and duty d1 with `slots` places, res1 signed up, checked in and out (120 min). */
-function served(slots: number): TestLog {
-  const log = new TestLog();
-  log.add('roster.team.created', 'comm1', { name: '背老人下楼志愿队', leaderId: 'res3' }, 't1');
-  log.add(
-    'roster.duty.created',
-    'comm1',
-    { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots },
-    'd1',
-  );
-  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.at += 119 * 60_000;
-  log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 120 });
-  return log;
-}
 
 /** What a duty's page and the volunteers tab show, from a fold of the relay's log. */
 function shown(state: ReturnType<typeof everyMergeOrder>[number]['state']) {
@@ -41,7 +24,7 @@ function shown(state: ReturnType<typeof everyMergeOrder>[number]['state']) {
 
 describe('two phones offline taking the last place at once', () => {
   it('give it to the earlier sign-up by (at, id) and leave the later over-full, in every merge order', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     const base = [...log.events];
     // res3 signed up a minute before res2; Yjs puts either first.
     const first = log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
@@ -60,7 +43,7 @@ describe('two phones offline taking the last place at once', () => {
   });
 
   it('count both walk-ins’ hours, and the over-full one’s place follows (at, id) in every merge order', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     const base = [...log.events];
     const walkIn = (memberId: string) => {
       const at = log.at;
@@ -88,7 +71,7 @@ describe('two phones offline taking the last place at once', () => {
 
 describe('one member’s own events from two phones offline', () => {
   it('two check-ins keep the earlier, in every merge order', () => {
-    const log = served(3);
+    const log = servedDuty(3);
     log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
     const base = [...log.events];
     const early = log.add('roster.checked-in', 'res2', { dutyId: 'd1', memberId: 'res2', offline: true });
@@ -102,7 +85,7 @@ describe('one member’s own events from two phones offline', () => {
   });
 
   it('a shift served on one phone counts beside a withdrawal from a stale phone, in every merge order', () => {
-    const log = served(3);
+    const log = servedDuty(3);
     log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
     const base = [...log.events];
     const withdrew = log.add('roster.withdrew', 'res2', { dutyId: 'd1', memberId: 'res2' });
@@ -123,7 +106,7 @@ describe('one member’s own events from two phones offline', () => {
 
 describe('a change of lead made offline beside the old lead’s correction', () => {
   it('leaves the correction counting, in every merge order', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     const base = [...log.events];
     const handover = log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res2' });
     const fix = log.add('roster.attendance.corrected', 'res3', {

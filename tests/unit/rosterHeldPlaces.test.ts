@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { resident, resident2 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { TestLog } from './support/TestLog.ts';
-
-function duty(slots: number): TestLog {
-  const log = new TestLog();
-  log.add('roster.team.created', 'comm1', { name: '队', leaderId: 'res3' }, 't1');
-  log.add(
-    'roster.duty.created',
-    'comm1',
-    { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots },
-    'd1',
-  );
-  return log;
-}
+import { dutyLog } from './support/rosterLog.ts';
 
 describe('who holds a place, for the relay as for the fold (by (at, id), not log order)', () => {
   it('an honest sign-up into a place the author sees free is kept (two phones of one member: sign-up offline on A, sign-up then withdrawal on B)', () => {
-    const log = duty(2);
+    const log = dutyLog(2);
     log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
     const { relay, phone, send, events } = relayCopy(log.events);
     const [b, a] = [phone(10), phone(30)];
@@ -49,7 +37,7 @@ describe('who holds a place, for the relay as for the fold (by (at, id), not log
 
 describe('a re-sign-up stamped before the member’s own withdrawal (a phone clock behind)', () => {
   it('(same log) res2, shown a free place, is not refused', () => {
-    const log = duty(2);
+    const log = dutyLog(2);
     log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
     log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
     log.at += 10 * 60_000;
@@ -68,7 +56,7 @@ describe('a re-sign-up stamped before the member’s own withdrawal (a phone clo
 
 describe('a withdrawal from a stale phone of a volunteer who served frees no place', () => {
   it('a member who saw the duty full, stamping a sign-up early, is refused', () => {
-    const log = duty(2);
+    const log = dutyLog(2);
     const s3 = log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
     log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
     log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });

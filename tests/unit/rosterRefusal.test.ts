@@ -3,7 +3,7 @@ import type { AppEvent } from '../../shared/events/index.ts';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { community, resident2, resident3 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { TestLog } from './support/TestLog.ts';
+import { servedDuty } from './support/rosterLog.ts';
 
 /**
  * A member who chooses where their event lands (its origin in the Yjs array) must not take a place
@@ -11,23 +11,6 @@ import { TestLog } from './support/TestLog.ts';
  * lead's correction by what its author surely held (its causal past); the same events written
  * offline at the same time are kept.
  */
-
-/** Team t1 led by res3, and duty d1 with `slots` places, res1 signed up, checked in and out (120 min). */
-function served(slots: number): TestLog {
-  const log = new TestLog();
-  log.add('roster.team.created', 'comm1', { name: '背老人下楼志愿队', leaderId: 'res3' }, 't1');
-  log.add(
-    'roster.duty.created',
-    'comm1',
-    { teamId: 't1', day: '2024-06-01', start: '08:00', end: '10:00', place: '2号楼', slots },
-    'd1',
-  );
-  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.add('roster.checked-in', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.at += 119 * 60_000;
-  log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 120 });
-  return log;
-}
 
 const oneMinute = {
   dutyId: 'd1',
@@ -41,7 +24,7 @@ const oneMinute = {
 
 describe('a sign-up whose author saw the duty full', () => {
   it('is refused even when placed before the sign-up of the volunteer who served', () => {
-    const log = served(1);
+    const log = servedDuty(1);
     const { phone, send } = relayCopy(log.events);
     const late = phone(66);
     const mine = log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
@@ -51,7 +34,7 @@ describe('a sign-up whose author saw the duty full', () => {
   });
 
   it('is kept when a withdrawal its author had not seen freed a place', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
     const { phone, send, events } = relayCopy(log.events);
     const [leaver, joiner] = [phone(10), phone(20)];
@@ -68,7 +51,7 @@ describe('a sign-up whose author saw the duty full', () => {
 
 describe('a sign-up whose author saw an over-full sign-up take a freed place', () => {
   it('is refused: the place was not free on its author’s copy', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
     log.add('roster.signed-up', 'res3', { dutyId: 'd1', memberId: 'res3' });
     log.add('roster.withdrew', 'res2', { dutyId: 'd1', memberId: 'res2' });
@@ -83,7 +66,7 @@ describe('a sign-up whose author saw an over-full sign-up take a freed place', (
 
 describe('a correction as lead by a member who saw the lead change away from them', () => {
   it('is refused even when placed before that change', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res2' }, 'edit');
     const { phone, send } = relayCopy(log.events);
     const former = phone(77);
@@ -93,7 +76,7 @@ describe('a correction as lead by a member who saw the lead change away from the
   });
 
   it('is kept when the change of lead was made offline at the same time', () => {
-    const log = served(2);
+    const log = servedDuty(2);
     const { phone, send } = relayCopy(log.events);
     const [committee, lead] = [phone(10), phone(20)];
     const edit = log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res2' });
@@ -111,7 +94,7 @@ describe('two walk-ins who took the last place offline and both served', () => {
       [10, 20],
       [20, 10],
     ] as const) {
-      const log = served(2);
+      const log = servedDuty(2);
       const { phone, send, events } = relayCopy(log.events);
       // The QR at the door signs up and checks in at once; each checks out two hours later.
       const walkIn = (memberId: string) => {
@@ -138,7 +121,7 @@ describe('two walk-ins who took the last place offline and both served', () => {
       expect(Object.keys(s.rosters.duties.d1?.overfull ?? {})).toEqual([b[0]!.id > a[0]!.id ? 'res3' : 'res2']);
     }
     // The lead corrects the over-full volunteer's times: they count.
-    const log = served(1);
+    const log = servedDuty(1);
     log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
     log.add('roster.attendance.corrected', 'res3', {
       ...oneMinute,
@@ -155,7 +138,7 @@ describe('a duty cancelled on one phone while a volunteer was on shift on anothe
       [10, 20],
       [20, 10],
     ] as const) {
-      const log = served(2);
+      const log = servedDuty(2);
       log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
       const { phone, send, events } = relayCopy(log.events);
       const cancel = log.add('roster.duty.cancelled', 'comm1', { dutyId: 'd1', reason: '下雨' });
