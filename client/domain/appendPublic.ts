@@ -20,7 +20,7 @@ export function appendPublic<T extends EventType>(session: CompoundSession, type
 /** A public event by this member, checked with the relay's rules (throws RuleError), not written yet. */
 export function publicEvent<T extends EventType>(session: CompoundSession, type: T, fields: EventFields<T>): AppEvent {
   return checkEvent(
-    { id: newId(), type, at: Date.now(), by: session.member.memberId, ...fields },
+    { id: newId(), type, at: session.doc('public').stamp(), by: session.member.memberId, ...fields },
     session.member,
     'public',
   );

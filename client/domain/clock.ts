@@ -1,4 +1,7 @@
 import { type Accessor, createSignal } from 'solid-js';
+import { relayNow } from '../sync/relayClock.ts';
+
+export { relayNow };
 
 /** Where tests (and a curious committee member checking "what will be overdue") set a pretend time. */
 export const CLOCK_KEY = 'little-stool:now';
@@ -22,10 +25,10 @@ function stored(): number | undefined {
 
 const [override, setOverride] = createSignal<number | undefined>(typeof window === 'undefined' ? undefined : stored());
 // Ticks once a minute so that "overdue" turns on at midnight without a reload.
-const [tick, setTick] = createSignal(Date.now());
+const [tick, setTick] = createSignal(relayNow());
 
 if (typeof window !== 'undefined') {
-  setInterval(() => setTick(Date.now()), 60_000);
+  setInterval(() => setTick(relayNow()), 60_000);
   window.addEventListener('storage', (e) => {
     if (e.key === CLOCK_KEY) setOverride(stored());
   });
@@ -43,5 +46,5 @@ if (typeof window !== 'undefined') {
   };
 }
 
-/** The time "now" for deciding what is overdue: Date.now() unless a test set `little-stool:now`. */
+/** The time "now" for deciding what is overdue: the relay's time unless a test set `little-stool:now`. */
 export const now: Accessor<number> = () => override() ?? tick();

@@ -25,7 +25,11 @@ export interface MinutesActions {
 export function makeMinutesActions(session: CompoundSession, handle: DocHandle): MinutesActions {
   const append = <T extends EventType>(type: T, fields: EventFields<T>) => {
     const member = session.member;
-    const event = checkEvent({ id: newId(), type, at: Date.now(), by: member.memberId, ...fields }, member, 'minutes');
+    const event = checkEvent(
+      { id: newId(), type, at: handle.stamp(), by: member.memberId, ...fields },
+      member,
+      'minutes',
+    );
     handle.append([event]);
   };
   return {

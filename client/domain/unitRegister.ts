@@ -60,7 +60,7 @@ export function registerChanges(current: readonly UnitState[], incoming: readonl
 /** Writes the changes into the committee document, in one transaction (works offline). */
 export function saveRegister(session: CompoundSession, changes: RegisterChanges): void {
   const member = session.member;
-  const at = Date.now();
+  const at = session.doc('committee').stamp();
   const event = (type: 'unit.registered' | 'unit.removed', fields: object) =>
     checkEvent({ id: newId(), type, at, by: member.memberId, ...fields }, member, 'committee');
   const events = [

@@ -57,7 +57,7 @@ export function useCareTurns(): Accessor<CareRow[]> {
 
 function appendCommittee<T extends EventType>(session: CompoundSession, type: T, fields: EventFields<T>): string {
   const event = checkEvent(
-    { id: newId(), type, at: Date.now(), by: session.member.memberId, ...fields },
+    { id: newId(), type, at: session.doc('committee').stamp(), by: session.member.memberId, ...fields },
     session.member,
     'committee',
   );

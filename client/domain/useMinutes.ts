@@ -92,7 +92,7 @@ export function useMinutes(meetingId: string): Minutes {
   const append = (attendee: Attendee) => {
     const member = session.member;
     const event = checkEvent(
-      { id: newId(), type: 'minutes.signed-in', at: Date.now(), by: member.memberId, attendee },
+      { id: newId(), type: 'minutes.signed-in', at: handle.stamp(), by: member.memberId, attendee },
       member,
       'minutes',
     );

@@ -38,7 +38,7 @@ export function useNeeds(): {
 
 function appendNeeds<T extends EventType>(session: CompoundSession, type: T, fields: EventFields<T>): string {
   const event = checkEvent(
-    { id: newId(), type, at: Date.now(), by: session.member.memberId, ...fields },
+    { id: newId(), type, at: session.doc('needs').stamp(), by: session.member.memberId, ...fields },
     session.member,
     'needs',
   );

@@ -10,6 +10,7 @@ import { firstSnapshot } from './firstSnapshot.ts';
 import { docDbName } from './ids.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { type Connection, RelayLink } from './RelayLink.ts';
+import { latestStamp, relayNow, stampAfter } from './relayClock.ts';
 import type { TicketSource } from './ticketSocket.ts';
 import { UnsentTracker } from './UnsentTracker.ts';
 import { markUnsent } from './unsentDocs.ts';
@@ -111,6 +112,14 @@ export class DocHandle {
   /** The document's event log. */
   events(): Y.Array<unknown> {
     return this.doc().getArray('events');
+  }
+
+  /**
+   * The `at` of an event written now: the relay's time, and after every event this copy holds
+   * (see relayClock.ts), so the folds put it after what its author had seen.
+   */
+  stamp(): number {
+    return stampAfter(relayNow(), latestStamp(this.doc()));
   }
 
   /** Appends events in one local transaction (already checked by the caller with checkEvent). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ApiError, ErrorBody } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
+import { learnRelayClock } from './relayClock.ts';
 
 export interface ApiFetchOptions {
   /** The member's bearer token. */
@@ -15,14 +16,19 @@ export interface ApiFetchOptions {
   cache?: RequestCache;
 }
 
-/** One call to the relay's HTTP API; no answer at all (offline, timeout) is ApiError(0, 'network'). */
+/**
+ * One call to the relay's HTTP API; no answer at all (offline, timeout) is ApiError(0, 'network').
+ * Every answer sets the phone's clock by the relay's (relayClock.ts).
+ */
 export async function apiFetch(method: string, path: string, options: ApiFetchOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   if (options.json !== undefined) headers['Content-Type'] = 'application/json';
   else if (options.contentType) headers['Content-Type'] = options.contentType;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const sentAt = Date.now();
+  let res: Response;
   try {
-    return await fetch(path, {
+    res = await fetch(path, {
       method,
       headers,
       body: options.json !== undefined ? JSON.stringify(options.json) : (options.body ?? null),
@@ -32,6 +38,8 @@ export async function apiFetch(method: string, path: string, options: ApiFetchOp
   } catch (e) {
     throw new ApiError(0, 'network', String(e));
   }
+  learnRelayClock(res.headers.get('date'), sentAt, Date.now());
+  return res;
 }
 
 const knownCodes = new Set<string>(Object.values(ApiErrorCode));

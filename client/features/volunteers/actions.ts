@@ -1,5 +1,6 @@
 import { type DutyState, servedMinutes, weeklyDays } from '../../../shared/folds/index.ts';
 import { appendPublic, optional } from '../../domain/appendPublic.ts';
+import { relayNow } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
 export interface TeamInput {
@@ -72,12 +73,12 @@ export function checkIn(session: CompoundSession, dutyId: string, signedUp: bool
   appendPublic(session, 'roster.checked-in', { dutyId, memberId: me(session), ...offline(session) });
 }
 
-/** Checks out; the minutes served run from the check-in to this phone's time now. */
+/** Checks out; the minutes served run from the check-in to now (the phone's time, set by the relay's). */
 export function checkOut(session: CompoundSession, dutyId: string, checkedInAt: number): void {
   appendPublic(session, 'roster.checked-out', {
     dutyId,
     memberId: me(session),
-    minutes: servedMinutes(checkedInAt, Date.now()),
+    minutes: servedMinutes(checkedInAt, relayNow()),
     ...offline(session),
   });
 }
