@@ -18,13 +18,14 @@ export interface ApiFetchOptions {
 
 /**
  * One call to the relay's HTTP API; no answer at all (offline, timeout) is ApiError(0, 'network').
- * Every answer sets the phone's clock by the relay's (relayClock.ts).
+ * Every answer fetched past the cache sets the phone's clock by the relay's (relayClock.ts).
  */
 export async function apiFetch(method: string, path: string, options: ApiFetchOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   if (options.json !== undefined) headers['Content-Type'] = 'application/json';
   else if (options.contentType) headers['Content-Type'] = options.contentType;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const cache = options.cache ?? 'no-store';
   const sentAt = Date.now();
   let res: Response;
   try {
@@ -32,13 +33,14 @@ export async function apiFetch(method: string, path: string, options: ApiFetchOp
       method,
       headers,
       body: options.json !== undefined ? JSON.stringify(options.json) : (options.body ?? null),
-      cache: options.cache ?? 'no-store',
+      cache,
       signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
     });
   } catch (e) {
     throw new ApiError(0, 'network', String(e));
   }
-  learnRelayClock(res.headers.get('date'), sentAt, Date.now());
+  // A cached answer (an image) carries the Date of when it was first fetched.
+  if (cache === 'no-store') learnRelayClock(res.headers.get('date'), sentAt, Date.now());
   return res;
 }
 
