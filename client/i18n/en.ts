@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
   'request.mergedInto': 'This duplicated another request and was merged.',
   'request.openSurvivor': 'Open the request it joined',
   'request.concurrentMerges':
-    'Note: phones offline at the same time also merged it into another request. What is shown here stands; also recorded then:',
+    'While offline, another phone merged it into the request below. That merge does not count; what is shown here stands.',
   'request.mergedFrom': '{n} duplicates merged into this',
   'request.todo': 'What to do now',
   'request.noActions': 'Nothing for you to do now.',
@@ -227,7 +227,7 @@ export const en: Record<MessageKey, string> = {
   'request.yourVote': 'Your vote: {choice}',
   'request.decision': 'Decision: {outcome}',
   'request.concurrentDecisions':
-    'Note: phones offline at the same time recorded different decisions. The one above stands (an approval first, else the earliest); also recorded then:',
+    'While offline, another phone also recorded a decision (below). Both are kept; “{outcome}” above stands. If anyone disagrees, please talk it over in person.',
   'request.confirmations': 'Confirmed (signed) by {n}',
   'request.paperNames': 'Signed on paper: {names}',
   'request.confirm': 'Confirm (sign)',
@@ -246,11 +246,11 @@ export const en: Record<MessageKey, string> = {
   'request.noAnswer': 'No answer yet.',
   'request.answer': 'Answer: {text}',
   'request.concurrentAnswers':
-    'Note: phones offline at the same time recorded different answers. The earliest above stands; also recorded then:',
+    'While offline, another phone also recorded an answer (below). Both are kept; the earlier one above stands.',
   'request.progress': 'Progress',
   'request.result': 'Result',
   'request.concurrentCompletions':
-    'Note: phones offline at the same time each reported it done. The earliest above stands; also reported then:',
+    'While offline, another phone also reported it done (below). Both are kept; the earlier report above stands.',
   'request.average': 'Average {avg} stars ({n} ratings)',
   'request.noRatings': 'No ratings yet.',
   'request.stars': '{n} stars',

@@ -3,6 +3,7 @@ import { type RequestState, voteCounts } from '../../../../shared/folds/index.ts
 import { formatDateTime } from '../../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
+import { ConflictItem, ConflictNote } from '../../../ui/ConflictNote.tsx';
 
 /** Step 3 民主议事 as recorded: the show of hands, the votes, the decision and who signed it. */
 export function DeliberationSection(props: { request: RequestState; nameOf: (id: string) => string }) {
@@ -34,22 +35,24 @@ export function DeliberationSection(props: { request: RequestState; nameOf: (id:
             </div>
           )}
         </Show>
-        <Show when={r().concurrentDecisions.length > 0}>
-          <div class="note" data-testid="concurrent-decisions">
-            <p class="form-error">{t('request.concurrentDecisions')}</p>
+        <Show when={r().decision && r().concurrentDecisions.length > 0}>
+          <ConflictNote
+            testid="concurrent-decisions"
+            text={t('request.concurrentDecisions', {
+              outcome: t(`outcome.${r().decision!.outcome}` as MessageKey),
+            })}
+          >
             <For each={r().concurrentDecisions}>
               {(d) => (
-                <p>
-                  {t('request.decision', { outcome: t(`outcome.${d.outcome}` as MessageKey) })}
-                  {d.note ? ` · ${d.note}` : ''}
-                  <span class="muted">
-                    {' '}
-                    · {props.nameOf(d.by)} · {formatDateTime(d.at, intlLocale())}
-                  </span>
-                </p>
+                <ConflictItem who={`${props.nameOf(d.by)} · ${formatDateTime(d.at, intlLocale())}`}>
+                  <p class="strong">{t('request.decision', { outcome: t(`outcome.${d.outcome}` as MessageKey) })}</p>
+                  <Show when={d.note}>
+                    <p>{d.note}</p>
+                  </Show>
+                </ConflictItem>
               )}
             </For>
-          </div>
+          </ConflictNote>
         </Show>
         <Show when={r().confirmations.length > 0}>
           <p data-testid="confirmations">

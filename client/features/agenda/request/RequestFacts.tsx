@@ -6,6 +6,7 @@ import type { PublicView } from '../../../domain/PublicFold.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
+import { ConflictItem, ConflictNote } from '../../../ui/ConflictNote.tsx';
 import { AskedEntry } from './AskedEntry.tsx';
 
 /** What was raised, by whom and when, its meetings, words and photos, and any merge. */
@@ -64,22 +65,19 @@ export function RequestFacts(props: { request: RequestState; view: PublicView; n
         )}
       </Show>
       <Show when={otherMerges().length > 0}>
-        <div class="note" data-testid="concurrent-merges">
-          <p class="form-error">{t('request.concurrentMerges')}</p>
+        <ConflictNote testid="concurrent-merges" text={t('request.concurrentMerges')}>
           <For each={otherMerges()}>
             {(m) => (
-              <p>
-                <A class="inline-link" href={path('agenda', m.intoId)}>
-                  {props.view.compound.agenda.requests[m.intoId]?.title ?? t('request.openSurvivor')}
-                </A>
-                <span class="muted">
-                  {' '}
-                  · {props.nameOf(m.by)} · {formatDateTime(m.at, intlLocale())}
-                </span>
-              </p>
+              <ConflictItem who={`${props.nameOf(m.by)} · ${formatDateTime(m.at, intlLocale())}`}>
+                <p>
+                  <A class="inline-link" href={path('agenda', m.intoId)}>
+                    {props.view.compound.agenda.requests[m.intoId]?.title ?? t('request.openSurvivor')}
+                  </A>
+                </p>
+              </ConflictItem>
             )}
           </For>
-        </div>
+        </ConflictNote>
       </Show>
       <Show when={r().mergedFrom.length > 0}>
         <p class="muted">{t('request.mergedFrom', { n: r().mergedFrom.length })}</p>

@@ -3,6 +3,7 @@ import type { RequestState } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
+import { ConflictItem, ConflictNote } from '../../../ui/ConflictNote.tsx';
 
 /** Step 5 公开评事: the reported result and what residents made of it (stars, solved or not). */
 export function ResultSection(props: { request: RequestState; nameOf: (id: string) => string }) {
@@ -21,20 +22,16 @@ export function ResultSection(props: { request: RequestState; nameOf: (id: strin
             </p>
           </div>
           <Show when={r().concurrentCompletions.length > 0}>
-            <div class="note" data-testid="concurrent-completions">
-              <p class="form-error">{t('request.concurrentCompletions')}</p>
+            <ConflictNote testid="concurrent-completions" text={t('request.concurrentCompletions')}>
               <For each={r().concurrentCompletions}>
                 {(x) => (
-                  <>
+                  <ConflictItem who={`${props.nameOf(x.by)} · ${formatDateTime(x.at, intlLocale())}`}>
                     <p>{x.result}</p>
                     <PhotoGrid hashes={x.photos} />
-                    <p class="muted">
-                      {props.nameOf(x.by)} · {formatDateTime(x.at, intlLocale())}
-                    </p>
-                  </>
+                  </ConflictItem>
                 )}
               </For>
-            </div>
+            </ConflictNote>
           </Show>
           <Show when={r().ratings.length > 0} fallback={<p class="muted">{t('request.noRatings')}</p>}>
             <p class="strong" data-testid="average">

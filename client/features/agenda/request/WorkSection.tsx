@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../../shared/time.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
+import { ConflictItem, ConflictNote } from '../../../ui/ConflictNote.tsx';
 import { ownerLabel } from '../Timeline.tsx';
 import { type OpenSheet, offeredActions } from './requestActions.tsx';
 
@@ -68,20 +69,15 @@ export function WorkSection(props: {
                 {(a) => <p>{t('request.answer', { text: a().text })}</p>}
               </Show>
               <Show when={x.concurrentAnswers.length > 0}>
-                <div data-testid="concurrent-answers">
-                  <p class="form-error">{t('request.concurrentAnswers')}</p>
+                <ConflictNote testid="concurrent-answers" text={t('request.concurrentAnswers')}>
                   <For each={x.concurrentAnswers}>
                     {(a) => (
-                      <p>
-                        {a.text}
-                        <span class="muted">
-                          {' '}
-                          · {props.nameOf(a.by)} · {formatDateTime(a.at, intlLocale())}
-                        </span>
-                      </p>
+                      <ConflictItem who={`${props.nameOf(a.by)} · ${formatDateTime(a.at, intlLocale())}`}>
+                        <p>{t('request.answer', { text: a.text })}</p>
+                      </ConflictItem>
                     )}
                   </For>
-                </div>
+                </ConflictNote>
               </Show>
             </div>
           )}
