@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seriousViolations, sizeProblems } from './audit.ts';
 
@@ -22,4 +22,17 @@ export function lookAtFor(area: string): (page: Page, name: string) => Promise<v
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sizeProblems(page)).toEqual([]);
   };
+}
+
+/**
+ * Saves what the phone's screen shows with `part` scrolled to its middle, as `zh-CN-<name>.png`
+ * (what a member sees, where a full-page picture of a long page is too small to read), and checks
+ * the page as `lookAtFor` does.
+ */
+export async function lookAtPart(part: Locator, name: string): Promise<void> {
+  const page = part.page();
+  await part.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: screenshotPath(`zh-CN-${name}.png`) });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await sizeProblems(page)).toEqual([]);
 }
