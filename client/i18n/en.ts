@@ -1421,9 +1421,9 @@ export const en: Record<MessageKey, string> = {
   'points.why.correction': 'Correction: {reason}',
   'points.corrected': 'corrected',
   'points.overdraft': 'overdrawn',
-  'points.alreadyAwarded': 'already awarded on another phone; counts once',
-  'points.ticketUsedLine': 'same code scanned at another counter; counts once',
-  'points.alreadyCorrected': 'already corrected on another phone; counts once',
+  'points.alreadyAwarded': 'Another phone awarded this too. This line adds nothing: it counts once.',
+  'points.ticketUsedLine': 'This code was scanned at another counter too. This line takes nothing: it counts once.',
+  'points.alreadyCorrected': 'Another phone corrected this line too. This one does nothing: it counts once.',
   'points.overdrafts': 'Overdrawn balances',
   'points.overdraftsHint':
     'Two counters, both offline, redeemed for the same resident; the balance went below zero. Check and correct.',

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { PointsEntry, PointsState, RostersState } from '../../../shared/folds/index.ts';
 import { historyLines } from '../../../shared/folds/pointsQueries.ts';
-import { intlLocale, t } from '../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 
 /** Why a line of a member's history moved the balance, in words: what, and where or when it came from. */
 export function lineWhy(
@@ -28,6 +28,14 @@ export function lineWhy(
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+/** Why a line kept beside one that counts moves nothing: two phones or counters did it at once. */
+function twiceNote(entry: PointsEntry): MessageKey | undefined {
+  if (entry.alreadyAwarded) return 'points.alreadyAwarded';
+  if (entry.ticketUsed) return 'points.ticketUsedLine';
+  if (entry.alreadyCorrected) return 'points.alreadyCorrected';
+  return undefined;
+}
+
 /** A member's points history, newest first, each line saying why; a committee member may correct a line. */
 export function HistoryList(props: {
   points: PointsState;
@@ -52,10 +60,14 @@ export function HistoryList(props: {
                   <span class="points-day">{day(line.entry.at)}</span>
                   <Show when={line.corrected}> · {t('points.corrected')}</Show>
                   <Show when={line.entry.overdraft}> · {t('points.overdraft')}</Show>
-                  <Show when={line.entry.alreadyAwarded}> · {t('points.alreadyAwarded')}</Show>
-                  <Show when={line.entry.ticketUsed}> · {t('points.ticketUsedLine')}</Show>
-                  <Show when={line.entry.alreadyCorrected}> · {t('points.alreadyCorrected')}</Show>
                 </span>
+                <Show when={twiceNote(line.entry)}>
+                  {(key) => (
+                    <span class="points-twice" data-testid="points-twice">
+                      {t(key())}
+                    </span>
+                  )}
+                </Show>
               </span>
               <span class="points-delta" classList={{ 'points-minus': line.entry.delta < 0 }}>
                 {signed(line.entry.delta)}
