@@ -1101,8 +1101,15 @@ export const en: Record<MessageKey, string> = {
     'Welcome, {unit}! Open a need and claim it with one tap; when it is done, report with a photo for the committee to accept.',
   'needs.publish': 'Post a need or a wish',
   'needs.rivals':
-    '{n} claims clashed: two units claimed the same need at about the same time. Please contact the later one.',
-  'needs.rivalsHere': '{units} also claimed this need (both offline at once). Please get in touch.',
+    '{n} needs were claimed by two units at once while offline. Open each need to see which unit does it, and tell the other one they need not.',
+  'needs.rivalsHere':
+    '{units} and {holder} claimed this need at the same time (one of them was offline). {holder} does it now: please tell {units} they need not.',
+  'needs.claimsLost':
+    'Your unit claimed {n} needs that another unit claimed at the same time; they do them now, and you need not:',
+  'needs.claimBeside':
+    '{units} also claimed this need at the same time (one of them was offline). Your unit does it now; the community will let them know.',
+  'needs.claimLost':
+    'Your unit claimed this need, and {holder} claimed it at the same time (one of them was offline). {holder} does it now, so you need not; ask the community if in doubt.',
   'needs.myClaims': 'Our claims',
   'needs.open': 'Waiting for a unit',
   'needs.claimed': 'Being done',
@@ -1120,7 +1127,7 @@ export const en: Record<MessageKey, string> = {
   'needs.due': 'By {date}',
   'needs.claimedBy': 'Claimed by {unit}',
   'needs.claimedByLabel': 'Claimed by',
-  'needs.unitContact': '{unit} (contact: {contact})',
+  'needs.contact': ' (contact: {contact})',
   'needs.one': 'Need',
   'needs.notFound': 'This need cannot be found.',
   'needs.what': 'What is needed',

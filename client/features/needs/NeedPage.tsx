@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { isCommittee, isPartner } from '../../../shared/roles.ts';
 import { formatDate } from '../../../shared/time.ts';
 import { acceptDelivery, claimNeed, useNeeds } from '../../domain/useNeeds.ts';
@@ -7,6 +7,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 import { anomalyText } from '../../i18n/reasons.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import { ConflictNote } from '../../ui/ConflictNote.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -32,11 +33,10 @@ export default function NeedPage() {
     if (l) acceptDelivery(session, l);
     return undefined;
   });
-  const rivalUnits = () =>
-    rivals()
-      .filter((r) => r.listingId === params.listingId)
-      .map((r) => r.unitName)
-      .join('、');
+  // Claims kept beside the one holding this need (two units claimed it offline at once).
+  const rivalsHere = () => rivals().filter((r) => r.listingId === params.listingId);
+  const rivalUnits = () => [...new Set(rivalsHere().map((r) => r.unitName))].join('、');
+  const lostMine = () => rivalsHere().some((r) => r.by === me.memberId);
 
   return (
     <>
@@ -72,7 +72,9 @@ export default function NeedPage() {
                   <>
                     <dt>{t('needs.claimedByLabel')}</dt>
                     <dd data-testid="need-unit">
-                      {t('needs.unitContact', { unit: c().unitName, contact: c().contact })}
+                      {c().unitName}
+                      {/* The contact moves to a line of its own whole, never split inside a name. */}
+                      <span class="need-contact">{t('needs.contact', { contact: c().contact })}</span>
                     </dd>
                   </>
                 )}
@@ -88,10 +90,23 @@ export default function NeedPage() {
             </dl>
             <Show when={l().wish?.detail}>{(d) => <p class="need-detail">{d()}</p>}</Show>
             <PhotoGrid hashes={l().wish?.photos ?? []} />
-            <Show when={isCommittee(me) && rivalUnits()}>
-              <p class="banner banner-error" role="status" data-testid="need-rivals">
-                {t('needs.rivalsHere', { units: rivalUnits() })}
-              </p>
+            <Show when={rivalsHere().length > 0 && l().claim}>
+              {(holder) => (
+                <Switch>
+                  <Match when={lostMine()}>
+                    <ConflictNote testid="need-claim-lost" text={t('needs.claimLost', { holder: holder().unitName })} />
+                  </Match>
+                  <Match when={holder().by === me.memberId}>
+                    <ConflictNote testid="need-claim-beside" text={t('needs.claimBeside', { units: rivalUnits() })} />
+                  </Match>
+                  <Match when={isCommittee(me)}>
+                    <ConflictNote
+                      testid="need-rivals"
+                      text={t('needs.rivalsHere', { units: rivalUnits(), holder: holder().unitName })}
+                    />
+                  </Match>
+                </Switch>
+              )}
             </Show>
             <Show when={l().claim?.report}>
               {(r) => (
