@@ -745,7 +745,8 @@ export const en: Record<MessageKey, string> = {
   'ledger.linkedRequest': 'For the request: {title}',
   'ledger.quotes': 'Quotes',
   'ledger.receipts': 'Receipts',
-  'ledger.paidOn': 'Paid on {day}, recorded by {name}',
+  'ledger.paidOn': 'Paid on {day}',
+  'ledger.paidBy': 'Recorded by {name}',
   'ledger.reversed': 'Reversed ({date}, {name}): {reason}',
   'ledger.refusedBecause': 'Why it was refused: {note}',
   'ledger.conflicts': 'Done offline at the same time',
@@ -756,7 +757,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.conflict.paid_over_limit':
     "Above the limit of {limit} set at the same time, with no owners' assembly decision that passed: the money left, so it counts as paid",
   'ledger.conflict.paid_twice':
-    'Recorded as paid on {n} phones offline at the same time: it counts once. Reverse the records that are wrong',
+    '{n} phones recorded this payment while offline; the money counts once. Please reverse the extra record below.',
   'ledger.signatures': 'Three-party signatures',
   'ledger.sign.approved': 'approved',
   'ledger.sign.refused': 'refused',
@@ -773,6 +774,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.reverseIncome': 'Reverse this income',
   'ledger.reversePayment': 'Reverse this payment',
   'ledger.reversePaymentOf': 'Reverse the payment of {day} recorded by {name}',
+  'ledger.reverseThisRecord': 'Reverse the payment record above',
   'ledger.refuseTitle': 'Refuse this expense',
   'ledger.refuseHint': 'If any party refuses, the expense ends here and cannot be paid.',
   'ledger.fundKind.shared-account': 'Three-party shared account',

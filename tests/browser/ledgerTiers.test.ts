@@ -213,9 +213,16 @@ describe('amount tiers and questions about ledger entries', () => {
     for (const phone of [community, property])
       await expect(phone.page.locator('.banner-error').count()).resolves.toBe(0);
     await community.page.screenshot({ path: screenshotPath('zh-CN-ledger-paid-twice.png'), fullPage: true });
+    // What the phone's screen shows of the entry: each record with its own reverse button under it.
+    await admin
+      .expense(purpose)
+      .getByTestId('payment')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await community.page.screenshot({ path: screenshotPath('zh-CN-ledger-paid-twice-card.png') });
     // The property company reverses its own record: the admin's stands, the expense is still paid once.
     const entry = ledger.expense(purpose);
-    await entry.getByTestId('reverse').filter({ hasText: '物业小刘' }).click();
+    await entry.getByTestId('payment').filter({ hasText: '物业小刘' }).getByTestId('reverse').click();
     await ledger.sheet.waitFor();
     await ledger.sheet.locator('textarea[name="reason"]').fill('和王阿姨记的是同一笔，重复了');
     await ledger.submit();

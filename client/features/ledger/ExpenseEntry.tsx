@@ -5,7 +5,7 @@ import { expenseConflicts, needsAssembly } from '../../../shared/folds/ledgerQue
 import { formatFen } from '../../../shared/money.ts';
 import { isCommittee, type Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
-import { formatDate } from '../../../shared/time.ts';
+import { formatDate, shanghaiDayStart } from '../../../shared/time.ts';
 import { signExpense } from '../../domain/ledgerWrites.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { useLedger } from '../../domain/useLedger.ts';
@@ -38,6 +38,9 @@ export function ExpenseEntry(props: {
   const ledger = useLedger();
   /** Payment records not reversed: one, or several recorded on phones offline at once (each reversible). */
   const standing = () => x().payments.filter((p) => !p.reversal);
+  const mayReverse = () => mayAppend('ledger.reversed', viewer());
+  // A payment's day as the entry's own date reads (2026年12月5日), not as stored.
+  const dayText = (day: string) => formatDate(shanghaiDayStart(day), intlLocale());
   const blocked = () => (x().status === 'proposed' || x().status === 'approved') && needsAssembly(ledger(), x());
   const approve = createSubmit(() => {
     const p = mySignature();
@@ -101,8 +104,21 @@ export function ExpenseEntry(props: {
         {(paid) => (
           <>
             <div class="entry-payment" data-testid="payment" data-id={paid.eventId}>
-              <p class="entry-caption">{t('ledger.paidOn', { day: paid.day, name: props.nameOf(paid.by) })}</p>
+              <p class="entry-caption">{t('ledger.paidOn', { day: dayText(paid.day) })}</p>
+              <p class="entry-recorder">{t('ledger.paidBy', { name: props.nameOf(paid.by) })}</p>
               <PhotoGrid hashes={paid.receipts} label={t('ledger.receipts')} />
+              {/* Recorded on two phones at once: each record's reverse button sits under it, so it needs no date or name. */}
+              <Show when={mayReverse() && standing().length > 1 && !paid.reversal}>
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-block entry-reverse"
+                  data-testid="reverse"
+                  aria-label={t('ledger.reversePaymentOf', { day: dayText(paid.day), name: props.nameOf(paid.by) })}
+                  onClick={() => props.onSheet({ id: 'reverse', targetEventId: paid.eventId, kind: 'payment' })}
+                >
+                  {t('ledger.reverseThisRecord')}
+                </button>
+              </Show>
             </div>
             <Show when={paid.reversal}>{(r) => <ReversalNote reversal={r()} nameOf={props.nameOf} />}</Show>
           </>
@@ -146,21 +162,17 @@ export function ExpenseEntry(props: {
             {t('ledger.recordPayment')}
           </button>
         </Show>
-        <Show when={mayAppend('ledger.reversed', viewer())}>
-          <For each={standing()}>
-            {(paid) => (
-              <button
-                type="button"
-                class="btn btn-secondary"
-                data-testid="reverse"
-                onClick={() => props.onSheet({ id: 'reverse', targetEventId: paid.eventId, kind: 'payment' })}
-              >
-                {standing().length > 1
-                  ? t('ledger.reversePaymentOf', { day: paid.day, name: props.nameOf(paid.by) })
-                  : t('ledger.reversePayment')}
-              </button>
-            )}
-          </For>
+        <Show when={mayReverse() && standing().length === 1 && standing()[0]}>
+          {(paid) => (
+            <button
+              type="button"
+              class="btn btn-secondary"
+              data-testid="reverse"
+              onClick={() => props.onSheet({ id: 'reverse', targetEventId: paid().eventId, kind: 'payment' })}
+            >
+              {t('ledger.reversePayment')}
+            </button>
+          )}
         </Show>
       </div>
       <FormError error={approve.error()} />
