@@ -52,7 +52,12 @@ export function HistoryList(props: {
       <ul class="link-list points-history" data-testid="points-history">
         <For each={lines()}>
           {(line) => (
-            <li class="row points-line" data-testid="points-line" data-kind={line.entry.kind}>
+            <li
+              class="row points-line"
+              classList={{ 'points-line-correctable': props.onCorrect !== undefined }}
+              data-testid="points-line"
+              data-kind={line.entry.kind}
+            >
               <span class="row-main">
                 <span class="row-title">{why(line.entry).title}</span>
                 <span class="row-sub">
@@ -75,7 +80,7 @@ export function HistoryList(props: {
               <Show when={props.onCorrect && line.entry.kind !== 'correction' && !line.corrected}>
                 <button
                   type="button"
-                  class="btn btn-secondary btn-small"
+                  class="btn btn-secondary btn-small points-correct"
                   onClick={() => props.onCorrect?.(line.entry)}
                   data-testid="points-correct"
                 >

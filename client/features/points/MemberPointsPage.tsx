@@ -23,7 +23,7 @@ export default function MemberPointsPage() {
   return (
     <>
       <PageHeader title={t('points.memberTitle', { name: name() })} back={path('points')} />
-      <p class="muted" data-testid="member-balance">
+      <p class="points-member-balance" data-testid="member-balance">
         {t('points.balanceIs', { n: account()?.balance ?? 0 })}
       </p>
       <HistoryList points={points()} rosters={rosters()} memberId={params.memberId} onCorrect={setCorrecting} />
