@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { AppShell } from './pages/AppShell.ts';
+import { PointsPage } from './pages/PointsPage.ts';
+import { VolunteersPage } from './pages/VolunteersPage.ts';
+import { usePhone } from './support/browser.ts';
+import { setUpCompound } from './support/compound.ts';
+import { lookAtPart } from './support/lookAt.ts';
+import { useServer } from './support/server.ts';
+
+describe('points given or taken on two phones at once', () => {
+  const app = useServer();
+  const wang = usePhone(); // 王书记, community, online
+  const zhang = usePhone(); // 张主任, owners' committee, offline downstairs
+  const li = usePhone(); // 李叔, resident
+  let compoundId: string;
+
+  /** The committee's view of 李叔's points, from the points page's member picker. */
+  async function openLi(page: PointsPage): Promise<void> {
+    await page.open(app.url, compoundId);
+    await page.page.getByTestId('member-pick').selectOption({ label: '李叔' });
+    await page.page.getByTestId('member-balance').waitFor();
+  }
+
+  it('two committee members and a resident join; 李叔 finishes a duty', async () => {
+    compoundId = await setUpCompound(app.url, { phone: wang, compound: '果园小区', name: '王书记', party: '社区' }, [
+      { phone: zhang, name: '张主任', invite: { role: '三方成员', party: '业委会' } },
+      { phone: li, name: '李叔', invite: { role: '居民' } },
+    ]);
+    await new PointsPage(wang.page).open(app.url, compoundId);
+    await new PointsPage(wang.page).addRule('志愿值班每小时', 10, '志愿值班（每小时）');
+    const roster = new VolunteersPage(wang.page);
+    await roster.open(app.url, compoundId);
+    await roster.createTeam('巡逻队', '李叔');
+    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻');
+    await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    await li.page.getByTestId('check-in').click();
+    await li.page.getByTestId('check-out').click();
+    await li.page.getByTestId('checked-out').waitFor();
+    await new AppShell(li.page).waitSynced();
+  });
+
+  it('an award for one shift confirmed on two phones at once counts once, and the member sees why', async () => {
+    const online = new PointsPage(wang.page);
+    const offline = new PointsPage(zhang.page);
+    for (const p of [online, offline]) {
+      await p.open(app.url, compoundId);
+      await expect.poll(() => p.suggestions(), { timeout: 20_000 }).toEqual(['李叔 · 10 分']);
+    }
+    const shell = new AppShell(zhang.page);
+    await zhang.context.setOffline(true);
+    await shell.waitOffline();
+    await zhang.page.getByTestId('award-confirm').click();
+    await expect.poll(() => offline.suggestions()).toEqual([]);
+    await expect.poll(() => shell.unsent()).toBeGreaterThanOrEqual(1);
+    await wang.page.getByTestId('award-confirm').click();
+    await expect.poll(() => online.suggestions()).toEqual([]);
+    await zhang.context.setOffline(false);
+    await shell.waitSynced();
+
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId);
+    await expect.poll(() => member.historyLines(), { timeout: 20_000 }).toEqual(['志愿值班每小时', '志愿值班每小时']);
+    await expect(member.balance()).resolves.toBe('10');
+    const twice = li.page.getByTestId('points-line').filter({ has: li.page.getByTestId('points-twice') });
+    await expect(twice.count()).resolves.toBe(1);
+    await expect(twice.getByTestId('points-twice').textContent()).resolves.toBe(
+      '另一部手机也发了这次积分。这条不加分，只算一次。',
+    );
+    await expect(twice.locator('.points-delta').textContent()).resolves.toBe('0');
+    for (const p of [online, offline]) {
+      await openLi(p);
+      await expect
+        .poll(() => p.page.getByTestId('member-balance').textContent(), { timeout: 20_000 })
+        .toBe('积分余额 10 分');
+      await expect(
+        p.page.getByTestId('points-line').filter({ hasText: '另一部手机也发了这次积分' }).count(),
+      ).resolves.toBe(1);
+    }
+    await lookAtPart(twice, 'points-awarded-twice');
+  });
+
+  it('one redemption code scanned at two counters at once takes the points and the goods once, and says so', async () => {
+    const online = new PointsPage(wang.page);
+    const offline = new PointsPage(zhang.page);
+    await online.open(app.url, compoundId, 'shop');
+    await online.listGoods('洗洁精', 10, 3);
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId, 'shop');
+    await expect.poll(() => member.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 3');
+    const qr = await member.redemptionQr('洗洁精');
+    for (const p of [online, offline]) {
+      await p.open(app.url, compoundId, 'shop');
+      await expect.poll(() => p.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 3');
+      await p.page.getByTestId('open-counter').click();
+      await p.page.getByTestId('scan-panel').waitFor();
+    }
+    const shell = new AppShell(zhang.page);
+    await shell.waitSynced();
+    await zhang.context.setOffline(true);
+    await shell.waitOffline();
+    // The same picture of 李叔's code reaches both counters: the offline one, then the online one.
+    for (const p of [offline, online]) {
+      await p.page.getByTestId('scan-photo').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: qr });
+      const request = p.page.getByTestId('redeem-request');
+      await expect(request.getByTestId('request-goods').textContent({ timeout: 20_000 })).resolves.toBe('洗洁精 × 1');
+      await expect(request.getByTestId('request-balance').textContent()).resolves.toBe('积分余额 10 分');
+      await p.page.getByTestId('redeem-confirm').click();
+      await request.getByTestId('redeemed').waitFor();
+    }
+    await expect.poll(() => shell.unsent()).toBeGreaterThanOrEqual(1);
+    await zhang.context.setOffline(false);
+    await shell.waitSynced();
+
+    await li.page.keyboard.press('Escape');
+    await member.open(app.url, compoundId);
+    await expect
+      .poll(() => member.historyLines(), { timeout: 20_000 })
+      .toEqual(['爱心超市兑换：洗洁精 × 1', '爱心超市兑换：洗洁精 × 1', '志愿值班每小时', '志愿值班每小时']);
+    await expect(member.balance()).resolves.toBe('0');
+    const used = li.page.getByTestId('points-line').filter({ hasText: '洗洁精' }).filter({ hasText: '只算一次' });
+    await expect(used.count()).resolves.toBe(1);
+    await expect(used.getByTestId('points-twice').textContent()).resolves.toBe(
+      '这张兑换码在另一个柜台也扫了。这条不扣分，只算一次。',
+    );
+    await expect(used.locator('.points-delta').textContent()).resolves.toBe('0');
+    for (const p of [online, offline, member]) {
+      await p.open(app.url, compoundId, 'shop');
+      await expect.poll(() => p.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 2');
+    }
+    for (const p of [online, offline]) {
+      await openLi(p);
+      await expect
+        .poll(() => p.page.getByTestId('member-balance').textContent(), { timeout: 20_000 })
+        .toBe('积分余额 0 分');
+      await expect(p.page.getByTestId('points-line').filter({ hasText: '另一个柜台也扫了' }).count()).resolves.toBe(1);
+      if (p === online)
+        await lookAtPart(
+          p.page.getByTestId('points-line').filter({ hasText: '另一个柜台也扫了' }),
+          'points-scanned-twice-committee',
+        );
+      // Not an overdraft: the second scan took nothing.
+      await p.open(app.url, compoundId);
+      await expect(p.page.getByTestId('overdrafts').count()).resolves.toBe(0);
+      await expect(p.page.locator('.banner-error').count()).resolves.toBe(0);
+    }
+    await member.open(app.url, compoundId);
+    await lookAtPart(
+      li.page.getByTestId('points-line').filter({ hasText: '另一个柜台也扫了' }),
+      'points-scanned-twice',
+    );
+  });
+});
