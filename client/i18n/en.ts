@@ -260,10 +260,10 @@ export const en: Record<MessageKey, string> = {
   'request.reopenUnsatisfied': 'residents were unsatisfied or said it is not solved',
   'request.withdrawnNote': 'Withdrawn because: {reason}',
   'request.concurrentWithdrawal':
-    'Note: the raiser withdrew it on a phone that had not yet seen it decided or merged (reason: {reason}). What is shown here stands.',
+    'The raiser withdrew this (reason: {reason}) on a phone that was offline and had not yet seen it decided or merged. The withdrawal does not count; what is shown here stands.',
   'request.anomalies': '{n} entries did not take effect',
   'request.anomaliesHint':
-    'These clashed with where the request stood (e.g. two phones decided at once), so they did not count; they are kept on record.',
+    'These steps did not fit where the request stood, so they did not count, but they are all kept. Please have the committee look and redo what is needed.',
   'request.timeline': 'Full record',
   'timeline.edited': '{field}: “{before}” → “{after}”',
   'timeline.editedNone': '(empty)',

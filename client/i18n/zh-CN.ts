@@ -254,9 +254,10 @@ export const zhCN = {
   'request.reopenUnsatisfied': '居民评价不满意或说没解决',
   'request.withdrawnNote': '撤回原因：{reason}',
   'request.concurrentWithdrawal':
-    '注意：发起人在另一部手机上撤回了这件事，当时还没看到决定或合并（原因：{reason}）。以这里显示的为准。',
+    '发起人撤回了这件事（原因：{reason}），但那时手机没联网，还没看到决定或合并。撤回没有算数，以这里显示的为准。',
   'request.anomalies': '有 {n} 条记录没有生效',
-  'request.anomaliesHint': '这些操作和当时的进度冲突（例如两部手机同时做了决定），所以没有算数，但记录仍然保留。',
+  'request.anomaliesHint':
+    '这些操作和当时的进度对不上，所以没有算数，但记录都还留着。请议事会看一看，需要的话重新办理。',
   'request.timeline': '全部记录',
   'timeline.edited': '{field}：“{before}”改为“{after}”',
   'timeline.editedNone': '（空）',

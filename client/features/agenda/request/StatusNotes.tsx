@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { RequestState } from '../../../../shared/folds/index.ts';
 import { t } from '../../../i18n/index.ts';
+import { ConflictNote } from '../../../ui/ConflictNote.tsx';
 import { IconAlert } from '../../../ui/icons.tsx';
 
 /** Why the request came back (reopened) or was withdrawn, in the words given. */
@@ -20,9 +21,10 @@ export function StatusNotes(props: { request: RequestState }) {
       <Show when={r().withdrawnReason}>{(w) => <p class="note">{t('request.withdrawnNote', { reason: w() })}</p>}</Show>
       <Show when={r().stage !== 'withdrawn' && r().withdrawal}>
         {(w) => (
-          <p class="note form-error" data-testid="concurrent-withdrawal">
-            {t('request.concurrentWithdrawal', { reason: w().reason })}
-          </p>
+          <ConflictNote
+            testid="concurrent-withdrawal"
+            text={t('request.concurrentWithdrawal', { reason: w().reason })}
+          />
         )}
       </Show>
     </>
