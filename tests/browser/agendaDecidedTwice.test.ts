@@ -8,8 +8,9 @@ import { lookAtPart } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
 const TITLE = '3号楼电梯经常停在半路';
+const WITHDRAWN = '2号楼楼道堆满杂物';
 
-describe('a request decided on two phones at once', () => {
+describe('a request decided on two phones at once, or decided on one and withdrawn on another', () => {
   const app = useServer();
   const owners = usePhone(); // 王阿姨, owners' committee, created the compound
   const community = usePhone(); // 张主任, community
@@ -66,5 +67,43 @@ describe('a request decided on two phones at once', () => {
     // The next step is the approved one's: the committee assigns it.
     await expect.poll(() => offline.actions()).toContain('assign');
     await lookAtPart(offline.root.getByTestId('deliberation'), 'agenda-decided-twice');
+  });
+
+  it('withdrawn by its raiser offline and approved online: both phones show it approved, with the withdrawal as a note', async () => {
+    // 王阿姨 raised it; on her phone offline she withdraws it, while 张主任 approves it online.
+    const agenda = new AgendaPage(owners.page);
+    await agenda.open(app.url, compoundId);
+    await agenda.raise(WITHDRAWN, '安全');
+    const id = await agenda.requestId(WITHDRAWN);
+    const raiser = new RequestPage(owners.page);
+    await raiser.open(app.url, compoundId, id);
+    await raiser.classify('安全', '较急');
+    await expect.poll(() => raiser.stage()).toBe('classified');
+    const committee = new RequestPage(community.page);
+    await committee.open(app.url, compoundId, id);
+    await expect.poll(() => committee.stage(), { timeout: 20_000 }).toBe('classified');
+    const shell = new AppShell(owners.page);
+    await shell.waitSynced();
+    await owners.context.setOffline(true);
+    await shell.waitOffline();
+    await raiser.openAction('withdraw');
+    await raiser.sheet.locator('textarea').fill('物业已经清理了');
+    await raiser.submitSheet();
+    await expect.poll(() => raiser.stage()).toBe('withdrawn');
+    await committee.decide('通过', '请物业一周内清理。');
+    await expect.poll(() => committee.stage()).toBe('decided');
+    await owners.context.setOffline(false);
+    await shell.waitSynced();
+
+    for (const item of [raiser, committee]) {
+      await expect.poll(() => item.stage(), { timeout: 20_000 }).toBe('decided');
+      await expect(item.root.getByTestId('decision').textContent()).resolves.toContain('决定：通过');
+      const note = item.root.getByTestId('concurrent-withdrawal');
+      await expect.poll(() => note.textContent().catch(() => null), { timeout: 20_000 }).toContain('物业已经清理了');
+      await expect(note.textContent()).resolves.toContain('撤回没有算数');
+      await expect(item.root.getByTestId('anomalies').count()).resolves.toBe(0);
+      await expect(item.page.locator('.banner-error').count()).resolves.toBe(0);
+    }
+    await lookAtPart(raiser.root.getByTestId('concurrent-withdrawal'), 'agenda-withdrawn-beside-decision');
   });
 });
