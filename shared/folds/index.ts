@@ -47,7 +47,7 @@ export {
 export type { ExpenseState, ExpenseStatus, FundState, IncomeState, LedgerState, MonthTotals } from './ledger.ts';
 export type { CadenceStatus } from './meetingCadence.ts';
 export { cadenceLimits, meetingCadence } from './meetingCadence.ts';
-export type { MeetingState, MeetingsState, TopicOrder } from './meetings.ts';
+export type { Cancellation, MeetingState, MeetingsState, TopicOrder } from './meetings.ts';
 export { orderTopics } from './meetings.ts';
 export type { MemberState } from './members.ts';
 export type { NeedsBoard, RivalClaim } from './needsQueries.ts';

@@ -2,7 +2,7 @@ import type { EventOf } from '../events/index.ts';
 import type { MeetingKind, meetingEvents } from '../events/meeting.ts';
 import { exhaustive } from '../rooms.ts';
 import type { FoldModule } from './FoldContext.ts';
-import { isNewer, type Stamp } from './stamp.ts';
+import { isNewer, putInOrder, type Stamp } from './stamp.ts';
 
 export interface MeetingState {
   meetingId: string;
@@ -10,8 +10,16 @@ export interface MeetingState {
   startsAt: number;
   place: string;
   title: string | null;
+  /** The move its title comes from: the latest by (at, id) of those carrying one; null while it is the creation's. */
+  titleSet: Stamp | null;
   status: 'scheduled' | 'cancelled';
+  /** The reason of the earliest cancellation by (at, id). */
   cancelReason: string | null;
+  /**
+   * Every cancellation in (at, id) order: the first gives the reason, the others were written on
+   * phones that had not seen it (shown beside it).
+   */
+  cancellations: Cancellation[];
   scheduledAt: number;
   scheduledBy: string;
   /** How many times it was moved after it was first scheduled. */
@@ -20,6 +28,12 @@ export interface MeetingState {
   lastMove: Stamp | null;
   /** The committee's latest order of its topics by (at, id); null until someone orders them. */
   topicOrder: TopicOrder | null;
+}
+
+/** One `meeting.cancelled`. */
+export interface Cancellation extends Stamp {
+  by: string;
+  reason: string;
 }
 
 /** One `meeting.topics.ordered`: which event, when, and the request ids first to last. */
@@ -54,7 +68,13 @@ type MeetingEvent = EventOf<(typeof meetingEvents)[number]['entries']['type']['l
 
 const key = (meetingId: string) => `mtg:${meetingId}`;
 
-/** Folds `meeting.*` events of the public document; scheduling a meeting id again moves it. */
+/**
+ * Folds `meeting.*` events of the public document; scheduling a meeting id again moves it. The first
+ * scheduling in the log creates the meeting: the relay refuses one for a meeting id it holds from an
+ * author who had not seen the meeting, or placed before it (`meetingRefusal.ts`). A cancelled
+ * meeting still takes moves and topic orders written on phones that had not seen it cancelled, so
+ * every merge order folds alike; the relay refuses those whose author saw it cancelled.
+ */
 export const meetingsModule: FoldModule<MeetingEvent> = {
   keys: (e) => [key(e.meetingId)],
   creates: (e) => (e.type === 'meeting.scheduled' ? key(e.meetingId) : undefined),
@@ -69,8 +89,10 @@ export const meetingsModule: FoldModule<MeetingEvent> = {
             startsAt: e.startsAt,
             place: e.place,
             title: e.title ?? null,
+            titleSet: null,
             status: 'scheduled',
             cancelReason: null,
+            cancellations: [],
             scheduledAt: e.at,
             scheduledBy: e.by,
             moves: 0,
@@ -79,25 +101,28 @@ export const meetingsModule: FoldModule<MeetingEvent> = {
           } satisfies MeetingState);
           return undefined;
         }
-        if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
         if (m.kind !== e.kind) return { code: 'meeting_kind', meetingKind: m.kind };
         m.moves += 1;
-        // Two moves made offline: the later by (at, id) holds, whatever the log's order.
+        // Two moves made offline: the later by (at, id) holds, whatever the log's order; the title
+        // is a setting of its own, since a move need not carry one.
+        if (e.title !== undefined && isNewer(e.at, e.id, m.titleSet)) {
+          m.title = e.title;
+          m.titleSet = { at: e.at, eventId: e.id };
+        }
         if (!isNewer(e.at, e.id, m.lastMove)) return undefined;
         m.startsAt = e.startsAt;
         m.place = e.place;
-        if (e.title !== undefined) m.title = e.title;
         m.lastMove = { at: e.at, eventId: e.id };
         return undefined;
       case 'meeting.cancelled':
         if (!m) return { code: 'no_such', thing: 'meeting' };
-        if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
+        // Cancelled on two phones at once: the earlier by (at, id) gives the reason, wherever it landed.
+        putInOrder(m.cancellations, { eventId: e.id, at: e.at, by: e.by, reason: e.reason });
         m.status = 'cancelled';
-        m.cancelReason = e.reason;
+        m.cancelReason = (m.cancellations[0] as Cancellation).reason;
         return undefined;
       case 'meeting.topics.ordered': {
         if (!m) return { code: 'no_such', thing: 'meeting' };
-        if (m.status === 'cancelled') return { code: 'meeting_cancelled' };
         const order: TopicOrder = { eventId: e.id, at: e.at, requestIds: [...new Set(e.requestIds)] };
         // An ordering that lost to a later one still took effect as far as the log goes: it is not an anomaly.
         if (replaces(order, m.topicOrder)) m.topicOrder = order;

@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 const t0 = Date.parse('2024-01-10T06:00:00Z');
 
 describe('meetings', () => {
-  it('moves a meeting scheduled again and cancels it once', () => {
+  it('moves a meeting scheduled again and keeps both cancellations, the earlier giving the reason', () => {
     const log = new TestLog();
     log.add('meeting.scheduled', 'comm1', { meetingId: 'm1', kind: 'little-stool', startsAt: t0, place: '3号楼下' });
     log.add('meeting.scheduled', 'comm1', {
@@ -17,13 +17,18 @@ describe('meetings', () => {
     });
     log.add('meeting.scheduled', 'comm1', { meetingId: 'm1', kind: 'council', startsAt: t0, place: 'x' });
     log.add('meeting.cancelled', 'comm1', { meetingId: 'm1', reason: '下雨' });
-    log.add('meeting.cancelled', 'comm1', { meetingId: 'm1', reason: '下雨' });
+    log.add('meeting.cancelled', 'comm1', { meetingId: 'm1', reason: '停电' });
     log.add('meeting.cancelled', 'comm1', { meetingId: 'm2', reason: '?' });
     const state = foldEvents(log.events);
-    expect(state.meetings.meetings.m1).toMatchObject({ startsAt: t0 + DAY, moves: 1, status: 'cancelled' });
+    expect(state.meetings.meetings.m1).toMatchObject({
+      startsAt: t0 + DAY,
+      moves: 1,
+      status: 'cancelled',
+      cancelReason: '下雨',
+    });
+    expect(state.meetings.meetings.m1?.cancellations.map((c) => c.reason)).toEqual(['下雨', '停电']);
     expect(state.anomalies.map((a) => a.reason)).toEqual([
       { code: 'meeting_kind', meetingKind: 'little-stool' },
-      { code: 'meeting_cancelled' },
       { code: 'no_such', thing: 'meeting' },
     ]);
   });
