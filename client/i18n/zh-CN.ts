@@ -306,6 +306,7 @@ export const zhCN = {
   'anomaly.ticket_used': '这张兑换码已经用过了',
   'anomaly.meeting_cancelled': '这次会议已经取消',
   'anomaly.meeting_kind': '这次会议是「{kind}」，不能改成别的会',
+  'anomaly.meeting_exists': '这次会议已经安排过了，只能改期',
   'anomaly.duty_cancelled': '这次值班已经取消',
   'anomaly.household_closed': '这户的走访已经结束',
   'anomaly.already_revoked': '这位成员已经被移除',

@@ -88,9 +88,18 @@ export const AnomalyCode = {
   Overdraft: 'overdraft',
   /** The redemption QR's one-time id was redeemed before: it counts once. */
   TicketUsed: 'ticket_used',
+  /**
+   * A move, topic order or cancellation whose author's copy held the meeting cancelled: the relay
+   * refuses it (`meetingRefusal`). The fold keeps one written on a phone that had not seen it.
+   */
   MeetingCancelled: 'meeting_cancelled',
   /** Moving a meeting may not change its kind. */
   MeetingKind: 'meeting_kind',
+  /**
+   * A scheduling placed before the one that created its meeting id: the relay refuses it
+   * (`meetingRefusal`), as it would take the creation's place and choose the meeting's kind.
+   */
+  MeetingExists: 'meeting_exists',
   DutyCancelled: 'duty_cancelled',
   HouseholdClosed: 'household_closed',
   AlreadyRevoked: 'already_revoked',

@@ -14,6 +14,7 @@ import { isCausal } from './causal.ts';
 import { correctionRefusal } from './correctionRefusal.ts';
 import { decisionRefusal } from './decisionRefusal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
+import { isMeetingStep, meetingRefusal } from './meetingRefusal.ts';
 import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import { reversalRefusal } from './reversalRefusal.ts';
@@ -148,6 +149,11 @@ export class CausalGuard {
       }
       if (isAgendaStep(event) && why === undefined && this.#fold) {
         const broken = agendaRefusal(this.#fold.state.agenda, event, heldInLog(this.#events, event.id));
+        if (broken) throw refusal(event, broken);
+      }
+      if (isMeetingStep(event) && why === undefined && this.#fold) {
+        const meeting = this.#fold.state.meetings.meetings[event.meetingId];
+        const broken = meetingRefusal(this.#events, meeting, event, heldInLog(this.#events, event.id));
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {

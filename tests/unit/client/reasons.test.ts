@@ -41,6 +41,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   overdraft: { code: 'overdraft', balance: 90, cost: 100 },
   ticket_used: { code: 'ticket_used' },
   meeting_cancelled: { code: 'meeting_cancelled' },
+  meeting_exists: { code: 'meeting_exists' },
   meeting_kind: { code: 'meeting_kind', meetingKind: 'three-party' },
   duty_cancelled: { code: 'duty_cancelled' },
   household_closed: { code: 'household_closed' },
