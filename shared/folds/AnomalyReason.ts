@@ -101,6 +101,10 @@ export const AnomalyCode = {
    */
   MeetingExists: 'meeting_exists',
   DutyCancelled: 'duty_cancelled',
+  /**
+   * A visitor assignment or a closing whose author's copy held the household closed: the relay
+   * refuses it (`careRefusal`). The fold keeps one written on a phone that had not seen it.
+   */
   HouseholdClosed: 'household_closed',
   AlreadyRevoked: 'already_revoked',
   AlreadySignedUp: 'already_signed_up',

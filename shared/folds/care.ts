@@ -3,7 +3,7 @@ import type { EventOf } from '../events/index.ts';
 import { exhaustive } from '../rooms.ts';
 import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
 import type { FoldModule } from './FoldContext.ts';
-import { isNewer, type Stamp } from './stamp.ts';
+import { isNewer, putInOrder, type Stamp } from './stamp.ts';
 
 export interface Visit {
   eventId: string;
@@ -30,8 +30,20 @@ export interface HouseholdState {
   note: string | null;
   registeredAt: number;
   status: 'active' | 'closed';
+  /** The reason of the earliest closing by (at, id). */
   closedReason: string | null;
+  /**
+   * Every closing in (at, id) order: the first gives the reason, the others were written on phones
+   * that had not seen it (shown beside it).
+   */
+  closings: Closing[];
   visits: Visit[];
+}
+
+/** One `care.household.closed`. */
+export interface Closing extends Stamp {
+  by: string;
+  reason: string;
 }
 
 export interface CareState {
@@ -42,7 +54,11 @@ type CareEvent = EventOf<(typeof careEvents)[number]['entries']['type']['literal
 
 const key = (id: string) => `hh:${id}`;
 
-/** Folds `care.*` events of the committee document. */
+/**
+ * Folds `care.*` events of the committee document. A closed household still takes visits, visitor
+ * assignments and closings written on phones that had not seen it closed, so every merge order
+ * folds alike; the relay refuses an assignment or closing whose author saw it closed (`careRefusal.ts`).
+ */
 export const careModule: FoldModule<CareEvent> = {
   keys: (e) => [key(e.type === 'care.household.registered' ? e.id : e.householdId)],
   creates: (e) => (e.type === 'care.household.registered' ? key(e.id) : undefined),
@@ -62,6 +78,7 @@ export const careModule: FoldModule<CareEvent> = {
         registeredAt: e.at,
         status: 'active',
         closedReason: null,
+        closings: [],
         visits: [],
       } satisfies HouseholdState);
       return undefined;
@@ -78,17 +95,19 @@ export const careModule: FoldModule<CareEvent> = {
       h.visits = [...h.visits.slice(0, i), visit, ...h.visits.slice(i)];
       return undefined;
     }
-    if (h.status === 'closed') return { code: 'household_closed' };
     switch (e.type) {
       case 'care.visitor.assigned':
-        // Two reassignments made offline: the later by (at, id) holds, whatever the log's order.
+        // Two reassignments made offline, or one beside a closing: the later by (at, id) holds,
+        // whatever the log's order.
         if (!isNewer(e.at, e.id, h.visitorSet)) return undefined;
         h.visitorId = e.visitorId ?? null;
         h.visitorSet = { at: e.at, eventId: e.id };
         return undefined;
       case 'care.household.closed':
+        // Closed on two phones at once: the earlier by (at, id) gives the reason, wherever it landed.
+        putInOrder(h.closings, { eventId: e.id, at: e.at, by: e.by, reason: e.reason });
         h.status = 'closed';
-        h.closedReason = e.reason;
+        h.closedReason = (h.closings[0] as Closing).reason;
         return undefined;
       default:
         return exhaustive(e);

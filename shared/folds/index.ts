@@ -22,7 +22,7 @@ export { assemblyOutcome, assemblyTally, countVotes, perMille, votingOwners } fr
 export { CompoundFold } from './CompoundFold.ts';
 export type { Anomaly, CompoundState } from './CompoundState.ts';
 export { emptyCompoundState } from './CompoundState.ts';
-export type { CareState, CareStatus, HouseholdState, Visit } from './care.ts';
+export type { CareState, CareStatus, Closing, HouseholdState, Visit } from './care.ts';
 export { cadenceDays, careStatus, nextDue } from './care.ts';
 export type { CareRow } from './careQueries.ts';
 export { careRow, careRows, careTurns, closedHouseholds } from './careQueries.ts';

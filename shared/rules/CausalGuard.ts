@@ -10,6 +10,7 @@ import type { DocKind } from '../rooms.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
 import { arrayChange } from '../yjs/arrayChange.ts';
 import { agendaRefusal, isAgendaStep } from './agendaRefusal.ts';
+import { careRefusal, isCareStep } from './careRefusal.ts';
 import { isCausal } from './causal.ts';
 import { correctionRefusal } from './correctionRefusal.ts';
 import { decisionRefusal } from './decisionRefusal.ts';
@@ -154,6 +155,11 @@ export class CausalGuard {
       if (isMeetingStep(event) && why === undefined && this.#fold) {
         const meeting = this.#fold.state.meetings.meetings[event.meetingId];
         const broken = meetingRefusal(this.#events, meeting, event, heldInLog(this.#events, event.id));
+        if (broken) throw refusal(event, broken);
+      }
+      if (isCareStep(event) && why === undefined && this.#fold) {
+        const household = this.#fold.state.care.households[event.householdId];
+        const broken = careRefusal(household, event, heldInLog(this.#events, event.id));
         if (broken) throw refusal(event, broken);
       }
       if (isExpenseStep(event) && this.#fold) {
