@@ -638,6 +638,9 @@ export const en: Record<MessageKey, string> = {
   'meetings.cancelSubmit': 'Cancel the meeting',
   'meetings.cancelKeep': 'Keep it',
   'meetings.cancelledBecause': 'Cancelled: {reason}',
+  'meetings.cancelledMeanwhile': 'This meeting has just been cancelled; have a look first.',
+  'meetings.alsoCancelled':
+    'Note: several phones cancelled this meeting offline at once. The reason above was written first; also written: {reasons}',
   'meetings.topicField': 'A matter to raise at this meeting',
   'meetings.topicPlaceholder': 'One sentence, e.g. nowhere to charge e-bikes at Building 3',
   'meetings.topicHint': 'Anyone can add a topic before the meeting; they are taken in turn.',
@@ -1339,6 +1342,9 @@ export const en: Record<MessageKey, string> = {
   'care.empty': 'No households on the care list yet.',
   'care.closedHeading': 'Visits ended ({n})',
   'care.closedBecause': 'Visits ended: {reason}',
+  'care.closedMeanwhile': 'Visits to this household have just ended; have a look first.',
+  'care.alsoClosed':
+    'Note: several phones ended the visits to this household offline at once. The reason above was written first; also written: {reasons}',
   'care.visitorIs': 'Visitor: {name}',
   'care.noVisitor': 'The committee takes turns',
   'care.changeVisitor': 'Change the visitor',

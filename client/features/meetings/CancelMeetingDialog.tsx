@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import type { MeetingState } from '../../../shared/folds/index.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
@@ -8,12 +9,18 @@ import { TextField } from '../../ui/TextField.tsx';
 import { cancelMeeting } from './actions.ts';
 
 /** The committee calls a meeting off, saying why; it stays listed, marked cancelled. */
-export function CancelMeetingDialog(props: { meetingId: string; open: boolean; onOpenChange: (o: boolean) => void }) {
+export function CancelMeetingDialog(props: {
+  meeting: MeetingState;
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+}) {
   const { session } = usePage();
   const [reason, setReason] = createSignal('');
   const form = createSubmit(() => {
     if (!reason().trim()) return t('form.fillRequired', { field: t('meetings.cancelReason') });
-    cancelMeeting(session, props.meetingId, reason());
+    // Cancelled meanwhile on a phone that synced: the relay would refuse a second cancellation.
+    if (props.meeting.status === 'cancelled') return t('meetings.cancelledMeanwhile');
+    cancelMeeting(session, props.meeting.meetingId, reason());
     props.onOpenChange(false);
   });
   return (

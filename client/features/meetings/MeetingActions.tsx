@@ -4,22 +4,32 @@ import { t } from '../../i18n/index.ts';
 import { CancelMeetingDialog } from './CancelMeetingDialog.tsx';
 import { MoveMeetingDialog } from './MoveMeetingDialog.tsx';
 
-/** The committee's buttons for a scheduled meeting: move it, or call it off. */
+/**
+ * The committee's buttons for a scheduled meeting: move it, or call it off. A dialog left open
+ * stays when the meeting is cancelled meanwhile on another phone, to say so at submit.
+ */
 export function MeetingActions(props: { meeting: MeetingState }) {
   const [moving, setMoving] = createSignal(false);
   const [cancelling, setCancelling] = createSignal(false);
   return (
     <div class="meeting-actions">
-      <button type="button" class="btn btn-secondary" onClick={() => setMoving(true)} data-testid="meeting-move">
-        {t('meetings.move')}
-      </button>
-      <button type="button" class="btn btn-secondary" onClick={() => setCancelling(true)} data-testid="meeting-cancel">
-        {t('meetings.cancel')}
-      </button>
+      <Show when={props.meeting.status === 'scheduled'}>
+        <button type="button" class="btn btn-secondary" onClick={() => setMoving(true)} data-testid="meeting-move">
+          {t('meetings.move')}
+        </button>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => setCancelling(true)}
+          data-testid="meeting-cancel"
+        >
+          {t('meetings.cancel')}
+        </button>
+      </Show>
       <Show when={moving()}>
         <MoveMeetingDialog meeting={props.meeting} open={moving()} onOpenChange={setMoving} />
       </Show>
-      <CancelMeetingDialog meetingId={props.meeting.meetingId} open={cancelling()} onOpenChange={setCancelling} />
+      <CancelMeetingDialog meeting={props.meeting} open={cancelling()} onOpenChange={setCancelling} />
     </div>
   );
 }

@@ -71,12 +71,22 @@ export default function MeetingPage() {
               {t('meetings.mode')}
             </A>
             <p class="field-hint">{t('meetings.modeHint')}</p>
-            <Show when={mayAppend('meeting.cancelled', session.member)}>
-              <MeetingActions meeting={m()} />
-            </Show>
+          </Show>
+          <Show when={mayAppend('meeting.cancelled', session.member)}>
+            <MeetingActions meeting={m()} />
           </Show>
           <Show when={m().status === 'cancelled' && m().cancelReason}>
             {(reason) => <p class="field-hint">{t('meetings.cancelledBecause', { reason: reason() })}</p>}
+          </Show>
+          <Show when={m().cancellations.length > 1}>
+            <p class="note-warn" data-testid="meeting-cancelled-also">
+              {t('meetings.alsoCancelled', {
+                reasons: m()
+                  .cancellations.slice(1)
+                  .map((c) => c.reason)
+                  .join(' / '),
+              })}
+            </p>
           </Show>
           <Show when={m().status !== 'cancelled' && m().meetingId} keyed>
             {(meetingId) => (
@@ -108,7 +118,7 @@ export default function MeetingPage() {
             </Show>
             <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
               <Show
-                when={ordering() && mayOrder()}
+                when={ordering() && mayOrder() && m().status === 'scheduled'}
                 fallback={
                   <ul class="cards" data-testid="meeting-topics">
                     <For each={topics()}>
@@ -124,7 +134,13 @@ export default function MeetingPage() {
                   </ul>
                 }
               >
-                <TopicOrderList topics={topics()} onOrder={(ids) => orderTopics(session, m().meetingId, ids)} />
+                <TopicOrderList
+                  topics={topics()}
+                  onOrder={(ids) => {
+                    // Cancelled meanwhile (the list then closes): the relay would refuse the order.
+                    if (m().status === 'scheduled') orderTopics(session, m().meetingId, ids);
+                  }}
+                />
               </Show>
             </Show>
           </section>

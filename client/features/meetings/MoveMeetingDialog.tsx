@@ -22,6 +22,8 @@ export function MoveMeetingDialog(props: { meeting: MeetingState; open: boolean;
     const startsAt = shanghaiTime(day(), time());
     if (startsAt === undefined) return t('meetings.needDate');
     if (!place().trim()) return t('form.fillRequired', { field: t('meetings.place') });
+    // Cancelled meanwhile on a phone that synced: the relay would refuse the move.
+    if (props.meeting.status === 'cancelled') return t('meetings.cancelledMeanwhile');
     moveMeeting(session, props.meeting, { startsAt, place: place() });
     props.onOpenChange(false);
   });

@@ -70,12 +70,20 @@ function Household() {
                   </Show>
                   <span>{dueText(r())}</span>
                 </p>
-                <Show when={h().status === 'active'}>
-                  <ReassignVisitor householdId={h().id} visitorId={h().visitorId} />
-                </Show>
+                <ReassignVisitor householdId={h().id} visitorId={h().visitorId} closed={h().status === 'closed'} />
                 <Show when={h().status === 'closed'}>
                   <p class="muted" data-testid="household-closed">
                     {t('care.closedBecause', { reason: h().closedReason ?? '' })}
+                  </p>
+                </Show>
+                <Show when={h().closings.length > 1}>
+                  <p class="note-warn" data-testid="household-closed-also">
+                    {t('care.alsoClosed', {
+                      reasons: h()
+                        .closings.slice(1)
+                        .map((c) => c.reason)
+                        .join(' / '),
+                    })}
                   </p>
                 </Show>
                 <Show when={h().status === 'active'}>
@@ -117,9 +125,7 @@ function Household() {
                     </ul>
                   </Show>
                 </section>
-                <Show when={h().status === 'active'}>
-                  <CloseHousehold householdId={h().id} />
-                </Show>
+                <CloseHousehold householdId={h().id} closed={h().status === 'closed'} />
               </>
             );
           }}
