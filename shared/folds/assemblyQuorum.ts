@@ -21,9 +21,31 @@ export const ownerKey = (o: UnitOwner) => ('memberId' in o ? `m:${o.memberId}` :
 
 /**
  * Owners by number: units that share an owner count as one owner together (one person holding
- * several units counts once; a couple holding one unit counts once).
+ * several units counts once; a couple holding one unit counts once). An owner the register names by
+ * member id on one unit and by name on another (an import leaves a name a name until its owner is a
+ * member) is one owner, as her signing in makes both take part (`unitTakesPart`): a name joins the
+ * member of the register's owners by id who has it (`nameOf`), unless several of them do.
  */
-export function ownerGroups(units: readonly UnitState[]): UnitState[][] {
+export function ownerGroups(
+  units: readonly UnitState[],
+  nameOf: (memberId: string) => string | undefined = () => undefined,
+): UnitState[][] {
+  const member = new Map<string, string | null>();
+  for (const u of units) {
+    for (const o of u.owners) {
+      if (!('memberId' in o)) continue;
+      const name = nameOf(o.memberId)?.trim();
+      if (!name) continue;
+      const k = `n:${name}`;
+      const held = member.get(k);
+      member.set(k, held === undefined || held === o.memberId ? o.memberId : null);
+    }
+  }
+  const identity = (o: UnitOwner) => {
+    const k = ownerKey(o);
+    const id = k.startsWith('n:') ? member.get(k) : undefined;
+    return id ? `m:${id}` : k;
+  };
   const parent = units.map((_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -32,7 +54,7 @@ export function ownerGroups(units: readonly UnitState[]): UnitState[][] {
   const firstWith = new Map<string, number>();
   units.forEach((u, i) => {
     for (const o of u.owners) {
-      const k = ownerKey(o);
+      const k = identity(o);
       const j = firstWith.get(k);
       if (j === undefined) firstWith.set(k, i);
       else parent[root(i)] = root(j);
@@ -80,7 +102,7 @@ export function assemblyQuorum(
     totalArea += u.area;
     if (takesPart(u)) presentArea += u.area;
   }
-  const groups = ownerGroups(units);
+  const groups = ownerGroups(units, nameOf);
   const presentOwners = groups.filter((g) => g.some(takesPart)).length;
   const areaMet = totalArea > 0 && presentArea * 3 >= totalArea * 2;
   const ownersMet = groups.length > 0 && presentOwners * 3 >= groups.length * 2;

@@ -27,7 +27,7 @@ export function votingOwners(
 ): VotingOwner[] {
   const takesPart = unitTakesPart(attendees, nameOf);
   const owners: VotingOwner[] = [];
-  for (const group of ownerGroups(units)) {
+  for (const group of ownerGroups(units, nameOf)) {
     const present = group.filter(takesPart).sort(byId);
     if (present.length === 0) continue;
     const key = [...group].sort(byId)[0]?.id ?? '';

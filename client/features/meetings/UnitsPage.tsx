@@ -15,7 +15,7 @@ export default function UnitsPage() {
   const register = useUnitRegister();
   const members = useMembers();
   const totalArea = createMemo(() => register().units.reduce((sum, u) => sum + u.area, 0));
-  const owners = createMemo(() => ownerGroups(register().units).length);
+  const owners = createMemo(() => ownerGroups(register().units, (id) => members().byId.get(id)?.name).length);
   const ownerName = (o: { memberId: string } | { name: string }) =>
     'memberId' in o ? (members().byId.get(o.memberId)?.name ?? t('agenda.unknownMember')) : o.name;
   return (
