@@ -2,6 +2,7 @@ import type { Household, LeadRole } from '../events/grid.ts';
 import type { EventOf } from '../events/index.ts';
 import type { FoldModule } from './FoldContext.ts';
 import { buildingKey } from './gridQueries.ts';
+import type { Stamp } from './stamp.ts';
 
 type GridEvent = EventOf<'grid.building-lead.named' | 'grid.neighbour-lead.named' | 'grid.lead.ended'>;
 
@@ -38,6 +39,8 @@ export interface GridPost {
   role: LeadRole;
   building: string;
   memberId: string | null;
+  /** The earliest naming by (at, id), which spells `building`. */
+  spelledBy: Stamp;
   current: Naming[];
   /** Who holds the post: the newest current naming, unless it ended the post. */
   holder: Naming | null;
@@ -112,11 +115,13 @@ export function publishPost(draft: PostDraft): GridPost {
   // Namings that replace each other in a circle (only a forged log has them): the newest stands.
   if (current.length === 0) current = draft.namings.slice(-1);
   const newest = current[current.length - 1] ?? null;
+  const first = draft.namings[0];
   return {
     id: draft.id,
     role: draft.role,
     building: draft.building,
     memberId: draft.memberId,
+    spelledBy: { at: first?.at ?? 0, eventId: first?.eventId ?? '' },
     current,
     holder: newest && !newest.ended ? newest : null,
     conflict: current.length > 1,

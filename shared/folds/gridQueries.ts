@@ -36,15 +36,25 @@ export function buildingKey(name: string): string {
   return m ? String(Number(m[1])) : s;
 }
 
-/** Every building the grid knows: named in a post, registered to, or given (from the unit register). */
+/**
+ * Every building the grid knows: named in a post, registered to, or given (from the unit register).
+ * One spelled several ways ("3号楼", "3栋") is spelled as given, else as its earliest post naming by
+ * (at, id), else its earliest registration, wherever the log holds them.
+ */
 export function gridBuildings(state: CompoundState, known: readonly string[] = []): string[] {
   const names = new Map<string, string>();
   const add = (b: string | null) => {
     if (b && !names.has(buildingKey(b))) names.set(buildingKey(b), b.trim());
   };
   for (const b of known) add(b);
-  for (const p of Object.values(state.grid.posts)) add(p.building);
-  for (const p of Object.values(state.practice.profiles)) add(p.building);
+  const spelled: { building: string | null; at: number; eventId: string }[] = [];
+  for (const p of Object.values(state.grid.posts)) spelled.push({ building: p.building, ...p.spelledBy });
+  const profiles = Object.values(state.practice.profiles);
+  const registered = profiles.map((p) => ({ building: p.building, at: p.registeredAt, eventId: p.eventId }));
+  for (const list of [spelled, registered]) {
+    list.sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+    for (const s of list) add(s.building);
+  }
   return [...names.values()].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
 }
 
@@ -53,15 +63,16 @@ export function buildingGrid(state: CompoundState, building: string): BuildingGr
   const key = buildingKey(building);
   const posts = Object.values(state.grid.posts).filter((p) => buildingKey(p.building) === key);
   const named = (p: GridPost) => p.current[0]?.at ?? 0;
+  const byId = (a: GridPost, b: GridPost) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     building,
     lead: posts.find((p) => p.role === 'building') ?? null,
     neighbourLeads: posts
       .filter((p) => p.role === 'neighbour' && (p.holder !== null || p.conflict))
-      .sort((a, b) => named(a) - named(b)),
+      .sort((a, b) => named(a) - named(b) || byId(a, b)),
     registered: Object.values(state.practice.profiles)
       .filter((p) => p.building !== null && buildingKey(p.building) === key)
-      .sort((a, b) => a.registeredAt - b.registeredAt),
+      .sort((a, b) => a.registeredAt - b.registeredAt || (a.memberId < b.memberId ? -1 : 1)),
   };
 }
 

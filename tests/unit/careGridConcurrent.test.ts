@@ -82,3 +82,23 @@ describe('grid: a building typed two ways on two committee phones', () => {
     for (const r of results) expect(r.conflict).toBe(true);
   });
 });
+
+// A review (2026-12-04): the spelling came from whichever post the state's record was given first.
+describe('grid: one building spelled two ways by a 楼栋长 post and a 邻长 post named offline', () => {
+  it('lists the building as the earlier naming spelled it, on every phone', () => {
+    const log = new TestLog();
+    const base = [...log.events];
+    const lead = log.add('grid.building-lead.named', 'comm1', { building: '3号楼', memberId: 'res1', replaces: [] });
+    const neighbour = log.add('grid.neighbour-lead.named', 'own1', {
+      building: '3栋',
+      memberId: 'res2',
+      households: [{ room: '101' }],
+      replaces: [],
+    });
+    const runs = everyMergeOrder(base, [
+      { events: [neighbour], member: owners },
+      { events: [lead], member: community },
+    ]);
+    for (const { state } of runs) expect(gridBuildings(state)).toEqual(['3号楼']);
+  });
+});
