@@ -23,12 +23,26 @@ const daysBetween = (from: number, to: number) =>
 export function CadenceBanner() {
   const { session, path } = usePage();
   const view = usePublicView();
+  // The compound's first event by time: the log's first is where Yjs put it (by client id), and a
+  // phone offline since day one can put its events first. Looked up only for a kind never held.
+  const firstAt = (fallback: number) => {
+    let first = fallback;
+    for (const raw of session.doc('public').events()) {
+      const at = (raw as { at?: unknown } | null)?.at;
+      if (typeof at === 'number' && at < first) first = at;
+    }
+    return first;
+  };
   const warnings = createMemo(() => {
     const at = now();
-    const first = (session.doc('public').events().get(0) as { at?: number } | undefined)?.at ?? at;
+    let first: number | undefined;
     return meetingCadence(view().compound, at).filter((c) => {
       const limit = cadenceLimits[c.kind] ?? 0;
-      if (c.lastHeld === null) return c.next === null && at - first > limit;
+      if (c.lastHeld === null) {
+        if (c.next !== null) return false;
+        first ??= firstAt(at);
+        return at - first > limit;
+      }
       return (c.overdue && c.next === null) || c.nextIsLate;
     });
   });
