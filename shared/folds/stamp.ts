@@ -18,5 +18,7 @@ export function isNewer(at: number, id: string, held: Stamp | null | undefined):
 export function putInOrder<T extends Stamp>(list: T[], item: T): void {
   let i = list.length;
   while (i > 0 && isNewer((list[i - 1] as T).at, (list[i - 1] as T).eventId, item)) i--;
-  list.splice(i, 0, item);
+  // Nearly every item is the latest: a push spares splice's array of removed items.
+  if (i === list.length) list.push(item);
+  else list.splice(i, 0, item);
 }
