@@ -224,33 +224,33 @@ function dutyStep(
     return undefined;
   }
   const held = duty.steps[e.memberId];
-  const step: DutyStep = { at: e.at, eventId: e.id };
+  const { at, id: eventId } = e;
   let next: MemberSteps;
   // Repeats (two phones, a double tap) are kept, not flagged: the earliest of each counts, wherever it landed.
   switch (e.type) {
-    case 'roster.signed-up': {
-      const steps = held ?? { signedUp: [], withdrew: [], checkedIn: [], checkedOut: [], correction: null };
-      next = { ...steps, signedUp: withStep(steps.signedUp, step) };
+    case 'roster.signed-up':
+      next = held
+        ? { ...held, signedUp: withStep(held.signedUp, { at, eventId }) }
+        : { signedUp: [{ at, eventId }], withdrew: [], checkedIn: [], checkedOut: [], correction: null };
       break;
-    }
     case 'roster.withdrew':
       if (!held) return { code: 'not_signed_up' };
-      next = { ...held, withdrew: withStep(held.withdrew, step) };
+      next = { ...held, withdrew: withStep(held.withdrew, { at, eventId }) };
       break;
     case 'roster.checked-in':
       if (!held) return { code: 'not_signed_up' };
-      next = { ...held, checkedIn: withStep(held.checkedIn, { ...step, offline: e.offline === true }) };
+      next = { ...held, checkedIn: withStep(held.checkedIn, { at, eventId, offline: e.offline === true }) };
       break;
     case 'roster.checked-out':
       if (!held || held.checkedIn.length === 0) return { code: 'not_checked_in' };
       next = {
         ...held,
-        checkedOut: withStep(held.checkedOut, { ...step, offline: e.offline === true, minutes: e.minutes }),
+        checkedOut: withStep(held.checkedOut, { at, eventId, offline: e.offline === true, minutes: e.minutes }),
       };
       break;
     case 'roster.attendance.corrected': {
       if (!held) return { code: 'not_signed_up' };
-      const { id: eventId, by, at, as, reason, checkedInAt, checkedOutAt } = e;
+      const { by, as, reason, checkedInAt, checkedOutAt } = e;
       // Two corrections made offline: the later by (at, id) counts, whatever the log's order.
       if (!isNewer(at, eventId, held.correction)) return undefined;
       next = { ...held, correction: { eventId, by, at, as, reason, checkedInAt, checkedOutAt } };
@@ -266,20 +266,20 @@ function dutyStep(
 
 const earlier = (a: Stamp, b: Stamp) => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
 
-/** `steps` with `step` in its (at, id) place. */
+/** A copy of `steps` with `step` in its (at, id) place (a published duty shares the list). */
 function withStep(steps: readonly DutyStep[], step: DutyStep): DutyStep[] {
   let i = steps.length;
   while (i > 0 && earlier(step, steps[i - 1] as DutyStep)) i--;
-  return [...steps.slice(0, i), step, ...steps.slice(i)];
+  return steps.toSpliced(i, 0, step);
 }
 
 /** A member's sign-up as their steps make it, or undefined if they withdrew and served no time. */
 function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
   const served = s.checkedIn.length > 0 || s.correction !== null;
   const left = s.withdrew.at(-1);
-  const since = left ? s.signedUp.filter((x) => earlier(left, x)) : s.signedUp;
+  const since = left ? s.signedUp.find((x) => earlier(left, x)) : s.signedUp[0];
   // Time served is a fact: a withdrawal from another phone does not take the place of one who came.
-  const holding = since[0] ?? (served ? s.signedUp.at(-1) : undefined);
+  const holding = since ?? (served ? s.signedUp.at(-1) : undefined);
   if (!holding) return undefined;
   const checkIn = s.checkedIn[0];
   const checkOut = checkIn && s.checkedOut[0];
@@ -317,12 +317,32 @@ function seat(duty: DutyState, memberId: string, signup: Signup | undefined): vo
     seated[memberId] = signup;
     return;
   }
+  if (signup && !seated && ranksLast(duty, signup)) {
+    // The latest sign-up (nearly every one) takes the next place, or the end of the over-full list.
+    if (count(duty.signups) < duty.slots) duty.signups[memberId] = signup;
+    else duty.overfull[memberId] = signup;
+    duty.freeSlots = Math.max(0, duty.slots - count(duty.signups) - count(duty.overfull));
+    return;
+  }
   const all = [...Object.entries(duty.signups), ...Object.entries(duty.overfull)].filter(([m]) => m !== memberId);
   if (signup) all.push([memberId, signup]);
   all.sort(([, a], [, b]) => (earlier(a, b) ? -1 : 1));
   duty.signups = Object.fromEntries(all.slice(0, duty.slots));
   duty.overfull = Object.fromEntries(all.slice(duty.slots));
   duty.freeSlots = Math.max(0, duty.slots - all.length);
+}
+
+/** True if `signup` ranks after every one the duty holds, by (at, id). */
+function ranksLast(duty: DutyState, signup: Signup): boolean {
+  for (const memberId in duty.signups) if (!earlier(duty.signups[memberId] as Signup, signup)) return false;
+  for (const memberId in duty.overfull) if (!earlier(duty.overfull[memberId] as Signup, signup)) return false;
+  return true;
+}
+
+function count(signups: Record<string, Signup>): number {
+  let n = 0;
+  for (const _ in signups) n++;
+  return n;
 }
 
 /** A duty's length in minutes from its "HH:MM" start and end; one ending before it starts ends the next day. */
