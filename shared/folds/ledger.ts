@@ -9,6 +9,7 @@ import { assemblyOutcome } from './assemblyTally.ts';
 import type { Contribution, FoldContext, FoldModule } from './FoldContext.ts';
 import { type AssemblyLink, insertTier, type TierState, type TiersDraft, tiersKey } from './ledgerTiers.ts';
 import type { MeetingState } from './meetings.ts';
+import { putInOrder } from './stamp.ts';
 
 export interface LedgerAct {
   eventId: string;
@@ -245,7 +246,8 @@ export const ledgerModule: FoldModule<LedgerEvent> = {
  */
 function pay(x: ExpenseState, act: LedgerAct, e: EventOf<'ledger.expense.paid'>): AnomalyReason | undefined {
   if (!parties.every((p) => x.approvals[p])) return { code: 'not_approved' };
-  x.payments = inStampOrder(x.payments, { ...act, day: e.day, receipts: e.receipts, reversal: null });
+  const { eventId, at, by } = act;
+  putInOrder(x.payments, { eventId, at, by, day: e.day, receipts: e.receipts, reversal: null });
   settle(x);
   return undefined;
 }
@@ -276,13 +278,6 @@ function statusOf(x: ExpenseState): ExpenseStatus {
 }
 
 const earlier = (a: LedgerAct, b: LedgerAct) => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
-
-/** A new list with `item` placed in (at, id) order. */
-function inStampOrder<T extends LedgerAct>(list: readonly T[], item: T): T[] {
-  let i = list.length;
-  while (i > 0 && earlier(item, list[i - 1] as T)) i--;
-  return [...list.slice(0, i), item, ...list.slice(i)];
-}
 
 /** Links an owners' assembly decision to an expense; the meeting must be an owners' assembly. */
 function linkAssembly(
@@ -320,13 +315,18 @@ function expenseStep(
   act: LedgerAct,
   e: EventOf<'ledger.expense.approved' | 'ledger.expense.refused'>,
 ): AnomalyReason | undefined {
-  const signature: Signature = {
-    ...act,
-    party: e.party,
-    answer: e.type === 'ledger.expense.approved' ? 'approve' : 'refuse',
-    note: e.note ?? null,
-  };
-  x.signatures = inStampOrder(x.signatures, signature);
+  const { eventId, at, by } = act;
+  const { party } = e;
+  const note = e.note ?? null;
+  const answer = e.type === 'ledger.expense.approved' ? 'approve' : 'refuse';
+  putInOrder(x.signatures, { eventId, at, by, party, answer, note });
+  if (x.signatures.at(-1)?.eventId === eventId) {
+    // The latest signature (nearly every one): what it adds follows from what the expense holds, as below.
+    if (answer === 'refuse') x.refusal ??= { eventId, at, by, note, party };
+    else x.approvals[party] ??= { eventId, at, by, note };
+    x.status = statusOf(x);
+    return undefined;
+  }
   const approvals: ExpenseState['approvals'] = {};
   let refusal: ExpenseState['refusal'] = null;
   for (const s of x.signatures) {
