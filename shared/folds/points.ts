@@ -220,7 +220,11 @@ function award(ctx: FoldContext, e: EventOf<'points.awarded'>): AnomalyReason | 
   const perUnit = e.ruleId !== undefined ? (ctx.peek<PointsRule>(ruleKey(e.ruleId))?.points ?? 0) : 0;
   const delta = e.ruleId !== undefined ? perUnit * (e.units ?? 1) : (e.amount ?? 0);
   const acct = account(ctx, e.memberId);
-  record(acct, { ...entry(e, 'award', delta), reason: e.reason, ruleId: e.ruleId ?? null, source: sourceOf(e) });
+  const line = entry(e, 'award', delta);
+  line.reason = e.reason;
+  line.ruleId = e.ruleId ?? null;
+  line.source = sourceOf(e);
+  record(acct, line);
   ctx.rec.outcome = { memberId: e.memberId, delta, goodsId: null, quantity: 0 } satisfies Outcome;
   return undefined;
 }
@@ -229,12 +233,11 @@ function redeem(ctx: FoldContext, e: EventOf<'points.redeemed'>): AnomalyReason 
   if (!ctx.existed(goodsKey(e.goodsId))) return { code: 'no_such', thing: 'goods' };
   // A price never changes after listing, so the final draft gives the price at this point.
   const cost = (ctx.peek<GoodsDraft>(goodsKey(e.goodsId))?.pricePoints ?? 0) * e.quantity;
-  record(account(ctx, e.memberId), {
-    ...entry(e, 'redeem', -cost),
-    goodsId: e.goodsId,
-    quantity: e.quantity,
-    ticket: e.ticket ?? null,
-  });
+  const line = entry(e, 'redeem', -cost);
+  line.goodsId = e.goodsId;
+  line.quantity = e.quantity;
+  line.ticket = e.ticket ?? null;
+  record(account(ctx, e.memberId), line);
   ctx.rec.outcome = { memberId: e.memberId, delta: -cost, goodsId: e.goodsId, quantity: e.quantity } satisfies Outcome;
   return undefined;
 }
@@ -246,11 +249,10 @@ function correct(ctx: FoldContext, e: EventOf<'points.corrected'>): AnomalyReaso
   if (!target || (target.event?.type !== 'points.awarded' && target.event?.type !== 'points.redeemed'))
     return { code: 'no_such', thing: 'target' };
   const done = target.outcome as Outcome;
-  record(account(ctx, done.memberId), {
-    ...entry(e, 'correction', -done.delta),
-    reason: e.reason,
-    targetEventId: e.targetEventId,
-  });
+  const line = entry(e, 'correction', -done.delta);
+  line.reason = e.reason;
+  line.targetEventId = e.targetEventId;
+  record(account(ctx, done.memberId), line);
   return undefined;
 }
 
@@ -290,9 +292,11 @@ function record(acct: PointsAccount, line: PointsEntry): void {
     if (key !== undefined && !repeat) acct.paying[key] = line.eventId;
     counted = repeat ? 0 : line.amount;
   }
-  const overdraft = line.kind === 'redeem' && counted !== 0 && acct.balance < -counted;
-  const alreadyAwarded = line.kind === 'award' && counted !== line.amount;
-  history[history.length - 1] = { ...line, delta: counted, overdraft, alreadyAwarded, alreadyCorrected };
+  // The line is new, not yet in a published account: it is settled in place.
+  line.delta = counted;
+  line.overdraft = line.kind === 'redeem' && counted !== 0 && acct.balance < -counted;
+  line.alreadyAwarded = line.kind === 'award' && counted !== line.amount;
+  line.alreadyCorrected = alreadyCorrected;
   acct.balance += counted;
 }
 
