@@ -5,7 +5,12 @@ import { putInOrder } from './stamp.ts';
 /** Puts a step among the request's `loop` in (at, id) order; once it holds a completion, settles the rounds again. */
 export function keepLoopStep(r: RequestState, step: LoopStep): void {
   putInOrder(r.loop, step);
-  if (step.kind === 'completed' || r.completion) settleRounds(r);
+  if (r.completion && r.loop.at(-1) === step) {
+    // Stamped after every other step (nearly every one): replaying the loop would reach the rounds
+    // the request holds, then take this step; only the rounds set the stage once it is completed.
+    replay(r, step, []);
+    r.averageRating = averageOf(r.ratings);
+  } else if (step.kind === 'completed' || r.completion) settleRounds(r);
 }
 
 interface Round {
@@ -40,45 +45,57 @@ function settleRounds(r: RequestState): void {
     reopenedFrom: null,
   };
   // A review stamped before the first completion (a phone's clock behind) is of the first round.
-  let early: LoopStep[] = [];
-  for (const step of r.loop) {
-    switch (step.kind) {
-      case 'completed':
-        if (o.completion && o.stage === 'completed') {
-          o.concurrentCompletions.push(step.completion);
-          break;
-        }
-        o.stage = 'completed';
-        o.completion = step.completion;
-        o.concurrentCompletions = [];
-        o.ratings = [];
-        o.reopenedFrom = null;
-        for (const x of early) review(o, x);
-        early = [];
+  const early: LoopStep[] = [];
+  for (const step of r.loop) replay(o, step, early);
+  settled(r, o);
+}
+
+/** One step of the loop replayed on the rounds `o`; `early` holds reviews waiting for the first completion. */
+function replay(o: Round, step: LoopStep, early: LoopStep[]): void {
+  switch (step.kind) {
+    case 'completed':
+      if (o.completion && o.stage === 'completed') {
+        o.concurrentCompletions.push(step.completion);
         break;
-      case 'rated':
-      case 'reopened':
-        if (o.completion) review(o, step);
-        else early.push(step);
-        break;
-      case 'assigned':
-        if (o.stage !== 'completed') o.stage = 'assigned';
-        o.reopenedFrom = null;
-        break;
-      case 'worked':
-        o.reopenedFrom = null;
-        break;
-      default:
-        exhaustive(step);
-    }
+      }
+      o.stage = 'completed';
+      o.completion = step.completion;
+      o.concurrentCompletions = [];
+      o.ratings = [];
+      o.reopenedFrom = null;
+      for (const x of early) review(o, x);
+      early.length = 0;
+      break;
+    case 'rated':
+    case 'reopened':
+      if (o.completion) review(o, step);
+      else early.push(step);
+      break;
+    case 'assigned':
+      if (o.stage !== 'completed') o.stage = 'assigned';
+      o.reopenedFrom = null;
+      break;
+    case 'worked':
+      o.reopenedFrom = null;
+      break;
+    default:
+      exhaustive(step);
   }
+}
+
+function averageOf(ratings: readonly Rating[]): number | null {
   let stars = 0;
-  for (const x of o.ratings) stars += x.stars;
+  for (const x of ratings) stars += x.stars;
+  return ratings.length > 0 ? stars / ratings.length : null;
+}
+
+/** Gives the request the rounds `o` settled. */
+function settled(r: RequestState, o: Round): void {
   r.stage = o.stage;
   r.completion = o.completion;
   r.concurrentCompletions = o.concurrentCompletions;
   r.ratings = o.ratings;
-  r.averageRating = o.ratings.length > 0 ? stars / o.ratings.length : null;
+  r.averageRating = averageOf(o.ratings);
   r.reopenCount = o.reopenCount;
   r.reopenCause = o.reopenCause;
   r.reopenReason = o.reopenReason;
