@@ -83,8 +83,9 @@ export const agendaModule: FoldModule<AgendaEvent> = {
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
-    const beside = !allowed[e.type].includes(r.stage) && besideEnd(r, e);
-    if (!beside && !allowed[e.type].includes(r.stage)) return { code: 'stage', stage: r.stage };
+    const allowedNow = allowed[e.type].includes(r.stage);
+    const beside = !allowedNow && besideEnd(r, e);
+    if (!beside && !allowedNow) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e, !beside);
     if (why) return why;
     touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
