@@ -1,27 +1,29 @@
-import type { Tally } from '../events/envelope.ts';
 import type { EventOf } from '../events/index.ts';
 import type { requestEvents } from '../events/request.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
+import {
+  answered,
+  besideEnd,
+  decideBeside,
+  decideOverEnd,
+  decisionOf,
+  deliberation,
+  isFinal,
+  merge,
+  offerTally,
+  take,
+  touch,
+  withdraw,
+  withdrawalOf,
+} from './agendaConflicts.ts';
 import { keepLoopStep } from './agendaRounds.ts';
 import type { FoldContext, FoldModule } from './FoldContext.ts';
-import type {
-  Answer,
-  Assignment,
-  Decision,
-  EditChange,
-  Escalation,
-  Merge,
-  RequestSetting,
-  RequestState,
-  Stage,
-  TimelineEntry,
-  Withdrawal,
-} from './RequestState.ts';
-import { editedFields, endStages, undecidedStages } from './RequestState.ts';
+import type { Assignment, EditChange, RequestState, Stage } from './RequestState.ts';
+import { editedFields, undecidedStages } from './RequestState.ts';
 import { isNewer, putInOrder } from './stamp.ts';
 
-type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
+export type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['type']['literal']>;
 
 const key = (id: string) => `req:${id}`;
 
@@ -143,104 +145,6 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
   return undefined;
 }
 
-/**
- * Every merge of a request is kept (`merges`); the earliest by (at, id) stands over a withdrawal,
- * and a final decision stands over any merge. The target lists the duplicate whether or not its merge
- * stands, by when the duplicate was raised: a decision or another merge of the duplicate cannot take
- * it back from a request it does not step. A target that ended on a phone that had not seen the
- * merge takes it all the same; the relay refuses a merge whose author saw the duplicate decided,
- * withdrawn or merged, or the target ended.
- */
-function merge(ctx: FoldContext, dup: RequestState, e: EventOf<'request.merged'>): AnomalyReason | undefined {
-  const into = ctx.get<RequestState>(key(e.intoId));
-  if (!into) return { code: 'no_such', thing: 'request' };
-  const entry = { eventId: e.id, type: e.type, at: e.at, by: e.by };
-  putInOrder(dup.merges, { eventId: e.id, at: e.at, by: e.by, intoId: into.id });
-  if (!isFinal(dup.decision)) {
-    dup.stage = 'merged';
-    dup.mergedInto = (dup.merges[0] as Merge).intoId;
-    dup.withdrawnReason = null;
-  }
-  touch(dup, entry);
-  if (!into.mergedFrom.includes(dup.id)) {
-    let i = into.mergedFrom.length;
-    while (i > 0 && raisedAfter(ctx, into.mergedFrom[i - 1] as string, dup)) i--;
-    into.mergedFrom.splice(i, 0, dup.id);
-  }
-  touch(into, entry);
-  return undefined;
-}
-
-/** True if the request `id` was raised after `r`, by (raisedAt, id). */
-function raisedAfter(ctx: FoldContext, id: string, r: RequestState): boolean {
-  const other = ctx.peek<RequestState>(key(id));
-  const at = other?.raisedAt ?? 0;
-  return at > r.raisedAt || (at === r.raisedAt && id > r.id);
-}
-
-function withdrawalOf(e: EventOf<'request.withdrawn'>): Withdrawal {
-  return { eventId: e.id, at: e.at, by: e.by, reason: e.reason };
-}
-
-/**
- * The raiser's withdrawal: the earliest by (at, id) is kept (the raiser withdrawing on two phones).
- * It ends the request unless a final decision or a merge stands; beside one, it is shown.
- */
-function withdraw(r: RequestState, w: Withdrawal): void {
-  if (r.withdrawal && !isNewer(r.withdrawal.at, r.withdrawal.eventId, w)) return;
-  r.withdrawal = w;
-  if (r.stage === 'withdrawn') r.withdrawnReason = w.reason;
-}
-
-/**
- * A decision made on a phone that had not seen the request withdrawn or merged. A deferral counts
- * and leaves it ended; a final decision stands over both, which are kept (`withdrawal`, `merges`):
- * steps taken on the decision then fold alike wherever the log holds the withdrawal or the merge.
- */
-function decideOverEnd(r: RequestState, decision: Decision): void {
-  if (decision.tally) offerTally(r, decision.tally, decision.at, decision.eventId);
-  if (decision.outcome === 'deferred') {
-    r.deferrals += 1;
-    if (isNewer(decision.at, decision.eventId, r.decision)) r.decision = decision;
-    return;
-  }
-  r.decision = decision;
-  r.stage = decision.outcome === 'approved' ? 'decided' : 'closed';
-  r.mergedInto = null;
-  r.withdrawnReason = null;
-}
-
-/**
- * Puts a step in the request's timeline in (at, id) order and keeps the latest time it was
- * touched: two phones' steps written offline at once read the same wherever the log holds them.
- */
-function touch(r: RequestState, entry: TimelineEntry): void {
-  r.updatedAt = Math.max(r.updatedAt, entry.at);
-  putInOrder(r.timeline, entry);
-}
-
-/**
- * Steps a phone may write on a request it had not seen decided or ended (an edit, a classification,
- * a scheduling, a count or a vote while it was deliberated; an escalation or an answer while it was
- * open): landing after the decision, the rejection, the withdrawal or the merge, each is kept
- * without moving the stage, as it would have been had it landed before. The relay refuses one whose
- * author held what decided or ended the request (`agendaRefusal.ts`).
- */
-const keptBesideEnd: ReadonlySet<AgendaEvent['type']> = new Set<AgendaEvent['type']>([
-  'request.edited',
-  'request.classified',
-  'request.scheduled',
-  'request.tallied',
-  'request.voted',
-  'request.escalated',
-  'request.answered',
-]);
-
-/** True if the event is a step `keptBesideEnd` and the request it missed was decided or ended. */
-function besideEnd(r: RequestState, e: AgendaEvent): boolean {
-  return keptBesideEnd.has(e.type) && (endStages.includes(r.stage) || isFinal(r.decision));
-}
-
 /** One loop step on a request whose stage allows the event type; it moves the stage unless `moves` is false. */
 function step(
   ctx: FoldContext,
@@ -330,8 +234,6 @@ function step(
   }
 }
 
-const isFinal = (d: Decision | null): d is Decision => d !== null && d.outcome !== 'deferred';
-
 type LoopEvent = EventOf<
   | 'request.completed'
   | 'request.rated'
@@ -405,69 +307,6 @@ function loopStep(r: RequestState, e: LoopEvent): void {
     default:
       exhaustive(e);
   }
-}
-
-function decisionOf(e: EventOf<'request.decided'>): Decision {
-  return { eventId: e.id, at: e.at, by: e.by, outcome: e.outcome, note: e.note, tally: e.tally ?? null };
-}
-
-/**
- * A decision made on a phone that had not seen the final decision `standing`: none is ignored. A
- * deferral counts among the deferrals. Of two final decisions an approval stands over a rejection,
- * else the earlier by (at, id); the other is kept in `concurrentDecisions`. An approval wins because
- * a rejection allows no step an approval does not (a confirmation, an answer): a rejection standing
- * would strand an assignment made on the approval, and which of the two the log held first would
- * decide whether it counts.
- */
-function decideBeside(r: RequestState, decision: Decision, standing: Decision): void {
-  if (decision.tally) offerTally(r, decision.tally, decision.at, decision.eventId);
-  if (decision.outcome === 'deferred') {
-    r.deferrals += 1;
-    return;
-  }
-  const wins =
-    decision.outcome === standing.outcome
-      ? isNewer(standing.at, standing.eventId, decision)
-      : decision.outcome === 'approved';
-  const [stands, beside] = wins ? [decision, standing] : [standing, decision];
-  r.decision = stands;
-  putInOrder(r.concurrentDecisions, beside);
-  if (stands.outcome === 'approved' && r.stage === 'closed') r.stage = 'decided';
-}
-
-/**
- * The escalation with an answer: the earlier by (at, id) stands and a later one, written on a phone
- * that had not seen it, is kept in `concurrentAnswers` (the relay refuses one whose author saw it).
- */
-function answered(x: Escalation, answer: Answer): Escalation {
-  if (!x.answer) return { ...x, answer };
-  const [stands, beside] = isNewer(answer.at, answer.eventId, x.answer) ? [x.answer, answer] : [answer, x.answer];
-  const concurrentAnswers = x.concurrentAnswers.slice();
-  putInOrder(concurrentAnswers, beside);
-  return { ...x, answer: stands, concurrentAnswers };
-}
-
-/** Keeps the show of hands written latest by (at, id), as a tally or in a decision. */
-function offerTally(r: RequestState, tally: Tally, at: number, eventId: string): void {
-  if (take(r, 'tally', at, eventId)) r.tally = tally;
-}
-
-/** True, noting the event as the setting's, if it was written after the one the setting holds. */
-function take(r: RequestState, setting: RequestSetting, at: number, eventId: string): boolean {
-  if (!isNewer(at, eventId, r.settings[setting])) return false;
-  r.settings[setting] = { at, eventId };
-  return true;
-}
-
-/**
- * Where an undecided request that was scheduled or deferred stands: scheduled if its latest
- * scheduling by (at, id) came after its latest deferral, else back in deliberation (classified).
- * A deferral and a scheduling written at once then give one stage wherever the log holds them.
- */
-function deliberation(r: RequestState): Stage {
-  const meeting = r.settings.meeting;
-  if (!meeting) return 'classified';
-  return r.decision && isNewer(r.decision.at, r.decision.eventId, meeting) ? 'classified' : 'scheduled';
 }
 
 type EditedField = (typeof editedFields)[number];
