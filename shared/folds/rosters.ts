@@ -270,7 +270,11 @@ const earlier = (a: Stamp, b: Stamp) => a.at < b.at || (a.at === b.at && a.event
 function withStep(steps: readonly DutyStep[], step: DutyStep): DutyStep[] {
   let i = steps.length;
   while (i > 0 && earlier(step, steps[i - 1] as DutyStep)) i--;
-  return steps.toSpliced(i, 0, step);
+  // Not `toSpliced`: the app's build targets ES2022, and phones' older WebViews lack ES2023 methods.
+  const out = steps.slice();
+  if (i === out.length) out.push(step);
+  else out.splice(i, 0, step);
+  return out;
 }
 
 /** A member's sign-up as their steps make it, or undefined if they withdrew and served no time. */
