@@ -61,7 +61,7 @@ export type {
   PointsState,
   ThanksWallSetting,
 } from './points.ts';
-export type { Attendance, AwardSuggestion, HistoryLine, Overdraft } from './pointsQueries.ts';
+export type { Attendance, AwardSuggestion, HistoryLine, Overdraft, ScannedTwice } from './pointsQueries.ts';
 export {
   awardSuggestions,
   historyLines,
@@ -70,6 +70,8 @@ export {
   ruleFor,
   rulesByDay,
   rulesInForce,
+  scannedTwice,
+  ticketHolder,
   ticketUsed,
 } from './pointsQueries.ts';
 export type { Claim, ListingState, PracticeState, ProfileState } from './practice.ts';

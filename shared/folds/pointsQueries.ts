@@ -183,6 +183,56 @@ export function overdrafts(points: PointsState): Overdraft[] {
   return out.sort((a, b) => a.entry.at - b.entry.at);
 }
 
+/** One redemption code scanned at more than one counter (one offline): the goods may have left each. */
+export interface ScannedTwice {
+  memberId: string;
+  ticket: string;
+  goodsId: string | null;
+  quantity: number;
+  /** Every scan of the code, in (at, id) order; only the one holding the code took points and stock. */
+  scans: PointsEntry[];
+}
+
+/** How long a code scanned twice stays on the committee's list after its last scan: time to count the shelf. */
+const scannedTwiceWindowMs = 30 * 86_400_000;
+
+/**
+ * Codes scanned at two counters or more whose last scan is under 30 days old, oldest first. The
+ * points and the stock moved once; the committee counts the shelf, since both counters may have
+ * handed the goods over.
+ */
+export function scannedTwice(points: PointsState, now: number): ScannedTwice[] {
+  const out: ScannedTwice[] = [];
+  for (const acct of Object.values(points.accounts)) {
+    const byTicket = new Map<string, PointsEntry[]>();
+    for (const h of acct.history) {
+      if (h.kind !== 'redeem' || h.ticket === null) continue;
+      const list = byTicket.get(h.ticket);
+      if (list) list.push(h);
+      else byTicket.set(h.ticket, [h]);
+    }
+    for (const [ticket, scans] of byTicket) {
+      const last = scans[scans.length - 1] as PointsEntry;
+      if (scans.length < 2 || last.at <= now - scannedTwiceWindowMs) continue;
+      const first = scans[0] as PointsEntry;
+      out.push({ memberId: acct.memberId, ticket, goodsId: first.goodsId, quantity: first.quantity ?? 1, scans });
+    }
+  }
+  return out.sort((a, b) => (a.scans[0] as PointsEntry).at - (b.scans[0] as PointsEntry).at);
+}
+
+/**
+ * The scan holding the code of a redemption that counts for nothing because of it (`ticketUsed`):
+ * the other counter's. The fold marks every scan after the holder, so it is the last one unmarked.
+ */
+export function ticketHolder(account: PointsAccount | undefined, entry: PointsEntry): PointsEntry | undefined {
+  if (!account || !entry.ticketUsed) return undefined;
+  let holder: PointsEntry | undefined;
+  for (const h of account.history)
+    if (h.kind === 'redeem' && h.ticket === entry.ticket && h !== entry && !h.ticketUsed) holder = h;
+  return holder;
+}
+
 /** True if some account holds a correction of the line of this event. */
 export function isCorrected(points: PointsState, eventId: string): boolean {
   for (const acct of Object.values(points.accounts))

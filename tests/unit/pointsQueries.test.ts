@@ -8,6 +8,8 @@ import {
   overdrafts,
   ruleFor,
   rulesInForce,
+  scannedTwice,
+  ticketHolder,
 } from '../../shared/folds/pointsQueries.ts';
 import { TestLog } from './support/TestLog.ts';
 
@@ -268,5 +270,68 @@ describe('awards suggested for accepted snap reports', () => {
     ]);
     log.add('points.awarded', 'comm1', { memberId: 'res1', ruleId: 'r1', reason: '随手拍被受理', requestId: 'q1' });
     expect(suggest()).toEqual([]);
+  });
+});
+
+describe('codes scanned at two counters, for the committee to count the shelf', () => {
+  /** 李叔's code for soap scanned at counter A, then at counter B offline, with another code scanned once. */
+  function twoCounters() {
+    const log = new TestLog();
+    log.add('points.goods.listed', 'comm1', { name: '洗洁精', pricePoints: 10, stock: 3 }, 'soap');
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 30, reason: '志愿服务' });
+    const once = { memberId: 'res1', goodsId: 'soap', quantity: 1, ticket: 't0' };
+    log.add('points.redeemed', 'counterA', once);
+    const code = { memberId: 'res1', goodsId: 'soap', quantity: 2, ticket: 't1' };
+    const a = log.add('points.redeemed', 'counterA', code);
+    const b = log.add('points.redeemed', 'counterB', code);
+    return { log, a, b };
+  }
+
+  it('lists a code scanned twice once, with both scans oldest first, and not a code scanned once', () => {
+    const { log, a, b } = twoCounters();
+    const s = foldEvents(log.events);
+    const list = scannedTwice(s.points, b.at + 60_000);
+    expect(list.map((x) => [x.memberId, x.goodsId, x.quantity, x.ticket])).toEqual([['res1', 'soap', 2, 't1']]);
+    expect(list[0]?.scans.map((h) => [h.eventId, h.by, h.delta, h.ticketUsed])).toEqual([
+      [a.id, 'counterA', -20, false],
+      [b.id, 'counterB', 0, true],
+    ]);
+    // The points and the stock moved once: only the shelf can say if both counters gave the goods.
+    expect(s.points.accounts.res1?.balance).toBe(0);
+    expect(s.points.goods.soap?.stock).toBe(0);
+  });
+
+  it('lists the code whichever order the log holds the scans in', () => {
+    const { log, a, b } = twoCounters();
+    const swapped = [...log.events.slice(0, -2), b, a];
+    const s = foldEvents(swapped);
+    expect(scannedTwice(s.points, b.at).map((x) => x.scans.map((h) => h.eventId))).toEqual([[a.id, b.id]]);
+  });
+
+  it('drops the code 30 days after its last scan', () => {
+    const { log, b } = twoCounters();
+    const s = foldEvents(log.events);
+    expect(scannedTwice(s.points, b.at + 30 * 86_400_000 - 1)).toHaveLength(1);
+    expect(scannedTwice(s.points, b.at + 30 * 86_400_000)).toEqual([]);
+  });
+
+  it("names the other counter's scan as holding the code of a scan that counts for nothing", () => {
+    const { log, a, b } = twoCounters();
+    const s = foldEvents(log.events);
+    const acct = s.points.accounts.res1;
+    const line = (id: string) => acct?.history.find((h) => h.eventId === id);
+    expect(ticketHolder(acct, line(b.id) as NonNullable<ReturnType<typeof line>>)?.eventId).toBe(a.id);
+    // The scan that counts is held by nobody else.
+    expect(ticketHolder(acct, line(a.id) as NonNullable<ReturnType<typeof line>>)).toBeUndefined();
+  });
+
+  it('names the later scan as holding the code once the earlier is corrected', () => {
+    const { log, a, b } = twoCounters();
+    log.add('points.corrected', 'comm1', { targetEventId: a.id, reason: '柜台一扫错了' });
+    const s = foldEvents(log.events);
+    const acct = s.points.accounts.res1;
+    for (const h of acct?.history ?? []) expect(ticketHolder(acct, h)).toBeUndefined();
+    // Still listed: the shelf is what tells whether the goods left twice.
+    expect(scannedTwice(s.points, b.at).map((x) => x.scans.map((h) => h.eventId))).toEqual([[a.id, b.id]]);
   });
 });
