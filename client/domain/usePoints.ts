@@ -1,6 +1,6 @@
 import { type Accessor, createMemo } from 'solid-js';
-import type { AwardSuggestion, Overdraft, PointsAccount, PointsState } from '../../shared/folds/index.ts';
-import { awardSuggestions, meetingsToAward, overdrafts } from '../../shared/folds/pointsQueries.ts';
+import type { AwardSuggestion, Overdraft, PointsAccount, PointsState, ScannedTwice } from '../../shared/folds/index.ts';
+import { awardSuggestions, meetingsToAward, overdrafts, scannedTwice } from '../../shared/folds/pointsQueries.ts';
 import { acceptedSnapReports } from '../../shared/folds/snapQueries.ts';
 import { shanghaiDay } from '../../shared/time.ts';
 import { now } from './clock.ts';
@@ -49,4 +49,10 @@ export function useAwardSuggestions(): Accessor<AwardSuggestion[]> {
 export function useOverdrafts(): Accessor<Overdraft[]> {
   const points = usePoints();
   return createMemo(() => overdrafts(points()));
+}
+
+/** Codes scanned at two counters in the last 30 days, for the committee to count the shelf. */
+export function useScannedTwice(): Accessor<ScannedTwice[]> {
+  const points = usePoints();
+  return createMemo(() => scannedTwice(points(), now()));
 }

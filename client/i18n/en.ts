@@ -1438,12 +1438,18 @@ export const en: Record<MessageKey, string> = {
   'points.corrected': 'corrected',
   'points.overdraft': 'overdrawn',
   'points.alreadyAwarded': 'Another phone awarded this too. This line adds nothing: it counts once.',
-  'points.ticketUsedLine': 'This code was scanned at another counter too. This line takes nothing: it counts once.',
+  'points.ticketUsedLine':
+    'This code was already used at another counter (scanned by {who}). This line takes nothing: it counts once.',
   'points.alreadyCorrected': 'Another phone corrected this line too. This one does nothing: it counts once.',
   'points.overdrafts': 'Overdrawn balances',
   'points.overdraftsHint':
     'Two counters, both offline, redeemed for the same resident; the balance went below zero. Check and correct.',
   'points.correct': 'Correct',
+  'points.scannedTwice': 'One code scanned twice',
+  'points.scannedTwiceNote':
+    "{name}'s code ({goods} × {n}) was scanned at two counters. Please check the stock: both counters may have handed the goods over. The points were taken once and the stock went down once.",
+  'points.scanCounted': 'Scanned by {who}: {n} points taken',
+  'points.scanNotCounted': 'Scanned by {who}: no points taken',
   'points.correctTitle': 'Correct this line',
   'points.correctedMeanwhile': 'Someone has just corrected this line.',
   'points.correctReason': 'Why',
@@ -1477,6 +1483,8 @@ export const en: Record<MessageKey, string> = {
   'points.cost': '{n} points',
   'points.recordRedeem': 'Record the redemption',
   'points.redeemed': 'Redeemed. Hand over the goods.',
+  'points.usedElsewhere':
+    'This code was already used at another counter (below). This scan takes no points. If the goods are still here, keep them; if you handed them over, please check the stock.',
   'points.scanNext': 'Scan the next one',
   'points.noSuchGoods': 'These goods are not on this phone yet; sync first.',
   'points.ticketUsed': 'This code was already used.',

@@ -1,8 +1,11 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
+import { ticketHolder } from '../../../shared/folds/pointsQueries.ts';
+import { formatDateTime } from '../../../shared/time.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePoints } from '../../domain/usePoints.ts';
-import { type MessageKey, t } from '../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { ConflictItem, ConflictNote } from '../../ui/ConflictNote.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -20,7 +23,14 @@ export default function CounterPage() {
   const [doneId, setDoneId] = createSignal<string>();
   const goods = () => points().goods[request()?.goodsId ?? ''];
   const cost = () => (goods()?.pricePoints ?? 0) * (request()?.quantity ?? 1);
-  const balance = () => points().accounts[request()?.memberId ?? '']?.balance ?? 0;
+  const account = () => points().accounts[request()?.memberId ?? ''];
+  const balance = () => account()?.balance ?? 0;
+  // The scan recorded here, once merged with another counter's earlier scan of the code, counts for nothing.
+  const usedElsewhere = () => {
+    const line = account()?.history.find((h) => h.eventId === doneId());
+    return line ? ticketHolder(account(), line) : undefined;
+  };
+  const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   // Once recorded, the request's own ticket reads as used: the problem is asked only before.
   const problem = () => {
     const r = request();
@@ -70,6 +80,17 @@ export default function CounterPage() {
               {doneId() ? t('points.balanceNow', { n: balance() }) : t('points.balanceIs', { n: balance() })}
             </p>
             <Switch>
+              <Match when={usedElsewhere()}>
+                {(holder) => (
+                  <ConflictNote testid="redeem-used-elsewhere" text={t('points.usedElsewhere')}>
+                    <ConflictItem who={formatDateTime(holder().at, intlLocale())}>
+                      <p data-testid="used-by">
+                        {t('points.scanCounted', { who: nameOf(holder().by), n: -holder().delta })}
+                      </p>
+                    </ConflictItem>
+                  </ConflictNote>
+                )}
+              </Match>
               <Match when={doneId()}>
                 <p class="status-line" role="status" data-testid="redeemed">
                   {t('points.redeemed')}

@@ -1,7 +1,8 @@
 import { For, Show } from 'solid-js';
 import type { PointsEntry, PointsState, RostersState } from '../../../shared/folds/index.ts';
-import { historyLines } from '../../../shared/folds/pointsQueries.ts';
-import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { historyLines, ticketHolder } from '../../../shared/folds/pointsQueries.ts';
+import { useMembers } from '../../domain/useMembers.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
 
 /** Why a line of a member's history moved the balance, in words: what, and where or when it came from. */
 export function lineWhy(
@@ -28,14 +29,6 @@ export function lineWhy(
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-/** Why a line kept beside one that counts moves nothing: two phones or counters did it at once. */
-function twiceNote(entry: PointsEntry): MessageKey | undefined {
-  if (entry.alreadyAwarded) return 'points.alreadyAwarded';
-  if (entry.ticketUsed) return 'points.ticketUsedLine';
-  if (entry.alreadyCorrected) return 'points.alreadyCorrected';
-  return undefined;
-}
-
 /** A member's points history, newest first, each line saying why; a committee member may correct a line. */
 export function HistoryList(props: {
   points: PointsState;
@@ -43,7 +36,20 @@ export function HistoryList(props: {
   memberId: string;
   onCorrect?: (entry: PointsEntry) => void;
 }) {
-  const lines = () => historyLines(props.points.accounts[props.memberId]);
+  const account = () => props.points.accounts[props.memberId];
+  const lines = () => historyLines(account());
+  const members = useMembers();
+  const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
+  /** Why a line kept beside one that counts moves nothing: two phones or counters did it at once. */
+  const twiceNote = (entry: PointsEntry): string | undefined => {
+    if (entry.alreadyAwarded) return t('points.alreadyAwarded');
+    if (entry.ticketUsed) {
+      const holder = ticketHolder(account(), entry);
+      return t('points.ticketUsedLine', { who: holder ? nameOf(holder.by) : t('agenda.unknownMember') });
+    }
+    if (entry.alreadyCorrected) return t('points.alreadyCorrected');
+    return undefined;
+  };
   const why = (entry: PointsEntry) => lineWhy(entry, props.points, props.rosters);
   const day = (at: number) =>
     new Intl.DateTimeFormat(intlLocale(), { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(at);
@@ -67,9 +73,9 @@ export function HistoryList(props: {
                   <Show when={line.entry.overdraft}> · {t('points.overdraft')}</Show>
                 </span>
                 <Show when={twiceNote(line.entry)}>
-                  {(key) => (
+                  {(note) => (
                     <span class="points-twice" data-testid="points-twice">
-                      {t(key())}
+                      {note()}
                     </span>
                   )}
                 </Show>

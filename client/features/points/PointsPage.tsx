@@ -18,6 +18,7 @@ import { HistoryList } from './HistoryList.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { OverdraftList } from './OverdraftList.tsx';
 import { RuleForm } from './RuleForm.tsx';
+import { ScannedTwiceList } from './ScannedTwiceList.tsx';
 import { ThanksWallLink } from './ThanksWallLink.tsx';
 import { ThanksWallSwitch } from './ThanksWallSwitch.tsx';
 
@@ -39,6 +40,7 @@ export default function PointsPage() {
       <Show when={committee()}>
         <AwardTurns />
         <OverdraftList onCorrect={setCorrecting} />
+        <ScannedTwiceList />
       </Show>
       <section class="section card points-balance" aria-labelledby="my-points-heading" data-testid="my-points">
         <h2 id="my-points-heading">{t('points.mine')}</h2>
