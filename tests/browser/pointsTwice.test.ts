@@ -98,8 +98,8 @@ describe('points given or taken on two phones at once', () => {
     await shell.waitSynced();
     await zhang.context.setOffline(true);
     await shell.waitOffline();
-    // The same picture of 李叔's code reaches both counters: the offline one, then the online one.
-    for (const p of [offline, online]) {
+    // The same picture of 李叔's code reaches both counters: the online one, then the offline one.
+    for (const p of [online, offline]) {
       await p.page.getByTestId('scan-photo').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: qr });
       const request = p.page.getByTestId('redeem-request');
       await expect(request.getByTestId('request-goods').textContent({ timeout: 20_000 })).resolves.toBe('洗洁精 × 1');
@@ -111,6 +111,18 @@ describe('points given or taken on two phones at once', () => {
     await zhang.context.setOffline(false);
     await shell.waitSynced();
 
+    // The offline counter's screen, still open, no longer says to hand the goods over: 王书记 used the code first.
+    const usedElsewhere = zhang.page.getByTestId('redeem-used-elsewhere');
+    await expect
+      .poll(() => usedElsewhere.textContent(), { timeout: 20_000 })
+      .toMatch(/^这张兑换码已经在另一个柜台用过了（见下）。这次不扣分。商品还没给，就不要给了；已经给了，请核对库存。/);
+    await expect(usedElsewhere.getByTestId('used-by').textContent()).resolves.toBe('王书记扫的：扣了 10 分');
+    await expect(zhang.page.getByTestId('redeemed').count()).resolves.toBe(0);
+    await lookAtPart(usedElsewhere, 'points-counter-used-elsewhere');
+    // The counter whose scan counts still says to hand them over.
+    await expect(wang.page.getByTestId('redeemed').textContent()).resolves.toBe('已兑换，请把商品交给居民。');
+    await expect(wang.page.getByTestId('redeem-used-elsewhere').count()).resolves.toBe(0);
+
     await li.page.keyboard.press('Escape');
     await member.open(app.url, compoundId);
     await expect
@@ -120,7 +132,7 @@ describe('points given or taken on two phones at once', () => {
     const used = li.page.getByTestId('points-line').filter({ hasText: '洗洁精' }).filter({ hasText: '只算一次' });
     await expect(used.count()).resolves.toBe(1);
     await expect(used.getByTestId('points-twice').textContent()).resolves.toBe(
-      '这张兑换码在另一个柜台也扫了。这条不扣分，只算一次。',
+      '这张兑换码已经在另一个柜台用过了（王书记扫的）。这条不扣分，只算一次。',
     );
     await expect(used.locator('.points-delta').textContent()).resolves.toBe('0');
     for (const p of [online, offline, member]) {
@@ -132,20 +144,34 @@ describe('points given or taken on two phones at once', () => {
       await expect
         .poll(() => p.page.getByTestId('member-balance').textContent(), { timeout: 20_000 })
         .toBe('积分余额 0 分');
-      await expect(p.page.getByTestId('points-line').filter({ hasText: '另一个柜台也扫了' }).count()).resolves.toBe(1);
+      await expect(p.page.getByTestId('points-line').filter({ hasText: '另一个柜台用过了' }).count()).resolves.toBe(1);
       if (p === online)
         await lookAtPart(
-          p.page.getByTestId('points-line').filter({ hasText: '另一个柜台也扫了' }),
+          p.page.getByTestId('points-line').filter({ hasText: '另一个柜台用过了' }),
           'points-scanned-twice-committee',
         );
       // Not an overdraft: the second scan took nothing.
       await p.open(app.url, compoundId);
       await expect(p.page.getByTestId('overdrafts').count()).resolves.toBe(0);
       await expect(p.page.locator('.banner-error').count()).resolves.toBe(0);
+      // But the goods may have left both counters: the committee is told to count the shelf.
+      const code = p.page.getByTestId('scanned-twice-code');
+      await expect.poll(() => code.count(), { timeout: 20_000 }).toBe(1);
+      await expect(code.locator('.conflict-text').textContent()).resolves.toBe(
+        '李叔的兑换码（洗洁精 × 1）在两个柜台都扫了。请核对库存：两个柜台可能都给了商品。积分只扣了一次，库存只减了一次。',
+      );
+      await expect(code.getByTestId('scanned-twice-scan').allTextContents()).resolves.toEqual([
+        '王书记扫的：扣了 10 分',
+        '张主任扫的：没有扣分',
+      ]);
+      await expect(code.locator('.conflict-item .muted').count()).resolves.toBe(2);
+      if (p === offline) await lookAtPart(code, 'points-scanned-twice-list');
     }
+    // A resident has no such list.
     await member.open(app.url, compoundId);
+    await expect(li.page.getByTestId('scanned-twice').count()).resolves.toBe(0);
     await lookAtPart(
-      li.page.getByTestId('points-line').filter({ hasText: '另一个柜台也扫了' }),
+      li.page.getByTestId('points-line').filter({ hasText: '另一个柜台用过了' }),
       'points-scanned-twice',
     );
   });
