@@ -265,6 +265,7 @@ export const en: Record<MessageKey, string> = {
   'request.anomaliesHint':
     'These steps did not fit where the request stood, so they did not count, but they are all kept. Please have the committee look and redo what is needed.',
   'request.timeline': 'Full record',
+  'timeline.didNotStand': '(Did not count: see the note above.)',
   'timeline.edited': '{field}: “{before}” → “{after}”',
   'timeline.editedNone': '(empty)',
   'timeline.editedPhotos': 'photos replaced',

@@ -259,6 +259,7 @@ export const zhCN = {
   'request.anomaliesHint':
     '这些操作和当时的进度对不上，所以没有算数，但记录都还留着。请议事会看一看，需要的话重新办理。',
   'request.timeline': '全部记录',
+  'timeline.didNotStand': '（没有算数，见上面的说明）',
   'timeline.edited': '{field}：“{before}”改为“{after}”',
   'timeline.editedNone': '（空）',
   'timeline.editedPhotos': '换了照片',

@@ -2,16 +2,18 @@ import { For, Show } from 'solid-js';
 import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { didNotStand } from './didNotStand.ts';
 import { labelOf } from './forms/EditForm.tsx';
 
 /** What an entry said, where the request's state still holds it (the latest decision, each note...). */
 export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: string) => string): string | null {
   const id = entry.eventId;
   switch (entry.type) {
-    case 'request.decided':
-      return r.decision?.eventId === id
-        ? [t(`outcome.${r.decision.outcome}` as MessageKey), r.decision.note].filter(Boolean).join('：')
-        : null;
+    case 'request.decided': {
+      // The standing decision, or one kept beside it (what it said is shown with the mark).
+      const d = r.decision?.eventId === id ? r.decision : r.concurrentDecisions.find((x) => x.eventId === id);
+      return d ? [t(`outcome.${d.outcome}` as MessageKey), d.note].filter(Boolean).join('：') : null;
+    }
     case 'request.assigned': {
       const a = r.assignment;
       if (a?.eventId !== id) return null;
@@ -24,9 +26,15 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
       return x ? [x.department ?? t(`escalate.${x.to}` as MessageKey), x.note].filter(Boolean).join('：') : null;
     }
     case 'request.answered':
-      return r.escalations.find((e) => e.answer?.eventId === id)?.answer?.text ?? null;
+      for (const x of r.escalations) {
+        const a = x.answer?.eventId === id ? x.answer : x.concurrentAnswers.find((c) => c.eventId === id);
+        if (a) return a.text;
+      }
+      return null;
     case 'request.completed':
-      return r.completion?.eventId === id ? r.completion.result : null;
+      return r.completion?.eventId === id
+        ? r.completion.result
+        : (r.concurrentCompletions.find((c) => c.eventId === id)?.result ?? null);
     case 'request.rated': {
       const x = r.ratings.find((e) => e.eventId === id);
       return x ? [t('request.stars', { n: x.stars }), x.comment].filter(Boolean).join('：') : null;
@@ -73,6 +81,11 @@ export function Timeline(props: { request: RequestState; nameOf: (id: string) =>
             <span class="timeline-what">{t(`event.${entry.type}` as MessageKey)}</span>
             <Show when={entryDetail(entry, props.request, props.nameOf)}>
               {(detail) => <span class="timeline-detail">{detail()}</span>}
+            </Show>
+            <Show when={didNotStand(entry, props.request)}>
+              <span class="timeline-not-counted" data-testid="timeline-not-counted">
+                {t('timeline.didNotStand')}
+              </span>
             </Show>
             <span class="timeline-meta">
               {props.nameOf(entry.by)} ·{' '}
