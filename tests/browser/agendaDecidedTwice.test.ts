@@ -10,6 +10,14 @@ import { useServer } from './support/server.ts';
 const TITLE = '3号楼电梯经常停在半路';
 const WITHDRAWN = '2号楼楼道堆满杂物';
 
+/** The lines of 全部记录 marked as not counting. */
+function notCounted(item: RequestPage) {
+  return item.root
+    .getByTestId('timeline')
+    .locator('.timeline-entry')
+    .filter({ has: item.page.getByTestId('timeline-not-counted') });
+}
+
 describe('a request decided on two phones at once, or decided on one and withdrawn on another', () => {
   const app = useServer();
   const owners = usePhone(); // 王阿姨, owners' committee, created the compound
@@ -63,10 +71,21 @@ describe('a request decided on two phones at once, or decided on one and withdra
       // Kept and shown, not set aside: nothing says a record did not count, and nobody was reset.
       await expect(item.root.getByTestId('anomalies').count()).resolves.toBe(0);
       await expect(item.page.locator('.banner-error').count()).resolves.toBe(0);
+      // In 全部记录 the rejection says it did not count; the approval reads as any step.
+      const marked = notCounted(item);
+      await expect(marked.count()).resolves.toBe(1);
+      await expect(marked.getAttribute('data-type')).resolves.toBe('request.decided');
+      await expect(marked.locator('.timeline-detail').textContent()).resolves.toBe(
+        '不通过：维保合同还没到期，先让维保公司来修。',
+      );
+      await expect(marked.getByTestId('timeline-not-counted').textContent()).resolves.toBe(
+        '（没有算数，见上面的说明）',
+      );
     }
     // The next step is the approved one's: the committee assigns it.
     await expect.poll(() => offline.actions()).toContain('assign');
     await lookAtPart(offline.root.getByTestId('deliberation'), 'agenda-decided-twice');
+    await lookAtPart(notCounted(offline), 'agenda-decided-twice-timeline');
   });
 
   it('withdrawn by its raiser offline and approved online: both phones show it approved, with the withdrawal as a note', async () => {
@@ -103,6 +122,10 @@ describe('a request decided on two phones at once, or decided on one and withdra
       await expect(note.textContent()).resolves.toContain('撤回没有算数');
       await expect(item.root.getByTestId('anomalies').count()).resolves.toBe(0);
       await expect(item.page.locator('.banner-error').count()).resolves.toBe(0);
+      const marked = notCounted(item);
+      await expect(marked.count()).resolves.toBe(1);
+      await expect(marked.getAttribute('data-type')).resolves.toBe('request.withdrawn');
+      await expect(marked.locator('.timeline-detail').textContent()).resolves.toBe('物业已经清理了');
     }
     await lookAtPart(raiser.root.getByTestId('concurrent-withdrawal'), 'agenda-withdrawn-beside-decision');
   });
