@@ -24,6 +24,8 @@ describe('two partner units claim one need at once', () => {
   const committee = usePhone(); // 王书记, community
   const pharmacy = usePhone(); // 陈志明, 惠民药房, claims offline
   const cleaners = usePhone(); // 赵师傅, 顺心家政, claims online a little later
+  const resident = usePhone(); // 李叔, resident, reads the board
+  const grocer = usePhone(); // 孙经理, 安心超市, a third unit that claimed nothing
   let compoundId: string;
   let needId: string;
 
@@ -35,8 +37,14 @@ describe('two partner units claim one need at once', () => {
     await members.closeDialog();
     const cleanersLink = await members.createInvite({ role: '共建单位', unit: '顺心家政' });
     await members.closeDialog();
+    const grocerLink = await members.createInvite({ role: '共建单位', unit: '安心超市' });
+    await members.closeDialog();
+    const residentLink = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
     await joinAsPartner(pharmacy.page, pharmacyLink, '陈志明');
     await joinAsPartner(cleaners.page, cleanersLink, '赵师傅');
+    await joinAsPartner(grocer.page, grocerLink, '孙经理');
+    await new OnboardingPages(resident.page).joinByLink(residentLink, '李叔');
     const board = new NeedsPage(committee.page);
     await board.open(app.url, compoundId);
     needId = await board.publish({ title: '帮6号楼的李奶奶打扫屋子', forName: '李桂兰' });
@@ -99,5 +107,27 @@ describe('two partner units claim one need at once', () => {
       .toContain('帮6号楼的李奶奶打扫屋子');
     await expect(cleaners.page.getByTestId('needs-mine').count()).resolves.toBe(0);
     await lookAtPart(lost, 'needs-board-claim-lost');
+  });
+
+  it('a resident and a unit that claimed nothing see who does it, and nothing of the other claim', async () => {
+    const needUrl = `${app.url}/c/${compoundId}/needs/${needId}`;
+    for (const phone of [resident, grocer]) {
+      await phone.page.goto(needUrl);
+      const unit = phone.page.getByTestId('need-unit');
+      await expect.poll(() => unit.textContent().catch(() => null), { timeout: 20_000 }).toBe(HOLDER);
+      await expect(new NeedsPage(phone.page).status()).resolves.toBe('claimed');
+      await expect(phone.page.locator('.conflict-note').count()).resolves.toBe(0);
+      await expect(phone.page.getByText('顺心家政').count()).resolves.toBe(0);
+      // Held by a unit: nobody else is offered to claim it or to report on it.
+      await expect(phone.page.getByTestId('claim').count()).resolves.toBe(0);
+      await expect(phone.page.getByTestId('report-form').count()).resolves.toBe(0);
+    }
+    await lookAtPart(resident.page.getByTestId('need'), 'needs-claimed-twice-resident');
+    await lookAtPart(grocer.page.getByTestId('need'), 'needs-claimed-twice-other-unit');
+    for (const phone of [resident, grocer]) {
+      await new NeedsPage(phone.page).open(app.url, compoundId);
+      await expect.poll(() => new NeedsPage(phone.page).sectionOf(needId), { timeout: 20_000 }).toBe('claimed');
+      await expect(phone.page.locator('.conflict-note').count()).resolves.toBe(0);
+    }
   });
 });
