@@ -83,7 +83,8 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
   let ref: ReferenceServer | undefined;
   const loads: LoadClient[] = [];
   try {
-    const reference = await startReference();
+    // BENCH_REF_PERSIST=1: the reference stores every update too, with the persistence it ships (y-leveldb).
+    const reference = await startReference(process.env.BENCH_REF_PERSIST === '1');
     ref = reference;
     log(`ours: creating ${o.rooms} compounds with ${o.clients} members each`);
     const ourRooms = await mapLimit(range(o.rooms), 8, async () => {

@@ -85,13 +85,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/** @y/websocket-server 0.1.1 as shipped: in-memory rooms, no auth, no validation. */
-export async function startReference(): Promise<ReferenceServer> {
+/**
+ * @y/websocket-server 0.1.1 as shipped: no auth, no validation; rooms in memory, or with `persist`
+ * stored as it ships the option (`YPERSISTENCE`: y-leveldb, every update written to LevelDB).
+ */
+export async function startReference(persist = false): Promise<ReferenceServer> {
   const port = await freePort();
+  const persistence = persist ? { YPERSISTENCE: benchDir() } : {};
   const proc = track(
     spawn(process.execPath, [join(root, 'node_modules/@y/websocket-server/src/server.js')], {
       cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...persistence },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

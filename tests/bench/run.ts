@@ -5,6 +5,7 @@
  * - BENCH_RATES: events/s each room's writer appends, comma-separated, one phase each (default 2,20,60);
  * - BENCH_REPEATS: runs of each rate on each server, medians reported;
  * - BENCH_SERVER_ENV: "K=V K=V", more environment for our server (e.g. COMPACT_EVERY=100000);
+ * - BENCH_REF_PERSIST=1: the reference stores every update with the persistence it ships (y-leveldb), as ours does;
  * - BENCH_SECTIONS: any of fanout,flood,storage,validation,clients,frames,folds,app,agenda,minutes,ledger,volunteers,points,weak,
  *   compaction, and multi (not by default: several instances on Postgres and Redis, see tests/bench/multi.ts);
  * - BENCH_PROFILE: a directory; our server is CPU-profiled during the fan-out (and the flood) and the profile summarized;
@@ -70,7 +71,7 @@ async function fanoutSection(): Promise<void> {
   console.log(
     `\n== 1. Fan-out: ${rooms} rooms x ${clients} clients (${rooms * clients} clients, 1 writer + ${clients - 1} readers per room),` +
       ` ${warmup} s warm-up + ${seconds} s window per rate; clients in a separate process.` +
-      `\n   ours: dist-server/sync-server/main.js (compiled by tsc, as npm start runs it), SQLite persistence and validation on, rate limits off; reference: @y/websocket-server 0.1.1, in memory.`,
+      `\n   ours: dist-server/sync-server/main.js (compiled by tsc, as npm start runs it), SQLite persistence and validation on, rate limits off; reference: @y/websocket-server 0.1.1, ${process.env.BENCH_REF_PERSIST === '1' ? 'persisting every update with the y-leveldb persistence it ships (YPERSISTENCE)' : 'in memory (BENCH_REF_PERSIST=1: with the y-leveldb persistence it ships)'}.`,
   );
   const [ours, ref] = await runFanout(
     {
