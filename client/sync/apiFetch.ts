@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import { ApiError, ErrorBody } from '../../shared/api/ApiError.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
-import { learnRelayClock } from './relayClock.ts';
+import { learnRelayClock, whenClockUnconfirmed } from './relayClock.ts';
+
+// The relay's time is asked for again when the phone's clock moved since it was learned.
+whenClockUnconfirmed(() => void apiFetch('GET', '/healthz', { timeoutMs: 10_000 }).catch(() => undefined));
 
 export interface ApiFetchOptions {
   /** The member's bearer token. */
@@ -18,7 +21,8 @@ export interface ApiFetchOptions {
 
 /**
  * One call to the relay's HTTP API; no answer at all (offline, timeout) is ApiError(0, 'network').
- * Every answer fetched past the cache sets the phone's clock by the relay's (relayClock.ts).
+ * Every answer to a request without a body, fetched past the cache, sets the phone's clock by the
+ * relay's (relayClock.ts).
  */
 export async function apiFetch(method: string, path: string, options: ApiFetchOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
@@ -39,8 +43,9 @@ export async function apiFetch(method: string, path: string, options: ApiFetchOp
   } catch (e) {
     throw new ApiError(0, 'network', String(e));
   }
-  // A cached answer (an image) carries the Date of when it was first fetched.
-  if (cache === 'no-store') learnRelayClock(res.headers.get('date'), sentAt, Date.now());
+  // A cached answer (an image) carries the Date of when it was first fetched, and an upload's the
+  // time its body arrived, not the round trip's midpoint.
+  if (cache === 'no-store' && !options.body) learnRelayClock(res.headers.get('date'), sentAt, Date.now());
   return res;
 }
 

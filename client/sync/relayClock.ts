@@ -14,13 +14,32 @@ import type * as Y from 'yjs';
 export const STAMP_LEAD_MS = 10 * 60_000;
 /** Offsets under this are the `Date` header's one-second resolution and the round trip's noise. */
 export const CLOCK_NOISE_MS = 2_000;
-/** A slower answer says too little about when the relay wrote its `Date`. */
-export const MAX_ROUND_TRIP_MS = 10_000;
+/** A slower answer says too little about when the relay wrote its `Date` (an upload's comes after its body). */
+export const MAX_ROUND_TRIP_MS = 4_000;
+/**
+ * How far ahead an offset this visit has not confirmed is applied. The relay refuses stamps more
+ * than a day ahead of its clock (and the phone's copy is reset), so an offset learned while the
+ * phone was days behind must not outlive the phone's clock being set right.
+ */
+export const UNCONFIRMED_AHEAD_MS = 12 * 3_600_000;
+/** The phone's clock moved this much against its monotonic clock: set by hand, or the phone slept. */
+export const CLOCK_JUMP_MS = 60_000;
 const KEY = 'little-stool:relay-clock';
 
-let offset = stored();
+/** An offset learned from the relay, with the phone's wall and monotonic clocks when it was. */
+export interface Learned {
+  offset: number;
+  wallAt: number;
+  monoAt: number;
+}
 
-function stored(): number {
+/** The offset a past visit learned; this visit's answers confirm or replace it. */
+let stored = readStored();
+let learned: Learned | undefined;
+let askAgain: (() => void) | undefined;
+let askedAt = Number.NEGATIVE_INFINITY;
+
+function readStored(): number {
   try {
     const n = Number(globalThis.localStorage?.getItem(KEY) ?? 0);
     return Number.isFinite(n) ? n : 0;
@@ -45,8 +64,10 @@ export function relayOffset(date: string | null, sentAt: number, receivedAt: num
 /** Takes the relay's time from one of its answers. */
 export function learnRelayClock(date: string | null, sentAt: number, receivedAt: number): void {
   const off = relayOffset(date, sentAt, receivedAt);
-  if (off === undefined || off === offset) return;
-  offset = off;
+  if (off === undefined) return;
+  learned = { offset: off, wallAt: Date.now(), monoAt: performance.now() };
+  if (off === stored) return;
+  stored = off;
   try {
     globalThis.localStorage?.setItem(KEY, String(off));
   } catch {
@@ -54,9 +75,38 @@ export function learnRelayClock(date: string | null, sentAt: number, receivedAt:
   }
 }
 
+/**
+ * The offset to apply at wall time `wall` and monotonic time `mono`: the one learned in this visit
+ * while the phone's clock keeps pace with its monotonic clock; otherwise (nothing learned yet, or
+ * the clock was set or the phone slept since) the last one known, but no more than
+ * UNCONFIRMED_AHEAD_MS ahead. A negative offset (a phone ahead) is always applied whole: leaving
+ * it out would stamp more than a day ahead.
+ */
+export function offsetAt(learnedNow: Learned | undefined, storedNow: number, wall: number, mono: number): number {
+  if (learnedNow && Math.abs(wall - learnedNow.wallAt - (mono - learnedNow.monoAt)) <= CLOCK_JUMP_MS) {
+    return learnedNow.offset;
+  }
+  return Math.min(learnedNow?.offset ?? storedNow, UNCONFIRMED_AHEAD_MS);
+}
+
+/**
+ * How to ask the relay for its time again (an API call: its answer is learned as any other), when
+ * the offset in use is not confirmed; at most once in 30 s.
+ */
+export function whenClockUnconfirmed(ask: () => void): void {
+  askAgain = ask;
+}
+
 /** The relay's time as this phone last learned it: Date.now() when its clock is right. */
 export function relayNow(): number {
-  return Date.now() + offset;
+  const wall = Date.now();
+  const mono = performance.now();
+  const offset = offsetAt(learned, stored, wall, mono);
+  if (offset !== learned?.offset && askAgain && mono - askedAt > 30_000) {
+    askedAt = mono;
+    askAgain();
+  }
+  return wall + offset;
 }
 
 /**

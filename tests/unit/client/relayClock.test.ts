@@ -1,13 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
+  CLOCK_JUMP_MS,
   CLOCK_NOISE_MS,
   latestStamp,
+  learnRelayClock,
   MAX_ROUND_TRIP_MS,
+  offsetAt,
+  relayNow,
   relayOffset,
   STAMP_LEAD_MS,
   stampAfter,
+  UNCONFIRMED_AHEAD_MS,
 } from '../../../client/sync/relayClock.ts';
+import { MAX_CLOCK_AHEAD_MS } from '../../../sync-server/governance.ts';
 import type { AppEvent } from '../../../shared/events/index.ts';
 import { foldEvents } from '../../../shared/folds/index.ts';
 import { committee, completedRequest } from '../support/agendaLog.ts';
@@ -39,6 +45,58 @@ describe('the relay offset from an answer', () => {
     expect(relayOffset('yesterday-ish', relay, relay + 100)).toBeUndefined();
     expect(relayOffset(header, relay - DAY, relay - DAY + MAX_ROUND_TRIP_MS + 1)).toBeUndefined();
     expect(relayOffset(header, relay, relay - 1)).toBeUndefined();
+  });
+
+  it('is unknown from an upload: the relay dates its answer once the body is in, not at the midpoint', () => {
+    // A right clock, an 8 s upload on weak data, the answer back in 200 ms.
+    const sentAt = relay - 7_800;
+    const date = new Date(relay).toUTCString();
+    expect(relayOffset(date, sentAt, relay + 200)).toBeUndefined();
+  });
+});
+
+describe('the offset in use', () => {
+  const wall = Date.parse('2026-12-04T10:00:00Z');
+  const learned = { offset: 2 * DAY, wallAt: wall, monoAt: 1_000 };
+
+  it('is the one learned this visit while the phone’s clock keeps pace with its monotonic clock', () => {
+    expect(offsetAt(learned, 0, wall + 5 * MINUTE, 1_000 + 5 * MINUTE)).toBe(2 * DAY);
+    expect(offsetAt(learned, 0, wall + 5 * MINUTE + CLOCK_JUMP_MS, 1_000 + 5 * MINUTE)).toBe(2 * DAY);
+  });
+
+  it('is held to UNCONFIRMED_AHEAD_MS once the phone’s clock moved, and before this visit learned one', () => {
+    // Set right by hand or by the network: two days forward in a moment.
+    expect(offsetAt(learned, 0, wall + 2 * DAY, 1_000 + 1_000)).toBe(UNCONFIRMED_AHEAD_MS);
+    // A past visit's offset.
+    expect(offsetAt(undefined, 2 * DAY, wall, 0)).toBe(UNCONFIRMED_AHEAD_MS);
+    expect(offsetAt(undefined, 3 * MINUTE, wall, 0)).toBe(3 * MINUTE);
+  });
+
+  it('is applied whole when the phone is ahead, confirmed or not', () => {
+    const ahead = { offset: -2 * DAY, wallAt: wall, monoAt: 0 };
+    expect(offsetAt(ahead, 0, wall + 3 * DAY, 10)).toBe(-2 * DAY);
+    expect(offsetAt(undefined, -2 * DAY, wall, 0)).toBe(-2 * DAY);
+  });
+
+  it('keeps a phone set right during a visit within the relay’s day, and on the relay’s time once it answers', () => {
+    const relay = Date.parse('2026-12-04T10:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Booted two days behind; the sync ticket's answer teaches it the relay's time.
+      const phone = relay - 2 * DAY;
+      vi.setSystemTime(phone + 200);
+      learnRelayClock(new Date(relay).toUTCString(), phone, phone + 200);
+      expect(Math.abs(relayNow() - relay)).toBeLessThan(CLOCK_NOISE_MS);
+      // The phone takes the network's time, the socket open: no new ticket.
+      vi.setSystemTime(relay + MINUTE);
+      const at = stampAfter(relayNow(), undefined);
+      expect(at).toBeLessThanOrEqual(relay + MINUTE + MAX_CLOCK_AHEAD_MS);
+      // The next answer (the app asks at once: apiFetch's /healthz) puts it right.
+      learnRelayClock(new Date(relay + MINUTE).toUTCString(), relay + MINUTE - 100, relay + MINUTE + 100);
+      expect(Math.abs(relayNow() - (relay + MINUTE))).toBeLessThan(CLOCK_NOISE_MS);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
