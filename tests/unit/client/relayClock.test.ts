@@ -13,9 +13,9 @@ import {
   stampAfter,
   UNCONFIRMED_AHEAD_MS,
 } from '../../../client/sync/relayClock.ts';
-import { MAX_CLOCK_AHEAD_MS } from '../../../sync-server/governance.ts';
 import type { AppEvent } from '../../../shared/events/index.ts';
 import { foldEvents } from '../../../shared/folds/index.ts';
+import { MAX_CLOCK_AHEAD_MS } from '../../../sync-server/governance.ts';
 import { committee, completedRequest } from '../support/agendaLog.ts';
 
 const MINUTE = 60_000;
