@@ -151,6 +151,9 @@ export class DocHandle {
   async resetFromRelay(code: number, reason: string): Promise<void> {
     const old = this.doc();
     await this.close();
+    // Another tab's writes are in the database (or its early-write key) and never in this tab's doc:
+    // y-indexeddb reads the database only at load. They go into the files before the copy goes.
+    const stored = [...(await LocalCopy.storedUpdates(this.dbName)), ...this.earlyWrites().all()];
     await LocalCopy.clear(this.dbName);
     this.earlyWrites().forgetAll();
     markUnsent(this.opts.compoundId, this.opts.docName, false);
@@ -158,8 +161,10 @@ export class DocHandle {
     // deleted is in the old doc, and in the files with the rest of it.
     const fresh = new Y.Doc();
     this.set.doc(fresh);
-    const copy = exportCopy(old, this.opts.compoundId, this.opts.docName);
+    const saved = withUpdates(old, stored);
+    const copy = exportCopy(saved, this.opts.compoundId, this.opts.docName);
     copy.download();
+    saved.destroy();
     old.destroy();
     this.set.problem({ kind: 'recovered', code, reason, copy });
     await this.open(fresh);
@@ -255,4 +260,14 @@ export class DocHandle {
     this.local = undefined;
     await local?.destroy();
   }
+}
+
+/** A new doc holding `doc` and `updates` (the old doc's projections still watch it: it stays as it is). */
+function withUpdates(doc: Y.Doc, updates: Uint8Array[]): Y.Doc {
+  const all = new Y.Doc();
+  all.transact(() => {
+    Y.applyUpdate(all, Y.encodeStateAsUpdate(doc));
+    for (const update of updates) Y.applyUpdate(all, update);
+  });
+  return all;
 }

@@ -1,3 +1,4 @@
+import * as idb from 'lib0/indexeddb';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { type ClientIdStore, isClientId } from './deviceClient.ts';
@@ -40,6 +41,21 @@ export class LocalCopy implements ClientIdStore {
       },
       (error: unknown): LoadResult => ({ ok: false, error }),
     );
+  }
+
+  /**
+   * Every update a document's database holds (after destroy()). Another tab of the phone may have
+   * stored writes there that this tab's doc never held: y-indexeddb reads the database only at load.
+   */
+  static async storedUpdates(dbName: string): Promise<Uint8Array[]> {
+    // The stores y-indexeddb creates, should the database not exist yet.
+    const db = await idb.openDB(dbName, (d) => idb.createStores(d, [['updates', { autoIncrement: true }], ['custom']]));
+    try {
+      const [updates] = idb.transact(db, ['updates'], 'readonly');
+      return (await idb.getAll(updates!)) as Uint8Array[];
+    } finally {
+      db.close();
+    }
   }
 
   /** Deletes a document's database (after destroy()). */

@@ -75,6 +75,21 @@ export class EarlyWrites {
     }
   }
 
+  /** What every visit kept, this one's and other tabs' (readable ones only). */
+  all(): Uint8Array[] {
+    const kept: Uint8Array[] = [];
+    for (const key of this.#keys()) {
+      try {
+        const update = fromBase64(localStorage.getItem(key) ?? '');
+        Y.parseUpdateMeta(update);
+        kept.push(update);
+      } catch {
+        // Not a Yjs update: nothing of it can be put back.
+      }
+    }
+    return kept;
+  }
+
   /** Every visit's key for this document goes (the copy was deleted on a reset). */
   forgetAll(): void {
     try {
