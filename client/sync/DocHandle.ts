@@ -88,6 +88,8 @@ export class DocHandle {
       mayReconnect: () => this.problem()?.kind !== 'closed',
       onUnreachable: opts.onUnreachable,
       onSynced: () => this.claimClient(),
+      // Another tab may have stored writes while this one was offline or hidden: sent from here.
+      onConnected: () => void this.readOtherTabs(),
     });
     this.doc = doc;
     this.loaded = loaded;
@@ -102,6 +104,7 @@ export class DocHandle {
       unsent: (a) => setUnsentSource(() => a),
       problem: setProblem,
     };
+    document.addEventListener?.('visibilitychange', this.onVisible);
     void this.open(doc());
   }
 
@@ -172,6 +175,7 @@ export class DocHandle {
 
   async destroy(): Promise<void> {
     this.destroyed = true;
+    document.removeEventListener?.('visibilitychange', this.onVisible);
     this.link.destroy();
     await this.close();
     this.doc().destroy();
@@ -182,9 +186,17 @@ export class DocHandle {
     const local = new LocalCopy(this.dbName, doc, (e) => this.storageFailed(e), this.earlyWrites());
     this.local = local;
     // Counting starts at once so a write made while IndexedDB is still loading is not missed.
-    const tracker = new UnsentTracker(doc, (saved) => {
-      local.saveUnsent(saved).catch((e: unknown) => this.storageFailed(e));
-      markUnsent(this.opts.compoundId, this.opts.docName, saved.entries.length > 0);
+    const tracker = new UnsentTracker(doc, (mine) => {
+      // The stored list holds other tabs' entries too: the document stays listed while any is left.
+      local
+        .saveUnsent((stored) => tracker.merged(stored))
+        .then(
+          (all) => markUnsent(this.opts.compoundId, this.opts.docName, all.entries.length > 0),
+          (e: unknown) => {
+            if (mine.entries.length > 0) markUnsent(this.opts.compoundId, this.opts.docName, true);
+            this.storageFailed(e);
+          },
+        );
     });
     this.tracker = tracker;
     this.set.unsent(tracker.count);
@@ -197,6 +209,23 @@ export class DocHandle {
     if (this.destroyed || this.doc() !== doc) return;
     void this.link.start(doc, tracker);
   }
+
+  /** Takes in what other tabs of the phone stored since this copy loaded, and counts what they left unsent. */
+  private async readOtherTabs(): Promise<void> {
+    const local = this.local;
+    const tracker = this.tracker;
+    if (!local || !tracker || !this.loaded()) return;
+    try {
+      const saved = await local.readOtherTabs();
+      if (this.local === local) tracker.restore(saved);
+    } catch (e) {
+      this.storageFailed(e);
+    }
+  }
+
+  private onVisible = (): void => {
+    if (document.visibilityState === 'visible') void this.readOtherTabs();
+  };
 
   /** After the first sync of an open copy: continue under the client id this device wrote under before. */
   private claimClient(): void {

@@ -1,5 +1,5 @@
 import * as idb from 'lib0/indexeddb';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { type ClientIdStore, isClientId } from './deviceClient.ts';
 import type { EarlyWrites } from './earlyWrites.ts';
@@ -9,6 +9,8 @@ import type { SavedUnsent } from './UnsentTracker.ts';
 export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
 
 const UNSENT_KEY = 'unsent';
+/** y-indexeddb's store for keys beside the updates. */
+const CUSTOM_STORE = 'custom';
 const clientKey = (memberId: string) => `client:${memberId}`;
 
 /** A document's copy in IndexedDB through y-indexeddb, with its unsent list kept in the same database. */
@@ -17,6 +19,8 @@ export class LocalCopy implements ClientIdStore {
   readonly loaded: Promise<LoadResult>;
   private readonly persistence: IndexeddbPersistence;
   private readonly unhook: () => void;
+  /** The last unsent list being saved: closing waits for it. */
+  private saving: Promise<unknown> = Promise.resolve();
 
   /**
    * `onError`: a write to IndexedDB failed (the document goes on in memory and to the relay).
@@ -63,8 +67,37 @@ export class LocalCopy implements ClientIdStore {
     return clearDocument(dbName);
   }
 
-  saveUnsent(saved: SavedUnsent): Promise<unknown> {
-    return this.persistence.set(UNSENT_KEY, saved as never);
+  /**
+   * Stores the unsent list `merge` makes of the stored one, read and written in one transaction:
+   * another tab of the phone saves its own list to the same key. Resolves with what was stored.
+   */
+  async saveUnsent(merge: (stored: SavedUnsent | undefined) => SavedUnsent): Promise<SavedUnsent> {
+    const db = await this.persistence._db;
+    const saving = new Promise<SavedUnsent>((resolve, reject) => {
+      const tx = db.transaction([CUSTOM_STORE], 'readwrite');
+      const store = tx.objectStore(CUSTOM_STORE);
+      let merged: SavedUnsent | undefined;
+      const read = store.get(UNSENT_KEY);
+      read.onsuccess = () => {
+        merged = merge(read.result as SavedUnsent | undefined);
+        store.put(merged, UNSENT_KEY);
+      };
+      tx.oncomplete = () => resolve(merged!);
+      tx.onabort = () => reject(tx.error ?? new Error('unsent list not saved'));
+    });
+    this.saving = saving.catch(() => undefined);
+    return saving;
+  }
+
+  /**
+   * Reads what other tabs of the phone stored since this copy loaded (y-indexeddb reads the
+   * database only at load): their writes go into the document, their unsent list is returned.
+   */
+  async readOtherTabs(): Promise<SavedUnsent | undefined> {
+    const loaded = await this.loaded;
+    if (!loaded.ok || this.persistence._destroyed) return undefined;
+    await fetchUpdates(this.persistence);
+    return (await this.persistence.get(UNSENT_KEY)) as SavedUnsent | undefined;
   }
 
   /** The client id this device writes the document under for the member, if it has one. */
@@ -86,6 +119,7 @@ export class LocalCopy implements ClientIdStore {
    */
   async destroy(): Promise<void> {
     const loaded = await this.loaded;
+    await this.saving;
     this.unhook();
     await this.persistence.destroy().catch(() => undefined);
     if (loaded.ok) this.early?.forget();

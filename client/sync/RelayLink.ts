@@ -25,6 +25,8 @@ export interface RelayLinkOptions {
   mayReconnect: () => boolean;
   /** Many failed attempts while the browser claims to be online: maybe the token (HTTP 401 at upgrade). */
   onUnreachable?: () => void;
+  /** A connection opened (each time). */
+  onConnected?: () => void;
   /** The document received the relay's state (each time a connection syncs). */
   onSynced?: () => void;
 }
@@ -97,6 +99,7 @@ export class RelayLink {
       if (status === 'connected') {
         this.greeted = false;
         tracker.connectionOpened();
+        this.opts.onConnected?.();
       }
       this.refresh();
     });

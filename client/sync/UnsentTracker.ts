@@ -10,6 +10,8 @@ interface Entry {
   round: number;
 }
 
+const entryKey = (e: Entry) => `${e.client}:${e.clock}:${e.deleteOnly}`;
+
 export interface SavedUnsent {
   entries: Entry[];
   confirmed: [number, number][];
@@ -35,6 +37,8 @@ export class UnsentTracker {
   private readonly setCount: (n: number) => void;
   private entries: Entry[] = [];
   private readonly confirmed = new Map<number, number>();
+  /** Every entry this tracker held (written here or taken over), so the stored list's others are known. */
+  private readonly seen = new Set<string>();
   /** Incremented for each probe sent; `answered` is the last round the relay answered. */
   private round = 0;
   private answered = -1;
@@ -49,16 +53,39 @@ export class UnsentTracker {
     doc.on('afterTransaction', this.onTransaction);
   }
 
-  /** Restores what an earlier visit left unsent, dropping entries the local document does not hold. */
+  /**
+   * Takes over what an earlier visit or another tab left unsent (the stored list), dropping entries
+   * the local document does not hold and entries this tracker held before (its own, and those it
+   * took over earlier: sent since, or still counted).
+   */
   restore(saved: SavedUnsent | undefined): void {
     if (!saved) return;
     const sv = this.localStateVector();
-    for (const [c, clock] of saved.confirmed) this.confirmed.set(c, clock);
-    const earlier = saved.entries
-      .filter((e) => e.clock <= (sv.get(e.client) ?? 0))
-      .map((e) => ({ ...e, round: Number.POSITIVE_INFINITY }));
-    this.entries = [...earlier, ...this.entries];
+    for (const [c, clock] of saved.confirmed) if (clock > (this.confirmed.get(c) ?? 0)) this.confirmed.set(c, clock);
+    const taken = saved.entries
+      .filter((e) => {
+        const unseen = !this.seen.has(entryKey(e));
+        this.seen.add(entryKey(e));
+        return unseen && e.clock <= (sv.get(e.client) ?? 0);
+      })
+      .map((e) => ({ ...e, round: this.round }));
+    this.entries = [...taken, ...this.entries];
     this.prune(true);
+  }
+
+  /**
+   * The list to store: this tracker's, and the stored entries it never held. Other tabs of the
+   * phone save theirs to the same database; their writes are not in this tab's doc until it reads
+   * them (restore), and saving this list alone would drop them from the count.
+   */
+  merged(stored: SavedUnsent | undefined): SavedUnsent {
+    const others = (stored?.entries ?? []).filter((e) => !this.seen.has(entryKey(e)));
+    const clients = new Set(others.map((e) => e.client));
+    const confirmed = new Map(this.confirmed);
+    for (const [c, clock] of stored?.confirmed ?? []) {
+      if (clients.has(c) && clock > (confirmed.get(c) ?? 0)) confirmed.set(c, clock);
+    }
+    return { entries: [...this.entries, ...others], confirmed: [...confirmed] };
   }
 
   /** A probe is about to go out on an open connection. */
@@ -98,7 +125,9 @@ export class UnsentTracker {
     const after = tr.afterState.get(client) ?? 0;
     const deleted = tr.deleteSet.clients.size > 0;
     if (after === before && !deleted) return;
-    this.entries.push({ client, clock: after, deleteOnly: after === before, round: this.round });
+    const entry = { client, clock: after, deleteOnly: after === before, round: this.round };
+    this.seen.add(entryKey(entry));
+    this.entries.push(entry);
     this.prune(true);
   };
 

@@ -14,7 +14,7 @@ async function storeVisit(dbName: string, saved: SavedUnsent): Promise<void> {
   const copy = new LocalCopy(dbName, doc);
   await copy.loaded;
   doc.getArray('events').push([{ id: 'offline-1' }]);
-  await copy.saveUnsent(saved);
+  await copy.saveUnsent(() => saved);
   await copy.destroy();
 }
 
@@ -41,7 +41,7 @@ describe('a document’s copy in IndexedDB', () => {
     await storeVisit('copy-c', unsentOf(1));
     const doc = new Y.Doc();
     const copy = new LocalCopy('copy-c', doc);
-    const saving = copy.saveUnsent(unsentOf(2));
+    const saving = copy.saveUnsent(() => unsentOf(2));
     expect(await copy.loaded).toEqual({ ok: true, unsent: unsentOf(1) });
     await saving;
     await copy.destroy();

@@ -5,6 +5,7 @@ import { downloads } from './support/offlineBrowser.ts';
 
 const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 const { EarlyWrites } = await import('../../../client/sync/earlyWrites.ts');
+const { docsWithUnsent } = await import('../../../client/sync/unsentDocs.ts');
 
 /** Two tabs of one compound on one phone: one IndexedDB database per document, two Y.Docs in memory. */
 function tab(docName: string, compoundId: string) {
@@ -56,5 +57,47 @@ describe('a reset in one tab while another tab wrote offline', () => {
     const saved = JSON.parse(await problem.copy.json.text()) as { events: { id: string }[] };
     expect(saved.events.map((e) => e.id).sort()).toEqual(['early-in-tab-a', 'written-in-tab-b']);
     await b.destroy();
+  });
+});
+
+describe('the unsent list when two tabs write to one document', () => {
+  // A review found each tab saving its own list over the other's: "0 条修改未发送" after a reload.
+  it('counts, after a reload, what both tabs wrote offline', async () => {
+    const b = tab('minutes-m9', 'c-two-tabs');
+    await eventually(() => expect(b.loaded()).toBe(true));
+    const a = tab('minutes-m9', 'c-two-tabs');
+    await eventually(() => expect(a.loaded()).toBe(true));
+    a.append([{ id: 'a1', at: 1 }]);
+    await eventually(() => expect(a.unsent()).toBe(1));
+    await a.destroy();
+    // Tab B writes after tab A was closed: its list is saved beside tab A's, not over it.
+    b.append([{ id: 'b1', at: 2 }]);
+    await eventually(() => expect(b.unsent()).toBe(1));
+    await b.destroy();
+    expect(docsWithUnsent('c-two-tabs')).toContain('minutes-m9');
+    const reloaded = tab('minutes-m9', 'c-two-tabs');
+    await eventually(() => expect(reloaded.loaded()).toBe(true));
+    expect(reloaded.events().length).toBe(2);
+    // Both writes are unsent (offline all along): "2 条修改未发送".
+    expect(reloaded.unsent()).toBe(2);
+    await reloaded.destroy();
+  });
+
+  it('counts another tab’s offline writes once this tab is shown again', async () => {
+    const b = tab('public', 'c-two-tabs-shown');
+    await eventually(() => expect(b.loaded()).toBe(true));
+    const a = tab('public', 'c-two-tabs-shown');
+    await eventually(() => expect(a.loaded()).toBe(true));
+    a.append([{ id: 'a1', at: 1 }]);
+    await eventually(() => expect(a.unsent()).toBe(1));
+    await a.destroy();
+    expect(b.unsent()).toBe(0);
+    // The member switches back to tab B.
+    document.dispatchEvent(new Event('visibilitychange'));
+    await eventually(() => expect(b.unsent()).toBe(1));
+    expect(b.events().toJSON()).toEqual([{ id: 'a1', at: 1 }]);
+    await b.destroy();
+    // Still listed for the next start: its entry is tab B's to send now, and B sent nothing.
+    expect(docsWithUnsent('c-two-tabs-shown')).toContain('public');
   });
 });

@@ -79,4 +79,21 @@ describe('UnsentTracker', () => {
     tracker.confirm(sv(doc), true);
     expect(tracker.count()).toBe(0);
   });
+
+  it('stores another tab’s entries beside its own until it took them over and saw them sent', () => {
+    const a = setup();
+    a.doc.getArray('events').push([{ id: 'tab-a' }]);
+    const b = setup();
+    b.doc.getArray('events').push([{ id: 'tab-b' }]);
+    // Tab B saves after tab A: tab A's entry stays in the stored list.
+    expect(b.tracker.merged(a.saved()).entries).toHaveLength(2);
+    // Tab B reads tab A's write from the database and takes its entry over.
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), 'indexeddb');
+    b.tracker.restore(b.tracker.merged(a.saved()));
+    expect(b.tracker.count()).toBe(2);
+    b.tracker.confirm(sv(b.doc), true);
+    expect(b.tracker.count()).toBe(0);
+    // Sent: tab A's entry, still in the list tab A stored, is not put back.
+    expect(b.tracker.merged(a.saved()).entries).toEqual([]);
+  });
 });

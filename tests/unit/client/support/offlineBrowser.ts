@@ -3,7 +3,7 @@ import { afterAll } from 'vitest';
 
 /**
  * Just enough of a browser for the phone's sync layer in Node: IndexedDB (fake-indexeddb), offline,
- * so no relay link connects, a link element whose click records the file it would download, and a
+ * so no relay link connects, a visible document whose link element whose click records the file it would download, and a
  * Map-backed localStorage (Node 20 has none).
  * Import it first; it puts the globals back after the file's tests.
  */
@@ -24,13 +24,15 @@ Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, confi
 g.location = { origin: 'http://localhost', pathname: '/' };
 // Never opened offline; the relay link only reads its constants.
 g.WebSocket ??= Object.assign(() => undefined, { OPEN: 1 });
-g.document = {
+// An EventTarget, for the tab shown again ('visibilitychange').
+g.document = Object.assign(new EventTarget(), {
+  visibilityState: 'visible',
   createElement: () => {
     const a = { download: '', href: '', click: () => downloads.push(a.download), remove: () => undefined };
     return a;
   },
   body: { append: () => undefined },
-};
+});
 const kept = new Map<string, string>();
 g.localStorage = {
   getItem: (k: string) => (kept.has(k) ? kept.get(k)! : null),
