@@ -150,27 +150,40 @@ export class DocHandle {
     this.set.problem(undefined);
   }
 
-  /** Saves the local copy to files, forgets it and loads the document again from the relay. */
+  /**
+   * Saves the local copy to files, forgets it and loads the document again from the relay. When
+   * IndexedDB fails on the way, the copy is opened again, with a storage problem said.
+   */
   async resetFromRelay(code: number, reason: string): Promise<void> {
     const old = this.doc();
     await this.close();
-    // Another tab's writes are in the database (or its early-write key) and never in this tab's doc:
-    // y-indexeddb reads the database only at load. They go into the files before the copy goes.
-    const stored = [...(await LocalCopy.storedUpdates(this.dbName)), ...this.earlyWrites().all()];
-    await LocalCopy.clear(this.dbName);
+    let stored: Uint8Array[] = [];
+    let copy: ExportedCopy;
+    try {
+      // Another tab's writes are in the database (or its early-write key) and never in this tab's
+      // doc: y-indexeddb reads the database only at load. They go into the files before the copy goes.
+      stored = [...(await LocalCopy.storedUpdates(this.dbName)), ...this.earlyWrites().all()];
+      await LocalCopy.clear(this.dbName);
+      // Saved only now, when the fresh doc takes over: a write made while the copy was closed and
+      // deleted is in the old doc, and in the files with the rest of it.
+      const saved = withUpdates(old, stored);
+      copy = exportCopy(saved, this.opts.compoundId, this.opts.docName);
+      saved.destroy();
+      copy.download();
+    } catch (e) {
+      // The database may be gone or not: the old doc takes what it held and is stored again on open.
+      for (const update of stored) Y.applyUpdate(old, update, LocalCopy);
+      this.storageFailed(e);
+      if (!this.destroyed) await this.open(old);
+      return;
+    }
     this.earlyWrites().forgetAll();
     markUnsent(this.opts.compoundId, this.opts.docName, false);
-    // Saved only now, when the fresh doc takes over: a write made while the copy was closed and
-    // deleted is in the old doc, and in the files with the rest of it.
     const fresh = new Y.Doc();
     this.set.doc(fresh);
-    const saved = withUpdates(old, stored);
-    const copy = exportCopy(saved, this.opts.compoundId, this.opts.docName);
-    copy.download();
-    saved.destroy();
     old.destroy();
     this.set.problem({ kind: 'recovered', code, reason, copy });
-    await this.open(fresh);
+    if (!this.destroyed) await this.open(fresh);
   }
 
   async destroy(): Promise<void> {

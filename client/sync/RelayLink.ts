@@ -83,7 +83,8 @@ export class RelayLink {
     const provider = new WebsocketProvider(syncUrl(), this.opts.room, doc, {
       // Each socket the provider opens, reconnects included, fetches its own ticket first.
       WebSocketPolyfill: ticketSocket(this.opts.ticket),
-      connect: navigator.onLine && !this.paused,
+      // Not while the document is stopped (a copy opened again after a reset failed): retry() connects.
+      connect: navigator.onLine && !this.paused && this.opts.mayReconnect(),
       maxBackoffTime: 10_000,
       // Cross-tab BroadcastChannel re-encodes the whole document on every connect (~400 ms for a
       // five-year compound); tabs of one compound sync through the relay instead.
