@@ -2,7 +2,7 @@ import { For, lazy, Match, Switch } from 'solid-js';
 import { closeMessage } from '../i18n/errors.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
-import type { DocHandle, DocProblem } from '../sync/DocHandle.ts';
+import type { DocHandle, DocProblem, StorageProblem } from '../sync/DocHandle.ts';
 import { storageError } from '../sync/storage.ts';
 import { IconAlert } from '../ui/icons.tsx';
 
@@ -31,7 +31,7 @@ export function ProblemBanner(props: { session: CompoundSession }) {
   );
 }
 
-function Problem(props: { docName: string; problem: DocProblem; handle: DocHandle }) {
+function Problem(props: { docName: string; problem: DocProblem | StorageProblem; handle: DocHandle }) {
   return (
     <Switch>
       <Match when={props.problem.kind === 'recovered' && props.problem}>

@@ -4,7 +4,7 @@ import type { Member } from '../../shared/roles.ts';
 import { isCommittee, isPartner } from '../../shared/roles.ts';
 import { type Account, accountFor, reloadAccount, updateAccount } from './accounts.ts';
 import { ApiError, api } from './api.ts';
-import { type Connection, DocHandle, type DocProblem } from './DocHandle.ts';
+import { type Connection, DocHandle, type DocProblem, type StorageProblem } from './DocHandle.ts';
 import { docsWithUnsent } from './unsentDocs.ts';
 
 export type SyncState = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
@@ -24,7 +24,7 @@ export class CompoundSession {
   private readonly holders = new Map<string, number>();
   private readonly closing = new Map<string, ReturnType<typeof setInterval>>();
   readonly summary: Accessor<SyncSummary>;
-  readonly problems: Accessor<{ docName: string; problem: DocProblem; handle: DocHandle }[]>;
+  readonly problems: Accessor<{ docName: string; problem: DocProblem | StorageProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
   /** Tokens the API refused to this session; a key renewed in another tab is not among them. */
   private readonly refused = new Set<string>();
@@ -44,8 +44,8 @@ export class CompoundSession {
     this.summary = createMemo(() => summarize(this.list[0]()));
     this.problems = createMemo(() =>
       this.list[0]().flatMap((h) => {
-        const problem = h.problem();
-        return problem ? [{ docName: h.name, problem, handle: h }] : [];
+        const problems = [h.problem(), h.storageProblem()].filter((p) => p !== undefined);
+        return problems.map((problem) => ({ docName: h.name, problem, handle: h }));
       }),
     );
     void this.checkToken();

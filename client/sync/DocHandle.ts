@@ -23,12 +23,17 @@ installReadAnyFast();
 /** Transaction origin of this device's own writes. */
 export const localOrigin = { kind: 'local' } as const;
 
-/** Something the member should know about this document, in the words of client/i18n. */
+/** What the relay did to this document that the member should know, in the words of client/i18n. */
 export type DocProblem =
-  | { kind: 'storage'; detail: string }
   | { kind: 'closed'; code: number; reason: string }
   | { kind: 'recovered'; code: number; reason: string; copy: ExportedCopy }
   | { kind: 'rate-limited'; retryAt: number };
+
+/** The phone's storage failed for this document: shown beside a DocProblem, never in its place. */
+export interface StorageProblem {
+  kind: 'storage';
+  detail: string;
+}
 
 export interface DocHandleOptions {
   compoundId: string;
@@ -58,11 +63,14 @@ export class DocHandle {
   readonly awareness: Accessor<Awareness | undefined>;
   readonly unsent: Accessor<number>;
   readonly problem: Accessor<DocProblem | undefined>;
+  /** IndexedDB failed (a write, the load, a reset): the document goes on in memory and to the relay. */
+  readonly storageProblem: Accessor<StorageProblem | undefined>;
   private readonly set: {
     doc: (d: Y.Doc) => void;
     loaded: (v: boolean) => void;
     unsent: (a: Accessor<number>) => void;
     problem: (p: DocProblem | undefined) => void;
+    storageProblem: (p: StorageProblem | undefined) => void;
   };
   private readonly link: RelayLink;
   private local: LocalCopy | undefined;
@@ -80,6 +88,7 @@ export class DocHandle {
     const [loaded, setLoaded] = createSignal(false);
     const [unsentSource, setUnsentSource] = createSignal<Accessor<number>>(() => 0);
     const [problem, setProblem] = createSignal<DocProblem>();
+    const [storageProblem, setStorageProblem] = createSignal<StorageProblem>();
     this.link = new RelayLink({
       room: `${opts.compoundId}/${opts.docName}`,
       ticket: opts.ticket,
@@ -98,11 +107,13 @@ export class DocHandle {
     this.awareness = this.link.awareness;
     this.unsent = () => unsentSource()();
     this.problem = problem;
+    this.storageProblem = storageProblem;
     this.set = {
       doc: setDoc,
       loaded: setLoaded,
       unsent: (a) => setUnsentSource(() => a),
       problem: setProblem,
+      storageProblem: setStorageProblem,
     };
     document.addEventListener?.('visibilitychange', this.onVisible);
     void this.open(doc());
@@ -182,6 +193,8 @@ export class DocHandle {
     const fresh = new Y.Doc();
     this.set.doc(fresh);
     old.destroy();
+    // A new database: what the old one failed at is behind.
+    this.set.storageProblem(undefined);
     this.set.problem({ kind: 'recovered', code, reason, copy });
     if (!this.destroyed) await this.open(fresh);
   }
@@ -272,7 +285,10 @@ export class DocHandle {
     if (typeof decision === 'object') {
       this.set.problem({ kind: 'rate-limited', retryAt: now + decision.wait });
       clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => this.retry(), decision.wait);
+      // Only the wait ends: a stop or a reset that came meanwhile stays until the member acts.
+      this.retryTimer = setTimeout(() => {
+        if (this.problem()?.kind === 'rate-limited') this.retry();
+      }, decision.wait);
       return;
     }
     // Stop this document only: a member who may no longer read it keeps the rest of the compound.
@@ -286,7 +302,7 @@ export class DocHandle {
   }
 
   private storageFailed(e: unknown): void {
-    this.set.problem({ kind: 'storage', detail: String(e) });
+    this.set.storageProblem({ kind: 'storage', detail: String(e) });
   }
 
   private async close(): Promise<void> {
