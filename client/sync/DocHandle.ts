@@ -78,6 +78,7 @@ export class DocHandle {
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRecovery: number | undefined;
+  private resetting: Promise<void> | undefined;
   private readonly dbName: string;
   /** The open copy's claim on this device's client id: pending, held (its release) or settled without. */
   private claim: Promise<Release | undefined> | undefined;
@@ -163,9 +164,17 @@ export class DocHandle {
 
   /**
    * Saves the local copy to files, forgets it and loads the document again from the relay. When
-   * IndexedDB fails on the way, the copy is opened again, with a storage problem said.
+   * IndexedDB fails on the way, the copy is opened again, with a storage problem said. A call while
+   * a reset runs (重置本机副本 tapped twice) gets the running one.
    */
-  async resetFromRelay(code: number, reason: string): Promise<void> {
+  resetFromRelay(code: number, reason: string): Promise<void> {
+    this.resetting ??= this.reset(code, reason).finally(() => {
+      this.resetting = undefined;
+    });
+    return this.resetting;
+  }
+
+  private async reset(code: number, reason: string): Promise<void> {
     const old = this.doc();
     await this.close();
     let stored: Uint8Array[] = [];

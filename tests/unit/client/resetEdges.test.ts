@@ -38,3 +38,26 @@ describe('a reset whose database cannot be deleted (IndexedDB fails: UnknownErro
     await again.destroy();
   });
 });
+
+describe('"重置本机副本" tapped twice while the reset runs (the stop banner stays up until it ends)', () => {
+  // A review found two resets: four files, and a second fresh doc left behind.
+  it('resets once: one pair of files, and a write made after it is stored and counted', async () => {
+    const h = new DocHandle(opts('c-double-reset'));
+    await eventually(() => expect(h.loaded()).toBe(true));
+    h.append([{ id: 'before', at: 1 }]);
+    const before = downloads.length;
+    const first = h.resetFromRelay(4422, 'refused');
+    const second = h.resetFromRelay(4422, 'refused');
+    await Promise.all([first, second]);
+    await eventually(() => expect(h.loaded()).toBe(true));
+    h.append([{ id: 'after', at: 2 }]);
+    expect(h.unsent()).toBe(1);
+    const files = downloads.length - before;
+    await h.destroy();
+    const again = new DocHandle(opts('c-double-reset'));
+    await eventually(() => expect(again.loaded()).toBe(true));
+    expect(ids(again)).toEqual(['after']);
+    await again.destroy();
+    expect(files).toBe(2);
+  });
+});
