@@ -3,7 +3,7 @@ import { clearDocument, fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { type ClientIdStore, isClientId } from './deviceClient.ts';
 import type { EarlyWrites } from './earlyWrites.ts';
-import { storeAfterLoad } from './storeAfterLoad.ts';
+import { type StoreHook, storeAfterLoad } from './storeAfterLoad.ts';
 import type { SavedUnsent } from './UnsentTracker.ts';
 
 export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
@@ -18,13 +18,14 @@ export class LocalCopy implements ClientIdStore {
   /** Settles once the stored updates are in the document, or with the error when IndexedDB cannot open. */
   readonly loaded: Promise<LoadResult>;
   private readonly persistence: IndexeddbPersistence;
-  private readonly unhook: () => void;
+  private readonly hook: StoreHook;
   /** The last unsent list being saved: closing waits for it. */
   private saving: Promise<unknown> = Promise.resolve();
 
   /**
    * `onError`: a write to IndexedDB failed (the document goes on in memory and to the relay).
-   * `early`: where writes made before the load ended are kept too, in case the app is closed first.
+   * `early`: where writes made before the load ended are kept too, in case the app is closed first,
+   * and writes IndexedDB failed to store (a full phone), for the next visit to put back.
    */
   constructor(
     dbName: string,
@@ -33,7 +34,17 @@ export class LocalCopy implements ClientIdStore {
     private readonly early?: EarlyWrites,
   ) {
     this.persistence = new IndexeddbPersistence(dbName, doc);
-    this.unhook = storeAfterLoad(this.persistence, doc, onError, (writes) => early?.keep(writes));
+    this.hook = storeAfterLoad(this.persistence, doc, onError, (writes) => early?.keep(writes));
+    // lib0's requests resolve on success, and a transaction can still abort at commit (Chromium's
+    // quota): y-indexeddb's other writes (the trimmed log, a key of `set`) fail only here.
+    void this.persistence._db.then(
+      (db) =>
+        db.addEventListener('abort', (e) => {
+          const error = (e.target as IDBTransaction | null)?.error;
+          if (error) onError?.(error);
+        }),
+      () => undefined,
+    );
     // whenSynced never settles when the database cannot open, but get() rejects then. Read at once,
     // so the list is the one the last visit left, before this visit saves writes made while loading.
     this.loaded = this.persistence.get(UNSENT_KEY).then(
@@ -120,8 +131,9 @@ export class LocalCopy implements ClientIdStore {
   async destroy(): Promise<void> {
     const loaded = await this.loaded;
     await this.saving;
-    this.unhook();
+    this.hook.stop();
     await this.persistence.destroy().catch(() => undefined);
-    if (loaded.ok) this.early?.forget();
+    // A write IndexedDB did not store is only in `early`: it stays for the next visit to put back.
+    if (loaded.ok && !this.hook.lost()) this.early?.forget();
   }
 }

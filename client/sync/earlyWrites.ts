@@ -24,7 +24,9 @@ function holds(doc: Y.Doc, update: Uint8Array): boolean {
  * closes the app within them loses it from IndexedDB. localStorage is written at once, so the next
  * visit finds it and puts it in the document (it then reaches IndexedDB and the relay like any
  * change). Each visit keeps its own key; a visit forgets its key once its copy is closed (the writes
- * stored), and a later visit forgets an earlier one's once the loaded copy holds all of it.
+ * stored), and a later visit forgets an earlier one's once the loaded copy holds all of it. A write
+ * IndexedDB failed to store (the phone's storage full) is kept here the same way, and its visit's
+ * key is not forgotten.
  */
 export class EarlyWrites {
   readonly #prefix: string;
@@ -40,7 +42,8 @@ export class EarlyWrites {
     try {
       localStorage.setItem(this.#own, toBase64(Y.mergeUpdates([...updates])));
     } catch {
-      // IndexedDB still gets them once the copy loads; only a closed app would lose them.
+      // IndexedDB still gets them once the copy loads; only a closed app would lose them (or, when
+      // IndexedDB failed too, the member was told and the relay gets them once online).
     }
   }
 
