@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { careHousehold } from './support/careLog.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { community, owners } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { TestLog } from './support/TestLog.ts';
-
-function household() {
-  const log = new TestLog();
-  log.add(
-    'care.household.registered',
-    'comm1',
-    { label: '王奶奶家', building: '3号楼', reasonCategory: 'elderly-alone', cadence: 'weekly', visitorId: 'own1' },
-    'h1',
-  );
-  return log;
-}
 
 // A review (2026-12-04) found a closing beside another write folding by Yjs's order.
 describe('care: two committee members close one household offline with different reasons', () => {
   it('shows the earlier reason on every phone and keeps the other, whichever close Yjs puts first', () => {
-    const log = household();
+    const log = careHousehold();
     const base = [...log.events];
     const a = log.add('care.household.closed', 'comm1', { householdId: 'h1', reason: '搬去女儿家' });
     const b = log.add('care.household.closed', 'own1', { householdId: 'h1', reason: '老人已过世' });
@@ -42,7 +31,7 @@ describe('care: two committee members close one household offline with different
 
 describe('care: a household handed to another visitor while another phone closes it', () => {
   it('shows it closed, with the new visitor, on every phone', () => {
-    const log = household();
+    const log = careHousehold();
     const base = [...log.events];
     const assign = log.add('care.visitor.assigned', 'own1', { householdId: 'h1', visitorId: 'comm1' });
     const close = log.add('care.household.closed', 'comm1', { householdId: 'h1', reason: '搬走了' });
@@ -65,7 +54,7 @@ describe('care: a household handed to another visitor while another phone closes
 // The same review: the relay stored acting on a household its author's copy held closed.
 describe('care: acting on a household its author saw closed', () => {
   function closed() {
-    const log = household();
+    const log = careHousehold();
     log.add('care.household.closed', 'comm1', { householdId: 'h1', reason: '搬走了' });
     const copy = relayCopy(log.events, 'committee');
     return { log, copy, phone: copy.phone(40) };

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildingGrid, careRows, gridBuildings } from '../../shared/folds/index.ts';
+import { careHousehold } from './support/careLog.ts';
 import { everyMergeOrder, reasonOf } from './support/everyMergeOrder.ts';
 import { community, owners } from './support/members.ts';
 import { TestLog } from './support/TestLog.ts';
 
-function household() {
-  const log = new TestLog();
-  log.add(
-    'care.household.registered',
-    'comm1',
-    { label: '王奶奶家', building: '3号楼', reasonCategory: 'elderly-alone', cadence: 'weekly', visitorId: 'own1' },
-    'h1',
-  );
-  return log;
-}
-
 describe('care: closing a household while a visit is logged offline', () => {
   it('keeps the visit (and its concern) whichever of the two Yjs puts first', () => {
-    const log = household();
+    const log = careHousehold();
     const base = [...log.events];
     const visit = log.add('care.visit.logged', 'own1', {
       householdId: 'h1',
@@ -44,7 +34,7 @@ describe('care: closing a household while a visit is logged offline', () => {
 
 describe('care: two visits logged offline', () => {
   it('hold the same state in either merge order', () => {
-    const log = household();
+    const log = careHousehold();
     const base = [...log.events];
     const a = log.add('care.visit.logged', 'own1', { householdId: 'h1', note: '一切都好' });
     const b = log.add('care.visit.logged', 'comm1', { householdId: 'h1', note: '送了米' });
