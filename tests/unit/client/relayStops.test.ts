@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, createCompound, type Session } from '../../helpers/clients.ts';
+import { addMember, createCompound } from '../../helpers/clients.ts';
 import { eventually } from '../../helpers/eventually.ts';
 import { useTestServer } from '../../helpers/useTestServer.ts';
 import { aim, downloads, goOffline, goOnline } from './support/onlineBrowser.ts';
+import { handleFor } from './support/relayHandle.ts';
 
-const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 const { CompoundSession, CLOSE_CHECK_MS } = await import('../../../client/sync/CompoundSession.ts');
 const { saveAccount } = await import('../../../client/sync/accounts.ts');
-const { api } = await import('../../../client/sync/api.ts');
 
 /** When the relay stops a document (not a refused change of this phone's), against a real relay. */
-
-function handleFor(s: Session, docName: string) {
-  return new DocHandle({
-    compoundId: s.compoundId,
-    docName,
-    memberId: s.memberId,
-    ticket: async () => (await api.syncTicket(s.compoundId, s.token)).ticket,
-    token: () => s.token,
-    onFatal: () => undefined,
-  });
-}
 
 describe('a 4403 at admission (a document the member may not read, e.g. after leaving the committee)', () => {
   const server = useTestServer();

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { connect, createCompound, raised, type Session, synced } from '../../helpers/clients.ts';
+import { connect, createCompound, raised, synced } from '../../helpers/clients.ts';
 import { eventually } from '../../helpers/eventually.ts';
 import { useTestServer } from '../../helpers/useTestServer.ts';
 import { aim, goOffline, goOnline } from './support/onlineBrowser.ts';
+import { handleFor } from './support/relayHandle.ts';
 
-const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
-const { api } = await import('../../../client/sync/api.ts');
 const { docsWithUnsent } = await import('../../../client/sync/unsentDocs.ts');
-
-function handleFor(s: Session, docName: string) {
-  return new DocHandle({
-    compoundId: s.compoundId,
-    docName,
-    memberId: s.memberId,
-    ticket: async () => (await api.syncTicket(s.compoundId, s.token)).ticket,
-    token: () => s.token,
-    onFatal: () => undefined,
-  });
-}
 
 /**
  * Two tabs of one compound (the installed app, and a tab opened from a WeChat link). Tab A writes
