@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../helpers/eventually.ts';
-import { downloads } from './support/offlineBrowser.ts';
+import { downloads, offlineDoc } from './support/offlineBrowser.ts';
 
 const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 
 describe('a document reset after the relay refused it', () => {
   it('saves what was written while its copy was being deleted, in the files with the rest', async () => {
-    const handle = new DocHandle({
-      compoundId: 'c1',
-      docName: 'public',
-      memberId: 'm1',
-      ticket: async () => 'ticket',
-      onFatal: () => undefined,
-    });
+    const handle = new DocHandle(offlineDoc('c1'));
     await eventually(() => expect(handle.loaded()).toBe(true));
     handle.append([{ id: 'unsent' }]);
     const resetting = handle.resetFromRelay(4422, 'causal_rule: refused');

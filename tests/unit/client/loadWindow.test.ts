@@ -1,17 +1,11 @@
-import './support/offlineBrowser.ts';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../helpers/eventually.ts';
+import { offlineDoc } from './support/offlineBrowser.ts';
 
 const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 const { CompoundSession } = await import('../../../client/sync/CompoundSession.ts');
 
-const opts = (compoundId: string) => ({
-  compoundId,
-  docName: 'public',
-  memberId: 'm1',
-  ticket: async () => 'ticket',
-  onFatal: () => undefined,
-});
+const opts = (compoundId: string) => offlineDoc(compoundId);
 
 async function seed(compoundId: string, n: number) {
   const h = new DocHandle(opts(compoundId));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eventually } from '../../helpers/eventually.ts';
-import './support/offlineBrowser.ts';
+import { offlineDoc } from './support/offlineBrowser.ts';
 
 const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 
@@ -13,13 +13,7 @@ type Private = { onClosed(code: number, reason: string): void; storageFailed(e: 
  */
 describe('a storage failure after the relay stopped or reset a document', () => {
   it('does not replace the stop (banner with retry/reset, and no silent reconnect)', async () => {
-    const h = new DocHandle({
-      compoundId: 'c-slot',
-      docName: 'public',
-      memberId: 'm1',
-      ticket: async () => 'ticket',
-      onFatal: () => undefined,
-    });
+    const h = new DocHandle(offlineDoc('c-slot'));
     await eventually(() => expect(h.loaded()).toBe(true));
     h.append([{ id: 'unsent', at: 1 }]);
     // The day's quota is used up: the relay stops the document (4430 -> 'stop').
@@ -34,13 +28,7 @@ describe('a storage failure after the relay stopped or reset a document', () => 
   });
 
   it('does not replace the "your copy was reset, files saved" dialog before the member saw it', async () => {
-    const h = new DocHandle({
-      compoundId: 'c-slot2',
-      docName: 'public',
-      memberId: 'm1',
-      ticket: async () => 'ticket',
-      onFatal: () => undefined,
-    });
+    const h = new DocHandle(offlineDoc('c-slot2'));
     await eventually(() => expect(h.loaded()).toBe(true));
     h.append([{ id: 'refused', at: 1 }]);
     await h.resetFromRelay(4422, 'refused');
@@ -51,13 +39,7 @@ describe('a storage failure after the relay stopped or reset a document', () => 
   });
 
   it('a stop that came while a rate limit waited stays when the wait ends (no reconnect by itself)', async () => {
-    const h = new DocHandle({
-      compoundId: 'c-slot3',
-      docName: 'public',
-      memberId: 'm1',
-      ticket: async () => 'ticket',
-      onFatal: () => undefined,
-    });
+    const h = new DocHandle(offlineDoc('c-slot3'));
     await eventually(() => expect(h.loaded()).toBe(true));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

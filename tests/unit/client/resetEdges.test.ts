@@ -1,17 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eventually } from '../../helpers/eventually.ts';
-import { downloads } from './support/offlineBrowser.ts';
+import { downloads, offlineDoc } from './support/offlineBrowser.ts';
 
 const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 const { LocalCopy } = await import('../../../client/sync/LocalCopy.ts');
 
-const opts = (compoundId: string) => ({
-  compoundId,
-  docName: 'public',
-  memberId: 'm1',
-  ticket: async () => 'ticket',
-  onFatal: () => undefined,
-});
+const opts = (compoundId: string) => offlineDoc(compoundId);
 const ids = (h: InstanceType<typeof DocHandle>) => (h.events().toJSON() as { id: string }[]).map((e) => e.id);
 
 describe('a reset whose database cannot be deleted (IndexedDB fails: UnknownError, a blocked delete...)', () => {

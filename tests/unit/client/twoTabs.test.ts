@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../../helpers/eventually.ts';
-import { downloads } from './support/offlineBrowser.ts';
+import { downloads, offlineDoc } from './support/offlineBrowser.ts';
 
 const { DocHandle } = await import('../../../client/sync/DocHandle.ts');
 const { EarlyWrites } = await import('../../../client/sync/earlyWrites.ts');
@@ -9,13 +9,7 @@ const { docsWithUnsent } = await import('../../../client/sync/unsentDocs.ts');
 
 /** Two tabs of one compound on one phone: one IndexedDB database per document, two Y.Docs in memory. */
 function tab(docName: string, compoundId: string) {
-  return new DocHandle({
-    compoundId,
-    docName,
-    memberId: 'm1',
-    ticket: async () => 'ticket',
-    onFatal: () => undefined,
-  });
+  return new DocHandle(offlineDoc(compoundId, docName));
 }
 
 describe('a reset in one tab while another tab wrote offline', () => {

@@ -53,3 +53,8 @@ afterAll(() => {
   URL.createObjectURL = urls.create;
   URL.revokeObjectURL = urls.revoke;
 });
+
+/** A DocHandle's options for a phone with no relay: member m1, a ticket that is never used. */
+export function offlineDoc(compoundId: string, docName = 'public') {
+  return { compoundId, docName, memberId: 'm1', ticket: async () => 'ticket', onFatal: () => undefined };
+}
