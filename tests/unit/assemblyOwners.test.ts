@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitOwner } from '../../shared/events/unit.ts';
 import { assemblyQuorum, ownerGroups } from '../../shared/folds/assemblyQuorum.ts';
 import { assemblyTally } from '../../shared/folds/assemblyTally.ts';
-import type { UnitState } from '../../shared/folds/units.ts';
-import { unitKey } from '../../shared/folds/units.ts';
+import { registeredUnit, unitKeyOf } from './support/units.ts';
 
-const unit = (room: string, area: number, ...owners: UnitOwner[]): UnitState => ({
-  id: unitKey({ building: '1', room }),
-  building: '1',
-  unit: null,
-  room,
-  area,
-  owners,
-  eventId: room,
-  at: 0,
-  by: 'comm1',
-});
-const key = (room: string) => unitKey({ building: '1', room });
+const unit = registeredUnit;
+const key = unitKeyOf;
 
 // A review (2026-12-04): her one sign-in made both units take part, yet she counted as two owners.
 describe("an owners' assembly: one owner the register names by member id on one unit and by name on another", () => {

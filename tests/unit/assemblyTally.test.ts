@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { RejectReason, RuleError } from '../../shared/errors.ts';
 import { compileCheck } from '../../shared/events/compileCheck.ts';
 import { type AssemblyMatter, type AssemblyTally, DecisionRecorded } from '../../shared/events/meeting.ts';
-import type { UnitOwner } from '../../shared/events/unit.ts';
 import {
   type AssemblyVote,
   assemblyOutcome,
@@ -11,25 +10,14 @@ import {
   votingOwners,
 } from '../../shared/folds/assemblyTally.ts';
 import { foldMinutes } from '../../shared/folds/foldMinutes.ts';
-import type { UnitState } from '../../shared/folds/units.ts';
-import { unitKey } from '../../shared/folds/units.ts';
 import type { Member } from '../../shared/roles.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import { community, resident } from './support/members.ts';
+import { registeredUnit, unitKeyOf } from './support/units.ts';
 
-const unit = (room: string, area: number, ...owners: UnitOwner[]): UnitState => ({
-  id: unitKey({ building: '1', room }),
-  building: '1',
-  unit: null,
-  room,
-  area,
-  owners,
-  eventId: room,
-  at: 0,
-  by: 'comm1',
-});
+const unit = registeredUnit;
 const member = (memberId: string) => ({ memberId, party: 'none' as const });
-const key = (room: string) => unitKey({ building: '1', room });
+const key = unitKeyOf;
 
 /** Every unit's owner present (each unit its own member, named after the room), voting as given by room. */
 function vote(matter: AssemblyMatter, rooms: Record<string, [number, AssemblyVote | null]>) {
