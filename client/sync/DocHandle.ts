@@ -222,16 +222,14 @@ export class DocHandle {
     this.local = local;
     // Counting starts at once so a write made while IndexedDB is still loading is not missed.
     const tracker = new UnsentTracker(doc, (mine) => {
-      // The stored list holds other tabs' entries too: the document stays listed while any is left.
-      local
-        .saveUnsent((stored) => tracker.merged(stored))
-        .then(
-          (all) => markUnsent(this.opts.compoundId, this.opts.docName, all.entries.length > 0),
-          (e: unknown) => {
-            if (mine.entries.length > 0) markUnsent(this.opts.compoundId, this.opts.docName, true);
-            this.storageFailed(e);
-          },
-        );
+      // Listed at once: the page may be left before the save below ends, and the next visit opens
+      // what is listed. The stored list holds other tabs' entries too, so the document leaves the
+      // list only once the merged save says none is left.
+      if (mine.entries.length > 0) markUnsent(this.opts.compoundId, this.opts.docName, true);
+      local.saveUnsent((stored) => tracker.merged(stored)).then(
+        (all) => markUnsent(this.opts.compoundId, this.opts.docName, all.entries.length > 0),
+        (e: unknown) => this.storageFailed(e),
+      );
     });
     this.tracker = tracker;
     this.set.unsent(tracker.count);
