@@ -226,10 +226,12 @@ export class DocHandle {
       // what is listed. The stored list holds other tabs' entries too, so the document leaves the
       // list only once the merged save says none is left.
       if (mine.entries.length > 0) markUnsent(this.opts.compoundId, this.opts.docName, true);
-      local.saveUnsent((stored) => tracker.merged(stored)).then(
-        (all) => markUnsent(this.opts.compoundId, this.opts.docName, all.entries.length > 0),
-        (e: unknown) => this.storageFailed(e),
-      );
+      local
+        .saveUnsent((stored) => tracker.merged(stored))
+        .then(
+          (all) => markUnsent(this.opts.compoundId, this.opts.docName, all.entries.length > 0),
+          (e: unknown) => this.storageFailed(e),
+        );
     });
     this.tracker = tracker;
     this.set.unsent(tracker.count);
