@@ -227,7 +227,7 @@ export class DocHandle {
       // list only once the merged save says none is left.
       if (mine.entries.length > 0) markUnsent(this.opts.compoundId, this.opts.docName, true);
       local
-        .saveUnsent((stored) => tracker.merged(stored))
+        .saveUnsent(mine, (stored) => tracker.merged(stored))
         .then(
           (all) => markUnsent(this.opts.compoundId, this.opts.docName, all.entries.length > 0),
           (e: unknown) => this.storageFailed(e),

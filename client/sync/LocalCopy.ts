@@ -3,12 +3,19 @@ import { clearDocument, fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { type ClientIdStore, isClientId } from './deviceClient.ts';
 import type { EarlyWrites } from './earlyWrites.ts';
+import { newId } from './ids.ts';
 import { type StoreHook, storeAfterLoad } from './storeAfterLoad.ts';
-import type { SavedUnsent } from './UnsentTracker.ts';
+import { type SavedUnsent, unionOfUnsent } from './UnsentTracker.ts';
 
 export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
 
 const UNSENT_KEY = 'unsent';
+/**
+ * A tab's own unsent list, put alone before it is merged into UNSENT_KEY. Each merge folds every
+ * such key into UNSENT_KEY and deletes it, in one transaction: nothing is lost between the two.
+ */
+const TAB_UNSENT_PREFIX = 'unsent:';
+const tabUnsentKeys = () => IDBKeyRange.bound(TAB_UNSENT_PREFIX, `${TAB_UNSENT_PREFIX}\uffff`);
 /** y-indexeddb's store for keys beside the updates. */
 const CUSTOM_STORE = 'custom';
 const clientKey = (memberId: string) => `client:${memberId}`;
@@ -19,6 +26,8 @@ export class LocalCopy implements ClientIdStore {
   readonly loaded: Promise<LoadResult>;
   private readonly persistence: IndexeddbPersistence;
   private readonly hook: StoreHook;
+  /** Where this tab's own unsent list is put before each merge. */
+  private readonly tabKey = TAB_UNSENT_PREFIX + newId();
   /** The last unsent list being saved: closing waits for it. */
   private saving: Promise<unknown> = Promise.resolve();
 
@@ -45,14 +54,14 @@ export class LocalCopy implements ClientIdStore {
         }),
       () => undefined,
     );
-    // whenSynced never settles when the database cannot open, but get() rejects then. Read at once,
+    // whenSynced never settles when the database cannot open, but reading rejects then. Read at once,
     // so the list is the one the last visit left, before this visit saves writes made while loading.
-    this.loaded = this.persistence.get(UNSENT_KEY).then(
-      async (saved: unknown): Promise<LoadResult> => {
+    this.loaded = this.readUnsent().then(
+      async (saved): Promise<LoadResult> => {
         await this.persistence.whenSynced;
         // y-indexeddb listens by now (storeAfterLoad's turn came first): what was put back is stored.
         early?.recover(doc);
-        return { ok: true, unsent: saved as SavedUnsent | undefined };
+        return { ok: true, unsent: saved };
       },
       (error: unknown): LoadResult => ({ ok: false, error }),
     );
@@ -79,25 +88,48 @@ export class LocalCopy implements ClientIdStore {
   }
 
   /**
-   * Stores the unsent list `merge` makes of the stored one, read and written in one transaction:
-   * another tab of the phone saves its own list to the same key. Resolves with what was stored.
+   * Stores this tab's unsent list (`mine`) and the list `merge` makes of the stored one. Other tabs
+   * of the phone save theirs to the same database, so the stored list is read and written again in
+   * one transaction. That read takes a trip to the database before anything is written, and a page
+   * left within it would lose the write: `mine` is put first under this tab's own key, alone, in the
+   * turn of the change. Resolves with what the merge stored.
    */
-  async saveUnsent(merge: (stored: SavedUnsent | undefined) => SavedUnsent): Promise<SavedUnsent> {
+  async saveUnsent(mine: SavedUnsent, merge: (stored: SavedUnsent | undefined) => SavedUnsent): Promise<SavedUnsent> {
     const db = await this.persistence._db;
+    const first = new Promise<void>((resolve, reject) => {
+      const tx = db.transaction([CUSTOM_STORE], 'readwrite');
+      tx.objectStore(CUSTOM_STORE).put(mine, this.tabKey);
+      tx.commit?.();
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('unsent list not saved'));
+    });
+    // Transactions on one store run in the order they were made: the merge reads the put above.
     const saving = new Promise<SavedUnsent>((resolve, reject) => {
       const tx = db.transaction([CUSTOM_STORE], 'readwrite');
       const store = tx.objectStore(CUSTOM_STORE);
       let merged: SavedUnsent | undefined;
-      const read = store.get(UNSENT_KEY);
-      read.onsuccess = () => {
-        merged = merge(read.result as SavedUnsent | undefined);
+      readStored(store, (stored) => {
+        merged = merge(stored);
         store.put(merged, UNSENT_KEY);
-      };
+        store.delete(tabUnsentKeys());
+      });
       tx.oncomplete = () => resolve(merged!);
       tx.onabort = () => reject(tx.error ?? new Error('unsent list not saved'));
     });
-    this.saving = saving.catch(() => undefined);
+    this.saving = Promise.all([first, saving]).catch(() => undefined);
+    await first;
     return saving;
+  }
+
+  /** The stored unsent list, with the tabs' own lists not merged into it yet. */
+  private async readUnsent(): Promise<SavedUnsent | undefined> {
+    const db = await this.persistence._db;
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction([CUSTOM_STORE], 'readonly');
+      readStored(tx.objectStore(CUSTOM_STORE), resolve);
+      tx.onabort = () => reject(tx.error ?? new Error('unsent list not read'));
+      tx.onerror = () => reject(tx.error ?? new Error('unsent list not read'));
+    });
   }
 
   /**
@@ -108,7 +140,7 @@ export class LocalCopy implements ClientIdStore {
     const loaded = await this.loaded;
     if (!loaded.ok || this.persistence._destroyed) return undefined;
     await fetchUpdates(this.persistence);
-    return (await this.persistence.get(UNSENT_KEY)) as SavedUnsent | undefined;
+    return this.readUnsent();
   }
 
   /** The client id this device writes the document under for the member, if it has one. */
@@ -136,4 +168,11 @@ export class LocalCopy implements ClientIdStore {
     // A write IndexedDB did not store is only in `early`: it stays for the next visit to put back.
     if (loaded.ok && !this.hook.lost()) this.early?.forget();
   }
+}
+
+/** The stored list and every tab's own list not merged yet, as one list. */
+function readStored(store: IDBObjectStore, done: (stored: SavedUnsent | undefined) => void): void {
+  const merged = store.get(UNSENT_KEY);
+  const tabs = store.getAll(tabUnsentKeys());
+  tabs.onsuccess = () => done(unionOfUnsent([merged.result, ...tabs.result] as (SavedUnsent | undefined)[]));
 }

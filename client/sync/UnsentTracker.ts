@@ -17,6 +17,19 @@ export interface SavedUnsent {
   confirmed: [number, number][];
 }
 
+/** Several stored lists (tabs' own, the merged one) as one: each entry once, each client's highest confirmation. */
+export function unionOfUnsent(lists: readonly (SavedUnsent | undefined)[]): SavedUnsent | undefined {
+  const present = lists.filter((l): l is SavedUnsent => l !== undefined);
+  if (present.length <= 1) return present[0];
+  const entries = new Map<string, Entry>();
+  const confirmed = new Map<number, number>();
+  for (const list of present) {
+    for (const e of list.entries) if (!entries.has(entryKey(e))) entries.set(entryKey(e), e);
+    for (const [c, clock] of list.confirmed) if (clock > (confirmed.get(c) ?? 0)) confirmed.set(c, clock);
+  }
+  return { entries: [...entries.values()], confirmed: [...confirmed] };
+}
+
 /**
  * Counts local changes the relay has not acknowledged ("n 条修改未发送").
  *
