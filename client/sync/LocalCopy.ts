@@ -5,7 +5,7 @@ import { type ClientIdStore, isClientId } from './deviceClient.ts';
 import type { EarlyWrites } from './earlyWrites.ts';
 import { newId } from './ids.ts';
 import { type StoreHook, storeAfterLoad } from './storeAfterLoad.ts';
-import { type SavedUnsent, unionOfUnsent } from './UnsentTracker.ts';
+import { type SavedUnsent, unionOfUnsent, unsentOfWrites } from './UnsentTracker.ts';
 
 export type LoadResult = { ok: true; unsent: SavedUnsent | undefined } | { ok: false; error: unknown };
 
@@ -60,8 +60,10 @@ export class LocalCopy implements ClientIdStore {
       async (saved): Promise<LoadResult> => {
         await this.persistence.whenSynced;
         // y-indexeddb listens by now (storeAfterLoad's turn came first): what was put back is stored.
-        early?.recover(doc);
-        return { ok: true, unsent: saved };
+        // Put back, a write is counted as unsent until the relay's state vector covers it: it may
+        // never have left the phone.
+        const recovered = early?.recover(doc) ?? [];
+        return { ok: true, unsent: unionOfUnsent([saved, unsentOfWrites(recovered)]) };
       },
       (error: unknown): LoadResult => ({ ok: false, error }),
     );

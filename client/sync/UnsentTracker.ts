@@ -1,5 +1,5 @@
 import { type Accessor, createSignal } from 'solid-js';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** One local transaction: the clock our client reached with it, and the probe round it was made in. */
 interface Entry {
@@ -28,6 +28,21 @@ export function unionOfUnsent(lists: readonly (SavedUnsent | undefined)[]): Save
     for (const [c, clock] of list.confirmed) if (clock > (confirmed.get(c) ?? 0)) confirmed.set(c, clock);
   }
   return { entries: [...entries.values()], confirmed: [...confirmed] };
+}
+
+/** Updates written on this phone and never acknowledged, as entries of a stored list (each client's last clock). */
+export function unsentOfWrites(updates: readonly Uint8Array[]): SavedUnsent | undefined {
+  if (updates.length === 0) return undefined;
+  const entries: Entry[] = [];
+  for (const update of updates) {
+    const { to } = Y.parseUpdateMeta(update);
+    for (const [client, clock] of to) entries.push({ client, clock, deleteOnly: false, round: 0 });
+    if (to.size > 0) continue;
+    // Only deletions (minutes text): counted until a probe after them is answered, like the tracker's own.
+    const [client] = Y.decodeUpdate(update).ds.clients.keys();
+    if (client !== undefined) entries.push({ client, clock: 0, deleteOnly: true, round: 0 });
+  }
+  return { entries, confirmed: [] };
 }
 
 /**

@@ -51,7 +51,8 @@ export class EarlyWrites {
    * After the copy loaded: puts in `doc` what earlier visits kept, forgetting each one the copy
    * held already. Call with y-indexeddb listening, so what it puts in is stored.
    */
-  recover(doc: Y.Doc): void {
+  recover(doc: Y.Doc): Uint8Array[] {
+    const recovered: Uint8Array[] = [];
     for (const key of this.#keys()) {
       if (key === this.#own) continue;
       let update: Uint8Array;
@@ -62,11 +63,13 @@ export class EarlyWrites {
           continue;
         }
         Y.applyUpdate(doc, update, earlyOrigin);
+        recovered.push(update);
       } catch {
         // Not a Yjs update (storage edited or cut short): nothing of it can be put back.
         localStorage.removeItem(key);
       }
     }
+    return recovered;
   }
 
   /** This visit's writes are stored: its key goes. */

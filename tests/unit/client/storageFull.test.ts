@@ -21,8 +21,9 @@ async function visit(dbName: string, early?: EarlyWrites) {
   const doc = new Y.Doc();
   const errors: unknown[] = [];
   const copy = new LocalCopy(dbName, doc, (e) => errors.push(e), early);
-  expect((await copy.loaded).ok).toBe(true);
-  return { doc, copy, errors, events: () => doc.getArray('events').toJSON() };
+  const loaded = await copy.loaded;
+  if (!loaded.ok) throw new Error('the copy did not load');
+  return { doc, copy, errors, unsent: loaded.unsent, events: () => doc.getArray('events').toJSON() };
 }
 
 describe('a phone whose storage is full', () => {
@@ -37,6 +38,8 @@ describe('a phone whose storage is full', () => {
     const second = await visit('full-a', new EarlyWrites('c1', 'public'));
     expect(second.events()).toEqual([{ id: 'long-request' }]);
     expect(second.errors).toEqual([]);
+    // It may never have left the phone: counted as unsent until the relay holds it.
+    expect(second.unsent?.entries).toEqual([{ client: first.doc.clientID, clock: 1, deleteOnly: false, round: 0 }]);
     await second.copy.destroy();
 
     // Put back, it was stored this time: a visit reads it from IndexedDB alone.
