@@ -10,6 +10,7 @@ import { ApiError } from '../shared/api/ApiError.ts';
 import { ApiErrorCode as Code } from '../shared/errors.ts';
 import { noControl } from '../shared/events/envelope.ts';
 import { membershipRoutes } from './api/compounds.ts';
+import { firstScreenRoutes } from './api/firstScreen.ts';
 import { imageRoutes } from './api/images.ts';
 import { type MemberLimiter, memberLimiter, memberRateLimit, rateLimit } from './api/rateLimit.ts';
 import { snapshotRoutes } from './api/snapshots.ts';
@@ -61,6 +62,7 @@ export function createApp(s: Services) {
   app.route('/api', imageRoutes(s));
   app.route('/api', tokenRoutes(s, tickets));
   app.route('/api', snapshotRoutes(s, tickets, charge));
+  app.route('/api', firstScreenRoutes(s, tickets));
   app.all('/api/*', (c) => c.json(errorBody(Code.NotFound, `no route ${c.req.method} ${c.req.path}`), 404));
 
   const sockets = relayWebSocket(s, ws, tickets);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { categories } from '../../shared/events/request.ts';
-import { type ListedRequest, stages, turns } from '../../shared/folds/index.ts';
+import { AgendaFirstScreenSchema } from '../../shared/api/firstScreen.ts';
+import type { ListedRequest } from '../../shared/folds/index.ts';
 import type { parties } from '../../shared/roles.ts';
 import { compoundKey } from '../sync/localKeys.ts';
 
@@ -13,6 +13,8 @@ import { compoundKey } from '../sync/localKeys.ts';
  * account; only this phone's own copy ever wrote it, so it holds nothing the phone did not.
  */
 export interface AgendaFirstScreen {
+  /** Made by the relay for a first join (shown until this phone's own copy is open, never kept). */
+  from?: 'relay';
   memberId: string;
   savedAt: number;
   /** Requests in each main tab, as the tabs showed them. */
@@ -22,32 +24,6 @@ export interface AgendaFirstScreen {
   /** The display name of each member the cards name. */
   names: Record<string, string>;
 }
-
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const text = v.pipe(v.string(), v.maxLength(2000));
-const ListedRequestSchema = v.object({
-  id: text,
-  title: text,
-  stage: v.picklist(stages),
-  category: v.picklist(categories),
-  snap: v.boolean(),
-  building: v.nullable(text),
-  photoCount: count,
-  turn: v.nullable(v.picklist(turns)),
-  raisedBy: text,
-  raisedFor: v.nullable(text),
-  raisedAt: v.number(),
-  deadline: v.nullable(v.pipe(v.string(), v.isoDate())),
-});
-const FirstScreenSchema = v.object({
-  v: v.literal(1),
-  memberId: text,
-  savedAt: v.number(),
-  counts: v.object({ open: count, mine: count, overdue: count, all: count }),
-  turnTotals: v.object({ community: count, owners: count, property: count }),
-  cards: v.pipe(v.array(ListedRequestSchema), v.maxLength(50)),
-  names: v.record(v.string(), text),
-});
 
 const key = (compoundId: string) => compoundKey('first-screen', compoundId, 'agenda');
 
@@ -60,9 +36,9 @@ export function readAgendaFirstScreen(compoundId: string, memberId: string): Age
     return undefined;
   }
   if (raw === null) return undefined;
-  let parsed: v.SafeParseResult<typeof FirstScreenSchema> | undefined;
+  let parsed: v.SafeParseResult<typeof AgendaFirstScreenSchema> | undefined;
   try {
-    parsed = v.safeParse(FirstScreenSchema, JSON.parse(raw));
+    parsed = v.safeParse(AgendaFirstScreenSchema, JSON.parse(raw));
   } catch {
     // Not JSON: dropped below like any other screen it cannot read.
   }

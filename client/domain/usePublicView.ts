@@ -1,4 +1,5 @@
 import { type Accessor, createMemo } from 'solid-js';
+import { newestFirst } from '../../shared/folds/agendaList.ts';
 import type { RequestState } from '../../shared/folds/index.ts';
 import { createFoldState } from '../reactive/createFoldState.ts';
 import { makePublicFold, type PublicView } from './PublicFold.ts';
@@ -13,9 +14,5 @@ export function usePublicView(): Accessor<PublicView> {
 /** Every request, newest raised first (ties by id, so every phone lists them alike). */
 export function useRequests(): Accessor<RequestState[]> {
   const view = usePublicView();
-  return createMemo(() =>
-    Object.values(view().compound.agenda.requests).sort(
-      (a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    ),
-  );
+  return createMemo(() => newestFirst(Object.values(view().compound.agenda.requests)));
 }

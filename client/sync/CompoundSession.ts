@@ -1,10 +1,12 @@
 import { type Accessor, createMemo, createSignal } from 'solid-js';
+import type { AgendaFirstScreenBody } from '../../shared/api/firstScreen.ts';
 import { CloseCode } from '../../shared/errors.ts';
 import type { Member } from '../../shared/roles.ts';
 import { isCommittee, isPartner } from '../../shared/roles.ts';
 import { type Account, accountFor, reloadAccount, updateAccount } from './accounts.ts';
 import { ApiError, api } from './api.ts';
 import { type Connection, DocHandle, type DocProblem, type StorageProblem } from './DocHandle.ts';
+import { fetchFirstScreen } from './firstScreen.ts';
 import { docsWithUnsent } from './unsentDocs.ts';
 
 export type SyncState = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
@@ -29,6 +31,9 @@ export class CompoundSession {
   /** Tokens the API refused to this session; a key renewed in another tab is not among them. */
   private readonly refused = new Set<string>();
   private readonly list = createSignal<DocHandle[]>([]);
+  private readonly relayScreen = createSignal<AgendaFirstScreenBody | undefined>();
+  /** The agenda's first screen from the relay, on a first join (fetched once the public copy is found empty). */
+  readonly firstScreen: Accessor<AgendaFirstScreenBody | undefined> = this.relayScreen[0];
 
   constructor(private readonly initial: Account) {
     // A partner's phone opens the needs board alone: the relay would refuse them every other document.
@@ -67,6 +72,12 @@ export class CompoundSession {
     return { memberId: a.memberId, compoundId: a.compoundId, name: a.name, role: a.role, party: a.party, ...unit };
   }
 
+  private async fetchFirstScreen(): Promise<void> {
+    const { compoundId, memberId, token } = this.account;
+    const screen = await fetchFirstScreen(compoundId, memberId, token);
+    if (screen) this.relayScreen[1](screen);
+  }
+
   /** The handle of a document, opened on first use. */
   doc(docName: string): DocHandle {
     let h = this.handles.get(docName);
@@ -79,6 +90,7 @@ export class CompoundSession {
         token: () => this.account.token,
         onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
+        ...(docName === 'public' ? { onFirstJoin: () => void this.fetchFirstScreen() } : {}),
       });
       this.handles.set(docName, h);
       this.list[1]([...this.handles.values()]);

@@ -48,6 +48,8 @@ export interface DocHandleOptions {
   onFatal: (code: number, reason: string) => void;
   /** Many failed attempts while the browser claims to be online: maybe the token (HTTP 401 at upgrade). */
   onUnreachable?: () => void;
+  /** The stored copy loaded empty while online: a first join, about to fetch the whole document. */
+  onFirstJoin?: () => void;
 }
 
 /**
@@ -57,6 +59,11 @@ export interface DocHandleOptions {
 export class DocHandle {
   readonly doc: Accessor<Y.Doc>;
   readonly loaded: Accessor<boolean>;
+  /**
+   * A first join: the stored copy loaded empty while online, and the document is on its way (the
+   * snapshot, then the socket). An empty list means nothing until then.
+   */
+  readonly joining: Accessor<boolean>;
   readonly connection: Accessor<Connection>;
   readonly synced: Accessor<boolean>;
   /** Who else has the document open, through the relay (y-protocols awareness). */
@@ -68,6 +75,7 @@ export class DocHandle {
   private readonly set: {
     doc: (d: Y.Doc) => void;
     loaded: (v: boolean) => void;
+    joining: (v: boolean) => void;
     unsent: (a: Accessor<number>) => void;
     problem: (p: DocProblem | undefined) => void;
     storageProblem: (p: StorageProblem | undefined) => void;
@@ -87,6 +95,7 @@ export class DocHandle {
     this.dbName = docDbName(opts.compoundId, opts.docName);
     const [doc, setDoc] = createSignal(new Y.Doc(), { equals: false });
     const [loaded, setLoaded] = createSignal(false);
+    const [joining, setJoining] = createSignal(false);
     const [unsentSource, setUnsentSource] = createSignal<Accessor<number>>(() => 0);
     const [problem, setProblem] = createSignal<DocProblem>();
     const [storageProblem, setStorageProblem] = createSignal<StorageProblem>();
@@ -97,12 +106,16 @@ export class DocHandle {
       onClosed: (code, reason) => this.onClosed(code, reason),
       mayReconnect: () => this.problem()?.kind !== 'closed',
       onUnreachable: opts.onUnreachable,
-      onSynced: () => this.claimClient(),
+      onSynced: () => {
+        this.set.joining(false);
+        this.claimClient();
+      },
       // Another tab may have stored writes while this one was offline or hidden: sent from here.
       onConnected: () => void this.readOtherTabs(),
     });
     this.doc = doc;
     this.loaded = loaded;
+    this.joining = joining;
     this.connection = this.link.connection;
     this.synced = this.link.synced;
     this.awareness = this.link.awareness;
@@ -112,6 +125,7 @@ export class DocHandle {
     this.set = {
       doc: setDoc,
       loaded: setLoaded,
+      joining: setJoining,
       unsent: (a) => setUnsentSource(() => a),
       problem: setProblem,
       storageProblem: setStorageProblem,
@@ -239,8 +253,15 @@ export class DocHandle {
     if (this.destroyed || this.doc() !== doc) return;
     if (result.ok) tracker.restore(result.unsent);
     else this.storageFailed(result.error);
+    // Said before `loaded`, so nothing reads an empty copy that is still on its way as an empty compound.
+    const firstJoin = result.ok && doc.store.clients.size === 0 && globalThis.navigator?.onLine !== false;
+    if (firstJoin) {
+      this.set.joining(true);
+      this.opts.onFirstJoin?.();
+    }
     this.set.loaded(true);
     if (result.ok) await firstSnapshot(this.opts, doc);
+    if (firstJoin && doc.store.clients.size > 0) this.set.joining(false);
     if (this.destroyed || this.doc() !== doc) return;
     void this.link.start(doc, tracker);
   }

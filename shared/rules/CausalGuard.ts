@@ -4,6 +4,7 @@ import type { AppEvent } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import { type ArrayDelta, isAppend } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
+import type { CompoundState } from '../folds/CompoundState.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
@@ -167,6 +168,13 @@ export class CausalGuard {
         if (broken) throw refusal(event, broken);
       }
     }
+  }
+
+  /** The document folded as it stands (undefined for minutes, which keep no compound fold). */
+  folded(): CompoundState | undefined {
+    if (!this.#fold) return undefined;
+    if (this.#unfolded.length > 0) finish(this.#foldSteps());
+    return this.#fold.state;
   }
 
   /** Stops following the document (it is being dropped). */

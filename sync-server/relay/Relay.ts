@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { Member } from '../../shared/roles.ts';
@@ -10,7 +11,7 @@ import { Connection } from './Connection.ts';
 import { FRAME_SLICE_MS, Room } from './Room.ts';
 import { RowMerger } from './RowMerger.ts';
 import { TurnBudget } from './TurnBudget.ts';
-import type { RelayOptions, RelaySocket } from './types.ts';
+import type { RelayOptions, RelaySocket, RoomState } from './types.ts';
 
 /** All rooms of this process, the connections in them, and who holds which connection. */
 export class Relay {
@@ -85,6 +86,11 @@ export class Relay {
     const room = this.room(roomName(compoundId, doc.name), doc);
     await room.ready;
     room.appendServerEvents(events);
+  }
+
+  /** Reads a document's room (loaded for it if not in memory) between its frames: see Room.read. */
+  read<T>(compoundId: string, doc: DocRef, read: (doc: Y.Doc, rules: RoomState | undefined) => T): Promise<T> {
+    return this.room(roomName(compoundId, doc.name), doc).read(read);
   }
 
   /** The room of a document, created (and loading) if not in memory. */

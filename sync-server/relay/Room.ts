@@ -182,6 +182,27 @@ export class Room {
     else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
   }
 
+  /**
+   * Reads the loaded document and the policy's state of it, between frames (never half-way through
+   * a frame's checks). A room nobody is connected to leaves memory as after a visit.
+   */
+  read<T>(read: (doc: Y.Doc, rules: RoomState | undefined) => T): Promise<T> {
+    return this.ready.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          if (this.state === 'closed') reject(new Error('the room was closed'));
+          this.frames.whenReady(() => {
+            try {
+              resolve(read(this.doc, this.policyState));
+            } catch (e) {
+              reject(e);
+            }
+            if (this.conns.size === 0) this.scheduleUnload();
+          });
+        }),
+    );
+  }
+
   /** Appends events as the server (the `members` document); stored and forwarded like any update. */
   appendServerEvents(events: readonly ServerEvent[]): void {
     this.frames.whenReady(() => {

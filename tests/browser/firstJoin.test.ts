@@ -4,7 +4,7 @@ import { eventually } from '../helpers/eventually.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { usePhone, waitForController } from './support/browser.ts';
+import { launchPhone, usePhone, waitForController } from './support/browser.ts';
 import { useServer } from './support/server.ts';
 
 describe('a first join of a compound with a long history', () => {
@@ -31,13 +31,17 @@ describe('a first join of a compound with a long history', () => {
   });
   afterAll(() => writer?.destroy());
 
-  it('shows the list from the snapshot, then the socket brings what is newer, and it stays offline', async () => {
+  async function invite(): Promise<string> {
     const res = await fetch(`${app.url}/api/compounds/${founder.compoundId}/invites`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${founder.token}` },
       body: JSON.stringify({ role: 'resident' }),
     });
-    const { code } = (await res.json()) as { code: string };
+    return ((await res.json()) as { code: string }).code;
+  }
+
+  it('shows the list from the snapshot, then the socket brings what is newer, and it stays offline', async () => {
+    const code = await invite();
     const page = phone.page;
     const snapshots: number[] = [];
     page.on('response', (r) => {
@@ -64,5 +68,40 @@ describe('a first join of a compound with a long history', () => {
     await phone.context.setOffline(false);
     await shell.waitSynced();
     expect(snapshots).toEqual([200]);
+  });
+
+  // Before, the agenda said 还没有议题 (an empty copy read as an empty compound) until the whole
+  // document had arrived: seconds on weak data.
+  it('shows the relay’s first screen while the document is on its way, said as such, then its own list', async () => {
+    const code = await invite();
+    const other = await launchPhone();
+    try {
+      const page = other.page;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // The whole document held back, as on a slow link.
+      await page.route('**/docs/public/snapshot**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await new OnboardingPages(page).joinByLink(`${app.url}/join/${code}`, '刘阿姨');
+      const agenda = new AgendaPage(page);
+      const list = page.getByTestId('request-list');
+      await expect.poll(async () => (await agenda.titles()).length, { timeout: 20_000 }).toBe(8);
+      expect(await list.getAttribute('data-live')).toBe('false');
+      await expect
+        .poll(() => page.getByTestId('agenda-updating').textContent())
+        .toBe('先显示最新的几项，全部记录正在下载…');
+      const preview = await agenda.titles();
+      release();
+      await expect.poll(() => list.getAttribute('data-live'), { timeout: 30_000 }).toBe('true');
+      await expect.poll(() => page.getByTestId('agenda-updating').count()).toBe(0);
+      // The relay folds with the phones' code: its first cards are the phone's own.
+      expect((await agenda.titles()).slice(0, 8)).toEqual(preview);
+    } finally {
+      await other.dispose();
+    }
   });
 });

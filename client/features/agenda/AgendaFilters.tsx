@@ -1,9 +1,9 @@
 import { createMemo, For } from 'solid-js';
 import { categories } from '../../../shared/events/request.ts';
+import { buildingsOf, type ListQuery, type ListTab } from '../../../shared/folds/agendaList.ts';
 import { type RequestState, turns } from '../../../shared/folds/index.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { turnLabel } from '../../ui/badges.tsx';
-import { buildingsOf, type ListQuery, type ListTab } from './filters.ts';
 
 export type FilterPatch = { f?: string; b?: string; c?: string; turn?: string };
 

@@ -1,6 +1,14 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { type Category, categories } from '../../../shared/events/request.ts';
+import {
+  filterRequests,
+  type ListQuery,
+  type ListTab,
+  listTabs,
+  tabCounts,
+  turnCounts,
+} from '../../../shared/folds/agendaList.ts';
 import { listedRequest, type Turn, turns } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
 import {
@@ -24,7 +32,6 @@ import { LedgerTurns } from '../ledger/parts.ts';
 import { MeetingTurns } from '../minutes/parts.ts';
 import { CareTurns } from '../volunteers/parts.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
-import { filterRequests, type ListQuery, type ListTab, listTabs, tabCounts, turnCounts } from './filters.ts';
 import { SnapButton } from './snap/SnapButton.tsx';
 
 const PAGE = 30;
@@ -86,18 +93,22 @@ export default function AgendaPage() {
   // screen this phone showed last time stands in for the unfiltered list (and its counts for the
   // tabs); another tab or a filter says "loading" meanwhile. It never returns once the live list
   // has shown (a copy reset from the relay shows "loading" instead).
-  const live = publicDoc.loaded;
-  const kept: AgendaFirstScreen | undefined = live()
+  // On a first join the copy is empty until the document arrives (seconds on weak data): the relay's
+  // first screen (`session.firstScreen`) stands in for it meanwhile, said as such.
+  // A request written meanwhile (the link dropped mid-join) is shown: the copy then holds something.
+  const live = () => publicDoc.loaded() && (!publicDoc.joining() || requests().length > 0);
+  const stored: AgendaFirstScreen | undefined = live()
     ? undefined
     : readAgendaFirstScreen(session.account.compoundId, session.account.memberId);
+  const kept = (): AgendaFirstScreen | undefined => stored ?? session.firstScreen();
   const [wasLive, setWasLive] = createSignal(live());
   createEffect(() => {
     if (live()) setWasLive(true);
   });
-  const keptOpen = () => (kept && !wasLive() ? kept : undefined);
+  const keptOpen = () => (!wasLive() ? kept() : undefined);
   const keptCounts = () => (unnarrowed() ? keptOpen()?.counts : undefined);
   const keptScreen = () => (unfiltered() ? keptOpen() : undefined);
-  const keptName = (id: string) => kept?.names[id] ?? t('agenda.unknownMember');
+  const keptName = (id: string) => kept()?.names[id] ?? t('agenda.unknownMember');
   const membersDoc = session.doc('members');
   createEffect(() => {
     // Kept once the names are known too, so the next visit does not say "unknown member".
@@ -268,7 +279,7 @@ export default function AgendaPage() {
               </ul>
               <Show when={!live()}>
                 <p class="muted list-updating" data-testid="agenda-updating" aria-live="polite">
-                  {t('agenda.updating')}
+                  {t(keptOpen()?.from === 'relay' ? 'agenda.arriving' : 'agenda.updating')}
                 </p>
               </Show>
               <Show when={limit() >= PAGE && shown().length > limit()}>

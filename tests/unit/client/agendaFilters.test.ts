@@ -8,7 +8,7 @@ import {
   tabCounts,
   titleMatches,
   turnCounts,
-} from '../../../client/features/agenda/filters.ts';
+} from '../../../shared/folds/agendaList.ts';
 import { daysLate } from '../../../shared/folds/agendaQueries.ts';
 import { CompoundFold, RATING_WINDOW_DAYS, type RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';

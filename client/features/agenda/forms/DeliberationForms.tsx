@@ -8,6 +8,7 @@ import {
   type Priority,
   priorities,
 } from '../../../../shared/events/request.ts';
+import { titleMatches } from '../../../../shared/folds/agendaList.ts';
 import { endStages, type Stage, undecidedStages } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { appendPublic } from '../../../domain/appendPublic.ts';
@@ -16,7 +17,6 @@ import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { titleMatches } from '../filters.ts';
 import type { ActionContext } from './context.ts';
 import { NumberField } from './fields.tsx';
 

@@ -1,16 +1,15 @@
-import type { Category } from '../../../shared/events/request.ts';
+import type { Category } from '../events/request.ts';
+import type { MemberParty } from '../roles.ts';
 import {
   awaitsRating,
-  endStages,
   isOverdue,
-  type RequestState,
-  type Stage,
-  stages,
+  type ListedRequest,
+  listedRequest,
   type Turn,
   turns,
   whoseTurn,
-} from '../../../shared/folds/index.ts';
-import type { MemberParty } from '../../../shared/roles.ts';
+} from './agendaQueries.ts';
+import { endStages, type RequestState, type Stage, stages } from './RequestState.ts';
 
 /** The list's tabs: groups of stages, plus "mine" and "overdue". */
 export const listTabs = [
@@ -140,4 +139,27 @@ export function buildingsOf(requests: readonly RequestState[]): string[] {
   const set = new Set<string>();
   for (const r of requests) if (r.building) set.add(r.building);
   return [...set].sort(buildingOrder.compare);
+}
+
+/** The agenda's order before any filter: newest raised first (ids break ties, so every phone agrees). */
+export function newestFirst(requests: Iterable<RequestState>): RequestState[] {
+  return [...requests].sort((a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** What the agenda shows above the fold when opened: the first cards of 进行中 and the counts on its tabs. */
+export interface AgendaOpening {
+  counts: { open: number; mine: number; overdue: number; all: number };
+  turnTotals: Record<Turn, number>;
+  cards: ListedRequest[];
+}
+
+/** The agenda's opening for `viewer`: the unfiltered 进行中 tab's first `n` cards and the main tabs' counts. */
+export function agendaOpening(requests: readonly RequestState[], viewer: Viewer, n: number): AgendaOpening {
+  const counts = tabCounts(requests, { tab: 'all' }, viewer);
+  const turnTotals = turnCounts(requests);
+  return {
+    counts: { open: counts.open, mine: counts.mine, overdue: counts.overdue, all: counts.all },
+    turnTotals,
+    cards: filterRequests(requests, { tab: 'open' }, viewer).slice(0, n).map(listedRequest),
+  };
 }

@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Hono } from 'hono';
+import { ApiError } from '../../shared/api/ApiError.ts';
+import type { AgendaFirstScreenBody } from '../../shared/api/firstScreen.ts';
+import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
+import { agendaOpening, newestFirst } from '../../shared/folds/agendaList.ts';
+import type { CompoundState } from '../../shared/folds/CompoundState.ts';
+import type { Member } from '../../shared/roles.ts';
+import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
+import { admitSocket } from '../auth/admitSocket.ts';
+import type { Tickets } from '../auth/TicketBook.ts';
+import type { AppEnv, Services } from '../http.ts';
+
+/** Cards on the first screen: what a phone shows above the fold, with room to spare (as the agenda keeps). */
+export const FIRST_SCREEN_CARDS = 8;
+/** A room that takes longer to load gives no first screen: the phone waits for its copy as before. */
+const LOAD_WAIT_MS = 8_000;
+
+const refusal: Record<number, [401 | 403 | 404, Code]> = {
+  [CloseCode.Unauthenticated]: [401, Code.Unauthenticated],
+  [CloseCode.Forbidden]: [403, Code.Forbidden],
+  [CloseCode.NotFound]: [404, Code.NotFound],
+};
+
+/**
+ * The agenda's first screen for a phone that holds nothing of the compound yet (a first join): the
+ * first cards of 进行中 and the tabs' counts, from the relay's own fold of the public document (the
+ * fold the phones run, kept for the causal rules). On weak mobile data the whole document takes
+ * seconds to arrive (1.8 MB for a five-year compound: 7 s at 2 Mbit/s); this is a few kB. The phone
+ * shows it as it shows the screen it kept from its last visit, said as such, until its own copy is
+ * open. Loads the room, which the phone's socket is about to do anyway.
+ */
+export function firstScreenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/compounds/:compoundId/agenda/first-screen', async (c) => {
+    const token = c.req.header('authorization')?.replace(/^Bearer /, '');
+    const compoundId = c.req.param('compoundId');
+    const admission = await admitSocket(s.storage.accounts, tickets, compoundId, 'public', { token });
+    if (!admission.ok) {
+      const [status, code] = refusal[admission.code] ?? [403, Code.Forbidden];
+      throw new ApiError(status, code, admission.reason);
+    }
+    const { member } = admission;
+    const waited = new AbortController();
+    const state = await Promise.race([
+      s.relay
+        .read(compoundId, admission.doc, (_doc, rules) => (rules instanceof CausalGuard ? rules.folded() : undefined))
+        .catch(() => undefined),
+      sleep(LOAD_WAIT_MS, undefined, { signal: waited.signal }).catch(() => undefined),
+    ]).finally(() => waited.abort());
+    if (!state) return c.body(null, 204, { 'cache-control': 'no-store' });
+    const body = await firstScreenOf(s, state, member);
+    return c.json(body, 200, { 'cache-control': 'private, no-store' });
+  });
+
+  return app;
+}
+
+async function firstScreenOf(s: Services, state: CompoundState, member: Member): Promise<AgendaFirstScreenBody> {
+  const savedAt = s.now();
+  const requests = newestFirst(Object.values(state.agenda.requests));
+  const opening = agendaOpening(
+    requests,
+    { memberId: member.memberId, party: member.party, now: savedAt },
+    FIRST_SCREEN_CARDS,
+  );
+  const names: Record<string, string> = {};
+  for (const card of opening.cards) {
+    if (card.raisedFor !== null || card.raisedBy in names) continue;
+    const raiser = await s.storage.accounts.getMember(card.raisedBy);
+    if (raiser) names[card.raisedBy] = raiser.name;
+  }
+  return { v: 1, from: 'relay', memberId: member.memberId, savedAt, ...opening, names };
+}

@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AgendaFirstScreenSchema } from '../../shared/api/firstScreen.ts';
+import {
+  addMember,
+  connect,
+  createCompound,
+  raised,
+  type Session,
+  synced,
+  type TestClient,
+} from '../helpers/clients.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { startTestServer, type TestServer } from '../helpers/startServer.ts';
+
+describe('the agenda’s first screen from the relay, for a first join', () => {
+  let server: TestServer;
+  let founder: Session;
+  const clients: TestClient[] = [];
+  const url = (s: Session) => `${server.url}/api/compounds/${s.compoundId}/agenda/first-screen`;
+  const get = (s: Session, token?: string) =>
+    fetch(url(s), token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const screenOf = async (res: Response) => {
+    expect(res.status).toBe(200);
+    return v.parse(AgendaFirstScreenSchema, await res.json());
+  };
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    founder = await createCompound(server.url);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+  });
+
+  async function writer(): Promise<TestClient> {
+    const c = connect(server.wsUrl, founder);
+    clients.push(c);
+    await synced(c);
+    return c;
+  }
+
+  it('without a token the answer is 401 with a code; a member of another compound gets 403', async () => {
+    const none = await get(founder);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    const other = await createCompound(server.url, { name: '别的小区' });
+    const res = await fetch(url(founder), { headers: { authorization: `Bearer ${other.token}` } });
+    expect(res.status).toBe(403);
+  });
+
+  it('gives the newest open requests first, eight of them, the tabs’ counts and the raisers’ names', async () => {
+    const w = await writer();
+    const at = Date.now() - 60_000;
+    const events = Array.from({ length: 12 }, (_, i) => raised(founder, `${i + 1}号楼楼道灯不亮`, { at: at + i }));
+    w.events.push(events);
+    await eventually(async () => {
+      const rows = await server.storage.docs.count(`${founder.compoundId}/public`);
+      expect(rows).toBeGreaterThan(0);
+    });
+    const resident = await addMember(server.url, founder, { role: 'resident' }, '赵大妈');
+    const screen = await screenOf(await get(resident, resident.token));
+    expect(screen.from).toBe('relay');
+    expect(screen.memberId).toBe(resident.memberId);
+    expect(screen.cards.map((c) => c.title)).toEqual(
+      ['12', '11', '10', '9', '8', '7', '6', '5'].map((n) => `${n}号楼楼道灯不亮`),
+    );
+    expect(screen.counts).toEqual({ open: 12, mine: 0, overdue: 0, all: 12 });
+    expect(screen.names).toEqual({ [founder.memberId]: '王秀英' });
+    // For the founder every request is their own.
+    expect((await screenOf(await get(founder, founder.token))).counts.mine).toBe(12);
+  });
+
+  it('follows the room as it is written to, and leaves ended requests out of 进行中', async () => {
+    const w = await writer();
+    const first = raised(founder, '3号楼电梯异响');
+    w.events.push([first]);
+    await eventually(async () => expect((await screenOf(await get(founder, founder.token))).counts.all).toBe(1));
+    w.events.push([
+      {
+        id: `${first.id}-w`,
+        type: 'request.withdrawn',
+        at: Date.now(),
+        by: founder.memberId,
+        requestId: first.id,
+        reason: '已经修好了',
+      },
+      raised(founder, '5号楼垃圾桶满了'),
+    ]);
+    await eventually(async () => {
+      const screen = await screenOf(await get(founder, founder.token));
+      expect(screen.counts).toMatchObject({ open: 1, all: 2 });
+      expect(screen.cards.map((c) => c.title)).toEqual(['5号楼垃圾桶满了']);
+    });
+  });
+});
