@@ -64,6 +64,8 @@ export class DocHandle {
    * snapshot, then the socket). An empty list means nothing until then.
    */
   readonly joining: Accessor<boolean>;
+  /** Loaded and not joining: an empty copy now means an empty document ("not found", not "loading"). */
+  readonly ready: Accessor<boolean>;
   readonly connection: Accessor<Connection>;
   readonly synced: Accessor<boolean>;
   /** Who else has the document open, through the relay (y-protocols awareness). */
@@ -116,6 +118,7 @@ export class DocHandle {
     this.doc = doc;
     this.loaded = loaded;
     this.joining = joining;
+    this.ready = () => loaded() && !joining();
     this.connection = this.link.connection;
     this.synced = this.link.synced;
     this.awareness = this.link.awareness;

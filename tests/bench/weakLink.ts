@@ -175,7 +175,7 @@ export async function benchWeakLink(log: (s: string) => void = () => {}): Promis
     }
     table('Server RSS per idle connection after its sync (KB)', ['sync answer', 'deflate off', 'deflate on'], memory);
     return weakOn
-      ? `weak link: first join -> first agenda list ${f(weakOn.firstListMs / 1000, 1)} s on 2 Mbit/s / 150 ms (the relay's first screen; target <= 10 s), the phone's own copy ${f(weakOn.ownListMs / 1000, 1)} s (${f(weakOn.down / 1e6, 2)} MB down before the first list)`
+      ? `weak link: first join -> first agenda list ${f(weakOn.firstListMs / 1000, 1)} s on 2 Mbit/s / 150 ms (the relay's first screen; target <= 10 s), the phone's own copy ${f(weakOn.ownListMs / 1000, 1)} s (${f(weakOn.down / 1e6, 2)} MB down)`
       : 'weak link: no figure';
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

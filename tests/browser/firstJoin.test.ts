@@ -95,7 +95,12 @@ describe('a first join of a compound with a long history', () => {
         .poll(() => page.getByTestId('agenda-updating').textContent())
         .toBe('先显示最新的几项，全部记录正在下载…');
       const preview = await agenda.titles();
+      // A card tapped meanwhile opens on "loading", not on "not on this phone".
+      await page.getByTestId('request-item').first().click();
+      await expect.poll(() => page.locator('.empty').textContent()).toBe('正在打开…');
       release();
+      await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).toBe(preview[0]);
+      await page.goBack();
       await expect.poll(() => list.getAttribute('data-live'), { timeout: 30_000 }).toBe('true');
       await expect.poll(() => page.getByTestId('agenda-updating').count()).toBe(0);
       // The relay folds with the phones' code: its first cards are the phone's own.

@@ -51,7 +51,7 @@ export default function RequestPage() {
       fallback={
         <>
           <PageHeader title={t('request.title')} back={path('agenda')} />
-          <p class="empty">{publicDoc.loaded() ? t('request.notFound') : t('app.loading')}</p>
+          <p class="empty">{publicDoc.ready() ? t('request.notFound') : t('app.loading')}</p>
         </>
       }
     >

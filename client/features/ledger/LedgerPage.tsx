@@ -93,7 +93,7 @@ export default function LedgerPage() {
           </button>
         </section>
       </Show>
-      <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+      <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <LedgerTurns />
         <TierNote session={session} today={ctx.today} onSheet={setSheet} />
         <NoticeChooser ledger={ledger()} href={(id) => `${path('ledger', 'notice')}?period=${id}`} />

@@ -40,7 +40,7 @@ export default function MeetingPage() {
       fallback={
         <>
           <PageHeader title={t('meetings.title')} back={path('meetings')} />
-          <p class="empty">{publicDoc.loaded() ? t('meetings.notFound') : t('app.loading')}</p>
+          <p class="empty">{publicDoc.ready() ? t('meetings.notFound') : t('app.loading')}</p>
         </>
       }
     >

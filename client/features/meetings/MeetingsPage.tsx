@@ -64,7 +64,7 @@ export default function MeetingsPage() {
           </A>
         </div>
       </Show>
-      <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+      <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <CadenceBanner />
         <section class="section" aria-labelledby="upcoming-heading">
           <h2 id="upcoming-heading">{t('meetings.upcoming')}</h2>

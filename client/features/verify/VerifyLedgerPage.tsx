@@ -57,7 +57,7 @@ export default function VerifyLedgerPage() {
                 {t('verify.local')}
               </p>
             </Show>
-            <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+            <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
               <Show when={check()} fallback={<p class="muted">{t('verify.enterHash')}</p>}>
                 <div class="verify-result" role="status" data-testid="verify-result" data-result={result()}>
                   <Show when={matched()} fallback={<Verdict ok={false}>{t('verify.ledgerNoMatch')}</Verdict>}>

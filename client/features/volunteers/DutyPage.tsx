@@ -26,7 +26,7 @@ export default function DutyPage() {
       fallback={
         <>
           <PageHeader title={t('volunteers.duty')} back={path('rosters')} />
-          <p class="empty">{session.doc('public').loaded() ? t('volunteers.notFound') : t('app.loading')}</p>
+          <p class="empty">{session.doc('public').ready() ? t('volunteers.notFound') : t('app.loading')}</p>
         </>
       }
     >

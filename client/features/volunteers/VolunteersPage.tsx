@@ -51,7 +51,7 @@ export default function VolunteersPage() {
           </A>
         </div>
       </Show>
-      <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+      <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <section class="section" aria-labelledby="mine-heading">
           <h2 id="mine-heading">{t('volunteers.myDuties')}</h2>
           <Show when={mine().length > 0} fallback={<p class="empty">{t('volunteers.noMine')}</p>}>

@@ -73,7 +73,7 @@ export default function NoticePage() {
       </div>
       <Show when={notice()} fallback={<p class="empty">{t('notice.badPeriod')}</p>}>
         {(n) => (
-          <Show when={publicDoc.loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+          <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
             <header class="print-head">
               <h1>
                 {t('notice.heading')} · {periodName(n().period)}

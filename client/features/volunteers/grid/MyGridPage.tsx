@@ -25,7 +25,7 @@ export default function MyGridPage() {
   return (
     <>
       <PageHeader title={t('grid.title')} back={path('rosters')} />
-      <Show when={session.doc('public').loaded()} fallback={<p class="muted">{t('app.loading')}</p>}>
+      <Show when={session.doc('public').ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <section class="section" aria-labelledby="grid-mine-heading">
           <h2 id="grid-mine-heading">{t('grid.myRegistration')}</h2>
           <Show
