@@ -74,6 +74,8 @@ export class CompoundSession {
 
   private async fetchFirstScreen(): Promise<void> {
     const { compoundId, memberId, token } = this.account;
+    // A screen from an earlier first join of this session (before a reset) is not this one's.
+    this.relayScreen[1](undefined);
     const screen = await fetchFirstScreen(compoundId, memberId, token);
     if (screen) this.relayScreen[1](screen);
   }

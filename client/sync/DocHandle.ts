@@ -242,7 +242,11 @@ export class DocHandle {
       // Listed at once: the page may be left before the save below ends, and the next visit opens
       // what is listed. The stored list holds other tabs' entries too, so the document leaves the
       // list only once the merged save says none is left.
-      if (mine.entries.length > 0) markUnsent(this.opts.compoundId, this.opts.docName, true);
+      if (mine.entries.length > 0) {
+        markUnsent(this.opts.compoundId, this.opts.docName, true);
+        // The member wrote in it (the link may have dropped mid-join): the copy is theirs to show.
+        this.set.joining(false);
+      }
       local
         .saveUnsent(mine, (stored) => tracker.merged(stored))
         .then(
@@ -264,8 +268,8 @@ export class DocHandle {
     }
     this.set.loaded(true);
     if (result.ok) await firstSnapshot(this.opts, doc);
-    if (firstJoin && doc.store.clients.size > 0) this.set.joining(false);
     if (this.destroyed || this.doc() !== doc) return;
+    if (firstJoin && doc.store.clients.size > 0) this.set.joining(false);
     void this.link.start(doc, tracker);
   }
 

@@ -8,6 +8,7 @@ import type { CompoundState } from '../../shared/folds/CompoundState.ts';
 import type { Member } from '../../shared/roles.ts';
 import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
 import { admitSocket } from '../auth/admitSocket.ts';
+import { bearerToken } from '../auth/requireMember.ts';
 import type { Tickets } from '../auth/TicketBook.ts';
 import type { AppEnv, Services } from '../http.ts';
 
@@ -34,7 +35,8 @@ export function firstScreenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/compounds/:compoundId/agenda/first-screen', async (c) => {
-    const token = c.req.header('authorization')?.replace(/^Bearer /, '');
+    // As the member rate limit reads it (a bare token would pass uncharged).
+    const token = bearerToken(c.req.header('authorization'));
     const compoundId = c.req.param('compoundId');
     const admission = await admitSocket(s.storage.accounts, tickets, compoundId, 'public', { token });
     if (!admission.ok) {

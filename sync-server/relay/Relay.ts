@@ -90,6 +90,8 @@ export class Relay {
 
   /** Reads a document's room (loaded for it if not in memory) between its frames: see Room.read. */
   read<T>(compoundId: string, doc: DocRef, read: (doc: Y.Doc, rules: RoomState | undefined) => T): Promise<T> {
+    // Shutting down: no room is loaded after the rooms were flushed.
+    if (this.closing) return Promise.reject(new Error('the server is shutting down'));
     return this.room(roomName(compoundId, doc.name), doc).read(read);
   }
 

@@ -34,6 +34,8 @@ export class Room {
   private tap: UpdateTap;
   /** The policy's state of the current doc (its fold), made after each load. */
   private policyState: RoomState | undefined;
+  /** Reads (read()) waiting for the room to be free of frames. */
+  private readonly readers = new Set<(e: Error) => void>();
   private loading: Promise<void>;
   private state: RoomStatus = 'loading';
   /** Work waiting for the document to load or for a frame checked across turns, and those frames. */
@@ -190,8 +192,11 @@ export class Room {
     return this.ready.then(
       () =>
         new Promise<T>((resolve, reject) => {
-          if (this.state === 'closed') reject(new Error('the room was closed'));
+          if (this.state === 'closed') return reject(new Error('the room was closed'));
+          // A room dropped while the read waits behind a frame never runs it: destroy() says so.
+          this.readers.add(reject);
           this.frames.whenReady(() => {
+            this.readers.delete(reject);
             try {
               resolve(read(this.doc, this.policyState));
             } catch (e) {
@@ -377,6 +382,8 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'closed';
     clearTimeout(this.idleTimer);
+    for (const reject of this.readers) reject(new Error('the room was closed'));
+    this.readers.clear();
     this.held?.clear();
     this.link?.leave();
     this.presence.destroy();

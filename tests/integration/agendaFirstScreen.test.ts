@@ -45,6 +45,9 @@ describe('the agenda’s first screen from the relay, for a first join', () => {
     const none = await get(founder);
     expect(none.status).toBe(401);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    // A token without "Bearer " is not one: the member rate limit would not charge it.
+    const bare = await fetch(url(founder), { headers: { authorization: founder.token } });
+    expect(bare.status).toBe(401);
     const other = await createCompound(server.url, { name: '别的小区' });
     const res = await fetch(url(founder), { headers: { authorization: `Bearer ${other.token}` } });
     expect(res.status).toBe(403);

@@ -95,12 +95,12 @@ export default function AgendaPage() {
   // has shown (a copy reset from the relay shows "loading" instead).
   // On a first join the copy is empty until the document arrives (seconds on weak data): the relay's
   // first screen (`session.firstScreen`) stands in for it meanwhile, said as such.
-  // A request written meanwhile (the link dropped mid-join) is shown: the copy then holds something.
-  const live = () => publicDoc.loaded() && (!publicDoc.joining() || requests().length > 0);
+  const live = publicDoc.ready;
   const stored: AgendaFirstScreen | undefined = live()
     ? undefined
     : readAgendaFirstScreen(session.account.compoundId, session.account.memberId);
-  const kept = (): AgendaFirstScreen | undefined => stored ?? session.firstScreen();
+  // The relay's is this first join's own; one kept on this phone may be weeks old (its copy evicted).
+  const kept = (): AgendaFirstScreen | undefined => session.firstScreen() ?? stored;
   const [wasLive, setWasLive] = createSignal(live());
   createEffect(() => {
     if (live()) setWasLive(true);

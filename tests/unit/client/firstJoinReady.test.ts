@@ -61,4 +61,25 @@ describe('a document’s copy on a first join', () => {
     await again.destroy();
     goOnline();
   }, 40_000);
+
+  // A review found every page but the agenda on "loading" for a member who wrote offline mid-join.
+  it('is ready once the member writes in it, the document still on its way', async () => {
+    aim(server.url);
+    const admin = await createCompound(server.url);
+    const handle = new DocHandle({
+      compoundId: admin.compoundId,
+      docName: 'public',
+      memberId: admin.memberId,
+      // The link never comes up: the relay's document does not arrive.
+      ticket: () => new Promise<string>(() => undefined),
+      token: () => admin.token,
+      onFatal: () => undefined,
+    });
+    await eventually(() => expect(handle.loaded()).toBe(true));
+    expect(handle.ready()).toBe(false);
+    handle.append([raised(admin, '离线时写的：六号楼水管漏水')]);
+    expect(handle.ready()).toBe(true);
+    expect(handle.unsent()).toBe(1);
+    await handle.destroy();
+  });
 });

@@ -205,3 +205,39 @@ describe('a large frame is checked over several turns', () => {
     expect(raiser.closes).toEqual([]);
   });
 });
+
+describe('reading a room (the agenda’s first screen)', () => {
+  it('waits behind a frame being checked, and is refused, not left hanging, when the room is dropped meanwhile', async () => {
+    const { relay, connect, room } = relayOnDisk();
+    const sender = connect('sender', memberOf('ca', 'a1'));
+    await room('ca').ready;
+    sender.conn.receive(backlog('a1', 20_000));
+    // The backlog is half-way through its checks: a read sees the document before or after it, whole.
+    const waiting = relay.read('ca', ref, (doc) => doc.getArray('events').length);
+    const after = await waiting;
+    expect(after).toBe(20_000);
+
+    // A second backlog, new ids: the read waits behind its checks, and the room is dropped.
+    const more = new Y.Doc();
+    more.getArray('events').push(Array.from({ length: 20_000 }, (_, i) => raised('a1', `more-${i}`)));
+    sender.conn.receive(syncFrame(2, Y.encodeStateAsUpdate(more)));
+    let settled = false;
+    const dropped = relay
+      .read('ca', ref, (doc) => doc.getArray('events').length)
+      .finally(() => {
+        settled = true;
+      });
+    // Queued behind the backlog (its checks take many turns), then the room goes.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    room('ca').destroy();
+    await expect(dropped).rejects.toThrow('the room was closed');
+  });
+
+  it('loads no room once the relay is shutting down', async () => {
+    const { relay } = relayOnDisk();
+    await relay.close();
+    await expect(relay.read('cz', ref, () => 'read')).rejects.toThrow('shutting down');
+    expect(relay.stats().rooms).toBe(0);
+  });
+});
