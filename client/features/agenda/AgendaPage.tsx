@@ -257,6 +257,12 @@ export default function AgendaPage() {
                 </button>
               </Show>
             </div>
+            {/* Above the cards: the first thing read says these are not the phone's own list yet. */}
+            <Show when={!live()}>
+              <p class="muted list-updating" data-testid="agenda-updating" aria-live="polite">
+                {t(keptOpen()?.from === 'relay' ? 'agenda.arriving' : 'agenda.updating')}
+              </p>
+            </Show>
             <Show
               when={live() ? shown().length > 0 : (keptScreen()?.cards.length ?? 0) > 0}
               fallback={<p class="empty">{t('agenda.noMatch')}</p>}
@@ -277,11 +283,6 @@ export default function AgendaPage() {
                   </For>
                 </Show>
               </ul>
-              <Show when={!live()}>
-                <p class="muted list-updating" data-testid="agenda-updating" aria-live="polite">
-                  {t(keptOpen()?.from === 'relay' ? 'agenda.arriving' : 'agenda.updating')}
-                </p>
-              </Show>
               <Show when={limit() >= PAGE && shown().length > limit()}>
                 <button
                   type="button"
