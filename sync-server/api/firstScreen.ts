@@ -1,27 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
-import { ApiError } from '../../shared/api/ApiError.ts';
 import type { AgendaFirstScreenBody } from '../../shared/api/firstScreen.ts';
-import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
 import { agendaOpening, newestFirst } from '../../shared/folds/agendaList.ts';
 import type { CompoundState } from '../../shared/folds/CompoundState.ts';
 import type { Member } from '../../shared/roles.ts';
 import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
-import { admitSocket } from '../auth/admitSocket.ts';
 import { bearerToken } from '../auth/requireMember.ts';
 import type { Tickets } from '../auth/TicketBook.ts';
 import type { AppEnv, Services } from '../http.ts';
+import { admitForDocument } from './admission.ts';
 
 /** Cards on the first screen: what a phone shows above the fold, with room to spare (as the agenda keeps). */
 export const FIRST_SCREEN_CARDS = 8;
 /** A room that takes longer to load gives no first screen: the phone waits for its copy as before. */
 const LOAD_WAIT_MS = 8_000;
-
-const refusal: Record<number, [401 | 403 | 404, Code]> = {
-  [CloseCode.Unauthenticated]: [401, Code.Unauthenticated],
-  [CloseCode.Forbidden]: [403, Code.Forbidden],
-  [CloseCode.NotFound]: [404, Code.NotFound],
-};
 
 /**
  * The agenda's first screen for a phone that holds nothing of the compound yet (a first join): the
@@ -38,11 +30,7 @@ export function firstScreenRoutes(s: Services, tickets: Tickets): Hono<AppEnv> {
     // As the member rate limit reads it (a bare token would pass uncharged).
     const token = bearerToken(c.req.header('authorization'));
     const compoundId = c.req.param('compoundId');
-    const admission = await admitSocket(s.storage.accounts, tickets, compoundId, 'public', { token });
-    if (!admission.ok) {
-      const [status, code] = refusal[admission.code] ?? [403, Code.Forbidden];
-      throw new ApiError(status, code, admission.reason);
-    }
+    const admission = await admitForDocument(s.storage.accounts, tickets, compoundId, 'public', { token });
     const { member } = admission;
     const waited = new AbortController();
     const state = await Promise.race([

@@ -3,12 +3,13 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
+import { ApiErrorCode as Code } from '../../shared/errors.ts';
 import { roomName } from '../../shared/rooms.ts';
-import { admitSocket } from '../auth/admitSocket.ts';
+import { bearerToken } from '../auth/requireMember.ts';
 import type { Tickets } from '../auth/TicketBook.ts';
 import type { AppEnv, Services } from '../http.ts';
 import { mergeRows } from '../relay/mergeRows.ts';
+import { admitForDocument } from './admission.ts';
 import type { MemberLimiter } from './rateLimit.ts';
 
 /** Below this a first sync over the socket is as quick: the answer is 204 and the phone just connects. */
@@ -42,12 +43,6 @@ const encoders: Record<Encoding, (u: Uint8Array) => Promise<Buffer>> = {
   br: (u) =>
     brotli(u, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: u.byteLength } }),
   gzip: (u) => gzipAsync(u),
-};
-
-const refusal: Record<number, [401 | 403 | 404, Code]> = {
-  [CloseCode.Unauthenticated]: [401, Code.Unauthenticated],
-  [CloseCode.Forbidden]: [403, Code.Forbidden],
-  [CloseCode.NotFound]: [404, Code.NotFound],
 };
 
 /**
@@ -97,14 +92,12 @@ export function snapshotRoutes(s: Services, tickets: Tickets, charge?: MemberLim
   app.get('/compounds/:compoundId/docs/:docName/snapshot', async (c) => {
     const query = v.safeParse(Query, c.req.query());
     if (!query.success) throw new ApiError(400, Code.BadRequest, 'ticket or token: a string');
-    const bearer = c.req.header('authorization')?.replace(/^Bearer /, '');
+    // Read as the member rate limit reads it: a token it does not see would pass uncharged.
+    const bearer = bearerToken(c.req.header('authorization'));
     const credential = { ticket: query.output.ticket, token: query.output.token ?? bearer };
     const compoundId = c.req.param('compoundId');
-    const admission = await admitSocket(s.storage.accounts, tickets, compoundId, c.req.param('docName'), credential);
-    if (!admission.ok) {
-      const [status, code] = refusal[admission.code] ?? [403, Code.Forbidden];
-      throw new ApiError(status, code, admission.reason);
-    }
+    const docName = c.req.param('docName');
+    const admission = await admitForDocument(s.storage.accounts, tickets, compoundId, docName, credential);
     // A token (header or query) was charged by the member limit already; a ticket is charged here.
     if (credential.token === undefined) charge?.(admission.member.memberId);
     if (!s.config.snapshots) return c.body(null, 204, { 'cache-control': 'no-store' });

@@ -57,6 +57,9 @@ describe('a first join fetches the document whole over HTTP before the socket', 
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     const forged = await fetch(`${snapshotUrl(founder, 'public')}?ticket=not-a-ticket`);
     expect(forged.status).toBe(401);
+    // A token without "Bearer " is not one: the member rate limit would not charge it.
+    const bare = await fetch(snapshotUrl(founder, 'public'), { headers: { authorization: founder.token } });
+    expect(bare.status).toBe(401);
   });
 
   it('a resident asking for the committee document is refused with 403, a stranger compound with 403', async () => {
