@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitOwner } from '../../shared/events/unit.ts';
 import { assemblyQuorum, ownerGroups } from '../../shared/folds/assemblyQuorum.ts';
-import type { UnitState } from '../../shared/folds/units.ts';
+import { registeredUnit } from './support/units.ts';
 
-const unit = (room: string, area: number, ...owners: UnitOwner[]): UnitState => ({
-  id: room,
-  building: '1',
-  unit: null,
-  room,
-  area,
-  owners,
-  eventId: room,
-  at: 0,
-  by: 'comm1',
-});
+const unit = registeredUnit;
 const member = (memberId: string) => ({ memberId, party: 'none' as const });
 
 describe("an owners' assembly's participation (Civil Code art. 278)", () => {

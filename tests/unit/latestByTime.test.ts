@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/events/index.ts';
 import { type CompoundState, foldEvents } from '../../shared/folds/index.ts';
+import { careHousehold } from './support/careLog.ts';
 import { TestLog } from './support/TestLog.ts';
 
 /** The state as a value: object keys sorted, anomalies by event id. */
@@ -66,13 +67,7 @@ describe('settings two phones changed offline keep the later change, whatever or
   });
 
   it('care: the later reassignment of a household’s visitor', () => {
-    const log = new TestLog();
-    log.add(
-      'care.household.registered',
-      'comm1',
-      { label: '王奶奶家', building: '3号楼', reasonCategory: 'elderly-alone', cadence: 'weekly', visitorId: 'comm1' },
-      'h1',
-    );
+    const log = careHousehold();
     log.add('care.visitor.assigned', 'comm1', { householdId: 'h1', visitorId: 'comm2' });
     log.add('care.visitor.assigned', 'comm3', { householdId: 'h1', visitorId: 'comm3' });
     expect(bothOrders(log).care.households.h1?.visitorId).toBe('comm3');
