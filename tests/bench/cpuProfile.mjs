@@ -1,13 +1,16 @@
 // Preloaded into our server (NODE_OPTIONS=--import) when BENCH_PROFILE is set: Node 20 refuses
 // --cpu-prof in NODE_OPTIONS. The in-thread inspector session answers synchronously, so the
 // profile can be written from the 'exit' handler.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 
 const dir = process.env.BENCH_PROFILE_DIR;
 if (dir) {
+  mkdirSync(dir, { recursive: true });
+  // The reference server has no SIGTERM handler of its own: without this it would die without 'exit'.
+  if (process.env.BENCH_PROFILE_EXIT_ON_TERM === '1') process.once('SIGTERM', () => process.exit(0));
   const session = new Session();
   session.connect();
   session.post('Profiler.enable');

@@ -84,7 +84,10 @@ export async function runFanout(o: FanoutOptions, log: (s: string) => void): Pro
   const loads: LoadClient[] = [];
   try {
     // BENCH_REF_PERSIST=1: the reference stores every update too, with the persistence it ships (y-leveldb).
-    const reference = await startReference(process.env.BENCH_REF_PERSIST === '1');
+    const reference = await startReference(
+      process.env.BENCH_REF_PERSIST === '1',
+      o.profileDir && join(o.profileDir, 'reference'),
+    );
     ref = reference;
     log(`ours: creating ${o.rooms} compounds with ${o.clients} members each`);
     const ourRooms = await mapLimit(range(o.rooms), 8, async () => {

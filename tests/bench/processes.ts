@@ -89,13 +89,21 @@ function freePort(): Promise<number> {
  * @y/websocket-server 0.1.1 as shipped: no auth, no validation; rooms in memory, or with `persist`
  * stored as it ships the option (`YPERSISTENCE`: y-leveldb, every update written to LevelDB).
  */
-export async function startReference(persist = false): Promise<ReferenceServer> {
+/** `profileDir`: the reference is CPU-profiled into it, as ours is (cpuProfile.mjs). */
+export async function startReference(persist = false, profileDir?: string): Promise<ReferenceServer> {
   const port = await freePort();
   const persistence = persist ? { YPERSISTENCE: benchDir() } : {};
+  const profile = profileDir
+    ? {
+        NODE_OPTIONS: `--import ${join(root, 'tests/bench/cpuProfile.mjs')}`,
+        BENCH_PROFILE_DIR: profileDir,
+        BENCH_PROFILE_EXIT_ON_TERM: '1',
+      }
+    : {};
   const proc = track(
     spawn(process.execPath, [join(root, 'node_modules/@y/websocket-server/src/server.js')], {
       cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...persistence },
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...persistence, ...profile },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

@@ -15,6 +15,7 @@
  * - minutes (the meeting list needs `npm run build`): BENCH_MINUTES_TYPISTS (30) typing BENCH_MINUTES_RATE (5) chars/s for
  *   BENCH_MINUTES_SECONDS (20) measured after the warm-up.
  */
+import { join } from 'node:path';
 import { benchAgenda } from './agenda.ts';
 import { benchApp } from './app.ts';
 import { type FanoutRun, type PhaseResult, runFanout } from './fanout.ts';
@@ -174,7 +175,10 @@ async function fanoutSection(): Promise<void> {
       ];
     }),
   );
-  if (profileDir) printProfile(profileDir);
+  if (profileDir) {
+    printProfile(profileDir);
+    printProfile(join(profileDir, 'reference'), 'The reference', referenceSteps);
+  }
   const noisiest = Math.max(...[...ours.phases, ...ref.phases].map((p) => p.otherCpuPct));
   if (noisiest > 20) {
     const note = `other processes used up to ${f(noisiest, 0)}% of a core (of 200%) during the windows: figures are noisy.`;
@@ -231,8 +235,8 @@ const relaySteps: Record<string, string> = {
   '(garbage collector)': 'garbage collector',
 };
 
-function printProfile(dir: string): void {
-  const p = summarizeProfile(dir, Object.keys(relaySteps));
+function printProfile(dir: string, whose = 'Our server', steps: Record<string, string> = relaySteps): void {
+  const p = summarizeProfile(dir, Object.keys(steps));
   if (!p) {
     console.log(`(no profile found in ${dir})`);
     return;
@@ -240,14 +244,14 @@ function printProfile(dir: string): void {
   const busy = (ms: number) => `${f(ms, 0)} ms`;
   const share = (ms: number) => `${f((100 * ms) / p.busyMs, 1)}%`;
   table(
-    `Our server's CPU profile over the whole fan-out (${busy(p.busyMs)} busy, ${busy(p.idleMs)} idle): ${p.file}`,
+    `${whose}'s CPU profile over the whole fan-out (${busy(p.busyMs)} busy, ${busy(p.idleMs)} idle): ${p.file}`,
     ['function (self time)', 'ms', 'of busy'],
     p.self.map(([fn, ms]) => [fn, f(ms, 0), share(ms)]),
   );
   table(
-    'Relay steps (inclusive)',
+    `${whose}: steps (inclusive)`,
     ['step', 'ms', 'of busy'],
-    p.steps.map(([fn, ms]) => [relaySteps[fn] ?? fn, f(ms, 0), share(ms)]),
+    p.steps.map(([fn, ms]) => [steps[fn] ?? fn, f(ms, 0), share(ms)]),
   );
   if (p.eventLoop) {
     console.log(
@@ -255,6 +259,15 @@ function printProfile(dir: string): void {
     );
   }
 }
+
+/** The reference's steps, under the same load: what both servers do, to compare with ours. */
+const referenceSteps: Record<string, string> = {
+  messageListener: 'reading a frame (y-protocols sync and awareness)',
+  applyUpdate: 'Y.applyUpdate, with the update observers below',
+  updateHandler: 'encoding and forwarding (ws send)',
+  writev: 'socket writes (writev syscalls)',
+  '(garbage collector)': 'garbage collector',
+};
 
 async function storageSection(): Promise<void> {
   console.log('\n== 2. Storage (SQLite, WAL, synchronous=NORMAL)');
