@@ -48,6 +48,17 @@ export const GoodsRestocked = defineEvent('points.goods.restocked', {
 });
 
 /**
+ * The committee counts goods on the shelf (盘点): `counted` is what is there, `expected` the stock
+ * the counting phone showed. The stock moves by the difference, as a restock (or a loss) would, so
+ * the order in which copies hold the events never matters.
+ */
+export const GoodsCounted = defineEvent('points.goods.counted', {
+  goodsId: EventRef,
+  counted: Int(0, 100_000),
+  expected: Int(-10_000_000, 10_000_000),
+});
+
+/**
  * A member exchanges points for goods at the counter. `ticket` is the one-time id of the member's
  * redemption QR: a ticket redeemed twice counts once. A redemption past the balance is kept and flagged.
  */
@@ -77,6 +88,7 @@ export const pointsEvents = [
   PointsAwarded,
   GoodsListed,
   GoodsRestocked,
+  GoodsCounted,
   PointsRedeemed,
   PointsCorrected,
   ThanksWallSet,

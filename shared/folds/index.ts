@@ -54,6 +54,7 @@ export type { NeedsBoard, RivalClaim } from './needsQueries.ts';
 export { awaitingAcceptance, myClaims, needsBoard, rivalClaims } from './needsQueries.ts';
 export type {
   AwardSource,
+  GoodsCount,
   GoodsState,
   PointsAccount,
   PointsEntry,

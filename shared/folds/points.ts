@@ -71,18 +71,29 @@ export interface PointsAccount {
   paying: Record<string, string>;
 }
 
+/** A count of goods on the shelf (盘点): what was there, and what the counting phone's stock said. */
+export interface GoodsCount {
+  eventId: string;
+  at: number;
+  by: string;
+  counted: number;
+  expected: number;
+}
+
 /**
- * Goods at the love supermarket (爱心超市). Stock is a running total (listed + restocked −
- * redeemed), so a redemption steps only its member's account; a negative stock means redemptions
- * were recorded that the log never restocked for.
+ * Goods at the love supermarket (爱心超市). Stock is a running total (listed + restocked + what
+ * counts found over or under − redeemed), so a redemption steps only its member's account; a
+ * negative stock means redemptions were recorded that the log never restocked for.
  */
 export interface GoodsState {
   id: string;
   name: string;
   pricePoints: number;
   listedAt: number;
-  /** Listed plus restocked. */
+  /** Listed plus restocked, plus what each count found over (or less what it found short). */
   supplied: number;
+  /** The latest count by (at, id), whatever order the log holds them in; null if never counted. */
+  lastCount: GoodsCount | null;
   /** Redeemed, net of corrections. */
   redeemed: number;
   stock: number;
@@ -137,6 +148,7 @@ export const pointsModule: FoldModule<PointsEvent> = {
       case 'points.goods.listed':
         return [goodsKey(e.id)];
       case 'points.goods.restocked':
+      case 'points.goods.counted':
         return [goodsKey(e.goodsId)];
       case 'points.redeemed':
         return [acctKey(e.memberId)];
@@ -183,12 +195,21 @@ export const pointsModule: FoldModule<PointsEvent> = {
           pricePoints: e.pricePoints,
           listedAt: e.at,
           supplied: e.stock,
+          lastCount: null,
         } satisfies GoodsDraft);
         return undefined;
       case 'points.goods.restocked': {
         const goods = ctx.get<GoodsDraft>(goodsKey(e.goodsId));
         if (!goods) return { code: 'no_such', thing: 'goods' };
         goods.supplied += e.quantity;
+        return undefined;
+      }
+      case 'points.goods.counted': {
+        const goods = ctx.get<GoodsDraft>(goodsKey(e.goodsId));
+        if (!goods) return { code: 'no_such', thing: 'goods' };
+        goods.supplied += e.counted - e.expected;
+        if (isNewer(e.at, e.id, goods.lastCount))
+          goods.lastCount = { eventId: e.id, at: e.at, by: e.by, counted: e.counted, expected: e.expected };
         return undefined;
       }
       case 'points.redeemed':

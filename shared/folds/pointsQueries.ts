@@ -197,9 +197,9 @@ export interface ScannedTwice {
 const scannedTwiceWindowMs = 30 * 86_400_000;
 
 /**
- * Codes scanned at two counters or more whose last scan is under 30 days old, oldest first. The
- * points and the stock moved once; the committee counts the shelf, since both counters may have
- * handed the goods over.
+ * Codes scanned at two counters or more whose last scan is under 30 days old and whose goods were
+ * not counted since (盘点), oldest first. The points and the stock moved once; the committee counts
+ * the shelf, since both counters may have handed the goods over.
  */
 export function scannedTwice(points: PointsState, now: number): ScannedTwice[] {
   const out: ScannedTwice[] = [];
@@ -215,6 +215,9 @@ export function scannedTwice(points: PointsState, now: number): ScannedTwice[] {
       const last = scans[scans.length - 1] as PointsEntry;
       if (scans.length < 2 || last.at <= now - scannedTwiceWindowMs) continue;
       const first = scans[0] as PointsEntry;
+      // The shelf was counted since: the stock follows what was there, goods given twice or not.
+      const counted = first.goodsId === null ? undefined : points.goods[first.goodsId]?.lastCount;
+      if (counted && counted.at > last.at) continue;
       out.push({ memberId: acct.memberId, ticket, goodsId: first.goodsId, quantity: first.quantity ?? 1, scans });
     }
   }

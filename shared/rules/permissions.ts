@@ -149,6 +149,7 @@ export const permissions: PermissionTable = {
   },
   'points.goods.listed': { doc: 'public', who: 'committee' },
   'points.goods.restocked': { doc: 'public', who: 'committee' },
+  'points.goods.counted': { doc: 'public', who: 'committee' },
   'points.redeemed': { doc: 'public', who: 'committee' },
   'points.corrected': { doc: 'public', who: 'committee' },
   'points.thanks-wall.set': { doc: 'public', who: 'committee' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppShell } from './pages/AppShell.ts';
 import { PointsPage } from './pages/PointsPage.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
+import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound } from './support/compound.ts';
 import { lookAtPart } from './support/lookAt.ts';
@@ -165,6 +166,9 @@ describe('points given or taken on two phones at once', () => {
         '张主任扫的：没有扣分',
       ]);
       await expect(code.locator('.conflict-item .muted').count()).resolves.toBe(2);
+      await expect(code.getByTestId('scanned-twice-count-hint').textContent()).resolves.toBe(
+        '盘点过洗洁精以后，这条提醒就不再显示。',
+      );
       if (p === offline) await lookAtPart(code, 'points-scanned-twice-list');
     }
     // A resident has no such list.
@@ -174,5 +178,41 @@ describe('points given or taken on two phones at once', () => {
       li.page.getByTestId('points-line').filter({ hasText: '另一个柜台用过了' }),
       'points-scanned-twice',
     );
+  });
+
+  it('the committee counts the shelf (盘点): the stock follows the count, and the note goes away', async () => {
+    const online = new PointsPage(wang.page);
+    const offline = new PointsPage(zhang.page);
+    await online.open(app.url, compoundId, 'shop');
+    await expect.poll(() => online.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 2');
+    await online.goods('洗洁精').getByTestId('count').click();
+    const form = wang.page.getByTestId('count-form');
+    await expect(form.getByTestId('count-expected').textContent()).resolves.toBe(
+      '账上库存 2 件。数一数货架上的，填实有的件数，库存就按实有的算。',
+    );
+    await lookAtPart(form, 'points-count-form');
+    expect(await seriousViolations(wang.page)).toEqual([]);
+    await wang.page.keyboard.press('Escape');
+    // Both counters gave a bottle: one is missing from the shelf.
+    await online.countShelf('洗洁精', 1);
+    for (const p of [online, offline]) {
+      await p.open(app.url, compoundId, 'shop');
+      await expect.poll(() => p.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 1');
+      await expect(p.goods('洗洁精').getByTestId('goods-last-count').textContent()).resolves.toMatch(
+        /^上次盘点：.+ 王书记，实有 1 件（比账上少 1 件）$/,
+      );
+      if (p === online) {
+        await lookAtPart(p.goods('洗洁精'), 'points-goods-counted');
+        expect(await sizeProblems(p.page)).toEqual([]);
+      }
+      await p.open(app.url, compoundId);
+      await expect.poll(() => p.page.getByTestId('scanned-twice-code').count(), { timeout: 20_000 }).toBe(0);
+    }
+    // A resident sees the stock, neither who counted nor the button.
+    const member = new PointsPage(li.page);
+    await member.open(app.url, compoundId, 'shop');
+    await expect.poll(() => member.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 1');
+    await expect(member.goods('洗洁精').getByTestId('goods-last-count').count()).resolves.toBe(0);
+    await expect(member.goods('洗洁精').getByTestId('count').count()).resolves.toBe(0);
   });
 });

@@ -61,6 +61,7 @@ for (const e of [
     },
   },
   { ...base, type: 'meeting.topics.ordered', meetingId: 'm1', requestIds: ['r2', 'r1'] },
+  { ...base, type: 'points.goods.counted', goodsId: 'g1', counted: 9, expected: 10 },
   { ...base, type: 'minutes.action.done', actionId: 'a1', owner: { memberId: 'x' } },
   {
     ...base,

@@ -114,6 +114,24 @@ describe('redemptions at the relay', () => {
     expect(b.closes[0]!.reason).toMatch(/ticket_used/);
   });
 
+  it('a shelf count is stored and moves the stock; a count of goods the counter never held, or by a resident, is refused', async () => {
+    b.events.push([ev(counter, 'points.goods.counted', { goodsId: 'rice', counted: 7, expected: 10 })]);
+    await eventually(() => expect(a.events.length).toBe(3));
+    expect((await expectStored(3)).points.goods.rice).toMatchObject({
+      stock: 7,
+      lastCount: { counted: 7, expected: 10 },
+    });
+    b.events.push([ev(counter, 'points.goods.counted', { goodsId: 'oil', counted: 1, expected: 0 })]);
+    await eventually(() => expect(b.closes.length).toBeGreaterThan(0));
+    expect(b.closes[0]!.reason).toMatch(/causal_rule: points\.goods\.counted .*: no_such/);
+    const r = server.connect(resident);
+    await synced(r);
+    r.events.push([ev(resident, 'points.goods.counted', { goodsId: 'rice', counted: 100, expected: 7 })]);
+    await eventually(() => expect(r.closes.length).toBeGreaterThan(0));
+    expect(r.closes[0]!.code).toBe(CloseCode.UpdateRejected);
+    await expectStored(3);
+  });
+
   it('a resident awarding points is refused', async () => {
     const r = server.connect(resident);
     await synced(r);

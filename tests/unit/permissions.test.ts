@@ -48,6 +48,7 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'points.awarded': ['public', 'committee'],
   'points.goods.listed': ['public', 'committee'],
   'points.goods.restocked': ['public', 'committee'],
+  'points.goods.counted': ['public', 'committee'],
   'points.redeemed': ['public', 'committee'],
   'points.corrected': ['public', 'committee'],
   'points.thanks-wall.set': ['public', 'committee'],

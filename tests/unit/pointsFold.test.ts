@@ -86,13 +86,41 @@ describe('the points fold', () => {
     expect(foldEvents(log.events).points.goods.rice).toMatchObject({ supplied: 12, redeemed: 3, stock: 9 });
   });
 
+  it('sets the stock to a shelf count by what the counting phone showed, whatever order the log holds the events in', () => {
+    const log = shop();
+    log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 1000, reason: '年度之星' });
+    log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'oil', quantity: 1 });
+    // The phone showed 4; the shelf holds 2 (two bottles went without a scan).
+    log.add('points.goods.counted', 'comm2', { goodsId: 'oil', counted: 2, expected: 4 });
+    log.add('points.goods.restocked', 'comm1', { goodsId: 'oil', quantity: 6 });
+    log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'oil', quantity: 1 });
+    // Counted again later: one more than the phone showed (a bottle found in the back).
+    const over = log.add('points.goods.counted', 'comm1', { goodsId: 'oil', counted: 8, expected: 7 });
+    const forward = foldEvents(log.events);
+    expect(forward.anomalies).toEqual([]);
+    expect(forward.points.goods.oil).toMatchObject({ supplied: 5 - 2 + 6 + 1, redeemed: 2, stock: 8 });
+    expect(forward.points.goods.oil?.lastCount).toEqual({
+      eventId: over.id,
+      at: over.at,
+      by: 'comm1',
+      counted: 8,
+      expected: 7,
+    });
+    // Listed and awarded first, as every causal order has them; the rest in reverse.
+    const shuffled = [...log.events.slice(0, 5), ...log.events.slice(5).reverse()];
+    expect(foldEvents(shuffled).points.goods.oil).toEqual(forward.points.goods.oil);
+    expect(forward.points.goods.rice?.lastCount).toBeNull();
+  });
+
   it('ignores awards under rules or goods that do not exist', () => {
     const log = shop();
     log.add('points.awarded', 'comm1', { memberId: 'res1', ruleId: 'nope', reason: 'x' });
     log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 500, reason: 'x' });
     log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'nope', quantity: 1 });
+    log.add('points.goods.counted', 'comm1', { goodsId: 'nope', counted: 1, expected: 0 });
     expect(foldEvents(log.events).anomalies.map((a) => a.reason)).toEqual([
       { code: 'no_such', thing: 'rule' },
+      { code: 'no_such', thing: 'goods' },
       { code: 'no_such', thing: 'goods' },
     ]);
   });

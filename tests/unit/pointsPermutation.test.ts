@@ -50,6 +50,9 @@ function month() {
   log.add('points.redeemed', 'comm2', { memberId: 'res2', goodsId: 'rice', quantity: 1, ticket: 't2' });
   log.add('points.goods.restocked', 'comm1', { goodsId: 'rice', quantity: 5 });
   log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'rice', quantity: 1, ticket: 't3' });
+  // Two counts of the soap shelf on two phones: one bottle short, then found again.
+  log.add('points.goods.counted', 'comm2', { goodsId: 'soap', counted: 9, expected: 10 });
+  log.add('points.goods.counted', 'comm1', { goodsId: 'soap', counted: 10, expected: 9 });
   return log.events;
 }
 
@@ -66,7 +69,7 @@ describe('the points fold in any causal order', () => {
         goods: Object.fromEntries(
           Object.entries(state.points.goods)
             .sort()
-            .map(([k, g]) => [k, [g.stock, g.redeemed]]),
+            .map(([k, g]) => [k, [g.stock, g.redeemed, g.lastCount?.eventId ?? null]]),
         ),
         overdrafts: overdrafts(state.points)
           .map((o) => o.entry.eventId)
@@ -85,7 +88,7 @@ describe('the points fold in any causal order', () => {
     expect(moved).toBeGreaterThan(250);
     expect(JSON.parse(expected)).toMatchObject({
       accounts: { res1: 20 + 24 - 30 - 30, res2: 20 - 30, res3: 0 },
-      goods: { rice: [3 + 5 - 3, 3], soap: [10, 0] },
+      goods: { rice: [3 + 5 - 3, 3, null], soap: [10, 0, events.at(-1)?.id] },
     });
   });
 });

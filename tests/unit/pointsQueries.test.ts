@@ -308,6 +308,24 @@ describe('codes scanned at two counters, for the committee to count the shelf', 
     expect(scannedTwice(s.points, b.at).map((x) => x.scans.map((h) => h.eventId))).toEqual([[a.id, b.id]]);
   });
 
+  it('drops the code once its goods are counted after its last scan, not for a count before it', () => {
+    const { log, b } = twoCounters();
+    const before = {
+      id: 'count0',
+      type: 'points.goods.counted',
+      at: b.at - 1,
+      by: 'comm1',
+      goodsId: 'soap',
+      counted: 0,
+      expected: 0,
+    } as const;
+    expect(scannedTwice(foldEvents([...log.events, before]).points, b.at)).toHaveLength(1);
+    log.add('points.goods.counted', 'comm1', { goodsId: 'soap', counted: 0, expected: 0 });
+    const s = foldEvents(log.events);
+    expect(scannedTwice(s.points, b.at + 60_000)).toEqual([]);
+    expect(s.points.goods.soap?.stock).toBe(0);
+  });
+
   it('drops the code 30 days after its last scan', () => {
     const { log, b } = twoCounters();
     const s = foldEvents(log.events);

@@ -1,9 +1,10 @@
 import { createSignal } from 'solid-js';
+import type { GoodsState } from '../../../shared/folds/index.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { SheetForm } from '../../ui/SheetForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { listGoods, restock } from './actions.ts';
+import { countShelf, listGoods, restock } from './actions.ts';
 
 const whole = (s: string, min: number, max: number) => {
   const n = Number(s.trim());
@@ -70,6 +71,40 @@ export function RestockForm(props: { session: CompoundSession; goodsId: string; 
         required
         inputMode="numeric"
         name="quantity"
+      />
+    </SheetForm>
+  );
+}
+
+/**
+ * 盘点: the committee counts the shelf and enters what is there. The stock the phone shows when the
+ * count is saved is what it is measured against, so it follows the shelf from then on.
+ */
+export function CountForm(props: { session: CompoundSession; goods: GoodsState | undefined; done: () => void }) {
+  const [counted, setCounted] = createSignal('');
+  return (
+    <SheetForm
+      submitLabel={t('points.count')}
+      submit={() => {
+        const goods = props.goods;
+        if (!goods) return t('points.noSuchGoods');
+        const n = whole(counted(), 0, 100_000);
+        if (n === undefined) return t('points.numberInvalid');
+        countShelf(props.session, goods.id, n, goods.stock);
+      }}
+      done={props.done}
+      testId="count-form"
+    >
+      <p class="muted" data-testid="count-expected">
+        {t('points.countHint', { n: props.goods?.stock ?? 0 })}
+      </p>
+      <TextField
+        label={t('points.countedQuantity')}
+        value={counted()}
+        onInput={setCounted}
+        required
+        inputMode="numeric"
+        name="counted"
       />
     </SheetForm>
   );

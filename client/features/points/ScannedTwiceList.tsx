@@ -42,6 +42,9 @@ export function ScannedTwiceList() {
                   </ConflictItem>
                 )}
               </For>
+              <p class="muted" data-testid="scanned-twice-count-hint">
+                {t('points.scannedTwiceCount', { goods: points().goods[x.goodsId ?? '']?.name ?? '' })}
+              </p>
             </ConflictNote>
           )}
         </For>

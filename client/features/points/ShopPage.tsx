@@ -1,17 +1,40 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import type { GoodsCount } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { formatDateTime } from '../../../shared/time.ts';
 import { newId } from '../../domain/appendPublic.ts';
+import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useAccount, usePoints } from '../../domain/usePoints.ts';
-import { t } from '../../i18n/index.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
 import { IconCamera, IconPlus } from '../../ui/icons.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { ListGoodsForm, RestockForm } from './GoodsForms.tsx';
+import { CountForm, ListGoodsForm, RestockForm } from './GoodsForms.tsx';
 import { RedeemQr } from './RedeemQr.tsx';
 
-/** 爱心超市: goods with their price in points and stock; a member shows a QR, the committee lists, restocks and scans. */
+/** The latest shelf count of goods, and how it compared with the stock the counting phone showed. */
+function LastCount(props: { count: GoodsCount }) {
+  const members = useMembers();
+  const diff = () => {
+    const d = props.count.counted - props.count.expected;
+    if (d === 0) return t('points.countMatched');
+    return d < 0 ? t('points.countShort', { n: -d }) : t('points.countOver', { n: d });
+  };
+  return (
+    <span class="card-meta" data-testid="goods-last-count">
+      {t('points.lastCount', {
+        when: formatDateTime(props.count.at, intlLocale()),
+        who: members().byId.get(props.count.by)?.name ?? t('agenda.unknownMember'),
+        counted: props.count.counted,
+        diff: diff(),
+      })}
+    </span>
+  );
+}
+
+/** 爱心超市: goods with their price in points and stock; a member shows a QR, the committee lists, restocks, counts and scans. */
 export default function ShopPage() {
   const { session, path } = usePage();
   const points = usePoints();
@@ -21,6 +44,7 @@ export default function ShopPage() {
   const balance = () => mine()?.balance ?? 0;
   const [listing, setListing] = createSignal(false);
   const [restocking, setRestocking] = createSignal<string>();
+  const [counting, setCounting] = createSignal<string>();
   const [redeeming, setRedeeming] = createSignal<{ goodsId: string; ticket: string }>();
   return (
     <>
@@ -44,6 +68,7 @@ export default function ShopPage() {
                   {t('points.price', { n: g.pricePoints })} ·{' '}
                   <span data-testid="goods-stock">{t('points.stock', { n: g.stock })}</span>
                 </span>
+                <Show when={committee() && g.lastCount}>{(c) => <LastCount count={c()} />}</Show>
                 <div class="points-goods-actions">
                   <button
                     type="button"
@@ -62,6 +87,14 @@ export default function ShopPage() {
                       data-testid="restock"
                     >
                       {t('points.restock')}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn-secondary"
+                      onClick={() => setCounting(g.id)}
+                      data-testid="count"
+                    >
+                      {t('points.count')}
                     </button>
                   </Show>
                 </div>
@@ -90,6 +123,13 @@ export default function ShopPage() {
         title={t('points.restock')}
       >
         <RestockForm session={session} goodsId={restocking() ?? ''} done={() => setRestocking(undefined)} />
+      </Modal>
+      <Modal
+        open={counting() !== undefined}
+        onOpenChange={(o) => !o && setCounting(undefined)}
+        title={t('points.count')}
+      >
+        <CountForm session={session} goods={points().goods[counting() ?? '']} done={() => setCounting(undefined)} />
       </Modal>
       <RedeemQr
         session={session}

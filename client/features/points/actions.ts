@@ -47,6 +47,11 @@ export function restock(session: CompoundSession, goodsId: string, quantity: num
   appendPublic(session, 'points.goods.restocked', { goodsId, quantity });
 }
 
+/** 盘点: what is on the shelf, against the stock this phone shows; the stock becomes the count. */
+export function countShelf(session: CompoundSession, goodsId: string, counted: number, expected: number): void {
+  appendPublic(session, 'points.goods.counted', { goodsId, counted, expected });
+}
+
 /** Why the counter cannot record a scanned request, as a catalog key; undefined when it can. */
 export type RedeemProblem = 'points.noSuchGoods' | 'points.ticketUsed' | 'points.short' | 'points.noStock';
 

@@ -51,6 +51,15 @@ export class PointsPage {
     return (await this.goods(name).getByTestId('goods-stock').textContent())?.trim() ?? '';
   }
 
+  /** On the shop page: 盘点 of the goods, entering what is on the shelf. */
+  async countShelf(name: string, counted: number): Promise<void> {
+    await this.goods(name).getByTestId('count').click();
+    const form = this.page.getByTestId('count-form');
+    await form.locator('input[name="counted"]').fill(String(counted));
+    await form.getByTestId('sheet-submit').click();
+    await form.waitFor({ state: 'detached' });
+  }
+
   /** On the shop page: opens the goods' redemption QR and returns a picture of it, as a camera would see it. */
   async redemptionQr(name: string): Promise<Buffer> {
     await this.goods(name).getByTestId('redeem').click();

@@ -65,6 +65,7 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'points.awarded': { memberId: 'res1', ruleId: 'rule1', reason: '志愿服务' },
   'points.goods.listed': { name: '大米', pricePoints: 100, stock: 10 },
   'points.goods.restocked': { goodsId: 'g1', quantity: 10 },
+  'points.goods.counted': { goodsId: 'g1', counted: 9, expected: 10 },
   'points.redeemed': { memberId: 'res1', goodsId: 'g1', quantity: 1 },
   'points.corrected': { targetEventId: 'a1', reason: '重复登记' },
   'points.thanks-wall.set': { on: true },
