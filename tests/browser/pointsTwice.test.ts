@@ -202,7 +202,7 @@ describe('points given or taken on two phones at once', () => {
         /^上次盘点：.+ 王书记，实有 1 件（比账上少 1 件）$/,
       );
       if (p === online) {
-        await lookAtPart(p.goods('洗洁精'), 'points-goods-counted');
+        await lookAtPart(p.page.locator('main'), 'points-goods-counted');
         expect(await sizeProblems(p.page)).toEqual([]);
       }
       await p.open(app.url, compoundId);
