@@ -59,7 +59,9 @@ async function firstScreenOf(s: Services, state: CompoundState, member: Member):
   for (const card of opening.cards) {
     if (card.raisedFor !== null || card.raisedBy in names) continue;
     const raiser = await s.storage.accounts.getMember(card.raisedBy);
-    if (raiser) names[card.raisedBy] = raiser.name;
+    // A log may name anyone (the relay refuses that now, an old log or a bug may hold it): only this
+    // compound's members are named, as the phone's own members document would.
+    if (raiser?.compoundId === member.compoundId) names[card.raisedBy] = raiser.name;
   }
   return { v: 1, from: 'relay', memberId: member.memberId, savedAt, ...opening, names };
 }

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { AgendaFirstScreenSchema } from '../../shared/api/firstScreen.ts';
+import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
 import {
   addMember,
   connect,
@@ -73,6 +75,21 @@ describe('the agenda’s first screen from the relay, for a first join', () => {
     expect(screen.names).toEqual({ [founder.memberId]: '王秀英' });
     // For the founder every request is their own.
     expect((await screenOf(await get(founder, founder.token))).counts.mine).toBe(12);
+  });
+
+  it('names no member of another compound, whatever a stored log says raised a request', async () => {
+    const other = await createCompound(server.url, { name: '别的小区', founderName: '外区张三' });
+    // Written straight into storage, as no relay would take it: a request "raised" by another compound's member.
+    await server.close();
+    const storage = openSqliteStorage(server.dataDir);
+    const forged = new Y.Doc();
+    forged.getArray('events').push([raised(other, '外区的诉求')]);
+    await storage.docs.append(`${founder.compoundId}/public`, Y.encodeStateAsUpdate(forged));
+    await storage.close();
+    server = await startTestServer({ DATA_DIR: server.dataDir });
+    const screen = await screenOf(await get(founder, founder.token));
+    expect(screen.cards.map((c) => [c.title, c.raisedBy])).toEqual([['外区的诉求', other.memberId]]);
+    expect(screen.names).toEqual({});
   });
 
   it('follows the room as it is written to, and leaves ended requests out of 进行中', async () => {
