@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import type { AgendaFirstScreenBody } from '../../shared/api/firstScreen.ts';
 import { agendaOpening, newestFirst } from '../../shared/folds/agendaList.ts';
 import type { CompoundState } from '../../shared/folds/CompoundState.ts';
-import type { Member } from '../../shared/roles.ts';
+import { ledgerTodos } from '../../shared/folds/ledgerQueries.ts';
+import type { Member, Party } from '../../shared/roles.ts';
 import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
 import { bearerToken } from '../auth/requireMember.ts';
 import type { Tickets } from '../auth/TicketBook.ts';
@@ -63,5 +64,23 @@ async function firstScreenOf(s: Services, state: CompoundState, member: Member):
     // compound's members are named, as the phone's own members document would.
     if (raiser?.compoundId === member.compoundId) names[card.raisedBy] = raiser.name;
   }
-  return { v: 1, from: 'relay', memberId: member.memberId, savedAt, ...opening, names };
+  const counts = { ...opening.counts, mine: opening.counts.mine + (await ledgerTodoCount(s, state, member)) };
+  return { v: 1, from: 'relay', memberId: member.memberId, savedAt, ...opening, counts, names };
+}
+
+/**
+ * What waits on the member's party in the ledger, which the phone counts under 我的 too. (Minutes'
+ * action items and care visits are a member's own: a member joining has none.)
+ */
+async function ledgerTodoCount(s: Services, state: CompoundState, member: Member): Promise<number> {
+  if (member.party === 'none') return 0;
+  // An approved expense waits on its proposer's party, as the phone reads it from the members document.
+  const parties = new Map<string, Party | undefined>();
+  for (const x of Object.values(state.ledger.expenses)) {
+    if (x.status !== 'approved' || parties.has(x.by)) continue;
+    const proposer = await s.storage.accounts.getMember(x.by);
+    const party = proposer?.compoundId === member.compoundId ? proposer.party : 'none';
+    parties.set(x.by, party === 'none' ? undefined : party);
+  }
+  return ledgerTodos(state.ledger, member.party, (id) => parties.get(id)).length;
 }

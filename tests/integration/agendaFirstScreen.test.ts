@@ -77,6 +77,61 @@ describe('the agenda’s first screen from the relay, for a first join', () => {
     expect((await screenOf(await get(founder, founder.token))).counts.mine).toBe(12);
   });
 
+  it('counts under 我的 what waits on the member’s party in the ledger, as the phone does', async () => {
+    const w = await writer();
+    const at = Date.now();
+    const fund = {
+      id: `f-${at}`,
+      type: 'ledger.fund.opened',
+      at,
+      by: founder.memberId,
+      name: '三方共管账户',
+      kind: 'shared-account',
+    };
+    const proposal = {
+      id: `x-${at}`,
+      type: 'ledger.expense.proposed',
+      at: at + 1,
+      by: founder.memberId,
+      fundId: fund.id,
+      amount: 286_000,
+      payee: '施工队',
+      purpose: '篮球场改造',
+      quotes: ['a'.repeat(64)],
+    };
+    w.events.push([fund, proposal, raised(founder, '篮球场地面开裂')]);
+    const property = await addMember(server.url, founder, { role: 'committee', party: 'property' }, '物业小刘');
+    const community = await addMember(server.url, founder, { role: 'committee', party: 'community' }, '社区小王');
+    const resident = await addMember(server.url, founder, { role: 'resident' }, '赵大妈');
+    const mine = async (m: Session) => (await screenOf(await get(m, m.token))).counts.mine;
+    // A proposal waits on every party that has not signed it; the founder's request is theirs.
+    await eventually(async () => expect(await mine(property)).toBe(1));
+    expect(await mine(resident)).toBe(0);
+    // The founder's: their request, and the proposal waiting on the owners' signature too.
+    expect(await mine(founder)).toBe(2);
+    for (const m of [founder, property, community]) {
+      const c = connect(server.wsUrl, m);
+      clients.push(c);
+      await synced(c);
+      const party = m === founder ? 'owners' : m === property ? 'property' : 'community';
+      c.events.push([
+        {
+          id: `a-${party}-${at}`,
+          type: 'ledger.expense.approved',
+          at: Date.now(),
+          by: m.memberId,
+          expenseId: proposal.id,
+          party,
+        },
+      ]);
+    }
+    // Approved by all three, it waits on the proposer's party alone, to be paid.
+    await eventually(async () => expect(await mine(property)).toBe(0));
+    expect(await mine(community)).toBe(0);
+    // The founder's: their request, and the payment their party (the proposer's) records.
+    expect(await mine(founder)).toBe(2);
+  });
+
   it('names no member of another compound, whatever a stored log says raised a request', async () => {
     const other = await createCompound(server.url, { name: '别的小区', founderName: '外区张三' });
     // Written straight into storage, as no relay would take it: a request "raised" by another compound's member.
