@@ -1475,6 +1475,8 @@ export const en: Record<MessageKey, string> = {
   'points.countOver': '{n} more than the app said',
   'points.countMatched': 'as the app said',
   'points.scannedTwiceCount': 'Once {goods} is counted, this note goes away.',
+  'points.countsShort': 'All counts together: {n} fewer than the app said',
+  'points.countsOver': 'All counts together: {n} more than the app said',
   'points.listGoods': 'Add goods',
   'points.goodsName': 'Goods',
   'points.goodsPrice': 'Price in points',

@@ -1419,6 +1419,8 @@ export const zhCN = {
   'points.countOver': '比账上多 {n} 件',
   'points.countMatched': '与账上相符',
   'points.scannedTwiceCount': '盘点过{goods}以后，这条提醒就不再显示。',
+  'points.countsShort': '历次盘点合计：比账上少 {n} 件',
+  'points.countsOver': '历次盘点合计：比账上多 {n} 件',
   'points.listGoods': '上架商品',
   'points.goodsName': '商品名称',
   'points.goodsPrice': '需要多少积分',

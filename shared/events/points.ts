@@ -55,7 +55,8 @@ export const GoodsRestocked = defineEvent('points.goods.restocked', {
 export const GoodsCounted = defineEvent('points.goods.counted', {
   goodsId: EventRef,
   counted: Int(0, 100_000),
-  expected: Int(-10_000_000, 10_000_000),
+  // Whatever the stock reads, however wrong, a count can put it right.
+  expected: Int(-1_000_000_000_000, 1_000_000_000_000),
 });
 
 /**

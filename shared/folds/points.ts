@@ -94,6 +94,11 @@ export interface GoodsState {
   supplied: number;
   /** The latest count by (at, id), whatever order the log holds them in; null if never counted. */
   lastCount: GoodsCount | null;
+  /**
+   * What every count together moved the stock by (found over, or short if negative): shown beside
+   * the latest, so that no count, backdated or not, moves the stock unseen.
+   */
+  countedOff: number;
   /** Redeemed, net of corrections. */
   redeemed: number;
   stock: number;
@@ -196,6 +201,7 @@ export const pointsModule: FoldModule<PointsEvent> = {
           listedAt: e.at,
           supplied: e.stock,
           lastCount: null,
+          countedOff: 0,
         } satisfies GoodsDraft);
         return undefined;
       case 'points.goods.restocked': {
@@ -208,6 +214,7 @@ export const pointsModule: FoldModule<PointsEvent> = {
         const goods = ctx.get<GoodsDraft>(goodsKey(e.goodsId));
         if (!goods) return { code: 'no_such', thing: 'goods' };
         goods.supplied += e.counted - e.expected;
+        goods.countedOff += e.counted - e.expected;
         if (isNewer(e.at, e.id, goods.lastCount))
           goods.lastCount = { eventId: e.id, at: e.at, by: e.by, counted: e.counted, expected: e.expected };
         return undefined;

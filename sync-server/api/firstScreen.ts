@@ -9,6 +9,7 @@ import { CausalGuard } from '../../shared/rules/CausalGuard.ts';
 import { bearerToken } from '../auth/requireMember.ts';
 import type { Tickets } from '../auth/TicketBook.ts';
 import type { AppEnv, Services } from '../http.ts';
+import type { MemberRow } from '../storage/Storage.ts';
 import { admitForDocument } from './admission.ts';
 
 /** Cards on the first screen: what a phone shows above the fold, with room to spare (as the agenda keeps). */
@@ -56,31 +57,35 @@ async function firstScreenOf(s: Services, state: CompoundState, member: Member):
     { memberId: member.memberId, party: member.party, now: savedAt },
     FIRST_SCREEN_CARDS,
   );
-  const names: Record<string, string> = {};
-  for (const card of opening.cards) {
-    if (card.raisedFor !== null || card.raisedBy in names) continue;
-    const raiser = await s.storage.accounts.getMember(card.raisedBy);
-    // A log may name anyone (the relay refuses that now, an old log or a bug may hold it): only this
-    // compound's members are named, as the phone's own members document would.
-    if (raiser?.compoundId === member.compoundId) names[card.raisedBy] = raiser.name;
-  }
-  const counts = { ...opening.counts, mine: opening.counts.mine + (await ledgerTodoCount(s, state, member)) };
-  return { v: 1, from: 'relay', memberId: member.memberId, savedAt, ...opening, counts, names };
-}
-
-/**
- * What waits on the member's party in the ledger, which the phone counts under 我的 too. (Minutes'
- * action items and care visits are a member's own: a member joining has none.)
- */
-async function ledgerTodoCount(s: Services, state: CompoundState, member: Member): Promise<number> {
-  if (member.party === 'none') return 0;
+  // Read before the lookups below wait: the room folds on meanwhile, and this answer is of one moment.
+  const ledger = { ...state.ledger, expenses: { ...state.ledger.expenses } };
+  const raisers = opening.cards.filter((c) => c.raisedFor === null).map((c) => c.raisedBy);
   // An approved expense waits on its proposer's party, as the phone reads it from the members document.
-  const parties = new Map<string, Party | undefined>();
-  for (const x of Object.values(state.ledger.expenses)) {
-    if (x.status !== 'approved' || parties.has(x.by)) continue;
-    const proposer = await s.storage.accounts.getMember(x.by);
-    const party = proposer?.compoundId === member.compoundId ? proposer.party : 'none';
-    parties.set(x.by, party === 'none' ? undefined : party);
+  const proposers = Object.values(ledger.expenses)
+    .filter((x) => x.status === 'approved')
+    .map((x) => x.by);
+  const found = new Map<string, MemberRow | undefined>();
+  await Promise.all(
+    [...new Set([...raisers, ...proposers])].map(async (id) => {
+      const row = await s.storage.accounts.getMember(id);
+      // A log may name anyone (the relay refuses that now, an old log or a bug may hold it): only this
+      // compound's members count, as in the phone's own members document.
+      found.set(id, row?.compoundId === member.compoundId ? row : undefined);
+    }),
+  );
+  const names: Record<string, string> = {};
+  for (const id of raisers) {
+    const raiser = found.get(id);
+    if (raiser) names[id] = raiser.name;
   }
-  return ledgerTodos(state.ledger, member.party, (id) => parties.get(id)).length;
+  const partyOf = (id: string): Party | undefined => {
+    const party = found.get(id)?.party;
+    return party === undefined || party === 'none' ? undefined : party;
+  };
+  // 我的 holds what waits on the member's party in the ledger, as on the phone. Minutes' action items
+  // and care visits are a member's own, in documents this does not read: a member joining has none,
+  // a member on a new phone may (the phone's count adds them once its copies are in).
+  const todos = member.party === 'none' ? 0 : ledgerTodos(ledger, member.party, partyOf).length;
+  const counts = { ...opening.counts, mine: opening.counts.mine + todos };
+  return { v: 1, from: 'relay', memberId: member.memberId, savedAt, ...opening, counts, names };
 }

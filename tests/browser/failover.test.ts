@@ -67,9 +67,10 @@ describe.skipIf(!postgresAndRedisAvailable)('two instances behind one proxy, one
     const typing = Promise.all([typeSlowly(a, wangSays), typeSlowly(b, liSays)]);
     await expect.poll(() => a.value(), { timeout: 20_000 }).toContain(wangSays.slice(0, 4));
     await expect.poll(() => a.value(), { timeout: 20_000 }).toContain(liSays.slice(0, 2));
-    // The instance holding more of the phones' sockets dies: the kill cuts sockets in use.
-    const victim = proxy.websockets(0) >= proxy.websockets(1) ? 0 : 1;
-    const cut = proxy.websockets(victim);
+    // The instance holding more of the phones' minutes sockets dies: the kill cuts the ones typed into.
+    const minutes = (backend: number) => proxy.websockets(backend, `/${minutesDocName(meetingId)}`);
+    const victim = minutes(0) >= minutes(1) ? 0 : 1;
+    const cut = minutes(victim);
     await instances[victim]!.kill();
     expect(cut).toBeGreaterThan(0);
     await typing;
@@ -82,11 +83,16 @@ describe.skipIf(!postgresAndRedisAvailable)('two instances behind one proxy, one
     // What Postgres holds: a fresh copy from the surviving instance, through the stock client.
     const { token } = await storedAccount(wang.page, compoundId);
     const fresh = new Y.Doc();
-    const provider = new WebsocketProvider(instances[1]!.wsUrl, `${compoundId}/${minutesDocName(meetingId)}`, fresh, {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
+    const provider = new WebsocketProvider(
+      instances[1 - victim]!.wsUrl,
+      `${compoundId}/${minutesDocName(meetingId)}`,
+      fresh,
+      {
+        params: { token },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      },
+    );
     try {
       await expect.poll(() => fresh.getText('notes').toString(), { timeout: 20_000 }).toBe(whole);
     } finally {

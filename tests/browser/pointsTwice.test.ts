@@ -192,7 +192,11 @@ describe('points given or taken on two phones at once', () => {
     );
     await lookAtPart(form, 'points-count-form');
     expect(await seriousViolations(wang.page)).toEqual([]);
+    // Nothing typed is no count (it once read as 0 and emptied the shelf).
+    await form.getByTestId('sheet-submit').click();
+    await expect(form.locator('.form-error').textContent()).resolves.toBe('请填一个整数。');
     await wang.page.keyboard.press('Escape');
+    await expect.poll(() => online.stock('洗洁精')).toBe('库存 2');
     // Both counters gave a bottle: one is missing from the shelf.
     await online.countShelf('洗洁精', 1);
     for (const p of [online, offline]) {
@@ -214,5 +218,17 @@ describe('points given or taken on two phones at once', () => {
     await expect.poll(() => member.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 1');
     await expect(member.goods('洗洁精').getByTestId('goods-last-count').count()).resolves.toBe(0);
     await expect(member.goods('洗洁精').getByTestId('count').count()).resolves.toBe(0);
+
+    // Counted again by 张主任: it matches; what the counts together moved the stock by stays in sight.
+    await offline.open(app.url, compoundId, 'shop');
+    await offline.countShelf('洗洁精', 1);
+    await online.open(app.url, compoundId, 'shop');
+    const goods = online.goods('洗洁精');
+    await expect
+      .poll(() => goods.getByTestId('goods-last-count').textContent(), { timeout: 20_000 })
+      .toMatch(/^上次盘点：.+ 张主任，实有 1 件（与账上相符）$/);
+    await expect(goods.getByTestId('goods-counted-off').textContent()).resolves.toBe('历次盘点合计：比账上少 1 件');
+    await expect(online.stock('洗洁精')).resolves.toBe('库存 1');
+    await lookAtPart(goods, 'points-goods-counted-twice');
   });
 });

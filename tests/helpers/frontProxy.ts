@@ -1,14 +1,15 @@
 import { createConnection, createServer, type Socket } from 'node:net';
 
-const upgrade = /^GET [^\r\n]+\r\n(?:[^\r\n]*\r\n)*?upgrade: *websocket\r\n/i;
+/** A websocket upgrade's request line and headers, up to its blank line: its path. */
+const upgrade = /^GET (\S+) HTTP\/1\.1\r\n(?:[^\r\n]*\r\n)*?upgrade: *websocket\r\n/i;
 
 /** What the README's nginx or Caddy does in front of several instances, at the TCP level. */
 export interface FrontProxy {
   url: string;
   /** Connections handed to each backend so far, by its place in the list. */
   readonly routed: readonly number[];
-  /** Websockets open through the proxy to a backend now. */
-  websockets(backend: number): number;
+  /** Websockets open through the proxy to a backend now, those whose path holds `within` if given. */
+  websockets(backend: number, within?: string): number;
   close(): Promise<void>;
 }
 
@@ -20,12 +21,13 @@ export interface FrontProxy {
  */
 export async function startFrontProxy(backends: readonly number[]): Promise<FrontProxy> {
   const routed = backends.map(() => 0);
-  /** Open connections to each backend, and whether each is a websocket. */
-  const live = backends.map(() => new Map<Socket, boolean>());
+  /** Open connections to each backend, with the path of each websocket upgrade (null for HTTP). */
+  const live = backends.map(() => new Map<Socket, string | null>());
   const clients = new Set<Socket>();
   let next = 0;
 
   const route = (client: Socket, tries: number) => {
+    if (client.destroyed) return;
     if (tries >= backends.length) {
       client.destroy();
       return;
@@ -33,13 +35,20 @@ export async function startFrontProxy(backends: readonly number[]): Promise<Fron
     const at = next++ % backends.length;
     const upstream = createConnection({ host: '127.0.0.1', port: backends[at]! });
     const refused = () => route(client, tries + 1);
+    // A phone gone before its instance answered: the instance's socket goes too.
+    const gone = () => upstream.destroy();
+    client.once('close', gone);
     upstream.once('error', refused);
     upstream.once('connect', () => {
       upstream.off('error', refused);
+      client.off('close', gone);
       routed[at]!++;
-      live[at]!.set(upstream, false);
+      live[at]!.set(upstream, null);
+      // The upgrade's request line and headers come in the first write on loopback (Chromium's are
+      // well under a segment); a request split across writes counts as plain HTTP.
       client.once('data', (head: Buffer) => {
-        if (live[at]!.has(upstream)) live[at]!.set(upstream, upgrade.test(head.toString('latin1')));
+        const path = upgrade.exec(head.toString('latin1'))?.[1];
+        if (path && live[at]!.has(upstream)) live[at]!.set(upstream, path);
       });
       const end = () => {
         live[at]!.delete(upstream);
@@ -47,7 +56,7 @@ export async function startFrontProxy(backends: readonly number[]): Promise<Fron
         client.destroy();
       };
       upstream.on('error', end).on('close', end);
-      client.on('error', end).on('close', end);
+      client.on('close', end);
       client.pipe(upstream);
       upstream.pipe(client);
       client.resume();
@@ -60,13 +69,20 @@ export async function startFrontProxy(backends: readonly number[]): Promise<Fron
     client.on('error', () => client.destroy());
     route(client, 0);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('the proxy has no port');
   return {
     url: `http://127.0.0.1:${address.port}`,
     routed,
-    websockets: (backend) => [...(live[backend]?.values() ?? [])].filter(Boolean).length,
+    websockets: (backend, within) =>
+      [...(live[backend]?.values() ?? [])].filter((path) => path?.includes(within ?? '')).length,
     async close() {
       for (const c of clients) c.destroy();
       for (const map of live) for (const s of map.keys()) s.destroy();

@@ -6,7 +6,9 @@ import { SheetForm } from '../../ui/SheetForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { countShelf, listGoods, restock } from './actions.ts';
 
+/** A whole number typed in a field; an empty field is none (Number('') would read as 0). */
 const whole = (s: string, min: number, max: number) => {
+  if (s.trim() === '') return undefined;
   const n = Number(s.trim());
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 };

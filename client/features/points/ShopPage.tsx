@@ -15,22 +15,33 @@ import { CountForm, ListGoodsForm, RestockForm } from './GoodsForms.tsx';
 import { RedeemQr } from './RedeemQr.tsx';
 
 /** The latest shelf count of goods, and how it compared with the stock the counting phone showed. */
-function LastCount(props: { count: GoodsCount }) {
+function LastCount(props: { count: GoodsCount; countedOff: number }) {
   const members = useMembers();
   const diff = () => {
     const d = props.count.counted - props.count.expected;
     if (d === 0) return t('points.countMatched');
     return d < 0 ? t('points.countShort', { n: -d }) : t('points.countOver', { n: d });
   };
+  // Earlier counts moved the stock too: their sum is shown, so none goes unseen.
+  const earlier = () => props.countedOff !== props.count.counted - props.count.expected;
   return (
-    <span class="card-meta" data-testid="goods-last-count">
-      {t('points.lastCount', {
-        when: formatDateTime(props.count.at, intlLocale()),
-        who: members().byId.get(props.count.by)?.name ?? t('agenda.unknownMember'),
-        counted: props.count.counted,
-        diff: diff(),
-      })}
-    </span>
+    <>
+      <span class="card-meta" data-testid="goods-last-count">
+        {t('points.lastCount', {
+          when: formatDateTime(props.count.at, intlLocale()),
+          who: members().byId.get(props.count.by)?.name ?? t('agenda.unknownMember'),
+          counted: props.count.counted,
+          diff: diff(),
+        })}
+      </span>
+      <Show when={earlier() && props.countedOff !== 0}>
+        <span class="card-meta" data-testid="goods-counted-off">
+          {props.countedOff < 0
+            ? t('points.countsShort', { n: -props.countedOff })
+            : t('points.countsOver', { n: props.countedOff })}
+        </span>
+      </Show>
+    </>
   );
 }
 
@@ -68,7 +79,9 @@ export default function ShopPage() {
                   {t('points.price', { n: g.pricePoints })} ·{' '}
                   <span data-testid="goods-stock">{t('points.stock', { n: g.stock })}</span>
                 </span>
-                <Show when={committee() && g.lastCount}>{(c) => <LastCount count={c()} />}</Show>
+                <Show when={committee() && g.lastCount}>
+                  {(c) => <LastCount count={c()} countedOff={g.countedOff} />}
+                </Show>
                 <div class="points-goods-actions">
                   <button
                     type="button"
