@@ -193,6 +193,9 @@ export interface ScannedTwice {
   scans: PointsEntry[];
 }
 
+/** How far ahead of the app's clock a shelf count may be stamped and still count as made. */
+const countAheadMs = 5 * 60_000;
+
 /** How long a code scanned twice stays on the committee's list after its last scan: time to count the shelf. */
 const scannedTwiceWindowMs = 30 * 86_400_000;
 
@@ -215,9 +218,11 @@ export function scannedTwice(points: PointsState, now: number): ScannedTwice[] {
       const last = scans[scans.length - 1] as PointsEntry;
       if (scans.length < 2 || last.at <= now - scannedTwiceWindowMs) continue;
       const first = scans[0] as PointsEntry;
-      // The shelf was counted since: the stock follows what was there, goods given twice or not.
+      // The shelf was counted since: the stock follows what was there, goods given twice or not. A
+      // count stamped well ahead of now (a phone's clock, within the relay's day of allowance)
+      // counted nothing yet; the app's clock ticks once a minute, so a few minutes ahead are now.
       const counted = first.goodsId === null ? undefined : points.goods[first.goodsId]?.lastCount;
-      if (counted && counted.at > last.at) continue;
+      if (counted && counted.at > last.at && counted.at <= now + countAheadMs) continue;
       out.push({ memberId: acct.memberId, ticket, goodsId: first.goodsId, quantity: first.quantity ?? 1, scans });
     }
   }

@@ -320,9 +320,12 @@ describe('codes scanned at two counters, for the committee to count the shelf', 
       expected: 0,
     } as const;
     expect(scannedTwice(foldEvents([...log.events, before]).points, b.at)).toHaveLength(1);
-    log.add('points.goods.counted', 'comm1', { goodsId: 'soap', counted: 0, expected: 0 });
+    const count = log.add('points.goods.counted', 'comm1', { goodsId: 'soap', counted: 0, expected: 0 });
     const s = foldEvents(log.events);
-    expect(scannedTwice(s.points, b.at + 60_000)).toEqual([]);
+    expect(scannedTwice(s.points, count.at)).toEqual([]);
+    // A few minutes ahead of the app's clock (it ticks once a minute) is now; hours ahead, not yet.
+    expect(scannedTwice(s.points, count.at - 5 * 60_000)).toEqual([]);
+    expect(scannedTwice(s.points, count.at - 5 * 60_000 - 1)).toHaveLength(1);
     expect(s.points.goods.soap?.stock).toBe(0);
   });
 
