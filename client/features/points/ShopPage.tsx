@@ -17,13 +17,15 @@ import { RedeemQr } from './RedeemQr.tsx';
 /** The latest shelf count of goods, and how it compared with the stock the counting phone showed. */
 function LastCount(props: { count: GoodsCount; countedOff: number }) {
   const members = useMembers();
+  /** What this count moved the stock by. */
+  const moved = () => props.count.counted - props.count.expected;
   const diff = () => {
-    const d = props.count.counted - props.count.expected;
+    const d = moved();
     if (d === 0) return t('points.countMatched');
     return d < 0 ? t('points.countShort', { n: -d }) : t('points.countOver', { n: d });
   };
   // Earlier counts moved the stock too: their sum is shown, so none goes unseen.
-  const earlier = () => props.countedOff !== props.count.counted - props.count.expected;
+  const earlier = () => props.countedOff !== moved();
   return (
     <>
       <span class="card-meta" data-testid="goods-last-count">
