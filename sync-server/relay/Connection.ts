@@ -12,6 +12,11 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   /** Whether the client has already had our SyncStep1 for its first SyncStep1. */
   answeredFirstStep1 = false;
+  /**
+   * Whether the client has sent a SyncStep2, its answer to our SyncStep1 with what it wrote while
+   * away. Until then an update it sends may build on items only that answer carries.
+   */
+  sentStep2 = false;
   closed = false;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;

@@ -34,6 +34,9 @@ export class HeldFrames {
     private readonly waitMs: number,
     private readonly expired: (conn: Connection) => void,
     private readonly handle: (conn: Connection, frame: Uint8Array) => void,
+    /** Which refusals may wait; by default those another instance's updates can lift. */
+    private readonly mayWait: (conn: Connection, reason: RejectReason) => boolean = (_conn, reason) =>
+      waitable.has(reason),
   ) {}
 
   /**
@@ -41,7 +44,7 @@ export class HeldFrames {
    * what `retrying` said when the frame's handling began (it may end turns later).
    */
   wait(conn: Connection, frame: Uint8Array, reason: RejectReason, retried = this.#resuming): boolean {
-    if (!waitable.has(reason) || retried?.final) return false;
+    if (!this.mayWait(conn, reason) || retried?.final) return false;
     this.hold(conn, [frame], retried?.deadline);
     return true;
   }

@@ -12,8 +12,16 @@ import { Compaction } from './Compaction.ts';
 import type { CompactionQueue } from './CompactionQueue.ts';
 import type { Connection } from './Connection.ts';
 import { FrameQueue, type RoomStatus } from './FrameQueue.ts';
-import type { HeldFrames } from './HeldFrames.ts';
-import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, updateMessage } from './protocol.ts';
+import { HeldFrames } from './HeldFrames.ts';
+import {
+  decodeMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isSyncStep1,
+  isSyncStep2,
+  updateMessage,
+} from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
 import type { TurnBudget } from './TurnBudget.ts';
@@ -95,6 +103,14 @@ export class Room {
         handle: (conn, frame) => this.handleOwnFrame(conn, frame),
       });
       this.held = this.link.held;
+    } else {
+      // One instance: only the phone itself can bring items its update builds on, in its SyncStep2.
+      this.held = new HeldFrames(
+        options.crossInstanceWaitMs ?? 3000,
+        (conn) => this.frames.whenReady(() => this.held?.resume(conn, true)),
+        (conn, frame) => this.handleOwnFrame(conn, frame),
+        (conn, reason) => reason === RejectReason.Unresolved && !conn.sentStep2,
+      );
     }
     this.loading = this.load();
   }
@@ -181,7 +197,18 @@ export class Room {
 
   private receiveNow(conn: Connection, data: Uint8Array): void {
     if (!this.held?.has(conn)) this.handleOwnFrame(conn, data);
-    else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
+    else if (isSyncStep2(data)) {
+      // A phone back online sends an update the moment its socket opens, ahead of its answer to our
+      // SyncStep1, which carries what it wrote offline and the update builds on: the answer goes
+      // first, then the frames held for it are tried again (with one instance, for the last time).
+      this.handleOwnFrame(conn, data);
+      this.frames.whenReady(() => this.held?.resume(conn, !this.link));
+    } else if (!this.link && isSyncStep1(data)) {
+      // One instance: a phone asks nothing between its first SyncStep1 and its answer to ours. A
+      // question now ends the wait: the held frames have their last try, then it is answered.
+      this.held.resume(conn, true);
+      this.receiveNow(conn, data);
+    } else if (!this.held.add(conn, data)) this.refuse(conn, CloseCode.RateLimited, 'too many updates waiting');
   }
 
   /**
@@ -275,6 +302,11 @@ export class Room {
         return;
       }
       case 'step2':
+        conn.sentStep2 = true;
+        this.frames.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
+          this.receiveNow(conn, data),
+        );
+        return;
       case 'update':
         this.frames.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
           this.receiveNow(conn, data),

@@ -41,6 +41,16 @@ export function decodeMessage(data: Uint8Array): Incoming {
   return message;
 }
 
+/** A sync frame's SyncStep1 (both numbers below 128 are one byte each), read without decoding it. */
+export function isSyncStep1(data: Uint8Array): boolean {
+  return data[0] === MessageType.Sync && data[1] === syncProtocol.messageYjsSyncStep1;
+}
+
+/** A sync frame's SyncStep2, read as `isSyncStep1`. */
+export function isSyncStep2(data: Uint8Array): boolean {
+  return data[0] === MessageType.Sync && data[1] === syncProtocol.messageYjsSyncStep2;
+}
+
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.Sync);
