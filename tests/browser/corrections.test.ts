@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shanghaiDay } from '../../shared/time.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
@@ -25,7 +26,7 @@ describe('a team lead corrects an offline check-in', () => {
     const committee = new VolunteersPage(wang.page);
     await committee.open(app.url, compoundId);
     await committee.createTeam('巡逻队', '李叔');
-    dutyId = await committee.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻');
+    dutyId = await committee.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', shanghaiDay(Date.now()));
   });
 
   it('a check-in and check-out made offline show as phone time', async () => {

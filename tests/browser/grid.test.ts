@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay } from '../../shared/time.ts';
+import { formatDate, shanghaiDay, shanghaiDayStart } from '../../shared/time.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { GridPage } from './pages/GridPage.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
@@ -76,7 +76,7 @@ describe('the micro-grid and the meeting cadence on two phones', () => {
     const warning = wang.page.locator('[data-testid="cadence-warning"][data-kind="three-party"]');
     await expect
       .poll(() => warning.locator('p').textContent())
-      .toBe('三方联席会议已经 100 天没有开了，应至少每 92 天开一次。');
+      .toBe(`三方联席会议已经 100 天没有开了（上次是 ${formatDate(shanghaiDayStart(longAgo))}），应每季度至少开一次。`);
     await lookAt(wang.page, 'cadence');
     await warning.getByTestId('cadence-schedule').click();
     const form = wang.page.getByTestId('schedule-form');

@@ -122,6 +122,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await expect.poll(async () => (await check.verdict()).result, { timeout: 20_000 }).toBe('matches');
     await expect(check.verdict()).resolves.toMatchObject({
       text: `一致：这张公示和账本到 ${period.endDay} 为止的记录完全一样。`,
+      tone: 'ok',
     });
     await resident.page.screenshot({ path: screenshotPath('zh-CN-verify-ledger-matches.png'), fullPage: true });
   });
@@ -135,10 +136,13 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await ledger.submit();
     const check = new LedgerNoticePage(resident.page);
     await expect.poll(async () => (await check.verdict()).result, { timeout: 30_000 }).toBe('changed');
+    // Not the green tick of a full match: the paper lacks what came later.
+    await expect(check.verdict()).resolves.toMatchObject({ tone: 'warn' });
     await expect(resident.page.getByTestId('verify-late').textContent()).resolves.toContain('重复付款，已退回');
     await expect(resident.page.getByTestId('verify-late').textContent()).resolves.toContain('王阿姨');
     await resident.page.screenshot({ path: screenshotPath('zh-CN-verify-ledger-changed.png'), fullPage: true });
     await resident.page.getByTestId('verify-hash').fill(`${hash.slice(0, -1)}${hash.endsWith('0') ? '1' : '0'}`);
     await expect.poll(async () => (await check.verdict()).result).toBe('no_match');
+    await expect(check.verdict()).resolves.toMatchObject({ tone: 'bad' });
   });
 });

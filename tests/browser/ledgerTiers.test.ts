@@ -85,6 +85,10 @@ describe('amount tiers and questions about ledger entries', () => {
     }
     await expect.poll(() => ledger.status(PURPOSE), { timeout: 20_000 }).toBe('approved');
     await expect(ledger.expense(PURPOSE).getByTestId('needs-assembly').isVisible()).resolves.toBe(true);
+    // Approved, but not "to be paid": the status says what it still waits for.
+    await expect(ledger.expense(PURPOSE).getByTestId('expense-status').textContent()).resolves.toBe(
+      '三方已批准，等业主大会决定后才能付款',
+    );
     await expect(ledger.expense(PURPOSE).getByTestId('record-payment').count()).resolves.toBe(0);
     await expect(ledger.expense(PURPOSE).getByTestId('link-assembly').isVisible()).resolves.toBe(true);
     await property.page.screenshot({ path: screenshotPath('ledger-tier-above-limit.png'), fullPage: true });

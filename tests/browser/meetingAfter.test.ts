@@ -118,6 +118,11 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
       await expect(phone.page.getByTestId('action-form').count()).resolves.toBe(0);
       await expect(phone.page.getByTestId('take-up').count()).resolves.toBe(0);
       await expect(phone.page.getByTestId('amend-form').count()).resolves.toBe(1);
+      // Held and signed: the meeting is not offered to be run, moved, cancelled or added to any more.
+      await expect.poll(() => phone.page.getByTestId('meeting-held').count()).toBe(1);
+      for (const gone of ['meeting-mode', 'meeting-move', 'meeting-cancel', 'add-topic']) {
+        await expect(phone.page.getByTestId(gone).count()).resolves.toBe(0);
+      }
     }
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await wang.page.screenshot({ path: screenshotPath('zh-CN-minutes-locked.png'), fullPage: true });
@@ -143,6 +148,11 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     expect(printed).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
     const print = wang.page.getByTestId('minutes-print');
     await expect(print.textContent()).resolves.toContain('东门划18个车位，留出消防通道');
+    // The paper says the two decisions on one request are in conflict, as the screen does.
+    await expect(wang.page.getByTestId('print-decision-conflict').allTextContents()).resolves.toEqual([
+      ' （注意：这件事记了 2 个决定，以哪个为准见更正）',
+      ' （注意：这件事记了 2 个决定，以哪个为准见更正）',
+    ]);
     await expect(print.textContent()).resolves.toContain('今天讨论东门停车。');
     await expect(wang.page.getByTestId('print-attendance').textContent()).resolves.toContain('王阿姨');
     await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -159,7 +169,7 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await li.page.goto(`${app.url}/verify/minutes/${compoundId}/${meetingId}#${hash}`);
     await li.page.getByTestId('verify-page').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await b.verdict()).result, { timeout: 20_000 }).toBe('matches');
-    await expect(b.verdict()).resolves.toMatchObject({ text: '一致：这张纸和签字锁定的纪要完全一样。' });
+    await expect(b.verdict()).resolves.toMatchObject({ text: '一致：这张纸和签字锁定的纪要完全一样。', tone: 'ok' });
     await li.page.screenshot({ path: screenshotPath('zh-CN-verify-matches.png'), fullPage: true });
   });
 
@@ -186,6 +196,7 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
 
   it('after the amendment the verify page says the paper matches the signed minutes and lists what changed', async () => {
     await expect.poll(async () => (await b.verdict()).text, { timeout: 30_000 }).toContain('之后又有 1 条更正');
+    await expect(b.verdict()).resolves.toMatchObject({ tone: 'warn' });
     await expect(li.page.getByTestId('verify-amendments').textContent()).resolves.toContain('补记：物业答应下周划线。');
     await expect(li.page.getByTestId('verify-amendments').textContent()).resolves.toContain('赵书记 更正');
     await li.page.screenshot({ path: screenshotPath('zh-CN-verify-amended.png'), fullPage: true });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDay } from '../../shared/time.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
@@ -42,7 +43,7 @@ describe('points and the love supermarket on a committee phone and a resident’
     const roster = new VolunteersPage(wang.page);
     await roster.open(app.url, compoundId);
     await roster.createTeam('巡逻队', '李叔');
-    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻');
+    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', shanghaiDay(Date.now()));
     await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
     await li.page.getByTestId('check-in').click();
     await li.page.getByTestId('check-out').click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shanghaiDay } from '../../shared/time.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { PointsPage } from './pages/PointsPage.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
@@ -32,7 +33,7 @@ describe('points given or taken on two phones at once', () => {
     const roster = new VolunteersPage(wang.page);
     await roster.open(app.url, compoundId);
     await roster.createTeam('巡逻队', '李叔');
-    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻');
+    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', shanghaiDay(Date.now()));
     await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
     await li.page.getByTestId('check-in').click();
     await li.page.getByTestId('check-out').click();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDay } from '../../shared/time.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
@@ -75,10 +76,13 @@ describe('volunteers on three phones', () => {
     await expect(committee.page.getByTestId('duty-slots').textContent()).resolves.toBe('已报 2 人，共需 2 人');
   });
 
-  it('the QR code at the place checks a volunteer in and out; the hours show on their page', async () => {
+  it('the QR code at the place checks a volunteer in and out on the day; the hours show on their page', async () => {
     const committee = new VolunteersPage(wang.page);
+    await committee.open(app.url, compoundId);
+    // Today's duty: the place's QR checks in on the duty's own day only.
+    const today = await committee.createDuty('巡逻队', '东门岗亭', 2, '今天巡逻', shanghaiDay(Date.now()));
     const link = await committee.posterLink();
-    expect(link).toBe(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    expect(link).toBe(`${app.url}/c/${compoundId}/rosters/duty/${today}?checkin=1`);
     await lookAt(wang.page, 'poster');
     // On paper: the sheet alone, without the app's bars or the page's buttons.
     await wang.page.emulateMedia({ media: 'print' });
@@ -97,7 +101,7 @@ describe('volunteers on three phones', () => {
     await li.page.getByTestId('check-out').click();
     await expect(li.page.getByTestId('checked-out').textContent()).resolves.toBe('已签退，这次服务了 1 分钟。谢谢您！');
 
-    await committee.openDuty(app.url, compoundId, dutyId);
+    await committee.openDuty(app.url, compoundId, today);
     await expect
       .poll(() => wang.page.getByTestId('signup-item').filter({ hasText: '李叔' }).locator('.row-sub').textContent(), {
         timeout: 20_000,
@@ -108,6 +112,26 @@ describe('volunteers on three phones', () => {
     await li.page.getByTestId('my-hours').click();
     await expect.poll(() => volunteer.hoursTotal()).toBe('累计服务 1 分钟');
     await expect(li.page.getByTestId('member-month').getByTestId('month-hours').textContent()).resolves.toBe('1 分钟');
+  });
+
+  it('the place’s QR scanned the day before says when the duty is and offers no check-in', async () => {
+    const committee = new VolunteersPage(wang.page);
+    await committee.open(app.url, compoundId);
+    const tomorrow = shanghaiDay(Date.now() + 86_400_000);
+    const later = await committee.createDuty('巡逻队', '北门', 2, '明天巡逻', tomorrow);
+    const link = await committee.posterLink();
+    expect(link).toBe(`${app.url}/c/${compoundId}/rosters/duty/${later}?checkin=1`);
+
+    await li.page.goto(link);
+    await new AppShell(li.page).waitSynced();
+    const note = li.page.getByTestId('check-in-off-day');
+    await expect
+      .poll(() => note.textContent(), { timeout: 20_000 })
+      .toMatch(/^这个值班在.+ 08:00，请到那天再扫码签到。$/);
+    await expect(li.page.getByTestId('check-in').count()).resolves.toBe(0);
+    // Signing up for tomorrow is still offered.
+    await expect(li.page.getByTestId('sign-up').count()).resolves.toBe(1);
+    await lookAt(li.page, 'qr-off-day');
   });
 
   it('the last slot taken twice offline stays taken twice: the duty shows over-full to its lead', async () => {

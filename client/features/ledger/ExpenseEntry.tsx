@@ -76,7 +76,7 @@ export function ExpenseEntry(props: {
       </Show>
       <p class="status-line">
         <span class="stage entry-status" data-status={x().status} data-testid="expense-status">
-          {statusLabel(x().status)}
+          {x().status === 'approved' && blocked() ? t('ledger.status.awaitingAssembly') : statusLabel(x().status)}
         </span>
       </p>
       <SignatureBadges expense={x()} nameOf={props.nameOf} />

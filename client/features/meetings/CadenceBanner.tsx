@@ -47,9 +47,10 @@ export function CadenceBanner() {
     });
   });
   const kindName = (c: CadenceStatus) => t(`meetingKind.${c.kind}` as MessageKey);
-  const limitDays = (c: CadenceStatus) => Math.round((cadenceLimits[c.kind] ?? 0) / DAY);
+  // "At least once a quarter" as people say it, not the rule's 92 days.
+  const every = (c: CadenceStatus) => t(`cadence.every.${c.kind}` as MessageKey);
   const text = (c: CadenceStatus) => {
-    const params = { kind: kindName(c), limit: limitDays(c) };
+    const params = { kind: kindName(c), every: every(c) };
     if (c.lastHeld === null) return t('cadence.never', params);
     if (c.next && c.nextIsLate)
       return t('cadence.nextLate', {
@@ -57,7 +58,11 @@ export function CadenceBanner() {
         date: formatDate(c.next.startsAt, intlLocale()),
         due: formatDate(c.dueBy ?? 0, intlLocale()),
       });
-    return t('cadence.overdue', { ...params, days: daysBetween(c.lastHeld.startsAt, now()) });
+    return t('cadence.overdue', {
+      ...params,
+      days: daysBetween(c.lastHeld.startsAt, now()),
+      last: formatDate(c.lastHeld.startsAt, intlLocale()),
+    });
   };
 
   return (

@@ -30,6 +30,9 @@ export default function MeetingPage() {
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));
   const [ordering, setOrdering] = createSignal(false);
+  // Signed off and locked minutes mean the meeting was held: nothing is left to move, cancel or add to it.
+  const [held, setHeld] = createSignal(false);
+  const upcoming = () => meeting()?.status === 'scheduled' && !held();
   const mayOrder = () => mayAppend('meeting.topics.ordered', session.member) && topics().length > 1;
   // The QR opens this page with ?signin=1: the phone's camera hands the link to the installed app or the browser.
   const signInLink = (id: string) => `${location.origin}${path('meetings', id)}?signin=1`;
@@ -62,7 +65,12 @@ export default function MeetingPage() {
             {' · '}
             {m().place}
           </p>
-          <Show when={m().status === 'scheduled'}>
+          <Show when={held()}>
+            <p class="field-hint" data-testid="meeting-held">
+              {t('meetings.held')}
+            </p>
+          </Show>
+          <Show when={upcoming()}>
             <A
               href={path('meetings', m().meetingId, 'capture')}
               class="btn btn-primary btn-block"
@@ -72,7 +80,7 @@ export default function MeetingPage() {
             </A>
             <p class="field-hint">{t('meetings.modeHint')}</p>
           </Show>
-          <Show when={mayAppend('meeting.cancelled', session.member)}>
+          <Show when={mayAppend('meeting.cancelled', session.member) && !held()}>
             <MeetingActions meeting={m()} />
           </Show>
           <Show when={m().status === 'cancelled' && m().cancelReason}>
@@ -96,16 +104,17 @@ export default function MeetingPage() {
                 signInLink={signInLink(meetingId)}
                 signInPrompt={search.signin === '1'}
                 registerHref={path('meetings', 'units')}
+                onLocked={setHeld}
               />
             )}
           </Show>
           <section class="section" aria-labelledby="topics-heading">
             <h2 id="topics-heading">{t('meetings.topicsHeading', { n: topics().length })}</h2>
-            <Show when={m().status === 'scheduled'}>
+            <Show when={upcoming()}>
               <AddTopicForm meetingId={m().meetingId} />
             </Show>
             <p class="field-hint">{t(m().topicOrder ? 'meetings.topicsOrdered' : 'meetings.topicsOrder')}</p>
-            <Show when={m().status === 'scheduled' && mayOrder()}>
+            <Show when={upcoming() && mayOrder()}>
               <button
                 type="button"
                 class="btn btn-secondary btn-block topic-order-toggle"
@@ -118,7 +127,7 @@ export default function MeetingPage() {
             </Show>
             <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
               <Show
-                when={ordering() && mayOrder() && m().status === 'scheduled'}
+                when={ordering() && mayOrder() && upcoming()}
                 fallback={
                   <ul class="cards" data-testid="meeting-topics">
                     <For each={topics()}>

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ownerText } from './ActionItemList.tsx';
 import { assemblyResultText } from './assemblyResultText.ts';
-import { tallyText } from './DecisionList.tsx';
+import { decisionCounts, tallyText } from './DecisionList.tsx';
 import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
 
 const shownParties = [...parties, 'none'] as const;
@@ -22,6 +22,9 @@ export function MinutesPrintBody(props: {
 }) {
   const when = (at: number) => formatDateTime(at, intlLocale());
   const attendees = (party: string) => props.state.attendees.filter((a) => a.party === party);
+  const counts = () => decisionCounts(props.state);
+  /** More than one decision on the decision's request (two phones offline): the paper says so too. */
+  const conflict = (requestId: string | null | undefined) => (requestId ? (counts().get(requestId) ?? 0) : 0);
   return (
     <>
       <section class="print-section">
@@ -77,6 +80,12 @@ export function MinutesPrintBody(props: {
                         })}
                       </span>
                     )}
+                  </Show>
+                  <Show when={conflict(d.requestId) > 1}>
+                    <span class="print-conflict" data-testid="print-decision-conflict">
+                      {' '}
+                      {t('print.decisionConflict', { n: conflict(d.requestId) })}
+                    </span>
                   </Show>
                 </li>
               )}

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
@@ -37,6 +37,8 @@ export function MinutesSection(props: {
   signInPrompt?: boolean;
   /** Where the committee keeps the unit register (owners' assembly). */
   registerHref: string;
+  /** Told whether the minutes are signed off and locked, whenever that changes (the meeting was held). */
+  onLocked?: (locked: boolean) => void;
 }) {
   const { path } = usePage();
   const minutes = useMinutes(props.meetingId);
@@ -44,6 +46,7 @@ export function MinutesSection(props: {
   const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const locked = () => minutes.state().locked;
+  createEffect(() => props.onLocked?.(locked()));
   const [draft, setDraft] = createSignal('');
   let usedLate = false;
   const useLate = () => {

@@ -92,7 +92,11 @@ export default function ShopPage() {
                     onClick={() => setRedeeming({ goodsId: g.id, ticket: newId() })}
                     data-testid="redeem"
                   >
-                    {balance() < g.pricePoints ? t('points.notEnough') : t('points.redeem')}
+                    {g.stock < 1
+                      ? t('points.soldOut')
+                      : balance() < g.pricePoints
+                        ? t('points.notEnough')
+                        : t('points.redeem')}
                   </button>
                   <Show when={committee()}>
                     <button

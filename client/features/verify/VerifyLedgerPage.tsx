@@ -60,10 +60,10 @@ export default function VerifyLedgerPage() {
             <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
               <Show when={check()} fallback={<p class="muted">{t('verify.enterHash')}</p>}>
                 <div class="verify-result" role="status" data-testid="verify-result" data-result={result()}>
-                  <Show when={matched()} fallback={<Verdict ok={false}>{t('verify.ledgerNoMatch')}</Verdict>}>
+                  <Show when={matched()} fallback={<Verdict tone="bad">{t('verify.ledgerNoMatch')}</Verdict>}>
                     {(m) => (
                       <>
-                        <Verdict ok>
+                        <Verdict tone={result() === 'matches' ? 'ok' : 'warn'}>
                           {result() === 'matches'
                             ? t('verify.ledgerMatches', { day: p().endDay })
                             : t('verify.ledgerChanged')}

@@ -57,7 +57,7 @@ export default function VerifyPage() {
             <div class="verify-result" role="status" data-testid="verify-result" data-result={c().kind}>
               <Switch>
                 <Match when={c().kind === 'matches'}>
-                  <Verdict ok>
+                  <Verdict tone={since().length === 0 ? 'ok' : 'warn'}>
                     {since().length === 0 ? t('verify.matches') : t('verify.matchesAmended', { n: since().length })}
                   </Verdict>
                   <Show when={since().length > 0}>
@@ -79,10 +79,10 @@ export default function VerifyPage() {
                   </Show>
                 </Match>
                 <Match when={c().kind === 'not_locked'}>
-                  <Verdict ok={false}>{t('verify.notLocked')}</Verdict>
+                  <Verdict tone="bad">{t('verify.notLocked')}</Verdict>
                 </Match>
                 <Match when={c().kind === 'no_match'}>
-                  <Verdict ok={false}>{t('verify.noMatch')}</Verdict>
+                  <Verdict tone="bad">{t('verify.noMatch')}</Verdict>
                 </Match>
               </Switch>
             </div>

@@ -9,7 +9,7 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconAlert, IconCheck } from '../../ui/icons.tsx';
 import { checkIn, checkOut, signUp, withdraw } from './actions.ts';
-import { hoursText } from './format.ts';
+import { dayLabel, hoursText } from './format.ts';
 
 /**
  * What this member can do on a duty, one big button at a time: sign up or withdraw before it
@@ -22,8 +22,14 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
   // An over-full sign-up (after the last place was taken offline) still checks in and out: its time counts.
   const mine = () => d().signups[me] ?? d().overfull?.[me];
   const open = () => d().status === 'open';
-  const onTheDay = () => shanghaiDay(now()) === d().day;
-  const checkingIn = () => open() && (props.atPlace || (onTheDay() && mine() !== undefined));
+  const today = () => shanghaiDay(now());
+  const onTheDay = () => today() === d().day;
+  // Check-in is for the duty's own day, from the place's QR or once signed up; hours and points follow
+  // it. Once checked in, checking out stays open after midnight (a night patrol).
+  const checkingIn = () =>
+    open() && ((onTheDay() && (props.atPlace || mine() !== undefined)) || mine()?.checkedInAt != null);
+  // The place's QR scanned on another day: say when the duty is; signing up stays as it is.
+  const qrOffDay = () => open() && props.atPlace && !checkingIn();
   // My sign-up came after the last slot was taken (made offline); the lead settles it.
   const overfull = () => me in d().overfull;
   const act = createSubmit((step: (session: CompoundSession) => void) => {
@@ -38,6 +44,16 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
         <p class="note-warn" data-testid="my-overfull">
           <IconAlert size={24} />
           <span>{t('volunteers.myOverfull')}</span>
+        </p>
+      </Show>
+      <Show when={qrOffDay()}>
+        <p class="note-warn" data-testid="check-in-off-day">
+          <IconAlert size={24} />
+          <span>
+            {d().day > today()
+              ? t('volunteers.checkInLater', { day: dayLabel(d().day), time: d().start })
+              : t('volunteers.checkInPast', { day: dayLabel(d().day) })}
+          </span>
         </p>
       </Show>
       <Switch>

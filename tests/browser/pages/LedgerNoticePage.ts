@@ -36,9 +36,14 @@ export class LedgerNoticePage {
     return { text: bytes.toString('utf8'), name: download.suggestedFilename(), bytes };
   }
 
-  async verdict(): Promise<{ result: string | null; text: string }> {
+  /** The check's result, its words, and the tone it is shown in (ok, warn, bad). */
+  async verdict(): Promise<{ result: string | null; text: string; tone?: string | null }> {
     const result = this.page.getByTestId('verify-result');
     if ((await result.count()) === 0) return { result: null, text: '' };
-    return { result: await result.getAttribute('data-result'), text: (await result.textContent()) ?? '' };
+    return {
+      result: await result.getAttribute('data-result'),
+      text: (await result.textContent()) ?? '',
+      tone: await result.locator('.verify-verdict').getAttribute('data-tone'),
+    };
   }
 }

@@ -24,11 +24,12 @@ export class VolunteersPage {
     await this.page.getByTestId('team-item').filter({ hasText: name }).waitFor();
   }
 
-  /** From the tab: sets a duty; leaves the page on it and returns its id. */
-  async createDuty(team: string, place: string, slots: number, title: string): Promise<string> {
+  /** From the tab: sets a duty (today unless `day` says, YYYY-MM-DD); leaves the page on it and returns its id. */
+  async createDuty(team: string, place: string, slots: number, title: string, day?: string): Promise<string> {
     await this.page.getByTestId('new-duty').click();
     const form = this.page.getByTestId('duty-form');
     await form.getByTestId('duty-team').getByText(team, { exact: true }).click();
+    if (day) await form.locator('input[name="day"]').fill(day);
     await form.locator('input[name="title"]').fill(title);
     await form.locator('input[name="place"]').fill(place);
     await form.locator('input[name="slots"]').fill(String(slots));

@@ -3,7 +3,9 @@ import { For, Show } from 'solid-js';
 import { useCareTurns } from '../../../domain/useCare.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
+import { IconAlert } from '../../../ui/icons.tsx';
 import { dueText } from './careText.ts';
+import './care.css';
 
 /** Overdue care visits waiting on this committee member, each a link to its household; nothing when none. */
 export function CareTurns() {
@@ -21,7 +23,7 @@ export function CareTurns() {
               <li>
                 <A
                   href={path('rosters', 'care', row.household.id)}
-                  class="row row-link"
+                  class="row row-link care-overdue"
                   data-testid="care-todo"
                   data-household={row.household.id}
                 >
@@ -29,7 +31,10 @@ export function CareTurns() {
                     <span class="row-title">
                       {row.household.label} · {row.household.building}
                     </span>
-                    <span class="row-sub">{dueText(row)}</span>
+                    <span class="row-sub care-due with-icon">
+                      <IconAlert size={22} />
+                      {dueText(row)}
+                    </span>
                   </span>
                 </A>
               </li>
