@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { didNotStand } from './didNotStand.ts';
 import { labelOf } from './forms/EditForm.tsx';
@@ -17,7 +17,7 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
     case 'request.assigned': {
       const a = r.assignment;
       if (a?.eventId !== id) return null;
-      return t('timeline.assigned', { owner: ownerLabel(a.owner, nameOf), date: a.deadline });
+      return t('timeline.assigned', { owner: ownerLabel(a.owner, nameOf), date: formatDay(a.deadline, intlLocale()) });
     }
     case 'request.progressed':
       return r.progress.find((p) => p.eventId === id)?.note ?? null;
