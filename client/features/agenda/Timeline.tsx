@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
 import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { listText } from '../../ui/listText.ts';
 import { didNotStand } from './didNotStand.ts';
 import { labelOf } from './forms/EditForm.tsx';
 
@@ -45,7 +46,7 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
     }
     case 'request.confirmed': {
       const x = r.confirmations.find((e) => e.eventId === id);
-      return x?.onPaper ? t('request.paperNames', { names: x.onPaper.names.join('、') }) : null;
+      return x?.onPaper ? t('request.paperNames', { names: listText(x.onPaper.names) }) : null;
     }
     case 'request.withdrawn':
       return r.withdrawal?.eventId === id ? r.withdrawal.reason : null;
