@@ -55,3 +55,8 @@ export function formatDateTime(ms: number, locale = 'zh-CN'): string {
 export function formatDate(ms: number, locale = 'zh-CN'): string {
   return formatter(locale, false).format(ms);
 }
+
+/** A stored day "YYYY-MM-DD" in words, as `formatDate` shows a time on it (2026年12月19日, 19 Dec 2026). */
+export function formatDay(day: string, locale = 'zh-CN'): string {
+  return formatDate(shanghaiDayStart(day), locale);
+}

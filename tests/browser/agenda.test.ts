@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDay, shanghaiDayStart } from '../../shared/time.ts';
+import { formatDay, shanghaiDay, shanghaiDayStart } from '../../shared/time.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
@@ -127,7 +127,9 @@ describe('the agenda loop on three phones', () => {
 
     await item.assign('物业', deadline);
     await expect.poll(() => item.stage()).toBe('assigned');
-    await expect(item.root.getByTestId('assignment').textContent()).resolves.toContain(`限期：${deadline} 前办完`);
+    await expect(item.root.getByTestId('assignment').textContent()).resolves.toContain(
+      `限期：${formatDay(deadline)} 前办完`,
+    );
     await expect(item.root.locator('.status-line').textContent()).resolves.toContain('现在轮到：物业');
   });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv.ts';
 import { periodOf } from '../../shared/ledgerPeriod.ts';
-import { shanghaiDay } from '../../shared/time.ts';
+import { formatDay, shanghaiDay } from '../../shared/time.ts';
 import { LedgerNoticePage } from './pages/LedgerNoticePage.ts';
 import { LedgerPage } from './pages/LedgerPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
@@ -121,7 +121,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     const check = new LedgerNoticePage(resident.page);
     await expect.poll(async () => (await check.verdict()).result, { timeout: 20_000 }).toBe('matches');
     await expect(check.verdict()).resolves.toMatchObject({
-      text: `一致：这张公示和账本到 ${period.endDay} 为止的记录完全一样。`,
+      text: `一致：这张公示和账本到 ${formatDay(period.endDay)} 为止的记录完全一样。`,
       tone: 'ok',
     });
     await resident.page.screenshot({ path: screenshotPath('zh-CN-verify-ledger-matches.png'), fullPage: true });

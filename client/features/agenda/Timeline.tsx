@@ -1,7 +1,8 @@
 import { For, Show } from 'solid-js';
 import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { listText } from '../../ui/listText.ts';
 import { didNotStand } from './didNotStand.ts';
 import { labelOf } from './forms/EditForm.tsx';
 
@@ -17,7 +18,7 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
     case 'request.assigned': {
       const a = r.assignment;
       if (a?.eventId !== id) return null;
-      return t('timeline.assigned', { owner: ownerLabel(a.owner, nameOf), date: a.deadline });
+      return t('timeline.assigned', { owner: ownerLabel(a.owner, nameOf), date: formatDay(a.deadline, intlLocale()) });
     }
     case 'request.progressed':
       return r.progress.find((p) => p.eventId === id)?.note ?? null;
@@ -45,7 +46,7 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
     }
     case 'request.confirmed': {
       const x = r.confirmations.find((e) => e.eventId === id);
-      return x?.onPaper ? t('request.paperNames', { names: x.onPaper.names.join('、') }) : null;
+      return x?.onPaper ? t('request.paperNames', { names: listText(x.onPaper.names) }) : null;
     }
     case 'request.withdrawn':
       return r.withdrawal?.eventId === id ? r.withdrawal.reason : null;

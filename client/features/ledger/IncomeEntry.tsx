@@ -3,6 +3,7 @@ import type { IncomeState } from '../../../shared/folds/index.ts';
 import { formatFen } from '../../../shared/money.ts';
 import type { Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { EntryQuestions } from './EntryQuestions.tsx';
@@ -35,7 +36,7 @@ export function IncomeEntry(props: {
       <h3 class="card-title">{t(`ledger.source.${x().source}` as MessageKey)}</h3>
       <p class="card-meta">
         <span data-testid="payer">{t('ledger.payer', { name: shownName(x().payer, props.viewer) })}</span>
-        <span>{t('ledger.day', { day: x().day })}</span>
+        <span>{t('ledger.day', { day: formatDay(x().day, intlLocale()) })}</span>
         <span>{t('ledger.recordedBy', { name: props.nameOf(x().by) })}</span>
       </p>
       <Show when={x().note}>{(note) => <p class="entry-note">{note()}</p>}</Show>

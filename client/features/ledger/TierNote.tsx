@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { limitInForce } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { formatDay } from '../../../shared/time.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { useLedger } from '../../domain/useLedger.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
@@ -17,13 +18,21 @@ export function TierNote(props: { session: CompoundSession; today: string; onShe
       <Show when={tier()} fallback={<p class="muted">{t('ledger.tier.none')}</p>}>
         {(x) => (
           <p data-testid="tier-limit" data-fen={x().limitFen}>
-            {t('ledger.tier.inForce', { limit: formatFen(x().limitFen, intlLocale()), day: x().from })}
+            {t('ledger.tier.inForce', {
+              limit: formatFen(x().limitFen, intlLocale()),
+              day: formatDay(x().from, intlLocale()),
+            })}
           </p>
         )}
       </Show>
       <Show when={next()}>
         {(x) => (
-          <p class="muted">{t('ledger.tier.next', { limit: formatFen(x().limitFen, intlLocale()), day: x().from })}</p>
+          <p class="muted">
+            {t('ledger.tier.next', {
+              limit: formatFen(x().limitFen, intlLocale()),
+              day: formatDay(x().from, intlLocale()),
+            })}
+          </p>
         )}
       </Show>
       <Show when={mayAppend('ledger.tier.set', props.session.member)}>

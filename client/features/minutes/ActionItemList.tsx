@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ActionItem, MinutesState } from '../../../shared/folds/foldMinutes.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 
 export const ownerText = (owner: ActionItem['owner'], nameOf: (id: string) => string) =>
@@ -24,7 +24,12 @@ export function ActionItemList(props: {
             <li class="minutes-entry" data-testid="action-item">
               <Show when={a.requestId}>{(id) => <p class="minutes-entry-about">{props.titleOf(id())}</p>}</Show>
               <p class="minutes-entry-text">{a.text}</p>
-              <p>{t('minutes.actionOwner', { owner: ownerText(a.owner, props.nameOf), date: a.deadline })}</p>
+              <p>
+                {t('minutes.actionOwner', {
+                  owner: ownerText(a.owner, props.nameOf),
+                  date: formatDay(a.deadline, intlLocale()),
+                })}
+              </p>
               <Show
                 when={props.done && Object.hasOwn(props.done, a.eventId) ? props.done[a.eventId] : undefined}
                 fallback={

@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { formatDay } from '../../../shared/time.ts';
 import type { MyActionTodo } from '../../domain/useMeetingMinutes.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
-import { type MessageKey, t } from '../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 
 /**
  * 会议待办: action items from recent minutes this member or their party owns, each a link to its
@@ -33,7 +34,10 @@ export function MeetingTurns(props: { todos: MyActionTodo[] }) {
                 >
                   <span class="row-title">{todo.item.text}</span>
                   <span class="row-sub">
-                    {t('minutes.turnFrom', { meeting: meetingText(todo.meetingId), date: todo.item.deadline })}
+                    {t('minutes.turnFrom', {
+                      meeting: meetingText(todo.meetingId),
+                      date: formatDay(todo.item.deadline, intlLocale()),
+                    })}
                   </span>
                   <Show when={requestTitle(todo.item.requestId)}>
                     {(title) => <span class="row-sub">{title()}</span>}

@@ -2,7 +2,7 @@ import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import type { MeetingState, TopicOrder } from '../../../shared/folds/index.ts';
 import { groupHash } from '../../../shared/minutesHash.ts';
 import { parties } from '../../../shared/roles.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ownerText } from './ActionItemList.tsx';
 import { assemblyResultText } from './assemblyResultText.ts';
@@ -54,7 +54,8 @@ export function minutesCard(input: {
     return `${about}${d.text}${tally}${assembly}`;
   });
   const actions = state.actionItems.map(
-    (a) => `${a.text}——${t('minutes.actionOwner', { owner: ownerText(a.owner, nameOf), date: a.deadline })}`,
+    (a) =>
+      `${a.text}——${t('minutes.actionOwner', { owner: ownerText(a.owner, nameOf), date: formatDay(a.deadline, intlLocale()) })}`,
   );
   const signatures = state.signingParties.map((p) => {
     const s = state.signOffs[p];

@@ -10,6 +10,7 @@ import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { ConflictNote } from '../../ui/ConflictNote.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { listText } from '../../ui/listText.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ReportDeliveryForm } from './ReportDeliveryForm.tsx';
 
@@ -35,7 +36,7 @@ export default function NeedPage() {
   });
   // Claims kept beside the one holding this need (two units claimed it offline at once).
   const rivalsHere = () => rivals().filter((r) => r.listingId === params.listingId);
-  const rivalUnits = () => [...new Set(rivalsHere().map((r) => r.unitName))].join('、');
+  const rivalUnits = () => listText([...new Set(rivalsHere().map((r) => r.unitName))]);
   const lostMine = () => rivalsHere().some((r) => r.by === me.memberId);
 
   return (

@@ -3,12 +3,12 @@ import { createSignal, For, Show } from 'solid-js';
 import type { PointsEntry } from '../../../shared/folds/index.ts';
 import { rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
-import { shanghaiDay } from '../../../shared/time.ts';
+import { formatDay, shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useAccount, usePoints } from '../../domain/usePoints.ts';
 import { useRosters } from '../../domain/useRosters.ts';
-import { t } from '../../i18n/index.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -78,7 +78,7 @@ export default function PointsPage() {
         <For each={upcoming()}>
           {(r) => (
             <p class="muted" data-testid="points-rule-upcoming">
-              {t('points.ruleFromDay', { name: r.name, n: r.points, day: r.from })}
+              {t('points.ruleFromDay', { name: r.name, n: r.points, day: formatDay(r.from, intlLocale()) })}
             </p>
           )}
         </For>

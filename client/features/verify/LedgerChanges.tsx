@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import type { LedgerState } from '../../../shared/folds/ledger.ts';
 import type { LedgerActRecord } from '../../../shared/ledgerHash.ts';
 import { formatFen } from '../../../shared/money.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 
 /** What an act is about: the fund's name, the income's source or the expense's purpose, and its amount. */
@@ -22,7 +22,7 @@ function changeText(state: LedgerState, a: LedgerActRecord): string {
   return t(`verify.change.${a.k}` as MessageKey, {
     label,
     amount: formatFen(amount, intlLocale()),
-    day: a.day,
+    day: formatDay(a.day, intlLocale()),
     party,
     reason,
   });

@@ -3,10 +3,11 @@ import { createMemo, createSignal, Show } from 'solid-js';
 import { checkLedgerPaper } from '../../../shared/ledgerHash.ts';
 import { parsePeriod } from '../../../shared/ledgerPeriod.ts';
 import { normalizeHash } from '../../../shared/paperHash.ts';
+import { formatDay } from '../../../shared/time.ts';
 import { useLedger } from '../../domain/useLedger.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
-import { t } from '../../i18n/index.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { periodName } from '../../ui/periodName.ts';
 import { HashField } from './HashField.tsx';
@@ -65,7 +66,7 @@ export default function VerifyLedgerPage() {
                       <>
                         <Verdict tone={result() === 'matches' ? 'ok' : 'warn'}>
                           {result() === 'matches'
-                            ? t('verify.ledgerMatches', { day: p().endDay })
+                            ? t('verify.ledgerMatches', { day: formatDay(p().endDay, intlLocale()) })
                             : t('verify.ledgerChanged')}
                         </Verdict>
                         <Show when={m().lateActs.length > 0}>

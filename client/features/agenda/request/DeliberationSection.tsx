@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
 import { ConflictItem, ConflictNote } from '../../../ui/ConflictNote.tsx';
+import { listText } from '../../../ui/listText.ts';
 
 /** Step 3 民主议事 as recorded: the show of hands, the votes, the decision and who signed it. */
 export function DeliberationSection(props: { request: RequestState; nameOf: (id: string) => string }) {
@@ -63,7 +64,7 @@ export function DeliberationSection(props: { request: RequestState; nameOf: (id:
           <For each={r().confirmations.filter((c) => c.onPaper)}>
             {(c) => (
               <div class="note">
-                <p>{t('request.paperNames', { names: c.onPaper!.names.join('、') })}</p>
+                <p>{t('request.paperNames', { names: listText(c.onPaper!.names) })}</p>
                 <PhotoGrid hashes={c.onPaper!.photos} />
               </div>
             )}

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { RequestState } from '../../../../shared/folds/index.ts';
-import { formatDateTime } from '../../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../../shared/time.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoGrid } from '../../../media/PhotoGrid.tsx';
@@ -25,7 +25,7 @@ export function WorkSection(props: {
           {(a) => (
             <div class="note" data-testid="assignment">
               <p class="strong">{t('request.owner', { owner: ownerLabel(a().owner, props.nameOf) })}</p>
-              <p>{t('request.deadline', { date: a().deadline })}</p>
+              <p>{t('request.deadline', { date: formatDay(a().deadline, intlLocale()) })}</p>
               <Show when={a().note}>
                 <p>{a().note}</p>
               </Show>

@@ -5,7 +5,7 @@ import { ledgerHash } from '../../../../shared/ledgerHash.ts';
 import { ledgerNotice } from '../../../../shared/ledgerNotice.ts';
 import { parsePeriod, periodOf } from '../../../../shared/ledgerPeriod.ts';
 import { formatFen } from '../../../../shared/money.ts';
-import { formatDateTime, shanghaiDay } from '../../../../shared/time.ts';
+import { formatDateTime, formatDay, shanghaiDay } from '../../../../shared/time.ts';
 import { now } from '../../../domain/clock.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { useMembers } from '../../../domain/useMembers.ts';
@@ -78,7 +78,12 @@ export default function NoticePage() {
               <h1>
                 {t('notice.heading')} · {periodName(n().period)}
               </h1>
-              <p>{t('notice.range', { from: n().period.startDay, to: n().period.endDay })}</p>
+              <p>
+                {t('notice.range', {
+                  from: formatDay(n().period.startDay, intlLocale()),
+                  to: formatDay(n().period.endDay, intlLocale()),
+                })}
+              </p>
               <p class="muted">
                 {t('notice.printedAt', { time: formatDateTime(now(), intlLocale()) })} · {t('notice.masked')}
               </p>

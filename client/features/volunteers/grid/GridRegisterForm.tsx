@@ -7,6 +7,7 @@ import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { FormError } from '../../../ui/FormError.tsx';
+import { listText } from '../../../ui/listText.ts';
 import { TextField } from '../../../ui/TextField.tsx';
 
 const OTHER = '\u0000other';
@@ -80,7 +81,7 @@ export function GridRegisterForm(props: { grid: Grid; held: ProfileState | null;
         label={t('grid.unit')}
         value={unit()}
         onInput={setUnit}
-        placeholder={units().length ? units().join('、') : t('grid.unitPlaceholder')}
+        placeholder={units().length ? listText(units()) : t('grid.unitPlaceholder')}
         maxLength={20}
         name="unit"
       />

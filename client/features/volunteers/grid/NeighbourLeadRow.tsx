@@ -5,6 +5,7 @@ import type { GridPost } from '../../../../shared/folds/index.ts';
 import { householdWarning } from '../../../../shared/folds/index.ts';
 import { t } from '../../../i18n/index.ts';
 import { IconAlert } from '../../../ui/icons.tsx';
+import { listText } from '../../../ui/listText.ts';
 import { PostConflict } from './PostConflict.tsx';
 
 export const householdText = (h: Household) => (h.unit ? `${h.unit}${h.room}` : h.room);
@@ -21,7 +22,7 @@ export function NeighbourLeadRow(props: { post: GridPost; nameOf: (id: string) =
           <PostConflict post={props.post} nameOf={props.nameOf} committee={props.editHref !== undefined} />
         </Show>
         <span class="row-sub" data-testid="households">
-          {t('grid.householdList', { n: households().length, list: households().map(householdText).join('、') })}
+          {t('grid.householdList', { n: households().length, list: listText(households().map(householdText)) })}
         </span>
         <Show when={warning()}>
           {(w) => (
