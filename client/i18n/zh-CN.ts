@@ -470,7 +470,7 @@ export const zhCN = {
   'meetings.submit': '安排',
   'meetings.needDate': '请选日期和时间。',
   'meetings.mode': '进入会议模式',
-  'meetings.held': '这次会议已经开过，纪要已由三方签字锁定。',
+  'meetings.held': '这次会议已经开过，纪要已签字锁定。',
   'meetings.modeHint': '开会时一人说一件，手机记一件：写一句话，按回车就记好了。',
   'meetings.topicsHeading': '会前收集的议题（{n}）',
   'meetings.noTopics': '还没有议题。',

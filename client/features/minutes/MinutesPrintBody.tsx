@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import type { TopicOrder } from '../../../shared/folds/index.ts';
 import { parties } from '../../../shared/roles.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ownerText } from './ActionItemList.tsx';
 import { assemblyResultText } from './assemblyResultText.ts';
@@ -100,7 +100,11 @@ export function MinutesPrintBody(props: {
             <For each={props.state.actionItems}>
               {(a) => (
                 <li>
-                  {a.text}——{t('minutes.actionOwner', { owner: ownerText(a.owner, props.nameOf), date: a.deadline })}
+                  {a.text}——
+                  {t('minutes.actionOwner', {
+                    owner: ownerText(a.owner, props.nameOf),
+                    date: formatDay(a.deadline, intlLocale()),
+                  })}
                 </li>
               )}
             </For>

@@ -6,7 +6,7 @@ import { formatDateTime, formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ownerText } from './ActionItemList.tsx';
 import { assemblyResultText } from './assemblyResultText.ts';
-import { tallyText } from './DecisionList.tsx';
+import { decisionCounts, tallyText } from './DecisionList.tsx';
 import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
 
 /** One titled list of lines on the shared image. */
@@ -47,11 +47,15 @@ export function minutesCard(input: {
       .map((a) => ('memberId' in a ? nameOf(a.memberId) : a.name));
     return names.length ? [`${t(`party.${p}` as MessageKey)}：${names.join(t('minutes.listSeparator'))}`] : [];
   });
+  const counts = decisionCounts(state);
   const decisions = state.decisions.map((d) => {
     const about = d.requestId ? `${titleOf(d.requestId)}：` : '';
     const tally = d.tally ? `（${tallyText(d.tally)}）` : '';
     const assembly = d.assembly ? ` ${assemblyResultText(d.assembly)}` : '';
-    return `${about}${d.text}${tally}${assembly}`;
+    // Two decisions on one request (two phones offline) are marked on the shared card as on paper.
+    const n = d.requestId ? (counts.get(d.requestId) ?? 0) : 0;
+    const conflict = n > 1 ? ` ${t('print.decisionConflict', { n })}` : '';
+    return `${about}${d.text}${tally}${assembly}${conflict}`;
   });
   const actions = state.actionItems.map(
     (a) =>
