@@ -137,11 +137,12 @@ export default function AgendaPage() {
   return (
     <>
       <PageHeader title={t('agenda.title')} />
-      <SnapButton />
-      <A href={path('agenda', 'new')} class="btn btn-primary btn-block" data-testid="raise-request">
-        <IconPlus size={28} />
-        <span>{t('agenda.raise')}</span>
-      </A>
+      <SnapButton>
+        <A href={path('agenda', 'new')} class="btn btn-primary" data-testid="raise-request">
+          <IconPlus size={28} />
+          <span>{t('agenda.raise')}</span>
+        </A>
+      </SnapButton>
       <Show when={live() || keptOpen()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <div class="search">
           <label class="visually-hidden" for="agenda-search">
@@ -296,6 +297,13 @@ export default function AgendaPage() {
           </Show>
         </Show>
       </Show>
+      <A
+        href={path('agenda', 'snap', 'stats')}
+        class="btn btn-secondary btn-block snap-stats"
+        data-testid="snap-stats-link"
+      >
+        {t('snap.statsLink')}
+      </A>
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { A, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { createSignal, type JSX, Show } from 'solid-js';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { storePhoto } from '../../../media/photos.ts';
@@ -8,9 +8,11 @@ import { IconCamera, IconImage } from '../../../ui/icons.tsx';
 
 /**
  * 随手拍 on the agenda: the tap opens the camera at once (the tap is the gesture the browser needs);
- * the photo is kept on the phone and the snap form opens with it. The album is the fallback.
+ * the photo is kept on the phone and the snap form opens with it. The album is the fallback, a
+ * smaller button under it. `children` (the page's other main action) sits beside the camera button,
+ * so the two take one row and the list starts higher on the screen.
  */
-export function SnapButton() {
+export function SnapButton(props: { children?: JSX.Element }) {
   const { path } = usePage();
   const navigate = useNavigate();
   let camera: HTMLInputElement | undefined;
@@ -53,25 +55,28 @@ export function SnapButton() {
         data-testid="snap-album"
         onChange={(e) => void take(e.currentTarget)}
       />
+      <div class="agenda-actions">
+        <button
+          type="button"
+          class="btn btn-primary snap-button"
+          data-testid="snap-button"
+          disabled={working()}
+          onClick={() => camera?.click()}
+        >
+          <IconCamera size={32} />
+          <span>{t('snap.button')}</span>
+        </button>
+        {props.children}
+      </div>
       <button
         type="button"
-        class="btn btn-primary btn-block snap-button"
-        data-testid="snap-button"
+        class="btn btn-secondary btn-small snap-album"
+        onClick={() => album?.click()}
         disabled={working()}
-        onClick={() => camera?.click()}
       >
-        <IconCamera size={32} />
-        <span>{t('snap.button')}</span>
+        <IconImage size={24} />
+        <span>{t('snap.fromAlbum')}</span>
       </button>
-      <div class="snap-links">
-        <button type="button" class="btn btn-secondary" onClick={() => album?.click()} disabled={working()}>
-          <IconImage size={24} />
-          <span>{t('snap.fromAlbum')}</span>
-        </button>
-        <A href={path('agenda', 'snap', 'stats')} class="btn btn-secondary" data-testid="snap-stats-link">
-          {t('snap.statsLink')}
-        </A>
-      </div>
       <Show when={working()}>
         <p class="field-hint" role="status">
           {t('photo.processing')}
