@@ -445,6 +445,7 @@ export const en: Record<MessageKey, string> = {
   'rate.comment': 'Comment',
   'rate.needStars': 'Please choose the stars.',
   'rate.submit': 'Send rating',
+  'photo.required': ' (at least one)',
   'photo.label': 'Photos',
   'photo.take': 'Take a photo',
   'photo.pick': 'From the album',
@@ -776,6 +777,9 @@ export const en: Record<MessageKey, string> = {
   'ledger.status.refused': 'Refused',
   'ledger.status.paid': 'Paid',
   'ledger.status.reversed': 'Payment reversed',
+  'ledger.approveTitle': 'Approve this expense for the {party}?',
+  'ledger.approveYes': 'Approve',
+  'ledger.approveHint': 'An approval cannot be taken back. Once all three parties approve, the money can be paid.',
   'ledger.approve': '{party}: approve',
   'ledger.refuse': '{party}: refuse',
   'ledger.recordPayment': 'Record the payment',
@@ -994,10 +998,14 @@ export const en: Record<MessageKey, string> = {
   'volunteers.cancelDuty': 'Cancel this duty',
   'volunteers.cancelReason': 'Reason',
   'volunteers.cancelReasonPlaceholder': 'e.g. Heavy rain, moved to next week',
+  'volunteers.cancelHint': 'The duty stays listed, marked cancelled; those signed up see the reason.',
+  'volunteers.cancelKeep': 'Keep the duty',
   'volunteers.confirmCancel': 'Cancel duty',
   'volunteers.checkInLater': 'This duty is on {day} at {time}: scan the code again on that day to check in.',
   'volunteers.checkInPast':
     'This duty was on {day} and is over: it can no longer be checked in. If you came that day, ask the team lead to record it.',
+  'volunteers.checkOutMissed':
+    'You checked in but never out, and it is too late to check out now. Ask the team lead to record how long you served.',
   'volunteers.atPlace': 'Check in at the place',
   'volunteers.signUpHeading': 'Sign up',
   'volunteers.myOverfull':
@@ -1199,6 +1207,7 @@ export const en: Record<MessageKey, string> = {
   'invite.copied': 'Copied',
   'invite.copyFailed': 'Copying failed; press and hold the link to copy it.',
   'invite.share': 'Share',
+  'invite.done': 'Done',
   'invite.expires': 'Valid until {time}, for {uses}.',
   'invite.needOnline': 'Making an invite needs a network.',
   'invite.another': 'Make another',
@@ -1228,7 +1237,10 @@ export const en: Record<MessageKey, string> = {
   'compounds.remove': 'Remove from this phone',
   'compounds.removeTitle': 'Remove compound from this phone',
   'compounds.removeConfirm':
-    'Remove “{name}” from this phone? Its copy here is deleted; nothing on the server is affected.',
+    'Remove “{name}” from this phone? Its copy here is deleted; what was sent stays, and other members still see it. Coming back takes a new invite link.',
+  'compounds.removeUnsent':
+    'This phone still holds changes that were never sent: removing the compound loses them for good. To keep them, go online and wait until the top bar says Synced, then remove it.',
+  'compounds.removeAnyway': 'Remove anyway, losing the unsent changes',
   'compounds.removeYes': 'Remove',
   'compounds.lost': 'Needs joining again',
 

@@ -101,6 +101,8 @@ export type { MonthHours } from './rosterQueries.ts';
 export {
   beforeCutoff,
   byWhen,
+  CHECK_OUT_GRACE_MS,
+  checkInWindow,
   dutiesByDay,
   dutiesOf,
   dutyEndsAt,

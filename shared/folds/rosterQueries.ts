@@ -17,9 +17,34 @@ export function dutyStartsAt(duty: Pick<DutyState, 'day' | 'start'>): number {
   return atClock(duty.day, duty.start);
 }
 
-/** When a duty ends, in ms since epoch. */
-export function dutyEndsAt(duty: Pick<DutyState, 'day' | 'end'>): number {
-  return atClock(duty.day, duty.end);
+/**
+ * When a duty ends, in ms since epoch: on the next day when its end is not after its start (a night
+ * patrol 22:00-02:00), as the fold counts its length.
+ */
+export function dutyEndsAt(duty: Pick<DutyState, 'day' | 'start' | 'end'>): number {
+  return atClock(duty.day, duty.end) + (duty.end > duty.start ? 0 : DAY_MS);
+}
+
+const DAY_MS = 86_400_000;
+
+/** How long after a duty's check-in window closes a member who checked in may still check out. */
+export const CHECK_OUT_GRACE_MS = 2 * 3_600_000;
+
+/**
+ * When a duty is checked into: from the start of its Asia/Shanghai day to the end of that day, or
+ * to the duty's end when it runs past midnight. People come early or late, so the whole day rather
+ * than a window around the start; another day is not the duty's. A member who checked in may check
+ * out until `checkOutUntil`; a check-out forgotten longer than that is the lead's to correct (a tap
+ * days later would count a whole day).
+ */
+export function checkInWindow(duty: Pick<DutyState, 'day' | 'start' | 'end'>): {
+  opens: number;
+  closes: number;
+  checkOutUntil: number;
+} {
+  const opens = shanghaiDayStart(duty.day);
+  const closes = Math.max(opens + DAY_MS, dutyEndsAt(duty));
+  return { opens, closes, checkOutUntil: closes + CHECK_OUT_GRACE_MS };
 }
 
 /**

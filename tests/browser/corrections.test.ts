@@ -16,6 +16,7 @@ describe('a team lead corrects an offline check-in', () => {
   const li = usePhone();
   let compoundId: string;
   let dutyId: string;
+  let dutyDay: string;
 
   it('the committee makes a resident the lead of a team with a duty', async () => {
     compoundId = await setUpCompound(app.url, { phone: wang, compound: '和平小区', name: '王书记', party: '社区' }, [
@@ -26,12 +27,15 @@ describe('a team lead corrects an offline check-in', () => {
     const committee = new VolunteersPage(wang.page);
     await committee.open(app.url, compoundId);
     await committee.createTeam('巡逻队', '李叔');
-    dutyId = await committee.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', shanghaiDay(Date.now()));
+    dutyDay = shanghaiDay(Date.now());
+    dutyId = await committee.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', dutyDay);
   });
 
   it('a check-in and check-out made offline show as phone time', async () => {
     const shell = new AppShell(li.page);
     await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    // Check-in is for the duty's day: the phone's clock stays on it should midnight pass meanwhile.
+    await new VolunteersPage(li.page).pinClockTo(dutyDay);
     await li.page.getByTestId('check-in').waitFor();
     await shell.waitSynced();
     await li.context.setOffline(true);
@@ -39,6 +43,7 @@ describe('a team lead corrects an offline check-in', () => {
     await li.page.getByTestId('check-in').click();
     await li.page.getByTestId('check-out').click();
     await li.page.getByTestId('checked-out').waitFor();
+    await new VolunteersPage(li.page).pinClockTo(null);
     await li.context.setOffline(false);
     await shell.waitSynced();
     const row = li.page.getByTestId('signup-item').filter({ hasText: '李叔' });

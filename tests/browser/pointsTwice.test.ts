@@ -33,11 +33,16 @@ describe('points given or taken on two phones at once', () => {
     const roster = new VolunteersPage(wang.page);
     await roster.open(app.url, compoundId);
     await roster.createTeam('巡逻队', '李叔');
-    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', shanghaiDay(Date.now()));
+    const today = shanghaiDay(Date.now());
+    const dutyId = await roster.createDuty('巡逻队', '东门岗亭', 2, '夜间巡逻', today);
     await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}?checkin=1`);
+    // Check-in is for the duty's day: the phone's clock stays on it should midnight pass meanwhile.
+    const volunteer = new VolunteersPage(li.page);
+    await volunteer.pinClockTo(today);
     await li.page.getByTestId('check-in').click();
     await li.page.getByTestId('check-out').click();
     await li.page.getByTestId('checked-out').waitFor();
+    await volunteer.pinClockTo(null);
     await new AppShell(li.page).waitSynced();
   });
 

@@ -80,7 +80,8 @@ describe('volunteers on three phones', () => {
     const committee = new VolunteersPage(wang.page);
     await committee.open(app.url, compoundId);
     // Today's duty: the place's QR checks in on the duty's own day only.
-    const today = await committee.createDuty('巡逻队', '东门岗亭', 2, '今天巡逻', shanghaiDay(Date.now()));
+    const day = shanghaiDay(Date.now());
+    const today = await committee.createDuty('巡逻队', '东门岗亭', 2, '今天巡逻', day);
     const link = await committee.posterLink();
     expect(link).toBe(`${app.url}/c/${compoundId}/rosters/duty/${today}?checkin=1`);
     await lookAt(wang.page, 'poster');
@@ -93,6 +94,8 @@ describe('volunteers on three phones', () => {
 
     const volunteer = new VolunteersPage(li.page);
     await li.page.goto(link);
+    // Check-in is for the duty's day: the phone's clock stays on it should midnight pass meanwhile.
+    await volunteer.pinClockTo(day);
     // Online at the place: a tap before the socket is up would rightly be marked phone time.
     await new AppShell(li.page).waitSynced();
     await li.page.getByTestId('check-in').click();
@@ -100,6 +103,7 @@ describe('volunteers on three phones', () => {
     await lookAt(li.page, 'checked-in');
     await li.page.getByTestId('check-out').click();
     await expect(li.page.getByTestId('checked-out').textContent()).resolves.toBe('已签退，这次服务了 1 分钟。谢谢您！');
+    await volunteer.pinClockTo(null);
 
     await committee.openDuty(app.url, compoundId, today);
     await expect
@@ -117,12 +121,16 @@ describe('volunteers on three phones', () => {
   it('the place’s QR scanned the day before says when the duty is and offers no check-in', async () => {
     const committee = new VolunteersPage(wang.page);
     await committee.open(app.url, compoundId);
+    const today = shanghaiDay(Date.now());
     const tomorrow = shanghaiDay(Date.now() + 86_400_000);
     const later = await committee.createDuty('巡逻队', '北门', 2, '明天巡逻', tomorrow);
     const link = await committee.posterLink();
     expect(link).toBe(`${app.url}/c/${compoundId}/rosters/duty/${later}?checkin=1`);
 
     await li.page.goto(link);
+    // Still the day before the duty's, should midnight pass meanwhile.
+    const volunteer = new VolunteersPage(li.page);
+    await volunteer.pinClockTo(today);
     await new AppShell(li.page).waitSynced();
     const note = li.page.getByTestId('check-in-off-day');
     await expect
@@ -132,6 +140,7 @@ describe('volunteers on three phones', () => {
     // Signing up for tomorrow is still offered.
     await expect(li.page.getByTestId('sign-up').count()).resolves.toBe(1);
     await lookAt(li.page, 'qr-off-day');
+    await volunteer.pinClockTo(null);
   });
 
   it('the last slot taken twice offline stays taken twice: the duty shows over-full to its lead', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
 import {
   beforeCutoff,
+  CHECK_OUT_GRACE_MS,
+  checkInWindow,
   dutiesByDay,
   dutiesOf,
   dutyEndsAt,
@@ -37,6 +39,33 @@ describe('roster queries', () => {
     const duty = { day: '2024-03-01', start: '00:10', end: '23:59' };
     expect(new Date(dutyStartsAt(duty)).toISOString()).toBe('2024-02-29T16:10:00.000Z');
     expect(new Date(dutyEndsAt(duty)).toISOString()).toBe('2024-03-01T15:59:00.000Z');
+  });
+
+  it('ends a night duty on the next day, and lists it as upcoming until then', () => {
+    const night = { day: '2024-03-01', start: '22:00', end: '02:00' };
+    expect(new Date(dutyEndsAt(night)).toISOString()).toBe('2024-03-01T18:00:00.000Z');
+    // A duty from 08:00 to 08:00 runs a whole day, as the fold counts its length.
+    expect(
+      dutyEndsAt({ day: '2024-03-01', start: '08:00', end: '08:00' }) -
+        dutyStartsAt({ day: '2024-03-01', start: '08:00' }),
+    ).toBe(86_400_000);
+    const log = team();
+    addDuty(log, 'n1', '2024-06-01', 't1', '22:00', '02:00');
+    const rosters = foldEvents(log.events).rosters;
+    // 2024-06-01 23:30 and 2024-06-02 01:30 in Shanghai: still on.
+    expect(upcomingDuties(rosters, Date.parse('2024-06-01T15:30:00Z')).map((d) => d.id)).toEqual(['n1']);
+    expect(upcomingDuties(rosters, Date.parse('2024-06-01T17:30:00Z')).map((d) => d.id)).toEqual(['n1']);
+    expect(upcomingDuties(rosters, Date.parse('2024-06-01T18:30:00Z'))).toEqual([]);
+  });
+
+  it('opens check-in for the duty’s own Asia/Shanghai day, past midnight until a night duty ends', () => {
+    const day = checkInWindow({ day: '2024-03-01', start: '08:00', end: '10:00' });
+    expect(new Date(day.opens).toISOString()).toBe('2024-02-29T16:00:00.000Z');
+    expect(new Date(day.closes).toISOString()).toBe('2024-03-01T16:00:00.000Z');
+    expect(day.checkOutUntil - day.closes).toBe(CHECK_OUT_GRACE_MS);
+    const night = checkInWindow({ day: '2024-03-01', start: '22:00', end: '02:00' });
+    expect(night.opens).toBe(day.opens);
+    expect(new Date(night.closes).toISOString()).toBe('2024-03-01T18:00:00.000Z');
   });
 
   it('closes sign-up and withdrawal when the duty starts, and on a cancelled duty', () => {

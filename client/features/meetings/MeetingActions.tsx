@@ -5,15 +5,19 @@ import { CancelMeetingDialog } from './CancelMeetingDialog.tsx';
 import { MoveMeetingDialog } from './MoveMeetingDialog.tsx';
 
 /**
- * The committee's buttons for a scheduled meeting: move it, or call it off. A dialog left open
- * stays when the meeting is cancelled meanwhile on another phone, to say so at submit.
+ * The committee's buttons for a scheduled meeting not yet held: move it, or call it off. A dialog
+ * left open stays when the meeting is cancelled meanwhile on another phone, to say so at submit.
  */
-export function MeetingActions(props: { meeting: MeetingState }) {
+export function MeetingActions(props: {
+  meeting: MeetingState;
+  /** Held (its minutes locked), or not yet known: the buttons go, a dialog already open stays. */
+  held: boolean;
+}) {
   const [moving, setMoving] = createSignal(false);
   const [cancelling, setCancelling] = createSignal(false);
   return (
     <div class="meeting-actions">
-      <Show when={props.meeting.status === 'scheduled'}>
+      <Show when={props.meeting.status === 'scheduled' && !props.held}>
         <button type="button" class="btn btn-secondary" onClick={() => setMoving(true)} data-testid="meeting-move">
           {t('meetings.move')}
         </button>

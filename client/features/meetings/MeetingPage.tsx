@@ -30,9 +30,10 @@ export default function MeetingPage() {
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));
   const [ordering, setOrdering] = createSignal(false);
-  // Signed off and locked minutes mean the meeting was held: nothing is left to move, cancel or add to it.
-  const [held, setHeld] = createSignal(false);
-  const upcoming = () => meeting()?.status === 'scheduled' && !held();
+  // Signed off and locked minutes mean the meeting was held: nothing is left to move, cancel or add to
+  // it. Undefined until the minutes are read: nothing is offered that might be taken back a moment later.
+  const [held, setHeld] = createSignal<boolean | undefined>(undefined);
+  const upcoming = () => meeting()?.status === 'scheduled' && held() === false;
   const mayOrder = () => mayAppend('meeting.topics.ordered', session.member) && topics().length > 1;
   // The QR opens this page with ?signin=1: the phone's camera hands the link to the installed app or the browser.
   const signInLink = (id: string) => `${location.origin}${path('meetings', id)}?signin=1`;
@@ -65,7 +66,7 @@ export default function MeetingPage() {
             {' · '}
             {m().place}
           </p>
-          <Show when={held()}>
+          <Show when={held() === true}>
             <p class="field-hint" data-testid="meeting-held">
               {t('meetings.held')}
             </p>
@@ -80,8 +81,8 @@ export default function MeetingPage() {
             </A>
             <p class="field-hint">{t('meetings.modeHint')}</p>
           </Show>
-          <Show when={mayAppend('meeting.cancelled', session.member) && !held()}>
-            <MeetingActions meeting={m()} />
+          <Show when={mayAppend('meeting.cancelled', session.member)}>
+            <MeetingActions meeting={m()} held={held() !== false} />
           </Show>
           <Show when={m().status === 'cancelled' && m().cancelReason}>
             {(reason) => <p class="field-hint">{t('meetings.cancelledBecause', { reason: reason() })}</p>}

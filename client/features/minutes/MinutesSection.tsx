@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
@@ -37,8 +37,11 @@ export function MinutesSection(props: {
   signInPrompt?: boolean;
   /** Where the committee keeps the unit register (owners' assembly). */
   registerHref: string;
-  /** Told whether the minutes are signed off and locked, whenever that changes (the meeting was held). */
-  onLocked?: (locked: boolean) => void;
+  /**
+   * Told whether the minutes are signed off and locked (the meeting was held) whenever that changes;
+   * undefined until the phone's copy is read.
+   */
+  onLocked?: (locked: boolean | undefined) => void;
 }) {
   const { path } = usePage();
   const minutes = useMinutes(props.meetingId);
@@ -46,7 +49,10 @@ export function MinutesSection(props: {
   const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const locked = () => minutes.state().locked;
-  createEffect(() => props.onLocked?.(locked()));
+  // Unknown (undefined) until the phone's copy is read, so the page does not offer, then take back,
+  // what a held meeting no longer offers; false again when the minutes close (the meeting cancelled).
+  createEffect(() => props.onLocked?.(minutes.loaded() ? locked() : undefined));
+  onCleanup(() => props.onLocked?.(false));
   const [draft, setDraft] = createSignal('');
   let usedLate = false;
   const useLate = () => {

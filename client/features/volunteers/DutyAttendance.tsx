@@ -1,6 +1,6 @@
 import { Match, Show, Switch } from 'solid-js';
-import { beforeCutoff, type DutyState } from '../../../shared/folds/index.ts';
-import { formatDateTime, shanghaiDay } from '../../../shared/time.ts';
+import { beforeCutoff, checkInWindow, type DutyState } from '../../../shared/folds/index.ts';
+import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -22,14 +22,18 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
   // An over-full sign-up (after the last place was taken offline) still checks in and out: its time counts.
   const mine = () => d().signups[me] ?? d().overfull?.[me];
   const open = () => d().status === 'open';
-  const today = () => shanghaiDay(now());
-  const onTheDay = () => today() === d().day;
-  // Check-in is for the duty's own day, from the place's QR or once signed up; hours and points follow
-  // it. Once checked in, checking out stays open after midnight (a night patrol).
+  // Check-in is for the duty's own day (and past midnight until a night duty ends), from the place's
+  // QR or once signed up: hours and points follow it. Checking out stays open a while after.
+  const times = () => checkInWindow(d());
+  const inWindow = () => now() >= times().opens && now() < times().closes;
+  const checkedInOnly = () => mine()?.checkedInAt != null && mine()?.checkedOutAt == null;
   const checkingIn = () =>
-    open() && ((onTheDay() && (props.atPlace || mine() !== undefined)) || mine()?.checkedInAt != null);
+    open() &&
+    ((inWindow() && (props.atPlace || mine() !== undefined)) || (checkedInOnly() && now() < times().checkOutUntil));
+  // Checked in, never out, and too long ago for a tap to say how long they served.
+  const checkOutMissed = () => open() && checkedInOnly() && now() >= times().checkOutUntil;
   // The place's QR scanned on another day: say when the duty is; signing up stays as it is.
-  const qrOffDay = () => open() && props.atPlace && !checkingIn();
+  const qrOffDay = () => open() && props.atPlace && !checkingIn() && !checkOutMissed() && !mine()?.checkedOutAt;
   // My sign-up came after the last slot was taken (made offline); the lead settles it.
   const overfull = () => me in d().overfull;
   const act = createSubmit((step: (session: CompoundSession) => void) => {
@@ -50,7 +54,7 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
         <p class="note-warn" data-testid="check-in-off-day">
           <IconAlert size={24} />
           <span>
-            {d().day > today()
+            {now() < times().opens
               ? t('volunteers.checkInLater', { day: dayLabel(d().day), time: d().start })
               : t('volunteers.checkInPast', { day: dayLabel(d().day) })}
           </span>
@@ -60,7 +64,13 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
         <Match when={!open()}>
           <p class="muted">{t('volunteers.cancelled')}</p>
         </Match>
-        <Match when={checkingIn() && mine()?.checkedOutAt}>
+        <Match when={checkOutMissed()}>
+          <p class="note-warn" data-testid="check-out-missed">
+            <IconAlert size={24} />
+            <span>{t('volunteers.checkOutMissed')}</span>
+          </p>
+        </Match>
+        <Match when={mine()?.checkedOutAt}>
           <p class="attendance-done" data-testid="checked-out">
             <IconCheck size={28} />
             <span>{t('volunteers.servedOnDuty', { time: hoursText(mine()?.minutes ?? 0) })}</span>

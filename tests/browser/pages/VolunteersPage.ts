@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { shanghaiDayStart } from '../../../shared/time.ts';
 
 /** The volunteers tab: teams, duties, sign-up, the printed QR and check-in at the place. */
 export class VolunteersPage {
@@ -24,7 +25,7 @@ export class VolunteersPage {
     await this.page.getByTestId('team-item').filter({ hasText: name }).waitFor();
   }
 
-  /** From the tab: sets a duty (today unless `day` says, YYYY-MM-DD); leaves the page on it and returns its id. */
+  /** From the tab: sets a duty (the form's default, tomorrow, unless `day` says, YYYY-MM-DD); leaves the page on it and returns its id. */
   async createDuty(team: string, place: string, slots: number, title: string, day?: string): Promise<string> {
     await this.page.getByTestId('new-duty').click();
     const form = this.page.getByTestId('duty-form');
@@ -36,6 +37,16 @@ export class VolunteersPage {
     await form.getByRole('button', { name: '安排', exact: true }).click();
     await this.page.getByTestId('duty-page').waitFor();
     return (await this.page.getByTestId('duty-page').getAttribute('data-id')) ?? '';
+  }
+
+  /**
+   * Pins this phone's app clock to noon of `day` (Asia/Shanghai), so that "the duty's day" cannot
+   * roll over at midnight between setting a duty and checking in; `null` gives back real time.
+   * Events keep the real time: only what the app shows and offers follows the pinned clock.
+   */
+  async pinClockTo(day: string | null): Promise<void> {
+    const ms = day === null ? null : shanghaiDayStart(day) + 12 * 3_600_000;
+    await this.page.evaluate((at) => window.littleStoolClock?.set(at), ms);
   }
 
   /** Names holding a slot on the open duty page, in sign-up order. */
