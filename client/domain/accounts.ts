@@ -8,3 +8,5 @@ export {
   storageProblem,
   updateAccount,
 } from '../sync/accounts.ts';
+// Documents of a compound holding changes the relay has not acknowledged (asked before removing it).
+export { docsWithUnsent } from '../sync/unsentDocs.ts';

@@ -18,6 +18,8 @@ export function PhotoPicker(props: {
   onBusy?: (busy: boolean) => void;
   label?: string;
   testId?: string;
+  /** At least one photo is needed: the label says so instead of "optional". */
+  required?: boolean;
 }) {
   let camera: HTMLInputElement | undefined;
   let album: HTMLInputElement | undefined;
@@ -55,7 +57,7 @@ export function PhotoPicker(props: {
     <div class="field" data-testid={props.testId ?? 'photo-picker'}>
       <span class="field-label">
         {props.label ?? t('photo.label')}
-        <span class="field-optional">{t('form.optional')}</span>
+        <span class="field-optional">{props.required ? t('photo.required') : t('form.optional')}</span>
       </span>
       <input
         ref={camera}

@@ -1,15 +1,18 @@
 import { A, useNavigate } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
 import { compoundPath } from '../domain/usePage.ts';
 import { t } from '../i18n/index.ts';
 import { type Account, accounts, removeAccount, updateAccount } from '../sync/accounts.ts';
+import { docsWithUnsent } from '../sync/unsentDocs.ts';
 import { IconAlert } from '../ui/icons.tsx';
+import { RemoveCompoundDialog } from '../ui/RemoveCompoundDialog.tsx';
 
 /** After a 4401 (or a 401 from the API): say what happened and what to do; never reconnect in a loop. */
 export function RejoinScreen(props: { account: Account }) {
   const navigate = useNavigate();
   const others = () => accounts.filter((a) => a.compoundId !== props.account.compoundId && !a.lost);
+  const [removing, setRemoving] = createSignal(false);
   return (
     <main id="main" class="page page-plain" data-testid="rejoin-screen">
       <div class="notice-icon">
@@ -41,17 +44,20 @@ export function RejoinScreen(props: { account: Account }) {
             </A>
           )}
         </Show>
-        <button
-          type="button"
-          class="btn btn-secondary"
-          onClick={async () => {
-            await removeAccount(props.account.compoundId);
-            navigate('/', { replace: true });
-          }}
-        >
+        <button type="button" class="btn btn-secondary" onClick={() => setRemoving(true)}>
           {t('rejoin.remove')}
         </button>
       </div>
+      <RemoveCompoundDialog
+        open={removing()}
+        onOpenChange={setRemoving}
+        name={props.account.compoundName}
+        unsent={removing() ? docsWithUnsent(props.account.compoundId).length : 0}
+        onConfirm={async () => {
+          await removeAccount(props.account.compoundId);
+          navigate('/', { replace: true });
+        }}
+      />
     </main>
   );
 }

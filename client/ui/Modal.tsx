@@ -1,7 +1,11 @@
 import { Dialog } from '@kobalte/core/dialog';
-import type { JSX } from 'solid-js';
+import { createEffect, type JSX, on } from 'solid-js';
 
-/** A dialog over the page (Kobalte: focus trap, Escape, focus returned), titled, holding `children`. */
+/**
+ * A dialog over the page (Kobalte: focus trap, Escape, focus returned), titled, holding `children`.
+ * Once something has been typed or chosen in it, a tap beside it no longer closes it (a stray thumb
+ * on the dimmed strip would throw away a half-filled expense); its own buttons still do.
+ */
 export function Modal(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -13,6 +17,18 @@ export function Modal(props: {
   class?: string;
   testId?: string;
 }) {
+  let touched = false;
+  createEffect(
+    on(
+      () => props.open,
+      () => {
+        touched = false;
+      },
+    ),
+  );
+  const keepIfTouched = (e: Event) => {
+    if (touched) e.preventDefault();
+  };
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
@@ -22,6 +38,13 @@ export function Modal(props: {
             class={props.class ? `dialog ${props.class}` : 'dialog'}
             role={props.role ?? 'dialog'}
             data-testid={props.testId}
+            onInput={() => {
+              touched = true;
+            }}
+            onChange={() => {
+              touched = true;
+            }}
+            onInteractOutside={keepIfTouched}
           >
             <Dialog.Title class="dialog-title">{props.title}</Dialog.Title>
             {props.children}

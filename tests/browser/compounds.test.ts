@@ -42,4 +42,34 @@ describe('a community worker in several compounds', () => {
     await page.goto(`${app.url}/`);
     await page.waitForURL(new RegExp(`/c/${first}/agenda$`));
   });
+
+  it('removing a compound that holds unsent changes says they would be lost, and cancelling keeps them', async () => {
+    const { page, context } = phone;
+    const agenda = new AgendaPage(page);
+    const shell = new AppShell(page);
+    await shell.waitSynced();
+    await context.setOffline(true);
+    await expect.poll(() => shell.syncState()).toBe('offline');
+    await agenda.raise('离线写的垃圾分类', '其他');
+    await expect.poll(() => shell.unsent()).toBe(1);
+    await page.locator('.compound-switch').click();
+    const item = page.getByTestId('compound-item').filter({ hasText: '和平小区' });
+    await item.getByRole('button', { name: '从本机移除' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog.getByTestId('remove-unsent').textContent()).resolves.toContain('移除后会永远丢失');
+    await expect(dialog.textContent()).resolves.toContain('需要一个新的邀请链接');
+    await expect(dialog.getByRole('button', { name: '仍然移除，丢掉没发出的修改' }).count()).resolves.toBe(1);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Kept: back online, the change is sent.
+    await context.setOffline(false);
+    await shell.waitSynced();
+    await page
+      .getByTestId('compound-item')
+      .filter({ hasText: '和平小区' })
+      .getByRole('button', { name: '从本机移除' })
+      .click();
+    await expect(page.getByRole('alertdialog').getByRole('button', { name: '确定移除' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('alertdialog').getByTestId('remove-unsent').count()).resolves.toBe(0);
+  });
 });

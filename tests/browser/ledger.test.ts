@@ -47,6 +47,10 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await sheet.getByTestId('ledger-submit').click();
     await expect(sheet.getByRole('alert').textContent()).resolves.toContain('小数点后两位');
     await sheet.locator('input[name="amount"]').fill('12,860.5');
+    // A stray tap on the dimmed strip above a half-filled sheet does not throw it away.
+    await property.page.mouse.click(195, 12);
+    await expect(sheet.isVisible()).resolves.toBe(true);
+    await expect(sheet.locator('input[name="amount"]').inputValue()).resolves.toBe('12,860.5');
     await ledger.attach(sheet, 'quote-picker', await makeJpeg(property.page, 1200, 900));
     await ledger.submit();
 
@@ -60,6 +64,20 @@ describe('the three-party ledger on three committee phones and a resident’s', 
       '业委会：同意',
     );
     await property.page.screenshot({ path: screenshotPath('zh-CN-ledger-proposed.png'), fullPage: true });
+    // One tap does not sign for the party: the dialog restates the sum and the payee, and 取消 signs nothing.
+    const entry = new LedgerPage(owners.page).expense(PURPOSE);
+    await entry.getByTestId('approve').click();
+    const dialog = owners.page.getByRole('alertdialog');
+    await expect(dialog.getByTestId('approve-amount').textContent()).resolves.toContain('¥12,860.50');
+    await expect(dialog.textContent()).resolves.toContain('同意后不能撤回');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // On the owners' own phone, where a signature would show at once.
+    expect(await new LedgerPage(owners.page).signatures(PURPOSE)).toEqual([
+      'community:waiting',
+      'owners:waiting',
+      'property:waiting',
+    ]);
   });
 
   it('the owners’ committee approves offline; the other two approve online; on reconnecting all three see it approved', async () => {

@@ -81,7 +81,7 @@ describe('amount tiers and questions about ledger entries', () => {
     for (const phone of [community, owners, property]) {
       const l = new LedgerPage(phone.page);
       await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('proposed');
-      await l.expense(PURPOSE).getByTestId('approve').click();
+      await l.approve(PURPOSE);
     }
     await expect.poll(() => ledger.status(PURPOSE), { timeout: 20_000 }).toBe('approved');
     await expect(ledger.expense(PURPOSE).getByTestId('needs-assembly').isVisible()).resolves.toBe(true);

@@ -1,11 +1,11 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { type Account, accounts, removeAccount } from '../../domain/accounts.ts';
+import { type Account, accounts, docsWithUnsent, removeAccount } from '../../domain/accounts.ts';
 import { compoundPath, usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RemoveCompoundDialog } from '../../ui/RemoveCompoundDialog.tsx';
 
 /** Every compound on this phone: one tap switches; each keeps its own data and token. */
 export default function CompoundsPage() {
@@ -62,19 +62,16 @@ export default function CompoundsPage() {
           <span>{t('welcome.create')}</span>
         </A>
       </section>
-      <ConfirmDialog
+      <RemoveCompoundDialog
         open={removing() !== undefined}
         onOpenChange={(open) => !open && setRemoving()}
-        title={t('compounds.removeTitle')}
-        confirmLabel={t('compounds.removeYes')}
-        danger
+        name={removing()?.compoundName ?? ''}
+        unsent={removing() ? docsWithUnsent(removing()?.compoundId ?? '').length : 0}
         onConfirm={() => {
           const a = removing();
           if (a) void remove(a);
         }}
-      >
-        <p>{t('compounds.removeConfirm', { name: removing()?.compoundName ?? '' })}</p>
-      </ConfirmDialog>
+      />
     </>
   );
 }

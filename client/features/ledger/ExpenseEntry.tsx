@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { ExpenseState } from '../../../shared/folds/index.ts';
 import { expenseConflicts, needsAssembly } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
@@ -11,6 +11,7 @@ import type { CompoundSession } from '../../domain/session.ts';
 import { useLedger } from '../../domain/useLedger.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { AssemblyLinks } from './AssemblyLinks.tsx';
@@ -42,6 +43,8 @@ export function ExpenseEntry(props: {
   // A payment's day as the entry's own date reads (2026年12月5日), not as stored.
   const dayText = (day: string) => formatDate(shanghaiDayStart(day), intlLocale());
   const blocked = () => (x().status === 'proposed' || x().status === 'approved') && needsAssembly(ledger(), x());
+  // Approving signs for the whole party and cannot be taken back: it is asked once more, with the sums.
+  const [confirming, setConfirming] = createSignal(false);
   const approve = createSubmit(() => {
     const p = mySignature();
     if (p) signExpense(props.session, x().id, p, 'approve');
@@ -128,9 +131,22 @@ export function ExpenseEntry(props: {
         <Show when={mySignature()}>
           {(p) => (
             <>
-              <button type="button" class="btn btn-primary" data-testid="approve" onClick={() => approve.run()}>
+              <button type="button" class="btn btn-primary" data-testid="approve" onClick={() => setConfirming(true)}>
                 {t('ledger.approve', { party: partyLabel(p()) })}
               </button>
+              <ConfirmDialog
+                open={confirming()}
+                onOpenChange={setConfirming}
+                title={t('ledger.approveTitle', { party: partyLabel(p()) })}
+                confirmLabel={t('ledger.approveYes')}
+                onConfirm={() => approve.run()}
+              >
+                <p class="strong" data-testid="approve-amount">
+                  {formatFen(x().amount, intlLocale())} · {shownName(x().payee, viewer())}
+                </p>
+                <p>{x().purpose}</p>
+                <p>{t('ledger.approveHint')}</p>
+              </ConfirmDialog>
               <button
                 type="button"
                 class="btn btn-secondary"

@@ -184,6 +184,7 @@ function InviteResult(props: { invite: Made; uses: string; onAnother: () => void
         <button type="button" class="btn btn-secondary" onClick={() => props.onAnother()}>
           {t('invite.another')}
         </button>
+        <ModalClose label={t('invite.done')} />
       </div>
       <FormError error={copied() === 'failed' && t('invite.copyFailed')} />
     </div>

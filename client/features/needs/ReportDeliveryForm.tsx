@@ -32,7 +32,7 @@ export function ReportDeliveryForm(props: { listing: ListingState }) {
         maxLength={2000}
         name="note"
       />
-      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} label={t('needs.reportPhotos')} />
+      <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setBusy} label={t('needs.reportPhotos')} required />
       <FormError error={form.error()} />
       <button type="submit" class="btn btn-primary btn-block" data-testid="report-submit">
         {t('needs.reportSubmit')}

@@ -3,7 +3,7 @@ import { useSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { Modal, ModalClose } from '../../ui/Modal.tsx';
+import { Modal, ModalClose, ModalDescription } from '../../ui/Modal.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { cancelDuty } from './actions.ts';
 
@@ -22,7 +22,9 @@ export function CancelDutyDialog(props: { open: boolean; onOpenChange: (open: bo
       onOpenChange={props.onOpenChange}
       title={t('volunteers.cancelDuty')}
       testId="cancel-dialog"
+      role="alertdialog"
     >
+      <ModalDescription>{t('volunteers.cancelHint')}</ModalDescription>
       <form class="form" onSubmit={form.onSubmit} novalidate>
         <TextField
           label={t('volunteers.cancelReason')}
@@ -38,7 +40,7 @@ export function CancelDutyDialog(props: { open: boolean; onOpenChange: (open: bo
           <button type="submit" class="btn btn-danger">
             {t('volunteers.confirmCancel')}
           </button>
-          <ModalClose label={t('form.cancel')} />
+          <ModalClose label={t('volunteers.cancelKeep')} />
         </div>
       </form>
     </Modal>

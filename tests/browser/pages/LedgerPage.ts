@@ -78,8 +78,12 @@ export class LedgerPage {
     await sheet.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
   }
 
+  /** Taps the party's 同意 and confirms it in the dialog that restates the sum. */
   async approve(purpose: string): Promise<void> {
     await this.expense(purpose).getByTestId('approve').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: '确定同意' }).click();
+    await dialog.waitFor({ state: 'detached' });
   }
 
   async recordPayment(purpose: string, receipt: Buffer): Promise<void> {

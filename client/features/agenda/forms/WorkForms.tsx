@@ -45,7 +45,7 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
         required
         name="names"
       />
-      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
+      <PhotoPicker label={t('paper.photo')} value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} required />
     </SheetForm>
   );
 }

@@ -47,7 +47,7 @@ export default function SnapPage() {
     <>
       <PageHeader title={t('snap.title')} back={back} />
       <form class="form snap-form" onSubmit={form.onSubmit} data-testid="snap-form" novalidate>
-        <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} testId="snap-photos" />
+        <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} testId="snap-photos" required />
         <TextField
           label={t('snap.fieldWhat')}
           value={title()}

@@ -76,6 +76,7 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
         onChange={setReceipts}
         onBusy={setPhotosBusy}
         testId="receipt-picker"
+        required
       />
     </SheetForm>
   );
