@@ -62,3 +62,59 @@ export function formatFen(fen: Fen, locale = 'zh-CN'): string {
   const yuan = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.floor(abs / 100));
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+const CAPITAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const PLACES = ['', '拾', '佰', '仟'] as const;
+const GROUPS = ['', '万', '亿'] as const;
+
+/** Up to four digits in capitals, without the zeros in front: 2860 -> 贰仟捌佰陆拾, 1010 -> 壹仟零壹拾. */
+function groupInCapitals(n: number): string {
+  let out = '';
+  let zero = false;
+  for (let place = 3; place >= 0; place--) {
+    const d = Math.floor(n / 10 ** place) % 10;
+    if (d === 0) {
+      if (out !== '') zero = true;
+      continue;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += `${CAPITAL_DIGITS[d]}${PLACES[place] ?? ''}`;
+  }
+  return out;
+}
+
+/**
+ * Fen as the capitals written on Chinese cheques and vouchers (大写金额): 8,600,000 fen ->
+ * 捌万陆仟元整, 1,286,050 -> 壹万贰仟捌佰陆拾元伍角整, 10,000,500 -> 壹拾万零伍元整, 5 -> 伍分.
+ * A form shows it under a typed amount, so 8600 and 86000 cannot be mistaken for each other.
+ * Zeros inside a number are read once (零); where the rules for filling in vouchers let a 零 be
+ * written or left out (zeros at the end of the 万 group before a thousand, a zero 元 before a 角),
+ * it is left out. A 角 or 元 amount ends in 整, a 分 amount does not.
+ * Amounts up to MAX_FEN (10 亿 yuan); a negative amount is not written in capitals.
+ */
+export function fenInCapitals(fen: Fen): string {
+  if (!Number.isSafeInteger(fen) || fen < 0 || fen > MAX_FEN) throw new RangeError(`not an amount in fen: ${fen}`);
+  const yuan = Math.floor(fen / 100);
+  const jiao = Math.floor(fen / 10) % 10;
+  const cents = fen % 10;
+  let out = '';
+  if (yuan > 0) {
+    let zeroPending = false;
+    for (let g = 2; g >= 0; g--) {
+      const group = Math.floor(yuan / 10_000 ** g) % 10_000;
+      if (group === 0) {
+        if (out !== '') zeroPending = true;
+        continue;
+      }
+      if (out !== '' && (zeroPending || group < 1000)) out += '零';
+      zeroPending = false;
+      out += `${groupInCapitals(group)}${GROUPS[g] ?? ''}`;
+    }
+    out += '元';
+  }
+  if (jiao === 0 && cents === 0) return yuan === 0 ? '零元整' : `${out}整`;
+  if (jiao > 0) out += `${CAPITAL_DIGITS[jiao]}角`;
+  else if (yuan > 0) out += '零';
+  return cents > 0 ? `${out}${CAPITAL_DIGITS[cents]}分` : `${out}整`;
+}

@@ -2,7 +2,8 @@ import { Dialog } from '@kobalte/core/dialog';
 import { createEffect, type JSX, on } from 'solid-js';
 
 /**
- * A dialog over the page (Kobalte: focus trap, Escape, focus returned), titled, holding `children`.
+ * A dialog over the page (Kobalte: focus trap, Escape), titled, holding `children`; focus goes back
+ * to what had it before.
  * Once something has been typed or chosen in it, a tap beside it no longer closes it (a stray thumb
  * on the dimmed strip would throw away a half-filled expense); its own buttons still do.
  */
@@ -18,14 +19,23 @@ export function Modal(props: {
   testId?: string;
 }) {
   let touched = false;
+  // What had focus when it opened gets it back when it closes (no trigger is registered with
+  // Kobalte, which would otherwise leave focus on the page's body, the screen reader's place lost).
+  let opener: HTMLElement | null = null;
   createEffect(
     on(
       () => props.open,
-      () => {
+      (open) => {
         touched = false;
+        if (open) opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       },
     ),
   );
+  const refocus = (e: Event) => {
+    if (!opener?.isConnected) return;
+    e.preventDefault();
+    opener.focus({ preventScroll: true });
+  };
   const keepIfTouched = (e: Event) => {
     if (touched) e.preventDefault();
   };
@@ -45,6 +55,7 @@ export function Modal(props: {
               touched = true;
             }}
             onInteractOutside={keepIfTouched}
+            onCloseAutoFocus={refocus}
           >
             <Dialog.Title class="dialog-title">{props.title}</Dialog.Title>
             {props.children}

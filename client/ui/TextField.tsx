@@ -14,6 +14,8 @@ export function TextField(props: {
   name?: string;
   autocomplete?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'url';
+  /** What the typed text reads as, said back under the field as it is typed (an amount in words). */
+  echo?: string;
 }) {
   const id = createUniqueId();
   return (
@@ -44,6 +46,10 @@ export function TextField(props: {
             inputMode={props.inputMode}
             aria-describedby={props.hint ? `${id}-hint` : undefined}
             onInput={(e) => props.onInput(e.currentTarget.value)}
+            // The Enter that picks a pinyin candidate is the IME's, not a submit of the form.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229)) e.preventDefault();
+            }}
           />
         }
       >
@@ -59,6 +65,11 @@ export function TextField(props: {
           aria-describedby={props.hint ? `${id}-hint` : undefined}
           onInput={(e) => props.onInput(e.currentTarget.value)}
         />
+      </Show>
+      <Show when={props.echo}>
+        <p class="field-echo" aria-live="polite" data-testid={props.name ? `${props.name}-echo` : undefined}>
+          {props.echo}
+        </p>
       </Show>
     </div>
   );

@@ -47,6 +47,10 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await sheet.getByTestId('ledger-submit').click();
     await expect(sheet.getByRole('alert').textContent()).resolves.toContain('小数点后两位');
     await sheet.locator('input[name="amount"]').fill('12,860.5');
+    // Said back in capitals, as on a voucher: 1286 and 12860 cannot be mistaken for each other.
+    await expect(sheet.getByTestId('amount-echo').textContent()).resolves.toBe(
+      '= ¥12,860.50（壹万贰仟捌佰陆拾元伍角整）',
+    );
     // A stray tap on the dimmed strip above a half-filled sheet does not throw it away.
     await property.page.mouse.click(195, 12);
     await expect(sheet.isVisible()).resolves.toBe(true);
@@ -72,6 +76,10 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect(dialog.textContent()).resolves.toContain('同意后不能撤回');
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // Focus is back on the button that opened the question, not lost on the page.
+    await expect
+      .poll(() => owners.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('approve');
     // On the owners' own phone, where a signature would show at once.
     expect(await new LedgerPage(owners.page).signatures(PURPOSE)).toEqual([
       'community:waiting',

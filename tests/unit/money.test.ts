@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   Fen,
+  fenInCapitals,
   fenToYuanString,
   formatFen,
   MAX_FEN,
@@ -114,5 +115,31 @@ describe('reading an amount a person typed, with the problem to tell them', () =
     expect(readAmount(fenToYuanString(MAX_FEN))).toEqual({ fen: MAX_FEN });
     expect(readAmount('1000000000.01')).toEqual({ problem: 'too_large' });
     expect(readYuan('1000000000000')).toEqual({ problem: 'too_large' });
+  });
+});
+
+describe('fenInCapitals', () => {
+  it('writes amounts as on a cheque, with each zero run read once', () => {
+    const cases: [number, string][] = [
+      [8_600_000, '捌万陆仟元整'],
+      [860_000, '捌仟陆佰元整'],
+      [1_286_050, '壹万贰仟捌佰陆拾元伍角整'],
+      [10_000_500, '壹拾万零伍元整'],
+      [100_000_000, '壹佰万元整'],
+      [10_000_000_500, '壹亿零伍元整'],
+      [101_000, '壹仟零壹拾元整'],
+      [100_100_000, '壹佰万壹仟元整'],
+      [105, '壹元零伍分'],
+      [123, '壹元贰角叁分'],
+      [50, '伍角整'],
+      [5, '伍分'],
+      [0, '零元整'],
+      [MAX_FEN, '壹拾亿元整'],
+    ];
+    for (const [fen, words] of cases) expect([fen, fenInCapitals(fen)]).toEqual([fen, words]);
+  });
+
+  it('refuses what is not an amount in fen', () => {
+    for (const bad of [-1, 1.5, MAX_FEN + 1, Number.NaN]) expect(() => fenInCapitals(bad)).toThrow(RangeError);
   });
 });

@@ -15,20 +15,34 @@ export function RuleForm(props: { session: CompoundSession; done: () => void }) 
   const [name, setName] = createSignal('');
   const [points, setPoints] = createSignal('');
   const [kind, setKind] = createSignal<RuleKind>('duty_hour');
+  // Adds or deducts, chosen rather than typed as a minus: a phone's number pad (iOS) has no minus key.
+  const [sign, setSign] = createSignal<'add' | 'deduct'>('add');
   const [from, setFrom] = createSignal(shanghaiDay(now()));
   return (
     <SheetForm
       submitLabel={t('points.addRule')}
       submit={() => {
         if (!name().trim()) return t('form.fillRequired', { field: t('points.ruleName') });
-        const n = Number(points());
+        const n = points().trim() === '' ? Number.NaN : Number(points().trim());
         if (!Number.isInteger(n) || n === 0 || Math.abs(n) > 1000) return t('points.pointsInvalid');
-        defineRule(props.session, { name: name(), points: n, kind: kind(), from: from() });
+        // A minus typed anyway (a keyboard that has one) deducts too.
+        const signed = sign() === 'deduct' ? -Math.abs(n) : n;
+        defineRule(props.session, { name: name(), points: signed, kind: kind(), from: from() });
       }}
       done={props.done}
       testId="rule-form"
     >
       <TextField label={t('points.ruleName')} value={name()} onInput={setName} required maxLength={60} name="name" />
+      <ChoiceGroup
+        label={t('points.ruleSign')}
+        name="sign"
+        options={[
+          { value: 'add', label: t('points.ruleAdds') },
+          { value: 'deduct', label: t('points.ruleDeducts') },
+        ]}
+        value={sign()}
+        onChange={setSign}
+      />
       <TextField
         label={t('points.rulePoints')}
         hint={t('points.rulePointsHint')}

@@ -14,7 +14,9 @@ export class PointsPage {
     await this.page.getByTestId('add-rule').click();
     const form = this.page.getByTestId('rule-form');
     await form.locator('input[name="name"]').fill(name);
-    await form.locator('input[name="points"]').fill(String(points));
+    // A deduction is chosen (扣分), not typed with a minus: iOS's number pad has none.
+    if (points < 0) await form.getByText('扣分', { exact: true }).click();
+    await form.locator('input[name="points"]').fill(String(Math.abs(points)));
     await form.getByText(kind, { exact: true }).click();
     await form.getByTestId('sheet-submit').click();
     await this.page.getByTestId('points-rule').filter({ hasText: name }).waitFor();

@@ -247,7 +247,15 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
         });
       }}
     >
-      <TextField label={label()} value={reason()} onInput={setReason} multiline required maxLength={500} />
+      <TextField
+        label={label()}
+        hint={props.kind === 'withdraw' ? t('withdraw.hint') : undefined}
+        value={reason()}
+        onInput={setReason}
+        multiline
+        required
+        maxLength={500}
+      />
     </SheetForm>
   );
 }

@@ -102,6 +102,7 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
     >
       <TextField
         label={t('ledger.field.reason')}
+        hint={t('ledger.reverseHint')}
         value={reason()}
         onInput={setReason}
         required

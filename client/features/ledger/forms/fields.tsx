@@ -1,8 +1,13 @@
 import { createUniqueId, For, Show } from 'solid-js';
-import { t } from '../../../i18n/index.ts';
+import { fenInCapitals, formatFen, readAmount } from '../../../../shared/money.ts';
+import { intlLocale, t } from '../../../i18n/index.ts';
 import { TextField } from '../../../ui/TextField.tsx';
 
-/** Yuan as typed ("12.30", "¥1,200"); the form reads it with readAmount. */
+/**
+ * Yuan as typed ("12.30", "¥1,200"); the form reads it with readAmount. Once it reads as money, the
+ * amount is said back under the field, in capitals too (= ¥86,000.00（捌万陆仟元整）): 8600 and 86000
+ * look alike on a small screen.
+ */
 export function AmountField(props: {
   label?: string;
   hint?: string;
@@ -10,6 +15,14 @@ export function AmountField(props: {
   onInput: (v: string) => void;
   required?: boolean;
 }) {
+  const echo = () => {
+    const reading = readAmount(props.value);
+    if (!('fen' in reading)) return undefined;
+    return t('ledger.field.amountEcho', {
+      amount: formatFen(reading.fen, intlLocale()),
+      capitals: fenInCapitals(reading.fen),
+    });
+  };
   return (
     <TextField
       label={props.label ?? t('ledger.field.amount')}
@@ -20,6 +33,7 @@ export function AmountField(props: {
       required={props.required ?? true}
       maxLength={24}
       name="amount"
+      echo={echo()}
     />
   );
 }
