@@ -13,6 +13,7 @@ import { NotOnDevice } from './NotOnDevice.tsx';
 import { PartnerGate } from './PartnerGate.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { RejoinScreen } from './RejoinScreen.tsx';
+import { SavedToast } from './SavedToast.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 import { allowServiceWorker } from './serviceWorkerGate.ts';
 
@@ -68,6 +69,7 @@ export function CompoundLayout(props: RouteSectionProps) {
                   <Show when={props.children}>{props.children}</Show>
                 </PartnerGate>
               </main>
+              <SavedToast summary={s.summary()} />
               <BottomNav compoundId={s.compoundId} partner={isPartner(s.member)} />
             </div>
           </SessionContext.Provider>

@@ -3,6 +3,7 @@ import { t } from '../i18n/index.ts';
 import { createSubmit, type Outcome } from './createSubmit.ts';
 import { FormError } from './FormError.tsx';
 import { ModalClose } from './Modal.tsx';
+import { announceSaved } from './savedNotice.ts';
 
 /**
  * The form inside an action sheet: `submit` returns an error sentence to show, or nothing when the
@@ -19,7 +20,10 @@ export function SheetForm(props: {
 }) {
   const form = createSubmit(() => {
     const why = props.submit();
-    if (!why) props.done();
+    if (!why) {
+      props.done();
+      announceSaved();
+    }
     return why;
   });
   return (

@@ -3,6 +3,7 @@ import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { usePhone } from './support/browser.ts';
+import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
 describe('a community worker in several compounds', () => {
@@ -52,6 +53,9 @@ describe('a community worker in several compounds', () => {
     await expect.poll(() => shell.syncState()).toBe('offline');
     await agenda.raise('离线写的垃圾分类', '其他');
     await expect.poll(() => shell.unsent()).toBe(1);
+    // Said where it went: kept on the phone, to be sent.
+    await expect(page.getByTestId('saved-toast').textContent()).resolves.toBe('已保存在手机上，联网后自动发出');
+    await page.screenshot({ path: screenshotPath('zh-CN-saved-on-phone.png') });
     await page.locator('.compound-switch').click();
     const item = page.getByTestId('compound-item').filter({ hasText: '和平小区' });
     await item.getByRole('button', { name: '从本机移除' }).click();

@@ -11,6 +11,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { announceSaved } from '../../ui/savedNotice.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { AskedEntry } from './request/AskedEntry.tsx';
 
@@ -63,6 +64,7 @@ export default function RaiseRequestPage() {
       ...(ledgerRef ? { ledgerRef } : {}),
       meetingId: meetingId(),
     });
+    announceSaved();
     navigate(back);
   });
 

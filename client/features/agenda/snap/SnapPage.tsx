@@ -10,6 +10,7 @@ import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { FormError } from '../../../ui/FormError.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { announceSaved } from '../../../ui/savedNotice.ts';
 import { TextField } from '../../../ui/TextField.tsx';
 import { ReporterChoice } from './ReporterChoice.tsx';
 
@@ -40,6 +41,7 @@ export default function SnapPage() {
       photos: photos(),
       snap: true,
     });
+    announceSaved();
     navigate(back);
   });
 
