@@ -574,6 +574,11 @@ export const en: Record<MessageKey, string> = {
   'minutes.signOffNobody': 'No party has signed in yet; sign in before signing off.',
   'minutes.signOffHint':
     'Each party present signs on its own member’s phone. Once all have signed, the minutes lock: after that only amendments can be added.',
+  'minutes.signOffTitle': 'Sign the minutes for {party}?',
+  'minutes.signOffYes': 'Sign',
+  'minutes.signOffLocks':
+    'Yours is the last party: once you sign, the minutes lock. Notes, decisions and actions can no longer change; only amendments can be added.',
+  'minutes.signOffFinal': 'A signature cannot be taken back. Once every party present has signed, the minutes lock.',
   'minutes.signOffFor': 'Sign for {party}',
   'minutes.notSigned': 'not signed yet',
   'minutes.signedBy': 'signed by {name}, {time}',
@@ -1094,6 +1099,9 @@ export const en: Record<MessageKey, string> = {
   'grid.who': 'Who serves',
   'grid.choose': 'Choose',
   'grid.save': 'Save',
+  'grid.endPostTitle': 'Should {name} step down as {post} of {building}?',
+  'grid.endPostYes': 'Step down',
+  'grid.endPostHint': 'The post stays empty until someone is named; earlier records stay.',
   'grid.endPost': 'Step down',
   'grid.conflict':
     'The committee named different people while offline; both namings stand until the committee settles it.',
@@ -1169,6 +1177,10 @@ export const en: Record<MessageKey, string> = {
   'needs.maskedAs': 'The board shows: {name}',
   'needs.byWhen': 'Wanted by',
   'needs.committeeOnly': 'Only committee members post needs.',
+  'needs.claimTitle': 'Claim this in your unit’s name?',
+  'needs.claimYes': 'Claim it',
+  'needs.claimHint':
+    'Once claimed, your unit sees it done and reports with a photo, and the compound accepts it. A claim cannot be withdrawn, and everyone sees who claimed it.',
   'needs.claim': 'Claim this need',
   'needs.acceptedOn': 'Accepted',
   'needs.accept': 'Accept as done',

@@ -45,6 +45,15 @@ describe('the micro-grid and the meeting cadence on two phones', () => {
     await expect(wang.page.getByTestId('registered').textContent()).resolves.toContain('李叔');
     await committee.nameBuildingLead('李叔');
     await expect.poll(() => committee.leadName()).toBe('李叔');
+    // 卸任 sits under 保存: it asks, naming who and which post, and 取消 keeps the lead.
+    await wang.page.getByTestId('name-building-lead').click();
+    await wang.page.getByTestId('end-post').click();
+    const ask = wang.page.getByRole('alertdialog');
+    await expect(ask.textContent()).resolves.toContain('让李叔卸任3号楼楼栋长？');
+    await ask.getByRole('button', { name: '取消' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await wang.page.goBack();
+    await expect.poll(() => committee.leadName()).toBe('李叔');
     await committee.nameNeighbourLead('王书记', '2单元101 102 103');
     const neighbour = wang.page.getByTestId('neighbour-lead');
     await expect

@@ -106,9 +106,12 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await zhao.context.setOffline(true);
     await expect.poll(() => new AppShell(zhao.page).syncState()).toBe('offline');
 
+    await expect(a.signOffConsequence()).resolves.toBe('签字后不能撤回。到会的各方都签了，纪要就锁定。');
     await expect(a.signOff()).resolves.toBe('代表社区签字');
     await expect.poll(() => b.signatures(), { timeout: 20_000 }).toContainEqual(expect.stringContaining('王阿姨 签字'));
     expect(await b.locked()).toBe(false);
+    // The last party is told its signature locks the minutes.
+    await expect(b.signOffConsequence()).resolves.toContain('您是最后一方');
     await expect(b.signOff()).resolves.toBe('代表业委会签字');
     for (const phone of [a, b]) {
       await expect.poll(() => phone.locked(), { timeout: 20_000 }).toBe(true);

@@ -83,6 +83,9 @@ describe('a partner unit fulfils a micro-wish', () => {
     const board = new NeedsPage(chen.page);
     await board.card(wishId).click();
     await chen.page.getByTestId('claim').click();
+    // One tap does not put the unit's name to the work: the question says what claiming means.
+    await expect(chen.page.getByRole('alertdialog').textContent()).resolves.toContain('认领后不能撤回');
+    await chen.page.getByRole('alertdialog').getByRole('button', { name: '确定认领' }).click();
     await expect.poll(() => board.status()).toBe('claimed');
     await expect(chen.page.getByTestId('need-unit').textContent()).resolves.toBe('惠民药房（联系人 陈志明）');
     const form = chen.page.getByTestId('report-form');

@@ -61,9 +61,11 @@ describe('two partner units claim one need at once', () => {
     await pharmacy.context.setOffline(true);
     await offlineShell.waitOffline();
     await pharmacy.page.getByTestId('claim').click();
+    await pharmacy.page.getByRole('alertdialog').getByRole('button', { name: '确定认领' }).click();
     await expect.poll(() => new NeedsPage(pharmacy.page).status()).toBe('claimed');
     await expect.poll(() => offlineShell.unsent()).toBeGreaterThanOrEqual(1);
     await cleaners.page.getByTestId('claim').click();
+    await cleaners.page.getByRole('alertdialog').getByRole('button', { name: '确定认领' }).click();
     const online = new NeedsPage(cleaners.page);
     await expect.poll(() => online.status()).toBe('claimed');
     await expect(cleaners.page.getByTestId('need-unit').textContent()).resolves.toBe('顺心家政（联系人 赵师傅）');

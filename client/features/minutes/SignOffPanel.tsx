@@ -1,8 +1,9 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import { type MemberParty, type Party, parties } from '../../../shared/roles.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 
@@ -29,6 +30,9 @@ export function SignOffPanel(props: {
       !props.state.signOffs[p]
     );
   };
+  // A signature cannot be taken back, and the last one locks the minutes: asked once more.
+  const [confirming, setConfirming] = createSignal(false);
+  const locksThem = () => props.state.signingParties.filter((p) => !props.state.signOffs[p]).length === 1;
   const sign = createSubmit(() => {
     const p = mine();
     if (p) props.onSignOff(p);
@@ -64,11 +68,22 @@ export function SignOffPanel(props: {
         <button
           type="button"
           class="btn btn-primary btn-block minutes-sign-off-button"
-          onClick={() => sign.run()}
+          onClick={() => setConfirming(true)}
           data-testid="sign-off-button"
         >
           {t('minutes.signOffFor', { party: partyName(props.party) })}
         </button>
+        <ConfirmDialog
+          open={confirming()}
+          onOpenChange={setConfirming}
+          title={t('minutes.signOffTitle', { party: partyName(props.party) })}
+          confirmLabel={t('minutes.signOffYes')}
+          onConfirm={() => sign.run()}
+        >
+          <p data-testid="sign-off-consequence">
+            {locksThem() ? t('minutes.signOffLocks') : t('minutes.signOffFinal')}
+          </p>
+        </ConfirmDialog>
       </Show>
       <FormError error={sign.error()} />
     </div>

@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { isCommittee, isPartner } from '../../../shared/roles.ts';
 import { formatDate } from '../../../shared/time.ts';
 import { acceptDelivery, claimNeed, useNeeds } from '../../domain/useNeeds.ts';
@@ -7,6 +7,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 import { anomalyText } from '../../i18n/reasons.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ConflictNote } from '../../ui/ConflictNote.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -23,6 +24,8 @@ export default function NeedPage() {
   const me = session.member;
   // Claimed or accepted on another phone since the button showed: the relay refuses a claim or an
   // acceptance of what this phone holds taken, and the phone would reset its copy.
+  // Claiming puts the unit's name to the work (there is no un-claim): asked once more, in words.
+  const [confirmingClaim, setConfirmingClaim] = createSignal(false);
   const claim = createSubmit(() => {
     if (listing()?.status !== 'open') return anomalyText({ code: 'already_claimed' });
     claimNeed(session, params.listingId);
@@ -119,9 +122,23 @@ export default function NeedPage() {
               )}
             </Show>
             <Show when={l().status === 'open' && isPartner(me)}>
-              <button type="button" class="btn btn-primary btn-block" onClick={() => claim.run()} data-testid="claim">
+              <button
+                type="button"
+                class="btn btn-primary btn-block"
+                onClick={() => setConfirmingClaim(true)}
+                data-testid="claim"
+              >
                 {t('needs.claim')}
               </button>
+              <ConfirmDialog
+                open={confirmingClaim()}
+                onOpenChange={setConfirmingClaim}
+                title={t('needs.claimTitle')}
+                confirmLabel={t('needs.claimYes')}
+                onConfirm={() => claim.run()}
+              >
+                <p>{t('needs.claimHint')}</p>
+              </ConfirmDialog>
               <FormError error={claim.error()} />
             </Show>
             <Show when={l().status === 'claimed' && l().claim?.by === me.memberId}>

@@ -58,11 +58,25 @@ export class MinutesAfterPage {
     return this.page.getByTestId('action-item').allTextContents();
   }
 
+  /** Taps this party's sign-off and confirms it; returns the button's words. */
   async signOff(): Promise<string> {
     const button = this.page.getByTestId('sign-off-button');
     const label = (await button.textContent()) ?? '';
     await button.click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: '确定签字' }).click();
+    await dialog.waitFor({ state: 'detached' });
     return label;
+  }
+
+  /** What the sign-off question says will happen, then backs out of it. */
+  async signOffConsequence(): Promise<string> {
+    await this.page.getByTestId('sign-off-button').click();
+    const dialog = this.page.getByRole('alertdialog');
+    const text = (await dialog.getByTestId('sign-off-consequence').textContent()) ?? '';
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    return text;
   }
 
   async locked(): Promise<boolean> {

@@ -6,6 +6,7 @@ import { endPost, nameBuildingLead, nameNeighbourLead, useGrid } from '../../../
 import { useMembers } from '../../../domain/useMembers.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { FormError } from '../../../ui/FormError.tsx';
 import { IconAlert } from '../../../ui/icons.tsx';
@@ -42,6 +43,12 @@ export default function NameLeadPage() {
     else nameNeighbourLead(session, building(), post(), memberId(), households());
     navigate(back());
   });
+  // Stepping down is asked once more, naming who and what: the button sits under 保存.
+  const [ending, setEnding] = createSignal(false);
+  const holderName = () => {
+    const id = post()?.holder?.memberId;
+    return (id && members().byId.get(id)?.name) || t('agenda.unknownMember');
+  };
   const end = () => {
     const held = post();
     if (!held) return;
@@ -87,9 +94,28 @@ export default function NameLeadPage() {
           {t('grid.save')}
         </button>
         <Show when={post()?.holder}>
-          <button type="button" class="btn btn-secondary btn-block" onClick={end} data-testid="end-post">
+          <button
+            type="button"
+            class="btn btn-secondary btn-block"
+            onClick={() => setEnding(true)}
+            data-testid="end-post"
+          >
             {t('grid.endPost')}
           </button>
+          <ConfirmDialog
+            open={ending()}
+            onOpenChange={setEnding}
+            title={t('grid.endPostTitle', {
+              name: holderName(),
+              building: building(),
+              post: t(role() === 'building' ? 'grid.buildingLead' : 'grid.neighbourLead'),
+            })}
+            confirmLabel={t('grid.endPostYes')}
+            danger
+            onConfirm={end}
+          >
+            <p>{t('grid.endPostHint')}</p>
+          </ConfirmDialog>
         </Show>
       </form>
     </>
