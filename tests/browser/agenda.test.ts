@@ -239,4 +239,23 @@ describe('the agenda loop on three phones', () => {
     await expect.poll(() => form.locator('.photo-chosen').count(), { timeout: 20_000 }).toBe(4);
     await expect.poll(() => form.locator('[data-testid="photo-chosen"] img[data-state="ready"]').count()).toBe(4);
   });
+
+  it('a half-written request survives a reload (the camera can kill the tab), and is gone once sent', async () => {
+    const page = resident.page;
+    const agenda = new AgendaPage(page);
+    const form = page.getByTestId('raise-form');
+    await agenda.titleInput.fill('楼道里堆了很多杂物');
+    await form.locator('textarea[name="detail"]').fill('三楼到五楼都有，挡着消防通道');
+    await page.reload();
+    await form.waitFor();
+    await expect(agenda.titleInput.inputValue()).resolves.toBe('楼道里堆了很多杂物');
+    await expect(form.locator('textarea[name="detail"]').inputValue()).resolves.toBe('三楼到五楼都有，挡着消防通道');
+    await expect.poll(() => form.locator('[data-testid="photo-chosen"] img[data-state="ready"]').count()).toBe(4);
+    await agenda.chooseCategory('消防通道');
+    await agenda.submit();
+    await expect.poll(() => agenda.titles()).toContain('楼道里堆了很多杂物');
+    await agenda.openForm();
+    await expect(agenda.titleInput.inputValue()).resolves.toBe('');
+    await expect(form.locator('.photo-chosen').count()).resolves.toBe(0);
+  });
 });

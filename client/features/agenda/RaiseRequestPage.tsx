@@ -2,6 +2,7 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import * as v from 'valibot';
 import { type Category, categories, LedgerRef } from '../../../shared/events/request.ts';
+import { formDraft } from '../../domain/formDraft.ts';
 import { raiseRequest } from '../../domain/raiseRequest.ts';
 import { useLedgerEntry } from '../../domain/useLedgerEntry.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -26,18 +27,44 @@ function askedEntry(query: string | string[] | undefined): LedgerRef | undefined
 
 import { NextMeetingChoice } from './forms/NextMeetingChoice.tsx';
 
+/** What a half-filled request keeps across a reload (checked when read back). */
+const RaiseDraft = v.object({
+  title: v.pipe(v.string(), v.maxLength(2000)),
+  category: v.optional(v.picklist(categories)),
+  building: v.pipe(v.string(), v.maxLength(200)),
+  location: v.pipe(v.string(), v.maxLength(500)),
+  detail: v.pipe(v.string(), v.maxLength(5000)),
+  photos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+});
+
 /** Step 1 开放说事, in well under 20 s: a sentence, a category chip, the building, maybe a photo. */
 export default function RaiseRequestPage() {
   const { session, path } = usePage();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const ledgerRef = askedEntry(search.ledger);
-  const [title, setTitle] = createSignal('');
-  const [category, setCategory] = createSignal<Category | undefined>(ledgerRef ? 'other' : undefined);
-  const [building, setBuilding] = createSignal('');
-  const [location, setLocation] = createSignal('');
-  const [detail, setDetail] = createSignal('');
-  const [photos, setPhotos] = createSignal<string[]>([]);
+  // A plain request's fields survive a reload (a question about a ledger entry starts from the entry).
+  const draft = ledgerRef ? undefined : formDraft('draft-raise', session.compoundId, RaiseDraft);
+  const kept = draft?.initial;
+  const [title, setTitle] = createSignal(kept?.title ?? '');
+  const [category, setCategory] = createSignal<Category | undefined>(ledgerRef ? 'other' : kept?.category);
+  const [building, setBuilding] = createSignal(kept?.building ?? '');
+  const [location, setLocation] = createSignal(kept?.location ?? '');
+  const [detail, setDetail] = createSignal(kept?.detail ?? '');
+  const [photos, setPhotos] = createSignal<string[]>(kept?.photos ?? []);
+  createEffect(() => {
+    const value = {
+      title: title(),
+      category: category(),
+      building: building(),
+      location: location(),
+      detail: detail(),
+      photos: photos(),
+    };
+    if (!draft) return;
+    if (value.title || value.building || value.location || value.detail || value.photos.length > 0) draft.save(value);
+    else draft.clear();
+  });
   const [photosBusy, setPhotosBusy] = createSignal(false);
   // A question about a ledger entry starts titled after it, once this copy holds the entry.
   const asked = useLedgerEntry(() => ledgerRef);
@@ -64,6 +91,7 @@ export default function RaiseRequestPage() {
       ...(ledgerRef ? { ledgerRef } : {}),
       meetingId: meetingId(),
     });
+    draft?.clear();
     announceSaved();
     navigate(back);
   });
