@@ -1,25 +1,34 @@
+import { useSearchParams } from '@solidjs/router';
 import * as v from 'valibot';
 import { compoundKey } from '../sync/localKeys.ts';
+
+const VisitId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,32}$/));
 
 /**
  * What a page form holds while it is being filled, kept in the tab's sessionStorage so that a
  * reload does not lose it: Android may kill a backgrounded tab while the camera is open, the app
- * reloads for an update, a thumb swipes back by mistake. Read once when the form opens (through the
- * schema: anything else is dropped), saved as it changes, cleared once the form is sent. Per tab and
- * per compound (`compoundKey`), gone with the tab.
+ * reloads for an update. A draft belongs to one visit of the form: the visit's id goes in the URL
+ * (`?d=`), which a reload keeps and a fresh tap on the form's button does not, so a form opened anew
+ * starts empty (a new snap never picks up an abandoned one's photos). One draft per kind and
+ * compound is kept; the next visit's first change replaces it. Read once when the form opens,
+ * through the schema (anything else is dropped); cleared once the form is sent.
  */
-export function formDraft<S extends v.GenericSchema>(
+export function useFormDraft<S extends v.GenericSchema>(
   kind: string,
   compoundId: string,
   schema: S,
 ): { initial: v.InferOutput<S> | undefined; save(value: v.InferOutput<S>): void; clear(): void } {
+  const [search, setSearch] = useSearchParams<{ d?: string }>();
+  const given = v.safeParse(VisitId, search.d);
+  const visit = given.success ? given.output : newVisitId();
+  if (!given.success) setSearch({ d: visit }, { replace: true });
+  const Stored = v.object({ visit: VisitId, value: schema });
   const key = compoundKey(kind, compoundId);
   let initial: v.InferOutput<S> | undefined;
   try {
     const raw = sessionStorage.getItem(key);
-    const parsed = raw === null ? undefined : v.safeParse(schema, JSON.parse(raw));
-    if (parsed?.success) initial = parsed.output;
-    else if (raw !== null) sessionStorage.removeItem(key);
+    const parsed = raw === null ? undefined : v.safeParse(Stored, JSON.parse(raw));
+    if (parsed?.success && parsed.output.visit === visit) initial = parsed.output.value;
   } catch {
     // Not JSON, or no sessionStorage (some private modes): the form starts empty.
   }
@@ -27,7 +36,7 @@ export function formDraft<S extends v.GenericSchema>(
     initial,
     save(value) {
       try {
-        sessionStorage.setItem(key, JSON.stringify(value));
+        sessionStorage.setItem(key, JSON.stringify({ visit, value }));
       } catch {
         // Full or missing: the form still works, only a reload would lose it.
       }
@@ -40,4 +49,8 @@ export function formDraft<S extends v.GenericSchema>(
       }
     },
   };
+}
+
+function newVisitId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

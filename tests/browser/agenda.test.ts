@@ -257,5 +257,10 @@ describe('the agenda loop on three phones', () => {
     await agenda.openForm();
     await expect(agenda.titleInput.inputValue()).resolves.toBe('');
     await expect(form.locator('.photo-chosen').count()).resolves.toBe(0);
+    // A form left unsent and opened anew from its button starts empty: the draft was that visit's.
+    await agenda.titleInput.fill('写了一半不要了');
+    await page.goBack();
+    await agenda.openForm();
+    await expect(agenda.titleInput.inputValue()).resolves.toBe('');
   });
 });

@@ -2,7 +2,7 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import * as v from 'valibot';
 import { type Category, categories, LedgerRef } from '../../../shared/events/request.ts';
-import { formDraft } from '../../domain/formDraft.ts';
+import { useFormDraft } from '../../domain/formDraft.ts';
 import { raiseRequest } from '../../domain/raiseRequest.ts';
 import { useLedgerEntry } from '../../domain/useLedgerEntry.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -44,7 +44,7 @@ export default function RaiseRequestPage() {
   const [search] = useSearchParams();
   const ledgerRef = askedEntry(search.ledger);
   // A plain request's fields survive a reload (a question about a ledger entry starts from the entry).
-  const draft = ledgerRef ? undefined : formDraft('draft-raise', session.compoundId, RaiseDraft);
+  const draft = ledgerRef ? undefined : useFormDraft('draft-raise', session.compoundId, RaiseDraft);
   const kept = draft?.initial;
   const [title, setTitle] = createSignal(kept?.title ?? '');
   const [category, setCategory] = createSignal<Category | undefined>(ledgerRef ? 'other' : kept?.category);

@@ -1,6 +1,8 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal } from 'solid-js';
+import { createEffect, createMemo, createSignal } from 'solid-js';
+import * as v from 'valibot';
 import { type Category, categories } from '../../../../shared/events/request.ts';
+import { useFormDraft } from '../../../domain/formDraft.ts';
 import { guessCategory } from '../../../domain/guessCategory.ts';
 import { raiseRequest } from '../../../domain/raiseRequest.ts';
 import { usePage } from '../../../domain/usePage.ts';
@@ -16,17 +18,33 @@ import { ReporterChoice } from './ReporterChoice.tsx';
 
 const photoHash = /^[0-9a-f]{64}$/;
 
+/** What a half-written snap keeps across a reload (checked when read back). */
+const SnapDraft = v.object({
+  title: v.pipe(v.string(), v.maxLength(2000)),
+  chosen: v.optional(v.picklist(categories)),
+  building: v.pipe(v.string(), v.maxLength(200)),
+  photos: v.pipe(v.array(v.pipe(v.string(), v.regex(photoHash))), v.maxLength(20)),
+});
+
 /** 随手拍 after the photo: a word or two (the category follows them until chosen by hand), the building, 提交. */
 export default function SnapPage() {
   const { session, path } = usePage();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const first = typeof search.photo === 'string' && photoHash.test(search.photo) ? [search.photo] : [];
-  const [photos, setPhotos] = createSignal<string[]>(first);
+  // Kept across a reload (the camera may kill the tab): the photos taken, the words, the building.
+  const draft = useFormDraft('draft-snap', session.compoundId, SnapDraft);
+  const kept = draft.initial;
+  const [photos, setPhotos] = createSignal<string[]>(kept ? [...new Set([...first, ...kept.photos])] : first);
   const [photosBusy, setPhotosBusy] = createSignal(false);
-  const [title, setTitle] = createSignal('');
-  const [chosen, setChosen] = createSignal<Category>();
-  const [building, setBuilding] = createSignal('');
+  const [title, setTitle] = createSignal(kept?.title ?? '');
+  const [chosen, setChosen] = createSignal<Category | undefined>(kept?.chosen);
+  const [building, setBuilding] = createSignal(kept?.building ?? '');
+  createEffect(() => {
+    const value = { title: title(), chosen: chosen(), building: building(), photos: photos() };
+    if (value.title || value.building || value.photos.length > 0) draft.save(value);
+    else draft.clear();
+  });
   const category = createMemo(() => chosen() ?? (title().trim() ? guessCategory(title()) : undefined));
   const back = path('agenda');
 
@@ -41,6 +59,7 @@ export default function SnapPage() {
       photos: photos(),
       snap: true,
     });
+    draft.clear();
     announceSaved();
     navigate(back);
   });
