@@ -10,8 +10,8 @@ const VisitId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,32}$/));
  * reloads for an update. A draft belongs to one visit of the form: the visit's id goes in the URL
  * (`?d=`), which a reload keeps and a fresh tap on the form's button does not, so a form opened anew
  * starts empty (a new snap never picks up an abandoned one's photos). One draft per kind and
- * compound is kept; the next visit's first change replaces it. Read once when the form opens,
- * through the schema (anything else is dropped); cleared once the form is sent.
+ * compound is kept: a new visit's form, empty as it opens, clears the last one. Read once when the
+ * form opens, through the schema (anything else is dropped); cleared once the form is sent.
  */
 export function useFormDraft<S extends v.GenericSchema>(
   kind: string,

@@ -92,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   'saved.onPhone': 'Saved on this phone; it is sent when there is a connection',
   'saved.sent': 'Sent',
   'saved.sending': 'Sending…',
+  'saved.stopped': 'Saved on this phone, but it cannot be sent now: see the note above',
   'form.optional': ' (optional)',
   'form.fillRequired': 'Please fill in “{field}”.',
   'form.cancel': 'Cancel',

@@ -90,6 +90,7 @@ export const zhCN = {
   'saved.onPhone': '已保存在手机上，联网后自动发出',
   'saved.sent': '已发出',
   'saved.sending': '正在发出…',
+  'saved.stopped': '已保存在手机上，但现在发不出去，见上面的说明',
   'form.optional': '（选填）',
   'form.fillRequired': '请填写「{field}」。',
   'form.cancel': '取消',

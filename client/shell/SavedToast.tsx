@@ -26,14 +26,27 @@ export function SavedToast(props: { summary: SyncSummary }) {
     ),
   );
   // Sent once the relay acknowledged it; being sent while connected; otherwise kept on the phone.
-  const where = () => (props.summary.state !== 'synced' ? 'phone' : props.summary.unsent === 0 ? 'sent' : 'sending');
+  // Stopped (the relay closed a document: access removed, a day's quota used up) is no promise of
+  // "sent when connected": the banner above says what stopped it.
+  const where = () =>
+    props.summary.state === 'stopped'
+      ? 'stopped'
+      : props.summary.state !== 'synced'
+        ? 'phone'
+        : props.summary.unsent === 0
+          ? 'sent'
+          : 'sending';
+  const words = () =>
+    ({ sent: t('saved.sent'), sending: t('saved.sending'), phone: t('saved.onPhone'), stopped: t('saved.stopped') })[
+      where()
+    ];
   return (
     <Show when={shown()}>
       <p class="saved-toast with-icon" role="status" data-testid="saved-toast" data-where={where()}>
         <Show when={where() === 'sent'} fallback={<IconUpload size={22} />}>
           <IconCheck size={22} />
         </Show>
-        {where() === 'sent' ? t('saved.sent') : where() === 'sending' ? t('saved.sending') : t('saved.onPhone')}
+        {words()}
       </p>
     </Show>
   );

@@ -74,7 +74,7 @@ export function SignOffPanel(props: {
           {t('minutes.signOffFor', { party: partyName(props.party) })}
         </button>
         <ConfirmDialog
-          open={confirming()}
+          open={confirming() && canSign()}
           onOpenChange={setConfirming}
           title={t('minutes.signOffTitle', { party: partyName(props.party) })}
           confirmLabel={t('minutes.signOffYes')}

@@ -131,7 +131,7 @@ export default function NeedPage() {
                 {t('needs.claim')}
               </button>
               <ConfirmDialog
-                open={confirmingClaim()}
+                open={confirmingClaim() && l().status === 'open'}
                 onOpenChange={setConfirmingClaim}
                 title={t('needs.claimTitle')}
                 confirmLabel={t('needs.claimYes')}

@@ -35,7 +35,8 @@ export default function SnapPage() {
   // Kept across a reload (the camera may kill the tab): the photos taken, the words, the building.
   const draft = useFormDraft('draft-snap', session.compoundId, SnapDraft);
   const kept = draft.initial;
-  const [photos, setPhotos] = createSignal<string[]>(kept ? [...new Set([...first, ...kept.photos])] : first);
+  // The draft started from the URL's photo: what it holds now is what the member kept.
+  const [photos, setPhotos] = createSignal<string[]>(kept ? kept.photos : first);
   const [photosBusy, setPhotosBusy] = createSignal(false);
   const [title, setTitle] = createSignal(kept?.title ?? '');
   const [chosen, setChosen] = createSignal<Category | undefined>(kept?.chosen);

@@ -1,5 +1,5 @@
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { Household } from '../../../../shared/events/grid.ts';
 import { buildingKey, householdWarning, postId } from '../../../../shared/folds/index.ts';
 import { endPost, nameBuildingLead, nameNeighbourLead, useGrid } from '../../../domain/useGrid.ts';
@@ -45,16 +45,21 @@ export default function NameLeadPage() {
   });
   // Stepping down is asked once more, naming who and what: the button sits under 保存.
   const [ending, setEnding] = createSignal(false);
+  createEffect(() => {
+    if (!post()?.holder) setEnding(false);
+  });
   const holderName = () => {
     const id = post()?.holder?.memberId;
     return (id && members().byId.get(id)?.name) || t('agenda.unknownMember');
   };
-  const end = () => {
+  // Written through createSubmit: a refusal (the member's role removed meanwhile) is shown in words.
+  const end = createSubmit(() => {
     const held = post();
-    if (!held) return;
+    if (!held?.holder) return undefined;
     endPost(session, held);
     navigate(back());
-  };
+    return undefined;
+  });
 
   return (
     <>
@@ -103,7 +108,9 @@ export default function NameLeadPage() {
             {t('grid.endPost')}
           </button>
           <ConfirmDialog
-            open={ending()}
+            // Only while the post is held: ended on another phone, the question must not come back
+            // on its own when someone else is named later.
+            open={ending() && !!post()?.holder}
             onOpenChange={setEnding}
             title={t('grid.endPostTitle', {
               name: holderName(),
@@ -112,10 +119,11 @@ export default function NameLeadPage() {
             })}
             confirmLabel={t('grid.endPostYes')}
             danger
-            onConfirm={end}
+            onConfirm={() => end.run()}
           >
             <p>{t('grid.endPostHint')}</p>
           </ConfirmDialog>
+          <FormError error={end.error()} />
         </Show>
       </form>
     </>
