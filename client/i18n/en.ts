@@ -834,6 +834,8 @@ export const en: Record<MessageKey, string> = {
   'ledger.field.purposePlaceholder': 'e.g. repair the street light at building 5',
   'ledger.field.request': 'Request it carries out',
   'ledger.field.noRequest': 'No request',
+  'ledger.reverseWhatPayment': 'Reversing: {amount} paid to {payee} on {day} ({purpose})',
+  'ledger.reverseWhatIncome': 'Reversing: {amount} received from {payer} on {day}',
   'ledger.reverseHint':
     'A reversal records an opposite entry that cancels the original amount; the original stays on the notice with the reason beside it. A reversal cannot be undone.',
   'ledger.field.reason': 'Why it is reversed',

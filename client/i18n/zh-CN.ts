@@ -804,6 +804,8 @@ export const zhCN = {
   'ledger.field.purposePlaceholder': '例如：5号楼门口路灯维修',
   'ledger.field.request': '关联的议题',
   'ledger.field.noRequest': '不关联议题',
+  'ledger.reverseWhatPayment': '冲销的是：{day}付给{payee}的 {amount}（{purpose}）',
+  'ledger.reverseWhatIncome': '冲销的是：{day}{payer}的收入 {amount}',
   'ledger.reverseHint':
     '冲销会新记一笔相反的账，把原来那笔的金额抵消；原来那笔仍然公示，旁边写明原因。冲销后不能撤回。',
   'ledger.field.reason': '冲销原因',

@@ -1,6 +1,6 @@
 import { type Party, parties } from '../roles.ts';
 import { shanghaiDay } from '../time.ts';
-import type { ExpenseState, FundState, IncomeState, LedgerState } from './ledger.ts';
+import type { ExpenseState, FundState, IncomeState, LedgerState, PaymentState } from './ledger.ts';
 import { limitOn, type TierState, unmetLimit } from './ledgerTiers.ts';
 
 /**
@@ -158,11 +158,25 @@ export function needsAssembly(ledger: LedgerState, x: ExpenseState): boolean {
   return unmetLimit(ledger.tiers, x) !== null;
 }
 
+/** The income, or the payment with its expense, written as event `targetEventId`. */
+export type ReversalTarget =
+  | { kind: 'income'; income: IncomeState }
+  | { kind: 'payment'; expense: ExpenseState; payment: PaymentState };
+
+/** What a reversal of event `targetEventId` would take back, if the ledger holds it. */
+export function reversalTarget(ledger: LedgerState, targetEventId: string): ReversalTarget | undefined {
+  const income = ledger.incomes[targetEventId];
+  if (income) return { kind: 'income', income };
+  for (const expense of Object.values(ledger.expenses)) {
+    const payment = expense.payments.find((p) => p.eventId === targetEventId);
+    if (payment) return { kind: 'payment', expense, payment };
+  }
+  return undefined;
+}
+
 /** True if the income or payment record written as event `targetEventId` is reversed. */
 export function isReversed(ledger: LedgerState, targetEventId: string): boolean {
-  const income = ledger.incomes[targetEventId];
-  if (income) return income.reversal !== null;
-  return Object.values(ledger.expenses).some((x) =>
-    x.payments.some((p) => p.eventId === targetEventId && p.reversal !== null),
-  );
+  const target = reversalTarget(ledger, targetEventId);
+  if (!target) return false;
+  return (target.kind === 'income' ? target.income.reversal : target.payment.reversal) !== null;
 }

@@ -142,6 +142,10 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await ledger.open(app.url, compoundId);
     await ledger.expense(PURPOSE).getByTestId('reverse').click();
     await ledger.sheet.waitFor();
+    // The sheet names the record it takes back, with its sum.
+    await expect(ledger.sheet.getByTestId('reversal-what').textContent()).resolves.toMatch(
+      /^冲销的是：.+付给王小明的 ¥12,860\.50（.+）$/,
+    );
     await ledger.sheet.getByTestId('ledger-submit').click();
     await expect(ledger.sheet.getByRole('alert').textContent()).resolves.toBe('请写明冲销原因。');
     await ledger.sheet.locator('textarea[name="reason"]').fill('重复付款，已退回');

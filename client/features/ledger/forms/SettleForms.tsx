@@ -1,15 +1,18 @@
 import { createSignal } from 'solid-js';
 import type { ExpenseState } from '../../../../shared/folds/index.ts';
-import { isReversed, needsAssembly } from '../../../../shared/folds/ledgerQueries.ts';
+import { isReversed, needsAssembly, reversalTarget } from '../../../../shared/folds/ledgerQueries.ts';
+import { formatFen } from '../../../../shared/money.ts';
 import type { Party } from '../../../../shared/roles.ts';
+import { formatDay } from '../../../../shared/time.ts';
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
-import { t } from '../../../i18n/index.ts';
+import { intlLocale, t } from '../../../i18n/index.ts';
 import { anomalyText } from '../../../i18n/reasons.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
+import { shownName } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 
 /** One party's refusal, which ends the proposal; the reason is optional but asked for. */
@@ -86,6 +89,25 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
 export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: string }) {
   const ledger = useLedger();
   const [reason, setReason] = createSignal('');
+  // The sheet says which record it takes back, with its sum: the button was one of several on a card.
+  const what = () => {
+    const target = reversalTarget(ledger(), props.targetEventId);
+    const viewer = props.ctx.session.member;
+    if (target?.kind === 'income')
+      return t('ledger.reverseWhatIncome', {
+        amount: formatFen(target.income.amount, intlLocale()),
+        payer: shownName(target.income.payer, viewer),
+        day: formatDay(target.income.day, intlLocale()),
+      });
+    if (target?.kind === 'payment')
+      return t('ledger.reverseWhatPayment', {
+        amount: formatFen(target.expense.amount, intlLocale()),
+        payee: shownName(target.expense.payee, viewer),
+        purpose: target.expense.purpose,
+        day: formatDay(target.payment.day, intlLocale()),
+      });
+    return '';
+  };
   return (
     <SheetForm
       submitTestId="ledger-submit"
@@ -100,6 +122,9 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
         reverseEntry(props.ctx.session, props.targetEventId, reason());
       }}
     >
+      <p class="strong" data-testid="reversal-what">
+        {what()}
+      </p>
       <TextField
         label={t('ledger.field.reason')}
         hint={t('ledger.reverseHint')}
