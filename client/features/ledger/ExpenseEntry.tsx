@@ -5,7 +5,7 @@ import { expenseConflicts, needsAssembly } from '../../../shared/folds/ledgerQue
 import { formatFen } from '../../../shared/money.ts';
 import { isCommittee, type Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
-import { formatDate, shanghaiDayStart } from '../../../shared/time.ts';
+import { formatDate, formatDay } from '../../../shared/time.ts';
 import { signExpense } from '../../domain/ledgerWrites.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { useLedger } from '../../domain/useLedger.ts';
@@ -40,8 +40,6 @@ export function ExpenseEntry(props: {
   /** Payment records not reversed: one, or several recorded on phones offline at once (each reversible). */
   const standing = () => x().payments.filter((p) => !p.reversal);
   const mayReverse = () => mayAppend('ledger.reversed', viewer());
-  // A payment's day as the entry's own date reads (2026年12月5日), not as stored.
-  const dayText = (day: string) => formatDate(shanghaiDayStart(day), intlLocale());
   const blocked = () => (x().status === 'proposed' || x().status === 'approved') && needsAssembly(ledger(), x());
   // Approving signs for the whole party and cannot be taken back: it is asked once more, with the sums.
   const [confirming, setConfirming] = createSignal(false);
@@ -107,7 +105,7 @@ export function ExpenseEntry(props: {
         {(paid) => (
           <>
             <div class="entry-payment" data-testid="payment" data-id={paid.eventId}>
-              <p class="entry-caption">{t('ledger.paidOn', { day: dayText(paid.day) })}</p>
+              <p class="entry-caption">{t('ledger.paidOn', { day: formatDay(paid.day, intlLocale()) })}</p>
               <p class="entry-recorder">{t('ledger.paidBy', { name: props.nameOf(paid.by) })}</p>
               <PhotoGrid hashes={paid.receipts} label={t('ledger.receipts')} />
               {/* Recorded on two phones at once: each record's reverse button sits under it, so it needs no date or name. */}
@@ -116,7 +114,10 @@ export function ExpenseEntry(props: {
                   type="button"
                   class="btn btn-secondary btn-block entry-reverse"
                   data-testid="reverse"
-                  aria-label={t('ledger.reversePaymentOf', { day: dayText(paid.day), name: props.nameOf(paid.by) })}
+                  aria-label={t('ledger.reversePaymentOf', {
+                    day: formatDay(paid.day, intlLocale()),
+                    name: props.nameOf(paid.by),
+                  })}
                   onClick={() => props.onSheet({ id: 'reverse', targetEventId: paid.eventId, kind: 'payment' })}
                 >
                   {t('ledger.reverseThisRecord')}
