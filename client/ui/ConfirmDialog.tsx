@@ -11,6 +11,8 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   onConfirm: () => void;
   danger?: boolean;
+  /** The words of the button that answers no (取消 unless given). */
+  cancelLabel?: string;
 }) {
   return (
     <Modal open={props.open} onOpenChange={props.onOpenChange} title={props.title} role="alertdialog">
@@ -27,7 +29,7 @@ export function ConfirmDialog(props: {
         >
           {props.confirmLabel}
         </button>
-        <ModalClose label={t('form.cancel')} />
+        <ModalClose label={props.cancelLabel ?? t('form.cancel')} />
       </div>
     </Modal>
   );

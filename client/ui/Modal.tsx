@@ -1,11 +1,23 @@
 import { Dialog } from '@kobalte/core/dialog';
-import { createEffect, type JSX, on } from 'solid-js';
+import { useBeforeLeave } from '@solidjs/router';
+import { createEffect, createSignal, type JSX, on, onCleanup } from 'solid-js';
+import { t } from '../i18n/index.ts';
+
+/** The modals open now, the last on top: Android's back closes only the top one. */
+const openModals: symbol[] = [];
+
+/** Whether a modal is open: a page's own leave guard lets the modal answer the back gesture. */
+export function anyModalOpen(): boolean {
+  return openModals.length > 0;
+}
 
 /**
  * A dialog over the page (Kobalte: focus trap, Escape), titled, holding `children`; focus goes back
  * to what had it before.
  * Once something has been typed or chosen in it, a tap beside it no longer closes it (a stray thumb
  * on the dimmed strip would throw away a half-filled expense); its own buttons still do.
+ * Android's back gesture (or the browser's back) closes the top modal instead of leaving the page
+ * under it; once something was typed in it, it first asks whether to throw that away.
  */
 export function Modal(props: {
   open: boolean;
@@ -19,6 +31,21 @@ export function Modal(props: {
   testId?: string;
 }) {
   let touched = false;
+  const self = Symbol('modal');
+  const [asking, setAsking] = createSignal(false);
+  const forget = () => {
+    const at = openModals.indexOf(self);
+    if (at >= 0) openModals.splice(at, 1);
+  };
+  onCleanup(forget);
+  // Only the history's own moves (back, forward) are caught: a modal's buttons and links that
+  // navigate on purpose go through.
+  useBeforeLeave((e) => {
+    if (typeof e.to !== 'number' || e.defaultPrevented || openModals.at(-1) !== self) return;
+    e.preventDefault();
+    if (touched) setAsking(true);
+    else props.onOpenChange(false);
+  });
   // What had focus when it opened gets it back when it closes (no trigger is registered with
   // Kobalte, which would otherwise leave focus on the page's body, the screen reader's place lost).
   let opener: HTMLElement | null = null;
@@ -27,6 +54,9 @@ export function Modal(props: {
       () => props.open,
       (open) => {
         touched = false;
+        setAsking(false);
+        forget();
+        if (open) openModals.push(self);
         if (open) opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       },
     ),
@@ -48,17 +78,35 @@ export function Modal(props: {
             class={props.class ? `dialog ${props.class}` : 'dialog'}
             role={props.role ?? 'dialog'}
             data-testid={props.testId}
-            onInput={() => {
-              touched = true;
-            }}
-            onChange={() => {
-              touched = true;
+            ref={(el: HTMLElement) => {
+              // Captured, not bubbled: Kobalte stops change events on the way up, and its choice chips
+              // fire none at all, only a click on their hidden input.
+              const mark = (e: Event) => {
+                if (e.type !== 'click' || e.target instanceof HTMLInputElement) touched = true;
+              };
+              for (const type of ['input', 'change', 'click']) el.addEventListener(type, mark, true);
             }}
             onInteractOutside={keepIfTouched}
             onCloseAutoFocus={refocus}
           >
             <Dialog.Title class="dialog-title">{props.title}</Dialog.Title>
             {props.children}
+            <Modal open={asking()} onOpenChange={setAsking} title={t('sheet.discardTitle')} role="alertdialog">
+              <ModalDescription>{t('sheet.discardBody')}</ModalDescription>
+              <div class="dialog-actions">
+                <button
+                  type="button"
+                  class="btn btn-danger"
+                  onClick={() => {
+                    setAsking(false);
+                    props.onOpenChange(false);
+                  }}
+                >
+                  {t('sheet.discard')}
+                </button>
+                <ModalClose label={t('leave.stay')} primary />
+              </div>
+            </Modal>
           </Dialog.Content>
         </div>
       </Dialog.Portal>

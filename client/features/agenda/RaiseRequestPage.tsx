@@ -11,6 +11,7 @@ import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { announceSaved } from '../../ui/savedNotice.ts';
 import { TextField } from '../../ui/TextField.tsx';
@@ -68,13 +69,22 @@ export default function RaiseRequestPage() {
   const [photosBusy, setPhotosBusy] = createSignal(false);
   // A question about a ledger entry starts titled after it, once this copy holds the entry.
   const asked = useLedgerEntry(() => ledgerRef);
+  const askedTitle = () => {
+    const e = asked();
+    return e ? t('agenda.askTitle', { what: e.what || e.party }) : undefined;
+  };
   createEffect(
-    on(asked, (e) => {
-      if (e && !title()) setTitle(t('agenda.askTitle', { what: e.what || e.party }));
+    on(askedTitle, (given) => {
+      if (given && !title()) setTitle(given);
     }),
   );
   const [meetingId, setMeetingId] = createSignal<string>();
   const back = path('agenda');
+  // What leaving would lose; the title a question about a ledger entry starts with is not the member's.
+  const typed = () =>
+    [detail(), building(), location()].some((s) => s.trim() !== '') ||
+    photos().length > 0 ||
+    (title().trim() !== '' && title() !== askedTitle());
 
   const form = createSubmit(() => {
     const c = category();
@@ -93,12 +103,13 @@ export default function RaiseRequestPage() {
     });
     draft?.clear();
     announceSaved();
-    navigate(back);
+    leaveSent(() => navigate(back));
   });
 
   return (
     <>
       <PageHeader title={t('agenda.newTitle')} back={back} />
+      <LeaveGuard dirty={typed()} />
       <form class="form" onSubmit={form.onSubmit} data-testid="raise-form" novalidate>
         <Show when={ledgerRef}>{(ref) => <AskedEntry entry={ref()} />}</Show>
         <TextField

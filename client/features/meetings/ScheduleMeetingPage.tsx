@@ -9,6 +9,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { scheduleMeeting } from './actions.ts';
@@ -30,12 +31,13 @@ export default function ScheduleMeetingPage() {
     if (startsAt === undefined) return t('meetings.needDate');
     if (!place().trim()) return t('form.fillRequired', { field: t('meetings.place') });
     const id = scheduleMeeting(session, { kind: kind(), startsAt, place: place(), title: title() });
-    navigate(path('meetings', id));
+    leaveSent(() => navigate(path('meetings', id)));
   });
 
   return (
     <>
       <PageHeader title={t('meetings.schedule')} back={path('meetings')} />
+      <LeaveGuard dirty={place().trim() !== '' || title().trim() !== ''} />
       <form class="form" onSubmit={form.onSubmit} novalidate data-testid="schedule-form">
         <ChoiceGroup
           label={t('meetings.kind')}

@@ -10,6 +10,7 @@ import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -35,12 +36,13 @@ export default function PublishNeedPage() {
       ...(day ? { due: shanghaiDayStart(day) } : {}),
       photos: photos(),
     });
-    navigate(path('needs', id));
+    leaveSent(() => navigate(path('needs', id)));
   });
 
   return (
     <>
       <PageHeader title={t('needs.publish')} back={path('needs')} />
+      <LeaveGuard dirty={[title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0} />
       <Show when={isCommittee(session.member)} fallback={<p class="empty">{t('needs.committeeOnly')}</p>}>
         <form class="form" onSubmit={form.onSubmit} novalidate data-testid="need-form">
           <TextField label={t('needs.what')} value={title()} onInput={setTitle} required maxLength={100} name="title" />

@@ -10,6 +10,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { LeaveGuard } from '../../ui/LeaveGuard.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { createCompound } from './actions.ts';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
@@ -38,6 +39,8 @@ export default function CreateCompoundPage() {
 
   return (
     <OnboardingFrame title={t('create.title')} back={accounts.length > 0 ? '/' : '/welcome'}>
+      {/* Once made, the compound's pages open (or a tap goes on to them): nothing to lose. */}
+      <LeaveGuard dirty={!created && (name().trim() !== '' || founderName().trim() !== '')} />
       <form class="form" onSubmit={form.onSubmit} novalidate data-testid="create-form">
         <TextField
           label={t('create.name')}

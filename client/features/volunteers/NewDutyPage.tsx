@@ -9,6 +9,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { createDuties } from './actions.ts';
@@ -52,12 +53,13 @@ export default function NewDutyPage() {
       slots: n,
       weeks: w,
     });
-    navigate(path('rosters', 'duty', id));
+    leaveSent(() => navigate(path('rosters', 'duty', id)));
   });
 
   return (
     <>
       <PageHeader title={t('volunteers.newDuty')} back={path('rosters')} />
+      <LeaveGuard dirty={title().trim() !== '' || place().trim() !== ''} />
       <Show
         when={teams().length > 0}
         fallback={

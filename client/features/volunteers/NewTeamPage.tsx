@@ -5,6 +5,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { createTeam } from './actions.ts';
@@ -22,12 +23,13 @@ export default function NewTeamPage() {
   const form = createSubmit(() => {
     if (!name().trim()) return t('form.fillRequired', { field: t('volunteers.teamName') });
     createTeam(session, { name: name(), purpose: purpose(), leaderId: leaderId() });
-    navigate(path('rosters'));
+    leaveSent(() => navigate(path('rosters')));
   });
 
   return (
     <>
       <PageHeader title={t('volunteers.newTeam')} back={path('rosters')} />
+      <LeaveGuard dirty={name().trim() !== '' || purpose().trim() !== ''} />
       <form class="form" onSubmit={form.onSubmit} novalidate data-testid="team-form">
         <TextField
           label={t('volunteers.teamName')}

@@ -11,6 +11,7 @@ import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { FormError } from '../../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { announceSaved } from '../../../ui/savedNotice.ts';
 import { TextField } from '../../../ui/TextField.tsx';
@@ -62,12 +63,13 @@ export default function SnapPage() {
     });
     draft.clear();
     announceSaved();
-    navigate(back);
+    leaveSent(() => navigate(back));
   });
 
   return (
     <>
       <PageHeader title={t('snap.title')} back={back} />
+      <LeaveGuard dirty={photos().length > 0 || title().trim() !== '' || building().trim() !== ''} />
       <form class="form snap-form" onSubmit={form.onSubmit} data-testid="snap-form" novalidate>
         <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} testId="snap-photos" required />
         <TextField

@@ -13,6 +13,7 @@ import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { DateField } from '../../../ui/DateField.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
+import { LeaveGuard, leaveSent } from '../../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { CommitteeOnly } from './CommitteeOnly.tsx';
@@ -58,12 +59,15 @@ function HouseholdForm() {
       ...optional('lastVisitedOn', lastVisitedOn()),
       ...optional('note', note()),
     });
-    navigate(path('rosters', 'care', id));
+    leaveSent(() => navigate(path('rosters', 'care', id)));
   });
 
   return (
     <>
       <PageHeader title={t('care.register')} back={path('rosters', 'care')} />
+      <LeaveGuard
+        dirty={[label(), building(), unit(), note()].some((s) => s.trim() !== '') || reason() !== undefined}
+      />
       <form class="form" onSubmit={form.onSubmit} novalidate data-testid="household-form">
         <TextField
           label={t('care.label')}
