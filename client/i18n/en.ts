@@ -79,6 +79,13 @@ export const en: Record<MessageKey, string> = {
 
   'join.title': 'Join a compound',
   'join.invited': 'You have been invited to a compound.',
+  'join.checking': 'Checking the invite…',
+  'join.invitedTo': 'You are invited to join {name}',
+  'join.invitedAs': 'As: {kind}',
+  'join.previewOffline':
+    'You are offline, so the invite cannot be checked yet. Joining needs a network; it is checked again once you are back online.',
+  'join.previewFailed': 'The invite cannot be checked just now; you can still join.',
+  'join.newLink': 'I have a new invite link',
   'join.code': 'Invite code or link',
   'join.codeHint': 'You can paste the whole link the admin sent you.',
   'join.name': 'Your name',

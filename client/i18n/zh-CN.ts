@@ -77,6 +77,12 @@ export const zhCN = {
 
   'join.title': '加入小区',
   'join.invited': '您收到了一个小区的邀请。',
+  'join.checking': '正在查看邀请…',
+  'join.invitedTo': '您受邀加入「{name}」',
+  'join.invitedAs': '身份：{kind}',
+  'join.previewOffline': '现在没有联网，还看不到这是哪个小区的邀请。加入小区需要联网；连上网络后会自动再看。',
+  'join.previewFailed': '暂时看不到这是哪个小区的邀请，您仍然可以加入。',
+  'join.newLink': '我有新的邀请链接',
   'join.code': '邀请码或邀请链接',
   'join.codeHint': '把管理员发给您的链接整个粘贴进来也可以。',
   'join.name': '您的称呼',

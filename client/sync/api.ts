@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import { CompoundInfo, Credentials, Invite, InviteList, Me } from '../../shared/api/answers.ts';
+import { CompoundInfo, Credentials, Invite, InviteList, InvitePreview, Me } from '../../shared/api/answers.ts';
 import type { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
 import { SyncTicket } from '../../shared/api/syncTicket.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
@@ -8,7 +8,15 @@ import { issueMessage } from '../../shared/issueMessage.ts';
 import { apiErrorOf, apiFetch } from './apiFetch.ts';
 
 export { ApiError } from '../../shared/api/ApiError.ts';
-export type { CompoundInfo, Credentials, Invite, InviteList, InviteSummary, Me } from '../../shared/api/answers.ts';
+export type {
+  CompoundInfo,
+  Credentials,
+  Invite,
+  InviteList,
+  InvitePreview,
+  InviteSummary,
+  Me,
+} from '../../shared/api/answers.ts';
 export type { SyncTicket } from '../../shared/api/syncTicket.ts';
 
 /** A JSON call whose answer is checked against the same schema the server answers with. */
@@ -38,6 +46,8 @@ const compoundPath = (compoundId: string) => `/api/compounds/${encodeURIComponen
 
 export const api = {
   createCompound: (body: CreateCompoundBody) => request(Credentials, 'POST', '/api/compounds', body),
+  /** What joining with `code` would make you, without counting a use (no token: not a member yet). */
+  previewInvite: (code: string) => request(InvitePreview, 'GET', `/api/invites/${encodeURIComponent(code)}`),
   join: (body: JoinBody) => request(Credentials, 'POST', '/api/join', body),
   createInvite: (compoundId: string, token: string, body: CreateInviteBody) =>
     request(Invite, 'POST', `${compoundPath(compoundId)}/invites`, body, token),

@@ -28,6 +28,20 @@ export type CompoundInfo = v.InferOutput<typeof CompoundInfo>;
 export const Invite = v.object({ code: v.string(), url: v.string(), expiresAt: Timestamp });
 export type Invite = v.InferOutput<typeof Invite>;
 
+/**
+ * 200 from GET /api/invites/:code, to anyone holding the code: what joining with it would make
+ * them, before it counts a use. Nothing of the invite's maker or of its uses.
+ */
+export const InvitePreview = v.object({
+  compoundName: v.string(),
+  role: RoleSchema,
+  party: MemberPartySchema,
+  /** A partner invite's unit (共建单位). */
+  unit: v.optional(v.string()),
+  expiresAt: Timestamp,
+});
+export type InvitePreview = v.InferOutput<typeof InvitePreview>;
+
 /** 200 from GET /api/me: who the bearer token belongs to. */
 export const Me = v.object({
   memberId: MemberId,

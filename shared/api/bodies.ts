@@ -36,9 +36,9 @@ export const CreateInviteBody = v.strictObject({
 });
 export type CreateInviteBody = v.InferInput<typeof CreateInviteBody>;
 
+/** An invite code, as joining and previewing both take it: the two agree on which codes are malformed. */
+export const InviteCode = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.check(noControl, 'control character'));
+
 /** POST /api/join: redeem an invite code under a display name. */
-export const JoinBody = v.strictObject({
-  code: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.check(noControl, 'control character')),
-  name: Name(60),
-});
+export const JoinBody = v.strictObject({ code: InviteCode, name: Name(60) });
 export type JoinBody = v.InferInput<typeof JoinBody>;

@@ -8,8 +8,8 @@ import { parseDocName } from '../../shared/rooms.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { type AppEnv, readBody, type Services } from '../http.ts';
-import type { MemberRow, RedeemRefusal } from '../storage/Storage.ts';
-import { inviteRoutes } from './invites.ts';
+import type { MemberRow } from '../storage/Storage.ts';
+import { inviteRefused, inviteRoutes } from './invites.ts';
 
 const membersDoc = parseDocName('members')!;
 
@@ -26,13 +26,6 @@ export function joinedEvent(m: MemberRow, invitedBy?: string): MemberJoinedEvent
     unit: m.unit,
   });
 }
-
-const refusals: Record<RedeemRefusal, ConstructorParameters<typeof ApiError>> = {
-  not_found: [404, Code.InviteNotFound, 'no such invite'],
-  revoked: [410, Code.InviteRevoked, 'this invite was revoked, or whoever made it is no longer a member'],
-  expired: [410, Code.InviteExpired, 'this invite has expired'],
-  used_up: [410, Code.InviteUsedUp, 'this invite has been used up'],
-};
 
 /** Compounds, joining and membership, with the invite routes (docs/PROTOCOL.md lists the routes). */
 export function membershipRoutes(s: Services): Hono<AppEnv> {
@@ -83,7 +76,7 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     const body = await readBody(c, JoinBody);
     const now = s.now();
     const redeemed = await s.storage.accounts.redeemInvite(body.code, now);
-    if (!redeemed.ok) throw new ApiError(...refusals[redeemed.reason]);
+    if (!redeemed.ok) throw inviteRefused(redeemed.reason);
     const { invite } = redeemed;
     const token = newToken();
     const member: MemberRow = {

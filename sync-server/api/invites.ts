@@ -1,22 +1,56 @@
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
-import type { Invite, InviteList } from '../../shared/api/answers.ts';
-import { CreateInviteBody } from '../../shared/api/bodies.ts';
+import type { Invite, InviteList, InvitePreview } from '../../shared/api/answers.ts';
+import { CreateInviteBody, InviteCode } from '../../shared/api/bodies.ts';
 import { ApiErrorCode as Code } from '../../shared/errors.ts';
+import { issueMessage } from '../../shared/issueMessage.ts';
 import type { Member, MemberParty } from '../../shared/roles.ts';
 import { isCommittee } from '../../shared/roles.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
 import { newId } from '../auth/tokens.ts';
 import { type AppEnv, readBody, type Services } from '../http.ts';
+import type { RedeemRefusal } from '../storage/Storage.ts';
+
+const refusals: Record<RedeemRefusal, ConstructorParameters<typeof ApiError>> = {
+  not_found: [404, Code.InviteNotFound, 'no such invite'],
+  revoked: [410, Code.InviteRevoked, 'this invite was revoked, or whoever made it is no longer a member'],
+  expired: [410, Code.InviteExpired, 'this invite has expired'],
+  used_up: [410, Code.InviteUsedUp, 'this invite has been used up'],
+};
+
+/** The error an invite that cannot be used answers with, the same for joining and for previewing. */
+export function inviteRefused(reason: RedeemRefusal): ApiError {
+  return new ApiError(...refusals[reason]);
+}
 
 function requireAdmin(member: Member, what: string): void {
   if (member.role !== 'admin') throw new ApiError(403, Code.Forbidden, `only admins ${what}`);
 }
 
-/** Minting, listing and revoking invites; redeeming one is `POST /join` (docs/PROTOCOL.md). */
+/** Minting, previewing, listing and revoking invites; redeeming one is `POST /join` (docs/PROTOCOL.md). */
 export function inviteRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = requireMember(s.storage.accounts);
+
+  // No auth: whoever holds the link sees which compound and as what before joining counts a use.
+  app.get('/invites/:code', async (c) => {
+    const code = v.safeParse(InviteCode, c.req.param('code'));
+    if (!code.success) throw new ApiError(400, Code.BadRequest, `code: ${issueMessage(code.issues)}`);
+    const found = await s.storage.accounts.previewInvite(code.output, s.now());
+    if (!found.ok) throw inviteRefused(found.reason);
+    const { role, party, unit, expiresAt } = found.invite;
+    const preview: InvitePreview = {
+      compoundName: found.compoundName,
+      role,
+      party,
+      ...(unit !== undefined ? { unit } : {}),
+      expiresAt,
+    };
+    // Uses and revocations change what it says: never from a cache.
+    c.header('cache-control', 'no-store');
+    return c.json(preview);
+  });
 
   app.post('/compounds/:compoundId/invites', auth, async (c) => {
     const member = c.get('member');

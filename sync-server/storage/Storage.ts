@@ -91,6 +91,10 @@ export interface InviteRow {
 /** Why an invite cannot be used: `revoked` also covers an invite whose maker is no longer a member. */
 export type RedeemRefusal = 'not_found' | 'revoked' | 'expired' | 'used_up';
 export type RedeemResult = { ok: true; invite: InviteRow } | { ok: false; reason: RedeemRefusal };
+/** What joining with an invite would give, with the compound's name; a refused one names no compound. */
+export type PreviewResult =
+  | { ok: true; invite: InviteRow; compoundName: string }
+  | { ok: false; reason: RedeemRefusal };
 
 /** Compounds, members (by token hash) and invites. */
 export interface AccountStore {
@@ -108,6 +112,8 @@ export interface AccountStore {
    * its maker is still a member.
    */
   redeemInvite(code: string, now: number): Promise<RedeemResult>;
+  /** What `redeemInvite` would answer at `now`, with the compound's name, without counting a use. */
+  previewInvite(code: string, now: number): Promise<PreviewResult>;
   /** A compound's invites that `redeemInvite` would accept at `now`, soonest to expire first. */
   listInvites(compoundId: string, now: number): Promise<InviteRow[]>;
   /** Revokes one invite of the compound; false if the compound has no such invite. Revoking twice keeps the first time. */

@@ -138,6 +138,81 @@ for (const [name, open] of implementations) {
       await s.close();
     });
 
+    it('previews an invite with its compound’s name, counting no use, and refuses as redeeming would', async () => {
+      const s = await open();
+      const now = Date.now();
+      const member = (memberId: string, role: 'admin' | 'committee') => ({
+        memberId,
+        compoundId: 'c1',
+        name: memberId,
+        role,
+        party: 'owners' as const,
+        joinedAt: now,
+        revokedAt: null,
+      });
+      await s.accounts.createCompound(
+        { compoundId: 'c1', name: '阳光花园', createdAt: now },
+        member('a', 'admin'),
+        'ha',
+      );
+      await s.accounts.addMember(member('b', 'committee'), 'hb');
+      const invite = (code: string, extra: Partial<Parameters<typeof s.accounts.createInvite>[0]> = {}) =>
+        s.accounts.createInvite({
+          code,
+          compoundId: 'c1',
+          role: 'committee',
+          party: 'owners',
+          maxUses: 1,
+          uses: 0,
+          expiresAt: now + 1000,
+          createdBy: 'a',
+          ...extra,
+        });
+      await invite('once');
+      await invite('unit', { role: 'partner', party: 'none', unit: '阳光物业公司', maxUses: 3 });
+      await invite('byB', { createdBy: 'b' });
+      await invite('gone');
+
+      const once = {
+        ok: true,
+        compoundName: '阳光花园',
+        invite: {
+          code: 'once',
+          compoundId: 'c1',
+          role: 'committee',
+          party: 'owners',
+          maxUses: 1,
+          uses: 0,
+          expiresAt: now + 1000,
+          createdBy: 'a',
+          revokedAt: null,
+        },
+      };
+      // Previewed twice, a one-use invite still lets one person join, and only one.
+      expect(await s.accounts.previewInvite('once', now)).toEqual(once);
+      expect(await s.accounts.previewInvite('once', now)).toEqual(once);
+      expect(await s.accounts.redeemInvite('once', now)).toMatchObject({ ok: true, invite: { uses: 1 } });
+      expect(await s.accounts.redeemInvite('once', now)).toEqual({ ok: false, reason: 'used_up' });
+      expect(await s.accounts.previewInvite('once', now)).toEqual({ ok: false, reason: 'used_up' });
+
+      expect(await s.accounts.previewInvite('unit', now)).toMatchObject({
+        ok: true,
+        compoundName: '阳光花园',
+        invite: { role: 'partner', party: 'none', unit: '阳光物业公司', uses: 0 },
+      });
+      expect(await s.accounts.previewInvite('unit', now + 1000)).toEqual({ ok: false, reason: 'expired' });
+      expect(await s.accounts.previewInvite('nope', now)).toEqual({ ok: false, reason: 'not_found' });
+
+      expect(await s.accounts.revokeInvite('c1', 'gone', now)).toBe(true);
+      expect(await s.accounts.previewInvite('gone', now)).toEqual({ ok: false, reason: 'revoked' });
+      // A removed maker's invite is refused as revoked before it is marked so, as redeeming does.
+      expect((await s.accounts.previewInvite('byB', now)).ok).toBe(true);
+      await s.accounts.revokeMember('b', now);
+      expect(await s.accounts.previewInvite('byB', now)).toEqual({ ok: false, reason: 'revoked' });
+      expect(await s.accounts.redeemInvite('byB', now)).toEqual({ ok: false, reason: 'revoked' });
+      await s.close();
+    });
+
     it('keeps an image once, and lets a compound’s uploads past its quota check one at a time', async () => {
       const s = await open();
       const image = (i: number) => ({

@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { accountFor, accounts } from '../../domain/accounts.ts';
 import { online } from '../../domain/network.ts';
@@ -10,21 +10,33 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { joinCompound } from './actions.ts';
+import { createInvitePreview } from './createInvitePreview.ts';
+import { InvitePreviewCard } from './InvitePreviewCard.tsx';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
+
+// A typed or pasted code is looked up once it stops changing, not at every keystroke.
+const TYPED_CODE_DELAY_MS = 600;
 
 /** `/join/<code>` from an invite link or QR code, or `/join` to paste one. */
 export default function JoinPage() {
   const params = useParams<{ code?: string }>();
   const navigate = useNavigate();
   usePreloadCompound();
-  const [code, setCode] = createSignal(params.code ?? '');
+  const [typed, setTyped] = createSignal('');
+  // The same page stays mounted from `/join/<code>` to `/join`: the link's code wins while there is one.
+  const code = () => params.code ?? typed();
   const [name, setName] = createSignal('');
+  const preview = createInvitePreview(code, () => (params.code ? 0 : TYPED_CODE_DELAY_MS));
+  const shown = () => {
+    const p = preview();
+    return p.kind === 'shown' ? p.preview : undefined;
+  };
 
   const form = createSubmit(
     async () => {
       if (!code().trim()) return t('form.fillRequired', { field: t('join.code') });
       if (!name().trim()) return t('form.fillRequired', { field: t('join.name') });
-      const id = await joinCompound(code(), name());
+      const id = await joinCompound(code(), name(), shown()?.compoundName);
       // A partner unit's app opens on the needs board, the one page it can use.
       const partner = accountFor(id)?.role === 'partner';
       navigate(compoundPath(id, partner ? 'needs' : 'agenda'), { replace: true });
@@ -35,36 +47,43 @@ export default function JoinPage() {
   return (
     <OnboardingFrame title={t('join.title')} back={accounts.length > 0 ? '/' : '/welcome'}>
       <form class="form" onSubmit={form.onSubmit} novalidate data-testid="join-form">
+        <Show when={!params.code}>
+          <TextField
+            label={t('join.code')}
+            hint={t('join.codeHint')}
+            value={typed()}
+            onInput={setTyped}
+            required
+            name="code"
+            inputMode="url"
+          />
+        </Show>
+        <InvitePreviewCard state={preview()} fromLink={!!params.code} />
         <Show
-          when={params.code}
+          when={preview().kind !== 'refused'}
           fallback={
-            <TextField
-              label={t('join.code')}
-              hint={t('join.codeHint')}
-              value={code()}
-              onInput={setCode}
-              required
-              name="code"
-              inputMode="url"
-            />
+            <Show when={params.code}>
+              <A href="/join" class="btn btn-secondary btn-block" data-testid="join-new-link">
+                {t('join.newLink')}
+              </A>
+            </Show>
           }
         >
-          <p class="lead">{t('join.invited')}</p>
+          <TextField
+            label={t('join.name')}
+            value={name()}
+            onInput={setName}
+            placeholder={t('join.namePlaceholder')}
+            required
+            maxLength={60}
+            name="member-name"
+            autocomplete="name"
+          />
+          <FormError error={form.error()} />
+          <button type="submit" class="btn btn-primary btn-block" disabled={form.busy()}>
+            {form.busy() ? t('join.submitting') : t('join.submit')}
+          </button>
         </Show>
-        <TextField
-          label={t('join.name')}
-          value={name()}
-          onInput={setName}
-          placeholder={t('join.namePlaceholder')}
-          required
-          maxLength={60}
-          name="member-name"
-          autocomplete="name"
-        />
-        <FormError error={form.error()} />
-        <button type="submit" class="btn btn-primary btn-block" disabled={form.busy()}>
-          {form.busy() ? t('join.submitting') : t('join.submit')}
-        </button>
       </form>
     </OnboardingFrame>
   );

@@ -32,10 +32,14 @@ export function inviteCodeFrom(text: string): string {
   return m ? decodeURIComponent(m[1]!) : s;
 }
 
-/** Joins with an invite code; a second join of the same compound replaces the old token. */
-export async function joinCompound(code: string, name: string): Promise<string> {
+/**
+ * Joins with an invite code; a second join of the same compound replaces the old token.
+ * `previewedName`, the compound's name the invite's preview gave, stands in if asking for it fails.
+ */
+export async function joinCompound(code: string, name: string, previewedName?: string): Promise<string> {
   const creds = await api.join({ code: inviteCodeFrom(code), name: name.trim() });
   const compound = await api.compound(creds.compoundId, creds.token).catch(() => undefined);
-  await keep(creds, compound?.name ?? accountFor(creds.compoundId)?.compoundName ?? creds.compoundId, name.trim());
+  const compoundName = compound?.name ?? previewedName ?? accountFor(creds.compoundId)?.compoundName;
+  await keep(creds, compoundName ?? creds.compoundId, name.trim());
   return creds.compoundId;
 }

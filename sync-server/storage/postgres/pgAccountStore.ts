@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AccountStore, InviteRow, MemberRow, RedeemResult } from '../Storage.ts';
+import { inviteRefusal } from '../inviteRefusal.ts';
+import type { AccountStore, InviteRow, MemberRow, PreviewResult, RedeemResult } from '../Storage.ts';
 
 interface MemberDbRow {
   member_id: string;
@@ -143,12 +144,24 @@ export function pgAccountStore(pool: Pool): AccountStore {
           )
         ).rows[0];
         if (!r) return { ok: false, reason: 'not_found' };
-        if (r.revoked_at !== null || !r.maker_active) return { ok: false, reason: 'revoked' };
-        if (Number(r.expires_at) <= now) return { ok: false, reason: 'expired' };
-        if (r.uses >= r.max_uses) return { ok: false, reason: 'used_up' };
+        const invite = toInvite(r);
+        const refusal = inviteRefusal(invite, r.maker_active, now);
+        if (refusal) return { ok: false, reason: refusal };
         await client.query('UPDATE invites SET uses = uses + 1 WHERE code = $1', [code]);
-        return { ok: true, invite: { ...toInvite(r), uses: r.uses + 1 } };
+        return { ok: true, invite: { ...invite, uses: r.uses + 1 } };
       });
+    },
+    async previewInvite(code, now): Promise<PreviewResult> {
+      // No lock and no transaction: a preview counts nothing, and joining checks again.
+      const r = await one<InviteDbRow & { maker_active: boolean; compound_name: string }>(
+        `SELECT invites.*, ${makerActive} AS maker_active, compounds.name AS compound_name
+          FROM invites JOIN compounds ON compounds.compound_id = invites.compound_id WHERE code = $1`,
+        [code],
+      );
+      if (!r) return { ok: false, reason: 'not_found' };
+      const invite = toInvite(r);
+      const refusal = inviteRefusal(invite, r.maker_active, now);
+      return refusal ? { ok: false, reason: refusal } : { ok: true, invite, compoundName: r.compound_name };
     },
     async listInvites(compoundId, now) {
       const r = await pool.query<InviteDbRow>(

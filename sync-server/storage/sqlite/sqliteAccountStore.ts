@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AccountStore, CompoundRow, InviteRow, MemberRow, RedeemResult } from '../Storage.ts';
+import { inviteRefusal } from '../inviteRefusal.ts';
+import type { AccountStore, CompoundRow, InviteRow, MemberRow, PreviewResult, RedeemResult } from '../Storage.ts';
 
 interface MemberDbRow {
   member_id: string;
@@ -79,6 +80,10 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     invite: db.prepare<[string], InviteDbRow & { maker_active: 0 | 1 }>(
       `SELECT *, ${makerActive} AS maker_active FROM invites WHERE code = ?`,
     ),
+    preview: db.prepare<[string], InviteDbRow & { maker_active: 0 | 1; compound_name: string }>(
+      `SELECT invites.*, ${makerActive} AS maker_active, compounds.name AS compound_name
+        FROM invites JOIN compounds ON compounds.compound_id = invites.compound_id WHERE code = ?`,
+    ),
     useInvite: db.prepare<[string]>('UPDATE invites SET uses = uses + 1 WHERE code = ?'),
     liveInvites: db.prepare<[string, number], InviteDbRow>(
       `SELECT * FROM invites WHERE compound_id = ? AND revoked_at IS NULL AND expires_at > ? AND uses < max_uses
@@ -100,12 +105,20 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
   const redeemTx = db.transaction((code: string, now: number): RedeemResult => {
     const r = q.invite.get(code);
     if (!r) return { ok: false, reason: 'not_found' };
-    if (r.revoked_at !== null || !r.maker_active) return { ok: false, reason: 'revoked' };
-    if (r.expires_at <= now) return { ok: false, reason: 'expired' };
-    if (r.uses >= r.max_uses) return { ok: false, reason: 'used_up' };
+    const invite = toInvite(r);
+    const refusal = inviteRefusal(invite, r.maker_active === 1, now);
+    if (refusal) return { ok: false, reason: refusal };
     q.useInvite.run(code);
-    return { ok: true, invite: { ...toInvite(r), uses: r.uses + 1 } };
+    return { ok: true, invite: { ...invite, uses: r.uses + 1 } };
   });
+
+  const preview = (code: string, now: number): PreviewResult => {
+    const r = q.preview.get(code);
+    if (!r) return { ok: false, reason: 'not_found' };
+    const invite = toInvite(r);
+    const refusal = inviteRefusal(invite, r.maker_active === 1, now);
+    return refusal ? { ok: false, reason: refusal } : { ok: true, invite, compoundName: r.compound_name };
+  };
 
   return {
     async createCompound(c, m, hash) {
@@ -137,6 +150,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     },
     async redeemInvite(code, now) {
       return redeemTx(code, now);
+    },
+    async previewInvite(code, now) {
+      return preview(code, now);
     },
     async listInvites(compoundId, now) {
       return q.liveInvites.all(compoundId, now).map(toInvite);

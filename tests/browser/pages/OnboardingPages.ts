@@ -25,6 +25,28 @@ export class OnboardingPages {
     return this.compoundIdFromUrl();
   }
 
+  /** Pastes an invite code or link into `/join`'s code field. */
+  async pasteCode(text: string): Promise<void> {
+    await this.page.getByLabel('邀请码或邀请链接').fill(text);
+  }
+
+  /** The invite's preview as shown above the name field: to which compound, and as what. */
+  async preview(): Promise<{ invitedTo: string; compound: string; kind: string } | undefined> {
+    const card = this.page.getByTestId('invite-preview');
+    if ((await card.count()) === 0) return undefined;
+    return {
+      invitedTo: (await card.locator('.invite-preview-to').textContent()) ?? '',
+      compound: (await card.getByTestId('invite-compound').textContent()) ?? '',
+      kind: (await card.getByTestId('invite-kind').textContent()) ?? '',
+    };
+  }
+
+  /** Why the invite cannot be used, as the page says it before joining; undefined while it says nothing. */
+  async refusal(): Promise<string | undefined> {
+    const refused = this.page.getByTestId('invite-refused');
+    return (await refused.count()) === 0 ? undefined : ((await refused.textContent()) ?? '');
+  }
+
   private compoundIdFromUrl(): string {
     const m = /\/c\/([^/]+)\//.exec(new URL(this.page.url()).pathname);
     return decodeURIComponent(m![1]!);
