@@ -7,11 +7,18 @@ const FormFieldsContext = createContext<FormFields>();
  * A form whose fields show the sentences about them: `submit` is its createSubmit. No browser
  * validation bubbles: the action says what is missing, in our words and at the field.
  */
-export function Form(props: { submit: Submit<[]>; class?: string; testId?: string; children: JSX.Element }) {
+export function Form(props: {
+  submit: Submit<[]>;
+  class?: string;
+  id?: string;
+  testId?: string;
+  children: JSX.Element;
+}) {
   return (
     <FormFieldsContext.Provider value={props.submit}>
       <form
         class={props.class ?? 'form'}
+        id={props.id}
         onSubmit={(e) => props.submit.onSubmit(e)}
         novalidate
         data-testid={props.testId}

@@ -10,6 +10,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { announceSaved } from '../../ui/savedNotice.ts';
@@ -78,8 +79,8 @@ export default function RaiseRequestPage() {
 
   const form = createSubmit(() => {
     const c = category();
-    if (!title().trim()) return t('form.fillRequired', { field: t('agenda.fieldTitle') });
-    if (!c) return t('agenda.chooseCategory');
+    if (!title().trim()) return { field: 'title', message: t('form.fillRequired', { field: t('agenda.fieldTitle') }) };
+    if (!c) return { field: 'category', message: t('agenda.chooseCategory') };
     if (photosBusy()) return t('agenda.waitPhotos');
     raiseRequest(session, {
       title: title(),
@@ -99,7 +100,7 @@ export default function RaiseRequestPage() {
   return (
     <>
       <PageHeader title={t('agenda.newTitle')} back={back} />
-      <form class="form" onSubmit={form.onSubmit} data-testid="raise-form" novalidate>
+      <Form submit={form} testId="raise-form">
         <Show when={ledgerRef}>{(ref) => <AskedEntry entry={ref()} />}</Show>
         <TextField
           label={t('agenda.fieldTitle')}
@@ -149,7 +150,7 @@ export default function RaiseRequestPage() {
         <button type="submit" class="btn btn-primary btn-block" data-testid="raise-submit">
           {t('agenda.submit')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -28,7 +29,7 @@ export default function ScheduleMeetingPage() {
   const form = createSubmit(() => {
     const startsAt = shanghaiTime(day(), time());
     if (startsAt === undefined) return t('meetings.needDate');
-    if (!place().trim()) return t('form.fillRequired', { field: t('meetings.place') });
+    if (!place().trim()) return { field: 'place', message: t('form.fillRequired', { field: t('meetings.place') }) };
     const id = scheduleMeeting(session, { kind: kind(), startsAt, place: place(), title: title() });
     navigate(path('meetings', id));
   });
@@ -36,7 +37,7 @@ export default function ScheduleMeetingPage() {
   return (
     <>
       <PageHeader title={t('meetings.schedule')} back={path('meetings')} />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="schedule-form">
+      <Form submit={form} testId="schedule-form">
         <ChoiceGroup
           label={t('meetings.kind')}
           name="kind"
@@ -81,7 +82,7 @@ export default function ScheduleMeetingPage() {
         <button type="submit" class="btn btn-primary btn-block">
           {t('meetings.submit')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

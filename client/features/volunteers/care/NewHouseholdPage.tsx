@@ -12,6 +12,7 @@ import { t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { DateField } from '../../../ui/DateField.tsx';
+import { Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
@@ -43,11 +44,13 @@ function HouseholdForm() {
   const [note, setNote] = createSignal('');
 
   const form = createSubmit(() => {
-    if (!label().trim()) return t('form.fillRequired', { field: t('care.label') });
-    if (!building().trim()) return t('form.fillRequired', { field: t('care.building') });
+    if (!label().trim()) return { field: 'label', message: t('form.fillRequired', { field: t('care.label') }) };
+    if (!building().trim())
+      return { field: 'building', message: t('form.fillRequired', { field: t('care.building') }) };
     const why = reason();
-    if (!why) return t('form.fillRequired', { field: t('care.reason') });
-    if (lastVisitedOn() && lastVisitedOn() > shanghaiDay(now())) return t('care.lastVisitFuture');
+    if (!why) return { field: 'reason', message: t('form.fillRequired', { field: t('care.reason') }) };
+    if (lastVisitedOn() && lastVisitedOn() > shanghaiDay(now()))
+      return { field: 'lastVisitedOn', message: t('care.lastVisitFuture') };
     const id = registerHousehold(session, {
       label: label().trim(),
       building: building().trim(),
@@ -64,7 +67,7 @@ function HouseholdForm() {
   return (
     <>
       <PageHeader title={t('care.register')} back={path('rosters', 'care')} />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="household-form">
+      <Form submit={form} testId="household-form">
         <TextField
           label={t('care.label')}
           value={label()}
@@ -130,7 +133,7 @@ function HouseholdForm() {
         <button type="submit" class="btn btn-primary btn-block" data-testid="save-household">
           {t('care.save')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }
