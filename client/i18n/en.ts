@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   'saved.stopped': 'Saved on this phone, but it cannot be sent now: see the note above',
   'form.optional': ' (optional)',
   'form.fillRequired': 'Please fill in “{field}”.',
+  'form.checkField': 'Please look at the item marked above, fix it and try again.',
   'form.cancel': 'Cancel',
   'form.close': 'Close',
 

@@ -99,6 +99,7 @@ export const zhCN = {
   'saved.stopped': '已保存在手机上，但现在发不出去，见上面的说明',
   'form.optional': '（选填）',
   'form.fillRequired': '请填写「{field}」。',
+  'form.checkField': '请看上面标出的一项，改好后再提交。',
   'form.cancel': '取消',
   'form.close': '关闭',
 

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { createFieldError, FieldMessage } from '../ui/Form.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { IconCamera, IconImage, IconTrash } from '../ui/icons.tsx';
 import { storePhoto } from './photos.ts';
@@ -20,9 +21,28 @@ export function PhotoPicker(props: {
   testId?: string;
   /** At least one photo is needed: the label says so instead of "optional". */
   required?: boolean;
+  /** What the form calls the photos when it says something is wrong with them (`photos` unless given). */
+  name?: string;
+  error?: string;
 }) {
   let camera: HTMLInputElement | undefined;
   let album: HTMLInputElement | undefined;
+  let takeButton: HTMLButtonElement | undefined;
+  const fieldError = createFieldError(
+    {
+      get name() {
+        return props.name ?? 'photos';
+      },
+      get error() {
+        return props.error;
+      },
+    },
+    () => takeButton,
+  );
+  const change = (hashes: string[]) => {
+    fieldError.edited();
+    props.onChange(hashes);
+  };
   const [working, setWorking] = createSignal(0);
   const [error, setError] = createSignal<string>();
 
@@ -43,7 +63,7 @@ export function PhotoPicker(props: {
         // The list as it is now, not as it was when this pick began: another pick (the camera while
         // the album's photos are prepared) or a removal may have changed it meanwhile.
         const current = props.value;
-        if (!current.includes(hash)) props.onChange([...current, hash]);
+        if (!current.includes(hash)) change([...current, hash]);
       } catch {
         setError(t('photo.unreadable'));
       } finally {
@@ -54,11 +74,16 @@ export function PhotoPicker(props: {
   };
 
   return (
-    <div class="field" data-testid={props.testId ?? 'photo-picker'}>
+    <div
+      class="field"
+      classList={{ 'field-invalid': !!fieldError.message() }}
+      data-testid={props.testId ?? 'photo-picker'}
+    >
       <span class="field-label">
         {props.label ?? t('photo.label')}
         <span class="field-optional">{props.required ? t('photo.required') : t('form.optional')}</span>
       </span>
+      <FieldMessage id={fieldError.id} message={fieldError.message()} />
       <input
         ref={camera}
         type="file"
@@ -79,8 +104,10 @@ export function PhotoPicker(props: {
       />
       <div class="photo-actions">
         <button
+          ref={takeButton}
           type="button"
           class="btn btn-secondary"
+          aria-describedby={fieldError.describedBy()}
           onClick={() => camera?.click()}
           disabled={props.value.length >= MAX_PHOTOS}
         >
@@ -90,6 +117,7 @@ export function PhotoPicker(props: {
         <button
           type="button"
           class="btn btn-secondary"
+          aria-describedby={fieldError.describedBy()}
           onClick={() => album?.click()}
           disabled={props.value.length >= MAX_PHOTOS}
         >
@@ -112,7 +140,7 @@ export function PhotoPicker(props: {
                 <button
                   type="button"
                   class="btn btn-small btn-secondary"
-                  onClick={() => props.onChange(props.value.filter((h) => h !== hash))}
+                  onClick={() => change(props.value.filter((h) => h !== hash))}
                   aria-label={t('photo.remove', { n: i() + 1 })}
                 >
                   <IconTrash size={22} />

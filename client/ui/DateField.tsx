@@ -1,27 +1,38 @@
 import { createUniqueId } from 'solid-js';
+import { createFieldError, FieldMessage } from './Form.tsx';
 
-/** A labelled date input holding "YYYY-MM-DD". */
+/** A labelled date input holding "YYYY-MM-DD"; what is wrong with it shows under the label (see TextField). */
 export function DateField(props: {
   label: string;
   value: string;
   onInput: (v: string) => void;
   min?: string;
   name?: string;
+  error?: string;
 }) {
   const id = createUniqueId();
+  let control: HTMLInputElement | undefined;
+  const error = createFieldError(props, () => control);
   return (
-    <div class="field">
+    <div class="field" classList={{ 'field-invalid': !!error.message() }}>
       <label class="field-label" for={id}>
         {props.label}
       </label>
+      <FieldMessage id={error.id} message={error.message()} />
       <input
+        ref={control}
         id={id}
         class="input"
         type="date"
         name={props.name}
         value={props.value}
         min={props.min}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
+        aria-invalid={error.message() ? 'true' : undefined}
+        aria-describedby={error.describedBy()}
+        onInput={(e) => {
+          error.edited();
+          props.onInput(e.currentTarget.value);
+        }}
       />
     </div>
   );

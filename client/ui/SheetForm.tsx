@@ -1,13 +1,15 @@
 import type { JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { createSubmit, type Outcome } from './createSubmit.ts';
+import { Form } from './Form.tsx';
 import { FormError } from './FormError.tsx';
 import { ModalClose } from './Modal.tsx';
 import { announceSaved } from './savedNotice.ts';
 
 /**
- * The form inside an action sheet: `submit` returns an error sentence to show, or nothing when the
- * event was written (then `done` closes the sheet). A thrown RuleError is shown in words.
+ * The form inside an action sheet: `submit` returns an error sentence to show (or one about a field,
+ * shown under the field with that name), or nothing when the event was written (then `done` closes
+ * the sheet). A thrown RuleError is shown in words.
  */
 export function SheetForm(props: {
   submitLabel: string;
@@ -27,7 +29,7 @@ export function SheetForm(props: {
     return why;
   });
   return (
-    <form class="form" onSubmit={form.onSubmit} novalidate data-testid={props.testId}>
+    <Form submit={form} testId={props.testId}>
       {props.children}
       <FormError error={form.error()} />
       <div class="dialog-actions">
@@ -36,6 +38,6 @@ export function SheetForm(props: {
         </button>
         <ModalClose label={t('form.cancel')} />
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,7 +1,11 @@
 import { createUniqueId, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
+import { createFieldError, FieldMessage } from './Form.tsx';
 
-/** A labelled input or textarea with an optional hint; the label says when it is optional. */
+/**
+ * A labelled input or textarea with an optional hint; the label says when it is optional. What is
+ * wrong with it (`error`, or what its form says about its `name`) shows under the label until edited.
+ */
 export function TextField(props: {
   label: string;
   value: string;
@@ -16,10 +20,17 @@ export function TextField(props: {
   inputMode?: 'text' | 'numeric' | 'decimal' | 'url';
   /** What the typed text reads as, said back under the field as it is typed (an amount in words). */
   echo?: string;
+  error?: string;
 }) {
   const id = createUniqueId();
+  let control: HTMLElement | undefined;
+  const error = createFieldError(props, () => control);
+  const input = (value: string) => {
+    error.edited();
+    props.onInput(value);
+  };
   return (
-    <div class="field">
+    <div class="field" classList={{ 'field-invalid': !!error.message() }}>
       <label class="field-label" for={id}>
         {props.label}
         <Show when={!props.required}>
@@ -31,6 +42,7 @@ export function TextField(props: {
           {props.hint}
         </p>
       </Show>
+      <FieldMessage id={error.id} message={error.message()} />
       <Show
         when={props.multiline}
         fallback={
@@ -44,8 +56,12 @@ export function TextField(props: {
             maxLength={props.maxLength}
             autocomplete={props.autocomplete ?? 'off'}
             inputMode={props.inputMode}
-            aria-describedby={props.hint ? `${id}-hint` : undefined}
-            onInput={(e) => props.onInput(e.currentTarget.value)}
+            aria-invalid={error.message() ? 'true' : undefined}
+            aria-describedby={error.describedBy(props.hint && `${id}-hint`)}
+            ref={(el) => {
+              control = el;
+            }}
+            onInput={(e) => input(e.currentTarget.value)}
             // The Enter that picks a pinyin candidate is the IME's, not a submit of the form.
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229)) e.preventDefault();
@@ -62,8 +78,12 @@ export function TextField(props: {
           placeholder={props.placeholder}
           required={props.required}
           maxLength={props.maxLength}
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
-          onInput={(e) => props.onInput(e.currentTarget.value)}
+          aria-invalid={error.message() ? 'true' : undefined}
+          aria-describedby={error.describedBy(props.hint && `${id}-hint`)}
+          ref={(el) => {
+            control = el;
+          }}
+          onInput={(e) => input(e.currentTarget.value)}
         />
       </Show>
       <Show when={props.echo}>

@@ -4,6 +4,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { usePhone } from './support/browser.ts';
+import { fieldNamed } from './support/fields.ts';
 import { imeType } from './support/ime.ts';
 import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
@@ -53,7 +54,9 @@ describe('the raiser corrects a request', () => {
     sheet = await request.openAction('edit');
     await sheet.locator('input[name="location"]').fill('');
     await sheet.getByTestId('sheet-submit').click();
-    await expect(sheet.getByRole('alert').textContent()).resolves.toContain('在哪里不能清空');
+    const location = fieldNamed(sheet, 'location');
+    await expect(location.error.textContent()).resolves.toContain('在哪里不能清空');
+    await expect(location.control.getAttribute('aria-invalid')).resolves.toBe('true');
     await sheet.getByRole('button', { name: '取消' }).click();
     await sheet.waitFor({ state: 'detached' });
 

@@ -5,6 +5,7 @@ import { MembersPage } from './pages/MembersPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound, threePartiesAndResident } from './support/compound.ts';
+import { fieldNamed } from './support/fields.ts';
 import { makeJpeg } from './support/images.ts';
 import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
@@ -45,7 +46,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await sheet.locator('input[name="payee"]').fill('王小明');
     await sheet.locator('textarea[name="purpose"]').fill(PURPOSE);
     await sheet.getByTestId('ledger-submit').click();
-    await expect(sheet.getByRole('alert').textContent()).resolves.toContain('小数点后两位');
+    await expect(fieldNamed(sheet, 'amount').error.textContent()).resolves.toContain('小数点后两位');
     await sheet.locator('input[name="amount"]').fill('12,860.5');
     // Said back in capitals, as on a voucher: 1286 and 12860 cannot be mistaken for each other.
     await expect(sheet.getByTestId('amount-echo').textContent()).resolves.toBe(
@@ -147,7 +148,7 @@ describe('the three-party ledger on three committee phones and a resident’s', 
       /^冲销的是：.+付给王小明的 ¥12,860\.50（.+）$/,
     );
     await ledger.sheet.getByTestId('ledger-submit').click();
-    await expect(ledger.sheet.getByRole('alert').textContent()).resolves.toBe('请写明冲销原因。');
+    await expect(fieldNamed(ledger.sheet, 'reason').error.textContent()).resolves.toBe('请写明冲销原因。');
     await ledger.sheet.locator('textarea[name="reason"]').fill('重复付款，已退回');
     await ledger.submit();
     for (const l of ledgers()) {

@@ -6,6 +6,7 @@ import { VolunteersPage } from './pages/VolunteersPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound } from './support/compound.ts';
+import { fieldNamed } from './support/fields.ts';
 import { lookAtPart } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -200,7 +201,7 @@ describe('points given or taken on two phones at once', () => {
     expect(await seriousViolations(wang.page)).toEqual([]);
     // Nothing typed is no count (it once read as 0 and emptied the shelf).
     await form.getByTestId('sheet-submit').click();
-    await expect(form.locator('.form-error').textContent()).resolves.toBe('请填一个整数。');
+    await expect(fieldNamed(form, 'counted').error.textContent()).resolves.toBe('请填一个整数。');
     await wang.page.keyboard.press('Escape');
     await expect.poll(() => online.stock('洗洁精')).toBe('库存 2');
     // Both counters gave a bottle: one is missing from the shelf.

@@ -10,6 +10,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -88,8 +89,8 @@ export default function RaiseRequestPage() {
 
   const form = createSubmit(() => {
     const c = category();
-    if (!title().trim()) return t('form.fillRequired', { field: t('agenda.fieldTitle') });
-    if (!c) return t('agenda.chooseCategory');
+    if (!title().trim()) return { field: 'title', message: t('form.fillRequired', { field: t('agenda.fieldTitle') }) };
+    if (!c) return { field: 'category', message: t('agenda.chooseCategory') };
     if (photosBusy()) return t('agenda.waitPhotos');
     raiseRequest(session, {
       title: title(),
@@ -110,7 +111,7 @@ export default function RaiseRequestPage() {
     <>
       <PageHeader title={t('agenda.newTitle')} back={back} />
       <LeaveGuard dirty={typed()} />
-      <form class="form" onSubmit={form.onSubmit} data-testid="raise-form" novalidate>
+      <Form submit={form} testId="raise-form">
         <Show when={ledgerRef}>{(ref) => <AskedEntry entry={ref()} />}</Show>
         <TextField
           label={t('agenda.fieldTitle')}
@@ -160,7 +161,7 @@ export default function RaiseRequestPage() {
         <button type="submit" class="btn btn-primary btn-block" data-testid="raise-submit">
           {t('agenda.submit')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

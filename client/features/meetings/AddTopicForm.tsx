@@ -4,6 +4,7 @@ import { raiseRequest } from '../../domain/raiseRequest.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { createFieldError, FieldMessage, Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 
@@ -14,18 +15,22 @@ export function AddTopicForm(props: { meetingId: string }) {
   const [added, setAdded] = createSignal<string>();
   const form = createSubmit(() => {
     const text = title().trim();
-    if (!text) return t('form.fillRequired', { field: t('meetings.topicField') });
+    if (!text) return { field: 'topic', message: t('form.fillRequired', { field: t('meetings.topicField') }) };
     raiseRequest(session, { title: text, category: guessCategory(text), meetingId: props.meetingId });
     setAdded(text);
     setTitle('');
   });
+  let input: HTMLInputElement | undefined;
+  const topicError = createFieldError({ name: 'topic' }, () => input, form);
   return (
-    <form class="form add-topic" onSubmit={form.onSubmit} novalidate data-testid="add-topic">
-      <div class="field">
+    <Form submit={form} class="form add-topic" testId="add-topic">
+      <div class="field" classList={{ 'field-invalid': !!topicError.message() }}>
         <label class="field-label" for="topic-title">
           {t('meetings.topicField')}
         </label>
+        <FieldMessage id={topicError.id} message={topicError.message()} />
         <input
+          ref={input}
           id="topic-title"
           class="input"
           name="topic"
@@ -33,7 +38,12 @@ export function AddTopicForm(props: { meetingId: string }) {
           maxLength={200}
           placeholder={t('meetings.topicPlaceholder')}
           value={title()}
-          onInput={(e) => setTitle(e.currentTarget.value)}
+          aria-invalid={topicError.message() ? 'true' : undefined}
+          aria-describedby={topicError.describedBy()}
+          onInput={(e) => {
+            topicError.edited();
+            setTitle(e.currentTarget.value);
+          }}
           onKeyDown={(e) => {
             // Enter that picks an input-method candidate is not "add".
             if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229)) e.preventDefault();
@@ -49,6 +59,6 @@ export function AddTopicForm(props: { meetingId: string }) {
       <p class="capture-status" role="status" aria-live="polite">
         <Show when={added()}>{(text) => t('capture.added', { title: text() })}</Show>
       </p>
-    </form>
+    </Form>
   );
 }

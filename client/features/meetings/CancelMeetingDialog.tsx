@@ -3,6 +3,7 @@ import type { MeetingState } from '../../../shared/folds/index.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { Modal, ModalClose, ModalDescription } from '../../ui/Modal.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -17,7 +18,8 @@ export function CancelMeetingDialog(props: {
   const { session } = usePage();
   const [reason, setReason] = createSignal('');
   const form = createSubmit(() => {
-    if (!reason().trim()) return t('form.fillRequired', { field: t('meetings.cancelReason') });
+    if (!reason().trim())
+      return { field: 'reason', message: t('form.fillRequired', { field: t('meetings.cancelReason') }) };
     // Cancelled meanwhile on a phone that synced: the relay would refuse a second cancellation.
     if (props.meeting.status === 'cancelled') return t('meetings.cancelledMeanwhile');
     cancelMeeting(session, props.meeting.meetingId, reason());
@@ -32,7 +34,7 @@ export function CancelMeetingDialog(props: {
       testId="cancel-dialog"
     >
       <ModalDescription>{t('meetings.cancelHint')}</ModalDescription>
-      <form class="form" onSubmit={form.onSubmit} novalidate>
+      <Form submit={form}>
         <TextField
           label={t('meetings.cancelReason')}
           value={reason()}
@@ -48,7 +50,7 @@ export function CancelMeetingDialog(props: {
           </button>
           <ModalClose label={t('meetings.cancelKeep')} />
         </div>
-      </form>
+      </Form>
     </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { createFieldError, FieldMessage, Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -35,7 +36,7 @@ export default function MeetingModePage() {
 
   const add = createSubmit(() => {
     const text = title().trim();
-    if (!text) return t('form.fillRequired', { field: t('capture.what') });
+    if (!text) return { field: 'what', message: t('form.fillRequired', { field: t('capture.what') }) };
     raiseRequest(session, {
       title: text,
       category: guessCategory(text),
@@ -49,6 +50,7 @@ export default function MeetingModePage() {
     setBuilding('');
     titleInput?.focus();
   });
+  const whatError = createFieldError({ name: 'what' }, () => titleInput, add);
 
   return (
     <div class="meeting-mode" data-testid="meeting-mode-page">
@@ -60,11 +62,12 @@ export default function MeetingModePage() {
           </p>
         )}
       </Show>
-      <form class="form capture-form" onSubmit={add.onSubmit} novalidate data-testid="capture-form">
-        <div class="field">
+      <Form submit={add} class="form capture-form" testId="capture-form">
+        <div class="field" classList={{ 'field-invalid': !!whatError.message() }}>
           <label class="field-label" for="capture-what">
             {t('capture.what')}
           </label>
+          <FieldMessage id={whatError.id} message={whatError.message()} />
           <input
             id="capture-what"
             ref={titleInput}
@@ -75,7 +78,12 @@ export default function MeetingModePage() {
             maxLength={200}
             placeholder={t('capture.whatPlaceholder')}
             value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
+            aria-invalid={whatError.message() ? 'true' : undefined}
+            aria-describedby={whatError.describedBy()}
+            onInput={(e) => {
+              whatError.edited();
+              setTitle(e.currentTarget.value);
+            }}
             onKeyDown={(e) => {
               // Enter that picks an input-method candidate is not "add".
               if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229)) e.preventDefault();
@@ -122,7 +130,7 @@ export default function MeetingModePage() {
           {t('capture.add')}
         </button>
         <p class="field-hint">{t('capture.hint')}</p>
-      </form>
+      </Form>
       <p class="capture-status" role="status" aria-live="polite" data-testid="capture-status">
         <Show when={last()}>
           {(text) => (

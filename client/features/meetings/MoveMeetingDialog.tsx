@@ -5,6 +5,7 @@ import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { Modal, ModalClose } from '../../ui/Modal.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -21,7 +22,7 @@ export function MoveMeetingDialog(props: { meeting: MeetingState; open: boolean;
   const form = createSubmit(() => {
     const startsAt = shanghaiTime(day(), time());
     if (startsAt === undefined) return t('meetings.needDate');
-    if (!place().trim()) return t('form.fillRequired', { field: t('meetings.place') });
+    if (!place().trim()) return { field: 'place', message: t('form.fillRequired', { field: t('meetings.place') }) };
     // Cancelled meanwhile on a phone that synced: the relay would refuse the move.
     if (props.meeting.status === 'cancelled') return t('meetings.cancelledMeanwhile');
     moveMeeting(session, props.meeting, { startsAt, place: place() });
@@ -29,7 +30,7 @@ export function MoveMeetingDialog(props: { meeting: MeetingState; open: boolean;
   });
   return (
     <Modal open={props.open} onOpenChange={props.onOpenChange} title={t('meetings.moveTitle')} testId="move-dialog">
-      <form class="form" onSubmit={form.onSubmit} novalidate>
+      <Form submit={form}>
         <DateField label={t('meetings.date')} value={day()} onInput={setDay} name="day" />
         <div class="field">
           <label class="field-label" for="move-time">
@@ -59,7 +60,7 @@ export function MoveMeetingDialog(props: { meeting: MeetingState; open: boolean;
           </button>
           <ModalClose label={t('form.cancel')} />
         </div>
-      </form>
+      </Form>
     </Modal>
   );
 }

@@ -8,6 +8,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -29,7 +30,7 @@ export default function ScheduleMeetingPage() {
   const form = createSubmit(() => {
     const startsAt = shanghaiTime(day(), time());
     if (startsAt === undefined) return t('meetings.needDate');
-    if (!place().trim()) return t('form.fillRequired', { field: t('meetings.place') });
+    if (!place().trim()) return { field: 'place', message: t('form.fillRequired', { field: t('meetings.place') }) };
     const id = scheduleMeeting(session, { kind: kind(), startsAt, place: place(), title: title() });
     leaveSent(() => navigate(path('meetings', id)));
   });
@@ -38,7 +39,7 @@ export default function ScheduleMeetingPage() {
     <>
       <PageHeader title={t('meetings.schedule')} back={path('meetings')} />
       <LeaveGuard dirty={place().trim() !== '' || title().trim() !== ''} />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="schedule-form">
+      <Form submit={form} testId="schedule-form">
         <ChoiceGroup
           label={t('meetings.kind')}
           name="kind"
@@ -83,7 +84,7 @@ export default function ScheduleMeetingPage() {
         <button type="submit" class="btn btn-primary btn-block">
           {t('meetings.submit')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/errors.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconCopy, IconShare } from '../../ui/icons.tsx';
 import { Modal, ModalClose } from '../../ui/Modal.tsx';
@@ -36,7 +37,8 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
   const [made, setMade] = createSignal<Made>();
   const make = createSubmit(
     async () => {
-      if (role() === 'partner' && !unit().trim()) return t('form.fillRequired', { field: t('invite.unit') });
+      if (role() === 'partner' && !unit().trim())
+        return { field: 'unit', message: t('form.fillRequired', { field: t('invite.unit') }) };
       setMade(
         await createInvite(session, {
           role: role(),
@@ -64,7 +66,7 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
       <Switch>
         <Match when={made()}>{(m) => <InviteResult invite={m()} uses={uses()} onAnother={() => setMade()} />}</Match>
         <Match when={!made()}>
-          <form class="form" onSubmit={make.onSubmit}>
+          <Form submit={make}>
             <ChoiceGroup
               label={t('invite.role')}
               name="role"
@@ -120,7 +122,7 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               </button>
               <ModalClose label={t('form.cancel')} />
             </div>
-          </form>
+          </Form>
         </Match>
       </Switch>
     </Modal>

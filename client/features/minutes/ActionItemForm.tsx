@@ -7,6 +7,7 @@ import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
@@ -23,8 +24,9 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
   const request = () => requestId() ?? props.defaultRequest;
 
   const add = createSubmit(() => {
-    if (!text().trim()) return t('form.fillRequired', { field: t('minutes.actionText') });
-    if (!deadline()) return t('form.fillRequired', { field: t('minutes.actionDeadline') });
+    if (!text().trim()) return { field: 'action', message: t('form.fillRequired', { field: t('minutes.actionText') }) };
+    if (!deadline())
+      return { field: 'deadline', message: t('form.fillRequired', { field: t('minutes.actionDeadline') }) };
     props.minutes.createAction({
       text: text(),
       owner: { party: owner() },
@@ -35,7 +37,7 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
   });
 
   return (
-    <form class="form minutes-form" onSubmit={add.onSubmit} novalidate data-testid="action-form">
+    <Form submit={add} class="form minutes-form" testId="action-form">
       <DecisionRequestPicker
         label={t('minutes.actionAbout')}
         choices={props.choices}
@@ -43,7 +45,14 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
         onChange={setRequestId}
         testId="action-request"
       />
-      <TextField label={t('minutes.actionText')} required value={text()} onInput={setText} maxLength={1000} />
+      <TextField
+        label={t('minutes.actionText')}
+        required
+        value={text()}
+        onInput={setText}
+        maxLength={1000}
+        name="action"
+      />
       <div class="field">
         <label class="field-label" for={ownerId}>
           {t('minutes.actionOwnerLabel')}
@@ -63,11 +72,12 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
         value={deadline()}
         onInput={setDeadline}
         min={shanghaiDay(now())}
+        name="deadline"
       />
       <FormError error={add.error()} />
       <button type="submit" class="btn btn-primary btn-block" data-testid="action-add">
         {t('minutes.actionAdd')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -15,14 +16,15 @@ export function AmendmentForm(props: {
   const [done, setDone] = createSignal(false);
   const amend = createSubmit(() => {
     const note = props.draft().trim();
-    if (!note) return t('form.fillRequired', { field: t('minutes.amendText') });
-    if (note.length > MAX_AMENDMENT) return t('minutes.amendTooLong', { n: MAX_AMENDMENT });
+    if (!note) return { field: 'amendment', message: t('form.fillRequired', { field: t('minutes.amendText') }) };
+    if (note.length > MAX_AMENDMENT)
+      return { field: 'amendment', message: t('minutes.amendTooLong', { n: MAX_AMENDMENT }) };
     props.onAmend(note);
     props.setDraft('');
     setDone(true);
   });
   return (
-    <form class="form minutes-form" id="minutes-amend" onSubmit={amend.onSubmit} novalidate data-testid="amend-form">
+    <Form submit={amend} class="form minutes-form" id="minutes-amend" testId="amend-form">
       <h3>{t('minutes.amendHeading')}</h3>
       <p class="field-hint">{t('minutes.amendHint')}</p>
       <TextField
@@ -44,6 +46,6 @@ export function AmendmentForm(props: {
       <p class="minutes-status" role="status">
         {done() ? t('minutes.amended') : ''}
       </p>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import type { MemberView } from '../../domain/useMembers.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { createFieldError, FieldMessage, Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -22,21 +23,23 @@ export function AssistedSignIn(props: {
   const form = createSubmit(() => {
     if (who() === 'member') {
       const m = choices().find((c) => c.memberId === memberId());
-      if (!m) return t('minutes.assistPickMember');
+      if (!m) return { field: 'assist-member', message: t('minutes.assistPickMember') };
       props.onSignIn({ memberId: m.memberId, party: m.party });
       setMemberId('');
       return;
     }
-    if (!name().trim()) return t('form.fillRequired', { field: t('minutes.guestName') });
+    if (!name().trim()) return { field: 'guest', message: t('form.fillRequired', { field: t('minutes.guestName') }) };
     props.onSignIn({ name: name().trim(), party: party() });
     setName('');
   });
+  let select: HTMLSelectElement | undefined;
+  const memberError = createFieldError({ name: 'assist-member' }, () => select, form);
   return (
     <details class="minutes-assist" data-testid="assist">
       <summary class="btn btn-secondary btn-block" data-testid="assist-open">
         {t('minutes.assistOpen')}
       </summary>
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="assist-form">
+      <Form submit={form} testId="assist-form">
         <ChoiceGroup
           label={t('minutes.assistWho')}
           name="assist-who"
@@ -71,15 +74,22 @@ export function AssistedSignIn(props: {
             </>
           }
         >
-          <div class="field">
+          <div class="field" classList={{ 'field-invalid': !!memberError.message() }}>
             <label class="field-label" for="assist-member">
               {t('minutes.assistMember')}
             </label>
+            <FieldMessage id={memberError.id} message={memberError.message()} />
             <select
+              ref={select}
               id="assist-member"
               class="input"
               value={memberId()}
-              onChange={(e) => setMemberId(e.currentTarget.value)}
+              aria-invalid={memberError.message() ? 'true' : undefined}
+              aria-describedby={memberError.describedBy()}
+              onChange={(e) => {
+                memberError.edited();
+                setMemberId(e.currentTarget.value);
+              }}
               data-testid="assist-member"
             >
               <option value="">{t('minutes.assistChoose')}</option>
@@ -97,7 +107,7 @@ export function AssistedSignIn(props: {
         <button type="submit" class="btn btn-primary btn-block" data-testid="assist-submit">
           {t('minutes.assistSubmit')}
         </button>
-      </form>
+      </Form>
     </details>
   );
 }

@@ -5,6 +5,7 @@ import type { RequestState, VotingOwner } from '../../../shared/folds/index.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AssemblyTallyForm } from './AssemblyTallyForm.tsx';
@@ -39,7 +40,8 @@ export function DecisionForm(props: {
   const draft = createAssemblyDraft(() => props.assembly?.owners ?? []);
 
   const record = createSubmit(() => {
-    if (!text().trim()) return t('form.fillRequired', { field: t('minutes.decisionText') });
+    if (!text().trim())
+      return { field: 'decision', message: t('form.fillRequired', { field: t('minutes.decisionText') }) };
     const counts = tallyKeys.map((k) => tally()[k].trim());
     let given: Tally | undefined;
     let assembly: AssemblyTally | undefined;
@@ -60,7 +62,7 @@ export function DecisionForm(props: {
   });
 
   return (
-    <form class="form minutes-form" onSubmit={record.onSubmit} novalidate data-testid="decision-form">
+    <Form submit={record} class="form minutes-form" testId="decision-form">
       <DecisionRequestPicker
         label={t('minutes.decisionAbout')}
         choices={props.choices}
@@ -75,6 +77,7 @@ export function DecisionForm(props: {
         onInput={setText}
         multiline
         maxLength={2000}
+        name="decision"
       />
       <Show
         when={props.assembly}
@@ -105,6 +108,6 @@ export function DecisionForm(props: {
       <button type="submit" class="btn btn-primary btn-block" data-testid="decision-add">
         {t('minutes.decisionAdd')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { createUniqueId, For } from 'solid-js';
 import type { RequestState } from '../../../shared/folds/index.ts';
 import { t } from '../../i18n/index.ts';
+import { createFieldError, FieldMessage } from '../../ui/Form.tsx';
 
 /** Which agenda request an entry is about; "none" is allowed unless `required`. */
 export function DecisionRequestPicker(props: {
@@ -10,18 +11,30 @@ export function DecisionRequestPicker(props: {
   onChange: (id: string) => void;
   required?: boolean;
   testId?: string;
+  name?: string;
+  error?: string;
 }) {
   const id = createUniqueId();
+  let control: HTMLSelectElement | undefined;
+  const error = createFieldError(props, () => control);
   return (
-    <div class="field">
+    <div class="field" classList={{ 'field-invalid': !!error.message() }}>
       <label class="field-label" for={id}>
         {props.label}
       </label>
+      <FieldMessage id={error.id} message={error.message()} />
       <select
+        ref={control}
         id={id}
         class="input minutes-select"
+        name={props.name}
         value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
+        aria-invalid={error.message() ? 'true' : undefined}
+        aria-describedby={error.describedBy()}
+        onChange={(e) => {
+          error.edited();
+          props.onChange(e.currentTarget.value);
+        }}
         data-testid={props.testId}
       >
         <option value="">{props.required ? t('minutes.pickRequest') : t('minutes.noRequest')}</option>

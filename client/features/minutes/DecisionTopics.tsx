@@ -3,6 +3,7 @@ import type { RequestState, TopicOrder } from '../../../shared/folds/index.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
 import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
@@ -17,7 +18,7 @@ export function DecisionTopics(props: {
 }) {
   const [pick, setPick] = createSignal('');
   const takeUp = createSubmit(() => {
-    if (!pick()) return t('minutes.pickRequest');
+    if (!pick()) return { field: 'request', message: t('minutes.pickRequest') };
     props.minutes.takeUp(pick());
     setPick('');
   });
@@ -37,20 +38,21 @@ export function DecisionTopics(props: {
         </ol>
       </Show>
       <Show when={props.editable}>
-        <form class="form minutes-form" onSubmit={takeUp.onSubmit} novalidate>
+        <Form submit={takeUp} class="form minutes-form">
           <DecisionRequestPicker
             label={t('minutes.takeUpLabel')}
             choices={open()}
             value={pick()}
             onChange={setPick}
             required
+            name="request"
             testId="take-up-pick"
           />
           <FormError error={takeUp.error()} />
           <button type="submit" class="btn btn-secondary btn-block" data-testid="take-up">
             {t('minutes.takeUp')}
           </button>
-        </form>
+        </Form>
       </Show>
     </div>
   );

@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -26,7 +27,7 @@ export default function PublishNeedPage() {
   const [photosBusy, setPhotosBusy] = createSignal(false);
 
   const form = createSubmit(() => {
-    if (!title().trim()) return t('form.fillRequired', { field: t('needs.what') });
+    if (!title().trim()) return { field: 'title', message: t('form.fillRequired', { field: t('needs.what') }) };
     if (photosBusy()) return t('agenda.waitPhotos');
     const day = due();
     const id = publishNeed(session, {
@@ -44,7 +45,7 @@ export default function PublishNeedPage() {
       <PageHeader title={t('needs.publish')} back={path('needs')} />
       <LeaveGuard dirty={[title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0} />
       <Show when={isCommittee(session.member)} fallback={<p class="empty">{t('needs.committeeOnly')}</p>}>
-        <form class="form" onSubmit={form.onSubmit} novalidate data-testid="need-form">
+        <Form submit={form} testId="need-form">
           <TextField label={t('needs.what')} value={title()} onInput={setTitle} required maxLength={100} name="title" />
           <TextField
             label={t('needs.detail')}
@@ -68,7 +69,7 @@ export default function PublishNeedPage() {
           <button type="submit" class="btn btn-primary btn-block" data-testid="need-submit">
             {t('needs.publish')}
           </button>
-        </form>
+        </Form>
       </Show>
     </>
   );

@@ -4,6 +4,7 @@ import { type ListingState, reportDelivery } from '../../domain/useNeeds.ts';
 import { t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -14,14 +15,14 @@ export function ReportDeliveryForm(props: { listing: ListingState }) {
   const [photos, setPhotos] = createSignal<string[]>([]);
   const [busy, setBusy] = createSignal(false);
   const form = createSubmit(() => {
-    if (!note().trim()) return t('form.fillRequired', { field: t('needs.reportNote') });
+    if (!note().trim()) return { field: 'note', message: t('form.fillRequired', { field: t('needs.reportNote') }) };
     if (busy()) return t('agenda.waitPhotos');
-    if (photos().length === 0) return t('needs.needPhoto');
+    if (photos().length === 0) return { field: 'photos', message: t('needs.needPhoto') };
     reportDelivery(session, props.listing, note(), photos());
     return undefined;
   });
   return (
-    <form class="form" onSubmit={form.onSubmit} novalidate data-testid="report-form">
+    <Form submit={form} testId="report-form">
       <h3>{t('needs.reportTitle')}</h3>
       <TextField
         label={t('needs.reportNote')}
@@ -37,6 +38,6 @@ export function ReportDeliveryForm(props: { listing: ListingState }) {
       <button type="submit" class="btn btn-primary btn-block" data-testid="report-submit">
         {t('needs.reportSubmit')}
       </button>
-    </form>
+    </Form>
   );
 }

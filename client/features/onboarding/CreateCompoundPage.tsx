@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard } from '../../ui/LeaveGuard.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -27,10 +28,12 @@ export default function CreateCompoundPage() {
   const form = createSubmit(
     async () => {
       if (created) return void navigate(compoundPath(created, 'agenda'), { replace: true });
-      if (!name().trim()) return t('form.fillRequired', { field: t('create.name') });
-      if (!founderName().trim()) return t('form.fillRequired', { field: t('create.founderName') });
+      if (!name().trim())
+        return { field: 'compound-name', message: t('form.fillRequired', { field: t('create.name') }) };
+      if (!founderName().trim())
+        return { field: 'founder-name', message: t('form.fillRequired', { field: t('create.founderName') }) };
       const p = party();
-      if (!p) return t('form.fillRequired', { field: t('create.party') });
+      if (!p) return { field: 'party', message: t('form.fillRequired', { field: t('create.party') }) };
       created = await createCompound({ name: name(), founderName: founderName(), party: p });
       navigate(compoundPath(created, 'agenda'), { replace: true });
     },
@@ -41,7 +44,7 @@ export default function CreateCompoundPage() {
     <OnboardingFrame title={t('create.title')} back={accounts.length > 0 ? '/' : '/welcome'}>
       {/* Once made, the compound's pages open (or a tap goes on to them): nothing to lose. */}
       <LeaveGuard dirty={!created && (name().trim() !== '' || founderName().trim() !== '')} />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="create-form">
+      <Form submit={form} testId="create-form">
         <TextField
           label={t('create.name')}
           value={name()}
@@ -74,7 +77,7 @@ export default function CreateCompoundPage() {
         <button type="submit" class="btn btn-primary btn-block" disabled={form.busy()}>
           {form.busy() ? t('create.submitting') : t('create.submit')}
         </button>
-      </form>
+      </Form>
     </OnboardingFrame>
   );
 }

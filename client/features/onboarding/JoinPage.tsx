@@ -7,6 +7,7 @@ import { compoundPath } from '../../domain/usePage.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { joinCompound } from './actions.ts';
@@ -34,8 +35,8 @@ export default function JoinPage() {
 
   const form = createSubmit(
     async () => {
-      if (!code().trim()) return t('form.fillRequired', { field: t('join.code') });
-      if (!name().trim()) return t('form.fillRequired', { field: t('join.name') });
+      if (!code().trim()) return { field: 'code', message: t('form.fillRequired', { field: t('join.code') }) };
+      if (!name().trim()) return { field: 'member-name', message: t('form.fillRequired', { field: t('join.name') }) };
       const id = await joinCompound(code(), name(), shown()?.compoundName);
       // A partner unit's app opens on the needs board, the one page it can use.
       const partner = accountFor(id)?.role === 'partner';
@@ -46,7 +47,7 @@ export default function JoinPage() {
 
   return (
     <OnboardingFrame title={t('join.title')} back={accounts.length > 0 ? '/' : '/welcome'}>
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="join-form">
+      <Form submit={form} testId="join-form">
         <Show when={!params.code}>
           <TextField
             label={t('join.code')}
@@ -84,7 +85,7 @@ export default function JoinPage() {
             {form.busy() ? t('join.submitting') : t('join.submit')}
           </button>
         </Show>
-      </form>
+      </Form>
     </OnboardingFrame>
   );
 }

@@ -21,7 +21,8 @@ export function CorrectDialog(props: {
       <SheetForm
         submitLabel={t('points.correct')}
         submit={() => {
-          if (!reason().trim()) return t('form.fillRequired', { field: t('points.correctReason') });
+          if (!reason().trim())
+            return { field: 'reason', message: t('form.fillRequired', { field: t('points.correctReason') }) };
           // Corrected meanwhile on a phone that synced: the relay would refuse a second correction.
           if (isCorrected(props.points, props.entry?.eventId ?? '')) return t('points.correctedMeanwhile');
           correct(props.session, props.entry?.eventId ?? '', reason());

@@ -22,10 +22,11 @@ export function ListGoodsForm(props: { session: CompoundSession; done: () => voi
     <SheetForm
       submitLabel={t('points.listGoods')}
       submit={() => {
-        if (!name().trim()) return t('form.fillRequired', { field: t('points.goodsName') });
+        if (!name().trim()) return { field: 'name', message: t('form.fillRequired', { field: t('points.goodsName') }) };
         const p = whole(price(), 1, 100_000);
         const s = whole(stock(), 0, 100_000);
-        if (p === undefined || s === undefined) return t('points.numberInvalid');
+        if (p === undefined || s === undefined)
+          return { field: p === undefined ? 'price' : 'stock', message: t('points.numberInvalid') };
         listGoods(props.session, name(), p, s);
       }}
       done={props.done}
@@ -60,7 +61,7 @@ export function RestockForm(props: { session: CompoundSession; goodsId: string; 
       submitLabel={t('points.restock')}
       submit={() => {
         const q = whole(quantity(), 1, 100_000);
-        if (q === undefined) return t('points.numberInvalid');
+        if (q === undefined) return { field: 'quantity', message: t('points.numberInvalid') };
         restock(props.session, props.goodsId, q);
       }}
       done={props.done}
@@ -91,7 +92,7 @@ export function CountForm(props: { session: CompoundSession; goods: GoodsState |
         const goods = props.goods;
         if (!goods) return t('points.noSuchGoods');
         const n = whole(counted(), 0, 100_000);
-        if (n === undefined) return t('points.numberInvalid');
+        if (n === undefined) return { field: 'counted', message: t('points.numberInvalid') };
         countShelf(props.session, goods.id, n, goods.stock);
       }}
       done={props.done}

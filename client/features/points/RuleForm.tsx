@@ -22,9 +22,10 @@ export function RuleForm(props: { session: CompoundSession; done: () => void }) 
     <SheetForm
       submitLabel={t('points.addRule')}
       submit={() => {
-        if (!name().trim()) return t('form.fillRequired', { field: t('points.ruleName') });
+        if (!name().trim()) return { field: 'name', message: t('form.fillRequired', { field: t('points.ruleName') }) };
         const n = points().trim() === '' ? Number.NaN : Number(points().trim());
-        if (!Number.isInteger(n) || n === 0 || Math.abs(n) > 1000) return t('points.pointsInvalid');
+        if (!Number.isInteger(n) || n === 0 || Math.abs(n) > 1000)
+          return { field: 'points', message: t('points.pointsInvalid') };
         // A minus typed anyway (a keyboard that has one) deducts too.
         const signed = sign() === 'deduct' ? -Math.abs(n) : n;
         defineRule(props.session, { name: name(), points: signed, kind: kind(), from: from() });

@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { useSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { Modal, ModalClose, ModalDescription } from '../../ui/Modal.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -12,7 +13,8 @@ export function CancelDutyDialog(props: { open: boolean; onOpenChange: (open: bo
   const session = useSession();
   const [reason, setReason] = createSignal('');
   const form = createSubmit(() => {
-    if (!reason().trim()) return t('form.fillRequired', { field: t('volunteers.cancelReason') });
+    if (!reason().trim())
+      return { field: 'reason', message: t('form.fillRequired', { field: t('volunteers.cancelReason') }) };
     cancelDuty(session, props.dutyId, reason());
     props.onOpenChange(false);
   });
@@ -25,7 +27,7 @@ export function CancelDutyDialog(props: { open: boolean; onOpenChange: (open: bo
       role="alertdialog"
     >
       <ModalDescription>{t('volunteers.cancelHint')}</ModalDescription>
-      <form class="form" onSubmit={form.onSubmit} novalidate>
+      <Form submit={form}>
         <TextField
           label={t('volunteers.cancelReason')}
           value={reason()}
@@ -42,7 +44,7 @@ export function CancelDutyDialog(props: { open: boolean; onOpenChange: (open: bo
           </button>
           <ModalClose label={t('volunteers.cancelKeep')} />
         </div>
-      </form>
+      </Form>
     </Modal>
   );
 }

@@ -43,8 +43,13 @@ export function CorrectAttendanceDialog(props: {
   const [reason, setReason] = createSignal('');
 
   const submit = () => {
-    if (!checkIn() || !checkOut()) return t('form.fillRequired', { field: t('volunteers.correctTimes') });
-    if (!reason().trim()) return t('form.fillRequired', { field: t('volunteers.correctReason') });
+    if (!checkIn() || !checkOut())
+      return {
+        field: checkIn() ? 'checkOut' : 'checkIn',
+        message: t('form.fillRequired', { field: t('volunteers.correctTimes') }),
+      };
+    if (!reason().trim())
+      return { field: 'reason', message: t('form.fillRequired', { field: t('volunteers.correctReason') }) };
     // Times are on the duty's day: a phone that checked in on another day had the wrong date.
     const inAt = onDay(props.duty.day, checkIn());
     let outAt = onDay(props.duty.day, checkOut());

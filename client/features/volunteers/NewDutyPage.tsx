@@ -8,6 +8,7 @@ import { t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -36,13 +37,13 @@ export default function NewDutyPage() {
 
   const form = createSubmit(() => {
     const team = teamId();
-    if (!team) return t('volunteers.chooseTeam');
-    if (!place().trim()) return t('form.fillRequired', { field: t('volunteers.place') });
+    if (!team) return { field: 'team', message: t('volunteers.chooseTeam') };
+    if (!place().trim()) return { field: 'place', message: t('form.fillRequired', { field: t('volunteers.place') }) };
     const n = Number(slots());
-    if (!Number.isInteger(n) || n < 1 || n > 500) return t('volunteers.slotsRange');
+    if (!Number.isInteger(n) || n < 1 || n > 500) return { field: 'slots', message: t('volunteers.slotsRange') };
     const w = repeat() === 'once' ? 1 : Number(weeks());
     if (repeat() === 'weekly' && (!Number.isInteger(w) || w < 2 || w > MAX_WEEKS))
-      return t('volunteers.weeksRange', { max: MAX_WEEKS });
+      return { field: 'weeks', message: t('volunteers.weeksRange', { max: MAX_WEEKS }) };
     const id = createDuties(session, {
       teamId: team,
       title: title(),
@@ -71,7 +72,7 @@ export default function NewDutyPage() {
           </>
         }
       >
-        <form class="form" onSubmit={form.onSubmit} novalidate data-testid="duty-form">
+        <Form submit={form} testId="duty-form">
           <ChoiceGroup
             label={t('volunteers.team')}
             name="team"
@@ -139,7 +140,7 @@ export default function NewDutyPage() {
           <button type="submit" class="btn btn-primary btn-block">
             {t('volunteers.createDuty')}
           </button>
-        </form>
+        </Form>
       </Show>
     </>
   );

@@ -4,6 +4,7 @@ import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
+import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -21,7 +22,7 @@ export default function NewTeamPage() {
   const [leaderId, setLeaderId] = createSignal('');
 
   const form = createSubmit(() => {
-    if (!name().trim()) return t('form.fillRequired', { field: t('volunteers.teamName') });
+    if (!name().trim()) return { field: 'name', message: t('form.fillRequired', { field: t('volunteers.teamName') }) };
     createTeam(session, { name: name(), purpose: purpose(), leaderId: leaderId() });
     leaveSent(() => navigate(path('rosters')));
   });
@@ -30,7 +31,7 @@ export default function NewTeamPage() {
     <>
       <PageHeader title={t('volunteers.newTeam')} back={path('rosters')} />
       <LeaveGuard dirty={name().trim() !== '' || purpose().trim() !== ''} />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="team-form">
+      <Form submit={form} testId="team-form">
         <TextField
           label={t('volunteers.teamName')}
           value={name()}
@@ -60,7 +61,7 @@ export default function NewTeamPage() {
         <button type="submit" class="btn btn-primary btn-block">
           {t('volunteers.createTeam')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../../client/i18n/errors.ts';
+import { t } from '../../../client/i18n/index.ts';
 import { createSubmit } from '../../../client/ui/createSubmit.ts';
 import { eventually } from '../../helpers/eventually.ts';
 
@@ -75,5 +76,44 @@ describe('createSubmit', () => {
       },
     } as Event);
     expect([prevented, form.error()]).toEqual([true, 'not yet']);
+  });
+
+  it('gives a sentence about a field to that field, focuses it, and points at it above the button', () => {
+    const focused: string[] = [];
+    const form = createSubmit(() => ({ field: 'title', message: 'fill in the title' }));
+    form.claim('title', () => focused.push('title'));
+    form.claim('place', () => focused.push('place'));
+    form.run();
+    expect(form.fieldError('title')).toBe('fill in the title');
+    expect(form.fieldError('place')).toBeUndefined();
+    expect(form.error()).toBe(t('form.checkField'));
+    expect(focused).toEqual(['title']);
+  });
+
+  it('drops a field’s sentence when that field is edited, and not when another one is', () => {
+    const form = createSubmit(() => ({ field: 'title', message: 'fill in the title' }));
+    form.claim('title', () => undefined);
+    form.run();
+    form.edited('place');
+    expect(form.fieldError('title')).toBe('fill in the title');
+    form.edited('title');
+    expect([form.fieldError('title'), form.error()]).toEqual([undefined, undefined]);
+  });
+
+  it('shows a sentence about a field that is not on screen above the button, in full', () => {
+    const form = createSubmit(() => ({ field: 'department', message: 'fill in the department' }));
+    const release = form.claim('department', () => undefined);
+    release();
+    form.run();
+    expect(form.error()).toBe('fill in the department');
+  });
+
+  it('gives a field sentence that comes after an await to its field too', async () => {
+    let focused = 0;
+    const form = createSubmit(async () => ({ field: 'code', message: 'no such code' }));
+    form.claim('code', () => focused++);
+    form.run();
+    await eventually(() => expect(form.fieldError('code')).toBe('no such code'));
+    expect(focused).toBe(1);
   });
 });

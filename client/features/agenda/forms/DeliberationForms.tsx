@@ -75,7 +75,7 @@ export function MergeForm(props: { ctx: ActionContext }) {
       done={props.ctx.done}
       submit={() => {
         const target = into();
-        if (!target) return t('merge.choose');
+        if (!target) return { field: 'merge-into', message: t('merge.choose') };
         if (!undecidedStages.includes(props.ctx.request.stage)) return t('merge.tooLate');
         const survivor = props.ctx.view.compound.agenda.requests[target];
         if (!survivor || endStages.includes(survivor.stage)) return t('merge.targetEnded');
@@ -124,7 +124,7 @@ export function ScheduleForm(props: { ctx: ActionContext }) {
         done={props.ctx.done}
         submit={() => {
           const id = meetingId();
-          if (!id) return t('schedule.choose');
+          if (!id) return { field: 'meeting', message: t('schedule.choose') };
           // Decided or ended meanwhile on a phone that synced: the relay would refuse it.
           if (!decidable.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
           appendPublic(props.ctx.session, 'request.scheduled', { requestId: props.ctx.request.id, meetingId: id });
@@ -187,7 +187,7 @@ export function DecideForm(props: { ctx: ActionContext }) {
       testId="decide-form"
       submit={() => {
         const o = outcome();
-        if (!o) return t('decide.choose');
+        if (!o) return { field: 'outcome', message: t('decide.choose') };
         // Decided meanwhile on a phone that synced: the relay would refuse a second decision.
         if (!decidable.includes(props.ctx.request.stage)) return t('decide.tooLate');
         const current = tally();

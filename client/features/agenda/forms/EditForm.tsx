@@ -34,8 +34,10 @@ export function EditForm(props: { ctx: ActionContext }) {
           editRequest(props.ctx.session, props.ctx.request.id, edit.patch);
           return undefined;
         }
-        if (edit.code === 'cannot_clear') return t('edit.cannotClear', { field: t(labelOf(edit.field)) });
-        return t(edit.code === 'title_empty' ? 'edit.titleEmpty' : 'edit.nothingChanged');
+        if (edit.code === 'cannot_clear')
+          return { field: edit.field, message: t('edit.cannotClear', { field: t(labelOf(edit.field)) }) };
+        if (edit.code === 'title_empty') return { field: 'title', message: t('edit.titleEmpty') };
+        return t('edit.nothingChanged');
       }}
     >
       <p class="muted">{t('edit.hint')}</p>

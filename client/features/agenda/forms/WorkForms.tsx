@@ -27,9 +27,9 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
           .split(/[\n,，、;；]+/)
           .map((n) => n.trim())
           .filter(Boolean);
-        if (list.length === 0) return t('paper.needNames');
+        if (list.length === 0) return { field: 'names', message: t('paper.needNames') };
         if (photosBusy()) return t('agenda.waitPhotos');
-        if (photos().length === 0) return t('paper.needPhoto');
+        if (photos().length === 0) return { field: 'photos', message: t('paper.needPhoto') };
         appendPublic(props.ctx.session, 'request.confirmed', {
           requestId: props.ctx.request.id,
           onPaper: { names: list, photos: photos() },
@@ -67,9 +67,9 @@ export function AssignForm(props: { ctx: ActionContext }) {
       testId="assign-form"
       submit={() => {
         const k = kind();
-        if (!k) return t('assign.needOwner');
-        if (k === 'member' && !memberId()) return t('assign.needMember');
-        if (!deadline()) return t('assign.needDeadline');
+        if (!k) return { field: 'owner', message: t('assign.needOwner') };
+        if (k === 'member' && !memberId()) return { field: 'member', message: t('assign.needMember') };
+        if (!deadline()) return { field: 'deadline', message: t('assign.needDeadline') };
         if (props.ctx.request.stage === 'completed') return t('complete.tooLate');
         const owner: Owner = k === 'member' ? { memberId: memberId() } : { party: k };
         appendPublic(props.ctx.session, 'request.assigned', {
@@ -126,9 +126,9 @@ export function EscalateForm(props: { ctx: ActionContext }) {
       done={props.ctx.done}
       submit={() => {
         const target = to();
-        if (!target) return t('escalate.choose');
+        if (!target) return { field: 'to', message: t('escalate.choose') };
         if (target === 'department' && !department().trim())
-          return t('form.fillRequired', { field: t('escalate.departmentName') });
+          return { field: 'department', message: t('form.fillRequired', { field: t('escalate.departmentName') }) };
         if (props.ctx.request.stage === 'completed') return t('complete.tooLate');
         if (endStages.includes(props.ctx.request.stage)) return t('request.endedMeanwhile');
         appendPublic(props.ctx.session, 'request.escalated', {
@@ -173,7 +173,7 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
       submitLabel={t('form.save')}
       done={props.ctx.done}
       submit={() => {
-        if (!answer().trim()) return t('form.fillRequired', { field: t('answer.text') });
+        if (!answer().trim()) return { field: 'answer', message: t('form.fillRequired', { field: t('answer.text') }) };
         // Answered meanwhile on a phone that synced: the relay would refuse a second answer.
         const escalation = props.ctx.request.escalations.find((x) => x.eventId === props.escalationId);
         if (escalation?.answer) return t('answer.tooLate');
@@ -186,7 +186,15 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
         });
       }}
     >
-      <TextField label={t('answer.text')} value={answer()} onInput={setAnswer} multiline required maxLength={2000} />
+      <TextField
+        label={t('answer.text')}
+        value={answer()}
+        onInput={setAnswer}
+        multiline
+        required
+        maxLength={2000}
+        name="answer"
+      />
     </SheetForm>
   );
 }
@@ -203,7 +211,7 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
       done={props.ctx.done}
       testId={`${props.kind}-form`}
       submit={() => {
-        if (!text().trim()) return t('form.fillRequired', { field: label() });
+        if (!text().trim()) return { field: 'text', message: t('form.fillRequired', { field: label() }) };
         if (photosBusy()) return t('agenda.waitPhotos');
         // Completed meanwhile on a phone that synced: the relay would refuse a step after it.
         if (!canProgress(props.ctx.request)) return t('complete.tooLate');
@@ -237,7 +245,7 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
       submitLabel={t(`action.${props.kind}` as MessageKey)}
       done={props.ctx.done}
       submit={() => {
-        if (!reason().trim()) return t('form.fillRequired', { field: label() });
+        if (!reason().trim()) return { field: 'reason', message: t('form.fillRequired', { field: label() }) };
         // Decided, merged or withdrawn meanwhile on a phone that synced: the relay would refuse it.
         if (props.kind === 'withdraw' && !undecidedStages.includes(props.ctx.request.stage))
           return t('withdraw.tooLate');
@@ -255,6 +263,7 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
         multiline
         required
         maxLength={500}
+        name="reason"
       />
     </SheetForm>
   );
@@ -274,7 +283,7 @@ export function RateForm(props: { ctx: ActionContext }) {
       testId="rate-form"
       submit={() => {
         const n = Number(stars());
-        if (!n) return t('rate.needStars');
+        if (!n) return { field: 'stars', message: t('rate.needStars') };
         const s = solved();
         appendPublic(props.ctx.session, 'request.rated', {
           requestId: props.ctx.request.id,

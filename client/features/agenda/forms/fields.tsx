@@ -1,4 +1,5 @@
 import { createUniqueId, For, Show } from 'solid-js';
+import { createFieldError, FieldMessage } from '../../../ui/Form.tsx';
 
 export function NumberField(props: { label: string; value: number; onInput: (n: number) => void; name?: string }) {
   const id = createUniqueId();
@@ -29,19 +30,29 @@ export function SelectField(props: {
   options: readonly { value: string; label: string }[];
   placeholder?: string;
   name?: string;
+  error?: string;
 }) {
   const id = createUniqueId();
+  let control: HTMLSelectElement | undefined;
+  const error = createFieldError(props, () => control);
   return (
-    <div class="field">
+    <div class="field" classList={{ 'field-invalid': !!error.message() }}>
       <label class="field-label" for={id}>
         {props.label}
       </label>
+      <FieldMessage id={error.id} message={error.message()} />
       <select
+        ref={control}
         id={id}
         class="input"
         name={props.name}
         value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
+        aria-invalid={error.message() ? 'true' : undefined}
+        aria-describedby={error.describedBy()}
+        onChange={(e) => {
+          error.edited();
+          props.onChange(e.currentTarget.value);
+        }}
       >
         <Show when={props.placeholder}>
           <option value="">{props.placeholder}</option>

@@ -10,6 +10,7 @@ import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
+import { Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -52,8 +53,8 @@ export default function SnapPage() {
 
   const form = createSubmit(() => {
     if (photosBusy()) return t('agenda.waitPhotos');
-    if (photos().length === 0) return t('snap.needPhoto');
-    if (!title().trim()) return t('form.fillRequired', { field: t('snap.fieldWhat') });
+    if (photos().length === 0) return { field: 'photos', message: t('snap.needPhoto') };
+    if (!title().trim()) return { field: 'title', message: t('form.fillRequired', { field: t('snap.fieldWhat') }) };
     raiseRequest(session, {
       title: title(),
       category: category() ?? 'other',
@@ -70,7 +71,7 @@ export default function SnapPage() {
     <>
       <PageHeader title={t('snap.title')} back={back} />
       <LeaveGuard dirty={photos().length > 0 || title().trim() !== '' || building().trim() !== ''} />
-      <form class="form snap-form" onSubmit={form.onSubmit} data-testid="snap-form" novalidate>
+      <Form submit={form} class="form snap-form" testId="snap-form">
         <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} testId="snap-photos" required />
         <TextField
           label={t('snap.fieldWhat')}
@@ -102,7 +103,7 @@ export default function SnapPage() {
         <button type="submit" class="btn btn-primary btn-block snap-submit" data-testid="snap-submit">
           {t('agenda.submit')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

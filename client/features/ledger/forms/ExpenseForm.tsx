@@ -39,11 +39,11 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
       done={props.ctx.done}
       testId="expense-form"
       submit={() => {
-        if (!fundId()) return t('ledger.need.fund');
+        if (!fundId()) return { field: 'fund', message: t('ledger.need.fund') };
         const money = readAmount(amount());
-        if ('problem' in money) return amountProblem(money.problem);
-        if (!payee().trim()) return t('ledger.need.payee');
-        if (!purpose().trim()) return t('ledger.need.purpose');
+        if ('problem' in money) return { field: 'amount', message: amountProblem(money.problem) };
+        if (!payee().trim()) return { field: 'payee', message: t('ledger.need.payee') };
+        if (!purpose().trim()) return { field: 'purpose', message: t('ledger.need.purpose') };
         if (photosBusy()) return t('agenda.waitPhotos');
         const linked = above() ? decisions().find((d) => decisionKey(d) === decision()) : undefined;
         proposeExpense(

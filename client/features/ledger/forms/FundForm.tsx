@@ -23,10 +23,10 @@ export function FundForm(props: { ctx: LedgerFormContext }) {
       testId="fund-form"
       submit={() => {
         const k = kind();
-        if (!name().trim()) return t('ledger.need.name');
-        if (!k) return t('ledger.need.kind');
+        if (!name().trim()) return { field: 'fundName', message: t('ledger.need.name') };
+        if (!k) return { field: 'fundKind', message: t('ledger.need.kind') };
         const amount = opening().trim() ? readAmount(opening()) : { fen: 0 };
-        if ('problem' in amount) return amountProblem(amount.problem);
+        if ('problem' in amount) return { field: 'amount', message: amountProblem(amount.problem) };
         openFund(props.ctx.session, {
           name: name(),
           kind: k,

@@ -31,13 +31,13 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
       done={props.ctx.done}
       testId="income-form"
       submit={() => {
-        if (!fundId()) return t('ledger.need.fund');
+        if (!fundId()) return { field: 'fund', message: t('ledger.need.fund') };
         const money = readAmount(amount());
-        if ('problem' in money) return amountProblem(money.problem);
+        if ('problem' in money) return { field: 'amount', message: amountProblem(money.problem) };
         const s = source();
-        if (!s) return t('ledger.need.source');
-        if (!payer().trim()) return t('ledger.need.payer');
-        if (!day()) return t('ledger.need.day');
+        if (!s) return { field: 'source', message: t('ledger.need.source') };
+        if (!payer().trim()) return { field: 'payer', message: t('ledger.need.payer') };
+        if (!day()) return { field: 'day', message: t('ledger.need.day') };
         if (photosBusy()) return t('agenda.waitPhotos');
         recordIncome(props.ctx.session, {
           fundId: fundId(),

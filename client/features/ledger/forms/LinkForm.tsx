@@ -19,7 +19,7 @@ export function LinkForm(props: { ctx: LedgerFormContext; expense: ExpenseState 
       testId="link-form"
       submit={() => {
         const d = decisions().find((x) => decisionKey(x) === key());
-        if (!d) return t('ledger.assembly.pick');
+        if (!d) return { field: 'assembly', message: t('ledger.assembly.pick') };
         linkAssemblyDecision(props.ctx.session, props.expense.id, d);
       }}
     >

@@ -60,9 +60,9 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
       done={props.ctx.done}
       testId="payment-form"
       submit={() => {
-        if (!day()) return t('ledger.need.day');
+        if (!day()) return { field: 'day', message: t('ledger.need.day') };
         if (photosBusy()) return t('agenda.waitPhotos');
-        if (receipts().length === 0) return t('ledger.need.receipt');
+        if (receipts().length === 0) return { field: 'photos', message: t('ledger.need.receipt') };
         // A limit may have arrived while the sheet was open: the relay would refuse the payment
         // (this phone held the limit) and the phone would reset its copy.
         const x = ledger().expenses[props.expense.id];
@@ -115,7 +115,7 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
       done={props.ctx.done}
       testId="reversal-form"
       submit={() => {
-        if (!reason().trim()) return t('ledger.need.reason');
+        if (!reason().trim()) return { field: 'reason', message: t('ledger.need.reason') };
         // Reversed on another phone while the sheet was open: the relay refuses a second reversal by
         // a phone that holds the first, and the phone would reset its copy.
         if (isReversed(ledger(), props.targetEventId)) return anomalyText({ code: 'already_reversed' });

@@ -20,8 +20,8 @@ export function TierForm(props: { ctx: LedgerFormContext }) {
       testId="tier-form"
       submit={() => {
         const money = readAmount(amount());
-        if ('problem' in money) return amountProblem(money.problem);
-        if (!from()) return t('ledger.need.day');
+        if ('problem' in money) return { field: 'amount', message: amountProblem(money.problem) };
+        if (!from()) return { field: 'from', message: t('ledger.need.day') };
         setTierLimit(props.ctx.session, money.fen, from());
       }}
     >

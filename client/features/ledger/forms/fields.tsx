@@ -1,6 +1,7 @@
 import { createUniqueId, For, Show } from 'solid-js';
 import { fenInCapitals, formatFen, readAmount } from '../../../../shared/money.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
+import { createFieldError, FieldMessage } from '../../../ui/Form.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 
 /**
@@ -47,22 +48,32 @@ export function PickField(props: {
   placeholder?: string;
   name: string;
   required?: boolean;
+  error?: string;
 }) {
   const id = createUniqueId();
+  let control: HTMLSelectElement | undefined;
+  const error = createFieldError(props, () => control);
   return (
-    <div class="field">
+    <div class="field" classList={{ 'field-invalid': !!error.message() }}>
       <label class="field-label" for={id}>
         {props.label}
         <Show when={!props.required}>
           <span class="field-optional">{t('form.optional')}</span>
         </Show>
       </label>
+      <FieldMessage id={error.id} message={error.message()} />
       <select
+        ref={control}
         id={id}
         class="input"
         name={props.name}
         value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
+        aria-invalid={error.message() ? 'true' : undefined}
+        aria-describedby={error.describedBy()}
+        onChange={(e) => {
+          error.edited();
+          props.onChange(e.currentTarget.value);
+        }}
       >
         <Show when={props.placeholder !== undefined}>
           <option value="">{props.placeholder}</option>

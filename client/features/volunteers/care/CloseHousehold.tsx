@@ -3,6 +3,7 @@ import { closeHousehold } from '../../../domain/useCare.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { createSubmit } from '../../../ui/createSubmit.ts';
+import { Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 
@@ -15,7 +16,7 @@ export function CloseHousehold(props: { householdId: string; closed: boolean }) 
   const [opened, setOpened] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const form = createSubmit(() => {
-    if (!reason().trim()) return t('form.fillRequired', { field: t('care.closeReason') });
+    if (!reason().trim()) return { field: 'reason', message: t('form.fillRequired', { field: t('care.closeReason') }) };
     // Closed meanwhile on a phone that synced: the relay would refuse a second closing.
     if (props.closed) return t('care.closedMeanwhile');
     closeHousehold(session, props.householdId, reason());
@@ -33,7 +34,7 @@ export function CloseHousehold(props: { householdId: string; closed: boolean }) 
             </button>
           }
         >
-          <form class="form" onSubmit={form.onSubmit} novalidate data-testid="close-form">
+          <Form submit={form} testId="close-form">
             <TextField
               label={t('care.closeReason')}
               value={reason()}
@@ -47,7 +48,7 @@ export function CloseHousehold(props: { householdId: string; closed: boolean }) 
             <button type="submit" class="btn btn-danger btn-block" data-testid="close-household">
               {t('care.confirmClose')}
             </button>
-          </form>
+          </Form>
         </Show>
       </section>
     </Show>

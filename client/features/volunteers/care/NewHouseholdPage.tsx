@@ -12,6 +12,7 @@ import { t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
 import { DateField } from '../../../ui/DateField.tsx';
+import { Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -44,11 +45,13 @@ function HouseholdForm() {
   const [note, setNote] = createSignal('');
 
   const form = createSubmit(() => {
-    if (!label().trim()) return t('form.fillRequired', { field: t('care.label') });
-    if (!building().trim()) return t('form.fillRequired', { field: t('care.building') });
+    if (!label().trim()) return { field: 'label', message: t('form.fillRequired', { field: t('care.label') }) };
+    if (!building().trim())
+      return { field: 'building', message: t('form.fillRequired', { field: t('care.building') }) };
     const why = reason();
-    if (!why) return t('form.fillRequired', { field: t('care.reason') });
-    if (lastVisitedOn() && lastVisitedOn() > shanghaiDay(now())) return t('care.lastVisitFuture');
+    if (!why) return { field: 'reason', message: t('form.fillRequired', { field: t('care.reason') }) };
+    if (lastVisitedOn() && lastVisitedOn() > shanghaiDay(now()))
+      return { field: 'lastVisitedOn', message: t('care.lastVisitFuture') };
     const id = registerHousehold(session, {
       label: label().trim(),
       building: building().trim(),
@@ -68,7 +71,7 @@ function HouseholdForm() {
       <LeaveGuard
         dirty={[label(), building(), unit(), note()].some((s) => s.trim() !== '') || reason() !== undefined}
       />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="household-form">
+      <Form submit={form} testId="household-form">
         <TextField
           label={t('care.label')}
           value={label()}
@@ -134,7 +137,7 @@ function HouseholdForm() {
         <button type="submit" class="btn btn-primary btn-block" data-testid="save-household">
           {t('care.save')}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

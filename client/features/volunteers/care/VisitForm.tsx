@@ -3,6 +3,7 @@ import { logVisit } from '../../../domain/useCare.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { createSubmit } from '../../../ui/createSubmit.ts';
+import { Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 
@@ -16,8 +17,9 @@ export function VisitForm(props: { householdId: string }) {
   const checkId = createUniqueId();
 
   const form = createSubmit(() => {
-    if (!note().trim()) return t('form.fillRequired', { field: t('care.visitNote') });
-    if (worried() && !concern().trim()) return t('form.fillRequired', { field: t('care.concern') });
+    if (!note().trim()) return { field: 'note', message: t('form.fillRequired', { field: t('care.visitNote') }) };
+    if (worried() && !concern().trim())
+      return { field: 'concern', message: t('form.fillRequired', { field: t('care.concern') }) };
     logVisit(session, props.householdId, note(), worried() ? concern() : undefined);
     setNote('');
     setConcern('');
@@ -28,7 +30,7 @@ export function VisitForm(props: { householdId: string }) {
   return (
     <section class="section" aria-labelledby="visit-heading">
       <h2 id="visit-heading">{t('care.logVisit')}</h2>
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="visit-form">
+      <Form submit={form} testId="visit-form">
         <TextField
           label={t('care.visitNote')}
           value={note()}
@@ -74,7 +76,7 @@ export function VisitForm(props: { householdId: string }) {
         <button type="submit" class="btn btn-primary btn-block" data-testid="log-visit">
           {t('care.saveVisit')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

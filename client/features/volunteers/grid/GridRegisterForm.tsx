@@ -6,6 +6,7 @@ import { registerToGrid } from '../../../domain/useGrid.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { createSubmit } from '../../../ui/createSubmit.ts';
+import { Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { listText } from '../../../ui/listText.ts';
 import { TextField } from '../../../ui/TextField.tsx';
@@ -29,13 +30,14 @@ export function GridRegisterForm(props: { grid: Grid; held: ProfileState | null;
   );
 
   const form = createSubmit(() => {
-    if (!building().trim()) return t('form.fillRequired', { field: t('grid.building') });
+    if (!building().trim())
+      return { field: 'building', message: t('form.fillRequired', { field: t('grid.building') }) };
     registerToGrid(session, props.held, { building: building(), unit: unit(), partyMember: party() });
     props.onDone();
   });
 
   return (
-    <form class="form" onSubmit={form.onSubmit} novalidate data-testid="grid-register-form">
+    <Form submit={form} testId="grid-register-form">
       <Show
         when={known().length > 0}
         fallback={
@@ -96,6 +98,6 @@ export function GridRegisterForm(props: { grid: Grid; held: ProfileState | null;
       <button type="submit" class="btn btn-primary btn-block" data-testid="grid-register">
         {props.held?.building ? t('grid.registerAgain') : t('grid.register')}
       </button>
-    </form>
+    </Form>
   );
 }

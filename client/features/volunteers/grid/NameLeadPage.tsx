@@ -8,6 +8,7 @@ import { usePage } from '../../../domain/usePage.ts';
 import { t } from '../../../i18n/index.ts';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../../ui/createSubmit.ts';
+import { createFieldError, FieldMessage, Form } from '../../../ui/Form.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { IconAlert } from '../../../ui/icons.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -37,12 +38,15 @@ export default function NameLeadPage() {
   const selectId = createUniqueId();
 
   const form = createSubmit(() => {
-    if (!memberId()) return t('form.fillRequired', { field: t('grid.who') });
+    if (!memberId()) return { field: 'member', message: t('form.fillRequired', { field: t('grid.who') }) };
     if (role() === 'building') nameBuildingLead(session, here(), memberId());
-    else if (households().length === 0) return t('form.fillRequired', { field: t('grid.householdsField') });
+    else if (households().length === 0)
+      return { field: 'households', message: t('form.fillRequired', { field: t('grid.householdsField') }) };
     else nameNeighbourLead(session, building(), post(), memberId(), households());
     navigate(back());
   });
+  let select: HTMLSelectElement | undefined;
+  const memberError = createFieldError({ name: 'member' }, () => select, form);
   // Stepping down is asked once more, naming who and what: the button sits under 保存.
   const [ending, setEnding] = createSignal(false);
   createEffect(() => {
@@ -67,17 +71,24 @@ export default function NameLeadPage() {
         title={`${building()} ${t(role() === 'building' ? 'grid.nameLead' : 'grid.nameNeighbourLead')}`}
         back={back()}
       />
-      <form class="form" onSubmit={form.onSubmit} novalidate data-testid="name-lead-form">
-        <div class="field">
+      <Form submit={form} testId="name-lead-form">
+        <div class="field" classList={{ 'field-invalid': !!memberError.message() }}>
           <label class="field-label" for={selectId}>
             {t('grid.who')}
           </label>
+          <FieldMessage id={memberError.id} message={memberError.message()} />
           <select
+            ref={select}
             id={selectId}
             class="input"
             name="member"
             value={memberId()}
-            onChange={(e) => setMemberId(e.currentTarget.value)}
+            aria-invalid={memberError.message() ? 'true' : undefined}
+            aria-describedby={memberError.describedBy()}
+            onChange={(e) => {
+              memberError.edited();
+              setMemberId(e.currentTarget.value);
+            }}
           >
             <option value="">{t('grid.choose')}</option>
             <For each={members().active}>{(m) => <option value={m.memberId}>{m.name}</option>}</For>
@@ -125,7 +136,7 @@ export default function NameLeadPage() {
           </ConfirmDialog>
           <FormError error={end.error()} />
         </Show>
-      </form>
+      </Form>
     </>
   );
 }
