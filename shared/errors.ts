@@ -22,7 +22,10 @@ export const CloseCode = {
   RateLimited: 4429,
   /** The member's events or bytes for today are used up; the relay takes more tomorrow. */
   QuotaExceeded: 4430,
-  /** The server failed to store an update; nothing was forwarded. */
+  /**
+   * The server failed to store an update, or its own code failed on a frame (a bug, not the
+   * sender's fault); nothing was forwarded, and the phone keeps its copy and tries again.
+   */
   ServerError: 4500,
   /** The server is shutting down (the websocket protocol's own 1001); the client reconnects. */
   GoingAway: 1001,

@@ -72,112 +72,114 @@ export function* validateSteps(
   kind: DocKind,
   limits: ValidationLimits = defaultValidationLimits,
 ): Steps<Validation> {
+  let parts: UpdateParts;
   try {
-    const parts = yield* readUpdateSteps(update, limits.maxStructs);
-    const writable = canWrite(kind, member);
-    const roots = docRoots[kind];
-    const view = storedView(doc, parts, roots);
-    const readOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} is read-only for this member`);
-    // A resident appends their own sign-in to a minutes log but never touches its notes text.
-    const editsNotes = canEditNotes(kind, member);
-    const notesReadOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} notes are read-only for this member`);
-    let changed = false;
-    let exact = parts.deletes.size === 0;
-    const clients = new Set<number>();
-
-    // Every client continues from what the document holds: a struct past it would wait in Yjs' pending store.
-    for (const s of parts.structs) {
-      if (s.kind === 'skip') {
-        exact = false;
-        continue;
-      }
-      const known = view.known(s.client);
-      if (s.clock < known) exact = false;
-      if (s.clock > view.reach(s.client)) {
-        throw new RuleError(RejectReason.Unresolved, `gap before ${s.client}:${s.clock}, the relay has ${known}`);
-      }
-      if (s.clock + s.length > known) {
-        if (!writable) throw readOnly();
-        changed = true;
-        clients.add(s.client);
-      }
-    }
-
-    // Resolving is one step: a turn of its own when there is much to resolve.
-    const many = parts.structs.length > STEP;
-    if (many) yield;
-    const places = resolvePlaces(parts, view);
-    if (many) yield;
-    const events: AppEvent[] = [];
-    let notes = false;
-    let eventStructs = 0;
-    for (let i = 0; i < parts.structs.length; i++) {
-      if (i % STEP === STEP - 1) yield;
-      const s = parts.structs[i]!;
-      const place = places[i];
-      if (s.kind === 'skip' || place === undefined) continue;
-      const known = view.known(s.client);
-      if (s.clock < known && !matchesStored(doc.store, s, Math.min(known, s.clock + s.length))) {
-        throw new RuleError(RejectReason.Malformed, `${s.client}:${s.clock} differs from what the relay holds`);
-      }
-      if (s.clock + s.length <= known) continue;
-      if (s.clock < known) continuesStored(view, s.client, known, place);
-      if (s.kind === 'gc') {
-        exact = false;
-        // Garbage-collected content can only come from deleted text.
-        if (!roots.notes) throw new RuleError(RejectReason.DeleteForbidden, 'deleted content in an event log');
-        if (!editsNotes) throw notesReadOnly();
-        notes = true;
-        continue;
-      }
-      const content = s.content!;
-      if (place === 'gc') {
-        exact = false;
-        if (!roots.notes) throw new RuleError(RejectReason.Unresolved, 'insert next to deleted content');
-        if (!editsNotes) throw notesReadOnly();
-        notes = true;
-      } else if (place === 'events') {
-        // Phones only push onto an event log, so a new item there names no right neighbour. One that
-        // does can point at another new item of the same update, where Yjs orders by arrival: the
-        // relay and an offline phone would keep different orders, and different decisions, for good.
-        if (s.rightOrigin !== null) {
-          throw new RuleError(
-            RejectReason.BadContent,
-            `${s.client}:${s.clock} is put before another item of an event log`,
-          );
-        }
-        if (content.kind !== 'any') {
-          const reason = content.kind === 'deleted' ? RejectReason.DeleteForbidden : RejectReason.BadContent;
-          throw new RuleError(reason, `${content.kind} content in an event log`);
-        }
-        if (++eventStructs > limits.maxEventStructs) {
-          throw new RuleError(RejectReason.TooLarge, `more than ${limits.maxEventStructs} new items in an event log`);
-        }
-        const values = content.values;
-        for (let v = Math.max(0, known - s.clock); v < values.length; v++) {
-          if (v % STEP === STEP - 1) yield;
-          events.push(checkEvent(values[v], member, kind));
-        }
-      } else if (!editsNotes) {
-        throw notesReadOnly();
-      } else if (content.kind === 'any') {
-        throw new RuleError(RejectReason.BadContent, 'JSON values in minutes text');
-      } else notes = true;
-    }
-
-    // Event logs never lose an item (checkDeletes throws), so a fresh delete is in the notes text.
-    if (checkDeletes(parts, view, places)) {
-      if (!writable) throw readOnly();
-      if (!editsNotes) throw notesReadOnly();
-      changed = true;
-      notes = true;
-    }
-    return { changed, events, notes, clients: [...clients], exact: exact && changed, values: parts.values };
+    parts = yield* readUpdateSteps(update, limits.maxStructs);
   } catch (e) {
     if (e instanceof RuleError) throw e;
-    // lib0 throws plain errors on truncated or overlong input; nothing else should get here.
+    // lib0 throws plain errors on truncated or overlong input. Past this point the update is read,
+    // and anything but a RuleError is a bug of the checks: the relay says so (4500), not the sender.
     throw new RuleError(RejectReason.Malformed, `unreadable update: ${(e as Error).message}`);
   }
+  const writable = canWrite(kind, member);
+  const roots = docRoots[kind];
+  const view = storedView(doc, parts, roots);
+  const readOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} is read-only for this member`);
+  // A resident appends their own sign-in to a minutes log but never touches its notes text.
+  const editsNotes = canEditNotes(kind, member);
+  const notesReadOnly = () => new RuleError(RejectReason.ReadOnly, `${kind} notes are read-only for this member`);
+  let changed = false;
+  let exact = parts.deletes.size === 0;
+  const clients = new Set<number>();
+
+  // Every client continues from what the document holds: a struct past it would wait in Yjs' pending store.
+  for (const s of parts.structs) {
+    if (s.kind === 'skip') {
+      exact = false;
+      continue;
+    }
+    const known = view.known(s.client);
+    if (s.clock < known) exact = false;
+    if (s.clock > view.reach(s.client)) {
+      throw new RuleError(RejectReason.Unresolved, `gap before ${s.client}:${s.clock}, the relay has ${known}`);
+    }
+    if (s.clock + s.length > known) {
+      if (!writable) throw readOnly();
+      changed = true;
+      clients.add(s.client);
+    }
+  }
+
+  // Resolving is one step: a turn of its own when there is much to resolve.
+  const many = parts.structs.length > STEP;
+  if (many) yield;
+  const places = resolvePlaces(parts, view);
+  if (many) yield;
+  const events: AppEvent[] = [];
+  let notes = false;
+  let eventStructs = 0;
+  for (let i = 0; i < parts.structs.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const s = parts.structs[i]!;
+    const place = places[i];
+    if (s.kind === 'skip' || place === undefined) continue;
+    const known = view.known(s.client);
+    if (s.clock < known && !matchesStored(doc.store, s, Math.min(known, s.clock + s.length))) {
+      throw new RuleError(RejectReason.Malformed, `${s.client}:${s.clock} differs from what the relay holds`);
+    }
+    if (s.clock + s.length <= known) continue;
+    if (s.clock < known) continuesStored(view, s.client, known, place);
+    if (s.kind === 'gc') {
+      exact = false;
+      // Garbage-collected content can only come from deleted text.
+      if (!roots.notes) throw new RuleError(RejectReason.DeleteForbidden, 'deleted content in an event log');
+      if (!editsNotes) throw notesReadOnly();
+      notes = true;
+      continue;
+    }
+    const content = s.content!;
+    if (place === 'gc') {
+      exact = false;
+      if (!roots.notes) throw new RuleError(RejectReason.Unresolved, 'insert next to deleted content');
+      if (!editsNotes) throw notesReadOnly();
+      notes = true;
+    } else if (place === 'events') {
+      // Phones only push onto an event log, so a new item there names no right neighbour. One that
+      // does can point at another new item of the same update, where Yjs orders by arrival: the
+      // relay and an offline phone would keep different orders, and different decisions, for good.
+      if (s.rightOrigin !== null) {
+        throw new RuleError(
+          RejectReason.BadContent,
+          `${s.client}:${s.clock} is put before another item of an event log`,
+        );
+      }
+      if (content.kind !== 'any') {
+        const reason = content.kind === 'deleted' ? RejectReason.DeleteForbidden : RejectReason.BadContent;
+        throw new RuleError(reason, `${content.kind} content in an event log`);
+      }
+      if (++eventStructs > limits.maxEventStructs) {
+        throw new RuleError(RejectReason.TooLarge, `more than ${limits.maxEventStructs} new items in an event log`);
+      }
+      const values = content.values;
+      for (let v = Math.max(0, known - s.clock); v < values.length; v++) {
+        if (v % STEP === STEP - 1) yield;
+        events.push(checkEvent(values[v], member, kind));
+      }
+    } else if (!editsNotes) {
+      throw notesReadOnly();
+    } else if (content.kind === 'any') {
+      throw new RuleError(RejectReason.BadContent, 'JSON values in minutes text');
+    } else notes = true;
+  }
+
+  // Event logs never lose an item (checkDeletes throws), so a fresh delete is in the notes text.
+  if (checkDeletes(parts, view, places)) {
+    if (!writable) throw readOnly();
+    if (!editsNotes) throw notesReadOnly();
+    changed = true;
+    notes = true;
+  }
+  return { changed, events, notes, clients: [...clients], exact: exact && changed, values: parts.values };
 }
 
 /**

@@ -1,11 +1,9 @@
 import * as Y from 'yjs';
-import { CloseCode, closeCodeOf, RejectReason, RuleError } from '../../shared/errors.ts';
+import { CloseCode, RejectReason } from '../../shared/errors.ts';
 import type { ServerEvent } from '../../shared/events/member.ts';
 import type { DocKind } from '../../shared/rooms.ts';
-import { isSteps, type Steps } from '../../shared/steps.ts';
 import type { DocStore } from '../storage/Storage.ts';
 import { applyStored } from './applyStored.ts';
-import { applyWhole } from './applyWhole.ts';
 import { BusLink, busOrigin } from './BusLink.ts';
 import { Commits, sentBefore } from './Commits.ts';
 import { Compaction } from './Compaction.ts';
@@ -13,19 +11,12 @@ import type { CompactionQueue } from './CompactionQueue.ts';
 import type { Connection } from './Connection.ts';
 import { FrameQueue, type RoomStatus } from './FrameQueue.ts';
 import { HeldFrames } from './HeldFrames.ts';
-import {
-  decodeMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  isSyncStep1,
-  isSyncStep2,
-  updateMessage,
-} from './protocol.ts';
+import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isSyncStep1, isSyncStep2 } from './protocol.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { StoreQueue } from './StoreQueue.ts';
 import type { TurnBudget } from './TurnBudget.ts';
-import type { Checked, RelayOptions, RoomState } from './types.ts';
+import type { RelayOptions, RoomState } from './types.ts';
+import { UpdateIntake } from './UpdateIntake.ts';
 import { UpdateTap } from './UpdateTap.ts';
 
 export { FRAME_SLICE_MS } from './FrameQueue.ts';
@@ -58,6 +49,7 @@ export class Room {
   /** With a bus: what this room hears from other instances, and frames waiting for it. */
   private readonly link: BusLink | undefined;
   private readonly held: HeldFrames | undefined;
+  private readonly intake: UpdateIntake;
 
   constructor(
     readonly name: string,
@@ -112,6 +104,30 @@ export class Room {
         (conn, reason) => reason === RejectReason.Unresolved && !conn.sentStep2,
       );
     }
+    const room = this;
+    this.intake = new UpdateIntake(
+      {
+        name,
+        kind,
+        // Read at each frame: a reload replaces the doc and its policy state.
+        get doc() {
+          return room.doc;
+        },
+        get rules() {
+          return room.rules;
+        },
+        held: this.held,
+        setUnconfirmed: (on) => {
+          this.unconfirmed = on;
+        },
+        refuse: (conn, code, reason) => this.refuse(conn, code, reason),
+        failed: (conn, e) => this.frameFailed(conn, e),
+        reload: () => this.reload(),
+        receiveAgain: (conn, frame) => this.receiveNow(conn, frame),
+      },
+      options,
+      this.commits,
+    );
     this.loading = this.load();
   }
 
@@ -272,9 +288,10 @@ export class Room {
     }
   }
 
+  /** The relay's own code threw on a frame: a bug, not the sender's fault; the phone keeps its copy and retries. */
   private frameFailed(conn: Connection, e: unknown): void {
     this.options.log('error', 'frame failed', { room: this.name, error: String(e) });
-    this.refuse(conn, CloseCode.BadMessage, `${RejectReason.Malformed}: ${(e as Error).message}`);
+    this.refuse(conn, CloseCode.ServerError, 'the relay failed on this message; try again later');
   }
 
   private handle(conn: Connection, data: Uint8Array, retried: HeldFrames['retrying']): void {
@@ -303,12 +320,12 @@ export class Room {
       }
       case 'step2':
         conn.sentStep2 = true;
-        this.frames.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
+        this.frames.work(conn, this.intake.take(conn, message.update, data, retried), data.byteLength, () =>
           this.receiveNow(conn, data),
         );
         return;
       case 'update':
-        this.frames.work(conn, this.applyFrom(conn, message.update, data, retried), data.byteLength, () =>
+        this.frames.work(conn, this.intake.take(conn, message.update, data, retried), data.byteLength, () =>
           this.receiveNow(conn, data),
         );
         return;
@@ -325,60 +342,12 @@ export class Room {
     }
   }
 
-  /** `retried`: the frame was held and this is another try (its deadline, whether it is the last). */
-  private *applyFrom(
-    conn: Connection,
-    update: Uint8Array,
-    frame: Uint8Array,
-    retried: HeldFrames['retrying'],
-  ): Steps<void> {
-    let checked: Checked;
-    try {
-      const decided = this.options.policy.check(update, conn.member, this);
-      checked = isSteps(decided) ? yield* decided : decided;
-      if (!checked.changed) return;
-    } catch (e) {
-      // A policy that throws anything else has a bug; the update is still only its sender's problem.
-      const refusal = e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
-      // It may build on, or carry, what another instance accepted a moment ago: wait for it, within bounds.
-      if (this.held?.wait(conn, frame, refusal.reason, retried)) return;
-      this.refuse(conn, closeCodeOf(refusal.reason), refusal.message);
-      return;
-    }
-    let applied: Uint8Array[] | RuleError;
-    try {
-      this.unconfirmed = true;
-      applied = yield* applyWhole(this.doc, update, conn, checked);
-    } catch (e) {
-      // Only a bug gets here; the doc may hold part of the update, so it is loaded again.
-      applied = new RuleError(RejectReason.Malformed, `could not apply: ${String(e)}`);
-    } finally {
-      this.unconfirmed = false;
-    }
-    if (!(applied instanceof RuleError)) {
-      const message = checked.exact ? updateMessage(frame, update) : undefined;
-      // Storage may say another instance stored an event of it first: handled once more after a reload.
-      const again = this.commits.storedFirst(frame) ? undefined : () => this.receiveNow(conn, frame);
-      for (const [i, u] of applied.entries()) {
-        if (i > 0) this.commits.commit(u, conn, undefined, message);
-        else this.commits.commit(u, conn, checked.eventIds, message, again && { frame, again });
-      }
-      return;
-    }
-    const failure = applied;
-    // A causal rule broken where the update landed is a refusal like any other; the rest is a bug.
-    const level = failure.reason === RejectReason.CausalRule ? 'warn' : 'error';
-    this.options.log(level, 'refused after apply', { room: this.name, error: failure.message });
-    this.refuse(conn, closeCodeOf(failure.reason), failure.message);
-    this.reload();
-  }
-
   private refuse(conn: Connection, code: number, reason: string): void {
     this.options.log('warn', 'connection refused', { room: this.name, member: conn.member.memberId, code, reason });
     conn.close(code, reason);
   }
 
-  /** What the tap hears: the server's events are stored, another instance's forwarded; members' updates commit in applyFrom. */
+  /** What the tap hears: the server's events are stored, another instance's forwarded; members' updates commit in UpdateIntake. */
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === busOrigin) this.commits.broadcast(encodeUpdate(update));
     else if (origin === serverOrigin) this.commits.commit(update, origin);

@@ -223,7 +223,7 @@ async function floodSection(): Promise<void> {
 
 /** Functions to total in the profile, with what they stand for in the relay. */
 const relaySteps: Record<string, string> = {
-  applyFrom: 'Room.applyFrom: validate + fold + apply + store + forward',
+  'take UpdateIntake': 'UpdateIntake.take: validate + fold + apply + store + forward',
   validateSteps: 'validation (reading the update and its events, permissions)',
   'beforeSteps CausalGuard': 'causal rules before applying (the fold asked)',
   'afterSteps CausalGuard': 'causal fold of the accepted events',
