@@ -34,6 +34,21 @@ describe('a partner unit fulfils a micro-wish', () => {
     const board = new NeedsPage(wang.page);
     await board.open(app.url, compoundId);
     await lookAt(wang.page, 'empty');
+    // A half-written need survives a reload (the camera can kill the tab); a new visit starts empty.
+    await wang.page.getByTestId('publish-need').click();
+    const form = wang.page.getByTestId('need-form');
+    await form.getByLabel('需要什么').fill('换电扇');
+    await form.getByLabel('为谁（居民）').fill('王小明');
+    await wang.page.reload();
+    await form.waitFor();
+    await expect.poll(() => form.getByLabel('需要什么').inputValue()).toBe('换电扇');
+    expect(await form.getByLabel('为谁（居民）').inputValue()).toBe('王小明');
+    await wang.page.evaluate(() => history.back());
+    await wang.page.getByRole('alertdialog').getByRole('button', { name: '离开，不要了' }).click();
+    await wang.page.getByTestId('publish-need').click();
+    expect(await form.getByLabel('需要什么').inputValue()).toBe('');
+    await wang.page.evaluate(() => history.back());
+    await wang.page.getByTestId('needs-open').waitFor();
     wishId = await board.publish({
       title: '给独居的王奶奶换一台电扇',
       forName: '王小明',

@@ -1,8 +1,10 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
+import * as v from 'valibot';
 import { maskName } from '../../../shared/events/practice.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
+import { useFormDraft } from '../../domain/formDraft.ts';
 import { publishNeed } from '../../domain/useNeeds.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
@@ -15,15 +17,32 @@ import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
+/** What a half-filled need keeps across a reload (checked when read back): the camera may kill the tab. */
+const NeedDraft = v.object({
+  title: v.pipe(v.string(), v.maxLength(2000)),
+  detail: v.pipe(v.string(), v.maxLength(5000)),
+  forName: v.pipe(v.string(), v.maxLength(200)),
+  due: v.pipe(v.string(), v.maxLength(20)),
+  photos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+});
+
 /** The committee puts a need or a resident's small wish on the board; the resident's name goes out masked. */
 export default function PublishNeedPage() {
   const { session, path } = usePage();
   const navigate = useNavigate();
-  const [title, setTitle] = createSignal('');
-  const [detail, setDetail] = createSignal('');
-  const [forName, setForName] = createSignal('');
-  const [due, setDue] = createSignal('');
-  const [photos, setPhotos] = createSignal<string[]>([]);
+  const draft = useFormDraft('draft-need', session.compoundId, NeedDraft);
+  const kept = draft.initial;
+  const [title, setTitle] = createSignal(kept?.title ?? '');
+  const [detail, setDetail] = createSignal(kept?.detail ?? '');
+  const [forName, setForName] = createSignal(kept?.forName ?? '');
+  const [due, setDue] = createSignal(kept?.due ?? '');
+  const [photos, setPhotos] = createSignal<string[]>(kept?.photos ?? []);
+  const typed = () => [title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0;
+  createEffect(() => {
+    const value = { title: title(), detail: detail(), forName: forName(), due: due(), photos: photos() };
+    if (typed()) draft.save(value);
+    else draft.clear();
+  });
   const [photosBusy, setPhotosBusy] = createSignal(false);
 
   const form = createSubmit(() => {
@@ -37,13 +56,14 @@ export default function PublishNeedPage() {
       ...(day ? { due: shanghaiDayStart(day) } : {}),
       photos: photos(),
     });
+    draft.clear();
     leaveSent(() => navigate(path('needs', id)));
   });
 
   return (
     <>
       <PageHeader title={t('needs.publish')} back={path('needs')} />
-      <LeaveGuard dirty={[title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0} />
+      <LeaveGuard dirty={typed()} />
       <Show when={isCommittee(session.member)} fallback={<p class="empty">{t('needs.committeeOnly')}</p>}>
         <Form submit={form} testId="need-form">
           <TextField label={t('needs.what')} value={title()} onInput={setTitle} required maxLength={100} name="title" />
