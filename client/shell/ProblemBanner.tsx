@@ -51,11 +51,13 @@ function Problem(props: { docName: string; problem: DocProblem | StorageProblem;
           </div>
         )}
       </Match>
-      <Match when={props.problem.kind === 'rate-limited'}>
-        <div class="banner" role="status">
-          <IconAlert size={24} />
-          <p>{closeMessage(4429)}</p>
-        </div>
+      <Match when={props.problem.kind === 'waiting' && props.problem}>
+        {(p) => (
+          <div class="banner" role="status" data-testid="waiting-problem" data-code={p().code}>
+            <IconAlert size={24} />
+            <p>{closeMessage(p().code)}</p>
+          </div>
+        )}
       </Match>
       <Match when={props.problem.kind === 'closed' && props.problem}>
         {(p) => (

@@ -1,8 +1,9 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/errors.ts';
 import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
-import { closePolicy } from './closePolicy.ts';
+import { type CloseDecision, closePolicy, SERVER_ERROR_WINDOW_MS } from './closePolicy.ts';
 import { claimDeviceClient, type Release, webLocks } from './deviceClient.ts';
 import { EarlyWrites } from './earlyWrites.ts';
 import { type ExportedCopy, exportCopy } from './exportDoc.ts';
@@ -27,7 +28,8 @@ export const localOrigin = { kind: 'local' } as const;
 export type DocProblem =
   | { kind: 'closed'; code: number; reason: string }
   | { kind: 'recovered'; code: number; reason: string; copy: ExportedCopy }
-  | { kind: 'rate-limited'; retryAt: number };
+  /** Told to wait (4429), or the relay failed again (4500): `code` says which; tried again at `retryAt`. */
+  | { kind: 'waiting'; code: number; retryAt: number };
 
 /** The phone's storage failed for this document: shown beside a DocProblem, never in its place. */
 export interface StorageProblem {
@@ -88,6 +90,10 @@ export class DocHandle {
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRecovery: number | undefined;
+  /** When the relay closed this document with 4500, within the last SERVER_ERROR_WINDOW_MS. */
+  private serverErrors: number[] = [];
+  /** The decision of the close the provider asked about; its 'closed' event acts on the same one. */
+  private decided: { code: number; decision: CloseDecision } | undefined;
   private resetting: Promise<void> | undefined;
   private readonly dbName: string;
   /** The open copy's claim on this device's client id: pending, held (its release) or settled without. */
@@ -104,7 +110,7 @@ export class DocHandle {
     this.link = new RelayLink({
       room: `${opts.compoundId}/${opts.docName}`,
       ticket: opts.ticket,
-      shouldReconnect: (code) => closePolicy(code, Date.now(), this.lastRecovery, this.unsent()) === 'reconnect',
+      shouldReconnect: (code) => this.decide(code) === 'reconnect',
       onClosed: (code, reason) => this.onClosed(code, reason),
       mayReconnect: () => this.problem()?.kind !== 'closed',
       onUnreachable: opts.onUnreachable,
@@ -310,9 +316,20 @@ export class DocHandle {
     });
   }
 
+  /** What a close means, decided once per close (a 4500 counts towards the next one's wait). */
+  private decide(code: number): CloseDecision {
+    const now = Date.now();
+    this.serverErrors = this.serverErrors.filter((at) => now - at < SERVER_ERROR_WINDOW_MS);
+    const decision = closePolicy(code, now, this.lastRecovery, this.unsent(), this.serverErrors.length);
+    if (code === CloseCode.ServerError) this.serverErrors.push(now);
+    this.decided = { code, decision };
+    return decision;
+  }
+
   private onClosed(code: number, reason: string): void {
     const now = Date.now();
-    const decision = closePolicy(code, now, this.lastRecovery, this.unsent());
+    const decision = this.decided?.code === code ? this.decided.decision : this.decide(code);
+    this.decided = undefined;
     if (decision === 'reconnect') return;
     if (decision === 'recover') {
       this.lastRecovery = now;
@@ -320,11 +337,11 @@ export class DocHandle {
       return;
     }
     if (typeof decision === 'object') {
-      this.set.problem({ kind: 'rate-limited', retryAt: now + decision.wait });
+      this.set.problem({ kind: 'waiting', code, retryAt: now + decision.wait });
       clearTimeout(this.retryTimer);
       // Only the wait ends: a stop or a reset that came meanwhile stays until the member acts.
       this.retryTimer = setTimeout(() => {
-        if (this.problem()?.kind === 'rate-limited') this.retry();
+        if (this.problem()?.kind === 'waiting') this.retry();
       }, decision.wait);
       return;
     }

@@ -4,6 +4,11 @@ import { CloseCode, poisoningCloseCodes } from '../../shared/errors.ts';
 export const RATE_LIMIT_WAIT_MS = 30_000;
 /** A second poisoning this soon after a recovery stops the loop and waits for the member. */
 export const RECOVERY_LOOP_MS = 60_000;
+/** 4500s of one document this close together count as one run: each after the first waits longer. */
+export const SERVER_ERROR_WINDOW_MS = 10 * 60_000;
+/** The wait after a second 4500 in the window; it doubles with each further one, up to the most. */
+export const SERVER_ERROR_WAIT_MS = 30_000;
+export const SERVER_ERROR_MAX_WAIT_MS = 5 * 60_000;
 
 /**
  * What a document does after the relay closed its socket:
@@ -11,7 +16,7 @@ export const RECOVERY_LOOP_MS = 60_000;
  * - `recover`: the local copy holds something the relay refused; save it, clear it, reload.
  * - `stop`: show the close and wait for the member.
  * - `fatal`: stop, and tell the session the account cannot reach this compound any more.
- * - `{ wait }`: rate-limited; try again after that many ms.
+ * - `{ wait }`: rate-limited, or the relay keeps failing; try again after that many ms.
  */
 export type CloseDecision = 'reconnect' | 'recover' | 'stop' | 'fatal' | { wait: number };
 
@@ -22,13 +27,21 @@ export type CloseDecision = 'reconnect' | 'recover' | 'stop' | 'fatal' | { wait:
  * read, say a committee member made a resident), so the copy is kept and the document stops, with
  * no files and no "your change was refused". (A 4400 or 4422 with none unsent still recovers: a
  * copy can hold what a relay restored from a backup lacks.)
+ * `recentServerErrors`: how many 4500s this document had in the `SERVER_ERROR_WINDOW_MS` before this
+ * close. A first one reconnects at once (a storage hiccup); the relay answers a phone's SyncStep1
+ * before it checks the update that failed, so the provider's own back-off starts over each time and
+ * a relay that fails on the same update again would be asked every fraction of a second.
  */
 export function closePolicy(
   code: number,
   now: number,
   lastRecovery: number | undefined,
   unsent: number,
+  recentServerErrors = 0,
 ): CloseDecision {
+  if (code === CloseCode.ServerError && recentServerErrors > 0) {
+    return { wait: Math.min(SERVER_ERROR_WAIT_MS * 2 ** (recentServerErrors - 1), SERVER_ERROR_MAX_WAIT_MS) };
+  }
   // The 44xx range mirrors HTTP 4xx: retrying the same thing cannot help, anything else is transient.
   if (code < 4400 || code >= 4500) return 'reconnect';
   if (poisoningCloseCodes.includes(code)) {

@@ -21,12 +21,14 @@ export function leaveSent(go: () => void): void {
  * Asks before a page form with something typed in it is left: Android's back gesture, the header's
  * back arrow, a tab. `dirty` is read when the page would be left; a form that has just been sent
  * moves on through `leaveSent`. A move that only changes the page's query (a draft's `?d=`) is not
- * leaving. An open modal answers the back gesture itself (it closes), so the page does not ask.
+ * leaving. An open modal answers the back gesture itself (it closes), so the page does not ask then.
  */
 export function LeaveGuard(props: { dirty: boolean }) {
   const [pending, setPending] = createSignal<BeforeLeaveEventArgs>();
   useBeforeLeave((e) => {
-    if (sending || e.defaultPrevented || !props.dirty || anyModalOpen() || samePage(e.to)) return;
+    if (sending || e.defaultPrevented || !props.dirty || samePage(e.to)) return;
+    // The back gesture over an open modal closes the modal (Modal.tsx); a link in it still asks here.
+    if (typeof e.to === 'number' && anyModalOpen()) return;
     e.preventDefault();
     setPending(e);
   });

@@ -29,8 +29,14 @@ export function Modal(props: {
   /** Extra classes on the dialog box, e.g. 'dialog-tall'. */
   class?: string;
   testId?: string;
+  /**
+   * Nothing in it is left to lose: what was filled in has been sent and the modal stays open to show
+   * the result (an invite's link). A tap beside it and the back gesture close it without asking.
+   */
+  settled?: boolean;
 }) {
   let touched = false;
+  const dirty = () => touched && !props.settled;
   const self = Symbol('modal');
   const [asking, setAsking] = createSignal(false);
   const forget = () => {
@@ -43,7 +49,7 @@ export function Modal(props: {
   useBeforeLeave((e) => {
     if (typeof e.to !== 'number' || e.defaultPrevented || openModals.at(-1) !== self) return;
     e.preventDefault();
-    if (touched) setAsking(true);
+    if (dirty()) setAsking(true);
     else props.onOpenChange(false);
   });
   // What had focus when it opened gets it back when it closes (no trigger is registered with
@@ -67,7 +73,7 @@ export function Modal(props: {
     opener.focus({ preventScroll: true });
   };
   const keepIfTouched = (e: Event) => {
-    if (touched) e.preventDefault();
+    if (dirty()) e.preventDefault();
   };
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange}>
@@ -80,9 +86,11 @@ export function Modal(props: {
             data-testid={props.testId}
             ref={(el: HTMLElement) => {
               // Captured, not bubbled: Kobalte stops change events on the way up, and its choice chips
-              // fire none at all, only a click on their hidden input.
+              // fire none at all, only a click on their hidden radio or checkbox.
               const mark = (e: Event) => {
-                if (e.type !== 'click' || e.target instanceof HTMLInputElement) touched = true;
+                const chip =
+                  e.target instanceof HTMLInputElement && (e.target.type === 'radio' || e.target.type === 'checkbox');
+                if (e.type !== 'click' || chip) touched = true;
               };
               for (const type of ['input', 'change', 'click']) el.addEventListener(type, mark, true);
             }}

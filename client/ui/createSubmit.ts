@@ -108,10 +108,12 @@ export function createSubmit<A extends unknown[] = []>(
     claims.set(name, [...(claims.get(name) ?? []), focus]);
     setClaimed((n) => n + 1);
     return () => {
-      claims.set(
-        name,
-        (claims.get(name) ?? []).filter((f) => f !== focus),
-      );
+      const left = (claims.get(name) ?? []).filter((f) => f !== focus);
+      claims.set(name, left);
+      // The field went (a choice hid it): a sentence about it no longer applies, and shown above the
+      // button in full it would point at nothing.
+      const why = outcome();
+      if (left.length === 0 && typeof why === 'object' && why.field === name) setOutcome(undefined);
       setClaimed((n) => n + 1);
     };
   };

@@ -61,8 +61,11 @@ export class UpdateIntake {
       room.setUnconfirmed(true);
       applied = yield* applyWhole(room.doc, update, conn, checked);
     } catch (e) {
-      // Only a bug gets here; the doc may hold part of the update, so it is loaded again.
-      applied = new RuleError(RejectReason.Malformed, `could not apply: ${String(e)}`);
+      // A bug of the after-apply checks: the doc holds an update nobody vouched for, so it is loaded
+      // again, and the sender keeps the update to send once more (4500), as for a check before.
+      room.failed(conn, e);
+      room.reload();
+      return;
     } finally {
       room.setUnconfirmed(false);
     }

@@ -34,7 +34,9 @@ export function* applyWhole(
     const after = afterApply?.();
     if (isSteps(after)) yield* after;
   } catch (e) {
-    return e instanceof RuleError ? e : new RuleError(RejectReason.Malformed, `unchecked: ${String(e)}`);
+    // Anything but a refusal is a bug of the checks: the caller says so, not the sender's update.
+    if (e instanceof RuleError) return e;
+    throw e;
   }
   return exact ? [update] : captured;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
+import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
@@ -102,5 +103,22 @@ describe("Android's back gesture on a half-filled form", () => {
     // With no sheet open, the back gesture leaves the request for the list, as before.
     await swipeBack(phone);
     await page.getByTestId('raise-request').waitFor();
+  });
+
+  it('a sheet whose result is made (an invite) closes on the back gesture without asking', async () => {
+    const { page } = phone;
+    const members = new MembersPage(page);
+    // Reached inside the app, as members do: a page loaded afresh has no entry of the app's below it.
+    await new AgendaPage(page).open(app.url, compoundId);
+    await page.getByRole('link', { name: '更多' }).click();
+    await page.getByRole('link', { name: '成员与邀请' }).click();
+    await page.getByTestId('open-invite').waitFor();
+    const here = page.url();
+    // Chips are chosen in it, then the invite is made: nothing is left to lose.
+    await members.createInvite({ role: '三方成员', party: '物业' });
+    await swipeBack(phone);
+    await page.getByTestId('invite-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(page.url()).toBe(here);
   });
 });

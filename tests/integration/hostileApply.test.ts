@@ -118,3 +118,33 @@ describe('a policy that throws something other than a RuleError', () => {
     await expectHonestContinue(a, b);
   });
 });
+
+describe('an after-apply check that throws something other than a RuleError', () => {
+  const peers = useRelayPeers({
+    check: (_update, member) => ({
+      changed: true,
+      afterApply: () => {
+        if (member.memberId === resident.memberId) throw new TypeError('a bug in the causal fold');
+      },
+    }),
+  });
+
+  it('closes its sender alone with 4500 and drops what it applied: nothing stored, nothing forwarded', async () => {
+    const a = await peers.connect(admin);
+    const b = await peers.connect(owners);
+    a.doc.getArray('events').push([event('之前')]);
+    await eventually(() => expect(b.doc.getArray('events').length).toBe(1));
+    const before = await peers.storage.docs.bytes('c1/public');
+    const forwarded = b.updates.length;
+    const attacker = await peers.connect(resident);
+    const doc = new Y.Doc();
+    doc.getArray('events').push([event('没查完的')]);
+    attacker.send(Y.encodeStateAsUpdate(doc));
+    expect(attacker.closes.map((c) => c.code)).toEqual([CloseCode.ServerError]);
+    await peers.room().ready;
+    expect(peers.room().doc.getArray('events').length).toBe(1);
+    expect(await peers.storage.docs.bytes('c1/public')).toBe(before);
+    expect(b.updates.length).toBe(forwarded);
+    await expectHonestContinue(a, b);
+  });
+});

@@ -85,6 +85,7 @@ export default function RaiseRequestPage() {
   const typed = () =>
     [detail(), building(), location()].some((s) => s.trim() !== '') ||
     photos().length > 0 ||
+    (!ledgerRef && category() !== undefined) ||
     (title().trim() !== '' && title() !== askedTitle());
 
   const form = createSubmit(() => {

@@ -54,6 +54,7 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
 
   return (
     <Modal
+      settled={made() !== undefined}
       open={props.open}
       onOpenChange={(open) => {
         props.onOpenChange(open);

@@ -10,7 +10,7 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { joinCompound } from './actions.ts';
+import { joinCompound, looksLikeInvite } from './actions.ts';
 import { createInvitePreview } from './createInvitePreview.ts';
 import { InvitePreviewCard } from './InvitePreviewCard.tsx';
 import { OnboardingFrame } from './OnboardingFrame.tsx';
@@ -27,7 +27,11 @@ export default function JoinPage() {
   // The same page stays mounted from `/join/<code>` to `/join`: the link's code wins while there is one.
   const code = () => params.code ?? typed();
   const [name, setName] = createSignal('');
-  const preview = createInvitePreview(code, () => (params.code ? 0 : TYPED_CODE_DELAY_MS));
+  const preview = createInvitePreview(
+    code,
+    () => (params.code ? 0 : TYPED_CODE_DELAY_MS),
+    () => params.code !== undefined || looksLikeInvite(typed()),
+  );
   const shown = () => {
     const p = preview();
     return p.kind === 'shown' ? p.preview : undefined;
@@ -61,7 +65,8 @@ export default function JoinPage() {
         </Show>
         <InvitePreviewCard state={preview()} fromLink={!!params.code} />
         <Show
-          when={preview().kind !== 'refused'}
+          // A refused link leaves nothing to fill in; a typed code can still be corrected under the fields.
+          when={!params.code || preview().kind !== 'refused'}
           fallback={
             <Show when={params.code}>
               <A href="/join" class="btn btn-secondary btn-block" data-testid="join-new-link">

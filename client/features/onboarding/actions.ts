@@ -29,7 +29,22 @@ export async function createCompound(input: { name: string; founderName: string;
 export function inviteCodeFrom(text: string): string {
   const s = text.trim();
   const m = /\/join\/([^/?#\s]+)/.exec(s);
-  return m ? decodeURIComponent(m[1]!) : s;
+  if (!m) return s;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    // A broken escape in a pasted link: the code as it stands (joining says if it is not one).
+    return m[1]!;
+  }
+}
+
+/**
+ * Whether typed text is a whole invite: a link, or a code as long as the relay makes them (16
+ * random bytes, 22 characters). A half-typed code is not looked up at every pause.
+ */
+export function looksLikeInvite(text: string): boolean {
+  const s = text.trim();
+  return /\/join\/[^/?#\s]+/.test(s) || /^[A-Za-z0-9_-]{22,64}$/.test(s);
 }
 
 /**

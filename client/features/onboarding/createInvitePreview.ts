@@ -35,13 +35,18 @@ function afterFailure(error: unknown): PreviewState {
  * last changed (a typed code is asked for once it stops changing, a code from the link at once),
  * and again when the network comes back.
  */
-export function createInvitePreview(text: Accessor<string>, delay: Accessor<number>): Accessor<PreviewState> {
+export function createInvitePreview(
+  text: Accessor<string>,
+  delay: Accessor<number>,
+  /** Whether the text is whole enough to ask about (a link's code always is). */
+  whole: Accessor<boolean> = () => true,
+): Accessor<PreviewState> {
   const [state, setState] = createSignal<PreviewState>({ kind: 'none' });
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Only the newest question's answer is shown: an older one may come back after it.
   let asked = 0;
   createEffect(
-    on([() => inviteCodeFrom(text()), online], ([code, isOnline]) => {
+    on([() => (whole() ? inviteCodeFrom(text()) : ''), online], ([code, isOnline]) => {
       clearTimeout(timer);
       const ask = ++asked;
       const now = state();

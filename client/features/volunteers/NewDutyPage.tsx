@@ -60,7 +60,7 @@ export default function NewDutyPage() {
   return (
     <>
       <PageHeader title={t('volunteers.newDuty')} back={path('rosters')} />
-      <LeaveGuard dirty={title().trim() !== '' || place().trim() !== ''} />
+      <LeaveGuard dirty={teamId() !== undefined || title().trim() !== '' || place().trim() !== ''} />
       <Show
         when={teams().length > 0}
         fallback={

@@ -4,6 +4,8 @@ import {
   closePolicy,
   RATE_LIMIT_WAIT_MS,
   RECOVERY_LOOP_MS,
+  SERVER_ERROR_MAX_WAIT_MS,
+  SERVER_ERROR_WAIT_MS,
 } from '../../../client/sync/closePolicy.ts';
 import { CloseCode } from '../../../shared/errors.ts';
 
@@ -29,6 +31,15 @@ describe('what a document does when the relay closes its socket', () => {
       expect(closePolicy(code, now, undefined, 1)).toEqual(expected[code]);
     });
   }
+
+  it('a 4500 after others in the window waits, doubling up to five minutes; other codes ignore the count', () => {
+    expect(closePolicy(CloseCode.ServerError, now, undefined, 1, 0)).toBe('reconnect');
+    expect(closePolicy(CloseCode.ServerError, now, undefined, 1, 1)).toEqual({ wait: SERVER_ERROR_WAIT_MS });
+    expect(closePolicy(CloseCode.ServerError, now, undefined, 1, 2)).toEqual({ wait: 2 * SERVER_ERROR_WAIT_MS });
+    expect(closePolicy(CloseCode.ServerError, now, undefined, 1, 20)).toEqual({ wait: SERVER_ERROR_MAX_WAIT_MS });
+    expect(closePolicy(CloseCode.GoingAway, now, undefined, 1, 5)).toBe('reconnect');
+    expect(closePolicy(CloseCode.UpdateRejected, now, undefined, 1, 5)).toBe('recover');
+  });
 
   it('a rate limit waits 30 s before the next try', () => {
     expect(closePolicy(CloseCode.RateLimited, now, undefined, 1)).toEqual({ wait: 30_000 });

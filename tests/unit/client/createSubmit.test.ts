@@ -108,6 +108,16 @@ describe('createSubmit', () => {
     expect(form.error()).toBe('fill in the department');
   });
 
+  // Switching a duty from weekly to once hides the weeks field: its sentence must not move above the button.
+  it('drops a sentence about a field once the field goes away', () => {
+    const form = createSubmit(() => ({ field: 'weeks', message: 'how many weeks?' }));
+    const release = form.claim('weeks', () => undefined);
+    form.run();
+    expect([form.fieldError('weeks'), form.error()]).toEqual(['how many weeks?', t('form.checkField')]);
+    release();
+    expect([form.fieldError('weeks'), form.error()]).toEqual([undefined, undefined]);
+  });
+
   it('gives a field sentence that comes after an await to its field too', async () => {
     let focused = 0;
     const form = createSubmit(async () => ({ field: 'code', message: 'no such code' }));
