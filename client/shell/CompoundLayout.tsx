@@ -1,5 +1,5 @@
 import { A, type RouteSectionProps, useParams } from '@solidjs/router';
-import { createEffect, createMemo, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
+import { createEffect, createMemo, Match, onCleanup, Switch, untrack } from 'solid-js';
 import { isPartner } from '../../shared/roles.ts';
 import { writePrefs } from '../domain/preferences.ts';
 import { SessionContext } from '../domain/session.ts';
@@ -65,9 +65,9 @@ export function CompoundLayout(props: RouteSectionProps) {
               </header>
               <ProblemBanner session={s} />
               <main id="main" class="page">
-                <PartnerGate session={s}>
-                  <Show when={props.children}>{props.children}</Show>
-                </PartnerGate>
+                {/* Read once: each read of a route's children makes the page anew (the router's outlet),
+                    and a second, unattached copy would still run its effects and open its dialogs. */}
+                <PartnerGate session={s}>{props.children}</PartnerGate>
               </main>
               <SavedToast summary={s.summary()} />
               <BottomNav compoundId={s.compoundId} partner={isPartner(s.member)} />
