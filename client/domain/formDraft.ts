@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { createEffect } from 'solid-js';
 import * as v from 'valibot';
 import { compoundKey } from '../sync/localKeys.ts';
 
@@ -12,16 +13,15 @@ const VisitId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,32}$/));
  * starts empty (a new snap never picks up an abandoned one's photos). One draft per kind and
  * compound is kept: a new visit's form, empty as it opens, clears the last one. Read once when the
  * form opens, through the schema (anything else is dropped); cleared once the form is sent.
+ * `visit`: the visit's id where the page keeps it in the URL itself (a sheet the page reopens
+ * after a reload, with its own query), instead of this reading and writing `?d=`.
  */
 export function useFormDraft<S extends v.GenericSchema>(
   kind: string,
   compoundId: string,
   schema: S,
-): { initial: v.InferOutput<S> | undefined; save(value: v.InferOutput<S>): void; clear(): void } {
-  const [search, setSearch] = useSearchParams<{ d?: string }>();
-  const given = v.safeParse(VisitId, search.d);
-  const visit = given.success ? given.output : newVisitId();
-  if (!given.success) setSearch({ d: visit }, { replace: true });
+  visit: string = visitInUrl(),
+): FormDraft<v.InferOutput<S>> {
   const Stored = v.object({ visit: VisitId, value: schema });
   const key = compoundKey(kind, compoundId);
   let initial: v.InferOutput<S> | undefined;
@@ -32,25 +32,58 @@ export function useFormDraft<S extends v.GenericSchema>(
   } catch {
     // Not JSON, or no sessionStorage (some private modes): the form starts empty.
   }
+  const save = (value: v.InferOutput<S>) => {
+    try {
+      sessionStorage.setItem(key, JSON.stringify({ visit, value }));
+    } catch {
+      // Full or missing: the form still works, only a reload would lose it.
+    }
+  };
+  const clear = () => {
+    try {
+      sessionStorage.removeItem(key);
+    } catch {
+      // Nothing kept.
+    }
+  };
   return {
     initial,
-    save(value) {
-      try {
-        sessionStorage.setItem(key, JSON.stringify({ visit, value }));
-      } catch {
-        // Full or missing: the form still works, only a reload would lose it.
-      }
-    },
-    clear() {
-      try {
-        sessionStorage.removeItem(key);
-      } catch {
-        // Nothing kept.
-      }
+    save,
+    clear,
+    keep(read) {
+      createEffect(() => {
+        const value = read();
+        if (value === undefined) clear();
+        else save(value);
+      });
     },
   };
 }
 
-function newVisitId(): string {
+export interface FormDraft<T> {
+  /** What the visit's form held when the page was last left, if anything. */
+  initial: T | undefined;
+  save(value: T): void;
+  clear(): void;
+  /** Saves what `read` gives whenever it changes; undefined (nothing filled in) clears the draft. */
+  keep(read: () => T | undefined): void;
+}
+
+/** The visit named by the page's `?d=`, or a new one put there. */
+function visitInUrl(): string {
+  const [search, setSearch] = useSearchParams<{ d?: string }>();
+  const given = v.safeParse(VisitId, search.d);
+  if (given.success) return given.output;
+  const visit = newVisitId();
+  setSearch({ d: visit }, { replace: true });
+  return visit;
+}
+
+/** Whether text names a visit (a form's draft): what `?d=` may hold. */
+export function isVisitId(text: unknown): text is string {
+  return v.is(VisitId, text);
+}
+
+export function newVisitId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -163,7 +163,7 @@ describe('the agenda loop on three phones', () => {
     const item = new RequestPage(property.page);
     await item.open(app.url, compoundId, requestId);
     await expect.poll(() => item.actions(), { timeout: 20_000 }).toContain('complete');
-    await item.complete('已更换5号楼门口的路灯灯泡。', await makeJpeg(property.page, 800, 600));
+    await item.complete('已更换5号楼门口的路灯灯泡。', await makeJpeg(property.page, 800, 600), true);
     await expect.poll(() => item.stage()).toBe('completed');
 
     const mine = new RequestPage(resident.page);

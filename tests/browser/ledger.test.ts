@@ -57,7 +57,20 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect(sheet.isVisible()).resolves.toBe(true);
     await expect(sheet.locator('input[name="amount"]').inputValue()).resolves.toBe('12,860.5');
     await ledger.attach(sheet, 'quote-picker', await makeJpeg(property.page, 1200, 900));
+    // Android may kill the tab while the camera is open: the sheet comes back with what was in it.
+    await property.page.reload();
+    await sheet.waitFor();
+    await expect.poll(() => sheet.locator('input[name="amount"]').inputValue()).toBe('12,860.5');
+    expect(await sheet.locator('input[name="payee"]').inputValue()).toBe('王小明');
+    expect(await sheet.locator('textarea[name="purpose"]').inputValue()).toBe(PURPOSE);
+    await sheet.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
     await ledger.submit();
+    // Sent, the draft is gone: the next expense starts empty, and closing it takes it out of the URL.
+    await ledger.openSheet('propose-expense');
+    expect(await sheet.locator('input[name="payee"]').inputValue()).toBe('');
+    await sheet.getByRole('button', { name: '取消' }).click();
+    await sheet.waitFor({ state: 'detached' });
+    expect(new URL(property.page.url()).search).toBe('');
 
     for (const l of ledgers()) {
       await expect.poll(() => l.status(PURPOSE), { timeout: 20_000 }).toBe('proposed');

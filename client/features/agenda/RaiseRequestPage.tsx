@@ -54,7 +54,7 @@ export default function RaiseRequestPage() {
   const [location, setLocation] = createSignal(kept?.location ?? '');
   const [detail, setDetail] = createSignal(kept?.detail ?? '');
   const [photos, setPhotos] = createSignal<string[]>(kept?.photos ?? []);
-  createEffect(() => {
+  draft?.keep(() => {
     const value = {
       title: title(),
       category: category(),
@@ -63,9 +63,9 @@ export default function RaiseRequestPage() {
       detail: detail(),
       photos: photos(),
     };
-    if (!draft) return;
-    if (value.title || value.building || value.location || value.detail || value.photos.length > 0) draft.save(value);
-    else draft.clear();
+    return value.title || value.building || value.location || value.detail || value.photos.length > 0
+      ? value
+      : undefined;
   });
   const [photosBusy, setPhotosBusy] = createSignal(false);
   // A question about a ledger entry starts titled after it, once this copy holds the entry.

@@ -1,10 +1,11 @@
 import { useParams } from '@solidjs/router';
-import { type Accessor, createMemo, createSignal, onMount, Show } from 'solid-js';
+import { type Accessor, createMemo, onMount, Show } from 'solid-js';
 import { applyActionItems } from '../../../shared/folds/agendaQueries.ts';
 import type { RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { PublicView } from '../../domain/PublicFold.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { type RequestMention, useRequestMinutes } from '../../domain/useMeetingMinutes.ts';
 import { type Members, useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -60,6 +61,9 @@ export default function RequestPage() {
   );
 }
 
+/** The sheets whose forms take photos and keep a draft. */
+const withPhotos = new Set<string>(['progress', 'complete', 'confirmPaper']);
+
 /** The request's sections top to bottom, and the one action sheet they open. */
 function RequestView(props: {
   request: RequestState;
@@ -70,13 +74,23 @@ function RequestView(props: {
 }) {
   const { session } = usePage();
   const r = () => props.request;
-  const [sheet, setSheet] = createSignal<OpenSheet>();
+  // A sheet that takes photos comes back with its draft after a reload (the camera may kill the tab).
+  const {
+    sheet,
+    visit,
+    open: setSheet,
+  } = createUrlSheet<OpenSheet>({
+    toUrl: (s) => (withPhotos.has(s.id) ? { sheet: s.id } : undefined),
+    fromUrl: (named) => (withPhotos.has(named as OpenSheet['id']) ? { id: named as OpenSheet['id'] } : undefined),
+    ready: () => true,
+  });
   const ctx = (): ActionContext => ({
     session,
     request: r(),
     view: props.view(),
     members: props.members().active,
     today: shanghaiDay(now()),
+    visit: visit(),
     done: () => setSheet(undefined),
   });
 

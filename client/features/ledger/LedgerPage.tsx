@@ -1,8 +1,9 @@
 import { useLocation } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, Index, on, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, Index, on, onMount, Show } from 'solid-js';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useFundViews, useLedger } from '../../domain/useLedger.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -11,7 +12,7 @@ import { t } from '../../i18n/index.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { FundSection } from './FundSection.tsx';
-import type { LedgerFormContext, LedgerSheet } from './forms/context.ts';
+import { type LedgerFormContext, type LedgerSheet, sheetFromUrl, sheetInUrl } from './forms/context.ts';
 import { LedgerSheetHost } from './LedgerSheets.tsx';
 import { LedgerTurns } from './LedgerTurns.tsx';
 import { NoticeChooser } from './notice/NoticeChooser.tsx';
@@ -27,7 +28,12 @@ export default function LedgerPage() {
   const members = useMembers();
   const location = useLocation();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
-  const [sheet, setSheet] = createSignal<LedgerSheet>();
+  // A sheet that takes photos comes back with its draft after a reload.
+  const { sheet, visit, open } = createUrlSheet<LedgerSheet>({
+    toUrl: sheetInUrl,
+    fromUrl: (named, of) => sheetFromUrl(named, of, ledger()),
+    ready: publicDoc.ready,
+  });
   const writes = () => mayAppend('ledger.income.recorded', session.member);
   const requestById = createMemo(() => new Map(requests().map((r) => [r.id, r])));
   const requestOf = (id: string | null) => {
@@ -45,7 +51,10 @@ export default function LedgerPage() {
     get today() {
       return shanghaiDay(now());
     },
-    done: () => setSheet(undefined),
+    get visit() {
+      return visit();
+    },
+    done: () => open(undefined),
   };
   // Photos left unsent are not on this screen: their queue's code loads after the list.
   onMount(() => void import('../../media/uploadQueue.ts').then((q) => q.kickUploads()));
@@ -67,7 +76,7 @@ export default function LedgerPage() {
               type="button"
               class="btn btn-primary btn-block"
               data-testid="propose-expense"
-              onClick={() => setSheet({ id: 'expense' })}
+              onClick={() => open({ id: 'expense' })}
             >
               <IconPlus size={26} />
               <span>{t('ledger.proposeExpense')}</span>
@@ -76,7 +85,7 @@ export default function LedgerPage() {
               type="button"
               class="btn btn-secondary btn-block"
               data-testid="record-income"
-              onClick={() => setSheet({ id: 'income' })}
+              onClick={() => open({ id: 'income' })}
             >
               <IconPlus size={26} />
               <span>{t('ledger.recordIncome')}</span>
@@ -86,7 +95,7 @@ export default function LedgerPage() {
             type="button"
             class="btn btn-secondary btn-block"
             data-testid="open-fund"
-            onClick={() => setSheet({ id: 'fund' })}
+            onClick={() => open({ id: 'fund' })}
           >
             <IconPlus size={26} />
             <span>{t('ledger.openFund')}</span>
@@ -95,13 +104,13 @@ export default function LedgerPage() {
       </Show>
       <Show when={publicDoc.ready()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <LedgerTurns />
-        <TierNote session={session} today={ctx.today} onSheet={setSheet} />
+        <TierNote session={session} today={ctx.today} onSheet={open} />
         <NoticeChooser ledger={ledger()} href={(id) => `${path('ledger', 'notice')}?period=${id}`} />
         <Show when={funds().length > 0} fallback={<p class="empty">{t('ledger.empty')}</p>}>
           {/* By position: a fund's view is rebuilt on every change, its entries keep their identity. */}
           <Index each={funds()}>
             {(view) => (
-              <FundSection view={view()} session={session} nameOf={nameOf} requestOf={requestOf} onSheet={setSheet} />
+              <FundSection view={view()} session={session} nameOf={nameOf} requestOf={requestOf} onSheet={open} />
             )}
           </Index>
         </Show>

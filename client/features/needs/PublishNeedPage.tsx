@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import * as v from 'valibot';
 import { maskName } from '../../../shared/events/practice.ts';
 import { isCommittee } from '../../../shared/roles.ts';
@@ -38,11 +38,9 @@ export default function PublishNeedPage() {
   const [due, setDue] = createSignal(kept?.due ?? '');
   const [photos, setPhotos] = createSignal<string[]>(kept?.photos ?? []);
   const typed = () => [title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0;
-  createEffect(() => {
-    const value = { title: title(), detail: detail(), forName: forName(), due: due(), photos: photos() };
-    if (typed()) draft.save(value);
-    else draft.clear();
-  });
+  draft.keep(() =>
+    typed() ? { title: title(), detail: detail(), forName: forName(), due: due(), photos: photos() } : undefined,
+  );
   const [photosBusy, setPhotosBusy] = createSignal(false);
 
   const form = createSubmit(() => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** One request's page: stage, step indicator, actions (each opens a sheet), record. */
 export class RequestPage {
@@ -86,8 +87,11 @@ export class RequestPage {
     await this.submitSheet();
   }
 
-  /** Reports the result, with a photo if given. */
-  async complete(result: string, photo?: Buffer): Promise<void> {
+  /**
+   * Reports the result, with a photo if given. `reloaded`: the tab reloads before 提交 (Android may
+   * kill it while the camera is open); the sheet must come back holding what was filled in.
+   */
+  async complete(result: string, photo?: Buffer, reloaded = false): Promise<void> {
     await this.openAction('complete');
     await this.sheet.locator('textarea[name="text"]').fill(result);
     if (photo) {
@@ -95,6 +99,12 @@ export class RequestPage {
         .getByTestId('photo-camera')
         .setInputFiles({ name: 'result.jpg', mimeType: 'image/jpeg', buffer: photo });
       await this.sheet.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
+    }
+    if (reloaded) {
+      await this.page.reload();
+      await this.sheet.waitFor();
+      await expect.poll(() => this.sheet.locator('textarea[name="text"]').inputValue()).toBe(result);
+      if (photo) await this.sheet.locator('[data-testid="photo-chosen"] img[data-state="ready"]').waitFor();
     }
     await this.submitSheet();
   }

@@ -1,8 +1,10 @@
 import { createSignal, Show } from 'solid-js';
+import * as v from 'valibot';
 import type { Owner } from '../../../../shared/events/request.ts';
 import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
 import { parties } from '../../../../shared/roles.ts';
 import { appendPublic, optional } from '../../../domain/appendPublic.ts';
+import { useFormDraft } from '../../../domain/formDraft.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -13,10 +15,21 @@ import { canProgress } from '../steps.ts';
 import type { ActionContext } from './context.ts';
 import { SelectField } from './fields.tsx';
 
+/** What a half-filled sheet with photos keeps across a reload: the camera may kill the tab. */
+const NoteDraft = v.object({
+  text: v.pipe(v.string(), v.maxLength(5000)),
+  photos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+});
+
+/** What such a sheet keeps: nothing while nothing is filled in. */
+const noteDraft = (text: string, photos: string[]) => (text.trim() || photos.length > 0 ? { text, photos } : undefined);
+
 /** 签字确认 on paper: the recorder writes the names and photographs the signed sheet. */
 export function PaperConfirmForm(props: { ctx: ActionContext }) {
-  const [names, setNames] = createSignal('');
-  const [photos, setPhotos] = createSignal<string[]>([]);
+  const draft = useFormDraft('draft-paper', props.ctx.session.compoundId, NoteDraft, props.ctx.visit);
+  const [names, setNames] = createSignal(draft.initial?.text ?? '');
+  const [photos, setPhotos] = createSignal<string[]>(draft.initial?.photos ?? []);
+  draft.keep(() => noteDraft(names(), photos()));
   const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
     <SheetForm
@@ -34,6 +47,7 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
           requestId: props.ctx.request.id,
           onPaper: { names: list, photos: photos() },
         });
+        draft.clear();
       }}
     >
       <TextField
@@ -201,8 +215,10 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
 
 /** A note with optional photos: progress (办理进展) or the final result (办结). */
 export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'complete' }) {
-  const [text, setText] = createSignal('');
-  const [photos, setPhotos] = createSignal<string[]>([]);
+  const draft = useFormDraft(`draft-${props.kind}`, props.ctx.session.compoundId, NoteDraft, props.ctx.visit);
+  const [text, setText] = createSignal(draft.initial?.text ?? '');
+  const [photos, setPhotos] = createSignal<string[]>(draft.initial?.photos ?? []);
+  draft.keep(() => noteDraft(text(), photos()));
   const [photosBusy, setPhotosBusy] = createSignal(false);
   const label = () => (props.kind === 'progress' ? t('progress.note') : t('complete.result'));
   return (
@@ -228,6 +244,7 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
             result: text().trim(),
             ...extra,
           });
+        draft.clear();
       }}
     >
       <TextField label={label()} value={text()} onInput={setText} multiline required maxLength={2000} name="text" />

@@ -11,5 +11,7 @@ export interface ActionContext {
   members: readonly MemberView[];
   /** Today (Asia/Shanghai) by the app's clock, "YYYY-MM-DD". */
   today: string;
+  /** The open sheet's visit: its form's draft is kept under it (domain/formDraft.ts). */
+  visit: string;
   done: () => void;
 }

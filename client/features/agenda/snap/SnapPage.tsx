@@ -1,5 +1,5 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal } from 'solid-js';
+import { createMemo, createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { type Category, categories } from '../../../../shared/events/request.ts';
 import { useFormDraft } from '../../../domain/formDraft.ts';
@@ -43,10 +43,9 @@ export default function SnapPage() {
   const [title, setTitle] = createSignal(kept?.title ?? '');
   const [chosen, setChosen] = createSignal<Category | undefined>(kept?.chosen);
   const [building, setBuilding] = createSignal(kept?.building ?? '');
-  createEffect(() => {
+  draft.keep(() => {
     const value = { title: title(), chosen: chosen(), building: building(), photos: photos() };
-    if (value.title || value.building || value.photos.length > 0) draft.save(value);
-    else draft.clear();
+    return value.title || value.building || value.photos.length > 0 ? value : undefined;
   });
   const category = createMemo(() => chosen() ?? (title().trim() ? guessCategory(title()) : undefined));
   const back = path('agenda');

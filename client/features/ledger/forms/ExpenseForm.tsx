@@ -1,6 +1,8 @@
 import { createSignal, Show } from 'solid-js';
+import * as v from 'valibot';
 import { limitInForce } from '../../../../shared/folds/ledgerQueries.ts';
 import { formatFen, readAmount } from '../../../../shared/money.ts';
+import { useFormDraft } from '../../../domain/formDraft.ts';
 import { proposeExpense } from '../../../domain/ledgerWrites.ts';
 import { useAssemblyDecisions } from '../../../domain/useAssemblyDecisions.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
@@ -13,15 +15,38 @@ import { AssemblyDecisionPicker, decisionKey } from './AssemblyDecisionPicker.ts
 import type { LedgerFormContext } from './context.ts';
 import { AmountField, PickField } from './fields.tsx';
 
+/** What a half-filled expense keeps across a reload: the quotes are photographed in the middle of it. */
+const ExpenseDraft = v.object({
+  fundId: v.pipe(v.string(), v.maxLength(100)),
+  amount: v.pipe(v.string(), v.maxLength(40)),
+  payee: v.pipe(v.string(), v.maxLength(500)),
+  purpose: v.pipe(v.string(), v.maxLength(2000)),
+  requestId: v.pipe(v.string(), v.maxLength(100)),
+  quotes: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+});
+
 /** Spending for the three parties to sign: amount, payee, purpose, quotes, maybe the request it carries out. */
 export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) {
   const only = props.ctx.funds.length === 1 ? props.ctx.funds[0]?.id : undefined;
-  const [fundId, setFundId] = createSignal(props.fundId ?? only ?? '');
-  const [amount, setAmount] = createSignal('');
-  const [payee, setPayee] = createSignal('');
-  const [purpose, setPurpose] = createSignal('');
-  const [requestId, setRequestId] = createSignal('');
-  const [quotes, setQuotes] = createSignal<string[]>([]);
+  const draft = useFormDraft('draft-expense', props.ctx.session.compoundId, ExpenseDraft, props.ctx.visit);
+  const kept = draft.initial;
+  const [fundId, setFundId] = createSignal(kept?.fundId || props.fundId || only || '');
+  const [amount, setAmount] = createSignal(kept?.amount ?? '');
+  const [payee, setPayee] = createSignal(kept?.payee ?? '');
+  const [purpose, setPurpose] = createSignal(kept?.purpose ?? '');
+  const [requestId, setRequestId] = createSignal(kept?.requestId ?? '');
+  const [quotes, setQuotes] = createSignal<string[]>(kept?.quotes ?? []);
+  draft.keep(() => {
+    const value = {
+      fundId: fundId(),
+      amount: amount(),
+      payee: payee(),
+      purpose: purpose(),
+      requestId: requestId(),
+      quotes: quotes(),
+    };
+    return value.amount || value.payee || value.purpose || value.quotes.length > 0 ? value : undefined;
+  });
   const [photosBusy, setPhotosBusy] = createSignal(false);
   const [decision, setDecision] = createSignal('');
   const ledger = useLedger();
@@ -58,6 +83,7 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
           },
           linked,
         );
+        draft.clear();
       }}
     >
       <PickField

@@ -1,7 +1,9 @@
 import { createSignal } from 'solid-js';
+import * as v from 'valibot';
 import { type IncomeSource, incomeSources } from '../../../../shared/events/ledger.ts';
 import { readAmount } from '../../../../shared/money.ts';
 import { optional } from '../../../domain/appendPublic.ts';
+import { useFormDraft } from '../../../domain/formDraft.ts';
 import { recordIncome } from '../../../domain/ledgerWrites.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
@@ -14,15 +16,41 @@ import type { LedgerFormContext } from './context.ts';
 import { AmountField, PickField } from './fields.tsx';
 
 /** Money in: amount, source, payer, day, receipt photos. */
+/** What a half-filled income keeps across a reload: the receipts are photographed in the middle of it. */
+const IncomeDraft = v.object({
+  fundId: v.pipe(v.string(), v.maxLength(100)),
+  amount: v.pipe(v.string(), v.maxLength(40)),
+  source: v.optional(v.picklist(incomeSources)),
+  payer: v.pipe(v.string(), v.maxLength(500)),
+  day: v.pipe(v.string(), v.maxLength(20)),
+  note: v.pipe(v.string(), v.maxLength(2000)),
+  receipts: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+});
+
 export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
   const only = props.ctx.funds.length === 1 ? props.ctx.funds[0]?.id : undefined;
-  const [fundId, setFundId] = createSignal(props.fundId ?? only ?? '');
-  const [amount, setAmount] = createSignal('');
-  const [source, setSource] = createSignal<IncomeSource>();
-  const [payer, setPayer] = createSignal('');
-  const [day, setDay] = createSignal(props.ctx.today);
-  const [note, setNote] = createSignal('');
-  const [receipts, setReceipts] = createSignal<string[]>([]);
+  const draft = useFormDraft('draft-income', props.ctx.session.compoundId, IncomeDraft, props.ctx.visit);
+  const kept = draft.initial;
+  const [fundId, setFundId] = createSignal(kept?.fundId || props.fundId || only || '');
+  const [amount, setAmount] = createSignal(kept?.amount ?? '');
+  const [source, setSource] = createSignal<IncomeSource | undefined>(kept?.source);
+  const [payer, setPayer] = createSignal(kept?.payer ?? '');
+  const [day, setDay] = createSignal(kept?.day || props.ctx.today);
+  const [note, setNote] = createSignal(kept?.note ?? '');
+  const [receipts, setReceipts] = createSignal<string[]>(kept?.receipts ?? []);
+  draft.keep(() => {
+    const value = {
+      fundId: fundId(),
+      amount: amount(),
+      source: source(),
+      payer: payer(),
+      day: day(),
+      note: note(),
+      receipts: receipts(),
+    };
+    const filled = value.amount || value.payer || value.note || value.source || value.receipts.length > 0;
+    return filled ? value : undefined;
+  });
   const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
     <SheetForm
@@ -48,6 +76,7 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
           receipts: receipts(),
           ...optional('note', note()),
         });
+        draft.clear();
       }}
     >
       <PickField

@@ -1,9 +1,11 @@
 import { createSignal } from 'solid-js';
+import * as v from 'valibot';
 import type { ExpenseState } from '../../../../shared/folds/index.ts';
 import { isReversed, needsAssembly, reversalTarget } from '../../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../../shared/money.ts';
 import type { Party } from '../../../../shared/roles.ts';
 import { formatDay } from '../../../../shared/time.ts';
+import { useFormDraft } from '../../../domain/formDraft.ts';
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
@@ -47,11 +49,19 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
   );
 }
 
+/** What a half-recorded payment keeps across a reload: its receipts, photographed meanwhile. */
+const PaymentDraft = v.object({
+  day: v.pipe(v.string(), v.maxLength(20)),
+  receipts: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+});
+
 /** The payment of an approved expense, with at least one receipt photo. */
 export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseState }) {
   const ledger = useLedger();
-  const [day, setDay] = createSignal(props.ctx.today);
-  const [receipts, setReceipts] = createSignal<string[]>([]);
+  const draft = useFormDraft('draft-payment', props.ctx.session.compoundId, PaymentDraft, props.ctx.visit);
+  const [day, setDay] = createSignal(draft.initial?.day || props.ctx.today);
+  const [receipts, setReceipts] = createSignal<string[]>(draft.initial?.receipts ?? []);
+  draft.keep(() => (receipts().length > 0 ? { day: day(), receipts: receipts() } : undefined));
   const [photosBusy, setPhotosBusy] = createSignal(false);
   return (
     <SheetForm
@@ -70,6 +80,7 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
           return anomalyText({ code: 'expense_status', status: x.status });
         if (x && needsAssembly(ledger(), x)) return t('ledger.need.assembly');
         recordPayment(props.ctx.session, props.expense.id, day(), receipts());
+        draft.clear();
       }}
     >
       <DateField label={t('ledger.field.payDay')} value={day()} onInput={setDay} name="day" />
