@@ -1,4 +1,4 @@
-import { useSearchParams } from '@solidjs/router';
+import { useLocation, useNavigate, useSearchParams } from '@solidjs/router';
 import { type Accessor, createEffect, createSignal } from 'solid-js';
 import { isVisitId, newVisitId } from './formDraft.ts';
 
@@ -6,32 +6,51 @@ import { isVisitId, newVisitId } from './formDraft.ts';
 export interface UrlSheets<S> {
   /** `?sheet=&of=` for a sheet whose form keeps a draft (one that takes photos); undefined: not named. */
   toUrl(sheet: S): { sheet: string; of?: string } | undefined;
-  /** The sheet the URL names, if it still makes sense once `ready`. */
+  /**
+   * The sheet the URL names, once `ready`, if this member may still take it there (what the page's
+   * button asks): a sheet paid or completed meanwhile on another phone does not open again.
+   */
   fromUrl(sheet: unknown, of: unknown): S | undefined;
   /** Whether what `fromUrl` looks at is read (the compound's log). */
   ready: Accessor<boolean>;
 }
 
+const NAMES = ['sheet', 'of', 'd'] as const;
+
 /**
  * A page's one open sheet, named in the URL with its visit (`?sheet=&of=&d=`) when its form keeps a
  * draft: a reload (Android may kill the tab while the camera is open) opens it again and its form
  * finds its draft under `visit()` (domain/formDraft.ts). The URL is replaced, not pushed: the back
- * gesture closes the sheet (ui/Modal.tsx) rather than stepping through the history.
+ * gesture closes the sheet (ui/Modal.tsx) rather than stepping through the history. `restored()`:
+ * the open sheet came back from the URL, so it may hold a draft (its modal asks before closing).
  */
 export function createUrlSheet<S>(sheets: UrlSheets<S>): {
   sheet: Accessor<S | undefined>;
   visit: Accessor<string>;
+  restored: Accessor<boolean>;
   open(next: S | undefined): void;
 } {
-  const [search, setSearch] = useSearchParams<{ sheet?: string; of?: string; d?: string }>();
+  const [search] = useSearchParams<{ sheet?: string; of?: string; d?: string }>();
+  const location = useLocation();
+  const navigate = useNavigate();
   const [sheet, setSheet] = createSignal<S>();
   const [visit, setVisit] = createSignal(newVisitId());
+  const [restored, setRestored] = createSignal(false);
+  /** The page's own query with the sheet's names set (or taken out); without the hash, which the
+   * router would scroll back to at every replace. */
+  const name = (named: { sheet: string; of?: string; d: string } | undefined) => {
+    const params = new URLSearchParams(location.search);
+    for (const key of NAMES) params.delete(key);
+    if (named) for (const key of NAMES) if (named[key]) params.set(key, named[key]);
+    const query = params.toString();
+    navigate(`${location.pathname}${query ? `?${query}` : ''}`, { replace: true, scroll: false });
+  };
   const open = (next: S | undefined) => {
     const id = newVisitId();
     const named = next === undefined ? undefined : sheets.toUrl(next);
-    if (named || search.sheet || search.d)
-      setSearch({ sheet: named?.sheet, of: named?.of, d: named ? id : undefined }, { replace: true });
+    if (named || search.sheet || search.d) name(named && { ...named, d: id });
     setVisit(id);
+    setRestored(false);
     setSheet(() => next);
   };
   let reopened = false;
@@ -41,11 +60,12 @@ export function createUrlSheet<S>(sheets: UrlSheets<S>): {
     const d = search.d;
     const again = isVisitId(d) ? sheets.fromUrl(search.sheet, search.of) : undefined;
     if (again === undefined || !isVisitId(d)) {
-      if (search.sheet || d) setSearch({ sheet: undefined, of: undefined, d: undefined }, { replace: true });
+      if (search.sheet || d) name(undefined);
       return;
     }
     setVisit(d);
+    setRestored(true);
     setSheet(() => again);
   });
-  return { sheet, visit, open };
+  return { sheet, visit, restored, open };
 }

@@ -34,9 +34,11 @@ export function Modal(props: {
    * the result (an invite's link). A tap beside it and the back gesture close it without asking.
    */
   settled?: boolean;
+  /** It opens holding what was kept of an earlier visit (a draft brought back after a reload). */
+  filled?: boolean;
 }) {
   let touched = false;
-  const dirty = () => touched && !props.settled;
+  const dirty = () => (touched || !!props.filled) && !props.settled;
   const self = Symbol('modal');
   const [asking, setAsking] = createSignal(false);
   const forget = () => {
@@ -50,8 +52,23 @@ export function Modal(props: {
     if (typeof e.to !== 'number' || e.defaultPrevented || openModals.at(-1) !== self) return;
     e.preventDefault();
     if (dirty()) setAsking(true);
-    else props.onOpenChange(false);
+    else closeOnceBack();
   });
+  // The router puts a blocked move's history entry back with a move of its own: the modal closes
+  // once it has, so a close that changes the URL (a sheet named in it) replaces the right entry.
+  const closeOnceBack = () => {
+    let done = false;
+    const close = () => {
+      if (done) return;
+      done = true;
+      window.removeEventListener('popstate', close);
+      clearTimeout(late);
+      queueMicrotask(() => props.onOpenChange(false));
+    };
+    window.addEventListener('popstate', close);
+    // A move that never comes (none is made when nothing was left to put back) closes it anyway.
+    const late = setTimeout(close, 400);
+  };
   // What had focus when it opened gets it back when it closes (no trigger is registered with
   // Kobalte, which would otherwise leave focus on the page's body, the screen reader's place lost).
   let opener: HTMLElement | null = null;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
+import { LedgerPage } from './pages/LedgerPage.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
@@ -120,5 +121,26 @@ describe("Android's back gesture on a half-filled form", () => {
     await page.getByTestId('invite-dialog').waitFor({ state: 'detached' });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(page.url()).toBe(here);
+  });
+
+  // A sheet named in the URL (one that takes photos) is closed by replacing the URL: done while the
+  // router still stood on the entry before, the replace overwrote that entry and the next swipe
+  // went nowhere.
+  it('a sheet named in the URL closes on the back gesture, and the next swipe goes back as before', async () => {
+    const { page } = phone;
+    await new AgendaPage(page).open(app.url, compoundId);
+    await page.getByRole('link', { name: '账目' }).click();
+    const ledger = new LedgerPage(page);
+    await page.getByTestId('open-fund').waitFor();
+    await ledger.openFund('公共收益账户', '三方共管账户', '¥500');
+    await ledger.openSheet('record-income');
+    expect(new URL(page.url()).searchParams.get('sheet')).toBe('income');
+    await swipeBack(phone);
+    await ledger.sheet.waitFor({ state: 'detached' });
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).pathname).toBe(`/c/${compoundId}/ledger`);
+    await swipeBack(phone);
+    await page.getByTestId('raise-request').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/c/${compoundId}/agenda`);
   });
 });

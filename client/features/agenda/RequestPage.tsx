@@ -21,7 +21,7 @@ import { MeetingMentions } from './request/MeetingMentions.tsx';
 import { RequestFacts } from './request/RequestFacts.tsx';
 import { RequestSummary } from './request/RequestSummary.tsx';
 import { ResultSection } from './request/ResultSection.tsx';
-import type { OpenSheet } from './request/requestActions.tsx';
+import { type OpenSheet, requestAction } from './request/requestActions.tsx';
 import { StatusNotes } from './request/StatusNotes.tsx';
 import './request.css';
 import { TodoSection } from './request/TodoSection.tsx';
@@ -78,11 +78,16 @@ function RequestView(props: {
   const {
     sheet,
     visit,
+    restored,
     open: setSheet,
   } = createUrlSheet<OpenSheet>({
     toUrl: (s) => (withPhotos.has(s.id) ? { sheet: s.id } : undefined),
-    fromUrl: (named) => (withPhotos.has(named as OpenSheet['id']) ? { id: named as OpenSheet['id'] } : undefined),
-    ready: () => true,
+    // Only while this member may still take it (the button's own test): completed meanwhile, it stays shut.
+    fromUrl: (named) => {
+      const id = withPhotos.has(named as string) ? (named as OpenSheet['id']) : undefined;
+      return id && requestAction(id).when(r(), session.member) ? { id } : undefined;
+    },
+    ready: session.doc('public').ready,
   });
   const ctx = (): ActionContext => ({
     session,
@@ -109,7 +114,7 @@ function RequestView(props: {
         <h2 id="timeline-heading">{t('request.timeline')}</h2>
         <Timeline request={r()} nameOf={props.nameOf} />
       </section>
-      <ActionSheet open={sheet()} onClose={() => setSheet(undefined)} ctx={ctx()} />
+      <ActionSheet open={sheet()} onClose={() => setSheet(undefined)} ctx={ctx()} restored={restored()} />
     </article>
   );
 }

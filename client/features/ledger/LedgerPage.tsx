@@ -29,9 +29,10 @@ export default function LedgerPage() {
   const location = useLocation();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   // A sheet that takes photos comes back with its draft after a reload.
-  const { sheet, visit, open } = createUrlSheet<LedgerSheet>({
+  const { sheet, visit, restored, open } = createUrlSheet<LedgerSheet>({
     toUrl: sheetInUrl,
-    fromUrl: (named, of) => sheetFromUrl(named, of, ledger()),
+    // What the page's buttons ask: one who may write, a fund that is there, an expense still to pay.
+    fromUrl: (named, of) => (writes() ? sheetFromUrl(named, of, ledger(), ctx.funds) : undefined),
     ready: publicDoc.ready,
   });
   const writes = () => mayAppend('ledger.income.recorded', session.member);
@@ -115,7 +116,7 @@ export default function LedgerPage() {
           </Index>
         </Show>
       </Show>
-      <LedgerSheetHost open={sheet()} ctx={ctx} />
+      <LedgerSheetHost open={sheet()} ctx={ctx} restored={restored()} />
     </>
   );
 }

@@ -38,10 +38,16 @@ const sheets: { [K in SheetId]: SheetRow<K> } = {
 const rowOf = (sheet: LedgerSheet) => sheets[sheet.id] as unknown as SheetRow<SheetId>;
 
 /** A bottom sheet holding the open form, titled with what it does. */
-export function LedgerSheetHost(props: { open: LedgerSheet | undefined; ctx: LedgerFormContext }) {
+export function LedgerSheetHost(props: {
+  open: LedgerSheet | undefined;
+  ctx: LedgerFormContext;
+  /** The sheet came back from the URL after a reload, with its draft. */
+  restored?: boolean;
+}) {
   return (
     <Modal
       open={props.open !== undefined}
+      filled={props.restored}
       onOpenChange={(open) => !open && props.ctx.done()}
       title={props.open ? t(rowOf(props.open).title(props.open as never)) : ''}
       testId="ledger-sheet"

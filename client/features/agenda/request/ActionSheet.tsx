@@ -6,10 +6,17 @@ import type { ActionContext } from '../forms/context.ts';
 import { type OpenSheet, requestAction } from './requestActions.tsx';
 
 /** A bottom sheet holding the open action's form, titled with the action's name. */
-export function ActionSheet(props: { open: OpenSheet | undefined; onClose: () => void; ctx: ActionContext }) {
+export function ActionSheet(props: {
+  open: OpenSheet | undefined;
+  onClose: () => void;
+  ctx: ActionContext;
+  /** The sheet came back from the URL after a reload, with its draft. */
+  restored?: boolean;
+}) {
   return (
     <Modal
       open={props.open !== undefined}
+      filled={props.restored}
       onOpenChange={(open) => !open && props.onClose()}
       title={props.open ? t(requestAction(props.open.id).label) : ''}
       testId="action-sheet"

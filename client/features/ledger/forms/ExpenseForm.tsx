@@ -22,6 +22,8 @@ const ExpenseDraft = v.object({
   payee: v.pipe(v.string(), v.maxLength(500)),
   purpose: v.pipe(v.string(), v.maxLength(2000)),
   requestId: v.pipe(v.string(), v.maxLength(100)),
+  /** The owners' assembly decision chosen for an amount above the limit. */
+  decision: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
   quotes: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
 });
 
@@ -36,6 +38,7 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
   const [purpose, setPurpose] = createSignal(kept?.purpose ?? '');
   const [requestId, setRequestId] = createSignal(kept?.requestId ?? '');
   const [quotes, setQuotes] = createSignal<string[]>(kept?.quotes ?? []);
+  const [decision, setDecision] = createSignal(kept?.decision ?? '');
   draft.keep(() => {
     const value = {
       fundId: fundId(),
@@ -43,12 +46,12 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
       payee: payee(),
       purpose: purpose(),
       requestId: requestId(),
+      decision: decision(),
       quotes: quotes(),
     };
     return value.amount || value.payee || value.purpose || value.quotes.length > 0 ? value : undefined;
   });
   const [photosBusy, setPhotosBusy] = createSignal(false);
-  const [decision, setDecision] = createSignal('');
   const ledger = useLedger();
   const tier = () => limitInForce(ledger(), props.ctx.today);
   const above = () => {

@@ -1,4 +1,5 @@
 import type { ExpenseState, FundState, LedgerState, RequestState } from '../../../../shared/folds/index.ts';
+import { needsAssembly } from '../../../../shared/folds/ledgerQueries.ts';
 import type { CompoundSession } from '../../../domain/session.ts';
 
 /** What every ledger form needs: who writes, the funds and requests to choose from, and how to close. */
@@ -34,11 +35,23 @@ export function sheetInUrl(sheet: LedgerSheet): { sheet: string; of?: string } |
   return undefined;
 }
 
-/** The sheet the URL names, if it still makes sense (a payment's expense must be in the ledger). */
-export function sheetFromUrl(sheet: unknown, of: unknown, ledger: LedgerState): LedgerSheet | undefined {
+/**
+ * The sheet the URL names, if it still makes sense as the page's buttons would offer it: a fund
+ * that is there, a payment only of an expense approved and not waiting on an owners' assembly.
+ */
+export function sheetFromUrl(
+  sheet: unknown,
+  of: unknown,
+  ledger: LedgerState,
+  funds: readonly FundState[],
+): LedgerSheet | undefined {
   const ref = typeof of === 'string' && of !== '' ? of : undefined;
-  if (sheet === 'income' || sheet === 'expense') return ref ? { id: sheet, fundId: ref } : { id: sheet };
+  if (sheet === 'income' || sheet === 'expense') {
+    if (ref === undefined) return { id: sheet };
+    return funds.some((f) => f.id === ref) ? { id: sheet, fundId: ref } : undefined;
+  }
   const expense = sheet === 'pay' && ref && Object.hasOwn(ledger.expenses, ref) ? ledger.expenses[ref] : undefined;
-  return expense ? { id: 'pay', expense } : undefined;
+  if (expense?.status !== 'approved' || needsAssembly(ledger, expense)) return undefined;
+  return { id: 'pay', expense };
 }
 export type SheetOf<K extends SheetId> = Extract<LedgerSheet, { id: K }>;
