@@ -66,6 +66,10 @@ describe('a partner unit fulfils a micro-wish', () => {
     await members.closeDialog();
     const residentLink = await members.createInvite({ role: '居民' });
     await members.closeDialog();
+    // The admin's list names the partner's unit, as the join page does.
+    await expect
+      .poll(() => members.invites().then((l) => l.map((i) => i.kind).sort()))
+      .toEqual(['共建单位 · 惠民药房', '居民']);
     await new OnboardingPages(li.page).joinByLink(residentLink, '李叔');
 
     await chen.page.goto(partnerLink);

@@ -4,17 +4,12 @@ import type { InviteSummary } from '../../domain/api.ts';
 import { online } from '../../domain/network.ts';
 import { useSession } from '../../domain/session.ts';
 import { errorMessage } from '../../i18n/errors.ts';
-import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
+import { memberKind } from '../../i18n/memberKind.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { listInvites, revokeInvite } from './actions.ts';
-
-/** "三方成员 · 物业" or "居民": what joining with the invite makes you. */
-export function inviteKind(i: Pick<InviteSummary, 'role' | 'party'>): string {
-  const role = t(`role.${i.role}` as MessageKey);
-  return i.party === 'none' ? role : `${role} · ${t(`party.${i.party}` as MessageKey)}`;
-}
 
 /**
  * The invites an admin can still revoke, fetched again whenever `version` changes (an invite
@@ -57,7 +52,7 @@ export function InviteList(props: { version: number; nameOf: (memberId: string) 
             <For each={list()}>
               {(i) => (
                 <li class="row invite-row" data-testid="invite-item">
-                  <span class="row-title">{inviteKind(i)}</span>
+                  <span class="row-title">{memberKind(i)}</span>
                   <button type="button" class="btn btn-small btn-secondary" onClick={() => setRevoking(i)}>
                     {t('invites.revoke')}
                   </button>
@@ -85,7 +80,7 @@ export function InviteList(props: { version: number; nameOf: (memberId: string) 
           if (i) revoke.run(i);
         }}
       >
-        <p>{t('invites.revokeConfirm', { what: revoking() ? inviteKind(revoking()!) : '' })}</p>
+        <p>{t('invites.revokeConfirm', { what: revoking() ? memberKind(revoking()!) : '' })}</p>
       </ConfirmDialog>
     </section>
   );
