@@ -6,6 +6,17 @@ import { eventUpdates as updates, useStorages } from '../helpers/useStorages.ts'
 /** One suite for every storage implementation; compaction has its own, storageCompaction.test.ts. */
 const { implementations, newDatabase } = useStorages();
 
+/** An owners' committee member of compound c1, joined at `now`. */
+const ownersMember = (memberId: string, role: 'admin' | 'committee', now: number) => ({
+  memberId,
+  compoundId: 'c1',
+  name: memberId,
+  role,
+  party: 'owners' as const,
+  joinedAt: now,
+  revokedAt: null,
+});
+
 for (const [name, open] of implementations) {
   describe(`${name} storage`, () => {
     it('keeps each room’s updates apart and in order', async () => {
@@ -75,15 +86,7 @@ for (const [name, open] of implementations) {
     it('lists the invites it would redeem and refuses revoked ones, or ones whose maker was removed', async () => {
       const s = await open();
       const now = Date.now();
-      const member = (memberId: string, role: 'admin' | 'committee') => ({
-        memberId,
-        compoundId: 'c1',
-        name: memberId,
-        role,
-        party: 'owners' as const,
-        joinedAt: now,
-        revokedAt: null,
-      });
+      const member = (memberId: string, role: 'admin' | 'committee') => ownersMember(memberId, role, now);
       await s.accounts.createCompound({ compoundId: 'c1', name: '小区', createdAt: now }, member('a', 'admin'), 'ha');
       await s.accounts.addMember(member('b', 'committee'), 'hb');
       const invite = (code: string, createdBy: string, extra: { expiresAt?: number; maxUses?: number } = {}) =>
@@ -141,15 +144,7 @@ for (const [name, open] of implementations) {
     it('previews an invite with its compound’s name, counting no use, and refuses as redeeming would', async () => {
       const s = await open();
       const now = Date.now();
-      const member = (memberId: string, role: 'admin' | 'committee') => ({
-        memberId,
-        compoundId: 'c1',
-        name: memberId,
-        role,
-        party: 'owners' as const,
-        joinedAt: now,
-        revokedAt: null,
-      });
+      const member = (memberId: string, role: 'admin' | 'committee') => ownersMember(memberId, role, now);
       await s.accounts.createCompound(
         { compoundId: 'c1', name: '阳光花园', createdAt: now },
         member('a', 'admin'),
