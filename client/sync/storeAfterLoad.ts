@@ -20,6 +20,25 @@ export interface StoreHook {
   lost(): boolean;
 }
 
+/**
+ * Whether y-indexeddb still has the fields this module reads and sets, as 9.0.x has them, and has
+ * put its own listener on the document. An upgrade that renamed one would otherwise have this
+ * module write into fields nothing reads, or take off a listener that is not there and store
+ * every update twice.
+ */
+export function knowsInner(persistence: IndexeddbPersistence, doc: Y.Doc): boolean {
+  const inner = persistence as unknown as Partial<Record<keyof Inner, unknown>>;
+  return (
+    typeof inner._storeUpdate === 'function' &&
+    doc._observers.get('update')?.has(inner._storeUpdate as StoreUpdate) === true &&
+    typeof inner._destroyed === 'boolean' &&
+    typeof inner._dbsize === 'number' &&
+    typeof inner._storeTimeout === 'number' &&
+    '_storeTimeoutId' in inner &&
+    'db' in inner
+  );
+}
+
 /** True when a transaction inserted or deleted anything. */
 function changedSomething(tr: Y.Transaction): boolean {
   if (tr.deleteSet.clients.size > 0) return true;
@@ -39,6 +58,9 @@ function changedSomething(tr: Y.Transaction): boolean {
  * Chromium aborts a transaction that runs out of quota at commit, after its request reported
  * success, which y-indexeddb (resolving on the request) never sees. Such an update is reported and
  * handed to `onUnstored` with the early writes, so a later visit can put it back.
+ *
+ * It reads y-indexeddb's private fields (`Inner`). Should an upgrade change them (`knowsInner`),
+ * y-indexeddb is left to store as it does itself: slower loads and unseen aborts, nothing lost.
  */
 export function storeAfterLoad(
   persistence: IndexeddbPersistence,
@@ -47,6 +69,10 @@ export function storeAfterLoad(
   /** Told every write not (yet) stored, all of them so far: those made before the load ended, then those whose write failed. */
   onUnstored: (writes: readonly Uint8Array[]) => void = () => {},
 ): StoreHook {
+  if (!knowsInner(persistence, doc)) {
+    console.warn('y-indexeddb internals changed: it stores updates itself (client/sync/storeAfterLoad.ts)');
+    return { stop() {}, lost: () => false };
+  }
   const inner = persistence as unknown as Inner;
   doc.off('update', inner._storeUpdate);
   const unstored: Uint8Array[] = [];

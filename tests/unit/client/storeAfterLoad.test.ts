@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { storeAfterLoad } from '../../../client/sync/storeAfterLoad.ts';
+import { knowsInner, storeAfterLoad } from '../../../client/sync/storeAfterLoad.ts';
 import { eventually } from '../../helpers/eventually.ts';
 
 let n = 0;
@@ -25,7 +25,54 @@ async function reopen(name: string): Promise<unknown[]> {
   return events;
 }
 
+/** How many updates a document's y-indexeddb database holds. */
+function storedRows(name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const count = req.result.transaction('updates', 'readonly').objectStore('updates').count();
+      count.onsuccess = () => {
+        req.result.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error);
+    };
+  });
+}
+
 describe('storeAfterLoad', () => {
+  it('finds the y-indexeddb fields it reads on the installed version (an upgrade that renames them fails here)', async () => {
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(freshName(), doc);
+    expect(knowsInner(persistence, doc)).toBe(true);
+    await persistence.whenSynced;
+    expect((persistence as unknown as { db: unknown }).db).toBeInstanceOf(IDBDatabase);
+    await persistence.destroy();
+  });
+
+  it('leaves a y-indexeddb without those fields to store by itself: each write stored once', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(name, doc);
+    // As if an upgrade had renamed its listener: taking off `_storeUpdate` would take off nothing.
+    delete (persistence as unknown as { _storeUpdate?: unknown })._storeUpdate;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      storeAfterLoad(persistence, doc);
+    } finally {
+      console.warn = warn;
+    }
+    await persistence.whenSynced;
+    const before = await storedRows(name);
+    // Every listener writes in a transaction of its own from inside the update event; IndexedDB
+    // runs them in order, so a count asked after the push sees them all.
+    doc.getArray('events').push([{ id: 'one' }]);
+    expect(await storedRows(name)).toBe(before + 1);
+    await persistence.destroy();
+  });
+
   it('loads the stored log without encoding it back into an update', async () => {
     const name = freshName();
     const first = open(name);
