@@ -328,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.meeting_cancelled': 'the meeting was cancelled',
   'anomaly.meeting_kind': 'the meeting is a “{kind}” and cannot become another kind',
   'anomaly.meeting_exists': 'this meeting was already scheduled; it can only be moved',
+  'anomaly.meeting_not_yours': 'this meeting was set up by someone else; only they can create it',
   'anomaly.duty_cancelled': 'the duty was cancelled',
   'anomaly.household_closed': 'visits to this household have ended',
   'anomaly.already_revoked': 'the member was already removed',

@@ -320,6 +320,7 @@ export const zhCN = {
   'anomaly.meeting_cancelled': '这次会议已经取消',
   'anomaly.meeting_kind': '这次会议是「{kind}」，不能改成别的会',
   'anomaly.meeting_exists': '这次会议已经安排过了，只能改期',
+  'anomaly.meeting_not_yours': '这次会议是别人安排的，只有安排的人能建',
   'anomaly.duty_cancelled': '这次值班已经取消',
   'anomaly.household_closed': '这户的走访已经结束',
   'anomaly.already_revoked': '这位成员已经被移除',

@@ -100,6 +100,11 @@ export const AnomalyCode = {
    * (`meetingRefusal`), as it would take the creation's place and choose the meeting's kind.
    */
   MeetingExists: 'meeting_exists',
+  /**
+   * The creation of a meeting whose id names another member as its creator (`shared/meetingIds.ts`):
+   * the relay refuses it, so a member who saw a meeting's QR before it synced cannot take it first.
+   */
+  MeetingNotYours: 'meeting_not_yours',
   DutyCancelled: 'duty_cancelled',
   /**
    * A visitor assignment or a closing whose author's copy held the household closed: the relay

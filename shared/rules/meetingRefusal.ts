@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { MeetingState } from '../folds/meetings.ts';
+import { mayCreateMeeting } from '../meetingIds.ts';
 import type { HeldOf } from './expenseRefusal.ts';
 
 /** The events `meetingRefusal` judges. */
@@ -23,6 +24,8 @@ export function isMeetingStep(event: { type: string }): event is MeetingStep {
  *   among it; an honest creation has a new random id.
  * - A move, topic order or cancellation whose author's copy held the meeting cancelled
  *   (`meeting_cancelled`). The fold keeps one written on a phone that had not seen it cancelled.
+ * - The creation of a meeting whose id names another member (`meeting_not_yours`,
+ *   `shared/meetingIds.ts`): its QR may have shown the id before the creation synced.
  * Only a scheduling that the fold takes as the creation, or a meeting holding a cancellation, is
  * looked up (each look-up walks the log).
  */
@@ -33,13 +36,10 @@ export function meetingRefusal(
   heldOf: HeldOf,
 ): AnomalyReason | undefined {
   if (!meeting) return undefined;
-  if (
-    event.type === 'meeting.scheduled' &&
-    meeting.scheduledAt === event.at &&
-    meeting.scheduledBy === event.by &&
-    landsBeforeCreation(events, event)
-  ) {
-    return { code: 'meeting_exists' };
+  // The fold took it as the meeting's creation (the first scheduling of its id in the log).
+  if (event.type === 'meeting.scheduled' && meeting.scheduledAt === event.at && meeting.scheduledBy === event.by) {
+    if (!mayCreateMeeting(event.meetingId, event.by)) return { code: 'meeting_not_yours' };
+    if (landsBeforeCreation(events, event)) return { code: 'meeting_exists' };
   }
   const cancels = meeting.cancellations.flatMap((c) => (c.eventId !== event.id ? [c.eventId] : []));
   if (cancels.length === 0) return undefined;

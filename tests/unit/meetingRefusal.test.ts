@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
+import { creatorTag, mayCreateMeeting, newMeetingId } from '../../shared/meetingIds.ts';
 import { passedTally } from './support/exampleEvents.ts';
 import { community, owners } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
@@ -103,6 +104,73 @@ describe('meetings: a scheduling of a held meeting id placed before its creation
     offline.getArray('events').push([move, other]);
     expect(() => copy.send(offline, [move, other], community)).not.toThrow();
     expect(foldEvents(copy.events()).meetings.meetings.m1).toMatchObject({ kind: 'three-party', startsAt: t0 + DAY });
+  });
+});
+
+// A meeting set up offline shows its sign-in QR before its scheduling reaches the relay: its id is
+// out. Someone who scanned it could schedule that id first and fix the meeting's kind; the real
+// creation would then be refused and its phone reset.
+describe('meetings: an id naming its creator', () => {
+  const random = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
+  const id = newMeetingId('comm1', random);
+
+  it('names the member who made it, and nobody else', () => {
+    expect(id).toMatch(/^t[A-Za-z0-9_-]{11}[0-9a-f]{32}$/);
+    expect(id.slice(1, 12)).toBe(creatorTag('comm1'));
+    expect(creatorTag('own1')).not.toBe(creatorTag('comm1'));
+    expect(mayCreateMeeting(id, 'comm1')).toBe(true);
+    expect(mayCreateMeeting(id, 'own1')).toBe(false);
+    // Ids made before carry no tag: anyone may create them, as before.
+    expect(mayCreateMeeting('0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e1f00', 'own1')).toBe(true);
+    expect(mayCreateMeeting('0f8e2c1a5b7d4e3f9a216c4d8b2e1f00', 'own1')).toBe(true);
+  });
+
+  it('refuses its creation by another member who saw it first (meeting_not_yours)', () => {
+    const log = new TestLog();
+    log.add('ledger.fund.opened', 'admin1', { name: '三方共管账户', kind: 'shared-account' }, 'f1');
+    const copy = relayCopy(log.events);
+    const taken = log.add('meeting.scheduled', 'own1', {
+      meetingId: id,
+      kind: 'little-stool',
+      startsAt: t0,
+      place: '楼下',
+    });
+    const hostile = copy.phone(5);
+    hostile.getArray('events').push([taken]);
+    expect(() => copy.send(hostile, [taken], owners)).toThrow(/meeting_not_yours/);
+
+    // The room reloads what it stored, without it; the creator's phone, offline all along, syncs
+    // its creation afterwards: taken as ever.
+    const stored = relayCopy(copy.events().filter((e) => e.id !== taken.id));
+    const create = log.add('meeting.scheduled', 'comm1', {
+      meetingId: id,
+      kind: 'three-party',
+      startsAt: t0,
+      place: '议事厅',
+    });
+    const creator = stored.phone(50);
+    creator.getArray('events').push([create]);
+    expect(() => stored.send(creator, [create], community)).not.toThrow();
+    expect(foldEvents(stored.events()).meetings.meetings[id]).toMatchObject({
+      kind: 'three-party',
+      scheduledBy: 'comm1',
+    });
+  });
+
+  it('takes a move by another member once the creation is held', () => {
+    const log = new TestLog();
+    log.add('meeting.scheduled', 'comm1', { meetingId: id, kind: 'three-party', startsAt: t0, place: '议事厅' });
+    const copy = relayCopy(log.events);
+    const phone = copy.phone(40);
+    const move = log.add('meeting.scheduled', 'own1', {
+      meetingId: id,
+      kind: 'three-party',
+      startsAt: t0 + DAY,
+      place: '议事厅',
+    });
+    phone.getArray('events').push([move]);
+    expect(() => copy.send(phone, [move], owners)).not.toThrow();
+    expect(foldEvents(copy.events()).meetings.meetings[id]).toMatchObject({ startsAt: t0 + DAY, scheduledBy: 'comm1' });
   });
 });
 

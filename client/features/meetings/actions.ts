@@ -1,5 +1,6 @@
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
-import { appendPublic, newId, optional } from '../../domain/appendPublic.ts';
+import { newMeetingId } from '../../../shared/meetingIds.ts';
+import { appendPublic, optional } from '../../domain/appendPublic.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
 export interface ScheduleInput {
@@ -9,9 +10,12 @@ export interface ScheduleInput {
   title?: string;
 }
 
-/** Appends a `meeting.scheduled`; the new id also names the meeting's minutes document. */
+/**
+ * Appends a `meeting.scheduled`; the new id names this member as its creator (so nobody who sees
+ * its QR before it syncs can take it first) and also names the meeting's minutes document.
+ */
 export function scheduleMeeting(session: CompoundSession, input: ScheduleInput): string {
-  const meetingId = newId();
+  const meetingId = newMeetingId(session.member.memberId, crypto.getRandomValues(new Uint8Array(16)));
   appendPublic(session, 'meeting.scheduled', {
     meetingId,
     kind: input.kind,

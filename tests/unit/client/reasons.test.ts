@@ -42,6 +42,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   ticket_used: { code: 'ticket_used' },
   meeting_cancelled: { code: 'meeting_cancelled' },
   meeting_exists: { code: 'meeting_exists' },
+  meeting_not_yours: { code: 'meeting_not_yours' },
   meeting_kind: { code: 'meeting_kind', meetingKind: 'three-party' },
   duty_cancelled: { code: 'duty_cancelled' },
   household_closed: { code: 'household_closed' },
