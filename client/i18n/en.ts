@@ -597,6 +597,7 @@ export const en: Record<MessageKey, string> = {
     'Yours is the last party: once you sign, the minutes lock. Notes, decisions and actions can no longer change; only amendments can be added.',
   'minutes.signOffFinal': 'A signature cannot be taken back. Once every party present has signed, the minutes lock.',
   'minutes.signOffFor': 'Sign for {party}',
+  'minutes.signOffOnTheDay': 'The minutes can be signed from the day of the meeting ({date}).',
   'minutes.notSigned': 'not signed yet',
   'minutes.signedBy': 'signed by {name}, {time}',
   'minutes.locked': 'Signed and locked ({time}). The minutes can no longer change; add an amendment instead.',

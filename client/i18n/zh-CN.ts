@@ -581,6 +581,7 @@ export const zhCN = {
   'minutes.signOffLocks': '您是最后一方：签字后纪要就锁定了，正文、决定和行动项都不能再改，之后只能写更正。',
   'minutes.signOffFinal': '签字后不能撤回。到会的各方都签了，纪要就锁定。',
   'minutes.signOffFor': '代表{party}签字',
+  'minutes.signOffOnTheDay': '开会当天（{date}）起才能签字。',
   'minutes.notSigned': '还没签字',
   'minutes.signedBy': '{name} 签字，{time}',
   'minutes.locked': '已签字锁定（{time}）。纪要不能再改，只能写更正。',

@@ -171,4 +171,27 @@ describe('live minutes on two phones', () => {
     await a.open(app.url, compoundId, later);
     await expect.poll(() => a.value(), { timeout: 20_000 }).toBe('（会前准备）');
   });
+
+  it('next week’s minutes are not signed before the meeting’s day: a party signed in is told when', async () => {
+    // Signed now, the one party signed in would be the last to sign: the minutes would lock empty.
+    const meetings = new MeetingsPage(wang.page);
+    await meetings.open(app.url, compoundId);
+    const day = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const soon = await meetings.schedule('三方联席会议', '社区活动室', { day, time: '15:00' });
+    await a.open(app.url, compoundId, soon);
+    await a.signIn();
+    const [y, m, d] = day.split('-').map(Number);
+    const later = wang.page.getByTestId('sign-off-later');
+    await expect.poll(() => later.textContent()).toBe(`开会当天（${y}年${m}月${d}日）起才能签字。`);
+    await expect(wang.page.getByTestId('sign-off-button').count()).resolves.toBe(0);
+    // On the meeting's day the button is there.
+    const onTheDay = Date.parse(`${day}T09:00:00+08:00`);
+    await wang.page.evaluate((ms) => window.littleStoolClock?.set(ms), onTheDay);
+    try {
+      await expect.poll(() => wang.page.getByTestId('sign-off-button').textContent()).toBe('代表社区签字');
+      await expect(later.count()).resolves.toBe(0);
+    } finally {
+      await wang.page.evaluate(() => window.littleStoolClock?.set(null));
+    }
+  });
 });

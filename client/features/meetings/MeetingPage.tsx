@@ -102,6 +102,7 @@ export default function MeetingPage() {
               <MinutesSection
                 meetingId={meetingId}
                 kind={m().kind}
+                startsAt={m().startsAt}
                 signInLink={signInLink(meetingId)}
                 signInPrompt={search.signin === '1'}
                 registerHref={path('meetings', 'units')}

@@ -31,6 +31,8 @@ import './minutesAfter.css';
 export function MinutesSection(props: {
   meetingId: string;
   kind: MeetingKind;
+  /** When the meeting is scheduled to start: its minutes are signed from that day on. */
+  startsAt: number;
   /** The meeting's link with one-tap sign-in, shown as the chair's QR. */
   signInLink: string;
   /** Opened from the sign-in QR: the "I'm here" button comes first. */
@@ -122,6 +124,7 @@ export function MinutesSection(props: {
           party={minutes.party}
           isCommittee={minutes.isCommittee}
           nameOf={nameOf}
+          startsAt={props.startsAt}
           onSignOff={minutes.signOff}
         />
         <Show when={locked()}>

@@ -1,7 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import { type MemberParty, type Party, parties } from '../../../shared/roles.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { formatDate, formatDateTime, shanghaiDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
@@ -9,13 +10,17 @@ import { FormError } from '../../ui/FormError.tsx';
 
 /**
  * Sign-off: each party present signs on its own member's phone; once all have, the minutes lock.
- * Shows who signed for which party and when, and one big button for this member's party.
+ * Shows who signed for which party and when, and one big button for this member's party, from the
+ * meeting's day on: minutes signed days before would lock with nothing in them (the one party signed
+ * in is then the last to sign), and the meeting would read as held.
  */
 export function SignOffPanel(props: {
   state: MinutesState;
   party: MemberParty;
   isCommittee: boolean;
   nameOf: (memberId: string) => string;
+  /** When the meeting is scheduled to start. */
+  startsAt: number;
   onSignOff: (party: Party) => void;
 }) {
   const partyName = (p: string) => t(`party.${p}` as MessageKey);
@@ -30,6 +35,7 @@ export function SignOffPanel(props: {
       !props.state.signOffs[p]
     );
   };
+  const tooEarly = () => shanghaiDay(now()) < shanghaiDay(props.startsAt);
   // A signature cannot be taken back, and the last one locks the minutes: asked once more.
   const [confirming, setConfirming] = createSignal(false);
   const locksThem = () => props.state.signingParties.filter((p) => !props.state.signOffs[p]).length === 1;
@@ -64,7 +70,12 @@ export function SignOffPanel(props: {
       <Show when={!props.state.locked}>
         <p class="field-hint">{t('minutes.signOffHint')}</p>
       </Show>
-      <Show when={canSign()}>
+      <Show when={canSign() && tooEarly()}>
+        <p class="field-hint" data-testid="sign-off-later">
+          {t('minutes.signOffOnTheDay', { date: formatDate(props.startsAt, intlLocale()) })}
+        </p>
+      </Show>
+      <Show when={canSign() && !tooEarly()}>
         <button
           type="button"
           class="btn btn-primary btn-block minutes-sign-off-button"
