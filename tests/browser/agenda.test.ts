@@ -165,6 +165,10 @@ describe('the agenda loop on three phones', () => {
     await expect.poll(() => item.actions(), { timeout: 20_000 }).toContain('complete');
     await item.complete('已更换5号楼门口的路灯灯泡。', await makeJpeg(property.page, 800, 600), true);
     await expect.poll(() => item.stage()).toBe('completed');
+    // Waiting for its rating, a committee member's page leads with rating it, not with reopening it.
+    const primary = item.root.getByTestId('todo').locator('.btn-primary');
+    await expect.poll(() => primary.getAttribute('data-action')).toBe('rate');
+    await expect(primary.count()).resolves.toBe(1);
 
     const mine = new RequestPage(resident.page);
     await mine.open(app.url, compoundId, requestId);

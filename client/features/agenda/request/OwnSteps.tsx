@@ -3,10 +3,15 @@ import { Dynamic } from 'solid-js/web';
 import type { RequestState } from '../../../../shared/folds/index.ts';
 import type { Member } from '../../../../shared/roles.ts';
 import { t } from '../../../i18n/index.ts';
+import type { IconComponent } from '../../../ui/icons.tsx';
 import { canConfirm } from '../steps.ts';
 import { type OpenSheet, offeredActions } from './requestActions.tsx';
 
-/** A member's own steps (sign a decision, rate a result): primary for residents, secondary for the committee. */
+/**
+ * A member's own steps (sign a decision, rate a result): the first of them primary when `primary`
+ * (residents; anyone once a result waits for its rating), else all secondary. A result waiting for
+ * its rating puts rating it first.
+ */
 export function OwnSteps(props: {
   request: RequestState;
   viewer: Member;
@@ -14,34 +19,33 @@ export function OwnSteps(props: {
   onSign: () => void;
   onAction: (open: OpenSheet) => void;
 }) {
-  const classes = () => ({ 'btn-primary': props.primary, 'btn-secondary': !props.primary, 'rate-button': true });
+  const steps = (): { id: string; label: string; icon?: IconComponent; run: () => void }[] => {
+    const sign = canConfirm(props.request, props.viewer.memberId)
+      ? [{ id: 'confirm', label: t('request.confirm'), run: () => props.onSign() }]
+      : [];
+    const own = offeredActions('own', props.request, props.viewer).map((a) => ({
+      id: a.id,
+      label: t(a.label),
+      icon: a.icon,
+      run: () => props.onAction({ id: a.id }),
+    }));
+    return props.request.stage === 'completed' ? [...own, ...sign] : [...sign, ...own];
+  };
   return (
-    <>
-      <Show when={canConfirm(props.request, props.viewer.memberId)}>
+    <For each={steps()}>
+      {(step, i) => (
         <button
           type="button"
-          class="btn btn-block"
-          classList={classes()}
-          data-testid="confirm-button"
-          onClick={() => props.onSign()}
+          class="btn btn-block rate-button"
+          classList={{ 'btn-primary': props.primary && i() === 0, 'btn-secondary': !props.primary || i() > 0 }}
+          data-testid={step.id === 'confirm' ? 'confirm-button' : undefined}
+          data-action={step.id === 'confirm' ? undefined : step.id}
+          onClick={step.run}
         >
-          {t('request.confirm')}
+          <Show when={step.icon}>{(icon) => <Dynamic component={icon()} size={24} />}</Show>
+          {step.label}
         </button>
-      </Show>
-      <For each={offeredActions('own', props.request, props.viewer)}>
-        {(action) => (
-          <button
-            type="button"
-            class="btn btn-block"
-            classList={classes()}
-            data-action={action.id}
-            onClick={() => props.onAction({ id: action.id })}
-          >
-            <Dynamic component={action.icon} size={24} />
-            {t(action.label)}
-          </button>
-        )}
-      </For>
-    </>
+      )}
+    </For>
   );
 }

@@ -27,11 +27,17 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
   });
   const vote = (choice: VoteChoice) =>
     write.run(() => appendPublic(session, 'request.voted', { requestId: r().id, choice }));
+  const ownOffered = () => canConfirm(r(), me().memberId) || offeredActions('own', r(), me()).length > 0;
+  // A result waiting for its rating: rating it is the step of the moment, for a committee member
+  // too, and reopening it (the committee's list) must not be the big button above it.
+  const ownLead = () => !committee() || (r().stage === 'completed' && ownOffered());
+  /** Own steps above the list and in its place as the big button. */
+  const ownFirst = () => ownLead() && ownOffered();
   const ownSteps = () => (
     <OwnSteps
       request={r()}
       viewer={me()}
-      primary={!committee()}
+      primary={ownLead()}
       onSign={() => setSigning(true)}
       onAction={props.onAction}
     />
@@ -49,14 +55,14 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
       <Show when={canVote(r())}>
         <VoteBlock request={r()} memberId={me().memberId} onVote={vote} />
       </Show>
-      <Show when={!committee()}>{ownSteps()}</Show>
+      <Show when={ownLead()}>{ownSteps()}</Show>
       <div class="action-buttons">
         <For each={listed()}>
           {(action, i) => (
             <button
               type="button"
               class="btn"
-              classList={{ 'btn-primary': i() === 0, 'btn-secondary': i() > 0 }}
+              classList={{ 'btn-primary': i() === 0 && !ownFirst(), 'btn-secondary': i() > 0 || ownFirst() }}
               data-action={action.id}
               onClick={() => props.onAction({ id: action.id })}
             >
@@ -65,7 +71,7 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
           )}
         </For>
       </div>
-      <Show when={committee()}>{ownSteps()}</Show>
+      <Show when={!ownLead()}>{ownSteps()}</Show>
       <Show when={nothing()}>
         <p class="muted">{t('request.noActions')}</p>
       </Show>
