@@ -6,6 +6,15 @@ import { IconCheck, IconClock, IconReopen } from './icons.tsx';
 export const stageLabel = (r: Pick<RequestState, 'stage'>) => t(`stage.${r.stage}` as MessageKey);
 export const turnLabel = (turn: Turn) => t(`turn.${turn}` as MessageKey);
 
+/** A list card's "whose turn" in words of its own per turn ("等居民评价", not "等居民评价办"). */
+const waitingOn: Record<Turn, MessageKey> = {
+  community: 'waiting.community',
+  owners: 'waiting.owners',
+  property: 'waiting.property',
+  committee: 'waiting.committee',
+  residents: 'waiting.residents',
+};
+
 /** The stage in words (with an icon where it matters), never colour alone. */
 export function StageBadge(props: { request: Pick<RequestState, 'stage'> }) {
   return (
@@ -38,7 +47,7 @@ export function OverdueBadge(props: { deadline: string | null; now: number }) {
 export function TurnBadge(props: { turn: Turn | null }) {
   return (
     <Show when={props.turn}>
-      {(turn) => <span class="turn">{t('agenda.waitingOn', { who: turnLabel(turn()) })}</span>}
+      {(turn) => <span class="turn">{t(waitingOn[turn()])}</span>}
     </Show>
   );
 }

@@ -169,6 +169,11 @@ describe('the agenda loop on three phones', () => {
     const primary = item.root.getByTestId('todo').locator('.btn-primary');
     await expect.poll(() => primary.getAttribute('data-action')).toBe('rate');
     await expect(primary.count()).resolves.toBe(1);
+    // Its card says whose turn it is in words of their own (not 等居民评价办).
+    const list = new AgendaPage(resident.page);
+    await list.open(app.url, compoundId);
+    await list.tab('all');
+    await expect.poll(() => list.item(TITLE).locator('.turn').textContent(), { timeout: 20_000 }).toBe('等居民评价');
 
     const mine = new RequestPage(resident.page);
     await mine.open(app.url, compoundId, requestId);
