@@ -1056,6 +1056,7 @@ export const en: Record<MessageKey, string> = {
   'volunteers.closed': 'The duty has started; sign-up is closed.',
   'volunteers.signedUpClosed': 'You are signed up. The duty has started, so you can no longer withdraw.',
   'volunteers.youAreIn': 'You are signed up.',
+  'volunteers.checkInFrom': 'You can check in here from {time}.',
   'volunteers.withdraw': 'Withdraw',
   'volunteers.signUp': 'Sign me up',
   'volunteers.cutoffHint': 'You can sign up or withdraw until the duty starts ({time}).',

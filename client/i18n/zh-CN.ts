@@ -1016,6 +1016,7 @@ export const zhCN = {
   'volunteers.closed': '值班已经开始，报名已截止。',
   'volunteers.signedUpClosed': '您已报名。值班已经开始，不能再取消报名。',
   'volunteers.youAreIn': '您已报名。',
+  'volunteers.checkInFrom': '{time} 起可以在这里签到。',
   'volunteers.withdraw': '取消报名',
   'volunteers.signUp': '我来报名',
   'volunteers.cutoffHint': '值班开始（{time}）前都可以报名或取消。',

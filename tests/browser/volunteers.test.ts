@@ -143,6 +143,30 @@ describe('volunteers on three phones', () => {
     await volunteer.pinClockTo(null);
   });
 
+  it('signed up on the duty’s day, hours before it: the sign-up is confirmed and withdrawing stays until an hour before', async () => {
+    const committee = new VolunteersPage(wang.page);
+    await committee.open(app.url, compoundId);
+    const day = shanghaiDay(Date.now() + 2 * 86_400_000);
+    const duty = await committee.createDuty('巡逻队', '南门', 2, '早班巡逻', day);
+    const at = (clock: string) => Date.parse(`${day}T${clock}:00+08:00`);
+    const volunteer = new VolunteersPage(li.page);
+    await volunteer.openDuty(app.url, compoundId, duty);
+    await li.page.evaluate((ms) => window.littleStoolClock?.set(ms), at('05:00'));
+    try {
+      await li.page.getByTestId('sign-up').click();
+      await li.page.getByTestId('signed-up').waitFor();
+      await expect(li.page.getByTestId('check-in-from').textContent()).resolves.toBe('07:00 起可以在这里签到。');
+      await expect(li.page.getByTestId('withdraw').count()).resolves.toBe(1);
+      await expect(li.page.getByTestId('check-in').count()).resolves.toBe(0);
+      // From an hour before the start, check-in is the button.
+      await li.page.evaluate((ms) => window.littleStoolClock?.set(ms), at('07:30'));
+      await li.page.getByTestId('check-in').waitFor();
+      await expect(li.page.getByTestId('check-in').textContent()).resolves.toBe('签到');
+    } finally {
+      await li.page.evaluate(() => window.littleStoolClock?.set(null));
+    }
+  });
+
   it('the last slot taken twice offline stays taken twice: the duty shows over-full to its lead', async () => {
     const committee = new VolunteersPage(wang.page);
     await committee.open(app.url, compoundId);

@@ -1,5 +1,5 @@
 import { Match, Show, Switch } from 'solid-js';
-import { beforeCutoff, checkInWindow, type DutyState } from '../../../shared/folds/index.ts';
+import { beforeCutoff, checkInWindow, type DutyState, dutyStartsAt } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
@@ -9,7 +9,10 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconAlert, IconCheck } from '../../ui/icons.tsx';
 import { checkIn, checkOut, signUp, withdraw } from './actions.ts';
-import { dayLabel, hoursText } from './format.ts';
+import { clockBefore, dayLabel, hoursText } from './format.ts';
+
+/** How long before a duty's start a member signed up is offered check-in away from its place. */
+const CHECK_IN_AHEAD_MS = 60 * 60 * 1000;
 
 /**
  * What this member can do on a duty, one big button at a time: sign up or withdraw before it
@@ -26,10 +29,14 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
   // QR or once signed up: hours and points follow it. Checking out stays open a while after.
   const times = () => checkInWindow(d());
   const inWindow = () => now() >= times().opens && now() < times().closes;
+  // Away from the place, a member signed up is offered check-in from an hour before the start: hours
+  // earlier, on the duty's day, the page confirms the sign-up and keeps withdrawing one tap away.
+  const checkInOffered = () => now() >= dutyStartsAt(d()) - CHECK_IN_AHEAD_MS;
   const checkedInOnly = () => mine()?.checkedInAt != null && mine()?.checkedOutAt == null;
   const checkingIn = () =>
     open() &&
-    ((inWindow() && (props.atPlace || mine() !== undefined)) || (checkedInOnly() && now() < times().checkOutUntil));
+    ((inWindow() && (props.atPlace || (mine() !== undefined && (checkInOffered() || mine()?.checkedInAt != null)))) ||
+      (checkedInOnly() && now() < times().checkOutUntil));
   // Checked in, never out, and too long ago for a tap to say how long they served.
   const checkOutMissed = () => open() && checkedInOnly() && now() >= times().checkOutUntil;
   // The place's QR scanned on another day: say when the duty is; signing up stays as it is.
@@ -116,6 +123,11 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
             <IconCheck size={28} />
             <span>{t('volunteers.youAreIn')}</span>
           </p>
+          <Show when={inWindow()}>
+            <p class="muted" data-testid="check-in-from">
+              {t('volunteers.checkInFrom', { time: clockBefore(d().start, CHECK_IN_AHEAD_MS / 60_000) })}
+            </p>
+          </Show>
           <button
             type="button"
             class="btn btn-secondary btn-block"

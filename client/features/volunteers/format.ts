@@ -43,3 +43,10 @@ export function hoursText(minutes: number): string {
   if (m === 0) return t('volunteers.hours', { h });
   return t('volunteers.hoursMinutes', { h, m });
 }
+
+/** "HH:MM" `minutes` before a duty's start "HH:MM" on its day, not before 00:00. */
+export function clockBefore(start: string, minutes: number): string {
+  const [h, m] = start.split(':').map(Number);
+  const at = Math.max(0, (h ?? 0) * 60 + (m ?? 0) - minutes);
+  return `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+}
