@@ -45,9 +45,5 @@ export function OverdueBadge(props: { deadline: string | null; now: number }) {
 }
 
 export function TurnBadge(props: { turn: Turn | null }) {
-  return (
-    <Show when={props.turn}>
-      {(turn) => <span class="turn">{t(waitingOn[turn()])}</span>}
-    </Show>
-  );
+  return <Show when={props.turn}>{(turn) => <span class="turn">{t(waitingOn[turn()])}</span>}</Show>;
 }
