@@ -1324,6 +1324,10 @@ export const en: Record<MessageKey, string> = {
 
   'notOnDevice.title': 'This compound is not on this phone',
   'notOnDevice.body': 'You may not have joined yet, or removed it from this phone. Join with an invite link.',
+  'notOnDevice.meetingSignIn':
+    'This is a meeting’s sign-in code. No invite link? Tell the meeting’s recorder: they can sign you in on the meeting page with “Sign someone else in”.',
+  'notOnDevice.dutyCheckIn':
+    'This is a duty’s check-in code. Checking in needs you to join first: ask the team lead or the community for an invite link, then scan it again.',
   'notFound.title': 'Page not found',
   'notFound.home': 'Back to start',
 

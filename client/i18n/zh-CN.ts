@@ -1269,6 +1269,9 @@ export const zhCN = {
 
   'notOnDevice.title': '这部手机上没有这个小区',
   'notOnDevice.body': '您可能还没有加入，或者已经从本机移除。请用邀请链接加入。',
+  'notOnDevice.meetingSignIn':
+    '这是会议的签到码。没有邀请链接也不要紧：请告诉会议的记录人，他可以在会议页上用「帮别人签到」为您签到。',
+  'notOnDevice.dutyCheckIn': '这是值班的签到码。值班签到要先加入小区：请向队长或社区要一个邀请链接，加入后再扫一次。',
   'notFound.title': '找不到这个页面',
   'notFound.home': '回到首页',
 

@@ -82,12 +82,14 @@ describe('before the meeting and at the door, on two phones', () => {
     await expect(li.page.getByTestId('minutes').count()).resolves.toBe(0);
   });
 
-  it("someone not in the compound who opens the QR's link gets the join flow", async () => {
+  it("someone not in the compound who opens the QR's link gets the join flow, and who can sign them in without one", async () => {
     const stranger = await launchPhone();
     try {
       await stranger.page.goto(qrLink);
       await stranger.page.getByText('这部手机上没有这个小区').waitFor();
       await stranger.page.getByRole('link', { name: '用邀请链接加入' }).waitFor();
+      // Scanned downstairs, with no invite link: the recorder can sign them in.
+      await expect(stranger.page.getByTestId('not-on-device-signin').textContent()).resolves.toContain('帮别人签到');
     } finally {
       await stranger.dispose();
     }
