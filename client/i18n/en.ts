@@ -117,6 +117,7 @@ export const en: Record<MessageKey, string> = {
 
   'agenda.title': 'Agenda',
   'agenda.raise': 'Raise a request',
+  'agenda.justRaised': 'Just raised, tap to see it:',
   'agenda.empty': 'No requests yet. Tap the button above to raise one.',
   'agenda.arriving': 'Showing the latest items first; all the records are still downloading…',
   'agenda.updating': 'Showing the list from your last visit; bringing it up to date…',

@@ -114,6 +114,7 @@ export const zhCN = {
 
   'agenda.title': '议事',
   'agenda.raise': '提出诉求',
+  'agenda.justRaised': '刚提交的诉求，点这里查看：',
   'agenda.empty': '还没有诉求。有什么想说的事，点上面的按钮提出来。',
   'agenda.arriving': '先显示最新的几项，全部记录正在下载…',
   'agenda.updating': '先显示上次看到的列表，正在更新…',

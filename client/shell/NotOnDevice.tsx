@@ -14,12 +14,12 @@ export function NotOnDevice() {
       <h1>{t('notOnDevice.title')}</h1>
       <p>{t('notOnDevice.body')}</p>
       <Show when={search.signin === '1'}>
-        <p class="note" data-testid="not-on-device-signin">
+        <p class="lead" data-testid="not-on-device-signin">
           {t('notOnDevice.meetingSignIn')}
         </p>
       </Show>
       <Show when={search.checkin === '1'}>
-        <p class="note" data-testid="not-on-device-checkin">
+        <p class="lead" data-testid="not-on-device-checkin">
           {t('notOnDevice.dutyCheckIn')}
         </p>
       </Show>

@@ -68,6 +68,12 @@ describe('the agenda loop on three phones', () => {
     await agenda.submit();
     await expect.poll(() => agenda.titles()).toEqual([TITLE]);
     await expect.poll(() => shell.unsent()).toBe(1);
+    // The list points to what was just sent, above anything listed before it.
+    const justRaised = page.getByTestId('just-raised');
+    await expect(justRaised.textContent()).resolves.toBe(`刚提交的诉求，点这里查看：${TITLE}`);
+    await expect(justRaised.getAttribute('href')).resolves.toBe(
+      `/c/${compoundId}/agenda/${await agenda.requestId(TITLE)}`,
+    );
 
     // On this phone the photo shows at once, marked as not sent yet.
     await agenda.openRequest(TITLE);

@@ -32,6 +32,7 @@ import { LedgerTurns } from '../ledger/parts.ts';
 import { MeetingTurns } from '../minutes/parts.ts';
 import { CareTurns } from '../volunteers/parts.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
+import { JustRaised } from './JustRaised.tsx';
 import { SnapButton } from './snap/SnapButton.tsx';
 
 const PAGE = 30;
@@ -143,6 +144,7 @@ export default function AgendaPage() {
           <span>{t('agenda.raise')}</span>
         </A>
       </SnapButton>
+      <JustRaised />
       <Show when={live() || keptOpen()} fallback={<p class="muted">{t('app.loading')}</p>}>
         <div class="search">
           <label class="visually-hidden" for="agenda-search">

@@ -28,6 +28,7 @@ function askedEntry(query: string | string[] | undefined): LedgerRef | undefined
 }
 
 import { NextMeetingChoice } from './forms/NextMeetingChoice.tsx';
+import { raisedHere } from './JustRaised.tsx';
 
 /** What a half-filled request keeps across a reload (checked when read back). */
 const RaiseDraft = v.object({
@@ -93,7 +94,7 @@ export default function RaiseRequestPage() {
     if (!title().trim()) return { field: 'title', message: t('form.fillRequired', { field: t('agenda.fieldTitle') }) };
     if (!c) return { field: 'category', message: t('agenda.chooseCategory') };
     if (photosBusy()) return t('agenda.waitPhotos');
-    raiseRequest(session, {
+    const id = raiseRequest(session, {
       title: title(),
       category: c,
       detail: detail(),
@@ -105,7 +106,7 @@ export default function RaiseRequestPage() {
     });
     draft?.clear();
     announceSaved();
-    leaveSent(() => navigate(back));
+    leaveSent(() => navigate(raisedHere(back, id)));
   });
 
   return (

@@ -16,6 +16,7 @@ import { LeaveGuard, leaveSent } from '../../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { announceSaved } from '../../../ui/savedNotice.ts';
 import { TextField } from '../../../ui/TextField.tsx';
+import { raisedHere } from '../JustRaised.tsx';
 import { ReporterChoice } from './ReporterChoice.tsx';
 
 const photoHash = /^[0-9a-f]{64}$/;
@@ -54,7 +55,7 @@ export default function SnapPage() {
     if (photosBusy()) return t('agenda.waitPhotos');
     if (photos().length === 0) return { field: 'photos', message: t('snap.needPhoto') };
     if (!title().trim()) return { field: 'title', message: t('form.fillRequired', { field: t('snap.fieldWhat') }) };
-    raiseRequest(session, {
+    const id = raiseRequest(session, {
       title: title(),
       category: category() ?? 'other',
       building: building(),
@@ -63,7 +64,7 @@ export default function SnapPage() {
     });
     draft.clear();
     announceSaved();
-    leaveSent(() => navigate(back));
+    leaveSent(() => navigate(raisedHere(back, id)));
   });
 
   return (
