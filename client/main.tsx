@@ -5,6 +5,7 @@ import { createSignal, Show } from 'solid-js';
 import { render } from 'solid-js/web';
 import { restorePreferences } from './domain/preferences.ts';
 import { App } from './shell/App.tsx';
+import { putParentBeneath } from './shell/firstEntry.ts';
 import { WeChatNotice } from './shell/WeChatNotice.tsx';
 import { loadAccounts } from './sync/accounts.ts';
 import { askPersist } from './sync/storage.ts';
@@ -32,5 +33,7 @@ function Root() {
 }
 
 await Promise.all([restorePreferences(), loadAccounts()]);
+// Before the router reads the URL.
+putParentBeneath();
 void askPersist();
 render(() => <Root />, document.getElementById('root')!);
