@@ -1,4 +1,5 @@
 import { saveCurrentDepth } from '@solidjs/router';
+import { accountFor } from '../sync/accounts.ts';
 import { homePath } from './Home.tsx';
 import { isFirstEntry, parentPage } from './parentPage.ts';
 
@@ -13,7 +14,9 @@ export function putParentBeneath(): void {
   // WeChat's own browser shows its notice over the app first: a back there would change the URL
   // beneath the notice and nothing on screen.
   if (/MicroMessenger/i.test(navigator.userAgent)) return;
-  const parent = parentPage(location.pathname, homePath);
+  // A compound this phone has not joined (a stranger's scan of a sign-in QR) gets nothing beneath:
+  // its home would only be the same "not on this phone" page again.
+  const parent = parentPage(location.pathname, (id) => (id && !accountFor(id) ? undefined : homePath(id)));
   const [load] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   const navigation = (window as { navigation?: { currentEntry: { index: number } | null } }).navigation;
   const entry = { type: load?.type, length: history.length, index: navigation?.currentEntry?.index };

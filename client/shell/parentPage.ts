@@ -2,7 +2,7 @@
  * The page Android's back gesture should land on from `pathname` when the app was opened straight
  * onto it (a shared link, a notification, a reload with the tab's history lost); undefined where no
  * page belongs beneath. `home` is the page the app opens on (`homePath`): in a compound when given
- * one. The parent is always a home, whose own parent is none, so putting one beneath cannot loop.
+ * one, undefined for a compound the phone has not joined. The parent is always a home, whose own parent is none, so putting one beneath cannot loop.
  *
  * - A compound's page: that compound's home (its agenda, a partner unit's needs board), as
  *   PageHeader's 返回 leads there from its lists; none for the home itself, nor for `/c/:id`, which
@@ -13,7 +13,7 @@
  * - The app's home, the welcome and join pages (a fresh invitee has no compound yet) and any path
  *   the app does not know: none.
  */
-export function parentPage(pathname: string, home: (compoundId?: string) => string): string | undefined {
+export function parentPage(pathname: string, home: (compoundId?: string) => string | undefined): string | undefined {
   const parts = segments(pathname);
   const [top, ...rest] = parts;
   let parent: string | undefined;

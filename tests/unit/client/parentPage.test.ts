@@ -34,6 +34,13 @@ describe('the page put beneath a first entry', () => {
     expect(parentPage('/somewhere/else', home)).toBeUndefined();
   });
 
+  it('a compound this phone has not joined has nothing beneath its pages (a stranger scanning a QR)', () => {
+    const joinedOnly = (compoundId?: string) => (compoundId === 'other' ? undefined : home(compoundId));
+    expect(parentPage('/c/other/meetings/m1', joinedOnly)).toBeUndefined();
+    expect(parentPage('/verify/minutes/other/m1', joinedOnly)).toBeUndefined();
+    expect(parentPage('/c/xfl/meetings/m1', joinedOnly)).toBe('/c/xfl/agenda');
+  });
+
   it("a printed paper's QR has its compound's home beneath it; the create page and the shortcut, the app's", () => {
     expect(parentPage('/verify/minutes/xfl/m1', home)).toBe('/c/xfl/agenda');
     expect(parentPage('/verify/ledger/hpy/p1', home)).toBe('/c/hpy/needs');
