@@ -69,6 +69,19 @@ export interface FormDraft<T> {
   keep(read: () => T | undefined): void;
 }
 
+/** Typed words in a draft's schema, no longer than the field takes. */
+export function draftText(max: number) {
+  return v.pipe(v.string(), v.maxLength(max));
+}
+
+/**
+ * What a form keeps as its draft: its value once it differs from what the form opened with (empty,
+ * or filled from the record), else undefined (nothing to keep, the draft is cleared).
+ */
+export function changedFrom<T>(opening: T, value: T): T | undefined {
+  return JSON.stringify(value) === JSON.stringify(opening) ? undefined : value;
+}
+
 /** The visit named by the page's `?d=`, or a new one put there. */
 function visitInUrl(): string {
   const [search, setSearch] = useSearchParams<{ d?: string }>();

@@ -4,7 +4,7 @@ import { isVisitId, newVisitId } from './formDraft.ts';
 
 /** How a page names its sheets in the URL, and finds them again. */
 export interface UrlSheets<S> {
-  /** `?sheet=&of=` for a sheet whose form keeps a draft (one that takes photos); undefined: not named. */
+  /** `?sheet=&of=` for a sheet whose form may keep a draft (one a member types in); undefined: not named. */
   toUrl(sheet: S): { sheet: string; of?: string } | undefined;
   /**
    * The sheet the URL names, once `ready`, if this member may still take it there (what the page's
@@ -15,21 +15,35 @@ export interface UrlSheets<S> {
   ready: Accessor<boolean>;
 }
 
+/** A page's open sheet as `createUrlSheet` keeps it; a part of the page that opens sheets is given it. */
+export interface UrlSheet<S> {
+  sheet: Accessor<S | undefined>;
+  /** The open sheet's visit: its form's draft is kept under it (domain/formDraft.ts). */
+  visit: Accessor<string>;
+  /** The open sheet came back from the URL after a reload, with its draft. */
+  restored: Accessor<boolean>;
+  open(next: S | undefined): void;
+}
+
+/** What a dialog a page names in its URL is given: whether it is open, its visit, whether it came back. */
+export interface UrlDialogProps {
+  open: boolean;
+  visit: string;
+  restored: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
 const NAMES = ['sheet', 'of', 'd'] as const;
 
 /**
- * A page's one open sheet, named in the URL with its visit (`?sheet=&of=&d=`) when its form keeps a
- * draft: a reload (Android may kill the tab while the camera is open) opens it again and its form
- * finds its draft under `visit()` (domain/formDraft.ts). The URL is replaced, not pushed: the back
+ * A page's one open sheet, named in the URL with its visit (`?sheet=&of=&d=`) when its form may keep
+ * a draft: a reload (Android may kill the tab while the camera is open, or while the member answers
+ * WeChat on a phone short of memory) opens it again and its form finds its draft under `visit()`
+ * (domain/formDraft.ts). The URL is replaced, not pushed: the back
  * gesture closes the sheet (ui/Modal.tsx) rather than stepping through the history. `restored()`:
  * the open sheet came back from the URL, so it may hold a draft (its modal asks before closing).
  */
-export function createUrlSheet<S>(sheets: UrlSheets<S>): {
-  sheet: Accessor<S | undefined>;
-  visit: Accessor<string>;
-  restored: Accessor<boolean>;
-  open(next: S | undefined): void;
-} {
+export function createUrlSheet<S>(sheets: UrlSheets<S>): UrlSheet<S> {
   const [search] = useSearchParams<{ sheet?: string; of?: string; d?: string }>();
   const location = useLocation();
   const navigate = useNavigate();

@@ -241,6 +241,18 @@ export function ticketHolder(account: PointsAccount | undefined, entry: PointsEn
   return holder;
 }
 
+/**
+ * The line of this event, if it can still be corrected: an award or a redemption no correction has
+ * reversed yet (a correction itself is not corrected; a second one would be refused).
+ */
+export function correctableEntry(points: PointsState, eventId: string): PointsEntry | undefined {
+  for (const account of Object.values(points.accounts)) {
+    const entry = account.history.find((h) => h.eventId === eventId);
+    if (entry) return entry.kind !== 'correction' && !isCorrected(points, eventId) ? entry : undefined;
+  }
+  return undefined;
+}
+
 /** True if some account holds a correction of the line of this event. */
 export function isCorrected(points: PointsState, eventId: string): boolean {
   for (const acct of Object.values(points.accounts))

@@ -4,6 +4,7 @@ import { AppShell } from './pages/AppShell.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { RequestPage } from './pages/RequestPage.ts';
 import { usePhone } from './support/browser.ts';
+import { drafts } from './support/drafts.ts';
 import { fieldNamed } from './support/fields.ts';
 import { imeType } from './support/ime.ts';
 import { lookAtFor } from './support/lookAt.ts';
@@ -14,10 +15,11 @@ const lookAt = lookAtFor('agenda');
 describe('the raiser corrects a request', () => {
   const app = useServer();
   const phone = usePhone();
+  let compoundId: string;
 
   it('edits the words before a decision, in Chinese, and the record says so', async () => {
     const { page } = phone;
-    const compoundId = await new OnboardingPages(page).createCompound(app.url, '幸福里小区', '王阿姨', '业委会');
+    compoundId = await new OnboardingPages(page).createCompound(app.url, '幸福里小区', '王阿姨', '业委会');
     const agenda = new AgendaPage(page);
     const request = new RequestPage(page);
     const shell = new AppShell(page);
@@ -40,6 +42,10 @@ describe('the raiser corrects a request', () => {
     await expect.poll(() => sheet.locator('input[name="title"]').inputValue()).toBe('5号楼和6号楼路灯不亮');
     await sheet.locator('input[name="location"]').click();
     await imeType(cdp, 'bei men', '北门');
+    // The tab is discarded mid-edit (a switch to WeChat): the sheet comes back with the words typed.
+    await request.reloadSheet();
+    await expect.poll(() => sheet.locator('input[name="title"]').inputValue()).toBe('5号楼和6号楼路灯不亮');
+    await expect(sheet.locator('input[name="location"]').inputValue()).resolves.toBe('北门');
     await request.submitSheet();
     await expect.poll(() => page.locator('h1').textContent()).toBe('5号楼和6号楼路灯不亮');
     await expect.poll(() => request.timelineText()).toContain('修改了诉求');
@@ -69,5 +75,25 @@ describe('the raiser corrects a request', () => {
     await page.reload();
     await agenda.open(app.url, compoundId);
     await expect.poll(() => agenda.titles()).toEqual(['5号楼和6号楼路灯不亮']);
+  });
+
+  it('a half-typed reason to withdraw survives a reload, and is gone once sent', async () => {
+    const { page } = phone;
+    const agenda = new AgendaPage(page);
+    const request = new RequestPage(page);
+    await agenda.open(app.url, compoundId);
+    await agenda.raise('东门垃圾桶满了', '其他');
+    await agenda.openRequest('东门垃圾桶满了');
+    const sheet = await request.openAction('withdraw');
+    await sheet.locator('textarea[name="reason"]').fill('物业已经清走了，不用再议');
+    await request.reloadSheet();
+    await expect.poll(() => sheet.locator('textarea[name="reason"]').inputValue()).toBe('物业已经清走了，不用再议');
+    // Brought back with a draft, it asks before a tap beside it or the back gesture throws that away.
+    await page.evaluate(() => history.back());
+    await page.getByRole('alertdialog').getByRole('button', { name: '继续填写' }).click();
+    await request.submitSheet();
+    await expect.poll(() => request.stage()).toBe('withdrawn');
+    await expect(drafts(page, 'withdraw')).resolves.toEqual([]);
+    expect(new URL(page.url()).search).toBe('');
   });
 });

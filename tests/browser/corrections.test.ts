@@ -5,6 +5,7 @@ import { MembersPage } from './pages/MembersPage.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
 import { usePhone } from './support/browser.ts';
 import { setUpCompound } from './support/compound.ts';
+import { drafts } from './support/drafts.ts';
 import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -59,8 +60,15 @@ describe('a team lead corrects an offline check-in', () => {
     await form.locator('input[name="checkOut"]').fill('01:30');
     await form.locator('input[name="reason"]').fill('忘了签到，巡到一点半');
     await lookAt(li.page, 'correct');
+    // The tab is discarded before 保存 (a switch to WeChat): the dialog comes back with the times and reason.
+    await li.page.reload();
+    await form.waitFor();
+    await expect.poll(() => form.locator('input[name="reason"]').inputValue()).toBe('忘了签到，巡到一点半');
+    expect(await form.locator('input[name="checkIn"]').inputValue()).toBe('21:00');
+    expect(await form.locator('input[name="checkOut"]').inputValue()).toBe('01:30');
     await form.getByTestId('sheet-submit').click();
     await li.page.getByTestId('correct-dialog').waitFor({ state: 'detached' });
+    await expect(drafts(li.page, 'correct-attendance')).resolves.toEqual([]);
     await expect(row.locator('.row-sub').first().textContent()).resolves.toBe('已签退，服务 4 小时 30 分钟');
     await expect(row.getByTestId('correction').textContent()).resolves.toMatch(
       /^李叔更正为 .+21:00 至 .+01:30：忘了签到，巡到一点半/,

@@ -7,6 +7,7 @@ import { MinutesPage } from './pages/MinutesPage.ts';
 import { seriousViolations, sizeProblems } from './support/audit.ts';
 import { launchPhone, usePhone, waitForController } from './support/browser.ts';
 import { setUpCompound } from './support/compound.ts';
+import { drafts } from './support/drafts.ts';
 import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -77,8 +78,9 @@ describe('before the meeting and at the door, on two phones', () => {
     await chair.move('3号楼下', '19:30');
     await expect.poll(() => liDoor.lead(), { timeout: 20_000 }).toContain('3号楼下');
     expect(await liDoor.lead()).toContain('19:30');
-    await chair.cancel('下雨');
-    await expect.poll(() => li.page.getByText('取消原因：下雨').count(), { timeout: 20_000 }).toBe(1);
+    await chair.cancel('下雨，改天再开', true);
+    await expect(drafts(wang.page, 'cancel-meeting')).resolves.toEqual([]);
+    await expect.poll(() => li.page.getByText('取消原因：下雨，改天再开').count(), { timeout: 20_000 }).toBe(1);
     await expect(li.page.getByTestId('minutes').count()).resolves.toBe(0);
   });
 

@@ -6,6 +6,7 @@ import { OnboardingPages } from './pages/OnboardingPages.ts';
 import { PointsPage } from './pages/PointsPage.ts';
 import { VolunteersPage } from './pages/VolunteersPage.ts';
 import { launchPhone, type Phone } from './support/browser.ts';
+import { drafts } from './support/drafts.ts';
 import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -123,8 +124,13 @@ describe('points and the love supermarket on a committee phone and a resident’
     await wang.page.getByTestId('points-line').filter({ hasText: '洗洁精' }).getByTestId('points-correct').click();
     const form = wang.page.getByTestId('correct-form');
     await form.locator('input[name="reason"]').fill('洗洁精漏液，已退回');
+    // The tab is discarded before 更正 (a switch to WeChat): the dialog comes back with the reason.
+    await wang.page.reload();
+    await form.waitFor();
+    await expect.poll(() => form.locator('input[name="reason"]').inputValue()).toBe('洗洁精漏液，已退回');
     await form.getByTestId('sheet-submit').click();
     await expect.poll(() => wang.page.getByTestId('member-balance').textContent()).toBe('积分余额 10 分');
+    await expect(drafts(wang.page, 'correct-points')).resolves.toEqual([]);
     await lookAt(wang.page, 'member');
 
     const member = new PointsPage(li.page);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../shared/folds/index.ts';
 import {
   awardSuggestions,
+  correctableEntry,
   historyLines,
   isCorrected,
   meetingsToAward,
@@ -209,6 +210,21 @@ describe('a member’s points', () => {
     expect(s.points.accounts.res1?.balance).toBe(50);
     expect([isCorrected(s.points, r.id), isCorrected(s.points, a.id)]).toEqual([true, false]);
     expect(historyLines(undefined)).toEqual([]);
+  });
+
+  it('a line can be corrected once: not a correction, not one corrected already, not one unknown', () => {
+    const log = new TestLog();
+    log.add('points.goods.listed', 'comm1', { name: '洗洁精', pricePoints: 30, stock: 5 }, 'soap');
+    const a = log.add('points.awarded', 'comm1', { memberId: 'res1', amount: 50, reason: '清理楼道' });
+    const r = log.add('points.redeemed', 'comm1', { memberId: 'res1', goodsId: 'soap', quantity: 1, ticket: 't1' });
+    const c = log.add('points.corrected', 'comm1', { targetEventId: r.id, reason: '退货' });
+    const { points } = foldEvents(log.events);
+    expect(correctableEntry(points, a.id)?.eventId).toBe(a.id);
+    expect([correctableEntry(points, r.id), correctableEntry(points, c.id), correctableEntry(points, 'x')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('the same one-time id redeemed twice counts once; the later scan is kept, counting for nothing', () => {

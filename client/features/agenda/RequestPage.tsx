@@ -21,7 +21,7 @@ import { MeetingMentions } from './request/MeetingMentions.tsx';
 import { RequestFacts } from './request/RequestFacts.tsx';
 import { RequestSummary } from './request/RequestSummary.tsx';
 import { ResultSection } from './request/ResultSection.tsx';
-import { type OpenSheet, requestAction } from './request/requestActions.tsx';
+import { type OpenSheet, sheetFromUrl, sheetInUrl } from './request/requestActions.tsx';
 import { StatusNotes } from './request/StatusNotes.tsx';
 import './request.css';
 import { TodoSection } from './request/TodoSection.tsx';
@@ -61,9 +61,6 @@ export default function RequestPage() {
   );
 }
 
-/** The sheets whose forms take photos and keep a draft. */
-const withPhotos = new Set<string>(['progress', 'complete', 'confirmPaper']);
-
 /** The request's sections top to bottom, and the one action sheet they open. */
 function RequestView(props: {
   request: RequestState;
@@ -74,19 +71,17 @@ function RequestView(props: {
 }) {
   const { session } = usePage();
   const r = () => props.request;
-  // A sheet that takes photos comes back with its draft after a reload (the camera may kill the tab).
+  // Every action sheet comes back with its draft after a reload: the camera, or a switch to WeChat on
+  // a phone short of memory, may kill the tab.
   const {
     sheet,
     visit,
     restored,
     open: setSheet,
   } = createUrlSheet<OpenSheet>({
-    toUrl: (s) => (withPhotos.has(s.id) ? { sheet: s.id } : undefined),
+    toUrl: sheetInUrl,
     // Only while this member may still take it (the button's own test): completed meanwhile, it stays shut.
-    fromUrl: (named) => {
-      const id = withPhotos.has(named as string) ? (named as OpenSheet['id']) : undefined;
-      return id && requestAction(id).when(r(), session.member) ? { id } : undefined;
-    },
+    fromUrl: (named, of) => sheetFromUrl(named, of, r(), session.member),
     ready: session.doc('public').ready,
   });
   const ctx = (): ActionContext => ({

@@ -28,11 +28,11 @@ export default function LedgerPage() {
   const members = useMembers();
   const location = useLocation();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
-  // A sheet that takes photos comes back with its draft after a reload.
+  // Every sheet comes back with its draft after a reload (the camera, or a switch to WeChat, may kill the tab).
   const { sheet, visit, restored, open } = createUrlSheet<LedgerSheet>({
     toUrl: sheetInUrl,
     // What the page's buttons ask: one who may write, a fund that is there, an expense still to pay.
-    fromUrl: (named, of) => (writes() ? sheetFromUrl(named, of, ledger(), ctx.funds) : undefined),
+    fromUrl: (named, of) => sheetFromUrl(named, of, ledger(), ctx.funds, session.member),
     ready: publicDoc.ready,
   });
   const writes = () => mayAppend('ledger.income.recorded', session.member);

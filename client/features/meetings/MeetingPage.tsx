@@ -4,6 +4,7 @@ import { listedRequest } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
@@ -13,7 +14,7 @@ import { RequestCard } from '../../ui/RequestCard.tsx';
 import { MinutesSection } from '../minutes/parts.ts';
 import { AddTopicForm } from './AddTopicForm.tsx';
 import { orderTopics } from './actions.ts';
-import { MeetingActions } from './MeetingActions.tsx';
+import { MeetingActions, type MeetingSheet } from './MeetingActions.tsx';
 import { meetingName } from './MeetingsPage.tsx';
 import { topicsOf } from './selectors.ts';
 import { TopicOrderList } from './TopicOrderList.tsx';
@@ -35,6 +36,15 @@ export default function MeetingPage() {
   const [held, setHeld] = createSignal<boolean | undefined>(undefined);
   const upcoming = () => meeting()?.status === 'scheduled' && held() === false;
   const mayOrder = () => mayAppend('meeting.topics.ordered', session.member) && topics().length > 1;
+  // A move or cancellation half typed comes back after a reload, while the buttons are still offered.
+  const mayChange = () =>
+    mayAppend('meeting.cancelled', session.member) && meeting()?.status === 'scheduled' && held() === false;
+  const sheets = createUrlSheet<MeetingSheet>({
+    toUrl: (s) => ({ sheet: s }),
+    fromUrl: (named) => ((named === 'move' || named === 'cancel') && mayChange() ? named : undefined),
+    // Whether it was held is known once its minutes are read.
+    ready: () => publicDoc.ready() && (meeting()?.status !== 'scheduled' || held() !== undefined),
+  });
   // The QR opens this page with ?signin=1: the phone's camera hands the link to the installed app or the browser.
   const signInLink = (id: string) => `${location.origin}${path('meetings', id)}?signin=1`;
 
@@ -82,7 +92,7 @@ export default function MeetingPage() {
             <p class="field-hint">{t('meetings.modeHint')}</p>
           </Show>
           <Show when={mayAppend('meeting.cancelled', session.member)}>
-            <MeetingActions meeting={m()} held={held() !== false} />
+            <MeetingActions meeting={m()} held={held() !== false} sheets={sheets} />
           </Show>
           <Show when={m().status === 'cancelled' && m().cancelReason}>
             {(reason) => <p class="field-hint">{t('meetings.cancelledBecause', { reason: reason() })}</p>}

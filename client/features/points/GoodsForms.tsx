@@ -1,5 +1,7 @@
 import { createSignal } from 'solid-js';
+import * as v from 'valibot';
 import type { GoodsState } from '../../../shared/folds/index.ts';
+import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { SheetForm } from '../../ui/SheetForm.tsx';
@@ -13,11 +15,18 @@ const whole = (s: string, min: number, max: number) => {
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 };
 
+/** What half-listed goods keep across a reload (a switch to WeChat may kill the tab). */
+const GoodsDraft = v.object({ name: draftText(60), price: draftText(10), stock: draftText(10) });
+
 /** The committee puts goods on the shelf: a name, a price in points and how many. */
-export function ListGoodsForm(props: { session: CompoundSession; done: () => void }) {
-  const [name, setName] = createSignal('');
-  const [price, setPrice] = createSignal('');
-  const [stock, setStock] = createSignal('');
+export function ListGoodsForm(props: { session: CompoundSession; visit: string; done: () => void }) {
+  const opening = { name: '', price: '', stock: '' };
+  const draft = useFormDraft('draft-goods', props.session.compoundId, GoodsDraft, props.visit);
+  const kept = draft.initial ?? opening;
+  const [name, setName] = createSignal(kept.name);
+  const [price, setPrice] = createSignal(kept.price);
+  const [stock, setStock] = createSignal(kept.stock);
+  draft.keep(() => changedFrom(opening, { name: name(), price: price(), stock: stock() }));
   return (
     <SheetForm
       submitLabel={t('points.listGoods')}
@@ -28,6 +37,7 @@ export function ListGoodsForm(props: { session: CompoundSession; done: () => voi
         if (p === undefined || s === undefined)
           return { field: p === undefined ? 'price' : 'stock', message: t('points.numberInvalid') };
         listGoods(props.session, name(), p, s);
+        draft.clear();
       }}
       done={props.done}
       testId="goods-form"
@@ -54,8 +64,10 @@ export function ListGoodsForm(props: { session: CompoundSession; done: () => voi
 }
 
 /** Goods came in: the stock goes up by this many. */
-export function RestockForm(props: { session: CompoundSession; goodsId: string; done: () => void }) {
-  const [quantity, setQuantity] = createSignal('');
+export function RestockForm(props: { session: CompoundSession; goodsId: string; visit: string; done: () => void }) {
+  const draft = useFormDraft('draft-restock', props.session.compoundId, draftText(10), props.visit);
+  const [quantity, setQuantity] = createSignal(draft.initial ?? '');
+  draft.keep(() => changedFrom('', quantity()));
   return (
     <SheetForm
       submitLabel={t('points.restock')}
@@ -63,6 +75,7 @@ export function RestockForm(props: { session: CompoundSession; goodsId: string; 
         const q = whole(quantity(), 1, 100_000);
         if (q === undefined) return { field: 'quantity', message: t('points.numberInvalid') };
         restock(props.session, props.goodsId, q);
+        draft.clear();
       }}
       done={props.done}
       testId="restock-form"
@@ -83,8 +96,16 @@ export function RestockForm(props: { session: CompoundSession; goodsId: string; 
  * 盘点: the committee counts the shelf and enters what is there. The stock the phone shows when the
  * count is saved is what it is measured against, so it follows the shelf from then on.
  */
-export function CountForm(props: { session: CompoundSession; goods: GoodsState | undefined; done: () => void }) {
-  const [counted, setCounted] = createSignal('');
+export function CountForm(props: {
+  session: CompoundSession;
+  goods: GoodsState | undefined;
+  visit: string;
+  done: () => void;
+}) {
+  // What was counted on the shelf is not counted twice for a reload.
+  const draft = useFormDraft('draft-count', props.session.compoundId, draftText(10), props.visit);
+  const [counted, setCounted] = createSignal(draft.initial ?? '');
+  draft.keep(() => changedFrom('', counted()));
   return (
     <SheetForm
       submitLabel={t('points.count')}
@@ -94,6 +115,7 @@ export function CountForm(props: { session: CompoundSession; goods: GoodsState |
         const n = whole(counted(), 0, 100_000);
         if (n === undefined) return { field: 'counted', message: t('points.numberInvalid') };
         countShelf(props.session, goods.id, n, goods.stock);
+        draft.clear();
       }}
       done={props.done}
       testId="count-form"

@@ -1,6 +1,8 @@
 import { useParams } from '@solidjs/router';
-import { createSignal } from 'solid-js';
 import type { PointsEntry } from '../../../shared/folds/index.ts';
+import { correctableEntry } from '../../../shared/folds/pointsQueries.ts';
+import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useAccount, usePoints } from '../../domain/usePoints.ts';
@@ -18,7 +20,15 @@ export default function MemberPointsPage() {
   const points = usePoints();
   const rosters = useRosters();
   const account = useAccount(() => params.memberId);
-  const [correcting, setCorrecting] = createSignal<PointsEntry>();
+  // A correction half typed comes back after a reload, while the line can still be corrected.
+  const correcting = createUrlSheet<PointsEntry>({
+    toUrl: (entry) => ({ sheet: 'correct', of: entry.eventId }),
+    fromUrl: (named, of) =>
+      named === 'correct' && typeof of === 'string' && mayAppend('points.corrected', session.member)
+        ? correctableEntry(points(), of)
+        : undefined,
+    ready: session.doc('public').ready,
+  });
   const name = () => members().byId.get(params.memberId)?.name ?? t('agenda.unknownMember');
   return (
     <>
@@ -26,8 +36,15 @@ export default function MemberPointsPage() {
       <p class="points-member-balance" data-testid="member-balance">
         {t('points.balanceIs', { n: account()?.balance ?? 0 })}
       </p>
-      <HistoryList points={points()} rosters={rosters()} memberId={params.memberId} onCorrect={setCorrecting} />
-      <CorrectDialog session={session} points={points()} entry={correcting()} done={() => setCorrecting(undefined)} />
+      <HistoryList points={points()} rosters={rosters()} memberId={params.memberId} onCorrect={correcting.open} />
+      <CorrectDialog
+        session={session}
+        points={points()}
+        entry={correcting.sheet()}
+        visit={correcting.visit()}
+        restored={correcting.restored()}
+        done={() => correcting.open(undefined)}
+      />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { PointsEntry } from '../../../shared/folds/index.ts';
-import { rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
+import { correctableEntry, rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDay, shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useAccount, usePoints } from '../../domain/usePoints.ts';
 import { useRosters } from '../../domain/useRosters.ts';
@@ -22,6 +23,9 @@ import { ScannedTwiceList } from './ScannedTwiceList.tsx';
 import { ThanksWallLink } from './ThanksWallLink.tsx';
 import { ThanksWallSwitch } from './ThanksWallSwitch.tsx';
 
+/** The page's sheets: a new rule, or the correction of an overdrawn redemption. */
+type PointsSheet = { id: 'rule' } | { id: 'correct'; entry: PointsEntry };
+
 /** 积分: my balance and history, the compound's rules, and for the committee what waits on them. */
 export default function PointsPage() {
   const { session, path } = usePage();
@@ -32,8 +36,22 @@ export default function PointsPage() {
   const today = () => shanghaiDay(now());
   const inForce = () => rulesInForce(points(), today());
   const upcoming = () => rulesByDay(points()).filter((r) => r.from > today());
-  const [ruleOpen, setRuleOpen] = createSignal(false);
-  const [correcting, setCorrecting] = createSignal<PointsEntry>();
+  // A rule or a correction half typed comes back after a reload, while the committee may still do it.
+  const { sheet, visit, restored, open } = createUrlSheet<PointsSheet>({
+    toUrl: (s) => (s.id === 'rule' ? { sheet: 'rule' } : { sheet: 'correct', of: s.entry.eventId }),
+    fromUrl: (named, of) => {
+      if (!committee()) return undefined;
+      if (named === 'rule') return { id: 'rule' };
+      const entry = named === 'correct' && typeof of === 'string' ? correctableEntry(points(), of) : undefined;
+      return entry && { id: 'correct', entry };
+    },
+    ready: session.doc('public').ready,
+  });
+  const correcting = () => {
+    const s = sheet();
+    return s?.id === 'correct' ? s.entry : undefined;
+  };
+  const setCorrecting = (entry: PointsEntry) => open({ id: 'correct', entry });
   return (
     <>
       <PageHeader title={t('points.title')} back={path('more')} />
@@ -86,7 +104,7 @@ export default function PointsPage() {
           <button
             type="button"
             class="btn btn-secondary btn-block"
-            onClick={() => setRuleOpen(true)}
+            onClick={() => open({ id: 'rule' })}
             data-testid="add-rule"
           >
             <IconPlus size={24} />
@@ -104,10 +122,22 @@ export default function PointsPage() {
       <Show when={committee()}>
         <ThanksWallSwitch />
       </Show>
-      <Modal open={ruleOpen()} onOpenChange={setRuleOpen} title={t('points.addRule')}>
-        <RuleForm session={session} done={() => setRuleOpen(false)} />
+      <Modal
+        open={sheet()?.id === 'rule'}
+        filled={restored()}
+        onOpenChange={(o) => !o && open(undefined)}
+        title={t('points.addRule')}
+      >
+        <RuleForm session={session} visit={visit()} done={() => open(undefined)} />
       </Modal>
-      <CorrectDialog session={session} points={points()} entry={correcting()} done={() => setCorrecting(undefined)} />
+      <CorrectDialog
+        session={session}
+        points={points()}
+        entry={correcting()}
+        visit={visit()}
+        restored={restored()}
+        done={() => open(undefined)}
+      />
     </>
   );
 }

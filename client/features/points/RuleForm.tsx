@@ -1,7 +1,9 @@
 import { createSignal } from 'solid-js';
+import * as v from 'valibot';
 import { type RuleKind, ruleKinds } from '../../../shared/events/points.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
+import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -10,14 +12,33 @@ import { SheetForm } from '../../ui/SheetForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { defineRule } from './actions.ts';
 
+/** What a half-written rule keeps across a reload (a switch to WeChat may kill the tab). */
+const RuleDraft = v.object({
+  name: draftText(60),
+  points: draftText(10),
+  kind: v.picklist(ruleKinds),
+  sign: v.picklist(['add', 'deduct']),
+  from: draftText(20),
+});
+
 /** A new line of the rule list: what it rewards, how many points, from which day. */
-export function RuleForm(props: { session: CompoundSession; done: () => void }) {
-  const [name, setName] = createSignal('');
-  const [points, setPoints] = createSignal('');
-  const [kind, setKind] = createSignal<RuleKind>('duty_hour');
+export function RuleForm(props: { session: CompoundSession; visit: string; done: () => void }) {
+  const opening = {
+    name: '',
+    points: '',
+    kind: 'duty_hour' as RuleKind,
+    sign: 'add' as 'add' | 'deduct',
+    from: shanghaiDay(now()),
+  };
+  const draft = useFormDraft('draft-rule', props.session.compoundId, RuleDraft, props.visit);
+  const kept = draft.initial ?? opening;
+  const [name, setName] = createSignal(kept.name);
+  const [points, setPoints] = createSignal(kept.points);
+  const [kind, setKind] = createSignal<RuleKind>(kept.kind);
   // Adds or deducts, chosen rather than typed as a minus: a phone's number pad (iOS) has no minus key.
-  const [sign, setSign] = createSignal<'add' | 'deduct'>('add');
-  const [from, setFrom] = createSignal(shanghaiDay(now()));
+  const [sign, setSign] = createSignal<'add' | 'deduct'>(kept.sign);
+  const [from, setFrom] = createSignal(kept.from);
+  draft.keep(() => changedFrom(opening, { name: name(), points: points(), kind: kind(), sign: sign(), from: from() }));
   return (
     <SheetForm
       submitLabel={t('points.addRule')}
@@ -29,6 +50,7 @@ export function RuleForm(props: { session: CompoundSession; done: () => void }) 
         // A minus typed anyway (a keyboard that has one) deducts too.
         const signed = sign() === 'deduct' ? -Math.abs(n) : n;
         defineRule(props.session, { name: name(), points: signed, kind: kind(), from: from() });
+        draft.clear();
       }}
       done={props.done}
       testId="rule-form"

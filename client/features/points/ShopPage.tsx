@@ -4,6 +4,7 @@ import type { GoodsCount } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { newId } from '../../domain/appendPublic.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useAccount, usePoints } from '../../domain/usePoints.ts';
@@ -47,6 +48,9 @@ function LastCount(props: { count: GoodsCount; countedOff: number }) {
   );
 }
 
+/** The committee's sheets: goods put on the shelf, or restocked or counted. */
+type ShopSheet = { id: 'list' } | { id: 'restock' | 'count'; goodsId: string };
+
 /** 爱心超市: goods with their price in points and stock; a member shows a QR, the committee lists, restocks, counts and scans. */
 export default function ShopPage() {
   const { session, path } = usePage();
@@ -55,9 +59,22 @@ export default function ShopPage() {
   const committee = () => mayAppend('points.redeemed', session.member);
   const goods = () => Object.values(points().goods).sort((a, b) => a.listedAt - b.listedAt || (a.id < b.id ? -1 : 1));
   const balance = () => mine()?.balance ?? 0;
-  const [listing, setListing] = createSignal(false);
-  const [restocking, setRestocking] = createSignal<string>();
-  const [counting, setCounting] = createSignal<string>();
+  // A sheet half filled comes back after a reload, for goods still on the list.
+  const { sheet, visit, restored, open } = createUrlSheet<ShopSheet>({
+    toUrl: (s) => ({ sheet: s.id, of: s.id === 'list' ? undefined : s.goodsId }),
+    fromUrl: (named, of) => {
+      if (!committee()) return undefined;
+      if (named === 'list') return { id: 'list' };
+      const known = typeof of === 'string' && Object.hasOwn(points().goods, of);
+      return known && (named === 'restock' || named === 'count') ? { id: named, goodsId: of } : undefined;
+    },
+    ready: session.doc('public').ready,
+  });
+  const goodsOf = (id: 'restock' | 'count') => {
+    const s = sheet();
+    return s && s.id === id ? s.goodsId : undefined;
+  };
+  const close = () => open(undefined);
   const [redeeming, setRedeeming] = createSignal<{ goodsId: string; ticket: string }>();
   return (
     <>
@@ -102,7 +119,7 @@ export default function ShopPage() {
                     <button
                       type="button"
                       class="btn btn-secondary"
-                      onClick={() => setRestocking(g.id)}
+                      onClick={() => open({ id: 'restock', goodsId: g.id })}
                       data-testid="restock"
                     >
                       {t('points.restock')}
@@ -110,7 +127,7 @@ export default function ShopPage() {
                     <button
                       type="button"
                       class="btn btn-secondary"
-                      onClick={() => setCounting(g.id)}
+                      onClick={() => open({ id: 'count', goodsId: g.id })}
                       data-testid="count"
                     >
                       {t('points.count')}
@@ -126,29 +143,36 @@ export default function ShopPage() {
         <button
           type="button"
           class="btn btn-secondary btn-block"
-          onClick={() => setListing(true)}
+          onClick={() => open({ id: 'list' })}
           data-testid="list-goods"
         >
           <IconPlus size={24} />
           <span>{t('points.listGoods')}</span>
         </button>
       </Show>
-      <Modal open={listing()} onOpenChange={setListing} title={t('points.listGoods')}>
-        <ListGoodsForm session={session} done={() => setListing(false)} />
+      <Modal
+        open={sheet()?.id === 'list'}
+        filled={restored()}
+        onOpenChange={(o) => !o && close()}
+        title={t('points.listGoods')}
+      >
+        <ListGoodsForm session={session} visit={visit()} done={close} />
       </Modal>
       <Modal
-        open={restocking() !== undefined}
-        onOpenChange={(o) => !o && setRestocking(undefined)}
+        open={goodsOf('restock') !== undefined}
+        filled={restored()}
+        onOpenChange={(o) => !o && close()}
         title={t('points.restock')}
       >
-        <RestockForm session={session} goodsId={restocking() ?? ''} done={() => setRestocking(undefined)} />
+        <RestockForm session={session} goodsId={goodsOf('restock') ?? ''} visit={visit()} done={close} />
       </Modal>
       <Modal
-        open={counting() !== undefined}
-        onOpenChange={(o) => !o && setCounting(undefined)}
+        open={goodsOf('count') !== undefined}
+        filled={restored()}
+        onOpenChange={(o) => !o && close()}
         title={t('points.count')}
       >
-        <CountForm session={session} goods={points().goods[counting() ?? '']} done={() => setCounting(undefined)} />
+        <CountForm session={session} goods={points().goods[goodsOf('count') ?? '']} visit={visit()} done={close} />
       </Modal>
       <RedeemQr
         session={session}

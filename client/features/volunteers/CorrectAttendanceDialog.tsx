@@ -1,6 +1,8 @@
 import { createSignal } from 'solid-js';
+import * as v from 'valibot';
 import type { DutyState } from '../../../shared/folds/index.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
+import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
 import { useSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -20,6 +22,9 @@ function onDay(day: string, clock: string): number {
   return shanghaiDayStart(day) + (h ?? 0) * 3_600_000 + (m ?? 0) * 60_000;
 }
 
+/** What a half-done correction keeps across a reload (a switch to WeChat may kill the tab). */
+const CorrectionDraft = v.object({ checkIn: draftText(5), checkOut: draftText(5), reason: draftText(200) });
+
 /**
  * The lead (or a committee member) sets a volunteer's check-in and out times on the duty's day,
  * with the reason. A check-out earlier than the check-in is read as after midnight, for night shifts.
@@ -29,18 +34,26 @@ export function CorrectAttendanceDialog(props: {
   memberId: string;
   name: string;
   as: 'lead' | 'committee';
+  /** The open dialog's visit: what was typed is kept under it (domain/formDraft.ts). */
+  visit: string;
+  /** It came back from the URL after a reload, with its draft. */
+  restored: boolean;
   onClose: () => void;
 }) {
   const session = useSession();
-  const s = () => props.duty.signups[props.memberId];
-  const current = () => s()?.correction ?? s();
-  const [checkIn, setCheckIn] = createSignal(
-    current()?.checkedInAt ? clockOf(current()?.checkedInAt ?? 0) : props.duty.start,
-  );
-  const [checkOut, setCheckOut] = createSignal(
-    current()?.checkedOutAt ? clockOf(current()?.checkedOutAt ?? 0) : props.duty.end,
-  );
-  const [reason, setReason] = createSignal('');
+  const s = props.duty.signups[props.memberId];
+  const current = s?.correction ?? s;
+  const opening = {
+    checkIn: current?.checkedInAt ? clockOf(current.checkedInAt) : props.duty.start,
+    checkOut: current?.checkedOutAt ? clockOf(current.checkedOutAt) : props.duty.end,
+    reason: '',
+  };
+  const draft = useFormDraft('draft-correct-attendance', session.compoundId, CorrectionDraft, props.visit);
+  const kept = draft.initial ?? opening;
+  const [checkIn, setCheckIn] = createSignal(kept.checkIn);
+  const [checkOut, setCheckOut] = createSignal(kept.checkOut);
+  const [reason, setReason] = createSignal(kept.reason);
+  draft.keep(() => changedFrom(opening, { checkIn: checkIn(), checkOut: checkOut(), reason: reason() }));
 
   const submit = () => {
     if (!checkIn() || !checkOut())
@@ -61,12 +74,14 @@ export function CorrectAttendanceDialog(props: {
       reason: reason(),
       as: props.as,
     });
+    draft.clear();
     return undefined;
   };
 
   return (
     <Modal
       open
+      filled={props.restored}
       onOpenChange={(open) => !open && props.onClose()}
       title={t('volunteers.correctTitle', { name: props.name })}
       testId="correct-dialog"

@@ -1,8 +1,9 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import type { DutyState, TeamState } from '../../../shared/folds/index.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
+import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useDutyAnomalies, useRosters } from '../../domain/useRosters.ts';
@@ -11,7 +12,7 @@ import { IconDownload } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CancelDutyDialog } from './CancelDutyDialog.tsx';
 import { DutyAttendance } from './DutyAttendance.tsx';
-import { DutyVolunteers } from './DutyVolunteers.tsx';
+import { type DutySheet, DutyVolunteers } from './DutyVolunteers.tsx';
 import { dayLabel } from './format.ts';
 
 /** One duty: its facts, what this member can do now (sign up, check in, check out), who is coming. */
@@ -41,10 +42,20 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
   const members = useMembers();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const anomalies = useDutyAnomalies(() => props.duty.id);
-  const [cancelling, setCancelling] = createSignal(false);
   const d = () => props.duty;
   const isLead = () => props.team?.leaderId === session.member.memberId;
   const mayCancel = () => mayAppend('roster.duty.cancelled', session.member) && d().status === 'open';
+  const corrector = () => (isCommittee(session.member) ? 'committee' : isLead() ? 'lead' : undefined);
+  // A cancellation or correction half typed comes back after a reload, while it may still be made.
+  const sheets = createUrlSheet<DutySheet>({
+    toUrl: (s) => (s.id === 'cancel' ? { sheet: 'cancel' } : { sheet: 'correct', of: s.memberId }),
+    fromUrl: (named, of) => {
+      if (named === 'cancel') return mayCancel() ? { id: 'cancel' } : undefined;
+      const signedUp = typeof of === 'string' && Object.hasOwn(d().signups, of);
+      return named === 'correct' && signedUp && corrector() ? { id: 'correct', memberId: of } : undefined;
+    },
+    ready: session.doc('public').ready,
+  });
 
   return (
     <article data-testid="duty-page" data-id={d().id} data-status={d().status}>
@@ -72,7 +83,8 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
         anomalies={anomalies()}
         nameOf={nameOf}
         forLead={isLead()}
-        corrector={isCommittee(session.member) ? 'committee' : isLead() ? 'lead' : undefined}
+        corrector={corrector()}
+        sheets={sheets}
       />
       <Show when={d().status === 'open' && (isLead() || mayAppend('roster.duty.created', session.member))}>
         <section class="section" aria-labelledby="lead-heading">
@@ -87,14 +99,20 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
               <span>{t('volunteers.printQr')}</span>
             </A>
             <Show when={mayCancel()}>
-              <button type="button" class="btn btn-danger btn-block" onClick={() => setCancelling(true)}>
+              <button type="button" class="btn btn-danger btn-block" onClick={() => sheets.open({ id: 'cancel' })}>
                 {t('volunteers.cancelDuty')}
               </button>
             </Show>
           </div>
         </section>
       </Show>
-      <CancelDutyDialog open={cancelling()} onOpenChange={setCancelling} dutyId={d().id} />
+      <CancelDutyDialog
+        open={sheets.sheet()?.id === 'cancel'}
+        visit={sheets.visit()}
+        restored={sheets.restored()}
+        onOpenChange={(o) => !o && sheets.open(undefined)}
+        dutyId={d().id}
+      />
     </article>
   );
 }

@@ -1,12 +1,16 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { DutyState } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
+import type { UrlSheet } from '../../domain/urlSheet.ts';
 import type { DutyAnomaly } from '../../domain/useRosters.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { anomalyText } from '../../i18n/reasons.ts';
 import { IconAlert } from '../../ui/icons.tsx';
 import { CorrectAttendanceDialog } from './CorrectAttendanceDialog.tsx';
 import { SignupRow } from './SignupRow.tsx';
+
+/** The duty page's sheets, named in its URL so that a reload opens the one open again. */
+export type DutySheet = { id: 'cancel' } | { id: 'correct'; memberId: string };
 
 /** Who holds a slot (in the order they signed up) and where each stands; then what the fold set aside. */
 export function DutyVolunteers(props: {
@@ -16,11 +20,16 @@ export function DutyVolunteers(props: {
   forLead: boolean;
   /** The capacity this member corrects check-in times in, if they may. */
   corrector?: 'lead' | 'committee';
+  /** The page's open sheet (`createUrlSheet`): a correction is one. */
+  sheets: UrlSheet<DutySheet>;
 }) {
   const signups = createMemo(() =>
     Object.entries(props.duty.signups).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
-  const [correcting, setCorrecting] = createSignal<string>();
+  const correcting = () => {
+    const s = props.sheets.sheet();
+    return s?.id === 'correct' ? s.memberId : undefined;
+  };
   // Over-full sign-ups are the duty's to show: which ones follows (at, id), not the log's order.
   const overfull = createMemo(() =>
     Object.entries(props.duty.overfull).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
@@ -40,7 +49,7 @@ export function DutyVolunteers(props: {
                   memberId={memberId}
                   signup={s}
                   nameOf={props.nameOf}
-                  onCorrect={props.corrector ? () => setCorrecting(memberId) : undefined}
+                  onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
                 />
               )}
             </For>
@@ -54,7 +63,9 @@ export function DutyVolunteers(props: {
             memberId={memberId()}
             name={props.nameOf(memberId())}
             as={props.corrector ?? 'committee'}
-            onClose={() => setCorrecting(undefined)}
+            visit={props.sheets.visit()}
+            restored={props.sheets.restored()}
+            onClose={() => props.sheets.open(undefined)}
           />
         )}
       </Show>

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** A meeting page before it starts and at the door: the sign-in QR, assisted sign-in, quorum, topics, move and cancel. */
 export class MeetingDoorPage {
@@ -74,10 +75,19 @@ export class MeetingDoorPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  async cancel(reason: string): Promise<void> {
+  /**
+   * Calls the meeting off. `reloaded`: the tab reloads before 确认取消 (a switch to WeChat may kill
+   * it); the dialog must come back holding the reason.
+   */
+  async cancel(reason: string, reloaded = false): Promise<void> {
     await this.page.getByTestId('meeting-cancel').click();
     const dialog = this.page.getByTestId('cancel-dialog');
     await dialog.locator('input[name="reason"]').fill(reason);
+    if (reloaded) {
+      await this.page.reload();
+      await dialog.waitFor();
+      await expect.poll(() => dialog.locator('input[name="reason"]').inputValue()).toBe(reason);
+    }
     await dialog.getByTestId('cancel-submit').click();
     await dialog.waitFor({ state: 'detached' });
   }

@@ -73,11 +73,35 @@ export class RequestPage {
     await this.submitSheet();
   }
 
-  async decide(outcome: '通过' | '不通过' | '暂缓，下次再议', note: string): Promise<void> {
+  /**
+   * Decides with a note. `reloaded`: the tab reloads before 提交 (a switch to WeChat may kill it on a
+   * phone short of memory); the sheet must come back holding the outcome and the note.
+   */
+  async decide(outcome: '通过' | '不通过' | '暂缓，下次再议', note: string, reloaded = false): Promise<void> {
     await this.openAction('decide');
     await this.choose('decide-outcome', outcome);
     await this.sheet.locator('textarea[name="note"]').fill(note);
+    if (reloaded) {
+      await this.reloadSheet();
+      await expect.poll(() => this.sheet.locator('textarea[name="note"]').inputValue()).toBe(note);
+      await expect(this.chosen('decide-outcome')).resolves.toBe(outcome);
+    }
     await this.submitSheet();
+  }
+
+  /** Reloads the tab with a sheet open, and waits for the sheet to open again. */
+  async reloadSheet(): Promise<void> {
+    await this.page.reload();
+    await this.sheet.waitFor();
+  }
+
+  /** The label of the chip chosen in a sheet's choice group. */
+  async chosen(group: string): Promise<string> {
+    const chosen = this.sheet
+      .getByTestId(group)
+      .locator('.choice')
+      .filter({ has: this.page.locator('input:checked') });
+    return (await chosen.textContent()) ?? '';
   }
 
   async assign(party: '社区' | '业委会' | '物业', deadline: string): Promise<void> {

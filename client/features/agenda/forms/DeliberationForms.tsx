@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
+import * as v from 'valibot';
 import {
   type Category,
   categories,
@@ -12,6 +13,7 @@ import { titleMatches } from '../../../../shared/folds/agendaList.ts';
 import { endStages, type Stage, undecidedStages } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { appendPublic } from '../../../domain/appendPublic.ts';
+import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { compoundPath } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -23,9 +25,15 @@ import { NumberField } from './fields.tsx';
 /** Where a request is deliberated: scheduled, counted and decided. */
 const decidable: readonly Stage[] = ['classified', 'scheduled'];
 
+/** What a half-filled sheet keeps across a reload (a switch to WeChat may kill the tab). */
+const ClassifyDraft = v.object({ category: v.picklist(categories), priority: v.picklist(priorities) });
+
 export function ClassifyForm(props: { ctx: ActionContext }) {
-  const [category, setCategory] = createSignal<Category>(props.ctx.request.category);
-  const [priority, setPriority] = createSignal<Priority>(props.ctx.request.priority ?? 'normal');
+  const opening = { category: props.ctx.request.category, priority: props.ctx.request.priority ?? 'normal' };
+  const draft = useFormDraft('draft-classify', props.ctx.session.compoundId, ClassifyDraft, props.ctx.visit);
+  const [category, setCategory] = createSignal<Category>(draft.initial?.category ?? opening.category);
+  const [priority, setPriority] = createSignal<Priority>(draft.initial?.priority ?? opening.priority);
+  draft.keep(() => changedFrom(opening, { category: category(), priority: priority() }));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -38,6 +46,7 @@ export function ClassifyForm(props: { ctx: ActionContext }) {
           category: category(),
           priority: priority(),
         });
+        draft.clear();
       }}
     >
       <ChoiceGroup
@@ -60,9 +69,16 @@ export function ClassifyForm(props: { ctx: ActionContext }) {
   );
 }
 
+const MergeDraft = v.object({
+  search: draftText(200),
+  into: v.optional(draftText(100)),
+});
+
 export function MergeForm(props: { ctx: ActionContext }) {
-  const [search, setSearch] = createSignal('');
-  const [into, setInto] = createSignal<string>();
+  const draft = useFormDraft('draft-merge', props.ctx.session.compoundId, MergeDraft, props.ctx.visit);
+  const [search, setSearch] = createSignal(draft.initial?.search ?? '');
+  const [into, setInto] = createSignal<string | undefined>(draft.initial?.into);
+  draft.keep(() => changedFrom({ search: '', into: undefined }, { search: search(), into: into() }));
   const candidates = createMemo(() =>
     Object.values(props.ctx.view.compound.agenda.requests)
       .filter((r) => r.id !== props.ctx.request.id && !endStages.includes(r.stage) && titleMatches(r, search()))
@@ -80,6 +96,7 @@ export function MergeForm(props: { ctx: ActionContext }) {
         const survivor = props.ctx.view.compound.agenda.requests[target];
         if (!survivor || endStages.includes(survivor.stage)) return t('merge.targetEnded');
         appendPublic(props.ctx.session, 'request.merged', { requestId: props.ctx.request.id, intoId: target });
+        draft.clear();
       }}
     >
       <p>{t('merge.hint')}</p>
@@ -147,11 +164,18 @@ export function ScheduleForm(props: { ctx: ActionContext }) {
   );
 }
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
+const TallyDraft = v.object({ for: count, against: count, abstain: count });
+
 export function TallyForm(props: { ctx: ActionContext }) {
   const current = props.ctx.request.tally;
-  const [forN, setFor] = createSignal(current?.for ?? 0);
-  const [against, setAgainst] = createSignal(current?.against ?? 0);
-  const [abstain, setAbstain] = createSignal(current?.abstain ?? 0);
+  const opening = { for: current?.for ?? 0, against: current?.against ?? 0, abstain: current?.abstain ?? 0 };
+  const draft = useFormDraft('draft-tally', props.ctx.session.compoundId, TallyDraft, props.ctx.visit);
+  const kept = draft.initial ?? opening;
+  const [forN, setFor] = createSignal(kept.for);
+  const [against, setAgainst] = createSignal(kept.against);
+  const [abstain, setAbstain] = createSignal(kept.abstain);
+  draft.keep(() => changedFrom(opening, { for: forN(), against: against(), abstain: abstain() }));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -164,6 +188,7 @@ export function TallyForm(props: { ctx: ActionContext }) {
           requestId: props.ctx.request.id,
           tally: { for: forN(), against: against(), abstain: abstain() },
         });
+        draft.clear();
       }}
     >
       <p class="field-hint">{t('tally.hint')}</p>
@@ -176,9 +201,16 @@ export function TallyForm(props: { ctx: ActionContext }) {
   );
 }
 
+const DecideDraft = v.object({
+  outcome: v.optional(v.picklist(outcomes)),
+  note: draftText(2000),
+});
+
 export function DecideForm(props: { ctx: ActionContext }) {
-  const [outcome, setOutcome] = createSignal<Outcome>();
-  const [note, setNote] = createSignal('');
+  const draft = useFormDraft('draft-decide', props.ctx.session.compoundId, DecideDraft, props.ctx.visit);
+  const [outcome, setOutcome] = createSignal<Outcome | undefined>(draft.initial?.outcome);
+  const [note, setNote] = createSignal(draft.initial?.note ?? '');
+  draft.keep(() => changedFrom({ outcome: undefined, note: '' }, { outcome: outcome(), note: note() }));
   const tally = () => props.ctx.request.tally;
   return (
     <SheetForm
@@ -197,6 +229,7 @@ export function DecideForm(props: { ctx: ActionContext }) {
           note: note().trim(),
           ...(current ? { tally: current } : {}),
         });
+        draft.clear();
       }}
     >
       <Show when={tally()}>

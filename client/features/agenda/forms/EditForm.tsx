@@ -1,6 +1,8 @@
 import { createSignal, For } from 'solid-js';
+import * as v from 'valibot';
 import { undecidedStages } from '../../../../shared/folds/index.ts';
 import { editRequest, type RequestWords, requestEdit, wordsOf } from '../../../domain/editRequest.ts';
+import { draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
@@ -17,10 +19,20 @@ const fields: { name: keyof RequestWords; label: MessageKey; max: number }[] = [
 export const labelOf = (name: keyof RequestWords): MessageKey =>
   fields.find((f) => f.name === name)?.label ?? 'agenda.fieldTitle';
 
+const text = (max: number) => v.optional(draftText(max));
+/** Only the fields the raiser changed: one edited on another phone meanwhile is not put back. */
+const EditDraft = v.object({ title: text(200), building: text(40), location: text(100), detail: text(4000) });
+
 /** The raiser corrects the words of their request before it is decided (request.edited). */
 export function EditForm(props: { ctx: ActionContext }) {
-  const [words, setWords] = createSignal<RequestWords>(wordsOf(props.ctx.request));
+  const opening = wordsOf(props.ctx.request);
+  const draft = useFormDraft('draft-edit', props.ctx.session.compoundId, EditDraft, props.ctx.visit);
+  const [words, setWords] = createSignal<RequestWords>({ ...opening, ...draft.initial });
   const set = (field: keyof RequestWords) => (value: string) => setWords((w) => ({ ...w, [field]: value }));
+  draft.keep(() => {
+    const changed = fields.filter((f) => words()[f.name] !== opening[f.name]);
+    return changed.length > 0 ? Object.fromEntries(changed.map((f) => [f.name, words()[f.name]])) : undefined;
+  });
   return (
     <SheetForm
       submitLabel={t('edit.submit')}
@@ -32,6 +44,7 @@ export function EditForm(props: { ctx: ActionContext }) {
         const edit = requestEdit(props.ctx.request, words());
         if ('patch' in edit) {
           editRequest(props.ctx.session, props.ctx.request.id, edit.patch);
+          draft.clear();
           return undefined;
         }
         if (edit.code === 'cannot_clear')

@@ -4,7 +4,7 @@ import type { Owner } from '../../../../shared/events/request.ts';
 import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
 import { parties } from '../../../../shared/roles.ts';
 import { appendPublic, optional } from '../../../domain/appendPublic.ts';
-import { useFormDraft } from '../../../domain/formDraft.ts';
+import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -64,16 +64,32 @@ export function PaperConfirmForm(props: { ctx: ActionContext }) {
   );
 }
 
-type OwnerKind = 'community' | 'owners' | 'property' | 'member';
+const ownerKinds = [...parties, 'member'] as const;
+type OwnerKind = (typeof ownerKinds)[number];
+
+/** What a half-filled sheet keeps across a reload: a switch to WeChat may kill the tab. */
+const AssignDraft = v.object({
+  kind: v.optional(v.picklist(ownerKinds)),
+  memberId: draftText(100),
+  deadline: draftText(20),
+  note: draftText(1000),
+});
 
 export function AssignForm(props: { ctx: ActionContext }) {
   const current = props.ctx.request.assignment?.owner;
-  const [kind, setKind] = createSignal<OwnerKind | undefined>(
-    current ? ('party' in current ? current.party : 'member') : undefined,
-  );
-  const [memberId, setMemberId] = createSignal(current && 'memberId' in current ? current.memberId : '');
-  const [deadline, setDeadline] = createSignal(props.ctx.request.assignment?.deadline ?? '');
-  const [note, setNote] = createSignal('');
+  const opening = {
+    kind: (current ? ('party' in current ? current.party : 'member') : undefined) as OwnerKind | undefined,
+    memberId: current && 'memberId' in current ? current.memberId : '',
+    deadline: props.ctx.request.assignment?.deadline ?? '',
+    note: '',
+  };
+  const draft = useFormDraft('draft-assign', props.ctx.session.compoundId, AssignDraft, props.ctx.visit);
+  const kept = draft.initial ?? opening;
+  const [kind, setKind] = createSignal<OwnerKind | undefined>(kept.kind);
+  const [memberId, setMemberId] = createSignal(kept.memberId);
+  const [deadline, setDeadline] = createSignal(kept.deadline);
+  const [note, setNote] = createSignal(kept.note);
+  draft.keep(() => changedFrom(opening, { kind: kind(), memberId: memberId(), deadline: deadline(), note: note() }));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -92,15 +108,16 @@ export function AssignForm(props: { ctx: ActionContext }) {
           deadline: deadline(),
           ...optional('note', note()),
         });
+        draft.clear();
       }}
     >
       <ChoiceGroup
         label={t('assign.owner')}
         name="owner"
-        options={[
-          ...parties.map((p) => ({ value: p as OwnerKind, label: t(`party.${p}` as MessageKey) })),
-          { value: 'member' as OwnerKind, label: t('assign.member') },
-        ]}
+        options={ownerKinds.map((k) => ({
+          value: k as OwnerKind,
+          label: k === 'member' ? t('assign.member') : t(`party.${k}` as MessageKey),
+        }))}
         value={kind()}
         onChange={setKind}
         testId="assign-owner"
@@ -130,10 +147,20 @@ export function AssignForm(props: { ctx: ActionContext }) {
   );
 }
 
+const EscalateDraft = v.object({
+  to: v.optional(v.picklist(['community', 'department'])),
+  department: draftText(60),
+  note: draftText(1000),
+});
+
 export function EscalateForm(props: { ctx: ActionContext }) {
-  const [to, setTo] = createSignal<'community' | 'department'>();
-  const [department, setDepartment] = createSignal('');
-  const [note, setNote] = createSignal('');
+  const draft = useFormDraft('draft-escalate', props.ctx.session.compoundId, EscalateDraft, props.ctx.visit);
+  const [to, setTo] = createSignal<'community' | 'department' | undefined>(draft.initial?.to);
+  const [department, setDepartment] = createSignal(draft.initial?.department ?? '');
+  const [note, setNote] = createSignal(draft.initial?.note ?? '');
+  draft.keep(() =>
+    changedFrom({ to: undefined, department: '', note: '' }, { to: to(), department: department(), note: note() }),
+  );
   return (
     <SheetForm
       submitLabel={t('escalate.submit')}
@@ -151,6 +178,7 @@ export function EscalateForm(props: { ctx: ActionContext }) {
           ...(target === 'department' ? { department: department().trim() } : {}),
           ...optional('note', note()),
         });
+        draft.clear();
       }}
     >
       <p class="field-hint">{t('escalate.hint')}</p>
@@ -180,8 +208,14 @@ export function EscalateForm(props: { ctx: ActionContext }) {
   );
 }
 
+const AnswerDraft = v.object({ escalationId: draftText(100), answer: draftText(2000) });
+
 export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) {
-  const [answer, setAnswer] = createSignal('');
+  const draft = useFormDraft('draft-answer', props.ctx.session.compoundId, AnswerDraft, props.ctx.visit);
+  // A draft answers the escalation it was written for (the visit is named with it, so it is that one).
+  const kept = draft.initial?.escalationId === props.escalationId ? draft.initial.answer : '';
+  const [answer, setAnswer] = createSignal(kept);
+  draft.keep(() => (answer() ? { escalationId: props.escalationId, answer: answer() } : undefined));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -198,6 +232,7 @@ export function AnswerForm(props: { ctx: ActionContext; escalationId: string }) 
           escalationId: props.escalationId,
           answer: answer().trim(),
         });
+        draft.clear();
       }}
     >
       <TextField
@@ -255,7 +290,9 @@ export function ReportForm(props: { ctx: ActionContext; kind: 'progress' | 'comp
 
 /** A reason, then reopen (committee) or withdraw (the raiser). */
 export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdraw' }) {
-  const [reason, setReason] = createSignal('');
+  const draft = useFormDraft(`draft-${props.kind}`, props.ctx.session.compoundId, draftText(500), props.ctx.visit);
+  const [reason, setReason] = createSignal(draft.initial ?? '');
+  draft.keep(() => changedFrom('', reason()));
   const label = () => t(`${props.kind}.reason` as MessageKey);
   return (
     <SheetForm
@@ -270,6 +307,7 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
           requestId: props.ctx.request.id,
           reason: reason().trim(),
         });
+        draft.clear();
       }}
     >
       <TextField
@@ -286,13 +324,28 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
   );
 }
 
+const starChoices = ['5', '4', '3', '2', '1'] as const;
+type Stars = (typeof starChoices)[number];
+
+const RateDraft = v.object({
+  stars: v.optional(v.picklist(starChoices)),
+  solved: v.optional(v.picklist(['yes', 'no'])),
+  comment: draftText(500),
+});
+
 export function RateForm(props: { ctx: ActionContext }) {
-  const mine = () => props.ctx.request.ratings.find((r) => r.by === props.ctx.session.member.memberId);
-  const [stars, setStars] = createSignal<string | undefined>(mine() ? String(mine()!.stars) : undefined);
-  const [solved, setSolved] = createSignal<'yes' | 'no' | undefined>(
-    mine()?.solved === true ? 'yes' : mine()?.solved === false ? 'no' : undefined,
-  );
-  const [comment, setComment] = createSignal('');
+  const mine = props.ctx.request.ratings.find((r) => r.by === props.ctx.session.member.memberId);
+  const opening = {
+    stars: mine ? (String(mine.stars) as Stars) : undefined,
+    solved: (mine?.solved === true ? 'yes' : mine?.solved === false ? 'no' : undefined) as 'yes' | 'no' | undefined,
+    comment: '',
+  };
+  const draft = useFormDraft('draft-rate', props.ctx.session.compoundId, RateDraft, props.ctx.visit);
+  const kept = draft.initial ?? opening;
+  const [stars, setStars] = createSignal<Stars | undefined>(kept.stars);
+  const [solved, setSolved] = createSignal<'yes' | 'no' | undefined>(kept.solved);
+  const [comment, setComment] = createSignal(kept.comment);
+  draft.keep(() => changedFrom(opening, { stars: stars(), solved: solved(), comment: comment() }));
   return (
     <SheetForm
       submitLabel={t('rate.submit')}
@@ -308,13 +361,14 @@ export function RateForm(props: { ctx: ActionContext }) {
           ...(s ? { solved: s === 'yes' } : {}),
           ...optional('comment', comment()),
         });
+        draft.clear();
       }}
     >
       <ChoiceGroup
         label={t('rate.stars')}
         name="stars"
         layout="rows"
-        options={['5', '4', '3', '2', '1'].map((n) => ({ value: n, label: t(`rate.star${n}` as MessageKey) }))}
+        options={starChoices.map((n) => ({ value: n, label: t(`rate.star${n}` as MessageKey) }))}
         value={stars()}
         onChange={setStars}
         testId="rate-stars"

@@ -101,6 +101,24 @@ export function requestAction(id: SheetActionId): RequestAction {
   return { id, ...table[id] };
 }
 
+/** How the open sheet is named in the URL (`?sheet=&of=`): an answer names the escalation it answers. */
+export function sheetInUrl(open: OpenSheet): { sheet: string; of?: string } {
+  return { sheet: open.id, of: open.escalationId };
+}
+
+/**
+ * The sheet the URL names, if this viewer is still offered it on the request (what its button asks):
+ * decided, completed or answered meanwhile on another phone, it does not open again.
+ */
+export function sheetFromUrl(sheet: unknown, of: unknown, r: RequestState, viewer: Member): OpenSheet | undefined {
+  if (typeof sheet !== 'string' || !Object.hasOwn(table, sheet)) return undefined;
+  const action = requestAction(sheet as SheetActionId);
+  if (!action.when(r, viewer)) return undefined;
+  if (action.place !== 'escalation') return { id: action.id };
+  const open = r.escalations.find((x) => x.eventId === of && !x.answer);
+  return open && { id: action.id, escalationId: open.eventId };
+}
+
 /**
  * The actions offered in one place to this viewer now, in the table's order; the to-do list in the
  * stage's order of work (`actionsFor`), anything it does not rank after.

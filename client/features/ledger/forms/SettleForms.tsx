@@ -5,7 +5,7 @@ import { isReversed, needsAssembly, reversalTarget } from '../../../../shared/fo
 import { formatFen } from '../../../../shared/money.ts';
 import type { Party } from '../../../../shared/roles.ts';
 import { formatDay } from '../../../../shared/time.ts';
-import { useFormDraft } from '../../../domain/formDraft.ts';
+import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
@@ -20,7 +20,9 @@ import type { LedgerFormContext } from './context.ts';
 /** One party's refusal, which ends the proposal; the reason is optional but asked for. */
 export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseState; party: Party }) {
   const ledger = useLedger();
-  const [note, setNote] = createSignal('');
+  const draft = useFormDraft('draft-refuse', props.ctx.session.compoundId, draftText(500), props.ctx.visit);
+  const [note, setNote] = createSignal(draft.initial ?? '');
+  draft.keep(() => changedFrom('', note()));
   return (
     <SheetForm
       submitTestId="ledger-submit"
@@ -34,6 +36,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
         if (x && x.status !== 'proposed') return anomalyText({ code: 'expense_status', status: x.status });
         if (x?.approvals[props.party]) return anomalyText({ code: 'already_approved', party: props.party });
         signExpense(props.ctx.session, props.expense.id, props.party, 'refuse', note());
+        draft.clear();
       }}
     >
       <p class="field-hint">{t('ledger.refuseHint')}</p>
@@ -99,7 +102,9 @@ export function PaymentForm(props: { ctx: LedgerFormContext; expense: ExpenseSta
 /** A reversing entry with its reason: the only way to correct an income or a payment. */
 export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: string }) {
   const ledger = useLedger();
-  const [reason, setReason] = createSignal('');
+  const draft = useFormDraft('draft-reverse', props.ctx.session.compoundId, draftText(500), props.ctx.visit);
+  const [reason, setReason] = createSignal(draft.initial ?? '');
+  draft.keep(() => changedFrom('', reason()));
   // The sheet says which record it takes back, with its sum: the button was one of several on a card.
   const what = () => {
     const target = reversalTarget(ledger(), props.targetEventId);
@@ -131,6 +136,7 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
         // a phone that holds the first, and the phone would reset its copy.
         if (isReversed(ledger(), props.targetEventId)) return anomalyText({ code: 'already_reversed' });
         reverseEntry(props.ctx.session, props.targetEventId, reason());
+        draft.clear();
       }}
     >
       <p class="strong" data-testid="reversal-what">

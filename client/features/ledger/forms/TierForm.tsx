@@ -1,5 +1,7 @@
 import { createSignal } from 'solid-js';
+import * as v from 'valibot';
 import { readAmount } from '../../../../shared/money.ts';
+import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { setTierLimit } from '../../../domain/ledgerWrites.ts';
 import { t } from '../../../i18n/index.ts';
 import { DateField } from '../../../ui/DateField.tsx';
@@ -8,10 +10,17 @@ import { amountProblem } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 import { AmountField } from './fields.tsx';
 
+/** What a half-set limit keeps across a reload (a switch to WeChat may kill the tab). */
+const TierDraft = v.object({ amount: draftText(40), from: draftText(20) });
+
 /** The admin sets the amount above which an expense also needs an owners' assembly decision, from a day on. */
 export function TierForm(props: { ctx: LedgerFormContext }) {
-  const [amount, setAmount] = createSignal('');
-  const [from, setFrom] = createSignal(props.ctx.today);
+  const opening = { amount: '', from: props.ctx.today };
+  const draft = useFormDraft('draft-tier', props.ctx.session.compoundId, TierDraft, props.ctx.visit);
+  const kept = draft.initial ?? opening;
+  const [amount, setAmount] = createSignal(kept.amount);
+  const [from, setFrom] = createSignal(kept.from);
+  draft.keep(() => changedFrom(opening, { amount: amount(), from: from() }));
   return (
     <SheetForm
       submitTestId="ledger-submit"
@@ -23,6 +32,7 @@ export function TierForm(props: { ctx: LedgerFormContext }) {
         if ('problem' in money) return { field: 'amount', message: amountProblem(money.problem) };
         if (!from()) return { field: 'from', message: t('ledger.need.day') };
         setTierLimit(props.ctx.session, money.fen, from());
+        draft.clear();
       }}
     >
       <AmountField label={t('ledger.tier.field')} hint={t('ledger.tier.hint')} value={amount()} onInput={setAmount} />
