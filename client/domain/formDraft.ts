@@ -1,9 +1,23 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect } from 'solid-js';
+import { createEffect, createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { compoundKey } from '../sync/localKeys.ts';
 
+export { changedFields, changedFrom, withDraft } from './draftFields.ts';
+
 const VisitId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{8,32}$/));
+
+/** Visits of this page load whose form found a draft to fill itself from. */
+const [foundDrafts, setFoundDrafts] = createSignal<ReadonlySet<string>>(new Set());
+
+/**
+ * Whether a form of `visit` was filled from a draft: a sheet brought back from the URL then asks
+ * before it closes; one that came back empty (nothing was typed, or a link copied with its
+ * `?sheet=&d=` and opened on another phone) closes as any sheet does.
+ */
+export function draftFound(visit: string): boolean {
+  return foundDrafts().has(visit);
+}
 
 /**
  * What a page form holds while it is being filled, kept in the tab's sessionStorage so that a
@@ -28,7 +42,10 @@ export function useFormDraft<S extends v.GenericSchema>(
   try {
     const raw = sessionStorage.getItem(key);
     const parsed = raw === null ? undefined : v.safeParse(Stored, JSON.parse(raw));
-    if (parsed?.success && parsed.output.visit === visit) initial = parsed.output.value;
+    if (parsed?.success && parsed.output.visit === visit) {
+      initial = parsed.output.value;
+      setFoundDrafts((found) => new Set(found).add(visit));
+    }
   } catch {
     // Not JSON, or no sessionStorage (some private modes): the form starts empty.
   }
@@ -72,14 +89,6 @@ export interface FormDraft<T> {
 /** Typed words in a draft's schema, no longer than the field takes. */
 export function draftText(max: number) {
   return v.pipe(v.string(), v.maxLength(max));
-}
-
-/**
- * What a form keeps as its draft: its value once it differs from what the form opened with (empty,
- * or filled from the record), else undefined (nothing to keep, the draft is cleared).
- */
-export function changedFrom<T>(opening: T, value: T): T | undefined {
-  return JSON.stringify(value) === JSON.stringify(opening) ? undefined : value;
 }
 
 /** The visit named by the page's `?d=`, or a new one put there. */

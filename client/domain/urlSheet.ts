@@ -1,6 +1,6 @@
 import { useLocation, useNavigate, useSearchParams } from '@solidjs/router';
 import { type Accessor, createEffect, createSignal } from 'solid-js';
-import { isVisitId, newVisitId } from './formDraft.ts';
+import { draftFound, isVisitId, newVisitId } from './formDraft.ts';
 
 /** How a page names its sheets in the URL, and finds them again. */
 export interface UrlSheets<S> {
@@ -41,7 +41,8 @@ const NAMES = ['sheet', 'of', 'd'] as const;
  * WeChat on a phone short of memory) opens it again and its form finds its draft under `visit()`
  * (domain/formDraft.ts). The URL is replaced, not pushed: the back
  * gesture closes the sheet (ui/Modal.tsx) rather than stepping through the history. `restored()`:
- * the open sheet came back from the URL, so it may hold a draft (its modal asks before closing).
+ * the open sheet came back from the URL and its form found its draft there (its modal asks before
+ * closing); one that came back empty closes as any sheet does.
  */
 export function createUrlSheet<S>(sheets: UrlSheets<S>): UrlSheet<S> {
   const [search] = useSearchParams<{ sheet?: string; of?: string; d?: string }>();
@@ -81,5 +82,5 @@ export function createUrlSheet<S>(sheets: UrlSheets<S>): UrlSheet<S> {
     setRestored(true);
     setSheet(() => again);
   });
-  return { sheet, visit, restored, open };
+  return { sheet, visit, restored: () => restored() && draftFound(visit()), open };
 }

@@ -417,6 +417,8 @@ export const en: Record<MessageKey, string> = {
   'decide.note': 'Note',
   'decide.choose': 'Please choose approve, reject or defer.',
   'decide.submit': 'Record the decision',
+  'decide.noCount':
+    'No vote has been counted yet. You can record the meeting’s show of hands first (“Record a show of hands”), then decide.',
   'decide.tooLate': 'Someone has just decided this request; have a look first.',
   'outcome.approved': 'Approved',
   'outcome.rejected': 'Rejected',

@@ -409,6 +409,7 @@ export const zhCN = {
   'decide.note': '说明',
   'decide.choose': '请选通过、不通过或暂缓。',
   'decide.submit': '记录决定',
+  'decide.noCount': '还没有表决结果。可以先用「记录举手表决」记下会上的表决，再做决定。',
   'decide.tooLate': '刚刚已经有人对这件事做了决定，请先看看。',
   'outcome.approved': '通过',
   'outcome.rejected': '不通过',

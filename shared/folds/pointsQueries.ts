@@ -243,10 +243,18 @@ export function ticketHolder(account: PointsAccount | undefined, entry: PointsEn
 
 /**
  * The line of this event, if it can still be corrected: an award or a redemption no correction has
- * reversed yet (a correction itself is not corrected; a second one would be refused).
+ * reversed yet (a correction itself is not corrected; a second one would be refused). `memberId`:
+ * only in that member's account (their points page, which must not open another member's line).
  */
-export function correctableEntry(points: PointsState, eventId: string): PointsEntry | undefined {
-  for (const account of Object.values(points.accounts)) {
+export function correctableEntry(points: PointsState, eventId: string, memberId?: string): PointsEntry | undefined {
+  const accounts =
+    memberId === undefined
+      ? Object.values(points.accounts)
+      : Object.hasOwn(points.accounts, memberId)
+        ? [points.accounts[memberId]]
+        : [];
+  for (const account of accounts) {
+    if (!account) continue;
     const entry = account.history.find((h) => h.eventId === eventId);
     if (entry) return entry.kind !== 'correction' && !isCorrected(points, eventId) ? entry : undefined;
   }

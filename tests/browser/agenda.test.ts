@@ -121,6 +121,11 @@ describe('the agenda loop on three phones', () => {
 
     await item.tally(12, 2, 1);
     await expect(item.root.getByTestId('tally').textContent()).resolves.toBe('举手表决：赞成 12，反对 2，弃权 1');
+    // The sheet that decides shows what the decision rests on.
+    await expect(item.decisionBasis()).resolves.toEqual([
+      '举手表决：赞成 12，反对 2，弃权 1',
+      '手机投票：赞成 1，反对 0，弃权 0',
+    ]);
     // Half decided, the tab is discarded (WeChat took the memory): it comes back with the sheet.
     await item.decide('通过', '先由物业换灯，一周内修好。', true);
     await expect.poll(() => item.stage()).toBe('decided');

@@ -50,6 +50,10 @@ describe('a request decided on two phones at once, or decided on one and withdra
     // 张主任, downstairs without a signal, records the rejection; 王阿姨, at home, the approval.
     await community.context.setOffline(true);
     await shell.waitOffline();
+    // No count was taken: the sheet says so (it does not forbid deciding).
+    await expect(offline.decisionBasis()).resolves.toEqual([
+      '还没有表决结果。可以先用「记录举手表决」记下会上的表决，再做决定。',
+    ]);
     await offline.decide('不通过', '维保合同还没到期，先让维保公司来修。');
     await expect.poll(() => offline.stage()).toBe('closed');
     await expect.poll(() => shell.unsent()).toBeGreaterThanOrEqual(1);

@@ -220,6 +220,10 @@ describe('a member’s points', () => {
     const c = log.add('points.corrected', 'comm1', { targetEventId: r.id, reason: '退货' });
     const { points } = foldEvents(log.events);
     expect(correctableEntry(points, a.id)?.eventId).toBe(a.id);
+    // On a member's own points page, only their lines: another member's, or an unknown member, none.
+    expect(correctableEntry(points, a.id, 'res1')?.eventId).toBe(a.id);
+    expect(correctableEntry(points, a.id, 'res2')).toBeUndefined();
+    expect(correctableEntry(points, a.id, '__proto__')).toBeUndefined();
     expect([correctableEntry(points, r.id), correctableEntry(points, c.id), correctableEntry(points, 'x')]).toEqual([
       undefined,
       undefined,

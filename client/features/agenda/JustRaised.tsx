@@ -1,5 +1,5 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { onMount, Show } from 'solid-js';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { t } from '../../i18n/index.ts';
@@ -16,9 +16,18 @@ export function raisedHere(listPath: string, requestId: string): string {
  */
 export function JustRaised() {
   const { path } = usePage();
-  const [params] = useSearchParams<{ raised?: string }>();
+  const [params, setParams] = useSearchParams<{ raised?: string }>();
+  // Shown once, on arrival: taken out of the URL at once, so a filter, a reload or coming back from
+  // the request does not bring it back.
+  const id = params.raised;
+  onMount(() => {
+    if (id !== undefined) setParams({ raised: undefined }, { replace: true, scroll: false });
+  });
   const view = usePublicView();
-  const raised = () => (params.raised ? view().compound.agenda.requests[params.raised] : undefined);
+  const raised = () => {
+    const requests = view().compound.agenda.requests;
+    return id && Object.hasOwn(requests, id) ? requests[id] : undefined;
+  };
   return (
     <Show when={raised()}>
       {(r) => (

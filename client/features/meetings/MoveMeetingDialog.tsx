@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import type { MeetingState } from '../../../shared/folds/index.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
-import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
+import { changedFields, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import type { UrlDialogProps } from '../../domain/urlSheet.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
@@ -16,7 +16,7 @@ import { moveMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 
 /** What a half-done move keeps across a reload (a switch to WeChat may kill the tab). */
-const MoveDraft = v.object({ day: draftText(20), time: draftText(10), place: draftText(100) });
+const MoveDraft = v.partial(v.object({ day: draftText(20), time: draftText(10), place: draftText(100) }));
 
 /** The committee moves a meeting to another day, time or place; everyone's list follows. */
 export function MoveMeetingDialog(props: UrlDialogProps & { meeting: MeetingState }) {
@@ -43,11 +43,11 @@ function MoveMeetingForm(props: { meeting: MeetingState; visit: string; done: ()
     place: props.meeting.place,
   };
   const draft = useFormDraft('draft-move-meeting', session.compoundId, MoveDraft, props.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [day, setDay] = createSignal(kept.day);
   const [time, setTime] = createSignal(kept.time);
   const [place, setPlace] = createSignal(kept.place);
-  draft.keep(() => changedFrom(opening, { day: day(), time: time(), place: place() }));
+  draft.keep(() => changedFields(opening, { day: day(), time: time(), place: place() }));
   const form = createSubmit(() => {
     const startsAt = shanghaiTime(day(), time());
     if (startsAt === undefined) return t('meetings.needDate');

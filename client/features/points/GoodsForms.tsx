@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import type { GoodsState } from '../../../shared/folds/index.ts';
-import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
+import { changedFields, changedFrom, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { SheetForm } from '../../ui/SheetForm.tsx';
@@ -16,17 +16,17 @@ const whole = (s: string, min: number, max: number) => {
 };
 
 /** What half-listed goods keep across a reload (a switch to WeChat may kill the tab). */
-const GoodsDraft = v.object({ name: draftText(60), price: draftText(10), stock: draftText(10) });
+const GoodsDraft = v.partial(v.object({ name: draftText(60), price: draftText(10), stock: draftText(10) }));
 
 /** The committee puts goods on the shelf: a name, a price in points and how many. */
 export function ListGoodsForm(props: { session: CompoundSession; visit: string; done: () => void }) {
   const opening = { name: '', price: '', stock: '' };
   const draft = useFormDraft('draft-goods', props.session.compoundId, GoodsDraft, props.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [name, setName] = createSignal(kept.name);
   const [price, setPrice] = createSignal(kept.price);
   const [stock, setStock] = createSignal(kept.stock);
-  draft.keep(() => changedFrom(opening, { name: name(), price: price(), stock: stock() }));
+  draft.keep(() => changedFields(opening, { name: name(), price: price(), stock: stock() }));
   return (
     <SheetForm
       submitLabel={t('points.listGoods')}

@@ -25,7 +25,7 @@ export default function MemberPointsPage() {
     toUrl: (entry) => ({ sheet: 'correct', of: entry.eventId }),
     fromUrl: (named, of) =>
       named === 'correct' && typeof of === 'string' && mayAppend('points.corrected', session.member)
-        ? correctableEntry(points(), of)
+        ? correctableEntry(points(), of, params.memberId)
         : undefined,
     ready: session.doc('public').ready,
   });

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { type RuleKind, ruleKinds } from '../../../shared/events/points.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
-import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
+import { changedFields, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -13,13 +13,15 @@ import { TextField } from '../../ui/TextField.tsx';
 import { defineRule } from './actions.ts';
 
 /** What a half-written rule keeps across a reload (a switch to WeChat may kill the tab). */
-const RuleDraft = v.object({
-  name: draftText(60),
-  points: draftText(10),
-  kind: v.picklist(ruleKinds),
-  sign: v.picklist(['add', 'deduct']),
-  from: draftText(20),
-});
+const RuleDraft = v.partial(
+  v.object({
+    name: draftText(60),
+    points: draftText(10),
+    kind: v.picklist(ruleKinds),
+    sign: v.picklist(['add', 'deduct']),
+    from: draftText(20),
+  }),
+);
 
 /** A new line of the rule list: what it rewards, how many points, from which day. */
 export function RuleForm(props: { session: CompoundSession; visit: string; done: () => void }) {
@@ -31,14 +33,16 @@ export function RuleForm(props: { session: CompoundSession; visit: string; done:
     from: shanghaiDay(now()),
   };
   const draft = useFormDraft('draft-rule', props.session.compoundId, RuleDraft, props.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [name, setName] = createSignal(kept.name);
   const [points, setPoints] = createSignal(kept.points);
   const [kind, setKind] = createSignal<RuleKind>(kept.kind);
   // Adds or deducts, chosen rather than typed as a minus: a phone's number pad (iOS) has no minus key.
   const [sign, setSign] = createSignal<'add' | 'deduct'>(kept.sign);
   const [from, setFrom] = createSignal(kept.from);
-  draft.keep(() => changedFrom(opening, { name: name(), points: points(), kind: kind(), sign: sign(), from: from() }));
+  draft.keep(() =>
+    changedFields(opening, { name: name(), points: points(), kind: kind(), sign: sign(), from: from() }),
+  );
   return (
     <SheetForm
       submitLabel={t('points.addRule')}

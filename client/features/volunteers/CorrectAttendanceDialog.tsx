@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import type { DutyState } from '../../../shared/folds/index.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
-import { changedFrom, draftText, useFormDraft } from '../../domain/formDraft.ts';
+import { changedFields, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import { useSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -23,7 +23,7 @@ function onDay(day: string, clock: string): number {
 }
 
 /** What a half-done correction keeps across a reload (a switch to WeChat may kill the tab). */
-const CorrectionDraft = v.object({ checkIn: draftText(5), checkOut: draftText(5), reason: draftText(200) });
+const CorrectionDraft = v.partial(v.object({ checkIn: draftText(5), checkOut: draftText(5), reason: draftText(200) }));
 
 /**
  * The lead (or a committee member) sets a volunteer's check-in and out times on the duty's day,
@@ -49,11 +49,11 @@ export function CorrectAttendanceDialog(props: {
     reason: '',
   };
   const draft = useFormDraft('draft-correct-attendance', session.compoundId, CorrectionDraft, props.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [checkIn, setCheckIn] = createSignal(kept.checkIn);
   const [checkOut, setCheckOut] = createSignal(kept.checkOut);
   const [reason, setReason] = createSignal(kept.reason);
-  draft.keep(() => changedFrom(opening, { checkIn: checkIn(), checkOut: checkOut(), reason: reason() }));
+  draft.keep(() => changedFields(opening, { checkIn: checkIn(), checkOut: checkOut(), reason: reason() }));
 
   const submit = () => {
     if (!checkIn() || !checkOut())

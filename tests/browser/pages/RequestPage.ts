@@ -89,6 +89,17 @@ export class RequestPage {
     await this.submitSheet();
   }
 
+  /** What the decide sheet shows the decision rests on (the count or its absence); closes it again. */
+  async decisionBasis(): Promise<string[]> {
+    await this.openAction('decide');
+    const basis = await this.sheet
+      .locator('[data-testid="decide-tally"], [data-testid="decide-votes"], [data-testid="decide-no-count"]')
+      .allTextContents();
+    await this.page.keyboard.press('Escape');
+    await this.sheet.waitFor({ state: 'detached' });
+    return basis;
+  }
+
   /** Reloads the tab with a sheet open, and waits for the sheet to open again. */
   async reloadSheet(): Promise<void> {
     await this.page.reload();

@@ -10,10 +10,10 @@ import {
   priorities,
 } from '../../../../shared/events/request.ts';
 import { titleMatches } from '../../../../shared/folds/agendaList.ts';
-import { endStages, type Stage, undecidedStages } from '../../../../shared/folds/index.ts';
+import { endStages, type Stage, undecidedStages, voteCounts } from '../../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../../shared/time.ts';
 import { appendPublic } from '../../../domain/appendPublic.ts';
-import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
+import { changedFields, draftText, useFormDraft, withDraft } from '../../../domain/formDraft.ts';
 import { compoundPath } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -26,14 +26,14 @@ import { NumberField } from './fields.tsx';
 const decidable: readonly Stage[] = ['classified', 'scheduled'];
 
 /** What a half-filled sheet keeps across a reload (a switch to WeChat may kill the tab). */
-const ClassifyDraft = v.object({ category: v.picklist(categories), priority: v.picklist(priorities) });
+const ClassifyDraft = v.partial(v.object({ category: v.picklist(categories), priority: v.picklist(priorities) }));
 
 export function ClassifyForm(props: { ctx: ActionContext }) {
   const opening = { category: props.ctx.request.category, priority: props.ctx.request.priority ?? 'normal' };
   const draft = useFormDraft('draft-classify', props.ctx.session.compoundId, ClassifyDraft, props.ctx.visit);
   const [category, setCategory] = createSignal<Category>(draft.initial?.category ?? opening.category);
   const [priority, setPriority] = createSignal<Priority>(draft.initial?.priority ?? opening.priority);
-  draft.keep(() => changedFrom(opening, { category: category(), priority: priority() }));
+  draft.keep(() => changedFields(opening, { category: category(), priority: priority() }));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -69,16 +69,18 @@ export function ClassifyForm(props: { ctx: ActionContext }) {
   );
 }
 
-const MergeDraft = v.object({
-  search: draftText(200),
-  into: v.optional(draftText(100)),
-});
+const MergeDraft = v.partial(
+  v.object({
+    search: draftText(200),
+    into: v.optional(draftText(100)),
+  }),
+);
 
 export function MergeForm(props: { ctx: ActionContext }) {
   const draft = useFormDraft('draft-merge', props.ctx.session.compoundId, MergeDraft, props.ctx.visit);
   const [search, setSearch] = createSignal(draft.initial?.search ?? '');
   const [into, setInto] = createSignal<string | undefined>(draft.initial?.into);
-  draft.keep(() => changedFrom({ search: '', into: undefined }, { search: search(), into: into() }));
+  draft.keep(() => changedFields({ search: '', into: undefined }, { search: search(), into: into() }));
   const candidates = createMemo(() =>
     Object.values(props.ctx.view.compound.agenda.requests)
       .filter((r) => r.id !== props.ctx.request.id && !endStages.includes(r.stage) && titleMatches(r, search()))
@@ -165,17 +167,17 @@ export function ScheduleForm(props: { ctx: ActionContext }) {
 }
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
-const TallyDraft = v.object({ for: count, against: count, abstain: count });
+const TallyDraft = v.partial(v.object({ for: count, against: count, abstain: count }));
 
 export function TallyForm(props: { ctx: ActionContext }) {
   const current = props.ctx.request.tally;
   const opening = { for: current?.for ?? 0, against: current?.against ?? 0, abstain: current?.abstain ?? 0 };
   const draft = useFormDraft('draft-tally', props.ctx.session.compoundId, TallyDraft, props.ctx.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [forN, setFor] = createSignal(kept.for);
   const [against, setAgainst] = createSignal(kept.against);
   const [abstain, setAbstain] = createSignal(kept.abstain);
-  draft.keep(() => changedFrom(opening, { for: forN(), against: against(), abstain: abstain() }));
+  draft.keep(() => changedFields(opening, { for: forN(), against: against(), abstain: abstain() }));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -201,16 +203,18 @@ export function TallyForm(props: { ctx: ActionContext }) {
   );
 }
 
-const DecideDraft = v.object({
-  outcome: v.optional(v.picklist(outcomes)),
-  note: draftText(2000),
-});
+const DecideDraft = v.partial(
+  v.object({
+    outcome: v.optional(v.picklist(outcomes)),
+    note: draftText(2000),
+  }),
+);
 
 export function DecideForm(props: { ctx: ActionContext }) {
   const draft = useFormDraft('draft-decide', props.ctx.session.compoundId, DecideDraft, props.ctx.visit);
   const [outcome, setOutcome] = createSignal<Outcome | undefined>(draft.initial?.outcome);
   const [note, setNote] = createSignal(draft.initial?.note ?? '');
-  draft.keep(() => changedFrom({ outcome: undefined, note: '' }, { outcome: outcome(), note: note() }));
+  draft.keep(() => changedFields({ outcome: undefined, note: '' }, { outcome: outcome(), note: note() }));
   const tally = () => props.ctx.request.tally;
   return (
     <SheetForm
@@ -232,8 +236,23 @@ export function DecideForm(props: { ctx: ActionContext }) {
         draft.clear();
       }}
     >
+      {/* What the decision rests on, in the sheet itself: a decision taken on one vote, or none, shows it. */}
       <Show when={tally()}>
-        {(x) => <p class="note">{t('request.tally', { for: x().for, against: x().against, abstain: x().abstain })}</p>}
+        {(x) => (
+          <p class="note" data-testid="decide-tally">
+            {t('request.tally', { for: x().for, against: x().against, abstain: x().abstain })}
+          </p>
+        )}
+      </Show>
+      <Show when={props.ctx.request.votes.length > 0}>
+        <p class="note" data-testid="decide-votes">
+          {t('request.votes', voteCounts(props.ctx.request))}
+        </p>
+      </Show>
+      <Show when={!tally() && props.ctx.request.votes.length === 0}>
+        <p class="note" data-testid="decide-no-count">
+          {t('decide.noCount')}
+        </p>
       </Show>
       <ChoiceGroup
         label={t('decide.outcome')}

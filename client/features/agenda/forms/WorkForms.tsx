@@ -4,7 +4,7 @@ import type { Owner } from '../../../../shared/events/request.ts';
 import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
 import { parties } from '../../../../shared/roles.ts';
 import { appendPublic, optional } from '../../../domain/appendPublic.ts';
-import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
+import { changedFields, changedFrom, draftText, useFormDraft, withDraft } from '../../../domain/formDraft.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -68,12 +68,14 @@ const ownerKinds = [...parties, 'member'] as const;
 type OwnerKind = (typeof ownerKinds)[number];
 
 /** What a half-filled sheet keeps across a reload: a switch to WeChat may kill the tab. */
-const AssignDraft = v.object({
-  kind: v.optional(v.picklist(ownerKinds)),
-  memberId: draftText(100),
-  deadline: draftText(20),
-  note: draftText(1000),
-});
+const AssignDraft = v.partial(
+  v.object({
+    kind: v.optional(v.picklist(ownerKinds)),
+    memberId: draftText(100),
+    deadline: draftText(20),
+    note: draftText(1000),
+  }),
+);
 
 export function AssignForm(props: { ctx: ActionContext }) {
   const current = props.ctx.request.assignment?.owner;
@@ -84,12 +86,12 @@ export function AssignForm(props: { ctx: ActionContext }) {
     note: '',
   };
   const draft = useFormDraft('draft-assign', props.ctx.session.compoundId, AssignDraft, props.ctx.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [kind, setKind] = createSignal<OwnerKind | undefined>(kept.kind);
   const [memberId, setMemberId] = createSignal(kept.memberId);
   const [deadline, setDeadline] = createSignal(kept.deadline);
   const [note, setNote] = createSignal(kept.note);
-  draft.keep(() => changedFrom(opening, { kind: kind(), memberId: memberId(), deadline: deadline(), note: note() }));
+  draft.keep(() => changedFields(opening, { kind: kind(), memberId: memberId(), deadline: deadline(), note: note() }));
   return (
     <SheetForm
       submitLabel={t('form.save')}
@@ -147,11 +149,13 @@ export function AssignForm(props: { ctx: ActionContext }) {
   );
 }
 
-const EscalateDraft = v.object({
-  to: v.optional(v.picklist(['community', 'department'])),
-  department: draftText(60),
-  note: draftText(1000),
-});
+const EscalateDraft = v.partial(
+  v.object({
+    to: v.optional(v.picklist(['community', 'department'])),
+    department: draftText(60),
+    note: draftText(1000),
+  }),
+);
 
 export function EscalateForm(props: { ctx: ActionContext }) {
   const draft = useFormDraft('draft-escalate', props.ctx.session.compoundId, EscalateDraft, props.ctx.visit);
@@ -159,7 +163,7 @@ export function EscalateForm(props: { ctx: ActionContext }) {
   const [department, setDepartment] = createSignal(draft.initial?.department ?? '');
   const [note, setNote] = createSignal(draft.initial?.note ?? '');
   draft.keep(() =>
-    changedFrom({ to: undefined, department: '', note: '' }, { to: to(), department: department(), note: note() }),
+    changedFields({ to: undefined, department: '', note: '' }, { to: to(), department: department(), note: note() }),
   );
   return (
     <SheetForm
@@ -327,11 +331,13 @@ export function ReasonForm(props: { ctx: ActionContext; kind: 'reopen' | 'withdr
 const starChoices = ['5', '4', '3', '2', '1'] as const;
 type Stars = (typeof starChoices)[number];
 
-const RateDraft = v.object({
-  stars: v.optional(v.picklist(starChoices)),
-  solved: v.optional(v.picklist(['yes', 'no'])),
-  comment: draftText(500),
-});
+const RateDraft = v.partial(
+  v.object({
+    stars: v.optional(v.picklist(starChoices)),
+    solved: v.optional(v.picklist(['yes', 'no'])),
+    comment: draftText(500),
+  }),
+);
 
 export function RateForm(props: { ctx: ActionContext }) {
   const mine = props.ctx.request.ratings.find((r) => r.by === props.ctx.session.member.memberId);
@@ -341,11 +347,11 @@ export function RateForm(props: { ctx: ActionContext }) {
     comment: '',
   };
   const draft = useFormDraft('draft-rate', props.ctx.session.compoundId, RateDraft, props.ctx.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [stars, setStars] = createSignal<Stars | undefined>(kept.stars);
   const [solved, setSolved] = createSignal<'yes' | 'no' | undefined>(kept.solved);
   const [comment, setComment] = createSignal(kept.comment);
-  draft.keep(() => changedFrom(opening, { stars: stars(), solved: solved(), comment: comment() }));
+  draft.keep(() => changedFields(opening, { stars: stars(), solved: solved(), comment: comment() }));
   return (
     <SheetForm
       submitLabel={t('rate.submit')}

@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { type FundKind, fundKinds } from '../../../../shared/events/ledger.ts';
 import { readAmount } from '../../../../shared/money.ts';
-import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
+import { changedFields, draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { openFund } from '../../../domain/ledgerWrites.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -13,7 +13,9 @@ import type { LedgerFormContext } from './context.ts';
 import { AmountField } from './fields.tsx';
 
 /** What a half-opened fund keeps across a reload (a switch to WeChat may kill the tab). */
-const FundDraft = v.object({ name: draftText(60), kind: v.optional(v.picklist(fundKinds)), opening: draftText(40) });
+const FundDraft = v.partial(
+  v.object({ name: draftText(60), kind: v.optional(v.picklist(fundKinds)), opening: draftText(40) }),
+);
 
 /** Opens a fund; an opening balance becomes its first income, dated today. */
 export function FundForm(props: { ctx: LedgerFormContext }) {
@@ -22,7 +24,7 @@ export function FundForm(props: { ctx: LedgerFormContext }) {
   const [kind, setKind] = createSignal<FundKind | undefined>(draft.initial?.kind);
   const [opening, setOpening] = createSignal(draft.initial?.opening ?? '');
   draft.keep(() =>
-    changedFrom({ name: '', kind: undefined, opening: '' }, { name: name(), kind: kind(), opening: opening() }),
+    changedFields({ name: '', kind: undefined, opening: '' }, { name: name(), kind: kind(), opening: opening() }),
   );
   return (
     <SheetForm

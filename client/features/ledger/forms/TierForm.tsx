@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { readAmount } from '../../../../shared/money.ts';
-import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.ts';
+import { changedFields, draftText, useFormDraft, withDraft } from '../../../domain/formDraft.ts';
 import { setTierLimit } from '../../../domain/ledgerWrites.ts';
 import { t } from '../../../i18n/index.ts';
 import { DateField } from '../../../ui/DateField.tsx';
@@ -11,16 +11,16 @@ import type { LedgerFormContext } from './context.ts';
 import { AmountField } from './fields.tsx';
 
 /** What a half-set limit keeps across a reload (a switch to WeChat may kill the tab). */
-const TierDraft = v.object({ amount: draftText(40), from: draftText(20) });
+const TierDraft = v.partial(v.object({ amount: draftText(40), from: draftText(20) }));
 
 /** The admin sets the amount above which an expense also needs an owners' assembly decision, from a day on. */
 export function TierForm(props: { ctx: LedgerFormContext }) {
   const opening = { amount: '', from: props.ctx.today };
   const draft = useFormDraft('draft-tier', props.ctx.session.compoundId, TierDraft, props.ctx.visit);
-  const kept = draft.initial ?? opening;
+  const kept = withDraft(opening, draft.initial);
   const [amount, setAmount] = createSignal(kept.amount);
   const [from, setFrom] = createSignal(kept.from);
-  draft.keep(() => changedFrom(opening, { amount: amount(), from: from() }));
+  draft.keep(() => changedFields(opening, { amount: amount(), from: from() }));
   return (
     <SheetForm
       submitTestId="ledger-submit"
