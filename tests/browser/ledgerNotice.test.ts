@@ -80,6 +80,21 @@ describe('the ledger’s public notice: printed, checked against the app, export
     expect(await notice.notice.textContent()).not.toContain('王小明');
     await expect(resident.page.getByTestId('notice-opening').getAttribute('data-fen')).resolves.toBe('0');
     await expect(resident.page.getByTestId('notice-closing').getAttribute('data-fen')).resolves.toBe('3763950');
+    // The four figures stand above the lines: opening, in, out, closing.
+    const summary = resident.page.getByTestId('notice-summary');
+    await expect(summary.locator('dt').allTextContents()).resolves.toEqual([
+      '期初余额',
+      '本期收入合计',
+      '本期支出合计',
+      '期末余额',
+    ]);
+    await expect(summary.locator('dd').last().textContent()).resolves.toContain('37,639.50');
+    const above = await resident.page.evaluate(() => {
+      const s = document.querySelector('[data-testid="notice-summary"]');
+      const line = document.querySelector('[data-testid="notice-line"]');
+      return !!s && !!line && (s.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(above).toBe(true);
     await expect(resident.page.getByTestId('notice-tier').count()).resolves.toBe(0);
     await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-notice.png'), fullPage: true });
     expect(await seriousViolations(resident.page)).toEqual([]);

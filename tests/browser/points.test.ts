@@ -40,7 +40,7 @@ describe('points and the love supermarket on a committee phone and a resident’
     const committee = new PointsPage(wang.page);
     await committee.open(app.url, compoundId);
     await committee.addRule('志愿值班每小时', 10, '志愿值班（每小时）');
-    await committee.addRule('占用消防通道', -10, '其他');
+    await committee.addRule('占用消防通道', -10, '手动记分');
     await expect(
       wang.page.getByTestId('points-rule').filter({ hasText: '占用消防通道' }).locator('.points-delta').textContent(),
     ).resolves.toBe('-10 分');

@@ -95,7 +95,7 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
         value={fundId()}
         onChange={setFundId}
         options={props.ctx.funds.map((f) => ({ value: f.id, label: f.name }))}
-        placeholder=""
+        placeholder={t('ledger.pickFund')}
         required
       />
       <AmountField value={amount()} onInput={setAmount} />

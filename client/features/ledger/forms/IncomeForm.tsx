@@ -85,7 +85,7 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
         value={fundId()}
         onChange={setFundId}
         options={props.ctx.funds.map((f) => ({ value: f.id, label: f.name }))}
-        placeholder=""
+        placeholder={t('ledger.pickFund')}
         required
       />
       <AmountField value={amount()} onInput={setAmount} />

@@ -24,9 +24,30 @@ export function NoticeFund(props: { notice: FundNotice; nameOf: (memberId: strin
       <h2>
         {f().fund.name} <span class="notice-kind">{t(`ledger.fundKind.${f().fund.kind}` as MessageKey)}</span>
       </h2>
-      <p class="notice-balance" data-testid="notice-opening" data-fen={f().opening}>
-        {t('notice.opening')}：<strong>{formatFen(f().opening, intlLocale())}</strong>
-      </p>
+      {/* The four figures first: a resident reading the board sees where the money stands before
+          the period's lines (a parking fee a day is some 80 rows). The lines' totals stay below. */}
+      <dl class="notice-summary" data-testid="notice-summary">
+        <div>
+          <dt>{t('notice.opening')}</dt>
+          <dd data-testid="notice-opening" data-fen={f().opening}>
+            {formatFen(f().opening, intlLocale())}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('notice.totalIn')}</dt>
+          <dd>{formatFen(f().totalIn, intlLocale())}</dd>
+        </div>
+        <div>
+          <dt>{t('notice.totalOut')}</dt>
+          <dd>{formatFen(f().totalOut, intlLocale())}</dd>
+        </div>
+        <div classList={{ 'notice-negative': f().closing < 0 }}>
+          <dt>{t('notice.closing')}</dt>
+          <dd>
+            <strong>{formatFen(f().closing, intlLocale())}</strong>
+          </dd>
+        </div>
+      </dl>
       <Show when={f().lines.length > 0} fallback={<p>{t('notice.noLines')}</p>}>
         <table class="notice-table">
           <thead>
