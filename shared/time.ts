@@ -17,6 +17,11 @@ export function shanghaiDayStart(day: string): number {
 }
 
 /** Whole Asia/Shanghai days from `from` to `to` (negative if `to` is earlier). */
+/** The calendar day `n` days after `day` ("YYYY-MM-DD"; China keeps no daylight saving). */
+export function addDays(day: string, n: number): string {
+  return shanghaiDay(shanghaiDayStart(day) + n * 86_400_000 + 12 * 3_600_000);
+}
+
 export function daysBetween(fromMs: number, toMs: number): number {
   return Math.round((shanghaiDayStart(shanghaiDay(toMs)) - shanghaiDayStart(shanghaiDay(fromMs))) / 86_400_000);
 }
@@ -33,6 +38,17 @@ export const Day = v.pipe(
 
 // Building a formatter costs far more than formatting with one, and a list formats a date per row.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const monthDays = new Map<string, Intl.DateTimeFormat>();
+
+/** A time's day without its year, as a list row says it: 12月5日, 5 December (Asia/Shanghai). */
+export function formatMonthDay(ms: number, locale = 'zh-CN'): string {
+  let f = monthDays.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, month: 'long', day: 'numeric' });
+    monthDays.set(locale, f);
+  }
+  return f.format(ms);
+}
 
 function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;

@@ -1,4 +1,4 @@
-import { createUniqueId } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import { createFieldError, FieldMessage } from './Form.tsx';
 
 /** A labelled date input holding "YYYY-MM-DD"; what is wrong with it shows under the label (see TextField). */
@@ -9,6 +9,8 @@ export function DateField(props: {
   min?: string;
   name?: string;
   error?: string;
+  /** Days one tap away under the field ("一周后"): the date picker is small work for an old thumb. */
+  quick?: readonly { label: string; day: string }[];
 }) {
   const id = createUniqueId();
   let control: HTMLInputElement | undefined;
@@ -34,6 +36,25 @@ export function DateField(props: {
           props.onInput(e.currentTarget.value);
         }}
       />
+      <Show when={props.quick?.length}>
+        <div class="date-quick">
+          <For each={props.quick}>
+            {(q) => (
+              <button
+                type="button"
+                class="btn btn-secondary btn-small"
+                aria-pressed={props.value === q.day}
+                onClick={() => {
+                  error.edited();
+                  props.onInput(q.day);
+                }}
+              >
+                {q.label}
+              </button>
+            )}
+          </For>
+        </div>
+      </Show>
     </div>
   );
 }

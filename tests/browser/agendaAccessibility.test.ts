@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDay } from '../../shared/time.ts';
+import { addDays, formatDay, shanghaiDay } from '../../shared/time.ts';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MeetingsPage } from './pages/MeetingsPage.ts';
@@ -63,8 +63,12 @@ describe('agenda and meeting pages in English and in large text', () => {
     await item.classify('消防通道', '较急');
     await item.tally(9, 1, 0);
     await item.decide('通过', '物业三天内清理');
-    await item.assign('物业', shanghaiDay(Date.now() + 3 * 86_400_000));
+    // The deadline one tap away under the date field.
+    await item.assign('物业', '两周后');
     await expect.poll(() => item.stage()).toBe('assigned');
+    await expect(item.root.getByTestId('assignment').textContent()).resolves.toContain(
+      `限期：${formatDay(addDays(shanghaiDay(Date.now()), 14))} 前办完`,
+    );
     await new AppShell(page).waitSynced();
   });
 

@@ -77,11 +77,13 @@ describe('topics in order, raised for the next meeting, action items on whose tu
     await expect
       .poll(() => other.topicTitles(), { timeout: 20_000 })
       .toEqual(['东门停车位重新划线', '3号楼电动车充电难', '小广场跳舞音量']);
-    // The committee member on the other phone sees the same order in the minutes' choices too.
+    // The committee member on the other phone sees the same order in the minutes' choices too, each
+    // with the day it was raised (and its building) so that two of one title are told apart.
     const choices = li.page.getByTestId('take-up-pick').locator('option');
     await expect
-      .poll(async () => (await choices.allTextContents()).slice(1, 4))
+      .poll(async () => (await choices.allTextContents()).slice(1, 4).map((label) => label.split(' · ')[0]))
       .toEqual(['东门停车位重新划线', '3号楼电动车充电难', '小广场跳舞音量']);
+    for (const label of (await choices.allTextContents()).slice(1, 4)) expect(label).toMatch(/ · \d+月\d+日$/);
   });
 
   it("an action item for the owners' committee is on 李叔's 我的 list until he marks it done", async () => {

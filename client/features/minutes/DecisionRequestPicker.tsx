@@ -2,6 +2,7 @@ import { createUniqueId, For } from 'solid-js';
 import type { RequestState } from '../../../shared/folds/index.ts';
 import { t } from '../../i18n/index.ts';
 import { createFieldError, FieldMessage } from '../../ui/Form.tsx';
+import { requestChoiceLabel } from '../../ui/requestChoice.ts';
 
 /** Which agenda request an entry is about; "none" is allowed unless `required`. */
 export function DecisionRequestPicker(props: {
@@ -38,7 +39,7 @@ export function DecisionRequestPicker(props: {
         data-testid={props.testId}
       >
         <option value="">{props.required ? t('minutes.pickRequest') : t('minutes.noRequest')}</option>
-        <For each={props.choices}>{(r) => <option value={r.id}>{r.title}</option>}</For>
+        <For each={props.choices}>{(r) => <option value={r.id}>{requestChoiceLabel(r)}</option>}</For>
       </select>
     </div>
   );

@@ -115,10 +115,12 @@ export class RequestPage {
     return (await chosen.textContent()) ?? '';
   }
 
+  /** Assigns with a deadline: a day "YYYY-MM-DD" typed, or one of the quick choices under the field (一周后). */
   async assign(party: '社区' | '业委会' | '物业', deadline: string): Promise<void> {
     await this.openAction('assign');
     await this.choose('assign-owner', party);
-    await this.sheet.locator('input[name="deadline"]').fill(deadline);
+    if (deadline.endsWith('后')) await this.sheet.getByRole('button', { name: deadline, exact: true }).click();
+    else await this.sheet.locator('input[name="deadline"]').fill(deadline);
     await this.submitSheet();
   }
 

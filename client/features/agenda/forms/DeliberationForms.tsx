@@ -17,6 +17,7 @@ import { changedFields, draftText, useFormDraft, withDraft } from '../../../doma
 import { compoundPath } from '../../../domain/usePage.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
+import { requestChoiceLabel } from '../../../ui/requestChoice.ts';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import type { ActionContext } from './context.ts';
@@ -108,7 +109,7 @@ export function MergeForm(props: { ctx: ActionContext }) {
           label={t('merge.into')}
           name="merge-into"
           layout="rows"
-          options={candidates().map((r) => ({ value: r.id, label: r.title }))}
+          options={candidates().map((r) => ({ value: r.id, label: requestChoiceLabel(r) }))}
           value={into()}
           onChange={setInto}
           testId="merge-candidates"

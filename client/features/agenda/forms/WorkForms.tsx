@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { Owner } from '../../../../shared/events/request.ts';
 import { endStages, undecidedStages } from '../../../../shared/folds/index.ts';
 import { parties } from '../../../../shared/roles.ts';
+import { addDays } from '../../../../shared/time.ts';
 import { appendPublic, optional } from '../../../domain/appendPublic.ts';
 import { changedFields, changedFrom, draftText, useFormDraft, withDraft } from '../../../domain/formDraft.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
@@ -143,6 +144,11 @@ export function AssignForm(props: { ctx: ActionContext }) {
         onInput={setDeadline}
         min={props.ctx.today}
         name="deadline"
+        quick={[
+          { label: t('assign.inAWeek'), day: addDays(props.ctx.today, 7) },
+          { label: t('assign.inTwoWeeks'), day: addDays(props.ctx.today, 14) },
+          { label: t('assign.inAMonth'), day: addDays(props.ctx.today, 30) },
+        ]}
       />
       <TextField label={t('assign.note')} value={note()} onInput={setNote} multiline maxLength={1000} name="note" />
     </SheetForm>

@@ -8,6 +8,7 @@ import { useAssemblyDecisions } from '../../../domain/useAssemblyDecisions.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
+import { openRequestChoices, requestChoiceLabel } from '../../../ui/requestChoice.ts';
 import { SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { amountProblem } from '../ledgerText.ts';
@@ -143,7 +144,10 @@ export function ExpenseForm(props: { ctx: LedgerFormContext; fundId?: string }) 
         name="request"
         value={requestId()}
         onChange={setRequestId}
-        options={props.ctx.requests.map((r) => ({ value: r.id, label: r.title }))}
+        options={openRequestChoices(props.ctx.requests, requestId()).map((r) => ({
+          value: r.id,
+          label: requestChoiceLabel(r),
+        }))}
         placeholder={t('ledger.field.noRequest')}
       />
     </SheetForm>
