@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'request.turn': 'Now waiting on: {who}',
   'request.tally': 'Show of hands: {for} for, {against} against, {abstain} abstaining',
   'request.votes': 'Phone votes: {for} for, {against} against, {abstain} abstaining',
+  'request.moreActions': 'Other actions ({n})',
   'request.voteHint': 'Your view (you can change it)',
   'request.yourVote': 'Your vote: {choice}',
   'request.decision': 'Decision: {outcome}',

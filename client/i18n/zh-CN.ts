@@ -236,6 +236,7 @@ export const zhCN = {
   'request.turn': '现在轮到：{who}',
   'request.tally': '举手表决：赞成 {for}，反对 {against}，弃权 {abstain}',
   'request.votes': '手机投票：赞成 {for}，反对 {against}，弃权 {abstain}',
+  'request.moreActions': '其他操作（{n}）',
   'request.voteHint': '您的意见（可以再改）',
   'request.yourVote': '您投的是：{choice}',
   'request.decision': '决定：{outcome}',

@@ -142,6 +142,14 @@ describe('the agenda loop on three phones', () => {
 
     await item.assign('物业', deadline);
     await expect.poll(() => item.stage()).toBe('assigned');
+    // The stage's next two steps stand as buttons; the rest wait under 其他操作.
+    const todo = item.root.getByTestId('todo');
+    await expect
+      .poll(() =>
+        todo.locator('[data-action]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))),
+      )
+      .toEqual(['complete', 'progress']);
+    await expect(todo.getByTestId('more-actions').locator('summary').textContent()).resolves.toBe('其他操作（4）');
     await expect(item.root.getByTestId('assignment').textContent()).resolves.toContain(
       `限期：${formatDay(deadline)} 前办完`,
     );

@@ -92,8 +92,8 @@ describe('agenda and meeting pages in English and in large text', () => {
         [...document.querySelectorAll('img[data-photo]')].every((i) => (i as HTMLImageElement).naturalWidth > 0),
       );
       await audit(page, `${variant.name}-agenda-item`, findings);
-      await page.locator('[data-action="assign"]').click();
-      await page.getByTestId('action-sheet').waitFor();
+      // Past the stage's first steps, assigning again waits under 其他操作.
+      await new RequestPage(page).openAction('assign');
       await audit(page, `${variant.name}-agenda-sheet`, findings);
       await page.keyboard.press('Escape');
       await page.goto(`${base}/agenda/new`);

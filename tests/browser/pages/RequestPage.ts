@@ -38,7 +38,18 @@ export class RequestPage {
   }
 
   async openAction(id: string): Promise<Locator> {
-    await this.root.locator(`[data-action="${id}"]`).click();
+    const button = this.root.locator(`[data-action="${id}"]`);
+    // Past the stage's first steps, an action waits under 其他操作.
+    const more = this.root.getByTestId('more-actions');
+    await expect
+      .poll(async () => {
+        if (await button.isVisible()) return true;
+        if ((await more.count()) > 0 && (await more.getAttribute('open')) === null)
+          await more.locator('summary').click();
+        return button.isVisible();
+      })
+      .toBe(true);
+    await button.click();
     await this.sheet.waitFor();
     return this.sheet;
   }

@@ -9,7 +9,11 @@ import { createSubmit } from '../../../ui/createSubmit.ts';
 import { FormError } from '../../../ui/FormError.tsx';
 import { canConfirm, canVote } from '../steps.ts';
 import { OwnSteps } from './OwnSteps.tsx';
-import { type OpenSheet, offeredActions } from './requestActions.tsx';
+import { type OpenSheet, offeredActions, type RequestAction } from './requestActions.tsx';
+
+/** How many of the committee's actions stand as buttons before the rest fold under 其他操作. */
+const SHOWN_ACTIONS = 2;
+
 import { SignDialog } from './SignDialog.tsx';
 import { VoteBlock } from './VoteBlock.tsx';
 
@@ -31,6 +35,21 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
   // A result waiting for its rating: rating it is the step of the moment, for a committee member
   // too, and reopening it (the committee's list) must not be the big button above it.
   const ownLead = () => !committee() || (r().stage === 'completed' && ownOffered());
+  // The stage's next steps stand as buttons; the rest (re-classifying long after, escalating, paper
+  // signatures) wait one tap further down, so the step of the moment is not one button among seven.
+  const shown = () => (listed().length <= SHOWN_ACTIONS + 1 ? listed() : listed().slice(0, SHOWN_ACTIONS));
+  const more = () => listed().slice(shown().length);
+  const actionButton = (action: RequestAction, primary: boolean) => (
+    <button
+      type="button"
+      class="btn"
+      classList={{ 'btn-primary': primary, 'btn-secondary': !primary }}
+      data-action={action.id}
+      onClick={() => props.onAction({ id: action.id })}
+    >
+      {t(action.label)}
+    </button>
+  );
   /** Own steps above the list and in its place as the big button. */
   const ownFirst = () => ownLead() && ownOffered();
   const ownSteps = () => (
@@ -57,20 +76,16 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
       </Show>
       <Show when={ownLead()}>{ownSteps()}</Show>
       <div class="action-buttons">
-        <For each={listed()}>
-          {(action, i) => (
-            <button
-              type="button"
-              class="btn"
-              classList={{ 'btn-primary': i() === 0 && !ownFirst(), 'btn-secondary': i() > 0 || ownFirst() }}
-              data-action={action.id}
-              onClick={() => props.onAction({ id: action.id })}
-            >
-              {t(action.label)}
-            </button>
-          )}
-        </For>
+        <For each={shown()}>{(action, i) => actionButton(action, i() === 0 && !ownFirst())}</For>
       </div>
+      <Show when={more().length > 0}>
+        <details class="more-actions" data-testid="more-actions">
+          <summary class="btn btn-secondary">{t('request.moreActions', { n: more().length })}</summary>
+          <div class="action-buttons">
+            <For each={more()}>{(action) => actionButton(action, false)}</For>
+          </div>
+        </details>
+      </Show>
       <Show when={!ownLead()}>{ownSteps()}</Show>
       <Show when={nothing()}>
         <p class="muted">{t('request.noActions')}</p>
