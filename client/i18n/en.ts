@@ -1297,6 +1297,7 @@ export const en: Record<MessageKey, string> = {
   'compounds.removeAnyway': 'Remove anyway, losing the unsent changes',
   'compounds.removeYes': 'Remove',
   'compounds.lost': 'Needs joining again',
+  'compounds.sendingInBackground': '{n} changes being sent in the background',
 
   'settings.title': 'Settings',
   'settings.textSize': 'Text size',

@@ -1242,6 +1242,7 @@ export const zhCN = {
   'compounds.removeAnyway': '仍然移除，丢掉没发出的修改',
   'compounds.removeYes': '确定移除',
   'compounds.lost': '需要重新加入',
+  'compounds.sendingInBackground': '{n} 条修改正在后台发出',
 
   'settings.title': '设置',
   'settings.textSize': '文字大小',

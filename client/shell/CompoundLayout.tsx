@@ -6,7 +6,7 @@ import { SessionContext } from '../domain/session.ts';
 import { compoundPath } from '../domain/usePage.ts';
 import { t } from '../i18n/index.ts';
 import { accountFor } from '../sync/accounts.ts';
-import { CompoundSession } from '../sync/CompoundSession.ts';
+import { openSession, sendLeftBehind } from '../sync/sessionKeeper.ts';
 import { IconSwitch } from '../ui/icons.tsx';
 import { BottomNav } from './BottomNav.tsx';
 import { NotOnDevice } from './NotOnDevice.tsx';
@@ -30,12 +30,15 @@ export function CompoundLayout(props: RouteSectionProps) {
   const session = createMemo(() => {
     if (!sessionKey()) return undefined;
     // Built untracked: reading the account or a document inside must not make this memo re-run.
-    const s = untrack(() => new CompoundSession({ ...account()! }));
-    onCleanup(() => s.destroy());
-    return s;
+    // Left with unsent changes (a switch to another compound), it syncs on in the background.
+    const opened = untrack(() => openSession(account()!));
+    onCleanup(() => opened.release());
+    return opened.session;
   });
   createEffect(() => {
-    if (sessionKey()) writePrefs({ lastCompoundId: params.compoundId });
+    if (!sessionKey()) return;
+    writePrefs({ lastCompoundId: params.compoundId });
+    untrack(() => sendLeftBehind(params.compoundId));
   });
   createEffect(() => {
     const state = session()?.summary().state;

@@ -19,7 +19,10 @@ export interface SyncSummary {
 
 export const CLOSE_CHECK_MS = 2_000;
 
-/** The documents of the compound being viewed; one at a time, destroyed on switch. */
+/**
+ * The documents of one compound: the one being viewed, or one left with unsent changes and kept
+ * syncing in the background until the relay holds them (`sessionKeeper.ts`).
+ */
 export class CompoundSession {
   private readonly handles = new Map<string, DocHandle>();
   /** How many pages hold each document opened with hold(). */
@@ -173,6 +176,11 @@ export class CompoundSession {
     } finally {
       for (const h of handles) h.resume();
     }
+  }
+
+  /** Whether every open document has loaded and the relay holds everything written in it. */
+  allSent(): boolean {
+    return [...this.handles.values()].every((h) => h.loaded() && h.unsent() === 0);
   }
 
   destroy(): void {

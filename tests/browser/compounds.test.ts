@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
+import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { usePhone } from './support/browser.ts';
+import { launchPhone, usePhone } from './support/browser.ts';
 import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -10,14 +11,17 @@ describe('a community worker in several compounds', () => {
   const app = useServer();
   const phone = usePhone();
 
+  let first: string;
+  let second: string;
+
   it('switches with one tap and keeps each compound’s data and documents apart', async () => {
     const { page } = phone;
     const onboarding = new OnboardingPages(page);
     const agenda = new AgendaPage(page);
     const shell = new AppShell(page);
-    const first = await onboarding.createCompound(app.url, '和平小区', '张书记', '社区');
+    first = await onboarding.createCompound(app.url, '和平小区', '张书记', '社区');
     await agenda.raise('和平小区的路灯', '路灯照明');
-    const second = await onboarding.createCompound(app.url, '幸福里小区', '张书记', '社区');
+    second = await onboarding.createCompound(app.url, '幸福里小区', '张书记', '社区');
     await agenda.raise('幸福里的停车', '停车');
     await shell.waitSynced();
     expect(await agenda.titles()).toEqual(['幸福里的停车']);
@@ -75,5 +79,47 @@ describe('a community worker in several compounds', () => {
       .click();
     await expect(page.getByRole('alertdialog').getByRole('button', { name: '确定移除' }).count()).resolves.toBe(1);
     await expect(page.getByRole('alertdialog').getByTestId('remove-unsent').count()).resolves.toBe(0);
+  });
+
+  // Found by an audit: a change written offline in one compound, then a switch to another, went
+  // out only when that compound was opened again; the other parties waited on it meanwhile.
+  it('a change written offline in one compound is sent after a switch to another, without opening it again', async () => {
+    const { page, context } = phone;
+    const agenda = new AgendaPage(page);
+    const shell = new AppShell(page);
+    await page.keyboard.press('Escape');
+    // A neighbour in 和平小区 on a phone of their own, to see what reaches the relay.
+    const members = new MembersPage(page);
+    await members.open(app.url, first);
+    const link = await members.createInvite({ role: '居民' });
+    await members.closeDialog();
+    const neighbour = await launchPhone();
+    try {
+      await new OnboardingPages(neighbour.page).joinByLink(link, '王阿姨');
+      const theirs = new AgendaPage(neighbour.page);
+
+      await agenda.open(app.url, first);
+      await shell.waitSynced();
+      await context.setOffline(true);
+      await expect.poll(() => shell.syncState()).toBe('offline');
+      await agenda.raise('离线写的门禁坏了', '其他');
+      await expect.poll(() => shell.unsent()).toBe(1);
+      // Switched to 幸福里小区 in the app, still offline: 和平小区's list row says it is being sent.
+      await page.locator('.compound-switch').click();
+      await page.getByRole('link', { name: '切换到 幸福里小区' }).click();
+      await page.waitForURL(new RegExp(`/c/${second}/agenda$`));
+      await page.locator('.compound-switch').click();
+      const left = page.getByTestId('compound-item').filter({ hasText: '和平小区' });
+      await expect.poll(() => left.getByTestId('compound-unsent').textContent()).toBe('1 条修改正在后台发出');
+
+      await context.setOffline(false);
+      await expect.poll(() => left.getByTestId('compound-unsent').count(), { timeout: 30_000 }).toBe(0);
+      await expect
+        .poll(() => theirs.titles(), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(['离线写的门禁坏了']));
+      expect(new URL(page.url()).pathname).toBe(`/c/${second}/compounds`);
+    } finally {
+      await neighbour.dispose();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { type Account, accounts, docsWithUnsent, removeAccount } from '../../domain/accounts.ts';
+import { type Account, accounts, backgroundUnsent, docsWithUnsent, removeAccount } from '../../domain/accounts.ts';
 import { compoundPath, usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { IconCheck, IconPlus } from '../../ui/icons.tsx';
@@ -43,6 +43,11 @@ export default function CompoundsPage() {
                     <Show when={current()}> · {t('compounds.current')}</Show>
                     <Show when={a.lost}> · {t('compounds.lost')}</Show>
                   </span>
+                  <Show when={!current() && backgroundUnsent(a.compoundId) > 0}>
+                    <span class="row-sub unsent-note" data-testid="compound-unsent">
+                      {t('compounds.sendingInBackground', { n: backgroundUnsent(a.compoundId) })}
+                    </span>
+                  </Show>
                 </A>
                 <button type="button" class="btn btn-small btn-secondary" onClick={() => setRemoving(a)}>
                   {t('compounds.remove')}
