@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { Show } from 'solid-js';
+import { onCleanup, Show } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { claimPage } from './claimPage.ts';
 import { IconDownload } from './icons.tsx';
@@ -14,6 +14,28 @@ export async function checkForUpdate(): Promise<boolean> {
 }
 
 const FALLBACK_RELOAD_MS = 2_000;
+const PROMPT_GAP_PX = 16;
+
+/**
+ * Keeps room for the prompt under the page (`--prompt-space`, read by the page's bottom padding
+ * and the saved toast): pinned above the tabs, it covered a page form's 登记 button, and the toast
+ * covered its own 稍后.
+ */
+function keepRoomFor(el: HTMLElement): void {
+  const root = document.documentElement;
+  // Its height and the gap it keeps above the tabs.
+  const set = () =>
+    root.style.setProperty('--prompt-space', `${Math.ceil(el.getBoundingClientRect().height) + PROMPT_GAP_PX}px`);
+  const observer = new ResizeObserver(set);
+  observer.observe(el);
+  set();
+  root.setAttribute('data-update-prompt', '');
+  onCleanup(() => {
+    observer.disconnect();
+    root.style.removeProperty('--prompt-space');
+    root.removeAttribute('data-update-prompt');
+  });
+}
 
 /**
  * "A new version is available": nothing reloads until the member taps. If another tab already
@@ -47,7 +69,7 @@ export function UpdatePrompt() {
 
   return (
     <Show when={needRefresh()}>
-      <section class="update-prompt" aria-label={t('update.available')} data-testid="update-prompt">
+      <section ref={keepRoomFor} class="update-prompt" aria-label={t('update.available')} data-testid="update-prompt">
         <p>{t('update.available')}</p>
         <div class="banner-actions">
           <button type="button" class="btn btn-primary btn-small" onClick={accept}>

@@ -35,6 +35,15 @@ describe('a new version of the app', () => {
     await expect(prompt.textContent()).resolves.toContain('有新版本可用');
     // Still the same document, with what was typed.
     await expect(name.inputValue()).resolves.toBe('正在输入的小区名');
+    // The page keeps room under it for the prompt, so its last button can be scrolled clear of it.
+    const room = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      const box = document.querySelector('[data-testid="update-prompt"]');
+      return main && box
+        ? Number.parseFloat(getComputedStyle(main).paddingBottom) - box.getBoundingClientRect().height
+        : -1;
+    });
+    expect(room).toBeGreaterThan(0);
     await expect(page.evaluate(() => 'sameDocument' in window)).resolves.toBe(true);
 
     const reloaded = page.waitForEvent('load');
