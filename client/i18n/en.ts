@@ -1243,6 +1243,8 @@ export const en: Record<MessageKey, string> = {
   'invite.role': 'Role after joining',
   'invite.party': 'Which party',
   'invite.uses': 'How many people',
+  'invite.committeeWarning':
+    'Committee members see the care list and sign for their party. Send this link only to the one person joining; do not forward it to a group.',
   'invite.uses1': '1 person',
   'invite.uses10': '10 people',
   'invite.uses50': '50 people',

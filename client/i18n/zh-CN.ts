@@ -1190,6 +1190,7 @@ export const zhCN = {
   'invite.role': '加入后的身份',
   'invite.party': '代表哪一方',
   'invite.uses': '可以几个人用',
+  'invite.committeeWarning': '三方成员能看到关爱名单，能代表本方签批。这个链接只发给要加入的那一位，不要转发到群里。',
   'invite.uses1': '1 人',
   'invite.uses10': '10 人',
   'invite.uses50': '50 人',

@@ -32,7 +32,8 @@ describe('invites an admin can see and revoke', () => {
       .poll(() => members.invites().then((l) => l.map((i) => i.kind).sort()))
       .toEqual(['三方成员 · 物业', '三方成员 · 业委会'].sort());
     const [first] = await members.invites();
-    expect(first?.lines[0]).toBe('还能用 10 次（共 10 次）');
+    // A committee invite is one person's, for three days, unless chosen otherwise.
+    expect(first?.lines[0]).toBe('还能用 1 次（共 1 次）');
     expect(first?.lines[1]).toMatch(/前有效$/);
     expect(first?.lines[2]).toBe('由张书记生成');
     await admin.page.getByTestId('invite-list').scrollIntoViewIfNeeded();

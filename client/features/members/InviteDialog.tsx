@@ -21,19 +21,36 @@ type Made = Awaited<ReturnType<typeof createInvite>>;
 const usesOptions = ['1', '10', '50', '200'] as const;
 const ttlOptions = ['24', '72', '168', '720'] as const;
 
+type InviteRole = 'resident' | 'committee' | 'partner';
+/** A resident invite goes to a building's WeChat group; a committee or partner one to one person. */
+const defaults: Record<InviteRole, { uses: (typeof usesOptions)[number]; ttl: (typeof ttlOptions)[number] }> = {
+  resident: { uses: '10', ttl: '168' },
+  committee: { uses: '1', ttl: '72' },
+  partner: { uses: '1', ttl: '72' },
+};
+
 /** Invite creation (role, party, uses, expiry), then the link as a QR code with copy and share. */
 export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const session = useSession();
   // The server refuses a committee member's committee invite for another party, so it is not offered.
   const isAdmin = () => session.account.role === 'admin';
   const partyChoices = () => parties.filter((p) => isAdmin() || p === session.account.party);
-  const [role, setRole] = createSignal<'resident' | 'committee' | 'partner'>('resident');
+  const [role, setRole] = createSignal<InviteRole>('resident');
   const [unit, setUnit] = createSignal('');
   const [party, setParty] = createSignal<Party>(
     partyChoices().includes('owners') ? 'owners' : (partyChoices()[0] ?? 'owners'),
   );
-  const [uses, setUses] = createSignal<(typeof usesOptions)[number]>('10');
-  const [ttl, setTtl] = createSignal<(typeof ttlOptions)[number]>('168');
+  const [uses, setUses] = createSignal<(typeof usesOptions)[number]>(defaults.resident.uses);
+  const [ttl, setTtl] = createSignal<(typeof ttlOptions)[number]>(defaults.resident.ttl);
+  // A committee or partner invite gives one person rights over others' data: it starts as one
+  // person's, for three days, unless the member chose otherwise.
+  let chosen = false;
+  const chooseRole = (next: InviteRole) => {
+    setRole(next);
+    if (chosen) return;
+    setUses(defaults[next].uses);
+    setTtl(defaults[next].ttl);
+  };
   const [made, setMade] = createSignal<Made>();
   const make = createSubmit(
     async () => {
@@ -77,7 +94,7 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
                 { value: 'partner', label: t('role.partner') },
               ]}
               value={role()}
-              onChange={setRole}
+              onChange={chooseRole}
             />
             <Show when={role() === 'committee'}>
               <ChoiceGroup
@@ -90,6 +107,9 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               <Show when={!isAdmin()}>
                 <p class="muted">{t('invite.ownPartyOnly')}</p>
               </Show>
+              <p class="field-hint" data-testid="invite-committee-warning">
+                {t('invite.committeeWarning')}
+              </p>
             </Show>
             <Show when={role() === 'partner'}>
               <TextField
@@ -107,14 +127,20 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               name="uses"
               options={usesOptions.map((u) => ({ value: u, label: t(`invite.uses${u}` as MessageKey) }))}
               value={uses()}
-              onChange={setUses}
+              onChange={(u) => {
+                chosen = true;
+                setUses(u);
+              }}
             />
             <ChoiceGroup
               label={t('invite.ttl')}
               name="ttl"
               options={ttlOptions.map((h) => ({ value: h, label: t(`invite.ttl${h}` as MessageKey) }))}
               value={ttl()}
-              onChange={setTtl}
+              onChange={(h) => {
+                chosen = true;
+                setTtl(h);
+              }}
             />
             <FormError error={make.error()} />
             <div class="dialog-actions">
