@@ -45,17 +45,22 @@ function sampleImages(maxBytes: number): { refs: SampleImages; images: StoredIma
 
 /**
  * Creates a demo compound filled with the half year up to today of realistic sample data (DEMO=1),
- * with its pictures, and an invite anyone may use to join it as an owners' committee member.
+ * with its pictures, and an invite anyone may use to join it as an owners' committee member. A data
+ * directory that holds the demo compound already (a restart with DEMO=1) keeps it and gets a new
+ * invite: the sample's member ids are fixed, and a second copy would collide with the first.
  */
 export async function createDemoCompound(s: Services): Promise<{ compoundId: string; inviteCode: string }> {
-  const compoundId = newId(9);
   const now = s.now();
+  const there = await s.storage.accounts.getMember(DEMO_FOUNDER_ID);
+  if (there) return { compoundId: there.compoundId, inviteCode: await demoInvite(s, there.compoundId, there.memberId) };
+  const compoundId = newId(9);
   const images = sampleImages(s.config.imageMaxBytes);
   // The half year ends today, so deadlines, meetings and the latest activity read as this month's.
   const sample = generateCompound({
     seed: 2024,
     scale: 'demo',
     founderName: '社区书记 王秀英',
+    founderId: DEMO_FOUNDER_ID,
     end: now,
     images: images.refs,
   });
@@ -83,16 +88,23 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
   for (const [meetingId, events] of Object.entries(sample.minutes)) {
     s.storage.docs.append(roomName(compoundId, minutesDocName(meetingId)), logUpdate(events));
   }
-  const inviteCode = newId(16);
+  return { compoundId, inviteCode: await demoInvite(s, compoundId, founder.memberId) };
+}
+
+/** The demo's founder: found in the data directory, the demo compound is there. */
+const DEMO_FOUNDER_ID = 'demo-founder';
+
+async function demoInvite(s: Services, compoundId: string, createdBy: string): Promise<string> {
+  const code = newId(16);
   await s.storage.accounts.createInvite({
-    code: inviteCode,
+    code,
     compoundId,
     role: 'committee',
     party: 'owners',
     maxUses: 100,
     uses: 0,
-    expiresAt: now + 90 * 24 * 3600_000,
-    createdBy: founder.memberId,
+    expiresAt: s.now() + 90 * 24 * 3600_000,
+    createdBy,
   });
-  return { compoundId, inviteCode };
+  return code;
 }

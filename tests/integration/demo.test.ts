@@ -26,6 +26,22 @@ describe('the demo compound', () => {
     return pub.events.toArray();
   }
 
+  // Found by an audit: a restart with DEMO=1 on the same data directory crashed (UNIQUE constraint
+  // failed: members.member_id), the sample's member ids being fixed.
+  it('made again on a data directory that has it, is the same compound with a new invite', async () => {
+    const first = await createDemoCompound(server.services);
+    const again = await createDemoCompound(server.services);
+    expect(again.compoundId).toBe(first.compoundId);
+    expect(again.inviteCode).not.toBe(first.inviteCode);
+    const res = await fetch(`${server.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: again.inviteCode, name: '第二次试用的人' }),
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as Session).compoundId).toBe(first.compoundId);
+  });
+
   it('is joined by its invite and opens with months of realistic, valid records', async () => {
     const me = await joinDemo();
     expect(me).toMatchObject({ role: 'committee', party: 'owners' });
