@@ -1299,6 +1299,8 @@ export const en: Record<MessageKey, string> = {
   'compounds.removeAnyway': 'Remove anyway, losing the unsent changes',
   'compounds.removeYes': 'Remove',
   'compounds.lost': 'Needs joining again',
+  'compounds.removeAdmin':
+    'You are an admin of this compound. Once removed, only another admin can invite you back; with no other admin, nobody can invite or remove members any more.',
   'compounds.sendingInBackground': '{n} changes being sent in the background',
 
   'settings.title': 'Settings',

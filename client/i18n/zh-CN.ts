@@ -1243,6 +1243,8 @@ export const zhCN = {
   'compounds.removeAnyway': '仍然移除，丢掉没发出的修改',
   'compounds.removeYes': '确定移除',
   'compounds.lost': '需要重新加入',
+  'compounds.removeAdmin':
+    '您是这个小区的管理员。移除后，只有别的管理员能再邀请您回来；如果没有别的管理员，就再也没人能邀请新成员、移除成员了。',
   'compounds.sendingInBackground': '{n} 条修改正在后台发出',
 
   'settings.title': '设置',

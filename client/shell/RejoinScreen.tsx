@@ -53,6 +53,7 @@ export function RejoinScreen(props: { account: Account }) {
         onOpenChange={setRemoving}
         name={props.account.compoundName}
         unsent={removing() ? docsWithUnsent(props.account.compoundId).length : 0}
+        admin={false}
         onConfirm={async () => {
           await removeAccount(props.account.compoundId);
           navigate('/', { replace: true });

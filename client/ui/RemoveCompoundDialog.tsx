@@ -6,7 +6,8 @@ import { IconAlert } from './icons.tsx';
 /**
  * Removing a compound from this phone: what goes (this phone's copy), what stays (everything sent),
  * that coming back takes a new invite, and, when this phone still holds changes it never sent,
- * that those are lost for good, with the way to keep them (go online and wait for 已同步).
+ * that those are lost for good, with the way to keep them (go online and wait for 已同步); for an
+ * admin, that only another admin can invite them back (there is no other way back in).
  */
 export function RemoveCompoundDialog(props: {
   open: boolean;
@@ -14,6 +15,8 @@ export function RemoveCompoundDialog(props: {
   name: string;
   /** Documents holding changes not yet sent. */
   unsent: number;
+  /** This phone's member is an admin there: only another admin could invite them back. */
+  admin: boolean;
   onConfirm: () => void;
 }) {
   return (
@@ -29,6 +32,12 @@ export function RemoveCompoundDialog(props: {
         <p class="note-warn" data-testid="remove-unsent">
           <IconAlert size={24} />
           <span>{t('compounds.removeUnsent')}</span>
+        </p>
+      </Show>
+      <Show when={props.admin}>
+        <p class="note-warn" data-testid="remove-admin">
+          <IconAlert size={24} />
+          <span>{t('compounds.removeAdmin')}</span>
         </p>
       </Show>
       <p>{t('compounds.removeConfirm', { name: props.name })}</p>

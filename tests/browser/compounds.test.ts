@@ -66,6 +66,8 @@ describe('a community worker in several compounds', () => {
     const dialog = page.getByRole('alertdialog');
     await expect(dialog.getByTestId('remove-unsent').textContent()).resolves.toContain('移除后会永远丢失');
     await expect(dialog.textContent()).resolves.toContain('需要一个新的邀请链接');
+    // The one who created the compound is its admin: only another admin could invite them back.
+    await expect(dialog.getByTestId('remove-admin').textContent()).resolves.toContain('只有别的管理员能再邀请您回来');
     await expect(dialog.getByRole('button', { name: '仍然移除，丢掉没发出的修改' }).count()).resolves.toBe(1);
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -72,6 +72,7 @@ export default function CompoundsPage() {
         onOpenChange={(open) => !open && setRemoving()}
         name={removing()?.compoundName ?? ''}
         unsent={removing() ? docsWithUnsent(removing()?.compoundId ?? '').length : 0}
+        admin={removing()?.role === 'admin'}
         onConfirm={() => {
           const a = removing();
           if (a) void remove(a);
