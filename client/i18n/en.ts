@@ -1206,6 +1206,8 @@ export const en: Record<MessageKey, string> = {
   'needs.notFound': 'This need cannot be found.',
   'needs.what': 'What is needed',
   'needs.detail': 'Details',
+  'needs.privacy':
+    'Partner units see the title and the detail, and they hold {words}. Please leave out names and a household’s hardship: “an older resident needs a hearing aid” is enough.',
   'needs.forWhom': 'For whom (a resident)',
   'needs.forWhomHint': "For a resident's small wish, their name; the board shows the first character only, e.g. W*.",
   'needs.maskedAs': 'The board shows: {name}',

@@ -1154,6 +1154,7 @@ export const zhCN = {
   'needs.notFound': '找不到这条需求。',
   'needs.what': '需要什么',
   'needs.detail': '详细说明',
+  'needs.privacy': '标题和说明共建单位都看得到，里面有{words}。请别写名字和家里的难处，写「一位老人需要助听器」就行。',
   'needs.forWhom': '为谁（居民）',
   'needs.forWhomHint': '居民的微心愿填上他的名字；需求榜上只显示姓，例如 王*。',
   'needs.maskedAs': '需求榜上显示为：{name}',

@@ -54,6 +54,8 @@ describe('a partner unit fulfils a micro-wish', () => {
       forName: '王小明',
       due: shanghaiDay(Date.now() + 10 * 86_400_000),
     });
+    // The name in 为谁 is masked, but the title tells the unit who and what: the form said so.
+    expect(board.privacyNote).toContain('「王奶奶」「独居」');
     await expect(wang.page.getByTestId('need').textContent()).resolves.toContain('王*');
     expect(await wang.page.getByTestId('need').textContent()).not.toContain('王小明');
     await lookAt(wang.page, 'published');

@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import * as v from 'valibot';
 import { maskName } from '../../../shared/events/practice.ts';
 import { isCommittee } from '../../../shared/roles.ts';
@@ -13,9 +13,11 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
+import { IconAlert } from '../../ui/icons.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { privacyWords } from './privacyWords.ts';
 
 /** What a half-filled need keeps across a reload (checked when read back): the camera may kill the tab. */
 const NeedDraft = v.object({
@@ -37,6 +39,8 @@ export default function PublishNeedPage() {
   const [forName, setForName] = createSignal(kept?.forName ?? '');
   const [due, setDue] = createSignal(kept?.due ?? '');
   const [photos, setPhotos] = createSignal<string[]>(kept?.photos ?? []);
+  // A partner unit reads the title and the detail: a name or a hardship typed there is said at once.
+  const exposed = createMemo(() => privacyWords(`${title()}\n${detail()}`, forName()));
   const typed = () => [title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0;
   draft.keep(() =>
     typed() ? { title: title(), detail: detail(), forName: forName(), due: due(), photos: photos() } : undefined,
@@ -73,6 +77,18 @@ export default function PublishNeedPage() {
             maxLength={1000}
             name="detail"
           />
+          <Show when={exposed().length > 0}>
+            <p class="note-warn" data-testid="need-privacy">
+              <IconAlert size={24} />
+              <span>
+                {t('needs.privacy', {
+                  words: exposed()
+                    .map((w) => `「${w}」`)
+                    .join(''),
+                })}
+              </span>
+            </p>
+          </Show>
           <TextField
             label={t('needs.forWhom')}
             value={forName()}
