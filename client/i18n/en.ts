@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
   'snap.title': 'Snap report',
   'snap.tag': 'Snap',
   'snap.needPhoto': 'Take a photo first',
+  'snap.pointsIf': 'Once the council accepts it, you earn {n} points.',
+  'snap.noPoints': 'This compound has set no points for snap reports: an accepted one earns none.',
   'snap.fieldWhat': 'A word or two: what is it?',
   'snap.fieldWhatPlaceholder': 'e.g. street light broken, loose manhole cover',
   'snap.guessedCategory': 'Category (guessed from your words; change it if wrong)',

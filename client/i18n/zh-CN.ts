@@ -136,6 +136,8 @@ export const zhCN = {
   'snap.title': '随手拍',
   'snap.tag': '随手拍',
   'snap.needPhoto': '请先拍一张照片',
+  'snap.pointsIf': '议事会受理后，您可得 {n} 分。',
+  'snap.noPoints': '本小区还没有给随手拍设积分，受理了也不加分。',
   'snap.fieldWhat': '一两个字说说是什么',
   'snap.fieldWhatPlaceholder': '例如：路灯坏了、井盖松了',
   'snap.guessedCategory': '类别（按您写的字猜的，可改）',

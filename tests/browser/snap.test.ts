@@ -54,6 +54,10 @@ describe('随手拍 from the agenda on two phones', () => {
     expect(await snap.reporterKind()).toBe('上报身份：居民');
     await snap.chooseKind('快递/外卖小哥');
     await expect.poll(() => snap.reporterKind()).toBe('上报身份：快递/外卖小哥');
+    // No rule for snap reports in this compound: the rider is told before sending.
+    await expect(page.getByTestId('snap-points').textContent()).resolves.toBe(
+      '本小区还没有给随手拍设积分，受理了也不加分。',
+    );
     await page.screenshot({ path: screenshotPath('zh-CN-snap-form.png') });
     expect(await sizeProblems(page)).toEqual([]);
     await snap.submit();

@@ -34,6 +34,10 @@ describe('a snap report earns points, and the thanks wall names the reporter', (
     const snap = new SnapPage(rider.page);
     await snap.snap(await makeJpeg(rider.page, 1600, 1200));
     await snap.describe('井盖松了');
+    // What it earns is said before it is sent.
+    await expect
+      .poll(() => rider.page.getByTestId('snap-points').textContent(), { timeout: 20_000 })
+      .toBe('议事会受理后，您可得 5 分。');
     await snap.submit();
 
     const agenda = new AgendaPage(admin.page);

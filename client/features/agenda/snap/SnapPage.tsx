@@ -2,10 +2,14 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { type Category, categories } from '../../../../shared/events/request.ts';
+import { ruleFor } from '../../../../shared/folds/index.ts';
+import { shanghaiDay } from '../../../../shared/time.ts';
+import { now } from '../../../domain/clock.ts';
 import { useFormDraft } from '../../../domain/formDraft.ts';
 import { guessCategory } from '../../../domain/guessCategory.ts';
 import { raiseRequest } from '../../../domain/raiseRequest.ts';
 import { usePage } from '../../../domain/usePage.ts';
+import { usePoints } from '../../../domain/usePoints.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
@@ -50,6 +54,9 @@ export default function SnapPage() {
   });
   const category = createMemo(() => chosen() ?? (title().trim() ? guessCategory(title()) : undefined));
   const back = path('agenda');
+  // What a snap earns, said before it is sent: a grid worker or a rider reports for the points.
+  const points = usePoints();
+  const snapRule = createMemo(() => ruleFor(points(), 'snap_report', shanghaiDay(now())));
 
   const form = createSubmit(() => {
     if (photosBusy()) return t('agenda.waitPhotos');
@@ -99,6 +106,9 @@ export default function SnapPage() {
           name="building"
         />
         <ReporterChoice />
+        <p class="field-hint" data-testid="snap-points">
+          {snapRule() ? t('snap.pointsIf', { n: snapRule()?.points ?? 0 }) : t('snap.noPoints')}
+        </p>
         <FormError error={form.error()} />
         <button type="submit" class="btn btn-primary btn-block snap-submit" data-testid="snap-submit">
           {t('agenda.submit')}
