@@ -810,6 +810,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.sign.approved': 'approved',
   'ledger.sign.refused': 'refused',
   'ledger.sign.waiting': 'not signed yet',
+  'ledger.sign.not_needed': 'no signature needed',
   'ledger.status.proposed': 'Waiting for the three parties',
   'ledger.status.approved': 'Approved by all three, to be paid',
   'ledger.status.awaitingAssembly': 'Approved by all three, to be paid once the owners’ assembly decides',
@@ -902,6 +903,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.need.purpose': 'Please say what it is for.',
   'ledger.need.day': 'Please choose a day.',
   'ledger.need.reason': 'Please say why it is reversed.',
+  'ledger.need.refuseNote': 'Please say why not.',
   'ledger.need.receipt': 'Please take a photo of the receipt or the transfer slip.',
   'ledger.need.assembly':
     'This expense is above the limit: link an owners’ assembly decision that passed before paying it.',

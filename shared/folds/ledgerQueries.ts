@@ -15,6 +15,19 @@ export interface LedgerTodo {
   expense: ExpenseState;
 }
 
+/**
+ * A party's box on an expense: its approval, its refusal, waiting for its signature, or no longer
+ * asked for one (the proposal was refused, or settled without it).
+ */
+export type SignatureMark = 'approved' | 'refused' | 'waiting' | 'not_needed';
+
+/** A party that refused shows as refused even beside an approval of its own made at the same time. */
+export function signatureMark(x: ExpenseState, party: Party): SignatureMark {
+  if (x.refusal?.party === party) return 'refused';
+  if (x.approvals[party]) return 'approved';
+  return x.status === 'proposed' ? 'waiting' : 'not_needed';
+}
+
 /** The party a member acts for, when the members log knows them. */
 export type PartyOf = (memberId: string) => Party | undefined;
 

@@ -205,6 +205,36 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     }
   });
 
+  it('a refusal says why; once refused, the parties that did not sign read 无需签字, not 待签字', async () => {
+    const THIRD = '购买新年灯笼';
+    const ledger = new LedgerPage(property.page);
+    const sheet = await ledger.openSheet('propose-expense');
+    await sheet.locator('input[name="amount"]').fill('800');
+    await sheet.locator('input[name="payee"]').fill('红红超市');
+    await sheet.locator('textarea[name="purpose"]').fill(THIRD);
+    await ledger.submit();
+    const theirs = new LedgerPage(owners.page);
+    await expect.poll(() => theirs.status(THIRD), { timeout: 20_000 }).toBe('proposed');
+    await theirs.expense(THIRD).getByTestId('refuse').click();
+    await theirs.sheet.waitFor();
+    // Every yuan visible: a refusal without its reason is not sent, and the field says so.
+    await theirs.sheet.getByTestId('ledger-submit').click();
+    await expect(fieldNamed(theirs.sheet, 'note').error.textContent()).resolves.toBe('请写明不同意的理由。');
+    await expect(theirs.status(THIRD)).resolves.toBe('proposed');
+    await theirs.sheet.locator('textarea[name="note"]').fill('灯笼去年的还能用');
+    await theirs.submit();
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(THIRD), { timeout: 20_000 }).toBe('refused');
+      expect(await l.signatures(THIRD)).toEqual(['community:not_needed', 'owners:refused', 'property:not_needed']);
+    }
+    // In words, not in colour alone.
+    await expect(
+      ledger.expense(THIRD).locator('.signature[data-party="community"] .signature-state').textContent(),
+    ).resolves.toBe('无需签字');
+    await expect(ledger.expense(THIRD).textContent()).resolves.not.toContain('待签字');
+    await expect(ledger.expense(THIRD).textContent()).resolves.toContain('否决理由：灯笼去年的还能用');
+  });
+
   it('a resident reads the whole ledger, with the private payee masked and nothing to write', async () => {
     const ledger = new LedgerPage(resident.page);
     await ledger.open(app.url, compoundId);

@@ -17,7 +17,10 @@ import { TextField } from '../../../ui/TextField.tsx';
 import { shownName } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 
-/** One party's refusal, which ends the proposal; the reason is optional but asked for. */
+/**
+ * One party's refusal, which ends the proposal, with its reason: every yuan is visible, so a refusal
+ * says why (the event's note stays optional for refusals written before).
+ */
 export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseState; party: Party }) {
   const ledger = useLedger();
   const draft = useFormDraft('draft-refuse', props.ctx.session.compoundId, draftText(500), props.ctx.visit);
@@ -30,6 +33,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
       done={props.ctx.done}
       testId="refuse-form"
       submit={() => {
+        if (!note().trim()) return { field: 'note', message: t('ledger.need.refuseNote') };
         // Approved, refused or paid while the sheet was open: the relay refuses a refusal of what this
         // phone already holds as settled or signed by its party, and the phone would reset its copy.
         const x = ledger().expenses[props.expense.id];
@@ -44,6 +48,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
         label={t('ledger.field.refuseNote')}
         value={note()}
         onInput={setNote}
+        required
         multiline
         maxLength={500}
         name="note"
