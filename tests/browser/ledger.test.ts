@@ -248,4 +248,28 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-resident.png'), fullPage: true });
     expect(await seriousViolations(resident.page)).toEqual([]);
   });
+
+  // 30000 typed for 3000 went straight into the balance: the sum is said back in capitals and asked once more.
+  it('an income is said back in capitals and asked once more before it counts', async () => {
+    const ledger = new LedgerPage(property.page);
+    await ledger.open(app.url, compoundId);
+    const sheet = await ledger.openSheet('record-income');
+    await sheet.locator('input[name="amount"]').fill('30000');
+    await expect(sheet.getByTestId('amount-echo').textContent()).resolves.toBe('= ¥30,000.00（叁万元整）');
+    await sheet.getByTestId('income-source').getByText('广告费', { exact: true }).click();
+    await sheet.locator('input[name="payer"]').fill('12月电梯广告');
+    await sheet.getByTestId('ledger-submit').click();
+    const dialog = property.page.getByRole('alertdialog');
+    await expect(dialog.getByTestId('income-check-amount').textContent()).resolves.toBe('¥30,000.00（叁万元整）');
+    await expect(dialog.getByTestId('income-check-payer').textContent()).resolves.toBe('付款方：12月电梯广告');
+    await expect(dialog.textContent()).resolves.toContain('广告费');
+    // 取消 records nothing and leaves the sheet as it was, to put the amount right.
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(sheet.locator('input[name="amount"]').inputValue()).resolves.toBe('30000');
+    await sheet.getByTestId('ledger-submit').click();
+    await dialog.getByRole('button', { name: '确定记入' }).click();
+    await ledger.sheet.waitFor({ state: 'detached' });
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥80,000.00');
+  });
 });

@@ -86,6 +86,18 @@ export class LedgerPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Fills the income sheet, saves, and says yes to the question that restates the sum and the payer. */
+  async recordIncome(income: { amount: string; source: string; payer: string }): Promise<void> {
+    const sheet = await this.openSheet('record-income');
+    await sheet.locator('input[name="amount"]').fill(income.amount);
+    await sheet.getByTestId('income-source').getByText(income.source, { exact: true }).click();
+    await sheet.locator('input[name="payer"]').fill(income.payer);
+    await sheet.getByTestId('ledger-submit').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: '确定记入' }).click();
+    await this.sheet.waitFor({ state: 'detached' });
+  }
+
   async recordPayment(purpose: string, receipt: Buffer): Promise<void> {
     await this.expense(purpose).getByTestId('record-payment').click();
     await this.sheet.waitFor();
