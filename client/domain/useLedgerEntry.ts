@@ -2,6 +2,7 @@ import { type Accessor, createMemo } from 'solid-js';
 import type { LedgerRef } from '../../shared/events/request.ts';
 import { maskName } from '../../shared/folds/ledgerQueries.ts';
 import { isCommittee } from '../../shared/roles.ts';
+import { payerWords } from '../i18n/payerWords.ts';
 import { useSession } from './session.ts';
 import { useLedger } from './useLedger.ts';
 
@@ -46,7 +47,7 @@ export function useLedgerEntry(ref: Accessor<LedgerRef | null | undefined>): Acc
         kind: r.kind,
         id: r.id,
         what: i.note ?? '',
-        party: shown(i.payer),
+        party: payerWords(i, shown(i.payer)),
         amount: i.amount,
         fundName: fundName(i.fundId),
       }

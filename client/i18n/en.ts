@@ -950,6 +950,7 @@ export const en: Record<MessageKey, string> = {
   'notice.who.payee': 'Payee: {name}',
   'notice.approvals': 'Approved by: {list}',
   'notice.approval': '{party} {name} {date}',
+  'notice.separator': '; ',
   'notice.reversedBeside': 'Reversed ({date}, {name}): {reason}',
   'notice.lateReversal': 'Reversal of the {kind} “{label}” of {day}: {reason} ({name})',
   'notice.kind.income': 'income',

@@ -915,6 +915,7 @@ export const zhCN = {
   'notice.who.payee': '收款方：{name}',
   'notice.approvals': '三方同意：{list}',
   'notice.approval': '{party} {name} {date}',
+  'notice.separator': '；',
   'notice.reversedBeside': '已冲销（{date}，{name}）：{reason}',
   'notice.lateReversal': '冲销 {day} 的{kind}「{label}」：{reason}（{name}）',
   'notice.kind.income': '收入',

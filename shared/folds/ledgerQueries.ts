@@ -135,6 +135,18 @@ export function fundViews(ledger: LedgerState): FundView[] {
     .map((fund) => ({ fund, entries: (byFund.get(fund.id) ?? []).sort((a, b) => byTimeThenId(b, a)) }));
 }
 
+/** The payer a fund's opening balance is written with, whatever the language of the phone that opens it. */
+export const OPENING_PAYER = '期初余额';
+
+/**
+ * Whether an income's payer is the app's own word for an opening balance, not someone who paid:
+ * 期初余额, or "Opening balance" as phones in English wrote it before. Shown in the reader's language.
+ */
+export function isOpeningPayer(income: { source: string }, payer: string): boolean {
+  const p = payer.trim();
+  return income.source === 'other' && (p === OPENING_PAYER || p === 'Opening balance');
+}
+
 const han = '\\p{Script=Han}';
 const personName = new RegExp(`^(?:[${han}]{2,4}|[${han}]{1,8}·[${han}·]{1,12})$`, 'u');
 /** Words of an organisation (a company, a shop, a department, a committee...) or of bookkeeping (期初余额). */

@@ -5,6 +5,7 @@ import type { Member } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDay } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { payerWords } from '../../i18n/payerWords.ts';
 import { PhotoGrid } from '../../media/PhotoGrid.tsx';
 import { EntryQuestions } from './EntryQuestions.tsx';
 import type { LedgerSheet } from './forms/context.ts';
@@ -35,7 +36,9 @@ export function IncomeEntry(props: {
       </p>
       <h3 class="card-title">{t(`ledger.source.${x().source}` as MessageKey)}</h3>
       <p class="card-meta">
-        <span data-testid="payer">{t('ledger.payer', { name: shownName(x().payer, props.viewer) })}</span>
+        <span data-testid="payer">
+          {t('ledger.payer', { name: payerWords(x(), shownName(x().payer, props.viewer)) })}
+        </span>
         <span>{t('ledger.day', { day: formatDay(x().day, intlLocale()) })}</span>
         <span>{t('ledger.recordedBy', { name: props.nameOf(x().by) })}</span>
       </p>

@@ -9,6 +9,7 @@ import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
+import { payerWords } from '../../../i18n/payerWords.ts';
 import { anomalyText } from '../../../i18n/reasons.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
@@ -117,7 +118,7 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
     if (target?.kind === 'income')
       return t('ledger.reverseWhatIncome', {
         amount: formatFen(target.income.amount, intlLocale()),
-        payer: shownName(target.income.payer, viewer),
+        payer: payerWords(target.income, shownName(target.income.payer, viewer)),
         day: formatDay(target.income.day, intlLocale()),
       });
     if (target?.kind === 'payment')
