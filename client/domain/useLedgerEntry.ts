@@ -16,6 +16,8 @@ export interface LedgerEntrySummary {
   party: string;
   amount: number;
   fundName: string;
+  /** An income reversed, or an expense whose payment was. */
+  reversed: boolean;
 }
 
 /** The entry a request names, or undefined when this copy does not hold it (yet). */
@@ -38,6 +40,7 @@ export function useLedgerEntry(ref: Accessor<LedgerRef | null | undefined>): Acc
           party: shown(x.payee),
           amount: x.amount,
           fundName: fundName(x.fundId),
+          reversed: x.status === 'reversed',
         }
       );
     }
@@ -50,6 +53,7 @@ export function useLedgerEntry(ref: Accessor<LedgerRef | null | undefined>): Acc
         party: payerWords(i, shown(i.payer)),
         amount: i.amount,
         fundName: fundName(i.fundId),
+        reversed: i.reversal !== null,
       }
     );
   });

@@ -784,6 +784,8 @@ export const en: Record<MessageKey, string> = {
   'ledger.incomeCheck.amount': '{amount}',
   'ledger.incomeCheck.source': '{source} · into {fund} · {day}',
   'ledger.incomeCheck.hint': 'It counts in the balance at once and cannot be edited; a mistake can only be reversed.',
+  'ledger.recordAgain': 'Record the right one',
+  'ledger.reversedMark': 'Reversed',
   'ledger.proposeExpense': 'Propose an expense',
   'ledger.balance': 'Balance',
   'ledger.overdrawn': 'overdrawn',

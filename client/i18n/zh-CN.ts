@@ -755,6 +755,8 @@ export const zhCN = {
   'ledger.incomeCheck.amount': '{amount}（{capitals}）',
   'ledger.incomeCheck.source': '{source} · 记入{fund} · {day}',
   'ledger.incomeCheck.hint': '记入后马上算进余额，不能修改；记错了只能冲销。',
+  'ledger.recordAgain': '再记一笔正确的',
+  'ledger.reversedMark': '已冲销',
   'ledger.proposeExpense': '提出一笔支出',
   'ledger.balance': '余额',
   'ledger.overdrawn': '已透支',

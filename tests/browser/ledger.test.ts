@@ -169,6 +169,8 @@ describe('the three-party ledger on three committee phones and a resident’s', 
       await expect.poll(() => l.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
     }
     await expect(ledger.expense(PURPOSE).getByTestId('reversal').textContent()).resolves.toContain('重复付款，已退回');
+    // A reversed entry no longer looks like money spent: its amount is struck through, and said to be reversed.
+    await expect(ledger.amount(ledger.expense(PURPOSE))).resolves.toEqual({ text: '已冲销 ¥12,860.50', struck: true });
     await expect(ledger.expense(PURPOSE).getByTestId('reverse').count()).resolves.toBe(0);
   });
 
@@ -271,5 +273,32 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await dialog.getByRole('button', { name: '确定记入' }).click();
     await ledger.sheet.waitFor({ state: 'detached' });
     await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥80,000.00');
+  });
+
+  it('an income recorded wrong is reversed: struck through, 已冲销 in words, and the right one starts from its source and payer', async () => {
+    const ledger = new LedgerPage(property.page);
+    const dialog = property.page.getByRole('alertdialog');
+    const wrong = ledger.fund(FUND).getByTestId('income').filter({ hasText: '12月电梯广告' });
+    await wrong.getByTestId('reverse').click();
+    await ledger.sheet.waitFor();
+    await ledger.sheet.locator('textarea[name="reason"]').fill('多打了一个零，应为3000元');
+    await ledger.submit();
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    await expect(ledger.amount(wrong)).resolves.toEqual({ text: '已冲销 ¥30,000.00', struck: true });
+    await expect(wrong.getByTestId('reversed-mark').textContent()).resolves.toBe('已冲销');
+    await wrong.getByTestId('record-again').click();
+    await ledger.sheet.waitFor();
+    await expect(ledger.sheet.locator('input[name="payer"]').inputValue()).resolves.toBe('12月电梯广告');
+    await expect(
+      ledger.sheet.getByTestId('income-source').getByRole('radio', { name: '广告费' }).isChecked(),
+    ).resolves.toBe(true);
+    await expect(ledger.sheet.locator('input[name="amount"]').inputValue()).resolves.toBe('');
+    await ledger.sheet.locator('input[name="amount"]').fill('3000');
+    await ledger.sheet.getByTestId('ledger-submit').click();
+    await expect(dialog.getByTestId('income-check-amount').textContent()).resolves.toBe('¥3,000.00（叁仟元整）');
+    await dialog.getByRole('button', { name: '确定记入' }).click();
+    await ledger.sheet.waitFor({ state: 'detached' });
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥53,000.00');
+    await property.page.screenshot({ path: screenshotPath('zh-CN-ledger-income-reversed.png'), fullPage: true });
   });
 });

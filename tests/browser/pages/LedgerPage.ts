@@ -98,6 +98,15 @@ export class LedgerPage {
     await this.sheet.waitFor({ state: 'detached' });
   }
 
+  /** An entry's amount as a screen reader hears it, and whether it is struck through. */
+  async amount(entry: Locator): Promise<{ text: string; struck: boolean }> {
+    const amount = entry.getByTestId('amount');
+    return {
+      text: ((await amount.textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+      struck: (await amount.locator('s, del').count()) > 0,
+    };
+  }
+
   async recordPayment(purpose: string, receipt: Buffer): Promise<void> {
     await this.expense(purpose).getByTestId('record-payment').click();
     await this.sheet.waitFor();

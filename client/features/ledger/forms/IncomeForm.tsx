@@ -30,15 +30,20 @@ const IncomeDraft = v.object({
 /**
  * Money in: amount, source, payer, day, receipt photos. Asked once more before it is recorded, the
  * amount in figures and in capitals: 3000 typed as 30000 went straight into the balance.
+ * `like` fills source and payer from an income just reversed, to record the right one.
  */
-export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
+export function IncomeForm(props: {
+  ctx: LedgerFormContext;
+  fundId?: string;
+  like?: { source: IncomeSource; payer: string };
+}) {
   const only = props.ctx.funds.length === 1 ? props.ctx.funds[0]?.id : undefined;
   const draft = useFormDraft('draft-income', props.ctx.session.compoundId, IncomeDraft, props.ctx.visit);
   const kept = draft.initial;
   const [fundId, setFundId] = createSignal(kept?.fundId || props.fundId || only || '');
   const [amount, setAmount] = createSignal(kept?.amount ?? '');
-  const [source, setSource] = createSignal<IncomeSource | undefined>(kept?.source);
-  const [payer, setPayer] = createSignal(kept?.payer ?? '');
+  const [source, setSource] = createSignal<IncomeSource | undefined>(kept ? kept.source : props.like?.source);
+  const [payer, setPayer] = createSignal(kept?.payer ?? props.like?.payer ?? '');
   const [day, setDay] = createSignal(kept?.day || props.ctx.today);
   const [note, setNote] = createSignal(kept?.note ?? '');
   const [receipts, setReceipts] = createSignal<string[]>(kept?.receipts ?? []);
