@@ -1,4 +1,4 @@
-import type { LedgerNotice, NoticeLine } from './ledgerNotice.ts';
+import type { LedgerNotice, NoticeExpense, NoticeIncome, NoticeLine } from './ledgerNotice.ts';
 import { fenToYuanString } from './money.ts';
 
 /** Words a CSV needs from the catalogs: column heads and labels; the caller passes them in its language. */
@@ -6,6 +6,8 @@ export interface LedgerCsvWords {
   head: readonly string[];
   kind: (line: NoticeLine) => string;
   label: (line: NoticeLine) => string;
+  /** The payer or payee as written in the notice (masked), or in the reader's words where the app wrote it. */
+  who: (line: NoticeIncome | NoticeExpense) => string;
   approvals: (line: NoticeLine) => string;
   reversal: (line: NoticeLine) => string;
   opening: string;
@@ -23,7 +25,7 @@ export function ledgerCsvRows(notice: LedgerNotice, words: LedgerCsvWords): stri
     rows.push([f.fund.name, notice.period.startDay, words.opening, '', '', fenToYuanString(f.opening), '', '']);
     for (const line of f.lines) {
       const amount = line.kind === 'expense' ? -line.amount : line.amount;
-      const who = line.kind === 'reversal' ? '' : line.who;
+      const who = line.kind === 'reversal' ? '' : words.who(line);
       rows.push([
         f.fund.name,
         line.day,

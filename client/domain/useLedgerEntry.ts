@@ -2,6 +2,7 @@ import { type Accessor, createMemo } from 'solid-js';
 import type { LedgerRef } from '../../shared/events/request.ts';
 import { maskName } from '../../shared/folds/ledgerQueries.ts';
 import { isCommittee } from '../../shared/roles.ts';
+import { payerWords } from '../i18n/payerWords.ts';
 import { useSession } from './session.ts';
 import { useLedger } from './useLedger.ts';
 
@@ -15,6 +16,8 @@ export interface LedgerEntrySummary {
   party: string;
   amount: number;
   fundName: string;
+  /** An income reversed, or an expense whose payment was. */
+  reversed: boolean;
 }
 
 /** The entry a request names, or undefined when this copy does not hold it (yet). */
@@ -37,6 +40,7 @@ export function useLedgerEntry(ref: Accessor<LedgerRef | null | undefined>): Acc
           party: shown(x.payee),
           amount: x.amount,
           fundName: fundName(x.fundId),
+          reversed: x.status === 'reversed',
         }
       );
     }
@@ -46,9 +50,10 @@ export function useLedgerEntry(ref: Accessor<LedgerRef | null | undefined>): Acc
         kind: r.kind,
         id: r.id,
         what: i.note ?? '',
-        party: shown(i.payer),
+        party: payerWords(i, shown(i.payer)),
         amount: i.amount,
         fundName: fundName(i.fundId),
+        reversed: i.reversal !== null,
       }
     );
   });

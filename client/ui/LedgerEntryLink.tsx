@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { t } from '../i18n/index.ts';
 
 /** A ledger entry a request asks about, as one line linking to it in the ledger. */
 export function LedgerEntryLink(props: {
@@ -10,10 +11,15 @@ export function LedgerEntryLink(props: {
   /** Payee or payer, already masked where the viewer may not see it. */
   party: string;
   href: string;
+  /** Reversed: the amount is struck through and 已冲销 said in words. */
+  reversed?: boolean;
 }) {
   return (
     <A class="card ledger-entry-link" href={props.href} data-testid="ledger-entry-link">
-      <span class="entry-kind">{props.kindLabel}</span> <strong>{props.amountText}</strong>
+      <span class="entry-kind">{props.kindLabel}</span>{' '}
+      <Show when={props.reversed} fallback={<strong>{props.amountText}</strong>}>
+        <s data-testid="amount-reversed">{props.amountText}</s> <span>{t('ledger.reversedMark')}</span>
+      </Show>
       <Show when={props.what}>
         <span> · {props.what}</span>
       </Show>

@@ -15,6 +15,19 @@ export interface LedgerTodo {
   expense: ExpenseState;
 }
 
+/**
+ * A party's box on an expense: its approval, its refusal, waiting for its signature, or no longer
+ * asked for one (the proposal was refused, or settled without it).
+ */
+export type SignatureMark = 'approved' | 'refused' | 'waiting' | 'not_needed';
+
+/** A party that refused shows as refused even beside an approval of its own made at the same time. */
+export function signatureMark(x: ExpenseState, party: Party): SignatureMark {
+  if (x.refusal?.party === party) return 'refused';
+  if (x.approvals[party]) return 'approved';
+  return x.status === 'proposed' ? 'waiting' : 'not_needed';
+}
+
 /** The party a member acts for, when the members log knows them. */
 export type PartyOf = (memberId: string) => Party | undefined;
 
@@ -120,6 +133,18 @@ export function fundViews(ledger: LedgerState): FundView[] {
   return Object.values(ledger.funds)
     .sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((fund) => ({ fund, entries: (byFund.get(fund.id) ?? []).sort((a, b) => byTimeThenId(b, a)) }));
+}
+
+/** The payer a fund's opening balance is written with, whatever the language of the phone that opens it. */
+export const OPENING_PAYER = '期初余额';
+
+/**
+ * Whether an income's payer is the app's own word for an opening balance, not someone who paid:
+ * 期初余额, or "Opening balance" as phones in English wrote it before. Shown in the reader's language.
+ */
+export function isOpeningPayer(income: { source: string }, payer: string): boolean {
+  const p = payer.trim();
+  return income.source === 'other' && (p === OPENING_PAYER || p === 'Opening balance');
 }
 
 const han = '\\p{Script=Han}';

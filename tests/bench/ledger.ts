@@ -61,6 +61,7 @@ const words: LedgerCsvWords = {
   head: ['账户', '日期', '类别', '来源或用途', '付款方或收款方', '金额（元）', '三方同意', '冲销'],
   kind: (l) => l.kind,
   label: (l) => (l.kind === 'expense' ? l.purpose : l.kind === 'income' ? l.source : l.label),
+  who: (l) => l.who,
   approvals: (l) => (l.kind === 'expense' ? l.approvals.map((a) => `${a.party} ${a.by}`).join('；') : ''),
   reversal: (l) => l.reversal?.reason ?? '',
   opening: '期初余额',

@@ -169,6 +169,8 @@ describe('the three-party ledger on three committee phones and a resident’s', 
       await expect.poll(() => l.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
     }
     await expect(ledger.expense(PURPOSE).getByTestId('reversal').textContent()).resolves.toContain('重复付款，已退回');
+    // A reversed entry no longer looks like money spent: its amount is struck through, and said to be reversed.
+    await expect(ledger.amount(ledger.expense(PURPOSE))).resolves.toEqual({ text: '已冲销 ¥12,860.50', struck: true });
     await expect(ledger.expense(PURPOSE).getByTestId('reverse').count()).resolves.toBe(0);
   });
 
@@ -205,6 +207,36 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     }
   });
 
+  it('a refusal says why; once refused, the parties that did not sign read 无需签字, not 待签字', async () => {
+    const THIRD = '购买新年灯笼';
+    const ledger = new LedgerPage(property.page);
+    const sheet = await ledger.openSheet('propose-expense');
+    await sheet.locator('input[name="amount"]').fill('800');
+    await sheet.locator('input[name="payee"]').fill('红红超市');
+    await sheet.locator('textarea[name="purpose"]').fill(THIRD);
+    await ledger.submit();
+    const theirs = new LedgerPage(owners.page);
+    await expect.poll(() => theirs.status(THIRD), { timeout: 20_000 }).toBe('proposed');
+    await theirs.expense(THIRD).getByTestId('refuse').click();
+    await theirs.sheet.waitFor();
+    // Every yuan visible: a refusal without its reason is not sent, and the field says so.
+    await theirs.sheet.getByTestId('ledger-submit').click();
+    await expect(fieldNamed(theirs.sheet, 'note').error.textContent()).resolves.toBe('请写明不同意的理由。');
+    await expect(theirs.status(THIRD)).resolves.toBe('proposed');
+    await theirs.sheet.locator('textarea[name="note"]').fill('灯笼去年的还能用');
+    await theirs.submit();
+    for (const l of ledgers()) {
+      await expect.poll(() => l.status(THIRD), { timeout: 20_000 }).toBe('refused');
+      expect(await l.signatures(THIRD)).toEqual(['community:not_needed', 'owners:refused', 'property:not_needed']);
+    }
+    // In words, not in colour alone.
+    await expect(
+      ledger.expense(THIRD).locator('.signature[data-party="community"] .signature-state').textContent(),
+    ).resolves.toBe('无需签字');
+    await expect(ledger.expense(THIRD).textContent()).resolves.not.toContain('待签字');
+    await expect(ledger.expense(THIRD).textContent()).resolves.toContain('否决理由：灯笼去年的还能用');
+  });
+
   it('a resident reads the whole ledger, with the private payee masked and nothing to write', async () => {
     const ledger = new LedgerPage(resident.page);
     await ledger.open(app.url, compoundId);
@@ -217,5 +249,56 @@ describe('the three-party ledger on three committee phones and a resident’s', 
     await expect(ledger.badge()).resolves.toBe(0);
     await resident.page.screenshot({ path: screenshotPath('zh-CN-ledger-resident.png'), fullPage: true });
     expect(await seriousViolations(resident.page)).toEqual([]);
+  });
+
+  // 30000 typed for 3000 went straight into the balance: the sum is said back in capitals and asked once more.
+  it('an income is said back in capitals and asked once more before it counts', async () => {
+    const ledger = new LedgerPage(property.page);
+    await ledger.open(app.url, compoundId);
+    const sheet = await ledger.openSheet('record-income');
+    await sheet.locator('input[name="amount"]').fill('30000');
+    await expect(sheet.getByTestId('amount-echo').textContent()).resolves.toBe('= ¥30,000.00（叁万元整）');
+    await sheet.getByTestId('income-source').getByText('广告费', { exact: true }).click();
+    await sheet.locator('input[name="payer"]').fill('12月电梯广告');
+    await sheet.getByTestId('ledger-submit').click();
+    const dialog = property.page.getByRole('alertdialog');
+    await expect(dialog.getByTestId('income-check-amount').textContent()).resolves.toBe('¥30,000.00（叁万元整）');
+    await expect(dialog.getByTestId('income-check-payer').textContent()).resolves.toBe('付款方：12月电梯广告');
+    await expect(dialog.textContent()).resolves.toContain('广告费');
+    // 取消 records nothing and leaves the sheet as it was, to put the amount right.
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(sheet.locator('input[name="amount"]').inputValue()).resolves.toBe('30000');
+    await sheet.getByTestId('ledger-submit').click();
+    await dialog.getByRole('button', { name: '确定记入' }).click();
+    await ledger.sheet.waitFor({ state: 'detached' });
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥80,000.00');
+  });
+
+  it('an income recorded wrong is reversed: struck through, 已冲销 in words, and the right one starts from its source and payer', async () => {
+    const ledger = new LedgerPage(property.page);
+    const dialog = property.page.getByRole('alertdialog');
+    const wrong = ledger.fund(FUND).getByTestId('income').filter({ hasText: '12月电梯广告' });
+    await wrong.getByTestId('reverse').click();
+    await ledger.sheet.waitFor();
+    await ledger.sheet.locator('textarea[name="reason"]').fill('多打了一个零，应为3000元');
+    await ledger.submit();
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
+    await expect(ledger.amount(wrong)).resolves.toEqual({ text: '已冲销 ¥30,000.00', struck: true });
+    await expect(wrong.getByTestId('reversed-mark').textContent()).resolves.toBe('已冲销');
+    await wrong.getByTestId('record-again').click();
+    await ledger.sheet.waitFor();
+    await expect(ledger.sheet.locator('input[name="payer"]').inputValue()).resolves.toBe('12月电梯广告');
+    await expect(
+      ledger.sheet.getByTestId('income-source').getByRole('radio', { name: '广告费' }).isChecked(),
+    ).resolves.toBe(true);
+    await expect(ledger.sheet.locator('input[name="amount"]').inputValue()).resolves.toBe('');
+    await ledger.sheet.locator('input[name="amount"]').fill('3000');
+    await ledger.sheet.getByTestId('ledger-submit').click();
+    await expect(dialog.getByTestId('income-check-amount').textContent()).resolves.toBe('¥3,000.00（叁仟元整）');
+    await dialog.getByRole('button', { name: '确定记入' }).click();
+    await ledger.sheet.waitFor({ state: 'detached' });
+    await expect.poll(() => ledger.balance(FUND), { timeout: 20_000 }).toBe('¥53,000.00');
+    await property.page.screenshot({ path: screenshotPath('zh-CN-ledger-income-reversed.png'), fullPage: true });
   });
 });

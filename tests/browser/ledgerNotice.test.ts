@@ -37,11 +37,7 @@ describe('the ledger’s public notice: printed, checked against the app, export
     await mine.openFund(FUND, '三方共管账户', '¥50,000');
     await expect.poll(() => prop.balance(FUND), { timeout: 20_000 }).toBe('¥50,000.00');
 
-    const income = await prop.openSheet('record-income');
-    await income.locator('input[name="amount"]').fill('500');
-    await income.getByTestId('income-source').getByText('捐款', { exact: true }).click();
-    await income.locator('input[name="payer"]').fill('王小明');
-    await prop.submit();
+    await prop.recordIncome({ amount: '500', source: '捐款', payer: '王小明' });
 
     const sheet = await prop.openSheet('propose-expense');
     await sheet.locator('input[name="amount"]').fill('12,860.5');

@@ -9,6 +9,7 @@ import {
   ledgerTurnCounts,
   maskName,
   type PartyOf,
+  signatureMark,
 } from '../../shared/folds/ledgerQueries.ts';
 import type { Party } from '../../shared/roles.ts';
 import { photo, TestLog } from './support/TestLog.ts';
@@ -83,6 +84,35 @@ describe('whose turn in the ledger', () => {
     const { ledger } = foldEvents(log.events);
     expect(expenseTurns(ledger.expenses.x1!, partyOf)).toEqual([]);
     expect(ledgerTodos(ledger, 'community', partyOf).map((t) => t.expense.id)).toEqual(['x2']);
+  });
+});
+
+describe('each party’s box on an expense', () => {
+  const marks = (x: Parameters<typeof signatureMark>[0]) =>
+    (['community', 'owners', 'property'] as const).map((p) => signatureMark(x, p));
+
+  it('a proposal waits on every party that has not signed', () => {
+    const log = account();
+    approve(log, 'x1', 'owners', 'own1');
+    const { ledger } = foldEvents(log.events);
+    expect(marks(ledger.expenses.x1!)).toEqual(['waiting', 'approved', 'waiting']);
+  });
+
+  // A refused expense still showed the other parties as 待签字, as if it could still be signed.
+  it('once refused, the parties that did not sign are no longer asked to', () => {
+    const log = account();
+    approve(log, 'x1', 'community', 'comm1');
+    log.add('ledger.expense.refused', 'own1', { expenseId: 'x1', party: 'owners', note: '报价太高' });
+    const { ledger } = foldEvents(log.events);
+    expect(marks(ledger.expenses.x1!)).toEqual(['approved', 'refused', 'not_needed']);
+  });
+
+  it('a party that approved and refused at once on two phones shows as refused', () => {
+    const log = account();
+    approve(log, 'x1', 'owners', 'own1');
+    log.add('ledger.expense.refused', 'own1', { expenseId: 'x1', party: 'owners' });
+    const { ledger } = foldEvents(log.events);
+    expect(marks(ledger.expenses.x1!)).toEqual(['not_needed', 'refused', 'not_needed']);
   });
 });
 

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { AssemblyLinks } from './AssemblyLinks.tsx';
+import { EntryAmount } from './EntryAmount.tsx';
 import { EntryQuestions } from './EntryQuestions.tsx';
 import type { LedgerSheet } from './forms/context.ts';
 import { conflictText, partyLabel, shownName, statusLabel } from './ledgerText.ts';
@@ -58,9 +59,7 @@ export function ExpenseEntry(props: {
     >
       <p class="entry-head">
         <span class="entry-kind">{t('ledger.expense')}</span>
-        <strong class="entry-amount" data-testid="amount">
-          {formatFen(x().amount, intlLocale())}
-        </strong>
+        <EntryAmount fen={x().amount} reversed={x().status === 'reversed'} />
       </p>
       <h3 class="card-title">{x().purpose}</h3>
       <p class="card-meta">

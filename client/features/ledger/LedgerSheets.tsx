@@ -22,7 +22,10 @@ const sheets: { [K in SheetId]: SheetRow<K> } = {
   fund: { title: () => 'ledger.openFund', form: (ctx) => <FundForm ctx={ctx} /> },
   tier: { title: () => 'ledger.tier.set', form: (ctx) => <TierForm ctx={ctx} /> },
   link: { title: () => 'ledger.assembly.link', form: (ctx, s) => <LinkForm ctx={ctx} expense={s.expense} /> },
-  income: { title: () => 'ledger.recordIncome', form: (ctx, s) => <IncomeForm ctx={ctx} fundId={s.fundId} /> },
+  income: {
+    title: () => 'ledger.recordIncome',
+    form: (ctx, s) => <IncomeForm ctx={ctx} fundId={s.fundId} like={s.like} />,
+  },
   expense: { title: () => 'ledger.proposeExpense', form: (ctx, s) => <ExpenseForm ctx={ctx} fundId={s.fundId} /> },
   refuse: {
     title: () => 'ledger.refuseTitle',

@@ -86,6 +86,27 @@ export class LedgerPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Fills the income sheet, saves, and says yes to the question that restates the sum and the payer. */
+  async recordIncome(income: { amount: string; source: string; payer: string }): Promise<void> {
+    const sheet = await this.openSheet('record-income');
+    await sheet.locator('input[name="amount"]').fill(income.amount);
+    await sheet.getByTestId('income-source').getByText(income.source, { exact: true }).click();
+    await sheet.locator('input[name="payer"]').fill(income.payer);
+    await sheet.getByTestId('ledger-submit').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: '确定记入' }).click();
+    await this.sheet.waitFor({ state: 'detached' });
+  }
+
+  /** An entry's amount as a screen reader hears it, and whether it is struck through. */
+  async amount(entry: Locator): Promise<{ text: string; struck: boolean }> {
+    const amount = entry.getByTestId('amount');
+    return {
+      text: ((await amount.textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+      struck: (await amount.locator('s, del').count()) > 0,
+    };
+  }
+
   async recordPayment(purpose: string, receipt: Buffer): Promise<void> {
     await this.expense(purpose).getByTestId('record-payment').click();
     await this.sheet.waitFor();

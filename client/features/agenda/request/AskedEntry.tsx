@@ -21,6 +21,7 @@ export function AskedEntry(props: { entry: LedgerRef }) {
             what={e().what}
             party={e().party}
             href={`${path('ledger')}#entry-${e().id}`}
+            reversed={e().reversed}
           />
         )}
       </Show>

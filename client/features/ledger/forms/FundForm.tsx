@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { type FundKind, fundKinds } from '../../../../shared/events/ledger.ts';
+import { OPENING_PAYER } from '../../../../shared/folds/ledgerQueries.ts';
 import { readAmount } from '../../../../shared/money.ts';
 import { changedFields, draftText, useFormDraft } from '../../../domain/formDraft.ts';
 import { openFund } from '../../../domain/ledgerWrites.ts';
@@ -44,7 +45,8 @@ export function FundForm(props: { ctx: LedgerFormContext }) {
           opening: {
             amount: amount.fen,
             source: 'other',
-            payer: t('ledger.openingPayer'),
+            // The same word in every language: readers see it in theirs (payerWords).
+            payer: OPENING_PAYER,
             day: props.ctx.today,
             receipts: [],
           },

@@ -1,21 +1,21 @@
 import { createSignal } from 'solid-js';
 import * as v from 'valibot';
 import { type IncomeSource, incomeSources } from '../../../../shared/events/ledger.ts';
-import { readAmount } from '../../../../shared/money.ts';
+import { fenInCapitals, formatFen, readAmount } from '../../../../shared/money.ts';
+import { formatDay } from '../../../../shared/time.ts';
 import { optional } from '../../../domain/appendPublic.ts';
 import { useFormDraft } from '../../../domain/formDraft.ts';
 import { recordIncome } from '../../../domain/ledgerWrites.ts';
-import { type MessageKey, t } from '../../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
-import { SheetForm } from '../../../ui/SheetForm.tsx';
+import { ASK_FIRST, SheetForm } from '../../../ui/SheetForm.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { amountProblem } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 import { AmountField, PickField } from './fields.tsx';
 
-/** Money in: amount, source, payer, day, receipt photos. */
 /** What a half-filled income keeps across a reload: the receipts are photographed in the middle of it. */
 const IncomeDraft = v.object({
   fundId: v.pipe(v.string(), v.maxLength(100)),
@@ -27,14 +27,23 @@ const IncomeDraft = v.object({
   receipts: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
 });
 
-export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
+/**
+ * Money in: amount, source, payer, day, receipt photos. Asked once more before it is recorded, the
+ * amount in figures and in capitals: 3000 typed as 30000 went straight into the balance.
+ * `like` fills source and payer from an income just reversed, to record the right one.
+ */
+export function IncomeForm(props: {
+  ctx: LedgerFormContext;
+  fundId?: string;
+  like?: { source: IncomeSource; payer: string };
+}) {
   const only = props.ctx.funds.length === 1 ? props.ctx.funds[0]?.id : undefined;
   const draft = useFormDraft('draft-income', props.ctx.session.compoundId, IncomeDraft, props.ctx.visit);
   const kept = draft.initial;
   const [fundId, setFundId] = createSignal(kept?.fundId || props.fundId || only || '');
   const [amount, setAmount] = createSignal(kept?.amount ?? '');
-  const [source, setSource] = createSignal<IncomeSource | undefined>(kept?.source);
-  const [payer, setPayer] = createSignal(kept?.payer ?? '');
+  const [source, setSource] = createSignal<IncomeSource | undefined>(kept ? kept.source : props.like?.source);
+  const [payer, setPayer] = createSignal(kept?.payer ?? props.like?.payer ?? '');
   const [day, setDay] = createSignal(kept?.day || props.ctx.today);
   const [note, setNote] = createSignal(kept?.note ?? '');
   const [receipts, setReceipts] = createSignal<string[]>(kept?.receipts ?? []);
@@ -52,13 +61,41 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
     return filled ? value : undefined;
   });
   const [photosBusy, setPhotosBusy] = createSignal(false);
+  const fen = () => {
+    const money = readAmount(amount());
+    return 'fen' in money ? money.fen : 0;
+  };
+  const fundName = () => props.ctx.funds.find((f) => f.id === fundId())?.name ?? '';
   return (
     <SheetForm
       submitTestId="ledger-submit"
       submitLabel={t('form.save')}
       done={props.ctx.done}
       testId="income-form"
-      submit={() => {
+      confirm={{
+        title: t('ledger.incomeCheck.title'),
+        confirmLabel: t('ledger.incomeCheck.yes'),
+        body: () => (
+          <>
+            <p class="strong" data-testid="income-check-amount">
+              {t('ledger.incomeCheck.amount', {
+                amount: formatFen(fen(), intlLocale()),
+                capitals: fenInCapitals(fen()),
+              })}
+            </p>
+            <p data-testid="income-check-payer">{t('ledger.payer', { name: payer() })}</p>
+            <p>
+              {t('ledger.incomeCheck.source', {
+                source: source() ? t(`ledger.source.${source()}` as MessageKey) : '',
+                fund: fundName(),
+                day: formatDay(day(), intlLocale()),
+              })}
+            </p>
+            <p>{t('ledger.incomeCheck.hint')}</p>
+          </>
+        ),
+      }}
+      submit={(confirmed) => {
         if (!fundId()) return { field: 'fund', message: t('ledger.need.fund') };
         const money = readAmount(amount());
         if ('problem' in money) return { field: 'amount', message: amountProblem(money.problem) };
@@ -67,6 +104,7 @@ export function IncomeForm(props: { ctx: LedgerFormContext; fundId?: string }) {
         if (!payer().trim()) return { field: 'payer', message: t('ledger.need.payer') };
         if (!day()) return { field: 'day', message: t('ledger.need.day') };
         if (photosBusy()) return t('agenda.waitPhotos');
+        if (!confirmed) return ASK_FIRST;
         recordIncome(props.ctx.session, {
           fundId: fundId(),
           amount: money.fen,

@@ -9,6 +9,7 @@ import { changedFrom, draftText, useFormDraft } from '../../../domain/formDraft.
 import { recordPayment, reverseEntry, signExpense } from '../../../domain/ledgerWrites.ts';
 import { useLedger } from '../../../domain/useLedger.ts';
 import { intlLocale, t } from '../../../i18n/index.ts';
+import { payerWords } from '../../../i18n/payerWords.ts';
 import { anomalyText } from '../../../i18n/reasons.ts';
 import { PhotoPicker } from '../../../media/PhotoPicker.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
@@ -17,7 +18,10 @@ import { TextField } from '../../../ui/TextField.tsx';
 import { shownName } from '../ledgerText.ts';
 import type { LedgerFormContext } from './context.ts';
 
-/** One party's refusal, which ends the proposal; the reason is optional but asked for. */
+/**
+ * One party's refusal, which ends the proposal, with its reason: every yuan is visible, so a refusal
+ * says why (the event's note stays optional for refusals written before).
+ */
 export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseState; party: Party }) {
   const ledger = useLedger();
   const draft = useFormDraft('draft-refuse', props.ctx.session.compoundId, draftText(500), props.ctx.visit);
@@ -30,6 +34,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
       done={props.ctx.done}
       testId="refuse-form"
       submit={() => {
+        if (!note().trim()) return { field: 'note', message: t('ledger.need.refuseNote') };
         // Approved, refused or paid while the sheet was open: the relay refuses a refusal of what this
         // phone already holds as settled or signed by its party, and the phone would reset its copy.
         const x = ledger().expenses[props.expense.id];
@@ -44,6 +49,7 @@ export function RefuseForm(props: { ctx: LedgerFormContext; expense: ExpenseStat
         label={t('ledger.field.refuseNote')}
         value={note()}
         onInput={setNote}
+        required
         multiline
         maxLength={500}
         name="note"
@@ -112,7 +118,7 @@ export function ReversalForm(props: { ctx: LedgerFormContext; targetEventId: str
     if (target?.kind === 'income')
       return t('ledger.reverseWhatIncome', {
         amount: formatFen(target.income.amount, intlLocale()),
-        payer: shownName(target.income.payer, viewer),
+        payer: payerWords(target.income, shownName(target.income.payer, viewer)),
         day: formatDay(target.income.day, intlLocale()),
       });
     if (target?.kind === 'payment')

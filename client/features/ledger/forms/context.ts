@@ -1,3 +1,4 @@
+import type { IncomeSource } from '../../../../shared/events/ledger.ts';
 import type { ExpenseState, FundState, LedgerState, RequestState } from '../../../../shared/folds/index.ts';
 import { isReversed, needsAssembly, reversalTarget } from '../../../../shared/folds/ledgerQueries.ts';
 import { isCommittee, type Member } from '../../../../shared/roles.ts';
@@ -22,7 +23,7 @@ export type LedgerSheet =
   | { id: 'fund' }
   | { id: 'tier' }
   | { id: 'link'; expense: ExpenseState }
-  | { id: 'income'; fundId?: string }
+  | { id: 'income'; fundId?: string; like?: { source: IncomeSource; payer: string } }
   | { id: 'expense'; fundId?: string }
   | { id: 'refuse'; expense: ExpenseState }
   | { id: 'pay'; expense: ExpenseState }

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { FundNotice, NoticeLine } from '../../../../shared/ledgerNotice.ts';
 import { formatFen } from '../../../../shared/money.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
-import { approvalsText, conflictsText, lineLabel, reversalText } from './noticeText.ts';
+import { approvalsText, conflictsText, lineLabel, reversalText, whoText } from './noticeText.ts';
 
 /** A line's effect on the fund in yuan, always signed so money in and out read apart without colour. */
 function amountCell(l: NoticeLine): string {
@@ -66,10 +66,12 @@ export function NoticeFund(props: { notice: FundNotice; nameOf: (memberId: strin
                   <td class="notice-day">{l.day.slice(5)}</td>
                   <td class="notice-what">
                     <span class="strong">{lineTitle(l)}</span>
-                    <Show when={l.kind !== 'reversal' && l.who}>
-                      {(who) => (
+                    <Show when={l.kind !== 'reversal' && l.who ? l : undefined}>
+                      {(line) => (
                         <span class="notice-who">
-                          {t(l.kind === 'income' ? 'notice.who.payer' : 'notice.who.payee', { name: who() })}
+                          {t(line().kind === 'income' ? 'notice.who.payer' : 'notice.who.payee', {
+                            name: whoText(line()),
+                          })}
                         </span>
                       )}
                     </Show>

@@ -1,7 +1,8 @@
 import type { LedgerCsvWords } from '../../../../shared/ledgerCsv.ts';
-import type { LedgerNotice, NoticeLine } from '../../../../shared/ledgerNotice.ts';
+import type { LedgerNotice, NoticeExpense, NoticeIncome, NoticeLine } from '../../../../shared/ledgerNotice.ts';
 import { formatDate } from '../../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
+import { payerWords } from '../../../i18n/payerWords.ts';
 import { conflictText, partyLabel } from '../ledgerText.ts';
 
 const sourceLabel = (source: string) => t(`ledger.source.${source}` as MessageKey);
@@ -14,6 +15,13 @@ export function lineLabel(line: NoticeLine): string {
   return line.target === 'income' ? sourceLabel(line.label) : line.label;
 }
 
+/** The payer or payee as the notice shows it (masked), an opening balance in the reader's words. */
+export const whoText = (line: NoticeIncome | NoticeExpense) =>
+  line.kind === 'income' ? payerWords(line, line.who) : line.who;
+
+/** Between items of one cell (approvals, conflicts): full-width in Chinese, "; " in English. */
+const separator = () => t('notice.separator');
+
 /** The three approvals of a payment in words: party, name, date. */
 export function approvalsText(line: NoticeLine, nameOf: (id: string) => string): string {
   if (line.kind !== 'expense') return '';
@@ -21,12 +29,12 @@ export function approvalsText(line: NoticeLine, nameOf: (id: string) => string):
     .map((a) =>
       t('notice.approval', { party: partyLabel(a.party), name: nameOf(a.by), date: formatDate(a.at, intlLocale()) }),
     )
-    .join('；');
+    .join(separator());
 }
 
 /** What was done offline beside a payment (a refusal, a limit), in words; empty when nothing. */
 export function conflictsText(line: NoticeLine): string {
-  return line.kind === 'expense' ? line.conflicts.map(conflictText).join('；') : '';
+  return line.kind === 'expense' ? line.conflicts.map(conflictText).join(separator()) : '';
 }
 
 /** A reversal in words, beside its entry or on its own line. */
@@ -52,7 +60,8 @@ export function csvWords(nameOf: (id: string) => string): LedgerCsvWords {
     ),
     kind: (line) => kindLabel(line.kind),
     label: lineLabel,
-    approvals: (line) => [approvalsText(line, nameOf), conflictsText(line)].filter((x) => x).join('；'),
+    who: whoText,
+    approvals: (line) => [approvalsText(line, nameOf), conflictsText(line)].filter((x) => x).join(separator()),
     reversal: (line) => reversalText(line, nameOf),
     opening: t('notice.opening'),
     closing: t('notice.closing'),
