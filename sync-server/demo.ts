@@ -57,17 +57,16 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
   const images = sampleImages(s.config.imageMaxBytes);
   // The half year ends today, so deadlines, meetings and the latest activity read as this month's.
   const sample = generateCompound({
-    seed: 2024,
+    seed: DEMO_SEED,
     scale: 'demo',
     founderName: '社区书记 王秀英',
-    founderId: DEMO_FOUNDER_ID,
     end: now,
     images: images.refs,
   });
   const [founder, ...others] = sample.members.map(
     (m): MemberRow => ({ ...m, compoundId, joinedAt: now, revokedAt: null }),
   );
-  if (!founder) throw new Error('the sample has no members');
+  if (founder?.memberId !== DEMO_FOUNDER_ID) throw new Error(`the sample's founder is ${founder?.memberId}`);
   // Sample members get tokens nobody knows: they exist so names show, not to sign in.
   await s.storage.accounts.createCompound(
     { compoundId, name: '阳光花园（演示小区）', createdAt: now },
@@ -91,8 +90,13 @@ export async function createDemoCompound(s: Services): Promise<{ compoundId: str
   return { compoundId, inviteCode: await demoInvite(s, compoundId, founder.memberId) };
 }
 
-/** The demo's founder: found in the data directory, the demo compound is there. */
-const DEMO_FOUNDER_ID = 'demo-founder';
+const DEMO_SEED = 2024;
+
+/**
+ * The sample's first member (seed 2024: the generator's first id), the demo's founder: found in the
+ * data directory, the demo compound is there, whenever it was made.
+ */
+const DEMO_FOUNDER_ID = `m${DEMO_SEED.toString(36)}-0`;
 
 async function demoInvite(s: Services, compoundId: string, createdBy: string): Promise<string> {
   const code = newId(16);

@@ -1,9 +1,10 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { CloseCode } from '../../shared/errors.ts';
+import { removeAccount } from '../domain/accounts.ts';
 import { compoundPath } from '../domain/usePage.ts';
 import { t } from '../i18n/index.ts';
-import { type Account, accounts, removeAccount, updateAccount } from '../sync/accounts.ts';
+import { type Account, accounts, updateAccount } from '../sync/accounts.ts';
 import { docsWithUnsent } from '../sync/unsentDocs.ts';
 import { IconAlert } from '../ui/icons.tsx';
 import { RemoveCompoundDialog } from '../ui/RemoveCompoundDialog.tsx';

@@ -38,14 +38,15 @@ export class CompoundSession {
   /** The agenda's first screen from the relay, on a first join (fetched once the public copy is found empty). */
   readonly firstScreen: Accessor<AgendaFirstScreenBody | undefined> = this.relayScreen[0];
 
-  constructor(private readonly initial: Account) {
-    // A partner's phone opens the needs board alone: the relay would refuse them every other document.
-    if (isPartner(initial)) this.doc('needs');
-    else {
-      this.doc('public');
-      this.doc('members');
-    }
-    if (isCommittee(initial)) this.doc('committee');
+  /**
+   * `onlyUnsent`: opens only the documents an earlier visit left with unsent changes, to send them in
+   * the background (`sessionKeeper.ts`); `openCore` opens the rest once a page shows the compound.
+   */
+  constructor(
+    private readonly initial: Account,
+    options: { onlyUnsent?: boolean } = {},
+  ) {
+    if (!options.onlyUnsent) this.openCore();
     // Documents an earlier visit left with unsent changes (a meeting's notes typed offline, its
     // page left): open until the relay holds them, and counted in the summary meanwhile.
     for (const name of docsWithUnsent(initial.compoundId)) if (!this.handles.has(name)) this.hold(name).release();
@@ -57,6 +58,22 @@ export class CompoundSession {
       }),
     );
     void this.checkToken();
+  }
+
+  /**
+   * The documents every page of the compound reads, open for the whole visit (taken out of closing if
+   * a background send had opened them): a partner's phone the needs board alone, since the relay
+   * would refuse them every other document.
+   */
+  openCore(): void {
+    const names = isPartner(this.initial) ? ['needs'] : ['public', 'members'];
+    if (isCommittee(this.initial)) names.push('committee');
+    for (const name of names) {
+      clearInterval(this.closing.get(name));
+      this.closing.delete(name);
+      this.holders.delete(name);
+      this.doc(name);
+    }
   }
 
   get compoundId(): string {
@@ -178,9 +195,18 @@ export class CompoundSession {
     }
   }
 
-  /** Whether every open document has loaded and the relay holds everything written in it. */
+  /**
+   * Whether every open document has loaded and the relay holds everything written in it, and none was
+   * reset after a refusal (its saved copy waits to be read, in the banner, when the compound is next
+   * shown).
+   */
   allSent(): boolean {
-    return [...this.handles.values()].every((h) => h.loaded() && h.unsent() === 0);
+    return [...this.handles.values()].every((h) => h.loaded() && h.unsent() === 0 && h.problem()?.kind !== 'recovered');
+  }
+
+  /** The member the session writes as. */
+  get memberId(): string {
+    return this.initial.memberId;
   }
 
   destroy(): void {

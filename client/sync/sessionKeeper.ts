@@ -14,10 +14,9 @@ interface Kept {
   timer: ReturnType<typeof setInterval>;
 }
 
+/** Kept sessions by compound: one session of a compound at a time, whichever member it writes as. */
 const kept = new Map<string, Kept>();
 const [keptUnsent, setKeptUnsent] = createSignal<ReadonlyMap<string, number>>(new Map());
-
-const keyOf = (a: Pick<Account, 'compoundId' | 'memberId'>) => `${a.compoundId}\n${a.memberId}`;
 
 /**
  * A compound's session, for as long as a page shows the compound, and after: a member who wrote
@@ -29,38 +28,37 @@ const keyOf = (a: Pick<Account, 'compoundId' | 'memberId'>) => `${a.compoundId}\
  * Sessions live in a root of their own, not the page's, so their memos outlive the page.
  */
 export function openSession(account: Account): { session: CompoundSession; release(): void } {
-  const key = keyOf(account);
-  const again = kept.get(key);
-  let session: CompoundSession;
-  let dispose: () => void;
-  if (again) {
-    clearInterval(again.timer);
-    kept.delete(key);
-    setKeptUnsent((m) => without(m, account.compoundId));
-    ({ session, dispose } = again);
-  } else {
-    ({ session, dispose } = createRoot((d) => ({ session: new CompoundSession({ ...account }), dispose: d })));
-  }
+  const { session, dispose } = takeKept(account) ?? start(account, false);
+  session.openCore();
   let released = false;
   return {
     session,
     release() {
       if (released) return;
       released = true;
-      keepUntilSent(key, session, dispose);
+      keepUntilSent(session, dispose);
     },
   };
 }
 
 /**
  * Opens in the background every other compound of this phone that an earlier visit left with
- * unsent changes (the app closed, or reloaded, after a switch), until the relay holds them.
+ * unsent changes (the app closed, or reloaded, after a switch): only the documents holding them,
+ * until the relay holds them.
  */
 export function sendLeftBehind(currentCompoundId: string): void {
   for (const a of accounts) {
-    if (a.compoundId === currentCompoundId || a.lost || kept.has(keyOf(a))) continue;
-    if (docsWithUnsent(a.compoundId).length > 0) openSession(a).release();
+    if (a.compoundId === currentCompoundId || a.lost || kept.has(a.compoundId)) continue;
+    if (docsWithUnsent(a.compoundId).length === 0) continue;
+    const { session, dispose } = start(a, true);
+    keepUntilSent(session, dispose);
   }
+}
+
+/** Stops a compound's kept session at once: the compound is being removed from the phone. */
+export function forgetSession(compoundId: string): void {
+  const k = kept.get(compoundId);
+  if (k) stop(k.session, k.dispose);
 }
 
 /** Unsent changes of compounds kept in the background, by compound id (for the compounds list). */
@@ -68,32 +66,53 @@ export function backgroundUnsent(compoundId: string): number {
   return keptUnsent().get(compoundId) ?? 0;
 }
 
-function keepUntilSent(key: string, session: CompoundSession, dispose: () => void): void {
-  const stop = () => {
-    const k = kept.get(key);
-    if (k?.session === session) {
-      clearInterval(k.timer);
-      kept.delete(key);
-    }
-    setKeptUnsent((m) => without(m, session.compoundId));
-    session.destroy();
-    dispose();
-  };
-  // Removed from the phone (its databases are being deleted) or its member removed: nothing to send.
+function start(account: Account, onlyUnsent: boolean): { session: CompoundSession; dispose: () => void } {
+  return createRoot((dispose) => ({ session: new CompoundSession({ ...account }, { onlyUnsent }), dispose }));
+}
+
+/** The kept session of the account's compound, if it writes as this member; one of another member stops. */
+function takeKept(account: Account): { session: CompoundSession; dispose: () => void } | undefined {
+  const k = kept.get(account.compoundId);
+  if (!k) return undefined;
+  if (k.session.memberId !== account.memberId) {
+    stop(k.session, k.dispose);
+    return undefined;
+  }
+  clearInterval(k.timer);
+  kept.delete(account.compoundId);
+  setKeptUnsent((m) => without(m, account.compoundId));
+  return { session: k.session, dispose: k.dispose };
+}
+
+function stop(session: CompoundSession, dispose: () => void): void {
+  const k = kept.get(session.compoundId);
+  if (k?.session === session) {
+    clearInterval(k.timer);
+    kept.delete(session.compoundId);
+  }
+  setKeptUnsent((m) => without(m, session.compoundId));
+  session.destroy();
+  dispose();
+}
+
+function keepUntilSent(session: CompoundSession, dispose: () => void): void {
+  // Removed from the phone, its member removed or joined again as another: nothing of this one to send.
   const done = () => {
     const account = accountFor(session.compoundId);
-    return !account || account.lost !== undefined || session.allSent();
+    return !account || account.lost !== undefined || account.memberId !== session.memberId || session.allSent();
   };
   if (done()) {
-    stop();
+    stop(session, dispose);
     return;
   }
   const since = Date.now();
   const timer = setInterval(() => {
-    if (done() || Date.now() - since > KEEP_AT_MOST_MS) stop();
+    if (done() || Date.now() - since > KEEP_AT_MOST_MS) stop(session, dispose);
     else setKeptUnsent((m) => new Map(m).set(session.compoundId, session.summary().unsent));
   }, CHECK_MS);
-  kept.set(key, { session, dispose, timer });
+  const other = kept.get(session.compoundId);
+  if (other && other.session !== session) stop(other.session, other.dispose);
+  kept.set(session.compoundId, { session, dispose, timer });
   setKeptUnsent((m) => new Map(m).set(session.compoundId, session.summary().unsent));
 }
 

@@ -3,7 +3,7 @@ import { AgendaPage } from './pages/AgendaPage.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { MembersPage } from './pages/MembersPage.ts';
 import { OnboardingPages } from './pages/OnboardingPages.ts';
-import { launchPhone, usePhone } from './support/browser.ts';
+import { launchPhone, usePhone, waitForController } from './support/browser.ts';
 import { screenshotPath } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
 
@@ -102,6 +102,8 @@ describe('a community worker in several compounds', () => {
 
       await agenda.open(app.url, first);
       await shell.waitSynced();
+      // The app's files come from its service worker offline (the reload below).
+      await waitForController(page);
       await context.setOffline(true);
       await expect.poll(() => shell.syncState()).toBe('offline');
       await agenda.raise('离线写的门禁坏了', '其他');
@@ -112,6 +114,10 @@ describe('a community worker in several compounds', () => {
       await page.waitForURL(new RegExp(`/c/${second}/agenda$`));
       await page.locator('.compound-switch').click();
       const left = page.getByTestId('compound-item').filter({ hasText: '和平小区' });
+      await expect.poll(() => left.getByTestId('compound-unsent').textContent()).toBe('1 条修改正在后台发出');
+      // The app reloaded meanwhile (closed and opened again): 和平小区's change is still sent from here.
+      await page.reload();
+      await page.getByTestId('compound-list').waitFor();
       await expect.poll(() => left.getByTestId('compound-unsent').textContent()).toBe('1 条修改正在后台发出');
 
       await context.setOffline(false);

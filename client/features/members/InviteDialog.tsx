@@ -42,12 +42,10 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
   );
   const [uses, setUses] = createSignal<(typeof usesOptions)[number]>(defaults.resident.uses);
   const [ttl, setTtl] = createSignal<(typeof ttlOptions)[number]>(defaults.resident.ttl);
-  // A committee or partner invite gives one person rights over others' data: it starts as one
-  // person's, for three days, unless the member chose otherwise.
-  let chosen = false;
+  // A committee or partner invite gives one person rights over others' data: choosing the role sets
+  // one person and three days (a resident's, ten people and a week); the member may change them after.
   const chooseRole = (next: InviteRole) => {
     setRole(next);
-    if (chosen) return;
     setUses(defaults[next].uses);
     setTtl(defaults[next].ttl);
   };
@@ -75,14 +73,28 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
       open={props.open}
       onOpenChange={(open) => {
         props.onOpenChange(open);
-        if (!open) setMade(undefined);
+        if (!open) {
+          setMade(undefined);
+          chooseRole('resident');
+        }
       }}
       title={made() ? t('invite.ready') : t('invite.title')}
       class="dialog-tall"
       testId="invite-dialog"
     >
       <Switch>
-        <Match when={made()}>{(m) => <InviteResult invite={m()} uses={uses()} onAnother={() => setMade()} />}</Match>
+        <Match when={made()}>
+          {(m) => (
+            <InviteResult
+              invite={m()}
+              uses={uses()}
+              onAnother={() => {
+                setMade();
+                chooseRole(role());
+              }}
+            />
+          )}
+        </Match>
         <Match when={!made()}>
           <Form submit={make}>
             <ChoiceGroup
@@ -127,20 +139,14 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
               name="uses"
               options={usesOptions.map((u) => ({ value: u, label: t(`invite.uses${u}` as MessageKey) }))}
               value={uses()}
-              onChange={(u) => {
-                chosen = true;
-                setUses(u);
-              }}
+              onChange={setUses}
             />
             <ChoiceGroup
               label={t('invite.ttl')}
               name="ttl"
               options={ttlOptions.map((h) => ({ value: h, label: t(`invite.ttl${h}` as MessageKey) }))}
               value={ttl()}
-              onChange={(h) => {
-                chosen = true;
-                setTtl(h);
-              }}
+              onChange={setTtl}
             />
             <FormError error={make.error()} />
             <div class="dialog-actions">

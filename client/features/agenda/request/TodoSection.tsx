@@ -39,11 +39,12 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
   // signatures) wait one tap further down, so the step of the moment is not one button among seven.
   const shown = () => (listed().length <= SHOWN_ACTIONS + 1 ? listed() : listed().slice(0, SHOWN_ACTIONS));
   const more = () => listed().slice(shown().length);
-  const actionButton = (action: RequestAction, primary: boolean) => (
+  // `primary` read as the row renders and again whenever it changes (a rating given, a stage synced).
+  const actionButton = (action: RequestAction, primary: () => boolean) => (
     <button
       type="button"
       class="btn"
-      classList={{ 'btn-primary': primary, 'btn-secondary': !primary }}
+      classList={{ 'btn-primary': primary(), 'btn-secondary': !primary() }}
       data-action={action.id}
       onClick={() => props.onAction({ id: action.id })}
     >
@@ -76,17 +77,17 @@ export function TodoSection(props: { request: RequestState; onAction: (open: Ope
       </Show>
       <Show when={ownLead()}>{ownSteps()}</Show>
       <div class="action-buttons">
-        <For each={shown()}>{(action, i) => actionButton(action, i() === 0 && !ownFirst())}</For>
+        <For each={shown()}>{(action, i) => actionButton(action, () => i() === 0 && !ownFirst())}</For>
       </div>
+      <Show when={!ownLead()}>{ownSteps()}</Show>
       <Show when={more().length > 0}>
         <details class="more-actions" data-testid="more-actions">
           <summary class="btn btn-secondary">{t('request.moreActions', { n: more().length })}</summary>
           <div class="action-buttons">
-            <For each={more()}>{(action) => actionButton(action, false)}</For>
+            <For each={more()}>{(action) => actionButton(action, () => false)}</For>
           </div>
         </details>
       </Show>
-      <Show when={!ownLead()}>{ownSteps()}</Show>
       <Show when={nothing()}>
         <p class="muted">{t('request.noActions')}</p>
       </Show>

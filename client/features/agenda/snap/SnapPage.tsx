@@ -1,5 +1,5 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import * as v from 'valibot';
 import { type Category, categories } from '../../../../shared/events/request.ts';
 import { ruleFor } from '../../../../shared/folds/index.ts';
@@ -106,9 +106,11 @@ export default function SnapPage() {
           name="building"
         />
         <ReporterChoice />
-        <p class="field-hint" data-testid="snap-points">
-          {snapRule() ? t('snap.pointsIf', { n: snapRule()?.points ?? 0 }) : t('snap.noPoints')}
-        </p>
+        <Show when={session.doc('public').ready()}>
+          <p class="field-hint" data-testid="snap-points">
+            {snapRule() ? t('snap.pointsIf', { n: snapRule()?.points ?? 0 }) : t('snap.noPoints')}
+          </p>
+        </Show>
         <FormError error={form.error()} />
         <button type="submit" class="btn btn-primary btn-block snap-submit" data-testid="snap-submit">
           {t('agenda.submit')}
