@@ -31,7 +31,7 @@ export function JustRaised() {
   return (
     <Show when={raised()}>
       {(r) => (
-        <A href={path('agenda', r().id)} class="just-raised" data-testid="just-raised">
+        <A href={path('agenda', r().id)} class="note just-raised" data-testid="just-raised">
           <IconCheck size={28} />
           <span class="just-raised-text">
             <span class="strong">{t('agenda.justRaised')}</span>

@@ -12,6 +12,7 @@ import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { Modal, ModalClose } from '../../ui/Modal.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { TimeField } from '../../ui/TimeField.tsx';
 import { moveMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 
@@ -61,19 +62,7 @@ function MoveMeetingForm(props: { meeting: MeetingState; visit: string; done: ()
   return (
     <Form submit={form}>
       <DateField label={t('meetings.date')} value={day()} onInput={setDay} name="day" />
-      <div class="field">
-        <label class="field-label" for="move-time">
-          {t('meetings.time')}
-        </label>
-        <input
-          id="move-time"
-          class="input"
-          type="time"
-          name="time"
-          value={time()}
-          onInput={(e) => setTime(e.currentTarget.value)}
-        />
-      </div>
+      <TimeField label={t('meetings.time')} value={time()} onInput={setTime} name="time" />
       <TextField label={t('meetings.place')} value={place()} onInput={setPlace} required maxLength={100} name="place" />
       <FormError error={form.error()} />
       <div class="dialog-actions">

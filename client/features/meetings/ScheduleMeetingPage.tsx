@@ -13,6 +13,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { TimeField } from '../../ui/TimeField.tsx';
 import { scheduleMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 
@@ -50,19 +51,7 @@ export default function ScheduleMeetingPage() {
           testId="meeting-kind"
         />
         <DateField label={t('meetings.date')} value={day()} onInput={setDay} name="day" />
-        <div class="field">
-          <label class="field-label" for="meeting-time">
-            {t('meetings.time')}
-          </label>
-          <input
-            id="meeting-time"
-            class="input"
-            type="time"
-            name="time"
-            value={time()}
-            onInput={(e) => setTime(e.currentTarget.value)}
-          />
-        </div>
+        <TimeField label={t('meetings.time')} value={time()} onInput={setTime} name="time" />
         <TextField
           label={t('meetings.place')}
           value={place()}

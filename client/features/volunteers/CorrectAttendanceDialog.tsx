@@ -8,8 +8,8 @@ import { t } from '../../i18n/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { SheetForm } from '../../ui/SheetForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { TimeField } from '../../ui/TimeField.tsx';
 import { correctAttendance } from './actions.ts';
-import { TimeField } from './TimeField.tsx';
 
 /** "HH:MM" of a time in Asia/Shanghai. */
 function clockOf(ms: number): string {

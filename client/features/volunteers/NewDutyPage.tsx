@@ -13,8 +13,8 @@ import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { TimeField } from '../../ui/TimeField.tsx';
 import { createDuties } from './actions.ts';
-import { TimeField } from './TimeField.tsx';
 
 /** How many weeks a repeating duty may be written for at once (half a year). */
 const MAX_WEEKS = 26;

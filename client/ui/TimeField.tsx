@@ -1,7 +1,7 @@
 import { createUniqueId } from 'solid-js';
-import { createFieldError, FieldMessage } from '../../ui/Form.tsx';
+import { createFieldError, FieldMessage } from './Form.tsx';
 
-/** A labelled time input holding "HH:MM" (Asia/Shanghai, as every duty's times); errors as in DateField. */
+/** A labelled time input holding "HH:MM" (Asia/Shanghai: a duty's or a meeting's time); errors as in DateField. */
 export function TimeField(props: {
   label: string;
   value: string;
