@@ -7,15 +7,8 @@ import { type IconComponent, IconStar } from '../../../ui/icons.tsx';
 import type { ActionContext } from '../forms/context.ts';
 import { ClassifyForm, DecideForm, MergeForm, ScheduleForm, TallyForm } from '../forms/DeliberationForms.tsx';
 import { EditForm } from '../forms/EditForm.tsx';
-import {
-  AnswerForm,
-  AssignForm,
-  EscalateForm,
-  PaperConfirmForm,
-  RateForm,
-  ReasonForm,
-  ReportForm,
-} from '../forms/WorkForms.tsx';
+import { AnswerForm, EscalateForm } from '../forms/EscalationForms.tsx';
+import { AssignForm, PaperConfirmForm, RateForm, ReasonForm, ReportForm } from '../forms/WorkForms.tsx';
 import { type ActionId, actionsFor, canAnswer, canRate } from '../steps.ts';
 
 export type SheetActionId = ActionId | 'rate' | 'answer';
