@@ -1,17 +1,18 @@
-import { createUniqueId, For, Show } from 'solid-js';
+import { createUniqueId, For, type JSX, Show } from 'solid-js';
 import { createFieldError, FieldMessage } from './Form.tsx';
 
-/** A labelled date input holding "YYYY-MM-DD"; what is wrong with it shows under the label (see TextField). */
-export function DateField(props: {
+interface FieldProps {
   label: string;
   value: string;
   onInput: (v: string) => void;
-  min?: string;
   name?: string;
   error?: string;
-  /** Days one tap away under the field ("一周后"): the date picker is small work for an old thumb. */
-  quick?: readonly { label: string; day: string }[];
-}) {
+}
+
+/** A labelled date or time input; what is wrong with it shows under the label (see TextField). */
+function LabelledInput(
+  props: FieldProps & { type: 'date' | 'time'; min?: string; after?: (edited: () => void) => JSX.Element },
+) {
   const id = createUniqueId();
   let control: HTMLInputElement | undefined;
   const error = createFieldError(props, () => control);
@@ -25,7 +26,7 @@ export function DateField(props: {
         ref={control}
         id={id}
         class="input"
-        type="date"
+        type={props.type}
         name={props.name}
         value={props.value}
         min={props.min}
@@ -36,25 +37,49 @@ export function DateField(props: {
           props.onInput(e.currentTarget.value);
         }}
       />
-      <Show when={props.quick?.length}>
-        <div class="date-quick">
-          <For each={props.quick}>
-            {(q) => (
-              <button
-                type="button"
-                class="btn btn-secondary btn-small"
-                aria-pressed={props.value === q.day}
-                onClick={() => {
-                  error.edited();
-                  props.onInput(q.day);
-                }}
-              >
-                {q.label}
-              </button>
-            )}
-          </For>
-        </div>
-      </Show>
+      {props.after?.(() => error.edited())}
     </div>
   );
+}
+
+/** A labelled date input holding "YYYY-MM-DD". */
+export function DateField(
+  props: FieldProps & {
+    min?: string;
+    /** Days one tap away under the field ("一周后"): the date picker is small work for an old thumb. */
+    quick?: readonly { label: string; day: string }[];
+  },
+) {
+  return (
+    <LabelledInput
+      {...props}
+      type="date"
+      after={(edited) => (
+        <Show when={props.quick?.length}>
+          <div class="date-quick">
+            <For each={props.quick}>
+              {(q) => (
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-small"
+                  aria-pressed={props.value === q.day}
+                  onClick={() => {
+                    edited();
+                    props.onInput(q.day);
+                  }}
+                >
+                  {q.label}
+                </button>
+              )}
+            </For>
+          </div>
+        </Show>
+      )}
+    />
+  );
+}
+
+/** A labelled time input holding "HH:MM" (Asia/Shanghai: a duty's or a meeting's time). */
+export function TimeField(props: FieldProps) {
+  return <LabelledInput {...props} type="time" />;
 }

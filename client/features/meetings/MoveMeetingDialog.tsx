@@ -7,12 +7,11 @@ import type { UrlDialogProps } from '../../domain/urlSheet.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
-import { DateField } from '../../ui/DateField.tsx';
+import { DateField, TimeField } from '../../ui/DateField.tsx';
 import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { Modal, ModalClose } from '../../ui/Modal.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TimeField } from '../../ui/TimeField.tsx';
 import { moveMeeting } from './actions.ts';
 import { shanghaiTime } from './selectors.ts';
 

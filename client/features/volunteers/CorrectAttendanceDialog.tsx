@@ -5,10 +5,10 @@ import { shanghaiDayStart } from '../../../shared/time.ts';
 import { changedFields, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import { useSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
+import { TimeField } from '../../ui/DateField.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { SheetForm } from '../../ui/SheetForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TimeField } from '../../ui/TimeField.tsx';
 import { correctAttendance } from './actions.ts';
 
 /** "HH:MM" of a time in Asia/Shanghai. */

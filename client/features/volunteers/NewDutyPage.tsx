@@ -7,13 +7,12 @@ import { useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
-import { DateField } from '../../ui/DateField.tsx';
+import { DateField, TimeField } from '../../ui/DateField.tsx';
 import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { LeaveGuard, leaveSent } from '../../ui/LeaveGuard.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TimeField } from '../../ui/TimeField.tsx';
 import { createDuties } from './actions.ts';
 
 /** How many weeks a repeating duty may be written for at once (half a year). */
