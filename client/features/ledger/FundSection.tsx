@@ -1,4 +1,6 @@
-import { createSignal, For, Show } from 'solid-js';
+import { Key } from '@solid-primitives/keyed';
+import { createSignal, Show } from 'solid-js';
+import type { ExpenseState, IncomeState } from '../../../shared/folds/index.ts';
 import { type FundView, isIncome } from '../../../shared/folds/ledgerQueries.ts';
 import { formatFen } from '../../../shared/money.ts';
 import type { CompoundSession } from '../../domain/session.ts';
@@ -41,26 +43,28 @@ export function FundSection(props: {
       <h3 class="visually-hidden">{t('ledger.entries')}</h3>
       <Show when={props.view.entries.length > 0} fallback={<p class="muted">{t('ledger.noEntries')}</p>}>
         <ul class="cards" data-testid="entries">
-          <For each={props.view.entries.slice(0, limit())}>
-            {(entry) =>
-              isIncome(entry) ? (
+          {/* Keyed by id, not by object: a fold gives an entry a new object when another party signs it,
+              and a row made again would close the confirm dialog open under this member's thumb. */}
+          <Key each={props.view.entries.slice(0, limit())} by="id">
+            {(item) =>
+              isIncome(item()) ? (
                 <IncomeEntry
-                  income={entry}
+                  income={item() as IncomeState}
                   viewer={props.session.member}
                   nameOf={props.nameOf}
                   onSheet={props.onSheet}
                 />
               ) : (
                 <ExpenseEntry
-                  expense={entry}
+                  expense={item() as ExpenseState}
                   session={props.session}
                   nameOf={props.nameOf}
-                  request={props.requestOf(entry.requestId)}
+                  request={props.requestOf((item() as ExpenseState).requestId)}
                   onSheet={props.onSheet}
                 />
               )
             }
-          </For>
+          </Key>
         </ul>
         <Show when={props.view.entries.length > limit()}>
           <button
