@@ -27,6 +27,11 @@ export const CloseCode = {
    * sender's fault); nothing was forwarded, and the phone keeps its copy and tries again.
    */
   ServerError: 4500,
+  /**
+   * The member's role changed (made an admin, or an admin no longer): the client reconnects, and the
+   * relay then checks its writes under the new role. Outside 4400-4499, so nothing is refused.
+   */
+  RoleChanged: 4001,
   /** The server is shutting down (the websocket protocol's own 1001); the client reconnects. */
   GoingAway: 1001,
 } as const;
@@ -56,6 +61,10 @@ export const ApiErrorCode = {
   /** A committee member minting a committee invite for another party. */
   ForbiddenParty: 'forbidden_party',
   Conflict: 'conflict',
+  /** Only a committee member of the compound can be made an admin (or an admin a committee member). */
+  NotCommittee: 'not_committee',
+  /** The compound's only admin cannot step back: they make someone else an admin first. */
+  LastAdmin: 'last_admin',
   TooLarge: 'too_large',
   UnsupportedMedia: 'unsupported_media',
   RateLimited: 'rate_limited',

@@ -340,6 +340,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.duty_cancelled': 'the duty was cancelled',
   'anomaly.household_closed': 'visits to this household have ended',
   'anomaly.already_revoked': 'the member was already removed',
+  'anomaly.not_committee': 'only committee members can be admins',
   'anomaly.already_signed_up': 'already signed up',
   'anomaly.no_free_slot': 'no free place left',
   'anomaly.not_signed_up': 'not signed up',
@@ -1250,6 +1251,23 @@ export const en: Record<MessageKey, string> = {
   'members.revokeYes': 'Remove',
   'members.revoked': 'Removed members',
   'members.revokeNeedOnline': 'Removing a member needs a network.',
+  'members.makeAdmin': 'Make admin',
+  'members.makeAdminTitle': 'Make “{name}” an admin?',
+  'members.makeAdminConfirm':
+    'Admins invite members of every party, remove members and set the spending limit. You stay an admin; once the handover is done you can step back here.',
+  'members.makeAdminYes': 'Make admin',
+  'members.unmakeAdmin': 'No longer admin',
+  'members.unmakeAdminTitle': 'Make “{name}” no longer an admin?',
+  'members.unmakeAdminConfirm':
+    '“{name}” stays a committee member but can no longer invite other parties, remove members or set the spending limit. Their invites into other parties stop working.',
+  'members.stepBack': 'Step back as admin',
+  'members.stepBackTitle': 'Step back as admin?',
+  'members.stepBackConfirm':
+    'You stay a committee member but can no longer invite other parties, remove members or set the spending limit. Your invites into other parties stop working.',
+  'members.stepBackYes': 'Step back',
+  'members.soleAdmin':
+    'You are this compound’s only admin. Before a handover, a new phone or leaving the role, make another committee member an admin.',
+  'members.roleNeedOnline': 'Changing admins needs the network.',
   'members.invite': 'Invite new members',
   'members.inviteHint': 'Make an invite link and QR code to send to neighbours or scan in person.',
 
@@ -1378,6 +1396,9 @@ export const en: Record<MessageKey, string> = {
   'error.invite_revoked':
     'This invite was withdrawn, or whoever made it is no longer a member; ask the admin for a new one.',
   'error.forbidden_party': 'You can only invite committee members of your own party; for another party, ask an admin.',
+  'error.not_committee': 'Only committee members can be admins. Invite them as a committee member first.',
+  'error.last_admin':
+    'You are this compound’s only admin and cannot step back. Make another committee member an admin first.',
   'error.conflict': 'That clashed with another change; reload and try again.',
   'error.too_large': 'That is too large.',
   'error.unsupported_media': 'That kind of content is not supported.',

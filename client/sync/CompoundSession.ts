@@ -112,6 +112,7 @@ export class CompoundSession {
         token: () => this.account.token,
         onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
+        onRoleChanged: () => void this.checkToken(true),
         ...(docName === 'public' ? { onFirstJoin: () => void this.fetchFirstScreen() } : {}),
       });
       this.handles.set(docName, h);
@@ -159,9 +160,12 @@ export class CompoundSession {
     };
   }
 
-  /** The relay refused an upgrade with HTTP 401 looks like a network failure: ask the API. */
-  async checkToken(): Promise<void> {
-    if (!navigator.onLine || Date.now() - this.lastCheck < 30_000) return;
+  /**
+   * The relay refused an upgrade with HTTP 401 looks like a network failure: ask the API (at most
+   * every 30 s). `now`: the relay said the role changed, so the role and name are read at once.
+   */
+  async checkToken(now = false): Promise<void> {
+    if (!navigator.onLine || (!now && Date.now() - this.lastCheck < 30_000)) return;
     this.lastCheck = Date.now();
     const token = this.account.token;
     try {

@@ -52,6 +52,8 @@ export interface DocHandleOptions {
   onUnreachable?: () => void;
   /** The stored copy loaded empty while online: a first join, about to fetch the whole document. */
   onFirstJoin?: () => void;
+  /** The relay closed the socket because the member's role changed (4001): read the account again. */
+  onRoleChanged?: () => void;
 }
 
 /**
@@ -322,6 +324,7 @@ export class DocHandle {
     this.serverErrors = this.serverErrors.filter((at) => now - at < SERVER_ERROR_WINDOW_MS);
     const decision = closePolicy(code, now, this.lastRecovery, this.unsent(), this.serverErrors.length);
     if (code === CloseCode.ServerError) this.serverErrors.push(now);
+    if (code === CloseCode.RoleChanged) this.opts.onRoleChanged?.();
     this.decided = { code, decision };
     return decision;
   }

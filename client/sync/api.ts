@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ApiError } from '../../shared/api/ApiError.ts';
 import { CompoundInfo, Credentials, Invite, InviteList, InvitePreview, Me } from '../../shared/api/answers.ts';
-import type { CreateCompoundBody, CreateInviteBody, JoinBody } from '../../shared/api/bodies.ts';
+import type { CreateCompoundBody, CreateInviteBody, JoinBody, SetRoleBody } from '../../shared/api/bodies.ts';
 import { SyncTicket } from '../../shared/api/syncTicket.ts';
 import { ApiErrorCode } from '../../shared/errors.ts';
 import { issueMessage } from '../../shared/issueMessage.ts';
@@ -37,8 +37,8 @@ async function request<S extends v.GenericSchema>(
 }
 
 /** A call answered with 204 and no body. */
-async function send(method: string, path: string, token: string): Promise<void> {
-  const res = await apiFetch(method, path, { token });
+async function send(method: string, path: string, token: string, body?: unknown): Promise<void> {
+  const res = await apiFetch(method, path, body === undefined ? { token } : { json: body, token });
   if (!res.ok) throw await apiErrorOf(res);
 }
 
@@ -65,4 +65,7 @@ export const api = {
     request(CompoundInfo, 'GET', compoundPath(compoundId), undefined, token),
   revokeMember: (compoundId: string, memberId: string, token: string) =>
     send('DELETE', `${compoundPath(compoundId)}/members/${encodeURIComponent(memberId)}`, token),
+  /** An admin makes a committee member an admin, or an admin (themselves too) a committee member. */
+  setRole: (compoundId: string, memberId: string, token: string, body: SetRoleBody) =>
+    send('PUT', `${compoundPath(compoundId)}/members/${encodeURIComponent(memberId)}/role`, token, body),
 };

@@ -36,6 +36,10 @@ export const CreateInviteBody = v.strictObject({
 });
 export type CreateInviteBody = v.InferInput<typeof CreateInviteBody>;
 
+/** PUT /api/compounds/:compoundId/members/:memberId/role: an admin makes a committee member an admin, or an admin a committee member. */
+export const SetRoleBody = v.strictObject({ role: v.picklist(['admin', 'committee']) });
+export type SetRoleBody = v.InferInput<typeof SetRoleBody>;
+
 /** An invite code, as joining and previewing both take it: the two agree on which codes are malformed. */
 export const InviteCode = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.check(noControl, 'control character'));
 

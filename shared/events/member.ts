@@ -20,10 +20,20 @@ export const MemberRevoked = defineEvent('member.revoked', {
 });
 export type MemberRevokedEvent = v.InferOutput<typeof MemberRevoked>;
 
-export const memberEvents = [MemberJoined, MemberRevoked] as const;
+/**
+ * An admin made a committee member an admin too, or an admin a committee member again (handing the
+ * role over, or stepping down): `by` is the admin who did it. A compound always keeps an admin.
+ */
+export const MemberRoleChanged = defineEvent('member.role-changed', {
+  memberId: MemberId,
+  role: v.picklist(['admin', 'committee']),
+});
+export type MemberRoleChangedEvent = v.InferOutput<typeof MemberRoleChanged>;
+
+export const memberEvents = [MemberJoined, MemberRevoked, MemberRoleChanged] as const;
 
 /** An event only the server writes (the `members` document refuses them from phones). */
-export type ServerEvent = MemberJoinedEvent | MemberRevokedEvent;
+export type ServerEvent = MemberJoinedEvent | MemberRevokedEvent | MemberRoleChangedEvent;
 
 /** A `member.joined` event: the member joined by themselves, so `by` is the new member. */
 export function memberJoined(e: Omit<MemberJoinedEvent, 'type' | 'by'>): MemberJoinedEvent {
@@ -45,4 +55,9 @@ export function memberJoined(e: Omit<MemberJoinedEvent, 'type' | 'by'>): MemberJ
 /** A `member.revoked` event: admin `by` removed `memberId`. */
 export function memberRevoked(e: Omit<MemberRevokedEvent, 'type'>): MemberRevokedEvent {
   return { id: e.id, type: 'member.revoked', at: e.at, by: e.by, memberId: e.memberId };
+}
+
+/** A `member.role-changed` event: admin `by` gave `memberId` the role. */
+export function memberRoleChanged(e: Omit<MemberRoleChangedEvent, 'type'>): MemberRoleChangedEvent {
+  return { id: e.id, type: 'member.role-changed', at: e.at, by: e.by, memberId: e.memberId, role: e.role };
 }

@@ -112,6 +112,8 @@ export const AnomalyCode = {
    */
   HouseholdClosed: 'household_closed',
   AlreadyRevoked: 'already_revoked',
+  /** A role change for a resident or a partner: only committee members become admins, and back. */
+  NotCommittee: 'not_committee',
   AlreadySignedUp: 'already_signed_up',
   NoFreeSlot: 'no_free_slot',
   NotSignedUp: 'not_signed_up',

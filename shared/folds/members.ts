@@ -20,7 +20,11 @@ export interface MemberState {
 
 type MemberEvent = EventOf<(typeof memberEvents)[number]['entries']['type']['literal']>;
 
-/** Folds the server-written `member.*` events; joining again updates name, role and party. */
+/**
+ * Folds the server-written `member.*` events; joining again updates name, role and party, and a role
+ * change makes a committee member an admin or an admin a committee member. The server writes the
+ * `members` document alone, one event after another, so the log's order is the order they happened.
+ */
 export const membersModule: FoldModule<MemberEvent> = {
   keys: (e) => [`mem:${e.memberId}`],
   apply(ctx, e) {
@@ -42,6 +46,12 @@ export const membersModule: FoldModule<MemberEvent> = {
         if (!m) return { code: 'no_such', thing: 'member' };
         if (m.revokedAt !== null) return { code: 'already_revoked' };
         m.revokedAt = e.at;
+        return undefined;
+      case 'member.role-changed':
+        if (!m) return { code: 'no_such', thing: 'member' };
+        if (m.revokedAt !== null) return { code: 'already_revoked' };
+        if (m.role !== 'admin' && m.role !== 'committee') return { code: 'not_committee' };
+        m.role = e.role;
         return undefined;
       default:
         return exhaustive(e);

@@ -202,6 +202,7 @@ export const permissions: PermissionTable = {
 
   'member.joined': { doc: 'members', who: 'server' },
   'member.revoked': { doc: 'members', who: 'server' },
+  'member.role-changed': { doc: 'members', who: 'server' },
 };
 
 function whoAllows(who: Who, member: Member): boolean {

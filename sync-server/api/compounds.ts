@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { ApiError } from '../../shared/api/ApiError.ts';
 import type { CompoundInfo, Credentials, Me } from '../../shared/api/answers.ts';
-import { CreateCompoundBody, JoinBody } from '../../shared/api/bodies.ts';
+import { CreateCompoundBody, JoinBody, SetRoleBody } from '../../shared/api/bodies.ts';
 import { CloseCode, ApiErrorCode as Code } from '../../shared/errors.ts';
-import { type MemberJoinedEvent, memberJoined, memberRevoked } from '../../shared/events/member.ts';
+import { type MemberJoinedEvent, memberJoined, memberRevoked, memberRoleChanged } from '../../shared/events/member.ts';
 import { parseDocName } from '../../shared/rooms.ts';
 import { requireMember, sameCompound } from '../auth/requireMember.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
@@ -123,6 +123,33 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
         memberRevoked({ id: newId(), at, by: admin.memberId, memberId: target.memberId }),
       ]);
+    }
+    return c.body(null, 204);
+  });
+
+  // Handing the admin role over: an admin makes a committee member an admin, or makes an admin (themselves
+  // included) a committee member again, as long as the compound keeps an admin (checked in storage).
+  app.put('/compounds/:compoundId/members/:memberId/role', auth, async (c) => {
+    const admin = c.get('member');
+    sameCompound(admin, c.req.param('compoundId'));
+    if (admin.role !== 'admin') throw new ApiError(403, Code.Forbidden, 'only admins change roles');
+    const { role } = await readBody(c, SetRoleBody);
+    const target = await s.storage.accounts.getMember(c.req.param('memberId'));
+    if (!target || target.compoundId !== admin.compoundId) throw new ApiError(404, Code.NotFound, 'no such member');
+    const at = s.now();
+    const result = await s.storage.accounts.setRole(target.memberId, role, at);
+    if (!result.ok) {
+      if (result.reason === 'not_found') throw new ApiError(404, Code.NotFound, 'no such member');
+      if (result.reason === 'not_committee')
+        throw new ApiError(409, Code.NotCommittee, 'only committee members can be admins');
+      throw new ApiError(409, Code.LastAdmin, 'the only admin cannot step back');
+    }
+    if (result.changed) {
+      await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
+        memberRoleChanged({ id: newId(), at, by: admin.memberId, memberId: target.memberId, role }),
+      ]);
+      // Their connections were checked under the old role: they reconnect under the new one.
+      s.relay.disconnectMember(target.memberId, CloseCode.RoleChanged, `role changed: ${role}`);
     }
     return c.body(null, 204);
   });

@@ -96,6 +96,11 @@ export type PreviewResult =
   | { ok: true; invite: InviteRow; compoundName: string }
   | { ok: false; reason: RedeemRefusal };
 
+/** Why a role cannot be given: no such active member, not a committee member, or the last admin stepping back. */
+export type RoleRefusal = 'not_found' | 'not_committee' | 'last_admin';
+/** `changed` is false when the member had the role already (nothing written). */
+export type RoleResult = { ok: true; changed: boolean; member: MemberRow } | { ok: false; reason: RoleRefusal };
+
 /** Compounds, members (by token hash) and invites. */
 export interface AccountStore {
   createCompound(compound: CompoundRow, founder: MemberRow, tokenHash: string): Promise<void>;
@@ -120,6 +125,13 @@ export interface AccountStore {
   revokeInvite(compoundId: string, code: string, at: number): Promise<boolean>;
   /** Revokes every invite a member made that is not revoked yet; returns how many. */
   revokeInvitesBy(memberId: string, at: number): Promise<number>;
+  /**
+   * Makes an active committee member an admin, or an admin a committee member, checked (`roleRefusal`)
+   * and written in one transaction, so the compound always keeps an active admin. An admin made a
+   * committee member loses the committee invites they made into other parties (only admins make
+   * those), revoked at `at`.
+   */
+  setRole(memberId: string, role: 'admin' | 'committee', at: number): Promise<RoleResult>;
 }
 
 export interface BlobRow {

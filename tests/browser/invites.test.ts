@@ -8,6 +8,7 @@ import { useServer } from './support/server.ts';
 
 describe('invites an admin can see and revoke', () => {
   const app = useServer();
+  let compoundId: string;
   let admin: Phone; // 张书记, community, created the compound
   let owners: Phone; // 业委会老陈, owners' committee
 
@@ -19,7 +20,7 @@ describe('invites an admin can see and revoke', () => {
   });
 
   it('lists live invites with their maker, revokes one so its link is refused, and a committee member invites only their own party', async () => {
-    const compoundId = await new OnboardingPages(admin.page).createCompound(app.url, '和平小区', '张书记', '社区');
+    compoundId = await new OnboardingPages(admin.page).createCompound(app.url, '和平小区', '张书记', '社区');
     const members = new MembersPage(admin.page);
     await members.open(app.url, compoundId);
     await admin.page.getByText('现在没有可用的邀请。').waitFor();
@@ -59,5 +60,33 @@ describe('invites an admin can see and revoke', () => {
     ).resolves.toBe(1);
     // Only admins see the invite list.
     await expect(owners.page.getByRole('heading', { name: '可用的邀请' }).count()).resolves.toBe(0);
+  });
+
+  it('the founder hands the admin role to the owners’ committee and steps back; both phones follow without a reload', async () => {
+    const members = new MembersPage(admin.page);
+    await members.open(app.url, compoundId);
+    // The only admin is told to hand the role over before leaving it.
+    await expect(admin.page.getByTestId('sole-admin').textContent()).resolves.toContain('唯一的管理员');
+    expect(await admin.page.getByTestId('step-back').count()).toBe(0);
+    const ownersMembers = new MembersPage(owners.page);
+    await ownersMembers.open(app.url, compoundId);
+
+    await members.makeAdmin('业委会老陈');
+    await expect.poll(() => members.roleOf('业委会老陈'), { timeout: 20_000 }).toBe('管理员 · 业委会');
+    expect(await admin.page.getByTestId('sole-admin').count()).toBe(0);
+    // The new admin's open page gains the invite list and every party, with no reload.
+    await owners.page.getByRole('heading', { name: '可用的邀请' }).waitFor({ timeout: 20_000 });
+    await owners.page.getByTestId('open-invite').click();
+    expect(await ownersMembers.partyChoices()).toEqual(['社区', '业委会', '物业']);
+    await ownersMembers.closeDialog();
+    await admin.page.screenshot({ path: screenshotPath('zh-CN-members-two-admins.png'), fullPage: true });
+
+    await members.stepBack();
+    await expect.poll(() => members.roleOf('张书记'), { timeout: 20_000 }).toBe('三方成员 · 社区');
+    await expect.poll(() => admin.page.getByRole('heading', { name: '可用的邀请' }).count()).toBe(0);
+    expect(await admin.page.getByRole('button', { name: '移除' }).count()).toBe(0);
+    await expect.poll(() => ownersMembers.roleOf('张书记'), { timeout: 20_000 }).toBe('三方成员 · 社区');
+    await expect.poll(() => owners.page.getByTestId('sole-admin').count(), { timeout: 20_000 }).toBe(1);
+    await owners.page.screenshot({ path: screenshotPath('zh-CN-members-handed-over.png'), fullPage: true });
   });
 });

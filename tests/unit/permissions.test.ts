@@ -81,6 +81,7 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'minutes.amended': ['minutes', 'committee'],
   'member.joined': ['members', 'server'],
   'member.revoked': ['members', 'server'],
+  'member.role-changed': ['members', 'server'],
 };
 
 /** Types whose rule also asks for the author's own party (the examples name the owners). */

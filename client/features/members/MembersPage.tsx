@@ -10,7 +10,7 @@ import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { revokeMember } from './actions.ts';
+import { revokeMember, setRole } from './actions.ts';
 import { InviteDialog } from './InviteDialog.tsx';
 import { InviteList } from './InviteList.tsx';
 import './members.css';
@@ -20,6 +20,8 @@ export default function MembersPage() {
   const members = useMembers();
   const [inviting, setInviting] = createSignal(false);
   const [revoking, setRevoking] = createSignal<MemberView>();
+  // An admin making a committee member an admin, or an admin (themselves too) a committee member again.
+  const [changing, setChanging] = createSignal<{ member: MemberView; role: 'admin' | 'committee' }>();
   // Bumped after an invite is made or a member removed (their invites die with them): the list reloads.
   const [invitesVersion, setInvitesVersion] = createSignal(0);
   const reloadInvites = () => setInvitesVersion((n) => n + 1);
@@ -29,6 +31,23 @@ export default function MembersPage() {
     m.party === 'none'
       ? t(`role.${m.role}` as MessageKey)
       : `${t(`role.${m.role}` as MessageKey)} · ${t(`party.${m.party}` as MessageKey)}`;
+
+  const admins = () => members().active.filter((m) => m.role === 'admin');
+  const soleAdmin = () => isAdmin() && admins().length === 1;
+  /** What an admin may do to a row's role: make a committee member an admin, or an admin a committee member (not the last one). */
+  const roleAction = (m: MemberView): 'admin' | 'committee' | undefined => {
+    if (!isAdmin()) return undefined;
+    if (m.role === 'committee') return 'admin';
+    if (m.role === 'admin' && admins().length > 1) return 'committee';
+    return undefined;
+  };
+  const changeRole = createSubmit(
+    async (c: { member: MemberView; role: 'admin' | 'committee' }) => {
+      await setRole(session, c.member.memberId, c.role);
+      reloadInvites();
+    },
+    { failed: (err) => (online() ? errorMessage(err) : t('members.roleNeedOnline')) },
+  );
 
   const revoke = createSubmit(
     async (m: MemberView) => {
@@ -65,6 +84,12 @@ export default function MembersPage() {
       <section class="section" aria-labelledby="members-heading">
         <h2 id="members-heading">{t('members.list')}</h2>
         <FormError error={revoke.error()} />
+        <FormError error={changeRole.error()} />
+        <Show when={soleAdmin()}>
+          <p class="note" data-testid="sole-admin">
+            {t('members.soleAdmin')}
+          </p>
+        </Show>
         <Show when={members().active.length > 0} fallback={<p class="empty">{t('members.empty')}</p>}>
           <p class="muted">{t('members.count', { n: members().active.length })}</p>
           <ul class="rows" data-testid="member-list">
@@ -78,10 +103,30 @@ export default function MembersPage() {
                     </span>
                     <span class="row-sub">{describe(m)}</span>
                   </div>
-                  <Show when={isAdmin() && m.memberId !== me()}>
-                    <button type="button" class="btn btn-small btn-secondary" onClick={() => setRevoking(m)}>
-                      {t('members.revoke')}
-                    </button>
+                  <Show when={roleAction(m) || (isAdmin() && m.memberId !== me())}>
+                    <div class="row-actions">
+                      <Show when={roleAction(m)}>
+                        {(role) => (
+                          <button
+                            type="button"
+                            class="btn btn-small btn-secondary"
+                            data-testid={role() === 'admin' ? 'make-admin' : 'step-back'}
+                            onClick={() => setChanging({ member: m, role: role() })}
+                          >
+                            {role() === 'admin'
+                              ? t('members.makeAdmin')
+                              : m.memberId === me()
+                                ? t('members.stepBack')
+                                : t('members.unmakeAdmin')}
+                          </button>
+                        )}
+                      </Show>
+                      <Show when={isAdmin() && m.memberId !== me()}>
+                        <button type="button" class="btn btn-small btn-secondary" onClick={() => setRevoking(m)}>
+                          {t('members.revoke')}
+                        </button>
+                      </Show>
+                    </div>
                   </Show>
                 </li>
               )}
@@ -108,6 +153,18 @@ export default function MembersPage() {
         <InviteList version={invitesVersion()} nameOf={(id) => members().byId.get(id)?.name} />
       </Show>
       <ConfirmDialog
+        open={changing() !== undefined}
+        onOpenChange={(open) => !open && setChanging()}
+        title={roleTitle(changing(), me())}
+        confirmLabel={changing()?.role === 'admin' ? t('members.makeAdminYes') : t('members.stepBackYes')}
+        onConfirm={() => {
+          const c = changing();
+          if (c) changeRole.run(c);
+        }}
+      >
+        <p>{roleConfirm(changing(), me())}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
         open={revoking() !== undefined}
         onOpenChange={(open) => !open && setRevoking()}
         title={t('members.revokeTitle')}
@@ -122,4 +179,20 @@ export default function MembersPage() {
       </ConfirmDialog>
     </>
   );
+}
+
+/** The question before a role changes: whose, and which way. */
+function roleTitle(c: { member: MemberView; role: string } | undefined, me: string): string {
+  if (!c) return '';
+  if (c.role === 'admin') return t('members.makeAdminTitle', { name: c.member.name });
+  return c.member.memberId === me ? t('members.stepBackTitle') : t('members.unmakeAdminTitle', { name: c.member.name });
+}
+
+/** What the change means, said before it is made. */
+function roleConfirm(c: { member: MemberView; role: string } | undefined, me: string): string {
+  if (!c) return '';
+  if (c.role === 'admin') return t('members.makeAdminConfirm');
+  return c.member.memberId === me
+    ? t('members.stepBackConfirm')
+    : t('members.unmakeAdminConfirm', { name: c.member.name });
 }

@@ -1,4 +1,5 @@
 import type { Party } from '../../../shared/roles.ts';
+import { updateAccount } from '../../domain/accounts.ts';
 import { api, type Invite, type InviteSummary } from '../../domain/api.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
@@ -27,6 +28,16 @@ export async function createInvite(session: CompoundSession, input: InviteInput)
 /** Removes a member (admins): the server closes their connections and appends member.revoked. */
 export async function revokeMember(session: CompoundSession, memberId: string): Promise<void> {
   await api.revokeMember(session.compoundId, memberId, session.account.token);
+}
+
+/**
+ * Makes a committee member an admin, or an admin a committee member (admins; the server keeps one
+ * admin at least). Stepping back, this phone's own account takes the new role at once; any other
+ * member's phone hears it from the relay, which closes their sockets to check them again.
+ */
+export async function setRole(session: CompoundSession, memberId: string, role: 'admin' | 'committee'): Promise<void> {
+  await api.setRole(session.compoundId, memberId, session.account.token, { role });
+  if (memberId === session.account.memberId) await updateAccount(session.compoundId, { role });
 }
 
 /** The compound's invites that can still be used (admins). */

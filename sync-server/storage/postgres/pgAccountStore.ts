@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import type { AccountStore, InviteRow, MemberRow, PreviewResult, RedeemResult } from '../Storage.ts';
+import { roleRefusal } from '../roleRefusal.ts';
+import type { AccountStore, InviteRow, MemberRow, PreviewResult, RedeemResult, RoleResult } from '../Storage.ts';
 
 interface MemberDbRow {
   member_id: string;
@@ -123,6 +124,31 @@ export function pgAccountStore(pool: Pool): AccountStore {
       return (
         (await changes('UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL', [at, id])) > 0
       );
+    },
+    async setRole(id, role, at): Promise<RoleResult> {
+      return inTransaction(pool, async (client) => {
+        // FOR UPDATE on the member and every active admin of the compound: two admins stepping back at
+        // once on two instances wait for each other, and the second sees the first no longer an admin.
+        const rows = (
+          await client.query<MemberDbRow>(
+            `SELECT * FROM members WHERE compound_id = (SELECT compound_id FROM members WHERE member_id = $1)
+              AND (member_id = $1 OR (role = 'admin' AND revoked_at IS NULL)) ORDER BY member_id FOR UPDATE`,
+            [id],
+          )
+        ).rows.map(toMember);
+        const member = rows.find((m) => m.memberId === id);
+        const others = rows.filter((m) => m.memberId !== id && m.role === 'admin' && m.revokedAt === null).length;
+        const refusal = roleRefusal(member, role, others);
+        if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
+        if (member.role === role) return { ok: true, changed: false, member };
+        await client.query('UPDATE members SET role = $1 WHERE member_id = $2', [role, id]);
+        if (role !== 'admin')
+          await client.query(
+            "UPDATE invites SET revoked_at = $1 WHERE created_by = $2 AND revoked_at IS NULL AND role = 'committee' AND party <> $3",
+            [at, id, member.party],
+          );
+        return { ok: true, changed: true, member: { ...member, role } };
+      });
     },
     async rotateToken(id, oldHash, newHash) {
       const sql = 'UPDATE members SET token_hash = $1 WHERE member_id = $2 AND token_hash = $3 AND revoked_at IS NULL';

@@ -1,6 +1,15 @@
 import type Database from 'better-sqlite3';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import type { AccountStore, CompoundRow, InviteRow, MemberRow, PreviewResult, RedeemResult } from '../Storage.ts';
+import { type GivenRole, roleRefusal } from '../roleRefusal.ts';
+import type {
+  AccountStore,
+  CompoundRow,
+  InviteRow,
+  MemberRow,
+  PreviewResult,
+  RedeemResult,
+  RoleResult,
+} from '../Storage.ts';
 
 interface MemberDbRow {
   member_id: string;
@@ -95,7 +104,26 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     revokeInvitesBy: db.prepare<[number, string]>(
       'UPDATE invites SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL',
     ),
+    otherAdmins: db.prepare<[string, string], { n: number }>(
+      "SELECT count(*) AS n FROM members WHERE compound_id = ? AND member_id <> ? AND role = 'admin' AND revoked_at IS NULL",
+    ),
+    setRole: db.prepare<[string, string]>('UPDATE members SET role = ? WHERE member_id = ?'),
+    revokeOtherPartyInvites: db.prepare<[number, string, string]>(
+      "UPDATE invites SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL AND role = 'committee' AND party <> ?",
+    ),
   };
+
+  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number): RoleResult => {
+    const r = q.member.get(id);
+    const member = r && toMember(r);
+    const others = member ? (q.otherAdmins.get(member.compoundId, id)?.n ?? 0) : 0;
+    const refusal = roleRefusal(member, role, others);
+    if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
+    if (member.role === role) return { ok: true, changed: false, member };
+    q.setRole.run(role, id);
+    if (role !== 'admin') q.revokeOtherPartyInvites.run(at, id, member.party);
+    return { ok: true, changed: true, member: { ...member, role } };
+  });
 
   const createCompoundTx = db.transaction((c: CompoundRow, m: MemberRow, hash: string) => {
     q.insertCompound.run(c.compoundId, c.name, c.createdAt);
@@ -141,6 +169,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     },
     async revokeMember(id, at) {
       return q.revoke.run(at, id).changes > 0;
+    },
+    async setRole(id, role, at) {
+      return setRoleTx(id, role, at);
     },
     async rotateToken(id, oldHash, newHash) {
       return q.rotate.run(newHash, id, oldHash).changes > 0;

@@ -42,6 +42,30 @@ export class MembersPage {
     await this.page.getByRole('alertdialog').getByRole('button', { name: '确定移除' }).click();
   }
 
+  /** What the member list says a member is: 管理员 · 业委会, 三方成员 · 社区, 居民... */
+  async roleOf(name: string): Promise<string> {
+    const row = this.page.getByTestId('member-item').filter({ hasText: name });
+    return ((await row.locator('.row-sub').textContent()) ?? '').trim();
+  }
+
+  /** An admin makes a committee member an admin, confirming in the dialog. */
+  async makeAdmin(name: string): Promise<void> {
+    const row = this.page.getByTestId('member-item').filter({ hasText: name });
+    await row.getByTestId('make-admin').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: '确定设为管理员' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** An admin steps back from their own row (another admin must be there). */
+  async stepBack(): Promise<void> {
+    const row = this.page.getByTestId('member-item').filter({ hasText: '（我）' });
+    await row.getByTestId('step-back').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   /** The live invites an admin sees: what each makes you, and its other lines, in order. */
   async invites(): Promise<{ kind: string; lines: string[] }[]> {
     const items = this.page.getByTestId('invite-item');

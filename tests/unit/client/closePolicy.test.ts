@@ -22,6 +22,8 @@ describe('what a document does when the relay closes its socket', () => {
     [CloseCode.RateLimited]: { wait: RATE_LIMIT_WAIT_MS },
     [CloseCode.ServerError]: 'reconnect',
     [CloseCode.GoingAway]: 'reconnect',
+    // Made an admin, or an admin no longer: the relay checks the reconnected socket under the new role.
+    [CloseCode.RoleChanged]: 'reconnect',
     // Tomorrow the quota is back; until then the document waits for the member.
     [CloseCode.QuotaExceeded]: 'stop',
   };

@@ -47,6 +47,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   duty_cancelled: { code: 'duty_cancelled' },
   household_closed: { code: 'household_closed' },
   already_revoked: { code: 'already_revoked' },
+  not_committee: { code: 'not_committee' },
   already_signed_up: { code: 'already_signed_up' },
   no_free_slot: { code: 'no_free_slot' },
   not_signed_up: { code: 'not_signed_up' },

@@ -1,7 +1,14 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../../shared/events/index.ts';
-import { MemberJoined, MemberRevoked, memberJoined, memberRevoked } from '../../../shared/events/member.ts';
+import {
+  MemberJoined,
+  MemberRevoked,
+  MemberRoleChanged,
+  memberJoined,
+  memberRevoked,
+  memberRoleChanged,
+} from '../../../shared/events/member.ts';
 import { foldEvents } from '../../../shared/folds/foldEvents.ts';
 
 describe('events the server writes into the members document', () => {
@@ -71,5 +78,45 @@ describe('events the server writes into the members document', () => {
     const e = memberRevoked({ id: 'r1', at: 2, by: 'admin1', memberId: 'm2' });
     expect(e).toEqual({ id: 'r1', type: 'member.revoked', at: 2, by: 'admin1', memberId: 'm2' });
     expect(v.is(MemberRevoked, e)).toBe(true);
+  });
+
+  it('a role change makes a committee member an admin and back, and is ignored for anyone else', () => {
+    const founder = memberJoined({
+      id: 'j0',
+      at: 1,
+      memberId: 'm0',
+      name: '王秀英',
+      role: 'admin',
+      party: 'community',
+    });
+    const owners = memberJoined({
+      id: 'j1',
+      at: 2,
+      memberId: 'm1',
+      name: '张主任',
+      role: 'committee',
+      party: 'owners',
+    });
+    const resident = memberJoined({ id: 'j2', at: 3, memberId: 'm2', name: '李叔', role: 'resident', party: 'none' });
+    const up = memberRoleChanged({ id: 'r1', at: 4, by: 'm0', memberId: 'm1', role: 'admin' });
+    const down = memberRoleChanged({ id: 'r2', at: 5, by: 'm1', memberId: 'm0', role: 'committee' });
+    expect(v.is(MemberRoleChanged, up)).toBe(true);
+    expect(parseEvent({ ...up, role: 'resident' }).ok).toBe(false);
+    const handedOver = foldEvents([founder, owners, resident, up, down]);
+    expect([handedOver.members.m0?.role, handedOver.members.m1?.role]).toEqual(['committee', 'admin']);
+    expect(handedOver.members.m0?.party).toBe('community');
+
+    const residentUp = memberRoleChanged({ id: 'r3', at: 6, by: 'm1', memberId: 'm2', role: 'admin' });
+    const unknown = memberRoleChanged({ id: 'r4', at: 7, by: 'm1', memberId: 'nobody', role: 'admin' });
+    const revoked = memberRevoked({ id: 'v1', at: 8, by: 'm1', memberId: 'm0' });
+    const afterRevoked = memberRoleChanged({ id: 'r5', at: 9, by: 'm1', memberId: 'm0', role: 'admin' });
+    const s = foldEvents([founder, owners, resident, up, down, residentUp, unknown, revoked, afterRevoked]);
+    expect(s.members.m2?.role).toBe('resident');
+    expect(s.members.m0?.role).toBe('committee');
+    expect(s.anomalies.map((a) => [a.eventId, a.reason.code])).toEqual([
+      ['r3', 'not_committee'],
+      ['r4', 'no_such'],
+      ['r5', 'already_revoked'],
+    ]);
   });
 });

@@ -126,4 +126,5 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   'minutes.amended': { note: '更正人数' },
   'member.joined': { memberId: 'res1', name: '王秀英', role: 'resident', party: 'none' },
   'member.revoked': { memberId: 'res1' },
+  'member.role-changed': { memberId: 'com1', role: 'admin' },
 };
