@@ -57,12 +57,15 @@ export interface NeedDraft {
   forName: string;
   due?: number;
   photos: string[];
+  /** Whom the unit that takes it talks to (对接人), a phone number if given. */
+  contact: string;
 }
 
 /** The committee puts a need or a resident's micro-wish on the board (works offline); its id is the event's. */
 export function publishNeed(session: CompoundSession, d: NeedDraft): string {
   const detail = d.detail.trim();
   const forName = d.forName.trim();
+  const contact = d.contact.trim();
   return appendNeeds(session, 'practice.published', {
     wish: {
       title: d.title.trim(),
@@ -70,6 +73,7 @@ export function publishNeed(session: CompoundSession, d: NeedDraft): string {
       ...(forName ? { forName: maskName(forName) } : {}),
       ...(d.due !== undefined ? { due: d.due } : {}),
       ...(d.photos.length ? { photos: d.photos } : {}),
+      ...(contact ? { contact } : {}),
     },
   });
 }

@@ -1225,6 +1225,9 @@ export const en: Record<MessageKey, string> = {
   'needs.forWhomHint': "For a resident's small wish, their name; the board shows the first character only, e.g. W*.",
   'needs.maskedAs': 'The board shows: {name}',
   'needs.byWhen': 'Wanted by',
+  'needs.contactPerson': 'Contact',
+  'needs.contactPersonHint':
+    'Whom the partner unit that takes it talks to; you may add a phone number. Every partner unit can see it.',
   'needs.committeeOnly': 'Only committee members post needs.',
   'needs.claimTitle': 'Claim this in your unit’s name?',
   'needs.claimYes': 'Claim it',

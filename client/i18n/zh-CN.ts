@@ -1172,6 +1172,8 @@ export const zhCN = {
   'needs.forWhomHint': '居民的微心愿填上他的名字；需求榜上只显示姓，例如 王*。',
   'needs.maskedAs': '需求榜上显示为：{name}',
   'needs.byWhen': '希望哪天前办好',
+  'needs.contactPerson': '对接人',
+  'needs.contactPersonHint': '认领的共建单位找谁商量，可以写上电话。所有共建单位都能看到。',
   'needs.committeeOnly': '只有三方成员可以发布需求。',
   'needs.claimTitle': '以贵单位的名义认领这件事？',
   'needs.claimYes': '确定认领',

@@ -30,6 +30,11 @@ export const ListingPublished = defineEvent('practice.published', {
       /** By when it is wanted, ms since the epoch. */
       due: v.optional(Timestamp),
       photos: v.optional(ImageRefs),
+      /**
+       * Whom the unit that takes it talks to (对接人), in the committee's words, a phone number if
+       * they give one: a partner unit reads no members list. Absent in events written before it.
+       */
+      contact: v.optional(Line(60)),
     }),
   ),
 });

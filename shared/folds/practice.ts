@@ -37,7 +37,15 @@ export interface ListingState {
   id: string;
   requestId: string | null;
   /** `forName` is already masked (王*); `due` is ms since the epoch. */
-  wish: { title: string; detail: string | null; forName: string | null; due: number | null; photos: string[] } | null;
+  wish: {
+    title: string;
+    detail: string | null;
+    forName: string | null;
+    due: number | null;
+    photos: string[];
+    /** Whom the claiming unit talks to (对接人), as the committee wrote it. */
+    contact: string | null;
+  } | null;
   publishedAt: number;
   publishedBy: string;
   /** The holding claim's progress: `open` until a unit claims. */
@@ -99,6 +107,7 @@ export const practiceModule: FoldModule<PracticeEvent> = {
                 forName: e.wish.forName ?? null,
                 due: e.wish.due ?? null,
                 photos: e.wish.photos ?? [],
+                contact: e.wish.contact ?? null,
               }
             : null,
           publishedAt: e.at,

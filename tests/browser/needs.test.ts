@@ -49,10 +49,16 @@ describe('a partner unit fulfils a micro-wish', () => {
     expect(await form.getByLabel('需要什么').inputValue()).toBe('');
     await wang.page.evaluate(() => history.back());
     await wang.page.getByTestId('needs-open').waitFor();
+    // The unit that takes it needs someone to talk to: the publisher, by party and name, to start with.
+    await wang.page.getByTestId('publish-need').click();
+    expect(await form.getByLabel('对接人').inputValue()).toBe('社区 王书记');
+    await wang.page.evaluate(() => history.back());
+    await wang.page.getByTestId('needs-open').waitFor();
     wishId = await board.publish({
       title: '给独居的王奶奶换一台电扇',
       forName: '王小明',
       due: shanghaiDay(Date.now() + 10 * 86_400_000),
+      contact: '社区 王书记 13800138000',
     });
     // The name in 为谁 is masked, but the title tells the unit who and what: the form said so.
     expect(board.privacyNote).toContain('「王奶奶」「独居」');
@@ -109,6 +115,8 @@ describe('a partner unit fulfils a micro-wish', () => {
     await chen.page.getByRole('alertdialog').getByRole('button', { name: '确定认领' }).click();
     await expect.poll(() => board.status()).toBe('claimed');
     await expect(chen.page.getByTestId('need-unit').textContent()).resolves.toBe('惠民药房（联系人 陈志明）');
+    // The unit knows whom to call to arrange it: a partner reads no members list.
+    await expect(chen.page.getByTestId('need-contact').textContent()).resolves.toBe('社区 王书记 13800138000');
     const form = chen.page.getByTestId('report-form');
     await form.getByLabel('做了什么').fill('电扇已经送到王奶奶家并装好了。');
     const photo = await makeJpeg(chen.page, 1200, 900);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppEvent } from '../../shared/events/index.ts';
+import { type AppEvent, parseEvent } from '../../shared/events/index.ts';
 import { maskName } from '../../shared/events/practice.ts';
 import { foldEvents, myClaims, needsBoard, rivalClaims } from '../../shared/folds/index.ts';
 import { canRead, canWrite, type DocKind, parseDocName } from '../../shared/rooms.ts';
@@ -26,7 +26,12 @@ describe('the needs board', () => {
   it('sorts wishes into open, being done and done, soonest due first', () => {
     const log = new TestLog();
     const due = (d: number) => Date.parse('2024-06-01T00:00:00Z') + d * 86_400_000;
-    log.add('practice.published', 'comm1', { wish: { title: '修轮椅', due: due(9) } }, 'late');
+    log.add(
+      'practice.published',
+      'comm1',
+      { wish: { title: '修轮椅', due: due(9), contact: '社区 王书记 138' } },
+      'late',
+    );
     log.add('practice.published', 'comm1', { wish: { title: '换电扇', forName: '王*', due: due(2) } }, 'soon');
     log.add('practice.published', 'comm1', { wish: { title: '辅导作业' } }, 'claimed');
     log.add('practice.published', 'comm1', { wish: { title: '送药' } }, 'reported');
@@ -44,7 +49,10 @@ describe('the needs board', () => {
       ['reported', 'reported'],
     ]);
     expect(board.done.map((l) => l.id)).toEqual(['done']);
-    expect(board.open[0]?.wish).toMatchObject({ forName: '王*', photos: [] });
+    // A wish written before it had a contact (对接人) has none.
+    expect(board.open[0]?.wish).toMatchObject({ forName: '王*', photos: [], contact: null });
+    expect(board.open[1]?.wish?.contact).toBe('社区 王书记 138');
+    expect(parseEvent({ ...log.events[0], wish: { title: '修轮椅', contact: 'x'.repeat(61) } }).ok).toBe(false);
     expect(
       myClaims(state, 'part1')
         .map((l) => l.id)

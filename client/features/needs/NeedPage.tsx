@@ -71,6 +71,14 @@ export default function NeedPage() {
                   </>
                 )}
               </Show>
+              <Show when={l().wish?.contact}>
+                {(contact) => (
+                  <>
+                    <dt>{t('needs.contactPerson')}</dt>
+                    <dd data-testid="need-contact">{contact()}</dd>
+                  </>
+                )}
+              </Show>
               <Show when={l().claim}>
                 {(c) => (
                   <>

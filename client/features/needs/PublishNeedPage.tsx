@@ -7,7 +7,7 @@ import { shanghaiDayStart } from '../../../shared/time.ts';
 import { useFormDraft } from '../../domain/formDraft.ts';
 import { publishNeed } from '../../domain/useNeeds.ts';
 import { usePage } from '../../domain/usePage.ts';
-import { t } from '../../i18n/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
 import { PhotoPicker } from '../../media/PhotoPicker.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { DateField } from '../../ui/DateField.tsx';
@@ -26,6 +26,7 @@ const NeedDraft = v.object({
   forName: v.pipe(v.string(), v.maxLength(200)),
   due: v.pipe(v.string(), v.maxLength(20)),
   photos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(20)),
+  contact: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 
 /** The committee puts a need or a resident's small wish on the board; the resident's name goes out masked. */
@@ -39,11 +40,17 @@ export default function PublishNeedPage() {
   const [forName, setForName] = createSignal(kept?.forName ?? '');
   const [due, setDue] = createSignal(kept?.due ?? '');
   const [photos, setPhotos] = createSignal<string[]>(kept?.photos ?? []);
+  // The unit that takes it needs someone to talk to: the publisher, in words a unit understands.
+  const me = session.member;
+  const myself = me.party === 'none' ? me.name : `${t(`party.${me.party}` as MessageKey)} ${me.name}`;
+  const [contact, setContact] = createSignal(kept?.contact ?? myself);
   // A partner unit reads the title and the detail: a name or a hardship typed there is said at once.
   const exposed = createMemo(() => privacyWords(`${title()}\n${detail()}`, forName()));
   const typed = () => [title(), detail(), forName(), due()].some((s) => s.trim() !== '') || photos().length > 0;
   draft.keep(() =>
-    typed() ? { title: title(), detail: detail(), forName: forName(), due: due(), photos: photos() } : undefined,
+    typed()
+      ? { title: title(), detail: detail(), forName: forName(), due: due(), photos: photos(), contact: contact() }
+      : undefined,
   );
   const [photosBusy, setPhotosBusy] = createSignal(false);
 
@@ -57,6 +64,7 @@ export default function PublishNeedPage() {
       forName: forName(),
       ...(day ? { due: shanghaiDayStart(day) } : {}),
       photos: photos(),
+      contact: contact(),
     });
     draft.clear();
     leaveSent(() => navigate(path('needs', id)));
@@ -98,6 +106,14 @@ export default function PublishNeedPage() {
             hint={forName().trim() ? t('needs.maskedAs', { name: maskName(forName()) }) : t('needs.forWhomHint')}
           />
           <DateField label={t('needs.byWhen')} value={due()} onInput={setDue} name="due" />
+          <TextField
+            label={t('needs.contactPerson')}
+            value={contact()}
+            onInput={setContact}
+            maxLength={60}
+            name="contact"
+            hint={t('needs.contactPersonHint')}
+          />
           <PhotoPicker value={photos()} onChange={setPhotos} onBusy={setPhotosBusy} />
           <FormError error={form.error()} />
           <button type="submit" class="btn btn-primary btn-block" data-testid="need-submit">

@@ -13,13 +13,14 @@ export class NeedsPage {
   /** What the form said, at the last publish, about names and hardship in the need's words (or null). */
   privacyNote: string | null = null;
 
-  async publish(wish: { title: string; forName?: string; due?: string }): Promise<string> {
+  async publish(wish: { title: string; forName?: string; due?: string; contact?: string }): Promise<string> {
     await this.page.getByTestId('publish-need').click();
     const form = this.page.getByTestId('need-form');
     await form.waitFor();
     await form.getByLabel('需要什么').fill(wish.title);
     if (wish.forName) await form.getByLabel('为谁（居民）').fill(wish.forName);
     if (wish.due) await form.getByLabel('希望哪天前办好').fill(wish.due);
+    if (wish.contact) await form.getByLabel('对接人').fill(wish.contact);
     const privacy = form.getByTestId('need-privacy');
     this.privacyNote = (await privacy.count()) > 0 ? await privacy.textContent() : null;
     await this.page.getByTestId('need-submit').click();
