@@ -149,6 +149,10 @@ export const RuleCode = {
   NameNotMasked: 'name_not_masked',
   /** A partner claims for their own unit; residents do not claim. */
   OwnUnit: 'own_unit',
+  /** A visit's day is not after the day it was written down. */
+  VisitDayAhead: 'visit_day_ahead',
+  /** A visit is written down at most `MAX_VISIT_DAYS_BACK` days after its day. */
+  VisitDayTooOld: 'visit_day_too_old',
 } as const;
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 

@@ -9,6 +9,7 @@ import {
 } from '../../shared/folds/index.ts';
 import { isCommittee } from '../../shared/roles.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
+import { shanghaiDay } from '../../shared/time.ts';
 import { createFoldState } from '../reactive/createFoldState.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import { newId } from '../sync/ids.ts';
@@ -55,9 +56,26 @@ export function useCareTurns(): Accessor<CareRow[]> {
   });
 }
 
-function appendCommittee<T extends EventType>(session: CompoundSession, type: T, fields: EventFields<T>): string {
+/**
+ * Today, as the visit form counts days: the Asia/Shanghai day of the stamp an event written now
+ * gets (the relay's time), so a day the form offers is one the relay takes. Follows the clock's tick.
+ */
+export function useVisitToday(): Accessor<string> {
+  const session = useSession();
+  return () => {
+    now();
+    return shanghaiDay(session.doc('committee').stamp());
+  };
+}
+
+function appendCommittee<T extends EventType>(
+  session: CompoundSession,
+  type: T,
+  fields: EventFields<T>,
+  at = session.doc('committee').stamp(),
+): string {
   const event = checkEvent(
-    { id: newId(), type, at: session.doc('committee').stamp(), by: session.member.memberId, ...fields },
+    { id: newId(), type, at, by: session.member.memberId, ...fields },
     session.member,
     'committee',
   );
@@ -70,10 +88,26 @@ export function registerHousehold(session: CompoundSession, fields: HouseholdFie
   return appendCommittee(session, 'care.household.registered', fields);
 }
 
-/** Logs a visit with its note; a concern, when there is one, is followed up. */
-export function logVisit(session: CompoundSession, householdId: string, note: string, concern?: string): void {
+/**
+ * Logs a visit with its note; a concern, when there is one, is followed up. `day` is the visit's
+ * day when it was made before today (补记); the event carries it only then.
+ */
+export function logVisit(
+  session: CompoundSession,
+  householdId: string,
+  note: string,
+  concern?: string,
+  day?: string,
+): void {
   const needs = concern?.trim();
-  appendCommittee(session, 'care.visit.logged', { householdId, note: note.trim(), ...(needs ? { needs } : {}) });
+  const at = session.doc('committee').stamp();
+  const earlier = day !== undefined && day !== shanghaiDay(at) ? { day } : {};
+  appendCommittee(
+    session,
+    'care.visit.logged',
+    { householdId, note: note.trim(), ...(needs ? { needs } : {}), ...earlier },
+    at,
+  );
 }
 
 /** Hands a household's visits to another committee member, or (none) to the whole committee. */

@@ -1,4 +1,5 @@
 import type { BrokenRule, Refusal, RejectReason } from '../../shared/errors.ts';
+import { MAX_VISIT_DAYS_BACK } from '../../shared/events/care.ts';
 import type { AnomalyReason } from '../../shared/folds/index.ts';
 import { formatFen } from '../../shared/money.ts';
 import type { Who } from '../../shared/rules/permissions.ts';
@@ -35,6 +36,7 @@ export function anomalyText(reason: AnomalyReason): string {
 /** The sentence for a payload rule an event breaks. */
 function ruleText(rule: BrokenRule): string {
   if (rule.code === 'own_party') return t('refusal.rule.own_party', { party: t(`party.${rule.party}`) });
+  if (rule.code === 'visit_day_too_old') return t('refusal.rule.visit_day_too_old', { n: MAX_VISIT_DAYS_BACK });
   return t(`refusal.rule.${rule.code}`);
 }
 

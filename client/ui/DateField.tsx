@@ -11,7 +11,12 @@ interface FieldProps {
 
 /** A labelled date or time input; what is wrong with it shows under the label (see TextField). */
 function LabelledInput(
-  props: FieldProps & { type: 'date' | 'time'; min?: string; after?: (edited: () => void) => JSX.Element },
+  props: FieldProps & {
+    type: 'date' | 'time';
+    min?: string;
+    max?: string;
+    after?: (edited: () => void) => JSX.Element;
+  },
 ) {
   const id = createUniqueId();
   let control: HTMLInputElement | undefined;
@@ -30,6 +35,7 @@ function LabelledInput(
         name={props.name}
         value={props.value}
         min={props.min}
+        max={props.max}
         aria-invalid={error.message() ? 'true' : undefined}
         aria-describedby={error.describedBy()}
         onInput={(e) => {
@@ -46,6 +52,7 @@ function LabelledInput(
 export function DateField(
   props: FieldProps & {
     min?: string;
+    max?: string;
     /** Days one tap away under the field ("一周后"): the date picker is small work for an old thumb. */
     quick?: readonly { label: string; day: string }[];
   },

@@ -1,4 +1,4 @@
-import type { Cadence, CareReason, careEvents } from '../events/care.ts';
+import { type Cadence, type CareReason, type careEvents, visitDay } from '../events/care.ts';
 import type { EventOf } from '../events/index.ts';
 import { exhaustive } from '../rooms.ts';
 import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
@@ -7,11 +7,18 @@ import { isNewer, putInOrder, type Stamp } from './stamp.ts';
 
 export interface Visit {
   eventId: string;
+  /** When it was written down. */
   at: number;
+  /** The Asia/Shanghai day of the visit: the event's `day`, else the day it was written. */
+  day: string;
   by: string;
   note: string;
   needs: string | null;
 }
+
+/** True if visit `a` came after `b`: a later day, then the usual (at, id) order within a day. */
+export const visitAfter = (a: Visit, b: Visit): boolean =>
+  a.day > b.day || (a.day === b.day && isNewer(a.at, a.eventId, b));
 
 /** A vulnerable household visited regularly (committee document only). */
 export interface HouseholdState {
@@ -37,6 +44,7 @@ export interface HouseholdState {
    * that had not seen it (shown beside it).
    */
   closings: Closing[];
+  /** In the order they happened: by day, then (at, id). */
   visits: Visit[];
 }
 
@@ -88,10 +96,18 @@ export const careModule: FoldModule<CareEvent> = {
     if (e.type === 'care.visit.logged') {
       // A visit is a fact: kept even when the household was closed meanwhile (a volunteer offline
       // at the door while the committee closed it), so its note and concern are never dropped.
-      // Kept in (at, id) order, wherever the log holds it.
-      const visit = { eventId: e.id, at: e.at, by: e.by, note: e.note, needs: e.needs ?? null };
+      // Kept by the day it was made, then (at, id), wherever the log holds it: a visit written down
+      // days later (补记) goes before those made since.
+      const visit: Visit = {
+        eventId: e.id,
+        at: e.at,
+        day: visitDay(e),
+        by: e.by,
+        note: e.note,
+        needs: e.needs ?? null,
+      };
       let i = h.visits.length;
-      while (i > 0 && isNewer((h.visits[i - 1] as Visit).at, (h.visits[i - 1] as Visit).eventId, visit)) i--;
+      while (i > 0 && visitAfter(h.visits[i - 1] as Visit, visit)) i--;
       h.visits = [...h.visits.slice(0, i), visit, ...h.visits.slice(i)];
       return undefined;
     }
@@ -127,8 +143,8 @@ export function nextDue(day: string, cadence: Cadence): string {
 }
 
 export interface CareStatus {
-  /** The last visit (or the paper list's last visit, or registration, before any visit). */
-  lastAt: number;
+  /** The day of the last visit: in the app or on the paper list; null before any. */
+  lastVisitedOn: string | null;
   /** Asia/Shanghai day by which the next visit is due; null once closed. */
   nextDueDay: string | null;
   overdue: boolean;
@@ -136,20 +152,29 @@ export interface CareStatus {
   missed: number;
 }
 
-/** How a household's visits stand at `now`; kept out of the fold because it depends on the clock. */
+/** Whole days from one Asia/Shanghai day "YYYY-MM-DD" to another. */
+const daysFrom = (from: string, to: string) => daysBetween(shanghaiDayStart(from), shanghaiDayStart(to));
+
+/**
+ * How a household's visits stand at `now`, by the days visits were made (a visit written down later
+ * counts from its day); kept out of the fold because it depends on the clock.
+ */
 export function careStatus(household: HouseholdState, now: number): CareStatus {
   const period = cadenceDays[household.cadence];
   let missed = 0;
-  // A household carried over from a paper list is due from its last visit there, not from today.
-  let last = household.lastVisitedOn === null ? household.registeredAt : shanghaiDayStart(household.lastVisitedOn);
-  // Visits logged offline may land in the log after later ones: count them in the order they happened.
-  for (const visit of [...household.visits].sort((a, b) => a.at - b.at)) {
-    if (visit.at < last) continue;
-    missed += Math.max(0, Math.floor(daysBetween(last, visit.at) / period) - 1);
-    last = visit.at;
+  // A household carried over from a paper list is due from its last visit there, not from today;
+  // one without is due from its registration, unless a visit before it was written down since.
+  let visited = household.lastVisitedOn;
+  let last = visited ?? shanghaiDay(household.registeredAt);
+  // The fold keeps the visits in the order they happened, whatever order they were written in.
+  for (const { day } of household.visits) {
+    if (day < last && visited !== null) continue;
+    if (day >= last) missed += Math.max(0, Math.floor(daysFrom(last, day) / period) - 1);
+    last = day;
+    visited = day;
   }
-  if (household.status === 'closed') return { lastAt: last, nextDueDay: null, overdue: false, missed };
-  const nextDueDay = nextDue(shanghaiDay(last), household.cadence);
-  missed += Math.max(0, Math.floor(daysBetween(last, now) / period) - 1);
-  return { lastAt: last, nextDueDay, overdue: shanghaiDay(now) > nextDueDay, missed };
+  if (household.status === 'closed') return { lastVisitedOn: visited, nextDueDay: null, overdue: false, missed };
+  const nextDueDay = nextDue(last, household.cadence);
+  missed += Math.max(0, Math.floor(daysBetween(shanghaiDayStart(last), now) / period) - 1);
+  return { lastVisitedOn: visited, nextDueDay, overdue: shanghaiDay(now) > nextDueDay, missed };
 }

@@ -7,7 +7,7 @@ export interface CareRow {
   status: CareStatus;
   /** Whole Asia/Shanghai days until the next visit is due: 0 today, negative once overdue. */
   dueIn: number;
-  /** The latest visit logged in the app, if any. */
+  /** The latest visit logged in the app by the day it was made (then (at, id)), if any. */
   lastVisit: Visit | null;
 }
 
@@ -15,8 +15,8 @@ export interface CareRow {
 export function careRow(household: HouseholdState, now: number): CareRow {
   const status = careStatus(household, now);
   const dueIn = status.nextDueDay === null ? 0 : daysBetween(now, shanghaiDayStart(status.nextDueDay));
-  let lastVisit: Visit | null = null;
-  for (const v of household.visits) if (!lastVisit || v.at > lastVisit.at) lastVisit = v;
+  // The fold keeps the visits in the order they happened, wherever the log holds them.
+  const lastVisit = household.visits.at(-1) ?? null;
   return { household, status, dueIn, lastVisit };
 }
 
@@ -56,4 +56,26 @@ export function careTurns(
       r.status.overdue &&
       (r.household.visitorId === memberId || r.household.visitorId === null || !canVisit(r.household.visitorId)),
   );
+}
+
+/** One month of a household's visits ("YYYY-MM", Asia/Shanghai), newest first. */
+export interface VisitMonth {
+  month: string;
+  visits: Visit[];
+}
+
+/**
+ * A household's visits newest first by the day they were made (then (at, id)): the latest `shown`
+ * grouped by month, and how many earlier ones are left out.
+ */
+export function visitHistory(household: HouseholdState, shown: number): { months: VisitMonth[]; earlier: number } {
+  const newest = [...household.visits].reverse();
+  const months: VisitMonth[] = [];
+  for (const visit of newest.slice(0, shown)) {
+    const month = visit.day.slice(0, 7);
+    const last = months.at(-1);
+    if (last?.month === month) last.visits.push(visit);
+    else months.push({ month, visits: [visit] });
+  }
+  return { months, earlier: Math.max(0, newest.length - shown) };
 }

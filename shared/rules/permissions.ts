@@ -1,5 +1,6 @@
 import type { BrokenRule } from '../errors.ts';
 import { RejectReason, RuleCode, RuleError } from '../errors.ts';
+import { MAX_VISIT_DAYS_BACK } from '../events/care.ts';
 import type { AppEvent, EventType } from '../events/index.ts';
 import { parseEvent } from '../events/index.ts';
 import type { Attendee } from '../events/meeting.ts';
@@ -9,6 +10,7 @@ import type { Member, Party } from '../roles.ts';
 import { isCommittee, isPartner } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { exhaustive } from '../rooms.ts';
+import { addDays, shanghaiDay } from '../time.ts';
 
 /** Who may append: any member, admins and committee members, admins only, or the server alone. */
 export const whos = ['member', 'committee', 'admin', 'server'] as const;
@@ -53,6 +55,18 @@ const ownParty = (event: { party: Party }, member: Member): BrokenRule | undefin
 const ownUnit = (event: { unitName: string }, member: Member): BrokenRule | undefined => {
   if (isCommittee(member)) return undefined;
   return isPartner(member) && event.unitName === member.unit ? undefined : { code: RuleCode.OwnUnit };
+};
+
+/**
+ * A visit written down later (补记) was made on a day its author lived through: not after the day
+ * it is written (`visit_day_ahead`), nor more than `MAX_VISIT_DAYS_BACK` days before it
+ * (`visit_day_too_old`). The app's form offers no other day, so an honest phone never breaks it.
+ */
+export const visitDayRule = (event: { at: number; day?: string | undefined }): BrokenRule | undefined => {
+  if (event.day === undefined) return undefined;
+  const written = shanghaiDay(event.at);
+  if (event.day > written) return { code: RuleCode.VisitDayAhead };
+  return event.day < addDays(written, -MAX_VISIT_DAYS_BACK) ? { code: RuleCode.VisitDayTooOld } : undefined;
 };
 
 /**
@@ -125,7 +139,7 @@ export const permissions: PermissionTable = {
   },
 
   'care.household.registered': { doc: 'committee', who: 'committee' },
-  'care.visit.logged': { doc: 'committee', who: 'committee' },
+  'care.visit.logged': { doc: 'committee', who: 'committee', check: visitDayRule },
   'care.visitor.assigned': { doc: 'committee', who: 'committee' },
   'care.household.closed': { doc: 'committee', who: 'committee' },
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CloseCode } from '../../shared/errors.ts';
+import { CloseCode, RejectReason } from '../../shared/errors.ts';
+import { addDays, shanghaiDay } from '../../shared/time.ts';
 import { addMember, createCompound, raised, type Session, synced, type TestClient } from '../helpers/clients.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { useTestServer } from '../helpers/useTestServer.ts';
@@ -25,7 +26,7 @@ describe('care visits stay private', () => {
     reasonCategory: 'elderly-alone',
     cadence: 'weekly',
   });
-  const visit = (s: Session) => ({
+  const visit = (s: Session, extra: Record<string, unknown> = {}) => ({
     id: `v-${Math.random().toString(36).slice(2)}`,
     type: 'care.visit.logged',
     at: Date.now(),
@@ -33,6 +34,7 @@ describe('care visits stay private', () => {
     householdId: 'h1',
     note: '血压有点高',
     needs: '需要陪同去医院',
+    ...extra,
   });
   beforeEach(async () => {
     admin = await createCompound(server.url);
@@ -104,5 +106,29 @@ describe('care visits stay private', () => {
       },
     ]);
     expect(await closeCode(c)).toBe(CloseCode.UpdateRejected);
+  });
+
+  it('a visit dated yesterday is stored and reaches others; one dated tomorrow is closed with 4422 visit_day_ahead', async () => {
+    const today = shanghaiDay(Date.now());
+    const watcher = open(admin, 'committee');
+    const writer = open(committee, 'committee');
+    await Promise.all([synced(watcher), synced(writer)]);
+    const yesterday = addDays(today, -1);
+    const late = visit(committee, { day: yesterday });
+    writer.events.push([household(committee), late]);
+    await eventually(() =>
+      expect(watcher.events.toArray()).toMatchObject([{ id: 'h1' }, { id: late.id, day: yesterday }]),
+    );
+    expect(writer.closes).toEqual([]);
+
+    const ahead = open(committee, 'committee');
+    await synced(ahead);
+    const future = visit(committee, { day: addDays(today, 1) });
+    ahead.events.push([future]);
+    expect(await closeCode(ahead)).toBe(CloseCode.UpdateRejected);
+    expect(ahead.closes[0]!.reason).toMatch(
+      new RegExp(`^${RejectReason.NotPermitted}: care.visit.logged: visit_day_ahead`),
+    );
+    expect(watcher.events.toArray().map((e) => (e as { id: string }).id)).toEqual(['h1', late.id]);
   });
 });

@@ -47,7 +47,7 @@ describe('care visits', () => {
     const h = foldEvents(log.events).care.households.h1;
     if (!h) throw new Error('no household');
     expect(careStatus(h, at('2024-05-08T02:00:00Z'))).toEqual({
-      lastAt: h.visits[2]?.at,
+      lastVisitedOn: '2024-05-07',
       nextDueDay: '2024-05-08',
       overdue: false,
       missed: 3,

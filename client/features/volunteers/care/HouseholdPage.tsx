@@ -1,21 +1,25 @@
 import { useParams } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { careRow } from '../../../../shared/folds/index.ts';
-import { formatDate, formatDateTime } from '../../../../shared/time.ts';
 import { now } from '../../../domain/clock.ts';
 import { useCare, useCareLoaded } from '../../../domain/useCare.ts';
 import { useMembers } from '../../../domain/useMembers.ts';
 import { usePage } from '../../../domain/usePage.ts';
-import { intlLocale, t } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/index.ts';
 import { IconAlert, IconClock } from '../../../ui/icons.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { dayLabel } from '../format.ts';
 import { CloseHousehold } from './CloseHousehold.tsx';
 import { CommitteeOnly } from './CommitteeOnly.tsx';
 import { cadenceLabel, dueText, reasonLabel } from './careText.ts';
 import { ReassignVisitor } from './ReassignVisitor.tsx';
 import { VisitForm } from './VisitForm.tsx';
+import { VisitHistory } from './VisitHistory.tsx';
 
-/** One household: its facts, where its visits stand, logging a visit, its visits newest first, closing it. */
+/**
+ * One household: its facts and last visit, where its visits stand, logging a visit, its visits
+ * newest first by month, closing it.
+ */
 export default function HouseholdPage() {
   return (
     <CommitteeOnly>
@@ -35,7 +39,6 @@ function Household() {
     const h = care()?.households[params.householdId];
     return h ? careRow(h, now()) : undefined;
   });
-  const visits = createMemo(() => [...(row()?.household.visits ?? [])].sort((a, b) => b.at - a.at));
 
   return (
     <>
@@ -53,6 +56,10 @@ function Household() {
                   <dd>{reasonLabel(h().reasonCategory)}</dd>
                   <dt>{t('care.cadence')}</dt>
                   <dd>{cadenceLabel(h().cadence)}</dd>
+                  <dt>{t('care.lastVisited')}</dt>
+                  <dd data-testid="last-visited" data-day={r().status.lastVisitedOn ?? ''}>
+                    {r().status.lastVisitedOn ? dayLabel(r().status.lastVisitedOn ?? '') : t('care.notVisitedYet')}
+                  </dd>
                   <dt>{t('care.visitor')}</dt>
                   <dd>{h().visitorId ? nameOf(h().visitorId ?? '') : t('care.noVisitor')}</dd>
                   <Show when={h().note}>
@@ -89,42 +96,7 @@ function Household() {
                 <Show when={h().status === 'active'}>
                   <VisitForm householdId={h().id} />
                 </Show>
-                <section class="section" aria-labelledby="visits-heading">
-                  <h2 id="visits-heading">{t('care.visits')}</h2>
-                  <Show
-                    when={visits().length > 0}
-                    fallback={
-                      <p class="empty">
-                        {h().lastVisitedOn
-                          ? t('care.paperVisit', {
-                              day: formatDate(Date.parse(`${h().lastVisitedOn}T04:00:00Z`), intlLocale()),
-                            })
-                          : t('care.noVisits')}
-                      </p>
-                    }
-                  >
-                    <ul class="rows" data-testid="visits">
-                      <For each={visits()}>
-                        {(v) => (
-                          <li class="row" data-testid="visit-item">
-                            <div class="row-main">
-                              <span class="row-title">
-                                {formatDateTime(v.at, intlLocale())} · {nameOf(v.by)}
-                              </span>
-                              <span class="row-sub">{v.note}</span>
-                              <Show when={v.needs}>
-                                <span class="care-concern with-icon" data-testid="visit-concern">
-                                  <IconAlert size={20} />
-                                  {t('care.concernShort', { text: v.needs ?? '' })}
-                                </span>
-                              </Show>
-                            </div>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </section>
+                <VisitHistory household={h()} nameOf={nameOf} />
                 <CloseHousehold householdId={h().id} closed={h().status === 'closed'} />
               </>
             );

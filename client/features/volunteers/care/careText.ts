@@ -1,6 +1,7 @@
 import type { Cadence, CareReason } from '../../../../shared/events/care.ts';
+import { formatMonthDay, shanghaiDayStart } from '../../../../shared/time.ts';
 import type { CareRow } from '../../../domain/useCare.ts';
-import { type MessageKey, t } from '../../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
 import { dayLabel } from '../format.ts';
 
 /** The cadences the committee's form offers (a daily visit is for a carer, not a committee). */
@@ -17,3 +18,6 @@ export function dueText(row: CareRow): string {
   if (row.dueIn === 0) return t('care.dueToday');
   return t('care.dueOn', { day: dayLabel(due), n: row.dueIn });
 }
+
+/** A day "YYYY-MM-DD" without its year, as a visit's line says it: 12月3日, 3 December. */
+export const monthDayOf = (day: string) => formatMonthDay(shanghaiDayStart(day), intlLocale());
