@@ -1531,7 +1531,6 @@ export const en: Record<MessageKey, string> = {
   'care.visitDayFuture': 'The day of the visit cannot be after today.',
   'care.visitDayTooOld': 'Visits can be written down up to {n} days later.',
   'care.visitLoggedLate': 'Visit saved: visited {day} · written down {written}.',
-  'care.visitedOn': 'visited {day}',
   'care.writtenLate': 'written down {day}',
   'care.lastVisited': 'Last visit',
   'care.notVisitedYet': 'Not visited yet',

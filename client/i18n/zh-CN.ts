@@ -1465,7 +1465,6 @@ export const zhCN = {
   'care.visitDayFuture': '走访日期不能晚于今天。',
   'care.visitDayTooOld': '只能补记 {n} 天以内的走访。',
   'care.visitLoggedLate': '已记录这次走访：{day}走访 · {written}补记。',
-  'care.visitedOn': '{day}走访',
   'care.writtenLate': '{day}补记',
   'care.lastVisited': '上次走访',
   'care.notVisitedYet': '还没有走访',

@@ -45,8 +45,8 @@ export function VisitHistory(props: { household: HouseholdState; nameOf: (id: st
                             {dayLabel(v.day)} · {props.nameOf(v.by)}
                           </span>
                           <Show when={shanghaiDay(v.at) !== v.day}>
+                            {/* The line above names the visit's day: this one says only when it was written down. */}
                             <span class="row-sub" data-testid="visit-written">
-                              {t('care.visitedOn', { day: monthDayOf(v.day) })} ·{' '}
                               {t('care.writtenLate', { day: monthDayOf(shanghaiDay(v.at)) })}
                             </span>
                           </Show>
