@@ -117,6 +117,13 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     if (target.memberId === admin.memberId) throw new ApiError(409, Code.Conflict, 'you cannot remove yourself');
     if (target.revokedAt === null) {
       const at = s.now();
+      // An admin removed is first made a committee member, under the lock that keeps one admin: two
+      // admins removing each other at the same moment leave one of them.
+      if (target.role === 'admin') {
+        const stepped = await s.storage.accounts.setRole(target.memberId, 'committee', at);
+        if (!stepped.ok && stepped.reason === 'last_admin')
+          throw new ApiError(409, Code.LastAdmin, 'the only admin cannot be removed');
+      }
       await s.storage.accounts.revokeMember(target.memberId, at);
       await s.storage.accounts.revokeInvitesBy(target.memberId, at);
       s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');

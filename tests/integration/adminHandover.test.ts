@@ -88,4 +88,20 @@ describe('handing the admin role over', () => {
     ).toEqual(['admin', 'committee']);
     for (const c of [phone, founderPhone, members]) c.destroy();
   });
+
+  it('an admin removes another admin, never the last one', async () => {
+    const founder = await createCompound(server.url);
+    const owners = await addMember(server.url, founder, { role: 'committee', party: 'owners' }, '业委会张主任');
+    expect((await setRole(founder, owners, 'admin')).status).toBe(204);
+    const remove = (by: Session, target: Session) =>
+      apiCall(server.url, 'DELETE', `/api/compounds/${by.compoundId}/members/${target.memberId}`, { token: by.token });
+    expect((await remove(owners, founder)).status).toBe(204);
+    expect((await apiCall(server.url, 'GET', '/api/me', { token: founder.token })).status).toBe(401);
+    expect(await me(owners)).toBe('admin');
+    // Storage holds the guard too: removing the last admin (a race the API's checks cannot see) is refused.
+    expect(await server.storage.accounts.setRole(owners.memberId, 'committee', Date.now())).toEqual({
+      ok: false,
+      reason: 'last_admin',
+    });
+  });
 });
