@@ -52,6 +52,8 @@ describe('随手拍 from the agenda on two phones', () => {
     await snap.describe('路灯坏了');
     await expect.poll(() => snap.category()).toBe('路灯照明');
     expect(await snap.reporterKind()).toBe('上报身份：居民');
+    // 网格员 is a post the community gives, not one a resident takes in a tap.
+    expect(await snap.kindChoices()).toEqual(['快递/外卖小哥', '居民']);
     await snap.chooseKind('快递/外卖小哥');
     await expect.poll(() => snap.reporterKind()).toBe('上报身份：快递/外卖小哥');
     // No rule for snap reports in this compound: the rider is told before sending.

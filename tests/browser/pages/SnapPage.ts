@@ -30,8 +30,16 @@ export class SnapPage {
     return this.page.getByTestId('snap-reporter-kind').textContent();
   }
 
-  async chooseKind(label: string): Promise<void> {
+  /** Opens the reporter choice and reads the kinds it offers. */
+  async kindChoices(): Promise<string[]> {
     await this.page.getByTestId('snap-reporter').getByRole('button', { name: '更改' }).click();
+    const labels = await this.page.getByTestId('snap-kind-choices').locator('.choice-label').allTextContents();
+    return labels.map((s) => s.trim());
+  }
+
+  async chooseKind(label: string): Promise<void> {
+    const change = this.page.getByTestId('snap-reporter').getByRole('button', { name: '更改' });
+    if (await change.count()) await change.click();
     await this.page.getByTestId('snap-kind-choices').getByText(label, { exact: true }).click();
     await this.page.getByTestId('snap-reporter-kind').waitFor();
   }

@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { type ReporterKind, reporterKinds } from '../../../../shared/folds/index.ts';
+import { isCommittee } from '../../../../shared/roles.ts';
 import { setReporterKind, useMyReporter } from '../../../domain/reporterTag.ts';
 import { usePage } from '../../../domain/usePage.ts';
 import { type MessageKey, t } from '../../../i18n/index.ts';
@@ -7,10 +8,16 @@ import { ChoiceGroup } from '../../../ui/ChoiceGroup.tsx';
 
 export const reporterLabel = (kind: ReporterKind) => t(`snap.kind.${kind}` as MessageKey);
 
-/** "Reporting as …": the member's reporter tag from their profile, changed here in one tap. */
+/**
+ * "Reporting as …": the member's reporter tag from their profile, changed here in one tap. 网格员 is a
+ * post the community gives: offered to committee members and to whoever holds it already, not taken
+ * by a resident in one tap (the community's counts of reports by grid workers would be anyone's).
+ */
 export function ReporterChoice() {
   const { session } = usePage();
   const me = useMyReporter();
+  const kinds = () =>
+    reporterKinds.filter((k) => k !== 'grid-worker' || isCommittee(session.member) || me().kind === 'grid-worker');
   const [open, setOpen] = createSignal(false);
   return (
     <div class="field snap-reporter" data-testid="snap-reporter">
@@ -28,7 +35,7 @@ export function ReporterChoice() {
         <ChoiceGroup
           label={t('snap.kindLabel')}
           name="reporter"
-          options={reporterKinds.map((k) => ({ value: k, label: reporterLabel(k) }))}
+          options={kinds().map((k) => ({ value: k, label: reporterLabel(k) }))}
           value={me().kind}
           onChange={(kind) => {
             setReporterKind(session, session.member.memberId, me().profile, kind);
