@@ -10,8 +10,9 @@ export {
   storageProblem,
   updateAccount,
 } from '../sync/accounts.ts';
-// Unsent changes of a compound left for another, sent in the background meanwhile.
-export { backgroundUnsent } from '../sync/sessionKeeper.ts';
+// Unsent changes of a compound left for another, sent in the background meanwhile, and the session
+// sending them (its unsent list).
+export { backgroundSession, backgroundUnsent } from '../sync/sessionKeeper.ts';
 // Documents of a compound holding changes the relay has not acknowledged (asked before removing it).
 export { docsWithUnsent } from '../sync/unsentDocs.ts';
 

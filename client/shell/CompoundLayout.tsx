@@ -64,7 +64,7 @@ export function CompoundLayout(props: RouteSectionProps) {
                   <IconSwitch size={22} />
                   <span class="compound-name">{account()?.compoundName}</span>
                 </A>
-                <SyncStatus summary={s.summary()} />
+                <SyncStatus summary={s.summary()} session={s} />
               </header>
               <ProblemBanner session={s} />
               <main id="main" class="page">

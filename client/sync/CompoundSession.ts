@@ -8,6 +8,7 @@ import { ApiError, api } from './api.ts';
 import { type Connection, DocHandle, type DocProblem, type StorageProblem } from './DocHandle.ts';
 import { fetchFirstScreen } from './firstScreen.ts';
 import { docsWithUnsent } from './unsentDocs.ts';
+import { type UnsentDoc, unsentWrites } from './unsentWrites.ts';
 
 export type SyncState = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
 
@@ -206,6 +207,14 @@ export class CompoundSession {
    */
   allSent(): boolean {
     return [...this.handles.values()].every((h) => h.loaded() && h.unsent() === 0 && h.problem()?.kind !== 'recovered');
+  }
+
+  /** What each open document holds that the relay does not, written on this phone (the unsent list). */
+  unsentDocs(): UnsentDoc[] {
+    return this.list[0]().map((h) => {
+      const doc = h.doc();
+      return { name: h.name, writes: unsentWrites(doc, h.unsentState()), log: () => doc.getArray('events').toArray() };
+    });
   }
 
   /** The member the session writes as. */

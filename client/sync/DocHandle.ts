@@ -13,7 +13,7 @@ import { LocalCopy } from './LocalCopy.ts';
 import { type Connection, RelayLink } from './RelayLink.ts';
 import { latestStamp, relayNow, stampAfter } from './relayClock.ts';
 import type { TicketSource } from './ticketSocket.ts';
-import { UnsentTracker } from './UnsentTracker.ts';
+import { type SavedUnsent, UnsentTracker } from './UnsentTracker.ts';
 import { markUnsent } from './unsentDocs.ts';
 
 export type { Connection } from './RelayLink.ts';
@@ -75,6 +75,8 @@ export class DocHandle {
   /** Who else has the document open, through the relay (y-protocols awareness). */
   readonly awareness: Accessor<Awareness | undefined>;
   readonly unsent: Accessor<number>;
+  /** The local transactions `unsent` counts, and the relay's clocks for their clients (the unsent list). */
+  readonly unsentState: Accessor<SavedUnsent>;
   readonly problem: Accessor<DocProblem | undefined>;
   /** IndexedDB failed (a write, the load, a reset): the document goes on in memory and to the relay. */
   readonly storageProblem: Accessor<StorageProblem | undefined>;
@@ -82,7 +84,7 @@ export class DocHandle {
     doc: (d: Y.Doc) => void;
     loaded: (v: boolean) => void;
     joining: (v: boolean) => void;
-    unsent: (a: Accessor<number>) => void;
+    unsent: (tracker: UnsentTracker | undefined) => void;
     problem: (p: DocProblem | undefined) => void;
     storageProblem: (p: StorageProblem | undefined) => void;
   };
@@ -106,7 +108,7 @@ export class DocHandle {
     const [doc, setDoc] = createSignal(new Y.Doc(), { equals: false });
     const [loaded, setLoaded] = createSignal(false);
     const [joining, setJoining] = createSignal(false);
-    const [unsentSource, setUnsentSource] = createSignal<Accessor<number>>(() => 0);
+    const [unsentSource, setUnsentSource] = createSignal<UnsentTracker>();
     const [problem, setProblem] = createSignal<DocProblem>();
     const [storageProblem, setStorageProblem] = createSignal<StorageProblem>();
     this.link = new RelayLink({
@@ -130,14 +132,15 @@ export class DocHandle {
     this.connection = this.link.connection;
     this.synced = this.link.synced;
     this.awareness = this.link.awareness;
-    this.unsent = () => unsentSource()();
+    this.unsent = () => unsentSource()?.count() ?? 0;
+    this.unsentState = () => unsentSource()?.state() ?? nothingUnsent;
     this.problem = problem;
     this.storageProblem = storageProblem;
     this.set = {
       doc: setDoc,
       loaded: setLoaded,
       joining: setJoining,
-      unsent: (a) => setUnsentSource(() => a),
+      unsent: setUnsentSource,
       problem: setProblem,
       storageProblem: setStorageProblem,
     };
@@ -263,7 +266,7 @@ export class DocHandle {
         );
     });
     this.tracker = tracker;
-    this.set.unsent(tracker.count);
+    this.set.unsent(tracker);
     const result = await local.loaded;
     if (this.destroyed || this.doc() !== doc) return;
     if (result.ok) tracker.restore(result.unsent);
@@ -370,12 +373,14 @@ export class DocHandle {
     this.link.stop();
     this.tracker?.destroy();
     this.tracker = undefined;
-    this.set.unsent(() => 0);
+    this.set.unsent(undefined);
     const local = this.local;
     this.local = undefined;
     await local?.destroy();
   }
 }
+
+const nothingUnsent: SavedUnsent = { entries: [], confirmed: [] };
 
 /** A new doc holding `doc` and `updates` (the old doc's projections still watch it: it stays as it is). */
 function withUpdates(doc: Y.Doc, updates: Uint8Array[]): Y.Doc {

@@ -1,10 +1,18 @@
 import { type Accessor, createSignal } from 'solid-js';
 import * as Y from 'yjs';
+import { relayNow } from './relayClock.ts';
 
 /** One local transaction: the clock our client reached with it, and the probe round it was made in. */
-interface Entry {
+export interface Entry {
   client: number;
   clock: number;
+  /**
+   * The clock our client had before it: the transaction wrote the items [from, clock). Absent from
+   * lists stored before the unsent list was shown (the list then names the item at clock - 1).
+   */
+  from?: number;
+  /** When it was written (the relay's time as the phone knows it), for the unsent list. */
+  at?: number;
   /** True when the transaction only deleted (the clock did not move). */
   deleteOnly: boolean;
   round: number;
@@ -35,8 +43,10 @@ export function unsentOfWrites(updates: readonly Uint8Array[]): SavedUnsent | un
   if (updates.length === 0) return undefined;
   const entries: Entry[] = [];
   for (const update of updates) {
-    const { to } = Y.parseUpdateMeta(update);
-    for (const [client, clock] of to) entries.push({ client, clock, deleteOnly: false, round: 0 });
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, clock] of to) {
+      entries.push({ client, clock, from: from.get(client) ?? 0, deleteOnly: false, round: 0 });
+    }
     if (to.size > 0) continue;
     // Only deletions (minutes text): counted until a probe after them is answered, like the tracker's own.
     const [client] = Y.decodeUpdate(update).ds.clients.keys();
@@ -62,7 +72,10 @@ export function unsentOfWrites(updates: readonly Uint8Array[]): SavedUnsent | un
  */
 export class UnsentTracker {
   readonly count: Accessor<number>;
+  /** What `count` counts (its entries) and the relay's clocks for their clients: the unsent list reads it. */
+  readonly state: Accessor<SavedUnsent>;
   private readonly setCount: (n: number) => void;
+  private readonly setState: (s: SavedUnsent) => void;
   private entries: Entry[] = [];
   private readonly confirmed = new Map<number, number>();
   /** Every entry this tracker held (written here or taken over), so the stored list's others are known. */
@@ -76,8 +89,11 @@ export class UnsentTracker {
     private readonly save: (saved: SavedUnsent) => void,
   ) {
     const [count, setCount] = createSignal(0);
+    const [state, setState] = createSignal<SavedUnsent>({ entries: [], confirmed: [] });
     this.count = count;
+    this.state = state;
     this.setCount = setCount;
+    this.setState = setState;
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -153,7 +169,14 @@ export class UnsentTracker {
     const after = tr.afterState.get(client) ?? 0;
     const deleted = tr.deleteSet.clients.size > 0;
     if (after === before && !deleted) return;
-    const entry = { client, clock: after, deleteOnly: after === before, round: this.round };
+    const entry = {
+      client,
+      clock: after,
+      from: before,
+      at: relayNow(),
+      deleteOnly: after === before,
+      round: this.round,
+    };
     this.seen.add(entryKey(entry));
     this.entries.push(entry);
     this.prune(true);
@@ -179,7 +202,9 @@ export class UnsentTracker {
     for (const c of this.confirmed.keys()) if (!clients.has(c)) this.confirmed.delete(c);
     this.setCount(this.entries.length);
     if (changed || before !== this.entries.length) {
-      this.save({ entries: this.entries, confirmed: [...this.confirmed] });
+      const state = { entries: this.entries, confirmed: [...this.confirmed] };
+      this.setState(state);
+      this.save(state);
     }
   }
 }

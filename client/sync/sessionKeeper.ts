@@ -66,6 +66,13 @@ export function backgroundUnsent(compoundId: string): number {
   return keptUnsent().get(compoundId) ?? 0;
 }
 
+/** The session sending a compound's unsent changes in the background, while there is one (for its unsent list). */
+export function backgroundSession(compoundId: string): CompoundSession | undefined {
+  // Read for its changes: it is set each time a kept session comes or goes.
+  keptUnsent();
+  return kept.get(compoundId)?.session;
+}
+
 function start(account: Account, onlyUnsent: boolean): { session: CompoundSession; dispose: () => void } {
   return createRoot((dispose) => ({ session: new CompoundSession({ ...account }, { onlyUnsent }), dispose }));
 }

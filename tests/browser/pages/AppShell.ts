@@ -35,6 +35,32 @@ export class AppShell {
     await expect.poll(() => this.syncState(), { timeout: 20_000 }).toBe('offline');
   }
 
+  /** The sheet the unsent count opens: what this phone has not sent yet. */
+  get unsentSheet() {
+    return this.page.getByTestId('unsent-sheet');
+  }
+
+  /** Taps the unsent count (by its accessible name) and waits for its sheet. */
+  async openUnsent(): Promise<void> {
+    await this.syncStatus.getByRole('button', { name: /条修改未发送，点开看是哪些$/ }).click();
+    await this.unsentSheet.waitFor();
+  }
+
+  /** The sheet's title, e.g. 还没发出的修改（2 条）. */
+  async unsentTitle(): Promise<string> {
+    return ((await this.unsentSheet.locator('.dialog-title').textContent()) ?? '').trim();
+  }
+
+  /** The sheet's lines as shown, newest first: what, and when. */
+  async unsentLines(): Promise<{ what: string; when: string }[]> {
+    return this.unsentSheet.getByTestId('unsent-line').evaluateAll((lines) =>
+      lines.map((l) => ({
+        what: l.querySelector('.row-title')?.textContent?.trim() ?? '',
+        when: l.querySelector('time')?.textContent?.trim() ?? '',
+      })),
+    );
+  }
+
   async tab(id: TabId): Promise<void> {
     await this.page.locator(`.bottom-nav a[data-tab="${id}"]`).click();
     await this.page.waitForURL(new RegExp(`/${id}$`));

@@ -39,7 +39,9 @@ describe('a phone whose storage is full', () => {
     expect(second.events()).toEqual([{ id: 'long-request' }]);
     expect(second.errors).toEqual([]);
     // It may never have left the phone: counted as unsent until the relay holds it.
-    expect(second.unsent?.entries).toEqual([{ client: first.doc.clientID, clock: 1, deleteOnly: false, round: 0 }]);
+    expect(second.unsent?.entries).toEqual([
+      { client: first.doc.clientID, clock: 1, from: 0, deleteOnly: false, round: 0 },
+    ]);
     await second.copy.destroy();
 
     // Put back, it was stored this time: a visit reads it from IndexedDB alone.

@@ -1,0 +1,79 @@
+import { For, Show } from 'solid-js';
+import { formatDateTime } from '../../shared/time.ts';
+import { intlLocale, type MessageKey, t } from '../i18n/index.ts';
+import { IconCheck } from './icons.tsx';
+import { Modal, ModalClose, ModalDescription } from './Modal.tsx';
+
+/** A line of the list, as client/domain's unsentLines gives it. */
+export interface UnsentSheetLine {
+  what: MessageKey;
+  title: string | undefined;
+  more: number;
+  changes: number;
+  at: number | undefined;
+}
+
+/** 同意支出「楼道灯更换」, with how many more went with it or how many edits it stands for. */
+export function unsentLineText(line: UnsentSheetLine): string {
+  let text = t(line.what);
+  if (line.title) text += t('unsent.titled', { title: line.title });
+  if (line.more > 0) text += t('unsent.more', { n: line.more });
+  if (line.changes > 1) text += t('unsent.changes', { n: line.changes });
+  return text;
+}
+
+/**
+ * What this phone wrote that the relay does not hold yet, newest first, and that it is kept here
+ * until the network is back; once all is sent, it says so. Opened from the unsent count.
+ */
+export function UnsentSheet(props: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  lines: readonly UnsentSheetLine[];
+}) {
+  const count = () => props.lines.reduce((n, line) => n + line.changes, 0);
+  return (
+    <Modal
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      title={count() > 0 ? t('unsent.title', { n: count() }) : t('unsent.allSentTitle')}
+      testId="unsent-sheet"
+      settled
+    >
+      <Show
+        when={count() > 0}
+        fallback={
+          <ModalDescription>
+            <span class="with-icon" data-testid="unsent-all-sent">
+              <IconCheck size={24} />
+              <span>{t('unsent.allSent')}</span>
+            </span>
+          </ModalDescription>
+        }
+      >
+        <ul class="rows unsent-lines" data-testid="unsent-lines">
+          <For each={props.lines}>
+            {(line) => (
+              <li class="row" data-testid="unsent-line">
+                <span class="row-main">
+                  <span class="row-title">{unsentLineText(line)}</span>
+                  <Show when={line.at}>
+                    {(at) => (
+                      <time class="row-sub" datetime={new Date(at()).toISOString()}>
+                        {formatDateTime(at(), intlLocale())}
+                      </time>
+                    )}
+                  </Show>
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+        <ModalDescription>{t('unsent.kept')}</ModalDescription>
+      </Show>
+      <div class="dialog-actions">
+        <ModalClose label={t('unsent.close')} primary />
+      </div>
+    </Modal>
+  );
+}
