@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'unsent.what.minutes.amended': 'Amended the minutes',
   'unsent.what.member.joined': 'Joined the compound',
   'unsent.what.member.revoked': 'Removed a member',
+  'unsent.what.member.role-changed': 'Changed an admin',
   'unsent.what.points.rule.defined': 'Set a points rule',
   'unsent.what.points.awarded': 'Awarded points',
   'unsent.what.points.goods.listed': 'Listed goods',

@@ -67,6 +67,7 @@ export const zhCN = {
   'unsent.what.minutes.amended': '更正纪要',
   'unsent.what.member.joined': '加入小区',
   'unsent.what.member.revoked': '移除成员',
+  'unsent.what.member.role-changed': '更改管理员',
   'unsent.what.points.rule.defined': '设定积分规则',
   'unsent.what.points.awarded': '发放积分',
   'unsent.what.points.goods.listed': '上架商品',
