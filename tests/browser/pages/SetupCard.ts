@@ -32,7 +32,7 @@ export class SetupCard {
       const button = step.getByTestId('setup-go');
       out.push({
         name: ((await step.locator('.setup-name').textContent()) ?? '').trim(),
-        note: ((await step.locator('.setup-note').allTextContents()).join(' ') ?? '').trim(),
+        note: (await step.locator('.setup-note').allTextContents()).join(' ').trim(),
         button: (await button.count()) ? ((await button.textContent()) ?? '').trim() : null,
       });
     }
