@@ -8,6 +8,8 @@ export interface Prefs {
   locale?: Locale;
   textSize?: TextSize;
   lastCompoundId?: string;
+  /** Compounds whose set-up card this device shows no more: a member hid it, or it saw every step done. */
+  setupClosed?: string[];
 }
 
 const PREFS_KEY = 'little-stool:prefs';
@@ -26,6 +28,17 @@ export function writePrefs(patch: Partial<Prefs>): void {
   } catch {
     // Private mode without storage: preferences last for this visit only.
   }
+}
+
+/** True once this device no longer shows the compound's set-up card. */
+export function setupCardClosed(compoundId: string): boolean {
+  return readPrefs().setupClosed?.includes(compoundId) ?? false;
+}
+
+/** The compound's set-up card stays away on this device from now on. */
+export function closeSetupCard(compoundId: string): void {
+  const closed = readPrefs().setupClosed ?? [];
+  if (!closed.includes(compoundId)) writePrefs({ setupClosed: [...closed, compoundId] });
 }
 
 const [textSize, setTextSizeSignal] = createSignal<TextSize>(readPrefs().textSize ?? 'normal');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endStages, foldEvents, isOverdue } from '../../shared/folds/index.ts';
+import { compoundSetup } from '../../shared/folds/setupSteps.ts';
 import { sniffImageType } from '../../sync-server/api/images.ts';
 import { createDemoCompound } from '../../sync-server/demo.ts';
 import { type Session, synced } from '../helpers/clients.ts';
@@ -52,6 +53,13 @@ describe('the demo compound', () => {
     expect(Object.keys(state.agenda.requests).length).toBeGreaterThan(50);
     expect(state.anomalies.length).toBeLessThan(pub.events.length / 100);
     expect(members.events.length).toBeGreaterThan(10);
+    // Everything a new compound is asked to set up is there: no set-up card on the agenda.
+    const setup = compoundSetup({
+      members: Object.values(foldEvents(members.events.toArray()).members),
+      meetings: state.meetings.meetings,
+      funds: state.ledger.funds,
+    });
+    expect(setup.left).toBe(0);
   });
 
   it('serves every photo its public log references to a member who joined', async () => {

@@ -33,6 +33,7 @@ import { MeetingTurns } from '../minutes/parts.ts';
 import { CareTurns } from '../volunteers/parts.ts';
 import { AgendaFilters, type FilterPatch } from './AgendaFilters.tsx';
 import { JustRaised } from './JustRaised.tsx';
+import { SetupChecklist } from './SetupChecklist.tsx';
 import { SnapButton } from './snap/SnapButton.tsx';
 
 const PAGE = 30;
@@ -138,6 +139,7 @@ export default function AgendaPage() {
   return (
     <>
       <PageHeader title={t('agenda.title')} />
+      <SetupChecklist />
       <SnapButton>
         <A href={path('agenda', 'new')} class="btn btn-primary" data-testid="raise-request">
           <IconPlus size={28} />

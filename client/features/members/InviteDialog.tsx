@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, Match, on, Show, Switch } from 'solid-js';
 import type { Party } from '../../../shared/roles.ts';
 import { parties } from '../../../shared/roles.ts';
 import { formatDateTime } from '../../../shared/time.ts';
@@ -21,7 +21,12 @@ type Made = Awaited<ReturnType<typeof createInvite>>;
 const usesOptions = ['1', '10', '50', '200'] as const;
 const ttlOptions = ['24', '72', '168', '720'] as const;
 
-type InviteRole = 'resident' | 'committee' | 'partner';
+export type InviteRole = 'resident' | 'committee' | 'partner';
+/** What the dialog starts from when it opens: a committee invite for a party still missing, say. */
+export interface InvitePreset {
+  role: InviteRole;
+  party?: Party;
+}
 /** A resident invite goes to a building's WeChat group; a committee or partner one to one person. */
 const defaults: Record<InviteRole, { uses: (typeof usesOptions)[number]; ttl: (typeof ttlOptions)[number] }> = {
   resident: { uses: '10', ttl: '168' },
@@ -30,7 +35,7 @@ const defaults: Record<InviteRole, { uses: (typeof usesOptions)[number]; ttl: (t
 };
 
 /** Invite creation (role, party, uses, expiry), then the link as a QR code with copy and share. */
-export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; preset?: InvitePreset }) {
   const session = useSession();
   // The server refuses a committee member's committee invite for another party, so it is not offered.
   const isAdmin = () => session.account.role === 'admin';
@@ -49,6 +54,17 @@ export function InviteDialog(props: { open: boolean; onOpenChange: (open: boolea
     setUses(defaults[next].uses);
     setTtl(defaults[next].ttl);
   };
+  createEffect(
+    on(
+      () => props.open,
+      (open) => {
+        const preset = props.preset;
+        if (!open || !preset) return;
+        chooseRole(preset.role);
+        if (preset.party && partyChoices().includes(preset.party)) setParty(preset.party);
+      },
+    ),
+  );
   const [made, setMade] = createSignal<Made>();
   const make = createSubmit(
     async () => {
