@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'unsent.what.roster.checked-in': 'Checked in',
   'unsent.what.roster.checked-out': 'Checked out',
   'unsent.what.roster.attendance.corrected': 'Corrected attendance',
+  'unsent.what.roster.standby': 'Moved to standby',
   'unsent.what.unit.registered': 'Registered a unit',
   'unsent.what.unit.removed': 'Removed a unit',
 
@@ -1640,6 +1641,7 @@ export const en: Record<MessageKey, string> = {
   'care.noVisits': 'No visits logged yet.',
   'care.paperVisit': 'Last visit on the paper list: {day}',
   'event.roster.attendance.corrected': 'corrected check-in times',
+  'event.roster.standby': 'moved to standby',
   'more.points': 'Points',
   'points.title': 'Points',
   'points.mine': 'My points',

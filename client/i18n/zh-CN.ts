@@ -107,6 +107,7 @@ export const zhCN = {
   'unsent.what.roster.checked-in': '值班签到',
   'unsent.what.roster.checked-out': '值班签退',
   'unsent.what.roster.attendance.corrected': '更正服务时间',
+  'unsent.what.roster.standby': '改为候补',
   'unsent.what.unit.registered': '登记业主名册',
   'unsent.what.unit.removed': '移出业主名册',
 
@@ -1573,6 +1574,7 @@ export const zhCN = {
   'care.noVisits': '还没有走访记录。',
   'care.paperVisit': '纸质名单上次走访：{day}',
   'event.roster.attendance.corrected': '更正了签到时间',
+  'event.roster.standby': '改为候补',
   'more.points': '积分',
   'points.title': '积分',
   'points.mine': '我的积分',

@@ -77,6 +77,19 @@ export const AttendanceCorrected = defineEvent('roster.attendance.corrected', {
   as: v.picklist(correctors),
 });
 
+/**
+ * Settles an over-full duty: the member waits as standby (候补), not counted in the places; they may
+ * still check in and out (someone did not come), and their time counts. Signing up again after a
+ * withdrawal makes them a volunteer like any other. `as` says in which capacity, as for a correction.
+ */
+export const MadeStandby = defineEvent('roster.standby', {
+  dutyId: EventRef,
+  /** The duty's team, whose lead may settle it. */
+  teamId: EventRef,
+  memberId: MemberId,
+  as: v.picklist(correctors),
+});
+
 export const rosterEvents = [
   TeamCreated,
   TeamEdited,
@@ -87,4 +100,5 @@ export const rosterEvents = [
   CheckedIn,
   CheckedOut,
   AttendanceCorrected,
+  MadeStandby,
 ] as const;

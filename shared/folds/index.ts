@@ -108,6 +108,7 @@ export {
   dutyEndsAt,
   dutyStartsAt,
   memberMonths,
+  memberSignup,
   monthHours,
   monthOf,
   servedMinutes,

@@ -71,9 +71,27 @@ export function upcomingDuties(rosters: RostersState, now: number): DutyState[] 
     .sort(byWhen);
 }
 
-/** A duty's sign-ups and over-full sign-ups, by member: everyone whose time served counts. */
+/** A duty's sign-ups, over-full and standby sign-ups, by member: everyone whose time served counts. */
 export function servedSignups(duty: DutyState): [memberId: string, signup: Signup][] {
-  return [...Object.entries(duty.signups), ...Object.entries(duty.overfull ?? {})];
+  return [
+    ...Object.entries(duty.signups),
+    ...Object.entries(duty.overfull ?? {}),
+    ...Object.entries(duty.standby ?? {}),
+  ];
+}
+
+/** A member's sign-up on a duty wherever it stands (a place, over-full, standby), and where. */
+export function memberSignup(
+  duty: DutyState,
+  memberId: string,
+): { signup: Signup; as: 'in' | 'overfull' | 'standby' } | undefined {
+  const own = (r: Record<string, Signup> | undefined) => (r && Object.hasOwn(r, memberId) ? r[memberId] : undefined);
+  const seated = own(duty.signups);
+  if (seated) return { signup: seated, as: 'in' };
+  const over = own(duty.overfull);
+  if (over) return { signup: over, as: 'overfull' };
+  const standby = own(duty.standby);
+  return standby ? { signup: standby, as: 'standby' } : undefined;
 }
 
 /** Duties a member holds a slot on, in order. */
@@ -124,7 +142,7 @@ export function monthHours(rosters: RostersState, month: string): MonthHours {
 export function memberMonths(rosters: RostersState, memberId: string): [month: string, minutes: number][] {
   const months = new Map<string, number>();
   for (const d of Object.values(rosters.duties)) {
-    const minutes = (d.signups[memberId] ?? d.overfull?.[memberId])?.minutes;
+    const minutes = memberSignup(d, memberId)?.signup.minutes;
     if (minutes) months.set(monthOf(d.day), (months.get(monthOf(d.day)) ?? 0) + minutes);
   }
   return [...months].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));

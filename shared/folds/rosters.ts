@@ -51,6 +51,8 @@ export interface Signup {
   phoneTime: boolean;
   /** The latest correction, if any. */
   correction: AttendanceCorrection | null;
+  /** Set to standby (候补) by the lead or a committee member since this sign-up: holds no place. */
+  standby?: true;
 }
 
 /** When one of a member's steps on a duty was written, and what it carried. */
@@ -72,6 +74,8 @@ export interface MemberSteps {
   checkedIn: DutyStep[];
   checkedOut: DutyStep[];
   correction: AttendanceCorrection | null;
+  /** Set to standby (`roster.standby`); absent in states folded before it existed. */
+  standby?: DutyStep[];
 }
 
 export interface DutyState {
@@ -99,6 +103,11 @@ export interface DutyState {
    * time served counts whoever was meant to come. The first takes a place a withdrawal frees.
    */
   overfull: Record<string, Signup>;
+  /**
+   * Sign-ups the lead or a committee member set to standby (候补), by member: no place, no over-full
+   * note; each still checks in and out and counts its time. Absent in states folded before it existed.
+   */
+  standby?: Record<string, Signup>;
   /** Each member's steps on the duty, which `signups` and `overfull` are worked out from. */
   steps: Record<string, MemberSteps>;
   createdAt: number;
@@ -125,8 +134,8 @@ export const rostersModule: FoldModule<RosterEvent> = {
         ? [teamKey(e.teamId)]
         : e.type === 'roster.duty.created'
           ? [dutyKey(e.id)]
-          : // A correction reads who led the team: a later-synced handover refolds it.
-            e.type === 'roster.attendance.corrected'
+          : // A correction or standby reads who led the team: a later-synced handover refolds it.
+            e.type === 'roster.attendance.corrected' || e.type === 'roster.standby'
             ? [dutyKey(e.dutyId), teamKey(e.teamId)]
             : [dutyKey(e.dutyId)],
   refs: (e) => (e.type === 'roster.duty.created' ? [teamKey(e.teamId)] : []),
@@ -187,6 +196,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
           cancelled: null,
           signups: {},
           overfull: {},
+          standby: {},
           steps: {},
           createdAt: e.at,
         } satisfies DutyState);
@@ -198,7 +208,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
         // cancelled on another phone counts, wherever the log holds the cancellation; so do a
         // sign-up or a withdrawal written then (the duty shows cancelled, with who had signed up),
         // in every merge order. The relay refuses a sign-up whose author saw the duty cancelled.
-        if (e.type === 'roster.attendance.corrected') {
+        if (e.type === 'roster.attendance.corrected' || e.type === 'roster.standby') {
           if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
           const leaders = ctx.peek<TeamState>(teamKey(e.teamId))?.leaders ?? [];
           if (e.as === 'lead' && !leaders.includes(e.by)) return { code: 'not_lead' };
@@ -248,6 +258,10 @@ function dutyStep(
         checkedOut: withStep(held.checkedOut, { at, eventId, offline: e.offline === true, minutes: e.minutes }),
       };
       break;
+    case 'roster.standby':
+      if (!held) return { code: 'not_signed_up' };
+      next = { ...held, standby: withStep(held.standby ?? [], { at, eventId }) };
+      break;
     case 'roster.attendance.corrected': {
       if (!held) return { code: 'not_signed_up' };
       const { by, as, reason, checkedInAt, checkedOutAt } = e;
@@ -288,6 +302,8 @@ function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
   const checkIn = s.checkedIn[0];
   const checkOut = checkIn && s.checkedOut[0];
   const c = s.correction;
+  // Standby set after the sign-up holding the place: a new sign-up after a withdrawal is a fresh one.
+  const standby = s.standby?.some((x) => earlier(holding, x)) === true;
   return {
     at: holding.at,
     eventId: holding.eventId,
@@ -303,6 +319,7 @@ function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
         : null,
     phoneTime: checkIn?.offline === true || checkOut?.offline === true,
     correction: c,
+    ...(standby ? { standby: true as const } : {}),
   };
 }
 
@@ -315,13 +332,27 @@ function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
 function seat(duty: DutyState, memberId: string, signup: Signup | undefined): void {
   // A check-in, check-out or correction leaves the sign-up's rank as it was, so it keeps its seat
   // (the records are the draft's own copies, see snapshot.ts).
-  const seated = duty.signups[memberId] ? duty.signups : duty.overfull[memberId] ? duty.overfull : undefined;
+  const standby = (duty.standby ??= {});
+  const seated = duty.signups[memberId]
+    ? duty.signups
+    : duty.overfull[memberId]
+      ? duty.overfull
+      : standby[memberId]
+        ? standby
+        : undefined;
   const current = seated?.[memberId];
-  if (signup && seated && current && current.at === signup.at && current.eventId === signup.eventId) {
+  if (
+    signup &&
+    seated &&
+    current &&
+    current.at === signup.at &&
+    current.eventId === signup.eventId &&
+    (seated === standby) === (signup.standby === true)
+  ) {
     seated[memberId] = signup;
     return;
   }
-  if (signup && !seated && ranksLast(duty, signup)) {
+  if (signup && !seated && !signup.standby && ranksLast(duty, signup)) {
     // The latest sign-up (nearly every one) takes the next place, or the end of the over-full list.
     if (count(duty.signups) < duty.slots) duty.signups[memberId] = signup;
     else duty.overfull[memberId] = signup;
@@ -329,7 +360,10 @@ function seat(duty: DutyState, memberId: string, signup: Signup | undefined): vo
     return;
   }
   const all = [...Object.entries(duty.signups), ...Object.entries(duty.overfull)].filter(([m]) => m !== memberId);
-  if (signup) all.push([memberId, signup]);
+  delete standby[memberId];
+  // A standby holds no place: the places go to the earliest of the others.
+  if (signup?.standby) standby[memberId] = signup;
+  else if (signup) all.push([memberId, signup]);
   all.sort(([, a], [, b]) => (earlier(a, b) ? -1 : 1));
   duty.signups = Object.fromEntries(all.slice(0, duty.slots));
   duty.overfull = Object.fromEntries(all.slice(duty.slots));

@@ -124,7 +124,11 @@ export class CausalGuard {
         const broken = signupRefusal(this.#events, this.#fold.state.rosters.duties[event.dutyId], event);
         if (broken) throw refusal(event, broken);
       }
-      if (event.type === 'roster.attendance.corrected' && why === undefined && this.#fold) {
+      if (
+        (event.type === 'roster.attendance.corrected' || event.type === 'roster.standby') &&
+        why === undefined &&
+        this.#fold
+      ) {
         const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
         if (broken) throw refusal(event, broken);
       }

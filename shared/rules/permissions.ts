@@ -137,6 +137,12 @@ export const permissions: PermissionTable = {
           ? { code: RuleCode.ShiftTimes }
           : undefined,
   },
+  // As for a correction: the fold ignores a lead's standby from anyone who never led the team.
+  'roster.standby': {
+    doc: 'public',
+    who: 'member',
+    check: (e, m) => (e.as === 'committee' && !isCommittee(m) ? { code: RuleCode.CommitteeOnly } : undefined),
+  },
 
   'care.household.registered': { doc: 'committee', who: 'committee' },
   'care.visit.logged': { doc: 'committee', who: 'committee', check: visitDayRule },

@@ -38,13 +38,22 @@ export function signupRefusal(
   if (duty.freeSlots > 0) return undefined;
   type Step = { at: number; id: string };
   const later = (a: Step, b: Step) => a.at > b.at || (a.at === b.at && a.id > b.id);
-  const members = new Map<string, { signedUp: Step[]; lastWithdrawal: Step | undefined; served: boolean }>();
+  type Member = { signedUp: Step[]; lastWithdrawal: Step | undefined; lastStandby: Step | undefined; served: boolean };
+  const members = new Map<string, Member>();
   for (const { event: step, held } of steps) {
     if (step.type === 'roster.duty.cancelled') continue;
-    const m = members.get(step.memberId) ?? { signedUp: [], lastWithdrawal: undefined, served: false };
+    const m = members.get(step.memberId) ?? {
+      signedUp: [],
+      lastWithdrawal: undefined,
+      lastStandby: undefined,
+      served: false,
+    };
     members.set(step.memberId, m);
+    // A withdrawal or a standby frees a place wherever the relay holds it.
     if (step.type === 'roster.withdrew') {
       if (!m.lastWithdrawal || later(step, m.lastWithdrawal)) m.lastWithdrawal = step;
+    } else if (step.type === 'roster.standby') {
+      if (!m.lastStandby || later(step, m.lastStandby)) m.lastStandby = step;
     } else if (!held) continue;
     else if (step.type === 'roster.signed-up') m.signedUp.push(step);
     else m.served = true;
@@ -53,7 +62,11 @@ export function signupRefusal(
   for (const [memberId, m] of members) {
     if (memberId === event.memberId || m.signedUp.length === 0) continue;
     const left = m.lastWithdrawal;
-    if (m.served || !left || m.signedUp.some((s) => later(s, left))) taken++;
+    const since = left ? m.signedUp.filter((s) => later(s, left)) : m.signedUp;
+    const holding = since.length > 0 ? since : m.served ? m.signedUp : [];
+    // A standby after the sign-up holding the place (the fold's `signupOf`) holds none.
+    const standby = m.lastStandby;
+    if (holding.length > 0 && !(standby && holding.every((s) => later(standby, s)))) taken++;
   }
   // Even the author's own re-sign-up: stamped early, it would move them ahead of one seated.
   return taken >= duty.slots ? { code: 'no_free_slot' } : undefined;
@@ -65,10 +78,11 @@ const memberSteps = new Set([
   'roster.withdrew',
   'roster.checked-in',
   'roster.attendance.corrected',
+  'roster.standby',
 ]);
 
 /**
- * Whether a correction made as the team's lead breaks a causal rule: its author's copy held a change
+ * Whether a correction or a standby made as the team's lead breaks a causal rule: its author's copy held a change
  * of lead to someone else, and no later one back. Placed before that change, the fold would take it.
  * A change of lead the author had not seen (made offline at the same time) is a concurrent conflict.
  * A change away from the author counts only if the correction's causal past holds it; a change back
@@ -77,7 +91,7 @@ const memberSteps = new Set([
 export function leadRefusal(
   events: Y.Array<unknown>,
   team: TeamState | undefined,
-  event: EventOf<'roster.attendance.corrected'>,
+  event: EventOf<'roster.attendance.corrected' | 'roster.standby'>,
 ): AnomalyReason | undefined {
   if (event.as !== 'lead' || !team) return undefined;
   const edits = eventsHeldBy(events, event.id, (raw) => {
