@@ -1104,6 +1104,16 @@ export const en: Record<MessageKey, string> = {
   'volunteers.unknownTeam': 'Volunteer duty',
   'volunteers.cancelled': 'Cancelled',
   'volunteers.mine': 'Signed up',
+  'volunteers.makeStandby': 'Move to standby',
+  'volunteers.standbyHeading': 'Standby: {n} (not counted in the places)',
+  'volunteers.standbyMark': 'Standby',
+  'volunteers.myStandby':
+    'You are on standby, not counted in the places. If someone does not come, check in when you get there.',
+  'volunteers.closedNoWithdraw': 'The duty has started.',
+  'volunteers.mineStandby': 'I am on standby',
+  'volunteers.mineOverfull': 'My sign-up awaits the lead',
+  'volunteers.started': 'Under way',
+  'volunteers.startedDuties': 'Duties under way',
   'volunteers.overfull': 'Over-full by {n}',
   'volunteers.freeSlots': '{n} more needed (of {of})',
   'volunteers.full': 'Full',
@@ -1172,7 +1182,7 @@ export const en: Record<MessageKey, string> = {
   'volunteers.whoIsComing': 'Who is coming',
   'volunteers.nobodyYet': 'Nobody has signed up yet.',
   'volunteers.overfullLead':
-    'Someone took a place that was already full while offline; both sign-ups are kept. Please contact them and agree who comes.',
+    'Someone took a place that was already full while offline; both sign-ups are kept. Please contact them and agree who comes; tap “Move to standby” for one who takes no place (standby can still check in).',
   'volunteers.overfullHint':
     'Someone took a place that was already full while offline; both sign-ups are kept until the lead sorts it out.',
   'volunteers.poster': 'Check-in QR code',

@@ -332,7 +332,8 @@ function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
 function seat(duty: DutyState, memberId: string, signup: Signup | undefined): void {
   // A check-in, check-out or correction leaves the sign-up's rank as it was, so it keeps its seat
   // (the records are the draft's own copies, see snapshot.ts).
-  const standby = (duty.standby ??= {});
+  duty.standby ??= {};
+  const standby = duty.standby;
   const seated = duty.signups[memberId]
     ? duty.signups
     : duty.overfull[memberId]

@@ -1,5 +1,11 @@
 import { Match, Show, Switch } from 'solid-js';
-import { beforeCutoff, checkInWindow, type DutyState, dutyStartsAt } from '../../../shared/folds/index.ts';
+import {
+  beforeCutoff,
+  checkInWindow,
+  type DutyState,
+  dutyStartsAt,
+  memberSignup,
+} from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
@@ -22,8 +28,9 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
   const { session } = usePage();
   const me = session.member.memberId;
   const d = () => props.duty;
-  // An over-full sign-up (after the last place was taken offline) still checks in and out: its time counts.
-  const mine = () => d().signups[me] ?? d().overfull?.[me];
+  // An over-full or standby sign-up (after the last place was taken offline) still checks in and out: its time counts.
+  const held = () => memberSignup(d(), me);
+  const mine = () => held()?.signup;
   const open = () => d().status === 'open';
   // Check-in is for the duty's own day (and past midnight until a night duty ends), from the place's
   // QR or once signed up: hours and points follow it. Checking out stays open a while after.
@@ -41,8 +48,9 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
   const checkOutMissed = () => open() && checkedInOnly() && now() >= times().checkOutUntil;
   // The place's QR scanned on another day: say when the duty is; signing up stays as it is.
   const qrOffDay = () => open() && props.atPlace && !checkingIn() && !checkOutMissed() && !mine()?.checkedOutAt;
-  // My sign-up came after the last slot was taken (made offline); the lead settles it.
-  const overfull = () => me in d().overfull;
+  // My sign-up came after the last slot was taken (made offline); the lead settles it, e.g. as standby.
+  const overfull = () => held()?.as === 'overfull';
+  const standby = () => held()?.as === 'standby';
   const act = createSubmit((step: (session: CompoundSession) => void) => {
     step(session);
     return undefined;
@@ -55,6 +63,12 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
         <p class="note-warn" data-testid="my-overfull">
           <IconAlert size={24} />
           <span>{t('volunteers.myOverfull')}</span>
+        </p>
+      </Show>
+      <Show when={standby() && open()}>
+        <p class="attendance-done" data-testid="my-standby">
+          <IconCheck size={28} />
+          <span>{t('volunteers.myStandby')}</span>
         </p>
       </Show>
       <Show when={qrOffDay()}>
@@ -107,7 +121,7 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
         <Match when={checkingIn()}>
           <button
             type="button"
-            class="btn btn-primary btn-block btn-huge"
+            class={overfull() ? 'btn btn-secondary btn-block' : 'btn btn-primary btn-block btn-huge'}
             data-testid="check-in"
             onClick={() => act.run((s) => checkIn(s, d().id, mine() !== undefined))}
           >
@@ -116,13 +130,21 @@ export function DutyAttendance(props: { duty: DutyState; atPlace: boolean }) {
           <p class="muted">{t('volunteers.phoneTime')}</p>
         </Match>
         <Match when={!beforeCutoff(d(), now())}>
-          <p class="muted">{mine() ? t('volunteers.signedUpClosed') : t('volunteers.closed')}</p>
+          <p class="muted">
+            {overfull() || standby()
+              ? t('volunteers.closedNoWithdraw')
+              : mine()
+                ? t('volunteers.signedUpClosed')
+                : t('volunteers.closed')}
+          </p>
         </Match>
         <Match when={mine()}>
-          <p class="attendance-done" data-testid="signed-up">
-            <IconCheck size={28} />
-            <span>{t('volunteers.youAreIn')}</span>
-          </p>
+          <Show when={held()?.as === 'in'}>
+            <p class="attendance-done" data-testid="signed-up">
+              <IconCheck size={28} />
+              <span>{t('volunteers.youAreIn')}</span>
+            </p>
+          </Show>
           <Show when={inWindow()}>
             <p class="muted" data-testid="check-in-from">
               {t('volunteers.checkInFrom', { time: clockBefore(d().start, CHECK_IN_AHEAD_MS / 60_000) })}

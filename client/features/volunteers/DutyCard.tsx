@@ -10,7 +10,10 @@ export function DutyCard(props: {
   duty: DutyState;
   team: TeamState | undefined;
   href: string;
-  mine?: boolean;
+  /** Where this member's own sign-up stands: a place, over-full (the lead settles it), standby. */
+  mine?: 'in' | 'overfull' | 'standby';
+  /** The duty has started: no more sign-ups, so no places to count. */
+  started?: boolean;
   /** Sign-ups past the last slot, made offline, that the lead has to settle. */
   overfull?: number;
 }) {
@@ -31,7 +34,13 @@ export function DutyCard(props: {
           <Show when={props.mine}>
             <span class="stage" data-testid="mine">
               <IconCheck size={20} />
-              {t('volunteers.mine')}
+              {t(
+                props.mine === 'standby'
+                  ? 'volunteers.mineStandby'
+                  : props.mine === 'overfull'
+                    ? 'volunteers.mineOverfull'
+                    : 'volunteers.mine',
+              )}
             </span>
           </Show>
           <Show when={(props.overfull ?? 0) > 0}>
@@ -49,9 +58,11 @@ export function DutyCard(props: {
           <span>{d().place}</span>
           <Show when={d().status === 'open'}>
             <span data-testid="free-slots">
-              {d().freeSlots > 0
-                ? t('volunteers.freeSlots', { n: d().freeSlots, of: d().slots })
-                : t('volunteers.full')}
+              {props.started
+                ? t('volunteers.started')
+                : d().freeSlots > 0
+                  ? t('volunteers.freeSlots', { n: d().freeSlots, of: d().slots })
+                  : t('volunteers.full')}
             </span>
           </Show>
         </p>

@@ -78,14 +78,7 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
         </p>
       </Show>
       <DutyAttendance duty={d()} atPlace={search.checkin === '1'} />
-      <DutyVolunteers
-        duty={d()}
-        anomalies={anomalies()}
-        nameOf={nameOf}
-        forLead={isLead()}
-        corrector={corrector()}
-        sheets={sheets}
-      />
+      <DutyVolunteers duty={d()} anomalies={anomalies()} nameOf={nameOf} corrector={corrector()} sheets={sheets} />
       <Show when={d().status === 'open' && (isLead() || mayAppend('roster.duty.created', session.member))}>
         <section class="section" aria-labelledby="lead-heading">
           <h2 id="lead-heading">{t('volunteers.forLead')}</h2>

@@ -2,10 +2,14 @@ import { createMemo, For, Show } from 'solid-js';
 import type { DutyState } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { UrlSheet } from '../../domain/urlSheet.ts';
+import { usePage } from '../../domain/usePage.ts';
 import type { DutyAnomaly } from '../../domain/useRosters.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { anomalyText } from '../../i18n/reasons.ts';
+import { createSubmit } from '../../ui/createSubmit.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { IconAlert } from '../../ui/icons.tsx';
+import { makeStandby } from './actions.ts';
 import { CorrectAttendanceDialog } from './CorrectAttendanceDialog.tsx';
 import { SignupRow } from './SignupRow.tsx';
 
@@ -17,12 +21,12 @@ export function DutyVolunteers(props: {
   duty: DutyState;
   anomalies: readonly DutyAnomaly[];
   nameOf: (id: string) => string;
-  forLead: boolean;
   /** The capacity this member corrects check-in times in, if they may. */
   corrector?: 'lead' | 'committee';
   /** The page's open sheet (`createUrlSheet`): a correction is one. */
   sheets: UrlSheet<DutySheet>;
 }) {
+  const { session } = usePage();
   const signups = createMemo(() =>
     Object.entries(props.duty.signups).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
@@ -34,7 +38,14 @@ export function DutyVolunteers(props: {
   const overfull = createMemo(() =>
     Object.entries(props.duty.overfull).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
+  const standby = createMemo(() =>
+    Object.entries(props.duty.standby ?? {}).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
+  );
   const others = () => props.anomalies;
+  const settle = createSubmit((memberId: string) => {
+    if (props.corrector) makeStandby(session, props.duty, memberId, props.corrector);
+    return undefined;
+  });
 
   return (
     <>
@@ -43,6 +54,22 @@ export function DutyVolunteers(props: {
         <Show when={signups().length > 0} fallback={<p class="empty">{t('volunteers.nobodyYet')}</p>}>
           <ul class="rows" data-testid="signups">
             <For each={signups()}>
+              {([memberId, s]) => (
+                <SignupRow
+                  duty={props.duty}
+                  memberId={memberId}
+                  signup={s}
+                  nameOf={props.nameOf}
+                  onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
+                />
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={standby().length > 0}>
+          <h3 class="standby-heading">{t('volunteers.standbyHeading', { n: standby().length })}</h3>
+          <ul class="rows" data-testid="standby">
+            <For each={standby()}>
               {([memberId, s]) => (
                 <SignupRow
                   duty={props.duty}
@@ -75,17 +102,30 @@ export function DutyVolunteers(props: {
             <IconAlert size={24} />
             {t('volunteers.overfull', { n: overfull().length })}
           </h2>
-          <p>{props.forLead ? t('volunteers.overfullLead') : t('volunteers.overfullHint')}</p>
+          <p>{props.corrector ? t('volunteers.overfullLead') : t('volunteers.overfullHint')}</p>
           <ul class="duty-alert-list">
             <For each={overfull()}>
               {([memberId, s]) => (
-                <li data-testid="overfull-item">
-                  <span class="strong">{props.nameOf(memberId)}</span>
-                  <span class="muted"> · {formatDateTime(s.at, intlLocale())}</span>
+                <li data-testid="overfull-item" data-member={memberId} class="overfull-item">
+                  <span>
+                    <span class="strong">{props.nameOf(memberId)}</span>
+                    <span class="muted"> · {formatDateTime(s.at, intlLocale())}</span>
+                  </span>
+                  <Show when={props.corrector}>
+                    <button
+                      type="button"
+                      class="btn btn-secondary"
+                      data-testid="make-standby"
+                      onClick={() => settle.run(memberId)}
+                    >
+                      {t('volunteers.makeStandby')}
+                    </button>
+                  </Show>
                 </li>
               )}
             </For>
           </ul>
+          <FormError error={settle.error()} />
         </section>
       </Show>
       <Show when={others().length > 0}>

@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { dutiesByDay, monthHours, monthOf } from '../../../shared/folds/index.ts';
+import { dutiesByDay, memberSignup, monthHours, monthOf } from '../../../shared/folds/index.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -50,7 +50,7 @@ export default function MonthPage() {
                       duty={d}
                       team={rosters().teams[d.teamId]}
                       href={path('rosters', 'duty', d.id)}
-                      mine={me in d.signups}
+                      mine={memberSignup(d, me)?.as}
                     />
                   )}
                 </For>

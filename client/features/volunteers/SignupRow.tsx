@@ -26,7 +26,14 @@ export function SignupRow(props: {
     <li class="row" data-testid="signup-item" data-member={props.memberId}>
       <div class="row-main">
         <span class="row-title">{props.nameOf(props.memberId)}</span>
-        <span class="row-sub">{status()}</span>
+        <span class="row-sub">
+          <Show when={s().standby}>
+            <span class="tag" data-testid="standby-mark">
+              {t('volunteers.standbyMark')}
+            </span>{' '}
+          </Show>
+          {status()}
+        </span>
         <Show when={s().phoneTime}>
           <span class="row-sub" data-testid="phone-time">
             {t('volunteers.phoneTimeMark')}

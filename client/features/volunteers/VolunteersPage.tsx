@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { monthOf, type RostersState, upcomingDuties } from '../../../shared/folds/index.ts';
+import { beforeCutoff, memberSignup, monthOf, type RostersState, upcomingDuties } from '../../../shared/folds/index.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
@@ -24,14 +24,18 @@ export default function VolunteersPage() {
   const overfull = createMemo(() => overfullByDuty(rosters()));
   const me = session.member.memberId;
   const upcoming = createMemo(() => upcomingDuties(rosters(), now()));
-  const mine = createMemo(() => upcoming().filter((d) => me in d.signups || overfull().get(d.id)?.includes(me)));
-  const open = createMemo(() => upcoming().filter((d) => d.freeSlots > 0 && !(me in d.signups)));
+  const mine = createMemo(() => upcoming().filter((d) => memberSignup(d, me)));
+  // Started duties take no sign-up: they are listed as under way, not among those to join.
+  const others = createMemo(() => upcoming().filter((d) => !memberSignup(d, me)));
+  const open = createMemo(() => others().filter((d) => d.freeSlots > 0 && beforeCutoff(d, now())));
+  const started = createMemo(() => others().filter((d) => !beforeCutoff(d, now())));
   const card = (d: RostersState['duties'][string]) => (
     <DutyCard
       duty={d}
       team={rosters().teams[d.teamId]}
       href={path('rosters', 'duty', d.id)}
-      mine={me in d.signups}
+      mine={memberSignup(d, me)?.as}
+      started={!beforeCutoff(d, now())}
       overfull={overfull().get(d.id)?.length}
     />
   );
@@ -78,6 +82,12 @@ export default function VolunteersPage() {
           <Show when={open().length > 0} fallback={<p class="empty">{t('volunteers.noOpen')}</p>}>
             <ul class="cards" data-testid="open-duties">
               <For each={open()}>{card}</For>
+            </ul>
+          </Show>
+          <Show when={started().length > 0}>
+            <h3 class="duty-group-heading">{t('volunteers.startedDuties')}</h3>
+            <ul class="cards" data-testid="started-duties">
+              <For each={started()}>{card}</For>
             </ul>
           </Show>
           <A

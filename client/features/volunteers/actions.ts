@@ -83,6 +83,16 @@ export function checkOut(session: CompoundSession, dutyId: string, checkedInAt: 
   });
 }
 
+/** Settles an over-full duty: the member waits as standby (候补), holding no place; `as` as for a correction. */
+export function makeStandby(
+  session: CompoundSession,
+  duty: DutyState,
+  memberId: string,
+  as: 'lead' | 'committee',
+): void {
+  appendPublic(session, 'roster.standby', { dutyId: duty.id, teamId: duty.teamId, memberId, as });
+}
+
 export interface CorrectionInput {
   memberId: string;
   checkedInAt: number;
