@@ -691,6 +691,12 @@ export const en: Record<MessageKey, string> = {
     'Each party present signs on its own member’s phone. Once all have signed, the minutes lock: after that only amendments can be added.',
   'minutes.signOffTitle': 'Sign the minutes for {party}?',
   'minutes.signOffYes': 'Sign',
+  'minutes.signOffAnyway': 'Sign anyway',
+  'minutes.signOffConflicts': 'These minutes still hold {n} thing(s) not agreed:',
+  'minutes.conflictDecisions': '“{title}” has {n} decisions; which one stands is not agreed yet.',
+  'minutes.guestOnly': 'Only guests attended: no signature in the app needed',
+  'minutes.guestNoSign':
+    'A guest is listed among those present but does not sign the minutes; the party they sit for does not have to sign because of them.',
   'minutes.signOffLocks':
     'Yours is the last party: once you sign, the minutes lock. Notes, decisions and actions can no longer change; only amendments can be added.',
   'minutes.signOffFinal': 'A signature cannot be taken back. Once every party present has signed, the minutes lock.',

@@ -32,9 +32,14 @@ export interface MinutesState {
   /** Action items marked done, by the item's event id; not part of what was signed (see minutesHash). */
   actionsDone: Record<string, MinutesAct>;
   signOffs: Partial<Record<Party, MinutesAct>>;
-  /** Parties present (through attendees sitting for them) that must sign before the minutes lock. */
+  /** Parties present (through any attendee sitting for them, guests too): who may sign. */
   signingParties: Party[];
-  /** Locked once every present party signed; later changes are amendments only. */
+  /**
+   * Parties present through a member of the compound: the minutes lock once each has signed. A guest
+   * sitting for a party (signed in by name) does not sign in the app, so makes no party wait for them.
+   */
+  requiredParties: Party[];
+  /** Locked once every required party signed; later changes are amendments only. */
   locked: boolean;
   lockedAt: number | null;
   /** Changes after the lock; before it, the minutes are changed directly. */
@@ -76,6 +81,7 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     actionsDone: Object.create(null) as Record<string, MinutesAct>,
     signOffs: {},
     signingParties: [],
+    requiredParties: [],
     locked: false,
     lockedAt: null,
     amendments: [],
@@ -132,7 +138,7 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     const why = signOff(m, e);
     if (why) flag(pos, e, why);
   }
-  m.locked = m.signingParties.length > 0 && m.signingParties.every((p) => m.signOffs[p]);
+  m.locked = m.requiredParties.length > 0 && m.requiredParties.every((p) => m.signOffs[p]);
   for (const { e, pos } of marks.sort(byStamp)) {
     const why = markDone(m, e);
     if (why) flag(pos, e, why);
@@ -144,7 +150,8 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
   // Lists in a canonical order, not the log's: concurrent sign-ins land in whichever order Yjs places them.
   for (const list of [m.attendees, m.items, m.decisions, m.actionItems, m.amendments]) list.sort(byTime);
   if (m.locked) m.lockedAt = lockTime(m);
-  m.signingParties.sort((a, b) => parties.indexOf(a) - parties.indexOf(b));
+  for (const list of [m.signingParties, m.requiredParties])
+    list.sort((a, b) => parties.indexOf(a) - parties.indexOf(b));
   m.anomalies = flagged.sort((a, b) => a.pos - b.pos).map((f) => f.e);
   return m;
 }
@@ -154,8 +161,9 @@ function sameOwner(a: Owner, b: Owner): boolean {
 }
 
 /**
- * When the minutes locked: the latest of the signatures that lock them, not the last in the log
- * (two parties signing at once land in either order).
+ * When the minutes locked: the latest of the signatures, not the last in the log (two parties
+ * signing at once land in either order). Every signature, a guest's party's too: minutes locked
+ * before guests stopped counting as signers keep the time (and the hash) their paper carries.
  */
 function lockTime(m: MinutesState): number {
   return Math.max(...m.signingParties.map((p) => m.signOffs[p]?.at ?? 0));
@@ -219,6 +227,7 @@ function signIn(m: MinutesState, e: EventOf<'minutes.signed-in'>): AnomalyReason
     return { code: 'already_signed_in' };
   m.attendees.push({ ...actOf(e), ...a });
   if (a.party !== 'none' && !m.signingParties.includes(a.party)) m.signingParties.push(a.party);
+  if (a.party !== 'none' && 'memberId' in a && !m.requiredParties.includes(a.party)) m.requiredParties.push(a.party);
   return undefined;
 }
 

@@ -36,3 +36,23 @@ export function ownsAction(item: ActionItem, viewer: { memberId: string; party: 
   const o = item.owner;
   return 'memberId' in o ? o.memberId === viewer.memberId : o.party === viewer.party;
 }
+
+/** Something the minutes hold twice that people should settle before signing (two phones offline). */
+export type MinutesConflict = { kind: 'decisions'; requestId: string; n: number };
+
+/**
+ * The open conflicts of the minutes, in the order of the request's first decision: two or more
+ * decisions recorded on one request. Signing stays possible; the sign-off dialog names them.
+ */
+export function minutesConflicts(state: MinutesState): MinutesConflict[] {
+  const out: MinutesConflict[] = [];
+  for (const [requestId, n] of decisionCounts(state)) if (n > 1) out.push({ kind: 'decisions', requestId, n });
+  return out;
+}
+
+/** How many decisions each request has: more than one is a conflict two offline phones made. */
+export function decisionCounts(state: MinutesState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of state.decisions) if (d.requestId) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
+  return counts;
+}

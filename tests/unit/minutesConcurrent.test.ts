@@ -302,8 +302,9 @@ describe('an amendment written by the last signer right after their sign-off, wh
     const signer = phone(20);
     signer.getArray('events').push([signOff]);
     signer.getArray('events').push([amend]);
-    // Meanwhile the chair signed in a property guest, which reached the relay first.
-    const guest = log.add('minutes.signed-in', 'comm1', { attendee: { name: '物业小刘', party: 'property' } });
+    // Meanwhile the chair signed in a property committee member (a guest would not make 物业 sign),
+    // which reached the relay first.
+    const guest = log.add('minutes.signed-in', 'comm1', { attendee: { memberId: 'prop1', party: 'property' } });
     const chair = phone(30, relay);
     chair.getArray('events').push([guest]);
     send(chair, [guest], community);

@@ -71,6 +71,9 @@ export function AssistedSignIn(props: {
                 onChange={setParty}
                 testId="guest-party"
               />
+              <p class="field-hint" data-testid="guest-no-sign">
+                {t('minutes.guestNoSign')}
+              </p>
             </>
           }
         >

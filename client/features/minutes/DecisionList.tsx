@@ -1,18 +1,14 @@
 import { For, Show } from 'solid-js';
 import type { Tally } from '../../../shared/events/envelope.ts';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import { decisionCounts } from '../../../shared/folds/minutesQueries.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { assemblyResultText } from './assemblyResultText.ts';
 
 export const tallyText = (tally: Tally) =>
   t('minutes.tally', { for: tally.for, against: tally.against, abstain: tally.abstain });
 
-/** How many decisions each request has: more than one is a conflict two offline phones made. */
-export function decisionCounts(state: MinutesState): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of state.decisions) if (d.requestId) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
-  return counts;
-}
+export { decisionCounts };
 
 /** Decisions recorded at the meeting, with their tallies; two on one request are marked for people to settle. */
 export function DecisionList(props: {

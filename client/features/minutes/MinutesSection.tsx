@@ -5,6 +5,7 @@ import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePresence } from '../../domain/usePresence.ts';
+import { usePublicView } from '../../domain/usePublicView.ts';
 import { t } from '../../i18n/index.ts';
 import { AmendmentForm } from './AmendmentForm.tsx';
 import { AmendmentLateNotice, lateDraftText } from './AmendmentLateNotice.tsx';
@@ -46,6 +47,7 @@ export function MinutesSection(props: {
   onLocked?: (locked: boolean | undefined) => void;
 }) {
   const { path } = usePage();
+  const view = usePublicView();
   const minutes = useMinutes(props.meetingId);
   const presence = usePresence(minutes);
   const members = useMembers();
@@ -125,6 +127,7 @@ export function MinutesSection(props: {
           isCommittee={minutes.isCommittee}
           nameOf={nameOf}
           startsAt={props.startsAt}
+          titleOf={(id) => view().compound.agenda.requests[id]?.title ?? t('minutes.unknownRequest')}
           onSignOff={minutes.signOff}
         />
         <Show when={locked()}>

@@ -1,5 +1,6 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
+import { minutesConflicts } from '../../../shared/folds/minutesQueries.ts';
 import { type MemberParty, type Party, parties } from '../../../shared/roles.ts';
 import { formatDate, formatDateTime, shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -21,6 +22,8 @@ export function SignOffPanel(props: {
   nameOf: (memberId: string) => string;
   /** When the meeting is scheduled to start. */
   startsAt: number;
+  /** A request's title, to name what the minutes hold two decisions on. */
+  titleOf: (requestId: string) => string;
   onSignOff: (party: Party) => void;
 }) {
   const partyName = (p: string) => t(`party.${p}` as MessageKey);
@@ -38,7 +41,12 @@ export function SignOffPanel(props: {
   const tooEarly = () => shanghaiDay(now()) < shanghaiDay(props.startsAt);
   // A signature cannot be taken back, and the last one locks the minutes: asked once more.
   const [confirming, setConfirming] = createSignal(false);
-  const locksThem = () => props.state.signingParties.filter((p) => !props.state.signOffs[p]).length === 1;
+  const locksThem = () => {
+    const waiting = props.state.requiredParties.filter((p) => !props.state.signOffs[p]);
+    return waiting.length === 1 && waiting[0] === mine();
+  };
+  // Signing stays possible with conflicts open: the dialog names them and the button says so.
+  const conflicts = createMemo(() => minutesConflicts(props.state));
   const sign = createSubmit(() => {
     const p = mine();
     if (p) props.onSignOff(p);
@@ -52,7 +60,14 @@ export function SignOffPanel(props: {
             {(p) => (
               <li data-testid="signature" data-party={p} data-signed={!!props.state.signOffs[p]}>
                 <span class="strong">{partyName(p)}</span>
-                <Show when={props.state.signOffs[p]} fallback={<span class="muted">{t('minutes.notSigned')}</span>}>
+                <Show
+                  when={props.state.signOffs[p]}
+                  fallback={
+                    <span class="muted">
+                      {props.state.requiredParties.includes(p) ? t('minutes.notSigned') : t('minutes.guestOnly')}
+                    </span>
+                  }
+                >
                   {(s) => (
                     <span>
                       {t('minutes.signedBy', {
@@ -88,9 +103,23 @@ export function SignOffPanel(props: {
           open={confirming() && canSign()}
           onOpenChange={setConfirming}
           title={t('minutes.signOffTitle', { party: partyName(props.party) })}
-          confirmLabel={t('minutes.signOffYes')}
+          confirmLabel={conflicts().length > 0 ? t('minutes.signOffAnyway') : t('minutes.signOffYes')}
           onConfirm={() => sign.run()}
         >
+          <Show when={conflicts().length > 0}>
+            <div class="sign-off-conflicts" data-testid="sign-off-conflicts">
+              <p class="strong">{t('minutes.signOffConflicts', { n: conflicts().length })}</p>
+              <ul>
+                <For each={conflicts()}>
+                  {(c) => (
+                    <li data-testid="sign-off-conflict">
+                      {t('minutes.conflictDecisions', { title: props.titleOf(c.requestId), n: c.n })}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </div>
+          </Show>
           <p data-testid="sign-off-consequence">
             {locksThem() ? t('minutes.signOffLocks') : t('minutes.signOffFinal')}
           </p>
