@@ -106,6 +106,11 @@ describe('the meeting, after: decisions, actions, sign-off, a paper anyone can v
     await zhao.context.setOffline(true);
     await expect.poll(() => new AppShell(zhao.page).syncState()).toBe('offline');
 
+    // The two decisions recorded offline are named in the sign-off question; signing stays possible.
+    const warning = await a.signOffWarning(() =>
+      wang.page.screenshot({ path: screenshotPath('zh-CN-minutes-sign-off-conflicts.png') }).then(() => undefined),
+    );
+    expect(warning).toEqual({ conflicts: [`「${title}」记了 2 个决定，还没商定以哪个为准。`], confirm: '仍然签字' });
     await expect(a.signOffConsequence()).resolves.toBe('签字后不能撤回。到会的各方都签了，纪要就锁定。');
     await expect(a.signOff()).resolves.toBe('代表社区签字');
     await expect.poll(() => b.signatures(), { timeout: 20_000 }).toContainEqual(expect.stringContaining('王阿姨 签字'));

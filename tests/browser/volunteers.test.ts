@@ -194,5 +194,19 @@ describe('volunteers on three phones', () => {
     await lead.open(app.url, compoundId);
     const card = li.page.getByTestId('duty-item').filter({ hasText: '清扫落叶' }).first();
     await expect(card.getByTestId('overfull').textContent()).resolves.toBe('超员 1 人');
+    await expect(card.getByTestId('mine').textContent()).resolves.toBe('我的报名待协调');
+
+    // The lead settles it: the extra sign-up (his own) becomes standby; the note goes on every phone.
+    await lead.openDuty(app.url, compoundId, lastSlot);
+    await li.page.getByTestId('overfull-item').getByTestId('make-standby').click();
+    await expect.poll(() => li.page.getByTestId('duty-overfull').count()).toBe(0);
+    await expect(li.page.getByTestId('standby').locator('.row-title').allTextContents()).resolves.toEqual(['李叔']);
+    await expect(li.page.getByTestId('my-standby').textContent()).resolves.toContain('您是候补');
+    await expect(li.page.getByTestId('my-overfull').count()).resolves.toBe(0);
+    await lookAt(li.page, 'standby');
+    await new VolunteersPage(zhang.page).openDuty(app.url, compoundId, lastSlot);
+    await expect.poll(() => zhang.page.getByTestId('standby-mark').count(), { timeout: 20_000 }).toBe(1);
+    await expect(zhang.page.getByTestId('duty-overfull').count()).resolves.toBe(0);
+    await expect(new VolunteersPage(zhang.page).signups()).resolves.toEqual(['张姐', '李叔']);
   });
 });

@@ -64,9 +64,23 @@ export class MinutesAfterPage {
     const label = (await button.textContent()) ?? '';
     await button.click();
     const dialog = this.page.getByRole('alertdialog');
-    await dialog.getByRole('button', { name: '确定签字' }).click();
+    // With conflicts open the confirm button warns (仍然签字); signing stays possible.
+    await dialog.getByRole('button', { name: /^(确定签字|仍然签字)$/ }).click();
     await dialog.waitFor({ state: 'detached' });
     return label;
+  }
+
+  /** The conflicts the sign-off question lists and its confirm button's words, then backs out of it. */
+  async signOffWarning(look?: () => Promise<void>): Promise<{ conflicts: string[]; confirm: string }> {
+    await this.page.getByTestId('sign-off-button').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByTestId('sign-off-consequence').waitFor();
+    await look?.();
+    const conflicts = await dialog.getByTestId('sign-off-conflict').allTextContents();
+    const confirm = (await dialog.getByRole('button', { name: /签字$/ }).textContent()) ?? '';
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    return { conflicts, confirm };
   }
 
   /** What the sign-off question says will happen, then backs out of it. */
