@@ -69,13 +69,7 @@ describe('points and the love supermarket on a committee phone and a resident’
 
     // The lead (李叔) writes the times served: 1 h 05 min is one hour's points, the minutes shown beside.
     await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}`);
-    await li.page.getByTestId('signup-item').filter({ hasText: '李叔' }).getByTestId('correct').click();
-    const times = li.page.getByTestId('correct-form');
-    await times.locator('input[name="checkIn"]').fill('19:00');
-    await times.locator('input[name="checkOut"]').fill('20:05');
-    await times.locator('input[name="reason"]').fill('签退按早了');
-    await times.getByTestId('sheet-submit').click();
-    await li.page.getByTestId('correct-dialog').waitFor({ state: 'detached' });
+    await volunteer.correctTimes('李叔', '19:00', '20:05', '签退按早了');
 
     await expect.poll(() => committee.suggestions(), { timeout: 20_000 }).toEqual(['李叔 · 10 分']);
     await expect(wang.page.getByTestId('award-what').textContent()).resolves.toMatch(
