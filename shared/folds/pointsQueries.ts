@@ -2,8 +2,9 @@ import type { RuleKind } from '../events/points.ts';
 import { shanghaiDay } from '../time.ts';
 import type { MeetingState } from './meetings.ts';
 import type { AwardSource, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
+import { dutyHours, serviceUnusual } from './pointsHours.ts';
 import { servedSignups } from './rosterQueries.ts';
-import type { RostersState } from './rosters.ts';
+import { dutyLength, type RostersState } from './rosters.ts';
 
 /** Rules by the day they take effect, then as defined: the list a member reads. */
 export function rulesByDay(points: PointsState): PointsRule[] {
@@ -53,10 +54,14 @@ export interface AwardSuggestion {
   units: number;
   points: number;
   day: string;
+  /** For a duty: the minutes served, which the hours are worked out from (`dutyHours`). */
+  minutes: number | null;
+  /** For a duty: served more than twice its planned length; confirming asks once more. */
+  unusual: boolean;
 }
 
 /**
- * Awards waiting for a tap: every finished duty shift (checked out), every meeting attended and
+ * Awards waiting for a tap: every finished duty shift (checked out) of a whole hour or more, every meeting attended and
  * every accepted snap report,
  * under the rule of its kind in force that day, minus those an award (even one later corrected)
  * already names. Oldest first.
@@ -79,8 +84,12 @@ export function awardSuggestions(
       const source: AwardSource = { kind: 'duty', id: duty.id };
       const key = sourceKey(source, memberId);
       if (done.has(key)) continue;
-      const units = Math.min(100, Math.max(1, Math.round(signup.minutes / 60)));
-      out.push({ key, memberId, source, rule, units, points: rule.points * units, day: duty.day });
+      // Whole hours served (a few minutes short still count, see pointsHours.ts); none, no award.
+      const units = dutyHours(signup.minutes);
+      if (units === 0) continue;
+      const minutes = signup.minutes;
+      const unusual = serviceUnusual(minutes, dutyLength(duty));
+      out.push({ key, memberId, source, rule, units, points: rule.points * units, day: duty.day, minutes, unusual });
     }
   }
   for (const meeting of attendance) {
@@ -90,7 +99,17 @@ export function awardSuggestions(
       const source: AwardSource = { kind: 'meeting', id: meeting.meetingId };
       const key = sourceKey(source, memberId);
       if (done.has(key)) continue;
-      out.push({ key, memberId, source, rule, units: 1, points: rule.points, day: meeting.day });
+      out.push({
+        key,
+        memberId,
+        source,
+        rule,
+        units: 1,
+        points: rule.points,
+        day: meeting.day,
+        minutes: null,
+        unusual: false,
+      });
     }
   }
   for (const report of reports) {
@@ -100,7 +119,17 @@ export function awardSuggestions(
     const source: AwardSource = { kind: 'request', id: report.requestId };
     const key = sourceKey(source, report.memberId);
     if (done.has(key)) continue;
-    out.push({ key, memberId: report.memberId, source, rule, units: 1, points: rule.points, day });
+    out.push({
+      key,
+      memberId: report.memberId,
+      source,
+      rule,
+      units: 1,
+      points: rule.points,
+      day,
+      minutes: null,
+      unusual: false,
+    });
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || (a.key < b.key ? -1 : 1));
 }

@@ -385,7 +385,7 @@ function count(signups: Record<string, Signup>): number {
 }
 
 /** A duty's length in minutes from its "HH:MM" start and end; one ending before it starts ends the next day. */
-function dutyLength(duty: DutyState): number {
+export function dutyLength(duty: DutyState): number {
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const span = minutes(duty.end) - minutes(duty.start);
   return span > 0 ? span : span + 1440;

@@ -59,8 +59,22 @@ describe('points and the love supermarket on a committee phone and a resident’
     await li.page.getByTestId('checked-out').waitFor();
     await volunteer.pinClockTo(null);
 
+    // Checked in and out a minute apart: under a whole hour served (50 minutes or more), nothing is suggested.
+    await roster.openDuty(app.url, compoundId, dutyId);
+    const served = wang.page.getByTestId('signup-item').filter({ hasText: '李叔' }).locator('.row-sub').first();
+    await expect.poll(() => served.textContent(), { timeout: 20_000 }).toMatch(/^已签退，服务 1 分钟/);
     await committee.open(app.url, compoundId);
+    await wang.page.getByTestId('my-points').waitFor();
+    expect(await committee.suggestions()).toEqual([]);
+
+    // The lead (李叔) writes the times served: 1 h 05 min is one hour's points, the minutes shown beside.
+    await li.page.goto(`${app.url}/c/${compoundId}/rosters/duty/${dutyId}`);
+    await volunteer.correctTimes('李叔', '19:00', '20:05', '签退按早了');
+
     await expect.poll(() => committee.suggestions(), { timeout: 20_000 }).toEqual(['李叔 · 10 分']);
+    await expect(wang.page.getByTestId('award-what').textContent()).resolves.toMatch(
+      /^志愿值班每小时 · 夜间巡逻 \d+月\d+日 值班 1 小时 · 服务 1 小时 05 分$/,
+    );
     await lookAt(wang.page, 'suggested');
     await wang.page.getByTestId('award-confirm').click();
     await expect.poll(() => committee.suggestions()).toEqual([]);
@@ -70,7 +84,7 @@ describe('points and the love supermarket on a committee phone and a resident’
     await expect.poll(() => member.balance(), { timeout: 20_000 }).toBe('10');
     await expect.poll(() => member.historyLines()).toEqual(['志愿值班每小时']);
     await expect(li.page.getByTestId('points-line').locator('.row-sub').textContent()).resolves.toMatch(
-      /^值班：夜间巡逻 · \d+月\d+日$/,
+      /^值班：夜间巡逻 · \d+月\d+日 · 王书记 记分$/,
     );
     await lookAt(li.page, 'mine');
     await new AppShell(li.page).tab('more');

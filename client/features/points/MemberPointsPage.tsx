@@ -1,4 +1,5 @@
 import { useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import type { PointsEntry } from '../../../shared/folds/index.ts';
 import { correctableEntry } from '../../../shared/folds/pointsQueries.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
@@ -8,11 +9,19 @@ import { usePage } from '../../domain/usePage.ts';
 import { useAccount, usePoints } from '../../domain/usePoints.ts';
 import { useRosters } from '../../domain/useRosters.ts';
 import { t } from '../../i18n/index.ts';
+import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { AwardSheet } from './AwardSheet.tsx';
 import { CorrectDialog } from './CorrectDialog.tsx';
 import { HistoryList } from './HistoryList.tsx';
 
-/** A committee member looks at one member's points to correct a line (an award to the wrong person, goods returned). */
+/** The page's sheets: points given by hand (记分), or the correction of a line. */
+type MemberSheet = { id: 'award' } | { id: 'correct'; entry: PointsEntry };
+
+/**
+ * A committee member looks at one member's points to give points by hand (记分, under a 手动记分
+ * rule or none) or to correct a line (an award to the wrong person, goods returned).
+ */
 export default function MemberPointsPage() {
   const { session, path } = usePage();
   const params = useParams<{ memberId: string }>();
@@ -20,15 +29,24 @@ export default function MemberPointsPage() {
   const points = usePoints();
   const rosters = useRosters();
   const account = useAccount(() => params.memberId);
-  // A correction half typed comes back after a reload, while the line can still be corrected.
-  const correcting = createUrlSheet<PointsEntry>({
-    toUrl: (entry) => ({ sheet: 'correct', of: entry.eventId }),
-    fromUrl: (named, of) =>
-      named === 'correct' && typeof of === 'string' && mayAppend('points.corrected', session.member)
-        ? correctableEntry(points(), of, params.memberId)
-        : undefined,
+  const mayAward = () => mayAppend('points.awarded', session.member);
+  // An award or a correction half typed comes back after a reload, while the committee may still make it.
+  const { sheet, visit, restored, open } = createUrlSheet<MemberSheet>({
+    toUrl: (s) => (s.id === 'award' ? { sheet: 'award' } : { sheet: 'correct', of: s.entry.eventId }),
+    fromUrl: (named, of) => {
+      if (named === 'award') return mayAward() ? { id: 'award' } : undefined;
+      const entry =
+        named === 'correct' && typeof of === 'string' && mayAppend('points.corrected', session.member)
+          ? correctableEntry(points(), of, params.memberId)
+          : undefined;
+      return entry && { id: 'correct', entry };
+    },
     ready: session.doc('public').ready,
   });
+  const correcting = () => {
+    const s = sheet();
+    return s?.id === 'correct' ? s.entry : undefined;
+  };
   const name = () => members().byId.get(params.memberId)?.name ?? t('agenda.unknownMember');
   return (
     <>
@@ -36,14 +54,40 @@ export default function MemberPointsPage() {
       <p class="points-member-balance" data-testid="member-balance">
         {t('points.balanceIs', { n: account()?.balance ?? 0 })}
       </p>
-      <HistoryList points={points()} rosters={rosters()} memberId={params.memberId} onCorrect={correcting.open} />
+      <Show when={mayAward()}>
+        <button
+          type="button"
+          class="btn btn-primary btn-block"
+          onClick={() => open({ id: 'award' })}
+          data-testid="award-points"
+        >
+          <IconPlus size={24} />
+          <span>{t('points.award')}</span>
+        </button>
+      </Show>
+      <HistoryList
+        points={points()}
+        rosters={rosters()}
+        memberId={params.memberId}
+        onCorrect={(entry) => open({ id: 'correct', entry })}
+      />
+      <AwardSheet
+        session={session}
+        points={points()}
+        memberId={params.memberId}
+        name={name()}
+        open={sheet()?.id === 'award'}
+        visit={visit()}
+        restored={restored()}
+        done={() => open(undefined)}
+      />
       <CorrectDialog
         session={session}
         points={points()}
-        entry={correcting.sheet()}
-        visit={correcting.visit()}
-        restored={correcting.restored()}
-        done={() => correcting.open(undefined)}
+        entry={correcting()}
+        visit={visit()}
+        restored={restored()}
+        done={() => open(undefined)}
       />
     </>
   );

@@ -11,6 +11,8 @@ import { DateField } from '../../ui/DateField.tsx';
 import { SheetForm } from '../../ui/SheetForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { defineRule } from './actions.ts';
+import type { Sign } from './amount.ts';
+import { SignChoice } from './SignChoice.tsx';
 
 /** What a half-written rule keeps across a reload (a switch to WeChat may kill the tab). */
 const RuleDraft = v.partial(
@@ -29,7 +31,7 @@ export function RuleForm(props: { session: CompoundSession; visit: string; done:
     name: '',
     points: '',
     kind: 'duty_hour' as RuleKind,
-    sign: 'add' as 'add' | 'deduct',
+    sign: 'add' as Sign,
     from: shanghaiDay(now()),
   };
   const draft = useFormDraft('draft-rule', props.session.compoundId, RuleDraft, props.visit);
@@ -38,7 +40,7 @@ export function RuleForm(props: { session: CompoundSession; visit: string; done:
   const [points, setPoints] = createSignal(kept.points);
   const [kind, setKind] = createSignal<RuleKind>(kept.kind);
   // Adds or deducts, chosen rather than typed as a minus: a phone's number pad (iOS) has no minus key.
-  const [sign, setSign] = createSignal<'add' | 'deduct'>(kept.sign);
+  const [sign, setSign] = createSignal<Sign>(kept.sign);
   const [from, setFrom] = createSignal(kept.from);
   draft.keep(() =>
     changedFields(opening, { name: name(), points: points(), kind: kind(), sign: sign(), from: from() }),
@@ -60,16 +62,7 @@ export function RuleForm(props: { session: CompoundSession; visit: string; done:
       testId="rule-form"
     >
       <TextField label={t('points.ruleName')} value={name()} onInput={setName} required maxLength={60} name="name" />
-      <ChoiceGroup
-        label={t('points.ruleSign')}
-        name="sign"
-        options={[
-          { value: 'add', label: t('points.ruleAdds') },
-          { value: 'deduct', label: t('points.ruleDeducts') },
-        ]}
-        value={sign()}
-        onChange={setSign}
-      />
+      <SignChoice value={sign()} onChange={setSign} />
       <TextField
         label={t('points.rulePoints')}
         hint={t('points.rulePointsHint')}

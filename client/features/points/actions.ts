@@ -1,5 +1,11 @@
 import type { RuleKind } from '../../../shared/events/points.ts';
-import type { AwardSuggestion, PointsState } from '../../../shared/folds/index.ts';
+import type {
+  AwardSource,
+  AwardSuggestion,
+  PointsEntry,
+  PointsRule,
+  PointsState,
+} from '../../../shared/folds/index.ts';
 import { ticketUsed } from '../../../shared/folds/pointsQueries.ts';
 import { appendPublic } from '../../domain/appendPublic.ts';
 import type { CompoundSession } from '../../domain/session.ts';
@@ -28,15 +34,64 @@ export function confirmAward(session: CompoundSession, s: AwardSuggestion): stri
     ruleId: s.rule.id,
     ...(s.units > 1 ? { units: s.units } : {}),
     reason: s.rule.name,
-    ...(s.source.kind === 'duty' ? { dutyId: s.source.id } : {}),
-    ...(s.source.kind === 'meeting' ? { meetingId: s.source.id } : {}),
-    ...(s.source.kind === 'request' ? { requestId: s.source.id } : {}),
+    ...sourceFields(s.source),
   });
 }
 
-/** Reverses an award or a redemption; the reason stays in the member's history. */
-export function correct(session: CompoundSession, targetEventId: string, reason: string): void {
-  appendPublic(session, 'points.corrected', { targetEventId, reason: reason.trim() });
+/** The fields of an award naming what it pays for. */
+function sourceFields(source: AwardSource | null): { dutyId?: string; meetingId?: string; requestId?: string } {
+  if (source?.kind === 'duty') return { dutyId: source.id };
+  if (source?.kind === 'meeting') return { meetingId: source.id };
+  if (source?.kind === 'request') return { requestId: source.id };
+  return {};
+}
+
+/**
+ * The reason an award by hand holds: a rule's name before the committee's words when the award
+ * does not name the rule (its points were changed, or it replaces an award under the rule).
+ */
+export function ruleReason(rule: PointsRule | undefined, reason: string): string {
+  return (rule ? `${rule.name}：${reason.trim()}` : reason.trim()).slice(0, 200);
+}
+
+/**
+ * The committee awards (or deducts) points by hand. A rule's points kept as they are name the rule;
+ * changed, the award is an explicit amount whose reason starts with the rule's name (an award holds
+ * a rule or an amount, never both: `permissions.ts`).
+ */
+export function awardManually(
+  session: CompoundSession,
+  memberId: string,
+  rule: PointsRule | undefined,
+  amount: number,
+  reason: string,
+): string {
+  if (rule && rule.points === amount)
+    return appendPublic(session, 'points.awarded', { memberId, ruleId: rule.id, reason: reason.trim() });
+  return appendPublic(session, 'points.awarded', { memberId, amount, reason: ruleReason(rule, reason) });
+}
+
+/**
+ * Reverses an award or a redemption; the reason stays in the member's history. With `reAward`, an
+ * award of the right points takes the reversed award's place, with its reason (`ruleReason` of a
+ * rule's award by hand) and naming its duty, meeting or report.
+ */
+export function correct(
+  session: CompoundSession,
+  target: PointsEntry,
+  reason: string,
+  reAward?: { memberId: string; amount: number; rule: PointsRule | undefined },
+): void {
+  appendPublic(session, 'points.corrected', { targetEventId: target.eventId, reason: reason.trim() });
+  if (!reAward || target.kind !== 'award') return;
+  // A suggestion's award holds the rule's name as its reason already; one by hand, the committee's words.
+  const byHand = target.source === null ? reAward.rule : undefined;
+  appendPublic(session, 'points.awarded', {
+    memberId: reAward.memberId,
+    amount: reAward.amount,
+    reason: ruleReason(byHand, target.reason ?? reason),
+    ...sourceFields(target.source),
+  });
 }
 
 export function listGoods(session: CompoundSession, name: string, pricePoints: number, stock: number): string {

@@ -34,6 +34,37 @@ export class PointsPage {
     return this.page.getByTestId('points-line').locator('.row-title').allTextContents();
   }
 
+  /** The second line of each history line (what it was for, the day, who made it), newest first. */
+  async historySubs(): Promise<string[]> {
+    return this.page.getByTestId('points-line').locator('.row-sub').allTextContents();
+  }
+
+  /** On the points page (committee): opens one member's points page. */
+  async openMember(name: string): Promise<void> {
+    await this.page.getByTestId('member-pick').selectOption({ label: name });
+    await this.page.getByTestId('member-balance').waitFor();
+  }
+
+  async memberBalance(): Promise<string> {
+    return (await this.page.getByTestId('member-balance').textContent())?.trim() ?? '';
+  }
+
+  /**
+   * On a member's points page: opens 记分 and fills it, under a rule (its points as they come) or
+   * none with `points` (negative deducts, chosen as 扣分); leaves the form open to be looked at.
+   */
+  async fillAward(rule: string | null, reason: string, points?: number) {
+    await this.page.getByTestId('award-points').click();
+    const form = this.page.getByTestId('award-form');
+    await form.getByText(rule ?? '不按规则，自己填分数').click();
+    if (points !== undefined) {
+      await form.getByText(points < 0 ? '扣分' : '加分', { exact: true }).click();
+      await form.locator('input[name="amount"]').fill(String(Math.abs(points)));
+    }
+    await form.locator('input[name="reason"]').fill(reason);
+    return form;
+  }
+
   /** On the shop page: puts goods on the shelf. */
   async listGoods(name: string, price: number, stock: number): Promise<void> {
     await this.page.getByTestId('list-goods').click();

@@ -49,6 +49,17 @@ export class VolunteersPage {
     await this.page.evaluate((at) => window.littleStoolClock?.set(at), ms);
   }
 
+  /** On a duty page (its team's lead or the committee): writes the times a member served, "HH:MM". */
+  async correctTimes(name: string, checkIn: string, checkOut: string, reason: string): Promise<void> {
+    await this.page.getByTestId('signup-item').filter({ hasText: name }).getByTestId('correct').click();
+    const form = this.page.getByTestId('correct-form');
+    await form.locator('input[name="checkIn"]').fill(checkIn);
+    await form.locator('input[name="checkOut"]').fill(checkOut);
+    await form.locator('input[name="reason"]').fill(reason);
+    await form.getByTestId('sheet-submit').click();
+    await this.page.getByTestId('correct-dialog').waitFor({ state: 'detached' });
+  }
+
   /** Names holding a slot on the open duty page, in sign-up order. */
   async signups(): Promise<string[]> {
     return this.page.getByTestId('signup-item').locator('.row-title').allTextContents();
