@@ -194,4 +194,33 @@ describe('live minutes on two phones', () => {
       await wang.page.evaluate(() => window.littleStoolClock?.set(null));
     }
   });
+
+  it('two recorders type at the end at once: each one’s words stay together, never woven into the other’s', async () => {
+    const meetings = new MeetingsPage(wang.page);
+    await meetings.open(app.url, compoundId);
+    const day = new Date(Date.now() + 8 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const meetingNow = await meetings.schedule('小板凳见面会', '5号楼下', { day, time: '19:00' });
+    await Promise.all([a.open(app.url, compoundId, meetingNow), b.open(app.url, compoundId, meetingNow)]);
+    await a.caretAt();
+    await a.commit('一、');
+    await expect.poll(() => b.value(), { timeout: 20_000 }).toBe('一、');
+    await b.caretAt();
+    // Word by word, as an input method commits them, each landing on the other phone before the next.
+    const wangWords = ['张奶奶', '反映', '电动车', '乱停'];
+    const liWords = ['物业', '答复', '周五前', '划线'];
+    let shown = '一、';
+    for (let i = 0; i < wangWords.length; i++) {
+      await a.commit(wangWords[i]!);
+      await expect.poll(() => b.value(), { timeout: 20_000 }).not.toBe(shown);
+      shown = await b.value();
+      await b.commit(liWords[i]!);
+      await expect.poll(() => a.value(), { timeout: 20_000 }).not.toBe(shown);
+      shown = await a.value();
+    }
+    // Li's caret stays where Li put it, right after 一、, when Wang's words arrive there: each goes on
+    // from their own last word, so Li's run comes first and neither is cut into the other's.
+    const whole = `一、${liWords.join('')}${wangWords.join('')}`;
+    await expect.poll(() => a.value(), { timeout: 20_000 }).toBe(whole);
+    await expect.poll(() => b.value(), { timeout: 20_000 }).toBe(whole);
+  });
 });

@@ -145,24 +145,31 @@ export function bindNotes(textarea: HTMLTextAreaElement, text: Y.Text, options: 
     textarea.setSelectionRange(selection.start, selection.end, backward ? 'backward' : 'forward');
   };
 
+  /**
+   * The selection as positions that survive others' typing, each tied to the character on its inner
+   * side: a caret to the character before it, so words another phone puts right at the caret (both
+   * typing at the end) go after it and this person's next word follows their own last one. Tied to
+   * the character after it, the caret rode on after the other's words and the two were woven together.
+   */
+  const relativeSelection = () => {
+    const { selectionStart: start, selectionEnd: end } = textarea;
+    return {
+      start: Y.createRelativePositionFromTypeIndex(text, start, start === end ? -1 : 0),
+      end: Y.createRelativePositionFromTypeIndex(text, end, -1),
+      backward: textarea.selectionDirection === 'backward',
+    };
+  };
+
   const reportSelection = () => {
     if (!options.onSelection) return;
     if (document.activeElement !== textarea) return options.onSelection(null);
-    const head = textarea.selectionDirection === 'backward' ? textarea.selectionStart : textarea.selectionEnd;
-    const anchor = textarea.selectionDirection === 'backward' ? textarea.selectionEnd : textarea.selectionStart;
-    options.onSelection({
-      anchor: Y.createRelativePositionFromTypeIndex(text, anchor),
-      head: Y.createRelativePositionFromTypeIndex(text, head),
-    });
+    const { start, end, backward } = relativeSelection();
+    options.onSelection(backward ? { anchor: end, head: start } : { anchor: start, head: end });
   };
 
   const keepSelection = (tr: Y.Transaction) => {
     if (tr.origin === origin || composing) return;
-    kept = {
-      start: Y.createRelativePositionFromTypeIndex(text, textarea.selectionStart),
-      end: Y.createRelativePositionFromTypeIndex(text, textarea.selectionEnd),
-      backward: textarea.selectionDirection === 'backward',
-    };
+    kept = relativeSelection();
   };
 
   const observer = (event: Y.YTextEvent, tr: Y.Transaction) => {
