@@ -31,7 +31,7 @@ export const CloseCode = {
    * The member's role changed (made an admin, or an admin no longer): the client reconnects, and the
    * relay then checks its writes under the new role. Outside 4400-4499, so nothing is refused.
    */
-  RoleChanged: 4001,
+  RoleChanged: 4100,
   /** The server is shutting down (the websocket protocol's own 1001); the client reconnects. */
   GoingAway: 1001,
 } as const;

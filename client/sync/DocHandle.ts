@@ -52,7 +52,7 @@ export interface DocHandleOptions {
   onUnreachable?: () => void;
   /** The stored copy loaded empty while online: a first join, about to fetch the whole document. */
   onFirstJoin?: () => void;
-  /** The relay closed the socket because the member's role changed (4001): read the account again. */
+  /** The relay closed the socket because the member's role changed (4100): read the account again. */
   onRoleChanged?: () => void;
 }
 

@@ -7,11 +7,17 @@ import {
   SERVER_ERROR_MAX_WAIT_MS,
   SERVER_ERROR_WAIT_MS,
 } from '../../../client/sync/closePolicy.ts';
+import { TicketClose } from '../../../client/sync/ticketSocket.ts';
 import { CloseCode } from '../../../shared/errors.ts';
 
 const now = 1_750_000_000_000;
 
 describe('what a document does when the relay closes its socket', () => {
+  it('the relay’s own codes and the ticket socket’s are apart: a refused ticket is never read as a role change', () => {
+    const relay = new Set<number>(Object.values(CloseCode));
+    expect(Object.values(TicketClose).filter((c) => relay.has(c))).toEqual([]);
+  });
+
   const expected: Record<CloseCode, CloseDecision> = {
     [CloseCode.BadMessage]: 'recover',
     [CloseCode.Unauthenticated]: 'fatal',
