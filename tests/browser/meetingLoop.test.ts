@@ -71,6 +71,7 @@ describe("the meeting's loop: what the minutes decide reaches the request and th
     expect(action).toContain('还没办好');
     expect(action).not.toContain('已超期');
     await expect(item.timelineText()).resolves.toContain('物业');
+    await expect(li.page.getByTestId('assignment-from-minutes').count()).resolves.toBe(1);
     await li.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await li.page.getByTestId('meeting-mentions').scrollIntoViewIfNeeded();
     await li.page.screenshot({ path: screenshotPath('zh-CN-request-meeting-actions.png') });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyActionItems } from '../../shared/folds/agendaQueries.ts';
 import { actionSteps, type CarriedStep, decisionSteps } from '../../shared/folds/meetingLoop.ts';
 import { committee, raiser, request, scheduledRequest } from './support/agendaLog.ts';
 import type { TestLog } from './support/TestLog.ts';
@@ -71,5 +72,21 @@ describe("a meeting's decisions and action items reach the request they are abou
     carry(log, actionSteps(request(log).r, item));
     carry(log, actionSteps(request(log).r, { ...item, owner: { party: 'community' }, deadline: '2026-12-31' }));
     expect(request(log).r.assignment).toMatchObject({ owner: { party: 'community' }, deadline: '2026-12-31' });
+  });
+
+  it("the request's page tells the assignment written for an action item as the meeting's", () => {
+    const log = scheduledRequest();
+    carry(log, decisionSteps(request(log).r, 'm-1', { outcome: 'approved', text: '同意' }));
+    const at = log.at;
+    carry(log, actionSteps(request(log).r, item));
+    const minutesItem = { ...item, eventId: 'a1', at, by: committee, requestId: 'r1' };
+    const { r } = request(log);
+    expect(applyActionItems({ requests: { r1: r } }, [minutesItem]).requests.r1?.assignment).toMatchObject({
+      source: 'minutes',
+      deadline: '2026-12-20',
+    });
+    // Another member's assignment with other words is the agenda's own.
+    const other = { ...minutesItem, text: '别的事' };
+    expect(applyActionItems({ requests: { r1: r } }, [other]).requests.r1?.assignment?.source).toBe('agenda');
   });
 });
