@@ -12,6 +12,8 @@ import { usePublicView } from './usePublicView.ts';
 export interface MeetingMinutes {
   meetingId: string;
   state: Accessor<MinutesState>;
+  /** Whether the phone's copy has been read (before, `state` is empty). */
+  loaded: Accessor<boolean>;
   actions: MinutesActions;
 }
 
@@ -22,7 +24,7 @@ export function useMeetingMinutes(meetingIds: Accessor<readonly string[]>): Acce
     const held = session.hold(minutesDocName(meetingId));
     onCleanup(held.release);
     const state = createFoldState(() => held.handle.events(), makeMinutesFold);
-    return { meetingId, state, actions: makeMinutesActions(session, held.handle) };
+    return { meetingId, state, loaded: held.handle.loaded, actions: makeMinutesActions(session, held.handle) };
   });
 }
 
@@ -42,6 +44,15 @@ export function recentMeetingIds(meetings: Readonly<Record<string, MeetingState>
     .map((m) => m.meetingId);
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The minutes of the recent meetings (`recentMeetingIds`), held open while the caller's page is shown. */
+export function useRecentMinutes(now: Accessor<number>): Accessor<MeetingMinutes[]> {
+  const view = usePublicView();
+  const ids = createMemo(() => recentMeetingIds(view().compound.meetings.meetings, now()), [], { equals: sameIds });
+  return useMeetingMinutes(ids);
+}
+
 /** An open action item of this member or their party, with the actions to mark it done. */
 export interface MyActionTodo extends ActionTodo {
   actions: MinutesActions;
@@ -54,10 +65,7 @@ export interface MyActionTodo extends ActionTodo {
 export function useActionTodos(now: Accessor<number>): Accessor<MyActionTodo[]> {
   const session = useSession();
   const view = usePublicView();
-  const ids = createMemo(() => recentMeetingIds(view().compound.meetings.meetings, now()), [], {
-    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
-  });
-  const minutes = useMeetingMinutes(ids);
+  const minutes = useRecentMinutes(now);
   return createMemo(() => {
     const viewer = { memberId: session.member.memberId, party: session.member.party };
     const byMeeting = new Map(minutes().map((m) => [m.meetingId, m.actions]));
@@ -78,6 +86,8 @@ export interface RequestMention {
   discussed: boolean;
   decisions: MinutesState['decisions'];
   actions: ActionItem[];
+  /** Which of them are marked done, by the item's event id. */
+  done: MinutesState['actionsDone'];
   locked: boolean;
 }
 
@@ -92,7 +102,7 @@ export function useRequestMinutes(request: Accessor<RequestState | undefined>): 
       return r ? [...new Set([r.meetingId, r.topicFor].filter((x): x is string => !!x))] : [];
     },
     [],
-    { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) },
+    { equals: sameIds },
   );
   const minutes = useMeetingMinutes(ids);
   return createMemo(() => {
@@ -105,6 +115,7 @@ export function useRequestMinutes(request: Accessor<RequestState | undefined>): 
         discussed: s.items.some((i) => i.requestId === id),
         decisions: s.decisions.filter((d) => d.requestId === id),
         actions: s.actionItems.filter((a) => a.requestId === id),
+        done: s.actionsDone,
         locked: s.locked,
       };
       return mention.discussed || mention.decisions.length > 0 || mention.actions.length > 0 ? [mention] : [];

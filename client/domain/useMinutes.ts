@@ -11,9 +11,11 @@ import { localOrigin } from '../sync/DocHandle.ts';
 import { newId } from '../sync/ids.ts';
 import type { LateWork } from './lateMinutes.ts';
 import { makeMinutesFold } from './MinutesFold.ts';
+import { type MeetingLoop, makeMeetingLoop } from './meetingLoop.ts';
 import { type MinutesActions, makeMinutesActions } from './minutesActions.ts';
 import { useSession } from './session.ts';
 import { useLateDraft } from './useLateDraft.ts';
+import { usePublicView } from './usePublicView.ts';
 
 export type { MinutesState };
 
@@ -25,7 +27,7 @@ export interface Attendance {
   missing: Party[];
 }
 
-export interface Minutes extends MinutesActions {
+export interface Minutes extends Omit<MinutesActions, keyof MeetingLoop>, MeetingLoop {
   state: Accessor<MinutesState>;
   attendance: Accessor<Attendance>;
   /** Whether this phone's member has signed in. */
@@ -98,8 +100,11 @@ export function useMinutes(meetingId: string): Minutes {
     );
     handle.append([event]);
   };
+  const view = usePublicView();
+  const actions = makeMinutesActions(session, handle);
   return {
-    ...makeMinutesActions(session, handle),
+    ...actions,
+    ...makeMeetingLoop(session, actions, meetingId, () => view().compound.agenda.requests),
     state,
     attendance,
     signedIn,

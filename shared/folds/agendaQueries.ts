@@ -1,7 +1,7 @@
 import { parties } from '../roles.ts';
 import { daysBetween, shanghaiDay, shanghaiDayStart } from '../time.ts';
-import type { ActionItem } from './foldMinutes.ts';
-import type { AgendaState, RequestState } from './RequestState.ts';
+import { type ActionItem, sameOwner } from './foldMinutes.ts';
+import type { AgendaState, Assignment, RequestState } from './RequestState.ts';
 
 /** Stages after which a deadline no longer matters. */
 const settled = new Set<RequestState['stage']>(['completed', 'closed', 'withdrawn', 'merged']);
@@ -89,13 +89,18 @@ export function voteCounts(request: RequestState): { for: number; against: numbe
 /**
  * The agenda with meetings' action items applied: an item naming a request that is decided,
  * assigned or reopened becomes its assignment when it is newer than the one it has (source
- * 'minutes'). Requests it changes are fresh objects; the others are shared.
+ * 'minutes'); an assignment the minutes' phone wrote for the item (same owner, deadline and words,
+ * see `actionSteps`) is marked as coming from it. Requests it changes are fresh objects; the others are shared.
  */
 export function applyActionItems(agenda: AgendaState, items: readonly ActionItem[]): AgendaState {
   const requests = { ...agenda.requests };
   for (const item of [...items].sort((a, b) => a.at - b.at)) {
     const r = item.requestId === null ? undefined : requests[item.requestId];
     if (!r || !['decided', 'assigned', 'reopened'].includes(r.stage)) continue;
+    if (r.assignment && carriedFrom(r.assignment, item)) {
+      requests[r.id] = { ...r, assignment: { ...r.assignment, source: 'minutes' } };
+      continue;
+    }
     if (r.assignment && r.assignment.at > item.at) continue;
     requests[r.id] = {
       ...r,
@@ -112,6 +117,13 @@ export function applyActionItems(agenda: AgendaState, items: readonly ActionItem
     };
   }
   return { requests };
+}
+
+/** True when the assignment is the one written for the action item when it was recorded. */
+function carriedFrom(a: Assignment, item: ActionItem): boolean {
+  return (
+    sameOwner(a.owner, item.owner) && a.deadline === item.deadline && a.note === item.text.trim() && a.by === item.by
+  );
 }
 
 /**

@@ -156,7 +156,8 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
   return m;
 }
 
-function sameOwner(a: Owner, b: Owner): boolean {
+/** True when two owners are the same party or the same member. */
+export function sameOwner(a: Owner, b: Owner): boolean {
   return 'memberId' in a ? 'memberId' in b && a.memberId === b.memberId : 'party' in b && a.party === b.party;
 }
 

@@ -100,7 +100,7 @@ function RequestView(props: {
       <RequestFacts request={r()} view={props.view()} nameOf={props.nameOf} />
       <TodoSection request={r()} onAction={setSheet} />
       <DeliberationSection request={r()} nameOf={props.nameOf} />
-      <MeetingMentions mentions={props.mentions} view={props.view()} />
+      <MeetingMentions mentions={props.mentions} view={props.view()} nameOf={props.nameOf} />
       <WorkSection request={r()} nameOf={props.nameOf} onAction={setSheet} />
       <ResultSection request={r()} nameOf={props.nameOf} />
       <StatusNotes request={r()} />

@@ -1,6 +1,7 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { listedRequest } from '../../../shared/folds/index.ts';
+import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -81,10 +82,11 @@ export default function MeetingPage() {
               {t('meetings.held')}
             </p>
           </Show>
-          <Show when={upcoming()}>
+          {/* Quick capture writes requests down for residents at the meeting: the recorder's tool, not a resident's. */}
+          <Show when={upcoming() && isCommittee(session.member)}>
             <A
               href={path('meetings', m().meetingId, 'capture')}
-              class="btn btn-primary btn-block"
+              class="btn btn-secondary btn-block"
               data-testid="meeting-mode"
             >
               {t('meetings.mode')}

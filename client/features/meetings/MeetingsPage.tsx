@@ -1,12 +1,15 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import type { MeetingState } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
-import { formatDateTime } from '../../../shared/time.ts';
+import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
+import { useRecentMinutes } from '../../domain/useMeetingMinutes.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
-import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { clockLabel, dayLabel } from '../../ui/dayLabel.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CadenceBanner } from './CadenceBanner.tsx';
@@ -22,7 +25,17 @@ export default function MeetingsPage() {
   const { session, path } = usePage();
   const publicDoc = session.doc('public');
   const view = usePublicView();
-  const split = createMemo(() => splitMeetings(view(), now()));
+  // The minutes of recent meetings only (at most 8, the ones the agenda opens for action items): the
+  // list does not open a document per meeting. Those say whether the minutes are signed, and how
+  // many decisions they hold; a meeting whose minutes are signed has been held, even today.
+  const recent = useRecentMinutes(now);
+  const minutesOf = createMemo(() => {
+    const read = new Map<string, MinutesState>();
+    for (const m of recent()) if (m.loaded()) read.set(m.meetingId, m.state());
+    return read;
+  });
+  const held = createMemo(() => new Set([...minutesOf()].flatMap(([id, s]) => (s.locked ? [id] : []))));
+  const split = createMemo(() => splitMeetings(view(), now(), held()));
   const counts = createMemo(() => topicCounts(view()));
   const [pastLimit, setPastLimit] = createSignal(PAST_PAGE);
 
@@ -41,10 +54,35 @@ export default function MeetingsPage() {
           </Show>
         </p>
         <p class="card-meta">
-          <time dateTime={new Date(m.startsAt).toISOString()}>{formatDateTime(m.startsAt, intlLocale())}</time>
+          <time dateTime={new Date(m.startsAt).toISOString()}>
+            <Show when={shanghaiDay(m.startsAt) === shanghaiDay(now())}>
+              <strong class="meeting-today">{t('meetings.today')}</strong>{' '}
+            </Show>
+            {dayLabel(shanghaiDay(m.startsAt))} {clockLabel(m.startsAt)}
+          </time>
           <span>{m.place}</span>
-          <span>{t('meetings.topics', { n: counts().get(m.meetingId) ?? 0 })}</span>
+          <Show when={counts().get(m.meetingId)}>{(n) => <span>{t('meetings.topics', { n: n() })}</span>}</Show>
         </p>
+        {/* A meeting not yet begun has no minutes to sign; one far back is not read (see above). */}
+        <Show
+          when={
+            m.status === 'scheduled' && shanghaiDay(m.startsAt) <= shanghaiDay(now())
+              ? minutesOf().get(m.meetingId)
+              : undefined
+          }
+        >
+          {(s) => (
+            <p class="card-meta" data-testid="meeting-minutes-mark" data-signed={s().locked ? 'true' : 'false'}>
+              <span class="strong">{t(s().locked ? 'meetings.minutesSigned' : 'meetings.minutesUnsigned')}</span>
+              <Show when={s().decisions.length > 0}>
+                <span>{t('meetings.decisionsCount', { n: s().decisions.length })}</span>
+              </Show>
+              <Show when={s().actionItems.length > 0}>
+                <span>{t('meetings.actionsCount', { n: s().actionItems.length })}</span>
+              </Show>
+            </p>
+          )}
+        </Show>
       </A>
     </li>
   );

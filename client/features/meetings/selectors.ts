@@ -2,13 +2,21 @@ import { type MeetingState, orderTopics, type RequestState } from '../../../shar
 import { shanghaiDay, shanghaiDayStart } from '../../../shared/time.ts';
 import type { PublicView } from '../../domain/PublicFold.ts';
 
-/** Meetings from today on (soonest first) and earlier ones (latest first); cancelled ones stay, marked. */
-export function splitMeetings(view: PublicView, now: number): { upcoming: MeetingState[]; past: MeetingState[] } {
+/**
+ * Meetings from today on (soonest first) and earlier ones (latest first); cancelled ones stay, marked.
+ * A meeting whose minutes are locked (`held`: every party present signed) has been held, today or not.
+ */
+export function splitMeetings(
+  view: PublicView,
+  now: number,
+  held: ReadonlySet<string> = new Set(),
+): { upcoming: MeetingState[]; past: MeetingState[] } {
   const todayStart = shanghaiDayStart(shanghaiDay(now));
   const all = Object.values(view.compound.meetings.meetings);
+  const isPast = (m: MeetingState) => m.startsAt < todayStart || held.has(m.meetingId);
   return {
-    upcoming: all.filter((m) => m.startsAt >= todayStart).sort((a, b) => a.startsAt - b.startsAt),
-    past: all.filter((m) => m.startsAt < todayStart).sort((a, b) => b.startsAt - a.startsAt),
+    upcoming: all.filter((m) => !isPast(m)).sort((a, b) => a.startsAt - b.startsAt),
+    past: all.filter(isPast).sort((a, b) => b.startsAt - a.startsAt),
   };
 }
 

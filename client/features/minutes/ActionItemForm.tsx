@@ -1,8 +1,9 @@
-import { createSignal, createUniqueId, For } from 'solid-js';
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { RequestState } from '../../../shared/folds/index.ts';
 import { type Party, parties } from '../../../shared/roles.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
+import { assignsRequest } from '../../domain/meetingLoop.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
@@ -22,6 +23,8 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
   const [deadline, setDeadline] = createSignal(shanghaiDay(now() + TWO_WEEKS_MS));
   const [requestId, setRequestId] = createSignal<string>();
   const request = () => requestId() ?? props.defaultRequest;
+  // Before the request is approved (or once it is done) the item stays in the minutes: say so at once.
+  const minutesOnly = () => !!request() && !assignsRequest(props.choices.find((c) => c.id === request()));
 
   const add = createSubmit(() => {
     if (!text().trim()) return { field: 'action', message: t('form.fillRequired', { field: t('minutes.actionText') }) };
@@ -45,6 +48,11 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
         onChange={setRequestId}
         testId="action-request"
       />
+      <Show when={minutesOnly()}>
+        <p class="field-hint" data-testid="action-minutes-only">
+          {t('minutes.actionMinutesOnly')}
+        </p>
+      </Show>
       <TextField
         label={t('minutes.actionText')}
         required

@@ -1,7 +1,9 @@
 import { For, Show } from 'solid-js';
 import type { ActionItem, MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import { formatDateTime, formatDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { OverdueBadge } from '../../ui/badges.tsx';
 
 export const ownerText = (owner: ActionItem['owner'], nameOf: (id: string) => string) =>
   'party' in owner ? t(`party.${owner.party}` as MessageKey) : nameOf(owner.memberId);
@@ -33,16 +35,21 @@ export function ActionItemList(props: {
               <Show
                 when={props.done && Object.hasOwn(props.done, a.eventId) ? props.done[a.eventId] : undefined}
                 fallback={
-                  <Show when={props.onDone && props.mayMarkDone?.(a)}>
-                    <button
-                      type="button"
-                      class="btn btn-secondary action-done"
-                      data-testid="action-done"
-                      onClick={() => props.onDone?.(a)}
-                    >
-                      {t('minutes.actionDone')}
-                    </button>
-                  </Show>
+                  <>
+                    <p>
+                      <OverdueBadge deadline={a.deadline} now={now()} />
+                    </p>
+                    <Show when={props.onDone && props.mayMarkDone?.(a)}>
+                      <button
+                        type="button"
+                        class="btn btn-secondary action-done"
+                        data-testid="action-done"
+                        onClick={() => props.onDone?.(a)}
+                      >
+                        {t('minutes.actionDone')}
+                      </button>
+                    </Show>
+                  </>
                 }
               >
                 {(d) => (

@@ -1,9 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { Tally } from '../../../shared/events/envelope.ts';
 import type { AssemblyTally } from '../../../shared/events/meeting.ts';
+import { type Outcome, outcomes } from '../../../shared/events/request.ts';
 import type { RequestState, VotingOwner } from '../../../shared/folds/index.ts';
+import { decidesRequest } from '../../domain/meetingLoop.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -37,11 +40,19 @@ export function DecisionForm(props: {
     abstain: '',
   });
   const request = () => requestId() ?? props.defaultRequest;
+  const [outcome, setOutcome] = createSignal<Outcome>();
+  // A request not yet decided is decided by this: its outcome is asked for, and written on the request too.
+  const decides = () => {
+    const r = props.choices.find((c) => c.id === request());
+    return decidesRequest(r) ? r : undefined;
+  };
   const draft = createAssemblyDraft(() => props.assembly?.owners ?? []);
 
   const record = createSubmit(() => {
     if (!text().trim())
       return { field: 'decision', message: t('form.fillRequired', { field: t('minutes.decisionText') }) };
+    const o = decides() ? outcome() : undefined;
+    if (decides() && !o) return { field: 'outcome', message: t('decide.choose') };
     const counts = tallyKeys.map((k) => tally()[k].trim());
     let given: Tally | undefined;
     let assembly: AssemblyTally | undefined;
@@ -55,8 +66,15 @@ export function DecisionForm(props: {
       if (n.some((x) => !Number.isInteger(x) || x < 0)) return t('minutes.tallyInvalid');
       given = { for: n[0]!, against: n[1]!, abstain: n[2]! };
     }
-    props.minutes.recordDecision({ text: text(), tally: given, assembly, requestId: request() || undefined });
+    props.minutes.recordDecision({
+      text: text(),
+      tally: given,
+      assembly,
+      requestId: request() || undefined,
+      outcome: o,
+    });
     setText('');
+    setOutcome(undefined);
     draft.reset();
     setTally({ for: '', against: '', abstain: '' });
   });
@@ -70,6 +88,26 @@ export function DecisionForm(props: {
         onChange={setRequestId}
         testId="decision-request"
       />
+      <Show
+        when={decides()}
+        fallback={
+          <Show when={request()}>
+            <p class="field-hint" data-testid="decision-minutes-only">
+              {t('minutes.decisionMinutesOnly')}
+            </p>
+          </Show>
+        }
+      >
+        <ChoiceGroup
+          label={t('minutes.decisionOutcome')}
+          name="outcome"
+          layout="rows"
+          options={outcomes.map((x) => ({ value: x, label: t(`outcome.${x}` as MessageKey) }))}
+          value={outcome()}
+          onChange={setOutcome}
+          testId="decision-outcome"
+        />
+      </Show>
       <TextField
         label={t('minutes.decisionText')}
         required

@@ -1,10 +1,12 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { formatDay } from '../../../shared/time.ts';
+import { now } from '../../domain/clock.ts';
 import type { MyActionTodo } from '../../domain/useMeetingMinutes.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { OverdueBadge } from '../../ui/badges.tsx';
 
 /**
  * 会议待办: action items from recent minutes this member or their party owns, each a link to its
@@ -39,6 +41,7 @@ export function MeetingTurns(props: { todos: MyActionTodo[] }) {
                       date: formatDay(todo.item.deadline, intlLocale()),
                     })}
                   </span>
+                  <OverdueBadge deadline={todo.item.deadline} now={now()} />
                   <Show when={requestTitle(todo.item.requestId)}>
                     {(title) => <span class="row-sub">{title()}</span>}
                   </Show>

@@ -1,8 +1,9 @@
 import { TIME_ZONE } from '../../../shared/time.ts';
 import { intlLocale, t } from '../../i18n/index.ts';
 
+export { dayLabel } from '../../ui/dayLabel.ts';
+
 // A list formats a day per row; building a formatter costs far more than using one.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached(map: Map<string, Intl.DateTimeFormat>, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -17,11 +18,6 @@ function cached(map: Map<string, Intl.DateTimeFormat>, options: Intl.DateTimeFor
 
 /** Noon of a calendar day, so no time zone moves it to the day before or after. */
 const noonOf = (day: string) => Date.parse(`${day}T12:00:00Z`);
-
-/** "6月1日 周六" for a day "YYYY-MM-DD". */
-export function dayLabel(day: string): string {
-  return cached(dayFormats, { month: 'long', day: 'numeric', weekday: 'short' }).format(noonOf(day));
-}
 
 /** "2024年6月" for a month "YYYY-MM". */
 export function monthLabel(month: string): string {

@@ -48,4 +48,17 @@ export class MeetingsPage {
   async topicTitles(): Promise<string[]> {
     return this.page.getByTestId('meeting-topics').locator('.card-title').allTextContents();
   }
+
+  /** A meeting's card in the list: which section it is under and what it says. */
+  async card(meetingId: string): Promise<{ section: 'upcoming' | 'past' | null; text: string; minutes: string }> {
+    const card = this.page.locator(`[data-testid="meeting-item"][data-id="${meetingId}"]`);
+    if ((await card.count()) === 0) return { section: null, text: '', minutes: '' };
+    const section = await card.evaluate((el) => el.closest('ul')?.getAttribute('data-testid'));
+    const mark = card.getByTestId('meeting-minutes-mark');
+    return {
+      section: section === 'meetings-past' ? 'past' : 'upcoming',
+      text: ((await card.locator('.card-meta').first().textContent()) ?? '').trim(),
+      minutes: (await mark.count()) > 0 ? ((await mark.textContent()) ?? '').trim() : '',
+    };
+  }
 }

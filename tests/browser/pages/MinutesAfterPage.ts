@@ -13,9 +13,16 @@ export class MinutesAfterPage {
     await this.page.getByTestId('take-up').click();
   }
 
-  async recordDecision(text: string, requestId: string, tally?: [number, number, number]): Promise<void> {
+  /** `outcome`: what it decides of a request not yet decided (asked only then), as the chip reads. */
+  async recordDecision(
+    text: string,
+    requestId: string,
+    tally?: [number, number, number],
+    outcome?: '通过' | '不通过' | '暂缓，下次再议',
+  ): Promise<void> {
     const form = this.page.getByTestId('decision-form');
     await form.getByTestId('decision-request').selectOption(requestId);
+    if (outcome) await form.getByTestId('decision-outcome').getByText(outcome, { exact: true }).click();
     await form.getByLabel('决定的内容').fill(text);
     if (tally) {
       await form.getByTestId('tally-for').fill(String(tally[0]));
@@ -38,11 +45,17 @@ export class MinutesAfterPage {
     return this.page.getByTestId('decision-assembly').allTextContents();
   }
 
-  async addAction(text: string, owner: 'community' | 'owners' | 'property', requestId: string): Promise<void> {
+  async addAction(
+    text: string,
+    owner: 'community' | 'owners' | 'property',
+    requestId: string,
+    deadline?: string,
+  ): Promise<void> {
     const form = this.page.getByTestId('action-form');
     await form.getByTestId('action-request').selectOption(requestId);
     await form.getByLabel('要做什么').fill(text);
     await form.getByTestId('action-owner').selectOption(owner);
+    if (deadline) await form.locator('input[name="deadline"]').fill(deadline);
     await form.getByTestId('action-add').click();
   }
 

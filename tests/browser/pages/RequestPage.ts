@@ -190,4 +190,9 @@ export class RequestPage {
   async timelineText(): Promise<string> {
     return (await this.root.getByTestId('timeline').textContent()) ?? '';
   }
+
+  /** The action items under 会上, as shown (what, owner and deadline, done or overdue). */
+  async meetingActions(): Promise<string[]> {
+    return (await this.root.getByTestId('meeting-action').allTextContents()).map((x) => x.trim());
+  }
 }

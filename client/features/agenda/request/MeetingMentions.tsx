@@ -1,11 +1,21 @@
 import { For, Show } from 'solid-js';
-import { formatDate } from '../../../../shared/time.ts';
+import { formatDate, formatDay } from '../../../../shared/time.ts';
+import { now } from '../../../domain/clock.ts';
 import type { PublicView } from '../../../domain/PublicFold.ts';
 import type { RequestMention } from '../../../domain/useMeetingMinutes.ts';
 import { intlLocale, type MessageKey, t } from '../../../i18n/index.ts';
+import { OverdueBadge } from '../../../ui/badges.tsx';
+import { ownerLabel } from '../Timeline.tsx';
 
-/** What meetings' minutes say about the request: discussed or decided there, with the tally. */
-export function MeetingMentions(props: { mentions: RequestMention[]; view: PublicView }) {
+/**
+ * What meetings' minutes say about the request: discussed or decided there, with the tally, and the
+ * action items about it (owner, deadline, done or overdue).
+ */
+export function MeetingMentions(props: {
+  mentions: RequestMention[];
+  view: PublicView;
+  nameOf: (id: string) => string;
+}) {
   const meetingLabel = (meetingId: string) => {
     const m = props.view.compound.meetings.meetings[meetingId];
     if (!m) return t('request.someMeeting');
@@ -42,6 +52,45 @@ export function MeetingMentions(props: { mentions: RequestMention[]; view: Publi
                 <Show when={m.decisions.length > 1}>
                   <p class="form-error">{t('minutes.decisionConflict', { n: m.decisions.length })}</p>
                 </Show>
+              </Show>
+              <Show when={m.actions.length > 0}>
+                <p class="strong">{t('request.meetingActions', { n: m.actions.length })}</p>
+                <ul class="mention-actions">
+                  <For each={m.actions}>
+                    {(a) => {
+                      const done = () => (Object.hasOwn(m.done, a.eventId) ? m.done[a.eventId] : undefined);
+                      return (
+                        <li data-testid="meeting-action" data-done={done() ? 'true' : 'false'}>
+                          <p>{a.text}</p>
+                          <p>
+                            {t('minutes.actionOwner', {
+                              owner: ownerLabel(a.owner, props.nameOf),
+                              date: formatDay(a.deadline, intlLocale()),
+                            })}
+                          </p>
+                          <Show
+                            when={done()}
+                            fallback={
+                              <p>
+                                <span class="muted">{t('request.meetingActionOpen')}</span>{' '}
+                                <OverdueBadge deadline={a.deadline} now={now()} />
+                              </p>
+                            }
+                          >
+                            {(d) => (
+                              <p class="action-done-mark">
+                                {t('minutes.actionDoneBy', {
+                                  name: props.nameOf(d().by),
+                                  time: formatDate(d().at, intlLocale()),
+                                })}
+                              </p>
+                            )}
+                          </Show>
+                        </li>
+                      );
+                    }}
+                  </For>
+                </ul>
               </Show>
             </div>
           )}

@@ -1,0 +1,61 @@
+import type { Tally } from '../../shared/events/envelope.ts';
+import type { AssemblyTally } from '../../shared/events/meeting.ts';
+import type { Outcome, Owner } from '../../shared/events/request.ts';
+import { actionSteps, type CarriedStep, decisionSteps } from '../../shared/folds/meetingLoop.ts';
+import type { RequestState } from '../../shared/folds/RequestState.ts';
+import { checkEvent } from '../../shared/rules/permissions.ts';
+import type { CompoundSession } from '../sync/CompoundSession.ts';
+import { newId } from '../sync/ids.ts';
+import type { MinutesActions } from './minutesActions.ts';
+
+export { assignsRequest, decidesRequest } from '../../shared/folds/meetingLoop.ts';
+
+/** A decision as the minutes' form gives it: with an outcome when it decides the request it is about. */
+export interface MeetingDecision {
+  text: string;
+  tally?: Tally;
+  assembly?: AssemblyTally;
+  requestId?: string;
+  outcome?: Outcome;
+}
+
+/** What the minutes' forms write: into the minutes, and carried on to the request they are about. */
+export interface MeetingLoop {
+  recordDecision(input: MeetingDecision): void;
+  createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
+}
+
+/**
+ * The minutes' decision and action-item writes, each followed by the request's own events in the
+ * public document where its stage allows (see `decisionSteps`, `actionSteps`): the minutes first, so
+ * a refusal there writes nothing; each carried event stamped after the one before it.
+ */
+export function makeMeetingLoop(
+  session: CompoundSession,
+  minutes: Pick<MinutesActions, 'recordDecision' | 'createAction'>,
+  meetingId: string,
+  requests: () => Readonly<Record<string, RequestState>>,
+): MeetingLoop {
+  const carry = (steps: CarriedStep[]) => {
+    for (const step of steps) {
+      const doc = session.doc('public');
+      const event = checkEvent(
+        { id: newId(), type: step.type, at: doc.stamp(), by: session.member.memberId, ...step.fields },
+        session.member,
+        'public',
+      );
+      doc.append([event]);
+    }
+  };
+  const requestOf = (id: string | undefined) => (id ? requests()[id] : undefined);
+  return {
+    recordDecision: ({ outcome, ...input }) => {
+      minutes.recordDecision(input);
+      if (outcome) carry(decisionSteps(requestOf(input.requestId), meetingId, { outcome, ...input }));
+    },
+    createAction: (input) => {
+      minutes.createAction(input);
+      carry(actionSteps(requestOf(input.requestId), input));
+    },
+  };
+}

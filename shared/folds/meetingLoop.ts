@@ -1,0 +1,79 @@
+import type { Tally } from '../events/envelope.ts';
+import type { EventFields } from '../events/index.ts';
+import type { Outcome, Owner } from '../events/request.ts';
+import type { RequestState, Stage } from './RequestState.ts';
+
+/** The request events a meeting's minutes carry into the public document. */
+type Carried = 'request.classified' | 'request.scheduled' | 'request.decided' | 'request.assigned';
+export type CarriedStep = { [T in Carried]: { type: T; fields: EventFields<T> } }[Carried];
+
+/** Stages in which a meeting may still decide a request: before any decision (a deferral leaves it here). */
+const decidable: readonly Stage[] = ['raised', 'classified', 'scheduled'];
+/** Stages in which an action item may still become the request's assignment (as `request.assigned` allows). */
+const assignable: readonly Stage[] = ['decided', 'assigned', 'reopened'];
+
+/** True when a decision recorded in the minutes about this request also decides the request itself. */
+export function decidesRequest(request: RequestState | undefined): request is RequestState {
+  return request !== undefined && decidable.includes(request.stage);
+}
+
+/** True when an action item about this request also becomes its assignment. */
+export function assignsRequest(request: RequestState | undefined): request is RequestState {
+  return request !== undefined && assignable.includes(request.stage);
+}
+
+/**
+ * What a decision recorded at meeting `meetingId` about `request` appends to the public document, in
+ * order: its classification when it is still only raised (its own category, normal priority: the
+ * meeting took it up, so it was sorted), its scheduling onto this meeting when it is not yet a topic
+ * of it (so the request's page reads this meeting's minutes), and the decision with the minutes'
+ * words and tally. Nothing when the request is decided already or ended: the minutes' decision then
+ * stays in the minutes, and the request's page shows it under 会上.
+ */
+export function decisionSteps(
+  request: RequestState | undefined,
+  meetingId: string,
+  decision: { outcome: Outcome; text: string; tally?: Tally },
+): CarriedStep[] {
+  if (!decidesRequest(request)) return [];
+  const requestId = request.id;
+  const steps: CarriedStep[] = [];
+  if (request.stage === 'raised') {
+    steps.push({
+      type: 'request.classified',
+      fields: { requestId, category: request.category, priority: request.priority ?? 'normal' },
+    });
+  }
+  if (request.meetingId !== meetingId && request.topicFor !== meetingId) {
+    steps.push({ type: 'request.scheduled', fields: { requestId, meetingId } });
+  }
+  steps.push({
+    type: 'request.decided',
+    fields: {
+      requestId,
+      outcome: decision.outcome,
+      note: decision.text.trim(),
+      ...(decision.tally ? { tally: decision.tally } : {}),
+    },
+  });
+  return steps;
+}
+
+/**
+ * What an action item about `request` appends to the public document: the request's assignment
+ * (owner, deadline, the item's words as its note) once the request is approved, being worked on or
+ * reopened. Nothing before a decision or after completion: the item stays in the minutes and shows
+ * under 会上 on the request's page.
+ */
+export function actionSteps(
+  request: RequestState | undefined,
+  item: { text: string; owner: Owner; deadline: string },
+): CarriedStep[] {
+  if (!assignsRequest(request)) return [];
+  return [
+    {
+      type: 'request.assigned',
+      fields: { requestId: request.id, owner: item.owner, deadline: item.deadline, note: item.text.trim() },
+    },
+  ];
+}
