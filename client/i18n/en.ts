@@ -1707,6 +1707,7 @@ export const en: Record<MessageKey, string> = {
   'points.suggest.unusualBody':
     '{name} served {served} this time, more than twice the planned {planned}: perhaps a forgotten check-out, or a check-out time typed wrong. Award {n} points for {hours} h?',
   'points.suggest.unusualConfirm': 'Checked, award it',
+  'points.suggest.notForSelf': 'Another committee member confirms this',
   'points.award': 'Award',
   'points.awardTitle': 'Points for {name}',
   'points.awardRule': 'Under which rule',
@@ -1756,7 +1757,7 @@ export const en: Record<MessageKey, string> = {
   'points.soldOut': 'None left',
   'points.stock': '{n} in stock',
   'points.redeem': 'Redeem',
-  'points.notEnough': 'Not enough points',
+  'points.notEnough': '{n} points short',
   'points.restock': 'Restock',
   'points.restockQuantity': 'How many came in',
   'points.count': 'Count',
@@ -1775,6 +1776,10 @@ export const en: Record<MessageKey, string> = {
   'points.goodsPrice': 'Price in points',
   'points.goodsStock': 'In stock',
   'points.qrTitle': 'Redemption code',
+  'points.qrDoneTitle': 'Redeemed',
+  'points.qrDone': 'Redeemed',
+  'points.qrDoneWhat': '{goods} · balance {balance} points',
+  'points.qrDoneClose': 'Done',
   'points.qrHint': 'Show this code at the counter: {goods}, {n} points, {after} left after. No network needed.',
   'points.qrLabel': 'Redemption QR code',
   'points.counter': 'Scan to redeem',
@@ -1812,4 +1817,8 @@ export const en: Record<MessageKey, string> = {
     'Off: no list is shown. Turned on, it lists the names of neighbours awarded points this month, with no points and no ranking.',
   'points.wall.turnOn': 'Turn on the thanks wall',
   'points.wall.turnOff': 'Turn off the thanks wall',
+  'points.wall.askTitle': 'Turn on the thanks wall?',
+  'points.wall.askBody':
+    'Once on, every member of the compound sees the thanks wall on Points, More and Volunteers: the names of neighbours awarded points this month, in order of name, with no points and no ranking. It can be turned off at any time.',
+  'points.wall.askConfirm': 'Turn it on for everyone',
 };

@@ -1637,6 +1637,7 @@ export const zhCN = {
   'points.suggest.unusualBody':
     '{name}这次服务了 {served}，比计划的 {planned} 的两倍还长，可能是忘了签退，或签退时间填错了。确定按 {hours} 小时发 {n} 分吗？',
   'points.suggest.unusualConfirm': '核对过了，确认发放',
+  'points.suggest.notForSelf': '请另一位三方成员确认',
   'points.award': '记分',
   'points.awardTitle': '给{name}记分',
   'points.awardRule': '按哪条规则',
@@ -1684,7 +1685,7 @@ export const zhCN = {
   'points.soldOut': '已兑完',
   'points.stock': '库存 {n}',
   'points.redeem': '兑换',
-  'points.notEnough': '积分不够',
+  'points.notEnough': '还差 {n} 分',
   'points.restock': '补货',
   'points.restockQuantity': '补多少件',
   'points.count': '盘点',
@@ -1702,6 +1703,10 @@ export const zhCN = {
   'points.goodsPrice': '需要多少积分',
   'points.goodsStock': '库存件数',
   'points.qrTitle': '兑换码',
+  'points.qrDoneTitle': '兑换成功',
+  'points.qrDone': '已兑换',
+  'points.qrDoneWhat': '{goods} · 余额 {balance} 分',
+  'points.qrDoneClose': '完成',
   'points.qrHint': '请把这个码给柜台的工作人员扫：{goods}，{n} 分，兑换后剩 {after} 分。不用联网。',
   'points.qrLabel': '兑换二维码',
   'points.counter': '扫码兑换',
@@ -1737,6 +1742,10 @@ export const zhCN = {
   'points.wall.isOff': '未开启：不显示任何名单。开启后，本月得到积分的邻居名字会列出来，没有分数，没有排名。',
   'points.wall.turnOn': '开启感谢墙',
   'points.wall.turnOff': '关闭感谢墙',
+  'points.wall.askTitle': '开启感谢墙？',
+  'points.wall.askBody':
+    '开启后，本小区所有成员都能在积分、更多、志愿页面看到感谢墙：本月得到积分的邻居名字，按姓名排列，没有分数，没有排名。随时可以关闭。',
+  'points.wall.askConfirm': '开启，让大家看到',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

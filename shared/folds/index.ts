@@ -73,6 +73,7 @@ export {
   rulesInForce,
   scannedTwice,
   ticketHolder,
+  ticketRedemption,
   ticketUsed,
 } from './pointsQueries.ts';
 export type { Claim, ListingState, PracticeState, ProfileState } from './practice.ts';

@@ -299,7 +299,15 @@ export function isCorrected(points: PointsState, eventId: string): boolean {
 
 /** True if the account holds a redemption with this one-time id. */
 export function ticketUsed(account: PointsAccount | undefined, ticket: string): boolean {
-  return account?.history.some((h) => h.ticket === ticket) ?? false;
+  return ticketRedemption(account, ticket) !== undefined;
+}
+
+/**
+ * The redemption a one-time id (a QR's ticket) stands for, once a counter's scan of it is in the
+ * account: the earliest scan by (at, id), the one that took the points unless corrected since.
+ */
+export function ticketRedemption(account: PointsAccount | undefined, ticket: string): PointsEntry | undefined {
+  return account?.history.find((h) => h.kind === 'redeem' && h.ticket === ticket);
 }
 
 function newer(a: PointsRule, b: PointsRule): boolean {

@@ -117,11 +117,17 @@ describe('points and the love supermarket on a committee phone and a resident’
     await expect(request.getByTestId('request-balance').textContent()).resolves.toBe('兑换后余额 0 分');
     await request.getByTestId('redeemed').waitFor();
 
+    // The member's QR is still open: once the scan reaches it, the code gives way to 已兑换 and the real balance.
+    expect(await member.redeemedShown()).toBeNull();
     await Promise.all([wang.context.setOffline(false), li.context.setOffline(false)]);
-    await li.page.keyboard.press('Escape');
-    await expect
-      .poll(() => li.page.getByTestId('shop-balance').textContent(), { timeout: 30_000 })
-      .toBe('积分余额 0 分');
+    await expect.poll(() => member.redeemedShown(), { timeout: 30_000 }).toBe('洗洁精 · 余额 0 分');
+    expect(await li.page.getByTestId('redeem-qr-code').count()).toBe(0);
+    await lookAt(li.page, 'qr-done');
+    await li.page.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => li.page.getByTestId('shop-balance').textContent()).toBe('积分余额 0 分');
+    // Short of the price, the button says by how much.
+    await expect.poll(() => member.redeemLabel('洗洁精')).toBe('还差 10 分');
+    await lookAt(li.page, 'shop-short');
     await expect.poll(() => member.stock('洗洁精')).toBe('库存 2');
     await counter.open(app.url, compoundId, 'shop');
     await expect.poll(() => counter.stock('洗洁精')).toBe('库存 2');

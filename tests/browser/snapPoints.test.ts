@@ -80,8 +80,24 @@ describe('a snap report earns points, and the thanks wall names the reporter', (
   it('the committee turns it on; the rider reaches it from 更多 and sees names without numbers', async () => {
     const committee = new PointsPage(admin.page);
     await committee.open(app.url, compoundId);
+    // One tap shows names to the whole compound: it asks once more, saying what and to whom.
     await admin.page.getByTestId('thanks-wall-toggle').click();
+    await expect
+      .poll(() => admin.page.getByTestId('thanks-wall-ask').textContent())
+      .toMatch(/^开启后，本小区所有成员都能.*看到感谢墙：本月得到积分的邻居名字/);
+    await lookAt(admin.page, 'thanks-wall-ask');
+    await admin.page.getByRole('button', { name: '取消' }).click();
+    await expect(admin.page.getByTestId('thanks-wall-toggle').textContent()).resolves.toBe('开启感谢墙');
+    await admin.page.getByTestId('thanks-wall-toggle').click();
+    await admin.page.getByRole('button', { name: '开启，让大家看到' }).click();
     await expect.poll(() => admin.page.getByTestId('thanks-wall-toggle').textContent()).toBe('关闭感谢墙');
+    // Its entry on 积分 is a row of the app, not a web link (underlined, purple once visited).
+    const link = admin.page.getByTestId('thanks-wall-link');
+    await admin.page.reload();
+    await link.waitFor();
+    expect(await link.evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe('none');
+    await link.scrollIntoViewIfNeeded();
+    await lookAt(admin.page, 'points-thanks-link');
 
     await new AgendaPage(rider.page).open(app.url, compoundId);
     await new AppShell(rider.page).tab('more');
@@ -95,5 +111,26 @@ describe('a snap report earns points, and the thanks wall names the reporter', (
 
     await admin.page.getByTestId('thanks-wall-toggle').click();
     await expect.poll(() => rider.page.getByTestId('thanks-wall-off').isVisible(), { timeout: 20_000 }).toBe(true);
+  });
+
+  it('a committee member’s own snap report waits for another committee member: no confirm button', async () => {
+    await new AgendaPage(admin.page).open(app.url, compoundId);
+    const snap = new SnapPage(admin.page);
+    await snap.snap(await makeJpeg(admin.page, 1600, 1200));
+    await snap.describe('路灯不亮');
+    await snap.submit();
+    const agenda = new AgendaPage(admin.page);
+    await agenda.open(app.url, compoundId);
+    await agenda.openRequest('路灯不亮');
+    await new RequestPage(admin.page).classify('道路', '一般');
+
+    const committee = new PointsPage(admin.page);
+    await committee.open(app.url, compoundId);
+    await expect.poll(() => committee.suggestions(), { timeout: 20_000 }).toEqual(['王阿姨 · 5 分']);
+    const own = admin.page.getByTestId('award-suggestion');
+    await expect(own.getByTestId('award-not-self').textContent()).resolves.toBe('请另一位三方成员确认');
+    expect(await own.getByTestId('award-confirm').count()).toBe(0);
+    await own.scrollIntoViewIfNeeded();
+    await lookAt(admin.page, 'own-suggestion');
   });
 });

@@ -11,6 +11,7 @@ import {
   rulesInForce,
   scannedTwice,
   ticketHolder,
+  ticketRedemption,
 } from '../../shared/folds/pointsQueries.ts';
 import { TestLog } from './support/TestLog.ts';
 
@@ -364,6 +365,19 @@ describe('codes scanned at two counters, for the committee to count the shelf', 
     expect(ticketHolder(acct, line(b.id) as NonNullable<ReturnType<typeof line>>)?.eventId).toBe(a.id);
     // The scan that counts is held by nobody else.
     expect(ticketHolder(acct, line(a.id) as NonNullable<ReturnType<typeof line>>)).toBeUndefined();
+  });
+
+  it("finds a code's redemption by its one-time id, the earliest scan of two, for the member's open QR", () => {
+    const { log, a } = twoCounters();
+    const acct = foldEvents(log.events).points.accounts.res1;
+    expect(ticketRedemption(acct, 't1')).toMatchObject({ eventId: a.id, goodsId: 'soap', quantity: 2 });
+    expect(ticketRedemption(acct, 't0')?.goodsId).toBe('soap');
+    // A code not scanned yet, or no account yet: the QR stays.
+    expect(ticketRedemption(acct, 't2')).toBeUndefined();
+    expect(ticketRedemption(undefined, 't1')).toBeUndefined();
+    // A correction names its line, not the code: it is not taken for the redemption.
+    log.add('points.corrected', 'comm1', { targetEventId: a.id, reason: '柜台一扫错了' });
+    expect(ticketRedemption(foldEvents(log.events).points.accounts.res1, 't1')?.eventId).toBe(a.id);
   });
 
   it('names the later scan as holding the code once the earlier is corrected', () => {

@@ -7,7 +7,6 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { IconBoard, IconChevron, IconHome, IconMembers, IconSettings } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { MyPointsLink, ThanksWallLink } from '../points/parts.ts';
-import './more.css';
 
 export default function MorePage() {
   const { session, path } = usePage();

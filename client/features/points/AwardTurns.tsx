@@ -19,6 +19,7 @@ const duration = (minutes: number) =>
 /**
  * The committee's whose-turn list of suggested awards: one tap confirms each; nothing is awarded
  * silently. A duty served over twice its planned length is marked, and its tap asks once more.
+ * A member's own points wait for another committee member: theirs has no button.
  */
 export function AwardTurns() {
   const { session } = usePage();
@@ -74,14 +75,23 @@ export function AwardTurns() {
                     </span>
                   </Show>
                 </span>
-                <button
-                  type="button"
-                  class="btn btn-primary btn-small"
-                  onClick={() => tap(s)}
-                  data-testid="award-confirm"
+                <Show
+                  when={s.memberId !== session.member.memberId}
+                  fallback={
+                    <span class="points-not-self" data-testid="award-not-self">
+                      {t('points.suggest.notForSelf')}
+                    </span>
+                  }
                 >
-                  {t('points.confirm')}
-                </button>
+                  <button
+                    type="button"
+                    class="btn btn-primary btn-small"
+                    onClick={() => tap(s)}
+                    data-testid="award-confirm"
+                  >
+                    {t('points.confirm')}
+                  </button>
+                </Show>
               </li>
             )}
           </For>

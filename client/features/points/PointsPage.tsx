@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { PointsEntry } from '../../../shared/folds/index.ts';
+import { type PointsEntry, thanksWallOn } from '../../../shared/folds/index.ts';
 import { correctableEntry, rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDay, shanghaiDay } from '../../../shared/time.ts';
@@ -69,9 +69,11 @@ export default function PointsPage() {
           {t('points.shop')}
         </A>
       </section>
-      <ul class="link-list">
-        <ThanksWallLink wrap />
-      </ul>
+      <Show when={thanksWallOn(points())}>
+        <ul class="link-list">
+          <ThanksWallLink wrap />
+        </ul>
+      </Show>
       <section class="section" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('points.history')}</h2>
         <HistoryList points={points()} rosters={rosters()} memberId={session.member.memberId} />

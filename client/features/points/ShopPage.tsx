@@ -79,7 +79,7 @@ export default function ShopPage() {
   return (
     <>
       <PageHeader title={t('points.shop')} back={path('points')} />
-      <p class="muted" data-testid="shop-balance">
+      <p class="points-shop-balance" data-testid="shop-balance">
         {t('points.balanceIs', { n: balance() })}
       </p>
       <Show when={committee()}>
@@ -112,7 +112,7 @@ export default function ShopPage() {
                     {g.stock < 1
                       ? t('points.soldOut')
                       : balance() < g.pricePoints
-                        ? t('points.notEnough')
+                        ? t('points.notEnough', { n: g.pricePoints - balance() })
                         : t('points.redeem')}
                   </button>
                   <Show when={committee()}>
@@ -178,7 +178,8 @@ export default function ShopPage() {
         session={session}
         goods={points().goods[redeeming()?.goodsId ?? '']}
         ticket={redeeming()?.ticket ?? ''}
-        balance={balance()}
+        account={mine()}
+        goodsById={points().goods}
         done={() => setRedeeming(undefined)}
       />
     </>

@@ -93,6 +93,18 @@ export class PointsPage {
     await form.waitFor({ state: 'detached' });
   }
 
+  /** On the shop page: what the goods' button says (兑换, 还差 N 分, or sold out). */
+  async redeemLabel(name: string): Promise<string> {
+    return (await this.goods(name).getByTestId('redeem').textContent())?.trim() ?? '';
+  }
+
+  /** The open QR once the counter's scan reached this phone (已兑换, what and the balance), or null while the code shows. */
+  async redeemedShown(): Promise<string | null> {
+    const done = this.page.getByTestId('redeem-done');
+    if ((await done.count()) === 0) return null;
+    return (await done.getByTestId('redeem-done-what').textContent())?.trim() ?? '';
+  }
+
   /** On the shop page: opens the goods' redemption QR and returns a picture of it, as a camera would see it. */
   async redemptionQr(name: string): Promise<Buffer> {
     await this.goods(name).getByTestId('redeem').click();
