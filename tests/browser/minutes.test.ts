@@ -179,19 +179,72 @@ describe('live minutes on two phones', () => {
     const day = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     const soon = await meetings.schedule('三方联席会议', '社区活动室', { day, time: '15:00' });
     await a.open(app.url, compoundId, soon);
-    await a.signIn();
     const [y, m, d] = day.split('-').map(Number);
+    // Nor signed in to: attendance earns points, and would be dated to a meeting not yet held.
+    const signInLater = wang.page.getByTestId('sign-in-later');
+    await expect.poll(() => signInLater.textContent()).toBe(`开会当天（${y}年${m}月${d}日）起才能签到。`);
+    await expect(wang.page.getByTestId('sign-in').count()).resolves.toBe(0);
+    await expect(wang.page.getByTestId('assist').count()).resolves.toBe(0);
+    const onTheDay = Date.parse(`${day}T09:00:00+08:00`);
+    await wang.page.evaluate((ms) => window.littleStoolClock?.set(ms), onTheDay);
+    await a.signIn();
+    await expect(signInLater.count()).resolves.toBe(0);
+    await wang.page.evaluate(() => window.littleStoolClock?.set(null));
     const later = wang.page.getByTestId('sign-off-later');
     await expect.poll(() => later.textContent()).toBe(`开会当天（${y}年${m}月${d}日）起才能签字。`);
     await expect(wang.page.getByTestId('sign-off-button').count()).resolves.toBe(0);
     // On the meeting's day the button is there.
-    const onTheDay = Date.parse(`${day}T09:00:00+08:00`);
     await wang.page.evaluate((ms) => window.littleStoolClock?.set(ms), onTheDay);
     try {
       await expect.poll(() => wang.page.getByTestId('sign-off-button').textContent()).toBe('代表社区签字');
       await expect(later.count()).resolves.toBe(0);
     } finally {
       await wang.page.evaluate(() => window.littleStoolClock?.set(null));
+    }
+  });
+
+  it('帮别人签到 names a partner by their unit, finds a typed name and says who was signed in', async () => {
+    const members = new MembersPage(wang.page);
+    await members.open(app.url, compoundId);
+    const link = await members.createInvite({ role: '共建单位', unit: '阳光物业' });
+    await members.closeDialog();
+    const chen = await launchPhone();
+    try {
+      // A partner lands on the needs board, not the agenda.
+      await chen.page.goto(link);
+      await chen.page.getByLabel('您的称呼').fill('陈志明');
+      await chen.page.getByRole('button', { name: '加入', exact: true }).click();
+      await chen.page.waitForURL(/\/c\/[^/]+\/needs$/);
+    } finally {
+      await chen.dispose();
+    }
+    // Today's meeting; 王阿姨, 李叔 and 张大爷 signed in already.
+    await a.open(app.url, compoundId, meetingId);
+    const residents = (await a.attendance())['居民'] ?? 0;
+    await a.assistSearch('chen', '陈');
+    await expect.poll(() => a.assistOptions(), { timeout: 20_000 }).toEqual(['陈志明（共建单位 · 阳光物业）']);
+    await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await wang.page.getByTestId('assist').screenshot({ path: screenshotPath('zh-CN-minutes-assist.png') });
+    expect(await a.assistSubmit()).toBe('已为陈志明签到');
+    await expect.poll(() => a.attendance(), { timeout: 20_000 }).toMatchObject({ 居民: residents + 1 });
+    // Nobody else matches 陈 now: the form says so rather than showing an empty list.
+    await a.assistSearch('chen', '陈');
+    await expect.poll(() => wang.page.getByTestId('assist-no-match').textContent()).toBe('没有找到“陈”，换个字试试。');
+  });
+
+  it('in large text the party tiles keep each name whole', async () => {
+    await a.open(app.url, compoundId, meetingId);
+    await wang.page.evaluate(() => {
+      document.documentElement.dataset.textSize = 'large';
+    });
+    try {
+      await wang.page.evaluate(() => document.fonts.ready.then(() => undefined));
+      expect(await a.splitPartyNames()).toEqual([]);
+      await wang.page.getByTestId('attendance').screenshot({ path: screenshotPath('zh-CN-large-minutes-parties.png') });
+    } finally {
+      await wang.page.evaluate(() => {
+        document.documentElement.dataset.textSize = 'normal';
+      });
     }
   });
 

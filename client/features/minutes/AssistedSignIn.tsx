@@ -2,14 +2,32 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Attendee } from '../../../shared/events/meeting.ts';
 import { type MemberParty, parties } from '../../../shared/roles.ts';
 import type { MemberView } from '../../domain/useMembers.ts';
-import { type MessageKey, t } from '../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
+import { memberKind } from '../../i18n/memberKind.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { createFieldError, FieldMessage, Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
+import { IconCheck } from '../../ui/icons.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
-/** The chair signs in a member without a phone (picked from the members) or a guest by name and party. */
+/** Committee first, then by name as a Chinese phone book sorts (pinyin order in zh-CN). */
+function byCommitteeThenName(locale: string): (a: MemberView, b: MemberView) => number {
+  const collator = new Intl.Collator(locale);
+  const rank = (m: MemberView) => (m.role === 'committee' || m.role === 'admin' ? 0 : 1);
+  return (a, b) => rank(a) - rank(b) || collator.compare(a.name, b.name);
+}
+
+/** How a member reads in the list: a partner by their unit, anyone else by their party. */
+function memberLabel(m: MemberView): string {
+  const what = m.unit !== undefined ? memberKind(m) : t(`party.${m.party}` as MessageKey);
+  return `${m.name}（${what}）`;
+}
+
+/**
+ * The chair signs in a member without a phone (found by a character of their name, picked from the
+ * members) or a guest by name and party; the form then says whom it signed in.
+ */
 export function AssistedSignIn(props: {
   members: MemberView[];
   signedIn: (memberId: string) => boolean;
@@ -19,17 +37,36 @@ export function AssistedSignIn(props: {
   const [memberId, setMemberId] = createSignal('');
   const [name, setName] = createSignal('');
   const [party, setParty] = createSignal<MemberParty>('none');
-  const choices = createMemo(() => props.members.filter((m) => !props.signedIn(m.memberId)));
+  const [search, setSearch] = createSignal('');
+  const [done, setDone] = createSignal('');
+  const choices = createMemo(() =>
+    props.members.filter((m) => !props.signedIn(m.memberId)).sort(byCommitteeThenName(intlLocale())),
+  );
+  const shown = createMemo(() => {
+    const q = search().trim();
+    return q ? choices().filter((m) => m.name.includes(q)) : choices();
+  });
+  const searchFor = (text: string) => {
+    setSearch(text);
+    setMemberId('');
+    setDone('');
+  };
+  // One name left after the search is the one picked: no second step with the list.
+  const picked = () => memberId() || (shown().length === 1 ? (shown()[0]?.memberId ?? '') : '');
   const form = createSubmit(() => {
+    setDone('');
     if (who() === 'member') {
-      const m = choices().find((c) => c.memberId === memberId());
+      const m = shown().find((c) => c.memberId === picked());
       if (!m) return { field: 'assist-member', message: t('minutes.assistPickMember') };
       props.onSignIn({ memberId: m.memberId, party: m.party });
       setMemberId('');
+      setSearch('');
+      setDone(m.name);
       return;
     }
     if (!name().trim()) return { field: 'guest', message: t('form.fillRequired', { field: t('minutes.guestName') }) };
     props.onSignIn({ name: name().trim(), party: party() });
+    setDone(name().trim());
     setName('');
   });
   let select: HTMLSelectElement | undefined;
@@ -77,6 +114,37 @@ export function AssistedSignIn(props: {
             </>
           }
         >
+          <div class="field">
+            <label class="field-label" for="assist-search">
+              {t('minutes.assistSearch')}
+            </label>
+            <p class="field-hint" id="assist-search-hint">
+              {t('minutes.assistSearchHint')}
+            </p>
+            {/* Pinyin being composed is not a name yet: the list narrows when a character is chosen. */}
+            <input
+              id="assist-search"
+              type="search"
+              class="input minutes-assist-search"
+              value={search()}
+              maxLength={20}
+              autocomplete="off"
+              aria-describedby="assist-search-hint"
+              onInput={(e) => {
+                if (!e.isComposing) searchFor(e.currentTarget.value);
+              }}
+              onCompositionEnd={(e) => searchFor(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.preventDefault();
+              }}
+              data-testid="assist-search"
+            />
+          </div>
+          <Show when={search().trim() && shown().length === 0}>
+            <p class="field-hint" data-testid="assist-no-match">
+              {t('minutes.assistNoMatch', { text: search().trim() })}
+            </p>
+          </Show>
           <div class="field" classList={{ 'field-invalid': !!memberError.message() }}>
             <label class="field-label" for="assist-member">
               {t('minutes.assistMember')}
@@ -86,27 +154,28 @@ export function AssistedSignIn(props: {
               ref={select}
               id="assist-member"
               class="input"
-              value={memberId()}
+              value={picked()}
               aria-invalid={memberError.message() ? 'true' : undefined}
               aria-describedby={memberError.describedBy()}
               onChange={(e) => {
                 memberError.edited();
+                setDone('');
                 setMemberId(e.currentTarget.value);
               }}
               data-testid="assist-member"
             >
               <option value="">{t('minutes.assistChoose')}</option>
-              <For each={choices()}>
-                {(m) => (
-                  <option value={m.memberId}>
-                    {m.name}（{t(`party.${m.party}` as MessageKey)}）
-                  </option>
-                )}
-              </For>
+              <For each={shown()}>{(m) => <option value={m.memberId}>{memberLabel(m)}</option>}</For>
             </select>
           </div>
         </Show>
         <FormError error={form.error()} />
+        <p class="minutes-signed-in with-icon" role="status" data-testid="assist-done" hidden={!done()}>
+          <Show when={done()}>
+            <IconCheck size={26} />
+            {t('minutes.assistDone', { name: done() })}
+          </Show>
+        </p>
         <button type="submit" class="btn btn-primary btn-block" data-testid="assist-submit">
           {t('minutes.assistSubmit')}
         </button>

@@ -1,12 +1,13 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { MeetingKind } from '../../../shared/events/meeting.ts';
+import { formatDate } from '../../../shared/time.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { useMinutes } from '../../domain/useMinutes.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePresence } from '../../domain/usePresence.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
-import { t } from '../../i18n/index.ts';
+import { intlLocale, t } from '../../i18n/index.ts';
 import { AmendmentForm } from './AmendmentForm.tsx';
 import { AmendmentLateNotice, lateDraftText } from './AmendmentLateNotice.tsx';
 import { AmendmentList } from './AmendmentList.tsx';
@@ -15,6 +16,7 @@ import { AssistedSignIn } from './AssistedSignIn.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { AttendeeList } from './AttendeeList.tsx';
 import { DecisionSection } from './DecisionSection.tsx';
+import { beforeMeetingDay } from './meetingDay.ts';
 import { NotesEditor } from './NotesEditor.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { ShareImageButton } from './ShareImageButton.tsx';
@@ -87,14 +89,26 @@ export function MinutesSection(props: {
         </Show>
         <Show when={minutes.state().lockedAt}>{(at) => <SignOffLocked lockedAt={at()} />}</Show>
         <Show when={!locked()}>
-          <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} prompt={props.signInPrompt} />
+          {/* Before the meeting's day a sign-in would date attendance (and its points) to a meeting not held. */}
+          <Show
+            when={!beforeMeetingDay(props.startsAt)}
+            fallback={
+              <p class="lead" data-testid="sign-in-later">
+                {t('minutes.signInOnTheDay', { date: formatDate(props.startsAt, intlLocale()) })}
+              </p>
+            }
+          >
+            <SignInButton signedIn={minutes.signedIn()} onSignIn={minutes.signIn} prompt={props.signInPrompt} />
+          </Show>
           <Show when={minutes.mayAssist}>
             <SignInQr link={props.signInLink} />
-            <AssistedSignIn
-              members={members().active}
-              signedIn={(id) => minutes.state().attendees.some((a) => 'memberId' in a && a.memberId === id)}
-              onSignIn={minutes.signInFor}
-            />
+            <Show when={!beforeMeetingDay(props.startsAt)}>
+              <AssistedSignIn
+                members={members().active}
+                signedIn={(id) => minutes.state().attendees.some((a) => 'memberId' in a && a.memberId === id)}
+                onSignIn={minutes.signInFor}
+              />
+            </Show>
           </Show>
         </Show>
         <AttendancePanel attendance={minutes.attendance()} threeParty={props.kind === 'three-party'} />

@@ -28,6 +28,7 @@ export function ShareImageButton(props: { meetingId: string; state: MinutesState
       state: props.state,
       order: meeting?.topicOrder ?? null,
       hash,
+      notes: props.notes,
       verifyUrl: `${location.origin}${verifyPath(session.compoundId, props.meetingId, hash)}`,
       nameOf: (id) => members().byId.get(id)?.name ?? t('agenda.unknownMember'),
       titleOf: (id) => view().compound.agenda.requests[id]?.title ?? t('minutes.unknownRequest'),

@@ -2,12 +2,12 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { MinutesState } from '../../../shared/folds/foldMinutes.ts';
 import { minutesConflicts } from '../../../shared/folds/minutesQueries.ts';
 import { type MemberParty, type Party, parties } from '../../../shared/roles.ts';
-import { formatDate, formatDateTime, shanghaiDay } from '../../../shared/time.ts';
-import { now } from '../../domain/clock.ts';
+import { formatDate, formatDateTime } from '../../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { beforeMeetingDay } from './meetingDay.ts';
 
 /**
  * Sign-off: each party present signs on its own member's phone; once all have, the minutes lock.
@@ -38,7 +38,7 @@ export function SignOffPanel(props: {
       !props.state.signOffs[p]
     );
   };
-  const tooEarly = () => shanghaiDay(now()) < shanghaiDay(props.startsAt);
+  const tooEarly = () => beforeMeetingDay(props.startsAt);
   // A signature cannot be taken back, and the last one locks the minutes: asked once more.
   const [confirming, setConfirming] = createSignal(false);
   const locksThem = () => {

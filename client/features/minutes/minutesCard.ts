@@ -13,6 +13,10 @@ import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
 export interface CardSection {
   heading: string;
   lines: string[];
+  /** A running text (the notes), wrapped as one paragraph per line break instead of numbered lines. */
+  text?: string;
+  /** Said under the text when it is too long for the image. */
+  more?: string;
 }
 
 /** The signed minutes in short, as the image for a chat group shows them (words already in the locale). */
@@ -28,12 +32,17 @@ export interface MinutesCard {
 
 const shownParties = [...parties, 'none'] as const;
 
-/** Builds the card from the folded minutes: attendance by party, topics, decisions, actions, signatures. */
+/**
+ * Builds the card from the folded minutes: attendance by party, topics, decisions, actions, the notes
+ * (what was said: most residents read the minutes only in the chat group) and signatures.
+ */
 export function minutesCard(input: {
   meeting: MeetingState | undefined;
   state: MinutesState;
   order: TopicOrder | null;
   hash: string;
+  /** The notes text (纪要正文), as hashed and printed. */
+  notes: string;
   verifyUrl: string;
   nameOf: (memberId: string) => string;
   titleOf: (requestId: string) => string;
@@ -80,6 +89,7 @@ export function minutesCard(input: {
       ),
       list(t('print.decisions'), decisions),
       list(t('print.actions'), actions),
+      { heading: t('print.notes'), lines: [], text: input.notes.trim() || t('print.none'), more: t('share.notesMore') },
       list(t('print.signatures'), signatures),
     ],
     hashLabel: t('print.hashLabel'),

@@ -20,6 +20,41 @@ export class MinutesPage {
     await this.page.getByTestId('signed-in').waitFor();
   }
 
+  /** Opens 帮别人签到 and types `pinyin` then commits `name` into its search field, as an input method does. */
+  async assistSearch(pinyin: string, name: string): Promise<void> {
+    if (!(await this.page.getByTestId('assist').evaluate((d: HTMLDetailsElement) => d.open))) {
+      await this.page.getByTestId('assist-open').click();
+    }
+    await this.page.getByTestId('assist-search').focus();
+    await this.compose(pinyin);
+    await this.commit(name);
+  }
+
+  /** The members the assisted sign-in offers, as labelled (the first is the "choose" prompt). */
+  async assistOptions(): Promise<string[]> {
+    return (await this.page.getByTestId('assist-member').locator('option').allTextContents()).slice(1);
+  }
+
+  /** Taps 代签 and returns what the form then says (已为…签到). */
+  async assistSubmit(): Promise<string> {
+    await this.page.getByTestId('assist-submit').click();
+    const done = this.page.getByTestId('assist-done');
+    await done.waitFor();
+    return (await done.textContent())?.trim() ?? '';
+  }
+
+  /** Party tiles whose name is drawn on more than one line (a word split). */
+  async splitPartyNames(): Promise<string[]> {
+    return this.page.locator('.minutes-party-name').evaluateAll((els) =>
+      els.flatMap((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const tops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+        return tops.size > 1 ? [el.textContent ?? ''] : [];
+      }),
+    );
+  }
+
   /** Attendance by party label, e.g. { 社区: 1, 业委会: 0, ... }. */
   async attendance(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
