@@ -1714,6 +1714,7 @@ export const en: Record<MessageKey, string> = {
     '{name} served {served} this time, more than twice the planned {planned}: perhaps a forgotten check-out, or a check-out time typed wrong. Award {n} points for {hours} h?',
   'points.suggest.unusualConfirm': 'Checked, award it',
   'points.suggest.notForSelf': 'Another committee member confirms this',
+  'points.awardNotSelf': 'Points for yourself are given by another committee member, on your points page.',
   'points.award': 'Award',
   'points.awardTitle': 'Points for {name}',
   'points.awardRule': 'Under which rule',

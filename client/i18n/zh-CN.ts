@@ -1644,6 +1644,7 @@ export const zhCN = {
     '{name}这次服务了 {served}，比计划的 {planned} 的两倍还长，可能是忘了签退，或签退时间填错了。确定按 {hours} 小时发 {n} 分吗？',
   'points.suggest.unusualConfirm': '核对过了，确认发放',
   'points.suggest.notForSelf': '请另一位三方成员确认',
+  'points.awardNotSelf': '给自己记分，请另一位三方成员在您的积分页上记。',
   'points.award': '记分',
   'points.awardTitle': '给{name}记分',
   'points.awardRule': '按哪条规则',

@@ -29,6 +29,11 @@ describe('the committee awards and deducts points by hand under 手动记分 rul
 
   it('门前三包 +10 with a reason shows on the resident’s phone with the awarder’s name', async () => {
     const committee = new PointsPage(wang.page);
+    // Points for oneself are given by another party's member: one's own page offers no 记分.
+    await committee.openMember('王秀英');
+    await expect(wang.page.getByTestId('award-not-self').textContent()).resolves.toContain('请另一位三方成员');
+    await expect(wang.page.getByTestId('award-points').count()).resolves.toBe(0);
+    await committee.open(app.url, compoundId);
     await committee.openMember('李叔');
     const form = await committee.fillAward('门前三包整洁（加 10 分）', '5月10日门前打扫得很干净');
     // The rule fills in its points, said in words.

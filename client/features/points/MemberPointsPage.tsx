@@ -29,7 +29,9 @@ export default function MemberPointsPage() {
   const points = usePoints();
   const rosters = useRosters();
   const account = useAccount(() => params.memberId);
-  const mayAward = () => mayAppend('points.awarded', session.member);
+  // Points given by hand to oneself wait for another party's member, as one's own suggestions do.
+  const own = () => params.memberId === session.member.memberId;
+  const mayAward = () => mayAppend('points.awarded', session.member) && !own();
   // An award or a correction half typed comes back after a reload, while the committee may still make it.
   const { sheet, visit, restored, open } = createUrlSheet<MemberSheet>({
     toUrl: (s) => (s.id === 'award' ? { sheet: 'award' } : { sheet: 'correct', of: s.entry.eventId }),
@@ -64,6 +66,11 @@ export default function MemberPointsPage() {
           <IconPlus size={24} />
           <span>{t('points.award')}</span>
         </button>
+      </Show>
+      <Show when={own() && mayAppend('points.awarded', session.member)}>
+        <p class="muted" data-testid="award-not-self">
+          {t('points.awardNotSelf')}
+        </p>
       </Show>
       <HistoryList
         points={points()}
