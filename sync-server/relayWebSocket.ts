@@ -104,13 +104,16 @@ export function relayWebSocket(
           direct = true;
           raw.on('message', receive);
         });
-        // A revocation between the upgrade and now found no socket to close; now it would, so ask again.
+        // A revocation or a role change between the upgrade and now found no socket to close; now it
+        // would, so ask again: a member whose role or party changed meanwhile reconnects under the new one.
         held = [];
         admit().then(
           (again) => {
             const frames = held ?? [];
             held = undefined;
             if (!again.ok) opened.close(again.code, again.reason);
+            else if (again.member.role !== admission.member.role || again.member.party !== admission.member.party)
+              opened.close(CloseCode.RoleChanged, 'role changed while connecting');
             else for (const frame of frames) opened.receive(frame);
           },
           (e: unknown) => {

@@ -61,12 +61,15 @@ export function signupRefusal(
   let taken = 0;
   for (const [memberId, m] of members) {
     if (memberId === event.memberId || m.signedUp.length === 0) continue;
+    // The sign-up holding the place, as the fold's `signupOf` picks it: the earliest since the last
+    // withdrawal, else (time served is a fact) the latest. A standby after it holds none.
     const left = m.lastWithdrawal;
     const since = left ? m.signedUp.filter((s) => later(s, left)) : m.signedUp;
-    const holding = since.length > 0 ? since : m.served ? m.signedUp : [];
-    // A standby after the sign-up holding the place (the fold's `signupOf`) holds none.
+    const pick = (all: Step[], first: boolean) =>
+      all.reduce<Step | undefined>((best, s) => (!best || later(s, best) !== first ? s : best), undefined);
+    const holding = since.length > 0 ? pick(since, true) : m.served ? pick(m.signedUp, false) : undefined;
     const standby = m.lastStandby;
-    if (holding.length > 0 && !(standby && holding.every((s) => later(standby, s)))) taken++;
+    if (holding && !(standby && later(standby, holding))) taken++;
   }
   // Even the author's own re-sign-up: stamped early, it would move them ahead of one seated.
   return taken >= duty.slots ? { code: 'no_free_slot' } : undefined;

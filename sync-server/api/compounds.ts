@@ -151,12 +151,14 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
         throw new ApiError(409, Code.NotCommittee, 'only committee members can be admins');
       throw new ApiError(409, Code.LastAdmin, 'the only admin cannot step back');
     }
+    // Their connections were checked under the role they had: closed before anything else can fail,
+    // and again when the role was already given (a retry after the event could not be written), so no
+    // socket keeps rights its member lost. They reconnect under the role storage holds.
+    s.relay.disconnectMember(target.memberId, CloseCode.RoleChanged, `role changed: ${role}`);
     if (result.changed) {
       await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
         memberRoleChanged({ id: newId(), at, by: admin.memberId, memberId: target.memberId, role }),
       ]);
-      // Their connections were checked under the old role: they reconnect under the new one.
-      s.relay.disconnectMember(target.memberId, CloseCode.RoleChanged, `role changed: ${role}`);
     }
     return c.body(null, 204);
   });

@@ -99,6 +99,22 @@ describe('the relay, after a standby freed a place', () => {
     expect(Object.keys(foldEvents(events()).rosters.duties.d1?.signups ?? {})).toEqual(['res2']);
   });
 
+  it('counts places as the fold does: a repeat sign-up stamped after the standby holds none either', () => {
+    // res2 was made standby; a second phone's repeat sign-up, stamped after it, is kept but the
+    // earliest sign-up still holds (and is standby). res1 withdraws: every phone shows the place free.
+    const log = overfullDuty();
+    log.add('roster.standby', 'res3', standby('res2'));
+    log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+    log.add('roster.withdrew', 'res1', { dutyId: 'd1', memberId: 'res1' });
+    expect(foldEvents(log.events).rosters.duties.d1?.freeSlots).toBe(1);
+    const { phone, send, events } = relayCopy(log.events);
+    const joiner = phone(10);
+    const mine = log.add('roster.signed-up', 'res4', { dutyId: 'd1', memberId: 'res4' });
+    joiner.getArray('events').push([mine]);
+    expect(() => send(joiner, [mine], { ...resident3, memberId: 'res4' })).not.toThrow();
+    expect(Object.keys(foldEvents(events()).rosters.duties.d1?.signups ?? {})).toEqual(['res4']);
+  });
+
   it('refuses a lead’s standby whose author saw the lead handed to someone else', () => {
     const log = overfullDuty();
     log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res1' });
