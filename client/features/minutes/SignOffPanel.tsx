@@ -34,7 +34,9 @@ export function SignOffPanel(props: {
       !!p &&
       props.isCommittee &&
       !props.state.locked &&
-      props.state.signingParties.includes(p) &&
+      // Only a party present through a member signs: a signature for a party only a guest sat for
+      // could reach the relay after the others locked the minutes and be refused with nothing shown.
+      props.state.requiredParties.includes(p) &&
       !props.state.signOffs[p]
     );
   };
