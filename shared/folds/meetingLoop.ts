@@ -44,7 +44,9 @@ export function decisionSteps(
       fields: { requestId, category: request.category, priority: request.priority ?? 'normal' },
     });
   }
-  if (request.meetingId !== meetingId && request.topicFor !== meetingId) {
+  // Onto this meeting only when no meeting holds it yet: one already scheduled for another (the next,
+  // say) stays on that meeting's topics, and a deferral here must not take it off them.
+  if (!request.meetingId && request.topicFor !== meetingId) {
     steps.push({ type: 'request.scheduled', fields: { requestId, meetingId } });
   }
   steps.push({

@@ -52,6 +52,14 @@ describe("a meeting's decisions and action items reach the request they are abou
     expect(decisionSteps(request(log).r, 'm-1', { outcome: 'rejected', text: '不办' })).toHaveLength(1);
   });
 
+  it('a request already on another meeting stays on it: a deferral elsewhere does not take it off its topics', () => {
+    const log = scheduledRequest();
+    const steps = decisionSteps(request(log).r, 'm-other', { outcome: 'deferred', text: '等下周的会再议' });
+    expect(steps.map((s) => s.type)).toEqual(['request.decided']);
+    carry(log, steps);
+    expect(request(log).r).toMatchObject({ meetingId: 'm-1', deferrals: 1 });
+  });
+
   it('nothing is carried onto a request decided already, ended or unknown: the minutes keep it', () => {
     const log = scheduledRequest();
     log.add('request.decided', committee, { requestId: 'r1', outcome: 'rejected', note: '不办' });
