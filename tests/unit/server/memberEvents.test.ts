@@ -104,6 +104,13 @@ describe('events the server writes into the members document', () => {
     expect(parseEvent({ ...up, role: 'resident' }).ok).toBe(false);
     const handedOver = foldEvents([founder, owners, resident, up, down]);
     expect([handedOver.members.m0?.role, handedOver.members.m1?.role]).toEqual(['committee', 'admin']);
+    // Two instances append to their own copies: the later change holds whichever lands last in the log.
+    const back = memberRoleChanged({ id: 'r9', at: 10, by: 'm1', memberId: 'm0', role: 'admin' });
+    for (const order of [
+      [down, back],
+      [back, down],
+    ])
+      expect(foldEvents([founder, owners, up, ...order]).members.m0?.role).toBe('admin');
     expect(handedOver.members.m0?.party).toBe('community');
 
     const residentUp = memberRoleChanged({ id: 'r3', at: 6, by: 'm1', memberId: 'm2', role: 'admin' });
