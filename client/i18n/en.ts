@@ -33,6 +33,9 @@ export const en: Record<MessageKey, string> = {
   'unsent.title': 'Changes not sent yet ({n})',
   'unsent.allSentTitle': 'All sent',
   'unsent.allSent': 'The server has every change written on this phone.',
+  'unsent.noneTitle': 'No changes listed',
+  'unsent.noneListed':
+    'There is nothing to list now. Changes not yet sent go out by themselves once this compound is open and online; if a notice at the top says a change was refused, follow it.',
   'unsent.kept':
     'These changes are kept on this phone and go out by themselves once the network is back. Until then, do not uninstall the app or clear the browser’s data.',
   'unsent.titled': ' “{title}”',

@@ -32,6 +32,9 @@ export const zhCN = {
   'unsent.title': '还没发出的修改（{n} 条）',
   'unsent.allSentTitle': '全部已发出',
   'unsent.allSent': '这部手机上写的修改，服务器都已经收到了。',
+  'unsent.noneTitle': '没有列出的修改',
+  'unsent.noneListed':
+    '现在没有可以列出的修改。打开这个小区并联网后，还没发出的修改会自动发出；如果页面上方说有修改被拒绝，请按那里的提示做。',
   'unsent.kept': '这些修改保存在这部手机上，联网后会自动发出。发出之前，请不要卸载应用，也不要清除浏览器数据。',
   'unsent.titled': '「{title}」',
   'unsent.more': '，连同另外 {n} 项',

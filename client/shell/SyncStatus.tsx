@@ -60,7 +60,12 @@ export function SyncStatus(props: { summary: SyncSummary; session: CompoundSessi
           </button>
         </Show>
       </div>
-      <UnsentSheet open={open()} onOpenChange={setOpen} lines={lines()} />
+      <UnsentSheet
+        open={open()}
+        onOpenChange={setOpen}
+        lines={lines()}
+        sent={props.summary.state === 'synced' && props.session.allSent()}
+      />
     </>
   );
 }

@@ -32,6 +32,9 @@ export class CompoundSession {
   readonly summary: Accessor<SyncSummary>;
   readonly problems: Accessor<{ docName: string; problem: DocProblem | StorageProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
+  private destroyed = false;
+  /** The role and name being read from the API now, for whoever else asks meanwhile. */
+  private checking: Promise<boolean> | undefined;
   /** Tokens the API refused to this session; a key renewed in another tab is not among them. */
   private readonly refused = new Set<string>();
   private readonly list = createSignal<DocHandle[]>([]);
@@ -113,7 +116,7 @@ export class CompoundSession {
         token: () => this.account.token,
         onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
-        onRoleChanged: () => void this.checkToken(true),
+        onRoleChanged: () => void this.roleChanged(),
         ...(docName === 'public' ? { onFirstJoin: () => void this.fetchFirstScreen() } : {}),
       });
       this.handles.set(docName, h);
@@ -163,11 +166,20 @@ export class CompoundSession {
 
   /**
    * The relay refused an upgrade with HTTP 401 looks like a network failure: ask the API (at most
-   * every 30 s). `now`: the relay said the role changed, so the role and name are read at once.
+   * every 30 s). `now`: the relay said the role changed, so the role and name are read at once (every
+   * open document hears it: one request serves them all). True once the API answered.
    */
-  async checkToken(now = false): Promise<void> {
-    if (!navigator.onLine || (!now && Date.now() - this.lastCheck < 30_000)) return;
+  async checkToken(now = false): Promise<boolean> {
+    if (this.checking) return this.checking;
+    if (!navigator.onLine || (!now && Date.now() - this.lastCheck < 30_000)) return false;
     this.lastCheck = Date.now();
+    this.checking = this.readAccount().finally(() => {
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async readAccount(): Promise<boolean> {
     const token = this.account.token;
     try {
       const me = await api.me(token);
@@ -175,12 +187,31 @@ export class CompoundSession {
       if (me.role !== a.role || me.party !== a.party || me.name !== a.name || me.unit !== a.unit) {
         await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name, unit: me.unit });
       }
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         this.refused.add(token);
         await this.lost(CloseCode.Unauthenticated);
+        return true;
       }
-      if (e instanceof ApiError && e.status === 404) await this.lost(CloseCode.NotFound);
+      if (e instanceof ApiError && e.status === 404) {
+        await this.lost(CloseCode.NotFound);
+        return true;
+      }
+      // Unanswered: the next check is not held back by this one.
+      this.lastCheck = 0;
+      return false;
+    }
+  }
+
+  /**
+   * The relay said the member's role changed: their role is read until the API answers (a few tries
+   * a few seconds apart), so the app does not go on writing what the relay now refuses.
+   */
+  private async roleChanged(tries = 4): Promise<void> {
+    for (let i = 0; i < tries && !this.destroyed; i++) {
+      if (await this.checkToken(true)) return;
+      await new Promise((r) => setTimeout(r, 3_000 * (i + 1)));
     }
   }
 
@@ -223,6 +254,7 @@ export class CompoundSession {
   }
 
   destroy(): void {
+    this.destroyed = true;
     for (const timer of this.closing.values()) clearInterval(timer);
     this.closing.clear();
     for (const h of this.handles.values()) void h.destroy();

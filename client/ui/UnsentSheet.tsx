@@ -30,25 +30,34 @@ export function UnsentSheet(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   lines: readonly UnsentSheetLine[];
+  /**
+   * Whether the relay is known to hold everything: only then does an empty list say 全部已发出. A list
+   * emptied by a reset after a refusal, or by a background session that stopped, says nothing so sure.
+   */
+  sent: boolean;
 }) {
   const count = () => props.lines.reduce((n, line) => n + line.changes, 0);
   return (
     <Modal
       open={props.open}
       onOpenChange={props.onOpenChange}
-      title={count() > 0 ? t('unsent.title', { n: count() }) : t('unsent.allSentTitle')}
+      title={
+        count() > 0 ? t('unsent.title', { n: count() }) : props.sent ? t('unsent.allSentTitle') : t('unsent.noneTitle')
+      }
       testId="unsent-sheet"
       settled
     >
       <Show
         when={count() > 0}
         fallback={
-          <ModalDescription>
-            <span class="with-icon" data-testid="unsent-all-sent">
-              <IconCheck size={24} />
-              <span>{t('unsent.allSent')}</span>
-            </span>
-          </ModalDescription>
+          <Show when={props.sent} fallback={<ModalDescription>{t('unsent.noneListed')}</ModalDescription>}>
+            <ModalDescription>
+              <span class="with-icon" data-testid="unsent-all-sent">
+                <IconCheck size={24} />
+                <span>{t('unsent.allSent')}</span>
+              </span>
+            </ModalDescription>
+          </Show>
         }
       >
         <ul class="rows unsent-lines" data-testid="unsent-lines">

@@ -98,6 +98,10 @@ export default function CompoundsPage() {
         open={unsentOf() !== undefined}
         onOpenChange={(open) => !open && setUnsentOf()}
         lines={unsentLines()}
+        sent={(() => {
+          const id = unsentOf();
+          return id !== undefined && backgroundSession(id)?.allSent() === true;
+        })()}
       />
       <RemoveCompoundDialog
         open={removing() !== undefined}
