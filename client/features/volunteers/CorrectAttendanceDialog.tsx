@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import * as v from 'valibot';
-import type { DutyState } from '../../../shared/folds/index.ts';
+import { type DutyState, memberSignup } from '../../../shared/folds/index.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
 import { changedFields, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import { useSession } from '../../domain/session.ts';
@@ -41,7 +41,7 @@ export function CorrectAttendanceDialog(props: {
   onClose: () => void;
 }) {
   const session = useSession();
-  const s = props.duty.signups[props.memberId];
+  const s = memberSignup(props.duty, props.memberId)?.signup;
   const current = s?.correction ?? s;
   const opening = {
     checkIn: current?.checkedInAt ? clockOf(current.checkedInAt) : props.duty.start,

@@ -1,6 +1,6 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { byWhen, memberMonths, monthOf } from '../../../shared/folds/index.ts';
+import { byWhen, memberMonths, memberSignup, monthOf } from '../../../shared/folds/index.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useRosters } from '../../domain/useRosters.ts';
@@ -22,7 +22,8 @@ export default function MemberPage() {
   const months = createMemo(() => memberMonths(rosters(), params.memberId));
   const served = createMemo(() =>
     Object.values(rosters().duties)
-      .filter((d) => d.signups[params.memberId]?.minutes)
+      // Over-full and standby sign-ups serve and count too (memberMonths counts them): listed as well.
+      .filter((d) => memberSignup(d, params.memberId)?.signup.minutes)
       .sort(byWhen),
   );
   const total = () => rosters().minutesByMember[params.memberId] ?? 0;
@@ -51,7 +52,7 @@ export default function MemberPage() {
                           {dayLabel(d.day)} {d.start}–{d.end} · {d.place}
                         </span>
                       </div>
-                      <span>{hoursText(d.signups[params.memberId]?.minutes ?? 0)}</span>
+                      <span>{hoursText(memberSignup(d, params.memberId)?.signup.minutes ?? 0)}</span>
                     </li>
                   )}
                 </For>
