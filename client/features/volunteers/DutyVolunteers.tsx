@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import type { DutyState } from '../../../shared/folds/index.ts';
+import type { DutyState, Signup } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { UrlSheet } from '../../domain/urlSheet.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -47,40 +47,33 @@ export function DutyVolunteers(props: {
     return undefined;
   });
 
+  /** The volunteers holding a place, or those on standby: one row each, correctable by the lead or committee. */
+  const SignupRows = (p: { list: [string, Signup][]; testId: string }) => (
+    <ul class="rows" data-testid={p.testId}>
+      <For each={p.list}>
+        {([memberId, s]) => (
+          <SignupRow
+            duty={props.duty}
+            memberId={memberId}
+            signup={s}
+            nameOf={props.nameOf}
+            onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
+          />
+        )}
+      </For>
+    </ul>
+  );
+
   return (
     <>
       <section class="section" aria-labelledby="volunteers-heading">
         <h2 id="volunteers-heading">{t('volunteers.whoIsComing')}</h2>
         <Show when={signups().length > 0} fallback={<p class="empty">{t('volunteers.nobodyYet')}</p>}>
-          <ul class="rows" data-testid="signups">
-            <For each={signups()}>
-              {([memberId, s]) => (
-                <SignupRow
-                  duty={props.duty}
-                  memberId={memberId}
-                  signup={s}
-                  nameOf={props.nameOf}
-                  onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
-                />
-              )}
-            </For>
-          </ul>
+          <SignupRows list={signups()} testId="signups" />
         </Show>
         <Show when={standby().length > 0}>
           <h3 class="standby-heading">{t('volunteers.standbyHeading', { n: standby().length })}</h3>
-          <ul class="rows" data-testid="standby">
-            <For each={standby()}>
-              {([memberId, s]) => (
-                <SignupRow
-                  duty={props.duty}
-                  memberId={memberId}
-                  signup={s}
-                  nameOf={props.nameOf}
-                  onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
-                />
-              )}
-            </For>
-          </ul>
+          <SignupRows list={standby()} testId="standby" />
         </Show>
       </section>
       <Show when={props.corrector && correcting()}>
