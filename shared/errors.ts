@@ -142,6 +142,11 @@ export const RuleCode = {
   /** An award names a rule or an amount, not both and not neither. */
   AwardRuleOrAmount: 'award_rule_or_amount',
   AwardOfNothing: 'award_of_nothing',
+  /**
+   * No committee member gives themself points by hand (记分, or a correction's 改记为): an award to
+   * its own author names a rule and what it pays for (a suggestion confirmed), never an amount.
+   */
+  AwardToSelf: 'award_to_self',
   TagTwice: 'tag_twice',
   /** A listing offers a request or a micro-wish, not both and not neither. */
   RequestOrWish: 'request_or_wish',

@@ -1576,6 +1576,8 @@ export const en: Record<MessageKey, string> = {
   'refusal.rule.rule_worth_nothing': 'A points rule cannot be worth 0.',
   'refusal.rule.award_rule_or_amount': 'Award by a rule or by an amount, not both.',
   'refusal.rule.award_of_nothing': 'An award cannot be 0 points.',
+  'refusal.rule.award_to_self':
+    'You cannot give yourself points by hand. Another committee member records them, on your points page.',
   'refusal.rule.tag_twice': 'The same tag was chosen twice.',
   'refusal.rule.request_or_wish': 'Publish a request or a micro-wish, not both.',
   'refusal.rule.name_not_masked': "A resident's name shows on the needs board as the first character only, e.g. W*.",

@@ -1507,6 +1507,7 @@ export const zhCN = {
   'refusal.rule.rule_worth_nothing': '积分规则的分值不能是 0。',
   'refusal.rule.award_rule_or_amount': '奖励积分要么按规则，要么填分数，只能选一种。',
   'refusal.rule.award_of_nothing': '奖励的分数不能是 0。',
+  'refusal.rule.award_to_self': '不能给自己记分。请另一位三方成员在您的积分页上记。',
   'refusal.rule.tag_twice': '同一个标签选了两次。',
   'refusal.rule.request_or_wish': '要么发布一条诉求，要么发布一个微心愿，只能选一种。',
   'refusal.rule.name_not_masked': '居民的名字在需求榜上只显示姓，例如 王*。',

@@ -58,6 +58,13 @@ const ownUnit = (event: { unitName: string }, member: Member): BrokenRule | unde
 };
 
 /**
+ * An award whose points or occasion its author chose (记分 by hand, a correction's 改记为): an amount,
+ * or a rule naming no duty, meeting or report. A suggestion confirmed names its rule and source.
+ */
+const byHand = (e: { amount?: number; dutyId?: string; meetingId?: string; requestId?: string }): boolean =>
+  e.amount !== undefined || (e.dutyId === undefined && e.meetingId === undefined && e.requestId === undefined);
+
+/**
  * A visit written down later (补记) was made on a day its author lived through: not after the day
  * it is written (`visit_day_ahead`), nor more than `MAX_VISIT_DAYS_BACK` days before it
  * (`visit_day_too_old`). The app's form offers no other day, so an honest phone never breaks it.
@@ -160,12 +167,14 @@ export const permissions: PermissionTable = {
   'points.awarded': {
     doc: 'public',
     who: 'committee',
-    check: (e) =>
+    check: (e, m) =>
       (e.ruleId === undefined) === (e.amount === undefined) || (e.units !== undefined && e.ruleId === undefined)
         ? { code: RuleCode.AwardRuleOrAmount }
         : e.amount === 0
           ? { code: RuleCode.AwardOfNothing }
-          : undefined,
+          : e.memberId === m.memberId && byHand(e)
+            ? { code: RuleCode.AwardToSelf }
+            : undefined,
   },
   'points.goods.listed': { doc: 'public', who: 'committee' },
   'points.goods.restocked': { doc: 'public', who: 'committee' },

@@ -382,6 +382,38 @@ describe('payload rules', () => {
     ['an award naming a rule and an amount', 'points.awarded', community, { amount: 10 }, 'public', 'not_permitted'],
     ['an award naming neither', 'points.awarded', community, { ruleId: undefined }, 'public', 'not_permitted'],
     ['an award of an amount', 'points.awarded', community, { ruleId: undefined, amount: 20 }, 'public', 'ok'],
+    [
+      'points by hand for oneself',
+      'points.awarded',
+      community,
+      { memberId: community.memberId },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'an amount for oneself',
+      'points.awarded',
+      community,
+      { memberId: community.memberId, ruleId: undefined, amount: 20 },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'a re-award for oneself naming a duty',
+      'points.awarded',
+      community,
+      { memberId: community.memberId, ruleId: undefined, amount: 20, dutyId: 'd1' },
+      'public',
+      'not_permitted',
+    ],
+    [
+      'one’s own suggested award confirmed',
+      'points.awarded',
+      community,
+      { memberId: community.memberId, dutyId: 'd1', units: 2 },
+      'public',
+      'ok',
+    ],
     ['a rule worth nothing', 'points.rule.defined', community, { points: 0 }, 'public', 'not_permitted'],
     [
       'a duty ending before it starts',
@@ -464,6 +496,14 @@ describe('what a refusal names', () => {
       reason: 'not_permitted',
       type: 'points.rule.defined',
       rule: { code: RuleCode.RuleWorthNothing },
+    });
+  });
+
+  it('names points given by hand to oneself', () => {
+    expect(refusal(event('points.awarded', community, { memberId: community.memberId }), community, 'public')).toEqual({
+      reason: 'not_permitted',
+      type: 'points.awarded',
+      rule: { code: RuleCode.AwardToSelf },
     });
   });
 

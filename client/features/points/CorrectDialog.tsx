@@ -63,9 +63,11 @@ function CorrectForm(props: {
   const [reAward, setReAward] = createSignal(kept.reAward);
   draft.keep(() => changedFields(opening, { reason: reason(), reAward: reAward() }));
   const account = () => accountOf(props.points, props.entry.eventId);
+  // Points typed for oneself are another committee member's to give: the relay refuses them (award_to_self).
+  const mayReAward = () => props.entry.kind === 'award' && account()?.memberId !== props.session.member.memberId;
   // The right points carry the sign of the line they replace: a deduction is given again as one.
   const reAwarded = () =>
-    props.entry.kind === 'award' && reAward().trim() !== ''
+    mayReAward() && reAward().trim() !== ''
       ? signedAmount(reAward(), props.entry.amount < 0 ? 'deduct' : 'add')
       : undefined;
   const after = () => balanceAfterCorrection(account(), props.entry, reAwarded());
@@ -75,7 +77,7 @@ function CorrectForm(props: {
       submit={() => {
         if (!reason().trim())
           return { field: 'reason', message: t('form.fillRequired', { field: t('points.correctReason') }) };
-        if (reAward().trim() !== '' && reAwarded() === undefined)
+        if (mayReAward() && reAward().trim() !== '' && reAwarded() === undefined)
           return { field: 'reAward', message: t('points.awardAmountInvalid') };
         // Corrected meanwhile on a phone that synced: the relay would refuse a second correction.
         if (isCorrected(props.points, props.entry.eventId)) return t('points.correctedMeanwhile');
@@ -104,7 +106,7 @@ function CorrectForm(props: {
         maxLength={500}
         name="reason"
       />
-      <Show when={props.entry.kind === 'award'}>
+      <Show when={mayReAward()}>
         <TextField
           label={t('points.reAward')}
           hint={t('points.reAwardHint')}

@@ -29,7 +29,7 @@ export default function MemberPointsPage() {
   const points = usePoints();
   const rosters = useRosters();
   const account = useAccount(() => params.memberId);
-  // Points given by hand to oneself wait for another party's member, as one's own suggestions do.
+  // Points given by hand to oneself wait for another party's member (the relay refuses them: award_to_self).
   const own = () => params.memberId === session.member.memberId;
   const mayAward = () => mayAppend('points.awarded', session.member) && !own();
   // An award or a correction half typed comes back after a reload, while the committee may still make it.

@@ -7,7 +7,7 @@ import type {
   PointsState,
 } from '../../../shared/folds/index.ts';
 import { ticketUsed } from '../../../shared/folds/pointsQueries.ts';
-import { appendPublic } from '../../domain/appendPublic.ts';
+import { appendPublic, appendPublicEvents, publicEvent } from '../../domain/appendPublic.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import type { RedemptionRequest } from './redemptionCode.ts';
 
@@ -82,16 +82,21 @@ export function correct(
   reason: string,
   reAward?: { memberId: string; amount: number; rule: PointsRule | undefined },
 ): void {
-  appendPublic(session, 'points.corrected', { targetEventId: target.eventId, reason: reason.trim() });
-  if (!reAward || target.kind !== 'award') return;
+  const correction = publicEvent(session, 'points.corrected', { targetEventId: target.eventId, reason: reason.trim() });
+  if (!reAward || target.kind !== 'award') {
+    appendPublicEvents(session, [correction]);
+    return;
+  }
   // A suggestion's award holds the rule's name as its reason already; one by hand, the committee's words.
   const byHand = target.source === null ? reAward.rule : undefined;
-  appendPublic(session, 'points.awarded', {
+  // Both or neither: a re-award the rules refuse (points for oneself) leaves the line as it was.
+  const award = publicEvent(session, 'points.awarded', {
     memberId: reAward.memberId,
     amount: reAward.amount,
     reason: ruleReason(byHand, target.reason ?? reason),
     ...sourceFields(target.source),
   });
+  appendPublicEvents(session, [correction, award]);
 }
 
 export function listGoods(session: CompoundSession, name: string, pricePoints: number, stock: number): string {

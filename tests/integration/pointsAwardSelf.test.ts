@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode, RejectReason } from '../../shared/errors.ts';
+import { foldEvents } from '../../shared/folds/index.ts';
+import { addMember, createCompound, type Session, synced } from '../helpers/clients.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { firstClose, memberEvent } from '../helpers/relayEvents.ts';
+import { useTestServer } from '../helpers/useTestServer.ts';
+
+/**
+ * 记分 by hand at the relay: a committee member's phone always knows who it is, so points it types
+ * for itself (an award by hand, a correction's 改记为) are refused whatever its screen offered.
+ */
+describe('points given by hand to oneself, at the relay', () => {
+  const server = useTestServer();
+  let wang: Session; // 王书记, admin (community)
+  let zhang: Session; // 张主任, owners' committee
+
+  beforeEach(async () => {
+    wang = await createCompound(server.url);
+    zhang = await addMember(server.url, wang, { role: 'committee', party: 'owners' }, '张主任');
+  });
+
+  /** A team and its duty of tonight, for awards that name what they pay for. */
+  const dutyEvents = (by: Session, dutyId: string) => [
+    memberEvent(by, 'roster.team.created', { name: '巡逻队' }, `team-${dutyId}`),
+    memberEvent(
+      by,
+      'roster.duty.created',
+      { teamId: `team-${dutyId}`, day: '2026-12-05', start: '19:00', end: '21:00', place: '东门岗亭', slots: 2 },
+      dutyId,
+    ),
+  ];
+
+  async function stored(): Promise<ReturnType<typeof foldEvents>> {
+    const fresh = server.connect(wang, 'public', new Y.Doc());
+    await synced(fresh);
+    return foldEvents(fresh.events.toArray());
+  }
+
+  it('an award by hand to its own author is closed with 4422 award_to_self; nothing is stored or forwarded', async () => {
+    const watcher = server.connect(wang, 'public');
+    const phone = server.connect(zhang, 'public');
+    await Promise.all([synced(watcher), synced(phone)]);
+    phone.events.push([
+      memberEvent(zhang, 'points.awarded', { memberId: zhang.memberId, amount: 500, reason: '辛苦' }),
+    ]);
+    const close = await firstClose(phone);
+    expect(close.code).toBe(CloseCode.UpdateRejected);
+    expect(close.reason).toMatch(new RegExp(`^${RejectReason.NotPermitted}`));
+    expect(close.reason).toContain('award_to_self');
+    expect(watcher.events.length).toBe(0);
+    expect((await stored()).points.accounts[zhang.memberId]).toBeUndefined();
+  });
+
+  it('under a 手动记分 rule, or as a correction’s re-award naming a duty, it is refused too', async () => {
+    const setup = server.connect(wang, 'public');
+    await synced(setup);
+    setup.events.push([
+      memberEvent(wang, 'points.rule.defined', { name: '门前三包整洁', points: 10, kind: 'other' }, 'tidy'),
+      memberEvent(wang, 'points.awarded', { memberId: zhang.memberId, ruleId: 'tidy', reason: '门前整洁' }, 'a1'),
+      ...dutyEvents(wang, 'd1'),
+    ]);
+    for (const award of [
+      { memberId: zhang.memberId, ruleId: 'tidy', reason: '门前整洁' },
+      { memberId: zhang.memberId, amount: 100, reason: '夜间巡逻', dutyId: 'd1' },
+    ]) {
+      const phone = server.connect(zhang, 'public');
+      await eventually(() => expect(phone.events.length).toBe(4));
+      phone.events.push([memberEvent(zhang, 'points.awarded', award)]);
+      const close = await firstClose(phone);
+      expect(close.code).toBe(CloseCode.UpdateRejected);
+      expect(close.reason).toContain('award_to_self');
+    }
+    expect((await stored()).points.accounts[zhang.memberId]?.balance).toBe(10);
+  });
+
+  it('another committee member’s award by hand, and one’s own suggestion confirmed (a rule and its duty), are stored', async () => {
+    const watcher = server.connect(zhang, 'public');
+    const phone = server.connect(wang, 'public');
+    await Promise.all([synced(watcher), synced(phone)]);
+    phone.events.push([
+      memberEvent(wang, 'points.rule.defined', { name: '志愿值班每小时', points: 10, kind: 'duty_hour' }, 'hour'),
+      ...dutyEvents(wang, 'd2'),
+      memberEvent(wang, 'points.awarded', { memberId: zhang.memberId, amount: 20, reason: '帮忙搬桌椅' }, 'b1'),
+      memberEvent(
+        wang,
+        'points.awarded',
+        { memberId: wang.memberId, ruleId: 'hour', units: 2, reason: '志愿值班每小时', dutyId: 'd2' },
+        'b2',
+      ),
+    ]);
+    await eventually(() => expect(watcher.events.length).toBe(5));
+    expect(phone.closes).toEqual([]);
+    const points = (await stored()).points;
+    expect(points.accounts[zhang.memberId]?.balance).toBe(20);
+    expect(points.accounts[wang.memberId]?.balance).toBe(20);
+  });
+});
