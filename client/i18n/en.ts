@@ -1803,6 +1803,15 @@ export const en: Record<MessageKey, string> = {
   'points.noCamera': 'The camera did not open. Pick a photo of the code instead.',
   'points.noCode': 'No QR code found in that photo; please try again.',
   'points.notACode': 'This is not a Little Stool redemption code.',
+  'points.shortCodeHint': 'If it will not scan, the counter taps “Type the code” and enters these digits:',
+  'points.typeCode': 'Type the code',
+  'points.typeCodeHint': 'When the QR code will not scan, type the {n} digits under it on the resident’s phone.',
+  'points.findCode': 'Find',
+  'points.codeLength': 'The code has {n} digits; please type all of them.',
+  'points.codeUnknown':
+    'No redemption has the code {code}. Check the digits; if the resident joined or the goods were listed just now, go online to sync and try again.',
+  'points.codeAmbiguous':
+    'These digits match more than one redemption. Ask the resident to close the code and open it again, then type the new digits.',
   'points.cost': '{n} points',
   'points.recordRedeem': 'Record the redemption',
   'points.redeemed': 'Redeemed. Hand over the goods.',

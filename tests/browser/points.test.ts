@@ -9,6 +9,7 @@ import { launchPhone, type Phone } from './support/browser.ts';
 import { drafts } from './support/drafts.ts';
 import { lookAtFor } from './support/lookAt.ts';
 import { useServer } from './support/server.ts';
+import { offlineAtTheCounter } from './support/shop.ts';
 
 const lookAt = lookAtFor('points');
 
@@ -92,16 +93,11 @@ describe('points and the love supermarket on a committee phone and a resident’
   });
 
   it('with both phones offline the counter scans the member’s QR from a photo and records it; the balance drops on both', async () => {
-    const counter = new PointsPage(wang.page);
-    await counter.open(app.url, compoundId, 'shop');
-    await counter.listGoods('洗洁精', 10, 3);
-    const member = new PointsPage(li.page);
-    await member.open(app.url, compoundId, 'shop');
-    await expect.poll(() => member.stock('洗洁精'), { timeout: 20_000 }).toBe('库存 3');
-    await wang.page.getByTestId('open-counter').click();
-    await wang.page.getByTestId('scan-panel').waitFor();
-    await Promise.all([new AppShell(wang.page).waitSynced(), new AppShell(li.page).waitSynced()]);
-    await Promise.all([wang.context.setOffline(true), li.context.setOffline(true)]);
+    const { counter, member } = await offlineAtTheCounter(app.url, compoundId, wang, li, {
+      name: '洗洁精',
+      price: 10,
+      stock: 3,
+    });
 
     // Linux Chromium has no BarcodeDetector: the photo is read by the zxing fallback, offline.
     expect(await wang.page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);

@@ -12,8 +12,12 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { redeem, redeemProblem } from './actions.ts';
 import { parseRedemption, type RedemptionRequest } from './redemptionCode.ts';
 import { ScanPanel } from './ScanPanel.tsx';
+import { TypedCode } from './TypedCode.tsx';
 
-/** The love supermarket's counter: scan a member's redemption QR, check it against this phone's copy, record it. */
+/**
+ * The love supermarket's counter: scan a member's redemption QR (or type the digits under it), check
+ * it against this phone's copy, record it.
+ */
 export default function CounterPage() {
   const { session, path } = usePage();
   const points = usePoints();
@@ -36,8 +40,8 @@ export default function CounterPage() {
     const r = request();
     return r && !doneId() ? redeemProblem(points(), r) : undefined;
   };
-  const found = (text: string) => {
-    const r = parseRedemption(text);
+  // A code scanned, or typed (its digits name the same one-time id): from here on the two are one.
+  const show = (r: RedemptionRequest | undefined) => {
     setNotACode(r === undefined);
     setDoneId(undefined);
     setRequest(r);
@@ -60,12 +64,13 @@ export default function CounterPage() {
         fallback={
           <>
             <p class="muted">{t('points.counterHint')}</p>
-            <ScanPanel found={found} />
+            <ScanPanel found={(text) => show(parseRedemption(text))} />
             <Show when={notACode()}>
               <p class="form-error" role="alert" data-testid="not-a-code">
                 {t('points.notACode')}
               </p>
             </Show>
+            <TypedCode found={show} />
           </>
         }
       >

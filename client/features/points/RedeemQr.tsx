@@ -7,9 +7,11 @@ import { t } from '../../i18n/index.ts';
 import { IconCheck } from '../../ui/icons.tsx';
 import { Modal, ModalClose, ModalDescription } from '../../ui/Modal.tsx';
 import { encodeRedemption } from './redemptionCode.ts';
+import { codeGroups } from './shortCode.ts';
 
 /**
- * The member's redemption QR: shown at the counter, works with no network on either phone. Once
+ * The member's redemption QR, and its digits for a counter that cannot read it (a cracked or dim
+ * screen): shown at the counter, works with no network on either phone. Once
  * the counter's scan of this code (its one-time id) reaches the member's phone, the code gives
  * way to 已兑换 with the balance as it now is.
  */
@@ -63,6 +65,10 @@ export function RedeemQr(props: {
                   innerHTML={svg() ?? ''}
                   data-testid="redeem-qr-code"
                 />
+                <p class="points-short-code-hint">{t('points.shortCodeHint')}</p>
+                <p class="points-short-code" data-testid="redeem-short-code">
+                  {codeGroups(props.ticket).join(' ')}
+                </p>
               </>
             )}
           </Show>

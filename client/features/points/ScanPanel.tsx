@@ -11,6 +11,7 @@ export function ScanPanel(props: { found: (text: string) => void }) {
   const [live, setLive] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
   let video: HTMLVideoElement | undefined;
+  let picker: HTMLInputElement | undefined;
   let stream: MediaStream | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
@@ -94,17 +95,24 @@ export function ScanPanel(props: { found: (text: string) => void }) {
           {t('points.stopCamera')}
         </button>
       </Show>
-      <label class="btn btn-secondary btn-block points-photo">
+      {/* A button that opens the picker: a target of its own size, reached by keyboard too. */}
+      <input
+        ref={picker}
+        type="file"
+        accept="image/*"
+        hidden
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // The same photo picked again (the next member's code not taken yet) is read again.
+          e.currentTarget.value = '';
+          void fromPhoto(file);
+        }}
+        data-testid="scan-photo"
+      />
+      <button type="button" class="btn btn-secondary btn-block points-photo" onClick={() => picker?.click()}>
         <IconImage size={24} />
         <span>{t('points.scanPhoto')}</span>
-        <input
-          type="file"
-          accept="image/*"
-          class="visually-hidden"
-          onChange={(e) => void fromPhoto(e.currentTarget.files?.[0])}
-          data-testid="scan-photo"
-        />
-      </label>
+      </button>
       <Show when={problem()}>
         <p class="form-error" role="alert">
           {problem()}

@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { GoodsCount } from '../../../shared/folds/index.ts';
+import { ticketUsed } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
-import { newId } from '../../domain/appendPublic.ts';
 import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -14,6 +14,7 @@ import { Modal } from '../../ui/Modal.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CountForm, ListGoodsForm, RestockForm } from './GoodsForms.tsx';
 import { RedeemQr } from './RedeemQr.tsx';
+import { newTicket } from './shortCode.ts';
 
 /** The latest shelf count of goods, and how it compared with the stock the counting phone showed. */
 function LastCount(props: { count: GoodsCount; countedOff: number }) {
@@ -76,6 +77,9 @@ export default function ShopPage() {
   };
   const close = () => open(undefined);
   const [redeeming, setRedeeming] = createSignal<{ goodsId: string; ticket: string }>();
+  /** The one-time id of a QR opened now: its digits, typed at the counter, name the same redemption. */
+  const freshTicket = (goodsId: string) =>
+    newTicket(session.member.memberId, goodsId, (ticket) => ticketUsed(mine(), ticket));
   return (
     <>
       <PageHeader title={t('points.shop')} back={path('points')} />
@@ -106,7 +110,7 @@ export default function ShopPage() {
                     type="button"
                     class="btn btn-primary"
                     disabled={balance() < g.pricePoints || g.stock < 1}
-                    onClick={() => setRedeeming({ goodsId: g.id, ticket: newId() })}
+                    onClick={() => setRedeeming({ goodsId: g.id, ticket: freshTicket(g.id) })}
                     data-testid="redeem"
                   >
                     {g.stock < 1
