@@ -418,6 +418,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_approved': 'already approved by the {party}',
   'anomaly.already_reversed': 'already reversed',
   'anomaly.already_corrected': 'already corrected',
+  'anomaly.own_line': 'a line of your own points is corrected by another committee member',
   'anomaly.already_awarded': 'points for this were already awarded; they count once',
   'anomaly.target_ignored': 'what it corrects did not count (a conflict), nothing to take back',
   'anomaly.overdraft': 'overdrawn: {balance} points on the counter’s phone, {cost} needed',
@@ -1719,7 +1720,9 @@ export const en: Record<MessageKey, string> = {
     '{name} served {served} this time, more than twice the planned {planned}: perhaps a forgotten check-out, or a check-out time typed wrong. Award {n} points for {hours} h?',
   'points.suggest.unusualConfirm': 'Checked, award it',
   'points.suggest.notForSelf': 'Another committee member confirms this',
-  'points.awardNotSelf': 'Points for yourself are given by another committee member, on your points page.',
+  'points.correctNotSelf': 'Another committee member corrects it',
+  'points.awardNotSelf':
+    'Points for yourself, or a correction of your own points, are made by another committee member, on your points page.',
   'points.award': 'Award',
   'points.awardTitle': 'Points for {name}',
   'points.awardRule': 'Under which rule',

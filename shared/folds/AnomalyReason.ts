@@ -71,6 +71,8 @@ export const AnomalyCode = {
    */
   AlreadyReversed: 'already_reversed',
   AlreadyCorrected: 'already_corrected',
+  /** A correction of a line of its author's own account: the relay refuses it (`correctionRefusal`). */
+  OwnLine: 'own_line',
   /**
    * A rule's award for a shift, meeting or report that already has one for the member (two
    * committee phones tapping one suggestion offline): it counts once.

@@ -290,6 +290,11 @@ export function correctableEntry(points: PointsState, eventId: string, memberId?
   return undefined;
 }
 
+/** The account holding the line of this event (an award, a redemption or a correction). */
+export function accountOf(points: PointsState, eventId: string): PointsAccount | undefined {
+  return Object.values(points.accounts).find((a) => a.history.some((h) => h.eventId === eventId));
+}
+
 /** True if some account holds a correction of the line of this event. */
 export function isCorrected(points: PointsState, eventId: string): boolean {
   for (const acct of Object.values(points.accounts))

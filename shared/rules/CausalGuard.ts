@@ -145,7 +145,7 @@ export class CausalGuard {
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'points.corrected' && why === undefined && this.#fold) {
-        const broken = correctionRefusal(this.#events, event);
+        const broken = correctionRefusal(this.#events, event, this.#fold.state.points, member.memberId);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'request.decided' && this.#fold) {

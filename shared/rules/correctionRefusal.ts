@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
+import type { PointsState } from '../folds/points.ts';
+import { accountOf } from '../folds/pointsQueries.ts';
 import { eventsHeldBy } from './causalPast.ts';
 
 /**
@@ -8,11 +10,18 @@ import { eventsHeldBy } from './causalPast.ts';
  * same line (`already_corrected`). Then the relay refuses it. Two made offline at once are both kept,
  * and the earliest by (at, id) takes the line back (`points.ts`); without this rule a member could
  * also replace a standing correction, and its reason, by writing one dated before it.
+ *
+ * Nor does a committee member correct a line of their own account (`own_line`): taking back their
+ * own redemption or deduction would give them points, as 记分 for oneself would (`award_to_self`).
+ * Another committee member corrects it. The author's copy held the line it corrects, so its owner.
  */
 export function correctionRefusal(
   events: Y.Array<unknown>,
   event: EventOf<'points.corrected'>,
+  points: PointsState,
+  author: string,
 ): AnomalyReason | undefined {
+  if (accountOf(points, event.targetEventId)?.memberId === author) return { code: 'own_line' };
   const others = eventsHeldBy(events, event.id, (raw) => {
     const r = raw as { type?: unknown; targetEventId?: unknown } | null;
     return r?.type === 'points.corrected' && r.targetEventId === event.targetEventId ? true : undefined;

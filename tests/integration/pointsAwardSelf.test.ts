@@ -96,4 +96,28 @@ describe('points given by hand to oneself, at the relay', () => {
     expect(points.accounts[zhang.memberId]?.balance).toBe(20);
     expect(points.accounts[wang.memberId]?.balance).toBe(20);
   });
+
+  it('a correction of a line of its author’s own account is closed with own_line; another member’s correction of it is stored', async () => {
+    const setup = server.connect(wang, 'public');
+    await synced(setup);
+    setup.events.push([
+      memberEvent(wang, 'points.awarded', { memberId: zhang.memberId, amount: 100, reason: '夜间巡逻' }, 'give'),
+      memberEvent(wang, 'points.goods.listed', { name: '大米', pricePoints: 30, stock: 5 }, 'rice'),
+      memberEvent(wang, 'points.redeemed', { memberId: zhang.memberId, goodsId: 'rice', quantity: 1 }, 'took'),
+      memberEvent(wang, 'points.awarded', { memberId: zhang.memberId, amount: -10, reason: '飞线充电' }, 'fine'),
+    ]);
+    // Taking back their own redemption or deduction would give them points.
+    for (const targetEventId of ['took', 'fine']) {
+      const phone = server.connect(zhang, 'public');
+      await eventually(() => expect(phone.events.length).toBe(4));
+      phone.events.push([memberEvent(zhang, 'points.corrected', { targetEventId, reason: '记错了' })]);
+      const close = await firstClose(phone);
+      expect(close.code).toBe(CloseCode.UpdateRejected);
+      expect(close.reason).toContain('own_line');
+    }
+    expect((await stored()).points.accounts[zhang.memberId]?.balance).toBe(60);
+    setup.events.push([memberEvent(wang, 'points.corrected', { targetEventId: 'fine', reason: '查实不是他' })]);
+    await eventually(async () => expect((await stored()).points.accounts[zhang.memberId]?.balance).toBe(70));
+    expect(setup.closes).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import * as v from 'valibot';
-import type { PointsAccount, PointsEntry, PointsState } from '../../../shared/folds/index.ts';
+import type { PointsEntry, PointsState } from '../../../shared/folds/index.ts';
 import { balanceAfterCorrection } from '../../../shared/folds/pointsHours.ts';
-import { isCorrected } from '../../../shared/folds/pointsQueries.ts';
+import { accountOf, isCorrected } from '../../../shared/folds/pointsQueries.ts';
 import { changedFields, draftText, useFormDraft, withDraft } from '../../domain/formDraft.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 import { t } from '../../i18n/index.ts';
@@ -42,11 +42,6 @@ export function CorrectDialog(props: {
       <Show when={props.entry}>{(entry) => <CorrectForm {...props} entry={entry()} />}</Show>
     </Modal>
   );
-}
-
-/** The account holding a line. */
-function accountOf(points: PointsState, eventId: string): PointsAccount | undefined {
-  return Object.values(points.accounts).find((a) => a.history.some((h) => h.eventId === eventId));
 }
 
 function CorrectForm(props: {

@@ -32,13 +32,15 @@ export default function MemberPointsPage() {
   // Points given by hand to oneself wait for another party's member (the relay refuses them: award_to_self).
   const own = () => params.memberId === session.member.memberId;
   const mayAward = () => mayAppend('points.awarded', session.member) && !own();
+  // Nor are one's own lines corrected by oneself (the relay refuses them: own_line).
+  const mayCorrect = () => mayAppend('points.corrected', session.member) && !own();
   // An award or a correction half typed comes back after a reload, while the committee may still make it.
   const { sheet, visit, restored, open } = createUrlSheet<MemberSheet>({
     toUrl: (s) => (s.id === 'award' ? { sheet: 'award' } : { sheet: 'correct', of: s.entry.eventId }),
     fromUrl: (named, of) => {
       if (named === 'award') return mayAward() ? { id: 'award' } : undefined;
       const entry =
-        named === 'correct' && typeof of === 'string' && mayAppend('points.corrected', session.member)
+        named === 'correct' && typeof of === 'string' && mayCorrect()
           ? correctableEntry(points(), of, params.memberId)
           : undefined;
       return entry && { id: 'correct', entry };
@@ -76,7 +78,7 @@ export default function MemberPointsPage() {
         points={points()}
         rosters={rosters()}
         memberId={params.memberId}
-        onCorrect={(entry) => open({ id: 'correct', entry })}
+        onCorrect={mayCorrect() ? (entry) => open({ id: 'correct', entry }) : undefined}
       />
       <AwardSheet
         session={session}

@@ -4,8 +4,11 @@ import { useMembers } from '../../domain/useMembers.ts';
 import { useOverdrafts, usePoints } from '../../domain/usePoints.ts';
 import { t } from '../../i18n/index.ts';
 
-/** Redemptions two offline counters both allowed (余额透支), for the committee to settle by a correction. */
-export function OverdraftList(props: { onCorrect: (entry: PointsEntry) => void }) {
+/**
+ * Redemptions two offline counters both allowed (余额透支), for the committee to settle by a correction;
+ * one of `self`'s own is another member's to correct (the relay refuses it: own_line).
+ */
+export function OverdraftList(props: { self: string; onCorrect: (entry: PointsEntry) => void }) {
   const list = useOverdrafts();
   const points = usePoints();
   const members = useMembers();
@@ -32,9 +35,18 @@ export function OverdraftList(props: { onCorrect: (entry: PointsEntry) => void }
                     })}
                   </span>
                 </span>
-                <button type="button" class="btn btn-secondary btn-small" onClick={() => props.onCorrect(o.entry)}>
-                  {t('points.correct')}
-                </button>
+                <Show
+                  when={o.memberId !== props.self}
+                  fallback={
+                    <span class="muted" data-testid="overdraft-own">
+                      {t('points.correctNotSelf')}
+                    </span>
+                  }
+                >
+                  <button type="button" class="btn btn-secondary btn-small" onClick={() => props.onCorrect(o.entry)}>
+                    {t('points.correct')}
+                  </button>
+                </Show>
               </li>
             )}
           </For>

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { type PointsEntry, thanksWallOn } from '../../../shared/folds/index.ts';
-import { correctableEntry, rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
+import { accountOf, correctableEntry, rulesByDay, rulesInForce } from '../../../shared/folds/pointsQueries.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDay, shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
@@ -43,7 +43,9 @@ export default function PointsPage() {
       if (!committee()) return undefined;
       if (named === 'rule') return { id: 'rule' };
       const entry = named === 'correct' && typeof of === 'string' ? correctableEntry(points(), of) : undefined;
-      return entry && { id: 'correct', entry };
+      // One's own lines are another committee member's to correct (own_line).
+      const own = entry && accountOf(points(), entry.eventId)?.memberId === session.member.memberId;
+      return entry && !own ? { id: 'correct', entry } : undefined;
     },
     ready: session.doc('public').ready,
   });
@@ -57,7 +59,7 @@ export default function PointsPage() {
       <PageHeader title={t('points.title')} back={path('more')} />
       <Show when={committee()}>
         <AwardTurns />
-        <OverdraftList onCorrect={setCorrecting} />
+        <OverdraftList self={session.member.memberId} onCorrect={setCorrecting} />
         <ScannedTwiceList />
       </Show>
       <section class="section card points-balance" aria-labelledby="my-points-heading" data-testid="my-points">

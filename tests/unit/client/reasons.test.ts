@@ -36,6 +36,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_approved: { code: 'already_approved', party: 'owners' },
   already_reversed: { code: 'already_reversed' },
   already_corrected: { code: 'already_corrected' },
+  own_line: { code: 'own_line' },
   already_awarded: { code: 'already_awarded' },
   target_ignored: { code: 'target_ignored' },
   overdraft: { code: 'overdraft', balance: 90, cost: 100 },
