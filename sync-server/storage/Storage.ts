@@ -97,7 +97,8 @@ export type PreviewResult =
   | { ok: false; reason: RedeemRefusal };
 
 /** Why a role cannot be given: no such active member, not a committee member, or the last admin stepping back. */
-export type RoleRefusal = 'not_found' | 'not_committee' | 'last_admin';
+/** `not_admin`: the acting member is not (or no longer) an active admin of the member's compound. */
+export type RoleRefusal = 'not_found' | 'not_admin' | 'not_committee' | 'last_admin';
 /** `changed` is false when the member had the role already (nothing written). */
 export type RoleResult = { ok: true; changed: boolean; member: MemberRow } | { ok: false; reason: RoleRefusal };
 
@@ -126,12 +127,13 @@ export interface AccountStore {
   /** Revokes every invite a member made that is not revoked yet; returns how many. */
   revokeInvitesBy(memberId: string, at: number): Promise<number>;
   /**
-   * Makes an active committee member an admin, or an admin a committee member, checked (`roleRefusal`)
-   * and written in one transaction, so the compound always keeps an active admin. An admin made a
-   * committee member loses the committee invites they made into other parties (only admins make
+   * Makes an active committee member an admin, or an admin a committee member, at the word of the
+   * admin `by`: checked (`roleRefusal`, `by`'s own role included) and written in one transaction, so
+   * the compound always keeps an active admin and only a current admin changes roles. An admin made
+   * a committee member loses the committee invites they made into other parties (only admins make
    * those), revoked at `at`.
    */
-  setRole(memberId: string, role: 'admin' | 'committee', at: number): Promise<RoleResult>;
+  setRole(memberId: string, role: 'admin' | 'committee', at: number, by: string): Promise<RoleResult>;
 }
 
 export interface BlobRow {

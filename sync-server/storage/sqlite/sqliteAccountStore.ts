@@ -113,11 +113,12 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     ),
   };
 
-  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number): RoleResult => {
+  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number, by: string): RoleResult => {
     const r = q.member.get(id);
     const member = r && toMember(r);
     const others = member ? (q.otherAdmins.get(member.compoundId, id)?.n ?? 0) : 0;
-    const refusal = roleRefusal(member, role, others);
+    const actor = q.member.get(by);
+    const refusal = roleRefusal(member, role, others, actor && toMember(actor));
     if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
     if (member.role === role) return { ok: true, changed: false, member };
     q.setRole.run(role, id);
@@ -170,8 +171,8 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     async revokeMember(id, at) {
       return q.revoke.run(at, id).changes > 0;
     },
-    async setRole(id, role, at) {
-      return setRoleTx(id, role, at);
+    async setRole(id, role, at, by) {
+      return setRoleTx(id, role, at, by);
     },
     async rotateToken(id, oldHash, newHash) {
       return q.rotate.run(newHash, id, oldHash).changes > 0;
