@@ -126,7 +126,12 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
         if (!stepped.ok && stepped.reason === 'not_admin')
           throw new ApiError(403, Code.Forbidden, 'only admins remove members');
       }
-      await s.storage.accounts.revokeMember(target.memberId, at);
+      // Only while the admin still is one, read with the change: one who lost the role since removes nobody.
+      if (!(await s.storage.accounts.revokeMember(target.memberId, at, admin.memberId))) {
+        if ((await s.storage.accounts.getMember(target.memberId))?.revokedAt === null)
+          throw new ApiError(403, Code.Forbidden, 'only admins remove members');
+        return c.body(null, 204);
+      }
       await s.storage.accounts.revokeInvitesBy(target.memberId, at);
       s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
       await s.relay.appendServerEvents(admin.compoundId, membersDoc, [

@@ -109,7 +109,11 @@ export interface AccountStore {
   memberByTokenHash(tokenHash: string): Promise<MemberRow | undefined>;
   getMember(memberId: string): Promise<MemberRow | undefined>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
-  revokeMember(memberId: string, at: number): Promise<boolean>;
+  /**
+   * Revokes an active member; false if they were not one. With `by`, only while `by` is an active
+   * admin of the member's compound (read in the same statement), false otherwise.
+   */
+  revokeMember(memberId: string, at: number, by?: string): Promise<boolean>;
   /** Replaces an active member's token hash if it is still `oldHash`; false if it was not. */
   rotateToken(memberId: string, oldHash: string, newHash: string): Promise<boolean>;
   createInvite(invite: Omit<InviteRow, 'revokedAt'>): Promise<void>;

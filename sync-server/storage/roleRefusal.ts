@@ -23,3 +23,10 @@ export function roleRefusal(
   if (member.role === 'admin' && role !== 'admin' && otherAdmins === 0) return 'last_admin';
   return undefined;
 }
+
+/**
+ * SQL for an UPDATE of `members`: the member given by `param` is an active admin of the updated row's
+ * compound, read in the same statement as the change.
+ */
+export const byAdmin = (param: string) => `EXISTS (SELECT 1 FROM members actor WHERE actor.member_id = ${param}
+  AND actor.compound_id = members.compound_id AND actor.role = 'admin' AND actor.revoked_at IS NULL)`;

@@ -123,6 +123,24 @@ for (const [name, open] of implementations) {
       await s.close();
     });
 
+    it('removes a member only at the word of a current admin of their compound', async () => {
+      const s = await open();
+      const now = Date.now();
+      await compoundOf(s, 'c1', now, ['a', 'b'], ['d', 'e']);
+      await compoundOf(s, 'c2', now, ['elsewhere']);
+      const revoked = async (id: string) => (await s.accounts.getMember(id))?.revokedAt !== null;
+      expect(outcome(await s.accounts.setRole('b', 'committee', now, 'a'))).toBe('ok');
+      // b lost the role before its removal reached storage; nobody else's word counts either.
+      expect(await s.accounts.revokeMember('d', now, 'b')).toBe(false);
+      expect(await s.accounts.revokeMember('d', now, 'elsewhere')).toBe(false);
+      expect(await s.accounts.revokeMember('d', now, 'nobody')).toBe(false);
+      expect(await revoked('d')).toBe(false);
+      expect(await s.accounts.revokeMember('d', now, 'a')).toBe(true);
+      expect(await s.accounts.revokeMember('d', now, 'a')).toBe(false);
+      expect([await revoked('d'), await revoked('e')]).toEqual([true, false]);
+      await s.close();
+    });
+
     it('two admins taking the role from each other at the same moment: one of them acts, the other is refused', async () => {
       const s = await open();
       // A third admin keeps the last-admin guard out of it: only the actors' own roles decide. On

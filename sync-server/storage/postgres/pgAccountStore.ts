@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import { roleRefusal } from '../roleRefusal.ts';
+import { byAdmin, roleRefusal } from '../roleRefusal.ts';
 import type { AccountStore, InviteRow, MemberRow, PreviewResult, RedeemResult, RoleResult } from '../Storage.ts';
 
 interface MemberDbRow {
@@ -120,10 +120,10 @@ export function pgAccountStore(pool: Pool): AccountStore {
     async addMember(m, hash) {
       await pool.query(insertMember, memberValues(m, hash));
     },
-    async revokeMember(id, at) {
-      return (
-        (await changes('UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL', [at, id])) > 0
-      );
+    async revokeMember(id, at, by) {
+      const sql = 'UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL';
+      if (by === undefined) return (await changes(sql, [at, id])) > 0;
+      return (await changes(`${sql} AND ${byAdmin('$3')}`, [at, id, by])) > 0;
     },
     async setRole(id, role, at, by): Promise<RoleResult> {
       return inTransaction(pool, async (client) => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import { type GivenRole, roleRefusal } from '../roleRefusal.ts';
+import { byAdmin, type GivenRole, roleRefusal } from '../roleRefusal.ts';
 import type {
   AccountStore,
   CompoundRow,
@@ -79,6 +79,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     member: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE member_id = ?'),
     revoke: db.prepare<[number, string]>(
       'UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
+    ),
+    revokeBy: db.prepare<[number, string, string]>(
+      `UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL AND ${byAdmin('?')}`,
     ),
     rotate: db.prepare<[string, string, string]>(
       'UPDATE members SET token_hash = ? WHERE member_id = ? AND token_hash = ? AND revoked_at IS NULL',
@@ -168,8 +171,8 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     async addMember(m, hash) {
       q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, m.unit ?? null, hash, m.joinedAt);
     },
-    async revokeMember(id, at) {
-      return q.revoke.run(at, id).changes > 0;
+    async revokeMember(id, at, by) {
+      return (by === undefined ? q.revoke.run(at, id) : q.revokeBy.run(at, id, by)).changes > 0;
     },
     async setRole(id, role, at, by) {
       return setRoleTx(id, role, at, by);
