@@ -4,6 +4,7 @@ import type { WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../shared/errors.ts';
 import { admitSocket } from './auth/admitSocket.ts';
+import { outdatedAdmission } from './auth/readmitConnections.ts';
 import type { Tickets } from './auth/TicketBook.ts';
 import type { AppEnv, Services } from './http.ts';
 import type { Connection } from './relay/Connection.ts';
@@ -112,7 +113,7 @@ export function relayWebSocket(
             const frames = held ?? [];
             held = undefined;
             if (!again.ok) opened.close(again.code, again.reason);
-            else if (again.member.role !== admission.member.role || again.member.party !== admission.member.party)
+            else if (outdatedAdmission(admission.member, again.member))
               opened.close(CloseCode.RoleChanged, 'role changed while connecting');
             else for (const frame of frames) opened.receive(frame);
           },

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { installAppendInPlace } from '../shared/yjs/appendInPlace.ts';
 import { installReadAnyFast } from '../shared/yjs/readAnyFast.ts';
 import { createApp } from './app.ts';
+import { readmitConnections } from './auth/readmitConnections.ts';
 import { RedisBus } from './bus/RedisBus.ts';
 import { RedisTickets } from './bus/RedisTickets.ts';
 import type { Config } from './config.ts';
@@ -51,6 +52,7 @@ export async function startServer(config: Config, storage?: Storage): Promise<Ru
   const policy = config.rateLimits ? withQuotas(rules, new DailyQuotas(config.quotas)) : rules;
   const bus = config.redisUrl ? new RedisBus(config.redisUrl, { log }) : undefined;
   const relay = new Relay(store.docs, { ...config.relay, log, policy, bus });
+  bus?.onMissed(readmitConnections(relay, store.accounts, log));
   const tickets = config.redisUrl ? new RedisTickets(config.redisUrl, Date.now) : undefined;
   const services: Services = { config, storage: store, relay, now: Date.now, log, ...(tickets ? { tickets } : {}) };
   const { app, injectWebSocket, stop } = createApp(services);

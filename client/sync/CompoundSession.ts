@@ -32,6 +32,9 @@ export class CompoundSession {
   readonly summary: Accessor<SyncSummary>;
   readonly problems: Accessor<{ docName: string; problem: DocProblem | StorageProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
+  /** When the latest read of the role and name was sent; whether one was answered this visit. */
+  private readSent = 0;
+  private answered = false;
   private destroyed = false;
   /** The role and name being read from the API now, for whoever else asks meanwhile. */
   private checking: Promise<boolean> | undefined;
@@ -117,6 +120,9 @@ export class CompoundSession {
         onFatal: (code) => void this.lost(code),
         onUnreachable: () => void this.checkToken(),
         onRoleChanged: () => void this.roleChanged(),
+        onConnected: (again) => {
+          if (again || !this.answered) void this.readRoleSince(Date.now());
+        },
         ...(docName === 'public' ? { onFirstJoin: () => void this.fetchFirstScreen() } : {}),
       });
       this.handles.set(docName, h);
@@ -173,6 +179,7 @@ export class CompoundSession {
     if (this.checking) return this.checking;
     if (!navigator.onLine || (!now && Date.now() - this.lastCheck < 30_000)) return false;
     this.lastCheck = Date.now();
+    this.readSent = this.lastCheck;
     this.checking = this.readAccount().finally(() => {
       this.checking = undefined;
     });
@@ -187,6 +194,7 @@ export class CompoundSession {
       if (me.role !== a.role || me.party !== a.party || me.name !== a.name || me.unit !== a.unit) {
         await updateAccount(this.compoundId, { role: me.role, party: me.party, name: me.name, unit: me.unit });
       }
+      this.answered = true;
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
@@ -212,6 +220,19 @@ export class CompoundSession {
     for (let i = 0; i < tries && !this.destroyed; i++) {
       if (await this.checkToken(true)) return;
       await new Promise((r) => setTimeout(r, 3_000 * (i + 1)));
+    }
+  }
+
+  /**
+   * A document connected again after the phone was away from the relay (or before this visit's first
+   * read was answered): a role changed meanwhile sent it no 4100, so the role is read by a request
+   * sent after the connection opened. Documents that connect together share one, or wait for the
+   * read under way and share the next.
+   */
+  private async readRoleSince(openedAt: number): Promise<void> {
+    while (this.readSent < openedAt && !this.destroyed) {
+      if (this.checking) await this.checking;
+      else if (!(await this.checkToken(true))) return;
     }
   }
 

@@ -54,6 +54,8 @@ export interface DocHandleOptions {
   onFirstJoin?: () => void;
   /** The relay closed the socket because the member's role changed (4100): read the account again. */
   onRoleChanged?: () => void;
+  /** A connection to the relay opened; `again`: this document had one before (see RelayLink). */
+  onConnected?: (again: boolean) => void;
 }
 
 /**
@@ -123,7 +125,10 @@ export class DocHandle {
         this.claimClient();
       },
       // Another tab may have stored writes while this one was offline or hidden: sent from here.
-      onConnected: () => void this.readOtherTabs(),
+      onConnected: (again) => {
+        void this.readOtherTabs();
+        opts.onConnected?.(again);
+      },
     });
     this.doc = doc;
     this.loaded = loaded;

@@ -25,8 +25,8 @@ export interface RelayLinkOptions {
   mayReconnect: () => boolean;
   /** Many failed attempts while the browser claims to be online: maybe the token (HTTP 401 at upgrade). */
   onUnreachable?: () => void;
-  /** A connection opened (each time). */
-  onConnected?: () => void;
+  /** A connection opened (each time); `again`: this link had one before, the phone was away from the relay meanwhile. */
+  onConnected?: (again: boolean) => void;
   /** The document received the relay's state (each time a connection syncs). */
   onSynced?: () => void;
 }
@@ -55,6 +55,8 @@ export class RelayLink {
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
   private interval: ReturnType<typeof setInterval> | undefined;
   private greeted = false;
+  /** Connections opened so far, over every start. */
+  private opened = 0;
   /** Held off the relay by pause(), whatever the network does. */
   private paused = false;
   private unfollow: (() => void) | undefined;
@@ -100,7 +102,7 @@ export class RelayLink {
       if (status === 'connected') {
         this.greeted = false;
         tracker.connectionOpened();
-        this.opts.onConnected?.();
+        this.opts.onConnected?.(this.opened++ > 0);
       }
       this.refresh();
     });

@@ -120,11 +120,18 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
       // An admin removed is first made a committee member, under the lock that keeps one admin: two
       // admins removing each other at the same moment leave one of them.
       if (target.role === 'admin') {
-        const stepped = await s.storage.accounts.setRole(target.memberId, 'committee', at);
+        const stepped = await s.storage.accounts.setRole(target.memberId, 'committee', at, admin.memberId);
         if (!stepped.ok && stepped.reason === 'last_admin')
           throw new ApiError(409, Code.LastAdmin, 'the only admin cannot be removed');
+        if (!stepped.ok && stepped.reason === 'not_admin')
+          throw new ApiError(403, Code.Forbidden, 'only admins remove members');
       }
-      await s.storage.accounts.revokeMember(target.memberId, at);
+      // Only while the admin still is one, read with the change: one who lost the role since removes nobody.
+      if (!(await s.storage.accounts.revokeMember(target.memberId, at, admin.memberId))) {
+        if ((await s.storage.accounts.getMember(target.memberId))?.revokedAt === null)
+          throw new ApiError(403, Code.Forbidden, 'only admins remove members');
+        return c.body(null, 204);
+      }
       await s.storage.accounts.revokeInvitesBy(target.memberId, at);
       s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
       await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
@@ -144,9 +151,12 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     const target = await s.storage.accounts.getMember(c.req.param('memberId'));
     if (!target || target.compoundId !== admin.compoundId) throw new ApiError(404, Code.NotFound, 'no such member');
     const at = s.now();
-    const result = await s.storage.accounts.setRole(target.memberId, role, at);
+    // The admin's own role is read again under the change's lock: one who lost it since this request
+    // began (another admin took it, perhaps at the same moment) changes nothing.
+    const result = await s.storage.accounts.setRole(target.memberId, role, at, admin.memberId);
     if (!result.ok) {
       if (result.reason === 'not_found') throw new ApiError(404, Code.NotFound, 'no such member');
+      if (result.reason === 'not_admin') throw new ApiError(403, Code.Forbidden, 'only admins change roles');
       if (result.reason === 'not_committee')
         throw new ApiError(409, Code.NotCommittee, 'only committee members can be admins');
       throw new ApiError(409, Code.LastAdmin, 'the only admin cannot step back');

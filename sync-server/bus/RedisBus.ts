@@ -90,7 +90,10 @@ export class RedisBus implements RoomBus {
   #closed = false;
   /** Last id read from the control stream; read from Redis once the reader first gets through. */
   #controlCursor: string | undefined;
+  /** `disconnect`s Redis did not take (it was down past the client's retries): sent again once it is back. */
+  readonly #owedControl: [memberId: string, code: number, reason: string][] = [];
   #onDisconnect: (memberId: string, code: number, reason: string) => void = () => {};
+  #onMissed: () => void = () => {};
   readonly #loop: Promise<void>;
 
   constructor(url: string, options: RedisBusOptions) {
@@ -103,11 +106,17 @@ export class RedisBus implements RoomBus {
     this.#reader.on('ready', () => {
       this.#readerId = undefined;
       // A reply lost with the old connection, or streams lost with a restarted Redis, would go
-      // unnoticed until the room's next update: every followed room reads storage now.
+      // unnoticed until the room's next update: every followed room reads storage now. The control
+      // stream has no numbers to show a gap: each reconnect, the first too (sockets admitted before
+      // Redis answered), has the connections checked against storage.
       if (this.#readerWasReady) this.#gapAll();
+      else this.#onMissed();
       this.#readerWasReady = true;
     });
-    this.#writer.on('ready', () => this.#announceSkipped());
+    this.#writer.on('ready', () => {
+      this.#announceSkipped();
+      this.#sendOwedControl();
+    });
     this.#loop = this.#read();
   }
 
@@ -182,18 +191,33 @@ export class RedisBus implements RoomBus {
     }
   }
 
+  /** Missed updates and control messages: every followed room reads storage, the connections are checked again. */
   #gapAll(): void {
     for (const f of this.#rooms.values()) for (const l of f.listeners) l.gap();
+    this.#onMissed();
   }
 
   disconnect(memberId: string, code: number, reason: string): void {
     this.#writer
       .xadd(controlKey, 'MAXLEN', '~', 1000, '*', 'i', this.instance, 'm', memberId, 'c', String(code), 'r', reason)
-      .catch((e: unknown) => this.#log('error', 'bus disconnect failed', { memberId, error: String(e) }));
+      .catch((e: unknown) => {
+        // Kept until Redis takes it: an instance whose reader never lost Redis would otherwise keep
+        // the member's sockets open under what they no longer are.
+        this.#log('error', 'bus disconnect failed; sent again once Redis is back', { memberId, error: String(e) });
+        this.#owedControl.push([memberId, code, reason]);
+      });
+  }
+
+  #sendOwedControl(): void {
+    for (const owed of this.#owedControl.splice(0)) this.disconnect(...owed);
   }
 
   onDisconnect(handler: (memberId: string, code: number, reason: string) => void): void {
     this.#onDisconnect = handler;
+  }
+
+  onMissed(handler: () => void): void {
+    this.#onMissed = handler;
   }
 
   async close(): Promise<void> {

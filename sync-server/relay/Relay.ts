@@ -76,9 +76,24 @@ export class Relay {
   }
 
   private closeMember(memberId: string, code: number, reason: string): number {
-    const conns = [...(this.byMember.get(memberId) ?? [])];
-    for (const conn of conns) conn.close(code, reason);
-    return conns.length;
+    return this.closeWhere(memberId, () => ({ code, reason }));
+  }
+
+  /** The members with connections on this instance. */
+  connectedMembers(): string[] {
+    return [...this.byMember.keys()];
+  }
+
+  /** Closes each connection of a member for which `why` (given the member as it was admitted) gives a close. */
+  closeWhere(memberId: string, why: (admitted: Member) => { code: number; reason: string } | undefined): number {
+    let closed = 0;
+    for (const conn of [...(this.byMember.get(memberId) ?? [])]) {
+      const close = why(conn.member);
+      if (!close) continue;
+      conn.close(close.code, close.reason);
+      closed++;
+    }
+    return closed;
   }
 
   /** Appends server-written events to a document, loading it if needed. */

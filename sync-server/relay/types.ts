@@ -111,6 +111,11 @@ export interface RoomBus {
   disconnect(memberId: string, code: number, reason: string): void;
   /** Hears the other instances' `disconnect`. */
   onDisconnect(handler: (memberId: string, code: number, reason: string) => void): void;
+  /**
+   * Hears that other instances' `disconnect`s may have been missed (the bus reconnected, or its
+   * read failed): the connections here are to be checked against storage again.
+   */
+  onMissed(handler: () => void): void;
   close(): Promise<void>;
 }
 

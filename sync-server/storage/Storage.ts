@@ -97,7 +97,8 @@ export type PreviewResult =
   | { ok: false; reason: RedeemRefusal };
 
 /** Why a role cannot be given: no such active member, not a committee member, or the last admin stepping back. */
-export type RoleRefusal = 'not_found' | 'not_committee' | 'last_admin';
+/** `not_admin`: the acting member is not (or no longer) an active admin of the member's compound. */
+export type RoleRefusal = 'not_found' | 'not_admin' | 'not_committee' | 'last_admin';
 /** `changed` is false when the member had the role already (nothing written). */
 export type RoleResult = { ok: true; changed: boolean; member: MemberRow } | { ok: false; reason: RoleRefusal };
 
@@ -108,7 +109,11 @@ export interface AccountStore {
   memberByTokenHash(tokenHash: string): Promise<MemberRow | undefined>;
   getMember(memberId: string): Promise<MemberRow | undefined>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
-  revokeMember(memberId: string, at: number): Promise<boolean>;
+  /**
+   * Revokes an active member; false if they were not one. With `by`, only while `by` is an active
+   * admin of the member's compound (read in the same statement), false otherwise.
+   */
+  revokeMember(memberId: string, at: number, by?: string): Promise<boolean>;
   /** Replaces an active member's token hash if it is still `oldHash`; false if it was not. */
   rotateToken(memberId: string, oldHash: string, newHash: string): Promise<boolean>;
   createInvite(invite: Omit<InviteRow, 'revokedAt'>): Promise<void>;
@@ -126,12 +131,13 @@ export interface AccountStore {
   /** Revokes every invite a member made that is not revoked yet; returns how many. */
   revokeInvitesBy(memberId: string, at: number): Promise<number>;
   /**
-   * Makes an active committee member an admin, or an admin a committee member, checked (`roleRefusal`)
-   * and written in one transaction, so the compound always keeps an active admin. An admin made a
-   * committee member loses the committee invites they made into other parties (only admins make
+   * Makes an active committee member an admin, or an admin a committee member, at the word of the
+   * admin `by`: checked (`roleRefusal`, `by`'s own role included) and written in one transaction, so
+   * the compound always keeps an active admin and only a current admin changes roles. An admin made
+   * a committee member loses the committee invites they made into other parties (only admins make
    * those), revoked at `at`.
    */
-  setRole(memberId: string, role: 'admin' | 'committee', at: number): Promise<RoleResult>;
+  setRole(memberId: string, role: 'admin' | 'committee', at: number, by: string): Promise<RoleResult>;
 }
 
 export interface BlobRow {

@@ -10,6 +10,8 @@ export interface FrontProxy {
   readonly routed: readonly number[];
   /** Websockets open through the proxy to a backend now, those whose path holds `within` if given. */
   websockets(backend: number, within?: string): number;
+  /** On: every connection through the proxy ends and new ones are refused (the phones' network is gone); off: let through again. */
+  outage(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startFrontProxy(backends: readonly number[]): Promise<Fron
   const live = backends.map(() => new Map<Socket, string | null>());
   const clients = new Set<Socket>();
   let next = 0;
+  let down = false;
 
   const route = (client: Socket, tries: number) => {
     if (client.destroyed) return;
@@ -64,6 +67,10 @@ export async function startFrontProxy(backends: readonly number[]): Promise<Fron
   };
 
   const server = createServer({ pauseOnConnect: true }, (client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
     clients.add(client);
     client.once('close', () => clients.delete(client));
     client.on('error', () => client.destroy());
@@ -83,6 +90,10 @@ export async function startFrontProxy(backends: readonly number[]): Promise<Fron
     routed,
     websockets: (backend, within) =>
       [...(live[backend]?.values() ?? [])].filter((path) => path?.includes(within ?? '')).length,
+    outage(on) {
+      down = on;
+      if (on) for (const c of clients) c.destroy();
+    },
     async close() {
       for (const c of clients) c.destroy();
       for (const map of live) for (const s of map.keys()) s.destroy();

@@ -99,7 +99,7 @@ describe('handing the admin role over', () => {
     expect((await apiCall(server.url, 'GET', '/api/me', { token: founder.token })).status).toBe(401);
     expect(await me(owners)).toBe('admin');
     // Storage holds the guard too: removing the last admin (a race the API's checks cannot see) is refused.
-    expect(await server.storage.accounts.setRole(owners.memberId, 'committee', Date.now())).toEqual({
+    expect(await server.storage.accounts.setRole(owners.memberId, 'committee', Date.now(), owners.memberId)).toEqual({
       ok: false,
       reason: 'last_admin',
     });

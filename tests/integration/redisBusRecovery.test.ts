@@ -91,4 +91,53 @@ describe.skipIf(!redisAvailable)('the Redis bus: the rooms it follows, and after
     await eventually(() => expect(stays.heard.updates).toEqual(['后来']));
     expect(gone.heard.updates).toEqual([]);
   });
+
+  it('word to close a member’s sockets that Redis did not take is sent once it is back, and the other instance hears it', async () => {
+    redis = await startRedis();
+    const b = open(redis.url);
+    const heard: string[] = [];
+    b.onDisconnect((memberId, code) => heard.push(`${memberId} ${code}`));
+    let failed = false;
+    let refused = false;
+    const a = new RedisBus(redis.url, {
+      log: (_level, msg, fields) => {
+        console.log('DBG log', Date.now(), msg, String(fields?.error).slice(0, 60));
+        if (msg.startsWith('bus disconnect failed') && fields?.memberId === 'm1') failed = true;
+        if (String(fields?.error).includes('ECONNREFUSED')) refused = true;
+      },
+      redis: { maxRetriesPerRequest: 0, retryStrategy: () => 100 },
+    });
+    buses.push(a);
+    // Both reach Redis, and b reads a's word (once its reader has found its place), before it goes away.
+    await eventually(
+      () => {
+        a.disconnect('m0', 4401, 'revoked');
+        expect(heard).toContain('m0 4401');
+      },
+      { interval: 200 },
+    );
+    await redis.halt('SIGKILL');
+    // Sent once a knows Redis is gone (a command it had already written is sent again by the client).
+    await eventually(() => expect(refused).toBe(true));
+    console.log('DBG send', Date.now());
+    a.disconnect('m1', 4100, 'role changed: committee');
+    await eventually(() => expect(failed).toBe(true));
+    console.log('DBG resume', Date.now());
+    await redis.resume({ empty: true });
+    console.log('DBG resumed', Date.now());
+    await eventually(() => expect(heard).toContain('m1 4100'));
+    console.log('DBG', heard, failed, await redis.client.xrange('ls:control', '-', '+'));
+  });
+
+  it('an instance whose reader reconnects hears it may have missed word to close sockets', async () => {
+    redis = await startRedis();
+    const b = open(redis.url);
+    let missed = 0;
+    b.onMissed(() => missed++);
+    // The first connect counts too: sockets may have been let in before Redis answered.
+    await eventually(() => expect(missed).toBe(1));
+    await redis.halt('SIGKILL');
+    await redis.resume({ empty: true });
+    await eventually(() => expect(missed).toBeGreaterThan(1));
+  });
 });

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../../sync-server/storage/postgres/PostgresStorage.ts';
+import { ownersMember } from '../helpers/ownersMember.ts';
 import { postgresAvailable } from '../helpers/startPostgres.ts';
 import { eventUpdates as updates, useStorages } from '../helpers/useStorages.ts';
 
-/** One suite for every storage implementation; compaction has its own, storageCompaction.test.ts. */
+/** One suite for every storage implementation; compaction (storageCompaction.test.ts) and roles (storageRoles.test.ts) have their own. */
 const { implementations, newDatabase } = useStorages();
-
-/** An owners' committee member of compound c1, joined at `now`. */
-const ownersMember = (memberId: string, role: 'admin' | 'committee', now: number) => ({
-  memberId,
-  compoundId: 'c1',
-  name: memberId,
-  role,
-  party: 'owners' as const,
-  joinedAt: now,
-  revokedAt: null,
-});
 
 for (const [name, open] of implementations) {
   describe(`${name} storage`, () => {
@@ -138,54 +128,6 @@ for (const [name, open] of implementations) {
       expect(await s.accounts.revokeInvitesBy('a', now)).toBe(3);
       expect(await s.accounts.redeemInvite('late', now)).toEqual({ ok: false, reason: 'revoked' });
       expect(await codes()).toEqual([]);
-      await s.close();
-    });
-
-    it('hands the admin role over and back, never leaving the compound without an admin', async () => {
-      const s = await open();
-      const now = Date.now();
-      const member = (memberId: string, role: 'admin' | 'committee') => ownersMember(memberId, role, now);
-      await s.accounts.createCompound({ compoundId: 'c1', name: '小区', createdAt: now }, member('a', 'admin'), 'ha');
-      await s.accounts.addMember(member('b', 'committee'), 'hb');
-      await s.accounts.addMember({ ...member('r', 'committee'), role: 'resident', party: 'none' }, 'hr');
-      const role = async (id: string) => (await s.accounts.getMember(id))?.role;
-
-      // The only admin cannot step back; a resident cannot be made one; nobody unknown can.
-      expect(await s.accounts.setRole('a', 'committee', now)).toEqual({ ok: false, reason: 'last_admin' });
-      expect(await s.accounts.setRole('r', 'admin', now)).toEqual({ ok: false, reason: 'not_committee' });
-      expect(await s.accounts.setRole('nobody', 'admin', now)).toEqual({ ok: false, reason: 'not_found' });
-      expect(await role('a')).toBe('admin');
-
-      const made = await s.accounts.setRole('b', 'admin', now);
-      expect(made).toMatchObject({ ok: true, changed: true, member: { memberId: 'b', role: 'admin' } });
-      expect(await role('b')).toBe('admin');
-      expect(await s.accounts.setRole('b', 'admin', now)).toMatchObject({ ok: true, changed: false });
-
-      // The first admin's invites: a committee invite into another party dies when they step back.
-      const invite = (code: string, role: 'resident' | 'committee', party: 'none' | 'owners' | 'property') =>
-        s.accounts.createInvite({
-          code,
-          compoundId: 'c1',
-          role,
-          party,
-          maxUses: 5,
-          uses: 0,
-          expiresAt: now + 1000,
-          createdBy: 'a',
-        });
-      await invite('residents', 'resident', 'none');
-      await invite('ownParty', 'committee', 'owners');
-      await invite('otherParty', 'committee', 'property');
-      expect(await s.accounts.setRole('a', 'committee', now)).toMatchObject({ ok: true, changed: true });
-      expect(await role('a')).toBe('committee');
-      const codes = (await s.accounts.listInvites('c1', now)).map((i) => i.code).sort();
-      expect(codes).toEqual(['ownParty', 'residents']);
-      expect(await s.accounts.redeemInvite('otherParty', now)).toEqual({ ok: false, reason: 'revoked' });
-
-      // Now b is the only admin; a removed member cannot be given a role.
-      expect(await s.accounts.setRole('b', 'committee', now)).toEqual({ ok: false, reason: 'last_admin' });
-      await s.accounts.revokeMember('a', now);
-      expect(await s.accounts.setRole('a', 'admin', now)).toEqual({ ok: false, reason: 'not_found' });
       await s.close();
     });
 
@@ -352,28 +294,6 @@ describe.skipIf(!postgresAvailable)('postgres shared by two relay instances', ()
     const [first, second] = await Promise.all([a.docs.append('s', u1!, ['x']), a.docs.append('s', u2!, ['x'])]);
     expect([first, second]).toEqual([undefined, { duplicate: 'x' }]);
     expect(await a.docs.load('s')).toEqual([u1]);
-    await Promise.all([a.close(), b.close()]);
-  });
-});
-
-describe.skipIf(!postgresAvailable)('two admins on two instances', () => {
-  it('step back at the same moment: one of them stays an admin', async () => {
-    const url = await newDatabase();
-    const [a, b] = [await openPostgresStorage(url), await openPostgresStorage(url)];
-    const now = Date.now();
-    for (let i = 0; i < 10; i++) {
-      const compoundId = `c${i}`;
-      const admin = (memberId: string) => ({ ...ownersMember(memberId, 'admin', now), compoundId });
-      await a.accounts.createCompound({ compoundId, name: '小区', createdAt: now }, admin(`x${i}`), `hx${i}`);
-      await a.accounts.addMember(admin(`y${i}`), `hy${i}`);
-      const results = await Promise.all([
-        a.accounts.setRole(`x${i}`, 'committee', now),
-        b.accounts.setRole(`y${i}`, 'committee', now),
-      ]);
-      expect(results.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['last_admin', 'ok']);
-      const roles = [(await a.accounts.getMember(`x${i}`))?.role, (await a.accounts.getMember(`y${i}`))?.role];
-      expect(roles.sort()).toEqual(['admin', 'committee']);
-    }
     await Promise.all([a.close(), b.close()]);
   });
 });

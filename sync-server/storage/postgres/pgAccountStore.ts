@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import { roleRefusal } from '../roleRefusal.ts';
+import { byAdmin, roleRefusal } from '../roleRefusal.ts';
 import type { AccountStore, InviteRow, MemberRow, PreviewResult, RedeemResult, RoleResult } from '../Storage.ts';
 
 interface MemberDbRow {
@@ -120,25 +120,31 @@ export function pgAccountStore(pool: Pool): AccountStore {
     async addMember(m, hash) {
       await pool.query(insertMember, memberValues(m, hash));
     },
-    async revokeMember(id, at) {
-      return (
-        (await changes('UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL', [at, id])) > 0
-      );
+    async revokeMember(id, at, by) {
+      const sql = 'UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL';
+      if (by === undefined) return (await changes(sql, [at, id])) > 0;
+      return (await changes(`${sql} AND ${byAdmin('$3')}`, [at, id, by])) > 0;
     },
-    async setRole(id, role, at): Promise<RoleResult> {
+    async setRole(id, role, at, by): Promise<RoleResult> {
       return inTransaction(pool, async (client) => {
-        // FOR UPDATE on the member and every active admin of the compound: two admins stepping back at
-        // once on two instances wait for each other, and the second sees the first no longer an admin.
+        // FOR UPDATE on the member, the actor and every active admin of the actor's compound: two
+        // admins stepping back, or taking the role from each other, at once on two instances wait for
+        // each other, and the second sees the first's change (the actor's row read again once free).
         const rows = (
           await client.query<MemberDbRow>(
-            `SELECT * FROM members WHERE compound_id = (SELECT compound_id FROM members WHERE member_id = $1)
-              AND (member_id = $1 OR (role = 'admin' AND revoked_at IS NULL)) ORDER BY member_id FOR UPDATE`,
-            [id],
+            `SELECT * FROM members WHERE compound_id = (SELECT compound_id FROM members WHERE member_id = $2)
+              AND (member_id IN ($1, $2) OR (role = 'admin' AND revoked_at IS NULL)) ORDER BY member_id FOR UPDATE`,
+            [id, by],
           )
         ).rows.map(toMember);
         const member = rows.find((m) => m.memberId === id);
         const others = rows.filter((m) => m.memberId !== id && m.role === 'admin' && m.revokedAt === null).length;
-        const refusal = roleRefusal(member, role, others);
+        const refusal = roleRefusal(
+          member,
+          role,
+          others,
+          rows.find((m) => m.memberId === by),
+        );
         if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
         if (member.role === role) return { ok: true, changed: false, member };
         await client.query('UPDATE members SET role = $1 WHERE member_id = $2', [role, id]);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import { type GivenRole, roleRefusal } from '../roleRefusal.ts';
+import { byAdmin, type GivenRole, roleRefusal } from '../roleRefusal.ts';
 import type {
   AccountStore,
   CompoundRow,
@@ -80,6 +80,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     revoke: db.prepare<[number, string]>(
       'UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
     ),
+    revokeBy: db.prepare<[number, string, string]>(
+      `UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL AND ${byAdmin('?')}`,
+    ),
     rotate: db.prepare<[string, string, string]>(
       'UPDATE members SET token_hash = ? WHERE member_id = ? AND token_hash = ? AND revoked_at IS NULL',
     ),
@@ -113,11 +116,12 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     ),
   };
 
-  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number): RoleResult => {
+  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number, by: string): RoleResult => {
     const r = q.member.get(id);
     const member = r && toMember(r);
     const others = member ? (q.otherAdmins.get(member.compoundId, id)?.n ?? 0) : 0;
-    const refusal = roleRefusal(member, role, others);
+    const actor = q.member.get(by);
+    const refusal = roleRefusal(member, role, others, actor && toMember(actor));
     if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
     if (member.role === role) return { ok: true, changed: false, member };
     q.setRole.run(role, id);
@@ -167,11 +171,11 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     async addMember(m, hash) {
       q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, m.unit ?? null, hash, m.joinedAt);
     },
-    async revokeMember(id, at) {
-      return q.revoke.run(at, id).changes > 0;
+    async revokeMember(id, at, by) {
+      return (by === undefined ? q.revoke.run(at, id) : q.revokeBy.run(at, id, by)).changes > 0;
     },
-    async setRole(id, role, at) {
-      return setRoleTx(id, role, at);
+    async setRole(id, role, at, by) {
+      return setRoleTx(id, role, at, by);
     },
     async rotateToken(id, oldHash, newHash) {
       return q.rotate.run(newHash, id, oldHash).changes > 0;

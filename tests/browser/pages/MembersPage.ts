@@ -59,7 +59,12 @@ export class MembersPage {
 
   /** An admin steps back from their own row (another admin must be there). */
   async stepBack(): Promise<void> {
-    const row = this.page.getByTestId('member-item').filter({ hasText: '（我）' });
+    await this.unmakeAdmin('（我）');
+  }
+
+  /** An admin makes another admin (or, with '（我）', themselves) a committee member again, confirming. */
+  async unmakeAdmin(name: string): Promise<void> {
+    const row = this.page.getByTestId('member-item').filter({ hasText: name });
     await row.getByTestId('step-back').click();
     const dialog = this.page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: '确定' }).click();
