@@ -13,7 +13,7 @@ type RosterRaw = { type?: unknown; id?: unknown; dutyId?: unknown; teamId?: unkn
  * Two offline phones taking the last place at once are a concurrent conflict: kept, the later by
  * (at, id) over-full.
  *
- * Who holds a place is worked out as the fold does (`signupOf` in rosters.ts): a member holds one
+ * Who holds a place is worked out as the fold does (`signupOf` in dutySignups.ts): a member holds one
  * with a sign-up later by (at, id) than their last withdrawal, or once they served (checked in, or
  * a correction), withdrawn or not. The author held at least the sign-up's causal past, maybe more;
  * so what fills a place (a sign-up, having served) counts only if that past holds it, and a
