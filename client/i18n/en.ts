@@ -113,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'unsent.what.roster.checked-out': 'Checked out',
   'unsent.what.roster.attendance.corrected': 'Corrected attendance',
   'unsent.what.roster.standby': 'Moved to standby',
+  'unsent.what.roster.standby.undone': 'Standby taken back',
   'unsent.what.unit.registered': 'Registered a unit',
   'unsent.what.unit.removed': 'Removed a unit',
 
@@ -1132,6 +1133,8 @@ export const en: Record<MessageKey, string> = {
   'volunteers.cancelled': 'Cancelled',
   'volunteers.mine': 'Signed up',
   'volunteers.makeStandby': 'Move to standby',
+  'volunteers.undoStandby': 'Take off standby',
+  'volunteers.standbyChanged': 'This volunteer’s sign-up has just changed; please look at the list as it is now.',
   'volunteers.standbyHeading': 'Standby: {n} (not counted in the places)',
   'volunteers.standbyMark': 'Standby',
   'volunteers.myStandby':
@@ -1679,6 +1682,7 @@ export const en: Record<MessageKey, string> = {
   'care.paperVisit': 'Last visit on the paper list: {day}',
   'event.roster.attendance.corrected': 'corrected check-in times',
   'event.roster.standby': 'moved to standby',
+  'event.roster.standby.undone': 'took a standby back',
   'more.points': 'Points',
   'points.title': 'Points',
   'points.mine': 'My points',

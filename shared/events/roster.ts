@@ -90,6 +90,18 @@ export const MadeStandby = defineEvent('roster.standby', {
   as: v.picklist(correctors),
 });
 
+/**
+ * Takes back a standby (取消候补): the member's sign-up ranks for a place again, as if the standby had
+ * not been set (a place if one is free, else over-full). The latest of a member's standby and its
+ * undoing by (at, id) holds. `as` as for a correction.
+ */
+export const StandbyUndone = defineEvent('roster.standby.undone', {
+  dutyId: EventRef,
+  teamId: EventRef,
+  memberId: MemberId,
+  as: v.picklist(correctors),
+});
+
 export const rosterEvents = [
   TeamCreated,
   TeamEdited,
@@ -101,4 +113,8 @@ export const rosterEvents = [
   CheckedOut,
   AttendanceCorrected,
   MadeStandby,
+  StandbyUndone,
 ] as const;
+
+/** What the team's lead (checked against the team's leads) or a committee member writes, as `as` says. */
+export const leadOrCommitteeSteps = ['roster.attendance.corrected', 'roster.standby', 'roster.standby.undone'] as const;

@@ -1,5 +1,5 @@
 import type { EventOf } from '../events/index.ts';
-import type { rosterEvents } from '../events/roster.ts';
+import { leadOrCommitteeSteps, type rosterEvents } from '../events/roster.ts';
 import { exhaustive } from '../rooms.ts';
 import type { AnomalyReason } from './AnomalyReason.ts';
 import { shiftMinutes } from './dutyHours.ts';
@@ -14,6 +14,20 @@ import { isNewer, type Stamp } from './stamp.ts';
 type RosterEvent = EventOf<(typeof rosterEvents)[number]['entries']['type']['literal']>;
 /** The events a duty takes after its creation. */
 export type DutyEvent = Exclude<RosterEvent, { type: `roster.team.${string}` | 'roster.duty.created' }>;
+/** A step the team's lead or a committee member writes, `as` says which. */
+export type LeadStep = EventOf<(typeof leadOrCommitteeSteps)[number]>;
+
+const leadSteps: ReadonlySet<string> = new Set(leadOrCommitteeSteps);
+export const isLeadStep = (e: { type: string }): e is LeadStep => leadSteps.has(e.type);
+
+/**
+ * Why a lead's or committee member's step is ignored: it names another team than the duty's, or is
+ * made as lead by someone who never led the team (`leaders`).
+ */
+export function leadStepRefusal(duty: DutyState, e: LeadStep, leaders: readonly string[]): AnomalyReason | undefined {
+  if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
+  return e.as === 'lead' && !leaders.includes(e.by) ? { code: 'not_lead' } : undefined;
+}
 
 /** A lead's or committee member's times for a shift, which count instead of the phone's. */
 export interface AttendanceCorrection {
@@ -65,6 +79,8 @@ export interface MemberSteps {
   correction: AttendanceCorrection | null;
   /** Set to standby (`roster.standby`); absent in states folded before it existed. */
   standby?: DutyStep[];
+  /** Standby taken back (`roster.standby.undone`): the latest of the two by (at, id) holds. */
+  standbyUndone?: DutyStep[];
 }
 
 /**
@@ -111,6 +127,10 @@ export function dutyStep(duty: DutyState, e: DutyEvent): AnomalyReason | undefin
       if (!held) return { code: 'not_signed_up' };
       next = { ...held, standby: withStep(held.standby ?? [], { at, eventId }) };
       break;
+    case 'roster.standby.undone':
+      if (!held) return { code: 'not_signed_up' };
+      next = { ...held, standbyUndone: withStep(held.standbyUndone ?? [], { at, eventId }) };
+      break;
     case 'roster.attendance.corrected': {
       if (!held) return { code: 'not_signed_up' };
       const { by, as, reason, checkedInAt, checkedOutAt } = e;
@@ -151,8 +171,11 @@ function signupOf(duty: DutyState, s: MemberSteps): Signup | undefined {
   const checkIn = s.checkedIn[0];
   const checkOut = checkIn && s.checkedOut[0];
   const c = s.correction;
-  // Standby set after the sign-up holding the place: a new sign-up after a withdrawal is a fresh one.
-  const standby = s.standby?.some((x) => earlier(holding, x)) === true;
+  // Standby set after the sign-up holding the place (a new sign-up after a withdrawal is a fresh
+  // one), and not taken back since: of a standby and its undoing, the later by (at, id) holds.
+  const set = s.standby?.at(-1);
+  const undone = s.standbyUndone?.at(-1);
+  const standby = set !== undefined && earlier(holding, set) && (undone === undefined || earlier(undone, set));
   return {
     at: holding.at,
     eventId: holding.eventId,

@@ -1,6 +1,6 @@
 import type { EventOf } from '../events/index.ts';
 import type { rosterEvents } from '../events/roster.ts';
-import { dutyStep, type MemberSteps, type Signup } from './dutySignups.ts';
+import { dutyStep, isLeadStep, leadStepRefusal, type MemberSteps, type Signup } from './dutySignups.ts';
 import type { FoldModule } from './FoldContext.ts';
 import { isNewer, type Stamp } from './stamp.ts';
 
@@ -80,8 +80,8 @@ export const rostersModule: FoldModule<RosterEvent> = {
         ? [teamKey(e.teamId)]
         : e.type === 'roster.duty.created'
           ? [dutyKey(e.id)]
-          : // A correction or standby reads who led the team: a later-synced handover refolds it.
-            e.type === 'roster.attendance.corrected' || e.type === 'roster.standby'
+          : // A lead's step reads who led the team: a later-synced handover refolds it.
+            isLeadStep(e)
             ? [dutyKey(e.dutyId), teamKey(e.teamId)]
             : [dutyKey(e.dutyId)],
   refs: (e) => (e.type === 'roster.duty.created' ? [teamKey(e.teamId)] : []),
@@ -154,10 +154,9 @@ export const rostersModule: FoldModule<RosterEvent> = {
         // cancelled on another phone counts, wherever the log holds the cancellation; so do a
         // sign-up or a withdrawal written then (the duty shows cancelled, with who had signed up),
         // in every merge order. The relay refuses a sign-up whose author saw the duty cancelled.
-        if (e.type === 'roster.attendance.corrected' || e.type === 'roster.standby') {
-          if (duty.teamId !== e.teamId) return { code: 'no_such', thing: 'team' };
-          const leaders = ctx.peek<TeamState>(teamKey(e.teamId))?.leaders ?? [];
-          if (e.as === 'lead' && !leaders.includes(e.by)) return { code: 'not_lead' };
+        if (isLeadStep(e)) {
+          const refused = leadStepRefusal(duty, e, ctx.peek<TeamState>(teamKey(e.teamId))?.leaders ?? []);
+          if (refused) return refused;
         }
         return dutyStep(duty, e);
       }

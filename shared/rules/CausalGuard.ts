@@ -5,6 +5,7 @@ import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import { type ArrayDelta, isAppend } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
 import type { CompoundState } from '../folds/CompoundState.ts';
+import { isLeadStep } from '../folds/dutySignups.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
@@ -124,11 +125,7 @@ export class CausalGuard {
         const broken = signupRefusal(this.#events, this.#fold.state.rosters.duties[event.dutyId], event);
         if (broken) throw refusal(event, broken);
       }
-      if (
-        (event.type === 'roster.attendance.corrected' || event.type === 'roster.standby') &&
-        why === undefined &&
-        this.#fold
-      ) {
+      if (isLeadStep(event) && why === undefined && this.#fold) {
         const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
         if (broken) throw refusal(event, broken);
       }

@@ -39,6 +39,7 @@ const expected: Record<EventType, [DocKind, Who]> = {
   'roster.checked-out': ['public', 'member'],
   'roster.attendance.corrected': ['public', 'member'],
   'roster.standby': ['public', 'member'],
+  'roster.standby.undone': ['public', 'member'],
   'care.household.registered': ['committee', 'committee'],
   'care.visit.logged': ['committee', 'committee'],
   'care.visitor.assigned': ['committee', 'committee'],

@@ -26,6 +26,9 @@ const standby = (memberId: string, as: 'lead' | 'committee' = 'lead') => ({
   as,
 });
 
+/** A standby and its undoing (取消候补), each written as lead. */
+const leadSteps = ['roster.standby', 'roster.standby.undone'] as const;
+
 describe('a standby', () => {
   it('takes the over-full volunteer out of the note and the places, and leaves them checking in', () => {
     const log = overfullDuty();
@@ -77,9 +80,9 @@ describe('a standby', () => {
     expect(duty?.standby).toEqual({});
   });
 
-  it('made as lead by someone who never led the team is ignored and flagged', () => {
+  it.each(leadSteps)('%s made as lead by someone who never led the team is ignored and flagged', (type) => {
     const log = overfullDuty();
-    const e = log.add('roster.standby', 'res1', standby('res2'));
+    const e = log.add(type, 'res1', standby('res2'));
     const s = foldEvents(log.events);
     expect(Object.keys(s.rosters.duties.d1?.overfull ?? {})).toEqual(['res2']);
     expect(s.anomalies).toEqual([expect.objectContaining({ eventId: e.id, reason: { code: 'not_lead' } })]);
@@ -115,12 +118,12 @@ describe('the relay, after a standby freed a place', () => {
     expect(Object.keys(foldEvents(events()).rosters.duties.d1?.signups ?? {})).toEqual(['res4']);
   });
 
-  it('refuses a lead’s standby whose author saw the lead handed to someone else', () => {
+  it.each(leadSteps)('refuses a lead’s %s whose author saw the lead handed to someone else', (type) => {
     const log = overfullDuty();
     log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res1' });
     const { phone, send } = relayCopy(log.events);
     const stale = phone(10);
-    const e = log.add('roster.standby', 'res3', standby('res2'));
+    const e = log.add(type, 'res3', standby('res2'));
     stale.getArray('events').push([e]);
     expect(() => send(stale, [e], resident3)).toThrow(/not_lead/);
   });
