@@ -127,25 +127,7 @@ export const rostersModule: FoldModule<RosterEvent> = {
       }
       case 'roster.duty.created':
         if (!ctx.existed(teamKey(e.teamId))) return { code: 'no_such', thing: 'team' };
-        ctx.put(dutyKey(e.id), {
-          id: e.id,
-          teamId: e.teamId,
-          title: e.title ?? null,
-          day: e.day,
-          start: e.start,
-          end: e.end,
-          place: e.place,
-          slots: e.slots,
-          freeSlots: e.slots,
-          status: 'open',
-          cancelReason: null,
-          cancelled: null,
-          signups: {},
-          overfull: {},
-          standby: {},
-          steps: {},
-          createdAt: e.at,
-        } satisfies DutyState);
+        ctx.put(dutyKey(e.id), newDuty(e));
         return undefined;
       default: {
         const duty = ctx.get<DutyState>(dutyKey(e.dutyId));
@@ -163,3 +145,26 @@ export const rostersModule: FoldModule<RosterEvent> = {
     }
   },
 };
+
+/** A duty as its creation sets it: every place free. */
+export function newDuty(e: EventOf<'roster.duty.created'>): DutyState {
+  return {
+    id: e.id,
+    teamId: e.teamId,
+    title: e.title ?? null,
+    day: e.day,
+    start: e.start,
+    end: e.end,
+    place: e.place,
+    slots: e.slots,
+    freeSlots: e.slots,
+    status: 'open',
+    cancelReason: null,
+    cancelled: null,
+    signups: {},
+    overfull: {},
+    standby: {},
+    steps: {},
+    createdAt: e.at,
+  };
+}

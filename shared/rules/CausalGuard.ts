@@ -22,6 +22,7 @@ import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import { reversalRefusal } from './reversalRefusal.ts';
 import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
+import { standbyRefusal } from './standbyRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
 /**
@@ -126,7 +127,12 @@ export class CausalGuard {
         if (broken) throw refusal(event, broken);
       }
       if (isLeadStep(event) && why === undefined && this.#fold) {
-        const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
+        const { duties, teams } = this.#fold.state.rosters;
+        const broken =
+          leadRefusal(this.#events, teams[event.teamId], event) ??
+          (event.type === 'roster.standby'
+            ? standbyRefusal(this.#events, duties[event.dutyId], teams[event.teamId], event)
+            : undefined);
         if (broken) throw refusal(event, broken);
       }
       if (

@@ -4,20 +4,12 @@ import { foldEvents, memberSignup } from '../../shared/folds/index.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { resident, resident2, resident3 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { dutyLog } from './support/rosterLog.ts';
+import { dutyLog, overfullDuty } from './support/rosterLog.ts';
 
 /**
  * The lead (res3 leads t1) or a committee member settles an over-full duty by moving a volunteer to
  * standby (候补): no place, no over-full note, yet they may check in, and their time counts.
  */
-
-/** Duty d1 with one place, taken by res1; res2's sign-up is over-full. */
-function overfullDuty() {
-  const log = dutyLog(1);
-  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
-  return log;
-}
 
 const standby = (memberId: string, as: 'lead' | 'committee' = 'lead') => ({
   dutyId: 'd1',

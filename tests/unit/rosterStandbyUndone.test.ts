@@ -4,7 +4,7 @@ import { foldEvents, memberSignup } from '../../shared/folds/index.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { community, resident, resident3 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { dutyLog } from './support/rosterLog.ts';
+import { dutyLog, overfullDuty } from './support/rosterLog.ts';
 
 /**
  * The lead (res3 leads t1) or a committee member takes a standby back (取消候补): the volunteer's
@@ -16,9 +16,7 @@ const as = (memberId: string, by: 'lead' | 'committee' = 'lead') => ({ ...d1, me
 
 /** Duty d1 with one place, taken by res1; res2's sign-up was over-full and set to standby by the lead. */
 function standbyDuty() {
-  const log = dutyLog(1);
-  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+  const log = overfullDuty();
   log.add('roster.standby', 'res3', as('res2'));
   return log;
 }
