@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'unsent.what.roster.attendance.corrected': 'Corrected attendance',
   'unsent.what.roster.standby': 'Moved to standby',
   'unsent.what.roster.standby.undone': 'Standby taken back',
+  'unsent.what.roster.duty.slots-raised': 'More places',
   'unsent.what.unit.registered': 'Registered a unit',
   'unsent.what.unit.removed': 'Removed a unit',
 
@@ -1135,7 +1136,9 @@ export const en: Record<MessageKey, string> = {
   'volunteers.mine': 'Signed up',
   'volunteers.makeStandby': 'Move to standby',
   'volunteers.undoStandby': 'Take off standby',
-  'volunteers.standbyChanged': 'This volunteer’s sign-up has just changed; please look at the list as it is now.',
+  'volunteers.raisePlaces': 'More places ({n} more, {to} in all)',
+  'volunteers.raisedBy': '{name} raised the places from {from} to {to}',
+  'volunteers.listChanged': 'The list has just changed; please look at it as it is now and tap again.',
   'volunteers.standbyHeading': 'Standby: {n} (not counted in the places)',
   'volunteers.standbyMark': 'Standby',
   'volunteers.myStandby':
@@ -1213,7 +1216,7 @@ export const en: Record<MessageKey, string> = {
   'volunteers.whoIsComing': 'Who is coming',
   'volunteers.nobodyYet': 'Nobody has signed up yet.',
   'volunteers.overfullLead':
-    'Someone took a place that was already full while offline; both sign-ups are kept. Please contact them and agree who comes; tap “Move to standby” for one who takes no place (standby can still check in).',
+    'Someone took a place that was already full while offline; both sign-ups are kept. Please contact them and agree who comes: if all can come, tap “More places”; tap “Move to standby” for one who takes no place (standby can still check in).',
   'volunteers.overfullHint':
     'Someone took a place that was already full while offline; both sign-ups are kept until the lead sorts it out.',
   'volunteers.poster': 'Check-in QR code',
@@ -1684,6 +1687,7 @@ export const en: Record<MessageKey, string> = {
   'event.roster.attendance.corrected': 'corrected check-in times',
   'event.roster.standby': 'moved to standby',
   'event.roster.standby.undone': 'took a standby back',
+  'event.roster.duty.slots-raised': 'raised the places',
   'more.points': 'Points',
   'points.title': 'Points',
   'points.mine': 'My points',

@@ -88,7 +88,7 @@ export interface MemberSteps {
  * it is ignored instead. The team-level checks (a lead's standing) are the caller's.
  */
 export function dutyStep(duty: DutyState, e: DutyEvent): AnomalyReason | undefined {
-  if (!('memberId' in e)) {
+  if (e.type === 'roster.duty.cancelled') {
     // Cancelled on two phones at once: the earlier by (at, id) gives the reason, wherever it landed.
     const first = duty.cancelled === null || earlier({ at: e.at, eventId: e.id }, duty.cancelled);
     duty.status = 'cancelled';
@@ -96,6 +96,10 @@ export function dutyStep(duty: DutyState, e: DutyEvent): AnomalyReason | undefin
       duty.cancelled = { at: e.at, eventId: e.id };
       duty.cancelReason = e.reason;
     }
+    return undefined;
+  }
+  if (e.type === 'roster.duty.slots-raised') {
+    raisePlaces(duty, e);
     return undefined;
   }
   const held = duty.steps[e.memberId];
@@ -230,10 +234,29 @@ function seat(duty: DutyState, memberId: string, signup: Signup | undefined): vo
   // A standby holds no place: the places go to the earliest of the others.
   if (signup?.standby) standby[memberId] = signup;
   else if (signup) all.push([memberId, signup]);
+  rank(duty, all);
+}
+
+/** Gives the duty's places to the earliest of `all` by (at, id); the rest are over-full. */
+function rank(duty: DutyState, all: [memberId: string, signup: Signup][]): void {
   all.sort(([, a], [, b]) => (earlier(a, b) ? -1 : 1));
   duty.signups = Object.fromEntries(all.slice(0, duty.slots));
   duty.overfull = Object.fromEntries(all.slice(duty.slots));
   duty.freeSlots = Math.max(0, duty.slots - all.length);
+}
+
+/**
+ * Places only grow: the largest number a raise names holds, and of the raises naming it the earliest
+ * by (at, id) is the one shown, whatever the merge order. The over-full take the new places.
+ */
+function raisePlaces(duty: DutyState, e: EventOf<'roster.duty.slots-raised'>): void {
+  const raise = { by: e.by, at: e.at, eventId: e.id };
+  if (e.slots > duty.slots) duty.raised = { ...raise, from: duty.raised?.from ?? duty.slots };
+  else if (e.slots === duty.slots && duty.raised && earlier(raise, duty.raised))
+    duty.raised = { ...duty.raised, ...raise };
+  else return;
+  duty.slots = e.slots;
+  rank(duty, [...Object.entries(duty.signups), ...Object.entries(duty.overfull)]);
 }
 
 /** True if `signup` ranks after every one the duty holds, by (at, id). */

@@ -32,7 +32,10 @@ export interface DutyState {
   start: string;
   end: string;
   place: string;
+  /** The places: as the duty was created, or the largest number a raise (增加名额) names. */
   slots: number;
+  /** The raise whose number holds, with the places the duty was created with; null if never raised. */
+  raised: (Stamp & { by: string; from: number }) | null;
   freeSlots: number;
   status: 'open' | 'cancelled';
   cancelReason: string | null;
@@ -157,6 +160,7 @@ export function newDuty(e: EventOf<'roster.duty.created'>): DutyState {
     end: e.end,
     place: e.place,
     slots: e.slots,
+    raised: null,
     freeSlots: e.slots,
     status: 'open',
     cancelReason: null,

@@ -143,6 +143,7 @@ export const permissions: PermissionTable = {
   // As for a correction: the fold ignores a lead's standby (or its undoing) from anyone who never led the team.
   'roster.standby': { doc: 'public', who: 'member', check: asCommittee },
   'roster.standby.undone': { doc: 'public', who: 'member', check: asCommittee },
+  'roster.duty.slots-raised': { doc: 'public', who: 'member', check: asCommittee },
 
   'care.household.registered': { doc: 'committee', who: 'committee' },
   'care.visit.logged': { doc: 'committee', who: 'committee', check: visitDayRule },

@@ -48,6 +48,22 @@ describe('a standby for a member holding a place', () => {
     expect(duty.freeSlots).toBe(1);
   });
 
+  it('is refused once a raise its author saw gave them a place, and kept beside a raise made offline', () => {
+    const log = overfullDuty();
+    const { phone, send } = relayCopy(log.events);
+    const [comm, lead] = [phone(10), phone(20)];
+    const up = log.add('roster.duty.slots-raised', 'comm1', { dutyId: 'd1', teamId: 't1', slots: 2, as: 'committee' });
+    const e = log.add('roster.standby', 'res3', standby('res2'));
+    comm.getArray('events').push([up]);
+    lead.getArray('events').push([e]);
+    send(comm, [up], community);
+    expect(() => send(lead, [e], resident3)).not.toThrow();
+    const later = phone(30, comm);
+    const again = log.add('roster.standby', 'comm1', standby('res1', 'committee'));
+    later.getArray('events').push([again]);
+    expect(() => send(later, [again], community)).toThrow(/has_place/);
+  });
+
   it('is kept when the sign-up that put the member over-full is outside its causal past but on the relay', () => {
     // res1 and res4 sign up offline for the last place; res4's phone, its clock behind, ranks first, so
     // res1 is over-full. The lead's copy holds both, yet the standby's Yjs origins (res1's next

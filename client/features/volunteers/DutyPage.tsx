@@ -70,7 +70,16 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
         <dt>{t('volunteers.place')}</dt>
         <dd>{d().place}</dd>
         <dt>{t('volunteers.slots')}</dt>
-        <dd data-testid="duty-slots">{t('volunteers.taken', { n: d().slots - d().freeSlots, of: d().slots })}</dd>
+        <dd>
+          <span data-testid="duty-slots">{t('volunteers.taken', { n: d().slots - d().freeSlots, of: d().slots })}</span>
+          <Show when={d().raised}>
+            {(r) => (
+              <span class="row-sub duty-raised" data-testid="duty-raised">
+                {t('volunteers.raisedBy', { name: nameOf(r().by), from: r().from, to: d().slots })}
+              </span>
+            )}
+          </Show>
+        </dd>
       </dl>
       <Show when={d().status === 'cancelled'}>
         <p class="form-error" data-testid="duty-cancelled">

@@ -9,7 +9,7 @@ import { anomalyText } from '../../i18n/reasons.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconAlert } from '../../ui/icons.tsx';
-import { setStandby } from './actions.ts';
+import { raisePlaces, setStandby } from './actions.ts';
 import { CorrectAttendanceDialog } from './CorrectAttendanceDialog.tsx';
 import { SignupRow } from './SignupRow.tsx';
 
@@ -46,8 +46,15 @@ export function DutyVolunteers(props: {
   const settle = createSubmit((memberId: string, standby: boolean) => {
     const as = props.corrector;
     const now = memberSignup(props.duty, memberId)?.as;
-    if (!as || now !== (standby ? 'overfull' : 'standby')) return t('volunteers.standbyChanged');
+    if (!as || now !== (standby ? 'overfull' : 'standby')) return t('volunteers.listChanged');
     setStandby(session, props.duty, memberId, as, standby);
+    return undefined;
+  });
+  // 增加名额: as many more places as there are over-full sign-ups when tapped.
+  const raise = createSubmit(() => {
+    const more = Object.keys(props.duty.overfull).length;
+    if (!props.corrector || more === 0) return t('volunteers.listChanged');
+    raisePlaces(session, props.duty, props.duty.slots + more, props.corrector);
     return undefined;
   });
 
@@ -127,6 +134,17 @@ export function DutyVolunteers(props: {
               )}
             </For>
           </ul>
+          <Show when={props.corrector}>
+            <button
+              type="button"
+              class="btn btn-primary btn-block"
+              data-testid="raise-places"
+              onClick={() => raise.run()}
+            >
+              {t('volunteers.raisePlaces', { n: overfull().length, to: props.duty.slots + overfull().length })}
+            </button>
+            <FormError error={raise.error()} />
+          </Show>
         </section>
       </Show>
       <Show when={others().length > 0}>

@@ -98,6 +98,11 @@ export function setStandby(
   appendPublic(session, type, { dutyId: duty.id, teamId: duty.teamId, memberId, as });
 }
 
+/** 增加名额: raises the duty's places to `slots` (places only grow); `as` as for a correction. */
+export function raisePlaces(session: CompoundSession, duty: DutyState, slots: number, as: 'lead' | 'committee'): void {
+  appendPublic(session, 'roster.duty.slots-raised', { dutyId: duty.id, teamId: duty.teamId, slots, as });
+}
+
 export interface CorrectionInput {
   memberId: string;
   checkedInAt: number;

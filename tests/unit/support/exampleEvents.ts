@@ -51,6 +51,7 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
   },
   'roster.standby': { dutyId: 'd1', teamId: 't1', memberId: 'res1', as: 'lead' },
   'roster.standby.undone': { dutyId: 'd1', teamId: 't1', memberId: 'res1', as: 'lead' },
+  'roster.duty.slots-raised': { dutyId: 'd1', teamId: 't1', slots: 5, as: 'lead' },
   'care.household.registered': {
     label: '王奶奶家',
     building: '3号楼',
