@@ -113,6 +113,8 @@ export const en: Record<MessageKey, string> = {
   'unsent.what.roster.checked-out': 'Checked out',
   'unsent.what.roster.attendance.corrected': 'Corrected attendance',
   'unsent.what.roster.standby': 'Moved to standby',
+  'unsent.what.roster.standby.undone': 'Standby taken back',
+  'unsent.what.roster.duty.slots-raised': 'More places',
   'unsent.what.unit.registered': 'Registered a unit',
   'unsent.what.unit.removed': 'Removed a unit',
 
@@ -437,7 +439,8 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_checked_in': 'already checked in',
   'anomaly.not_checked_in': 'not checked in',
   'anomaly.already_checked_out': 'already checked out',
-  'anomaly.not_lead': 'only the team’s lead (or a committee member) corrects check-in times',
+  'anomaly.not_lead': 'only the team’s lead (or a committee member) may do this',
+  'anomaly.has_place': 'they hold a place, so there is no need for standby',
   'anomaly.already_claimed': 'a partner unit had already claimed it',
   'anomaly.not_claimer': 'only the unit that claimed it reports back',
   'anomaly.already_accepted': 'already accepted',
@@ -1133,6 +1136,10 @@ export const en: Record<MessageKey, string> = {
   'volunteers.cancelled': 'Cancelled',
   'volunteers.mine': 'Signed up',
   'volunteers.makeStandby': 'Move to standby',
+  'volunteers.undoStandby': 'Take off standby',
+  'volunteers.raisePlaces': 'More places ({n} more, {to} in all)',
+  'volunteers.raisedBy': '{name} raised the places from {from} to {to}',
+  'volunteers.listChanged': 'The list has just changed; please look at it as it is now and tap again.',
   'volunteers.standbyHeading': 'Standby: {n} (not counted in the places)',
   'volunteers.standbyMark': 'Standby',
   'volunteers.myStandby':
@@ -1210,7 +1217,7 @@ export const en: Record<MessageKey, string> = {
   'volunteers.whoIsComing': 'Who is coming',
   'volunteers.nobodyYet': 'Nobody has signed up yet.',
   'volunteers.overfullLead':
-    'Someone took a place that was already full while offline; both sign-ups are kept. Please contact them and agree who comes; tap “Move to standby” for one who takes no place (standby can still check in).',
+    'Someone took a place that was already full while offline; both sign-ups are kept. Please contact them and agree who comes: if all can come, tap “More places”; tap “Move to standby” for one who takes no place (standby can still check in).',
   'volunteers.overfullHint':
     'Someone took a place that was already full while offline; both sign-ups are kept until the lead sorts it out.',
   'volunteers.poster': 'Check-in QR code',
@@ -1682,6 +1689,8 @@ export const en: Record<MessageKey, string> = {
   'care.paperVisit': 'Last visit on the paper list: {day}',
   'event.roster.attendance.corrected': 'corrected check-in times',
   'event.roster.standby': 'moved to standby',
+  'event.roster.standby.undone': 'took a standby back',
+  'event.roster.duty.slots-raised': 'raised the places',
   'more.points': 'Points',
   'points.title': 'Points',
   'points.mine': 'My points',

@@ -90,6 +90,32 @@ export const MadeStandby = defineEvent('roster.standby', {
   as: v.picklist(correctors),
 });
 
+/**
+ * Takes back a standby (取消候补): the member's sign-up ranks for a place again, as if the standby had
+ * not been set (a place if one is free, else over-full). The latest of a member's standby and its
+ * undoing by (at, id) holds. `as` as for a correction.
+ */
+export const StandbyUndone = defineEvent('roster.standby.undone', {
+  dutyId: EventRef,
+  teamId: EventRef,
+  memberId: MemberId,
+  as: v.picklist(correctors),
+});
+
+/**
+ * Raises a duty's places to `slots` (增加名额), e.g. when more came than there were places (the last
+ * place taken twice offline). Places only grow: the largest number any raise names holds, so two
+ * phones settling one over-full duty write the same number and it counts once. `as` as for a
+ * correction.
+ */
+export const SlotsRaised = defineEvent('roster.duty.slots-raised', {
+  dutyId: EventRef,
+  /** The duty's team, whose lead may raise its places. */
+  teamId: EventRef,
+  slots: Int(2, 500),
+  as: v.picklist(correctors),
+});
+
 export const rosterEvents = [
   TeamCreated,
   TeamEdited,
@@ -101,4 +127,14 @@ export const rosterEvents = [
   CheckedOut,
   AttendanceCorrected,
   MadeStandby,
+  StandbyUndone,
+  SlotsRaised,
+] as const;
+
+/** What the team's lead (checked against the team's leads) or a committee member writes, as `as` says. */
+export const leadOrCommitteeSteps = [
+  'roster.duty.slots-raised',
+  'roster.attendance.corrected',
+  'roster.standby',
+  'roster.standby.undone',
 ] as const;

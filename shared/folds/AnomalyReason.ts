@@ -122,8 +122,13 @@ export const AnomalyCode = {
   AlreadyCheckedIn: 'already_checked_in',
   NotCheckedIn: 'not_checked_in',
   AlreadyCheckedOut: 'already_checked_out',
-  /** A correction made as a team's lead by someone who does not lead the duty's team. */
+  /** A correction, standby or change of places made as a team's lead by someone who does not lead the duty's team. */
   NotLead: 'not_lead',
+  /**
+   * A standby for a member whose sign-up held a place in its author's copy (改为候补 is offered only
+   * beside an over-full one): the relay refuses it (`standbyRefusal`).
+   */
+  HasPlace: 'has_place',
   /**
    * A claim by a unit whose copy held the listing claimed: the relay refuses it. Two units claiming
    * offline at once are both kept; the committee sees the one not holding it (`rivalClaims`).

@@ -13,6 +13,7 @@ import type { Aggregates } from './Aggregates.ts';
 import { agendaModule } from './agenda.ts';
 import type { CompoundState } from './CompoundState.ts';
 import { careModule } from './care.ts';
+import { dutyContributions } from './dutyHours.ts';
 import type { Contribution, FoldModule } from './FoldContext.ts';
 import type { PostDraft } from './grid.ts';
 import { gridModule, publishPost } from './grid.ts';
@@ -25,7 +26,7 @@ import type { GoodsDraft, PointsAccount, ThanksWallSetting } from './points.ts';
 import { accountContributions, pointsModule } from './points.ts';
 import { practiceModule } from './practice.ts';
 import type { DutyState } from './rosters.ts';
-import { dutyContributions, rostersModule } from './rosters.ts';
+import { rostersModule } from './rosters.ts';
 import type { UnitDraft } from './units.ts';
 import { unitsModule } from './units.ts';
 

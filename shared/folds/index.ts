@@ -26,6 +26,7 @@ export type { CareState, CareStatus, Closing, HouseholdState, Visit } from './ca
 export { cadenceDays, careStatus, nextDue } from './care.ts';
 export type { CareRow, VisitMonth } from './careQueries.ts';
 export { careRow, careRows, careTurns, closedHouseholds, visitHistory } from './careQueries.ts';
+export type { Signup } from './dutySignups.ts';
 export { foldEvents } from './foldEvents.ts';
 export type { ActionItem, MinutesState } from './foldMinutes.ts';
 export { foldMinutes } from './foldMinutes.ts';
@@ -116,7 +117,7 @@ export {
   upcomingDuties,
   weeklyDays,
 } from './rosterQueries.ts';
-export type { DutyState, RostersState, Signup, TeamState } from './rosters.ts';
+export type { DutyState, RostersState, TeamState } from './rosters.ts';
 export type { AcceptedSnap, ReporterKind, SnapCounts, SnapMonth } from './snapQueries.ts';
 export {
   acceptedSnapReports,

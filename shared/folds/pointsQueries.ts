@@ -1,10 +1,11 @@
 import type { RuleKind } from '../events/points.ts';
 import { shanghaiDay } from '../time.ts';
+import { dutyLength } from './dutyHours.ts';
 import type { MeetingState } from './meetings.ts';
 import type { AwardSource, PointsAccount, PointsEntry, PointsRule, PointsState } from './points.ts';
 import { dutyHours, serviceUnusual } from './pointsHours.ts';
 import { servedSignups } from './rosterQueries.ts';
-import { dutyLength, type RostersState } from './rosters.ts';
+import type { RostersState } from './rosters.ts';
 
 /** Rules by the day they take effect, then as defined: the list a member reads. */
 export function rulesByDay(points: PointsState): PointsRule[] {

@@ -1,5 +1,6 @@
 import { shanghaiDayStart } from '../time.ts';
-import type { DutyState, RostersState, Signup } from './rosters.ts';
+import type { Signup } from './dutySignups.ts';
+import type { DutyState, RostersState } from './rosters.ts';
 
 /** The month "YYYY-MM" of an Asia/Shanghai day "YYYY-MM-DD". */
 export function monthOf(day: string): string {

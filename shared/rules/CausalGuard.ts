@@ -5,6 +5,7 @@ import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import { type ArrayDelta, isAppend } from '../folds/ArrayDelta.ts';
 import { CompoundFold } from '../folds/CompoundFold.ts';
 import type { CompoundState } from '../folds/CompoundState.ts';
+import { isLeadStep } from '../folds/dutySignups.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
@@ -21,6 +22,7 @@ import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import { reversalRefusal } from './reversalRefusal.ts';
 import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
+import { standbyRefusal } from './standbyRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
 /**
@@ -124,12 +126,13 @@ export class CausalGuard {
         const broken = signupRefusal(this.#events, this.#fold.state.rosters.duties[event.dutyId], event);
         if (broken) throw refusal(event, broken);
       }
-      if (
-        (event.type === 'roster.attendance.corrected' || event.type === 'roster.standby') &&
-        why === undefined &&
-        this.#fold
-      ) {
-        const broken = leadRefusal(this.#events, this.#fold.state.rosters.teams[event.teamId], event);
+      if (isLeadStep(event) && why === undefined && this.#fold) {
+        const { duties, teams } = this.#fold.state.rosters;
+        const broken =
+          leadRefusal(this.#events, teams[event.teamId], event) ??
+          (event.type === 'roster.standby'
+            ? standbyRefusal(this.#events, duties[event.dutyId], teams[event.teamId], event)
+            : undefined);
         if (broken) throw refusal(event, broken);
       }
       if (

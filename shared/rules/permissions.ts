@@ -47,6 +47,10 @@ const ownerOrCommittee = (event: { owner: Owner }, member: Member): BrokenRule |
   return mine ? undefined : { code: RuleCode.OnlyForSelf };
 };
 
+/** Written as the team's lead or as a committee member: only a committee member writes the latter. */
+const asCommittee = (event: { as: 'lead' | 'committee' }, member: Member): BrokenRule | undefined =>
+  event.as === 'committee' && !isCommittee(member) ? { code: RuleCode.CommitteeOnly } : undefined;
+
 /** Only a member of party P records P's approval, refusal or sign-off. */
 const ownParty = (event: { party: Party }, member: Member): BrokenRule | undefined =>
   event.party === member.party ? undefined : { code: RuleCode.OwnParty, party: event.party };
@@ -138,18 +142,15 @@ export const permissions: PermissionTable = {
     doc: 'public',
     who: 'member',
     check: (e, m) =>
-      e.as === 'committee' && !isCommittee(m)
-        ? { code: RuleCode.CommitteeOnly }
-        : e.checkedOutAt <= e.checkedInAt || e.checkedOutAt - e.checkedInAt > 86_400_000
-          ? { code: RuleCode.ShiftTimes }
-          : undefined,
+      asCommittee(e, m) ??
+      (e.checkedOutAt <= e.checkedInAt || e.checkedOutAt - e.checkedInAt > 86_400_000
+        ? { code: RuleCode.ShiftTimes }
+        : undefined),
   },
-  // As for a correction: the fold ignores a lead's standby from anyone who never led the team.
-  'roster.standby': {
-    doc: 'public',
-    who: 'member',
-    check: (e, m) => (e.as === 'committee' && !isCommittee(m) ? { code: RuleCode.CommitteeOnly } : undefined),
-  },
+  // As for a correction: the fold ignores a lead's standby (or its undoing) from anyone who never led the team.
+  'roster.standby': { doc: 'public', who: 'member', check: asCommittee },
+  'roster.standby.undone': { doc: 'public', who: 'member', check: asCommittee },
+  'roster.duty.slots-raised': { doc: 'public', who: 'member', check: asCommittee },
 
   'care.household.registered': { doc: 'committee', who: 'committee' },
   'care.visit.logged': { doc: 'committee', who: 'committee', check: visitDayRule },

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
+import type { LeadStep } from '../folds/dutySignups.ts';
 import type { DutyState, TeamState } from '../folds/rosters.ts';
 import { eventsHeldBy } from './causalPast.ts';
 
@@ -13,7 +14,7 @@ type RosterRaw = { type?: unknown; id?: unknown; dutyId?: unknown; teamId?: unkn
  * Two offline phones taking the last place at once are a concurrent conflict: kept, the later by
  * (at, id) over-full.
  *
- * Who holds a place is worked out as the fold does (`signupOf` in rosters.ts): a member holds one
+ * Who holds a place is worked out as the fold does (`signupOf` in dutySignups.ts): a member holds one
  * with a sign-up later by (at, id) than their last withdrawal, or once they served (checked in, or
  * a correction), withdrawn or not. The author held at least the sign-up's causal past, maybe more;
  * so what fills a place (a sign-up, having served) counts only if that past holds it, and a
@@ -38,23 +39,31 @@ export function signupRefusal(
   if (duty.freeSlots > 0) return undefined;
   type Step = { at: number; id: string };
   const later = (a: Step, b: Step) => a.at > b.at || (a.at === b.at && a.id > b.id);
-  type Member = { signedUp: Step[]; lastWithdrawal: Step | undefined; lastStandby: Step | undefined; served: boolean };
+  type Member = {
+    signedUp: Step[];
+    lastWithdrawal: Step | undefined;
+    lastStandby: Step | undefined;
+    lastUndone: Step | undefined;
+    served: boolean;
+  };
   const members = new Map<string, Member>();
+  const latest = (a: Step | undefined, b: Step) => (!a || later(b, a) ? b : a);
   for (const { event: step, held } of steps) {
     if (step.type === 'roster.duty.cancelled') continue;
     const m = members.get(step.memberId) ?? {
       signedUp: [],
       lastWithdrawal: undefined,
       lastStandby: undefined,
+      lastUndone: undefined,
       served: false,
     };
     members.set(step.memberId, m);
     // A withdrawal or a standby frees a place wherever the relay holds it.
-    if (step.type === 'roster.withdrew') {
-      if (!m.lastWithdrawal || later(step, m.lastWithdrawal)) m.lastWithdrawal = step;
-    } else if (step.type === 'roster.standby') {
-      if (!m.lastStandby || later(step, m.lastStandby)) m.lastStandby = step;
-    } else if (!held) continue;
+    if (step.type === 'roster.withdrew') m.lastWithdrawal = latest(m.lastWithdrawal, step);
+    else if (step.type === 'roster.standby') m.lastStandby = latest(m.lastStandby, step);
+    else if (!held) continue;
+    // Taking a standby back fills a place again, as a sign-up does: only if the author held it.
+    else if (step.type === 'roster.standby.undone') m.lastUndone = latest(m.lastUndone, step);
     else if (step.type === 'roster.signed-up') m.signedUp.push(step);
     else m.served = true;
   }
@@ -62,14 +71,16 @@ export function signupRefusal(
   for (const [memberId, m] of members) {
     if (memberId === event.memberId || m.signedUp.length === 0) continue;
     // The sign-up holding the place, as the fold's `signupOf` picks it: the earliest since the last
-    // withdrawal, else (time served is a fact) the latest. A standby after it holds none.
+    // withdrawal, else (time served is a fact) the latest. A standby after it, not taken back, holds none.
     const left = m.lastWithdrawal;
     const since = left ? m.signedUp.filter((s) => later(s, left)) : m.signedUp;
     const pick = (all: Step[], first: boolean) =>
       all.reduce<Step | undefined>((best, s) => (!best || later(s, best) !== first ? s : best), undefined);
     const holding = since.length > 0 ? pick(since, true) : m.served ? pick(m.signedUp, false) : undefined;
+    if (!holding) continue;
     const standby = m.lastStandby;
-    if (holding && !(standby && later(standby, holding))) taken++;
+    const onStandby = standby && later(standby, holding) && !(m.lastUndone && later(m.lastUndone, standby));
+    if (!onStandby) taken++;
   }
   // Even the author's own re-sign-up: stamped early, it would move them ahead of one seated.
   return taken >= duty.slots ? { code: 'no_free_slot' } : undefined;
@@ -82,10 +93,11 @@ const memberSteps = new Set([
   'roster.checked-in',
   'roster.attendance.corrected',
   'roster.standby',
+  'roster.standby.undone',
 ]);
 
 /**
- * Whether a correction or a standby made as the team's lead breaks a causal rule: its author's copy held a change
+ * Whether a correction, a standby or its undoing made as the team's lead breaks a causal rule: its author's copy held a change
  * of lead to someone else, and no later one back. Placed before that change, the fold would take it.
  * A change of lead the author had not seen (made offline at the same time) is a concurrent conflict.
  * A change away from the author counts only if the correction's causal past holds it; a change back
@@ -94,7 +106,7 @@ const memberSteps = new Set([
 export function leadRefusal(
   events: Y.Array<unknown>,
   team: TeamState | undefined,
-  event: EventOf<'roster.attendance.corrected' | 'roster.standby'>,
+  event: LeadStep,
 ): AnomalyReason | undefined {
   if (event.as !== 'lead' || !team) return undefined;
   const edits = eventsHeldBy(events, event.id, (raw) => {

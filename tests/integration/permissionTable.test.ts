@@ -41,6 +41,8 @@ for (const e of [
     as: 'lead',
   },
   { ...base, type: 'roster.standby', dutyId: 'd1', teamId: 't1', memberId: 'x', as: 'lead' },
+  { ...base, type: 'roster.standby.undone', dutyId: 'd1', teamId: 't1', memberId: 'x', as: 'lead' },
+  { ...base, type: 'roster.duty.slots-raised', dutyId: 'd1', teamId: 't1', slots: 3, as: 'lead' },
   { ...base, type: 'unit.registered', building: '3号楼', room: '401', area: 8550, owners: [{ name: '王芳' }] },
   { ...base, type: 'unit.removed', building: '3号楼', room: '401' },
   { ...base, type: 'ledger.tier.set', limitFen: 3_000_000, from: '2024-01-01' },

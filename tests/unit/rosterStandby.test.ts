@@ -4,20 +4,12 @@ import { foldEvents, memberSignup } from '../../shared/folds/index.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { resident, resident2, resident3 } from './support/members.ts';
 import { relayCopy } from './support/relayCopy.ts';
-import { dutyLog } from './support/rosterLog.ts';
+import { dutyLog, overfullDuty } from './support/rosterLog.ts';
 
 /**
  * The lead (res3 leads t1) or a committee member settles an over-full duty by moving a volunteer to
  * standby (候补): no place, no over-full note, yet they may check in, and their time counts.
  */
-
-/** Duty d1 with one place, taken by res1; res2's sign-up is over-full. */
-function overfullDuty() {
-  const log = dutyLog(1);
-  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
-  log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
-  return log;
-}
 
 const standby = (memberId: string, as: 'lead' | 'committee' = 'lead') => ({
   dutyId: 'd1',
@@ -25,6 +17,9 @@ const standby = (memberId: string, as: 'lead' | 'committee' = 'lead') => ({
   memberId,
   as,
 });
+
+/** A standby and its undoing (取消候补), each written as lead. */
+const leadSteps = ['roster.standby', 'roster.standby.undone'] as const;
 
 describe('a standby', () => {
   it('takes the over-full volunteer out of the note and the places, and leaves them checking in', () => {
@@ -77,9 +72,9 @@ describe('a standby', () => {
     expect(duty?.standby).toEqual({});
   });
 
-  it('made as lead by someone who never led the team is ignored and flagged', () => {
+  it.each(leadSteps)('%s made as lead by someone who never led the team is ignored and flagged', (type) => {
     const log = overfullDuty();
-    const e = log.add('roster.standby', 'res1', standby('res2'));
+    const e = log.add(type, 'res1', standby('res2'));
     const s = foldEvents(log.events);
     expect(Object.keys(s.rosters.duties.d1?.overfull ?? {})).toEqual(['res2']);
     expect(s.anomalies).toEqual([expect.objectContaining({ eventId: e.id, reason: { code: 'not_lead' } })]);
@@ -115,12 +110,12 @@ describe('the relay, after a standby freed a place', () => {
     expect(Object.keys(foldEvents(events()).rosters.duties.d1?.signups ?? {})).toEqual(['res4']);
   });
 
-  it('refuses a lead’s standby whose author saw the lead handed to someone else', () => {
+  it.each(leadSteps)('refuses a lead’s %s whose author saw the lead handed to someone else', (type) => {
     const log = overfullDuty();
     log.add('roster.team.edited', 'comm1', { teamId: 't1', leaderId: 'res1' });
     const { phone, send } = relayCopy(log.events);
     const stale = phone(10);
-    const e = log.add('roster.standby', 'res3', standby('res2'));
+    const e = log.add(type, 'res3', standby('res2'));
     stale.getArray('events').push([e]);
     expect(() => send(stale, [e], resident3)).toThrow(/not_lead/);
   });

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
+import { dutyLength } from '../../../shared/folds/dutyHours.ts';
 import type { AwardSuggestion } from '../../../shared/folds/index.ts';
-import { dutyLength } from '../../../shared/folds/rosters.ts';
 import { shanghaiDayStart } from '../../../shared/time.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';

@@ -1,6 +1,6 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
-import type { DutyState, TeamState } from '../../../shared/folds/index.ts';
+import { type DutyState, memberSignup, type TeamState } from '../../../shared/folds/index.ts';
 import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { createUrlSheet } from '../../domain/urlSheet.ts';
@@ -51,8 +51,10 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
     toUrl: (s) => (s.id === 'cancel' ? { sheet: 'cancel' } : { sheet: 'correct', of: s.memberId }),
     fromUrl: (named, of) => {
       if (named === 'cancel') return mayCancel() ? { id: 'cancel' } : undefined;
-      const signedUp = typeof of === 'string' && Object.hasOwn(d().signups, of);
-      return named === 'correct' && signedUp && corrector() ? { id: 'correct', memberId: of } : undefined;
+      if (named !== 'correct' || typeof of !== 'string' || !corrector()) return undefined;
+      // The rows with 更正: those holding a place and those on standby.
+      const row = memberSignup(d(), of)?.as;
+      return row === 'in' || row === 'standby' ? { id: 'correct', memberId: of } : undefined;
     },
     ready: session.doc('public').ready,
   });
@@ -70,7 +72,16 @@ function DutyView(props: { duty: DutyState; team: TeamState | undefined }) {
         <dt>{t('volunteers.place')}</dt>
         <dd>{d().place}</dd>
         <dt>{t('volunteers.slots')}</dt>
-        <dd data-testid="duty-slots">{t('volunteers.taken', { n: d().slots - d().freeSlots, of: d().slots })}</dd>
+        <dd>
+          <span data-testid="duty-slots">{t('volunteers.taken', { n: d().slots - d().freeSlots, of: d().slots })}</span>
+          <Show when={d().raised}>
+            {(r) => (
+              <span class="row-sub duty-raised" data-testid="duty-raised">
+                {t('volunteers.raisedBy', { name: nameOf(r().by), from: r().from, to: d().slots })}
+              </span>
+            )}
+          </Show>
+        </dd>
       </dl>
       <Show when={d().status === 'cancelled'}>
         <p class="form-error" data-testid="duty-cancelled">

@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import type { DutyState, Signup } from '../../../shared/folds/index.ts';
+import { type DutyState, memberSignup, type Signup } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { UrlSheet } from '../../domain/urlSheet.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -9,7 +9,7 @@ import { anomalyText } from '../../i18n/reasons.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { IconAlert } from '../../ui/icons.tsx';
-import { makeStandby } from './actions.ts';
+import { raisePlaces, setStandby } from './actions.ts';
 import { CorrectAttendanceDialog } from './CorrectAttendanceDialog.tsx';
 import { SignupRow } from './SignupRow.tsx';
 
@@ -42,12 +42,26 @@ export function DutyVolunteers(props: {
     Object.entries(props.duty.standby ?? {}).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
   const others = () => props.anomalies;
-  const settle = createSubmit((memberId: string) => {
-    if (props.corrector) makeStandby(session, props.duty, memberId, props.corrector);
+  // 改为候补 only for one over-full, 取消候补 only for one on standby, as the duty stands when tapped.
+  const settle = createSubmit((memberId: string, standby: boolean) => {
+    const as = props.corrector;
+    const now = memberSignup(props.duty, memberId)?.as;
+    if (!as || now !== (standby ? 'overfull' : 'standby')) return t('volunteers.listChanged');
+    setStandby(session, props.duty, memberId, as, standby);
+    return undefined;
+  });
+  // 增加名额: as many more places as there are over-full sign-ups when tapped.
+  const raise = createSubmit(() => {
+    const more = Object.keys(props.duty.overfull).length;
+    if (!props.corrector || more === 0) return t('volunteers.listChanged');
+    raisePlaces(session, props.duty, props.duty.slots + more, props.corrector);
     return undefined;
   });
 
-  /** The volunteers holding a place, or those on standby: one row each, correctable by the lead or committee. */
+  /**
+   * The volunteers holding a place, or those on standby: one row each, correctable by the lead or
+   * committee, who may also take a standby back.
+   */
   const SignupRows = (p: { list: [string, Signup][]; testId: string }) => (
     <ul class="rows" data-testid={p.testId}>
       <For each={p.list}>
@@ -58,6 +72,7 @@ export function DutyVolunteers(props: {
             signup={s}
             nameOf={props.nameOf}
             onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
+            onUndoStandby={props.corrector && s.standby ? () => settle.run(memberId, false) : undefined}
           />
         )}
       </For>
@@ -75,6 +90,7 @@ export function DutyVolunteers(props: {
           <h3 class="standby-heading">{t('volunteers.standbyHeading', { n: standby().length })}</h3>
           <SignupRows list={standby()} testId="standby" />
         </Show>
+        <FormError error={settle.error()} />
       </section>
       <Show when={props.corrector && correcting()}>
         {(memberId) => (
@@ -109,7 +125,7 @@ export function DutyVolunteers(props: {
                       type="button"
                       class="btn btn-secondary"
                       data-testid="make-standby"
-                      onClick={() => settle.run(memberId)}
+                      onClick={() => settle.run(memberId, true)}
                     >
                       {t('volunteers.makeStandby')}
                     </button>
@@ -118,7 +134,17 @@ export function DutyVolunteers(props: {
               )}
             </For>
           </ul>
-          <FormError error={settle.error()} />
+          <Show when={props.corrector}>
+            <button
+              type="button"
+              class="btn btn-primary btn-block"
+              data-testid="raise-places"
+              onClick={() => raise.run()}
+            >
+              {t('volunteers.raisePlaces', { n: overfull().length, to: props.duty.slots + overfull().length })}
+            </button>
+            <FormError error={raise.error()} />
+          </Show>
         </section>
       </Show>
       <Show when={others().length > 0}>

@@ -45,14 +45,16 @@ export default function MemberPage() {
               <ul class="rows">
                 <For each={served().filter((d) => monthOf(d.day) === month)}>
                   {(d) => (
-                    <li class="row">
+                    <li class="row" data-testid="member-duty">
                       <div class="row-main">
                         <span class="row-title">{d.title ?? rosters().teams[d.teamId]?.name}</span>
                         <span class="row-sub">
                           {dayLabel(d.day)} {d.start}–{d.end} · {d.place}
                         </span>
                       </div>
-                      <span>{hoursText(memberSignup(d, params.memberId)?.signup.minutes ?? 0)}</span>
+                      <span data-testid="duty-hours">
+                        {hoursText(memberSignup(d, params.memberId)?.signup.minutes ?? 0)}
+                      </span>
                     </li>
                   )}
                 </For>

@@ -1,10 +1,17 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { DutyState, Signup } from '../../../shared/folds/index.ts';
 import { formatDateTime } from '../../../shared/time.ts';
-import { intlLocale, t } from '../../i18n/index.ts';
+import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { hoursText } from './format.ts';
 
 const time = (ms: number) => formatDateTime(ms, intlLocale());
+
+/** A button of a row: what it says and does. */
+interface RowAction {
+  testId: string;
+  label: MessageKey;
+  run: () => void;
+}
 
 /** Where one volunteer stands on a duty: coming, on duty, served; phone-only times and a correction said in words. */
 export function SignupRow(props: {
@@ -12,10 +19,19 @@ export function SignupRow(props: {
   memberId: string;
   signup: Signup;
   nameOf: (id: string) => string;
-  /** Set when this member may correct the times: the capacity they correct in. */
+  /** Set when this member may correct the times. */
   onCorrect?: () => void;
+  /** Set when this member may take this volunteer's standby back (取消候补). */
+  onUndoStandby?: () => void;
 }) {
   const s = () => props.signup;
+  const actions = () => {
+    const all: Partial<RowAction>[] = [
+      { testId: 'undo-standby', label: 'volunteers.undoStandby', run: props.onUndoStandby },
+      { testId: 'correct', label: 'volunteers.correct', run: props.onCorrect },
+    ];
+    return all.filter((a): a is RowAction => a.run !== undefined);
+  };
   const status = () =>
     s().minutes !== null
       ? t('volunteers.served', { time: hoursText(s().minutes ?? 0) })
@@ -60,12 +76,16 @@ export function SignupRow(props: {
           )}
         </Show>
       </div>
-      <Show when={props.onCorrect}>
-        {(onCorrect) => (
-          <button type="button" class="btn btn-small btn-secondary" data-testid="correct" onClick={() => onCorrect()()}>
-            {t('volunteers.correct')}
-          </button>
-        )}
+      <Show when={actions().length > 0}>
+        <div class="signup-actions">
+          <For each={actions()}>
+            {(a) => (
+              <button type="button" class="btn btn-small btn-secondary" data-testid={a.testId} onClick={() => a.run()}>
+                {t(a.label)}
+              </button>
+            )}
+          </For>
+        </div>
       </Show>
     </li>
   );

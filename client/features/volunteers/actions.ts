@@ -83,14 +83,24 @@ export function checkOut(session: CompoundSession, dutyId: string, checkedInAt: 
   });
 }
 
-/** Settles an over-full duty: the member waits as standby (候补), holding no place; `as` as for a correction. */
-export function makeStandby(
+/**
+ * Settles an over-full duty: 改为候补 (`standby`: the member waits, holding no place) or 取消候补 (they
+ * rank for a place again by their sign-up); `as` as for a correction.
+ */
+export function setStandby(
   session: CompoundSession,
   duty: DutyState,
   memberId: string,
   as: 'lead' | 'committee',
+  standby: boolean,
 ): void {
-  appendPublic(session, 'roster.standby', { dutyId: duty.id, teamId: duty.teamId, memberId, as });
+  const type = standby ? 'roster.standby' : 'roster.standby.undone';
+  appendPublic(session, type, { dutyId: duty.id, teamId: duty.teamId, memberId, as });
+}
+
+/** 增加名额: raises the duty's places to `slots` (places only grow); `as` as for a correction. */
+export function raisePlaces(session: CompoundSession, duty: DutyState, slots: number, as: 'lead' | 'committee'): void {
+  appendPublic(session, 'roster.duty.slots-raised', { dutyId: duty.id, teamId: duty.teamId, slots, as });
 }
 
 export interface CorrectionInput {

@@ -70,6 +70,35 @@ export class VolunteersPage {
     return (await this.page.getByTestId('overfull-item').locator('.strong').allTextContents()).sort();
   }
 
+  /** Names on standby (候补) on the open duty page, in sign-up order. */
+  async standby(): Promise<string[]> {
+    return this.page.getByTestId('standby').locator('.row-title').allTextContents();
+  }
+
+  /**
+   * From the tab, with this phone perhaps offline: opens the duty titled `title` by its card (no page
+   * load), signs up and goes back to the tab.
+   */
+  async signUpFromTab(title: string): Promise<void> {
+    await this.page.getByTestId('open-duties').getByTestId('duty-item').filter({ hasText: title }).click();
+    await this.page.getByTestId('sign-up').click();
+    await this.page.getByTestId('signed-up').waitFor();
+    await this.page.goBack();
+    await this.page.getByTestId('my-hours').waitFor();
+  }
+
+  /** On a member's hours page: each duty listed, as "title: hours", in the page's order. */
+  async hoursRows(): Promise<string[]> {
+    return this.page
+      .getByTestId('member-duty')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) =>
+            `${r.querySelector('.row-title')?.textContent?.trim()}: ${r.querySelector('[data-testid="duty-hours"]')?.textContent?.trim()}`,
+        ),
+      );
+  }
+
   /** Opens the duty's printable sheet and returns the link its QR code holds. */
   async posterLink(): Promise<string> {
     await this.page.getByTestId('print-qr').click();

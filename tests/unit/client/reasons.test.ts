@@ -56,6 +56,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   not_checked_in: { code: 'not_checked_in' },
   already_checked_out: { code: 'already_checked_out' },
   not_lead: { code: 'not_lead' },
+  has_place: { code: 'has_place' },
   already_claimed: { code: 'already_claimed' },
   not_claimer: { code: 'not_claimer' },
   already_accepted: { code: 'already_accepted' },

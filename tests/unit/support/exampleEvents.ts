@@ -50,6 +50,8 @@ export const examplePayloads: { [T in EventType]: EventFields<T> } = {
     as: 'lead',
   },
   'roster.standby': { dutyId: 'd1', teamId: 't1', memberId: 'res1', as: 'lead' },
+  'roster.standby.undone': { dutyId: 'd1', teamId: 't1', memberId: 'res1', as: 'lead' },
+  'roster.duty.slots-raised': { dutyId: 'd1', teamId: 't1', slots: 5, as: 'lead' },
   'care.household.registered': {
     label: '王奶奶家',
     building: '3号楼',

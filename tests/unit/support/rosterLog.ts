@@ -22,3 +22,11 @@ export function servedDuty(slots: number): TestLog {
   log.add('roster.checked-out', 'res1', { dutyId: 'd1', memberId: 'res1', minutes: 120 });
   return log;
 }
+
+/** `dutyLog(1)` with res1 holding the place and res2's sign-up over-full (the last place taken twice offline). */
+export function overfullDuty(): TestLog {
+  const log = dutyLog(1);
+  log.add('roster.signed-up', 'res1', { dutyId: 'd1', memberId: 'res1' });
+  log.add('roster.signed-up', 'res2', { dutyId: 'd1', memberId: 'res2' });
+  return log;
+}
