@@ -48,6 +48,8 @@ export interface DocHandleOptions {
   onFirstJoin?: () => void;
   /** The relay closed the socket because the member's role changed (4100): read the account again. */
   onRoleChanged?: () => void;
+  /** The copy was reset after a refusal: what it had not sent went to `copy`'s files, not to the relay. */
+  onRecovered?: (copy: ExportedCopy) => void;
 }
 
 /**
@@ -213,6 +215,7 @@ export class DocHandle {
     // A new database: what the old one failed at is behind.
     this.set.storageProblem(undefined);
     this.relay.recovered(code, reason, copy);
+    this.opts.onRecovered?.(copy);
     if (!this.destroyed) await this.open(fresh);
   }
 
