@@ -634,6 +634,10 @@ export const en: Record<MessageKey, string> = {
   'minutes.present': 'In the minutes now ({n})',
   'minutes.me': ' (me)',
   'minutes.atLine': 'line {line}',
+  'minutes.away': 'away for now',
+  'minutes.typingOne': '{name} is writing…',
+  'minutes.typingTwo': '{a} and {b} are writing…',
+  'minutes.typingMany': '{a}, {b} and {more} more are writing…',
   'minutes.notes': 'Notes',
   'minutes.notesPlaceholder': 'Write it down together: who said what, what was decided',
   'minutes.notesHint':
