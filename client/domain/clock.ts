@@ -42,9 +42,15 @@ if (typeof window !== 'undefined') {
       }
       setOverride(ms ?? undefined);
     },
-    now: () => now(),
+    now: () => exactNow(),
   };
 }
 
 /** The time "now" for deciding what is overdue: the relay's time unless a test set `little-stool:now`. */
 export const now: Accessor<number> = () => override() ?? tick();
+
+/**
+ * The app's clock to the millisecond: the relay's time, or a test's pretend time. Reactive only to the
+ * pretend time being set; whoever needs time to pass reads it again from a timer.
+ */
+export const exactNow: Accessor<number> = () => override() ?? relayNow();

@@ -1,6 +1,7 @@
-import { type Accessor, createMemo } from 'solid-js';
+import { type Accessor, createMemo, untrack } from 'solid-js';
 import { type EventType, eventTypes } from '../../shared/events/index.ts';
 import { parseDocName } from '../../shared/rooms.ts';
+import { docLabel } from '../i18n/docLabel.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import type { UnsentDoc, UnsentWrite } from '../sync/unsentWrites.ts';
@@ -96,6 +97,32 @@ export function createUnsentList(session: Accessor<CompoundSession | undefined>)
   return createMemo(() => {
     const s = session();
     return s ? unsentLines(s.unsentDocs()) : [];
+  });
+}
+
+/** A document reset after a refusal while the sheet was open: what it had not sent is in `file`. */
+export interface UnsentReset {
+  /** The document as the member knows it (公开议事). */
+  doc: string;
+  file: string;
+}
+
+/**
+ * The documents reset after a refusal since the sheet opened (`session` turned defined): their
+ * unsent writes left the list for files, not for the relay, so the sheet must not say 全部已发出.
+ */
+export function createResetsWhileOpen(session: Accessor<CompoundSession | undefined>): Accessor<UnsentReset[]> {
+  const seen = createMemo(() => {
+    const s = session();
+    return s ? untrack(() => s.copyResets().length) : 0;
+  });
+  return createMemo(() => {
+    const s = session();
+    if (!s) return [];
+    return s
+      .copyResets()
+      .slice(seen())
+      .map((r) => ({ doc: docLabel(r.docName), file: r.file }));
   });
 }
 

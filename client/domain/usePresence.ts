@@ -1,6 +1,10 @@
-import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { MemberParty } from '../../shared/roles.ts';
+import { exactNow, relayNow } from './clock.ts';
+import { PresenceOutbox } from './presenceOutbox.ts';
+import { PresenceRoster } from './presenceRoster.ts';
 import { useSession } from './session.ts';
 import type { Minutes } from './useMinutes.ts';
 
@@ -16,15 +20,14 @@ export interface Present {
   colour: number;
   line: number | null;
   self: boolean;
+  /** 暂时离开: the app in the background, not heard from for a while, or gone from the relay. */
+  away: boolean;
+  /** Typing in the notes now (another phone). */
+  typing: boolean;
 }
 
 /** A caret as the binding reports it: positions that survive others' typing. */
 export type Caret = { anchor: Y.RelativePosition; head: Y.RelativePosition } | null;
-
-interface PresenceState {
-  user?: { name?: unknown; party?: unknown; colour?: unknown };
-  at?: { head?: unknown } | null;
-}
 
 /** The 1-based line an index of `text` is on. */
 export function lineAt(text: string, index: number): number {
@@ -58,35 +61,79 @@ export function assignColours<T extends { clientId: number; colour: number }>(pr
   return present.map((p) => ({ ...p, colour: given.get(p.clientId) ?? p.colour }));
 }
 
-const parties: readonly string[] = ['community', 'owners', 'property', 'none'];
+/** Who this phone says it is: the name cut to 60 characters keeps the state far under the relay's cap. */
+function userOf(m: { memberId: string; name: string; party: MemberParty }) {
+  return { id: m.memberId, name: m.name.slice(0, 60), party: m.party, colour: colourOf(m.memberId) };
+}
+
+/** The line a caret's head (relative-position JSON from another phone) is on in `notes`. */
+function lineOf(head: unknown, notes: Y.Text, text: string): number | null {
+  if (!head || !notes.doc) return null;
+  try {
+    const abs = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(head), notes.doc);
+    return abs && abs.type === notes ? lineAt(text, abs.index) : null;
+  } catch {
+    // Another phone's state is not ours to trust: no line rather than a wrong one.
+    return null;
+  }
+}
 
 /**
- * Who is in the minutes now, from the relay's awareness: this phone announces its member (name,
- * party, colour: a small state, the relay caps it) and its caret; the list updates as people
- * come, go and type, and each caret's line follows the text as others type above it.
+ * Who is in the minutes, from the relay's awareness: this phone announces its member (name, party,
+ * colour), its caret, that it is typing and that it went to the background, at most a frame a second
+ * (`PresenceOutbox`); the list updates as people come, type and go, each caret's line follows the
+ * text as others type above it, and a phone gone quiet stays listed as away (`PresenceRoster`),
+ * timed by the app's clock.
  */
-export function usePresence(minutes: Minutes): { present: Accessor<Present[]>; setCaret(caret: Caret): void } {
+export function usePresence(minutes: Minutes): {
+  present: Accessor<Present[]>;
+  /** Names of the others typing in the notes now. */
+  typing: Accessor<string[]>;
+  setCaret(caret: Caret): void;
+  /** A keystroke in the notes (a composition's too: that someone types says nothing of what). */
+  typed(): void;
+} {
   const session = useSession();
+  const roster = new PresenceRoster();
   const [version, setVersion] = createSignal(0);
   const bump = () => setVersion((v) => v + 1);
+  let outbox: PresenceOutbox | undefined;
+  const hidden = () => globalThis.document?.visibilityState === 'hidden';
 
+  // Once per awareness: neither the clock nor a renamed member may leave and join again.
   createEffect(() => {
     const awareness = minutes.awareness();
-    if (!awareness) return;
-    awareness.on('change', bump);
-    bump();
+    if (awareness) untrack(() => watch(awareness));
+  });
+
+  function watch(awareness: Awareness): void {
+    const box = new PresenceOutbox(awareness);
+    outbox = box;
+    box.set({ user: userOf(session.member), at: null, typing: null, away: hidden() }, true);
+    const onUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const now = exactNow();
+      for (const id of [...added, ...updated]) roster.hear(id, awareness.getStates().get(id), now);
+      for (const id of removed) roster.hear(id, undefined, now);
+      bump();
+    };
+    onUpdate({ added: [...awareness.getStates().keys()], updated: [], removed: [] });
+    awareness.on('update', onUpdate);
+    const onVisibility = () => box.set({ away: hidden() }, true);
+    document.addEventListener('visibilitychange', onVisibility);
     onCleanup(() => {
-      awareness.off('change', bump);
+      document.removeEventListener('visibilitychange', onVisibility);
+      awareness.off('update', onUpdate);
+      box.destroy();
+      if (outbox === box) outbox = undefined;
       // Leave at once; the document itself may stay open until the relay holds what was typed.
       awareness.setLocalState(null);
     });
-  });
+  }
 
-  // Kept apart from the listener above: a renamed member must not lose their caret.
+  // A renamed member: the rest of the state (the caret) stays as it is.
   createEffect(() => {
-    const awareness = minutes.awareness();
-    const m = session.member;
-    awareness?.setLocalStateField('user', { name: m.name.slice(0, 60), party: m.party, colour: colourOf(m.memberId) });
+    const user = userOf(session.member);
+    if (JSON.stringify(outbox?.current.user) !== JSON.stringify(user)) outbox?.set({ user });
   });
 
   createEffect(() => {
@@ -101,43 +148,52 @@ export function usePresence(minutes: Minutes): { present: Accessor<Present[]>; s
     if (!awareness) return [];
     const notes = minutes.notes();
     const text = notes.toString();
-    const out: Present[] = [];
-    for (const [clientId, raw] of awareness.getStates()) {
-      const s = raw as PresenceState;
-      const name = typeof s.user?.name === 'string' ? s.user.name : '';
-      if (!name) continue;
-      const party = (parties.includes(String(s.user?.party)) ? s.user?.party : 'none') as MemberParty;
-      const colour = Number.isInteger(s.user?.colour)
-        ? Math.min(Math.max(Number(s.user?.colour), 1), PRESENCE_COLOURS)
-        : 1;
-      let line: number | null = null;
-      if (s.at?.head && notes.doc) {
-        try {
-          const rel = Y.createRelativePositionFromJSON(s.at.head);
-          const abs = Y.createAbsolutePositionFromRelativePosition(rel, notes.doc);
-          if (abs && abs.type === notes) line = lineAt(text, abs.index);
-        } catch {
-          // Another phone's state is not ours to trust: no line rather than a wrong one.
-        }
-      }
-      out.push({ clientId, name, party, colour, line, self: clientId === awareness.clientID });
-    }
-    return out.sort(
-      (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId,
+    const self = awareness.clientID;
+    return assignColours(
+      roster.list(exactNow(), self).map(
+        (e): Present => ({
+          clientId: e.clientId,
+          name: e.name,
+          party: e.party,
+          colour: Math.min(Math.max(e.colour, 1), PRESENCE_COLOURS),
+          line: e.away ? null : lineOf(e.head, notes, text),
+          self: e.clientId === self,
+          away: e.away,
+          typing: e.typing,
+        }),
+      ),
+    ).sort(
+      (a, b) =>
+        Number(b.self) - Number(a.self) ||
+        Number(a.away) - Number(b.away) ||
+        a.name.localeCompare(b.name) ||
+        a.clientId - b.clientId,
     );
+  });
+
+  // Typing runs out and phones turn quiet with time: looked at again when the next one is due.
+  createEffect(() => {
+    present();
+    const awareness = minutes.awareness();
+    const due = awareness && roster.nextChange(exactNow(), awareness.clientID);
+    if (due === undefined) return;
+    const timer = setTimeout(bump, Math.max(due, 100));
+    onCleanup(() => clearTimeout(timer));
   });
 
   return {
     present,
+    typing: createMemo(() => present().flatMap((p) => (p.typing ? [p.name] : []))),
     setCaret(caret) {
-      const awareness = minutes.awareness();
-      if (!awareness) return;
       const at = caret
         ? { anchor: Y.relativePositionToJSON(caret.anchor), head: Y.relativePositionToJSON(caret.head) }
         : null;
-      const now = (awareness.getLocalState() as PresenceState | null)?.at ?? null;
-      if (JSON.stringify(now) === JSON.stringify(at)) return;
-      awareness.setLocalStateField('at', at);
+      // Out of the notes is out of typing, said at once.
+      if (!at) outbox?.set({ at, typing: null }, true);
+      else outbox?.set({ at });
+    },
+    typed() {
+      outbox?.set({ typing: relayNow() });
     },
   };
 }

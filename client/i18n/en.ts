@@ -36,6 +36,9 @@ export const en: Record<MessageKey, string> = {
   'unsent.noneTitle': 'No changes listed',
   'unsent.noneListed':
     'There is nothing to list now. Changes not yet sent go out by themselves once this compound is open and online; if a notice at the top says a change was refused, follow it.',
+  'unsent.resetTitle': 'Changes not sent',
+  'unsent.reset':
+    'The server did not accept a change in “{doc}”, so this phone loaded “{doc}” again from the server. The changes there that had not been sent were not sent: they are saved in the file {file}, which you can give to an admin.',
   'unsent.kept':
     'These changes are kept on this phone and go out by themselves once the network is back. Until then, do not uninstall the app or clear the browser’s data.',
   'unsent.titled': ' “{title}”',
@@ -141,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   'doc.members': 'Member list',
   'doc.needs': 'Needs board',
   'doc.committee': 'Committee records',
+  'doc.minutes': 'Meeting minutes',
 
   'update.available': 'A new version is available.',
   'update.now': 'Update now',
@@ -634,6 +638,10 @@ export const en: Record<MessageKey, string> = {
   'minutes.present': 'In the minutes now ({n})',
   'minutes.me': ' (me)',
   'minutes.atLine': 'line {line}',
+  'minutes.away': 'away for now',
+  'minutes.typingOne': '{name} is writing…',
+  'minutes.typingTwo': '{a} and {b} are writing…',
+  'minutes.typingMany': '{a}, {b} and {more} more are writing…',
   'minutes.notes': 'Notes',
   'minutes.notesPlaceholder': 'Write it down together: who said what, what was decided',
   'minutes.notesHint':

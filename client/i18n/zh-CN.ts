@@ -35,6 +35,9 @@ export const zhCN = {
   'unsent.noneTitle': '没有列出的修改',
   'unsent.noneListed':
     '现在没有可以列出的修改。打开这个小区并联网后，还没发出的修改会自动发出；如果页面上方说有修改被拒绝，请按那里的提示做。',
+  'unsent.resetTitle': '有修改没有发出',
+  'unsent.reset':
+    '服务器没有接受「{doc}」里的一项修改，这部手机已从服务器重新载入「{doc}」。那里还没发出的修改都没有发出，已保存在文件 {file} 里，可以交给管理员查看。',
   'unsent.kept': '这些修改保存在这部手机上，联网后会自动发出。发出之前，请不要卸载应用，也不要清除浏览器数据。',
   'unsent.titled': '「{title}」',
   'unsent.more': '，连同另外 {n} 项',
@@ -139,6 +142,7 @@ export const zhCN = {
   'doc.members': '成员名单',
   'doc.needs': '需求榜',
   'doc.committee': '三方内部资料',
+  'doc.minutes': '会议纪要',
 
   'update.available': '有新版本可用。',
   'update.now': '现在更新',
@@ -620,6 +624,10 @@ export const zhCN = {
   'minutes.present': '正在看纪要（{n}）',
   'minutes.me': '（我）',
   'minutes.atLine': '第{line}行',
+  'minutes.away': '暂时离开',
+  'minutes.typingOne': '{name} 正在写…',
+  'minutes.typingTwo': '{a}、{b} 正在写…',
+  'minutes.typingMany': '{a}、{b}等 {n} 人正在写…',
   'minutes.notes': '纪要正文',
   'minutes.notesPlaceholder': '大家一起记：谁说了什么，定了什么',
   'minutes.notesHint': '在场的人可以同时写，别人写的字会实时出现；没有网络也能写，联网后自动合并。',

@@ -1,6 +1,7 @@
 import { For, lazy, Match, Switch } from 'solid-js';
+import { docLabel } from '../i18n/docLabel.ts';
 import { closeMessage } from '../i18n/errors.ts';
-import { type MessageKey, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import type { DocHandle, DocProblem, StorageProblem } from '../sync/DocHandle.ts';
 import { storageError } from '../sync/storage.ts';
@@ -8,9 +9,6 @@ import { IconAlert } from '../ui/icons.tsx';
 
 // Rare, and it pulls in Kobalte's dialog: loaded only when a document had to be reloaded.
 const RecoveredDialog = lazy(() => import('./RecoveredDialog.tsx'));
-
-export const docLabel = (name: string) =>
-  ['public', 'members', 'committee', 'needs'].includes(name) ? t(`doc.${name}` as MessageKey) : name;
 
 /** Every problem of the open compound's documents, in plain words with what can be done. */
 export function ProblemBanner(props: { session: CompoundSession }) {

@@ -1,5 +1,5 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { createUnsentList } from '../domain/unsentList.ts';
+import { createResetsWhileOpen, createUnsentList } from '../domain/unsentList.ts';
 import { t } from '../i18n/index.ts';
 import type { CompoundSession, SyncSummary } from '../sync/CompoundSession.ts';
 import { IconAlert, IconCheck, IconConnecting, IconOffline, IconUpload } from '../ui/icons.tsx';
@@ -11,7 +11,9 @@ import { UnsentSheet } from '../ui/UnsentSheet.tsx';
  */
 export function SyncStatus(props: { summary: SyncSummary; session: CompoundSession }) {
   const [open, setOpen] = createSignal(false);
-  const lines = createUnsentList(() => (open() ? props.session : undefined));
+  const shown = () => (open() ? props.session : undefined);
+  const lines = createUnsentList(shown);
+  const resets = createResetsWhileOpen(shown);
   return (
     <>
       <div
@@ -65,6 +67,7 @@ export function SyncStatus(props: { summary: SyncSummary; session: CompoundSessi
         onOpenChange={setOpen}
         lines={lines()}
         sent={props.summary.state === 'synced' && props.session.allSent()}
+        resets={resets()}
       />
     </>
   );

@@ -20,6 +20,13 @@ export interface SyncSummary {
 
 export const CLOSE_CHECK_MS = 2_000;
 
+/** A document whose copy was reset after the relay refused a write: its unsent writes are in `file`. */
+export interface CopyReset {
+  docName: string;
+  /** The saved copy's JSON file, as downloaded. */
+  file: string;
+}
+
 /**
  * The documents of one compound: the one being viewed, or one left with unsent changes and kept
  * syncing in the background until the relay holds them (`sessionKeeper.ts`).
@@ -42,6 +49,9 @@ export class CompoundSession {
   private readonly refused = new Set<string>();
   private readonly list = createSignal<DocHandle[]>([]);
   private readonly relayScreen = createSignal<AgendaFirstScreenBody | undefined>();
+  private readonly resets = createSignal<readonly CopyReset[]>([]);
+  /** Every reset after a refusal this visit, oldest first (the unsent sheet names those since it opened). */
+  readonly copyResets: Accessor<readonly CopyReset[]> = this.resets[0];
   /** The agenda's first screen from the relay, on a first join (fetched once the public copy is found empty). */
   readonly firstScreen: Accessor<AgendaFirstScreenBody | undefined> = this.relayScreen[0];
 
@@ -123,6 +133,7 @@ export class CompoundSession {
         onConnected: (again) => {
           if (again || !this.answered) void this.readRoleSince(Date.now());
         },
+        onRecovered: (copy) => this.resets[1]((all) => [...all, { docName, file: copy.jsonName }]),
         ...(docName === 'public' ? { onFirstJoin: () => void this.fetchFirstScreen() } : {}),
       });
       this.handles.set(docName, h);

@@ -1,35 +1,29 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode } from '../../shared/errors.ts';
 import { installReadAnyFast } from '../../shared/yjs/readAnyFast.ts';
-import { type CloseDecision, closePolicy, SERVER_ERROR_WINDOW_MS } from './closePolicy.ts';
 import { claimDeviceClient, type Release, webLocks } from './deviceClient.ts';
 import { EarlyWrites } from './earlyWrites.ts';
-import { type ExportedCopy, exportCopy } from './exportDoc.ts';
+import type { ExportedCopy } from './exportDoc.ts';
 import { firstSnapshot } from './firstSnapshot.ts';
 import { docDbName } from './ids.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { type Connection, RelayLink } from './RelayLink.ts';
+import { type DocProblem, RelayProblem } from './RelayProblem.ts';
 import { latestStamp, relayNow, stampAfter } from './relayClock.ts';
+import { saveAndForget } from './saveAndForget.ts';
 import type { TicketSource } from './ticketSocket.ts';
 import { type SavedUnsent, UnsentTracker } from './UnsentTracker.ts';
 import { markUnsent } from './unsentDocs.ts';
 
 export type { Connection } from './RelayLink.ts';
+export type { DocProblem } from './RelayProblem.ts';
 
 // Before any document loads: the sync layer loads with the first compound page, not with the app.
 installReadAnyFast();
 
 /** Transaction origin of this device's own writes. */
 export const localOrigin = { kind: 'local' } as const;
-
-/** What the relay did to this document that the member should know, in the words of client/i18n. */
-export type DocProblem =
-  | { kind: 'closed'; code: number; reason: string }
-  | { kind: 'recovered'; code: number; reason: string; copy: ExportedCopy }
-  /** Told to wait (4429), or the relay failed again (4500): `code` says which; tried again at `retryAt`. */
-  | { kind: 'waiting'; code: number; retryAt: number };
 
 /** The phone's storage failed for this document: shown beside a DocProblem, never in its place. */
 export interface StorageProblem {
@@ -56,6 +50,8 @@ export interface DocHandleOptions {
   onRoleChanged?: () => void;
   /** A connection to the relay opened; `again`: this document had one before (see RelayLink). */
   onConnected?: (again: boolean) => void;
+  /** The copy was reset after a refusal: what it had not sent went to `copy`'s files, not to the relay. */
+  onRecovered?: (copy: ExportedCopy) => void;
 }
 
 /**
@@ -87,19 +83,13 @@ export class DocHandle {
     loaded: (v: boolean) => void;
     joining: (v: boolean) => void;
     unsent: (tracker: UnsentTracker | undefined) => void;
-    problem: (p: DocProblem | undefined) => void;
     storageProblem: (p: StorageProblem | undefined) => void;
   };
   private readonly link: RelayLink;
+  private readonly relay: RelayProblem;
   private local: LocalCopy | undefined;
   private tracker: UnsentTracker | undefined;
   private destroyed = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastRecovery: number | undefined;
-  /** When the relay closed this document with 4500, within the last SERVER_ERROR_WINDOW_MS. */
-  private serverErrors: number[] = [];
-  /** The decision of the close the provider asked about; its 'closed' event acts on the same one. */
-  private decided: { code: number; decision: CloseDecision } | undefined;
   private resetting: Promise<void> | undefined;
   private readonly dbName: string;
   /** The open copy's claim on this device's client id: pending, held (its release) or settled without. */
@@ -111,14 +101,20 @@ export class DocHandle {
     const [loaded, setLoaded] = createSignal(false);
     const [joining, setJoining] = createSignal(false);
     const [unsentSource, setUnsentSource] = createSignal<UnsentTracker>();
-    const [problem, setProblem] = createSignal<DocProblem>();
     const [storageProblem, setStorageProblem] = createSignal<StorageProblem>();
+    this.relay = new RelayProblem({
+      unsent: () => this.unsent(),
+      recover: (code, reason) => void this.resetFromRelay(code, reason),
+      retry: () => this.retry(),
+      onFatal: opts.onFatal,
+      onRoleChanged: opts.onRoleChanged,
+    });
     this.link = new RelayLink({
       room: `${opts.compoundId}/${opts.docName}`,
       ticket: opts.ticket,
-      shouldReconnect: (code) => this.decide(code) === 'reconnect',
-      onClosed: (code, reason) => this.onClosed(code, reason),
-      mayReconnect: () => this.problem()?.kind !== 'closed',
+      shouldReconnect: (code) => this.relay.decide(code) === 'reconnect',
+      onClosed: (code, reason) => this.relay.closed(code, reason),
+      mayReconnect: () => !this.relay.stopped,
       onUnreachable: opts.onUnreachable,
       onSynced: () => {
         this.set.joining(false);
@@ -139,14 +135,13 @@ export class DocHandle {
     this.awareness = this.link.awareness;
     this.unsent = () => unsentSource()?.count() ?? 0;
     this.unsentState = () => unsentSource()?.state() ?? nothingUnsent;
-    this.problem = problem;
+    this.problem = this.relay.current;
     this.storageProblem = storageProblem;
     this.set = {
       doc: setDoc,
       loaded: setLoaded,
       joining: setJoining,
       unsent: setUnsentSource,
-      problem: setProblem,
       storageProblem: setStorageProblem,
     };
     document.addEventListener?.('visibilitychange', this.onVisible);
@@ -178,7 +173,7 @@ export class DocHandle {
 
   /** Tries the relay again after the member dismissed a stop (rate limit, too large...). */
   retry(): void {
-    this.set.problem(undefined);
+    this.relay.clear();
     this.link.retry();
   }
 
@@ -192,7 +187,7 @@ export class DocHandle {
   }
 
   dismissProblem(): void {
-    this.set.problem(undefined);
+    this.relay.clear();
   }
 
   /**
@@ -210,34 +205,22 @@ export class DocHandle {
   private async reset(code: number, reason: string): Promise<void> {
     const old = this.doc();
     await this.close();
-    let stored: Uint8Array[] = [];
     let copy: ExportedCopy;
     try {
-      // Another tab's writes are in the database (or its early-write key) and never in this tab's
-      // doc: y-indexeddb reads the database only at load. They go into the files before the copy goes.
-      stored = [...(await LocalCopy.storedUpdates(this.dbName)), ...this.earlyWrites().all()];
-      await LocalCopy.clear(this.dbName);
-      // Saved only now, when the fresh doc takes over: a write made while the copy was closed and
-      // deleted is in the old doc, and in the files with the rest of it.
-      const saved = withUpdates(old, stored);
-      copy = exportCopy(saved, this.opts.compoundId, this.opts.docName);
-      saved.destroy();
-      copy.download();
+      copy = await saveAndForget(old, this.dbName, this.earlyWrites(), this.opts);
     } catch (e) {
-      // The database may be gone or not: the old doc takes what it held and is stored again on open.
-      for (const update of stored) Y.applyUpdate(old, update, LocalCopy);
       this.storageFailed(e);
       if (!this.destroyed) await this.open(old);
       return;
     }
-    this.earlyWrites().forgetAll();
     markUnsent(this.opts.compoundId, this.opts.docName, false);
     const fresh = new Y.Doc();
     this.set.doc(fresh);
     old.destroy();
     // A new database: what the old one failed at is behind.
     this.set.storageProblem(undefined);
-    this.set.problem({ kind: 'recovered', code, reason, copy });
+    this.relay.recovered(code, reason, copy);
+    this.opts.onRecovered?.(copy);
     if (!this.destroyed) await this.open(fresh);
   }
 
@@ -326,41 +309,6 @@ export class DocHandle {
     });
   }
 
-  /** What a close means, decided once per close (a 4500 counts towards the next one's wait). */
-  private decide(code: number): CloseDecision {
-    const now = Date.now();
-    this.serverErrors = this.serverErrors.filter((at) => now - at < SERVER_ERROR_WINDOW_MS);
-    const decision = closePolicy(code, now, this.lastRecovery, this.unsent(), this.serverErrors.length);
-    if (code === CloseCode.ServerError) this.serverErrors.push(now);
-    if (code === CloseCode.RoleChanged) this.opts.onRoleChanged?.();
-    this.decided = { code, decision };
-    return decision;
-  }
-
-  private onClosed(code: number, reason: string): void {
-    const now = Date.now();
-    const decision = this.decided?.code === code ? this.decided.decision : this.decide(code);
-    this.decided = undefined;
-    if (decision === 'reconnect') return;
-    if (decision === 'recover') {
-      this.lastRecovery = now;
-      void this.resetFromRelay(code, reason);
-      return;
-    }
-    if (typeof decision === 'object') {
-      this.set.problem({ kind: 'waiting', code, retryAt: now + decision.wait });
-      clearTimeout(this.retryTimer);
-      // Only the wait ends: a stop or a reset that came meanwhile stays until the member acts.
-      this.retryTimer = setTimeout(() => {
-        if (this.problem()?.kind === 'waiting') this.retry();
-      }, decision.wait);
-      return;
-    }
-    // Stop this document only: a member who may no longer read it keeps the rest of the compound.
-    this.set.problem({ kind: 'closed', code, reason });
-    if (decision === 'fatal') this.opts.onFatal(code, reason);
-  }
-
   /** Where this visit keeps writes made while a copy loads (a closed app would lose them otherwise). */
   private earlyWrites(): EarlyWrites {
     return new EarlyWrites(this.opts.compoundId, this.opts.docName);
@@ -371,7 +319,7 @@ export class DocHandle {
   }
 
   private async close(): Promise<void> {
-    clearTimeout(this.retryTimer);
+    this.relay.cancelWait();
     const claim = this.claim;
     this.claim = undefined;
     void claim?.then((release) => release?.());
@@ -386,13 +334,3 @@ export class DocHandle {
 }
 
 const nothingUnsent: SavedUnsent = { entries: [], confirmed: [] };
-
-/** A new doc holding `doc` and `updates` (the old doc's projections still watch it: it stays as it is). */
-function withUpdates(doc: Y.Doc, updates: Uint8Array[]): Y.Doc {
-  const all = new Y.Doc();
-  all.transact(() => {
-    Y.applyUpdate(all, Y.encodeStateAsUpdate(doc));
-    for (const update of updates) Y.applyUpdate(all, update);
-  });
-  return all;
-}

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { formatDateTime } from '../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../i18n/index.ts';
-import { IconCheck } from './icons.tsx';
+import { IconAlert, IconCheck } from './icons.tsx';
 import { Modal, ModalClose, ModalDescription } from './Modal.tsx';
 
 /** A line of the list, as client/domain's unsentLines gives it. */
@@ -22,9 +22,16 @@ export function unsentLineText(line: UnsentSheetLine): string {
   return text;
 }
 
+/** A document reset after a refusal while the sheet was open, as client/domain gives it. */
+export interface UnsentSheetReset {
+  doc: string;
+  file: string;
+}
+
 /**
  * What this phone wrote that the relay does not hold yet, newest first, and that it is kept here
- * until the network is back; once all is sent, it says so. Opened from the unsent count.
+ * until the network is back; once all is sent, it says so. A document reset after a refusal while it
+ * is open is named, with the file its unsent writes went to. Opened from the unsent count.
  */
 export function UnsentSheet(props: {
   open: boolean;
@@ -35,22 +42,35 @@ export function UnsentSheet(props: {
    * emptied by a reset after a refusal, or by a background session that stopped, says nothing so sure.
    */
   sent: boolean;
+  resets: readonly UnsentSheetReset[];
 }) {
   const count = () => props.lines.reduce((n, line) => n + line.changes, 0);
+  const title = () => {
+    if (count() > 0) return t('unsent.title', { n: count() });
+    if (props.resets.length > 0) return t('unsent.resetTitle');
+    return props.sent ? t('unsent.allSentTitle') : t('unsent.noneTitle');
+  };
   return (
-    <Modal
-      open={props.open}
-      onOpenChange={props.onOpenChange}
-      title={
-        count() > 0 ? t('unsent.title', { n: count() }) : props.sent ? t('unsent.allSentTitle') : t('unsent.noneTitle')
-      }
-      testId="unsent-sheet"
-      settled
-    >
+    <Modal open={props.open} onOpenChange={props.onOpenChange} title={title()} testId="unsent-sheet" settled>
+      <For each={props.resets}>
+        {(reset) => (
+          <p class="with-icon unsent-reset" data-testid="unsent-reset">
+            <IconAlert size={24} />
+            <span>{t('unsent.reset', { doc: reset.doc, file: reset.file })}</span>
+          </p>
+        )}
+      </For>
       <Show
         when={count() > 0}
         fallback={
-          <Show when={props.sent} fallback={<ModalDescription>{t('unsent.noneListed')}</ModalDescription>}>
+          <Show
+            when={props.sent && props.resets.length === 0}
+            fallback={
+              <Show when={props.resets.length === 0}>
+                <ModalDescription>{t('unsent.noneListed')}</ModalDescription>
+              </Show>
+            }
+          >
             <ModalDescription>
               <span class="with-icon" data-testid="unsent-all-sent">
                 <IconCheck size={24} />

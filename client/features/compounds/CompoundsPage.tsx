@@ -8,7 +8,7 @@ import {
   docsWithUnsent,
   removeAccount,
 } from '../../domain/accounts.ts';
-import { createUnsentList } from '../../domain/unsentList.ts';
+import { createResetsWhileOpen, createUnsentList } from '../../domain/unsentList.ts';
 import { compoundPath, usePage } from '../../domain/usePage.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { IconCheck, IconChevron, IconPlus } from '../../ui/icons.tsx';
@@ -23,10 +23,12 @@ export default function CompoundsPage() {
   const [removing, setRemoving] = createSignal<Account>();
   // A compound left with unsent changes: what its background session still has to send.
   const [unsentOf, setUnsentOf] = createSignal<string>();
-  const unsentLines = createUnsentList(() => {
+  const unsentSession = () => {
     const compoundId = unsentOf();
     return compoundId ? backgroundSession(compoundId) : undefined;
-  });
+  };
+  const unsentLines = createUnsentList(unsentSession);
+  const unsentResets = createResetsWhileOpen(unsentSession);
   const remove = async (a: Account) => {
     await removeAccount(a.compoundId);
     if (a.compoundId === session.compoundId) navigate('/', { replace: true });
@@ -102,6 +104,7 @@ export default function CompoundsPage() {
           const id = unsentOf();
           return id !== undefined && backgroundSession(id)?.allSent() === true;
         })()}
+        resets={unsentResets()}
       />
       <RemoveCompoundDialog
         open={removing() !== undefined}

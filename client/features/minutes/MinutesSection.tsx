@@ -127,6 +127,8 @@ export function MinutesSection(props: {
           editable={minutes.mayEditNotes && !locked()}
           hint={locked() ? t('minutes.notesLocked') : undefined}
           onCaret={presence.setCaret}
+          onTyping={presence.typed}
+          typing={presence.typing()}
         />
         <DecisionSection
           minutes={minutes}

@@ -4,7 +4,18 @@ import type { Caret } from '../../domain/usePresence.ts';
 import { t } from '../../i18n/index.ts';
 import { bindNotes, type NotesBinding } from './bindNotes.ts';
 
-/** The notes everyone types together: a large plain textarea, with undo and redo of one's own typing. */
+/** 张阿姨 正在写… / 张阿姨、李叔 正在写… / 张阿姨、李叔等 3 人正在写… */
+function typingText(names: readonly string[]): string {
+  const [a = '', b = ''] = names;
+  if (names.length === 1) return t('minutes.typingOne', { name: a });
+  if (names.length === 2) return t('minutes.typingTwo', { a, b });
+  return t('minutes.typingMany', { a, b, n: names.length, more: names.length - 2 });
+}
+
+/**
+ * The notes everyone types together: a large plain textarea, with undo and redo of one's own typing,
+ * and who else is typing in them above it.
+ */
 export function NotesEditor(props: {
   notes: Y.Text;
   origin: object;
@@ -12,6 +23,9 @@ export function NotesEditor(props: {
   /** Replaces the usual hint (e.g. once the minutes are locked). */
   hint?: string;
   onCaret: (c: Caret) => void;
+  onTyping: () => void;
+  /** Names of the others typing now. */
+  typing: readonly string[];
 }) {
   let textarea: HTMLTextAreaElement | undefined;
   const [canUndo, setCanUndo] = createSignal(false);
@@ -25,6 +39,7 @@ export function NotesEditor(props: {
     const b = bindNotes(textarea, notes, {
       origin: props.origin,
       onSelection: props.onCaret,
+      onTyping: props.onTyping,
       onUndoState: (s) => {
         setCanUndo(s.undo);
         setCanRedo(s.redo);
@@ -42,6 +57,10 @@ export function NotesEditor(props: {
       <label class="field-label" for="minutes-notes">
         {t('minutes.notes')}
       </label>
+      {/* Always there, empty when nobody types: the textarea must not move under a thumb. */}
+      <p class="minutes-typing" role="status" data-testid="typing">
+        {props.typing.length > 0 ? typingText(props.typing) : ''}
+      </p>
       <textarea
         id="minutes-notes"
         ref={textarea}

@@ -111,6 +111,8 @@ export interface NotesBindingOptions {
   onSelection?: (selection: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null) => void;
   /** Whether undo and redo have something to do. */
   onUndoState?: (state: { undo: boolean; redo: boolean }) => void;
+  /** A keystroke, in a composition too (others are told someone types, never what before it ends). */
+  onTyping?: () => void;
 }
 
 export interface NotesBinding {
@@ -194,6 +196,7 @@ export function bindNotes(textarea: HTMLTextAreaElement, text: Y.Text, options: 
   };
 
   const onInput = (e: Event) => {
+    if (!textarea.readOnly) options.onTyping?.();
     if (composing || (e as InputEvent).isComposing || textarea.readOnly) return;
     const change = diffText(shadow, textarea.value, textarea.selectionEnd);
     shadow = textarea.value;
@@ -204,6 +207,10 @@ export function bindNotes(textarea: HTMLTextAreaElement, text: Y.Text, options: 
   const onCompositionStart = () => {
     composing = true;
     waiting = [];
+  };
+
+  const onCompositionUpdate = () => {
+    if (!textarea.readOnly) options.onTyping?.();
   };
 
   const onCompositionEnd = () => {
@@ -238,6 +245,7 @@ export function bindNotes(textarea: HTMLTextAreaElement, text: Y.Text, options: 
   undoManager.on('stack-cleared', undoState);
   textarea.addEventListener('input', onInput);
   textarea.addEventListener('compositionstart', onCompositionStart);
+  textarea.addEventListener('compositionupdate', onCompositionUpdate);
   textarea.addEventListener('compositionend', onCompositionEnd);
   textarea.addEventListener('focus', onSelect);
   textarea.addEventListener('blur', onBlur);
@@ -258,6 +266,7 @@ export function bindNotes(textarea: HTMLTextAreaElement, text: Y.Text, options: 
       undoManager.destroy();
       textarea.removeEventListener('input', onInput);
       textarea.removeEventListener('compositionstart', onCompositionStart);
+      textarea.removeEventListener('compositionupdate', onCompositionUpdate);
       textarea.removeEventListener('compositionend', onCompositionEnd);
       textarea.removeEventListener('focus', onSelect);
       textarea.removeEventListener('blur', onBlur);

@@ -50,24 +50,25 @@ export class MembersPage {
 
   /** An admin makes a committee member an admin, confirming in the dialog. */
   async makeAdmin(name: string): Promise<void> {
-    const row = this.page.getByTestId('member-item').filter({ hasText: name });
-    await row.getByTestId('make-admin').click();
-    const dialog = this.page.getByRole('alertdialog');
-    await dialog.getByRole('button', { name: '确定设为管理员' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await this.changeRole(name, 'make-admin', '确定设为管理员');
+  }
+
+  /** An admin makes another admin a committee member again (取消管理员), confirming in the dialog. */
+  async unmakeAdmin(name: string): Promise<void> {
+    await this.changeRole(name, 'step-back', '确定');
   }
 
   /** An admin steps back from their own row (another admin must be there). */
   async stepBack(): Promise<void> {
-    await this.unmakeAdmin('（我）');
+    await this.changeRole('（我）', 'step-back', '确定');
   }
 
-  /** An admin makes another admin (or, with '（我）', themselves) a committee member again, confirming. */
-  async unmakeAdmin(name: string): Promise<void> {
+  /** Taps a role button on the row that says `name` and confirms with `confirm`. */
+  private async changeRole(name: string, button: string, confirm: string): Promise<void> {
     const row = this.page.getByTestId('member-item').filter({ hasText: name });
-    await row.getByTestId('step-back').click();
+    await row.getByTestId(button).click();
     const dialog = this.page.getByRole('alertdialog');
-    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByRole('button', { name: confirm }).click();
     await dialog.waitFor({ state: 'detached' });
   }
 

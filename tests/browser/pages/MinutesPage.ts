@@ -71,8 +71,22 @@ export class MinutesPage {
 
   /** Presence chips as shown: "李叔 业委会 第1行". */
   async present(): Promise<string[]> {
+    return this.chips('[data-testid="present"]');
+  }
+
+  /** Who else the page says is typing, as shown above the notes (empty when nobody is). */
+  async typing(): Promise<string> {
+    return ((await this.page.getByTestId('typing').textContent()) ?? '').trim();
+  }
+
+  /** Presence chips shown greyed as away (data-away), as present() words them. */
+  async away(): Promise<string[]> {
+    return this.chips('[data-testid="present"][data-away="true"]');
+  }
+
+  private async chips(selector: string): Promise<string[]> {
     const out: string[] = [];
-    for (const chip of await this.page.getByTestId('present').all()) {
+    for (const chip of await this.page.locator(selector).all()) {
       const parts = await chip.locator('span').allTextContents();
       out.push(parts.filter((s) => s.trim()).join(' '));
     }
