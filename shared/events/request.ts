@@ -78,11 +78,15 @@ export const RequestEdited = defineEvent('request.edited', {
   building: v.optional(Line(40)),
 });
 
-/** Step 2 分类理事. */
+/**
+ * Step 2 分类理事. `carried`: written by a meeting's decision on a request only raised (its own
+ * category, normal priority, as the meeting took it up); a member's own classification stands over it.
+ */
 export const RequestClassified = defineEvent('request.classified', {
   requestId: EventRef,
   category: CategorySchema,
   priority: v.picklist(priorities),
+  carried: v.optional(v.literal(true)),
 });
 
 /** A duplicate folded into the request that carries on. */

@@ -147,7 +147,7 @@ export interface RequestState {
    * members setting one offline at once end alike (`category` and `priority` by classification,
    * `meetingId` by scheduling, `photos` by the raiser's edit).
    */
-  settings: Partial<Record<RequestSetting, Stamp>>;
+  settings: Partial<Record<RequestSetting, Stamp>> & { classification?: Stamp & { carried?: true } };
   /** Each member's own latest vote by (at, id), in (at, id) order (voting again replaces it). */
   votes: Vote[];
   /**

@@ -13,6 +13,7 @@ import {
   merge,
   offerTally,
   take,
+  takeClassification,
   touch,
   withdraw,
   withdrawalOf,
@@ -160,7 +161,7 @@ function step(
       if (e.photos !== undefined && take(r, 'photos', at, eventId)) r.photos = e.photos;
       return undefined;
     case 'request.classified':
-      if (take(r, 'classification', at, eventId)) {
+      if (takeClassification(r, at, eventId, e.carried === true)) {
         r.category = e.category;
         r.priority = e.priority;
       }

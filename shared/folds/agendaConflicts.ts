@@ -177,6 +177,19 @@ export function take(r: RequestState, setting: RequestSetting, at: number, event
 }
 
 /**
+ * True, noting the classification as the request's, if it stands over the one held: a member's own
+ * classification over one a meeting's decision carried (`carried`), else the later by (at, id). Two
+ * phones classifying offline at once (one of them by deciding at the meeting) end alike in any order.
+ */
+export function takeClassification(r: RequestState, at: number, eventId: string, carried: boolean): boolean {
+  const held = r.settings.classification;
+  if (held && !held.carried && carried) return false;
+  if (!(held?.carried && !carried) && !isNewer(at, eventId, held)) return false;
+  r.settings.classification = carried ? { at, eventId, carried: true } : { at, eventId };
+  return true;
+}
+
+/**
  * Where an undecided request that was scheduled or deferred stands: scheduled if its latest
  * scheduling by (at, id) came after its latest deferral, else back in deliberation (classified).
  * A deferral and a scheduling written at once then give one stage wherever the log holds them.

@@ -25,7 +25,8 @@ export function assignsRequest(request: RequestState | undefined): request is Re
 /**
  * What a decision recorded at meeting `meetingId` about `request` appends to the public document, in
  * order: its classification when it is still only raised (its own category, normal priority: the
- * meeting took it up, so it was sorted), its scheduling onto this meeting when it is not yet a topic
+ * meeting took it up, so it was sorted; marked `carried`, so a member's own classification written
+ * meanwhile on another phone stands over it), its scheduling onto this meeting when it is not yet a topic
  * of it (so the request's page reads this meeting's minutes), and the decision with the minutes'
  * words and tally. Nothing when the request is decided already or ended: the minutes' decision then
  * stays in the minutes, and the request's page shows it under 会上.
@@ -41,7 +42,7 @@ export function decisionSteps(
   if (request.stage === 'raised') {
     steps.push({
       type: 'request.classified',
-      fields: { requestId, category: request.category, priority: request.priority ?? 'normal' },
+      fields: { requestId, category: request.category, priority: request.priority ?? 'normal', carried: true },
     });
   }
   // Onto this meeting only when no meeting holds it yet: one already scheduled for another (the next,
