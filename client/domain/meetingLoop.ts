@@ -1,14 +1,19 @@
+import { RejectReason, RuleError } from '../../shared/errors.ts';
 import type { Tally } from '../../shared/events/envelope.ts';
 import type { AssemblyTally } from '../../shared/events/meeting.ts';
 import type { Outcome, Owner } from '../../shared/events/request.ts';
-import { actionSteps, type CarriedStep, decisionSteps } from '../../shared/folds/meetingLoop.ts';
+import {
+  actionSteps,
+  assignsRequest,
+  type CarriedStep,
+  decidesRequest,
+  decisionSteps,
+} from '../../shared/folds/meetingLoop.ts';
 import type { RequestState } from '../../shared/folds/RequestState.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
 import type { CompoundSession } from '../sync/CompoundSession.ts';
 import { newId } from '../sync/ids.ts';
 import type { MinutesActions } from './minutesActions.ts';
-
-export { assignsRequest, decidesRequest } from '../../shared/folds/meetingLoop.ts';
 
 /** A decision as the minutes' form gives it: with an outcome when it decides the request it is about. */
 export interface MeetingDecision {
@@ -23,18 +28,35 @@ export interface MeetingDecision {
 export interface MeetingLoop {
   recordDecision(input: MeetingDecision): void;
   createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
+  /**
+   * Whether a decision about this request also decides the request (the form then asks its outcome):
+   * read from the same copy of the request that `recordDecision` writes from.
+   */
+  decides(requestId: string | undefined): boolean;
+  /**
+   * Whether an action item about this request becomes its assignment, else it stays in the minutes
+   * only (the form says so): read from the same copy of the request that `createAction` writes from.
+   */
+  assigns(requestId: string | undefined): boolean;
 }
+
+/** Thrown before anything is written when this phone's copy of the minutes is already signed and locked. */
+export const lockedRefusal = () =>
+  new RuleError({ reason: RejectReason.CausalRule, anomaly: { code: 'minutes_locked' } }, 'the minutes are locked');
 
 /**
  * The minutes' decision and action-item writes, each followed by the request's own events in the
  * public document where its stage allows (see `decisionSteps`, `actionSteps`): the minutes first, so
- * a refusal there writes nothing; each carried event stamped after the one before it.
+ * a refusal there writes nothing; each carried event stamped after the one before it. Minutes this
+ * phone holds locked take nothing, and so the request takes nothing either: the relay would refuse
+ * the minutes' entry and keep the request's.
  */
 export function makeMeetingLoop(
   session: CompoundSession,
   minutes: Pick<MinutesActions, 'recordDecision' | 'createAction'>,
   meetingId: string,
   requests: () => Readonly<Record<string, RequestState>>,
+  locked: () => boolean,
 ): MeetingLoop {
   const carry = (steps: CarriedStep[]) => {
     for (const step of steps) {
@@ -50,12 +72,16 @@ export function makeMeetingLoop(
   const requestOf = (id: string | undefined) => (id ? requests()[id] : undefined);
   return {
     recordDecision: ({ outcome, ...input }) => {
+      if (locked()) throw lockedRefusal();
       minutes.recordDecision(input);
       if (outcome) carry(decisionSteps(requestOf(input.requestId), meetingId, { outcome, ...input }));
     },
     createAction: (input) => {
+      if (locked()) throw lockedRefusal();
       minutes.createAction(input);
       carry(actionSteps(requestOf(input.requestId), input));
     },
+    decides: (id) => decidesRequest(requestOf(id)),
+    assigns: (id) => assignsRequest(requestOf(id)),
   };
 }

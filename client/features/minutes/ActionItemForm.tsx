@@ -3,7 +3,6 @@ import type { RequestState } from '../../../shared/folds/index.ts';
 import { type Party, parties } from '../../../shared/roles.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
-import { assignsRequest } from '../../domain/meetingLoop.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
@@ -23,8 +22,9 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
   const [deadline, setDeadline] = createSignal(shanghaiDay(now() + TWO_WEEKS_MS));
   const [requestId, setRequestId] = createSignal<string>();
   const request = () => requestId() ?? props.defaultRequest;
-  // Before the request is approved (or once it is done) the item stays in the minutes: say so at once.
-  const minutesOnly = () => !!request() && !assignsRequest(props.choices.find((c) => c.id === request()));
+  // Before the request is approved (or once it is done) the item stays in the minutes: say so at once,
+  // as the write will decide it (the same copy of the request, whether or not it is still in the list).
+  const minutesOnly = () => !!request() && !props.minutes.assigns(request());
 
   const add = createSubmit(() => {
     if (!text().trim()) return { field: 'action', message: t('form.fillRequired', { field: t('minutes.actionText') }) };

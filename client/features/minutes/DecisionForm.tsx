@@ -3,7 +3,6 @@ import type { Tally } from '../../../shared/events/envelope.ts';
 import type { AssemblyTally } from '../../../shared/events/meeting.ts';
 import { type Outcome, outcomes } from '../../../shared/events/request.ts';
 import type { RequestState, VotingOwner } from '../../../shared/folds/index.ts';
-import { decidesRequest } from '../../domain/meetingLoop.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -42,10 +41,7 @@ export function DecisionForm(props: {
   const request = () => requestId() ?? props.defaultRequest;
   const [outcome, setOutcome] = createSignal<Outcome>();
   // A request not yet decided is decided by this: its outcome is asked for, and written on the request too.
-  const decides = () => {
-    const r = props.choices.find((c) => c.id === request());
-    return decidesRequest(r) ? r : undefined;
-  };
+  const decides = () => props.minutes.decides(request() || undefined);
   const draft = createAssemblyDraft(() => props.assembly?.owners ?? []);
 
   const record = createSubmit(() => {
