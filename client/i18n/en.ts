@@ -706,6 +706,8 @@ export const en: Record<MessageKey, string> = {
     'This request is not approved yet (or already done): the item is kept in the minutes only and does not set its owner and deadline.',
   'minutes.turnsHeading': 'Meeting to-dos ({n})',
   'minutes.turnFrom': 'From the {meeting}, due by {date}',
+  'minutes.turnMeeting': 'From the {meeting}',
+  'agenda.turnActions': 'Meeting action items for {party} ({n})',
   'minutes.actionDone': 'Done',
   'minutes.actionDoneBy': 'Marked done by {name}, {time}',
   'minutes.actionOwner': 'Owner: {owner}, done by {date}',

@@ -688,6 +688,8 @@ export const zhCN = {
   'minutes.actionMinutesOnly': '这件事还没有通过（或已经办完），行动项先只记在纪要里，不改这件事的负责方和期限。',
   'minutes.turnsHeading': '会议待办（{n}）',
   'minutes.turnFrom': '{meeting}定的事，{date}前办好',
+  'minutes.turnMeeting': '{meeting}定的事',
+  'agenda.turnActions': '会上交给{party}办的事（{n}）',
   'minutes.actionDone': '办好了',
   'minutes.actionDoneBy': '{name}标记办好了，{time}',
   'minutes.actionOwner': '负责：{owner}，{date} 前办完',

@@ -1,4 +1,4 @@
-import type { MemberParty } from '../roles.ts';
+import type { MemberParty, Party } from '../roles.ts';
 import type { ActionItem, MinutesState } from './foldMinutes.ts';
 import type { RequestState } from './RequestState.ts';
 
@@ -35,6 +35,30 @@ export function openActionItems(
 export function ownsAction(item: ActionItem, viewer: { memberId: string; party: MemberParty }): boolean {
   const o = item.owner;
   return 'memberId' in o ? o.memberId === viewer.memberId : o.party === viewer.party;
+}
+
+/**
+ * The party an action item waits on: the party that owns it, or the one its owner sits for (none for
+ * a resident named as owner, or a member unknown to this phone).
+ */
+export function actionParty(
+  item: ActionItem,
+  partyOf: (memberId: string) => MemberParty | undefined,
+): Party | undefined {
+  const party = 'party' in item.owner ? item.owner.party : partyOf(item.owner.memberId);
+  return party === 'none' ? undefined : party;
+}
+
+/**
+ * Open action items tied to no request that wait on `party`: 等谁办 lists them beside the requests
+ * (an item about a request waits there through its request's assignment).
+ */
+export function unlinkedActionsOn<T extends ActionTodo>(
+  todos: readonly T[],
+  party: Party,
+  partyOf: (memberId: string) => MemberParty | undefined,
+): T[] {
+  return todos.filter((x) => x.item.requestId === null && actionParty(x.item, partyOf) === party);
 }
 
 /** Something the minutes hold twice that people should settle before signing (two phones offline). */

@@ -94,4 +94,23 @@ describe('the meeting page at a little-stool meeting: topics near the top, decis
     await expect(wang.page.getByTestId('decision').locator('.minutes-entry-about').textContent()).resolves.toBe(DANCE);
     await lookAtPart(chair.topic(DANCE), 'meeting-topic-discussed');
   });
+
+  it('an action item tied to no request is listed under 等谁办 for its party, with owner and deadline', async () => {
+    const after = new MinutesAfterPage(wang.page);
+    await after.addAction('联系电力公司查东门线路', 'property', '', '2026-12-31');
+    await expect.poll(() => after.actions()).toContainEqual(expect.stringContaining('联系电力公司查东门线路'));
+    const agenda = new AgendaPage(wang.page);
+    await agenda.open(app.url, compoundId);
+    const property = wang.page.getByTestId('turns').locator('[data-turn="property"]');
+    await expect.poll(() => property.locator('.list-tab-count').textContent(), { timeout: 20_000 }).toBe('1');
+    await property.click();
+    const list = wang.page.getByTestId('turn-actions');
+    await expect.poll(() => list.locator('h2').textContent(), { timeout: 20_000 }).toBe('会上交给物业办的事（1）');
+    const row = list.getByTestId('meeting-todo');
+    await expect(row.locator('.row-title').textContent()).resolves.toBe('联系电力公司查东门线路');
+    await expect(row.getByTestId('meeting-todo-owner').textContent()).resolves.toBe(
+      '负责：物业，2026年12月31日 前办完',
+    );
+    await lookAtPart(list, 'agenda-turn-actions');
+  });
 });
