@@ -2,12 +2,16 @@ import { RejectReason, RuleError } from '../../shared/errors.ts';
 import type { Tally } from '../../shared/events/envelope.ts';
 import type { AssemblyTally } from '../../shared/events/meeting.ts';
 import type { Outcome, Owner } from '../../shared/events/request.ts';
+import type { MinutesState } from '../../shared/folds/foldMinutes.ts';
 import {
   actionSteps,
   assignsRequest,
   type CarriedStep,
   decidesRequest,
   decisionSteps,
+  type UpholdReach,
+  upholdReach,
+  upholdSteps,
 } from '../../shared/folds/meetingLoop.ts';
 import type { RequestState } from '../../shared/folds/RequestState.ts';
 import { checkEvent } from '../../shared/rules/permissions.ts';
@@ -26,7 +30,8 @@ export interface MeetingDecision {
 
 /** What the minutes' forms write: into the minutes, and carried on to the request they are about. */
 export interface MeetingLoop {
-  recordDecision(input: MeetingDecision): void;
+  /** Returns the decision's event id (the request's own decision carried from it takes the same). */
+  recordDecision(input: MeetingDecision): string;
   createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
   /**
    * Whether a decision about this request also decides the request (the form then asks its outcome):
@@ -38,6 +43,13 @@ export interface MeetingLoop {
    * only (the form says so): read from the same copy of the request that `createAction` writes from.
    */
   assigns(requestId: string | undefined): boolean;
+  /**
+   * 以这条为准: this decision stands over the others the minutes hold on its request, and over the
+   * request's own concurrent decisions when it carried one of them (`upholdSteps`).
+   */
+  uphold(decision: MinutesState['decisions'][number]): void;
+  /** What 以这条为准 on this decision does beyond the minutes (`upholdReach`): asked before it is written. */
+  upholdReach(decision: MinutesState['decisions'][number]): UpholdReach;
 }
 
 /** Thrown before anything is written when this phone's copy of the minutes is already signed and locked. */
@@ -53,7 +65,7 @@ export const lockedRefusal = () =>
  */
 export function makeMeetingLoop(
   session: CompoundSession,
-  minutes: Pick<MinutesActions, 'recordDecision' | 'createAction'>,
+  minutes: Pick<MinutesActions, 'recordDecision' | 'createAction' | 'uphold'>,
   meetingId: string,
   requests: () => Readonly<Record<string, RequestState>>,
   locked: () => boolean,
@@ -62,7 +74,7 @@ export function makeMeetingLoop(
     for (const step of steps) {
       const doc = session.doc('public');
       const event = checkEvent(
-        { id: newId(), type: step.type, at: doc.stamp(), by: session.member.memberId, ...step.fields },
+        { id: step.id ?? newId(), type: step.type, at: doc.stamp(), by: session.member.memberId, ...step.fields },
         session.member,
         'public',
       );
@@ -73,8 +85,9 @@ export function makeMeetingLoop(
   return {
     recordDecision: ({ outcome, ...input }) => {
       if (locked()) throw lockedRefusal();
-      minutes.recordDecision(input);
-      if (outcome) carry(decisionSteps(requestOf(input.requestId), meetingId, { outcome, ...input }));
+      const id = minutes.recordDecision(input);
+      if (outcome) carry(decisionSteps(requestOf(input.requestId), meetingId, { outcome, ...input, id }));
+      return id;
     },
     createAction: (input) => {
       if (locked()) throw lockedRefusal();
@@ -83,5 +96,11 @@ export function makeMeetingLoop(
     },
     decides: (id) => decidesRequest(requestOf(id)),
     assigns: (id) => assignsRequest(requestOf(id)),
+    uphold: (decision) => {
+      if (locked()) throw lockedRefusal();
+      minutes.uphold(decision.eventId);
+      carry(upholdSteps(requestOf(decision.requestId ?? undefined), decision));
+    },
+    upholdReach: (decision) => upholdReach(requestOf(decision.requestId ?? undefined), decision),
   };
 }

@@ -120,6 +120,16 @@ export const RequestDecided = defineEvent('request.decided', {
   note: Text(2000),
 });
 
+/**
+ * 以这条为准: of the final decisions recorded on the request at once (on phones that had not seen each
+ * other's), the one that stands, as the chair settled it; the others are shown as superseded. Of two
+ * written at once, the earlier by (at, id) counts.
+ */
+export const RequestDecisionUpheld = defineEvent('request.decision.upheld', {
+  requestId: EventRef,
+  decisionId: EventRef,
+});
+
 /** Residents' 签字确认 of the decision: by the resident, or a paper sheet photographed by a recorder. */
 export const RequestConfirmed = defineEvent('request.confirmed', {
   requestId: EventRef,
@@ -190,6 +200,7 @@ export const requestEvents = [
   RequestTallied,
   RequestVoted,
   RequestDecided,
+  RequestDecisionUpheld,
   RequestConfirmed,
   RequestAssigned,
   RequestProgressed,

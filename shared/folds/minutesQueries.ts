@@ -74,9 +74,22 @@ export function minutesConflicts(state: MinutesState): MinutesConflict[] {
   return out;
 }
 
-/** How many decisions each request has: more than one is a conflict two offline phones made. */
+/**
+ * How many decisions each request has, those superseded (以这条为准 on another) left out: more than
+ * one is a conflict two offline phones, or two entries at the meeting, made.
+ */
 export function decisionCounts(state: MinutesState): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const d of state.decisions) if (d.requestId) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
+  for (const d of state.decisions)
+    if (d.requestId && !d.supersededBy) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * 以这条为准 on a request written at once, naming another decision than the one that stands (the
+ * earliest): shown beside it. Empty when the request was settled once.
+ */
+export function otherUpholdings(state: MinutesState, requestId: string): MinutesState['upholdings'] {
+  const on = state.upholdings.filter((u) => u.requestId === requestId);
+  return on.slice(1).filter((u) => u.decisionId !== on[0]?.decisionId);
 }

@@ -58,7 +58,13 @@ export function DecisionSection(props: {
       />
       <div class="minutes-block" data-testid="decisions">
         <h3>{t('minutes.decisionsHeading', { n: props.minutes.state().decisions.length })}</h3>
-        <DecisionList state={props.minutes.state()} titleOf={titleOf} nameOf={props.nameOf} />
+        <DecisionList
+          state={props.minutes.state()}
+          titleOf={titleOf}
+          nameOf={props.nameOf}
+          onUphold={editable() ? props.minutes.uphold : undefined}
+          upholdReach={props.minutes.upholdReach}
+        />
         <Show when={editable()}>
           <DecisionForm
             minutes={props.minutes}
