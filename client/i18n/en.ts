@@ -347,6 +347,8 @@ export const en: Record<MessageKey, string> = {
   'request.owner': 'Responsible: {owner}',
   'request.deadline': 'Deadline: done by {date}',
   'request.atMeetings': 'At meetings',
+  'request.meetingDecisionConflict':
+    'Note: the meeting recorded {n} decisions on this request; which one stands is not settled yet (tap “This one stands” on the meeting page).',
   'request.meetingActions': 'Action items set at the meeting ({n})',
   'request.meetingActionOpen': 'Not done yet',
   'request.meetingOn': '{name} on {date}',

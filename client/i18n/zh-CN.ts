@@ -341,6 +341,8 @@ export const zhCN = {
   'request.owner': '负责：{owner}',
   'request.deadline': '限期：{date} 前办完',
   'request.atMeetings': '会上',
+  'request.meetingDecisionConflict':
+    '注意：会上这件事记了 {n} 个决定，还没商定以哪个为准（在会议页上点「以这条为准」）。',
   'request.meetingActions': '会上定的行动项（{n}）',
   'request.meetingActionOpen': '还没办好',
   'request.meetingOn': '{date}的{name}',

@@ -53,7 +53,7 @@ export function MeetingMentions(props: {
                 </For>
                 <Show when={m.decisions.filter((d) => !d.supersededBy).length > 1}>
                   <p class="form-error">
-                    {t(m.locked ? 'minutes.decisionConflictLocked' : 'minutes.decisionConflict', {
+                    {t(m.locked ? 'minutes.decisionConflictLocked' : 'request.meetingDecisionConflict', {
                       n: m.decisions.filter((d) => !d.supersededBy).length,
                     })}
                   </p>
