@@ -12,7 +12,10 @@ import type { CompoundSession } from './session.ts';
 /** What the committee writes into a meeting's minutes; each works offline and throws RuleError first. */
 export interface MinutesActions {
   takeUp(requestId: string, note?: string): void;
-  recordDecision(input: { text: string; tally?: Tally; assembly?: AssemblyTally; requestId?: string }): void;
+  /** Returns the decision's event id. */
+  recordDecision(input: { text: string; tally?: Tally; assembly?: AssemblyTally; requestId?: string }): string;
+  /** 以这条为准: of the decisions on one request, this one stands. */
+  uphold(decisionId: string): void;
   createAction(input: { text: string; owner: Owner; deadline: string; requestId?: string }): void;
   /** Marks an action item done (its owner or the committee; also after the lock). */
   markDone(item: ActionItem): void;
@@ -23,7 +26,7 @@ export interface MinutesActions {
 }
 
 export function makeMinutesActions(session: CompoundSession, handle: DocHandle): MinutesActions {
-  const append = <T extends EventType>(type: T, fields: EventFields<T>) => {
+  const append = <T extends EventType>(type: T, fields: EventFields<T>): string => {
     const member = session.member;
     const event = checkEvent(
       { id: newId(), type, at: handle.stamp(), by: member.memberId, ...fields },
@@ -31,9 +34,12 @@ export function makeMinutesActions(session: CompoundSession, handle: DocHandle):
       'minutes',
     );
     handle.append([event]);
+    return event.id;
   };
   return {
-    takeUp: (requestId, note) => append('minutes.item.taken-up', { requestId, ...(note?.trim() ? { note } : {}) }),
+    takeUp: (requestId, note) => {
+      append('minutes.item.taken-up', { requestId, ...(note?.trim() ? { note } : {}) });
+    },
     recordDecision: ({ text, tally, assembly, requestId }) =>
       append('minutes.decision.recorded', {
         text: text.trim(),
@@ -41,10 +47,20 @@ export function makeMinutesActions(session: CompoundSession, handle: DocHandle):
         ...(assembly ? { assembly } : {}),
         ...(requestId ? { requestId } : {}),
       }),
-    createAction: ({ text, owner, deadline, requestId }) =>
-      append('minutes.action.created', { text: text.trim(), owner, deadline, ...(requestId ? { requestId } : {}) }),
-    markDone: (item) => append('minutes.action.done', { actionId: item.eventId, owner: item.owner }),
-    signOff: (party) => append('minutes.signed-off', { party }),
-    amend: (note) => append('minutes.amended', { note: note.trim() }),
+    uphold: (decisionId) => {
+      append('minutes.decision.upheld', { decisionId });
+    },
+    createAction: ({ text, owner, deadline, requestId }) => {
+      append('minutes.action.created', { text: text.trim(), owner, deadline, ...(requestId ? { requestId } : {}) });
+    },
+    markDone: (item) => {
+      append('minutes.action.done', { actionId: item.eventId, owner: item.owner });
+    },
+    signOff: (party) => {
+      append('minutes.signed-off', { party });
+    },
+    amend: (note) => {
+      append('minutes.amended', { note: note.trim() });
+    },
   };
 }

@@ -53,31 +53,42 @@ export function useRecentMinutes(now: Accessor<number>): Accessor<MeetingMinutes
   return useMeetingMinutes(ids);
 }
 
-/** An open action item of this member or their party, with the actions to mark it done. */
+/** An open action item of a recent meeting, with the actions to mark it done. */
 export interface MyActionTodo extends ActionTodo {
   actions: MinutesActions;
 }
 
+/** The recent meetings' open action items: every one (`open`), and this member's or their party's (`mine`). */
+export interface ActionTodos {
+  open: Accessor<MyActionTodo[]>;
+  mine: Accessor<MyActionTodo[]>;
+}
+
 /**
- * Open action items this member (or their party) owns, from the recent meetings' minutes: until it
- * is marked done or its request is completed or ended.
+ * Open action items from the recent meetings' minutes, until marked done or their request is
+ * completed or ended: all of them (等谁办 lists those tied to no request), and those this member (or
+ * their party) owns.
  */
-export function useActionTodos(now: Accessor<number>): Accessor<MyActionTodo[]> {
+export function useActionTodos(now: Accessor<number>): ActionTodos {
   const session = useSession();
   const view = usePublicView();
   const minutes = useRecentMinutes(now);
-  return createMemo(() => {
-    const viewer = { memberId: session.member.memberId, party: session.member.party };
+  const open = createMemo(() => {
     const byMeeting = new Map(minutes().map((m) => [m.meetingId, m.actions]));
-    const open = openActionItems(
+    const todos = openActionItems(
       minutes().map((m) => ({ meetingId: m.meetingId, state: m.state() })),
       view().compound.agenda.requests,
     );
-    return open.flatMap((todo) => {
+    return todos.flatMap((todo) => {
       const actions = byMeeting.get(todo.meetingId);
-      return actions && ownsAction(todo.item, viewer) ? [{ ...todo, actions }] : [];
+      return actions ? [{ ...todo, actions }] : [];
     });
   });
+  const mine = createMemo(() => {
+    const viewer = { memberId: session.member.memberId, party: session.member.party };
+    return open().filter((todo) => ownsAction(todo.item, viewer));
+  });
+  return { open, mine };
 }
 
 /** What a meeting's minutes say about one request: taken up, decided (with tallies), actions. */

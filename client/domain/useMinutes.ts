@@ -104,7 +104,13 @@ export function useMinutes(meetingId: string): Minutes {
   const actions = makeMinutesActions(session, handle);
   return {
     ...actions,
-    ...makeMeetingLoop(session, actions, meetingId, () => view().compound.agenda.requests),
+    ...makeMeetingLoop(
+      session,
+      actions,
+      meetingId,
+      () => view().compound.agenda.requests,
+      () => state().locked,
+    ),
     state,
     attendance,
     signedIn,

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createMemo, Show } from 'solid-js';
+import { createMemo, type JSX, Show } from 'solid-js';
 import type { ListedRequest } from '../../shared/folds/index.ts';
 import { formatDate } from '../../shared/time.ts';
 import { intlLocale, type MessageKey, t } from '../i18n/index.ts';
@@ -15,6 +15,8 @@ export function RequestCard(props: {
   href: string;
   now: number;
   nameOf: (memberId: string) => string;
+  /** Buttons under the link (a topic's at the meeting): the card stays one link above them. */
+  children?: JSX.Element;
 }) {
   const r = createMemo(() => props.request);
   return (
@@ -48,6 +50,9 @@ export function RequestCard(props: {
           <time dateTime={new Date(r().raisedAt).toISOString()}>{formatDate(r().raisedAt, intlLocale())}</time>
         </p>
       </A>
+      <Show when={props.children}>
+        <div class="card-actions">{props.children}</div>
+      </Show>
     </li>
   );
 }

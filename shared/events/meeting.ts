@@ -82,6 +82,12 @@ export const DecisionRecorded = defineEvent('minutes.decision.recorded', {
   requestId: v.optional(EventRef),
 });
 
+/**
+ * 以这条为准: of two or more decisions the minutes hold on one request, the one that stands; the others
+ * are shown as superseded (已被取代). Of two written at once, the earlier by (at, id) counts.
+ */
+export const DecisionUpheld = defineEvent('minutes.decision.upheld', { decisionId: EventRef });
+
 /** An action item; with a requestId it becomes the request's assignment (see applyActionItems). */
 export const ActionCreated = defineEvent('minutes.action.created', {
   text: Line(1000),
@@ -110,6 +116,7 @@ export const minutesEvents = [
   AttendeeSignedIn,
   ItemTakenUp,
   DecisionRecorded,
+  DecisionUpheld,
   ActionCreated,
   ActionDone,
   MinutesSignedOff,

@@ -78,11 +78,15 @@ export const RequestEdited = defineEvent('request.edited', {
   building: v.optional(Line(40)),
 });
 
-/** Step 2 分类理事. */
+/**
+ * Step 2 分类理事. `carried`: written by a meeting's decision on a request only raised (its own
+ * category, normal priority, as the meeting took it up); a member's own classification stands over it.
+ */
 export const RequestClassified = defineEvent('request.classified', {
   requestId: EventRef,
   category: CategorySchema,
   priority: v.picklist(priorities),
+  carried: v.optional(v.literal(true)),
 });
 
 /** A duplicate folded into the request that carries on. */
@@ -114,6 +118,16 @@ export const RequestDecided = defineEvent('request.decided', {
   outcome: v.picklist(outcomes),
   tally: v.optional(Tally),
   note: Text(2000),
+});
+
+/**
+ * 以这条为准: of the final decisions recorded on the request at once (on phones that had not seen each
+ * other's), the one that stands, as the chair settled it; the others are shown as superseded. Of two
+ * written at once, the earlier by (at, id) counts.
+ */
+export const RequestDecisionUpheld = defineEvent('request.decision.upheld', {
+  requestId: EventRef,
+  decisionId: EventRef,
 });
 
 /** Residents' 签字确认 of the decision: by the resident, or a paper sheet photographed by a recorder. */
@@ -186,6 +200,7 @@ export const requestEvents = [
   RequestTallied,
   RequestVoted,
   RequestDecided,
+  RequestDecisionUpheld,
   RequestConfirmed,
   RequestAssigned,
   RequestProgressed,

@@ -48,6 +48,12 @@ export const AnomalyCode = {
    * moving the stage).
    */
   AlreadyWithdrawn: 'already_withdrawn',
+  /**
+   * 以这条为准 whose author's copy held the decisions on the request settled already: the relay refuses
+   * it (`agendaRefusal`, the minutes' `upholdRefusal`). The fold keeps two written at once, the earlier
+   * by (at, id) standing, and shows both.
+   */
+  AlreadyUpheld: 'already_upheld',
   AlreadyMerged: 'already_merged',
   /** Only the member who raised a request edits or withdraws it. */
   NotRaiser: 'not_raiser',

@@ -39,6 +39,10 @@ export interface Decision extends Act {
   note: string;
   tally: Tally | null;
 }
+/** 以这条为准: the final decision a committee member settled as the one that stands. */
+export interface Upholding extends Act {
+  decisionId: string;
+}
 export interface Confirmation extends Act {
   /** Names on a photographed paper sheet; null when the resident confirmed in the app. */
   onPaper: { names: string[]; photos: string[] } | null;
@@ -147,7 +151,7 @@ export interface RequestState {
    * members setting one offline at once end alike (`category` and `priority` by classification,
    * `meetingId` by scheduling, `photos` by the raiser's edit).
    */
-  settings: Partial<Record<RequestSetting, Stamp>>;
+  settings: Partial<Record<RequestSetting, Stamp>> & { classification?: Stamp & { carried?: true } };
   /** Each member's own latest vote by (at, id), in (at, id) order (voting again replaces it). */
   votes: Vote[];
   /**
@@ -161,6 +165,12 @@ export interface RequestState {
    * conflict to show, not a step. Empty unless two phones decided offline at once.
    */
   concurrentDecisions: Decision[];
+  /**
+   * 以这条为准, in (at, id) order: the earliest names the decision that stands, over the rule above
+   * (the others in `concurrentDecisions` are then superseded, not open). More than one, naming
+   * different decisions, were written at once: shown.
+   */
+  upholdings: Upholding[];
   /** Deferrals held, those written beside a final decision included. */
   deferrals: number;
   /**

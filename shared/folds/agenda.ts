@@ -5,6 +5,7 @@ import type { AnomalyReason } from './AnomalyReason.ts';
 import {
   answered,
   besideEnd,
+  closedByUpholding,
   decideBeside,
   decideOverEnd,
   decisionOf,
@@ -13,7 +14,9 @@ import {
   merge,
   offerTally,
   take,
+  takeClassification,
   touch,
+  uphold,
   withdraw,
   withdrawalOf,
 } from './agendaConflicts.ts';
@@ -27,7 +30,10 @@ export type AgendaEvent = EventOf<(typeof requestEvents)[number]['entries']['typ
 
 const key = (id: string) => `req:${id}`;
 
-const allowed: Record<Exclude<AgendaEvent['type'], 'request.raised' | 'request.merged'>, readonly Stage[]> = {
+/** Events that step the request through its stages (a raise creates it; a merge or an upholding settles a conflict). */
+type StepEvent = Exclude<AgendaEvent, { type: 'request.raised' | 'request.merged' | 'request.decision.upheld' }>;
+
+const allowed: Record<StepEvent['type'], readonly Stage[]> = {
   'request.edited': undecidedStages,
   'request.classified': ['raised', 'classified', 'scheduled', 'decided', 'assigned', 'completed', 'reopened'],
   'request.scheduled': ['classified', 'scheduled'],
@@ -60,6 +66,7 @@ export const agendaModule: FoldModule<AgendaEvent> = {
     const r = ctx.get<RequestState>(key(e.requestId));
     if (!r) return { code: 'no_such', thing: 'request' };
     if (e.type === 'request.merged') return merge(ctx, r, e);
+    if (e.type === 'request.decision.upheld') return uphold(r, e);
     if (e.type === 'request.decided' && isFinal(r.decision)) {
       // Decided on another phone at the same time: a conflict to show, wherever the log holds it.
       decideBeside(r, decisionOf(e), r.decision);
@@ -85,7 +92,8 @@ export const agendaModule: FoldModule<AgendaEvent> = {
       touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
       return undefined;
     }
-    const allowedNow = allowed[e.type].includes(r.stage);
+    const allowedNow =
+      allowed[e.type].includes(r.stage) || (closedByUpholding(r) && allowed[e.type].includes('decided'));
     const beside = !allowedNow && besideEnd(r, e);
     if (!beside && !allowedNow) return { code: 'stage', stage: r.stage };
     const why = step(ctx, r, e, !beside);
@@ -118,6 +126,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
     votes: [],
     decision: null,
     concurrentDecisions: [],
+    upholdings: [],
     deferrals: 0,
     confirmations: [],
     assignment: null,
@@ -146,12 +155,7 @@ function raise(ctx: FoldContext, e: EventOf<'request.raised'>): AnomalyReason | 
 }
 
 /** One loop step on a request whose stage allows the event type; it moves the stage unless `moves` is false. */
-function step(
-  ctx: FoldContext,
-  r: RequestState,
-  e: Exclude<AgendaEvent, { type: 'request.raised' | 'request.merged' }>,
-  moves: boolean,
-): AnomalyReason | undefined {
+function step(ctx: FoldContext, r: RequestState, e: StepEvent, moves: boolean): AnomalyReason | undefined {
   const { id: eventId, at, by } = e;
   switch (e.type) {
     case 'request.edited':
@@ -160,7 +164,7 @@ function step(
       if (e.photos !== undefined && take(r, 'photos', at, eventId)) r.photos = e.photos;
       return undefined;
     case 'request.classified':
-      if (take(r, 'classification', at, eventId)) {
+      if (takeClassification(r, at, eventId, e.carried === true)) {
         r.category = e.category;
         r.priority = e.priority;
       }

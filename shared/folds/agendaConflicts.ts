@@ -150,6 +150,44 @@ export function decideBeside(r: RequestState, decision: Decision, standing: Deci
   r.decision = stands;
   putInOrder(r.concurrentDecisions, beside);
   if (stands.outcome === 'approved' && r.stage === 'closed') r.stage = 'decided';
+  settle(r);
+}
+
+/**
+ * 以这条为准 on one of the request's final decisions: kept in (at, id) order, the earliest naming the
+ * decision that stands (`settle`). One naming no final decision of the request is ignored: its
+ * author's copy held the decision it names.
+ */
+export function uphold(r: RequestState, e: EventOf<'request.decision.upheld'>): AnomalyReason | undefined {
+  const finals = isFinal(r.decision) ? [r.decision, ...r.concurrentDecisions] : [];
+  if (!finals.some((d) => d.eventId === e.decisionId)) return { code: 'no_such', thing: 'target' };
+  putInOrder(r.upholdings, { eventId: e.id, at: e.at, by: e.by, decisionId: e.decisionId });
+  settle(r);
+  touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });
+  return undefined;
+}
+
+/**
+ * The decision the earliest upholding names stands over the others, whatever the rule between them;
+ * while nothing has been done on the request since (it is decided or closed) its stage follows that
+ * decision. Work written on a superseded approval by a phone that had not seen the upholding still
+ * counts (`closedByUpholding`): in either order it leaves the request where the work took it.
+ */
+function settle(r: RequestState): void {
+  const upheld = r.upholdings[0];
+  if (!upheld || !r.decision || r.decision.eventId === upheld.decisionId) return;
+  const all = [r.decision, ...r.concurrentDecisions];
+  const stands = all.find((d) => d.eventId === upheld.decisionId);
+  if (!stands) return;
+  r.decision = stands;
+  r.concurrentDecisions = [];
+  for (const d of all) if (d !== stands) putInOrder(r.concurrentDecisions, d);
+  if (r.stage === 'decided' || r.stage === 'closed') r.stage = stands.outcome === 'approved' ? 'decided' : 'closed';
+}
+
+/** True if the request is closed by a rejection upheld over an approval (steps taken on the approval still count). */
+export function closedByUpholding(r: RequestState): boolean {
+  return r.stage === 'closed' && r.upholdings.length > 0 && r.concurrentDecisions.some((d) => d.outcome === 'approved');
 }
 
 /**
@@ -173,6 +211,19 @@ export function offerTally(r: RequestState, tally: Tally, at: number, eventId: s
 export function take(r: RequestState, setting: RequestSetting, at: number, eventId: string): boolean {
   if (!isNewer(at, eventId, r.settings[setting])) return false;
   r.settings[setting] = { at, eventId };
+  return true;
+}
+
+/**
+ * True, noting the classification as the request's, if it stands over the one held: a member's own
+ * classification over one a meeting's decision carried (`carried`), else the later by (at, id). Two
+ * phones classifying offline at once (one of them by deciding at the meeting) end alike in any order.
+ */
+export function takeClassification(r: RequestState, at: number, eventId: string, carried: boolean): boolean {
+  const held = r.settings.classification;
+  if (held && !held.carried && carried) return false;
+  if (!(held?.carried && !carried) && !isNewer(at, eventId, held)) return false;
+  r.settings.classification = carried ? { at, eventId, carried: true } : { at, eventId };
   return true;
 }
 

@@ -26,8 +26,22 @@ export interface ActionItem extends MinutesAct {
 export interface MinutesState {
   attendees: (MinutesAct & Attendee)[];
   items: (MinutesAct & { requestId: string; note: string | null })[];
-  /** `assembly` only on an owners' assembly's 双过半 count: absent, not null, so older minutes hash alike. */
-  decisions: (MinutesAct & { text: string; tally: Tally | null; assembly?: AssemblyTally; requestId: string | null })[];
+  /**
+   * `assembly` only on an owners' assembly's 双过半 count, `supersededBy` (the upholding's event id) only
+   * on a decision another was upheld over (以这条为准): absent, not null, so older minutes hash alike.
+   */
+  decisions: (MinutesAct & {
+    text: string;
+    tally: Tally | null;
+    assembly?: AssemblyTally;
+    requestId: string | null;
+    supersededBy?: string;
+  })[];
+  /**
+   * 以这条为准, in (at, id) order: the earliest on a request names the decision that stands over the
+   * others on it. More than one on a request were written at once (shown).
+   */
+  upholdings: (MinutesAct & { decisionId: string; requestId: string })[];
   actionItems: ActionItem[];
   /** Action items marked done, by the item's event id; not part of what was signed (see minutesHash). */
   actionsDone: Record<string, MinutesAct>;
@@ -51,6 +65,7 @@ type MinutesEvent = EventOf<
   | 'minutes.signed-in'
   | 'minutes.item.taken-up'
   | 'minutes.decision.recorded'
+  | 'minutes.decision.upheld'
   | 'minutes.action.created'
   | 'minutes.action.done'
   | 'minutes.signed-off'
@@ -76,6 +91,7 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     attendees: [],
     items: [],
     decisions: [],
+    upholdings: [],
     actionItems: [],
     // Keyed by ids members choose: no prototype, so an item named `constructor` is not "done".
     actionsDone: Object.create(null) as Record<string, MinutesAct>,
@@ -100,6 +116,7 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
   const signOffs: Placed<EventOf<'minutes.signed-off'>>[] = [];
   const marks: Placed<EventOf<'minutes.action.done'>>[] = [];
   const amendments: Placed<EventOf<'minutes.amended'>>[] = [];
+  const upholds: Placed<EventOf<'minutes.decision.upheld'>>[] = [];
   events.forEach((raw, pos) => {
     const parsed = parseEvent(raw);
     if (!parsed.ok) {
@@ -125,11 +142,18 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
         case 'minutes.amended':
           amendments.push({ e: step, pos });
           break;
+        case 'minutes.decision.upheld':
+          upholds.push({ e: step, pos });
+          break;
         default:
           record(m, step);
       }
     }
   });
+  for (const { e, pos } of upholds.sort(byStamp)) {
+    const why = uphold(m, e);
+    if (why) flag(pos, e, why);
+  }
   for (const { e, pos } of signIns.sort(byStamp)) {
     const why = signIn(m, e);
     if (why) flag(pos, e, why);
@@ -148,7 +172,7 @@ export function foldMinutes(events: readonly unknown[]): MinutesState {
     else flag(pos, e, { code: 'not_locked' });
   }
   // Lists in a canonical order, not the log's: concurrent sign-ins land in whichever order Yjs places them.
-  for (const list of [m.attendees, m.items, m.decisions, m.actionItems, m.amendments]) list.sort(byTime);
+  for (const list of [m.attendees, m.items, m.decisions, m.upholdings, m.actionItems, m.amendments]) list.sort(byTime);
   if (m.locked) m.lockedAt = lockTime(m);
   for (const list of [m.signingParties, m.requiredParties])
     list.sort((a, b) => parties.indexOf(a) - parties.indexOf(b));
@@ -237,6 +261,21 @@ function signOff(m: MinutesState, e: EventOf<'minutes.signed-off'>): AnomalyReas
   if (m.signOffs[e.party]) return { code: 'already_signed_off', party: e.party };
   if (!m.signingParties.includes(e.party)) return { code: 'party_absent', party: e.party };
   m.signOffs[e.party] = actOf(e);
+  return undefined;
+}
+
+/**
+ * 以这条为准, taken in (at, id) order once every decision is in: the first on a request supersedes its
+ * other decisions (those written at once, or before, on other phones); a later one is kept, shown
+ * beside it. One naming no decision about a request is ignored (its author's copy held the decision).
+ */
+function uphold(m: MinutesState, e: EventOf<'minutes.decision.upheld'>): AnomalyReason | undefined {
+  const upheld = m.decisions.find((d) => d.eventId === e.decisionId);
+  const requestId = upheld?.requestId;
+  if (!requestId) return { code: 'no_such', thing: 'target' };
+  const first = !m.upholdings.some((u) => u.requestId === requestId);
+  m.upholdings.push({ ...actOf(e), decisionId: e.decisionId, requestId });
+  if (first) for (const d of m.decisions) if (d.requestId === requestId && d !== upheld) d.supersededBy = e.id;
   return undefined;
 }
 

@@ -49,7 +49,7 @@ export type { ExpenseState, ExpenseStatus, FundState, IncomeState, LedgerState, 
 export type { CadenceStatus } from './meetingCadence.ts';
 export { cadenceLimits, meetingCadence } from './meetingCadence.ts';
 export type { Cancellation, MeetingState, MeetingsState, TopicOrder } from './meetings.ts';
-export { orderTopics } from './meetings.ts';
+export { meetingTopics, orderTopics } from './meetings.ts';
 export type { MemberState } from './members.ts';
 export type { NeedsBoard, RivalClaim } from './needsQueries.ts';
 export { awaitingAcceptance, myClaims, needsBoard, rivalClaims } from './needsQueries.ts';

@@ -1,11 +1,18 @@
 import type { Tally } from '../events/envelope.ts';
 import type { EventFields } from '../events/index.ts';
 import type { Outcome, Owner } from '../events/request.ts';
+import { isFinal } from './agendaConflicts.ts';
 import type { RequestState, Stage } from './RequestState.ts';
 
 /** The request events a meeting's minutes carry into the public document. */
-type Carried = 'request.classified' | 'request.scheduled' | 'request.decided' | 'request.assigned';
-export type CarriedStep = { [T in Carried]: { type: T; fields: EventFields<T> } }[Carried];
+type Carried =
+  | 'request.classified'
+  | 'request.scheduled'
+  | 'request.decided'
+  | 'request.assigned'
+  | 'request.decision.upheld';
+/** An event to write on the request; `id` when it must be that (a decision takes its minutes entry's id). */
+export type CarriedStep = { [T in Carried]: { type: T; fields: EventFields<T>; id?: string } }[Carried];
 
 /** Stages in which a meeting may still decide a request: before any decision (a deferral leaves it here). */
 const decidable: readonly Stage[] = ['raised', 'classified', 'scheduled'];
@@ -25,15 +32,17 @@ export function assignsRequest(request: RequestState | undefined): request is Re
 /**
  * What a decision recorded at meeting `meetingId` about `request` appends to the public document, in
  * order: its classification when it is still only raised (its own category, normal priority: the
- * meeting took it up, so it was sorted), its scheduling onto this meeting when it is not yet a topic
+ * meeting took it up, so it was sorted; marked `carried`, so a member's own classification written
+ * meanwhile on another phone stands over it), its scheduling onto this meeting when it is not yet a topic
  * of it (so the request's page reads this meeting's minutes), and the decision with the minutes'
- * words and tally. Nothing when the request is decided already or ended: the minutes' decision then
+ * words and tally, under the id of the minutes' decision (`decision.id`): 以这条为准 on the one in the
+ * minutes then names the same decision on the request. Nothing when the request is decided already or ended: the minutes' decision then
  * stays in the minutes, and the request's page shows it under 会上.
  */
 export function decisionSteps(
   request: RequestState | undefined,
   meetingId: string,
-  decision: { outcome: Outcome; text: string; tally?: Tally },
+  decision: { outcome: Outcome; text: string; tally?: Tally; id?: string },
 ): CarriedStep[] {
   if (!decidesRequest(request)) return [];
   const requestId = request.id;
@@ -41,7 +50,7 @@ export function decisionSteps(
   if (request.stage === 'raised') {
     steps.push({
       type: 'request.classified',
-      fields: { requestId, category: request.category, priority: request.priority ?? 'normal' },
+      fields: { requestId, category: request.category, priority: request.priority ?? 'normal', carried: true },
     });
   }
   // Onto this meeting only when no meeting holds it yet: one already scheduled for another (the next,
@@ -51,6 +60,7 @@ export function decisionSteps(
   }
   steps.push({
     type: 'request.decided',
+    ...(decision.id ? { id: decision.id } : {}),
     fields: {
       requestId,
       outcome: decision.outcome,
@@ -78,4 +88,42 @@ export function actionSteps(
       fields: { requestId: request.id, owner: item.owner, deadline: item.deadline, note: item.text.trim() },
     },
   ];
+}
+
+/**
+ * What 以这条为准 on a minutes decision writes on the request it is about: the same upholding, naming
+ * the request's final decision carried from it (by id; one carried before decisions took their minutes
+ * entry's id, by its words when only one has them), while the request holds several final decisions
+ * and none is upheld yet. Nothing otherwise: the request then shows one decision already, or its
+ * final decision came from elsewhere (a deferral or an entry kept in the minutes only is not one).
+ */
+export function upholdSteps(
+  request: RequestState | undefined,
+  decision: { eventId: string; text: string },
+): CarriedStep[] {
+  if (!request || !isFinal(request.decision) || request.concurrentDecisions.length === 0) return [];
+  if (request.upholdings.length > 0) return [];
+  const finals = [request.decision, ...request.concurrentDecisions];
+  const byWords = finals.filter((d) => d.note === decision.text.trim());
+  const carried = finals.find((d) => d.eventId === decision.eventId) ?? (byWords.length === 1 ? byWords[0] : undefined);
+  if (!carried) return [];
+  return [{ type: 'request.decision.upheld', fields: { requestId: request.id, decisionId: carried.eventId } }];
+}
+
+/**
+ * What 以这条为准 on a minutes decision does beyond the minutes, for the question before it: settles
+ * the request's own decisions too ('request'), leaves the request with a final decision of its own
+ * that is not this one ('minutes-only': the entry was kept in the minutes only, or the request was
+ * settled otherwise), or nothing to say ('none').
+ */
+export type UpholdReach = 'request' | 'minutes-only' | 'none';
+
+export function upholdReach(
+  request: RequestState | undefined,
+  decision: { eventId: string; text: string },
+): UpholdReach {
+  if (upholdSteps(request, decision).length > 0) return 'request';
+  const standing = request?.decision;
+  if (!isFinal(standing ?? null) || !standing) return 'none';
+  return standing.eventId === decision.eventId || standing.note === decision.text.trim() ? 'none' : 'minutes-only';
 }

@@ -60,6 +60,23 @@ export function orderTopics<T extends { id: string }>(topics: readonly T[], orde
   return ranked.concat(topics.filter((t) => !rank.has(t.id)));
 }
 
+/**
+ * A meeting's topics: the requests collected for it or scheduled onto it, in the committee's order
+ * (newest first until ordered).
+ */
+export function meetingTopics<
+  T extends { id: string; topicFor: string | null; meetingId: string | null; raisedAt: number },
+>(
+  requests: Readonly<Record<string, T>>,
+  meeting: { meetingId: string; topicOrder: TopicOrder | null } | undefined,
+  meetingId: string,
+): T[] {
+  const topics = Object.values(requests)
+    .filter((r) => r.topicFor === meetingId || r.meetingId === meetingId)
+    .sort((a, b) => b.raisedAt - a.raisedAt);
+  return orderTopics(topics, meeting?.topicOrder ?? null);
+}
+
 export interface MeetingsState {
   meetings: Record<string, MeetingState>;
 }

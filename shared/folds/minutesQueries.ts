@@ -1,4 +1,4 @@
-import type { MemberParty } from '../roles.ts';
+import type { MemberParty, Party } from '../roles.ts';
 import type { ActionItem, MinutesState } from './foldMinutes.ts';
 import type { RequestState } from './RequestState.ts';
 
@@ -37,6 +37,30 @@ export function ownsAction(item: ActionItem, viewer: { memberId: string; party: 
   return 'memberId' in o ? o.memberId === viewer.memberId : o.party === viewer.party;
 }
 
+/**
+ * The party an action item waits on: the party that owns it, or the one its owner sits for (none for
+ * a resident named as owner, or a member unknown to this phone).
+ */
+export function actionParty(
+  item: ActionItem,
+  partyOf: (memberId: string) => MemberParty | undefined,
+): Party | undefined {
+  const party = 'party' in item.owner ? item.owner.party : partyOf(item.owner.memberId);
+  return party === 'none' ? undefined : party;
+}
+
+/**
+ * Open action items tied to no request that wait on `party`: 等谁办 lists them beside the requests
+ * (an item about a request waits there through its request's assignment).
+ */
+export function unlinkedActionsOn<T extends ActionTodo>(
+  todos: readonly T[],
+  party: Party,
+  partyOf: (memberId: string) => MemberParty | undefined,
+): T[] {
+  return todos.filter((x) => x.item.requestId === null && actionParty(x.item, partyOf) === party);
+}
+
 /** Something the minutes hold twice that people should settle before signing (two phones offline). */
 export type MinutesConflict = { kind: 'decisions'; requestId: string; n: number };
 
@@ -50,9 +74,22 @@ export function minutesConflicts(state: MinutesState): MinutesConflict[] {
   return out;
 }
 
-/** How many decisions each request has: more than one is a conflict two offline phones made. */
+/**
+ * How many decisions each request has, those superseded (以这条为准 on another) left out: more than
+ * one is a conflict two offline phones, or two entries at the meeting, made.
+ */
 export function decisionCounts(state: MinutesState): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const d of state.decisions) if (d.requestId) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
+  for (const d of state.decisions)
+    if (d.requestId && !d.supersededBy) counts.set(d.requestId, (counts.get(d.requestId) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * 以这条为准 on a request written at once, naming another decision than the one that stands (the
+ * earliest): shown beside it. Empty when the request was settled once.
+ */
+export function otherUpholdings(state: MinutesState, requestId: string): MinutesState['upholdings'] {
+  const on = state.upholdings.filter((u) => u.requestId === requestId);
+  return on.slice(1).filter((u) => u.decisionId !== on[0]?.decisionId);
 }

@@ -15,7 +15,7 @@ import { agendaRefusal, isAgendaStep } from './agendaRefusal.ts';
 import { careRefusal, isCareStep } from './careRefusal.ts';
 import { isCausal } from './causal.ts';
 import { correctionRefusal } from './correctionRefusal.ts';
-import { decisionRefusal } from './decisionRefusal.ts';
+import { decisionRefusal, upholdRefusal } from './decisionRefusal.ts';
 import { expenseRefusal, heldInLog, isExpenseStep } from './expenseRefusal.ts';
 import { isMeetingStep, meetingRefusal } from './meetingRefusal.ts';
 import { needsRefusal } from './needsRefusal.ts';
@@ -117,6 +117,10 @@ export class CausalGuard {
       const event = events[i] as AppEvent;
       const why = anomalies ? anomalies.get(event.id) : this.#fold?.reasonFor(event.id);
       if (why && isCausal(why)) throw refusal(event, why);
+      if (event.type === 'minutes.decision.upheld' && why === undefined && minutes) {
+        const broken = upholdRefusal(minutes, event, heldInLog(this.#events, event.id));
+        if (broken) throw refusal(event, broken);
+      }
       if (event.type === 'points.redeemed' && this.#fold) {
         const account = this.#fold.state.points.accounts[event.memberId];
         const broken = redemptionRefusal(this.#events, account, event);

@@ -20,6 +20,7 @@ export type AgendaStep = EventOf<
   | 'request.escalated'
   | 'request.withdrawn'
   | 'request.merged'
+  | 'request.decision.upheld'
 >;
 
 const judged: ReadonlySet<string> = new Set<AgendaStep['type']>([
@@ -36,6 +37,7 @@ const judged: ReadonlySet<string> = new Set<AgendaStep['type']>([
   'request.escalated',
   'request.withdrawn',
   'request.merged',
+  'request.decision.upheld',
 ]);
 
 /** True for the events `agendaRefusal` judges. */
@@ -51,6 +53,7 @@ export function isAgendaStep(event: { type: string }): event is AgendaStep {
  * - A completion, or an assignment, progress note or escalation kept on a completed request, whose
  *   author's copy held the completion (`already_completed`), unless the relay holds a reopening or
  *   a rating after it: the author may have seen the request reopened.
+ * - 以这条为准 whose author's copy held another on the request (`already_upheld`).
  * - A withdrawal or a merge whose author's copy held the request decided, merged or withdrawn
  *   (`decisionRefusal.ts`), or a merge whose author's copy held the target ended (`target_ended`).
  * - An edit, a scheduling, a count or a vote whose author's copy held the request decided, merged or
@@ -119,6 +122,10 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
       return endRefusal(request, event.id, heldOf);
     case 'request.merged':
       return endRefusal(request, event.id, heldOf) ?? targetRefusal(target, heldOf);
+    case 'request.decision.upheld': {
+      const others = request.upholdings.flatMap((u) => (u.eventId !== event.id ? [u.eventId] : []));
+      return refusedIfHeld(others, heldOf, 'already_upheld');
+    }
     default:
       return exhaustive(event);
   }
@@ -127,7 +134,7 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
 function refusedIfHeld(
   others: string[],
   heldOf: HeldOf,
-  code: 'already_confirmed' | 'already_answered' | 'already_completed',
+  code: 'already_confirmed' | 'already_answered' | 'already_completed' | 'already_upheld',
 ): AnomalyReason | undefined {
   if (others.length === 0) return undefined;
   return heldOf(others).size > 0 ? { code } : undefined;

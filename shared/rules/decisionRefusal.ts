@@ -1,5 +1,6 @@
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
+import type { MinutesState } from '../folds/foldMinutes.ts';
 import type { RequestState } from '../folds/RequestState.ts';
 import type { HeldOf } from './expenseRefusal.ts';
 
@@ -39,4 +40,22 @@ export function endRefusal(request: RequestState, eventId: string, heldOf: HeldO
   const held = heldOf([...ends.keys()]);
   for (const [id, reason] of ends) if (held.has(id)) return reason;
   return undefined;
+}
+
+/**
+ * Whether 以这条为准 in a meeting's minutes breaks a causal rule: its author's copy held another on
+ * the same request (`already_upheld`). Two written at once on phones that had not seen each other's
+ * are kept, the earlier by (at, id) standing, and shown.
+ */
+export function upholdRefusal(
+  minutes: MinutesState,
+  event: EventOf<'minutes.decision.upheld'>,
+  heldOf: HeldOf,
+): AnomalyReason | undefined {
+  const mine = minutes.upholdings.find((u) => u.eventId === event.id);
+  const others = minutes.upholdings.flatMap((u) =>
+    u.eventId !== event.id && u.requestId === mine?.requestId ? [u.eventId] : [],
+  );
+  if (others.length === 0) return undefined;
+  return heldOf(others).size > 0 ? { code: 'already_upheld' } : undefined;
 }

@@ -106,6 +106,7 @@ export const permissions: PermissionTable = {
   'request.tallied': { doc: 'public', who: 'committee' },
   'request.voted': { doc: 'public', who: 'member' },
   'request.decided': { doc: 'public', who: 'committee' },
+  'request.decision.upheld': { doc: 'public', who: 'committee' },
   'request.confirmed': {
     doc: 'public',
     who: 'member',
@@ -225,6 +226,7 @@ export const permissions: PermissionTable = {
   'minutes.signed-in': { doc: 'minutes', who: 'member', check: selfSignIn },
   'minutes.item.taken-up': { doc: 'minutes', who: 'committee' },
   'minutes.decision.recorded': { doc: 'minutes', who: 'committee' },
+  'minutes.decision.upheld': { doc: 'minutes', who: 'committee' },
   'minutes.action.created': { doc: 'minutes', who: 'committee' },
   'minutes.action.done': { doc: 'minutes', who: 'member', check: ownerOrCommittee },
   'minutes.signed-off': { doc: 'minutes', who: 'committee', check: ownParty },

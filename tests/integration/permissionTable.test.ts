@@ -66,6 +66,8 @@ for (const e of [
   { ...base, type: 'meeting.topics.ordered', meetingId: 'm1', requestIds: ['r2', 'r1'] },
   { ...base, type: 'points.goods.counted', goodsId: 'g1', counted: 9, expected: 10 },
   { ...base, type: 'minutes.action.done', actionId: 'a1', owner: { memberId: 'x' } },
+  { ...base, type: 'minutes.decision.upheld', decisionId: 'd1' },
+  { ...base, type: 'request.decision.upheld', requestId: 'r1', decisionId: 'd1' },
   {
     ...base,
     type: 'grid.neighbour-lead.named',

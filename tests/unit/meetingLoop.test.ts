@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../shared/events/index.ts';
 import { applyActionItems } from '../../shared/folds/agendaQueries.ts';
 import { actionSteps, type CarriedStep, decisionSteps } from '../../shared/folds/meetingLoop.ts';
 import { committee, raiser, request, scheduledRequest } from './support/agendaLog.ts';
+import { everyMergeOrder, type OfflineWrite } from './support/everyMergeOrder.ts';
+import { community, owners } from './support/members.ts';
 import type { TestLog } from './support/TestLog.ts';
 
 /** Writes what the minutes carry into the public log, as the committee member's phone does. */
@@ -96,5 +99,76 @@ describe("a meeting's decisions and action items reach the request they are abou
     // Another member's assignment with other words is the agenda's own.
     const other = { ...minutesItem, text: '别的事' };
     expect(applyActionItems({ requests: { r1: r } }, [other]).requests.r1?.assignment?.source).toBe('agenda');
+  });
+});
+
+describe("a meeting's carried classification and a member's own, written at once", () => {
+  /** Request r2, only raised, as the relay folds it after both phones' writes, the same in every merge order. */
+  function inEveryOrder(base: readonly AppEvent[], writes: OfflineWrite[]) {
+    const folds = everyMergeOrder(base, writes).map(({ state }) => ({
+      r: state.agenda.requests.r2,
+      a: state.anomalies,
+    }));
+    for (const fold of folds.slice(1)) expect(fold).toEqual(folds[0]);
+    expect(folds).toHaveLength(2);
+    return folds[0]!;
+  }
+
+  /** Request r2 only raised; what the meeting's decision on it carries, stamped `carriedLater` after or before the member's own. */
+  function decidedAtMeeting(carriedLater: boolean) {
+    const log = scheduledRequest();
+    log.add('request.raised', raiser, { title: '楼道堆杂物', category: 'safety' }, 'r2');
+    const base = [...log.events];
+    const own = () =>
+      log.add('request.classified', owners.memberId, { requestId: 'r2', category: 'property', priority: 'urgent' });
+    // The meeting's phone had not seen the member's classification: it decides a request only raised.
+    const steps = decisionSteps(request(log, 'r2').r, 'm-1', { outcome: 'approved', text: '清理楼道' });
+    const mine = carriedLater ? [own()] : [];
+    const carried = steps.map((s) => log.add(s.type, committee, s.fields as never));
+    if (!carriedLater) mine.push(own());
+    return { base, carried, own: mine };
+  }
+
+  it.each([
+    ['after', true],
+    ['before', false],
+  ])(
+    "the member's own classification stands over one the decision carried, that one stamped %s it, in either merge order",
+    (_, later) => {
+      const { base, carried, own } = decidedAtMeeting(later);
+      expect(carried[0]).toMatchObject({ type: 'request.classified', carried: true });
+      const { r, a } = inEveryOrder(base, [
+        { events: carried, member: community },
+        { events: own, member: owners },
+      ]);
+      expect(r).toMatchObject({ stage: 'decided', category: 'property', priority: 'urgent' });
+      expect(a).toEqual([]);
+    },
+  );
+
+  it("of two carried classifications, or two of members' own, the later by (at, id) stands, in either order", () => {
+    for (const carried of [true, false]) {
+      const log = scheduledRequest();
+      log.add('request.raised', raiser, { title: '楼道堆杂物', category: 'safety' }, 'r2');
+      const base = [...log.events];
+      const flag = carried ? { carried: true as const } : {};
+      const first = log.add('request.classified', committee, {
+        requestId: 'r2',
+        category: 'roads',
+        priority: 'normal',
+        ...flag,
+      });
+      const later = log.add('request.classified', owners.memberId, {
+        requestId: 'r2',
+        category: 'greenery',
+        priority: 'normal',
+        ...flag,
+      });
+      const { r } = inEveryOrder(base, [
+        { events: [first], member: community },
+        { events: [later], member: owners },
+      ]);
+      expect(r).toMatchObject({ stage: 'classified', category: 'greenery' });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents, foldMinutes } from '../../shared/folds/index.ts';
-import { openActionItems, ownsAction } from '../../shared/folds/minutesQueries.ts';
+import { openActionItems, ownsAction, unlinkedActionsOn } from '../../shared/folds/minutesQueries.ts';
 import { TestLog } from './support/TestLog.ts';
 
 function minutes() {
@@ -61,5 +61,34 @@ describe('action items on whose turn', () => {
     expect(requests.r1?.stage).toBe('withdrawn');
     const open = openActionItems([{ meetingId: 'm1', state: foldMinutes(log.events) }], requests);
     expect(open.map((x) => x.item.text)).toEqual(['统计3号楼充电需求']);
+  });
+
+  it('等谁办 lists, for a party, the open items tied to no request that it or one of its members owns', () => {
+    const { log } = minutes();
+    log.add('minutes.action.created', 'comm1', {
+      text: '联系电力公司',
+      owner: { party: 'property' },
+      deadline: '2024-06-15',
+    });
+    log.add('minutes.action.created', 'comm1', {
+      text: '找业主代表谈',
+      owner: { memberId: 'own1' },
+      deadline: '2024-06-12',
+    });
+    const done = log.add('minutes.action.created', 'comm1', {
+      text: '贴通知',
+      owner: { party: 'property' },
+      deadline: '2024-06-01',
+    });
+    log.add('minutes.action.done', 'prop1', { actionId: done.id, owner: { party: 'property' } });
+    const open = openActionItems([{ meetingId: 'm1', state: foldMinutes(log.events) }], {});
+    const partyOf = (id: string) => ({ own1: 'owners' as const, res1: 'none' as const })[id];
+    const on = (party: 'community' | 'owners' | 'property') =>
+      unlinkedActionsOn(open, party, partyOf).map((x) => x.item.text);
+    // 修好路灯 is tied to its request: it waits there, through the request's assignment.
+    expect(on('property')).toEqual(['联系电力公司']);
+    expect(on('owners')).toEqual(['找业主代表谈']);
+    // A resident's item waits on no party.
+    expect(on('community')).toEqual([]);
   });
 });

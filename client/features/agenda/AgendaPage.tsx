@@ -10,7 +10,8 @@ import {
   turnCounts,
 } from '../../../shared/folds/agendaList.ts';
 import { listedRequest, type Turn, turns } from '../../../shared/folds/index.ts';
-import { parties } from '../../../shared/roles.ts';
+import { ownsAction, unlinkedActionsOn } from '../../../shared/folds/minutesQueries.ts';
+import { isCommittee, type Party, parties } from '../../../shared/roles.ts';
 import {
   type AgendaFirstScreen,
   readAgendaFirstScreen,
@@ -19,7 +20,7 @@ import {
 import { now } from '../../domain/clock.ts';
 import { useCareTurns } from '../../domain/useCare.ts';
 import { useLedgerTodos } from '../../domain/useLedger.ts';
-import { useActionTodos } from '../../domain/useMeetingMinutes.ts';
+import { type MyActionTodo, useActionTodos } from '../../domain/useMeetingMinutes.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { useRequests } from '../../domain/usePublicView.ts';
@@ -51,8 +52,10 @@ export default function AgendaPage() {
   const members = useMembers();
   // 我的 also holds what waits on my party in the ledger.
   const ledgerTodos = useLedgerTodos();
-  // ...and the action items recent minutes gave this member or their party.
-  const actionTodos = useActionTodos(now);
+  // ...and the action items recent minutes gave this member or their party; 等谁办 lists a party's
+  // items that are tied to no request beside the requests waiting on it.
+  const todos = useActionTodos(now);
+  const actionTodos = todos.mine;
   // ...and, for committee members, the care visits that are overdue on them.
   const careTodos = useCareTurns();
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
@@ -80,7 +83,18 @@ export default function AgendaPage() {
   const viewer = () => ({ memberId: session.account.memberId, party: session.account.party, now: now() });
   const shown = createMemo(() => filterRequests(requests(), query(), viewer()));
   const counts = createMemo(() => tabCounts(requests(), { ...query(), tab: 'all' }, viewer()));
-  const turnTotals = createMemo(() => turnCounts(requests()));
+  const partyOf = (memberId: string) => members().byId.get(memberId)?.party;
+  const waitingActions = (party: Party) => unlinkedActionsOn(todos.open(), party, partyOf);
+  const requestTurns = createMemo(() => turnCounts(requests()));
+  const turnTotals = createMemo(() => {
+    const totals = { ...requestTurns() };
+    for (const p of parties) totals[p] += waitingActions(p).length;
+    return totals;
+  });
+  const partyTurn = () => parties.find((p) => p === query().turn);
+  const mayMarkDone = (todo: MyActionTodo) =>
+    isCommittee(session.member) ||
+    ownsAction(todo.item, { memberId: session.member.memberId, party: session.member.party });
   const narrowed = () => Boolean(params.b || params.c || params.turn || stageTabs.includes(query().tab));
   /** Nothing narrows the list but its tab (the tab counts hold for any tab then). */
   const unnarrowed = () => {
@@ -214,6 +228,17 @@ export default function AgendaPage() {
             </For>
           </div>
         </section>
+        <Show when={partyTurn()}>
+          {(party) => (
+            <MeetingTurns
+              todos={waitingActions(party())}
+              heading={t('agenda.turnActions', { party: turnLabel(party()), n: waitingActions(party()).length })}
+              testId="turn-actions"
+              nameOf={nameOf}
+              mayMarkDone={mayMarkDone}
+            />
+          )}
+        </Show>
         <Show when={query().tab === 'mine'}>
           <LedgerTurns />
           <MeetingTurns todos={actionTodos()} />

@@ -15,6 +15,12 @@ export function entryDetail(entry: TimelineEntry, r: RequestState, nameOf: (id: 
       const d = r.decision?.eventId === id ? r.decision : r.concurrentDecisions.find((x) => x.eventId === id);
       return d ? [t(`outcome.${d.outcome}` as MessageKey), d.note].filter(Boolean).join('：') : null;
     }
+    case 'request.decision.upheld': {
+      // 以这条为准: which decision it named, in its words.
+      const named = r.upholdings.find((u) => u.eventId === id)?.decisionId;
+      const d = [r.decision, ...r.concurrentDecisions].find((x) => x?.eventId === named);
+      return d ? [t(`outcome.${d.outcome}` as MessageKey), d.note].filter(Boolean).join('：') : null;
+    }
     case 'request.assigned': {
       const a = r.assignment;
       if (a?.eventId !== id) return null;

@@ -1,7 +1,7 @@
 import type { RequestState, TimelineEntry } from '../../../shared/folds/index.ts';
 
 /**
- * True if the entry is a decision, withdrawal, merge, completion or answer written at once with
+ * True if the entry is a decision, withdrawal, merge, completion, answer or 以这条为准 written at once with
  * another on phones that had not seen each other's, and the other stands: kept, counting for nothing.
  */
 export function didNotStand(entry: TimelineEntry, r: RequestState): boolean {
@@ -18,6 +18,9 @@ export function didNotStand(entry: TimelineEntry, r: RequestState): boolean {
     }
     case 'request.completed':
       return r.concurrentCompletions.some((c) => c.eventId === id);
+    case 'request.decision.upheld':
+      // Two settlements at once: the earliest counts.
+      return r.upholdings.some((u) => u.eventId === id) && r.upholdings[0]?.eventId !== id;
     case 'request.answered':
       return r.escalations.some((x) => x.concurrentAnswers.some((a) => a.eventId === id));
     default:

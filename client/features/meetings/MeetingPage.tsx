@@ -1,24 +1,19 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
-import { listedRequest } from '../../../shared/folds/index.ts';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { isCommittee } from '../../../shared/roles.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
-import { now } from '../../domain/clock.ts';
 import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
 import { usePublicView } from '../../domain/usePublicView.ts';
 import { intlLocale, type MessageKey, t } from '../../i18n/index.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { RequestCard } from '../../ui/RequestCard.tsx';
 import { MinutesSection } from '../minutes/parts.ts';
-import { AddTopicForm } from './AddTopicForm.tsx';
-import { orderTopics } from './actions.ts';
 import { MeetingActions, type MeetingSheet } from './MeetingActions.tsx';
 import { meetingName } from './MeetingsPage.tsx';
+import { MeetingTopics } from './MeetingTopics.tsx';
 import { topicsOf } from './selectors.ts';
-import { TopicOrderList } from './TopicOrderList.tsx';
 import './meetings.css';
 
 export default function MeetingPage() {
@@ -31,12 +26,10 @@ export default function MeetingPage() {
   const nameOf = (id: string) => members().byId.get(id)?.name ?? t('agenda.unknownMember');
   const meeting = createMemo(() => view().compound.meetings.meetings[params.meetingId]);
   const topics = createMemo(() => topicsOf(view(), params.meetingId));
-  const [ordering, setOrdering] = createSignal(false);
   // Signed off and locked minutes mean the meeting was held: nothing is left to move, cancel or add to
   // it. Undefined until the minutes are read: nothing is offered that might be taken back a moment later.
   const [held, setHeld] = createSignal<boolean | undefined>(undefined);
   const upcoming = () => meeting()?.status === 'scheduled' && held() === false;
-  const mayOrder = () => mayAppend('meeting.topics.ordered', session.member) && topics().length > 1;
   // A move or cancellation half typed comes back after a reload, while the buttons are still offered.
   const mayChange = () =>
     mayAppend('meeting.cancelled', session.member) && meeting()?.status === 'scheduled' && held() === false;
@@ -119,54 +112,21 @@ export default function MeetingPage() {
                 signInPrompt={search.signin === '1'}
                 registerHref={path('meetings', 'units')}
                 onLocked={setHeld}
+                topics={(discussion) => (
+                  <MeetingTopics
+                    meeting={m()}
+                    topics={topics()}
+                    upcoming={upcoming()}
+                    discussion={discussion}
+                    nameOf={nameOf}
+                  />
+                )}
               />
             )}
           </Show>
-          <section class="section" aria-labelledby="topics-heading">
-            <h2 id="topics-heading">{t('meetings.topicsHeading', { n: topics().length })}</h2>
-            <Show when={upcoming()}>
-              <AddTopicForm meetingId={m().meetingId} />
-            </Show>
-            <p class="field-hint">{t(m().topicOrder ? 'meetings.topicsOrdered' : 'meetings.topicsOrder')}</p>
-            <Show when={upcoming() && mayOrder()}>
-              <button
-                type="button"
-                class="btn btn-secondary btn-block topic-order-toggle"
-                aria-pressed={ordering()}
-                data-testid="topic-order-toggle"
-                onClick={() => setOrdering((o) => !o)}
-              >
-                {t(ordering() ? 'meetings.topicOrderDone' : 'meetings.topicOrderStart')}
-              </button>
-            </Show>
-            <Show when={topics().length > 0} fallback={<p class="empty">{t('meetings.noTopics')}</p>}>
-              <Show
-                when={ordering() && mayOrder() && upcoming()}
-                fallback={
-                  <ul class="cards" data-testid="meeting-topics">
-                    <For each={topics()}>
-                      {(r) => (
-                        <RequestCard
-                          request={listedRequest(r)}
-                          href={path('agenda', r.id)}
-                          now={now()}
-                          nameOf={nameOf}
-                        />
-                      )}
-                    </For>
-                  </ul>
-                }
-              >
-                <TopicOrderList
-                  topics={topics()}
-                  onOrder={(ids) => {
-                    // Cancelled meanwhile (the list then closes): the relay would refuse the order.
-                    if (m().status === 'scheduled') orderTopics(session, m().meetingId, ids);
-                  }}
-                />
-              </Show>
-            </Show>
-          </section>
+          <Show when={m().status === 'cancelled'}>
+            <MeetingTopics meeting={m()} topics={topics()} upcoming={false} nameOf={nameOf} />
+          </Show>
         </article>
       )}
     </Show>

@@ -1,4 +1,4 @@
-import { type MeetingState, orderTopics, type RequestState } from '../../../shared/folds/index.ts';
+import { type MeetingState, meetingTopics, type RequestState } from '../../../shared/folds/index.ts';
 import { shanghaiDay, shanghaiDayStart } from '../../../shared/time.ts';
 import type { PublicView } from '../../domain/PublicFold.ts';
 
@@ -22,10 +22,7 @@ export function splitMeetings(
 
 /** Requests collected as topics for the meeting or scheduled onto it, in the committee's order (newest first until ordered). */
 export function topicsOf(view: PublicView, meetingId: string): RequestState[] {
-  const topics = Object.values(view.compound.agenda.requests)
-    .filter((r) => r.topicFor === meetingId || r.meetingId === meetingId)
-    .sort((a, b) => b.raisedAt - a.raisedAt);
-  return orderTopics(topics, view.compound.meetings.meetings[meetingId]?.topicOrder ?? null);
+  return meetingTopics(view.compound.agenda.requests, view.compound.meetings.meetings[meetingId], meetingId);
 }
 
 /** How many topics each meeting has, in one pass over the agenda. */

@@ -3,7 +3,6 @@ import type { RequestState } from '../../../shared/folds/index.ts';
 import { type Party, parties } from '../../../shared/roles.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
-import { assignsRequest } from '../../domain/meetingLoop.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createSubmit } from '../../ui/createSubmit.ts';
@@ -12,19 +11,28 @@ import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
+import type { RequestChoices } from './requestChoices.ts';
+import { createRequestChoice } from './topicDiscussion.ts';
 
 const TWO_WEEKS_MS = 14 * 24 * 3600_000;
 
 /** Creates an action item: what, which party owns it, by which day, and the request it moves. */
-export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[]; defaultRequest: string }) {
+export function ActionItemForm(props: {
+  minutes: Minutes;
+  choices: RequestChoices;
+  requestOf: (requestId: string) => RequestState | undefined;
+  /** What the item is about unless the member chooses: the topic picked or last taken up. */
+  defaultRequest: string;
+  picked?: { requestId: string } | undefined;
+}) {
   const ownerId = createUniqueId();
   const [text, setText] = createSignal('');
   const [owner, setOwner] = createSignal<Party>('property');
   const [deadline, setDeadline] = createSignal(shanghaiDay(now() + TWO_WEEKS_MS));
-  const [requestId, setRequestId] = createSignal<string>();
-  const request = () => requestId() ?? props.defaultRequest;
-  // Before the request is approved (or once it is done) the item stays in the minutes: say so at once.
-  const minutesOnly = () => !!request() && !assignsRequest(props.choices.find((c) => c.id === request()));
+  const { request, choose } = createRequestChoice(props);
+  // Before the request is approved (or once it is done) the item stays in the minutes: say so at once,
+  // as the write will decide it (the same copy of the request, whether or not it is still in the list).
+  const minutesOnly = () => !!request() && !props.minutes.assigns(request());
 
   const add = createSubmit(() => {
     if (!text().trim()) return { field: 'action', message: t('form.fillRequired', { field: t('minutes.actionText') }) };
@@ -44,8 +52,9 @@ export function ActionItemForm(props: { minutes: Minutes; choices: RequestState[
       <DecisionRequestPicker
         label={t('minutes.actionAbout')}
         choices={props.choices}
+        requestOf={props.requestOf}
         value={request()}
-        onChange={setRequestId}
+        onChange={choose}
         testId="action-request"
       />
       <Show when={minutesOnly()}>

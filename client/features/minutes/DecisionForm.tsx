@@ -3,7 +3,6 @@ import type { Tally } from '../../../shared/events/envelope.ts';
 import type { AssemblyTally } from '../../../shared/events/meeting.ts';
 import { type Outcome, outcomes } from '../../../shared/events/request.ts';
 import type { RequestState, VotingOwner } from '../../../shared/folds/index.ts';
-import { decidesRequest } from '../../domain/meetingLoop.ts';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -14,6 +13,8 @@ import { TextField } from '../../ui/TextField.tsx';
 import { AssemblyTallyForm } from './AssemblyTallyForm.tsx';
 import { createAssemblyDraft } from './createAssemblyDraft.ts';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
+import type { RequestChoices } from './requestChoices.ts';
+import { createRequestChoice } from './topicDiscussion.ts';
 
 const tallyKeys = ['for', 'against', 'abstain'] as const;
 
@@ -27,25 +28,27 @@ const assemblyShowOfHands = (a: AssemblyTally): Tally => ({
 /** Records a decision: what was decided, on which request, and a show of hands if one was counted. */
 export function DecisionForm(props: {
   minutes: Minutes;
-  choices: RequestState[];
+  choices: RequestChoices;
+  requestOf: (requestId: string) => RequestState | undefined;
+  /** What the decision is about unless the member chooses: the topic picked or last taken up. */
   defaultRequest: string;
+  /** A decision started from a topic: the form takes it and comes into view. */
+  picked?: { requestId: string } | undefined;
   /** At an owners' assembly: the owners taking part, counted 双过半 instead of a show of hands. */
   assembly?: { owners: readonly VotingOwner[]; nameOf: (memberId: string) => string };
 }) {
   const [text, setText] = createSignal('');
-  const [requestId, setRequestId] = createSignal<string>();
+  const { request, choose } = createRequestChoice(props, () =>
+    document.getElementById('decision-form')?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+  );
   const [tally, setTally] = createSignal<Record<(typeof tallyKeys)[number], string>>({
     for: '',
     against: '',
     abstain: '',
   });
-  const request = () => requestId() ?? props.defaultRequest;
   const [outcome, setOutcome] = createSignal<Outcome>();
   // A request not yet decided is decided by this: its outcome is asked for, and written on the request too.
-  const decides = () => {
-    const r = props.choices.find((c) => c.id === request());
-    return decidesRequest(r) ? r : undefined;
-  };
+  const decides = () => props.minutes.decides(request() || undefined);
   const draft = createAssemblyDraft(() => props.assembly?.owners ?? []);
 
   const record = createSubmit(() => {
@@ -80,12 +83,13 @@ export function DecisionForm(props: {
   });
 
   return (
-    <Form submit={record} class="form minutes-form" testId="decision-form">
+    <Form submit={record} class="form minutes-form decision-form" id="decision-form" testId="decision-form">
       <DecisionRequestPicker
         label={t('minutes.decisionAbout')}
         choices={props.choices}
+        requestOf={props.requestOf}
         value={request()}
-        onChange={setRequestId}
+        onChange={choose}
         testId="decision-request"
       />
       <Show

@@ -13,6 +13,7 @@ import { DecisionForm } from './DecisionForm.tsx';
 import { DecisionList } from './DecisionList.tsx';
 import { DecisionTopics } from './DecisionTopics.tsx';
 import { requestChoices } from './requestChoices.ts';
+import type { TopicDiscussion } from './topicDiscussion.ts';
 
 /** Beside the notes: requests taken up, decisions with tallies (双过半 at an owners' assembly), action items; add forms until the lock. */
 export function DecisionSection(props: {
@@ -22,6 +23,7 @@ export function DecisionSection(props: {
   nameOf: (id: string) => string;
   /** A member's name or undefined, to match owners the register knows by name. */
   memberName: (id: string) => string | undefined;
+  discussion: TopicDiscussion;
 }) {
   const view = usePublicView();
   const { session } = usePage();
@@ -32,25 +34,46 @@ export function DecisionSection(props: {
     if (!r?.readable) return undefined;
     return { owners: votingOwners(r.units, props.minutes.state().attendees, props.memberName), nameOf: props.nameOf };
   });
-  const choices = createMemo(() => requestChoices(view(), props.meetingId));
-  const titleOf = (id: string) => view().compound.agenda.requests[id]?.title ?? t('minutes.unknownRequest');
-  const editable = () => props.minutes.isCommittee && !props.minutes.state().locked;
-  // The request last taken up is what the next decision or action is most likely about.
-  const current = () => props.minutes.state().items.at(-1)?.requestId ?? '';
+  const choices = createMemo(() =>
+    requestChoices(
+      view(),
+      props.meetingId,
+      props.minutes.state().items.map((i) => i.requestId),
+    ),
+  );
+  const requestOf = (id: string) => view().compound.agenda.requests[id];
+  const titleOf = (id: string) => requestOf(id)?.title ?? t('minutes.unknownRequest');
+  const editable = props.discussion.editable;
+  // The topic picked or last taken up is what the next decision or action is most likely about.
+  const focus = props.discussion.focus;
   return (
     <>
       <DecisionTopics
         minutes={props.minutes}
         choices={choices()}
+        requestOf={requestOf}
         titleOf={titleOf}
         editable={editable()}
         order={view().compound.meetings.meetings[props.meetingId]?.topicOrder ?? null}
       />
       <div class="minutes-block" data-testid="decisions">
         <h3>{t('minutes.decisionsHeading', { n: props.minutes.state().decisions.length })}</h3>
-        <DecisionList state={props.minutes.state()} titleOf={titleOf} nameOf={props.nameOf} />
+        <DecisionList
+          state={props.minutes.state()}
+          titleOf={titleOf}
+          nameOf={props.nameOf}
+          onUphold={editable() ? props.minutes.uphold : undefined}
+          upholdReach={props.minutes.upholdReach}
+        />
         <Show when={editable()}>
-          <DecisionForm minutes={props.minutes} choices={choices()} defaultRequest={current()} assembly={assembly()} />
+          <DecisionForm
+            minutes={props.minutes}
+            choices={choices()}
+            requestOf={requestOf}
+            defaultRequest={focus()}
+            picked={props.discussion.picked()}
+            assembly={assembly()}
+          />
         </Show>
       </div>
       <div class="minutes-block" data-testid="actions">
@@ -64,7 +87,13 @@ export function DecisionSection(props: {
           onDone={props.minutes.markDone}
         />
         <Show when={editable()}>
-          <ActionItemForm minutes={props.minutes} choices={choices()} defaultRequest={current()} />
+          <ActionItemForm
+            minutes={props.minutes}
+            choices={choices()}
+            requestOf={requestOf}
+            defaultRequest={focus()}
+            picked={props.discussion.picked()}
+          />
         </Show>
       </div>
     </>

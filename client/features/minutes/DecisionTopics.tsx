@@ -7,11 +7,13 @@ import { Form } from '../../ui/Form.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { DecisionRequestPicker } from './DecisionRequestPicker.tsx';
 import { itemsInTopicOrder } from './itemsInTopicOrder.ts';
+import type { RequestChoices } from './requestChoices.ts';
 
 /** The agenda requests the meeting took up, and (for the committee, before the lock) one more. */
 export function DecisionTopics(props: {
   minutes: Minutes;
-  choices: RequestState[];
+  choices: RequestChoices;
+  requestOf: (requestId: string) => RequestState | undefined;
   titleOf: (requestId: string) => string;
   editable: boolean;
   order: TopicOrder | null;
@@ -22,7 +24,13 @@ export function DecisionTopics(props: {
     props.minutes.takeUp(pick());
     setPick('');
   });
-  const open = () => props.choices.filter((r) => !props.minutes.state().items.some((i) => i.requestId === r.id));
+  const open = (): RequestChoices => {
+    const taken = new Set(props.minutes.state().items.map((i) => i.requestId));
+    return {
+      topics: props.choices.topics.filter((r) => !taken.has(r.id)),
+      others: props.choices.others.filter((r) => !taken.has(r.id)),
+    };
+  };
   return (
     <div class="minutes-block" data-testid="minutes-items">
       <h3>{t('minutes.itemsHeading', { n: props.minutes.state().items.length })}</h3>
@@ -42,6 +50,7 @@ export function DecisionTopics(props: {
           <DecisionRequestPicker
             label={t('minutes.takeUpLabel')}
             choices={open()}
+            requestOf={props.requestOf}
             value={pick()}
             onChange={setPick}
             required

@@ -68,7 +68,9 @@ export function MinutesPrintBody(props: {
               {(d) => (
                 <li>
                   <Show when={d.requestId}>{(id) => <span class="print-about">{props.titleOf(id())}：</span>}</Show>
-                  {d.text}
+                  <Show when={d.supersededBy} fallback={d.text}>
+                    <s>{d.text}</s>
+                  </Show>
                   <Show when={d.tally}>{(x) => <span class="print-tally">（{tallyText(x())}）</span>}</Show>
                   <Show when={d.assembly}>
                     {(a) => (
@@ -81,7 +83,12 @@ export function MinutesPrintBody(props: {
                       </span>
                     )}
                   </Show>
-                  <Show when={conflict(d.requestId) > 1}>
+                  <Show when={d.supersededBy}>
+                    <span class="print-conflict" data-testid="print-decision-superseded">
+                      （{t('minutes.superseded')}）
+                    </span>
+                  </Show>
+                  <Show when={!d.supersededBy && conflict(d.requestId) > 1}>
                     <span class="print-conflict" data-testid="print-decision-conflict">
                       {' '}
                       {t('print.decisionConflict', { n: conflict(d.requestId) })}

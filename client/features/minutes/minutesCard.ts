@@ -64,7 +64,9 @@ export function minutesCard(input: {
     // Two decisions on one request (two phones offline) are marked on the shared card as on paper.
     const n = d.requestId ? (counts.get(d.requestId) ?? 0) : 0;
     const conflict = n > 1 ? ` ${t('print.decisionConflict', { n })}` : '';
-    return `${about}${d.text}${tally}${assembly}${conflict}`;
+    // One another was upheld over (以这条为准) says so in words: an image cannot strike it through.
+    const superseded = d.supersededBy ? `（${t('minutes.superseded')}）` : '';
+    return `${about}${d.text}${tally}${assembly}${conflict}${superseded}`;
   });
   const actions = state.actionItems.map(
     (a) =>

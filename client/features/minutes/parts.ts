@@ -7,3 +7,5 @@ import { lazyPart } from '../../ui/lazyPart.ts';
 export const MeetingTurns = lazyPart(() => import('./MeetingTurns.tsx').then((m) => m.MeetingTurns));
 /** The minutes of a meeting, shown on the meeting page while it is open. */
 export const MinutesSection = lazyPart(() => import('./MinutesSection.tsx').then((m) => m.MinutesSection));
+/** The meeting's topics as the chair works through them, handed to the page's topic list. */
+export type { TopicDiscussion } from './topicDiscussion.ts';

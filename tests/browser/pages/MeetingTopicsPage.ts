@@ -29,6 +29,51 @@ export class MeetingTopicsPage {
     await this.page.getByTestId('topic-order-row').filter({ hasText: title }).getByTestId('topic-down').click();
   }
 
+  /** A topic's card on the meeting page, by its title. */
+  topic(title: string) {
+    return this.page
+      .getByTestId('meeting-topics')
+      .getByTestId('request-item')
+      .filter({ has: this.page.locator('.card-title', { hasText: title }) });
+  }
+
+  /** At the meeting: taps 开始讨论 on a topic's card. */
+  async takeUp(title: string): Promise<void> {
+    await this.topic(title).getByTestId('topic-take-up').click();
+    await this.topic(title).getByTestId('topic-status').waitFor();
+  }
+
+  /** At the meeting: taps 记下决定 on a topic's card. */
+  async decide(title: string): Promise<void> {
+    await this.topic(title).getByTestId('topic-decide').click();
+  }
+
+  /** What a topic's card says of it at the meeting (正在讨论, 已讨论), or null before it is taken up. */
+  async status(title: string): Promise<string | null> {
+    const s = this.topic(title).getByTestId('topic-status');
+    return (await s.count()) > 0 ? s.textContent() : null;
+  }
+
+  /** A minutes picker's offered requests: the meeting's topics, and the others once shown. */
+  async pickerOptions(testId: string): Promise<{ topics: string[]; others: string[] }> {
+    const select = this.page.getByTestId(testId);
+    const group = (label: string) => select.locator(`optgroup[label="${label}"] option`).allTextContents();
+    return { topics: await group('本次议题'), others: await group('其他诉求') };
+  }
+
+  /** The request a minutes picker holds, by id ('' for none). */
+  async pickerValue(testId: string): Promise<string> {
+    return this.page.getByTestId(testId).inputValue();
+  }
+
+  /** Taps the picker's 显示其他诉求 (or 只看本次议题). */
+  async toggleOthers(testId: string): Promise<string> {
+    const button = this.page.getByTestId(`${testId}-more`);
+    const label = (await button.textContent()) ?? '';
+    await button.click();
+    return label;
+  }
+
   /** On the raise form: ticks "提交到下次议事会". */
   async forNextMeeting(): Promise<void> {
     await this.page.getByTestId('next-meeting').locator('.check-toggle').click();

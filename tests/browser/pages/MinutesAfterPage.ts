@@ -63,6 +63,42 @@ export class MinutesAfterPage {
     return this.page.getByTestId('decision').locator('.minutes-entry-text').allTextContents();
   }
 
+  /** A decision's entry in the minutes, by its words. */
+  decision(text: string): Locator {
+    return this.page
+      .getByTestId('decision')
+      .filter({ has: this.page.locator('.minutes-entry-text', { hasText: text }) });
+  }
+
+  /**
+   * Taps 以这条为准 on the decision with these words and confirms; returns what the question said
+   * would happen beyond the minutes.
+   */
+  async uphold(text: string): Promise<string> {
+    await this.decision(text).getByTestId('decision-uphold').click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByTestId('uphold-consequence').waitFor();
+    const reach = dialog.getByTestId('uphold-reaches');
+    const said = (await reach.count()) > 0 ? ((await reach.textContent()) ?? '') : '';
+    await dialog.getByRole('button', { name: '以这条为准', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    return said;
+  }
+
+  /** Each decision's words with whether it is superseded (已被取代) or upheld, in the list's order. */
+  async decisionStates(): Promise<{ text: string; superseded: boolean; upheld: string | null }[]> {
+    const out = [];
+    for (const d of await this.page.getByTestId('decision').all()) {
+      const upheld = d.getByTestId('decision-upheld');
+      out.push({
+        text: (await d.locator('.minutes-entry-text').textContent()) ?? '',
+        superseded: (await d.getAttribute('data-superseded')) === 'true',
+        upheld: (await upheld.count()) > 0 ? await upheld.textContent() : null,
+      });
+    }
+    return out;
+  }
+
   async conflicts(): Promise<number> {
     return this.page.getByTestId('decision-conflict').count();
   }

@@ -24,6 +24,7 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_decided: { code: 'already_decided' },
   already_confirmed: { code: 'already_confirmed' },
   already_answered: { code: 'already_answered' },
+  already_upheld: { code: 'already_upheld' },
   already_completed: { code: 'already_completed' },
   already_withdrawn: { code: 'already_withdrawn' },
   already_merged: { code: 'already_merged' },

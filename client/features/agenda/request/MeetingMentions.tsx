@@ -36,8 +36,10 @@ export function MeetingMentions(props: {
                 <p class="strong">{t('request.decidedAt', { meeting: meetingLabel(m.meetingId) })}</p>
                 <For each={m.decisions}>
                   {(d) => (
-                    <p data-testid="meeting-decision">
-                      {d.text}
+                    <p data-testid="meeting-decision" data-superseded={!!d.supersededBy}>
+                      <Show when={d.supersededBy} fallback={d.text}>
+                        <s>{d.text}</s> <span class="strong">{t('minutes.superseded')}</span>
+                      </Show>
                       <Show when={d.tally}>
                         {(x) => (
                           <span class="muted">
@@ -49,8 +51,12 @@ export function MeetingMentions(props: {
                     </p>
                   )}
                 </For>
-                <Show when={m.decisions.length > 1}>
-                  <p class="form-error">{t('minutes.decisionConflict', { n: m.decisions.length })}</p>
+                <Show when={m.decisions.filter((d) => !d.supersededBy).length > 1}>
+                  <p class="form-error">
+                    {t(m.locked ? 'minutes.decisionConflictLocked' : 'request.meetingDecisionConflict', {
+                      n: m.decisions.filter((d) => !d.supersededBy).length,
+                    })}
+                  </p>
                 </Show>
               </Show>
               <Show when={m.actions.length > 0}>
