@@ -7,6 +7,7 @@ import { CompoundFold } from '../folds/CompoundFold.ts';
 import type { CompoundState } from '../folds/CompoundState.ts';
 import { isLeadStep } from '../folds/dutySignups.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
+import { lineOwner } from '../folds/points.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
@@ -148,7 +149,8 @@ export class CausalGuard {
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'points.corrected' && why === undefined && this.#fold) {
-        const broken = correctionRefusal(this.#events, event, this.#fold.state.points, member.memberId);
+        const owner = lineOwner(this.#fold.outcomeOf(event.targetEventId));
+        const broken = correctionRefusal(this.#events, event, owner, member.memberId);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'request.decided' && this.#fold) {
