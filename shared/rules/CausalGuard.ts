@@ -23,6 +23,7 @@ import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import { reversalRefusal } from './reversalRefusal.ts';
 import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
+import { selfAwardRefusal } from './selfAwardRefusal.ts';
 import { standbyRefusal } from './standbyRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
@@ -151,6 +152,11 @@ export class CausalGuard {
       if (event.type === 'points.corrected' && why === undefined && this.#fold) {
         const owner = lineOwner(this.#fold.outcomeOf(event.targetEventId));
         const broken = correctionRefusal(this.#events, event, owner, member.memberId);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'points.awarded' && event.memberId === member.memberId && why === undefined && this.#fold) {
+        const fold = this.#fold;
+        const broken = selfAwardRefusal(this.#events, fold.state, event, (id) => fold.reasonFor(id) === undefined);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'request.decided' && this.#fold) {
