@@ -1827,6 +1827,8 @@ export const en: Record<MessageKey, string> = {
   'points.noCode': 'No QR code found in that photo; please try again.',
   'points.notACode': 'This is not a Little Stool redemption code.',
   'points.shortCodeHint': 'If it will not scan, the counter taps “Type the code” and enters these digits:',
+  'points.shortCodeNone':
+    'The digit codes for these goods are used up, so this time the QR must be scanned. If it will not scan, turn the screen brighter and try again.',
   'points.typeCode': 'Type the code',
   'points.typeCodeHint': 'When the QR code will not scan, type the {n} digits under it on the resident’s phone.',
   'points.findCode': 'Find',

@@ -1752,6 +1752,7 @@ export const zhCN = {
   'points.noCode': '这张照片里没有找到二维码，请再试一次。',
   'points.notACode': '这不是小板凳的兑换码。',
   'points.shortCodeHint': '扫不出来时，请柜台点“输入兑换码”，输入这串数字：',
+  'points.shortCodeNone': '这件物品的数字兑换码已经用完，这次只能扫二维码。扫不出来时，请调亮屏幕再试。',
   'points.typeCode': '输入兑换码',
   'points.typeCodeHint': '二维码扫不出来时，输入居民手机上二维码下面的 {n} 位数字。',
   'points.findCode': '查找',
