@@ -430,6 +430,9 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_reversed': 'already reversed',
   'anomaly.already_corrected': 'already corrected',
   'anomaly.own_line': 'a line of your own points is corrected by another committee member',
+  'anomaly.source_kind': 'this points rule does not reward the duty, meeting or snap report named',
+  'anomaly.not_own_source': 'the duty or snap report named is not this member’s',
+  'anomaly.units_over': 'more hours or times than were served',
   'anomaly.already_awarded': 'points for this were already awarded; they count once',
   'anomaly.target_ignored': 'what it corrects did not count (a conflict), nothing to take back',
   'anomaly.overdraft': 'overdrawn: {balance} points on the counter’s phone, {cost} needed',
@@ -1853,6 +1856,8 @@ export const en: Record<MessageKey, string> = {
   'points.noCode': 'No QR code found in that photo; please try again.',
   'points.notACode': 'This is not a Little Stool redemption code.',
   'points.shortCodeHint': 'If it will not scan, the counter taps “Type the code” and enters these digits:',
+  'points.shortCodeNone':
+    'The digit codes for these goods are used up, so this time the QR must be scanned. If it will not scan, turn the screen brighter and try again.',
   'points.typeCode': 'Type the code',
   'points.typeCodeHint': 'When the QR code will not scan, type the {n} digits under it on the resident’s phone.',
   'points.findCode': 'Find',

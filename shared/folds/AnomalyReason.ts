@@ -80,6 +80,15 @@ export const AnomalyCode = {
   /** A correction of a line of its author's own account: the relay refuses it (`correctionRefusal`). */
   OwnLine: 'own_line',
   /**
+   * An award a committee member gives themself by a rule that rewards something else than the one
+   * duty, meeting or snap report it names: the relay refuses it (`selfAwardRefusal`).
+   */
+  SourceKind: 'source_kind',
+  /** An award to oneself naming a duty one did not serve, or a snap report one did not raise. */
+  NotOwnSource: 'not_own_source',
+  /** An award to oneself of more hours than the duty's times served, or more than once for a meeting or report. */
+  UnitsOver: 'units_over',
+  /**
    * A rule's award for a shift, meeting or report that already has one for the member (two
    * committee phones tapping one suggestion offline): it counts once.
    */

@@ -99,6 +99,16 @@ export class CompoundFold {
     return this.#index.first(eventId)?.anomaly;
   }
 
+  /**
+   * What the event with this id did, as its module kept it for a later correction or reversal (an
+   * award's or redemption's member and points): one lookup. Undefined if the fold ignores it or the
+   * log does not hold it.
+   */
+  outcomeOf(eventId: string): unknown {
+    const rec = this.#index.first(eventId);
+    return rec?.anomaly === undefined ? rec?.outcome : undefined;
+  }
+
   /** Elements of the log folded so far. */
   get length(): number {
     return this.#log.length;

@@ -130,6 +130,11 @@ interface Outcome {
   quantity: number;
 }
 
+/** Whose account the line of an award or redemption is in, from what the fold kept of it (`CompoundFold.outcomeOf`). */
+export function lineOwner(outcome: unknown): string | undefined {
+  return (outcome as Partial<Outcome> | undefined)?.memberId;
+}
+
 const ruleKey = (id: string) => `rule:${id}`;
 const acctKey = (id: string) => `acct:${id}`;
 const goodsKey = (id: string) => `goods:${id}`;

@@ -18,6 +18,16 @@ export function dutyHours(minutes: number): number {
 }
 
 /**
+ * The most hours any version of the app suggested for these minutes: before 2026-12-05 it rounded
+ * to the nearest hour, at least 1, never fewer than `dutyHours` gives. The relay's bound on a duty's
+ * award a committee member gives themself, so an older phone's honest confirmation still passes.
+ */
+export function mostHoursSuggested(minutes: number): number {
+  if (!Number.isFinite(minutes) || minutes <= 0) return 0;
+  return Math.min(100, Math.max(1, Math.round(minutes / 60)));
+}
+
+/**
  * True when the time served is more than twice the duty's planned length: a check-out forgotten
  * overnight, or a corrected check-out typed before the check-in (read as the next day). The award
  * is then suggested marked, and confirming it asks once more.

@@ -7,6 +7,7 @@ import { CompoundFold } from '../folds/CompoundFold.ts';
 import type { CompoundState } from '../folds/CompoundState.ts';
 import { isLeadStep } from '../folds/dutySignups.ts';
 import { afterLock, foldMinutes, type MinutesState } from '../folds/foldMinutes.ts';
+import { lineOwner } from '../folds/points.ts';
 import type { Member } from '../roles.ts';
 import type { DocKind } from '../rooms.ts';
 import { finish, STEP, type Steps } from '../steps.ts';
@@ -22,6 +23,7 @@ import { needsRefusal } from './needsRefusal.ts';
 import { redemptionRefusal } from './redemptionRefusal.ts';
 import { reversalRefusal } from './reversalRefusal.ts';
 import { leadRefusal, signupRefusal } from './rosterRefusal.ts';
+import { selfAwardRefusal } from './selfAwardRefusal.ts';
 import { standbyRefusal } from './standbyRefusal.ts';
 import type { Validation } from './validateUpdate.ts';
 
@@ -152,7 +154,13 @@ export class CausalGuard {
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'points.corrected' && why === undefined && this.#fold) {
-        const broken = correctionRefusal(this.#events, event, this.#fold.state.points, member.memberId);
+        const owner = lineOwner(this.#fold.outcomeOf(event.targetEventId));
+        const broken = correctionRefusal(this.#events, event, owner, member.memberId);
+        if (broken) throw refusal(event, broken);
+      }
+      if (event.type === 'points.awarded' && event.memberId === member.memberId && why === undefined && this.#fold) {
+        const fold = this.#fold;
+        const broken = selfAwardRefusal(this.#events, fold.state, event, (id) => fold.reasonFor(id) === undefined);
         if (broken) throw refusal(event, broken);
       }
       if (event.type === 'request.decided' && this.#fold) {

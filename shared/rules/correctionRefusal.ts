@@ -1,8 +1,6 @@
 import type * as Y from 'yjs';
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
-import type { PointsState } from '../folds/points.ts';
-import { accountOf } from '../folds/pointsQueries.ts';
 import { eventsHeldBy } from './causalPast.ts';
 
 /**
@@ -13,15 +11,16 @@ import { eventsHeldBy } from './causalPast.ts';
  *
  * Nor does a committee member correct a line of their own account (`own_line`): taking back their
  * own redemption or deduction would give them points, as 记分 for oneself would (`award_to_self`).
- * Another committee member corrects it. The author's copy held the line it corrects, so its owner.
+ * Another committee member corrects it. The author's copy held the line it corrects, so its owner:
+ * `owner`, whose account the line is in (from the relay's fold record of the line).
  */
 export function correctionRefusal(
   events: Y.Array<unknown>,
   event: EventOf<'points.corrected'>,
-  points: PointsState,
+  owner: string | undefined,
   author: string,
 ): AnomalyReason | undefined {
-  if (accountOf(points, event.targetEventId)?.memberId === author) return { code: 'own_line' };
+  if (owner === author) return { code: 'own_line' };
   const others = eventsHeldBy(events, event.id, (raw) => {
     const r = raw as { type?: unknown; targetEventId?: unknown } | null;
     return r?.type === 'points.corrected' && r.targetEventId === event.targetEventId ? true : undefined;

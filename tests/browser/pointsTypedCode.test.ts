@@ -109,4 +109,29 @@ describe('a redemption code typed at the counter, and no points by hand for ones
       .poll(() => member.historyLines(), { timeout: 20_000 })
       .toEqual(['爱心超市兑换：洗洁精 × 1', '帮忙布置会场']);
   });
+
+  it('with every number of the goods shown on the member’s phone, the QR alone carries the code, says so, and scans', async () => {
+    const { member } = await offlineAtTheCounter(app.url, compoundId, wang, li, { name: '毛巾', price: 5, stock: 2 });
+    await member.redemptionQr('毛巾');
+    await li.page.getByRole('button', { name: '关闭' }).click();
+    // The phone has shown all 1,000 numbers of its goods (a heavy user, over years).
+    await li.page.evaluate(() => {
+      const all = JSON.stringify(Array.from({ length: 1000 }, (_, n) => n));
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith('little-stool:tickets:')) localStorage.setItem(key, all);
+    });
+    const qr = await member.redemptionQr('毛巾');
+    await expect(li.page.getByTestId('redeem-no-digits').textContent()).resolves.toBe(
+      '这件物品的数字兑换码已经用完，这次只能扫二维码。扫不出来时，请调亮屏幕再试。',
+    );
+    await expect(li.page.getByTestId('redeem-short-code').count()).resolves.toBe(0);
+
+    await wang.page.getByTestId('scan-photo').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: qr });
+    const request = wang.page.getByTestId('redeem-request');
+    await expect(request.getByTestId('request-goods').textContent({ timeout: 20_000 })).resolves.toBe('毛巾 × 1');
+    await wang.page.getByTestId('redeem-confirm').click();
+    await expect(request.getByTestId('request-balance').textContent()).resolves.toBe('兑换后余额 15 分');
+    await Promise.all([wang.context.setOffline(false), li.context.setOffline(false)]);
+    await expect.poll(() => member.redeemedShown(), { timeout: 30_000 }).toBe('毛巾 · 余额 15 分');
+  });
 });

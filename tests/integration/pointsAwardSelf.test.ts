@@ -32,6 +32,13 @@ describe('points given by hand to oneself, at the relay', () => {
     ),
   ];
 
+  /** The member signs up for the duty, checks in and checks out after `minutes` (or `by` writes it for them). */
+  const shiftEvents = (s: Session, dutyId: string, minutes: number, by = s) => [
+    memberEvent(by, 'roster.signed-up', { dutyId, memberId: s.memberId }),
+    memberEvent(by, 'roster.checked-in', { dutyId, memberId: s.memberId }),
+    memberEvent(by, 'roster.checked-out', { dutyId, memberId: s.memberId, minutes }),
+  ];
+
   async function stored(): Promise<ReturnType<typeof foldEvents>> {
     const fresh = server.connect(wang, 'public', new Y.Doc());
     await synced(fresh);
@@ -75,13 +82,14 @@ describe('points given by hand to oneself, at the relay', () => {
     expect((await stored()).points.accounts[zhang.memberId]?.balance).toBe(10);
   });
 
-  it('another committee member’s award by hand, and one’s own suggestion confirmed (a rule and its duty), are stored', async () => {
+  it('another committee member’s award by hand, and one’s own suggestion confirmed (a rule and the duty served), are stored', async () => {
     const watcher = server.connect(zhang, 'public');
     const phone = server.connect(wang, 'public');
     await Promise.all([synced(watcher), synced(phone)]);
     phone.events.push([
       memberEvent(wang, 'points.rule.defined', { name: '志愿值班每小时', points: 10, kind: 'duty_hour' }, 'hour'),
       ...dutyEvents(wang, 'd2'),
+      ...shiftEvents(wang, 'd2', 120),
       memberEvent(wang, 'points.awarded', { memberId: zhang.memberId, amount: 20, reason: '帮忙搬桌椅' }, 'b1'),
       memberEvent(
         wang,
@@ -90,11 +98,101 @@ describe('points given by hand to oneself, at the relay', () => {
         'b2',
       ),
     ]);
-    await eventually(() => expect(watcher.events.length).toBe(5));
+    await eventually(() => expect(watcher.events.length).toBe(8));
     expect(phone.closes).toEqual([]);
     const points = (await stored()).points;
     expect(points.accounts[zhang.memberId]?.balance).toBe(20);
     expect(points.accounts[wang.memberId]?.balance).toBe(20);
+  });
+
+  it('a rule’s award to oneself naming any request is closed with source_kind: the 100,000 points a reviewer found', async () => {
+    const watcher = server.connect(wang, 'public');
+    const phone = server.connect(zhang, 'public');
+    await Promise.all([synced(watcher), synced(phone)]);
+    phone.events.push([
+      memberEvent(zhang, 'request.raised', { title: '3号楼门口路灯坏了', category: 'lighting' }, 'req'),
+      memberEvent(zhang, 'points.rule.defined', { name: '特别贡献', points: 1000, kind: 'other' }, 'big'),
+    ]);
+    await eventually(() => expect(watcher.events.length).toBe(2));
+    phone.events.push([
+      memberEvent(zhang, 'points.awarded', {
+        memberId: zhang.memberId,
+        ruleId: 'big',
+        units: 100,
+        reason: '特别贡献',
+        requestId: 'req',
+      }),
+    ]);
+    const close = await firstClose(phone);
+    expect(close.code).toBe(CloseCode.UpdateRejected);
+    expect(close.reason).toMatch(/^causal_rule: points\.awarded .*: source_kind$/);
+    expect(watcher.events.length).toBe(2);
+    expect((await stored()).points.accounts[zhang.memberId]).toBeUndefined();
+  });
+
+  it('a duty’s award to oneself of more hours than served, or for another’s snap report, is refused', async () => {
+    const setup = server.connect(wang, 'public');
+    await synced(setup);
+    setup.events.push([
+      memberEvent(wang, 'points.rule.defined', { name: '志愿值班每小时', points: 10, kind: 'duty_hour' }, 'hour'),
+      memberEvent(wang, 'points.rule.defined', { name: '随手拍', points: 5, kind: 'snap_report' }, 'snap'),
+      memberEvent(wang, 'request.raised', { title: '井盖松了', category: 'roads', snap: true }, 'snap-wang'),
+      ...dutyEvents(wang, 'd3'),
+      ...shiftEvents(zhang, 'd3', 120, wang),
+    ]);
+    for (const [award, code] of [
+      [{ ruleId: 'hour', units: 3, dutyId: 'd3' }, 'units_over'],
+      [{ ruleId: 'snap', requestId: 'snap-wang' }, 'not_own_source'],
+    ] as const) {
+      const phone = server.connect(zhang, 'public');
+      await eventually(() => expect(phone.events.length).toBe(8));
+      phone.events.push([memberEvent(zhang, 'points.awarded', { memberId: zhang.memberId, reason: '确认', ...award })]);
+      const close = await firstClose(phone);
+      expect(close.reason).toMatch(new RegExp(`^causal_rule: .*: ${code}$`));
+    }
+    expect((await stored()).points.accounts[zhang.memberId]).toBeUndefined();
+  });
+
+  it('an honest phone’s own duty award written offline is stored though a shorter correction reached the relay first', async () => {
+    const watcher = server.connect(zhang, 'public');
+    const phone = server.connect(wang, 'public');
+    await Promise.all([synced(watcher), synced(phone)]);
+    phone.events.push([
+      memberEvent(wang, 'points.rule.defined', { name: '志愿值班每小时', points: 10, kind: 'duty_hour' }, 'hour'),
+      ...dutyEvents(wang, 'd4'),
+      ...shiftEvents(wang, 'd4', 120),
+    ]);
+    await eventually(() => expect(watcher.events.length).toBe(6));
+    phone.provider.disconnect();
+    await eventually(() => expect(server.relay.stats().connections).toBe(1));
+    // The phone shows 2 hours served and its member confirms them (an older app offered that).
+    phone.events.push([
+      memberEvent(wang, 'points.awarded', {
+        memberId: wang.memberId,
+        ruleId: 'hour',
+        units: 2,
+        reason: '志愿值班每小时',
+        dutyId: 'd4',
+      }),
+    ]);
+    // Meanwhile another committee member puts the shift at one hour.
+    const now = Date.now();
+    watcher.events.push([
+      memberEvent(zhang, 'roster.attendance.corrected', {
+        dutyId: 'd4',
+        teamId: 'team-d4',
+        memberId: wang.memberId,
+        checkedInAt: now - 3_600_000,
+        checkedOutAt: now,
+        reason: '按签到表',
+        as: 'committee',
+      }),
+    ]);
+    await eventually(async () => expect((await stored()).rosters.duties.d4?.signups[wang.memberId]?.minutes).toBe(60));
+    phone.provider.connect();
+    await eventually(() => expect(watcher.events.length).toBe(8));
+    expect(phone.closes.concat(watcher.closes)).toEqual([]);
+    expect((await stored()).points.accounts[wang.memberId]?.balance).toBe(20);
   });
 
   it('a correction of a line of its author’s own account is closed with own_line; another member’s correction of it is stored', async () => {

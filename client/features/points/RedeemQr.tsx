@@ -20,6 +20,8 @@ export function RedeemQr(props: {
   goods: GoodsState | undefined;
   /** A fresh one-time id each time the code is opened; the counter records it once. */
   ticket: string;
+  /** The ticket is digits a counter can type; else (all 1,000 numbers taken) the QR alone carries it. */
+  digits: boolean;
   account: PointsAccount | undefined;
   /** Goods by id, to name what the counter recorded (its goods, whatever the code said). */
   goodsById: Record<string, GoodsState>;
@@ -65,10 +67,19 @@ export function RedeemQr(props: {
                   innerHTML={svg() ?? ''}
                   data-testid="redeem-qr-code"
                 />
-                <p class="points-short-code-hint">{t('points.shortCodeHint')}</p>
-                <p class="points-short-code" data-testid="redeem-short-code">
-                  {codeGroups(props.ticket).join(' ')}
-                </p>
+                <Show
+                  when={props.digits}
+                  fallback={
+                    <p class="points-short-code-hint" data-testid="redeem-no-digits">
+                      {t('points.shortCodeNone')}
+                    </p>
+                  }
+                >
+                  <p class="points-short-code-hint">{t('points.shortCodeHint')}</p>
+                  <p class="points-short-code" data-testid="redeem-short-code">
+                    {codeGroups(props.ticket).join(' ')}
+                  </p>
+                </Show>
               </>
             )}
           </Show>

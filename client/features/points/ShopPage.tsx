@@ -4,6 +4,7 @@ import type { GoodsCount } from '../../../shared/folds/index.ts';
 import { ticketUsed } from '../../../shared/folds/index.ts';
 import { mayAppend } from '../../../shared/rules/permissions.ts';
 import { formatDateTime } from '../../../shared/time.ts';
+import { issuedTickets } from '../../domain/issuedTickets.ts';
 import { createUrlSheet } from '../../domain/urlSheet.ts';
 import { useMembers } from '../../domain/useMembers.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -14,7 +15,7 @@ import { Modal } from '../../ui/Modal.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CountForm, ListGoodsForm, RestockForm } from './GoodsForms.tsx';
 import { RedeemQr } from './RedeemQr.tsx';
-import { newTicket } from './shortCode.ts';
+import { newTicket, type Ticket } from './shortCode.ts';
 
 /** The latest shelf count of goods, and how it compared with the stock the counting phone showed. */
 function LastCount(props: { count: GoodsCount; countedOff: number }) {
@@ -76,10 +77,13 @@ export default function ShopPage() {
     return s && s.id === id ? s.goodsId : undefined;
   };
   const close = () => open(undefined);
-  const [redeeming, setRedeeming] = createSignal<{ goodsId: string; ticket: string }>();
+  const [redeeming, setRedeeming] = createSignal<{ goodsId: string } & Ticket>();
   /** The one-time id of a QR opened now: its digits, typed at the counter, name the same redemption. */
-  const freshTicket = (goodsId: string) =>
-    newTicket(session.member.memberId, goodsId, (ticket) => ticketUsed(mine(), ticket));
+  const freshTicket = (goodsId: string) => {
+    const memberId = session.member.memberId;
+    const issued = issuedTickets(session.compoundId, memberId, goodsId);
+    return newTicket(memberId, goodsId, (ticket) => ticketUsed(mine(), ticket), issued);
+  };
   return (
     <>
       <PageHeader title={t('points.shop')} back={path('points')} />
@@ -110,7 +114,7 @@ export default function ShopPage() {
                     type="button"
                     class="btn btn-primary"
                     disabled={balance() < g.pricePoints || g.stock < 1}
-                    onClick={() => setRedeeming({ goodsId: g.id, ticket: freshTicket(g.id) })}
+                    onClick={() => setRedeeming({ goodsId: g.id, ...freshTicket(g.id) })}
                     data-testid="redeem"
                   >
                     {g.stock < 1
@@ -182,6 +186,7 @@ export default function ShopPage() {
         session={session}
         goods={points().goods[redeeming()?.goodsId ?? '']}
         ticket={redeeming()?.ticket ?? ''}
+        digits={redeeming()?.digits ?? false}
         account={mine()}
         goodsById={points().goods}
         done={() => setRedeeming(undefined)}

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
+import type { IssuedNumbers } from '../../domain/issuedTickets.ts';
 
 /**
  * The redemption code typed at the counter when its camera cannot read the member's QR (a cracked
@@ -56,22 +57,37 @@ export function shortCode(memberId: string, goodsId: string, nonce: number): str
   return String(nonce).padStart(NONCE_DIGITS, '0') + String(input.check()).padStart(CHECK_DIGITS, '0');
 }
 
+/** A QR's one-time id: its digits (`digits`), or a random id shown as the QR alone. */
+export interface Ticket {
+  ticket: string;
+  digits: boolean;
+}
+
 /**
  * A fresh one-time id for the member's QR of these goods: a code no redemption in the member's
- * copy holds (`used`), since the account counts a ticket once. `random` is 0 <= r < 1.
+ * copy holds (`used`), since the account counts a ticket once, and whose number this phone never
+ * showed (`issued`, which it is added to): a scan not yet in the copy, or the code open in another
+ * tab. When all 1,000 numbers are taken, a random id the QR carries without digits, which counters
+ * of every version read. `random` is 0 <= r < 1.
  */
 export function newTicket(
   memberId: string,
   goodsId: string,
   used: (ticket: string) => boolean,
+  issued: IssuedNumbers,
   random: () => number = randomFraction,
-): string {
+): Ticket {
   const start = Math.floor(random() * NONCES);
   for (let i = 0; i < NONCES; i++) {
-    const code = shortCode(memberId, goodsId, (start + i) % NONCES);
-    if (!used(code)) return code;
+    const nonce = (start + i) % NONCES;
+    if (issued.has(nonce)) continue;
+    const code = shortCode(memberId, goodsId, nonce);
+    if (used(code)) continue;
+    issued.add(nonce);
+    return { ticket: code, digits: true };
   }
-  return shortCode(memberId, goodsId, start);
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return { ticket: `q${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`, digits: false };
 }
 
 function randomFraction(): number {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AgendaFirstScreen,
   readAgendaFirstScreen,
@@ -7,31 +7,7 @@ import {
 import { compoundKey, forgetCompoundKeys } from '../../../client/sync/localKeys.ts';
 import { foldEvents, listedRequest } from '../../../shared/folds/index.ts';
 import { generateCompound } from '../../../shared/sample/generate.ts';
-
-/** Node has no localStorage: the Web Storage interface over a Map, with a quota like a browser's. */
-class MemoryStorage implements Storage {
-  readonly #items = new Map<string, string>();
-  constructor(readonly quota = Number.POSITIVE_INFINITY) {}
-  get length() {
-    return this.#items.size;
-  }
-  key(i: number) {
-    return [...this.#items.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.#items.get(k) ?? null;
-  }
-  setItem(k: string, value: string) {
-    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.#items.set(k, String(value));
-  }
-  removeItem(k: string) {
-    this.#items.delete(k);
-  }
-  clear() {
-    this.#items.clear();
-  }
-}
+import { MemoryStorage, useMemoryStorage } from './support/memoryStorage.ts';
 
 const sample = generateCompound({ seed: 3, scale: 'demo' });
 const requests = Object.values(foldEvents(sample.publicEvents).agenda.requests).slice(0, 8);
@@ -45,12 +21,7 @@ const screen: AgendaFirstScreen = {
 };
 
 describe('the agenda first screen a phone keeps', () => {
-  beforeEach(() => {
-    globalThis.localStorage = new MemoryStorage();
-  });
-  afterEach(() => {
-    Reflect.deleteProperty(globalThis, 'localStorage');
-  });
+  useMemoryStorage();
 
   it('reads back what it kept, for the member who kept it only', () => {
     expect(saveAgendaFirstScreen('c1', screen)).toBe(true);

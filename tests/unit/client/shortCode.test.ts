@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { encodeRedemption, parseRedemption } from '../../../client/features/points/redemptionCode.ts';
 import {
   codeGroups,
   findShortCode,
@@ -7,6 +9,7 @@ import {
   shortCode,
   typedDigits,
 } from '../../../client/features/points/shortCode.ts';
+import { EventRef } from '../../../shared/events/envelope.ts';
 
 const members = Array.from({ length: 300 }, (_, i) => `member-${i}`);
 const goods = Array.from({ length: 30 }, (_, i) => `goods-${i}`);
@@ -76,18 +79,59 @@ describe('the digits under a redemption QR', () => {
       'member-1',
       'goods-1',
       (t) => used.has(t),
+      new Set(),
       () => 0.5,
     );
-    expect(fresh).toBe(shortCode('member-1', 'goods-1', 502));
+    expect(fresh).toEqual({ ticket: shortCode('member-1', 'goods-1', 502), digits: true });
     expect(
       newTicket(
         'member-1',
         'goods-1',
         () => false,
+        new Set(),
         () => 0.999_9,
-      ),
+      ).ticket,
     ).toMatch(/^999/);
-    expect(newTicket('member-1', 'goods-1', () => false)).toMatch(/^\d{10}$/);
+    expect(newTicket('member-1', 'goods-1', () => false, new Set()).ticket).toMatch(/^\d{10}$/);
+  });
+
+  it('opened again, are never a number this phone showed before, though no scan of it reached the copy', () => {
+    // Two openings drawing the same number: before, the second showed the first's code (1 in 1,000).
+    const issued = new Set<number>();
+    const first = newTicket(
+      'member-1',
+      'goods-1',
+      () => false,
+      issued,
+      () => 0.5,
+    );
+    const second = newTicket(
+      'member-1',
+      'goods-1',
+      () => false,
+      issued,
+      () => 0.5,
+    );
+    expect(first.ticket).toBe(shortCode('member-1', 'goods-1', 500));
+    expect(second.ticket).toBe(shortCode('member-1', 'goods-1', 501));
+    expect([...issued]).toEqual([500, 501]);
+  });
+
+  it('with all 1,000 numbers used or shown, are a fresh random id the QR carries without digits', () => {
+    // Before, the member was shown a used code and could never redeem these goods again.
+    const used = new Set(Array.from({ length: 600 }, (_, n) => shortCode('member-1', 'goods-1', n)));
+    const issued = new Set(Array.from({ length: 400 }, (_, n) => 600 + n));
+    const a = newTicket('member-1', 'goods-1', (t) => used.has(t), issued);
+    const b = newTicket('member-1', 'goods-1', (t) => used.has(t), issued);
+    expect(a.digits).toBe(false);
+    expect(a.ticket).not.toMatch(/^\d+$/);
+    expect(a.ticket).not.toBe(b.ticket);
+    expect(v.is(EventRef, a.ticket)).toBe(true);
+    expect(
+      parseRedemption(
+        encodeRedemption({ ticket: a.ticket, memberId: 'member-1', goodsId: 'goods-1', quantity: 1, points: 30 }),
+      )?.ticket,
+    ).toBe(a.ticket);
   });
 
   it('are shown in groups of 4-3-3 and read back whatever was typed between them', () => {
