@@ -117,6 +117,8 @@ export interface AccountStore {
   getCompound(compoundId: string): Promise<CompoundRow | undefined>;
   memberByTokenHash(tokenHash: string): Promise<MemberRow | undefined>;
   getMember(memberId: string): Promise<MemberRow | undefined>;
+  /** The rows of those of `memberIds` that exist, in any order, read in one statement. */
+  getMembers(memberIds: readonly string[]): Promise<MemberRow[]>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
   /** Revokes an active member, with no check of who asks (tests and the operator); false if they were not one. */
   revokeMember(memberId: string, at: number): Promise<boolean>;

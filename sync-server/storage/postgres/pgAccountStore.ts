@@ -138,6 +138,10 @@ export function pgAccountStore(pool: Pool): AccountStore {
       const r = await one<MemberDbRow>('SELECT * FROM members WHERE member_id = $1', [id]);
       return r && toMember(r);
     },
+    async getMembers(ids) {
+      const r = await pool.query<MemberDbRow>('SELECT * FROM members WHERE member_id = ANY($1)', [ids]);
+      return r.rows.map(toMember);
+    },
     async addMember(m, hash) {
       await pool.query(insertMember, memberValues(m, hash));
     },

@@ -78,6 +78,10 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     ),
     memberByHash: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE token_hash = ?'),
     member: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE member_id = ?'),
+    // The ids as one JSON array: any number of them in one statement, no limit on bound variables.
+    members: db.prepare<[string], MemberDbRow>(
+      'SELECT * FROM members WHERE member_id IN (SELECT value FROM json_each(?))',
+    ),
     revoke: db.prepare<[number, string]>(
       'UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
     ),
@@ -186,6 +190,9 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     async getMember(id) {
       const r = q.member.get(id);
       return r && toMember(r);
+    },
+    async getMembers(ids) {
+      return q.members.all(JSON.stringify(ids)).map(toMember);
     },
     async addMember(m, hash) {
       q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, m.unit ?? null, hash, m.joinedAt);
