@@ -39,8 +39,11 @@ export class CompoundSession {
   readonly summary: Accessor<SyncSummary>;
   readonly problems: Accessor<{ docName: string; problem: DocProblem | StorageProblem; handle: DocHandle }[]>;
   private lastCheck = 0;
-  /** When the latest read of the role and name was sent; whether one was answered this visit. */
-  private readSent = 0;
+  /**
+   * How many reads of the role and name were sent this visit (a count, not a time: a clock set back
+   * would make a read look older than a connection it followed); whether one was answered.
+   */
+  private readsSent = 0;
   private answered = false;
   private destroyed = false;
   /** The role and name being read from the API now, for whoever else asks meanwhile. */
@@ -131,7 +134,7 @@ export class CompoundSession {
         onUnreachable: () => void this.checkToken(),
         onRoleChanged: () => void this.roleChanged(),
         onConnected: (again) => {
-          if (again || !this.answered) void this.readRoleSince(Date.now());
+          if (again || !this.answered) void this.readRoleSince(this.readsSent);
         },
         onRecovered: (copy) => this.resets[1]((all) => [...all, { docName, file: copy.jsonName }]),
         ...(docName === 'public' ? { onFirstJoin: () => void this.fetchFirstScreen() } : {}),
@@ -190,7 +193,7 @@ export class CompoundSession {
     if (this.checking) return this.checking;
     if (!navigator.onLine || (!now && Date.now() - this.lastCheck < 30_000)) return false;
     this.lastCheck = Date.now();
-    this.readSent = this.lastCheck;
+    this.readsSent++;
     this.checking = this.readAccount().finally(() => {
       this.checking = undefined;
     });
@@ -238,10 +241,10 @@ export class CompoundSession {
    * A document connected again after the phone was away from the relay (or before this visit's first
    * read was answered): a role changed meanwhile sent it no 4100, so the role is read by a request
    * sent after the connection opened. Documents that connect together share one, or wait for the
-   * read under way and share the next.
+   * read under way and share the next. `sentBefore`: how many reads had been sent when it opened.
    */
-  private async readRoleSince(openedAt: number): Promise<void> {
-    while (this.readSent < openedAt && !this.destroyed) {
+  private async readRoleSince(sentBefore: number): Promise<void> {
+    while (this.readsSent <= sentBefore && !this.destroyed) {
       if (this.checking) await this.checking;
       else if (!(await this.checkToken(true))) return;
     }

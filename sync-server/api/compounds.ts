@@ -112,32 +112,27 @@ export function membershipRoutes(s: Services): Hono<AppEnv> {
     const admin = c.get('member');
     sameCompound(admin, c.req.param('compoundId'));
     if (admin.role !== 'admin') throw new ApiError(403, Code.Forbidden, 'only admins remove members');
-    const target = await s.storage.accounts.getMember(c.req.param('memberId'));
-    if (!target || target.compoundId !== admin.compoundId) throw new ApiError(404, Code.NotFound, 'no such member');
-    if (target.memberId === admin.memberId) throw new ApiError(409, Code.Conflict, 'you cannot remove yourself');
-    if (target.revokedAt === null) {
-      const at = s.now();
-      // An admin removed is first made a committee member, under the lock that keeps one admin: two
-      // admins removing each other at the same moment leave one of them.
-      if (target.role === 'admin') {
-        const stepped = await s.storage.accounts.setRole(target.memberId, 'committee', at, admin.memberId);
-        if (!stepped.ok && stepped.reason === 'last_admin')
-          throw new ApiError(409, Code.LastAdmin, 'the only admin cannot be removed');
-        if (!stepped.ok && stepped.reason === 'not_admin')
-          throw new ApiError(403, Code.Forbidden, 'only admins remove members');
-      }
-      // Only while the admin still is one, read with the change: one who lost the role since removes nobody.
-      if (!(await s.storage.accounts.revokeMember(target.memberId, at, admin.memberId))) {
-        if ((await s.storage.accounts.getMember(target.memberId))?.revokedAt === null)
-          throw new ApiError(403, Code.Forbidden, 'only admins remove members');
-        return c.body(null, 204);
-      }
-      await s.storage.accounts.revokeInvitesBy(target.memberId, at);
-      s.relay.disconnectMember(target.memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
-      await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
-        memberRevoked({ id: newId(), at, by: admin.memberId, memberId: target.memberId }),
-      ]);
+    const memberId = c.req.param('memberId');
+    const at = s.now();
+    // One transaction steps an admin down and revokes, reading the remover's role with the change: one
+    // who lost it since this request began removes nobody, and nothing is left half done.
+    const result = await s.storage.accounts.removeMember(memberId, at, admin.memberId);
+    if (!result.ok) {
+      if (result.reason === 'not_found') throw new ApiError(404, Code.NotFound, 'no such member');
+      if (result.reason === 'not_admin') throw new ApiError(403, Code.Forbidden, 'only admins remove members');
+      if (result.reason === 'self') throw new ApiError(409, Code.Conflict, 'you cannot remove yourself');
+      throw new ApiError(409, Code.LastAdmin, 'the only admin cannot be removed');
     }
+    if (!result.removed) return c.body(null, 204);
+    // Sockets first, before anything else can fail: none keeps rights its member lost.
+    s.relay.disconnectMember(memberId, CloseCode.Unauthenticated, 'revoked: removed from the compound');
+    // An admin removed was made a committee member too: the members document says both, in that order.
+    await s.relay.appendServerEvents(admin.compoundId, membersDoc, [
+      ...(result.steppedDown
+        ? [memberRoleChanged({ id: newId(), at, by: admin.memberId, memberId, role: 'committee' })]
+        : []),
+      memberRevoked({ id: newId(), at, by: admin.memberId, memberId }),
+    ]);
     return c.body(null, 204);
   });
 

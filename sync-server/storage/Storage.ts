@@ -101,6 +101,15 @@ export type PreviewResult =
 export type RoleRefusal = 'not_found' | 'not_admin' | 'not_committee' | 'last_admin';
 /** `changed` is false when the member had the role already (nothing written). */
 export type RoleResult = { ok: true; changed: boolean; member: MemberRow } | { ok: false; reason: RoleRefusal };
+/** Why a member cannot be removed: as for a role, and `self` (an admin does not remove themselves). */
+export type RemovalRefusal = 'not_found' | 'not_admin' | 'last_admin' | 'self';
+/**
+ * `removed` is false when the member was removed already (nothing written); `steppedDown`, when they
+ * were an admin and are now a committee member as well as removed.
+ */
+export type RemovalResult =
+  | { ok: true; removed: boolean; steppedDown: boolean }
+  | { ok: false; reason: RemovalRefusal };
 
 /** Compounds, members (by token hash) and invites. */
 export interface AccountStore {
@@ -108,12 +117,18 @@ export interface AccountStore {
   getCompound(compoundId: string): Promise<CompoundRow | undefined>;
   memberByTokenHash(tokenHash: string): Promise<MemberRow | undefined>;
   getMember(memberId: string): Promise<MemberRow | undefined>;
+  /** The rows of those of `memberIds` that exist, in any order, read in one statement. */
+  getMembers(memberIds: readonly string[]): Promise<MemberRow[]>;
   addMember(member: MemberRow, tokenHash: string): Promise<void>;
+  /** Revokes an active member, with no check of who asks (tests and the operator); false if they were not one. */
+  revokeMember(memberId: string, at: number): Promise<boolean>;
   /**
-   * Revokes an active member; false if they were not one. With `by`, only while `by` is an active
-   * admin of the member's compound (read in the same statement), false otherwise.
+   * Removes a member at the word of the admin `by`, in one transaction that reads `by` with the
+   * member and the compound's other admins (`removalRefusal`): an admin is made a committee member
+   * and revoked at once, so a removal is never left half done, and only a current admin removes.
+   * Every invite the member made is revoked at `at` too.
    */
-  revokeMember(memberId: string, at: number, by?: string): Promise<boolean>;
+  removeMember(memberId: string, at: number, by: string): Promise<RemovalResult>;
   /** Replaces an active member's token hash if it is still `oldHash`; false if it was not. */
   rotateToken(memberId: string, oldHash: string, newHash: string): Promise<boolean>;
   createInvite(invite: Omit<InviteRow, 'revokedAt'>): Promise<void>;

@@ -1,9 +1,9 @@
-import type { MemberRow, RoleRefusal } from './Storage.ts';
+import type { MemberRow, RemovalRefusal, RoleRefusal } from './Storage.ts';
 
 /** The roles an admin can give a member: a committee member becomes an admin, an admin steps back. */
 export type GivenRole = 'admin' | 'committee';
 
-type Standing = Pick<MemberRow, 'compoundId' | 'role' | 'revokedAt'>;
+type Standing = Pick<MemberRow, 'memberId' | 'compoundId' | 'role' | 'revokedAt'>;
 
 /**
  * Why `member` cannot be given `role` by `actor`, or undefined when it can: one order of checks on
@@ -25,8 +25,19 @@ export function roleRefusal(
 }
 
 /**
- * SQL for an UPDATE of `members`: the member given by `param` is an active admin of the updated row's
- * compound, read in the same statement as the change.
+ * Why `actor` cannot remove `member`, or undefined when they can, read as `roleRefusal` reads (same
+ * lock or transaction). An active admin is stepped down under its guard; a member removed already is
+ * no refusal (the removal is answered as done).
  */
-export const byAdmin = (param: string) => `EXISTS (SELECT 1 FROM members actor WHERE actor.member_id = ${param}
-  AND actor.compound_id = members.compound_id AND actor.role = 'admin' AND actor.revoked_at IS NULL)`;
+export function removalRefusal(
+  member: Standing | undefined,
+  otherAdmins: number,
+  actor: Standing | undefined,
+): RemovalRefusal | undefined {
+  if (!actor || actor.revokedAt !== null || actor.role !== 'admin') return 'not_admin';
+  if (!member || member.compoundId !== actor.compoundId) return 'not_found';
+  if (member.memberId === actor.memberId) return 'self';
+  if (member.revokedAt !== null || member.role !== 'admin') return undefined;
+  // The actor, another active admin, is among the others; kept as the guard stepping back has.
+  return otherAdmins === 0 ? 'last_admin' : undefined;
+}

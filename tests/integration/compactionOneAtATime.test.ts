@@ -6,17 +6,8 @@ import { Relay } from '../../sync-server/relay/Relay.ts';
 import type { DocStore, Storage } from '../../sync-server/storage/Storage.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite/SqliteStorage.ts';
 import { eventually } from '../helpers/eventually.ts';
+import { roomyLimits as limits } from '../helpers/relayLimits.ts';
 import { tempDir } from '../helpers/startServer.ts';
-
-const limits = {
-  maxFrameBytes: 1 << 20,
-  messagesPerSecond: 100,
-  messageBurst: 100,
-  bytesPerSecond: 1 << 20,
-  byteBurst: 1 << 20,
-  connectionsPerMember: 10,
-  maxBufferedBytes: 1 << 20,
-};
 
 let storage: Storage | undefined;
 let relay: Relay | undefined;

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import { byAdmin, roleRefusal } from '../roleRefusal.ts';
+import { removalRefusal, roleRefusal } from '../roleRefusal.ts';
 import type { AccountStore, InviteRow, MemberRow, PreviewResult, RedeemResult, RoleResult } from '../Storage.ts';
 
 interface MemberDbRow {
@@ -71,6 +71,27 @@ const memberValues = (m: MemberRow, hash: string) => [
   m.joinedAt,
 ];
 
+/**
+ * The member `id`, the actor `by` and every active admin of the actor's compound, locked FOR UPDATE in
+ * member id order: two role changes or removals at once on two instances wait for each other without
+ * a deadlock, and the second reads the first's change (a row locked after a wait is read again).
+ * With the others, the count of active admins besides the member.
+ */
+async function lockForRoleChange(client: PoolClient, id: string, by: string) {
+  const rows = (
+    await client.query<MemberDbRow>(
+      `SELECT * FROM members WHERE compound_id = (SELECT compound_id FROM members WHERE member_id = $2)
+        AND (member_id IN ($1, $2) OR (role = 'admin' AND revoked_at IS NULL)) ORDER BY member_id FOR UPDATE`,
+      [id, by],
+    )
+  ).rows.map(toMember);
+  return {
+    member: rows.find((m) => m.memberId === id),
+    actor: rows.find((m) => m.memberId === by),
+    otherAdmins: rows.filter((m) => m.memberId !== id && m.role === 'admin' && m.revokedAt === null).length,
+  };
+}
+
 async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
@@ -117,34 +138,37 @@ export function pgAccountStore(pool: Pool): AccountStore {
       const r = await one<MemberDbRow>('SELECT * FROM members WHERE member_id = $1', [id]);
       return r && toMember(r);
     },
+    async getMembers(ids) {
+      const r = await pool.query<MemberDbRow>('SELECT * FROM members WHERE member_id = ANY($1)', [ids]);
+      return r.rows.map(toMember);
+    },
     async addMember(m, hash) {
       await pool.query(insertMember, memberValues(m, hash));
     },
-    async revokeMember(id, at, by) {
-      const sql = 'UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL';
-      if (by === undefined) return (await changes(sql, [at, id])) > 0;
-      return (await changes(`${sql} AND ${byAdmin('$3')}`, [at, id, by])) > 0;
+    async revokeMember(id, at) {
+      return (
+        (await changes('UPDATE members SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL', [at, id])) > 0
+      );
+    },
+    async removeMember(id, at, by) {
+      return inTransaction(pool, async (client) => {
+        const { member, actor, otherAdmins } = await lockForRoleChange(client, id, by);
+        const refusal = removalRefusal(member, otherAdmins, actor);
+        if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
+        if (member.revokedAt !== null) return { ok: true, removed: false, steppedDown: false };
+        // An admin removed is a committee member as well: the role no longer counts among the admins.
+        await client.query(
+          "UPDATE members SET revoked_at = $1, role = CASE role WHEN 'admin' THEN 'committee' ELSE role END WHERE member_id = $2",
+          [at, id],
+        );
+        await client.query('UPDATE invites SET revoked_at = $1 WHERE created_by = $2 AND revoked_at IS NULL', [at, id]);
+        return { ok: true, removed: true, steppedDown: member.role === 'admin' };
+      });
     },
     async setRole(id, role, at, by): Promise<RoleResult> {
       return inTransaction(pool, async (client) => {
-        // FOR UPDATE on the member, the actor and every active admin of the actor's compound: two
-        // admins stepping back, or taking the role from each other, at once on two instances wait for
-        // each other, and the second sees the first's change (the actor's row read again once free).
-        const rows = (
-          await client.query<MemberDbRow>(
-            `SELECT * FROM members WHERE compound_id = (SELECT compound_id FROM members WHERE member_id = $2)
-              AND (member_id IN ($1, $2) OR (role = 'admin' AND revoked_at IS NULL)) ORDER BY member_id FOR UPDATE`,
-            [id, by],
-          )
-        ).rows.map(toMember);
-        const member = rows.find((m) => m.memberId === id);
-        const others = rows.filter((m) => m.memberId !== id && m.role === 'admin' && m.revokedAt === null).length;
-        const refusal = roleRefusal(
-          member,
-          role,
-          others,
-          rows.find((m) => m.memberId === by),
-        );
+        const { member, actor, otherAdmins } = await lockForRoleChange(client, id, by);
+        const refusal = roleRefusal(member, role, otherAdmins, actor);
         if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
         if (member.role === role) return { ok: true, changed: false, member };
         await client.query('UPDATE members SET role = $1 WHERE member_id = $2', [role, id]);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { inviteRefusal } from '../inviteRefusal.ts';
-import { byAdmin, type GivenRole, roleRefusal } from '../roleRefusal.ts';
+import { type GivenRole, removalRefusal, roleRefusal } from '../roleRefusal.ts';
 import type {
   AccountStore,
   CompoundRow,
@@ -8,6 +8,7 @@ import type {
   MemberRow,
   PreviewResult,
   RedeemResult,
+  RemovalResult,
   RoleResult,
 } from '../Storage.ts';
 
@@ -77,11 +78,16 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     ),
     memberByHash: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE token_hash = ?'),
     member: db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE member_id = ?'),
+    // The ids as one JSON array: any number of them in one statement, no limit on bound variables.
+    members: db.prepare<[string], MemberDbRow>(
+      'SELECT * FROM members WHERE member_id IN (SELECT value FROM json_each(?))',
+    ),
     revoke: db.prepare<[number, string]>(
       'UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
     ),
-    revokeBy: db.prepare<[number, string, string]>(
-      `UPDATE members SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL AND ${byAdmin('?')}`,
+    // An admin removed is a committee member as well: the role no longer counts among the admins.
+    remove: db.prepare<[number, string]>(
+      "UPDATE members SET revoked_at = ?, role = CASE role WHEN 'admin' THEN 'committee' ELSE role END WHERE member_id = ?",
     ),
     rotate: db.prepare<[string, string, string]>(
       'UPDATE members SET token_hash = ? WHERE member_id = ? AND token_hash = ? AND revoked_at IS NULL',
@@ -116,17 +122,34 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     ),
   };
 
-  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number, by: string): RoleResult => {
+  // The member, the actor and how many other active admins the member's compound has, read inside
+  // the transaction of a role change or removal (SQLite runs one writer at a time).
+  const standings = (id: string, by: string) => {
     const r = q.member.get(id);
     const member = r && toMember(r);
-    const others = member ? (q.otherAdmins.get(member.compoundId, id)?.n ?? 0) : 0;
     const actor = q.member.get(by);
-    const refusal = roleRefusal(member, role, others, actor && toMember(actor));
+    const otherAdmins = member ? (q.otherAdmins.get(member.compoundId, id)?.n ?? 0) : 0;
+    return { member, actor: actor && toMember(actor), otherAdmins };
+  };
+
+  const setRoleTx = db.transaction((id: string, role: GivenRole, at: number, by: string): RoleResult => {
+    const { member, actor, otherAdmins } = standings(id, by);
+    const refusal = roleRefusal(member, role, otherAdmins, actor);
     if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
     if (member.role === role) return { ok: true, changed: false, member };
     q.setRole.run(role, id);
     if (role !== 'admin') q.revokeOtherPartyInvites.run(at, id, member.party);
     return { ok: true, changed: true, member: { ...member, role } };
+  });
+
+  const removeTx = db.transaction((id: string, at: number, by: string): RemovalResult => {
+    const { member, actor, otherAdmins } = standings(id, by);
+    const refusal = removalRefusal(member, otherAdmins, actor);
+    if (refusal || !member) return { ok: false, reason: refusal ?? 'not_found' };
+    if (member.revokedAt !== null) return { ok: true, removed: false, steppedDown: false };
+    q.remove.run(at, id);
+    q.revokeInvitesBy.run(at, id);
+    return { ok: true, removed: true, steppedDown: member.role === 'admin' };
   });
 
   const createCompoundTx = db.transaction((c: CompoundRow, m: MemberRow, hash: string) => {
@@ -168,11 +191,17 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
       const r = q.member.get(id);
       return r && toMember(r);
     },
+    async getMembers(ids) {
+      return q.members.all(JSON.stringify(ids)).map(toMember);
+    },
     async addMember(m, hash) {
       q.insertMember.run(m.memberId, m.compoundId, m.name, m.role, m.party, m.unit ?? null, hash, m.joinedAt);
     },
-    async revokeMember(id, at, by) {
-      return (by === undefined ? q.revoke.run(at, id) : q.revokeBy.run(at, id, by)).changes > 0;
+    async revokeMember(id, at) {
+      return q.revoke.run(at, id).changes > 0;
+    },
+    async removeMember(id, at, by) {
+      return removeTx(id, at, by);
     },
     async setRole(id, role, at, by) {
       return setRoleTx(id, role, at, by);

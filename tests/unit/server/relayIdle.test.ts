@@ -5,6 +5,7 @@ import { Relay } from '../../../sync-server/relay/Relay.ts';
 import type { RelaySocket } from '../../../sync-server/relay/types.ts';
 import type { DocStore } from '../../../sync-server/storage/Storage.ts';
 import { eventually } from '../../helpers/eventually.ts';
+import { roomyLimits as limits } from '../../helpers/relayLimits.ts';
 
 const member: Member = { memberId: 'm1', compoundId: 'c1', name: '王秀英', role: 'admin', party: 'owners' };
 
@@ -15,16 +16,6 @@ const docs: DocStore = {
   count: async () => 0,
   compact: async () => ({ before: 0, after: 0 }),
   bytes: async () => 0,
-};
-
-const limits = {
-  maxFrameBytes: 1 << 20,
-  messagesPerSecond: 100,
-  messageBurst: 100,
-  bytesPerSecond: 1 << 20,
-  byteBurst: 1 << 20,
-  connectionsPerMember: 10,
-  maxBufferedBytes: 1 << 20,
 };
 
 const socket = (): RelaySocket => ({ send: () => undefined, close: () => undefined, bufferedAmount: 0 });

@@ -8,6 +8,7 @@ import { Relay } from '../../../sync-server/relay/Relay.ts';
 import type { RelaySocket, UpdatePolicy } from '../../../sync-server/relay/types.ts';
 import type { DocStore } from '../../../sync-server/storage/Storage.ts';
 import { eventually } from '../../helpers/eventually.ts';
+import { roomyLimits } from '../../helpers/relayLimits.ts';
 
 const member: Member = { memberId: 'm1', compoundId: 'c1', name: '王秀英', role: 'admin', party: 'owners' };
 
@@ -25,15 +26,7 @@ function relayWith(policy: UpdatePolicy) {
     bytes: async () => 0,
   };
   const relay = new Relay(docs, {
-    limits: {
-      maxFrameBytes: 1 << 20,
-      messagesPerSecond: 100,
-      messageBurst: 100,
-      bytesPerSecond: 1 << 20,
-      byteBurst: 1 << 20,
-      connectionsPerMember: 10,
-      maxBufferedBytes: 1 << 20,
-    },
+    limits: roomyLimits,
     policy,
     compactEvery: 1000,
     idleMs: 60_000,
