@@ -16,6 +16,9 @@ export const TeamEdited = defineEvent('roster.team.edited', {
   leaderId: v.optional(MemberId),
 });
 
+/** The most places a duty may have, as created or raised. */
+export const MAX_SLOTS = 500;
+
 /** One shift of a team on a day, from `start` to `end` (HH:MM, Asia/Shanghai), with a number of slots. */
 export const DutyCreated = defineEvent('roster.duty.created', {
   teamId: EventRef,
@@ -24,7 +27,7 @@ export const DutyCreated = defineEvent('roster.duty.created', {
   start: ClockTime,
   end: ClockTime,
   place: Line(100),
-  slots: Int(1, 500),
+  slots: Int(1, MAX_SLOTS),
 });
 
 export const DutyCancelled = defineEvent('roster.duty.cancelled', {
@@ -112,7 +115,7 @@ export const SlotsRaised = defineEvent('roster.duty.slots-raised', {
   dutyId: EventRef,
   /** The duty's team, whose lead may raise its places. */
   teamId: EventRef,
-  slots: Int(2, 500),
+  slots: Int(2, MAX_SLOTS),
   as: v.picklist(correctors),
 });
 

@@ -114,6 +114,9 @@ export class CausalGuard {
     if (events.length === 0) return;
     const minutes = this.#fold ? undefined : this.#minutesState();
     const anomalies = minutes && new Map(minutes.anomalies.map((a) => [a.eventId, a.reason]));
+    const fold = this.#fold;
+    const ignored = (eventId: string) => fold?.reasonFor(eventId) !== undefined;
+    let sameUpdate: Set<string> | undefined;
     for (let i = 0; i < events.length; i++) {
       if (i % (4 * STEP) === 4 * STEP - 1) yield;
       const event = events[i] as AppEvent;
@@ -128,16 +131,17 @@ export class CausalGuard {
         const broken = redemptionRefusal(this.#events, account, event);
         if (broken) throw refusal(event, broken);
       }
-      if (event.type === 'roster.signed-up' && why === undefined && this.#fold) {
-        const broken = signupRefusal(this.#events, this.#fold.state.rosters.duties[event.dutyId], event);
+      if (event.type === 'roster.signed-up' && why === undefined && fold) {
+        const broken = signupRefusal(this.#events, fold.state.rosters.duties[event.dutyId], event, ignored);
         if (broken) throw refusal(event, broken);
       }
-      if (isLeadStep(event) && why === undefined && this.#fold) {
-        const { duties, teams } = this.#fold.state.rosters;
+      if (isLeadStep(event) && why === undefined && fold) {
+        const { duties, teams } = fold.state.rosters;
+        if (event.type === 'roster.standby') sameUpdate ??= new Set(events.map((e) => (e as AppEvent).id));
         const broken =
           leadRefusal(this.#events, teams[event.teamId], event) ??
-          (event.type === 'roster.standby'
-            ? standbyRefusal(this.#events, duties[event.dutyId], teams[event.teamId], event)
+          (event.type === 'roster.standby' && sameUpdate
+            ? standbyRefusal(this.#events, duties[event.dutyId], event, { ignored, sameUpdate })
             : undefined);
         if (broken) throw refusal(event, broken);
       }

@@ -41,6 +41,8 @@ export function isCausal(reason: AnomalyReason): boolean {
     case 'meeting_kind':
     case 'minutes_locked':
     case 'not_owner':
+    // A step as lead from a member no naming before it names: an honest lead's phone held its naming.
+    case 'not_lead':
       return true;
     case 'no_such':
       return heldThings.has(reason.thing);

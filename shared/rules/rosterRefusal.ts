@@ -3,7 +3,7 @@ import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
 import type { LeadStep } from '../folds/dutySignups.ts';
 import type { DutyState, TeamState } from '../folds/rosters.ts';
-import { eventsHeldBy } from './causalPast.ts';
+import { eventsHeldBy, eventsPlacedBefore } from './causalPast.ts';
 
 type RosterRaw = { type?: unknown; id?: unknown; dutyId?: unknown; teamId?: unknown; memberId?: unknown };
 
@@ -18,17 +18,21 @@ type RosterRaw = { type?: unknown; id?: unknown; dutyId?: unknown; teamId?: unkn
  * with a sign-up later by (at, id) than their last withdrawal, or once they served (checked in, or
  * a correction), withdrawn or not. The author held at least the sign-up's causal past, maybe more;
  * so what fills a place (a sign-up, having served) counts only if that past holds it, and a
- * withdrawal frees one wherever the relay holds it.
+ * withdrawal frees one wherever the relay holds it. A step the fold ignores (`ignored`: a standby
+ * from one who never led the team, a withdrawal logged before any sign-up) counts for nothing here
+ * either, so the places left agree with the ones the fold shows.
  */
 export function signupRefusal(
   events: Y.Array<unknown>,
   duty: DutyState | undefined,
   event: EventOf<'roster.signed-up'>,
+  ignored: (eventId: string) => boolean,
 ): AnomalyReason | undefined {
   if (!duty || (duty.freeSlots > 0 && duty.status !== 'cancelled')) return undefined;
   const steps = eventsHeldBy(events, event.id, (raw) => {
     const r = raw as (RosterRaw & { at?: unknown }) | null;
     if (r?.dutyId !== event.dutyId || typeof r.at !== 'number' || typeof r.id !== 'string') return undefined;
+    if (ignored(r.id)) return undefined;
     if (r.type === 'roster.duty.cancelled') return { type: r.type, memberId: '', at: r.at, id: r.id };
     return typeof r.memberId === 'string' && memberSteps.has(r.type as string)
       ? { type: r.type as string, memberId: r.memberId, at: r.at, id: r.id }
@@ -97,11 +101,17 @@ const memberSteps = new Set([
 ]);
 
 /**
- * Whether a correction, a standby or its undoing made as the team's lead breaks a causal rule: its author's copy held a change
- * of lead to someone else, and no later one back. Placed before that change, the fold would take it.
- * A change of lead the author had not seen (made offline at the same time) is a concurrent conflict.
- * A change away from the author counts only if the correction's causal past holds it; a change back
- * to the author wherever the relay holds it.
+ * Whether a step made as the team's lead (a correction, a standby or its undoing, a raise) breaks a
+ * causal rule (`not_lead`):
+ * - Its author was named lead (the team's creation or an edit naming them) nowhere before the place
+ *   they wrote it at: an honest phone shows the lead's buttons only to the lead its copy names, and
+ *   appends after that naming. The fold ignores a step as lead from one no naming before it names;
+ *   kept, one place count would hold it and another not (a sign-up refused for a place the fold shows
+ *   free), and whether it counts would follow where Yjs put a naming made at the same time.
+ * - Its author's copy held a change of lead to someone else, and no later one back. Placed before
+ *   that change, the fold would take it. A change of lead the author had not seen (made offline at
+ *   the same time) is a concurrent conflict. A change away from the author counts only if the step's
+ *   causal past holds it; a change back to the author wherever the relay holds it.
  */
 export function leadRefusal(
   events: Y.Array<unknown>,
@@ -109,26 +119,21 @@ export function leadRefusal(
   event: LeadStep,
 ): AnomalyReason | undefined {
   if (event.as !== 'lead' || !team) return undefined;
-  const edits = eventsHeldBy(events, event.id, (raw) => {
+  const namings = eventsPlacedBefore(events, event.id, (raw) => {
     const r = raw as (RosterRaw & { leaderId?: unknown; at?: unknown }) | null;
-    return r?.type === 'roster.team.edited' &&
-      r.teamId === event.teamId &&
-      typeof r.leaderId === 'string' &&
-      typeof r.at === 'number' &&
-      typeof r.id === 'string'
+    if (typeof r?.leaderId !== 'string' || typeof r.at !== 'number' || typeof r.id !== 'string') return undefined;
+    // The team's creation names its first lead; any edit naming one replaces it, whatever its time.
+    if (r.type === 'roster.team.created' && r.id === event.teamId)
+      return { leaderId: r.leaderId, at: Number.NEGATIVE_INFINITY, id: '' };
+    return r.type === 'roster.team.edited' && r.teamId === event.teamId
       ? { leaderId: r.leaderId, at: r.at, id: r.id }
       : undefined;
   });
-  let lead: { leaderId: string | null; at: number; id: string } = {
-    leaderId: null,
-    at: Number.NEGATIVE_INFINITY,
-    id: '',
-  };
-  let changed = false;
-  for (const { event: edit, held } of edits) {
-    if (!held && edit.leaderId !== event.by) continue;
-    if (edit.at > lead.at || (edit.at === lead.at && edit.id > lead.id)) lead = edit;
-    changed = true;
+  if (!namings.some(({ event: n, before }) => before && n.leaderId === event.by)) return { code: 'not_lead' };
+  let lead: { leaderId: string | null; at: number; id: string } | undefined;
+  for (const { event: naming, held } of namings) {
+    if (!held && naming.leaderId !== event.by) continue;
+    if (!lead || naming.at > lead.at || (naming.at === lead.at && naming.id > lead.id)) lead = naming;
   }
-  return changed && lead.leaderId !== event.by ? { code: 'not_lead' } : undefined;
+  return lead && lead.leaderId !== event.by ? { code: 'not_lead' } : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { overfullByDuty } from '../../client/features/volunteers/selectors.ts';
+import { overfullByDuty, raiseOffer } from '../../client/features/volunteers/selectors.ts';
+import { parseEvent } from '../../shared/events/index.ts';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { everyMergeOrder } from './support/everyMergeOrder.ts';
 import { community, resident, resident3 } from './support/members.ts';
@@ -133,5 +134,22 @@ describe('the relay, after the places were raised', () => {
     const e = log.add('roster.duty.slots-raised', 'res3', raise(2));
     stale.getArray('events').push([e]);
     expect(() => send(stale, [e], resident3)).toThrow(/not_lead/);
+  });
+
+  it('offers no more places than a duty may have (500), and none once it has them', () => {
+    // Before, 增加名额 offered the places plus the over-full, past 500: the relay refused the raise.
+    const full = (slots: number, signups: number) => {
+      const log = dutyLog(slots);
+      for (let i = 0; i < signups; i++) log.add('roster.signed-up', `m${i}`, { dutyId: 'd1', memberId: `m${i}` });
+      return foldEvents(log.events).rosters.duties.d1!;
+    };
+    const near = full(499, 502);
+    expect(Object.keys(near.overfull)).toHaveLength(3);
+    const offer = raiseOffer(near);
+    expect(offer).toEqual({ more: 1, to: 500 });
+    const event = { id: 'up', type: 'roster.duty.slots-raised', at: 1, by: 'res3', ...raise(offer?.to ?? 0) };
+    expect(parseEvent(event).ok).toBe(true);
+    expect(raiseOffer(full(500, 501))).toBeUndefined();
+    expect(raiseOffer(full(1, 3))).toEqual({ more: 2, to: 3 });
   });
 });

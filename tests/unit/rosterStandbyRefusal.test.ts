@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { foldEvents } from '../../shared/folds/index.ts';
 import { heldEvents } from '../../shared/rules/causalPast.ts';
 import { community, resident, resident3 } from './support/members.ts';
@@ -91,5 +92,113 @@ describe('a standby for a member holding a place', () => {
     expect(heldEvents(lead.getArray('events'), 'sb', ['early', 's1', 'next'])).toEqual(new Set(['s1', 'next']));
     expect(() => send(lead, [e], resident3)).not.toThrow();
     expect(Object.keys(foldEvents(events()).rosters.duties.d1?.standby ?? {})).toEqual(['res1']);
+  });
+});
+
+/** A resident other than res1, as the relay sees them. */
+const as = (memberId: string) => ({ ...resident, memberId, name: memberId });
+const signUp = (memberId: string) => ({ dutyId: 'd1', memberId });
+
+describe('another member’s step the standby’s past lacks (review, 2026-12-05)', () => {
+  // Before, another member's sign-up counted as a push wherever the relay held it; but a sign-up can
+  // seat a member too, and an honest lead's 改为候补 was refused `has_place`.
+  it('is kept when that member withdrew and signed up again offline, ending their standby', () => {
+    // Two places: res4 holds one; res5's was freed; res2 was over-full and set to standby.
+    const log = dutyLog(2);
+    log.add('roster.signed-up', 'res4', signUp('res4'));
+    log.add('roster.signed-up', 'res5', signUp('res5'));
+    log.add('roster.signed-up', 'res2', signUp('res2'));
+    log.add('roster.standby', 'res3', standby('res2'));
+    log.add('roster.withdrew', 'res5', signUp('res5'));
+    const { relay, phone, send, events } = relayCopy(log.events);
+    // Offline at once: res2 withdraws and signs up afresh (no longer standby); res1 signs up.
+    const [res2, res1] = [phone(5), phone(30)];
+    const again = [
+      log.add('roster.withdrew', 'res2', signUp('res2'), 'xw'),
+      log.add('roster.signed-up', 'res2', signUp('res2'), 'x2'),
+    ];
+    res2.getArray('events').push(again);
+    send(res2, again, as('res2'));
+    const s1 = log.add('roster.signed-up', 'res1', signUp('res1'), 'm1');
+    res1.getArray('events').push([s1]);
+    send(res1, [s1], resident);
+    // The lead's copy holds all of it: res1 over-full, 改为候补 offered beside them.
+    const duty = foldEvents(events()).rosters.duties.d1!;
+    expect(Object.keys(duty.signups).sort()).toEqual(['res2', 'res4']);
+    expect(Object.keys(duty.overfull)).toEqual(['res1']);
+    const lead = phone(20, relay);
+    const e = log.add('roster.standby', 'res3', standby('res1'), 'sb');
+    lead.getArray('events').push([e]);
+    // Its Yjs origin is res1's sign-up, placed after res2's two steps and not reaching them.
+    expect(heldEvents(lead.getArray('events'), 'sb', ['xw', 'x2', 'm1'])).toEqual(new Set(['m1']));
+    expect(() => send(lead, [e], resident3)).not.toThrow();
+    expect(Object.keys(foldEvents(events()).rosters.duties.d1?.standby ?? {})).toEqual(['res1']);
+  });
+
+  it('is kept when a second sign-up from a served member’s other phone, after the lead’s copy, moves them later', () => {
+    const log = dutyLog(1);
+    const { relay, phone, send, events } = relayCopy(log.events);
+    const [first, second, res1] = [phone(10), phone(5), phone(30)];
+    const x1 = log.add('roster.signed-up', 'res2', signUp('res2'), 'x1');
+    first.getArray('events').push([x1]);
+    send(first, [x1], as('res2'));
+    const m1 = log.add('roster.signed-up', 'res1', signUp('res1'), 'm1');
+    res1.getArray('events').push([m1]);
+    send(res1, [m1], resident);
+    // res2 came, checked in, then withdrew: time served is a fact, so they keep their place.
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(relay));
+    const served = [
+      log.add('roster.checked-in', 'res2', signUp('res2')),
+      log.add('roster.withdrew', 'res2', signUp('res2')),
+    ];
+    first.getArray('events').push(served);
+    send(first, served, as('res2'));
+    // The lead's copy, before res2's other phone (offline all along) brings a sign-up after res1's.
+    const lead = phone(20, relay);
+    expect(Object.keys(foldEvents(events()).rosters.duties.d1?.overfull ?? {})).toEqual(['res1']);
+    const x2 = log.add('roster.signed-up', 'res2', signUp('res2'), 'x2');
+    x2.at = m1.at + 1;
+    second.getArray('events').push([x2]);
+    send(second, [x2], as('res2'));
+    const e = log.add('roster.standby', 'res3', standby('res1'), 'sb');
+    lead.getArray('events').push([e]);
+    expect(() => send(lead, [e], resident3)).not.toThrow();
+  });
+});
+
+describe('a standby sent with a step that turns it around (review, 2026-12-05)', () => {
+  it('is refused with a 取消候补 of the member stamped before it in the same update', () => {
+    // Before, the undoing counted as a step of the member's own the past lacked, so the fold judged
+    // it, and a seated volunteer was put on standby, their place handed to the over-full.
+    const log = overfullDuty();
+    const base = [...log.events];
+    const { phone, send } = relayCopy(base);
+    const lead = phone(10);
+    const e = log.add('roster.standby', 'res3', standby('res1'), 'sb');
+    const undo = log.add('roster.standby.undone', 'res3', standby('res1'), 'un');
+    undo.at = e.at - 1;
+    lead.getArray('events').push([e, undo]);
+    expect(() => send(lead, [e, undo], resident3)).toThrow(/has_place/);
+    // The same with the undoing written under a second client of the lead's, in that update.
+    const again = relayCopy(base);
+    const two = again.phone(10);
+    two.getArray('events').push([e]);
+    two.clientID = 11;
+    two.getArray('events').push([undo]);
+    expect(() => again.send(two, [e, undo], resident3)).toThrow(/has_place/);
+  });
+
+  it('is refused with the lead’s own check-in on the standby they were put on, in the same update', () => {
+    // The lead res3 signed up first and was put on standby by the committee; res1 holds the place.
+    const log = dutyLog(1);
+    log.add('roster.signed-up', 'res3', signUp('res3'));
+    log.add('roster.signed-up', 'res1', signUp('res1'));
+    log.add('roster.standby', 'comm1', standby('res3', 'committee'));
+    const { phone, send } = relayCopy(log.events);
+    const lead = phone(10);
+    const e = log.add('roster.standby', 'res3', standby('res1'));
+    const came = log.add('roster.checked-in', 'res3', signUp('res3'));
+    lead.getArray('events').push([e, came]);
+    expect(() => send(lead, [e, came], resident3)).toThrow(/has_place/);
   });
 });

@@ -12,6 +12,7 @@ import { IconAlert } from '../../ui/icons.tsx';
 import { raisePlaces, setStandby } from './actions.ts';
 import { CorrectAttendanceDialog } from './CorrectAttendanceDialog.tsx';
 import { SignupRow } from './SignupRow.tsx';
+import { raiseOffer } from './selectors.ts';
 
 /** The duty page's sheets, named in its URL so that a reload opens the one open again. */
 export type DutySheet = { id: 'cancel' } | { id: 'correct'; memberId: string };
@@ -42,19 +43,24 @@ export function DutyVolunteers(props: {
     Object.entries(props.duty.standby ?? {}).sort((a, b) => a[1].at - b[1].at || (a[0] < b[0] ? -1 : 1)),
   );
   const others = () => props.anomalies;
-  // 改为候补 only for one over-full, 取消候补 only for one on standby, as the duty stands when tapped.
-  const settle = createSubmit((memberId: string, standby: boolean) => {
-    const as = props.corrector;
-    const now = memberSignup(props.duty, memberId)?.as;
-    if (!as || now !== (standby ? 'overfull' : 'standby')) return t('volunteers.listChanged');
-    setStandby(session, props.duty, memberId, as, standby);
-    return undefined;
-  });
-  // 增加名额: as many more places as there are over-full sign-ups when tapped.
+  // 改为候补 only for one over-full, 取消候补 only for one on standby, as the duty stands when tapped;
+  // each says so beside its own buttons.
+  const settle = (standby: boolean) =>
+    createSubmit((memberId: string) => {
+      const as = props.corrector;
+      const now = memberSignup(props.duty, memberId)?.as;
+      if (!as || now !== (standby ? 'overfull' : 'standby')) return t('volunteers.listChanged');
+      setStandby(session, props.duty, memberId, as, standby);
+      return undefined;
+    });
+  const toStandby = settle(true);
+  const fromStandby = settle(false);
+  // 增加名额: as many more places as there are over-full sign-ups when tapped, up to the most allowed.
+  const offer = () => raiseOffer(props.duty);
   const raise = createSubmit(() => {
-    const more = Object.keys(props.duty.overfull).length;
-    if (!props.corrector || more === 0) return t('volunteers.listChanged');
-    raisePlaces(session, props.duty, props.duty.slots + more, props.corrector);
+    const to = offer()?.to;
+    if (!props.corrector || to === undefined) return t('volunteers.listChanged');
+    raisePlaces(session, props.duty, to, props.corrector);
     return undefined;
   });
 
@@ -72,7 +78,7 @@ export function DutyVolunteers(props: {
             signup={s}
             nameOf={props.nameOf}
             onCorrect={props.corrector ? () => props.sheets.open({ id: 'correct', memberId }) : undefined}
-            onUndoStandby={props.corrector && s.standby ? () => settle.run(memberId, false) : undefined}
+            onUndoStandby={props.corrector && s.standby ? () => fromStandby.run(memberId) : undefined}
           />
         )}
       </For>
@@ -90,7 +96,7 @@ export function DutyVolunteers(props: {
           <h3 class="standby-heading">{t('volunteers.standbyHeading', { n: standby().length })}</h3>
           <SignupRows list={standby()} testId="standby" />
         </Show>
-        <FormError error={settle.error()} />
+        <FormError error={fromStandby.error()} />
       </section>
       <Show when={props.corrector && correcting()}>
         {(memberId) => (
@@ -125,7 +131,7 @@ export function DutyVolunteers(props: {
                       type="button"
                       class="btn btn-secondary"
                       data-testid="make-standby"
-                      onClick={() => settle.run(memberId, true)}
+                      onClick={() => toStandby.run(memberId)}
                     >
                       {t('volunteers.makeStandby')}
                     </button>
@@ -134,17 +140,20 @@ export function DutyVolunteers(props: {
               )}
             </For>
           </ul>
-          <Show when={props.corrector}>
-            <button
-              type="button"
-              class="btn btn-primary btn-block"
-              data-testid="raise-places"
-              onClick={() => raise.run()}
-            >
-              {t('volunteers.raisePlaces', { n: overfull().length, to: props.duty.slots + overfull().length })}
-            </button>
-            <FormError error={raise.error()} />
+          <FormError error={toStandby.error()} />
+          <Show when={props.corrector && offer()}>
+            {(o) => (
+              <button
+                type="button"
+                class="btn btn-primary btn-block"
+                data-testid="raise-places"
+                onClick={() => raise.run()}
+              >
+                {t('volunteers.raisePlaces', { n: o().more, to: o().to })}
+              </button>
+            )}
           </Show>
+          <FormError error={raise.error()} />
         </section>
       </Show>
       <Show when={others().length > 0}>

@@ -1,5 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
+import { MAX_SLOTS } from '../../../shared/events/roster.ts';
 import { shanghaiDay } from '../../../shared/time.ts';
 import { now } from '../../domain/clock.ts';
 import { usePage } from '../../domain/usePage.ts';
@@ -39,7 +40,7 @@ export default function NewDutyPage() {
     if (!team) return { field: 'team', message: t('volunteers.chooseTeam') };
     if (!place().trim()) return { field: 'place', message: t('form.fillRequired', { field: t('volunteers.place') }) };
     const n = Number(slots());
-    if (!Number.isInteger(n) || n < 1 || n > 500) return { field: 'slots', message: t('volunteers.slotsRange') };
+    if (!Number.isInteger(n) || n < 1 || n > MAX_SLOTS) return { field: 'slots', message: t('volunteers.slotsRange') };
     const w = repeat() === 'once' ? 1 : Number(weeks());
     if (repeat() === 'weekly' && (!Number.isInteger(w) || w < 2 || w > MAX_WEEKS))
       return { field: 'weeks', message: t('volunteers.weeksRange', { max: MAX_WEEKS }) };

@@ -1,5 +1,5 @@
 import { type DutyState, servedMinutes, weeklyDays } from '../../../shared/folds/index.ts';
-import { appendPublic, optional } from '../../domain/appendPublic.ts';
+import { appendPublic, appendPublicEvents, optional, publicEvent } from '../../domain/appendPublic.ts';
 import { relayNow } from '../../domain/clock.ts';
 import type { CompoundSession } from '../../domain/session.ts';
 
@@ -85,7 +85,10 @@ export function checkOut(session: CompoundSession, dutyId: string, checkedInAt: 
 
 /**
  * Settles an over-full duty: 改为候补 (`standby`: the member waits, holding no place) or 取消候补 (they
- * rank for a place again by their sign-up); `as` as for a correction.
+ * rank for a place again by their sign-up); `as` as for a correction. Of a member's standbys and
+ * undoings the latest by (at, id) holds, so the new one is stamped after the latest of the other
+ * kind: a standby a fast clock stamped ahead (the relay takes up to a day) is still taken back,
+ * which a stamp of now, kept off such stamps (`stampAfter`), would not do.
  */
 export function setStandby(
   session: CompoundSession,
@@ -95,7 +98,10 @@ export function setStandby(
   standby: boolean,
 ): void {
   const type = standby ? 'roster.standby' : 'roster.standby.undone';
-  appendPublic(session, type, { dutyId: duty.id, teamId: duty.teamId, memberId, as });
+  const event = publicEvent(session, type, { dutyId: duty.id, teamId: duty.teamId, memberId, as });
+  const steps = duty.steps[memberId];
+  const last = (standby ? steps?.standbyUndone : steps?.standby)?.at(-1);
+  appendPublicEvents(session, [last && last.at >= event.at ? { ...event, at: last.at + 1 } : event]);
 }
 
 /** 增加名额: raises the duty's places to `slots` (places only grow); `as` as for a correction. */

@@ -1,4 +1,5 @@
-import type { RostersState } from '../../../shared/folds/index.ts';
+import { MAX_SLOTS } from '../../../shared/events/roster.ts';
+import type { DutyState, RostersState } from '../../../shared/folds/index.ts';
 
 /**
  * Per duty, the members whose sign-up came after the last place was taken (two phones offline) and
@@ -11,4 +12,13 @@ export function overfullByDuty(rosters: RostersState): Map<string, string[]> {
     if (duty.status === 'open' && members.length > 0) out.set(duty.id, members.sort());
   }
   return out;
+}
+
+/**
+ * 增加名额 as offered: as many more places as there are over-full sign-ups, but no more than a duty
+ * may have (`MAX_SLOTS`, which the relay holds raises to); undefined when no place can be added.
+ */
+export function raiseOffer(duty: DutyState): { more: number; to: number } | undefined {
+  const to = Math.min(MAX_SLOTS, duty.slots + Object.keys(duty.overfull).length);
+  return to > duty.slots ? { more: to - duty.slots, to } : undefined;
 }

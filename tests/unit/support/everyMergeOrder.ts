@@ -13,22 +13,39 @@ export interface OfflineWrite {
  * Two (or more) honest phones start from `base`, each writes its events offline, then each sends
  * them to the relay (which checks them with its CausalGuard). Done once per order of Yjs client ids,
  * so concurrent events land in the log in every order Yjs can pick. Returns the relay's log and its
- * fold for each order; throws if the relay refuses anything.
+ * fold for each order; throws if the relay refuses anything, unless `refusals` is 'collect': then a
+ * refused write is left out (the relay drops the document and loads it again without it) and its
+ * index in `writes` listed in `refused`.
  */
-export function everyMergeOrder(base: readonly AppEvent[], writes: OfflineWrite[], kind: DocKind = 'public') {
+export function everyMergeOrder(
+  base: readonly AppEvent[],
+  writes: OfflineWrite[],
+  kind: DocKind = 'public',
+  refusals: 'throw' | 'collect' = 'throw',
+) {
   const orders = permutations(writes.map((_, i) => i));
   return orders.map((order) => {
-    const copy = relayCopy(base, kind);
+    let copy = relayCopy(base, kind);
     const phones = writes.map((w, i) => {
       const doc = copy.phone(10 + order.indexOf(i) * 10);
       doc.getArray('events').push(w.events);
       return doc;
     });
+    const sent: number[] = [];
+    const refused: number[] = [];
     writes.forEach((w, i) => {
-      copy.send(phones[i]!, w.events, w.member);
+      try {
+        copy.send(phones[i]!, w.events, w.member);
+        sent.push(i);
+      } catch (error) {
+        if (refusals === 'throw') throw error;
+        refused.push(i);
+        copy = relayCopy(base, kind);
+        for (const j of sent) copy.send(phones[j]!, writes[j]!.events, writes[j]!.member);
+      }
     });
     const events = copy.events();
-    return { order, events, state: foldEvents(events) };
+    return { order, events, state: foldEvents(events), refused };
   });
 }
 
