@@ -413,6 +413,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_confirmed': 'already confirmed',
   'anomaly.already_answered': 'that escalation was already answered',
   'anomaly.already_upheld': 'which decision stands was already settled',
+  'anomaly.already_assigned': 'the work on it was already assigned',
   'anomaly.already_completed': 'it had already been completed',
   'anomaly.already_withdrawn': 'the raiser had already withdrawn it',
   'anomaly.already_merged': 'it had already been merged into another request',
@@ -723,6 +724,8 @@ export const en: Record<MessageKey, string> = {
   'minutes.upholdBody':
     '“{title}” has {n} decisions. If this one stands, the others are struck through and marked “superseded”. This cannot be changed later except by an amendment.',
   'minutes.upholdReaches': 'The request’s own decision becomes this one too.',
+  'minutes.upholdAssigned':
+    'The work on this request was already assigned, so the request’s own decision stays (only the minutes change).',
   'minutes.upholdMinutesOnly':
     'The request already has another decision of its own and keeps it (this entry was kept in the minutes only).',
   'minutes.superseded': 'Superseded',

@@ -405,6 +405,7 @@ export const zhCN = {
   'anomaly.already_confirmed': '已经签过字了',
   'anomaly.already_answered': '这次上报已经有答复了',
   'anomaly.already_upheld': '已经定过以哪个决定为准了',
+  'anomaly.already_assigned': '这件事已经交办了，不能再改成不同意',
   'anomaly.already_completed': '这件事已经办结了',
   'anomaly.already_withdrawn': '发起人已经撤回了',
   'anomaly.already_merged': '已经合并到别的诉求里了',
@@ -706,6 +707,7 @@ export const zhCN = {
   'minutes.upholdBody':
     '「{title}」记了 {n} 个决定。定下以这条为准，其他的会划掉，注明「已被取代」。定了就不能再改，要改请写更正。',
   'minutes.upholdReaches': '这件事在议事里的决定也跟着改成这一条。',
+  'minutes.upholdAssigned': '这件事已经交办了，议事里的决定不跟着改（只改纪要）。',
   'minutes.upholdMinutesOnly': '这件事在议事里已经有别的决定，不会跟着改（这一条当时只记在了纪要里）。',
   'minutes.superseded': '已被取代',
   'minutes.upheldBy': '{name} 定下以这条为准',

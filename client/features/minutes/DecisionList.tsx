@@ -137,6 +137,11 @@ export function DecisionList(props: {
                   {t('minutes.upholdMinutesOnly')}
                 </p>
               </Show>
+              <Show when={props.upholdReach?.(d()) === 'assigned'}>
+                <p class="note-warn" data-testid="uphold-assigned">
+                  {t('minutes.upholdAssigned')}
+                </p>
+              </Show>
             </>
           )}
         </Show>
