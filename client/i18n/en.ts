@@ -726,8 +726,9 @@ export const en: Record<MessageKey, string> = {
   'minutes.upholdReaches': 'The request’s own decision becomes this one too.',
   'minutes.upholdAssigned':
     'The work on this request was already assigned, so the request’s own decision stays (only the minutes change).',
-  'minutes.upholdMinutesOnly':
-    'The request already has another decision of its own and keeps it (this entry was kept in the minutes only).',
+  'minutes.upholdMinutesOnly': 'The request was already settled on another of its decisions and keeps it.',
+  'minutes.upholdNotHere':
+    'On this phone the request does not hold this decision (it was kept in the minutes only, or has not arrived yet), so the request’s own decision stays. Better go online first and tap once it has arrived.',
   'minutes.superseded': 'Superseded',
   'minutes.upheldBy': '{name} settled that this one stands',
   'minutes.upheldAlso': '{name} chose another one at the same time; the earlier choice counts.',

@@ -708,7 +708,9 @@ export const zhCN = {
     '「{title}」记了 {n} 个决定。定下以这条为准，其他的会划掉，注明「已被取代」。定了就不能再改，要改请写更正。',
   'minutes.upholdReaches': '这件事在议事里的决定也跟着改成这一条。',
   'minutes.upholdAssigned': '这件事已经交办了，议事里的决定不跟着改（只改纪要）。',
-  'minutes.upholdMinutesOnly': '这件事在议事里已经有别的决定，不会跟着改（这一条当时只记在了纪要里）。',
+  'minutes.upholdMinutesOnly': '这件事在议事里已经定了以别的决定为准，不会跟着改。',
+  'minutes.upholdNotHere':
+    '这台手机上，这件事在议事里还没有这一条决定（只记在了纪要里，或还没传过来），议事里的决定不会跟着改。最好先联网，等传过来再点。',
   'minutes.superseded': '已被取代',
   'minutes.upheldBy': '{name} 定下以这条为准',
   'minutes.upheldAlso': '{name} 同时选了另一条为准，按先选的那次算。',

@@ -137,6 +137,11 @@ export function DecisionList(props: {
                   {t('minutes.upholdMinutesOnly')}
                 </p>
               </Show>
+              <Show when={props.upholdReach?.(d()) === 'not-here'}>
+                <p class="note-warn" data-testid="uphold-not-here">
+                  {t('minutes.upholdNotHere')}
+                </p>
+              </Show>
               <Show when={props.upholdReach?.(d()) === 'assigned'}>
                 <p class="note-warn" data-testid="uphold-assigned">
                   {t('minutes.upholdAssigned')}
