@@ -414,6 +414,7 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_answered': 'that escalation was already answered',
   'anomaly.already_upheld': 'which decision stands was already settled',
   'anomaly.already_assigned': 'the work on it was already assigned',
+  'anomaly.before_target': 'it was dated before the decision it names',
   'anomaly.already_completed': 'it had already been completed',
   'anomaly.already_withdrawn': 'the raiser had already withdrawn it',
   'anomaly.already_merged': 'it had already been merged into another request',

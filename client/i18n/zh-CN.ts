@@ -406,6 +406,7 @@ export const zhCN = {
   'anomaly.already_answered': '这次上报已经有答复了',
   'anomaly.already_upheld': '已经定过以哪个决定为准了',
   'anomaly.already_assigned': '这件事已经交办了，不能再改成不同意',
+  'anomaly.before_target': '时间比它选的那条决定还早，不算',
   'anomaly.already_completed': '这件事已经办结了',
   'anomaly.already_withdrawn': '发起人已经撤回了',
   'anomaly.already_merged': '已经合并到别的诉求里了',

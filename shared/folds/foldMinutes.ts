@@ -269,12 +269,13 @@ function signOff(m: MinutesState, e: EventOf<'minutes.signed-off'>): AnomalyReas
  * supersedes the request's other decisions stamped before it (those its author could have seen); a
  * decision stamped after it stays open beside the upheld one, a conflict again. One that does not
  * count is kept, shown beside it. One naming no decision about a request is ignored (its author's
- * copy held the decision).
+ * copy held the decision), and so is one stamped before the decision it names (back-dated).
  */
 function uphold(m: MinutesState, e: EventOf<'minutes.decision.upheld'>): AnomalyReason | undefined {
   const upheld = m.decisions.find((d) => d.eventId === e.decisionId);
   const requestId = upheld?.requestId;
   if (!requestId) return { code: 'no_such', thing: 'target' };
+  if (stampedBefore({ at: e.at, eventId: e.id }, upheld)) return { code: 'before_target' };
   const settling = { ...actOf(e), decisionId: e.decisionId, requestId };
   const counts = countsAsSettling(m, settling);
   m.upholdings.push(settling);
