@@ -354,7 +354,7 @@ export const en: Record<MessageKey, string> = {
   'request.deadline': 'Deadline: done by {date}',
   'request.atMeetings': 'At meetings',
   'request.meetingDecisionConflict':
-    'Note: the meeting recorded {n} decisions on this request; which one stands is not settled yet (tap “This one stands” on the meeting page).',
+    'Note: the meeting recorded {n} decisions on this request; which one stands is not settled yet (the committee taps “This one stands” on the meeting page).',
   'request.meetingActions': 'Action items set at the meeting ({n})',
   'request.meetingActionOpen': 'Not done yet',
   'request.meetingOn': '{name} on {date}',
@@ -731,6 +731,9 @@ export const en: Record<MessageKey, string> = {
   'minutes.upholdNotHere':
     'On this phone the request does not hold this decision (it was kept in the minutes only, or has not arrived yet), so the request’s own decision stays. Better go online first and tap once it has arrived.',
   'minutes.superseded': 'Superseded',
+  'minutes.supersededAside': ' (Superseded)',
+  'minutes.decisionConflictOpen':
+    'Note: {n} decisions were recorded on this request (perhaps two phones offline each recorded one). The committee settles which one stands.',
   'minutes.upheldBy': '{name} settled that this one stands',
   'minutes.upheldAlso': '{name} chose another one at the same time; the earlier choice counts.',
   'minutes.actionsHeading': 'Action items ({n})',

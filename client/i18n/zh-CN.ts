@@ -348,7 +348,7 @@ export const zhCN = {
   'request.deadline': '限期：{date} 前办完',
   'request.atMeetings': '会上',
   'request.meetingDecisionConflict':
-    '注意：会上这件事记了 {n} 个决定，还没商定以哪个为准（在会议页上点「以这条为准」）。',
+    '注意：会上这件事记了 {n} 个决定，还没商定以哪个为准（由委员会在会议页上点「以这条为准」）。',
   'request.meetingActions': '会上定的行动项（{n}）',
   'request.meetingActionOpen': '还没办好',
   'request.meetingOn': '{date}的{name}',
@@ -713,6 +713,9 @@ export const zhCN = {
   'minutes.upholdNotHere':
     '这台手机上，这件事在议事里还没有这一条决定（只记在了纪要里，或还没传过来），议事里的决定不会跟着改。最好先联网，等传过来再点。',
   'minutes.superseded': '已被取代',
+  'minutes.supersededAside': '（已被取代）',
+  'minutes.decisionConflictOpen':
+    '注意：同一件事记了 {n} 个决定（可能是两部手机离线时各记了一个）。以哪个为准，由委员会在那一条上定。',
   'minutes.upheldBy': '{name} 定下以这条为准',
   'minutes.upheldAlso': '{name} 同时选了另一条为准，按先选的那次算。',
   'minutes.actionsHeading': '行动项（{n}）',

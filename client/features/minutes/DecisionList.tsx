@@ -35,6 +35,13 @@ export function DecisionList(props: {
     const d = asking();
     if (d) props.onUphold?.(d);
   });
+  // The committee settles with the button; others read who settles, and after the lock an amendment does.
+  const conflictKey = () =>
+    props.onUphold
+      ? 'minutes.decisionConflict'
+      : props.state.locked
+        ? 'minutes.decisionConflictLocked'
+        : 'minutes.decisionConflictOpen';
   const upholding = (d: Decision) => props.state.upholdings.find((u) => u.decisionId === d.eventId);
   return (
     <Show when={props.state.decisions.length > 0} fallback={<p class="muted">{t('minutes.noDecisions')}</p>}>
@@ -90,7 +97,7 @@ export function DecisionList(props: {
                 </For>
                 <Show when={conflict()}>
                   <p class="minutes-conflict" data-testid="decision-conflict">
-                    {t(props.onUphold ? 'minutes.decisionConflict' : 'minutes.decisionConflictLocked', {
+                    {t(conflictKey(), {
                       n: counts().get(d.requestId ?? '') ?? 0,
                     })}
                   </p>
