@@ -31,7 +31,7 @@ export function useAssemblyDecisions(): Accessor<AssemblyDecision[]> {
     minutes()
       .flatMap((m) =>
         m.state().decisions.flatMap((d) =>
-          d.assembly
+          d.assembly && !d.supersededBy
             ? [
                 {
                   meetingId: m.meetingId,

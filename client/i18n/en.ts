@@ -354,7 +354,7 @@ export const en: Record<MessageKey, string> = {
   'request.deadline': 'Deadline: done by {date}',
   'request.atMeetings': 'At meetings',
   'request.meetingDecisionConflict':
-    'Note: the meeting recorded {n} decisions on this request; which one stands is not settled yet (tap “This one stands” on the meeting page).',
+    'Note: the meeting recorded {n} decisions on this request; which one stands is not settled yet (the committee taps “This one stands” on the meeting page).',
   'request.meetingActions': 'Action items set at the meeting ({n})',
   'request.meetingActionOpen': 'Not done yet',
   'request.meetingOn': '{name} on {date}',
@@ -413,6 +413,8 @@ export const en: Record<MessageKey, string> = {
   'anomaly.already_confirmed': 'already confirmed',
   'anomaly.already_answered': 'that escalation was already answered',
   'anomaly.already_upheld': 'which decision stands was already settled',
+  'anomaly.already_assigned': 'the work on it was already assigned',
+  'anomaly.before_target': 'it was dated before the decision it names',
   'anomaly.already_completed': 'it had already been completed',
   'anomaly.already_withdrawn': 'the raiser had already withdrawn it',
   'anomaly.already_merged': 'it had already been merged into another request',
@@ -723,9 +725,15 @@ export const en: Record<MessageKey, string> = {
   'minutes.upholdBody':
     '“{title}” has {n} decisions. If this one stands, the others are struck through and marked “superseded”. This cannot be changed later except by an amendment.',
   'minutes.upholdReaches': 'The request’s own decision becomes this one too.',
-  'minutes.upholdMinutesOnly':
-    'The request already has another decision of its own and keeps it (this entry was kept in the minutes only).',
+  'minutes.upholdAssigned':
+    'The work on this request was already assigned, so the request’s own decision stays (only the minutes change).',
+  'minutes.upholdMinutesOnly': 'The request was already settled on another of its decisions and keeps it.',
+  'minutes.upholdNotHere':
+    'On this phone the request does not hold this decision (it was kept in the minutes only, or has not arrived yet), so the request’s own decision stays. Better go online first and tap once it has arrived.',
   'minutes.superseded': 'Superseded',
+  'minutes.supersededAside': ' (Superseded)',
+  'minutes.decisionConflictOpen':
+    'Note: {n} decisions were recorded on this request (perhaps two phones offline each recorded one). The committee settles which one stands.',
   'minutes.upheldBy': '{name} settled that this one stands',
   'minutes.upheldAlso': '{name} chose another one at the same time; the earlier choice counts.',
   'minutes.actionsHeading': 'Action items ({n})',

@@ -348,7 +348,7 @@ export const zhCN = {
   'request.deadline': '限期：{date} 前办完',
   'request.atMeetings': '会上',
   'request.meetingDecisionConflict':
-    '注意：会上这件事记了 {n} 个决定，还没商定以哪个为准（在会议页上点「以这条为准」）。',
+    '注意：会上这件事记了 {n} 个决定，还没商定以哪个为准（由委员会在会议页上点「以这条为准」）。',
   'request.meetingActions': '会上定的行动项（{n}）',
   'request.meetingActionOpen': '还没办好',
   'request.meetingOn': '{date}的{name}',
@@ -405,6 +405,8 @@ export const zhCN = {
   'anomaly.already_confirmed': '已经签过字了',
   'anomaly.already_answered': '这次上报已经有答复了',
   'anomaly.already_upheld': '已经定过以哪个决定为准了',
+  'anomaly.already_assigned': '这件事已经交办了，不能再改成不同意',
+  'anomaly.before_target': '时间比它选的那条决定还早，不算',
   'anomaly.already_completed': '这件事已经办结了',
   'anomaly.already_withdrawn': '发起人已经撤回了',
   'anomaly.already_merged': '已经合并到别的诉求里了',
@@ -706,8 +708,14 @@ export const zhCN = {
   'minutes.upholdBody':
     '「{title}」记了 {n} 个决定。定下以这条为准，其他的会划掉，注明「已被取代」。定了就不能再改，要改请写更正。',
   'minutes.upholdReaches': '这件事在议事里的决定也跟着改成这一条。',
-  'minutes.upholdMinutesOnly': '这件事在议事里已经有别的决定，不会跟着改（这一条当时只记在了纪要里）。',
+  'minutes.upholdAssigned': '这件事已经交办了，议事里的决定不跟着改（只改纪要）。',
+  'minutes.upholdMinutesOnly': '这件事在议事里已经定了以别的决定为准，不会跟着改。',
+  'minutes.upholdNotHere':
+    '这台手机上，这件事在议事里还没有这一条决定（只记在了纪要里，或还没传过来），议事里的决定不会跟着改。最好先联网，等传过来再点。',
   'minutes.superseded': '已被取代',
+  'minutes.supersededAside': '（已被取代）',
+  'minutes.decisionConflictOpen':
+    '注意：同一件事记了 {n} 个决定（可能是两部手机离线时各记了一个）。以哪个为准，由委员会在那一条上定。',
   'minutes.upheldBy': '{name} 定下以这条为准',
   'minutes.upheldAlso': '{name} 同时选了另一条为准，按先选的那次算。',
   'minutes.actionsHeading': '行动项（{n}）',

@@ -54,6 +54,16 @@ export const AnomalyCode = {
    * by (at, id) standing, and shows both.
    */
   AlreadyUpheld: 'already_upheld',
+  /**
+   * 以这条为准 on a rejection whose author's copy held the request assigned or completed: the relay
+   * refuses it (`agendaRefusal`); the 以这条为准 question says the request's own decision stays.
+   */
+  AlreadyAssigned: 'already_assigned',
+  /**
+   * 以这条为准 stamped before the decision it names (by (at, id)): no phone wrote it after seeing the
+   * decision with an honest clock, and the earliest settlement stands, so it is ignored.
+   */
+  BeforeTarget: 'before_target',
   AlreadyMerged: 'already_merged',
   /** Only the member who raised a request edits or withdraws it. */
   NotRaiser: 'not_raiser',

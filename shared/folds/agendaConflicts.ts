@@ -156,11 +156,13 @@ export function decideBeside(r: RequestState, decision: Decision, standing: Deci
 /**
  * 以这条为准 on one of the request's final decisions: kept in (at, id) order, the earliest naming the
  * decision that stands (`settle`). One naming no final decision of the request is ignored: its
- * author's copy held the decision it names.
+ * author's copy held the decision it names; so is one stamped before the decision it names (back-dated).
  */
 export function uphold(r: RequestState, e: EventOf<'request.decision.upheld'>): AnomalyReason | undefined {
   const finals = isFinal(r.decision) ? [r.decision, ...r.concurrentDecisions] : [];
-  if (!finals.some((d) => d.eventId === e.decisionId)) return { code: 'no_such', thing: 'target' };
+  const named = finals.find((d) => d.eventId === e.decisionId);
+  if (!named) return { code: 'no_such', thing: 'target' };
+  if (e.at < named.at || (e.at === named.at && e.id < named.eventId)) return { code: 'before_target' };
   putInOrder(r.upholdings, { eventId: e.id, at: e.at, by: e.by, decisionId: e.decisionId });
   settle(r);
   touch(r, { eventId: e.id, type: e.type, at: e.at, by: e.by });

@@ -265,18 +265,58 @@ function signOff(m: MinutesState, e: EventOf<'minutes.signed-off'>): AnomalyReas
 }
 
 /**
- * 以这条为准, taken in (at, id) order once every decision is in: the first on a request supersedes its
- * other decisions (those written at once, or before, on other phones); a later one is kept, shown
- * beside it. One naming no decision about a request is ignored (its author's copy held the decision).
+ * 以这条为准, taken in (at, id) order once every decision is in: one that counts (`countsAsSettling`)
+ * supersedes the request's other decisions stamped before it (those its author could have seen); a
+ * decision stamped after it stays open beside the upheld one, a conflict again. One that does not
+ * count is kept, shown beside it. One naming no decision about a request is ignored (its author's
+ * copy held the decision), and so is one stamped before the decision it names (back-dated).
  */
 function uphold(m: MinutesState, e: EventOf<'minutes.decision.upheld'>): AnomalyReason | undefined {
   const upheld = m.decisions.find((d) => d.eventId === e.decisionId);
   const requestId = upheld?.requestId;
   if (!requestId) return { code: 'no_such', thing: 'target' };
-  const first = !m.upholdings.some((u) => u.requestId === requestId);
-  m.upholdings.push({ ...actOf(e), decisionId: e.decisionId, requestId });
-  if (first) for (const d of m.decisions) if (d.requestId === requestId && d !== upheld) d.supersededBy = e.id;
+  if (stampedBefore({ at: e.at, eventId: e.id }, upheld)) return { code: 'before_target' };
+  const settling = { ...actOf(e), decisionId: e.decisionId, requestId };
+  const counts = countsAsSettling(m, settling);
+  m.upholdings.push(settling);
+  if (!counts) return undefined;
+  for (const d of m.decisions) {
+    if (d.requestId !== requestId) continue;
+    if (d === upheld) delete d.supersededBy;
+    else if (stampedBefore(d, settling)) d.supersededBy = e.id;
+  }
   return undefined;
+}
+
+/** True if `a` is stamped before `b` by (at, id). */
+export function stampedBefore(a: { at: number; eventId: string }, b: { at: number; eventId: string }): boolean {
+  return a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
+}
+
+/**
+ * Whether a settlement on its request counts, given those before it by (at, id) in `m.upholdings`:
+ * the first does, and a later one once a decision on the request is stamped between the last that
+ * counted and it (the meeting came back to the request). Others were written at once on phones that
+ * had not seen the one that counts.
+ */
+export function countsAsSettling(
+  m: Pick<MinutesState, 'decisions' | 'upholdings'>,
+  u: MinutesState['upholdings'][number],
+): boolean {
+  let last: MinutesState['upholdings'][number] | undefined;
+  for (const x of m.upholdings) {
+    if (x.requestId !== u.requestId || !stampedBefore(x, u)) continue;
+    if (!last || reopened(m, last, x)) last = x;
+  }
+  return !last || reopened(m, last, u);
+}
+
+function reopened(
+  m: Pick<MinutesState, 'decisions'>,
+  last: MinutesState['upholdings'][number],
+  next: MinutesState['upholdings'][number],
+): boolean {
+  return m.decisions.some((d) => d.requestId === last.requestId && stampedBefore(last, d) && stampedBefore(d, next));
 }
 
 /** A done mark, taken in (at, id) order: marked twice (two phones offline), the earlier stands. */

@@ -93,37 +93,55 @@ export function actionSteps(
 /**
  * What 以这条为准 on a minutes decision writes on the request it is about: the same upholding, naming
  * the request's final decision carried from it (by id; one carried before decisions took their minutes
- * entry's id, by its words when only one has them), while the request holds several final decisions
- * and none is upheld yet. Nothing otherwise: the request then shows one decision already, or its
- * final decision came from elsewhere (a deferral or an entry kept in the minutes only is not one).
+ * entry's id, by its words when only one has them), while none is upheld yet — also while it holds
+ * that decision alone: another carried on another phone may arrive later, and is then settled. Nothing
+ * when the request holds no final decision from the entry (kept in the minutes only, a deferral, or
+ * not on this phone yet), or when the decision would reject work already assigned (`rejectsWork`).
  */
 export function upholdSteps(
   request: RequestState | undefined,
   decision: { eventId: string; text: string },
 ): CarriedStep[] {
-  if (!request || !isFinal(request.decision) || request.concurrentDecisions.length === 0) return [];
-  if (request.upholdings.length > 0) return [];
+  if (!request || request.upholdings.length > 0) return [];
+  const carried = carriedFinal(request, decision);
+  if (!carried || rejectsWork(request, carried)) return [];
+  return [{ type: 'request.decision.upheld', fields: { requestId: request.id, decisionId: carried.eventId } }];
+}
+
+/** The request's final decision carried from a minutes entry: by id, or by its words when only one has them. */
+function carriedFinal(request: RequestState, decision: { eventId: string; text: string }) {
+  if (!isFinal(request.decision)) return undefined;
   const finals = [request.decision, ...request.concurrentDecisions];
   const byWords = finals.filter((d) => d.note === decision.text.trim());
-  const carried = finals.find((d) => d.eventId === decision.eventId) ?? (byWords.length === 1 ? byWords[0] : undefined);
-  if (!carried) return [];
-  return [{ type: 'request.decision.upheld', fields: { requestId: request.id, decisionId: carried.eventId } }];
+  return finals.find((d) => d.eventId === decision.eventId) ?? (byWords.length === 1 ? byWords[0] : undefined);
 }
 
 /**
  * What 以这条为准 on a minutes decision does beyond the minutes, for the question before it: settles
- * the request's own decisions too ('request'), leaves the request with a final decision of its own
- * that is not this one ('minutes-only': the entry was kept in the minutes only, or the request was
- * settled otherwise), or nothing to say ('none').
+ * the request's own decisions too ('request'), leaves the request settled on another of its decisions
+ * ('minutes-only'), leaves the request as it is because it holds no final decision from this entry
+ * ('not-here': kept in the minutes only, or not on this phone yet), leaves the request's own decision because this one would reject work already
+ * assigned or completed ('assigned'), or nothing to say ('none').
  */
-export type UpholdReach = 'request' | 'minutes-only' | 'none';
+export type UpholdReach = 'request' | 'minutes-only' | 'not-here' | 'assigned' | 'none';
+
+/**
+ * True if upholding `decision` would reject a request whose work was already assigned or completed:
+ * the request keeps its own decision then (the relay refuses such an upholding whose author's copy
+ * held the work, `agendaRefusal`).
+ */
+export function rejectsWork(request: RequestState, decision: { outcome: string }): boolean {
+  return decision.outcome === 'rejected' && (request.assignment !== null || request.completion !== null);
+}
 
 export function upholdReach(
   request: RequestState | undefined,
   decision: { eventId: string; text: string },
 ): UpholdReach {
   if (upholdSteps(request, decision).length > 0) return 'request';
-  const standing = request?.decision;
-  if (!isFinal(standing ?? null) || !standing) return 'none';
-  return standing.eventId === decision.eventId || standing.note === decision.text.trim() ? 'none' : 'minutes-only';
+  if (!request) return 'none';
+  const carried = carriedFinal(request, decision);
+  if (!carried) return 'not-here';
+  if (request.upholdings.length === 0 && rejectsWork(request, carried)) return 'assigned';
+  return carried === request.decision ? 'none' : 'minutes-only';
 }

@@ -1,5 +1,5 @@
 import type { MemberParty, Party } from '../roles.ts';
-import type { ActionItem, MinutesState } from './foldMinutes.ts';
+import { type ActionItem, countsAsSettling, type MinutesState } from './foldMinutes.ts';
 import type { RequestState } from './RequestState.ts';
 
 /** An action item still to do, with the meeting whose minutes hold it. */
@@ -86,10 +86,11 @@ export function decisionCounts(state: MinutesState): Map<string, number> {
 }
 
 /**
- * 以这条为准 on a request written at once, naming another decision than the one that stands (the
- * earliest): shown beside it. Empty when the request was settled once.
+ * 以这条为准 on a request written at once, naming another decision than the one that counts
+ * (`countsAsSettling`): shown beside it. Empty when the request was settled once.
  */
 export function otherUpholdings(state: MinutesState, requestId: string): MinutesState['upholdings'] {
   const on = state.upholdings.filter((u) => u.requestId === requestId);
-  return on.slice(1).filter((u) => u.decisionId !== on[0]?.decisionId);
+  const counted = on.filter((u) => countsAsSettling(state, u));
+  return on.filter((u) => !counted.includes(u) && !counted.some((c) => c.decisionId === u.decisionId));
 }

@@ -53,7 +53,10 @@ export function isAgendaStep(event: { type: string }): event is AgendaStep {
  * - A completion, or an assignment, progress note or escalation kept on a completed request, whose
  *   author's copy held the completion (`already_completed`), unless the relay holds a reopening or
  *   a rating after it: the author may have seen the request reopened.
- * - 以这条为准 whose author's copy held another on the request (`already_upheld`).
+ * - 以这条为准 whose author's copy held another on the request (`already_upheld`), or that names a
+ *   rejection while the author's copy held the request assigned or completed (`already_assigned`);
+ *   an assignment or escalation on a request closed by an upheld rejection whose author's copy held
+ *   the upholding (`already_upheld`).
  * - A withdrawal or a merge whose author's copy held the request decided, merged or withdrawn
  *   (`decisionRefusal.ts`), or a merge whose author's copy held the target ended (`target_ended`).
  * - An edit, a scheduling, a count or a vote whose author's copy held the request decided, merged or
@@ -99,6 +102,10 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
     case 'request.assigned':
     case 'request.progressed':
     case 'request.escalated': {
+      if ((event.type === 'request.assigned' || event.type === 'request.escalated') && upheldRejection(request)) {
+        const upholdings = request.upholdings.map((u) => u.eventId);
+        if (heldOf(upholdings).size > 0) return { code: 'already_upheld' };
+      }
       if (event.type === 'request.escalated' && endStages.includes(request.stage)) {
         return endRefusal(request, event.id, heldOf);
       }
@@ -124,7 +131,7 @@ export function agendaRefusal(agenda: AgendaState, event: AgendaStep, heldOf: He
       return endRefusal(request, event.id, heldOf) ?? targetRefusal(target, heldOf);
     case 'request.decision.upheld': {
       const others = request.upholdings.flatMap((u) => (u.eventId !== event.id ? [u.eventId] : []));
-      return refusedIfHeld(others, heldOf, 'already_upheld');
+      return refusedIfHeld(others, heldOf, 'already_upheld') ?? workRefusal(request, event.decisionId, heldOf);
     }
     default:
       return exhaustive(event);
@@ -138,6 +145,22 @@ function refusedIfHeld(
 ): AnomalyReason | undefined {
   if (others.length === 0) return undefined;
   return heldOf(others).size > 0 ? { code } : undefined;
+}
+
+/** True if a rejection upheld over another decision stands (the work the fold keeps beside it moves the stage). */
+function upheldRejection(request: RequestState): boolean {
+  const upheld = request.upholdings[0];
+  return request.decision?.outcome === 'rejected' && upheld?.decisionId === request.decision.eventId;
+}
+
+/** 以这条为准 on a rejection whose author's copy held an assignment or completion of the request. */
+function workRefusal(request: RequestState, decisionId: string, heldOf: HeldOf): AnomalyReason | undefined {
+  const named = [request.decision, ...request.concurrentDecisions].find((d) => d?.eventId === decisionId);
+  if (named?.outcome !== 'rejected') return undefined;
+  const work = request.timeline.flatMap((x) =>
+    x.type === 'request.assigned' || x.type === 'request.completed' ? [x.eventId] : [],
+  );
+  return work.length > 0 && heldOf(work).size > 0 ? { code: 'already_assigned' } : undefined;
 }
 
 /** A merge whose author's copy held the target ended, by its decision, merge or withdrawal. */

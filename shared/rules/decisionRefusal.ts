@@ -1,6 +1,6 @@
 import type { EventOf } from '../events/index.ts';
 import type { AnomalyReason } from '../folds/AnomalyReason.ts';
-import type { MinutesState } from '../folds/foldMinutes.ts';
+import { type MinutesState, stampedBefore } from '../folds/foldMinutes.ts';
 import type { RequestState } from '../folds/RequestState.ts';
 import type { HeldOf } from './expenseRefusal.ts';
 
@@ -44,8 +44,9 @@ export function endRefusal(request: RequestState, eventId: string, heldOf: HeldO
 
 /**
  * Whether 以这条为准 in a meeting's minutes breaks a causal rule: its author's copy held another on
- * the same request (`already_upheld`). Two written at once on phones that had not seen each other's
- * are kept, the earlier by (at, id) standing, and shown.
+ * the same request and no decision on it stamped after that one (`already_upheld`): a decision
+ * recorded after a settlement opens the request again. Two written at once on phones that had not
+ * seen each other's are kept, the earlier by (at, id) standing, and shown.
  */
 export function upholdRefusal(
   minutes: MinutesState,
@@ -53,9 +54,13 @@ export function upholdRefusal(
   heldOf: HeldOf,
 ): AnomalyReason | undefined {
   const mine = minutes.upholdings.find((u) => u.eventId === event.id);
-  const others = minutes.upholdings.flatMap((u) =>
-    u.eventId !== event.id && u.requestId === mine?.requestId ? [u.eventId] : [],
-  );
+  const others = minutes.upholdings.filter((u) => u.eventId !== event.id && u.requestId === mine?.requestId);
   if (others.length === 0) return undefined;
-  return heldOf(others).size > 0 ? { code: 'already_upheld' } : undefined;
+  const held = heldOf(others.map((u) => u.eventId));
+  const last = others.filter((u) => held.has(u.eventId)).at(-1);
+  if (!last) return undefined;
+  const later = minutes.decisions.flatMap((d) =>
+    d.requestId === last.requestId && stampedBefore(last, d) ? [d.eventId] : [],
+  );
+  return later.length > 0 && heldOf(later).size > 0 ? undefined : { code: 'already_upheld' };
 }

@@ -70,9 +70,16 @@ describe('the meeting page at a little-stool meeting: topics near the top, decis
     await expect(chair.status(DANCE)).resolves.toBe('正在讨论');
     await expect.poll(() => chair.pickerValue('decision-request')).toBe(dance);
     await expect.poll(() => chair.pickerValue('action-request')).toBe(dance);
+    // Words begun in the decision form keep its request when the meeting takes up another topic;
+    // an empty form follows the topic under discussion.
+    const words = wang.page.getByTestId('decision-form').getByLabel('决定的内容');
+    await words.fill('晚上八点后');
     await chair.takeUp(CHARGING);
     await expect.poll(() => chair.status(DANCE)).toBe('已讨论');
     await expect(chair.status(CHARGING)).resolves.toBe('正在讨论');
+    await expect.poll(() => chair.pickerValue('action-request')).toBe(charging);
+    await expect(chair.pickerValue('decision-request')).resolves.toBe(dance);
+    await words.fill('');
     await expect.poll(() => chair.pickerValue('decision-request')).toBe(charging);
 
     // Back to the first topic: 记下决定 on its card brings the decision form, with it chosen.

@@ -38,8 +38,10 @@ export function DecisionForm(props: {
   assembly?: { owners: readonly VotingOwner[]; nameOf: (memberId: string) => string };
 }) {
   const [text, setText] = createSignal('');
-  const { request, choose } = createRequestChoice(props, () =>
-    document.getElementById('decision-form')?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+  const { request, choose } = createRequestChoice(
+    props,
+    () => document.getElementById('decision-form')?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+    () => text().trim() !== '',
   );
   const [tally, setTally] = createSignal<Record<(typeof tallyKeys)[number], string>>({
     for: '',

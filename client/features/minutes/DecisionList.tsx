@@ -35,6 +35,13 @@ export function DecisionList(props: {
     const d = asking();
     if (d) props.onUphold?.(d);
   });
+  // The committee settles with the button; others read who settles, and after the lock an amendment does.
+  const conflictKey = () =>
+    props.onUphold
+      ? 'minutes.decisionConflict'
+      : props.state.locked
+        ? 'minutes.decisionConflictLocked'
+        : 'minutes.decisionConflictOpen';
   const upholding = (d: Decision) => props.state.upholdings.find((u) => u.decisionId === d.eventId);
   return (
     <Show when={props.state.decisions.length > 0} fallback={<p class="muted">{t('minutes.noDecisions')}</p>}>
@@ -90,7 +97,7 @@ export function DecisionList(props: {
                 </For>
                 <Show when={conflict()}>
                   <p class="minutes-conflict" data-testid="decision-conflict">
-                    {t(props.onUphold ? 'minutes.decisionConflict' : 'minutes.decisionConflictLocked', {
+                    {t(conflictKey(), {
                       n: counts().get(d.requestId ?? '') ?? 0,
                     })}
                   </p>
@@ -135,6 +142,16 @@ export function DecisionList(props: {
               <Show when={props.upholdReach?.(d()) === 'minutes-only'}>
                 <p class="note-warn" data-testid="uphold-minutes-only">
                   {t('minutes.upholdMinutesOnly')}
+                </p>
+              </Show>
+              <Show when={props.upholdReach?.(d()) === 'not-here'}>
+                <p class="note-warn" data-testid="uphold-not-here">
+                  {t('minutes.upholdNotHere')}
+                </p>
+              </Show>
+              <Show when={props.upholdReach?.(d()) === 'assigned'}>
+                <p class="note-warn" data-testid="uphold-assigned">
+                  {t('minutes.upholdAssigned')}
                 </p>
               </Show>
             </>

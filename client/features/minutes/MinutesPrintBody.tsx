@@ -85,7 +85,7 @@ export function MinutesPrintBody(props: {
                   </Show>
                   <Show when={d.supersededBy}>
                     <span class="print-conflict" data-testid="print-decision-superseded">
-                      （{t('minutes.superseded')}）
+                      {t('minutes.supersededAside')}
                     </span>
                   </Show>
                   <Show when={!d.supersededBy && conflict(d.requestId) > 1}>

@@ -65,7 +65,7 @@ export function minutesCard(input: {
     const n = d.requestId ? (counts.get(d.requestId) ?? 0) : 0;
     const conflict = n > 1 ? ` ${t('print.decisionConflict', { n })}` : '';
     // One another was upheld over (以这条为准) says so in words: an image cannot strike it through.
-    const superseded = d.supersededBy ? `（${t('minutes.superseded')}）` : '';
+    const superseded = d.supersededBy ? t('minutes.supersededAside') : '';
     return `${about}${d.text}${tally}${assembly}${conflict}${superseded}`;
   });
   const actions = state.actionItems.map(

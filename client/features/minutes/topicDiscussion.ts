@@ -1,4 +1,4 @@
-import { type Accessor, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import type { Minutes } from '../../domain/useMinutes.ts';
 import { beforeMeetingDay } from './meetingDay.ts';
 
@@ -47,23 +47,32 @@ export function createTopicDiscussion(minutes: Minutes, startsAt: () => number):
 
 /**
  * A minutes form's request: the one the member chose in it, else `defaultRequest` (the focus). A
- * decision started from a topic drops the member's choice, so the form takes that topic.
+ * decision started from a topic drops the member's choice, so the form takes that topic. While the
+ * form holds words (`filled`) it keeps the request it had when they were begun: another phone taking
+ * up a topic then must not move a half-typed decision onto another request.
  */
 export function createRequestChoice(
   props: { defaultRequest: string; picked?: { requestId: string } | undefined },
   onPicked?: () => void,
+  filled: () => boolean = () => false,
 ): { request: Accessor<string>; choose: (requestId: string) => void } {
   const [chosen, setChosen] = createSignal<string>();
+  const [held, setHeld] = createSignal<string>();
   createEffect(
     on(
       () => props.picked,
       (p) => {
         if (!p) return;
         setChosen(undefined);
+        setHeld(undefined);
         onPicked?.();
       },
       { defer: true },
     ),
   );
-  return { request: () => chosen() ?? props.defaultRequest, choose: setChosen };
+  createEffect(() => {
+    if (!filled()) setHeld(undefined);
+    else if (held() === undefined) setHeld(untrack(() => props.defaultRequest));
+  });
+  return { request: () => chosen() ?? held() ?? props.defaultRequest, choose: setChosen };
 }

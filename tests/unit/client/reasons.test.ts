@@ -25,6 +25,8 @@ const samples: { [C in AnomalyCode]: AnomalyOf<C> } = {
   already_confirmed: { code: 'already_confirmed' },
   already_answered: { code: 'already_answered' },
   already_upheld: { code: 'already_upheld' },
+  already_assigned: { code: 'already_assigned' },
+  before_target: { code: 'before_target' },
   already_completed: { code: 'already_completed' },
   already_withdrawn: { code: 'already_withdrawn' },
   already_merged: { code: 'already_merged' },

@@ -9,10 +9,11 @@ import { listText } from '../../../ui/listText.ts';
 /** Step 3 民主议事 as recorded: the show of hands, the votes, the decision and who signed it. */
 export function DeliberationSection(props: { request: RequestState; nameOf: (id: string) => string }) {
   const r = () => props.request;
-  // The latest count came with a decision another was upheld over: it is shown with that one, struck.
+  // The latest count came with a decision another was upheld over: it is shown with that one, struck,
+  // and the standing decision's own count (if it came with one) here.
   const superseded = (eventId: string | undefined) =>
     r().upholdings.length > 0 && r().concurrentDecisions.some((d) => d.eventId === eventId);
-  const tally = () => (superseded(r().settings.tally?.eventId) ? null : r().tally);
+  const tally = () => (superseded(r().settings.tally?.eventId) ? (r().decision?.tally ?? null) : r().tally);
   return (
     <Show when={r().tally || r().votes.length > 0 || r().decision || r().confirmations.length > 0}>
       <section class="section" aria-labelledby="deliberation-heading" data-testid="deliberation">
